@@ -1,0 +1,171 @@
+//! `dsr locate`: find every asset holding a person.
+
+use std::io::Write;
+
+use anyhow::Result;
+use dsr::index::identity::{Identity, IdentityKind};
+use dsr::index::locate::{Hit, Locator};
+use dsr::index::matcher::Confidence;
+
+use super::output::Table;
+use super::{Context, Outcome};
+use crate::cli::{ConfidenceArg, LocateArgs, OutputFormat};
+
+pub fn run(ctx: &Context, args: LocateArgs) -> Result<Outcome> {
+    let identities = identities(&args);
+    anyhow::ensure!(
+        !identities.is_empty(),
+        "say whom to locate: give --email, --name, --phone, --login or --text (or a bare e-mail or name)"
+    );
+    let config = ctx.load_config()?;
+    let (name, profile) = ctx.tenant(&config)?;
+    let locator = Locator::open(&ctx.tenant_files(&name), profile.settings()?)?;
+    let min = match args.min_confidence {
+        ConfidenceArg::Low => Confidence::Low,
+        ConfidenceArg::Medium => Confidence::Medium,
+        ConfidenceArg::High => Confidence::High,
+    };
+    let hits = locator.find(&identities, min)?;
+    let mut out = std::io::stdout().lock();
+    render(&mut out, &hits, args.output, args.explain, ctx.color)?;
+    if args.output == OutputFormat::Table {
+        ctx.note(&tally(&hits));
+    }
+    Ok(if hits.is_empty() {
+        Outcome::NotFound
+    } else {
+        Outcome::Done
+    })
+}
+
+/// The identities given, in the order: bare values, e-mails, names, phones, logins, texts.
+pub fn identities(args: &LocateArgs) -> Vec<Identity> {
+    let flagged = [
+        (IdentityKind::Email, &args.email),
+        (IdentityKind::Name, &args.name),
+        (IdentityKind::Phone, &args.phone),
+        (IdentityKind::Login, &args.login),
+        (IdentityKind::Text, &args.text),
+    ];
+    args.values
+        .iter()
+        .map(Identity::bare)
+        .chain(
+            flagged
+                .into_iter()
+                .flat_map(|(kind, values)| values.iter().map(move |v| Identity::new(kind, v))),
+        )
+        .collect()
+}
+
+/// One line for people: how many assets, by confidence.
+pub fn tally(hits: &[Hit]) -> String {
+    let count = |c| hits.iter().filter(|h| h.confidence == c).count();
+    match hits.len() {
+        0 => "No asset holds this person.".to_owned(),
+        n => format!(
+            "{n} asset(s) hold this person: {} high, {} medium, {} low confidence.",
+            count(Confidence::High),
+            count(Confidence::Medium),
+            count(Confidence::Low)
+        ),
+    }
+}
+
+pub fn render(
+    out: &mut impl Write,
+    hits: &[Hit],
+    format: OutputFormat,
+    explain: bool,
+    color: bool,
+) -> Result<()> {
+    match format {
+        OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(hits)?)?,
+        OutputFormat::Jsonl => {
+            for hit in hits {
+                writeln!(out, "{}", serde_json::to_string(hit)?)?;
+            }
+        }
+        OutputFormat::Csv => csv(out, hits)?,
+        OutputFormat::Table => table(hits, explain).write(out, color)?,
+    }
+    Ok(())
+}
+
+fn table(hits: &[Hit], explain: bool) -> Table {
+    let mut table = Table::new(&["CONFIDENCE", "ASSET", "FIELD", "RULE", "VALUE"]);
+    for hit in hits {
+        for (i, m) in hit.matches.iter().enumerate() {
+            let first = i == 0;
+            let color = match m.confidence {
+                Confidence::High => "32",
+                Confidence::Medium => "33",
+                Confidence::Low => "2",
+            };
+            let note = explain.then(|| {
+                format!("  ↳ {} ({}), for {}", m.rule.explain(), m.confidence, m.identity)
+            });
+            table.row(
+                vec![
+                    m.confidence.to_string(),
+                    if first { hit.asset.clone() } else { String::new() },
+                    format!("{} ({})", m.label, m.field),
+                    serde_json::to_value(m.rule)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default(),
+                    m.value.clone(),
+                ],
+                Some(color),
+                note,
+            );
+        }
+    }
+    table
+}
+
+/// One row per match. Cells that a spreadsheet would run as a formula are prefixed with a
+/// quote.
+fn csv(out: &mut impl Write, hits: &[Hit]) -> Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record([
+        "asset",
+        "archive",
+        "filename",
+        "confidence",
+        "field",
+        "label",
+        "identity",
+        "rule",
+        "match_confidence",
+        "value",
+    ])?;
+    for hit in hits {
+        for m in &hit.matches {
+            let rule = serde_json::to_value(m.rule)?;
+            let record = [
+                hit.asset.as_str(),
+                &hit.archive,
+                &hit.filename,
+                hit.confidence.as_str(),
+                &m.field,
+                &m.label,
+                &m.identity,
+                rule.as_str().unwrap_or_default(),
+                m.confidence.as_str(),
+                &m.value,
+            ];
+            writer.write_record(record.iter().map(|cell| neutralise(cell)))?;
+        }
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn neutralise(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}

@@ -1,0 +1,79 @@
+//! Printing for people: aligned tables, colour, and escaping of untrusted text.
+
+use std::io::{self, Write};
+
+use unicode_width::UnicodeWidthStr;
+
+/// Replaces control characters (escape sequences included) so that metadata from a tenant
+/// can never drive the terminal.
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+/// A simple left-aligned table; the last column is not padded.
+pub struct Table {
+    header: Vec<String>,
+    rows: Vec<Row>,
+}
+
+struct Row {
+    cells: Vec<String>,
+    /// An ANSI colour for the first cell, if any.
+    color: Option<&'static str>,
+    /// A line printed under the row, indented, if any.
+    note: Option<String>,
+}
+
+impl Table {
+    pub fn new(header: &[&str]) -> Table {
+        Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<String>, color: Option<&'static str>, note: Option<String>) {
+        self.rows.push(Row {
+            cells: cells.iter().map(|c| sanitize(c)).collect(),
+            color,
+            note: note.map(|n| sanitize(&n)),
+        });
+    }
+
+    pub fn write(&self, out: &mut impl Write, color: bool) -> io::Result<()> {
+        let columns = self.header.len();
+        let mut widths: Vec<usize> = self.header.iter().map(|h| h.width()).collect();
+        for row in &self.rows {
+            for (i, cell) in row.cells.iter().enumerate().take(columns) {
+                widths[i] = widths[i].max(cell.width());
+            }
+        }
+        let line = |out: &mut dyn Write, cells: &[String], first_color: Option<&str>| {
+            let mut text = String::new();
+            for (i, cell) in cells.iter().enumerate() {
+                let last = i + 1 == cells.len();
+                let pad = if last { 0 } else { widths[i] - cell.width() + 2 };
+                match (i, first_color) {
+                    (0, Some(code)) if color => {
+                        text.push_str(&format!("\x1b[{code}m{cell}\x1b[0m"));
+                    }
+                    _ => text.push_str(cell),
+                }
+                text.push_str(&" ".repeat(pad));
+            }
+            writeln!(out, "{}", text.trim_end())
+        };
+        let header_color = color.then_some("1");
+        line(out, &self.header, header_color)?;
+        for row in &self.rows {
+            line(out, &row.cells, row.color)?;
+            if let Some(note) = &row.note {
+                let indent = widths.first().map_or(0, |w| w + 2);
+                writeln!(out, "{}{note}", " ".repeat(indent))?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,110 @@
+//! `dsr sync`: index the tenant.
+
+use std::io::Write;
+
+use anyhow::{Context as _, Result};
+use dsr::config::TenantProfile;
+use dsr::index::sync::{self, Progress, SyncReport};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::{Context, Outcome};
+use crate::cli::{ListFormat, SyncArgs};
+
+pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
+    let config = ctx.load_config()?;
+    let (name, profile) = ctx.tenant(&config)?;
+    let report = sync_tenant(ctx, &name, &profile, args.full)?;
+    let mut out = std::io::stdout().lock();
+    match args.output {
+        ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?,
+        ListFormat::Table if !ctx.quiet => writeln!(out, "{}", summary(&name, &report))?,
+        ListFormat::Table => {}
+    }
+    Ok(if report.errors.is_empty() {
+        Outcome::Done
+    } else {
+        Outcome::Partial
+    })
+}
+
+/// Syncs one tenant, drawing progress and warnings on stderr.
+pub fn sync_tenant(
+    ctx: &Context,
+    name: &str,
+    profile: &TenantProfile,
+    full: bool,
+) -> Result<SyncReport> {
+    let platform = super::open_platform(name, profile)?;
+    let settings = profile.settings()?;
+    let files = ctx.tenant_files(name);
+    let bar = Bar::new(ctx.interactive_stderr);
+    let report = sync::sync(platform.as_ref(), &files, &settings, full, &bar)
+        .with_context(|| format!("sync of tenant '{name}' failed"))?;
+    if let Some(reason) = report.rebuilt_because {
+        ctx.note(&format!("Rebuilt the whole index: {reason}."));
+    }
+    for error in &report.errors {
+        eprintln!("dsr: warning: {}", super::sanitize(error));
+    }
+    if !report.without_sidecar.is_empty() {
+        let shown: Vec<_> = report.without_sidecar.iter().take(10).map(|p| super::sanitize(p)).collect();
+        let more = report.without_sidecar.len().saturating_sub(shown.len());
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        ctx.note(&format!(
+            "dsr: warning: {} file(s) have no sidecar and were not indexed: {}{more}",
+            report.without_sidecar.len(),
+            shown.join(", ")
+        ));
+    }
+    Ok(report)
+}
+
+pub fn summary(name: &str, r: &SyncReport) -> String {
+    format!(
+        "Synced tenant '{name}'{}: {} added, {} updated, {} removed, {} unchanged, {} errors, {} without sidecar; {} assets indexed in {:.2}s",
+        if r.full { " (full)" } else { "" },
+        r.added,
+        r.updated,
+        r.removed,
+        r.unchanged,
+        r.errors.len(),
+        r.without_sidecar.len(),
+        r.indexed,
+        r.elapsed.as_secs_f64()
+    )
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal.
+struct Bar(Option<ProgressBar>);
+
+impl Bar {
+    fn new(visible: bool) -> Bar {
+        Bar(visible.then(|| {
+            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+            if let Ok(style) = ProgressStyle::with_template(
+                "{spinner} indexing {bar:30} {pos}/{len} assets ({per_sec}, {eta} left)",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        }))
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, total: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(total);
+        }
+    }
+    fn advance(&self, n: u64) {
+        if let Some(bar) = &self.0 {
+            bar.inc(n);
+        }
+    }
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! `dsr tenant`: register, list, show and remove tenant profiles.
+
+use std::io::Write;
+
+use anyhow::{Context as _, Result};
+use dsr::config::{PlatformKind, TenantProfile};
+use serde_json::json;
+
+use super::output::Table;
+use super::{Context, Outcome};
+use crate::cli::{ListFormat, PlatformArg, TenantAddArgs, TenantArgs, TenantCommand};
+
+pub fn run(ctx: &Context, args: TenantArgs) -> Result<Outcome> {
+    match args.command {
+        TenantCommand::Add(args) => add(ctx, args),
+        TenantCommand::List(args) => list(ctx, args.output),
+        TenantCommand::Show(args) => show(ctx, args.name.as_deref(), args.output),
+        TenantCommand::Remove(args) => remove(ctx, &args.name, args.keep_index),
+    }
+}
+
+fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
+    let mut config = ctx.load_config()?;
+    let platform = match args.platform {
+        PlatformArg::Dir => PlatformKind::Dir,
+        PlatformArg::Fotoweb => PlatformKind::Fotoweb,
+    };
+    let path = match (platform, args.path) {
+        (PlatformKind::Dir, Some(path)) => {
+            // Stored absolute, so the profile works from any working directory.
+            let absolute = std::fs::canonicalize(&path).with_context(|| {
+                format!("the tenant folder {} cannot be opened", path.display())
+            })?;
+            anyhow::ensure!(
+                absolute.is_dir(),
+                "{} is not a folder: --path names the tenant folder holding its archives",
+                path.display()
+            );
+            Some(absolute)
+        }
+        (_, path) => path,
+    };
+    let profile = TenantProfile {
+        platform,
+        path,
+        url: args.url,
+        client_id: args.client_id,
+        default_region: args.default_region.map(|r| r.trim().to_ascii_uppercase()),
+        person_fields: args.person_fields,
+        email_fields: args.email_fields,
+        phone_fields: args.phone_fields,
+        login_fields: args.login_fields,
+        text_fields: args.text_fields,
+    };
+    config.add(&args.name, profile)?;
+    config.save(&ctx.config_path)?;
+    ctx.note(&format!(
+        "Added tenant '{}'. Index it with: dsr sync --tenant {}",
+        args.name, args.name
+    ));
+    Ok(Outcome::Done)
+}
+
+fn list(ctx: &Context, format: ListFormat) -> Result<Outcome> {
+    let config = ctx.load_config()?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        ListFormat::Json => {
+            let tenants: Vec<_> = config
+                .tenants
+                .iter()
+                .map(|(name, p)| profile_json(ctx, name, p))
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&tenants)?)?;
+        }
+        ListFormat::Table => {
+            if config.tenants.is_empty() {
+                ctx.note("No tenant is configured. Add one with: dsr tenant add NAME --platform dir --path DIR");
+                return Ok(Outcome::Done);
+            }
+            let mut table = Table::new(&["NAME", "PLATFORM", "LOCATION", "LAST SYNC"]);
+            for (name, profile) in &config.tenants {
+                let synced = ctx
+                    .tenant_files(name)
+                    .load_state()
+                    .ok()
+                    .and_then(|s| s.synced_at)
+                    .unwrap_or_else(|| "never".to_owned());
+                table.row(
+                    vec![
+                        name.clone(),
+                        profile.platform.as_str().to_owned(),
+                        profile.location(),
+                        synced,
+                    ],
+                    None,
+                    None,
+                );
+            }
+            table.write(&mut out, ctx.color)?;
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+fn profile_json(ctx: &Context, name: &str, profile: &TenantProfile) -> serde_json::Value {
+    let state = ctx.tenant_files(name).load_state().unwrap_or_default();
+    json!({
+        "name": name,
+        "profile": profile,
+        "index": {
+            "synced_at": state.synced_at,
+            "assets": state.versions.len(),
+        },
+    })
+}
+
+fn show(ctx: &Context, name: Option<&str>, format: ListFormat) -> Result<Outcome> {
+    let config = ctx.load_config()?;
+    let (name, profile) = config.select(name.or(ctx.tenant.as_deref()))?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        ListFormat::Json => {
+            let value = profile_json(ctx, name, profile);
+            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+        }
+        ListFormat::Table => {
+            let files = ctx.tenant_files(name);
+            let state = files.load_state().unwrap_or_default();
+            let list = |fields: &[String]| {
+                if fields.is_empty() {
+                    "-".to_owned()
+                } else {
+                    fields.join(", ")
+                }
+            };
+            let rows = [
+                ("name", name.to_owned()),
+                ("platform", profile.platform.as_str().to_owned()),
+                ("location", profile.location()),
+                (
+                    "client id",
+                    profile.client_id.clone().unwrap_or_else(|| "-".into()),
+                ),
+                (
+                    "default region",
+                    profile.default_region.clone().unwrap_or_else(|| "-".into()),
+                ),
+                ("person fields", list(&profile.person_fields)),
+                ("e-mail fields", list(&profile.email_fields)),
+                ("phone fields", list(&profile.phone_fields)),
+                ("login fields", list(&profile.login_fields)),
+                ("text fields", list(&profile.text_fields)),
+                ("index", files.dir.display().to_string()),
+                (
+                    "last sync",
+                    state.synced_at.clone().unwrap_or_else(|| "never".into()),
+                ),
+                ("assets indexed", state.versions.len().to_string()),
+            ];
+            for (key, value) in rows {
+                writeln!(out, "{key:<15} {}", super::sanitize(&value))?;
+            }
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+fn remove(ctx: &Context, name: &str, keep_index: bool) -> Result<Outcome> {
+    let mut config = ctx.load_config()?;
+    config.remove(name)?;
+    config.save(&ctx.config_path)?;
+    let files = ctx.tenant_files(name);
+    if !keep_index && files.dir.exists() {
+        std::fs::remove_dir_all(&files.dir)
+            .with_context(|| format!("cannot delete the local index {}", files.dir.display()))?;
+        ctx.note(&format!("Removed tenant '{name}' and its local index."));
+    } else {
+        ctx.note(&format!("Removed tenant '{name}'."));
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,335 @@
+//! The configuration file: tenant profiles, kept as TOML, written atomically and
+//! owner-only.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::fields::FieldRoles;
+use crate::fsutil;
+use crate::index::IndexSettings;
+use crate::index::identity::{IdentityError, parse_region};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("the configuration {path} is not valid: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("cannot write the configuration {path}: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("no tenant is configured: add one with `dsr tenant add NAME --platform dir --path DIR`")]
+    NoTenant,
+    #[error("several tenants are configured ({0}): choose one with --tenant NAME or DSR_TENANT")]
+    Ambiguous(String),
+    #[error("no tenant is named '{name}'{known}")]
+    Unknown { name: String, known: String },
+    #[error("a tenant named '{0}' exists already: remove it first or choose another name")]
+    Exists(String),
+    #[error(
+        "'{0}' cannot name a tenant: use 1 to 64 letters, digits, '-' or '_', starting with a letter or digit"
+    )]
+    BadName(String),
+    #[error("tenant '{tenant}': {problem}")]
+    Profile { tenant: String, problem: String },
+    #[error(transparent)]
+    Region(#[from] IdentityError),
+}
+
+/// The kinds of platform a tenant can live on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlatformKind {
+    Dir,
+    Fotoweb,
+}
+
+impl PlatformKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlatformKind::Dir => "dir",
+            PlatformKind::Fotoweb => "fotoweb",
+        }
+    }
+}
+
+/// One tenant: where it lives and how its fields are read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TenantProfile {
+    pub platform: PlatformKind,
+    /// The tenant folder (`dir`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<PathBuf>,
+    /// The server's base URL (`fotoweb`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The OAuth2 client id (`fotoweb`); the secret never lives here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Region (ISO 3166-1 alpha-2) in which national phone numbers are read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_region: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub person_fields: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub email_fields: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phone_fields: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub login_fields: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub text_fields: Vec<String>,
+}
+
+impl TenantProfile {
+    /// A `dir` tenant at `path`.
+    pub fn dir(path: PathBuf) -> TenantProfile {
+        TenantProfile {
+            platform: PlatformKind::Dir,
+            path: Some(path),
+            url: None,
+            client_id: None,
+            default_region: None,
+            person_fields: Vec::new(),
+            email_fields: Vec::new(),
+            phone_fields: Vec::new(),
+            login_fields: Vec::new(),
+            text_fields: Vec::new(),
+        }
+    }
+
+    /// Checks that the profile holds what its platform needs.
+    pub fn validate(&self, name: &str) -> Result<(), ConfigError> {
+        let problem = |problem: &str| ConfigError::Profile {
+            tenant: name.to_owned(),
+            problem: problem.to_owned(),
+        };
+        match self.platform {
+            PlatformKind::Dir if self.path.is_none() => {
+                return Err(problem("a dir tenant needs --path DIR"));
+            }
+            PlatformKind::Fotoweb => {
+                let url = self.url.as_deref().ok_or_else(|| problem("a fotoweb tenant needs --url URL"))?;
+                check_url(url).map_err(problem)?;
+                if self.client_id.as_deref().is_none_or(str::is_empty) {
+                    return Err(problem("a fotoweb tenant needs --client-id ID"));
+                }
+            }
+            PlatformKind::Dir => {}
+        }
+        for field in self.mapped_fields() {
+            if field.is_empty() || !field.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                return Err(problem(&format!(
+                    "'{field}' is not a field id: field ids are numbers such as 368 (or letters, digits, '-', '_')"
+                )));
+            }
+        }
+        if let Some(region) = &self.default_region {
+            parse_region(region)?;
+        }
+        Ok(())
+    }
+
+    fn mapped_fields(&self) -> impl Iterator<Item = &String> {
+        self.person_fields
+            .iter()
+            .chain(&self.email_fields)
+            .chain(&self.phone_fields)
+            .chain(&self.login_fields)
+            .chain(&self.text_fields)
+    }
+
+    /// How this tenant's assets are indexed and matched.
+    pub fn settings(&self) -> Result<IndexSettings, ConfigError> {
+        let region = self.default_region.as_deref().map(parse_region).transpose()?;
+        Ok(IndexSettings {
+            roles: FieldRoles::new(
+                &self.person_fields,
+                &self.email_fields,
+                &self.phone_fields,
+                &self.login_fields,
+                &self.text_fields,
+            ),
+            region,
+        })
+    }
+
+    /// Where the tenant lives, for listings.
+    pub fn location(&self) -> String {
+        match self.platform {
+            PlatformKind::Dir => self
+                .path
+                .as_deref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            PlatformKind::Fotoweb => self.url.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// HTTPS everywhere but on the loopback interface, where the test double and local
+/// tunnels live.
+fn check_url(url: &str) -> Result<(), &'static str> {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return Err("the URL must start with https://");
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = if host.starts_with('[') {
+        host.split(']').next().map(|h| &h[1..]).unwrap_or_default()
+    } else {
+        host.split(':').next().unwrap_or_default()
+    };
+    if host.is_empty() {
+        return Err("the URL names no host");
+    }
+    let loopback = host == "localhost"
+        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    match scheme.to_ascii_lowercase().as_str() {
+        "https" => Ok(()),
+        "http" if loopback => Ok(()),
+        "http" => Err("plain http is refused for anything but the loopback interface: use https://"),
+        _ => Err("the URL must start with https://"),
+    }
+}
+
+/// All tenant profiles.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub tenants: BTreeMap<String, TenantProfile>,
+}
+
+impl Config {
+    /// Reads the configuration; an absent file is an empty configuration.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        toml::from_str(&text).map_err(|e| ConfigError::Parse {
+            path: path.to_owned(),
+            message: e.to_string().trim().replace('\n', " "),
+        })
+    }
+
+    /// Writes the configuration atomically, owner-only.
+    pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
+        let write_err = |source| ConfigError::Write {
+            path: path.to_owned(),
+            source,
+        };
+        let text = toml::to_string_pretty(self).map_err(|e| write_err(io::Error::other(e)))?;
+        let text = format!("# dsr tenant profiles (written by `dsr tenant add`).\n\n{text}");
+        fsutil::write_atomic(path, text.as_bytes()).map_err(write_err)
+    }
+
+    /// The tenant to work on: the one requested, else the only one configured.
+    pub fn select(&self, requested: Option<&str>) -> Result<(&str, &TenantProfile), ConfigError> {
+        match requested {
+            Some(name) => self
+                .tenants
+                .get_key_value(name)
+                .map(|(n, p)| (n.as_str(), p))
+                .ok_or_else(|| ConfigError::Unknown {
+                    name: name.to_owned(),
+                    known: self.known(),
+                }),
+            None => {
+                let mut all = self.tenants.iter();
+                match (all.next(), all.next()) {
+                    (None, _) => Err(ConfigError::NoTenant),
+                    (Some((n, p)), None) => Ok((n.as_str(), p)),
+                    _ => Err(ConfigError::Ambiguous(self.names())),
+                }
+            }
+        }
+    }
+
+    /// Adds a tenant, refusing bad names, duplicates and incomplete profiles.
+    pub fn add(&mut self, name: &str, profile: TenantProfile) -> Result<(), ConfigError> {
+        check_name(name)?;
+        if self.tenants.contains_key(name) {
+            return Err(ConfigError::Exists(name.to_owned()));
+        }
+        profile.validate(name)?;
+        self.tenants.insert(name.to_owned(), profile);
+        Ok(())
+    }
+
+    /// Removes a tenant's profile.
+    pub fn remove(&mut self, name: &str) -> Result<TenantProfile, ConfigError> {
+        let known = self.known();
+        self.tenants.remove(name).ok_or_else(|| ConfigError::Unknown {
+            name: name.to_owned(),
+            known,
+        })
+    }
+
+    fn names(&self) -> String {
+        self.tenants.keys().cloned().collect::<Vec<_>>().join(", ")
+    }
+
+    fn known(&self) -> String {
+        if self.tenants.is_empty() {
+            ": none is configured yet (`dsr tenant add`)".to_owned()
+        } else {
+            format!(": known tenants are {}", self.names())
+        }
+    }
+}
+
+/// Tenant names become directory names, so they are kept plain.
+pub fn check_name(name: &str) -> Result<(), ConfigError> {
+    let ok = (1..=64).contains(&name.len())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && name.starts_with(|c: char| c.is_ascii_alphanumeric());
+    if ok {
+        Ok(())
+    } else {
+        Err(ConfigError::BadName(name.to_owned()))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        assert!(check_url("https://dam.example.com/fotoweb/").is_ok());
+        assert!(check_url("http://127.0.0.1:8787").is_ok());
+        assert!(check_url("http://localhost/").is_ok());
+        assert!(check_url("http://[::1]:80/").is_ok());
+        assert!(check_url("http://dam.example.com").is_err());
+        assert!(check_url("ftp://x").is_err());
+        assert!(check_url("dam.example.com").is_err());
+    }
+
+    #[test]
+    fn names() {
+        assert!(check_name("acme-prod_1").is_ok());
+        for bad in ["", "../x", "a b", "-x", &"x".repeat(65)] {
+            assert!(check_name(bad).is_err(), "{bad}");
+        }
+    }
+}

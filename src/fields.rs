@@ -1,0 +1,112 @@
+//! FotoWeb field ids that hold personal data, their labels, and the role each field plays
+//! when locating a person.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+pub const TITLE: &str = "5";
+pub const KEYWORDS: &str = "25";
+pub const BYLINE: &str = "80";
+pub const CAPTION: &str = "120";
+pub const CREATOR_EMAIL: &str = "308";
+pub const CREATOR_PHONE: &str = "309";
+pub const UPLOADER_LOGIN: &str = "360";
+pub const UPLOADER_NAME: &str = "361";
+pub const PERSON_SHOWN: &str = "368";
+
+/// Labels of the standard fields, used when a platform does not describe its own.
+pub fn default_labels() -> BTreeMap<String, String> {
+    [
+        (TITLE, "Title"),
+        (KEYWORDS, "Keywords"),
+        (BYLINE, "Byline"),
+        (CAPTION, "Caption"),
+        ("304", "Creator address"),
+        ("305", "Creator city"),
+        ("306", "Creator postal code"),
+        ("307", "Creator country"),
+        (CREATOR_EMAIL, "Creator e-mail"),
+        (CREATOR_PHONE, "Creator phone"),
+        ("310", "Creator website"),
+        (UPLOADER_LOGIN, "Uploaded by (login)"),
+        (UPLOADER_NAME, "Uploaded by (name)"),
+        (PERSON_SHOWN, "Person shown"),
+    ]
+    .into_iter()
+    .map(|(id, label)| (id.to_owned(), label.to_owned()))
+    .collect()
+}
+
+/// How a field is read when locating a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Holds people's names, one per element: names match as whole names.
+    Person,
+    /// Holds e-mail addresses, compared exactly.
+    Email,
+    /// Holds phone numbers, compared in E.164.
+    Phone,
+    /// Holds platform logins, compared exactly.
+    Login,
+    /// Free text: a name counts only as a whole phrase.
+    Text,
+}
+
+/// Which fields play which role in one tenant: the standard FotoWeb ids plus those the
+/// tenant profile maps. Any field not named is free text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldRoles {
+    person: BTreeSet<String>,
+    email: BTreeSet<String>,
+    phone: BTreeSet<String>,
+    login: BTreeSet<String>,
+    text: BTreeSet<String>,
+}
+
+impl FieldRoles {
+    /// The standard roles extended with a profile's mapped fields.
+    pub fn new(
+        person: &[String],
+        email: &[String],
+        phone: &[String],
+        login: &[String],
+        text: &[String],
+    ) -> FieldRoles {
+        let set = |standard: &[&str], extra: &[String]| {
+            standard
+                .iter()
+                .map(|s| s.to_string())
+                .chain(extra.iter().cloned())
+                .collect::<BTreeSet<_>>()
+        };
+        FieldRoles {
+            person: set(&[BYLINE, UPLOADER_NAME, PERSON_SHOWN], person),
+            email: set(&[CREATOR_EMAIL], email),
+            phone: set(&[CREATOR_PHONE], phone),
+            login: set(&[UPLOADER_LOGIN], login),
+            text: set(&[], text),
+        }
+    }
+
+    /// The standard FotoWeb roles only.
+    pub fn standard() -> FieldRoles {
+        FieldRoles::new(&[], &[], &[], &[], &[])
+    }
+
+    /// A field mapped as free text stays free text even where FotoWeb's standard gives it
+    /// another role (sites reuse standard fields).
+    pub fn role(&self, field: &str) -> Role {
+        if self.text.contains(field) {
+            Role::Text
+        } else if self.person.contains(field) {
+            Role::Person
+        } else if self.email.contains(field) {
+            Role::Email
+        } else if self.phone.contains(field) {
+            Role::Phone
+        } else if self.login.contains(field) {
+            Role::Login
+        } else {
+            Role::Text
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! The identities a person is searched by, validated and normalised once.
+
+use std::fmt;
+
+use phonenumber::country;
+use serde::{Deserialize, Serialize};
+
+use super::normalize::{self, Word};
+
+/// What kind of identifier a value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IdentityKind {
+    Email,
+    Name,
+    Phone,
+    Login,
+    Text,
+}
+
+impl IdentityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IdentityKind::Email => "email",
+            IdentityKind::Name => "name",
+            IdentityKind::Phone => "phone",
+            IdentityKind::Login => "login",
+            IdentityKind::Text => "text",
+        }
+    }
+}
+
+/// One identity of a data subject, as the operator gave it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Identity {
+    pub kind: IdentityKind,
+    pub value: String,
+}
+
+impl Identity {
+    pub fn new(kind: IdentityKind, value: impl Into<String>) -> Identity {
+        Identity {
+            kind,
+            value: value.into(),
+        }
+    }
+
+    /// A value given without a flag: an e-mail when it holds `@`, else a name.
+    pub fn bare(value: impl Into<String>) -> Identity {
+        let value = value.into();
+        let kind = if value.contains('@') {
+            IdentityKind::Email
+        } else {
+            IdentityKind::Name
+        };
+        Identity { kind, value }
+    }
+}
+
+impl fmt::Display for Identity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.kind.as_str(), self.value)
+    }
+}
+
+/// Why an identity cannot be searched. Messages name the identity by kind and position,
+/// never by value: errors end up in logs, and the value is personal data.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum IdentityError {
+    #[error(
+        "{kind} #{position} is not an e-mail address: it needs text, one '@' and a domain with a dot"
+    )]
+    Email { kind: &'static str, position: usize },
+    #[error(
+        "{kind} #{position} is not a phone number{hint}: give it in international form (+47 …) or set the tenant's default region"
+    )]
+    Phone {
+        kind: &'static str,
+        position: usize,
+        hint: &'static str,
+    },
+    #[error("{kind} #{position} holds no letters or digits to search for")]
+    Empty { kind: &'static str, position: usize },
+    #[error("'{0}' is not a known region code: use a two-letter country code such as NO or DE")]
+    Region(String),
+}
+
+/// Reads a two-letter region code (ISO 3166-1) for phone numbers.
+pub fn parse_region(code: &str) -> Result<country::Id, IdentityError> {
+    code.trim()
+        .to_ascii_uppercase()
+        .parse::<country::Id>()
+        .map_err(|_| IdentityError::Region(code.to_owned()))
+}
+
+/// A phone number in E.164, national numbers read in `region`. `None` when the text is not
+/// a phone number.
+pub fn phone_e164(value: &str, region: Option<country::Id>) -> Option<String> {
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    if digits < 5 {
+        return None;
+    }
+    let number = phonenumber::parse(region, value).ok()?;
+    Some(number.format().mode(phonenumber::Mode::E164).to_string())
+}
+
+/// An identity reduced to what matching compares.
+#[derive(Debug, Clone)]
+pub enum Probe {
+    Email(String),
+    Phone(String),
+    Login(String),
+    Name(Vec<Word>),
+    Text(Vec<Word>),
+}
+
+/// Validates and normalises identities for matching.
+pub fn probes(
+    identities: &[Identity],
+    region: Option<country::Id>,
+) -> Result<Vec<Probe>, IdentityError> {
+    identities
+        .iter()
+        .enumerate()
+        .map(|(i, identity)| probe(identity, i + 1, region))
+        .collect()
+}
+
+fn probe(
+    identity: &Identity,
+    position: usize,
+    region: Option<country::Id>,
+) -> Result<Probe, IdentityError> {
+    let kind = identity.kind.as_str();
+    let value = identity.value.as_str();
+    match identity.kind {
+        IdentityKind::Email => {
+            let email = normalize::email(value);
+            let valid = email.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty()
+                    && domain.contains('.')
+                    && !domain.contains('@')
+                    && !email.contains(char::is_whitespace)
+            });
+            if valid {
+                Ok(Probe::Email(email))
+            } else {
+                Err(IdentityError::Email { kind, position })
+            }
+        }
+        IdentityKind::Phone => phone_e164(value, region).map(Probe::Phone).ok_or({
+            IdentityError::Phone {
+                kind,
+                position,
+                hint: if region.is_none() && !value.trim_start().starts_with('+') {
+                    " in international form, and the tenant has no default region"
+                } else {
+                    ""
+                },
+            }
+        }),
+        IdentityKind::Login => {
+            let login = normalize::login(value);
+            if login.is_empty() {
+                Err(IdentityError::Empty { kind, position })
+            } else {
+                Ok(Probe::Login(login))
+            }
+        }
+        IdentityKind::Name | IdentityKind::Text => {
+            let words = normalize::words(value);
+            if words.is_empty() {
+                Err(IdentityError::Empty { kind, position })
+            } else if identity.kind == IdentityKind::Name {
+                Ok(Probe::Name(words))
+            } else {
+                Ok(Probe::Text(words))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_values() {
+        assert_eq!(Identity::bare("a@b.no").kind, IdentityKind::Email);
+        assert_eq!(Identity::bare("Jane Doe").kind, IdentityKind::Name);
+    }
+
+    #[test]
+    fn phones_in_e164() {
+        let no = parse_region("no").unwrap();
+        assert_eq!(
+            phone_e164("912 34 567", Some(no)).as_deref(),
+            Some("+4791234567")
+        );
+        assert_eq!(
+            phone_e164("+47 912 34 567", None).as_deref(),
+            Some("+4791234567")
+        );
+        assert_eq!(
+            phone_e164("0047 912 34 567", Some(no)).as_deref(),
+            Some("+4791234567")
+        );
+        assert_eq!(phone_e164("call me", Some(no)), None);
+    }
+
+    #[test]
+    fn errors_do_not_repeat_the_value() {
+        let err = probes(&[Identity::new(IdentityKind::Email, "secret-person")], None)
+            .unwrap_err()
+            .to_string();
+        assert!(!err.contains("secret-person"), "{err}");
+    }
+}

@@ -1,0 +1,107 @@
+//! Finds every asset holding a person: candidates from the index, each confirmed and graded
+//! by the matcher on the asset's own values.
+
+use serde::Serialize;
+
+use super::identity::{Identity, IdentityError, probes};
+use super::matcher::{Confidence, Matcher, Rule};
+use super::state::SyncState;
+use super::sync::{SyncError, TenantFiles};
+use super::{IndexError, IndexSettings, TenantIndex};
+
+/// One asset holding the person, with every place they were found.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Hit {
+    pub asset: String,
+    pub archive: String,
+    pub filename: String,
+    /// The strongest confidence among the matches.
+    pub confidence: Confidence,
+    pub matches: Vec<HitMatch>,
+}
+
+/// One place in an asset where an identity was found.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct HitMatch {
+    pub field: String,
+    pub label: String,
+    /// The identity that matched, as `kind:value`.
+    pub identity: String,
+    pub rule: Rule,
+    pub confidence: Confidence,
+    /// The subject's own value as written in the field.
+    pub value: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LocateError {
+    #[error(transparent)]
+    Identity(#[from] IdentityError),
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error(transparent)]
+    State(#[from] SyncError),
+    #[error("at least one identity is needed: --email, --name, --phone, --login or --text")]
+    NoIdentity,
+}
+
+/// An opened index ready to answer many searches.
+pub struct Locator {
+    index: TenantIndex,
+    state: SyncState,
+    settings: IndexSettings,
+}
+
+impl Locator {
+    pub fn open(files: &TenantFiles, settings: IndexSettings) -> Result<Locator, LocateError> {
+        let state = files.load_state()?;
+        if state.synced_at.is_none() {
+            return Err(IndexError::NotSynced.into());
+        }
+        let index = TenantIndex::open(&files.index())?;
+        Ok(Locator {
+            index,
+            state,
+            settings,
+        })
+    }
+
+    /// Every asset holding one of the identities at `min` confidence or above, strongest
+    /// first, then by asset id.
+    pub fn find(&self, identities: &[Identity], min: Confidence) -> Result<Vec<Hit>, LocateError> {
+        if identities.is_empty() {
+            return Err(LocateError::NoIdentity);
+        }
+        let probes = probes(identities, self.settings.region)?;
+        let candidates = self.index.candidates(&probes)?;
+        let matcher = Matcher::new(probes, self.settings.roles.clone(), self.settings.region);
+        let mut hits: Vec<Hit> = candidates
+            .into_iter()
+            .filter_map(|asset| {
+                let matches: Vec<HitMatch> = matcher
+                    .matches(&asset.metadata)
+                    .into_iter()
+                    .filter(|m| m.confidence >= min)
+                    .map(|m| HitMatch {
+                        label: self.state.label(&m.field),
+                        identity: identities[m.identity].to_string(),
+                        field: m.field,
+                        rule: m.rule,
+                        confidence: m.confidence,
+                        value: m.value,
+                    })
+                    .collect();
+                let confidence = matches.iter().map(|m| m.confidence).max()?;
+                Some(Hit {
+                    asset: asset.id,
+                    archive: asset.archive,
+                    filename: asset.filename,
+                    confidence,
+                    matches,
+                })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.confidence.cmp(&a.confidence).then_with(|| a.asset.cmp(&b.asset)));
+        Ok(hits)
+    }
+}

@@ -1,0 +1,450 @@
+//! Decides whether an asset's metadata holds a person, field by field, and how sure that is.
+//!
+//! The index only proposes candidates; every hit shown, exported or erased is confirmed
+//! here, on the asset's own values. The same code verifies an erasure, so "found" means the
+//! same thing before and after.
+
+use std::fmt;
+
+use phonenumber::country;
+use serde::{Deserialize, Serialize};
+
+use super::identity::{Probe, phone_e164};
+use super::normalize::{self, Word};
+use crate::asset::Metadata;
+use crate::fields::{FieldRoles, Role};
+
+/// How sure a match is. Destructive commands act on `High` only, unless a person reviewed
+/// the match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which rule produced a match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// The e-mail address is the value of an e-mail field.
+    Email,
+    /// The e-mail address is written inside another field.
+    EmailInText,
+    /// The phone number equals a phone field's number in E.164.
+    Phone,
+    /// The login equals a login field.
+    Login,
+    /// Every word of the name equals a word of one name in a person field, no word left over.
+    Name,
+    /// Every word of the name is in one name of a person field, which has more words.
+    NameExtraWords,
+    /// The name matches a person field with one typo on a long word.
+    NameTypo,
+    /// The name matches only through an initial ("J. Doe").
+    NameInitials,
+    /// The name searched is a single word.
+    NameSingleWord,
+    /// The whole name is written as a phrase in a free-text field.
+    NameInText,
+    /// The name is a phrase in free text, but only with a typo or an initial.
+    NameInTextLoose,
+    /// The free-text phrase searched appears in a field.
+    Text,
+}
+
+impl Rule {
+    /// The reasoning behind the rule, for `--explain`.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Rule::Email => "e-mail field equals the address (case and spaces ignored)",
+            Rule::EmailInText => "the whole address is written in this field",
+            Rule::Phone => "same number in E.164",
+            Rule::Login => "login equals the platform login",
+            Rule::Name => "same name: every word equal after folding case, accents and spelling",
+            Rule::NameExtraWords => "all words of the name, but the field's name has more",
+            Rule::NameTypo => "same name with one typo in a long word",
+            Rule::NameInitials => "matches only through an initial",
+            Rule::NameSingleWord => "a single word of a name is weak evidence",
+            Rule::NameInText => "the whole name is written as a phrase in free text",
+            Rule::NameInTextLoose => {
+                "a phrase in free text that matches only with a typo or an initial"
+            }
+            Rule::Text => "the phrase appears in the field",
+        }
+    }
+}
+
+/// One place an identity was found in an asset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldMatch {
+    pub field: String,
+    /// Position of the identity in the list the matcher was built from.
+    pub identity: usize,
+    pub rule: Rule,
+    pub confidence: Confidence,
+    /// The subject's own value as written in the field, never the rest of it.
+    pub value: String,
+}
+
+/// Matches a fixed set of identities against assets' metadata.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    probes: Vec<Probe>,
+    roles: FieldRoles,
+    region: Option<country::Id>,
+}
+
+impl Matcher {
+    pub fn new(probes: Vec<Probe>, roles: FieldRoles, region: Option<country::Id>) -> Matcher {
+        Matcher {
+            probes,
+            roles,
+            region,
+        }
+    }
+
+    pub fn probes(&self) -> &[Probe] {
+        &self.probes
+    }
+
+    /// Every match of every identity in the metadata, strongest first per field.
+    pub fn matches(&self, metadata: &Metadata) -> Vec<FieldMatch> {
+        let mut out = Vec::new();
+        for (field, value) in metadata {
+            let role = self.roles.role(field);
+            for item in value.items() {
+                let words = normalize::words(item);
+                for (identity, probe) in self.probes.iter().enumerate() {
+                    let found = match probe {
+                        Probe::Email(email) => match_email(email, role, item),
+                        Probe::Phone(e164) => match_phone(e164, role, item, self.region),
+                        Probe::Login(login) => match_login(login, role, item),
+                        Probe::Name(name) if role == Role::Person => match_person(name, item),
+                        Probe::Name(name) if role == Role::Text => match_phrase(name, item, &words),
+                        Probe::Name(_) => None,
+                        Probe::Text(text) => match_text(text, item, &words),
+                    };
+                    if let Some((rule, confidence, value)) = found {
+                        out.push(FieldMatch {
+                            field: field.clone(),
+                            identity,
+                            rule,
+                            confidence,
+                            value,
+                        });
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| b.confidence.cmp(&a.confidence));
+        out
+    }
+}
+
+type Found = Option<(Rule, Confidence, String)>;
+
+fn match_email(email: &str, role: Role, item: &str) -> Found {
+    let found = normalize::email(item) == email
+        || normalize::emails_in(item).iter().any(|e| e == email);
+    let rule = if role == Role::Email {
+        Rule::Email
+    } else {
+        Rule::EmailInText
+    };
+    found.then(|| (rule, Confidence::High, email.to_owned()))
+}
+
+fn match_phone(e164: &str, role: Role, item: &str, region: Option<country::Id>) -> Found {
+    if role != Role::Phone {
+        return None;
+    }
+    item.split([',', ';', '/'])
+        .find(|part| phone_e164(part, region).as_deref() == Some(e164))
+        .map(|part| (Rule::Phone, Confidence::High, part.trim().to_owned()))
+}
+
+fn match_login(login: &str, role: Role, item: &str) -> Found {
+    (role == Role::Login && normalize::login(item) == login)
+        .then(|| (Rule::Login, Confidence::High, item.trim().to_owned()))
+}
+
+/// How one word of the searched name met a word of the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordMatch {
+    Equal,
+    Typo,
+    Initial,
+}
+
+/// Pairs each searched word with a distinct word of the value, preferring equal words,
+/// then one-typo words, then initials. `None` when a searched word finds no partner.
+fn pair_words(name: &[Word], value: &[Word]) -> Option<Vec<WordMatch>> {
+    let mut used = vec![false; value.len()];
+    let mut how: Vec<Option<WordMatch>> = vec![None; name.len()];
+    for kind in [WordMatch::Equal, WordMatch::Typo, WordMatch::Initial] {
+        for (q, word) in name.iter().enumerate() {
+            if how[q].is_some() {
+                continue;
+            }
+            let fits = |other: &Word| match kind {
+                WordMatch::Equal => word.same_as(other),
+                WordMatch::Typo => word.one_typo_from(other),
+                WordMatch::Initial => word.initial_of(other),
+            };
+            if let Some(v) = (0..value.len()).find(|&v| !used[v] && fits(&value[v])) {
+                used[v] = true;
+                how[q] = Some(kind);
+            }
+        }
+    }
+    how.into_iter().collect()
+}
+
+/// True when a searched initial met an initial ("J. Doe" searched, "J. Doe" written).
+fn involves_initials(name: &[Word], how: &[WordMatch]) -> bool {
+    how.contains(&WordMatch::Initial) || name.iter().any(Word::is_initial)
+}
+
+fn match_person(name: &[Word], item: &str) -> Found {
+    person_entries(item)
+        .into_iter()
+        .filter_map(|(start, end)| {
+            let entry = &item[start..end];
+            let words = normalize::words(entry);
+            let how = pair_words(name, &words)?;
+            let extra = words.len() > name.len();
+            let (rule, confidence) = if name.len() == 1 {
+                (Rule::NameSingleWord, Confidence::Low)
+            } else if involves_initials(name, &how) {
+                (Rule::NameInitials, Confidence::Low)
+            } else if how.contains(&WordMatch::Typo) {
+                let confidence = if extra {
+                    Confidence::Low
+                } else {
+                    Confidence::Medium
+                };
+                (Rule::NameTypo, confidence)
+            } else if extra {
+                (Rule::NameExtraWords, Confidence::Medium)
+            } else {
+                (Rule::Name, Confidence::High)
+            };
+            Some((rule, confidence, entry.trim().to_owned()))
+        })
+        .max_by_key(|(_, confidence, _)| *confidence)
+}
+
+/// Splits a person field's value into the names it holds, as byte ranges. Names are
+/// separated by `;`, `|`, `/` or new lines, and by commas unless the value reads as one
+/// "Last, First" name (a single word before the only comma).
+pub fn person_entries(item: &str) -> Vec<(usize, usize)> {
+    let mut entries = Vec::new();
+    let mut start = 0;
+    for (i, c) in item.char_indices().chain(std::iter::once((item.len(), ';'))) {
+        if matches!(c, ';' | '|' | '/' | '\n') {
+            split_commas(item, start, i, &mut entries);
+            start = i + c.len_utf8();
+        }
+    }
+    entries
+}
+
+fn split_commas(item: &str, start: usize, end: usize, entries: &mut Vec<(usize, usize)>) {
+    let segment = &item[start..end];
+    let commas: Vec<usize> = segment.match_indices(',').map(|(i, _)| i).collect();
+    let last_first = commas.len() == 1 && normalize::words(&segment[..commas[0]]).len() == 1;
+    let mut from = 0;
+    let cuts = if last_first { Vec::new() } else { commas };
+    for cut in cuts.into_iter().chain(std::iter::once(segment.len())) {
+        if !normalize::words(&segment[from..cut]).is_empty() {
+            entries.push((start + from, start + cut));
+        }
+        from = cut + 1;
+    }
+}
+
+/// Separators allowed between the words of a name written in running text: spaces, a
+/// comma ("Doe, Jane"), a hyphen, or the full stop after an initial. A sentence boundary
+/// breaks the phrase.
+fn joins_a_name(text: &str, before: &Word, after: &Word) -> bool {
+    text[before.end..after.start].chars().all(|c| {
+        c.is_whitespace() || c == ',' || c == '-' || (c == '.' && before.is_initial())
+    })
+}
+
+fn match_phrase(name: &[Word], item: &str, words: &[Word]) -> Found {
+    let n = name.len();
+    if words.len() < n {
+        return None;
+    }
+    let mut best: Found = None;
+    for window in words.windows(n) {
+        if !window.windows(2).all(|p| joins_a_name(item, &p[0], &p[1])) {
+            continue;
+        }
+        let Some(how) = pair_words(name, window) else {
+            continue;
+        };
+        let exact = n > 1 && !involves_initials(name, &how) && !how.contains(&WordMatch::Typo);
+        let (rule, confidence) = if exact {
+            (Rule::NameInText, Confidence::Medium)
+        } else {
+            (Rule::NameInTextLoose, Confidence::Low)
+        };
+        let value = item[window[0].start..window[n - 1].end].to_owned();
+        if best.as_ref().is_none_or(|(_, c, _)| confidence > *c) {
+            best = Some((rule, confidence, value));
+        }
+    }
+    best
+}
+
+fn match_text(text: &[Word], item: &str, words: &[Word]) -> Found {
+    let n = text.len();
+    words
+        .windows(n)
+        .find(|window| window.iter().zip(text).all(|(w, t)| w.same_as(t)))
+        .map(|window| {
+            let value = item[window[0].start..window[n - 1].end].to_owned();
+            (Rule::Text, Confidence::Medium, value)
+        })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::asset::FieldValue;
+    use crate::index::identity::{Identity, IdentityKind, parse_region, probes};
+
+    fn matcher(identities: &[(IdentityKind, &str)]) -> Matcher {
+        let ids: Vec<Identity> = identities
+            .iter()
+            .map(|(k, v)| Identity::new(*k, *v))
+            .collect();
+        let region = parse_region("NO").unwrap();
+        Matcher::new(
+            probes(&ids, Some(region)).unwrap(),
+            FieldRoles::standard(),
+            Some(region),
+        )
+    }
+
+    fn best(m: &Matcher, field: &str, value: FieldValue) -> Option<(Rule, Confidence, String)> {
+        let md: Metadata = [(field.to_owned(), value)].into_iter().collect();
+        m.matches(&md)
+            .into_iter()
+            .next()
+            .map(|f| (f.rule, f.confidence, f.value))
+    }
+
+    fn bag(items: &[&str]) -> FieldValue {
+        FieldValue::Bag(items.iter().map(|s| s.to_string()).collect())
+    }
+
+    fn single(s: &str) -> FieldValue {
+        FieldValue::Single(s.to_owned())
+    }
+
+    #[test]
+    fn person_names() {
+        let m = matcher(&[(IdentityKind::Name, "Jane Doe")]);
+        let conf = |v: &str| best(&m, "368", bag(&["Ola Nordmann", v])).map(|b| b.1);
+        assert_eq!(conf("Jane Doe"), Some(Confidence::High));
+        assert_eq!(conf("jane  DOE"), Some(Confidence::High));
+        assert_eq!(conf("Doe, Jane"), Some(Confidence::High));
+        assert_eq!(conf("Doe Jane"), Some(Confidence::High));
+        assert_eq!(conf("Jane Mary Doe"), Some(Confidence::Medium));
+        assert_eq!(conf("J. Doe"), Some(Confidence::Low));
+        assert_eq!(conf("Jane Smith"), None);
+        assert_eq!(conf("John Doe"), None);
+        assert_eq!(conf("Jane Doerr"), None);
+    }
+
+    #[test]
+    fn matched_value_is_only_the_subjects() {
+        let m = matcher(&[(IdentityKind::Name, "Jane Doe")]);
+        let (_, _, value) = best(&m, "80", single("Ola Nordmann; Jane Doe")).unwrap();
+        assert_eq!(value, "Jane Doe");
+        let caption = single("Jane Doe presents the budget with Ola Nordmann.");
+        let (rule, confidence, value) = best(&m, "120", caption).unwrap();
+        assert_eq!(
+            (rule, confidence, value.as_str()),
+            (Rule::NameInText, Confidence::Medium, "Jane Doe")
+        );
+    }
+
+    #[test]
+    fn phrases_do_not_cross_sentences() {
+        let m = matcher(&[(IdentityKind::Name, "Jane Doe")]);
+        assert_eq!(
+            best(&m, "120", single("Thanks, Jane. Doe Ltd. sponsored.")),
+            None
+        );
+        assert_eq!(
+            best(&m, "120", single("Jane Doerr and John Doe were there")),
+            None
+        );
+    }
+
+    #[test]
+    fn typos_and_folding() {
+        let m = matcher(&[(IdentityKind::Name, "Søren Kierkegaard")]);
+        let typo = best(&m, "80", bag(&["Soren Kirkegaard"])).unwrap();
+        assert_eq!((typo.0, typo.1), (Rule::NameTypo, Confidence::Medium));
+        let m = matcher(&[(IdentityKind::Name, "Jo\u{0308}rg Mu\u{0308}ller")]);
+        for spelling in ["Jörg Müller", "Joerg Mueller", "Jorg Muller", "MÜLLER, JÖRG"] {
+            assert_eq!(
+                best(&m, "80", bag(&[spelling])).map(|b| b.1),
+                Some(Confidence::High),
+                "{spelling}"
+            );
+        }
+    }
+
+    #[test]
+    fn identifiers_are_exact() {
+        let m = matcher(&[
+            (IdentityKind::Email, " Jane.Doe@Example.com "),
+            (IdentityKind::Phone, "+47 912 34 567"),
+            (IdentityKind::Login, "jdoe"),
+        ]);
+        assert!(best(&m, "308", bag(&["jane.doe@example.com"])).is_some());
+        assert!(best(&m, "308", bag(&["jane.doe@example.com.au"])).is_none());
+        assert!(best(&m, "308", bag(&["mary.jane.doe@example.com"])).is_none());
+        assert_eq!(
+            best(&m, "120", single("Contact: JANE.DOE@EXAMPLE.COM.")).map(|b| b.0),
+            Some(Rule::EmailInText)
+        );
+        assert!(best(&m, "309", bag(&["912 34 567"])).is_some());
+        assert!(best(&m, "309", bag(&["912 34 568"])).is_none());
+        assert!(best(&m, "360", single("jdoe")).is_some());
+        assert!(best(&m, "360", single("jdoe2")).is_none());
+        assert!(best(&m, "361", single("jdoe")).is_none());
+    }
+
+    #[test]
+    fn last_first_and_lists() {
+        assert_eq!(person_entries("Doe, Jane").len(), 1);
+        assert_eq!(person_entries("Jane Doe, Ola Nordmann").len(), 2);
+        assert_eq!(person_entries("Jane Doe; Ola Nordmann/Kari").len(), 3);
+    }
+}

@@ -1,0 +1,403 @@
+//! The local index of one tenant: a tantivy index of every asset's metadata, plus the sync
+//! state beside it. The seam is narrow — open, replace or delete documents, fetch
+//! candidates — and nothing here knows about the terminal.
+//!
+//! The index proposes candidates by folded words, e-mails, phones and logins; the matcher
+//! then confirms each candidate on the asset's stored metadata. Recall lives in tantivy,
+//! precision in [`matcher`].
+
+pub mod identity;
+pub mod locate;
+pub mod matcher;
+pub mod normalize;
+pub mod state;
+pub mod sync;
+
+use std::path::{Path, PathBuf};
+
+use phonenumber::country;
+use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, RegexQuery, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use crate::asset::{Asset, Metadata};
+use crate::fields::{FieldRoles, Role};
+use crate::fsutil;
+use identity::{Probe, phone_e164};
+use normalize::Word;
+
+/// Errors of the index. Callers branch on `NotSynced` to tell the user to run `dsr sync`.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("the tenant has not been indexed yet: run `dsr sync` first")]
+    NotSynced,
+    #[error("the index at {path} cannot be used: {source}")]
+    Tantivy {
+        path: PathBuf,
+        #[source]
+        source: tantivy::TantivyError,
+    },
+    #[error("cannot write the index at {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the index holds a document dsr cannot read ({0}): rebuild it with `dsr sync --full`")]
+    Corrupt(&'static str),
+}
+
+const WORDS_ANALYZER: &str = "dsr_words";
+/// Memory for the indexing threads: small enough for the 300 MB budget of a 100k-asset
+/// sync, large enough that segments stay few.
+const WRITER_MEMORY: usize = 96 * 1024 * 1024;
+
+/// Handles to the fields of the schema.
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    id: Field,
+    archive: Field,
+    filename: Field,
+    modified: Field,
+    version: Field,
+    metadata: Field,
+    words: Field,
+    email: Field,
+    phone: Field,
+    login: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    // Words are folded by dsr itself (see normalize), so tantivy only splits on spaces.
+    // Positions are not kept: phrases are checked by the matcher on the stored value.
+    let words_options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(WORDS_ANALYZER)
+            .set_index_option(IndexRecordOption::Basic),
+    );
+    let fields = Fields {
+        id: builder.add_text_field("id", STRING | STORED),
+        archive: builder.add_text_field("archive", STRING | STORED),
+        filename: builder.add_text_field("filename", STORED),
+        modified: builder.add_text_field("modified", STORED),
+        version: builder.add_text_field("version", STORED),
+        metadata: builder.add_text_field("metadata", STORED),
+        words: builder.add_text_field("words", words_options),
+        email: builder.add_text_field("email", STRING),
+        phone: builder.add_text_field("phone", STRING),
+        login: builder.add_text_field("login", STRING),
+    };
+    (builder.build(), fields)
+}
+
+/// How a tenant's assets are turned into index terms; the same settings must be used when
+/// searching, so a change of them forces a rebuild.
+#[derive(Debug, Clone)]
+pub struct IndexSettings {
+    pub roles: FieldRoles,
+    pub region: Option<country::Id>,
+}
+
+/// The tantivy index of one tenant.
+pub struct TenantIndex {
+    path: PathBuf,
+    index: Index,
+    fields: Fields,
+    reader: IndexReader,
+}
+
+impl TenantIndex {
+    /// Opens the index in `dir`, or creates an empty one (owner-only).
+    pub fn open_or_create(dir: &Path) -> Result<TenantIndex, IndexError> {
+        fsutil::private_dir(dir).map_err(|source| IndexError::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let (schema, fields) = schema();
+        let tantivy_err = |source| IndexError::Tantivy {
+            path: dir.to_owned(),
+            source,
+        };
+        let directory = tantivy::directory::MmapDirectory::open(dir)
+            .map_err(|e| tantivy_err(tantivy::TantivyError::from(e)))?;
+        let index = Index::open_or_create(directory, schema).map_err(tantivy_err)?;
+        Self::finish_open(dir, index, fields)
+    }
+
+    /// Opens an existing index; `NotSynced` when there is none.
+    pub fn open(dir: &Path) -> Result<TenantIndex, IndexError> {
+        if !dir.join("meta.json").exists() {
+            return Err(IndexError::NotSynced);
+        }
+        let index = Index::open_in_dir(dir).map_err(|source| IndexError::Tantivy {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let (_, fields) = schema();
+        Self::finish_open(dir, index, fields)
+    }
+
+    fn finish_open(dir: &Path, index: Index, fields: Fields) -> Result<TenantIndex, IndexError> {
+        index.tokenizers().register(
+            WORDS_ANALYZER,
+            TextAnalyzer::builder(WhitespaceTokenizer::default()).build(),
+        );
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|source| IndexError::Tantivy {
+                path: dir.to_owned(),
+                source,
+            })?;
+        Ok(TenantIndex {
+            path: dir.to_owned(),
+            index,
+            fields,
+            reader,
+        })
+    }
+
+    fn err(&self, source: tantivy::TantivyError) -> IndexError {
+        IndexError::Tantivy {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Starts a batch of changes; nothing is visible until [`IndexUpdate::commit`].
+    pub fn update(&self) -> Result<IndexUpdate<'_>, IndexError> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let writer = self
+            .index
+            .writer_with_num_threads(threads, WRITER_MEMORY)
+            .map_err(|e| self.err(e))?;
+        Ok(IndexUpdate {
+            index: self,
+            writer,
+        })
+    }
+
+    /// Builds the document of an asset (pure: may run on any thread).
+    pub fn document(&self, asset: &Asset, settings: &IndexSettings) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, &asset.id);
+        doc.add_text(f.archive, &asset.archive);
+        doc.add_text(f.filename, &asset.filename);
+        doc.add_text(f.modified, asset.modified.as_deref().unwrap_or(""));
+        doc.add_text(f.version, &asset.version);
+        let stored = serde_json::to_string(&asset.metadata).unwrap_or_default();
+        doc.add_text(f.metadata, &stored);
+        let terms = IndexTerms::of(&asset.metadata, settings);
+        doc.add_text(f.words, terms.words.join(" "));
+        for email in &terms.emails {
+            doc.add_text(f.email, email);
+        }
+        for phone in &terms.phones {
+            doc.add_text(f.phone, phone);
+        }
+        for login in &terms.logins {
+            doc.add_text(f.login, login);
+        }
+        doc
+    }
+
+    /// Every stored asset that may hold one of the identities. The matcher decides.
+    pub fn candidates(&self, probes: &[Probe]) -> Result<Vec<Asset>, IndexError> {
+        self.reader.reload().map_err(|e| self.err(e))?;
+        let searcher = self.reader.searcher();
+        let clauses: Vec<(Occur, Box<dyn Query>)> = probes
+            .iter()
+            .map(|p| (Occur::Should, self.probe_query(p)))
+            .collect();
+        let query = BooleanQuery::new(clauses);
+        let addresses = searcher
+            .search(&query, &tantivy::collector::DocSetCollector)
+            .map_err(|e| self.err(e))?;
+        let mut addresses: Vec<_> = addresses.into_iter().collect();
+        addresses.sort();
+        addresses
+            .into_iter()
+            .map(|address| {
+                let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.err(e))?;
+                self.asset_of(&doc)
+            })
+            .collect()
+    }
+
+    /// The number of assets in the index.
+    pub fn len(&self) -> Result<u64, IndexError> {
+        self.reader.reload().map_err(|e| self.err(e))?;
+        Ok(self.reader.searcher().num_docs())
+    }
+
+    pub fn is_empty(&self) -> Result<bool, IndexError> {
+        Ok(self.len()? == 0)
+    }
+
+    fn asset_of(&self, doc: &TantivyDocument) -> Result<Asset, IndexError> {
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+                .ok_or(IndexError::Corrupt("a stored field is missing"))
+        };
+        let metadata: Metadata = serde_json::from_str(&text(self.fields.metadata)?)
+            .map_err(|_| IndexError::Corrupt("the stored metadata is not JSON"))?;
+        let modified = text(self.fields.modified)?;
+        Ok(Asset {
+            id: text(self.fields.id)?,
+            archive: text(self.fields.archive)?,
+            filename: text(self.fields.filename)?,
+            modified: (!modified.is_empty()).then_some(modified),
+            version: text(self.fields.version)?,
+            metadata,
+        })
+    }
+
+    fn probe_query(&self, probe: &Probe) -> Box<dyn Query> {
+        let f = &self.fields;
+        let term = |field, text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, text),
+                IndexRecordOption::Basic,
+            ))
+        };
+        match probe {
+            Probe::Email(email) => term(f.email, email),
+            Probe::Phone(e164) => term(f.phone, e164),
+            Probe::Login(login) => term(f.login, login),
+            Probe::Name(words) => self.all_words(words, true),
+            Probe::Text(words) => self.all_words(words, false),
+        }
+    }
+
+    /// Documents holding every word (any fold), and for names also one-typo variants of
+    /// long words and initials, which the matcher grades lower.
+    fn all_words(&self, words: &[Word], loose: bool) -> Box<dyn Query> {
+        let field = self.fields.words;
+        let clauses = words
+            .iter()
+            .map(|word| {
+                let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for text in word.terms() {
+                    let t = Term::from_field_text(field, text);
+                    alternatives.push((
+                        Occur::Should,
+                        Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic)),
+                    ));
+                    if loose && word.len() >= 5 {
+                        alternatives.push((Occur::Should, Box::new(FuzzyTermQuery::new(t, 1, true))));
+                    }
+                }
+                if loose {
+                    if let Some(initial) = word.stripped.chars().next() {
+                        if word.is_initial() {
+                            // A searched initial meets any word starting with it.
+                            let pattern = format!("{}.*", regex_escape(initial));
+                            if let Ok(q) = RegexQuery::from_pattern(&pattern, field) {
+                                alternatives.push((Occur::Should, Box::new(q)));
+                            }
+                        } else {
+                            let t = Term::from_field_text(field, &initial.to_string());
+                            alternatives.push((
+                                Occur::Should,
+                                Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+                            ));
+                        }
+                    }
+                }
+                (Occur::Must, Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>)
+            })
+            .collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+fn regex_escape(c: char) -> String {
+    if c.is_alphanumeric() {
+        c.to_string()
+    } else {
+        format!("\\{c}")
+    }
+}
+
+/// A batch of index changes.
+pub struct IndexUpdate<'a> {
+    index: &'a TenantIndex,
+    writer: IndexWriter,
+}
+
+impl IndexUpdate<'_> {
+    /// Replaces (or adds) the document of an asset.
+    pub fn upsert(&mut self, id: &str, doc: TantivyDocument) -> Result<(), IndexError> {
+        self.remove(id);
+        self.writer
+            .add_document(doc)
+            .map(|_| ())
+            .map_err(|e| self.index.err(e))
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.index.fields.id, id));
+    }
+
+    pub fn remove_all(&mut self) -> Result<(), IndexError> {
+        self.writer
+            .delete_all_documents()
+            .map(|_| ())
+            .map_err(|e| self.index.err(e))
+    }
+
+    /// Makes the batch durable and visible.
+    pub fn commit(mut self) -> Result<(), IndexError> {
+        self.writer.commit().map_err(|e| self.index.err(e))?;
+        self.writer
+            .wait_merging_threads()
+            .map_err(|e| self.index.err(e))
+    }
+}
+
+/// The terms one asset contributes to the index.
+#[derive(Debug, Default)]
+struct IndexTerms {
+    words: Vec<String>,
+    emails: Vec<String>,
+    phones: Vec<String>,
+    logins: Vec<String>,
+}
+
+impl IndexTerms {
+    fn of(metadata: &Metadata, settings: &IndexSettings) -> IndexTerms {
+        let mut terms = IndexTerms::default();
+        for (field, value) in metadata {
+            let role = settings.roles.role(field);
+            for item in value.items() {
+                for word in normalize::words(item) {
+                    terms.words.extend(word.terms().map(str::to_owned));
+                }
+                terms.emails.extend(normalize::emails_in(item));
+                match role {
+                    Role::Email => terms.emails.push(normalize::email(item)),
+                    Role::Phone => terms.phones.extend(
+                        item.split([',', ';', '/'])
+                            .filter_map(|part| phone_e164(part, settings.region)),
+                    ),
+                    Role::Login => terms.logins.push(normalize::login(item)),
+                    Role::Person | Role::Text => {}
+                }
+            }
+        }
+        terms.words.sort_unstable();
+        terms.words.dedup();
+        terms.emails.sort_unstable();
+        terms.emails.dedup();
+        terms
+    }
+}

@@ -1,0 +1,291 @@
+//! Text normalisation shared by indexing and matching.
+//!
+//! A word is folded two ways so that spellings of one name meet without merging different
+//! names: `expanded` writes umlauts and Nordic letters as their digraphs (Müller → mueller,
+//! Ødegård → oedegaard) and `stripped` drops the marks (Müller → muller, Ødegård → odegard).
+//! Two words are equal when either fold agrees. Folding "ue" to "u" everywhere instead would
+//! make "Doe" equal "Do" and "Manuel" equal "Manul": precision comes first.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// One word of a value, folded, with where it sits in the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Umlauts and Nordic letters as digraphs, other marks dropped, lower case.
+    pub expanded: String,
+    /// Every mark dropped, lower case.
+    pub stripped: String,
+    /// Byte range of the word in the text it was read from.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Word {
+    /// Number of letters in the stripped form: typo tolerance depends on it.
+    pub fn len(&self) -> usize {
+        self.stripped.chars().count()
+    }
+
+    /// True for an initial such as the "J" of "J. Doe".
+    pub fn is_initial(&self) -> bool {
+        self.len() == 1 && self.stripped.chars().all(char::is_alphabetic)
+    }
+
+    /// Both folds agree on one of the two forms.
+    pub fn same_as(&self, other: &Word) -> bool {
+        self.expanded == other.expanded || self.stripped == other.stripped
+    }
+
+    /// One edit (insertion, deletion, substitution or transposition) apart on a word of
+    /// five or more letters.
+    pub fn one_typo_from(&self, other: &Word) -> bool {
+        if self.len() < 5 || other.len() < 5 {
+            return false;
+        }
+        strsim::damerau_levenshtein(&self.stripped, &other.stripped) <= 1
+            || strsim::damerau_levenshtein(&self.expanded, &other.expanded) <= 1
+    }
+
+    /// The initial of this word matches the other word (which is an initial), or the
+    /// reverse.
+    pub fn initial_of(&self, other: &Word) -> bool {
+        let first = |w: &Word| w.stripped.chars().next();
+        (other.is_initial() && !self.is_initial() && first(self) == first(other))
+            || (self.is_initial() && !other.is_initial() && first(self) == first(other))
+    }
+
+    /// The distinct index terms of this word.
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        let second = (self.stripped != self.expanded).then_some(self.stripped.as_str());
+        std::iter::once(self.expanded.as_str()).chain(second)
+    }
+}
+
+/// Splits a text into folded words. Apostrophes inside a word are dropped, so O’Brien,
+/// O'Brien and OBrien are one word; every other non-letter, non-digit character separates.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut last_end = 0;
+    for (i, c) in text.char_indices() {
+        let in_word = c.is_alphanumeric() || is_combining_mark(c);
+        let apostrophe_inside = is_apostrophe(c) && start.is_some();
+        if in_word || apostrophe_inside {
+            if start.is_none() {
+                start = Some(i);
+            }
+            if in_word {
+                last_end = i + c.len_utf8();
+            }
+        } else if let Some(s) = start.take() {
+            push_word(&mut out, text, s, last_end);
+        }
+    }
+    if let Some(s) = start {
+        push_word(&mut out, text, s, last_end);
+    }
+    out
+}
+
+fn push_word(out: &mut Vec<Word>, text: &str, start: usize, end: usize) {
+    let raw = &text[start..end];
+    let (expanded, stripped) = fold(raw);
+    if !stripped.is_empty() {
+        out.push(Word {
+            expanded,
+            stripped,
+            start,
+            end,
+        });
+    }
+}
+
+/// Straight, curly and modifier apostrophes are one character for names.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}')
+}
+
+/// Folds one word both ways (see the module documentation).
+pub fn fold(word: &str) -> (String, String) {
+    let mut expanded = String::with_capacity(word.len());
+    let mut stripped = String::with_capacity(word.len());
+    let decomposed: Vec<char> = word.nfd().flat_map(char::to_lowercase).collect();
+    let mut i = 0;
+    while i < decomposed.len() {
+        let c = decomposed[i];
+        if is_apostrophe(c) || is_combining_mark(c) {
+            i += 1;
+            continue;
+        }
+        let next = decomposed.get(i + 1).copied();
+        match (c, next) {
+            // Diaeresis on a, o, u: the German spelling writes the e.
+            ('a' | 'o' | 'u', Some('\u{0308}')) => {
+                expanded.push(c);
+                expanded.push('e');
+                stripped.push(c);
+                i += 2;
+                continue;
+            }
+            // Ring above on a: the Scandinavian spelling doubles it.
+            ('a', Some('\u{030A}')) => {
+                expanded.push_str("aa");
+                stripped.push('a');
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        match c {
+            'ß' => {
+                expanded.push_str("ss");
+                stripped.push_str("ss");
+            }
+            'ø' => {
+                expanded.push_str("oe");
+                stripped.push('o');
+            }
+            'æ' => {
+                expanded.push_str("ae");
+                stripped.push_str("ae");
+            }
+            'œ' => {
+                expanded.push_str("oe");
+                stripped.push_str("oe");
+            }
+            'þ' => {
+                expanded.push_str("th");
+                stripped.push_str("th");
+            }
+            'đ' | 'ð' => {
+                expanded.push('d');
+                stripped.push('d');
+            }
+            'ł' => {
+                expanded.push('l');
+                stripped.push('l');
+            }
+            'ı' => {
+                expanded.push('i');
+                stripped.push('i');
+            }
+            _ => {
+                expanded.push(c);
+                stripped.push(c);
+            }
+        }
+        i += 1;
+    }
+    (expanded, stripped)
+}
+
+/// Trims and lower-cases an e-mail address in its composed (NFC) form.
+pub fn email(value: &str) -> String {
+    value.trim().nfc().flat_map(char::to_lowercase).collect()
+}
+
+/// Every e-mail address written inside a text, normalised. A longer address that contains
+/// another one yields only the longer one, so it never matches the shorter.
+pub fn emails_in(text: &str) -> Vec<String> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut found = Vec::new();
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        if c != '@' {
+            continue;
+        }
+        let mut left = k;
+        while left > 0 && is_local_char(chars[left - 1].1) {
+            left -= 1;
+        }
+        let mut right = k + 1;
+        while right < chars.len() && is_domain_char(chars[right].1) {
+            right += 1;
+        }
+        let local: String = chars[left..k].iter().map(|&(_, c)| c).collect();
+        let domain: String = chars[k + 1..right].iter().map(|&(_, c)| c).collect();
+        let local = local.trim_start_matches('.');
+        let domain = domain.trim_end_matches(['.', '-']);
+        if !local.is_empty() && domain.contains('.') {
+            found.push(email(&format!("{local}@{domain}")));
+        }
+    }
+    found
+}
+
+fn is_local_char(c: char) -> bool {
+    c.is_alphanumeric() || "._%+-'".contains(c)
+}
+
+fn is_domain_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '.' || c == '-'
+}
+
+/// A login compared exactly, after trimming surrounding white space.
+pub fn login(value: &str) -> String {
+    value.trim().nfc().collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Word {
+        words(s).remove(0)
+    }
+
+    #[test]
+    fn umlauts_meet_both_spellings() {
+        assert!(w("Müller").same_as(&w("Mueller")));
+        assert!(w("Müller").same_as(&w("Muller")));
+        assert!(w("MÜLLER").same_as(&w("mueller")));
+        assert!(!w("Doe").same_as(&w("Do")));
+        assert!(!w("Manuel").same_as(&w("Manul")));
+    }
+
+    #[test]
+    fn nfd_and_nfc_fold_alike() {
+        assert_eq!(w("Jo\u{0308}rg"), Word { ..w("Jörg") });
+        assert!(w("Jo\u{0308}rg").same_as(&w("Joerg")));
+    }
+
+    #[test]
+    fn nordic_letters() {
+        assert!(w("Ødegård").same_as(&w("Oedegaard")));
+        assert!(w("Ødegård").same_as(&w("Odegard")));
+        assert!(w("Kjær").same_as(&w("Kjaer")));
+        assert!(w("Åse").same_as(&w("Aase")));
+        assert!(w("Weiß").same_as(&w("Weiss")));
+    }
+
+    #[test]
+    fn apostrophes_join_the_word() {
+        let curly = words("Siobhán O’Brien");
+        let straight = words("Siobhan O'Brien");
+        assert_eq!(curly.len(), 2);
+        assert!(curly[1].same_as(&straight[1]));
+        assert_eq!(&"Siobhán O’Brien"[curly[1].start..curly[1].end], "O’Brien");
+    }
+
+    #[test]
+    fn typos_only_on_long_words() {
+        assert!(w("Kierkegaard").one_typo_from(&w("Kirkegaard")));
+        assert!(!w("Doe").one_typo_from(&w("Doerr")));
+        assert!(!w("Jane").one_typo_from(&w("June")));
+        assert!(!w("Nordmann").one_typo_from(&w("Nordmond")));
+    }
+
+    #[test]
+    fn emails_inside_text_are_whole() {
+        let text = "Write to Jane.Doe@Example.com. Not jane.doe@example.com.au or mary.jane.doe@example.com";
+        assert_eq!(
+            emails_in(text),
+            [
+                "jane.doe@example.com",
+                "jane.doe@example.com.au",
+                "mary.jane.doe@example.com"
+            ]
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! dsr: GDPR data-subject requests against digital-asset-management and SaaS tenants.
+//!
+//! The library holds the domain — platforms, the index, matching — and knows nothing of
+//! the terminal; the `dsr` binary's commands sit on top of it.
+
+pub mod asset;
+pub mod config;
+pub mod fields;
+pub mod fsutil;
+pub mod index;
+pub mod platform;
+pub mod sample;
+pub mod time;
