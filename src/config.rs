@@ -28,7 +28,9 @@ pub enum ConfigError {
         #[source]
         source: io::Error,
     },
-    #[error("no tenant is configured: add one with `dsr tenant add NAME --platform dir --path DIR`")]
+    #[error(
+        "no tenant is configured: add one with `dsr tenant add NAME --platform dir --path DIR`"
+    )]
     NoTenant,
     #[error("several tenants are configured ({0}): choose one with --tenant NAME or DSR_TENANT")]
     Ambiguous(String),
@@ -120,7 +122,10 @@ impl TenantProfile {
                 return Err(problem("a dir tenant needs --path DIR"));
             }
             PlatformKind::Fotoweb => {
-                let url = self.url.as_deref().ok_or_else(|| problem("a fotoweb tenant needs --url URL"))?;
+                let url = self
+                    .url
+                    .as_deref()
+                    .ok_or_else(|| problem("a fotoweb tenant needs --url URL"))?;
                 check_url(url).map_err(problem)?;
                 if self.client_id.as_deref().is_none_or(str::is_empty) {
                     return Err(problem("a fotoweb tenant needs --client-id ID"));
@@ -129,7 +134,11 @@ impl TenantProfile {
             PlatformKind::Dir => {}
         }
         for field in self.mapped_fields() {
-            if field.is_empty() || !field.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            if field.is_empty()
+                || !field
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
                 return Err(problem(&format!(
                     "'{field}' is not a field id: field ids are numbers such as 368 (or letters, digits, '-', '_')"
                 )));
@@ -152,7 +161,11 @@ impl TenantProfile {
 
     /// How this tenant's assets are indexed and matched.
     pub fn settings(&self) -> Result<IndexSettings, ConfigError> {
-        let region = self.default_region.as_deref().map(parse_region).transpose()?;
+        let region = self
+            .default_region
+            .as_deref()
+            .map(parse_region)
+            .transpose()?;
         Ok(IndexSettings {
             roles: FieldRoles::new(
                 &self.person_fields,
@@ -195,11 +208,15 @@ fn check_url(url: &str) -> Result<(), &'static str> {
         return Err("the URL names no host");
     }
     let loopback = host == "localhost"
-        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
     match scheme.to_ascii_lowercase().as_str() {
         "https" => Ok(()),
         "http" if loopback => Ok(()),
-        "http" => Err("plain http is refused for anything but the loopback interface: use https://"),
+        "http" => {
+            Err("plain http is refused for anything but the loopback interface: use https://")
+        }
         _ => Err("the URL must start with https://"),
     }
 }
@@ -278,10 +295,12 @@ impl Config {
     /// Removes a tenant's profile.
     pub fn remove(&mut self, name: &str) -> Result<TenantProfile, ConfigError> {
         let known = self.known();
-        self.tenants.remove(name).ok_or_else(|| ConfigError::Unknown {
-            name: name.to_owned(),
-            known,
-        })
+        self.tenants
+            .remove(name)
+            .ok_or_else(|| ConfigError::Unknown {
+                name: name.to_owned(),
+                known,
+            })
     }
 
     fn names(&self) -> String {
@@ -300,7 +319,9 @@ impl Config {
 /// Tenant names become directory names, so they are kept plain.
 pub fn check_name(name: &str) -> Result<(), ConfigError> {
     let ok = (1..=64).contains(&name.len())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         && name.starts_with(|c: char| c.is_ascii_alphanumeric());
     if ok {
         Ok(())

@@ -36,8 +36,8 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     let mut out = std::io::stdout().lock();
 
     let tenant_dir = root.join("sample-tenant");
-    let written = dsr::sample::write_sample_tenant(&tenant_dir)
-        .context("cannot write the sample tenant")?;
+    let written =
+        dsr::sample::write_sample_tenant(&tenant_dir).context("cannot write the sample tenant")?;
     writeln!(
         out,
         "1. Wrote the sample tenant: {} assets in {} archives (a `dir` tenant: files with JSON sidecars).",
@@ -49,14 +49,21 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     let mut config = Config::default();
     config.add("sample", profile.clone())?;
     config.save(&demo.config_path)?;
-    writeln!(out, "2. Registered it as tenant 'sample' (national phone numbers read as Norwegian).")?;
+    writeln!(
+        out,
+        "2. Registered it as tenant 'sample' (national phone numbers read as Norwegian)."
+    )?;
 
     let report = super::sync::sync_tenant(&demo, "sample", &profile, false)?;
     writeln!(out, "3. {}", super::sync::summary("sample", &report))?;
 
     let identities: Vec<Identity> = SUBJECT.iter().map(|(k, v)| Identity::new(*k, *v)).collect();
     let shown: Vec<String> = identities.iter().map(|i| i.to_string()).collect();
-    writeln!(out, "4. Located the data subject by {}:\n", shown.join(", "))?;
+    writeln!(
+        out,
+        "4. Located the data subject by {}:\n",
+        shown.join(", ")
+    )?;
     let locator = Locator::open(&demo.tenant_files("sample"), profile.settings()?)?;
     let hits = locator.find(&identities, Confidence::Low)?;
     super::locate::render(&mut out, &hits, OutputFormat::Table, false, demo.color)?;

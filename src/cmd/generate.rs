@@ -25,12 +25,18 @@ fn write_man(dir: &Path) -> Result<()> {
 }
 
 fn write_pages(dir: &Path, cmd: &clap::Command, name: &str) -> Result<()> {
-    let cmd = cmd.clone().name(name.to_owned()).bin_name(name.replace('-', " "));
+    let cmd = cmd
+        .clone()
+        .name(name.to_owned())
+        .bin_name(name.replace('-', " "));
     let mut page = Vec::new();
     clap_mangen::Man::new(cmd.clone()).render(&mut page)?;
     let path = dir.join(format!("{name}.1"));
     std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+    for sub in cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+    {
         write_pages(dir, sub, &format!("{name}-{}", sub.get_name()))?;
     }
     Ok(())
@@ -38,7 +44,13 @@ fn write_pages(dir: &Path, cmd: &clap::Command, name: &str) -> Result<()> {
 
 fn write_completions(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish] {
+    for shell in [
+        Shell::Bash,
+        Shell::Zsh,
+        Shell::Fish,
+        Shell::PowerShell,
+        Shell::Elvish,
+    ] {
         clap_complete::generate_to(shell, &mut Cli::command(), "dsr", dir)
             .with_context(|| format!("cannot write the {shell} completion"))?;
     }

@@ -103,12 +103,21 @@ fn table(hits: &[Hit], explain: bool) -> Table {
                 Confidence::Low => "2",
             };
             let note = explain.then(|| {
-                format!("  ↳ {} ({}), for {}", m.rule.explain(), m.confidence, m.identity)
+                format!(
+                    "  ↳ {} ({}), for {}",
+                    m.rule.explain(),
+                    m.confidence,
+                    m.identity
+                )
             });
             table.row(
                 vec![
                     m.confidence.to_string(),
-                    if first { hit.asset.clone() } else { String::new() },
+                    if first {
+                        hit.asset.clone()
+                    } else {
+                        String::new()
+                    },
                     format!("{} ({})", m.label, m.field),
                     serde_json::to_value(m.rule)
                         .ok()

@@ -116,8 +116,7 @@ impl Context {
 
 /// Opens the platform a profile names.
 pub fn open_platform(name: &str, profile: &TenantProfile) -> Result<Box<dyn Platform>> {
-    Ok(dsr::platform::open(profile)
-        .with_context(|| format!("cannot open tenant '{name}'"))?)
+    Ok(dsr::platform::open(profile).with_context(|| format!("cannot open tenant '{name}'"))?)
 }
 
 pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
@@ -141,7 +140,11 @@ pub fn init_logging(global: &GlobalArgs) {
         2 => log::LevelFilter::Debug,
         _ => log::LevelFilter::Trace,
     };
-    let level = if global.quiet { log::LevelFilter::Error } else { level };
+    let level = if global.quiet {
+        log::LevelFilter::Error
+    } else {
+        level
+    };
     env_logger::Builder::new()
         .filter_level(log::LevelFilter::Off)
         .filter_module("dsr", level)

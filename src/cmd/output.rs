@@ -54,7 +54,11 @@ impl Table {
             let mut text = String::new();
             for (i, cell) in cells.iter().enumerate() {
                 let last = i + 1 == cells.len();
-                let pad = if last { 0 } else { widths[i] - cell.width() + 2 };
+                let pad = if last {
+                    0
+                } else {
+                    widths[i] - cell.width() + 2
+                };
                 match (i, first_color) {
                     (0, Some(code)) if color => {
                         text.push_str(&format!("\x1b[{code}m{cell}\x1b[0m"));

@@ -47,9 +47,18 @@ pub fn sync_tenant(
         eprintln!("dsr: warning: {}", super::sanitize(error));
     }
     if !report.without_sidecar.is_empty() {
-        let shown: Vec<_> = report.without_sidecar.iter().take(10).map(|p| super::sanitize(p)).collect();
+        let shown: Vec<_> = report
+            .without_sidecar
+            .iter()
+            .take(10)
+            .map(|p| super::sanitize(p))
+            .collect();
         let more = report.without_sidecar.len().saturating_sub(shown.len());
-        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
         ctx.note(&format!(
             "dsr: warning: {} file(s) have no sidecar and were not indexed: {}{more}",
             report.without_sidecar.len(),

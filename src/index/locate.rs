@@ -101,7 +101,11 @@ impl Locator {
                 })
             })
             .collect();
-        hits.sort_by(|a, b| b.confidence.cmp(&a.confidence).then_with(|| a.asset.cmp(&b.asset)));
+        hits.sort_by(|a, b| {
+            b.confidence
+                .cmp(&a.confidence)
+                .then_with(|| a.asset.cmp(&b.asset))
+        });
         Ok(hits)
     }
 }

@@ -162,8 +162,8 @@ impl Matcher {
 type Found = Option<(Rule, Confidence, String)>;
 
 fn match_email(email: &str, role: Role, item: &str) -> Found {
-    let found = normalize::email(item) == email
-        || normalize::emails_in(item).iter().any(|e| e == email);
+    let found =
+        normalize::email(item) == email || normalize::emails_in(item).iter().any(|e| e == email);
     let rule = if role == Role::Email {
         Rule::Email
     } else {
@@ -258,7 +258,10 @@ fn match_person(name: &[Word], item: &str) -> Found {
 pub fn person_entries(item: &str) -> Vec<(usize, usize)> {
     let mut entries = Vec::new();
     let mut start = 0;
-    for (i, c) in item.char_indices().chain(std::iter::once((item.len(), ';'))) {
+    for (i, c) in item
+        .char_indices()
+        .chain(std::iter::once((item.len(), ';')))
+    {
         if matches!(c, ';' | '|' | '/' | '\n') {
             split_commas(item, start, i, &mut entries);
             start = i + c.len_utf8();
@@ -285,9 +288,9 @@ fn split_commas(item: &str, start: usize, end: usize, entries: &mut Vec<(usize, 
 /// comma ("Doe, Jane"), a hyphen, or the full stop after an initial. A sentence boundary
 /// breaks the phrase.
 fn joins_a_name(text: &str, before: &Word, after: &Word) -> bool {
-    text[before.end..after.start].chars().all(|c| {
-        c.is_whitespace() || c == ',' || c == '-' || (c == '.' && before.is_initial())
-    })
+    text[before.end..after.start]
+        .chars()
+        .all(|c| c.is_whitespace() || c == ',' || c == '-' || (c == '.' && before.is_initial()))
 }
 
 fn match_phrase(name: &[Word], item: &str, words: &[Word]) -> Found {
@@ -411,7 +414,12 @@ mod tests {
         let typo = best(&m, "80", bag(&["Soren Kirkegaard"])).unwrap();
         assert_eq!((typo.0, typo.1), (Rule::NameTypo, Confidence::Medium));
         let m = matcher(&[(IdentityKind::Name, "Jo\u{0308}rg Mu\u{0308}ller")]);
-        for spelling in ["Jörg Müller", "Joerg Mueller", "Jorg Muller", "MÜLLER, JÖRG"] {
+        for spelling in [
+            "Jörg Müller",
+            "Joerg Mueller",
+            "Jorg Muller",
+            "MÜLLER, JÖRG",
+        ] {
             assert_eq!(
                 best(&m, "80", bag(&[spelling])).map(|b| b.1),
                 Some(Confidence::High),

@@ -292,7 +292,8 @@ impl TenantIndex {
                         Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic)),
                     ));
                     if loose && word.len() >= 5 {
-                        alternatives.push((Occur::Should, Box::new(FuzzyTermQuery::new(t, 1, true))));
+                        alternatives
+                            .push((Occur::Should, Box::new(FuzzyTermQuery::new(t, 1, true))));
                     }
                 }
                 if loose {
@@ -312,7 +313,10 @@ impl TenantIndex {
                         }
                     }
                 }
-                (Occur::Must, Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>)
+                (
+                    Occur::Must,
+                    Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>,
+                )
             })
             .collect();
         Box::new(BooleanQuery::new(clauses))

@@ -103,7 +103,10 @@ fn push_word(out: &mut Vec<Word>, text: &str, start: usize, end: usize) {
 
 /// Straight, curly and modifier apostrophes are one character for names.
 pub fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}')
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}'
+    )
 }
 
 /// Folds one word both ways (see the module documentation).

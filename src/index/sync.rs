@@ -164,9 +164,12 @@ pub fn sync(
 
     progress.start(to_read.len() as u64);
     let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 8);
     std::thread::scope(|scope| -> Result<(), SyncError> {
-        let (tx, rx) = mpsc::sync_channel::<(usize, Result<(String, TantivyDocument), PlatformError>)>(1024);
+        let (tx, rx) =
+            mpsc::sync_channel::<(usize, Result<(String, TantivyDocument), PlatformError>)>(1024);
         for _ in 0..workers {
             let tx = tx.clone();
             let (to_read, next, index) = (&to_read, &next, &index);
@@ -226,10 +229,12 @@ pub fn sync(
     state.settings = digest;
     state.labels = description.labels;
     state.synced_at = Some(crate::time::now());
-    state.save(&files.state()).map_err(|source| SyncError::State {
-        path: files.state(),
-        source,
-    })?;
+    state
+        .save(&files.state())
+        .map_err(|source| SyncError::State {
+            path: files.state(),
+            source,
+        })?;
     report.indexed = state.versions.len() as u64;
     report.errors.sort();
     report.elapsed = started.elapsed();

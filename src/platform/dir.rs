@@ -76,7 +76,10 @@ fn version_of(meta: &fs::Metadata) -> String {
 
 /// `a/b/c` with forward slashes whatever the operating system.
 fn id_of(relative: &Path) -> Option<String> {
-    let parts: Option<Vec<&str>> = relative.components().map(|c| c.as_os_str().to_str()).collect();
+    let parts: Option<Vec<&str>> = relative
+        .components()
+        .map(|c| c.as_os_str().to_str())
+        .collect();
     parts.map(|p| p.join("/"))
 }
 
@@ -96,13 +99,19 @@ impl Platform for DirPlatform {
     fn list(&self) -> Result<Listing, PlatformError> {
         let mut files = BTreeSet::new();
         // Files directly in the root are not in an archive, so they are not assets.
-        for entry in walkdir::WalkDir::new(&self.root).min_depth(2).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(&self.root)
+            .min_depth(2)
+            .sort_by_file_name()
+        {
             let entry = entry.map_err(|e| PlatformError::Io {
                 path: e.path().unwrap_or(&self.root).to_owned(),
                 source: e.into(),
             })?;
             if entry.file_type().is_file() {
-                let relative = entry.path().strip_prefix(&self.root).unwrap_or(entry.path());
+                let relative = entry
+                    .path()
+                    .strip_prefix(&self.root)
+                    .unwrap_or(entry.path());
                 if !is_hidden(relative) {
                     files.insert(relative.to_owned());
                 }
