@@ -90,7 +90,7 @@ pub struct TenantArgs {
 #[derive(Debug, Subcommand)]
 pub enum TenantCommand {
     /// Register a tenant
-    Add(TenantAddArgs),
+    Add(Box<TenantAddArgs>),
     /// List the registered tenants
     List(TenantListArgs),
     /// Show one tenant's profile and index status

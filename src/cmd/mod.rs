@@ -116,7 +116,7 @@ impl Context {
 
 /// Opens the platform a profile names.
 pub fn open_platform(name: &str, profile: &TenantProfile) -> Result<Box<dyn Platform>> {
-    Ok(dsr::platform::open(profile).with_context(|| format!("cannot open tenant '{name}'"))?)
+    dsr::platform::open(profile).with_context(|| format!("cannot open tenant '{name}'"))
 }
 
 pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {

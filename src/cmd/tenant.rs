@@ -12,7 +12,7 @@ use crate::cli::{ListFormat, PlatformArg, TenantAddArgs, TenantArgs, TenantComma
 
 pub fn run(ctx: &Context, args: TenantArgs) -> Result<Outcome> {
     match args.command {
-        TenantCommand::Add(args) => add(ctx, args),
+        TenantCommand::Add(args) => add(ctx, *args),
         TenantCommand::List(args) => list(ctx, args.output),
         TenantCommand::Show(args) => show(ctx, args.name.as_deref(), args.output),
         TenantCommand::Remove(args) => remove(ctx, &args.name, args.keep_index),

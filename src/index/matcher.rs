@@ -154,7 +154,7 @@ impl Matcher {
                 }
             }
         }
-        out.sort_by(|a, b| b.confidence.cmp(&a.confidence));
+        out.sort_by_key(|m| std::cmp::Reverse(m.confidence));
         out
     }
 }

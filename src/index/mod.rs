@@ -291,26 +291,24 @@ impl TenantIndex {
                         Occur::Should,
                         Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic)),
                     ));
-                    if loose && word.len() >= 5 {
+                    if loose && word.letters() >= 5 {
                         alternatives
                             .push((Occur::Should, Box::new(FuzzyTermQuery::new(t, 1, true))));
                     }
                 }
-                if loose {
-                    if let Some(initial) = word.stripped.chars().next() {
-                        if word.is_initial() {
-                            // A searched initial meets any word starting with it.
-                            let pattern = format!("{}.*", regex_escape(initial));
-                            if let Ok(q) = RegexQuery::from_pattern(&pattern, field) {
-                                alternatives.push((Occur::Should, Box::new(q)));
-                            }
-                        } else {
-                            let t = Term::from_field_text(field, &initial.to_string());
-                            alternatives.push((
-                                Occur::Should,
-                                Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
-                            ));
+                if loose && let Some(initial) = word.stripped.chars().next() {
+                    if word.is_initial() {
+                        // A searched initial meets any word starting with it.
+                        let pattern = format!("{}.*", regex_escape(initial));
+                        if let Ok(q) = RegexQuery::from_pattern(&pattern, field) {
+                            alternatives.push((Occur::Should, Box::new(q)));
                         }
+                    } else {
+                        let t = Term::from_field_text(field, &initial.to_string());
+                        alternatives.push((
+                            Occur::Should,
+                            Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+                        ));
                     }
                 }
                 (
