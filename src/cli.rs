@@ -43,6 +43,15 @@ pub struct GlobalArgs {
     /// Log what dsr does to stderr (repeat for more detail); never logs personal values
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
+    /// A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile's
+    /// file, or a hidden prompt]
+    #[arg(
+        long,
+        global = true,
+        env = "DSR_CLIENT_SECRET_FILE",
+        value_name = "FILE"
+    )]
+    pub client_secret_file: Option<PathBuf>,
     /// When to colour the output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -97,6 +106,12 @@ pub enum TenantCommand {
     Show(TenantShowArgs),
     /// Forget a tenant and delete its local index
     Remove(TenantRemoveArgs),
+    /// Check that the tenant can be reached and what the credentials may do
+    ///
+    /// Reports reachability, authentication, and per archive whether dsr may read,
+    /// edit metadata, delete and download — and therefore which rights it can carry out.
+    /// Exits 2 with a list of what is missing.
+    Check(TenantCheckArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -105,6 +120,14 @@ pub enum PlatformArg {
     Dir,
     /// A FotoWeb server, through its REST API
     Fotoweb,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuthArg {
+    /// OAuth2 client credentials
+    Oauth,
+    /// The legacy FWAPIToken header
+    ApiKey,
 }
 
 #[derive(Debug, Args)]
@@ -121,8 +144,15 @@ pub struct TenantAddArgs {
     #[arg(long, value_name = "URL", required_if_eq("platform", "fotoweb"))]
     pub url: Option<String>,
     /// The OAuth2 client id (fotoweb); the secret is never stored in the profile
-    #[arg(long, value_name = "ID", required_if_eq("platform", "fotoweb"))]
+    #[arg(long, value_name = "ID")]
     pub client_id: Option<String>,
+    /// How to authenticate (fotoweb): OAuth2 client credentials, or the legacy FWAPIToken
+    /// header of on-premises servers (the API key is then given as the secret)
+    #[arg(long, value_enum, default_value_t = AuthArg::Oauth)]
+    pub auth: AuthArg,
+    /// A file holding the client secret, read whenever a token is needed (fotoweb)
+    #[arg(long, value_name = "FILE")]
+    pub client_secret_file: Option<PathBuf>,
     /// Region for national phone numbers, as a two-letter country code (e.g. NO, DE)
     #[arg(long, value_name = "CC")]
     pub default_region: Option<String>,
@@ -158,6 +188,14 @@ pub struct TenantShowArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct TenantCheckArgs {
+    /// The tenant [default: --tenant, or the only one]
+    pub name: Option<String>,
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+    pub output: ListFormat,
+}
+
+#[derive(Debug, Args)]
 pub struct TenantRemoveArgs {
     /// The tenant to forget
     pub name: String,
@@ -177,6 +215,9 @@ pub struct SyncArgs {
     /// Rebuild the index from scratch
     #[arg(long)]
     pub full: bool,
+    /// How many archives (fotoweb) or files (dir) are read at once
+    #[arg(long, short, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
     /// table prints a summary; json prints the report
     #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
     pub output: ListFormat,

@@ -65,6 +65,23 @@ impl PlatformKind {
     }
 }
 
+/// How dsr authenticates to a FotoWeb server.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthKind {
+    /// OAuth2 client credentials: a client id and secret buy a short-lived token.
+    #[default]
+    Oauth,
+    /// The legacy `FWAPIToken` header, for on-premises servers that still take it.
+    ApiKey,
+}
+
+impl AuthKind {
+    fn is_default(&self) -> bool {
+        *self == AuthKind::Oauth
+    }
+}
+
 /// One tenant: where it lives and how its fields are read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,6 +96,12 @@ pub struct TenantProfile {
     /// The OAuth2 client id (`fotoweb`); the secret never lives here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
+    /// How dsr authenticates (`fotoweb`).
+    #[serde(default, skip_serializing_if = "AuthKind::is_default")]
+    pub auth: AuthKind,
+    /// A file holding the client secret (`fotoweb`), read when a token is needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_secret_file: Option<PathBuf>,
     /// Region (ISO 3166-1 alpha-2) in which national phone numbers are read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_region: Option<String>,
@@ -102,6 +125,8 @@ impl TenantProfile {
             path: Some(path),
             url: None,
             client_id: None,
+            auth: AuthKind::default(),
+            client_secret_file: None,
             default_region: None,
             person_fields: Vec::new(),
             email_fields: Vec::new(),
@@ -127,7 +152,9 @@ impl TenantProfile {
                     .as_deref()
                     .ok_or_else(|| problem("a fotoweb tenant needs --url URL"))?;
                 check_url(url).map_err(problem)?;
-                if self.client_id.as_deref().is_none_or(str::is_empty) {
+                if self.auth == AuthKind::Oauth
+                    && self.client_id.as_deref().is_none_or(str::is_empty)
+                {
                     return Err(problem("a fotoweb tenant needs --client-id ID"));
                 }
             }
@@ -192,26 +219,21 @@ impl TenantProfile {
 }
 
 /// HTTPS everywhere but on the loopback interface, where the test double and local
-/// tunnels live.
-fn check_url(url: &str) -> Result<(), &'static str> {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return Err("the URL must start with https://");
+/// tunnels live. Checked before any request is made.
+pub fn check_url(url: &str) -> Result<(), &'static str> {
+    let Ok(parsed) = url::Url::parse(url) else {
+        return Err("not a URL: give the server's address, such as https://acme.fotoware.cloud");
     };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host = if host.starts_with('[') {
-        host.split(']').next().map(|h| &h[1..]).unwrap_or_default()
-    } else {
-        host.split(':').next().unwrap_or_default()
-    };
-    if host.is_empty() {
-        return Err("the URL names no host");
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err("the URL must not hold credentials: the secret is given separately");
     }
-    let loopback = host == "localhost"
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback());
-    match scheme.to_ascii_lowercase().as_str() {
+    let loopback = match parsed.host() {
+        None => return Err("the URL names no host"),
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+    };
+    match parsed.scheme() {
         "https" => Ok(()),
         "http" if loopback => Ok(()),
         "http" => {

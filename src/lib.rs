@@ -10,4 +10,5 @@ pub mod fsutil;
 pub mod index;
 pub mod platform;
 pub mod sample;
+pub mod secret;
 pub mod time;

@@ -29,6 +29,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
         config_path: root.join("config.toml"),
         data_dir: root.join("data"),
         tenant: Some("sample".to_owned()),
+        client_secret_file: None,
         quiet: ctx.quiet,
         color: ctx.color,
         interactive_stderr: ctx.interactive_stderr,
@@ -54,7 +55,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
         "2. Registered it as tenant 'sample' (national phone numbers read as Norwegian)."
     )?;
 
-    let report = super::sync::sync_tenant(&demo, "sample", &profile, false)?;
+    let report = super::sync::sync_tenant(&demo, "sample", &profile, false, 4)?;
     writeln!(out, "3. {}", super::sync::summary("sample", &report))?;
 
     let identities: Vec<Identity> = SUBJECT.iter().map(|(k, v)| Identity::new(*k, *v)).collect();

@@ -15,7 +15,10 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use dsr::config::{Config, TenantProfile};
 use dsr::index::sync::TenantFiles;
-use dsr::platform::Platform;
+use dsr::platform::fotoweb::SecretSource;
+use dsr::platform::{Connection, Platform};
+use dsr::secret::Secret;
+use std::sync::Arc;
 
 use crate::cli::{ColorChoice, Command, GlobalArgs};
 
@@ -48,6 +51,7 @@ pub struct Context {
     pub config_path: PathBuf,
     pub data_dir: PathBuf,
     pub tenant: Option<String>,
+    pub client_secret_file: Option<PathBuf>,
     pub quiet: bool,
     /// Colour on stdout.
     pub color: bool,
@@ -85,6 +89,7 @@ impl Context {
             config_path,
             data_dir,
             tenant: global.tenant.clone(),
+            client_secret_file: global.client_secret_file.clone(),
             quiet: global.quiet,
             color,
             interactive_stderr: !global.quiet && std::io::stderr().is_terminal(),
@@ -114,9 +119,68 @@ impl Context {
     }
 }
 
-/// Opens the platform a profile names.
-pub fn open_platform(name: &str, profile: &TenantProfile) -> Result<Box<dyn Platform>> {
-    dsr::platform::open(profile).with_context(|| format!("cannot open tenant '{name}'"))
+/// Opens the platform a profile names, with the secret to be asked for only if needed.
+pub fn open_platform(
+    ctx: &Context,
+    name: &str,
+    profile: &TenantProfile,
+) -> Result<Box<dyn Platform>> {
+    let files = ctx.tenant_files(name);
+    let connection = Connection {
+        secret: Some(secret_source(ctx, name, profile)),
+        cache_dir: Some(files.dir),
+    };
+    dsr::platform::open(profile, connection).with_context(|| format!("cannot open tenant '{name}'"))
+}
+
+/// Where the client secret comes from, in order: `DSR_CLIENT_SECRET`, `--client-secret-file`,
+/// the profile's secret file, a hidden prompt when there is a terminal. Read once.
+fn secret_source(ctx: &Context, name: &str, profile: &TenantProfile) -> SecretSource {
+    let from_env = std::env::var("DSR_CLIENT_SECRET")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .map(Secret::new);
+    let file = ctx
+        .client_secret_file
+        .clone()
+        .or_else(|| profile.client_secret_file.clone());
+    let can_prompt = ctx.interactive_stderr && std::io::stdin().is_terminal();
+    let name = name.to_owned();
+    let read = std::sync::Mutex::new(None::<Secret>);
+    Arc::new(move || {
+        let mut read = read.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(secret) = read.as_ref() {
+            return Ok(secret.clone());
+        }
+        let secret = if let Some(secret) = &from_env {
+            secret.clone()
+        } else if let Some(path) = &file {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                format!("cannot read the client secret file {}: {e}", path.display())
+            })?;
+            let secret = Secret::new(text.trim_end_matches(['\r', '\n']));
+            if secret.is_empty() {
+                return Err(format!(
+                    "the client secret file {} is empty",
+                    path.display()
+                ));
+            }
+            secret
+        } else if can_prompt {
+            let typed = dialoguer::Password::new()
+                .with_prompt(format!("Client secret for tenant '{name}'"))
+                .interact()
+                .map_err(|e| format!("cannot read the client secret: {e}"))?;
+            Secret::new(typed)
+        } else {
+            return Err(
+                "no client secret: set DSR_CLIENT_SECRET, pass --client-secret-file FILE, or run dsr in a terminal to be asked"
+                    .to_owned(),
+            );
+        };
+        *read = Some(secret.clone());
+        Ok(secret)
+    })
 }
 
 pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {

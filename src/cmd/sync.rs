@@ -13,7 +13,7 @@ use crate::cli::{ListFormat, SyncArgs};
 pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
     let config = ctx.load_config()?;
     let (name, profile) = ctx.tenant(&config)?;
-    let report = sync_tenant(ctx, &name, &profile, args.full)?;
+    let report = sync_tenant(ctx, &name, &profile, args.full, usize::from(args.jobs))?;
     let mut out = std::io::stdout().lock();
     match args.output {
         ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?,
@@ -33,12 +33,13 @@ pub fn sync_tenant(
     name: &str,
     profile: &TenantProfile,
     full: bool,
+    jobs: usize,
 ) -> Result<SyncReport> {
-    let platform = super::open_platform(name, profile)?;
+    let platform = super::open_platform(ctx, name, profile)?;
     let settings = profile.settings()?;
     let files = ctx.tenant_files(name);
     let bar = Bar::new(ctx.interactive_stderr);
-    let report = sync::sync(platform.as_ref(), &files, &settings, full, &bar)
+    let report = sync::sync(platform.as_ref(), &files, &settings, full, jobs, &bar)
         .with_context(|| format!("sync of tenant '{name}' failed"))?;
     if let Some(reason) = report.rebuilt_because {
         ctx.note(&format!("Rebuilt the whole index: {reason}."));
@@ -101,9 +102,20 @@ impl Bar {
 }
 
 impl Progress for Bar {
-    fn start(&self, total: u64) {
+    fn start(&self, total: Option<u64>) {
         if let Some(bar) = &self.0 {
-            bar.set_length(total);
+            match total {
+                Some(total) => bar.set_length(total),
+                // How many assets changed is known only at the end: count them.
+                None => {
+                    bar.unset_length();
+                    if let Ok(style) =
+                        ProgressStyle::with_template("{spinner} indexing {pos} assets ({per_sec})")
+                    {
+                        bar.set_style(style);
+                    }
+                }
+            }
         }
     }
     fn advance(&self, n: u64) {

@@ -3,12 +3,13 @@
 use std::io::Write;
 
 use anyhow::{Context as _, Result};
-use dsr::config::{PlatformKind, TenantProfile};
+use dsr::config::{AuthKind, PlatformKind, TenantProfile};
+use dsr::platform::ArchiveAccess;
 use serde_json::json;
 
 use super::output::Table;
 use super::{Context, Outcome};
-use crate::cli::{ListFormat, PlatformArg, TenantAddArgs, TenantArgs, TenantCommand};
+use crate::cli::{AuthArg, ListFormat, PlatformArg, TenantAddArgs, TenantArgs, TenantCommand};
 
 pub fn run(ctx: &Context, args: TenantArgs) -> Result<Outcome> {
     match args.command {
@@ -16,6 +17,7 @@ pub fn run(ctx: &Context, args: TenantArgs) -> Result<Outcome> {
         TenantCommand::List(args) => list(ctx, args.output),
         TenantCommand::Show(args) => show(ctx, args.name.as_deref(), args.output),
         TenantCommand::Remove(args) => remove(ctx, &args.name, args.keep_index),
+        TenantCommand::Check(args) => check(ctx, args.name.as_deref(), args.output),
     }
 }
 
@@ -45,6 +47,13 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
         path,
         url: args.url,
         client_id: args.client_id,
+        auth: match args.auth {
+            AuthArg::Oauth => AuthKind::Oauth,
+            AuthArg::ApiKey => AuthKind::ApiKey,
+        },
+        client_secret_file: args
+            .client_secret_file
+            .map(|p| std::path::absolute(&p).unwrap_or(p)),
         default_region: args.default_region.map(|r| r.trim().to_ascii_uppercase()),
         person_fields: args.person_fields,
         email_fields: args.email_fields,
@@ -179,4 +188,108 @@ fn remove(ctx: &Context, name: &str, keep_index: bool) -> Result<Outcome> {
         ctx.note(&format!("Removed tenant '{name}'."));
     }
     Ok(Outcome::Done)
+}
+
+/// The rights dsr can carry out with what the credentials may do.
+fn rights(access: &[ArchiveAccess]) -> Vec<(&'static str, bool, &'static str)> {
+    let all = |f: fn(&ArchiveAccess) -> bool| !access.is_empty() && access.iter().all(f);
+    let read = all(|a| a.read);
+    let download = all(|a| a.download);
+    let edit = all(|a| a.edit_metadata);
+    let delete = all(|a| a.delete);
+    vec![
+        ("locate and access (Art. 15)", read, "read every archive"),
+        (
+            "portability (Art. 20)",
+            read && download,
+            "read and download originals",
+        ),
+        (
+            "rectification (Art. 16)",
+            read && edit,
+            "edit metadata in every archive",
+        ),
+        (
+            "erasure (Art. 17)",
+            read && edit && delete,
+            "edit metadata and delete assets in every archive",
+        ),
+    ]
+}
+
+fn check(ctx: &Context, name: Option<&str>, format: ListFormat) -> Result<Outcome> {
+    let config = ctx.load_config()?;
+    let (name, profile) = config.select(name.or(ctx.tenant.as_deref()))?;
+    let platform = super::open_platform(ctx, name, profile)?;
+    let access = platform
+        .access()
+        .with_context(|| format!("tenant '{name}' cannot be reached or refused dsr"))?;
+    let rights = rights(&access);
+    let mut out = std::io::stdout().lock();
+    match format {
+        ListFormat::Json => {
+            let value = serde_json::json!({
+                "tenant": name,
+                "reachable": true,
+                "authenticated": true,
+                "archives": access,
+                "rights": rights.iter().map(|(right, ok, needs)| serde_json::json!({
+                    "right": right, "possible": ok, "needs": needs,
+                })).collect::<Vec<_>>(),
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+        }
+        ListFormat::Table => {
+            writeln!(
+                out,
+                "Tenant '{name}' ({}) is reachable and accepted dsr's credentials.\n",
+                super::sanitize(&profile.location())
+            )?;
+            let mark = |b: bool| if b { "yes" } else { "NO" };
+            let mut table =
+                Table::new(&["archive", "assets", "read", "edit", "delete", "download"]);
+            for a in &access {
+                table.row(
+                    vec![
+                        a.name.clone(),
+                        a.assets.map_or("?".to_owned(), |n| n.to_string()),
+                        mark(a.read).to_owned(),
+                        mark(a.edit_metadata).to_owned(),
+                        mark(a.delete).to_owned(),
+                        mark(a.download).to_owned(),
+                    ],
+                    None,
+                    None,
+                );
+            }
+            table.write(&mut out, false)?;
+            writeln!(out)?;
+            for (right, ok, needs) in &rights {
+                let why = if *ok {
+                    String::new()
+                } else {
+                    format!(" (needs permission to {needs})")
+                };
+                writeln!(
+                    out,
+                    "{:<30} {}{why}",
+                    right,
+                    if *ok { "possible" } else { "NOT possible" }
+                )?;
+            }
+        }
+    }
+    let missing: Vec<&str> = rights
+        .iter()
+        .filter(|(_, ok, _)| !ok)
+        .map(|(right, _, _)| *right)
+        .collect();
+    if missing.is_empty() {
+        Ok(Outcome::Done)
+    } else {
+        anyhow::bail!(
+            "the credentials of tenant '{name}' do not allow: {}",
+            missing.join(", ")
+        )
+    }
 }

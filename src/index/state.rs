@@ -1,7 +1,7 @@
 //! What the last sync of a tenant left behind: the version of every indexed asset, the
 //! field labels, and the settings the index was built with.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::Path;
 
@@ -23,6 +23,12 @@ pub struct SyncState {
     pub labels: BTreeMap<String, String>,
     /// Asset id → the version marker indexed.
     pub versions: BTreeMap<String, String>,
+    /// Archive → the newest modification time seen (platforms listing newest first).
+    #[serde(default)]
+    pub watermarks: BTreeMap<String, String>,
+    /// Fields the platform lets dsr change.
+    #[serde(default)]
+    pub writable: BTreeSet<String>,
 }
 
 impl SyncState {

@@ -1,13 +1,12 @@
 //! Brings a tenant's index up to date with its platform.
 //!
-//! Incremental by default: the listing's version markers are compared with those indexed
-//! last time, so only new and changed assets are read, and assets that disappeared are
-//! removed. `full` re-reads everything. Reading runs on several threads while one thread
-//! feeds tantivy.
+//! Incremental by default: the platform's scan is given the version markers and
+//! per-archive watermarks of the last sync, so only new and changed assets are read, and
+//! assets that disappeared are removed. `full` re-reads everything. The platform reads on
+//! its own threads while this one feeds tantivy.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -17,12 +16,12 @@ use tantivy::TantivyDocument;
 
 use super::state::SyncState;
 use super::{IndexError, IndexSettings, TenantIndex};
-use crate::platform::{Platform, PlatformError, Stray};
+use crate::platform::{Platform, PlatformError, ScanEnd, Scanned, Since, Stray};
 
 /// Receives progress while a sync runs (a progress bar, or nothing).
 pub trait Progress: Sync {
-    /// The number of assets that will be read.
-    fn start(&self, _total: u64) {}
+    /// The number of assets that will be read, when it is known in advance.
+    fn start(&self, _total: Option<u64>) {}
     fn advance(&self, _n: u64) {}
     fn finish(&self) {}
 }
@@ -107,6 +106,7 @@ pub fn sync(
     files: &TenantFiles,
     settings: &IndexSettings,
     full: bool,
+    jobs: usize,
     progress: &dyn Progress,
 ) -> Result<SyncReport, SyncError> {
     let started = Instant::now();
@@ -127,107 +127,94 @@ pub fn sync(
     }
 
     let description = platform.describe()?;
-    let listing = platform.list()?;
-    for stray in listing.strays {
-        match stray {
-            Stray::NoSidecar { path } => report.without_sidecar.push(path),
-        }
-    }
-
     let old = std::mem::take(&mut state.versions);
-    let mut versions = BTreeMap::new();
-    let mut to_read = Vec::new();
-    for listed in &listing.assets {
-        match old.get(&listed.id) {
-            None => to_read.push((listed.id.clone(), Change::Added)),
-            Some(v) if *v != listed.version => to_read.push((listed.id.clone(), Change::Updated)),
-            Some(v) if report.full => {
-                to_read.push((listed.id.clone(), Change::Unchanged));
-                versions.insert(listed.id.clone(), v.clone());
-            }
-            Some(v) => {
-                report.unchanged += 1;
-                versions.insert(listed.id.clone(), v.clone());
-            }
-        }
-    }
+    let mut versions = if report.full {
+        BTreeMap::new()
+    } else {
+        old.clone()
+    };
+    let watermarks = if report.full {
+        BTreeMap::new()
+    } else {
+        std::mem::take(&mut state.watermarks)
+    };
+    let since = Since {
+        versions: &old,
+        watermarks: &watermarks,
+        full: report.full,
+        jobs: jobs.max(1),
+    };
 
     let mut update = index.update()?;
     if report.full {
         update.remove_all()?;
     }
-    let listed: HashSet<&str> = listing.assets.iter().map(|l| l.id.as_str()).collect();
-    for id in old.keys().filter(|id| !listed.contains(id.as_str())) {
-        update.remove(id);
-        report.removed += 1;
-    }
-
-    progress.start(to_read.len() as u64);
-    let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(1, 8);
-    std::thread::scope(|scope| -> Result<(), SyncError> {
-        let (tx, rx) =
-            mpsc::sync_channel::<(usize, Result<(String, TantivyDocument), PlatformError>)>(1024);
-        for _ in 0..workers {
-            let tx = tx.clone();
-            let (to_read, next, index) = (&to_read, &next, &index);
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some((id, _)) = to_read.get(i) else { break };
-                    let read = platform
-                        .get(id)
-                        .map(|asset| (asset.version.clone(), index.document(&asset, settings)));
-                    if tx.send((i, read)).is_err() {
-                        break;
+    // A rebuild reads about as many assets as were indexed; otherwise the count is unknown.
+    progress.start((report.full && !old.is_empty()).then_some(old.len() as u64));
+    let end = std::thread::scope(|scope| -> Result<ScanEnd, SyncError> {
+        let (tx, rx) = mpsc::sync_channel::<Found>(1024);
+        let (since, index) = (&since, &index);
+        let scanning = scope.spawn(move || {
+            let found = |item: Scanned| {
+                let item = match item {
+                    Scanned::Asset(asset) => {
+                        let doc = index.document(&asset, settings);
+                        Found::Asset(asset.id, asset.version, doc)
                     }
-                }
-            });
-        }
-        drop(tx);
-        for (i, read) in rx {
-            let (id, change) = &to_read[i];
-            match read {
-                Ok((version, doc)) => {
-                    update.upsert(id, doc)?;
-                    versions.insert(id.clone(), version);
-                    match change {
-                        Change::Added => report.added += 1,
-                        Change::Updated => report.updated += 1,
-                        Change::Unchanged => report.unchanged += 1,
+                    Scanned::Failed { id, error } => Found::Failed(id, error.to_string()),
+                    Scanned::Stray(Stray::NoSidecar { path }) => Found::NoSidecar(path),
+                };
+                // The receiver only goes away when indexing failed; that error is reported.
+                let _ = tx.send(item);
+            };
+            platform.scan(since, &found)
+        });
+        for item in rx {
+            match item {
+                Found::Asset(id, version, doc) => {
+                    update.upsert(&id, doc)?;
+                    match old.get(&id) {
+                        None => report.added += 1,
+                        Some(v) if *v == version => report.unchanged += 1,
+                        Some(_) => report.updated += 1,
                     }
+                    versions.insert(id, version);
+                    progress.advance(1);
                 }
-                // Gone between the listing and the read: it was removed.
-                Err(e) if e.is_not_found() => {
-                    if *change != Change::Added {
-                        update.remove(id);
-                        versions.remove(id);
-                        report.removed += 1;
-                    }
-                }
-                Err(e) => {
+                Found::Failed(id, error) => {
                     // The old document stays searchable (unless rebuilding), and the old
                     // version marker is kept so the next sync tries again.
-                    if let (false, Some(v)) = (report.full, old.get(id)) {
-                        versions.insert(id.clone(), v.clone());
-                    } else {
-                        versions.remove(id);
+                    if report.full {
+                        versions.remove(&id);
                     }
-                    report.errors.push(e.to_string());
+                    report.errors.push(error);
+                    progress.advance(1);
                 }
+                Found::NoSidecar(path) => report.without_sidecar.push(path),
             }
-            progress.advance(1);
         }
-        Ok(())
+        match scanning.join() {
+            Ok(end) => Ok(end?),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
     })?;
+    for id in &end.removed {
+        update.remove(id);
+        if versions.remove(id).is_some() {
+            report.removed += 1;
+        }
+    }
+    if !report.full {
+        report.unchanged = (versions.len() as u64).saturating_sub(report.added + report.updated);
+    }
     progress.finish();
     update.commit()?;
 
     state.versions = versions;
+    state.watermarks = end.watermarks;
     state.settings = digest;
     state.labels = description.labels;
+    state.writable = description.writable;
     state.synced_at = Some(crate::time::now());
     state
         .save(&files.state())
@@ -237,13 +224,14 @@ pub fn sync(
         })?;
     report.indexed = state.versions.len() as u64;
     report.errors.sort();
+    report.without_sidecar.sort();
     report.elapsed = started.elapsed();
     Ok(report)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Change {
-    Added,
-    Updated,
-    Unchanged,
+/// What the scanning thread hands the indexing thread.
+enum Found {
+    Asset(String, String, TantivyDocument),
+    Failed(String, String),
+    NoSidecar(String),
 }

@@ -2,13 +2,18 @@
 //! sidecar holding the same `metadata` map as a FotoWeb asset. Exported or migrated
 //! tenants and on-premises shares look like this; so does the bundled sample tenant.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::SystemTime;
 
-use super::{Description, Listed, Listing, Platform, PlatformError, Stray};
-use crate::asset::{Asset, metadata_from_json};
+use super::{
+    ArchiveAccess, Description, Listed, Listing, MetadataChanges, Platform, PlatformError, ScanEnd,
+    Scanned, Since, Stray,
+};
+use crate::asset::{Asset, FieldValue, metadata_from_json};
 use crate::fields;
 
 const SIDECAR_SUFFIX: &str = ".json";
@@ -89,14 +94,9 @@ fn is_hidden(relative: &Path) -> bool {
         .any(|c| c.as_os_str().to_str().is_some_and(|s| s.starts_with('.')))
 }
 
-impl Platform for DirPlatform {
-    fn describe(&self) -> Result<Description, PlatformError> {
-        Ok(Description {
-            labels: fields::default_labels(),
-        })
-    }
-
-    fn list(&self) -> Result<Listing, PlatformError> {
+impl DirPlatform {
+    /// Lists every asset with its version marker, without reading metadata.
+    pub fn list(&self) -> Result<Listing, PlatformError> {
         let mut files = BTreeSet::new();
         // Files directly in the root are not in an archive, so they are not assets.
         for entry in walkdir::WalkDir::new(&self.root)
@@ -144,7 +144,8 @@ impl Platform for DirPlatform {
         Ok(listing)
     }
 
-    fn get(&self, id: &str) -> Result<Asset, PlatformError> {
+    /// Reads one asset's sidecar.
+    pub fn read(&self, id: &str) -> Result<Asset, PlatformError> {
         let file = self.path_of(id)?;
         let sidecar = sidecar_of(&file);
         let bytes = match fs::read(&sidecar) {
@@ -199,4 +200,211 @@ impl Platform for DirPlatform {
             metadata: metadata_from_json(metadata),
         })
     }
+}
+
+impl Platform for DirPlatform {
+    fn describe(&self) -> Result<Description, PlatformError> {
+        let labels = fields::default_labels();
+        // A folder has no schema: every field can be written.
+        let writable = labels.keys().cloned().collect();
+        Ok(Description { labels, writable })
+    }
+
+    /// Lists the folder, compares each sidecar's version marker with the known one, and
+    /// reads the new and changed sidecars on `since.jobs` threads.
+    fn scan(
+        &self,
+        since: &Since<'_>,
+        found: &(dyn Fn(Scanned) + Sync),
+    ) -> Result<ScanEnd, PlatformError> {
+        let listing = self.list()?;
+        for stray in listing.strays {
+            found(Scanned::Stray(stray));
+        }
+        let listed: HashSet<&str> = listing.assets.iter().map(|l| l.id.as_str()).collect();
+        let mut end = ScanEnd {
+            removed: since
+                .versions
+                .keys()
+                .filter(|id| !listed.contains(id.as_str()))
+                .cloned()
+                .collect(),
+            ..ScanEnd::default()
+        };
+        let to_read: Vec<&Listed> = listing
+            .assets
+            .iter()
+            .filter(|l| since.full || since.versions.get(&l.id) != Some(&l.version))
+            .collect();
+        let next = AtomicUsize::new(0);
+        let gone = std::sync::Mutex::new(Vec::new());
+        std::thread::scope(|scope| {
+            for _ in 0..since.jobs.clamp(1, 16) {
+                scope.spawn(|| {
+                    while let Some(listed) = to_read.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        match self.read(&listed.id) {
+                            Ok(asset) => found(Scanned::Asset(asset)),
+                            // Removed between the listing and the read.
+                            Err(e) if e.is_not_found() => {
+                                if let Ok(mut gone) = gone.lock() {
+                                    gone.push(listed.id.clone());
+                                }
+                            }
+                            Err(error) => found(Scanned::Failed {
+                                id: listed.id.clone(),
+                                error,
+                            }),
+                        }
+                    }
+                });
+            }
+        });
+        for id in gone.into_inner().unwrap_or_default() {
+            if since.versions.contains_key(&id) {
+                end.removed.push(id);
+            }
+        }
+        end.removed.sort();
+        Ok(end)
+    }
+
+    fn get(&self, id: &str) -> Result<Asset, PlatformError> {
+        self.read(id)
+    }
+
+    /// Rewrites the sidecar atomically, keeping every key it does not change.
+    fn update(&self, id: &str, changes: &MetadataChanges) -> Result<Asset, PlatformError> {
+        let sidecar = sidecar_of(&self.path_of(id)?);
+        // Reading first also turns a malformed or missing sidecar into its usual error.
+        self.read(id)?;
+        let bytes = fs::read(&sidecar).map_err(Self::io_err(&sidecar))?;
+        let mut json: serde_json::Value = serde_json::from_slice(&bytes)
+            .map_err(|e| PlatformError::Rejected(format!("cannot update {id}: {e}")))?;
+        let Some(object) = json.as_object_mut() else {
+            return Err(PlatformError::Rejected(format!(
+                "cannot update {id}: its sidecar is not an object"
+            )));
+        };
+        let metadata = object
+            .entry("metadata")
+            .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+        let Some(metadata) = metadata.as_object_mut() else {
+            return Err(PlatformError::Rejected(format!(
+                "cannot update {id}: its metadata is not an object"
+            )));
+        };
+        for (field, value) in changes {
+            match value {
+                None => {
+                    metadata.remove(field);
+                }
+                Some(value) => {
+                    let value = match value {
+                        FieldValue::Single(s) => serde_json::json!(s),
+                        FieldValue::Bag(items) => serde_json::json!(items),
+                    };
+                    metadata.insert(field.clone(), serde_json::json!({ "value": value }));
+                }
+            }
+        }
+        object.insert(
+            "modified".to_owned(),
+            serde_json::Value::String(crate::time::now()),
+        );
+        let mut text = serde_json::to_vec_pretty(&json).map_err(|e| {
+            PlatformError::Rejected(format!("cannot write the sidecar of {id}: {e}"))
+        })?;
+        text.push(b'\n');
+        replace_file(&sidecar, &text)?;
+        self.read(id)
+    }
+
+    /// Removes the file and its sidecar; a file already gone is not an error, but an
+    /// asset that never existed is.
+    fn delete(&self, id: &str) -> Result<(), PlatformError> {
+        let file = self.path_of(id)?;
+        let sidecar = sidecar_of(&file);
+        if !sidecar.exists() && !file.exists() {
+            return Err(PlatformError::NotFound { id: id.to_owned() });
+        }
+        for path in [&file, &sidecar] {
+            match fs::remove_file(path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Self::io_err(path)(e)),
+            }
+        }
+        if let Some(Ok(d)) = file.parent().map(fs::File::open) {
+            // Makes the removal durable before it is reported as done.
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+
+    fn download(&self, id: &str, to: &mut dyn Write) -> Result<u64, PlatformError> {
+        let path = self.path_of(id)?;
+        let mut file = match fs::File::open(&path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(PlatformError::NotFound { id: id.to_owned() });
+            }
+            Err(e) => return Err(Self::io_err(&path)(e)),
+        };
+        std::io::copy(&mut file, to).map_err(Self::io_err(&path))
+    }
+
+    /// What the folder's permissions allow this process to do, per archive.
+    fn access(&self) -> Result<Vec<ArchiveAccess>, PlatformError> {
+        let listing = self.list()?;
+        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+        for listed in &listing.assets {
+            let archive = listed.id.split('/').next().unwrap_or_default();
+            *counts.entry(archive.to_owned()).or_default() += 1;
+        }
+        let mut archives = Vec::new();
+        let entries = fs::read_dir(&self.root).map_err(Self::io_err(&self.root))?;
+        for entry in entries {
+            let entry = entry.map_err(Self::io_err(&self.root))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+                continue;
+            }
+            let path = entry.path();
+            let read = rustix::fs::access(&path, rustix::fs::Access::READ_OK).is_ok();
+            let write = rustix::fs::access(&path, rustix::fs::Access::WRITE_OK).is_ok();
+            archives.push(ArchiveAccess {
+                assets: Some(counts.get(&name).copied().unwrap_or(0)),
+                name,
+                read,
+                edit_metadata: write,
+                delete: write,
+                download: read,
+            });
+        }
+        archives.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(archives)
+    }
+}
+
+/// Replaces `path` atomically with `contents`, keeping its permissions: the tenant's files
+/// are not dsr's own, so their mode is left as the tenant's owner set it.
+fn replace_file(path: &Path, contents: &[u8]) -> Result<(), PlatformError> {
+    let err = |source| PlatformError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let permissions = fs::metadata(path).map_err(err)?.permissions();
+    let mut file = tempfile::Builder::new()
+        .prefix(".dsr-")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    file.write_all(contents).map_err(err)?;
+    file.as_file().set_permissions(permissions).map_err(err)?;
+    file.as_file().sync_all().map_err(err)?;
+    file.persist(path).map_err(|e| err(e.error))?;
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }

@@ -2,14 +2,16 @@
 //! disk and a platform's REST API; the index and the operations see only assets.
 
 pub mod dir;
+pub mod fotoweb;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use crate::asset::Asset;
+use crate::asset::{Asset, FieldValue};
 
 /// Errors of a platform. Callers branch on the variant (a missing asset during sync is not
-/// a failure of the sync), never on the message.
+/// a failure of the sync; a transient failure may be retried), never on the message.
+/// Messages never hold a secret or a metadata value.
 #[derive(Debug, thiserror::Error)]
 pub enum PlatformError {
     #[error("the tenant folder {path} cannot be read: {source}")]
@@ -20,7 +22,7 @@ pub enum PlatformError {
     },
     #[error("asset {id} does not exist")]
     NotFound { id: String },
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read or write {path}: {source}")]
     Io {
         path: PathBuf,
         #[source]
@@ -35,11 +37,43 @@ pub enum PlatformError {
         column: usize,
         message: String,
     },
+    #[error("authentication failed: {0}")]
+    Auth(String),
+    #[error("permission denied: {0}")]
+    Forbidden(String),
+    /// The server could not be reached or did not answer in time.
+    #[error("cannot reach {host}: {message}")]
+    Network { host: String, message: String },
+    /// An HTTP status the operation does not expect.
+    #[error("{method} {path} answered {status}{}", detail.as_deref().map(|d| format!(": {d}")).unwrap_or_default())]
+    Status {
+        method: String,
+        path: String,
+        status: u16,
+        detail: Option<String>,
+    },
+    /// A response dsr cannot make sense of.
+    #[error("unexpected answer from {path}: {message}")]
+    Protocol { path: String, message: String },
+    /// A change the platform refused or did not carry out.
+    #[error("{0}")]
+    Rejected(String),
 }
 
 impl PlatformError {
     pub fn is_not_found(&self) -> bool {
         matches!(self, PlatformError::NotFound { .. })
+    }
+
+    /// Worth trying again later: the network, a busy server, a rate limit.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            PlatformError::Network { .. } => true,
+            PlatformError::Status { status, .. } => {
+                matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
+            }
+            _ => false,
+        }
     }
 }
 
@@ -48,6 +82,8 @@ impl PlatformError {
 pub struct Description {
     /// Field id → label.
     pub labels: BTreeMap<String, String>,
+    /// Fields whose values can be changed through the platform.
+    pub writable: BTreeSet<String>,
 }
 
 /// One asset as a listing names it: enough to tell whether it changed.
@@ -72,26 +108,99 @@ pub struct Listing {
     pub strays: Vec<Stray>,
 }
 
+/// What the last sync knew, so that a scan reads only what changed.
+#[derive(Debug, Clone, Copy)]
+pub struct Since<'a> {
+    /// Asset id → version marker indexed last time.
+    pub versions: &'a BTreeMap<String, String>,
+    /// Per archive, the newest modification time seen last time (platforms that list
+    /// newest first stop reading there).
+    pub watermarks: &'a BTreeMap<String, String>,
+    /// Read everything, whatever was known.
+    pub full: bool,
+    /// How many requests or reads may run at once.
+    pub jobs: usize,
+}
+
+/// One finding of a scan, handed over as soon as it is made.
+#[derive(Debug)]
+pub enum Scanned {
+    /// A new or changed asset (during a full scan, every asset).
+    Asset(Asset),
+    /// An asset that exists but could not be read; its old index entry stays.
+    Failed { id: String, error: PlatformError },
+    /// Something that is not an asset.
+    Stray(Stray),
+}
+
+/// How a scan ended.
+#[derive(Debug, Clone, Default)]
+pub struct ScanEnd {
+    /// Known assets that no longer exist.
+    pub removed: Vec<String>,
+    /// Per archive, the newest modification time now seen.
+    pub watermarks: BTreeMap<String, String>,
+}
+
+/// Changes to one asset's metadata: a value to set, or `None` to clear the field.
+pub type MetadataChanges = BTreeMap<String, Option<FieldValue>>;
+
+/// What the credentials may do in one archive.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ArchiveAccess {
+    pub name: String,
+    pub assets: Option<u64>,
+    pub read: bool,
+    pub edit_metadata: bool,
+    pub delete: bool,
+    pub download: bool,
+}
+
 /// A tenant's store of assets.
 pub trait Platform: Send + Sync {
     /// Field labels and other facts about the tenant.
     fn describe(&self) -> Result<Description, PlatformError>;
-    /// Lists every asset with its version marker, without reading metadata.
-    fn list(&self) -> Result<Listing, PlatformError>;
+    /// Hands every asset changed since `since` (every asset when `since.full`) to `found`,
+    /// possibly from several threads, and says which known assets are gone.
+    fn scan(
+        &self,
+        since: &Since<'_>,
+        found: &(dyn Fn(Scanned) + Sync),
+    ) -> Result<ScanEnd, PlatformError>;
     /// Reads one asset with its metadata.
     fn get(&self, id: &str) -> Result<Asset, PlatformError>;
+    /// Changes some fields of one asset and returns it as the platform now holds it.
+    fn update(&self, id: &str, changes: &MetadataChanges) -> Result<Asset, PlatformError>;
+    /// Deletes one asset; returns once the platform says it is done.
+    fn delete(&self, id: &str) -> Result<(), PlatformError>;
+    /// Writes the asset's original file to `to`; returns the number of bytes.
+    fn download(&self, id: &str, to: &mut dyn std::io::Write) -> Result<u64, PlatformError>;
+    /// What the credentials may do, per archive.
+    fn access(&self) -> Result<Vec<ArchiveAccess>, PlatformError>;
+}
+
+/// How to reach a platform beyond the profile: the secret and the tenant's own folder.
+#[derive(Clone, Default)]
+pub struct Connection {
+    /// Gives the client secret (or legacy API key) for platforms that need one, when asked.
+    pub secret: Option<fotoweb::SecretSource>,
+    /// Where a platform may cache things for this tenant (an access token).
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// Opens the platform a tenant profile names.
-pub fn open(profile: &crate::config::TenantProfile) -> Result<Box<dyn Platform>, PlatformError> {
+pub fn open(
+    profile: &crate::config::TenantProfile,
+    connection: Connection,
+) -> Result<Box<dyn Platform>, PlatformError> {
     use crate::config::PlatformKind;
-    match (profile.platform, &profile.path) {
-        (PlatformKind::Dir, Some(path)) => Ok(Box::new(dir::DirPlatform::open(path)?)),
-        (PlatformKind::Dir, None) => Err(PlatformError::Unsupported(
-            "the profile names no folder: add the tenant again with --path DIR",
-        )),
-        (PlatformKind::Fotoweb, _) => Err(PlatformError::Unsupported(
-            "this build of dsr cannot talk to FotoWeb yet: export the tenant to a folder and use --platform dir",
-        )),
+    match profile.platform {
+        PlatformKind::Dir => match &profile.path {
+            Some(path) => Ok(Box::new(dir::DirPlatform::open(path)?)),
+            None => Err(PlatformError::Unsupported(
+                "the profile names no folder: add the tenant again with --path DIR",
+            )),
+        },
+        PlatformKind::Fotoweb => Ok(Box::new(fotoweb::Fotoweb::open(profile, connection)?)),
     }
 }

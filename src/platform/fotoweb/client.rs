@@ -1,0 +1,477 @@
+//! The one HTTP client of the FotoWeb connector: authentication (OAuth2 client
+//! credentials with a cached token, or the legacy `FWAPIToken` header), retries with
+//! exponential backoff and jitter that honour `Retry-After`, and the mapping of HTTP
+//! failures onto [`PlatformError`]. Nothing here logs or returns a secret.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use reqwest::StatusCode;
+use reqwest::blocking::{RequestBuilder, Response};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, LOCATION, RETRY_AFTER};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::platform::PlatformError;
+use crate::secret::Secret;
+
+/// Where the client secret comes from when a token is needed: the environment, a file or a
+/// prompt, decided by the caller. Asked at most once per process.
+pub type SecretSource = Arc<dyn Fn() -> Result<Secret, String> + Send + Sync>;
+
+/// How requests are authenticated.
+pub enum Auth {
+    /// OAuth2 client credentials (the recommended way).
+    ClientCredentials {
+        client_id: String,
+        secret: SecretSource,
+        /// Where the token is cached between runs (owner-only), if anywhere.
+        cache: Option<PathBuf>,
+    },
+    /// The legacy API key header, for on-premises servers that still take it.
+    ApiKey { secret: SecretSource },
+}
+
+/// An access token and when to stop using it.
+#[derive(Clone, Serialize, Deserialize)]
+struct Token {
+    #[serde(with = "secret_string")]
+    value: Secret,
+    /// Seconds since the epoch after which a new token is fetched.
+    renew_at: u64,
+    /// The server and client the token was issued for.
+    issued_for: String,
+}
+
+mod secret_string {
+    use crate::secret::Secret;
+    pub fn serialize<S: serde::Serializer>(s: &Secret, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(s.expose())
+    }
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Secret, D::Error> {
+        let s: String = serde::Deserialize::deserialize(de)?;
+        Ok(Secret::new(s))
+    }
+}
+
+#[derive(Deserialize)]
+struct TokenResponse {
+    access_token: String,
+    #[serde(default)]
+    expires_in: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct OAuthError {
+    error: Option<String>,
+}
+
+/// How many times a transient failure is tried again before giving up.
+const MAX_RETRIES: u32 = 8;
+const BASE_DELAY: Duration = Duration::from_millis(200);
+const MAX_DELAY: Duration = Duration::from_secs(20);
+
+/// A request to make: built anew for every attempt.
+pub struct Call<'a> {
+    pub method: reqwest::Method,
+    pub url: Url,
+    pub accept: &'a str,
+    pub body: Option<(&'a str, Vec<u8>)>,
+    /// A whole-request time limit other than the client's, for downloads.
+    pub timeout: Option<Duration>,
+}
+
+/// The HTTP client of one tenant.
+pub struct Client {
+    http: reqwest::blocking::Client,
+    base: Url,
+    auth: Auth,
+    token: Mutex<Option<Token>>,
+    api_key: Mutex<Option<Secret>>,
+    /// Requests made, for benchmarks and `tenant check`.
+    requests: std::sync::atomic::AtomicU64,
+}
+
+impl Client {
+    pub fn new(base: Url, auth: Auth) -> Result<Client, PlatformError> {
+        let http = reqwest::blocking::Client::builder()
+            .user_agent(concat!("dsr/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(120))
+            // A redirect could lead the token to another host: follow none.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| PlatformError::Network {
+                host: host_of(&base),
+                message: format!("cannot set up the HTTP client: {e}"),
+            })?;
+        Ok(Client {
+            http,
+            base,
+            auth,
+            token: Mutex::new(None),
+            api_key: Mutex::new(None),
+            requests: std::sync::atomic::AtomicU64::new(0),
+        })
+    }
+
+    /// Resolves a link from a response (usually an absolute path) against the server.
+    pub fn link(&self, href: &str) -> Result<Url, PlatformError> {
+        let url = self.base.join(href).map_err(|e| PlatformError::Protocol {
+            path: href.to_owned(),
+            message: format!("not a usable link: {e}"),
+        })?;
+        // Links must stay on the server the profile names: the token goes with them.
+        if url.origin() != self.base.origin() {
+            return Err(PlatformError::Protocol {
+                path: url.path().to_owned(),
+                message: "the link leads to another server; dsr does not follow it".to_owned(),
+            });
+        }
+        Ok(url)
+    }
+
+    pub fn requests_made(&self) -> u64 {
+        self.requests.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Sends a request, retrying transient failures, and returns a successful response or
+    /// the error its status means. One 401 leads to a new token and one more try.
+    pub fn send(&self, call: &Call<'_>) -> Result<Response, PlatformError> {
+        let mut refreshed = false;
+        let mut attempt = 0;
+        loop {
+            let outcome = self.attempt(call);
+            let wait = match outcome {
+                Ok(response) if response.status() == StatusCode::UNAUTHORIZED && !refreshed => {
+                    refreshed = true;
+                    self.forget_token();
+                    continue;
+                }
+                Ok(response) if is_transient(response.status()) && attempt < MAX_RETRIES => {
+                    retry_after(response.headers()).unwrap_or_else(|| backoff(attempt))
+                }
+                Ok(response) if response.status().is_success() => return Ok(response),
+                Ok(response) => return Err(self.status_error(call, response)),
+                Err(e) if e.is_transient() && attempt < MAX_RETRIES => backoff(attempt),
+                Err(e) => return Err(e),
+            };
+            log::debug!(
+                "{} {}: transient failure, trying again in {:?}",
+                call.method,
+                call.url.path(),
+                wait
+            );
+            std::thread::sleep(wait);
+            attempt += 1;
+        }
+    }
+
+    fn attempt(&self, call: &Call<'_>) -> Result<Response, PlatformError> {
+        let mut request = self
+            .http
+            .request(call.method.clone(), call.url.clone())
+            .header(ACCEPT, call.accept);
+        if let Some((content_type, body)) = &call.body {
+            request = request
+                .header(CONTENT_TYPE, *content_type)
+                .body(body.clone());
+        }
+        if let Some(timeout) = call.timeout {
+            request = request.timeout(timeout);
+        }
+        let request = self.authorize(request)?;
+        self.requests
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        request.send().map_err(|e| self.network_error(&e))
+    }
+
+    fn authorize(&self, request: RequestBuilder) -> Result<RequestBuilder, PlatformError> {
+        match &self.auth {
+            Auth::ClientCredentials { .. } => {
+                let token = self.token()?;
+                Ok(request.bearer_auth(token.expose()))
+            }
+            Auth::ApiKey { secret } => {
+                let mut key = self.api_key.lock().unwrap_or_else(|e| e.into_inner());
+                if key.is_none() {
+                    *key = Some(secret().map_err(PlatformError::Auth)?);
+                }
+                let value = key.as_ref().map(Secret::expose).unwrap_or_default();
+                Ok(request.header("FWAPIToken", value))
+            }
+        }
+    }
+
+    /// A valid access token: the cached one, or a new one from the token endpoint.
+    fn token(&self) -> Result<Secret, PlatformError> {
+        let Auth::ClientCredentials {
+            client_id,
+            secret,
+            cache,
+        } = &self.auth
+        else {
+            return Err(PlatformError::Unsupported("this tenant uses an API key"));
+        };
+        let issued_for = format!("{} {client_id}", self.base);
+        let mut slot = self.token.lock().unwrap_or_else(|e| e.into_inner());
+        let now = unix_now();
+        if slot.is_none() {
+            *slot = cache.as_deref().and_then(read_cached_token);
+        }
+        if let Some(token) = slot.as_ref()
+            && token.renew_at > now
+            && token.issued_for == issued_for
+        {
+            return Ok(token.value.clone());
+        }
+        let secret = secret().map_err(PlatformError::Auth)?;
+        let token = self.fetch_token(client_id, &secret, issued_for)?;
+        if let Some(path) = cache {
+            // A cache that cannot be written only costs a token request next time.
+            if let Ok(json) = serde_json::to_vec(&token) {
+                let _ = crate::fsutil::write_atomic(path, &json);
+            }
+        }
+        let value = token.value.clone();
+        *slot = Some(token);
+        Ok(value)
+    }
+
+    fn forget_token(&self) {
+        if let Auth::ClientCredentials {
+            cache: Some(path), ..
+        } = &self.auth
+        {
+            let _ = std::fs::remove_file(path);
+        }
+        *self.token.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    fn fetch_token(
+        &self,
+        client_id: &str,
+        secret: &Secret,
+        issued_for: String,
+    ) -> Result<Token, PlatformError> {
+        let url = self.link("/fotoweb/oauth2/token")?;
+        let form = [
+            ("grant_type", "client_credentials"),
+            ("client_id", client_id),
+            ("client_secret", secret.expose()),
+        ];
+        let mut attempt = 0;
+        let response = loop {
+            self.requests
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let outcome = self
+                .http
+                .post(url.clone())
+                .header(ACCEPT, "application/json")
+                .form(&form)
+                .send()
+                .map_err(|e| self.network_error(&e));
+            let wait = match outcome {
+                Ok(r) if is_transient(r.status()) && attempt < MAX_RETRIES => {
+                    retry_after(r.headers()).unwrap_or_else(|| backoff(attempt))
+                }
+                Ok(r) => break r,
+                Err(e) if e.is_transient() && attempt < MAX_RETRIES => backoff(attempt),
+                Err(e) => return Err(e),
+            };
+            std::thread::sleep(wait);
+            attempt += 1;
+        };
+        let status = response.status();
+        if status == StatusCode::BAD_REQUEST || status == StatusCode::UNAUTHORIZED {
+            let code = response
+                .json::<OAuthError>()
+                .ok()
+                .and_then(|e| e.error)
+                .filter(|c| c.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default();
+            return Err(PlatformError::Auth(format!(
+                "the server refused the client id or secret{code}: check the tenant's client id and the secret"
+            )));
+        }
+        if !status.is_success() {
+            return Err(PlatformError::Status {
+                method: "POST".to_owned(),
+                path: url.path().to_owned(),
+                status: status.as_u16(),
+                detail: None,
+            });
+        }
+        let body: TokenResponse = response.json().map_err(|e| PlatformError::Protocol {
+            path: url.path().to_owned(),
+            message: format!("the token response cannot be read: {e}"),
+        })?;
+        // Some servers leave out the lifetime; an hour is the common default.
+        let lifetime = body.expires_in.unwrap_or(3600);
+        let margin = (lifetime / 5).clamp(1, 300);
+        Ok(Token {
+            value: Secret::new(body.access_token),
+            renew_at: unix_now() + lifetime.saturating_sub(margin),
+            issued_for,
+        })
+    }
+
+    fn network_error(&self, e: &reqwest::Error) -> PlatformError {
+        let message = if e.is_timeout() {
+            "the request timed out".to_owned()
+        } else if e.is_connect() {
+            "the connection failed".to_owned()
+        } else {
+            // reqwest's message can hold the URL; only the kind of failure is kept.
+            "the connection broke off".to_owned()
+        };
+        PlatformError::Network {
+            host: host_of(&self.base),
+            message,
+        }
+    }
+
+    fn status_error(&self, call: &Call<'_>, response: Response) -> PlatformError {
+        let status = response.status();
+        let path = call.url.path().to_owned();
+        match status {
+            StatusCode::UNAUTHORIZED => PlatformError::Auth(
+                "the server did not accept dsr's credentials even after a new token".to_owned(),
+            ),
+            StatusCode::FORBIDDEN => PlatformError::Forbidden(format!(
+                "{} {path}: the credentials may not do this",
+                call.method
+            )),
+            _ => PlatformError::Status {
+                method: call.method.to_string(),
+                path,
+                status: status.as_u16(),
+                detail: error_message(response),
+            },
+        }
+    }
+}
+
+/// The `message` of an error body, when it is short and plain (it is shown to people).
+fn error_message(response: Response) -> Option<String> {
+    let body: serde_json::Value = response.json().ok()?;
+    let message = body.get("message")?.as_str()?;
+    (message.len() <= 200).then(|| message.chars().filter(|c| !c.is_control()).collect())
+}
+
+fn is_transient(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 408 | 429 | 500 | 502 | 503 | 504)
+}
+
+/// The wait a `Retry-After` header asks for, in seconds (dates are rare and ignored).
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let seconds: u64 = headers
+        .get(RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    let jitter = Duration::from_millis(fastrand::u64(0..=250));
+    Some(Duration::from_secs(seconds.min(120)) + jitter)
+}
+
+/// Exponential backoff with full jitter: a random wait up to 200 ms × 2^attempt.
+fn backoff(attempt: u32) -> Duration {
+    let cap = BASE_DELAY
+        .saturating_mul(1 << attempt.min(10))
+        .min(MAX_DELAY);
+    Duration::from_millis(fastrand::u64(
+        cap.as_millis() as u64 / 4..=cap.as_millis() as u64,
+    ))
+}
+
+fn host_of(url: &Url) -> String {
+    match (url.host_str(), url.port()) {
+        (Some(host), Some(port)) => format!("{host}:{port}"),
+        (Some(host), None) => host.to_owned(),
+        _ => url.as_str().to_owned(),
+    }
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+fn read_cached_token(path: &std::path::Path) -> Option<Token> {
+    serde_json::from_slice(&std::fs::read(path).ok()?).ok()
+}
+
+/// Where a background task or rendition can be polled: the `Location` header, or the body's
+/// `location`/`href` (servers differ).
+pub fn location(headers: &HeaderMap, body: &serde_json::Value) -> Option<String> {
+    headers
+        .get(LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .or_else(|| {
+            ["location", "href"]
+                .iter()
+                .find_map(|k| body.get(k).and_then(|v| v.as_str()).map(str::to_owned))
+        })
+}
+
+/// Waits before the next poll of a background task: short at first, never longer than the
+/// interval the server asked for.
+pub struct Poll {
+    next: Duration,
+    max: Duration,
+    deadline: Instant,
+}
+
+impl Poll {
+    pub fn new(max: Duration, limit: Duration) -> Poll {
+        Poll {
+            next: Duration::from_millis(50),
+            max: max.max(Duration::from_millis(50)),
+            deadline: Instant::now() + limit,
+        }
+    }
+
+    /// Sleeps, or says the time is up.
+    pub fn wait(&mut self) -> bool {
+        if Instant::now() >= self.deadline {
+            return false;
+        }
+        std::thread::sleep(self.next);
+        self.next = (self.next * 2).min(self.max);
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert!(backoff(0) <= Duration::from_millis(200));
+        assert!(backoff(3) <= Duration::from_millis(1600));
+        assert!(backoff(30) <= MAX_DELAY);
+        assert!(backoff(30) >= MAX_DELAY / 4);
+    }
+
+    #[test]
+    fn retry_after_in_seconds() {
+        let mut headers = HeaderMap::new();
+        headers.insert(RETRY_AFTER, "2".parse().expect("a valid header"));
+        let wait = retry_after(&headers).expect("a wait");
+        assert!(wait >= Duration::from_secs(2) && wait <= Duration::from_millis(2250));
+        headers.insert(
+            RETRY_AFTER,
+            "Wed, 21 Oct 2015 07:28:00 GMT"
+                .parse()
+                .expect("a valid header"),
+        );
+        assert_eq!(retry_after(&headers), None);
+    }
+}

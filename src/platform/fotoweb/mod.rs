@@ -1,0 +1,735 @@
+//! The FotoWeb connector: a tenant reached through FotoWeb's REST API.
+//!
+//! It starts at the private entry point (`/fotoweb/me/`) and follows the links the server
+//! gives — the archive list, each archive's `data`, `paging.next`, the background-task and
+//! rendition services — rather than building URLs. The one exception is turning an asset
+//! id back into its `.info` link when no scan has seen it in this process; FotoWeb
+//! documents those links as path-based, so the archive's link plus the encoded path is used.
+//!
+//! An asset's id is `<archive name>/<path inside the archive>`, the same id the `dir`
+//! platform gives the same file, so a tenant exported to a folder and the live tenant
+//! index alike.
+//!
+//! Incremental scans read each archive newest-modified first (FotoWeb's default order) and
+//! stop at the first asset older than the archive's watermark. Deletions do not show in
+//! such a listing, so the archive's `assetCount` is compared with what the index holds;
+//! when they differ, that archive is listed in full to find what is gone.
+
+mod client;
+mod model;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
+use reqwest::Method;
+use serde::de::DeserializeOwned;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+use url::Url;
+
+pub use client::{Auth, SecretSource};
+use client::{Call, Client, Poll};
+
+use super::{
+    ArchiveAccess, Connection, Description, MetadataChanges, Platform, PlatformError, ScanEnd,
+    Scanned, Since,
+};
+use crate::asset::{Asset, FieldValue, metadata_from_json};
+use crate::config::{AuthKind, TenantProfile};
+use crate::fields;
+
+const DESCRIPTOR: &str = "application/vnd.fotoware.full-api-descriptor+json";
+const COLLECTION_LIST: &str = "application/vnd.fotoware.collectionlist+json";
+const ASSET_LIST: &str = "application/vnd.fotoware.assetlist+json";
+const ASSET: &str = "application/vnd.fotoware.asset+json";
+const ASSET_UPDATE: &str = "application/vnd.fotoware.assetupdate+json";
+const METADATA_VIEW: &str = "application/vnd.fotoware.metadata-set+json";
+const DELETE_REQUEST: &str = "application/vnd.fotoware.delete-request+json";
+const DELETE_RESPONSE: &str = "application/vnd.fotoware.delete-response+json";
+const TASK_STATUS: &str = "application/vnd.fotoware.task-status+json";
+const RENDITION_REQUEST: &str = "application/vnd.fotoware.rendition-request+json";
+const RENDITION_RESPONSE: &str = "application/vnd.fotoware.rendition-response+json";
+
+/// How long a background task or a rendition may take before dsr gives up on it.
+const TASK_LIMIT: Duration = Duration::from_secs(600);
+
+/// Characters encoded in one path segment of an asset link.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b';')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+/// A FotoWeb tenant.
+pub struct Fotoweb {
+    client: Client,
+    descriptor: OnceLock<model::Descriptor>,
+    archives: Mutex<Option<Vec<model::Archive>>>,
+    /// Asset id → its link, as listings gave it.
+    hrefs: Mutex<HashMap<String, String>>,
+}
+
+impl Fotoweb {
+    /// Prepares the connector; nothing is sent until an operation needs it.
+    pub fn open(profile: &TenantProfile, connection: Connection) -> Result<Fotoweb, PlatformError> {
+        let url = profile.url.as_deref().ok_or(PlatformError::Unsupported(
+            "the profile names no URL: add the tenant again with --url URL",
+        ))?;
+        crate::config::check_url(url).map_err(|m| PlatformError::Rejected(m.to_owned()))?;
+        let mut base = Url::parse(url).map_err(|e| PlatformError::Rejected(format!("{e}")))?;
+        if !base.path().ends_with('/') {
+            base.set_path(&format!("{}/", base.path()));
+        }
+        let secret = connection.secret.unwrap_or_else(|| {
+            std::sync::Arc::new(|| Err("no client secret was given".to_owned()))
+        });
+        let auth = match profile.auth {
+            AuthKind::Oauth => Auth::ClientCredentials {
+                client_id: profile.client_id.clone().unwrap_or_default(),
+                secret,
+                cache: connection.cache_dir.map(|d| d.join("token.json")),
+            },
+            AuthKind::ApiKey => Auth::ApiKey { secret },
+        };
+        Ok(Fotoweb {
+            client: Client::new(base, auth)?,
+            descriptor: OnceLock::new(),
+            archives: Mutex::new(None),
+            hrefs: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Requests sent so far (benchmarks report it).
+    pub fn requests_made(&self) -> u64 {
+        self.client.requests_made()
+    }
+
+    fn get_json<T: DeserializeOwned>(&self, url: Url, accept: &str) -> Result<T, PlatformError> {
+        let call = Call {
+            method: Method::GET,
+            url,
+            accept,
+            body: None,
+            timeout: None,
+        };
+        self.read_json(&call)
+    }
+
+    fn read_json<T: DeserializeOwned>(&self, call: &Call<'_>) -> Result<T, PlatformError> {
+        let response = self.client.send(call)?;
+        let bytes = response.bytes().map_err(|_| PlatformError::Network {
+            host: call.url.host_str().unwrap_or_default().to_owned(),
+            message: "the connection broke off while reading the answer".to_owned(),
+        })?;
+        serde_json::from_slice(&bytes).map_err(|e| PlatformError::Protocol {
+            path: call.url.path().to_owned(),
+            message: format!("{e}"),
+        })
+    }
+
+    fn descriptor(&self) -> Result<&model::Descriptor, PlatformError> {
+        if let Some(d) = self.descriptor.get() {
+            return Ok(d);
+        }
+        let descriptor = self.get_json(self.client.link("/fotoweb/me/")?, DESCRIPTOR)?;
+        Ok(self.descriptor.get_or_init(|| descriptor))
+    }
+
+    /// The archive list, read anew (counts change) and kept for link lookups.
+    fn load_archives(&self) -> Result<Vec<model::Archive>, PlatformError> {
+        let mut url = self.client.link(&self.descriptor()?.archives)?;
+        let mut archives = Vec::new();
+        loop {
+            let page: model::Page<model::Archive> = self.get_json(url, COLLECTION_LIST)?;
+            archives.extend(page.data);
+            match page.paging.as_ref().and_then(model::Paging::next) {
+                Some(next) => url = self.client.link(next)?,
+                None => break,
+            }
+        }
+        *self.archives.lock().unwrap_or_else(|e| e.into_inner()) = Some(archives.clone());
+        Ok(archives)
+    }
+
+    fn archives(&self) -> Result<Vec<model::Archive>, PlatformError> {
+        if let Some(archives) = self
+            .archives
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+        {
+            return Ok(archives);
+        }
+        self.load_archives()
+    }
+
+    /// The link of an asset: as a listing gave it, else built from its archive's link.
+    fn href_of(&self, id: &str) -> Result<String, PlatformError> {
+        if let Some(href) = self.hrefs.lock().unwrap_or_else(|e| e.into_inner()).get(id) {
+            return Ok(href.clone());
+        }
+        let not_found = || PlatformError::NotFound { id: id.to_owned() };
+        let (archive_name, path) = id.split_once('/').ok_or_else(not_found)?;
+        let archives = self.archives()?;
+        let archive = archives
+            .iter()
+            .find(|a| a.name == archive_name)
+            .ok_or_else(not_found)?;
+        let encoded: Vec<String> = path
+            .split('/')
+            .map(|s| utf8_percent_encode(s, SEGMENT).to_string())
+            .collect();
+        let base = archive.href.trim_end_matches('/');
+        Ok(format!("{base}/{}.info", encoded.join("/")))
+    }
+
+    fn remember(&self, id: &str, href: &str) {
+        self.hrefs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id.to_owned(), href.to_owned());
+    }
+
+    fn get_asset(&self, id: &str) -> Result<model::Asset, PlatformError> {
+        let href = self.href_of(id)?;
+        match self.get_json::<model::Asset>(self.client.link(&href)?, ASSET) {
+            Err(PlatformError::Status { status: 404, .. }) => {
+                Err(PlatformError::NotFound { id: id.to_owned() })
+            }
+            other => other,
+        }
+    }
+
+    /// Lists one archive; see the module documentation for when it stops early.
+    fn scan_archive(
+        &self,
+        archive: &model::Archive,
+        since: &Since<'_>,
+        found: &(dyn Fn(Scanned) + Sync),
+    ) -> Result<ArchiveScan, PlatformError> {
+        let prefix = format!("{}/", archive.name);
+        let known = since
+            .versions
+            .range(prefix.clone()..)
+            .take_while(|(id, _)| id.starts_with(&prefix))
+            .count() as u64;
+        let watermark = if since.full {
+            None
+        } else {
+            since
+                .watermarks
+                .get(&archive.name)
+                .and_then(|w| parse_time(w))
+        };
+        let mut pass = Pass::default();
+        self.list_archive(archive, since, watermark, found, &mut pass)?;
+        let mut scan = ArchiveScan {
+            present: None,
+            newest: pass.newest.clone(),
+        };
+        if pass.complete {
+            scan.present = Some(pass.seen);
+        } else if archive.asset_count != Some(known + pass.new_ids) {
+            // Something was deleted or renamed: only a full listing tells what.
+            let mut full = Pass {
+                emitted: std::mem::take(&mut pass.emitted),
+                ..Pass::default()
+            };
+            self.list_archive(archive, since, None, found, &mut full)?;
+            scan.present = Some(full.seen);
+            scan.newest = newest(scan.newest, full.newest);
+        }
+        Ok(scan)
+    }
+
+    fn list_archive(
+        &self,
+        archive: &model::Archive,
+        since: &Since<'_>,
+        watermark: Option<OffsetDateTime>,
+        found: &(dyn Fn(Scanned) + Sync),
+        pass: &mut Pass,
+    ) -> Result<(), PlatformError> {
+        let mut url = self.client.link(archive.data())?;
+        let mut previous: Option<OffsetDateTime> = None;
+        let mut newest_first = true;
+        loop {
+            let page: model::Page<model::Asset> = self.get_json(url, ASSET_LIST)?;
+            for item in page.data {
+                let modified = item.modified.as_deref().and_then(parse_time);
+                if let (Some(p), Some(m)) = (previous, modified)
+                    && m > p
+                {
+                    // Not newest first after all: read everything.
+                    newest_first = false;
+                }
+                previous = modified.or(previous);
+                if let (Some(w), Some(m)) = (watermark, modified)
+                    && newest_first
+                    && m < w
+                {
+                    return Ok(());
+                }
+                let Some(id) = id_of(archive, &item) else {
+                    log::warn!("an asset link outside its archive was skipped");
+                    continue;
+                };
+                self.remember(&id, &item.href);
+                if !since.versions.contains_key(&id) {
+                    pass.new_ids += 1;
+                }
+                if let Some(m) = &item.modified {
+                    pass.newest = newest(pass.newest.take(), Some(m.clone()));
+                }
+                let version = version_of(&item);
+                let changed = since.full || since.versions.get(&id) != Some(&version);
+                if changed && pass.emitted.insert(id.clone()) {
+                    found(Scanned::Asset(asset_from(
+                        archive,
+                        item,
+                        id.clone(),
+                        version,
+                    )));
+                }
+                pass.seen.insert(id);
+            }
+            match page.paging.as_ref().and_then(model::Paging::next) {
+                Some(next) => url = self.client.link(next)?,
+                None => break,
+            }
+        }
+        pass.complete = true;
+        Ok(())
+    }
+
+    fn metadata_views(&self, archives: &[model::Archive]) -> Vec<model::MetadataView> {
+        let mut hrefs: Vec<&str> = archives
+            .iter()
+            .filter_map(|a| a.metadata_editor.as_ref().map(|e| e.href.as_str()))
+            .collect();
+        hrefs.sort_unstable();
+        hrefs.dedup();
+        hrefs
+            .into_iter()
+            .filter_map(|href| {
+                let url = self.client.link(href).ok()?;
+                match self.get_json::<model::MetadataView>(url, METADATA_VIEW) {
+                    Ok(view) => Some(view),
+                    Err(e) => {
+                        // Labels are a convenience: the standard ones stand in.
+                        log::warn!("cannot read a metadata view: {e}");
+                        None
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// Starts the rendition of the asset's original and returns the link to poll.
+    fn request_original(&self, asset: &model::Asset) -> Result<Url, PlatformError> {
+        let rendition = asset
+            .renditions
+            .iter()
+            .find(|r| r.original)
+            .map(|r| r.href.clone())
+            .unwrap_or_else(|| format!("{}/__renditions/ORIGINAL", asset.href));
+        let service = self
+            .descriptor()?
+            .services
+            .rendition_request
+            .clone()
+            .unwrap_or_else(|| "/fotoweb/services/renditions".to_owned());
+        let call = Call {
+            method: Method::POST,
+            url: self.client.link(&service)?,
+            accept: RENDITION_RESPONSE,
+            body: Some((
+                RENDITION_REQUEST,
+                serde_json::to_vec(&serde_json::json!({ "href": rendition }))
+                    .map_err(|e| PlatformError::Rejected(e.to_string()))?,
+            )),
+            timeout: None,
+        };
+        let response = self.client.send(&call)?;
+        let headers = response.headers().clone();
+        let body: serde_json::Value = response.json().unwrap_or(serde_json::Value::Null);
+        let location = client::location(&headers, &body).ok_or(PlatformError::Protocol {
+            path: call.url.path().to_owned(),
+            message: "the rendition service gave no link to the file".to_owned(),
+        })?;
+        self.client.link(&location)
+    }
+}
+
+/// What one pass over an archive's listing saw.
+#[derive(Default)]
+struct Pass {
+    seen: HashSet<String>,
+    emitted: HashSet<String>,
+    new_ids: u64,
+    newest: Option<String>,
+    /// The listing was read to its end.
+    complete: bool,
+}
+
+/// What a scan learned of one archive.
+struct ArchiveScan {
+    /// Every asset the archive holds, when the scan listed it in full.
+    present: Option<HashSet<String>>,
+    newest: Option<String>,
+}
+
+fn parse_time(text: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(text, &Rfc3339).ok()
+}
+
+/// The later of two timestamps (compared as times, kept as the server wrote them).
+fn newest(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => match (parse_time(&a), parse_time(&b)) {
+            (Some(ta), Some(tb)) if tb > ta => Some(b),
+            _ => Some(a),
+        },
+        (a, b) => a.or(b),
+    }
+}
+
+/// `<archive name>/<decoded path>` from an asset link inside the archive's link.
+fn id_of(archive: &model::Archive, item: &model::Asset) -> Option<String> {
+    let base = item
+        .archive_href
+        .as_deref()
+        .unwrap_or(&archive.href)
+        .trim_end_matches('/');
+    let href = item.href.split(['?', '#']).next().unwrap_or_default();
+    let path = href.strip_prefix(base)?.strip_prefix('/')?;
+    let path = path.strip_suffix(".info").unwrap_or(path);
+    let parts: Option<Vec<String>> = path
+        .split('/')
+        .map(|p| {
+            let s = percent_decode_str(p).decode_utf8().ok()?;
+            // A decoded segment must stay one segment and stay inside the archive.
+            (!s.is_empty() && s != "." && s != ".." && !s.contains('/')).then(|| s.into_owned())
+        })
+        .collect();
+    Some(format!("{}/{}", archive.name, parts?.join("/")))
+}
+
+/// The asset's version marker: its modification time, which FotoWeb bumps on every edit;
+/// a digest of its metadata where a server leaves the time out.
+fn version_of(item: &model::Asset) -> String {
+    match &item.modified {
+        Some(m) => m.clone(),
+        None => {
+            use sha2::Digest;
+            let text = serde_json::to_string(&item.metadata).unwrap_or_default();
+            let digest = sha2::Sha256::digest(text.as_bytes());
+            digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
+        }
+    }
+}
+
+fn asset_from(archive: &model::Archive, item: model::Asset, id: String, version: String) -> Asset {
+    let filename = item
+        .filename
+        .clone()
+        .unwrap_or_else(|| id.rsplit('/').next().unwrap_or_default().to_owned());
+    Asset {
+        archive: archive.name.clone(),
+        filename,
+        modified: item.modified.clone(),
+        version,
+        metadata: metadata_from_json(&item.metadata),
+        id,
+    }
+}
+
+impl Platform for Fotoweb {
+    fn describe(&self) -> Result<Description, PlatformError> {
+        let archives = self.archives()?;
+        let mut labels = fields::default_labels();
+        let mut writable = std::collections::BTreeSet::new();
+        for view in self.metadata_views(&archives) {
+            for field in view.fields() {
+                let Some(id) = field.field.id() else { continue };
+                if let Some(label) = field.field.label.filter(|l| !l.trim().is_empty()) {
+                    labels.insert(id.clone(), label);
+                }
+                if field.is_writable.unwrap_or(true) {
+                    writable.insert(id);
+                }
+            }
+        }
+        Ok(Description { labels, writable })
+    }
+
+    /// Scans the archives on up to `since.jobs` threads.
+    fn scan(
+        &self,
+        since: &Since<'_>,
+        found: &(dyn Fn(Scanned) + Sync),
+    ) -> Result<ScanEnd, PlatformError> {
+        let archives = self.load_archives()?;
+        let next = AtomicUsize::new(0);
+        let results: Mutex<Vec<(String, Result<ArchiveScan, PlatformError>)>> =
+            Mutex::new(Vec::new());
+        std::thread::scope(|scope| {
+            for _ in 0..since.jobs.clamp(1, archives.len().max(1)) {
+                scope.spawn(|| {
+                    while let Some(archive) = archives.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let scanned = self.scan_archive(archive, since, found);
+                        let failed = scanned.is_err();
+                        results
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .push((archive.name.clone(), scanned));
+                        if failed {
+                            // The sync fails as a whole; the other archives need not go on.
+                            next.store(archives.len(), Ordering::Relaxed);
+                        }
+                    }
+                });
+            }
+        });
+        let mut end = ScanEnd::default();
+        let mut present: BTreeMap<String, Option<HashSet<String>>> = BTreeMap::new();
+        for (name, scanned) in results.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            let scanned = scanned?;
+            let watermark = newest(since.watermarks.get(&name).cloned(), scanned.newest);
+            if let Some(w) = watermark {
+                end.watermarks.insert(name.clone(), w);
+            }
+            present.insert(name, scanned.present);
+        }
+        for id in since.versions.keys() {
+            let archive = id.split('/').next().unwrap_or_default();
+            let gone = match present.get(archive) {
+                // The archive itself is gone.
+                None => true,
+                Some(Some(ids)) => !ids.contains(id),
+                Some(None) => false,
+            };
+            if gone {
+                end.removed.push(id.clone());
+            }
+        }
+        Ok(end)
+    }
+
+    fn get(&self, id: &str) -> Result<Asset, PlatformError> {
+        let item = self.get_asset(id)?;
+        let archives = self.archives()?;
+        let archive_name = id.split('/').next().unwrap_or_default();
+        let archive = archives
+            .iter()
+            .find(|a| a.name == archive_name)
+            .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })?;
+        let version = version_of(&item);
+        Ok(asset_from(archive, item, id.to_owned(), version))
+    }
+
+    /// PATCHes the changed fields: bags as arrays, singles as strings, `[]` to clear.
+    fn update(&self, id: &str, changes: &MetadataChanges) -> Result<Asset, PlatformError> {
+        let href = self.href_of(id)?;
+        let metadata: serde_json::Map<String, serde_json::Value> = changes
+            .iter()
+            .map(|(field, value)| {
+                let value = match value {
+                    None => serde_json::json!([]),
+                    Some(FieldValue::Single(s)) => serde_json::json!(s),
+                    Some(FieldValue::Bag(items)) => serde_json::json!(items),
+                };
+                (field.clone(), serde_json::json!({ "value": value }))
+            })
+            .collect();
+        let body = serde_json::to_vec(&serde_json::json!({ "metadata": metadata }))
+            .map_err(|e| PlatformError::Rejected(e.to_string()))?;
+        let call = Call {
+            method: Method::PATCH,
+            url: self.client.link(&href)?,
+            accept: ASSET,
+            body: Some((ASSET_UPDATE, body)),
+            timeout: None,
+        };
+        match self.client.send(&call) {
+            Err(PlatformError::Status { status: 404, .. }) => {
+                return Err(PlatformError::NotFound { id: id.to_owned() });
+            }
+            Err(e) => return Err(e),
+            Ok(_) => {}
+        }
+        // The PATCH answer is the updated asset, but reading it back is what proves it.
+        self.get(id)
+    }
+
+    /// Deletes through a `delete-request` background task and polls it to its end.
+    fn delete(&self, id: &str) -> Result<(), PlatformError> {
+        let href = self.href_of(id)?;
+        let tasks = self
+            .descriptor()?
+            .background_tasks
+            .clone()
+            .unwrap_or_else(|| "/fotoweb/me/background-tasks/".to_owned());
+        let body = serde_json::to_vec(&serde_json::json!({ "assets": [{ "href": href }] }))
+            .map_err(|e| PlatformError::Rejected(e.to_string()))?;
+        let call = Call {
+            method: Method::POST,
+            url: self.client.link(&tasks)?,
+            accept: DELETE_RESPONSE,
+            body: Some((DELETE_REQUEST, body)),
+            timeout: None,
+        };
+        let response = self.client.send(&call)?;
+        let headers = response.headers().clone();
+        let body: serde_json::Value = response.json().unwrap_or(serde_json::Value::Null);
+        let location = client::location(&headers, &body).ok_or(PlatformError::Protocol {
+            path: call.url.path().to_owned(),
+            message: "the delete request gave no task to follow".to_owned(),
+        })?;
+        let max_interval = body
+            .get("maxInterval")
+            .and_then(|m| m.as_u64())
+            .unwrap_or(1000);
+        let task = self.client.link(&location)?;
+        let mut poll = Poll::new(Duration::from_millis(max_interval), TASK_LIMIT);
+        loop {
+            let status: model::TaskStatus = self.get_json(task.clone(), TASK_STATUS)?;
+            match status.status() {
+                "done" => {
+                    return match status.done_for(&href) {
+                        Some(false) => Err(PlatformError::Rejected(format!(
+                            "the platform did not delete {id}"
+                        ))),
+                        _ => Ok(()),
+                    };
+                }
+                "failed" => {
+                    return Err(PlatformError::Rejected(format!(
+                        "the platform's delete task for {id} failed"
+                    )));
+                }
+                _ if !poll.wait() => {
+                    return Err(PlatformError::Rejected(format!(
+                        "the platform's delete task for {id} did not finish in {} minutes",
+                        TASK_LIMIT.as_secs() / 60
+                    )));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Asks the rendition service for the original and streams it to `to` once ready.
+    fn download(&self, id: &str, to: &mut dyn Write) -> Result<u64, PlatformError> {
+        let asset = self.get_asset(id)?;
+        let mut link = self.request_original(&asset)?;
+        let mut renewed = false;
+        let mut poll = Poll::new(Duration::from_secs(5), TASK_LIMIT);
+        loop {
+            let call = Call {
+                method: Method::GET,
+                url: link.clone(),
+                accept: "application/octet-stream, */*",
+                body: None,
+                timeout: Some(Duration::from_secs(3600)),
+            };
+            match self.client.send(&call) {
+                Ok(response) if response.status() == reqwest::StatusCode::ACCEPTED => {
+                    if !poll.wait() {
+                        return Err(PlatformError::Rejected(format!(
+                            "the original of {id} was not ready in time"
+                        )));
+                    }
+                }
+                Ok(mut response) => {
+                    return response.copy_to(to).map_err(|_| PlatformError::Network {
+                        host: link.host_str().unwrap_or_default().to_owned(),
+                        message: "the download broke off".to_owned(),
+                    });
+                }
+                // The temporary link expired: ask for a new one, once.
+                Err(PlatformError::Status { status: 410, .. }) if !renewed => {
+                    renewed = true;
+                    link = self.request_original(&asset)?;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn access(&self) -> Result<Vec<ArchiveAccess>, PlatformError> {
+        let archives = self.load_archives()?;
+        Ok(archives
+            .iter()
+            .map(|a| {
+                let has = |p: &str| a.permissions.iter().any(|q| q.eq_ignore_ascii_case(p));
+                ArchiveAccess {
+                    name: a.name.clone(),
+                    assets: a.asset_count,
+                    read: has("View") || a.permissions.is_empty(),
+                    edit_metadata: has("EditText"),
+                    delete: has("Delete"),
+                    download: has("Download"),
+                }
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn archive() -> model::Archive {
+        serde_json::from_value(serde_json::json!({
+            "name": "Staff", "href": "/fotoweb/archives/5000-Staff/"
+        }))
+        .expect("a valid archive")
+    }
+
+    fn asset(href: &str) -> model::Asset {
+        serde_json::from_value(serde_json::json!({ "href": href })).expect("a valid asset")
+    }
+
+    #[test]
+    fn ids_are_archive_name_and_decoded_path() {
+        let a = archive();
+        let id = id_of(
+            &a,
+            &asset("/fotoweb/archives/5000-Staff/Folder%2019/IMG%20042.jpg.info"),
+        );
+        assert_eq!(id.as_deref(), Some("Staff/Folder 19/IMG 042.jpg"));
+        assert_eq!(
+            id_of(&a, &asset("/fotoweb/archives/5001-Other/x.jpg.info")),
+            None
+        );
+        assert_eq!(
+            id_of(&a, &asset("/fotoweb/archives/5000-Staff/..%2F..%2Fx.info")),
+            None
+        );
+        assert_eq!(
+            id_of(&a, &asset("/fotoweb/archives/5000-Staff/%2E%2E/x.info")),
+            None
+        );
+    }
+
+    #[test]
+    fn newest_compares_times_not_text() {
+        let a = Some("2024-01-01T10:00:00Z".to_owned());
+        let b = Some("2024-01-01T11:00:00+00:00".to_owned());
+        assert_eq!(newest(a.clone(), b.clone()), b);
+        assert_eq!(newest(b.clone(), a), b);
+    }
+}
