@@ -152,6 +152,13 @@ fn show(ctx: &Context, name: Option<&str>, format: ListFormat) -> Result<Outcome
                     profile.client_id.clone().unwrap_or_else(|| "-".into()),
                 ),
                 (
+                    "secret file",
+                    profile
+                        .client_secret_file
+                        .as_deref()
+                        .map_or_else(|| "-".into(), |p| p.display().to_string()),
+                ),
+                (
                     "default region",
                     profile.default_region.clone().unwrap_or_else(|| "-".into()),
                 ),

@@ -214,19 +214,20 @@ impl Client {
         else {
             return Err(PlatformError::Unsupported("this tenant uses an API key"));
         };
-        let issued_for = format!("{} {client_id}", self.base);
         let mut slot = self.token.lock().unwrap_or_else(|e| e.into_inner());
-        let now = unix_now();
+        // The secret is needed even for a cached token: the cache is bound to it, so a
+        // changed or wrong secret is noticed at once rather than when the token expires.
+        let secret = secret().map_err(PlatformError::Auth)?;
+        let issued_for = issued_for(&self.base, client_id, &secret);
         if slot.is_none() {
             *slot = cache.as_deref().and_then(read_cached_token);
         }
         if let Some(token) = slot.as_ref()
-            && token.renew_at > now
+            && token.renew_at > unix_now()
             && token.issued_for == issued_for
         {
             return Ok(token.value.clone());
         }
-        let secret = secret().map_err(PlatformError::Auth)?;
         let token = self.fetch_token(client_id, &secret, issued_for)?;
         if let Some(path) = cache {
             // A cache that cannot be written only costs a token request next time.
@@ -394,6 +395,15 @@ fn host_of(url: &Url) -> String {
         (Some(host), None) => host.to_owned(),
         _ => url.as_str().to_owned(),
     }
+}
+
+/// Names the server, client and secret a token was issued for. The secret enters only as a
+/// truncated SHA-256, which cannot give back a random client secret.
+fn issued_for(base: &Url, client_id: &str, secret: &Secret) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("dsr token cache\0{}", secret.expose()).as_bytes());
+    let short: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("{base} {client_id} {short}")
 }
 
 fn unix_now() -> u64 {
