@@ -1,0 +1,193 @@
+//! The handle a test holds: it starts the server on its own runtime and thread, shows what
+//! the server saw and holds, changes the tenant as "another user" would, and stops the
+//! server when dropped.
+
+use std::collections::BTreeMap;
+use std::net::{SocketAddr, TcpListener as StdListener};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use anyhow::Context;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+use crate::options::Options;
+use crate::server;
+use crate::shared::{Shared, lock};
+use crate::state::FieldValue;
+
+/// One request as the double received it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestRecord {
+    pub method: String,
+    /// Path and query exactly as received.
+    pub path: String,
+    /// The status sent; 0 when chaos dropped the connection unanswered.
+    pub status: u16,
+}
+
+/// A live asset as the double holds it now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssetState {
+    /// `<archive folder name>/<path in the archive>`, e.g. `Staff/board-meeting-020.png`.
+    pub id: String,
+    pub archive: String,
+    pub filename: String,
+    /// RFC 3339, as the API shows it.
+    pub modified: String,
+    /// Field id → a string or an array of strings.
+    pub metadata: BTreeMap<String, serde_json::Value>,
+    pub bytes_len: u64,
+}
+
+/// A running double. Dropping it stops the server and closes its connections.
+pub struct Double {
+    url: String,
+    shared: Arc<Shared>,
+    shutdown: Option<oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Double {
+    /// Loads the tenant and serves it on `127.0.0.1` at a free port, from a runtime on a
+    /// thread of its own, so plain synchronous tests can use it.
+    pub fn spawn(options: Options) -> anyhow::Result<Double> {
+        let shared = Arc::new(Shared::load(options)?);
+        let std_listener =
+            StdListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).context("cannot bind")?;
+        std_listener.set_nonblocking(true)?;
+        let url = format!("http://{}", std_listener.local_addr()?);
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("fotoweb-double")
+            .enable_all()
+            .build()
+            .context("cannot start the double's runtime")?;
+        let listener = {
+            let _entered = runtime.enter();
+            TcpListener::from_std(std_listener)?
+        };
+        let (shutdown, stopped) = oneshot::channel::<()>();
+        let server_shared = Arc::clone(&shared);
+        let thread = std::thread::Builder::new()
+            .name("fotoweb-double".to_owned())
+            .spawn(move || {
+                let stop = async {
+                    let _ = stopped.await;
+                };
+                if let Err(e) = runtime.block_on(server::run(server_shared, listener, stop)) {
+                    eprintln!("fotoweb-double: {e:#}");
+                }
+            })
+            .context("cannot start the double's thread")?;
+        Ok(Double {
+            url,
+            shared,
+            shutdown: Some(shutdown),
+            thread: Some(thread),
+        })
+    }
+
+    /// Loads the tenant and serves it on `listener` until the process ends.
+    pub async fn serve(options: Options, listener: TcpListener) -> anyhow::Result<()> {
+        Double::serve_with_ready(options, listener, |_| ()).await
+    }
+
+    /// Like [`Double::serve`], calling `ready` with the address once the tenant is loaded
+    /// and before the first connection is accepted; the binary announces itself there.
+    pub async fn serve_with_ready(
+        options: Options,
+        listener: TcpListener,
+        ready: impl FnOnce(SocketAddr),
+    ) -> anyhow::Result<()> {
+        let shared = Arc::new(Shared::load(options)?);
+        ready(listener.local_addr()?);
+        server::run(shared, listener, std::future::pending()).await
+    }
+
+    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    pub fn url(&self) -> String {
+        self.url.clone()
+    }
+
+    /// Every request served so far, in the order answered (dropped ones with status 0).
+    pub fn requests(&self) -> Vec<RequestRecord> {
+        lock(&self.shared.log).clone()
+    }
+
+    pub fn clear_requests(&self) {
+        lock(&self.shared.log).clear();
+    }
+
+    /// A live asset by id; `None` once deleted.
+    pub fn asset(&self, id: &str) -> Option<AssetState> {
+        let store = lock(&self.shared.store);
+        let asset = store.asset(id)?;
+        Some(AssetState {
+            id: asset.id.clone(),
+            archive: store.archives[asset.archive].name.clone(),
+            filename: asset.filename.clone(),
+            modified: asset.modified_text.clone(),
+            metadata: asset
+                .metadata
+                .iter()
+                .map(|(k, v)| (k.clone(), v.to_json()))
+                .collect(),
+            bytes_len: asset.bytes_len,
+        })
+    }
+
+    /// The ids of the live assets, sorted.
+    pub fn asset_ids(&self) -> Vec<String> {
+        lock(&self.shared.store).ids()
+    }
+
+    /// The ids removed so far, through the API or [`Double::remove_asset`], in that order.
+    pub fn deleted_ids(&self) -> Vec<String> {
+        lock(&self.shared.store).deleted().to_vec()
+    }
+
+    /// Changes one field as another user would, bumping the asset's `modified`. A string or
+    /// an array sets the field; `null`, `""` or `[]` clears it.
+    ///
+    /// # Panics
+    /// When no live asset has this id: the test is wrong, and saying so beats a silent no-op.
+    pub fn set_field(&self, id: &str, field: &str, value: serde_json::Value) {
+        let value = FieldValue::from_stored(&value)
+            .filter(|v| !v.items().is_empty())
+            .filter(|v| v.items() != [String::new()]);
+        let changed = lock(&self.shared.store)
+            .update(id, vec![(field.to_owned(), value)])
+            .is_some();
+        assert!(changed, "fotoweb-double: no live asset {id:?}");
+    }
+
+    /// Deletes an asset as another user would.
+    ///
+    /// # Panics
+    /// When no live asset has this id.
+    pub fn remove_asset(&self, id: &str) {
+        let removed = lock(&self.shared.store).remove(id);
+        assert!(removed, "fotoweb-double: no live asset {id:?}");
+    }
+
+    /// Makes the double flaky (or calm) from now on.
+    pub fn set_fail_rate(&self, rate: f64) {
+        lock(&self.shared.chaos).fail_rate = rate;
+    }
+
+    pub fn set_drop_rate(&self, rate: f64) {
+        lock(&self.shared.chaos).drop_rate = rate;
+    }
+}
+
+impl Drop for Double {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}

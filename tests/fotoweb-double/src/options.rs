@@ -1,0 +1,90 @@
+//! What a double serves and how badly it behaves.
+
+use std::path::PathBuf;
+
+/// The permission strings a non-interactive OAuth client has on every archive (it acts as an
+/// administrator); the ones dsr needs come first.
+pub const ALL_PERMISSIONS: &[&str] = &[
+    "View",
+    "Preview",
+    "Download",
+    "EditText",
+    "Delete",
+    "CropRotate",
+    "Comping",
+    "Alert",
+    "CopyTo",
+    "MoveTo",
+    "CopyFrom",
+    "MoveFrom",
+    "Rename",
+    "OpenFile",
+    "EditFile",
+    "CropFile",
+    "UploadFile",
+    "Export",
+    "Comment",
+    "CropAndDownload",
+];
+
+/// Settings of one double. Build with [`Options::new`] and change the fields you need.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The `dir` tenant folder to serve; read once at start and never written.
+    pub tenant: PathBuf,
+    pub client_id: String,
+    pub client_secret: String,
+    /// Assets per page of an asset list (FotoWeb was seen using about 25).
+    pub page_size: usize,
+    /// Delay added before every response, in milliseconds.
+    pub latency_ms: u64,
+    /// Share of requests answered with a random 500, 502 or 503 before anything changes.
+    pub fail_rate: f64,
+    /// Requests per second above which the answer is 429 with `Retry-After: 1`.
+    pub rate_limit: Option<u32>,
+    /// Share of requests whose connection is closed without any response.
+    pub drop_rate: f64,
+    /// Lifetime of an access token in seconds.
+    pub token_ttl: u64,
+    /// Seed of every random choice: chaos, tokens and task ids.
+    pub seed: u64,
+    /// What the client may do on every archive and asset ([`ALL_PERMISSIONS`] by default).
+    /// Without `EditText` a PATCH gives 403, without `Delete` a delete request, without
+    /// `Download` a rendition request.
+    pub permissions: Vec<String>,
+}
+
+impl Options {
+    /// Defaults: pages of 25, no chaos, tokens valid for an hour, seed 0, all permissions.
+    pub fn new(tenant: impl Into<PathBuf>, client_id: &str, client_secret: &str) -> Options {
+        Options {
+            tenant: tenant.into(),
+            client_id: client_id.to_owned(),
+            client_secret: client_secret.to_owned(),
+            page_size: 25,
+            latency_ms: 0,
+            fail_rate: 0.0,
+            rate_limit: None,
+            drop_rate: 0.0,
+            token_ttl: 3600,
+            seed: 0,
+            permissions: ALL_PERMISSIONS.iter().map(|p| p.to_string()).collect(),
+        }
+    }
+
+    /// Refuses settings that cannot be served, so a typo fails at start and not mid-test.
+    pub(crate) fn validate(&self) -> anyhow::Result<()> {
+        anyhow::ensure!(self.page_size > 0, "the page size must be at least 1");
+        for (name, rate) in [("fail", self.fail_rate), ("drop", self.drop_rate)] {
+            anyhow::ensure!(
+                (0.0..=1.0).contains(&rate),
+                "the {name} rate must be between 0 and 1, not {rate}"
+            );
+        }
+        anyhow::ensure!(
+            self.rate_limit != Some(0),
+            "the rate limit must be at least 1 request per second"
+        );
+        Ok(())
+    }
+}

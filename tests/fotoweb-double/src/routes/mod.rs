@@ -1,0 +1,57 @@
+//! The HTTP surface of fotoweb-api.md §10. Paths under `/fotoweb/archives/` are parsed by
+//! hand ([`target`]) because their matrix parameters and percent-encoded asset paths do not
+//! fit a router's patterns.
+
+mod archives;
+mod assets;
+mod auth;
+mod descriptor;
+mod editors;
+mod renditions;
+mod target;
+mod tasks;
+mod token;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::Uri;
+use axum::middleware;
+use axum::response::Response;
+use axum::routing::{get, post};
+
+use crate::http;
+use crate::shared::Shared;
+
+pub fn router(shared: Arc<Shared>) -> Router {
+    let api = Router::new()
+        .route("/fotoweb/me", get(descriptor::get))
+        .route("/fotoweb/me/", get(descriptor::get))
+        .route("/fotoweb/me/archives/", get(archives::list))
+        .route("/fotoweb/archives/", get(archives::search_all))
+        .route(
+            "/fotoweb/archives/{*rest}",
+            get(assets::get).patch(assets::patch),
+        )
+        .route("/fotoweb/editors/{id}", get(editors::get))
+        .route("/fotoweb/me/background-tasks/", post(tasks::create))
+        .route("/fotoweb/me/background-tasks/{id}", get(tasks::status))
+        .route(
+            "/fotoweb/me/background-tasks/{id}/0/{*file}",
+            get(renditions::download),
+        )
+        .route("/fotoweb/services/renditions", post(renditions::request))
+        .route_layer(middleware::from_fn_with_state(
+            Arc::clone(&shared),
+            auth::require,
+        ));
+    Router::new()
+        .route("/fotoweb/oauth2/token", post(token::issue))
+        .merge(api)
+        .fallback(not_found)
+        .with_state(shared)
+}
+
+async fn not_found(uri: Uri) -> Response {
+    http::not_found(uri.path())
+}

@@ -1,0 +1,127 @@
+//! The accept loop. Connections are served with hyper directly rather than `axum::serve` so
+//! that chaos can close a connection without answering: the per-request service returns an
+//! error, and hyper then shuts the connection without writing a response. Chaos, latency and
+//! the request log wrap the router here, before any handler can change state.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderValue, Request, StatusCode, header};
+use axum::response::Response;
+use hyper::body::Incoming;
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tower::ServiceExt;
+
+use crate::chaos::Fate;
+use crate::double::RequestRecord;
+use crate::http;
+use crate::routes;
+use crate::shared::{Shared, lock};
+
+/// The error that makes hyper drop a connection unanswered.
+#[derive(Debug)]
+struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped on purpose")
+    }
+}
+
+impl std::error::Error for Dropped {}
+
+/// Serves until `shutdown` completes; open connections end with the runtime.
+pub async fn run(
+    shared: Arc<Shared>,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()>,
+) -> anyhow::Result<()> {
+    let router = routes::router(Arc::clone(&shared));
+    tokio::pin!(shutdown);
+    loop {
+        let accepted = tokio::select! {
+            () = &mut shutdown => return Ok(()),
+            accepted = listener.accept() => accepted,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            // Out of file descriptors or a connection reset before accept: wait, go on.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let shared = Arc::clone(&shared);
+        let router = router.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |request| {
+                handle(Arc::clone(&shared), router.clone(), request)
+            });
+            // An error here is a client that went away or a connection chaos dropped.
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+async fn handle(
+    shared: Arc<Shared>,
+    router: Router,
+    request: Request<Incoming>,
+) -> Result<Response, Dropped> {
+    let method = request.method().to_string();
+    let path = request.uri().path_and_query().map_or_else(
+        || request.uri().path().to_owned(),
+        |p| p.as_str().to_owned(),
+    );
+    let fate = lock(&shared.chaos).decide(Instant::now());
+    if shared.options.latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(shared.options.latency_ms)).await;
+    }
+    let response = match fate {
+        Fate::Drop => {
+            record(&shared, method, path, 0);
+            return Err(Dropped);
+        }
+        Fate::RateLimited => {
+            let mut response = http::error(
+                StatusCode::TOO_MANY_REQUESTS,
+                "Too many requests; retry later",
+                request.uri().path(),
+            );
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            response
+        }
+        Fate::Fail(code) => http::error(
+            StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            "Simulated server failure",
+            request.uri().path(),
+        ),
+        Fate::Serve => {
+            let result: Result<Response, Infallible> = router.oneshot(request.map(Body::new)).await;
+            match result {
+                Ok(response) => response,
+                Err(never) => match never {},
+            }
+        }
+    };
+    record(&shared, method, path, response.status().as_u16());
+    Ok(response)
+}
+
+fn record(shared: &Shared, method: String, path: String, status: u16) {
+    lock(&shared.log).push(RequestRecord {
+        method,
+        path,
+        status,
+    });
+}

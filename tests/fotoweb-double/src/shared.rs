@@ -1,0 +1,58 @@
+//! Everything a running double holds, shared by the server's tasks and the test's handle.
+//! Each part has its own lock and no lock is held across an await; where two are needed the
+//! order is tasks before store.
+
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use crate::auth::Tokens;
+use crate::chaos::Chaos;
+use crate::double::RequestRecord;
+use crate::fields::Editor;
+use crate::options::Options;
+use crate::state::Store;
+use crate::tasks::Tasks;
+use crate::tenant;
+
+pub struct Shared {
+    pub options: Options,
+    pub editor: Editor,
+    pub store: Mutex<Store>,
+    pub tokens: Mutex<Tokens>,
+    pub tasks: Mutex<Tasks>,
+    pub chaos: Mutex<Chaos>,
+    pub log: Mutex<Vec<RequestRecord>>,
+}
+
+impl Shared {
+    /// Reads the tenant folder and sets up empty tables.
+    pub fn load(options: Options) -> anyhow::Result<Shared> {
+        options.validate()?;
+        let tenant = tenant::load(&options.tenant)?;
+        let editor = Editor::for_tenant(tenant.assets.iter().map(|a| &a.metadata));
+        Ok(Shared {
+            editor,
+            store: Mutex::new(Store::from_tenant(tenant)),
+            tokens: Mutex::new(Tokens::new(options.seed, options.token_ttl)),
+            tasks: Mutex::new(Tasks::new(options.seed)),
+            chaos: Mutex::new(Chaos::new(
+                options.seed,
+                options.fail_rate,
+                options.drop_rate,
+                options.rate_limit,
+            )),
+            log: Mutex::new(Vec::new()),
+            options,
+        })
+    }
+
+    /// Whether the client holds a permission on every archive.
+    pub fn may(&self, permission: &str) -> bool {
+        self.options.permissions.iter().any(|p| p == permission)
+    }
+}
+
+/// Locks a table; a panic elsewhere while holding it leaves data that is still usable for a
+/// test double, so poisoning is ignored rather than cascading.
+pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
