@@ -5,9 +5,11 @@
 
 pub mod asset;
 pub mod config;
+pub mod erase;
 pub mod fields;
 pub mod fsutil;
 pub mod index;
+pub mod lock;
 pub mod platform;
 pub mod sample;
 pub mod secret;

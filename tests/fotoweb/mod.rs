@@ -1,0 +1,533 @@
+//! The FotoWeb connector against the FotoWeb test double on 127.0.0.1: sync parity with
+//! the `dir` platform, incremental sync seen in the request log, authentication failures,
+//! chaos, the https rule, and every platform operation.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use dsr::asset::FieldValue;
+use dsr::config::TenantProfile;
+use dsr::platform::{Connection, Platform};
+use dsr::secret::Secret;
+use fotoweb_double::{Double, Options};
+
+const CLIENT_ID: &str = "dsr-tests";
+const SECRET: &str = "s3cret-Xq9-never-shown";
+
+/// A temporary home for one test: config, data dir and a copy of the sample tenant.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sample-tenant"),
+            &dir.path().join("tenant"),
+        );
+        Home { dir }
+    }
+
+    fn tenant(&self) -> PathBuf {
+        self.dir.path().join("tenant")
+    }
+
+    fn dsr(&self) -> Command {
+        let mut cmd = Command::cargo_bin("dsr").expect("the dsr binary");
+        let root = self.dir.path();
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", root.join("home"))
+            .env("XDG_CONFIG_HOME", root.join("xdg-config"))
+            .env("XDG_DATA_HOME", root.join("xdg-data"))
+            .env("DSR_CONFIG", root.join("config.toml"))
+            .env("DSR_DATA_DIR", root.join("data"));
+        cmd
+    }
+
+    fn run(&self, args: &[&str], secret: Option<&str>) -> Output {
+        let mut cmd = self.dsr();
+        if let Some(secret) = secret {
+            cmd.env("DSR_CLIENT_SECRET", secret);
+        }
+        cmd.args(args).output().expect("dsr runs")
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args, Some(SECRET));
+        assert!(
+            out.status.success(),
+            "dsr {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    fn add_fotoweb(&self, name: &str, url: &str) {
+        self.ok(&[
+            "tenant",
+            "add",
+            name,
+            "--platform",
+            "fotoweb",
+            "--url",
+            url,
+            "--client-id",
+            CLIENT_ID,
+            "--default-region",
+            "NO",
+        ]);
+    }
+
+    fn add_dir(&self, name: &str) {
+        let path = self.tenant();
+        self.ok(&[
+            "tenant",
+            "add",
+            name,
+            "--platform",
+            "dir",
+            "--path",
+            path.to_str().expect("a utf-8 path"),
+            "--default-region",
+            "NO",
+        ]);
+    }
+
+    fn sync(&self, tenant: &str) -> serde_json::Value {
+        let out = self.ok(&["sync", "--tenant", tenant, "--output", "json"]);
+        serde_json::from_str(&out).expect("a JSON sync report")
+    }
+
+    /// Every file under the data dir and the config, as text, to search for secrets.
+    fn everything_written(&self) -> String {
+        let mut text = String::new();
+        for entry in walkdir::WalkDir::new(self.dir.path()) {
+            let entry = entry.expect("a readable entry");
+            let skip = entry.path().starts_with(self.tenant());
+            if entry.file_type().is_file() && !skip {
+                let bytes = std::fs::read(entry.path()).expect("a readable file");
+                text.push_str(&String::from_utf8_lossy(&bytes));
+            }
+        }
+        text
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("a readable entry");
+        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("a folder");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("a copy");
+        }
+    }
+}
+
+fn double(home: &Home, configure: impl FnOnce(&mut Options)) -> Double {
+    let mut options = Options::new(home.tenant(), CLIENT_ID, SECRET);
+    configure(&mut options);
+    Double::spawn(options).expect("the double starts")
+}
+
+/// Queries covering every identity kind and rule, with people present and absent.
+const QUERIES: &[&[&str]] = &[
+    &["jane.doe@example.com"],
+    &["--email", "JANE.DOE@example.com "],
+    &["--name", "Jane Doe"],
+    &["--name", "Doe, Jane"],
+    &["--name", "jane doe", "--min-confidence", "high"],
+    &["--phone", "912 34 567"],
+    &["--phone", "+4791234567"],
+    &["--login", "jdoe"],
+    &["--name", "Ola Nordmann"],
+    &["--name", "Jane Smith"],
+    &["--name", "John Doe"],
+    &["--name", "Jane Doerr"],
+    &["--name", "Jörg Müller"],
+    &["--name", "Joerg Mueller"],
+    &["--name", "Søren Kierkegaard"],
+    &["--name", "Soren Kirkegaard"],
+    &["--name", "J. Doe"],
+    &["--text", "budget"],
+    &["--email", "jane.doe@example.com.au"],
+    &["--name", "Nobody Atall"],
+    &["--login", "nobody"],
+    &[
+        "--name",
+        "Jane Doe",
+        "--email",
+        "jane.doe@example.com",
+        "--login",
+        "jdoe",
+    ],
+];
+
+/// The locate results of every query, as JSON (asset, confidence, matches).
+fn locate_all(home: &Home, tenant: &str) -> Vec<String> {
+    QUERIES
+        .iter()
+        .map(|query| {
+            let mut args = vec!["locate", "--tenant", tenant, "--output", "json"];
+            args.extend_from_slice(query);
+            let out = home.run(&args, Some(SECRET));
+            assert!(
+                matches!(out.status.code(), Some(0 | 1)),
+                "locate {query:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8(out.stdout).expect("utf-8")
+        })
+        .collect()
+}
+
+fn asset_list_requests(double: &Double) -> Vec<String> {
+    double
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "GET" && r.path.starts_with("/fotoweb/archives/5"))
+        .filter(|r| !r.path.contains(".info"))
+        .map(|r| r.path)
+        .collect()
+}
+
+#[test]
+fn sync_through_the_double_finds_what_dir_finds() {
+    let home = Home::new();
+    // 60 assets per archive in pages of 10: six pages each.
+    let double = double(&home, |o| o.page_size = 10);
+    home.add_dir("folder");
+    home.add_fotoweb("fw", &double.url());
+    assert_eq!(home.sync("folder")["added"], 240);
+    let report = home.sync("fw");
+    assert_eq!(report["added"], 240, "{report}");
+    assert!(
+        asset_list_requests(&double)
+            .iter()
+            .any(|p| p.contains(";p=5")),
+        "the sync paged through every archive"
+    );
+    let (dir, fw) = (locate_all(&home, "folder"), locate_all(&home, "fw"));
+    assert!(dir.iter().filter(|r| r.contains("\"asset\"")).count() >= 15);
+    for ((query, a), b) in QUERIES.iter().zip(&dir).zip(&fw) {
+        assert_eq!(a, b, "locate {query:?} differs between dir and fotoweb");
+    }
+}
+
+#[test]
+fn incremental_sync_reads_only_what_changed() {
+    let home = Home::new();
+    let double = double(&home, |o| o.page_size = 10);
+    home.add_fotoweb("fw", &double.url());
+    home.sync("fw");
+
+    double.clear_requests();
+    let report = home.sync("fw");
+    assert_eq!(
+        (report["added"].clone(), report["updated"].clone()),
+        (0.into(), 0.into())
+    );
+    let lists = asset_list_requests(&double);
+    assert_eq!(lists.len(), 4, "one first page per archive: {lists:?}");
+    assert!(lists.iter().all(|p| !p.contains(";p=")), "{lists:?}");
+
+    double.set_field(
+        "Staff/board-meeting-020.png",
+        "120",
+        serde_json::json!("A new caption naming Kari Nordmann"),
+    );
+    double.clear_requests();
+    let report = home.sync("fw");
+    assert_eq!(report["updated"], 1, "{report}");
+    assert_eq!(report["added"], 0, "{report}");
+    assert_eq!(report["unchanged"], 239, "{report}");
+    let lists = asset_list_requests(&double);
+    assert_eq!(lists.len(), 4, "one first page per archive: {lists:?}");
+    let found = home.ok(&[
+        "locate",
+        "--tenant",
+        "fw",
+        "--name",
+        "Kari Nordmann",
+        "-o",
+        "jsonl",
+    ]);
+    assert!(found.contains("Staff/board-meeting-020.png"), "{found}");
+
+    // A deletion changes the archive's asset count: that archive alone is listed in full.
+    double.remove_asset("Press/press-kit-008.png");
+    double.clear_requests();
+    let report = home.sync("fw");
+    assert_eq!(report["removed"], 1, "{report}");
+    assert_eq!(report["indexed"], 239, "{report}");
+    let lists = asset_list_requests(&double);
+    let press_pages = lists.iter().filter(|p| p.contains("-Press/")).count();
+    assert!(press_pages >= 6, "Press was listed in full: {lists:?}");
+    assert_eq!(lists.len() - press_pages, 3, "{lists:?}");
+}
+
+#[test]
+fn a_wrong_secret_fails_authentication_and_is_never_shown() {
+    let home = Home::new();
+    let double = double(&home, |_| {});
+    home.add_fotoweb("fw", &double.url());
+    let wrong = "WrongSecret-7781-zz";
+    let out = home.run(&["sync"], Some(wrong));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("authentication failed"), "{stderr}");
+    assert!(out.stdout.is_empty());
+    let out = home.run(&["tenant", "check", "-vv"], Some(wrong));
+    assert_eq!(out.status.code(), Some(2));
+    for text in [
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    ] {
+        assert!(!text.contains(wrong));
+    }
+    assert!(!stderr.contains(wrong));
+
+    // After a good sync, a wrong secret is still noticed although a token is cached.
+    home.sync("fw");
+    let out = home.run(&["sync"], Some(wrong));
+    assert_eq!(out.status.code(), Some(2));
+    let written = home.everything_written();
+    assert!(!written.contains(wrong) && !written.contains(SECRET));
+}
+
+#[test]
+fn without_a_secret_dsr_says_how_to_give_one() {
+    let home = Home::new();
+    let double = double(&home, |_| {});
+    home.add_fotoweb("fw", &double.url());
+    let out = home.run(&["sync"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("DSR_CLIENT_SECRET"), "{stderr}");
+
+    // A secret file works as well as the environment.
+    let file = home.dir.path().join("secret");
+    std::fs::write(&file, format!("{SECRET}\n")).expect("a secret file");
+    let out = home
+        .dsr()
+        .args(["sync", "--client-secret-file"])
+        .arg(&file)
+        .output()
+        .expect("dsr runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn sync_survives_chaos_with_the_same_results() {
+    let home = Home::new();
+    let clean = double(&home, |o| o.page_size = 10);
+    home.add_fotoweb("clean", &clean.url());
+    home.sync("clean");
+    let expected = locate_all(&home, "clean");
+
+    let chaotic = double(&home, |o| {
+        o.page_size = 10;
+        o.fail_rate = 0.2;
+        o.drop_rate = 0.05;
+        o.rate_limit = Some(50);
+        o.token_ttl = 5;
+        o.seed = 7;
+    });
+    home.add_fotoweb("chaos", &chaotic.url());
+    let report = home.sync("chaos");
+    assert_eq!(report["added"], 240, "{report}");
+    assert_eq!(locate_all(&home, "chaos"), expected);
+    let statuses: Vec<u16> = chaotic.requests().iter().map(|r| r.status).collect();
+    assert!(
+        statuses.iter().any(|s| *s >= 500) && statuses.contains(&0),
+        "the double did fail and drop: {statuses:?}"
+    );
+}
+
+#[test]
+fn plain_http_to_another_host_is_refused_before_any_request() {
+    let home = Home::new();
+    let out = home.run(
+        &[
+            "tenant",
+            "add",
+            "remote",
+            "--platform",
+            "fotoweb",
+            "--url",
+            "http://203.0.113.7:8787",
+            "--client-id",
+            CLIENT_ID,
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("https"));
+
+    // A profile edited by hand is checked again before anything is sent.
+    std::fs::write(
+        home.dir.path().join("config.toml"),
+        "[tenants.remote]\nplatform = \"fotoweb\"\nurl = \"http://203.0.113.7:8787\"\nclient_id = \"x\"\n",
+    )
+    .expect("a config");
+    let started = std::time::Instant::now();
+    let out = home.run(&["sync"], Some(SECRET));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("https"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
+fn the_legacy_api_key_header_works() {
+    let home = Home::new();
+    let double = double(&home, |_| {});
+    home.ok(&[
+        "tenant",
+        "add",
+        "old",
+        "--platform",
+        "fotoweb",
+        "--url",
+        &double.url(),
+        "--auth",
+        "api-key",
+    ]);
+    assert_eq!(home.sync("old")["added"], 240);
+    assert!(
+        !double
+            .requests()
+            .iter()
+            .any(|r| r.path.starts_with("/fotoweb/oauth2/token")),
+        "no token was requested"
+    );
+}
+
+#[test]
+fn tenant_check_reports_what_the_credentials_allow() {
+    let home = Home::new();
+    let full = double(&home, |_| {});
+    home.add_fotoweb("full", &full.url());
+    let out = home.ok(&["tenant", "check", "full", "--output", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(report["archives"].as_array().map(Vec::len), Some(4));
+    assert!(
+        report["rights"]
+            .as_array()
+            .expect("rights")
+            .iter()
+            .all(|r| r["possible"] == true)
+    );
+
+    let read_only = double(&home, |o| {
+        o.permissions = vec!["View".into(), "Preview".into(), "Download".into()];
+    });
+    home.add_fotoweb("ro", &read_only.url());
+    let out = home.run(&["tenant", "check", "ro"], Some(SECRET));
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("erasure (Art. 17)"), "{stdout}");
+    assert!(
+        stderr.contains("erasure") && stderr.contains("rectification"),
+        "{stderr}"
+    );
+}
+
+/// Opens the connector directly, as the commands that change data will.
+fn connector(double: &Double, cache: &Path) -> Box<dyn Platform> {
+    let mut profile = TenantProfile::dir(PathBuf::new());
+    profile.platform = dsr::config::PlatformKind::Fotoweb;
+    profile.path = None;
+    profile.url = Some(double.url());
+    profile.client_id = Some(CLIENT_ID.to_owned());
+    let connection = Connection {
+        secret: Some(std::sync::Arc::new(|| Ok(Secret::new(SECRET)))),
+        cache_dir: Some(cache.to_owned()),
+    };
+    dsr::platform::open(&profile, connection).expect("the connector opens")
+}
+
+#[test]
+fn every_platform_operation_works_against_the_double() {
+    let home = Home::new();
+    let double = double(&home, |_| {});
+    let fw = connector(&double, home.dir.path());
+    let id = "Staff/board-meeting-020.png";
+
+    let description = fw.describe().expect("describe");
+    assert_eq!(
+        description.labels.get("368").map(String::as_str),
+        Some("Person shown")
+    );
+    assert!(description.writable.contains("368"));
+    assert!(!description.writable.contains("360"));
+
+    let asset = fw.get(id).expect("get");
+    assert_eq!(asset.archive, "Staff");
+    assert!(
+        asset.metadata["368"]
+            .items()
+            .contains(&"Jane Doe".to_owned())
+    );
+    assert!(
+        fw.get("Staff/no-such-file.png")
+            .expect_err("absent")
+            .is_not_found()
+    );
+
+    let mut changes = BTreeMap::new();
+    changes.insert(
+        "368".to_owned(),
+        Some(FieldValue::Bag(vec!["Ola Nordmann".to_owned()])),
+    );
+    changes.insert("120".to_owned(), None);
+    let updated = fw.update(id, &changes).expect("update");
+    assert_eq!(updated.metadata["368"].items(), ["Ola Nordmann"]);
+    assert!(!updated.metadata.contains_key("120"));
+    assert_ne!(updated.version, asset.version, "modified was bumped");
+    let held = double.asset(id).expect("still there");
+    assert_eq!(held.metadata["368"], serde_json::json!(["Ola Nordmann"]));
+
+    let mut bytes = Vec::new();
+    let n = fw.download(id, &mut bytes).expect("download");
+    let original = std::fs::read(home.tenant().join(id)).expect("the original");
+    assert_eq!((n as usize, bytes), (original.len(), original));
+
+    fw.delete(id).expect("delete");
+    assert!(double.asset(id).is_none());
+    assert!(double.deleted_ids().contains(&id.to_owned()));
+    assert!(fw.get(id).expect_err("gone").is_not_found());
+
+    let access = fw.access().expect("access");
+    assert_eq!(access.len(), 4);
+    assert!(
+        access
+            .iter()
+            .all(|a| a.read && a.edit_metadata && a.delete && a.download)
+    );
+}
+
+#[test]
+fn a_field_the_platform_refuses_to_write_is_an_error_not_a_success() {
+    let home = Home::new();
+    let double = double(&home, |_| {});
+    let fw = connector(&double, home.dir.path());
+    let mut changes = BTreeMap::new();
+    changes.insert("360".to_owned(), None);
+    let err = fw
+        .update("Staff/board-meeting-020.png", &changes)
+        .expect_err("360 is not writable");
+    assert!(
+        matches!(err, dsr::platform::PlatformError::Forbidden(_)),
+        "{err:?}"
+    );
+}
