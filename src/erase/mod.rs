@@ -4,6 +4,7 @@
 pub mod journal;
 pub mod plan;
 pub mod scrub;
+pub mod tombstone;
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;

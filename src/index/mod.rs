@@ -230,6 +230,23 @@ impl TenantIndex {
             .collect()
     }
 
+    /// Calls `f` with every stored asset (for scans that cannot use terms, such as
+    /// replaying tombstones, which hold only hashes).
+    pub fn for_each_asset(&self, mut f: impl FnMut(Asset)) -> Result<(), IndexError> {
+        self.reader.reload().map_err(|e| self.err(e))?;
+        let searcher = self.reader.searcher();
+        let addresses = searcher
+            .search(&tantivy::query::AllQuery, &tantivy::collector::DocSetCollector)
+            .map_err(|e| self.err(e))?;
+        let mut addresses: Vec<_> = addresses.into_iter().collect();
+        addresses.sort();
+        for address in addresses {
+            let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.err(e))?;
+            f(self.asset_of(&doc)?);
+        }
+        Ok(())
+    }
+
     /// The number of assets in the index.
     pub fn len(&self) -> Result<u64, IndexError> {
         self.reader.reload().map_err(|e| self.err(e))?;

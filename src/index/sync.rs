@@ -235,3 +235,40 @@ enum Found {
     Failed(String, String),
     NoSidecar(String),
 }
+
+/// Re-reads the named assets from the platform and brings their index entries up to date:
+/// changed ones are re-indexed, gone ones removed. Used after dsr itself changed them, so
+/// that a following locate sees the platform as it is now. Returns how many are gone.
+pub fn refresh(
+    platform: &dyn Platform,
+    files: &TenantFiles,
+    settings: &IndexSettings,
+    ids: &[String],
+) -> Result<u64, SyncError> {
+    let mut state = files.load_state()?;
+    let index = TenantIndex::open_or_create(&files.index())?;
+    let mut update = index.update()?;
+    let mut gone = 0;
+    for id in ids {
+        match platform.get(id) {
+            Ok(asset) => {
+                update.upsert(id, index.document(&asset, settings))?;
+                state.versions.insert(id.clone(), asset.version);
+            }
+            Err(e) if e.is_not_found() => {
+                update.remove(id);
+                state.versions.remove(id);
+                gone += 1;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    update.commit()?;
+    state
+        .save(&files.state())
+        .map_err(|source| SyncError::State {
+            path: files.state(),
+            source,
+        })?;
+    Ok(gone)
+}
