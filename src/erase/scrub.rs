@@ -13,13 +13,38 @@ pub const REDACTED: &str = "[redacted]";
 /// The changes that remove the subject from `metadata`, field by field: a new value, or
 /// `None` to clear a field that held only them.
 pub fn scrub(metadata: &Metadata, matcher: &Matcher, roles: &FieldRoles) -> MetadataChanges {
+    replace(metadata, matcher, roles, None, None)
+}
+
+/// The changes that put `new` where the subject's value stands (rectification): the whole
+/// entry in lists and bag fields, the phrase in free text; only in `only` fields if given.
+pub fn rectify(
+    metadata: &Metadata,
+    matcher: &Matcher,
+    roles: &FieldRoles,
+    new: &str,
+    only: Option<&std::collections::BTreeSet<String>>,
+) -> MetadataChanges {
+    replace(metadata, matcher, roles, Some(new), only)
+}
+
+fn replace(
+    metadata: &Metadata,
+    matcher: &Matcher,
+    roles: &FieldRoles,
+    with: Option<&str>,
+    only: Option<&std::collections::BTreeSet<String>>,
+) -> MetadataChanges {
     let mut changes = MetadataChanges::new();
     for (field, value) in metadata {
+        if only.is_some_and(|fields| !fields.contains(field)) {
+            continue;
+        }
         let role = roles.role(field);
         let mut kept = Vec::new();
         let mut changed = false;
         for item in value.items() {
-            match scrub_item(field, item, role, matcher) {
+            match replace_item(field, item, role, matcher, with) {
                 Some(new) if new == *item => kept.push(new),
                 Some(new) => {
                     changed = true;
@@ -31,6 +56,9 @@ pub fn scrub(metadata: &Metadata, matcher: &Matcher, roles: &FieldRoles) -> Meta
         if !changed {
             continue;
         }
+        // A bag keeps one element per value: a rectified name already present is not doubled.
+        let mut seen = std::collections::HashSet::new();
+        kept.retain(|k| seen.insert(k.clone()));
         let new = match (value, kept.len()) {
             (_, 0) => None,
             (FieldValue::Single(_), _) => Some(FieldValue::Single(kept.remove(0))),
@@ -67,33 +95,49 @@ pub fn holds_subject(field: &str, item: &str, matcher: &Matcher) -> bool {
         .any(|m| m.confidence >= Confidence::Medium)
 }
 
-/// The item without the subject, or `None` when nothing of it is left.
-fn scrub_item(field: &str, item: &str, role: Role, matcher: &Matcher) -> Option<String> {
+/// The item without the subject (or with `with` in their place), or `None` when nothing
+/// of it is left.
+fn replace_item(
+    field: &str,
+    item: &str,
+    role: Role,
+    matcher: &Matcher,
+    with: Option<&str>,
+) -> Option<String> {
     if !holds_subject(field, item, matcher) {
         return Some(item.to_owned());
     }
     match role {
-        Role::Person => keep_entries(field, item, &person_entries(item), matcher, "; "),
+        Role::Person => keep_entries(field, item, &person_entries(item), matcher, "; ", with),
         Role::Email | Role::Phone | Role::Login => {
             let entries = split_spans(item, &[',', ';', '/']);
-            keep_entries(field, item, &entries, matcher, ", ")
+            keep_entries(field, item, &entries, matcher, ", ", with)
         }
-        Role::Text => Some(redact_text(field, item, matcher)),
+        Role::Text => Some(redact_text(field, item, matcher, with.unwrap_or(REDACTED))),
     }
 }
 
-/// Keeps the entries of a list that are not the subject, joined by `separator`.
+/// Keeps the entries of a list that are not the subject (putting `with` in place of those
+/// that are, if given), joined by `separator`.
 fn keep_entries(
     field: &str,
     item: &str,
     entries: &[(usize, usize)],
     matcher: &Matcher,
     separator: &str,
+    with: Option<&str>,
 ) -> Option<String> {
     let kept: Vec<&str> = entries
         .iter()
         .map(|&(start, end)| item[start..end].trim())
-        .filter(|entry| !entry.is_empty() && !holds_subject(field, entry, matcher))
+        .filter(|entry| !entry.is_empty())
+        .filter_map(|entry| {
+            if holds_subject(field, entry, matcher) {
+                with
+            } else {
+                Some(entry)
+            }
+        })
         .collect();
     (!kept.is_empty()).then(|| kept.join(separator))
 }
@@ -111,8 +155,8 @@ fn split_spans(item: &str, separators: &[char]) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Replaces every written form of the subject in free text, keeping the rest of it.
-fn redact_text(field: &str, item: &str, matcher: &Matcher) -> String {
+/// Replaces every written form of the subject in free text by `with`, keeping the rest.
+fn redact_text(field: &str, item: &str, matcher: &Matcher, with: &str) -> String {
     let mut text = item.to_owned();
     // Each pass removes what the matcher points at; a handful of passes covers a name
     // written several times. The bound keeps a pathological value from looping.
@@ -128,7 +172,7 @@ fn redact_text(field: &str, item: &str, matcher: &Matcher) -> String {
         let Some(value) = found.into_iter().find(|v| !v.is_empty()) else {
             break;
         };
-        let replaced = replace_ignoring_ascii_case(&text, &value, REDACTED);
+        let replaced = replace_ignoring_ascii_case(&text, &value, with);
         if replaced == text {
             break;
         }
@@ -245,6 +289,26 @@ mod tests {
                 .iter()
                 .all(|x| x.confidence < Confidence::Medium)
         );
+    }
+
+    #[test]
+    fn rectify_replaces_whole_entries_and_phrases() {
+        let m = matcher(&[(IdentityKind::Name, "Jane Doe")]);
+        let md = metadata(&[
+            ("368", bag(&["Jane Doe", "Ola Nordmann"])),
+            ("120", single("Jane Doe presents the budget.")),
+            ("5", single("Jane Does")),
+        ]);
+        let changes = rectify(&md, &m, &FieldRoles::standard(), "Jane Roe", None);
+        assert_eq!(changes["368"], Some(bag(&["Jane Roe", "Ola Nordmann"])));
+        assert_eq!(
+            changes["120"],
+            Some(single("Jane Roe presents the budget."))
+        );
+        assert!(!changes.contains_key("5"));
+        let only = std::collections::BTreeSet::from(["368".to_owned()]);
+        let changes = rectify(&md, &m, &FieldRoles::standard(), "Jane Roe", Some(&only));
+        assert_eq!(changes.keys().collect::<Vec<_>>(), ["368"]);
     }
 
     #[test]

@@ -236,7 +236,10 @@ impl TenantIndex {
         self.reader.reload().map_err(|e| self.err(e))?;
         let searcher = self.reader.searcher();
         let addresses = searcher
-            .search(&tantivy::query::AllQuery, &tantivy::collector::DocSetCollector)
+            .search(
+                &tantivy::query::AllQuery,
+                &tantivy::collector::DocSetCollector,
+            )
             .map_err(|e| self.err(e))?;
         let mut addresses: Vec<_> = addresses.into_iter().collect();
         addresses.sort();
