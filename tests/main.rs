@@ -1,0 +1,20 @@
+//! dsr's integration tests: one test binary (one link, one harness) whose modules each
+//! cover one area, all driving the real `dsr` executable. `support` holds the sandbox the
+//! tests run it in.
+
+#[path = "main/demo.rs"]
+mod demo;
+#[path = "fotoweb/mod.rs"]
+mod fotoweb;
+#[path = "main/generated.rs"]
+mod generated;
+#[path = "main/locate.rs"]
+mod locate;
+#[path = "main/output.rs"]
+mod output;
+#[path = "main/support.rs"]
+mod support;
+#[path = "main/sync.rs"]
+mod sync;
+#[path = "main/tenant.rs"]
+mod tenant;

@@ -1,0 +1,418 @@
+//! The `Test` builder every test starts from: a private temporary folder standing in for
+//! the user's home, and a way to run the real `dsr` binary inside it and check how it
+//! ended.
+//!
+//! Each test gets its own folder with `HOME`, the XDG folders and `TMPDIR` inside it, and
+//! every `DSR_*` variable removed, so no test reads or writes the developer's files, and
+//! tests can run in parallel without seeing each other.
+
+use std::collections::BTreeMap;
+use std::ffi::{OsStr, OsString};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt as _;
+use serde_json::Value;
+
+/// The shell script that sets a umask and then becomes the command after it: how tests run
+/// dsr under a given umask without `pre_exec` in the test process.
+/// Arguments: `sh`, the umask, then the command line.
+pub const UMASK_WRAPPER: &str = "umask \"$1\" && shift && exec \"$@\"";
+
+/// The repository root, where `man/`, `completions/` and `examples/` live.
+pub fn repo_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `dsr` executable cargo built for these tests.
+pub fn dsr_path() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_dsr"))
+}
+
+/// A sandbox for one test: a temporary folder with a home, XDG folders, a temp folder and a
+/// tenant folder in it. Removed when dropped.
+pub struct Test {
+    root: tempfile::TempDir,
+}
+
+impl Test {
+    pub fn new() -> Test {
+        let root = tempfile::Builder::new()
+            .prefix("dsr-test-")
+            .tempdir()
+            .expect("a temporary folder for the test");
+        let test = Test { root };
+        for dir in [
+            test.home(),
+            test.config_home(),
+            test.data_home(),
+            test.cache_home(),
+            test.tmp(),
+            test.tenant_dir(),
+        ] {
+            std::fs::create_dir_all(&dir).expect("the sandbox folders");
+        }
+        test
+    }
+
+    pub fn root(&self) -> &Path {
+        self.root.path()
+    }
+
+    pub fn path(&self, relative: impl AsRef<Path>) -> PathBuf {
+        self.root().join(relative)
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.path("home")
+    }
+
+    pub fn config_home(&self) -> PathBuf {
+        self.path("xdg-config")
+    }
+
+    pub fn data_home(&self) -> PathBuf {
+        self.path("xdg-data")
+    }
+
+    pub fn cache_home(&self) -> PathBuf {
+        self.path("xdg-cache")
+    }
+
+    pub fn tmp(&self) -> PathBuf {
+        self.path("tmp")
+    }
+
+    /// The `dir` tenant the test writes its assets into.
+    pub fn tenant_dir(&self) -> PathBuf {
+        self.path("tenant")
+    }
+
+    /// Where dsr keeps its configuration when nothing overrides it.
+    pub fn config_file(&self) -> PathBuf {
+        self.config_home().join("dsr").join("config.toml")
+    }
+
+    /// Where dsr keeps indexes when nothing overrides it.
+    pub fn data_dir(&self) -> PathBuf {
+        self.data_home().join("dsr")
+    }
+
+    /// One tenant's index and sync state.
+    pub fn tenant_data(&self, name: &str) -> PathBuf {
+        self.data_dir().join("tenants").join(name)
+    }
+
+    /// A command line for `dsr`, run in the sandbox; expects exit status 0 unless told.
+    pub fn dsr<I, S>(&self, args: I) -> Run<'_>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        Run {
+            test: self,
+            args: args.into_iter().map(|a| a.as_ref().to_owned()).collect(),
+            env: Vec::new(),
+            stdin: None,
+            status: Some(0),
+            umask: None,
+        }
+    }
+
+    /// Writes an asset of the tenant: a small file `id` and its sidecar `id.json` holding
+    /// `fields` (field id → string or list of strings), each wrapped as `{"value": …}`.
+    pub fn asset(&self, id: &str, fields: Value) {
+        let Value::Object(fields) = fields else {
+            panic!("the fields of {id} must be a JSON object");
+        };
+        let metadata: serde_json::Map<String, Value> = fields
+            .into_iter()
+            .map(|(field, value)| (field, serde_json::json!({ "value": value })))
+            .collect();
+        let sidecar = serde_json::json!({
+            "modified": "2024-03-02T11:00:00Z",
+            "metadata": metadata,
+        });
+        let text = serde_json::to_string_pretty(&sidecar).expect("a sidecar as JSON");
+        self.write(&format!("{id}.json"), text.as_bytes());
+        self.write(id, b"not really an image");
+    }
+
+    /// Writes a file of the tenant folder, creating its archive.
+    pub fn write(&self, relative: &str, contents: &[u8]) {
+        let path = self.tenant_dir().join(relative);
+        let parent = path.parent().expect("a file inside the tenant folder");
+        std::fs::create_dir_all(parent).expect("the archive folder");
+        std::fs::write(&path, contents).expect("a tenant file");
+    }
+
+    /// Copies a folder (the sample tenant) into the tenant folder.
+    pub fn copy_into_tenant(&self, from: &Path) {
+        for relative in Test::entries(from) {
+            let (source, target) = (from.join(&relative), self.tenant_dir().join(&relative));
+            if source.is_dir() {
+                std::fs::create_dir_all(&target).expect("a folder of the copy");
+            } else {
+                std::fs::copy(&source, &target).expect("a file of the copy");
+            }
+        }
+    }
+
+    /// Registers the tenant folder as a `dir` tenant called `name`, with extra arguments
+    /// for `tenant add` (a default region, mapped fields).
+    pub fn add_tenant(&self, name: &str, extra: &[&str]) {
+        self.dsr(["tenant", "add", name, "--platform", "dir", "--path"])
+            .arg(self.tenant_dir())
+            .args(extra)
+            .run();
+    }
+
+    /// Syncs the only (or default) tenant and returns the JSON report.
+    pub fn sync(&self, extra: &[&str]) -> Value {
+        self.dsr(["sync", "-o", "json"]).args(extra).run().json()
+    }
+
+    /// Every file and folder under `dir`, relative, sorted.
+    pub fn entries(dir: &Path) -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| {
+                e.expect("a readable entry")
+                    .path()
+                    .strip_prefix(dir)
+                    .expect("an entry under the folder")
+                    .to_owned()
+            })
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+/// One run of `dsr`, built up and then [`Run::run`].
+#[must_use = "a command line does nothing until it is run"]
+pub struct Run<'t> {
+    test: &'t Test,
+    args: Vec<OsString>,
+    env: Vec<(OsString, OsString)>,
+    stdin: Option<Vec<u8>>,
+    /// `None` when any status will do (the caller checks it).
+    status: Option<i32>,
+    umask: Option<&'static str>,
+}
+
+impl Run<'_> {
+    pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Self {
+        self.args.push(arg.as_ref().to_owned());
+        self
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        self.args
+            .extend(args.into_iter().map(|a| a.as_ref().to_owned()));
+        self
+    }
+
+    pub fn env(mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Self {
+        self.env
+            .push((key.as_ref().to_owned(), value.as_ref().to_owned()));
+        self
+    }
+
+    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Self {
+        self.stdin = Some(input.into());
+        self
+    }
+
+    /// The exit status the run must end with.
+    pub fn status(mut self, status: i32) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Runs a `locate` command line with `-o json` added and returns its hits, checking
+    /// that the exit status agrees: 0 with hits, 1 without.
+    pub fn hits(mut self) -> Vec<Value> {
+        self.status = None;
+        let out = self.args(["-o", "json"]).run();
+        let hits = match out.json() {
+            Value::Array(hits) => hits,
+            other => panic!("locate printed no JSON array: {other}\n{}", out.dump()),
+        };
+        let expected = if hits.is_empty() { 1 } else { 0 };
+        assert_eq!(
+            out.status,
+            expected,
+            "exit status and hits disagree\n{}",
+            out.dump()
+        );
+        hits
+    }
+
+    /// Runs dsr under this umask (e.g. "022"), set by a shell that then `exec`s dsr, so the
+    /// test process itself needs no `pre_exec`.
+    pub fn umask(mut self, umask: &'static str) -> Self {
+        self.umask = Some(umask);
+        self
+    }
+
+    /// The command, with the sandbox's environment and nothing of the developer's (the
+    /// stdin given to the builder is written by [`Run::run`]).
+    pub fn command(&self) -> Command {
+        let mut cmd = match self.umask {
+            None => Command::cargo_bin("dsr").expect("the dsr binary is built for the tests"),
+            Some(umask) => {
+                let mut sh = Command::new("sh");
+                sh.args(["-c", UMASK_WRAPPER, "sh", umask]).arg(dsr_path());
+                sh
+            }
+        };
+        cmd.args(&self.args);
+        sandbox_env(&mut cmd, self.test);
+        for (key, value) in &self.env {
+            cmd.env(key, value);
+        }
+        cmd
+    }
+
+    /// Runs dsr and checks the exit status; the panic message shows everything it printed.
+    pub fn run(self) -> Output {
+        let mut cmd = assert_cmd::Command::from_std(self.command());
+        if let Some(stdin) = &self.stdin {
+            cmd.write_stdin(stdin.clone());
+        }
+        // A hung command fails its test instead of the whole CI job.
+        cmd.timeout(Duration::from_secs(60));
+        let output = cmd
+            .output()
+            .expect("dsr could be started and finished in time");
+        let output = Output {
+            status: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        };
+        if self.status.is_some_and(|status| status != output.status) {
+            panic!(
+                "`dsr {}` exited with {}, expected {:?}\n{}",
+                self.shown_args(),
+                output.status,
+                self.status,
+                output.dump()
+            );
+        }
+        output
+    }
+
+    fn shown_args(&self) -> String {
+        self.args
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Points every variable dsr (or a library under it) might read for a home or temporary
+/// folder into the sandbox, and removes every `DSR_*` variable of the developer's.
+pub fn sandbox_env(cmd: &mut Command, test: &Test) {
+    for (key, _) in std::env::vars_os() {
+        if key.to_string_lossy().starts_with("DSR_") {
+            cmd.env_remove(&key);
+        }
+    }
+    for key in [
+        "DSR_TENANT",
+        "DSR_DATA_DIR",
+        "DSR_CONFIG",
+        "DSR_CLIENT_SECRET",
+        "DSR_CLIENT_SECRET_FILE",
+    ] {
+        cmd.env_remove(key);
+    }
+    cmd.env("HOME", test.home())
+        .env("XDG_CONFIG_HOME", test.config_home())
+        .env("XDG_DATA_HOME", test.data_home())
+        .env("XDG_CACHE_HOME", test.cache_home())
+        .env("XDG_STATE_HOME", test.path("xdg-state"))
+        .env("TMPDIR", test.tmp())
+        .env_remove("NO_COLOR")
+        .env_remove("RUST_LOG");
+}
+
+/// What a run printed and how it ended.
+#[derive(Debug)]
+pub struct Output {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Output {
+    /// stdout as one JSON document.
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON: {e}\n{}", self.dump()))
+    }
+
+    /// stdout as JSON lines.
+    pub fn jsonl(&self) -> Vec<Value> {
+        self.stdout
+            .lines()
+            .map(|line| {
+                serde_json::from_str(line)
+                    .unwrap_or_else(|e| panic!("a line is not JSON: {e}: {line}\n{}", self.dump()))
+            })
+            .collect()
+    }
+
+    /// stdout as CSV: each row as header → cell.
+    pub fn csv(&self) -> Vec<BTreeMap<String, String>> {
+        let mut reader = csv::Reader::from_reader(self.stdout.as_bytes());
+        let header = reader
+            .headers()
+            .unwrap_or_else(|e| panic!("stdout has no CSV header: {e}\n{}", self.dump()))
+            .clone();
+        reader
+            .records()
+            .map(|record| {
+                let record =
+                    record.unwrap_or_else(|e| panic!("stdout is not CSV: {e}\n{}", self.dump()));
+                header
+                    .iter()
+                    .zip(record.iter())
+                    .map(|(h, c)| (h.to_owned(), c.to_owned()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The message of the single `dsr: error:` line that is all of stderr.
+    pub fn error(&self) -> String {
+        let lines: Vec<&str> = self.stderr.lines().collect();
+        match lines.as_slice() {
+            [line] if line.starts_with("dsr: error: ") => {
+                line.trim_start_matches("dsr: error: ").to_owned()
+            }
+            _ => panic!("stderr is not one `dsr: error:` line\n{}", self.dump()),
+        }
+    }
+
+    /// stdout and stderr, for failure messages.
+    pub fn dump(&self) -> String {
+        let mut text = String::new();
+        let _ = write!(
+            text,
+            "--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.stdout, self.stderr
+        );
+        text
+    }
+}

@@ -1,0 +1,224 @@
+//! `dsr sync`: full and incremental indexing of a `dir` tenant, its report, malformed
+//! sidecars and files without one.
+
+use std::fs::File;
+use std::time::{Duration, SystemTime};
+
+use serde_json::{Value, json};
+
+use crate::support::Test;
+
+/// The counts of a sync report, in the order added, updated, removed, unchanged, indexed.
+fn counts(report: &Value) -> [u64; 5] {
+    ["added", "updated", "removed", "unchanged", "indexed"].map(|key| {
+        report[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("no count {key} in {report}"))
+    })
+}
+
+/// The assets `locate` returns for a name, sorted.
+fn located(t: &Test, name: &str) -> Vec<String> {
+    let mut assets: Vec<String> = t
+        .dsr(["locate", "--name", name])
+        .hits()
+        .iter()
+        .map(|hit| hit["asset"].as_str().expect("an asset id").to_owned())
+        .collect();
+    assets.sort();
+    assets
+}
+
+/// Moves a file's modification time without changing its content, as `touch` would.
+fn touch(path: &std::path::Path, when: SystemTime) {
+    File::options()
+        .write(true)
+        .open(path)
+        .and_then(|f| f.set_modified(when))
+        .unwrap_or_else(|e| panic!("cannot touch {}: {e}", path.display()));
+}
+
+#[test]
+fn first_sync_adds_then_only_changes_are_read() {
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.asset(
+        "Staff/b.jpg",
+        json!({"80": ["Jane Doe"], "120": "Jane Doe at work."}),
+    );
+    t.asset("Press/c.jpg", json!({"368": ["Ola Nordmann"]}));
+    // Neither is an asset: a file at the root is in no archive, hidden files are skipped.
+    t.write("README.md", b"# export");
+    t.write("Staff/.DS_Store", b"junk");
+    t.add_tenant("acme", &[]);
+
+    let first = t.sync(&[]);
+    assert_eq!(counts(&first), [3, 0, 0, 0, 3], "{first}");
+    assert_eq!(first["full"], false);
+    assert_eq!(first["errors"], json!([]));
+    assert_eq!(first["without_sidecar"], json!([]));
+    assert!(first["elapsed"].is_number(), "{first}");
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg", "Staff/b.jpg"]);
+
+    let second = t.sync(&[]);
+    assert_eq!(counts(&second), [0, 0, 0, 3, 3], "{second}");
+
+    // Touching a sidecar is a change: its asset is read again, and only it.
+    let long_ago = SystemTime::UNIX_EPOCH + Duration::from_secs(1_600_000_000);
+    touch(&t.tenant_dir().join("Staff/a.jpg.json"), long_ago);
+    assert_eq!(counts(&t.sync(&[])), [0, 1, 0, 2, 3]);
+
+    // Editing one: the index holds the new metadata, not the old.
+    t.asset("Staff/b.jpg", json!({"80": ["Kari Nordmann"]}));
+    assert_eq!(counts(&t.sync(&[])), [0, 1, 0, 2, 3]);
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg"]);
+    assert_eq!(located(&t, "Kari Nordmann"), ["Staff/b.jpg"]);
+
+    // A new asset is added, the others stay.
+    t.asset("Press/d.jpg", json!({"361": "Jane Doe"}));
+    assert_eq!(counts(&t.sync(&[])), [1, 0, 0, 3, 4]);
+
+    // Deleting the file and its sidecar removes the asset: it is no longer found.
+    std::fs::remove_file(t.tenant_dir().join("Staff/a.jpg")).expect("remove the file");
+    std::fs::remove_file(t.tenant_dir().join("Staff/a.jpg.json")).expect("remove the sidecar");
+    assert_eq!(counts(&t.sync(&[])), [0, 0, 1, 3, 3]);
+    assert_eq!(located(&t, "Jane Doe"), ["Press/d.jpg"]);
+
+    // --full rebuilds from scratch and finds the same.
+    let full = t.sync(&["--full"]);
+    assert_eq!(full["full"], true);
+    assert_eq!(counts(&full)[0..3], [0, 0, 0], "{full}");
+    assert_eq!(counts(&full)[4], 3, "{full}");
+    assert_eq!(located(&t, "Jane Doe"), ["Press/d.jpg"]);
+    assert_eq!(counts(&t.sync(&[])), [0, 0, 0, 3, 3]);
+}
+
+#[test]
+fn the_summary_is_for_people_and_quiet_silences_it() {
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.add_tenant("acme", &[]);
+    let out = t.dsr(["sync"]).run();
+    let text = format!("{}{}", out.stdout, out.stderr);
+    assert!(
+        text.contains("Synced tenant 'acme'") && text.contains("1 added"),
+        "{}",
+        out.dump()
+    );
+    let quiet = t.dsr(["sync", "-q"]).run();
+    assert_eq!((quiet.stdout.as_str(), quiet.stderr.as_str()), ("", ""));
+}
+
+#[test]
+fn locate_before_sync_says_to_sync() {
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.add_tenant("acme", &[]);
+    let message = t.dsr(["locate", "Jane Doe"]).status(2).run().error();
+    assert!(message.contains("dsr sync"), "{message}");
+}
+
+/// A sidecar with a trailing comma on line 4, column 3.
+const TRAILING_COMMA: &str =
+    "{\n  \"metadata\": {\n    \"80\": {\"value\": [\"Jane Doe\"]},\n  }\n}\n";
+
+#[test]
+fn a_malformed_sidecar_is_named_with_line_and_column_and_the_rest_is_indexed() {
+    let t = Test::new();
+    t.asset("Staff/good.jpg", json!({"80": ["Jane Doe"]}));
+    t.write("Staff/bad.jpg", b"image");
+    t.write("Staff/bad.jpg.json", TRAILING_COMMA.as_bytes());
+    t.write("Press/nometa.jpg", b"image");
+    t.write(
+        "Press/nometa.jpg.json",
+        br#"{"modified": "2024-01-01T00:00:00Z"}"#,
+    );
+    t.add_tenant("acme", &[]);
+
+    let out = t.dsr(["sync"]).status(3).run();
+    let warnings: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("dsr: warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{}", out.dump());
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("Staff/bad.jpg.json:4:3")),
+        "the malformed file is named with line:column\n{}",
+        out.dump()
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("Press/nometa.jpg.json:1:1")),
+        "{}",
+        out.dump()
+    );
+    assert!(!out.stderr.contains("dsr: error:"), "{}", out.dump());
+
+    let report = t.dsr(["sync", "-o", "json"]).status(3).run().json();
+    let errors = report["errors"].as_array().expect("a list of errors");
+    assert_eq!(errors.len(), 2, "{report}");
+    assert!(errors.iter().any(|e| {
+        e.as_str()
+            .is_some_and(|e| e.contains("Staff/bad.jpg.json:4:3"))
+    }));
+    assert_eq!(report["indexed"], 1);
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/good.jpg"]);
+
+    // Once fixed, the next incremental sync picks it up.
+    t.asset("Staff/bad.jpg", json!({"80": ["Jane Doe"]}));
+    t.asset("Press/nometa.jpg", json!({"5": "A title"}));
+    let fixed = t.sync(&[]);
+    assert_eq!(counts(&fixed), [2, 0, 0, 1, 3], "{fixed}");
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/bad.jpg", "Staff/good.jpg"]);
+}
+
+#[test]
+fn an_asset_whose_sidecar_breaks_stays_found_until_fixed() {
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.add_tenant("acme", &[]);
+    t.sync(&[]);
+    t.write("Staff/a.jpg.json", TRAILING_COMMA.as_bytes());
+    t.dsr(["sync"]).status(3).run();
+    // Its old metadata is still personal data the platform holds: keep it findable.
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg"]);
+    t.asset("Staff/a.jpg", json!({"80": ["Kari Nordmann"]}));
+    assert_eq!(counts(&t.sync(&[])), [0, 1, 0, 0, 1]);
+    assert_eq!(located(&t, "Jane Doe"), Vec::<String>::new());
+}
+
+#[test]
+fn files_without_a_sidecar_are_counted_and_reported() {
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    for i in 0..12 {
+        t.write(&format!("Staff/orphan-{i:02}.jpg"), b"image");
+    }
+    // A sidecar whose file is gone still holds personal data: it is an asset.
+    t.write(
+        "Press/lonely.jpg.json",
+        br#"{"metadata": {"80": {"value": ["Jane Doe"]}}}"#,
+    );
+    t.add_tenant("acme", &[]);
+
+    let out = t.dsr(["sync"]).run();
+    assert!(
+        out.stderr.contains("12 file(s) have no sidecar")
+            && out.stderr.contains("Staff/orphan-00.jpg")
+            && out.stderr.contains("and 2 more"),
+        "{}",
+        out.dump()
+    );
+    let report = t.sync(&["--full"]);
+    let strays = report["without_sidecar"]
+        .as_array()
+        .expect("a list of files");
+    assert_eq!(strays.len(), 12, "{report}");
+    assert!(strays.contains(&json!("Staff/orphan-11.jpg")), "{report}");
+    assert_eq!(report["indexed"], 2);
+    assert_eq!(located(&t, "Jane Doe"), ["Press/lonely.jpg", "Staff/a.jpg"]);
+}
