@@ -66,16 +66,6 @@ fn the_bash_completion_loads() {
 
 #[test]
 fn man_pages_pass_mandoc_lint() {
-    let Ok(version) = std::process::Command::new("mandoc").arg("-V").output() else {
-        // CI must lint; a developer without mandoc gets a note instead of a failure.
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "mandoc is not installed but CI is set: install mandoc (apt-get install mandoc)"
-        );
-        eprintln!("note: mandoc is not installed; the man pages were not linted");
-        return;
-    };
-    assert!(version.status.success() || !version.stdout.is_empty() || !version.stderr.is_empty());
     let mut pages: Vec<_> = std::fs::read_dir(repo_root().join("man"))
         .expect("the man folder")
         .map(|e| e.expect("a man page").path())
@@ -88,8 +78,19 @@ fn man_pages_pass_mandoc_lint() {
     let lint = std::process::Command::new("mandoc")
         .args(["-Tlint", "-Werror"])
         .args(&pages)
-        .output()
-        .expect("mandoc runs");
+        .output();
+    let lint = match lint {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // CI must lint; a developer without mandoc gets a note instead of a failure.
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "mandoc is not installed but CI is set: install it (apt-get install mandoc)"
+            );
+            eprintln!("note: mandoc is not installed; the man pages were not linted");
+            return;
+        }
+        lint => lint.expect("mandoc runs"),
+    };
     assert!(
         lint.status.success(),
         "mandoc -Tlint -Werror man/*.1 failed:\n{}{}",

@@ -256,6 +256,18 @@ fn bad_input_is_exit_2_with_one_error_line_that_does_not_repeat_it() {
         // Errors end up in logs and tickets: they name the identity, never its value.
         assert!(!message.contains("secret"), "{args:?}: {message}");
     }
+    // Logs at any level keep the values searched for and found out, like errors do.
+    let logged = t
+        .dsr([
+            "-vvv", "locate", "--name", "Jane Doe", "--login", "jdoe", "-o", "json",
+        ])
+        .run();
+    let resync = t.dsr(["-vvv", "sync", "--full", "-o", "json"]).run();
+    for stderr in [&logged.stderr, &resync.stderr] {
+        for value in ["Jane", "jdoe", "jane.doe@", "Nordmann"] {
+            assert!(!stderr.contains(value), "{value} logged:\n{stderr}");
+        }
+    }
     // Nothing is read from stdin: a value piped in is not a search.
     let piped = t
         .dsr(["locate"])
@@ -289,18 +301,19 @@ fn a_closed_pipe_ends_quietly() {
         );
     }
     // The same without a race: stdout is a pipe whose reading end is already closed.
-    let (reader, writer) = std::io::pipe().expect("a pipe");
-    drop(reader);
-    let mut cmd = t.dsr(JANE).command();
-    cmd.stdout(Stdio::from(writer));
-    let out = cmd.output().expect("dsr runs");
-    assert_eq!(
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).as_ref()
-        ),
-        (Some(0), "")
-    );
+    for format in ["table", "json", "jsonl", "csv"] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let mut cmd = t.dsr(JANE).args(["-o", format]).command();
+        cmd.stdout(Stdio::from(writer));
+        let out = cmd.output().expect("dsr runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            (out.status.code(), stderr.as_ref()),
+            (Some(0), ""),
+            "{format}"
+        );
+    }
 }
 
 /// True for characters that could drive a terminal: everything in Unicode's control

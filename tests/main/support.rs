@@ -10,16 +10,15 @@ use std::collections::BTreeMap;
 use std::ffi::{OsStr, OsString};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
-
 use std::process::Command;
+use std::time::Duration;
 
 use assert_cmd::cargo::CommandCargoExt as _;
 use serde_json::Value;
 
-/// The shell script that sets a umask and then becomes the command after it: how tests run
-/// dsr under a given umask without `pre_exec` in the test process.
-/// Arguments: `sh`, the umask, then the command line.
+/// The shell script that sets a umask and then becomes the command after it (arguments:
+/// `sh`, the umask, the command line): how tests run dsr under a given umask without
+/// `pre_exec` in the test process.
 pub const UMASK_WRAPPER: &str = "umask \"$1\" && shift && exec \"$@\"";
 
 /// The repository root, where `man/`, `completions/` and `examples/` live.

@@ -105,6 +105,14 @@ fn the_summary_is_for_people_and_quiet_silences_it() {
         "{}",
         out.dump()
     );
+    // KNOWN BUG (src/cmd/sync.rs, `run`): the table summary is written to stdout, but the
+    // README says "stdout carries only data; progress, summaries and warnings go to
+    // stderr". This assertion fails until the summary moves to stderr.
+    assert!(
+        out.stdout.is_empty() && out.stderr.contains("Synced tenant 'acme'"),
+        "the summary belongs on stderr\n{}",
+        out.dump()
+    );
     let quiet = t.dsr(["sync", "-q"]).run();
     assert_eq!((quiet.stdout.as_str(), quiet.stderr.as_str()), ("", ""));
 }
@@ -189,6 +197,22 @@ fn an_asset_whose_sidecar_breaks_stays_found_until_fixed() {
     t.asset("Staff/a.jpg", json!({"80": ["Kari Nordmann"]}));
     assert_eq!(counts(&t.sync(&[])), [0, 1, 0, 0, 1]);
     assert_eq!(located(&t, "Jane Doe"), Vec::<String>::new());
+}
+
+#[test]
+fn an_asset_whose_sidecar_is_deleted_leaves_the_index() {
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.asset("Staff/b.jpg", json!({"80": ["Jane Doe"]}));
+    t.add_tenant("acme", &[]);
+    t.sync(&[]);
+    // Without its metadata the file is no longer an asset dsr can read: it is removed from
+    // the index and reported as a file without a sidecar.
+    std::fs::remove_file(t.tenant_dir().join("Staff/a.jpg.json")).expect("remove the sidecar");
+    let report = t.sync(&[]);
+    assert_eq!(counts(&report), [0, 0, 1, 1, 1], "{report}");
+    assert_eq!(report["without_sidecar"], json!(["Staff/a.jpg"]));
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/b.jpg"]);
 }
 
 #[test]
