@@ -1,1 +1,1035 @@
-fn main() {}
+//! Sync throughput, peak memory and locate latency on a generated 100,000-asset tenant.
+//!
+//! Run it with `cargo bench --bench sync_locate`; set `DSR_BENCH_ASSETS=N` for a quicker run
+//! on a smaller tenant. It prints figures beside the targets of the foundation issue and
+//! asserts nothing: it exits non-zero only when something fails, never on a missed target.
+//!
+//! How each figure is measured:
+//!
+//! * The tenant is written by [`dsr::sample::write_synthetic_tenant`] into a temporary
+//!   folder (under `TMPDIR`), so every sidecar is in the page cache when sync reads it.
+//! * Syncs run the real release `dsr` binary as a subprocess, the one cargo builds for
+//!   benchmarks (`CARGO_BIN_EXE_dsr`, `target/release/dsr`), with `HOME`, the `XDG_*`
+//!   directories, `DSR_DATA_DIR` and `DSR_CONFIG` pointed into the temporary folder:
+//!   `tenant add --platform dir --default-region NO`, then `sync --full -o json`. Wall time
+//!   is taken around the subprocess (process start to exit); throughput is assets indexed
+//!   divided by that wall time. Peak memory is the child's `VmHWM` (its resident-set high
+//!   water mark) read from `/proc/<pid>/status` every 2 ms until it exits; a peak reached in
+//!   the last 2 ms of its life would be missed.
+//! * Incremental syncs (`sync -o json`) are timed the same way: once with nothing changed,
+//!   then after rewriting 100 sidecars with a changed caption.
+//! * Locate latency: 1,000 mixed queries (names as written, "Last, First" and lower case,
+//!   e-mails, phones in national and international form, logins, names with one typo,
+//!   initials, identities absent from the tenant, a few of the sample tenant's scripted
+//!   people, and requests combining a name, an e-mail and a phone) drawn deterministically
+//!   from a sample of the generated sidecars. They run in this process through
+//!   [`dsr::index::locate::Locator`], opened once; each `find` is timed alone, and the
+//!   nearest-rank p50, p95, p99 and maximum are reported.
+//! * One `dsr locate` subprocess is timed end to end (process start, configuration, index
+//!   open, search, JSON output), followed by the median of ten more.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, ExitStatus, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result, bail, ensure};
+use dsr::config::Config;
+use dsr::index::identity::{Identity, IdentityKind};
+use dsr::index::locate::Locator;
+use dsr::index::matcher::Confidence;
+use dsr::index::sync::TenantFiles;
+use fastrand::Rng;
+use serde_json::Value;
+
+/// The size of the tenant unless `DSR_BENCH_ASSETS` says otherwise.
+const DEFAULT_ASSETS: usize = 100_000;
+const SEED: u64 = 2024;
+const TENANT: &str = "bench";
+const QUERIES: usize = 1_000;
+const CHANGED_SIDECARS: usize = 100;
+/// Sidecars read to draw the queries from.
+const HARVEST: usize = 3_000;
+/// How often the child's memory is sampled.
+const RSS_POLL: Duration = Duration::from_millis(2);
+const SUBPROCESS_LOCATES: usize = 10;
+/// The slowest queries listed under the table.
+const SLOWEST_SHOWN: usize = 8;
+
+const TARGET_ASSETS_PER_SEC: f64 = 10_000.0;
+const TARGET_PEAK_RSS_MB: f64 = 300.0;
+const TARGET_P50_MS: f64 = 5.0;
+const TARGET_P99_MS: f64 = 20.0;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("sync_locate: error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<()> {
+    let assets = match std::env::var("DSR_BENCH_ASSETS") {
+        Ok(text) => text
+            .trim()
+            .replace('_', "")
+            .parse::<usize>()
+            .with_context(|| format!("DSR_BENCH_ASSETS={text} is not a number of assets"))?,
+        Err(_) => DEFAULT_ASSETS,
+    };
+    ensure!(assets > 0, "DSR_BENCH_ASSETS must be at least 1");
+    let dsr = dsr_binary()?;
+    let cores = Cores::detect();
+    eprintln!(
+        "sync_locate: {assets} assets, {} cores, dsr binary {}",
+        cores.available,
+        dsr.display()
+    );
+
+    let load_before = load_average();
+    let temp = tempfile::Builder::new()
+        .prefix("dsr-bench-")
+        .tempdir()
+        .context("cannot create the temporary folder")?;
+    let bench = Bench::new(dsr, temp.path())?;
+
+    eprintln!("sync_locate: generating the tenant …");
+    let started = Instant::now();
+    dsr::sample::write_synthetic_tenant(&bench.tenant, assets, SEED)
+        .context("cannot generate the synthetic tenant")?;
+    let generated = started.elapsed();
+    let sidecars = sidecar_paths(&bench.tenant)?;
+    ensure!(
+        sidecars.len() == assets,
+        "the generator wrote {} sidecars for {assets} assets",
+        sidecars.len()
+    );
+
+    let tenant = bench
+        .tenant
+        .to_str()
+        .context("the temporary path is not UTF-8")?;
+    bench.dsr(&[
+        "tenant",
+        "add",
+        TENANT,
+        "--platform",
+        "dir",
+        "--path",
+        tenant,
+        "--default-region",
+        "NO",
+    ])?;
+
+    eprintln!("sync_locate: full sync …");
+    let full = bench.sync(true)?;
+    ensure!(
+        full.report.added == assets as u64 && full.report.indexed == assets as u64,
+        "the full sync indexed {} of {assets} assets (added {})",
+        full.report.indexed,
+        full.report.added
+    );
+
+    eprintln!("sync_locate: incremental syncs …");
+    let unchanged = bench.sync(false)?;
+    ensure!(
+        unchanged.report.unchanged == assets as u64 && unchanged.report.changed() == 0,
+        "the sync with nothing changed re-read {} assets",
+        unchanged.report.changed()
+    );
+    let edited = edit_captions(&sidecars, CHANGED_SIDECARS.min(assets))?;
+    let changed = bench.sync(false)?;
+    ensure!(
+        changed.report.updated == edited as u64 && changed.report.changed() == edited as u64,
+        "after editing {edited} sidecars the sync updated {} (added {}, removed {})",
+        changed.report.updated,
+        changed.report.added,
+        changed.report.removed
+    );
+
+    eprintln!("sync_locate: locating …");
+    let pools = Pools::harvest(&sidecars)?;
+    let queries = pools.queries(QUERIES);
+    let latency = bench.locate_in_process(&queries)?;
+    let subprocess = bench.locate_subprocess(&pools)?;
+
+    let figures = Figures {
+        load_before,
+        load_after: load_average(),
+        assets,
+        cores,
+        generated,
+        full,
+        unchanged,
+        changed,
+        edited,
+        latency,
+        subprocess,
+    };
+    print!("{}", figures.table()?);
+    Ok(())
+}
+
+/// The release `dsr` binary cargo built for this benchmark.
+fn dsr_binary() -> Result<PathBuf> {
+    // Cargo builds every binary target before a benchmark and names it here; the bench
+    // executable itself sits in `deps/` beside it.
+    let built = PathBuf::from(env!("CARGO_BIN_EXE_dsr"));
+    let beside = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.parent()?.join("dsr")));
+    [Some(built), beside]
+        .into_iter()
+        .flatten()
+        .find(|path| path.is_file())
+        .context(
+            "the dsr binary is missing: run this through `cargo bench --bench sync_locate`, \
+             or build it first with `cargo build --release --bin dsr`",
+        )
+}
+
+/// The machine's processors: what this process may use, and what the kernel lists.
+#[derive(Debug, Clone, Copy)]
+struct Cores {
+    available: usize,
+    online: Option<usize>,
+}
+
+impl Cores {
+    fn detect() -> Cores {
+        let online = fs::read_to_string("/proc/cpuinfo").ok().map(|text| {
+            text.lines()
+                .filter(|line| line.starts_with("processor"))
+                .count()
+        });
+        Cores {
+            available: thread::available_parallelism().map_or(1, usize::from),
+            online: online.filter(|n| *n > 0),
+        }
+    }
+}
+
+/// The 1, 5 and 15-minute load averages.
+fn load_average() -> Option<String> {
+    let text = fs::read_to_string("/proc/loadavg").ok()?;
+    let fields: Vec<&str> = text.split_whitespace().take(3).collect();
+    (fields.len() == 3).then(|| fields.join(" "))
+}
+
+// ---------------------------------------------------------------------------
+// The dsr subprocess
+
+/// Where one benchmark run keeps everything, and how it runs `dsr`.
+struct Bench {
+    dsr: PathBuf,
+    home: PathBuf,
+    data: PathBuf,
+    config: PathBuf,
+    tenant: PathBuf,
+}
+
+/// A finished subprocess.
+struct Run {
+    wall: Duration,
+    /// The child's resident-set high-water mark, in bytes.
+    peak_rss: Option<u64>,
+    stdout: Vec<u8>,
+}
+
+/// A sync: the subprocess and the report it printed.
+struct Sync {
+    run: Run,
+    report: SyncReport,
+}
+
+/// The fields of `dsr sync -o json` this benchmark reads.
+#[derive(Debug, serde::Deserialize)]
+struct SyncReport {
+    added: u64,
+    updated: u64,
+    removed: u64,
+    unchanged: u64,
+    indexed: u64,
+    errors: Vec<String>,
+    /// Seconds, as measured inside dsr.
+    elapsed: f64,
+}
+
+impl SyncReport {
+    fn changed(&self) -> u64 {
+        self.added + self.updated + self.removed
+    }
+}
+
+impl Bench {
+    fn new(dsr: PathBuf, root: &Path) -> Result<Bench> {
+        let home = root.join("home");
+        for dir in ["config", "data", "cache", "state"] {
+            fs::create_dir_all(home.join(dir))
+                .with_context(|| format!("cannot create {}", home.join(dir).display()))?;
+        }
+        Ok(Bench {
+            dsr,
+            data: root.join("dsr-data"),
+            config: root.join("dsr-config").join("config.toml"),
+            tenant: root.join("tenant"),
+            home,
+        })
+    }
+
+    /// Runs `dsr ARGS` to the end; any exit status but 0 (and 1 when `not_found_ok`) fails.
+    fn run(&self, args: &[&str], not_found_ok: bool) -> Result<Run> {
+        let what = format!("dsr {}", args.first().copied().unwrap_or_default());
+        let started = Instant::now();
+        let mut child = Command::new(&self.dsr)
+            .args(args)
+            .env("HOME", &self.home)
+            .env("XDG_CONFIG_HOME", self.home.join("config"))
+            .env("XDG_DATA_HOME", self.home.join("data"))
+            .env("XDG_CACHE_HOME", self.home.join("cache"))
+            .env("XDG_STATE_HOME", self.home.join("state"))
+            .env("DSR_DATA_DIR", &self.data)
+            .env("DSR_CONFIG", &self.config)
+            .env("NO_COLOR", "1")
+            .env_remove("DSR_TENANT")
+            .env_remove("RUST_LOG")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .with_context(|| format!("cannot start {}", self.dsr.display()))?;
+        let stdout = drain(child.stdout.take());
+        let stderr = drain(child.stderr.take());
+        let (status, peak_rss) = wait_sampling_rss(&mut child)?;
+        let wall = started.elapsed();
+        let stdout = join(stdout)?;
+        let stderr = join(stderr)?;
+        let accepted = status.success() || (not_found_ok && status.code() == Some(1));
+        if !accepted {
+            bail!(
+                "{what} failed ({status}): {}",
+                String::from_utf8_lossy(&stderr).trim()
+            );
+        }
+        Ok(Run {
+            wall,
+            peak_rss,
+            stdout,
+        })
+    }
+
+    fn dsr(&self, args: &[&str]) -> Result<Run> {
+        self.run(args, false)
+    }
+
+    fn sync(&self, full: bool) -> Result<Sync> {
+        let args: &[&str] = if full {
+            &["sync", "--full", "-o", "json"]
+        } else {
+            &["sync", "-o", "json"]
+        };
+        let run = self.dsr(args)?;
+        let report: SyncReport =
+            serde_json::from_slice(&run.stdout).context("dsr sync printed no JSON report")?;
+        ensure!(
+            report.errors.is_empty(),
+            "the sync reported {} errors, the first: {}",
+            report.errors.len(),
+            report.errors.first().map_or("", String::as_str)
+        );
+        Ok(Sync { run, report })
+    }
+
+    /// Opens the index once and times every query alone.
+    fn locate_in_process(&self, queries: &[Query]) -> Result<Latency> {
+        let config = Config::load(&self.config)?;
+        let (name, profile) = config.select(Some(TENANT))?;
+        let files = TenantFiles::new(&self.data.join("tenants").join(name));
+        let started = Instant::now();
+        let locator = Locator::open(&files, profile.settings()?)?;
+        let open = started.elapsed();
+        let mut timed = Vec::with_capacity(queries.len());
+        for (i, query) in queries.iter().enumerate() {
+            let started = Instant::now();
+            let result = locator.find(&query.identities, Confidence::Low);
+            let time = started.elapsed();
+            let hits = result
+                .with_context(|| format!("query #{} ({}) failed", i + 1, query.kind))?
+                .len();
+            timed.push(Timed { time, hits, query });
+        }
+        Ok(Latency::new(open, timed))
+    }
+
+    /// One `dsr locate` end to end, then the median of a few more.
+    fn locate_subprocess(&self, pools: &Pools) -> Result<SubprocessLocate> {
+        let name = pools
+            .names
+            .first()
+            .context("the tenant holds no names to search for")?;
+        let args = ["locate", "--name", name.as_str(), "-o", "json"];
+        let first = self.run(&args, true)?;
+        let hits = serde_json::from_slice::<Vec<Value>>(&first.stdout)
+            .context("dsr locate printed no JSON array")?
+            .len();
+        let mut more = Vec::with_capacity(SUBPROCESS_LOCATES);
+        for _ in 0..SUBPROCESS_LOCATES {
+            more.push(self.run(&args, true)?.wall);
+        }
+        more.sort_unstable();
+        Ok(SubprocessLocate {
+            first: first.wall,
+            median: more[more.len() / 2],
+            peak_rss: first.peak_rss,
+            hits,
+        })
+    }
+}
+
+/// Reads a child's pipe to the end on its own thread, so the child never blocks on it.
+fn drain<R: Read + Send + 'static>(
+    pipe: Option<R>,
+) -> thread::JoinHandle<std::io::Result<Vec<u8>>> {
+    thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(mut pipe) = pipe {
+            pipe.read_to_end(&mut bytes)?;
+        }
+        Ok(bytes)
+    })
+}
+
+fn join(handle: thread::JoinHandle<std::io::Result<Vec<u8>>>) -> Result<Vec<u8>> {
+    handle
+        .join()
+        .map_err(|_| anyhow::anyhow!("a pipe reader thread panicked"))?
+        .context("cannot read the output of dsr")
+}
+
+/// Waits for the child, sampling its resident-set high-water mark until it exits.
+fn wait_sampling_rss(child: &mut Child) -> Result<(ExitStatus, Option<u64>)> {
+    let status_file = PathBuf::from(format!("/proc/{}/status", child.id()));
+    let mut peak = None;
+    loop {
+        // Read before checking for exit: once reaped, the file is gone.
+        if let Some(hwm) = vm_hwm(&status_file) {
+            peak = Some(peak.map_or(hwm, |p: u64| p.max(hwm)));
+        }
+        if let Some(status) = child.try_wait().context("cannot wait for dsr")? {
+            return Ok((status, peak));
+        }
+        thread::sleep(RSS_POLL);
+    }
+}
+
+/// `VmHWM` of a `/proc/<pid>/status` file, in bytes; `None` once the process is a zombie.
+fn vm_hwm(status_file: &Path) -> Option<u64> {
+    let text = fs::read_to_string(status_file).ok()?;
+    let line = text.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kib: u64 = line
+        .trim_start_matches("VmHWM:")
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kib * 1024)
+}
+
+// ---------------------------------------------------------------------------
+// The tenant's files
+
+/// Every sidecar of the tenant, sorted.
+fn sidecar_paths(root: &Path) -> Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for entry in walkdir::WalkDir::new(root).min_depth(2) {
+        let entry = entry.context("cannot list the generated tenant")?;
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "json") {
+            paths.push(entry.into_path());
+        }
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+/// Rewrites `count` sidecars spread over the tenant with a longer caption; returns how many.
+fn edit_captions(sidecars: &[PathBuf], count: usize) -> Result<usize> {
+    let step = (sidecars.len() / count.max(1)).max(1);
+    let chosen: Vec<&PathBuf> = sidecars.iter().step_by(step).take(count).collect();
+    for path in &chosen {
+        let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let mut sidecar: Value = serde_json::from_slice(&bytes)
+            .with_context(|| format!("{} is not JSON", path.display()))?;
+        let metadata = sidecar
+            .get_mut("metadata")
+            .and_then(Value::as_object_mut)
+            .with_context(|| format!("{} has no metadata object", path.display()))?;
+        let caption = metadata
+            .get("120")
+            .and_then(|field| field.get("value"))
+            .and_then(Value::as_str)
+            .unwrap_or("Untitled.")
+            .to_owned();
+        metadata.insert(
+            "120".to_owned(),
+            serde_json::json!({ "value": format!("{caption} Caption revised for the benchmark.") }),
+        );
+        let mut bytes = serde_json::to_vec_pretty(&sidecar)?;
+        bytes.push(b'\n');
+        fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(chosen.len())
+}
+
+// ---------------------------------------------------------------------------
+// Queries
+
+/// One locate request of the benchmark.
+struct Query {
+    /// What the mix calls it, for the per-kind figures.
+    kind: &'static str,
+    identities: Vec<Identity>,
+}
+
+/// Values found in a sample of the tenant's sidecars, distinct, in a stable order.
+#[derive(Debug, Default)]
+struct Pools {
+    names: Vec<String>,
+    emails: Vec<String>,
+    phones: Vec<String>,
+    logins: Vec<String>,
+    /// A byline with the e-mail (and phone, if any) written beside it: a whole request.
+    people: Vec<(String, String, Option<String>)>,
+}
+
+/// The sample tenant's scripted people, some of whom the generator scatters as guests.
+const SCRIPTED: &[(IdentityKind, &str)] = &[
+    (IdentityKind::Name, "Jane Doe"),
+    (IdentityKind::Email, "jane.doe@example.com"),
+    (IdentityKind::Phone, "+47 912 34 567"),
+    (IdentityKind::Login, "jdoe"),
+    (IdentityKind::Name, "Doe, Jane"),
+    (IdentityKind::Name, "J. Doe"),
+    (IdentityKind::Name, "Jörg Müller"),
+    (IdentityKind::Name, "Joerg Mueller"),
+    (IdentityKind::Name, "Siobhán O'Brien"),
+    (IdentityKind::Name, "Max Weiss"),
+    (IdentityKind::Name, "Ola Nordmann"),
+    (IdentityKind::Email, "john.doe@example.com"),
+];
+
+/// Made-up identities that no generated asset holds.
+const ABSENT_FIRST: &[&str] = &["Quintus", "Xaverine", "Yoshiko", "Zbigniew", "Wilhelmina"];
+const ABSENT_LAST: &[&str] = &["Quackenbush", "Xylander", "Zamoyski", "Yarborough"];
+
+impl Pools {
+    /// Reads up to [`HARVEST`] sidecars spread evenly over the tenant.
+    fn harvest(sidecars: &[PathBuf]) -> Result<Pools> {
+        let step = (sidecars.len() / HARVEST).max(1);
+        let mut pools = Pools::default();
+        for path in sidecars.iter().step_by(step) {
+            let bytes =
+                fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let sidecar: Value = serde_json::from_slice(&bytes)
+                .with_context(|| format!("{} is not JSON", path.display()))?;
+            let field = |id: &str| -> Vec<String> {
+                match sidecar.pointer(&format!("/metadata/{id}/value")) {
+                    Some(Value::String(s)) => vec![s.clone()],
+                    Some(Value::Array(items)) => items
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect(),
+                    _ => Vec::new(),
+                }
+            };
+            let bylines = field("80");
+            pools.names.extend(bylines.iter().cloned());
+            pools.names.extend(field("368"));
+            pools.names.extend(field("361"));
+            let emails = field("308");
+            let phones = field("309");
+            if let (Some(name), Some(email)) = (bylines.first(), emails.first()) {
+                let person = (name.clone(), email.clone(), phones.first().cloned());
+                pools.people.push(person);
+            }
+            pools.emails.extend(emails);
+            pools.phones.extend(phones);
+            pools.logins.extend(field("360"));
+        }
+        for pool in [
+            &mut pools.names,
+            &mut pools.emails,
+            &mut pools.phones,
+            &mut pools.logins,
+        ] {
+            pool.sort();
+            pool.dedup();
+        }
+        pools.people.sort();
+        pools.people.dedup();
+        // Shuffle once, deterministically, so `names[0]` is not the alphabetically first.
+        let mut rng = Rng::with_seed(SEED);
+        rng.shuffle(&mut pools.names);
+        ensure!(
+            [&pools.names, &pools.emails, &pools.logins]
+                .iter()
+                .all(|pool| !pool.is_empty()),
+            "the sampled sidecars hold no names, e-mails or logins"
+        );
+        Ok(pools)
+    }
+
+    /// `count` queries in a fixed mix, shuffled deterministically.
+    fn queries(&self, count: usize) -> Vec<Query> {
+        let mut rng = Rng::with_seed(SEED ^ 0x5eed);
+        let mut queries = Vec::with_capacity(count);
+        for i in 0..count {
+            // Out of every 20: 6 names, 3 e-mails, 2 phones, 2 logins, 2 typos, 1 initials,
+            // 2 absent, 1 scripted, 1 whole request.
+            let (kind, identities) = match i % 20 {
+                0..=5 => ("name", vec![self.name_query(&mut rng)]),
+                6..=8 => (
+                    "e-mail",
+                    vec![Identity::new(IdentityKind::Email, self.email(&mut rng))],
+                ),
+                9..=10 => ("phone", self.phone_query(&mut rng)),
+                11..=12 => (
+                    "login",
+                    vec![Identity::new(
+                        IdentityKind::Login,
+                        pick(&self.logins, &mut rng),
+                    )],
+                ),
+                13..=14 => (
+                    "name, one typo",
+                    vec![Identity::new(IdentityKind::Name, self.typo(&mut rng))],
+                ),
+                15 => (
+                    "name, initial",
+                    vec![Identity::new(IdentityKind::Name, self.initials(&mut rng))],
+                ),
+                16..=17 => ("absent", vec![absent(&mut rng)]),
+                18 => {
+                    let (kind, value) = SCRIPTED[rng.usize(..SCRIPTED.len())];
+                    ("scripted person", vec![Identity::new(kind, value)])
+                }
+                _ => ("name + e-mail + phone", self.request(&mut rng)),
+            };
+            let query = Query { kind, identities };
+            queries.push(query);
+        }
+        rng.shuffle(&mut queries);
+        queries
+    }
+
+    /// A name as written, or reversed to "Last, First", or in lower case.
+    fn name_query(&self, rng: &mut Rng) -> Identity {
+        let name = pick(&self.names, rng);
+        let value = match (rng.usize(..5), name.rsplit_once(' ')) {
+            (0, Some((first, last))) => format!("{last}, {first}"),
+            (1, _) => name.to_lowercase(),
+            _ => name,
+        };
+        Identity::new(IdentityKind::Name, value)
+    }
+
+    fn email(&self, rng: &mut Rng) -> String {
+        let email = pick(&self.emails, rng);
+        if rng.usize(..4) == 0 {
+            email.to_uppercase()
+        } else {
+            email
+        }
+    }
+
+    fn phone_query(&self, rng: &mut Rng) -> Vec<Identity> {
+        if self.phones.is_empty() {
+            return vec![Identity::new(IdentityKind::Email, self.email(rng))];
+        }
+        vec![Identity::new(IdentityKind::Phone, pick(&self.phones, rng))]
+    }
+
+    /// A name with one letter changed in its longest word (five letters or more).
+    fn typo(&self, rng: &mut Rng) -> String {
+        let name = pick(&self.names, rng);
+        let mut words: Vec<String> = name.split(' ').map(str::to_owned).collect();
+        let Some(longest) = words
+            .iter_mut()
+            .filter(|w| w.chars().count() >= 5)
+            .max_by_key(|w| w.chars().count())
+        else {
+            return name;
+        };
+        let mut chars: Vec<char> = longest.chars().collect();
+        let at = 1 + rng.usize(..chars.len() - 1);
+        chars[at] = if chars[at] == 'x' { 'q' } else { 'x' };
+        *longest = chars.into_iter().collect();
+        words.join(" ")
+    }
+
+    /// "A. Lastname".
+    fn initials(&self, rng: &mut Rng) -> String {
+        let name = pick(&self.names, rng);
+        match name.split_once(' ') {
+            Some((first, rest)) => match first.chars().next() {
+                Some(initial) => format!("{initial}. {rest}"),
+                None => name,
+            },
+            None => name,
+        }
+    }
+
+    /// A name, an e-mail and sometimes a phone of one person, as a DPO would search.
+    fn request(&self, rng: &mut Rng) -> Vec<Identity> {
+        if self.people.is_empty() {
+            return vec![self.name_query(rng)];
+        }
+        let (name, email, phone) = &self.people[rng.usize(..self.people.len())];
+        let mut identities = vec![
+            Identity::new(IdentityKind::Name, name.clone()),
+            Identity::new(IdentityKind::Email, email.clone()),
+        ];
+        if let Some(phone) = phone {
+            identities.push(Identity::new(IdentityKind::Phone, phone.clone()));
+        }
+        identities
+    }
+}
+
+fn pick(pool: &[String], rng: &mut Rng) -> String {
+    pool[rng.usize(..pool.len())].clone()
+}
+
+fn absent(rng: &mut Rng) -> Identity {
+    let first = ABSENT_FIRST[rng.usize(..ABSENT_FIRST.len())];
+    let last = ABSENT_LAST[rng.usize(..ABSENT_LAST.len())];
+    let n = rng.u32(..1_000_000);
+    match rng.usize(..4) {
+        0 => Identity::new(IdentityKind::Name, format!("{first} {last}")),
+        1 => Identity::new(
+            IdentityKind::Email,
+            format!("{}.{n}@absent.example", first.to_lowercase()),
+        ),
+        // Swedish mobile numbers: the tenant's are Norwegian.
+        2 => Identity::new(
+            IdentityKind::Phone,
+            format!("+46 70 {:03} {n:06}", n % 1000),
+        ),
+        _ => Identity::new(IdentityKind::Login, format!("ghost-{n}")),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Figures
+
+/// One query's outcome.
+struct Timed<'a> {
+    time: Duration,
+    hits: usize,
+    query: &'a Query,
+}
+
+struct Latency {
+    open: Duration,
+    /// Every query's time, sorted.
+    times: Vec<Duration>,
+    /// Queries with at least one hit.
+    found: usize,
+    hits: usize,
+    /// Per kind of query: count, p50, max and hits.
+    kinds: Vec<(&'static str, KindLatency)>,
+    /// The slowest queries, slowest first, as `time, kind, identities, hits`.
+    slowest: Vec<(Duration, &'static str, String, usize)>,
+}
+
+/// Figures of one kind of query.
+struct KindLatency {
+    count: usize,
+    p50: Duration,
+    max: Duration,
+    hits: usize,
+}
+
+impl Latency {
+    fn new(open: Duration, mut timed: Vec<Timed<'_>>) -> Latency {
+        timed.sort_by(|a, b| b.time.cmp(&a.time));
+        let mut times: Vec<Duration> = timed.iter().map(|t| t.time).collect();
+        times.sort_unstable();
+        let mut kinds: Vec<&'static str> = timed.iter().map(|t| t.query.kind).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        let kinds = kinds
+            .into_iter()
+            .map(|kind| {
+                let mut of_kind: Vec<&Timed<'_>> =
+                    timed.iter().filter(|t| t.query.kind == kind).collect();
+                of_kind.sort_by_key(|t| t.time);
+                let figures = KindLatency {
+                    count: of_kind.len(),
+                    p50: of_kind[(of_kind.len() - 1) / 2].time,
+                    max: of_kind.last().map_or(Duration::ZERO, |t| t.time),
+                    hits: of_kind.iter().map(|t| t.hits).sum(),
+                };
+                (kind, figures)
+            })
+            .collect();
+        let slowest = timed
+            .iter()
+            .take(SLOWEST_SHOWN)
+            .map(|t| {
+                let identities: Vec<String> =
+                    t.query.identities.iter().map(Identity::to_string).collect();
+                (t.time, t.query.kind, identities.join(" "), t.hits)
+            })
+            .collect();
+        Latency {
+            open,
+            times,
+            found: timed.iter().filter(|t| t.hits > 0).count(),
+            hits: timed.iter().map(|t| t.hits).sum(),
+            kinds,
+            slowest,
+        }
+    }
+
+    /// Nearest-rank percentile.
+    fn percentile(&self, p: f64) -> Duration {
+        let rank = ((p / 100.0) * self.times.len() as f64).ceil() as usize;
+        self.times[rank.clamp(1, self.times.len()) - 1]
+    }
+
+    fn max(&self) -> Duration {
+        self.times.last().copied().unwrap_or_default()
+    }
+}
+
+struct SubprocessLocate {
+    first: Duration,
+    median: Duration,
+    peak_rss: Option<u64>,
+    hits: usize,
+}
+
+struct Figures {
+    /// `/proc/loadavg` at the start and at the end: other work on the machine skews figures.
+    load_before: Option<String>,
+    load_after: Option<String>,
+    assets: usize,
+    cores: Cores,
+    generated: Duration,
+    full: Sync,
+    unchanged: Sync,
+    changed: Sync,
+    edited: usize,
+    latency: Latency,
+    subprocess: SubprocessLocate,
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn megabytes(bytes: Option<u64>) -> String {
+    bytes.map_or_else(|| "n/a".to_owned(), |b| format!("{:.1} MB", b as f64 / 1e6))
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met { "met" } else { "MISSED" }
+}
+
+impl Figures {
+    fn table(&self) -> Result<String> {
+        let mut out = String::new();
+        let online = match self.cores.online {
+            Some(n) if n != self.cores.available => format!(" ({n} online)"),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "\ndsr sync/locate benchmark: {} assets, {} cores available to the process{online}",
+            self.assets, self.cores.available
+        )?;
+        writeln!(
+            out,
+            "tenant generated in {:.1} s; sizes in MB are 10^6 bytes",
+            self.generated.as_secs_f64()
+        )?;
+        let unknown = || "unknown".to_owned();
+        writeln!(
+            out,
+            "load average (1, 5, 15 min): {} at the start, {} at the end\n",
+            self.load_before.clone().unwrap_or_else(unknown),
+            self.load_after.clone().unwrap_or_else(unknown)
+        )?;
+        let mut rows: Vec<[String; 4]> = Vec::new();
+        let mut row = |what: &str, figure: String, target: &str, status: &str| {
+            rows.push([
+                what.to_owned(),
+                figure,
+                target.to_owned(),
+                status.to_owned(),
+            ]);
+        };
+
+        let full = &self.full;
+        let rate = full.report.indexed as f64 / full.run.wall.as_secs_f64();
+        row(
+            "full sync, wall (subprocess)",
+            format!("{:.2} s", full.run.wall.as_secs_f64()),
+            "",
+            "",
+        );
+        row(
+            "full sync, elapsed reported by dsr",
+            format!("{:.2} s", full.report.elapsed),
+            "",
+            "",
+        );
+        row(
+            "full sync, throughput",
+            format!("{rate:.0} assets/s"),
+            ">= 10000 assets/s",
+            verdict(rate >= TARGET_ASSETS_PER_SEC),
+        );
+        let peak = full.run.peak_rss.map(|b| b as f64 / 1e6);
+        row(
+            "full sync, peak RSS (VmHWM)",
+            megabytes(full.run.peak_rss),
+            "< 300 MB",
+            peak.map_or("unknown", |p| verdict(p < TARGET_PEAK_RSS_MB)),
+        );
+        for (what, sync) in [
+            ("incremental sync, nothing changed", &self.unchanged),
+            ("incremental sync, sidecars changed", &self.changed),
+        ] {
+            row(
+                what,
+                format!(
+                    "{:.2} s ({} updated, {} unchanged)",
+                    sync.run.wall.as_secs_f64(),
+                    sync.report.updated,
+                    sync.report.unchanged
+                ),
+                "",
+                "",
+            );
+            row("  peak RSS", megabytes(sync.run.peak_rss), "", "");
+        }
+        let l = &self.latency;
+        row(
+            "locator open (in process)",
+            format!("{:.1} ms", ms(l.open)),
+            "",
+            "",
+        );
+        let p50 = ms(l.percentile(50.0));
+        let p99 = ms(l.percentile(99.0));
+        row(
+            "locate p50",
+            format!("{p50:.2} ms"),
+            "< 5 ms",
+            verdict(p50 < TARGET_P50_MS),
+        );
+        row(
+            "locate p95",
+            format!("{:.2} ms", ms(l.percentile(95.0))),
+            "",
+            "",
+        );
+        row(
+            "locate p99",
+            format!("{p99:.2} ms"),
+            "< 20 ms",
+            verdict(p99 < TARGET_P99_MS),
+        );
+        row("locate max", format!("{:.2} ms", ms(l.max())), "", "");
+        row(
+            "locate queries with hits",
+            format!("{} of {} ({} hits)", l.found, l.times.len(), l.hits),
+            "",
+            "",
+        );
+        let s = &self.subprocess;
+        row(
+            "dsr locate subprocess, one call",
+            format!("{:.1} ms ({} hits)", ms(s.first), s.hits),
+            "",
+            "",
+        );
+        row(
+            "dsr locate subprocess, median of 10",
+            format!("{:.1} ms", ms(s.median)),
+            "",
+            "",
+        );
+        row("  peak RSS", megabytes(s.peak_rss), "", "");
+
+        let header = ["measure", "figure", "target", ""];
+        let widths: Vec<usize> = (0..4)
+            .map(|c| {
+                rows.iter()
+                    .map(|r| r[c].chars().count())
+                    .chain([header[c].len()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let line = |cells: [&str; 4]| -> String {
+            let mut text = String::new();
+            for (c, cell) in cells.iter().enumerate() {
+                let pad = widths[c].saturating_sub(cell.chars().count());
+                text.push_str(cell);
+                text.push_str(&" ".repeat(pad));
+                text.push_str("  ");
+            }
+            text.trim_end().to_owned()
+        };
+        writeln!(out, "{}", line(header))?;
+        let dashes: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+        writeln!(
+            out,
+            "{}",
+            line([&dashes[0], &dashes[1], &dashes[2], &dashes[3]])
+        )?;
+        for r in &rows {
+            writeln!(out, "{}", line([&r[0], &r[1], &r[2], &r[3]]))?;
+        }
+        writeln!(
+            out,
+            "\n{} sidecars edited before the second incremental sync.",
+            self.edited
+        )?;
+        writeln!(out, "\nlocate latency by kind of query (in process):")?;
+        writeln!(
+            out,
+            "  {:<22} {:>5} {:>10} {:>10} {:>7}",
+            "kind", "count", "p50 ms", "max ms", "hits"
+        )?;
+        for (kind, k) in &l.kinds {
+            writeln!(
+                out,
+                "  {kind:<22} {:>5} {:>10.2} {:>10.2} {:>7}",
+                k.count,
+                ms(k.p50),
+                ms(k.max),
+                k.hits
+            )?;
+        }
+        writeln!(out, "\nslowest queries:")?;
+        for (time, kind, identities, hits) in &l.slowest {
+            writeln!(
+                out,
+                "  {:>8.2} ms  {kind:<22} {hits:>6} hits  {identities}",
+                ms(*time)
+            )?;
+        }
+        Ok(out)
+    }
+}

@@ -61,6 +61,9 @@ _dsr() {
             dsr__subcmd__help__subcmd__tenant,add)
                 cmd="dsr__subcmd__help__subcmd__tenant__subcmd__add"
                 ;;
+            dsr__subcmd__help__subcmd__tenant,check)
+                cmd="dsr__subcmd__help__subcmd__tenant__subcmd__check"
+                ;;
             dsr__subcmd__help__subcmd__tenant,list)
                 cmd="dsr__subcmd__help__subcmd__tenant__subcmd__list"
                 ;;
@@ -72,6 +75,9 @@ _dsr() {
                 ;;
             dsr__subcmd__tenant,add)
                 cmd="dsr__subcmd__tenant__subcmd__add"
+                ;;
+            dsr__subcmd__tenant,check)
+                cmd="dsr__subcmd__tenant__subcmd__check"
                 ;;
             dsr__subcmd__tenant,help)
                 cmd="dsr__subcmd__tenant__subcmd__help"
@@ -87,6 +93,9 @@ _dsr() {
                 ;;
             dsr__subcmd__tenant__subcmd__help,add)
                 cmd="dsr__subcmd__tenant__subcmd__help__subcmd__add"
+                ;;
+            dsr__subcmd__tenant__subcmd__help,check)
+                cmd="dsr__subcmd__tenant__subcmd__help__subcmd__check"
                 ;;
             dsr__subcmd__tenant__subcmd__help,help)
                 cmd="dsr__subcmd__tenant__subcmd__help__subcmd__help"
@@ -107,7 +116,7 @@ _dsr() {
 
     case "${cmd}" in
         dsr)
-            opts="-q -v -h -V --tenant --data-dir --config --quiet --verbose --color --help --version tenant sync locate demo generate generate-tenant help"
+            opts="-q -v -h -V --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help --version tenant sync locate demo generate generate-tenant help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -125,6 +134,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -137,7 +150,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__demo)
-            opts="-q -v -h --keep --tenant --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --keep --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -155,6 +168,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -167,7 +184,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__generate)
-            opts="-q -v -h --root --tenant --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --root --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -189,6 +206,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -201,7 +222,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__generate__subcmd__tenant)
-            opts="-q -v -h --out --assets --seed --tenant --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --out --assets --seed --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -228,6 +249,10 @@ _dsr() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -341,7 +366,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__help__subcmd__tenant)
-            opts="add list show remove"
+            opts="add list show remove check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -355,6 +380,20 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__help__subcmd__tenant__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__tenant__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -411,7 +450,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__locate)
-            opts="-o -q -v -h --email --name --phone --login --text --output --explain --min-confidence --tenant --data-dir --config --quiet --verbose --color --help"
+            opts="-o -q -v -h --email --name --phone --login --text --output --explain --min-confidence --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -461,6 +500,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -473,12 +516,20 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__sync)
-            opts="-o -q -v -h --full --output --tenant --data-dir --config --quiet --verbose --color --help"
+            opts="-j -o -q -v -h --full --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -499,6 +550,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -511,7 +566,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --color --help add list show remove help"
+            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help add list show remove check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -529,6 +584,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -541,7 +600,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__add)
-            opts="-q -v -h --platform --path --url --client-id --default-region --person-field --email-field --phone-field --login-field --text-field --tenant --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --platform --path --url --client-id --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --tenant --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,6 +619,14 @@ _dsr() {
                     return 0
                     ;;
                 --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth)
+                    COMPREPLY=($(compgen -W "oauth api-key" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -587,6 +654,18 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --shown-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --legal-hold-archive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --legal-hold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tenant)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -610,8 +689,50 @@ _dsr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        dsr__subcmd__tenant__subcmd__check)
+            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         dsr__subcmd__tenant__subcmd__help)
-            opts="add list show remove help"
+            opts="add list show remove check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -625,6 +746,20 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__help__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -695,7 +830,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__list)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --color --help"
+            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -718,6 +853,10 @@ _dsr() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -733,7 +872,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__remove)
-            opts="-q -v -h --keep-index --tenant --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --keep-index --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -751,6 +890,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -763,7 +906,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__show)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --color --help"
+            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -786,6 +929,10 @@ _dsr() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

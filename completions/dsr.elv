@@ -21,6 +21,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
@@ -42,6 +43,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
@@ -53,6 +55,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand list 'List the registered tenants'
             cand show 'Show one tenant''s profile and index status'
             cand remove 'Forget a tenant and delete its local index'
+            cand check 'Check that the tenant can be reached and what the credentials may do'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;tenant;add'= {
@@ -60,12 +63,17 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --path 'The tenant folder (dir)'
             cand --url 'The FotoWeb server''s URL; https unless on loopback (fotoweb)'
             cand --client-id 'The OAuth2 client id (fotoweb); the secret is never stored in the profile'
+            cand --auth 'How to authenticate (fotoweb): OAuth2 client credentials, or the legacy FWAPIToken header of on-premises servers (the API key is then given as the secret)'
+            cand --client-secret-file 'A file holding the client secret, read whenever a token is needed (fotoweb)'
             cand --default-region 'Region for national phone numbers, as a two-letter country code (e.g. NO, DE)'
             cand --person-field 'Another field holding people''s names (repeatable or comma-separated)'
             cand --email-field 'Another field holding e-mail addresses'
             cand --phone-field 'Another field holding phone numbers'
             cand --login-field 'Another field holding platform logins'
             cand --text-field 'A field to read as free text even where FotoWeb gives it another role'
+            cand --shown-field 'Another field naming the people shown in the image, like 368 (erasure deletes an asset that shows the subject alone)'
+            cand --legal-hold-archive 'An archive under legal hold: erasure withholds its assets (repeatable)'
+            cand --legal-hold 'A field value that puts an asset under legal hold, as FIELD=VALUE (repeatable)'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
@@ -83,6 +91,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
@@ -97,6 +106,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
@@ -109,6 +119,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
             cand --keep-index 'Keep the local index instead of deleting it'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
@@ -118,11 +129,27 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'dsr;tenant;check'= {
+            cand -o 'o'
+            cand --output 'output'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'dsr;tenant;help'= {
             cand add 'Register a tenant'
             cand list 'List the registered tenants'
             cand show 'Show one tenant''s profile and index status'
             cand remove 'Forget a tenant and delete its local index'
+            cand check 'Check that the tenant can be reached and what the credentials may do'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;tenant;help;add'= {
@@ -133,14 +160,19 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;tenant;help;remove'= {
         }
+        &'dsr;tenant;help;check'= {
+        }
         &'dsr;tenant;help;help'= {
         }
         &'dsr;sync'= {
+            cand -j 'How many archives (fotoweb) or files (dir) are read at once'
+            cand --jobs 'How many archives (fotoweb) or files (dir) are read at once'
             cand -o 'table prints a summary; json prints the report'
             cand --output 'table prints a summary; json prints the report'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
             cand --full 'Rebuild the index from scratch'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
@@ -162,6 +194,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
             cand --explain 'Show why each match was made'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
@@ -175,6 +208,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
             cand --keep 'Keep the temporary folders and print where they are'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
@@ -189,6 +223,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
@@ -204,6 +239,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
@@ -226,6 +262,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand list 'List the registered tenants'
             cand show 'Show one tenant''s profile and index status'
             cand remove 'Forget a tenant and delete its local index'
+            cand check 'Check that the tenant can be reached and what the credentials may do'
         }
         &'dsr;help;tenant;add'= {
         }
@@ -234,6 +271,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;help;tenant;show'= {
         }
         &'dsr;help;tenant;remove'= {
+        }
+        &'dsr;help;tenant;check'= {
         }
         &'dsr;help;sync'= {
         }

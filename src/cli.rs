@@ -9,7 +9,8 @@ Exit status:
   0  success (locate: the person was found)
   1  locate found nothing
   2  error: bad input, configuration, platform or index problem
-  3  partial: the command finished but some assets failed (listed on stderr)";
+  3  partial: the command finished but some assets failed or are unverified (listed)
+  4  refused: a change needs a confirmation (--yes) and there was no terminal";
 
 /// Answer GDPR data-subject requests against a DAM or SaaS tenant.
 ///
@@ -171,6 +172,16 @@ pub struct TenantAddArgs {
     /// A field to read as free text even where FotoWeb gives it another role
     #[arg(long = "text-field", value_name = "ID", value_delimiter = ',')]
     pub text_fields: Vec<String>,
+    /// Another field naming the people shown in the image, like 368 (erasure deletes an
+    /// asset that shows the subject alone)
+    #[arg(long = "shown-field", value_name = "ID", value_delimiter = ',')]
+    pub shown_fields: Vec<String>,
+    /// An archive under legal hold: erasure withholds its assets (repeatable)
+    #[arg(long = "legal-hold-archive", value_name = "NAME")]
+    pub legal_hold_archives: Vec<String>,
+    /// A field value that puts an asset under legal hold, as FIELD=VALUE (repeatable)
+    #[arg(long = "legal-hold", value_name = "FIELD=VALUE")]
+    pub legal_hold_values: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -115,6 +115,16 @@ pub struct TenantProfile {
     pub login_fields: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub text_fields: Vec<String>,
+    /// Fields that say who is shown in the image, besides 368 (an erasure deletes an asset
+    /// that shows the subject alone).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shown_fields: Vec<String>,
+    /// Archives under legal hold: nothing in them is erased.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_hold_archives: Vec<String>,
+    /// `FIELD=VALUE` pairs: an asset holding the value in the field is under legal hold.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_hold_values: Vec<String>,
 }
 
 impl TenantProfile {
@@ -133,7 +143,28 @@ impl TenantProfile {
             phone_fields: Vec::new(),
             login_fields: Vec::new(),
             text_fields: Vec::new(),
+            shown_fields: Vec::new(),
+            legal_hold_archives: Vec::new(),
+            legal_hold_values: Vec::new(),
         }
+    }
+
+    /// The legal holds on field values, as `(field, value)` pairs.
+    pub fn legal_hold_values(&self) -> Result<Vec<(String, String)>, ConfigError> {
+        self.legal_hold_values
+            .iter()
+            .map(|pair| match pair.split_once('=') {
+                Some((field, value)) if !field.trim().is_empty() && !value.trim().is_empty() => {
+                    Ok((field.trim().to_owned(), value.trim().to_owned()))
+                }
+                _ => Err(ConfigError::Profile {
+                    tenant: String::new(),
+                    problem: format!(
+                        "legal hold '{pair}' is not FIELD=VALUE (for example 25=litigation)"
+                    ),
+                }),
+            })
+            .collect()
     }
 
     /// Checks that the profile holds what its platform needs.
@@ -160,6 +191,9 @@ impl TenantProfile {
             }
             PlatformKind::Dir => {}
         }
+        if let Err(ConfigError::Profile { problem: p, .. }) = self.legal_hold_values() {
+            return Err(problem(&p));
+        }
         for field in self.mapped_fields() {
             if field.is_empty()
                 || !field
@@ -184,6 +218,7 @@ impl TenantProfile {
             .chain(&self.phone_fields)
             .chain(&self.login_fields)
             .chain(&self.text_fields)
+            .chain(&self.shown_fields)
     }
 
     /// How this tenant's assets are indexed and matched.

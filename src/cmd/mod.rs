@@ -34,6 +34,8 @@ pub enum Outcome {
     NotFound,
     /// Finished, but some assets failed.
     Partial,
+    /// A change needed a confirmation that could not be given.
+    Refused,
 }
 
 impl Outcome {
@@ -42,6 +44,7 @@ impl Outcome {
             Outcome::Done => ExitCode::SUCCESS,
             Outcome::NotFound => ExitCode::from(1),
             Outcome::Partial => ExitCode::from(3),
+            Outcome::Refused => ExitCode::from(4),
         }
     }
 }

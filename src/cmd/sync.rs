@@ -14,11 +14,13 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
     let config = ctx.load_config()?;
     let (name, profile) = ctx.tenant(&config)?;
     let report = sync_tenant(ctx, &name, &profile, args.full, usize::from(args.jobs))?;
-    let mut out = std::io::stdout().lock();
     match args.output {
-        ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?,
-        ListFormat::Table if !ctx.quiet => writeln!(out, "{}", summary(&name, &report))?,
-        ListFormat::Table => {}
+        ListFormat::Json => {
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+        }
+        // The summary is for people: stderr, so that stdout carries data only.
+        ListFormat::Table => ctx.note(&summary(&name, &report)),
     }
     Ok(if report.errors.is_empty() {
         Outcome::Done
@@ -126,6 +128,38 @@ impl Progress for Bar {
     fn finish(&self) {
         if let Some(bar) = &self.0 {
             bar.finish_and_clear();
+        }
+    }
+}
+
+/// A progress bar for steps that change a tenant (erase, rectify), on stderr when it is a
+/// terminal.
+pub struct StepBar(Option<ProgressBar>);
+
+impl StepBar {
+    pub fn new(visible: bool, steps: u64) -> StepBar {
+        StepBar(visible.then(|| {
+            let bar = ProgressBar::with_draw_target(Some(steps), ProgressDrawTarget::stderr());
+            if let Ok(style) = ProgressStyle::with_template(
+                "{spinner} applying {bar:30} {pos}/{len} steps ({eta} left)",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        }))
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl dsr::erase::ApplyProgress for StepBar {
+    fn step_done(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
         }
     }
 }

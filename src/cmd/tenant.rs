@@ -60,6 +60,9 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
         phone_fields: args.phone_fields,
         login_fields: args.login_fields,
         text_fields: args.text_fields,
+        shown_fields: args.shown_fields,
+        legal_hold_archives: args.legal_hold_archives,
+        legal_hold_values: args.legal_hold_values,
     };
     config.add(&args.name, profile)?;
     config.save(&ctx.config_path)?;

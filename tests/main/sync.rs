@@ -105,9 +105,7 @@ fn the_summary_is_for_people_and_quiet_silences_it() {
         "{}",
         out.dump()
     );
-    // KNOWN BUG (src/cmd/sync.rs, `run`): the table summary is written to stdout, but the
-    // README says "stdout carries only data; progress, summaries and warnings go to
-    // stderr". This assertion fails until the summary moves to stderr.
+    // The README promises: stdout carries only data; summaries go to stderr.
     assert!(
         out.stdout.is_empty() && out.stderr.contains("Synced tenant 'acme'"),
         "the summary belongs on stderr\n{}",
