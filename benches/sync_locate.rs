@@ -11,11 +11,14 @@
 //! * Syncs run the real release `dsr` binary as a subprocess, the one cargo builds for
 //!   benchmarks (`CARGO_BIN_EXE_dsr`, `target/release/dsr`), with `HOME`, the `XDG_*`
 //!   directories, `DSR_DATA_DIR` and `DSR_CONFIG` pointed into the temporary folder:
-//!   `tenant add --platform dir --default-region NO`, then `sync --full -o json`. Wall time
+//!   `tenant add --platform dir --default-region NO`, then `sync --full -o json` into an
+//!   empty index, and `sync --full` once more over the index it built. Wall time
 //!   is taken around the subprocess (process start to exit); throughput is assets indexed
 //!   divided by that wall time. Peak memory is the child's `VmHWM` (its resident-set high
 //!   water mark) read from `/proc/<pid>/status` every 2 ms until it exits; a peak reached in
-//!   the last 2 ms of its life would be missed.
+//!   the last 2 ms of its life would be missed. CPU time (user + system, all threads) is read
+//!   from `/proc/<pid>/stat` the same way: with the load average printed beside it, it tells
+//!   a slow sync from a busy machine.
 //! * Incremental syncs (`sync -o json`) are timed the same way: once with nothing changed,
 //!   then after rewriting 100 sidecars with a changed caption.
 //! * Locate latency: 1,000 mixed queries (names as written, "Last, First" and lower case,
@@ -24,7 +27,8 @@
 //!   people, and requests combining a name, an e-mail and a phone) drawn deterministically
 //!   from a sample of the generated sidecars. They run in this process through
 //!   [`dsr::index::locate::Locator`], opened once; each `find` is timed alone, and the
-//!   nearest-rank p50, p95, p99 and maximum are reported.
+//!   nearest-rank p50, p95, p99 and maximum are reported, then the same per kind of query
+//!   and the slowest queries, which show where the tail comes from.
 //! * One `dsr locate` subprocess is timed end to end (process start, configuration, index
 //!   open, search, JSON output), followed by the median of ten more.
 
@@ -53,8 +57,8 @@ const QUERIES: usize = 1_000;
 const CHANGED_SIDECARS: usize = 100;
 /// Sidecars read to draw the queries from.
 const HARVEST: usize = 3_000;
-/// How often the child's memory is sampled.
-const RSS_POLL: Duration = Duration::from_millis(2);
+/// How often the child's memory and CPU time are sampled.
+const POLL: Duration = Duration::from_millis(2);
 const SUBPROCESS_LOCATES: usize = 10;
 /// The slowest queries listed under the table.
 const SLOWEST_SHOWN: usize = 8;
@@ -136,6 +140,14 @@ fn run() -> Result<()> {
         full.report.added
     );
 
+    eprintln!("sync_locate: full sync over the existing index …");
+    let rebuild = bench.sync(true)?;
+    ensure!(
+        rebuild.report.indexed == assets as u64,
+        "the rebuild indexed {} of {assets} assets",
+        rebuild.report.indexed
+    );
+
     eprintln!("sync_locate: incremental syncs …");
     let unchanged = bench.sync(false)?;
     ensure!(
@@ -166,6 +178,7 @@ fn run() -> Result<()> {
         cores,
         generated,
         full,
+        rebuild,
         unchanged,
         changed,
         edited,
@@ -239,6 +252,8 @@ struct Run {
     wall: Duration,
     /// The child's resident-set high-water mark, in bytes.
     peak_rss: Option<u64>,
+    /// User plus system CPU time of all the child's threads.
+    cpu: Option<Duration>,
     stdout: Vec<u8>,
 }
 
@@ -306,7 +321,7 @@ impl Bench {
             .with_context(|| format!("cannot start {}", self.dsr.display()))?;
         let stdout = drain(child.stdout.take());
         let stderr = drain(child.stderr.take());
-        let (status, peak_rss) = wait_sampling_rss(&mut child)?;
+        let (status, sample) = wait_sampling(&mut child)?;
         let wall = started.elapsed();
         let stdout = join(stdout)?;
         let stderr = join(stderr)?;
@@ -319,7 +334,8 @@ impl Bench {
         }
         Ok(Run {
             wall,
-            peak_rss,
+            peak_rss: sample.peak_rss,
+            cpu: sample.cpu,
             stdout,
         })
     }
@@ -412,19 +428,29 @@ fn join(handle: thread::JoinHandle<std::io::Result<Vec<u8>>>) -> Result<Vec<u8>>
         .context("cannot read the output of dsr")
 }
 
-/// Waits for the child, sampling its resident-set high-water mark until it exits.
-fn wait_sampling_rss(child: &mut Child) -> Result<(ExitStatus, Option<u64>)> {
-    let status_file = PathBuf::from(format!("/proc/{}/status", child.id()));
-    let mut peak = None;
+/// What was last read of a running child in `/proc`.
+#[derive(Debug, Default)]
+struct Sample {
+    peak_rss: Option<u64>,
+    cpu: Option<Duration>,
+}
+
+/// Waits for the child, sampling its memory high-water mark and CPU time until it exits.
+fn wait_sampling(child: &mut Child) -> Result<(ExitStatus, Sample)> {
+    let proc = PathBuf::from(format!("/proc/{}", child.id()));
+    let mut sample = Sample::default();
     loop {
-        // Read before checking for exit: once reaped, the file is gone.
-        if let Some(hwm) = vm_hwm(&status_file) {
-            peak = Some(peak.map_or(hwm, |p: u64| p.max(hwm)));
+        // Read before checking for exit: once reaped, the files are gone.
+        if let Some(hwm) = vm_hwm(&proc.join("status")) {
+            sample.peak_rss = Some(sample.peak_rss.map_or(hwm, |p| p.max(hwm)));
+        }
+        if let Some(cpu) = cpu_time(&proc.join("stat")) {
+            sample.cpu = Some(cpu);
         }
         if let Some(status) = child.try_wait().context("cannot wait for dsr")? {
-            return Ok((status, peak));
+            return Ok((status, sample));
         }
-        thread::sleep(RSS_POLL);
+        thread::sleep(POLL);
     }
 }
 
@@ -440,6 +466,21 @@ fn vm_hwm(status_file: &Path) -> Option<u64> {
         .parse()
         .ok()?;
     Some(kib * 1024)
+}
+
+/// `utime + stime` of a `/proc/<pid>/stat` file (every thread, living or ended).
+fn cpu_time(stat_file: &Path) -> Option<Duration> {
+    /// Linux reports these in USER_HZ, which is 100 on every architecture it runs on.
+    const TICKS_PER_SECOND: u64 = 100;
+    let text = fs::read_to_string(stat_file).ok()?;
+    // The command name is in parentheses and may hold spaces: count fields after it.
+    let (_, after_name) = text.rsplit_once(')')?;
+    let mut fields = after_name.split_whitespace().skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some(Duration::from_millis(
+        (user + system) * 1000 / TICKS_PER_SECOND,
+    ))
 }
 
 // ---------------------------------------------------------------------------
@@ -759,7 +800,7 @@ struct KindLatency {
 
 impl Latency {
     fn new(open: Duration, mut timed: Vec<Timed<'_>>) -> Latency {
-        timed.sort_by(|a, b| b.time.cmp(&a.time));
+        timed.sort_by_key(|t| std::cmp::Reverse(t.time));
         let mut times: Vec<Duration> = timed.iter().map(|t| t.time).collect();
         times.sort_unstable();
         let mut kinds: Vec<&'static str> = timed.iter().map(|t| t.query.kind).collect();
@@ -825,6 +866,8 @@ struct Figures {
     cores: Cores,
     generated: Duration,
     full: Sync,
+    /// A second `sync --full`, replacing every document of the index the first one built.
+    rebuild: Sync,
     unchanged: Sync,
     changed: Sync,
     edited: usize,
@@ -878,33 +921,49 @@ impl Figures {
             ]);
         };
 
-        let full = &self.full;
-        let rate = full.report.indexed as f64 / full.run.wall.as_secs_f64();
-        row(
-            "full sync, wall (subprocess)",
-            format!("{:.2} s", full.run.wall.as_secs_f64()),
-            "",
-            "",
-        );
-        row(
-            "full sync, elapsed reported by dsr",
-            format!("{:.2} s", full.report.elapsed),
-            "",
-            "",
-        );
-        row(
-            "full sync, throughput",
-            format!("{rate:.0} assets/s"),
-            ">= 10000 assets/s",
-            verdict(rate >= TARGET_ASSETS_PER_SEC),
-        );
-        let peak = full.run.peak_rss.map(|b| b as f64 / 1e6);
-        row(
-            "full sync, peak RSS (VmHWM)",
-            megabytes(full.run.peak_rss),
-            "< 300 MB",
-            peak.map_or("unknown", |p| verdict(p < TARGET_PEAK_RSS_MB)),
-        );
+        for (what, sync) in [
+            ("full sync", &self.full),
+            ("full sync over the existing index", &self.rebuild),
+        ] {
+            let rate = sync.report.indexed as f64 / sync.run.wall.as_secs_f64();
+            row(
+                &format!("{what}, wall (subprocess)"),
+                format!("{:.2} s", sync.run.wall.as_secs_f64()),
+                "",
+                "",
+            );
+            row(
+                "  elapsed reported by dsr",
+                format!("{:.2} s", sync.report.elapsed),
+                "",
+                "",
+            );
+            row(
+                "  throughput",
+                format!("{rate:.0} assets/s"),
+                ">= 10000 assets/s",
+                verdict(rate >= TARGET_ASSETS_PER_SEC),
+            );
+            if let Some(cpu) = sync.run.cpu {
+                row(
+                    "  CPU time (user + system)",
+                    format!(
+                        "{:.2} s ({:.2} cores busy on average)",
+                        cpu.as_secs_f64(),
+                        cpu.as_secs_f64() / sync.run.wall.as_secs_f64()
+                    ),
+                    "",
+                    "",
+                );
+            }
+            let peak = sync.run.peak_rss.map(|b| b as f64 / 1e6);
+            row(
+                "  peak RSS (VmHWM)",
+                megabytes(sync.run.peak_rss),
+                "< 300 MB",
+                peak.map_or("unknown", |p| verdict(p < TARGET_PEAK_RSS_MB)),
+            );
+        }
         for (what, sync) in [
             ("incremental sync, nothing changed", &self.unchanged),
             ("incremental sync, sidecars changed", &self.changed),

@@ -131,16 +131,24 @@ impl Matcher {
         for (field, value) in metadata {
             let role = self.roles.role(field);
             for item in value.items() {
-                let words = normalize::words(item);
+                // Split only when a probe reads words: most candidates are confirmed or
+                // rejected on e-mails, phones, logins or person fields alone.
+                let mut words = None;
                 for (identity, probe) in self.probes.iter().enumerate() {
                     let found = match probe {
                         Probe::Email(email) => match_email(email, role, item),
                         Probe::Phone(e164) => match_phone(e164, role, item, self.region),
                         Probe::Login(login) => match_login(login, role, item),
                         Probe::Name(name) if role == Role::Person => match_person(name, item),
-                        Probe::Name(name) if role == Role::Text => match_phrase(name, item, &words),
+                        Probe::Name(name) if role == Role::Text => {
+                            let words = words.get_or_insert_with(|| normalize::words(item));
+                            match_phrase(name, item, words)
+                        }
                         Probe::Name(_) => None,
-                        Probe::Text(text) => match_text(text, item, &words),
+                        Probe::Text(text) => {
+                            let words = words.get_or_insert_with(|| normalize::words(item));
+                            match_text(text, item, words)
+                        }
                     };
                     if let Some((rule, confidence, value)) = found {
                         out.push(FieldMatch {
@@ -162,6 +170,10 @@ impl Matcher {
 type Found = Option<(Rule, Confidence, String)>;
 
 fn match_email(email: &str, role: Role, item: &str) -> Found {
+    // A searched address always holds '@', and neither folding adds one.
+    if !item.contains('@') {
+        return None;
+    }
     let found =
         normalize::email(item) == email || normalize::emails_in(item).iter().any(|e| e == email);
     let rule = if role == Role::Email {
