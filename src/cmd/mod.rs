@@ -34,8 +34,6 @@ pub enum Outcome {
     NotFound,
     /// Finished, but some assets failed.
     Partial,
-    /// A change needed a confirmation that could not be given.
-    Refused,
 }
 
 impl Outcome {
@@ -44,7 +42,6 @@ impl Outcome {
             Outcome::Done => ExitCode::SUCCESS,
             Outcome::NotFound => ExitCode::from(1),
             Outcome::Partial => ExitCode::from(3),
-            Outcome::Refused => ExitCode::from(4),
         }
     }
 }

@@ -52,14 +52,14 @@ pub fn decode_pairs(raw: &str) -> Vec<(String, String)> {
 
 /// Picks the representation to send: the first type of `offered` is the default, given for
 /// a missing `Accept`, `*/*`, `application/*` and `application/json`. `q` values order the
-/// client's choices; `q=0` excludes one. Anything else is 406.
+/// client's choices; `q=0` excludes one. Anything else is 406 (boxed: a response is large).
 pub fn negotiate(
     headers: &HeaderMap,
     offered: &[&'static str],
     href: &str,
-) -> Result<&'static str, Response> {
+) -> Result<&'static str, Box<Response>> {
     let Some(&default) = offered.first() else {
-        return Err(not_acceptable(href));
+        return Err(Box::new(not_acceptable(href)));
     };
     let accept = headers
         .get_all(header::ACCEPT)
@@ -91,7 +91,7 @@ pub fn negotiate(
             return Ok(default);
         }
     }
-    Err(not_acceptable(href))
+    Err(Box::new(not_acceptable(href)))
 }
 
 /// Whether the request body is declared as `media` (parameters such as charset ignored).

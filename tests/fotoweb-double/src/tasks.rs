@@ -83,7 +83,7 @@ pub struct Tasks {
 impl Tasks {
     pub fn new(seed: u64) -> Tasks {
         Tasks {
-            rng: fastrand::Rng::with_seed(seed ^ 0x7461_736b_73),
+            rng: fastrand::Rng::with_seed(seed ^ 0x0074_6173_6b73),
             deletes: HashMap::new(),
             renditions: HashMap::new(),
         }

@@ -42,7 +42,7 @@ fn collection_list(
 ) -> Response {
     let kind = match http::negotiate(headers, &[media::COLLECTION_LIST], uri.path()) {
         Ok(kind) => kind,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let mut store = lock(&shared.store);
     let mut data = Vec::new();

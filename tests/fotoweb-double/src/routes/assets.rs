@@ -38,7 +38,7 @@ pub async fn get(State(shared): State<Arc<Shared>>, headers: HeaderMap, uri: Uri
         Ok(Target::Asset { archive, relative }) => {
             let kind = match http::negotiate(&headers, &[media::ASSET], path) {
                 Ok(kind) => kind,
-                Err(refused) => return refused,
+                Err(refused) => return *refused,
             };
             match store.asset_at(archive, &relative) {
                 Some(asset) => {
@@ -83,7 +83,7 @@ impl ListRequest<'_> {
         ];
         let kind = match http::negotiate(headers, &offered, path) {
             Ok(kind) => kind,
-            Err(refused) => return refused,
+            Err(refused) => return *refused,
         };
         // Only the first page embeds assets in a collection (api §3.2).
         if kind == media::COLLECTION && self.page > 0 {
@@ -155,7 +155,7 @@ pub async fn patch(
     }
     let kind = match http::negotiate(&headers, &[media::ASSET], path) {
         Ok(kind) => kind,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let mut store = lock(&shared.store);
     let id = match target::parse(path, &store) {

@@ -9,6 +9,6 @@ use crate::repr;
 pub async fn get(headers: HeaderMap, uri: Uri) -> Response {
     match http::negotiate(&headers, &[media::FULL_DESCRIPTOR], uri.path()) {
         Ok(kind) => http::vendor(StatusCode::OK, kind, &repr::descriptor()),
-        Err(refused) => refused,
+        Err(refused) => *refused,
     }
 }

@@ -22,6 +22,6 @@ pub async fn get(
     }
     match http::negotiate(&headers, &[media::METADATA_SET], uri.path()) {
         Ok(kind) => http::vendor(StatusCode::OK, kind, &repr::editor(&shared.editor)),
-        Err(refused) => refused,
+        Err(refused) => *refused,
     }
 }

@@ -29,7 +29,7 @@ pub async fn request(
     }
     let kind = match http::negotiate(&headers, &[media::RENDITION_RESPONSE], path) {
         Ok(kind) => kind,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     if !shared.may("Download") {
         return http::error(

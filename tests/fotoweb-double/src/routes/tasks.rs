@@ -31,7 +31,7 @@ pub async fn create(
     }
     let kind = match http::negotiate(&headers, &[media::DELETE_RESPONSE], path) {
         Ok(kind) => kind,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     if !shared.may("Delete") {
         return http::error(
@@ -80,7 +80,7 @@ pub async fn status(
     let path = uri.path();
     let kind = match http::negotiate(&headers, &[media::TASK_STATUS], path) {
         Ok(kind) => kind,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let mut tasks = lock(&shared.tasks);
     let Some(task) = tasks.poll_delete(&id) else {
