@@ -34,6 +34,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand tenant 'Register, list, show and remove tenants'
             cand sync 'Index the tenant''s metadata so people can be located'
             cand locate 'Find every asset that holds a person''s data, with an explanation for each hit'
+            cand case 'Open, review, extend, list and close data-subject requests'
+            cand access 'Write the Art. 15 access package of a case'
+            cand portability 'Write the Art. 20 portable ZIP of a case'
             cand demo 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
             cand generate 'Write the man pages and shell completions from this definition (for maintainers)'
             cand generate-tenant 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
@@ -56,6 +59,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand show 'Show one tenant''s profile and index status'
             cand remove 'Forget a tenant and delete its local index'
             cand check 'Check that the tenant can be reached and what the credentials may do'
+            cand ropa 'Show the tenant''s record of processing, or write a template to fill in (--init)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;tenant;add'= {
@@ -144,12 +148,27 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'dsr;tenant;ropa'= {
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --init 'Write a commented template to fill in'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'dsr;tenant;help'= {
             cand add 'Register a tenant'
             cand list 'List the registered tenants'
             cand show 'Show one tenant''s profile and index status'
             cand remove 'Forget a tenant and delete its local index'
             cand check 'Check that the tenant can be reached and what the credentials may do'
+            cand ropa 'Show the tenant''s record of processing, or write a template to fill in (--init)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;tenant;help;add'= {
@@ -161,6 +180,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;tenant;help;remove'= {
         }
         &'dsr;tenant;help;check'= {
+        }
+        &'dsr;tenant;help;ropa'= {
         }
         &'dsr;tenant;help;help'= {
         }
@@ -197,6 +218,175 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
             cand --explain 'Show why each match was made'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dsr;case'= {
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand open 'Open a case and locate the subject; prints the case id'
+            cand review 'Go through a case''s matches and decide which are the subject'
+            cand extend 'Extend the deadline by two months (once, Art. 12(3))'
+            cand list 'List the tenant''s cases'
+            cand show 'Show one case'
+            cand close 'Close a case'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dsr;case;open'= {
+            cand --right 'The right the subject exercises'
+            cand --email 'The subject''s e-mail address (repeatable)'
+            cand --name 'The subject''s name (repeatable)'
+            cand --phone 'The subject''s phone number (repeatable)'
+            cand --login 'The subject''s platform login (repeatable)'
+            cand --received 'When the request was received, YYYY-MM-DD [default: today]'
+            cand --reference 'The requester''s or your own reference'
+            cand --verified-by 'How the subject''s identity was checked (Art. 12(6))'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dsr;case;review'= {
+            cand --include 'An asset that is the subject''s although its match is not high (repeatable)'
+            cand --exclude 'An asset whose match is not the subject (repeatable)'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dsr;case;extend'= {
+            cand --reason 'Why more time is needed (the subject must be told within the first month)'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dsr;case;list'= {
+            cand -o 'o'
+            cand --output 'output'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --open 'Only cases not yet closed'
+            cand --overdue 'Only open cases past their due date'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dsr;case;show'= {
+            cand -o 'o'
+            cand --output 'output'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dsr;case;close'= {
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dsr;case;help'= {
+            cand open 'Open a case and locate the subject; prints the case id'
+            cand review 'Go through a case''s matches and decide which are the subject'
+            cand extend 'Extend the deadline by two months (once, Art. 12(3))'
+            cand list 'List the tenant''s cases'
+            cand show 'Show one case'
+            cand close 'Close a case'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dsr;case;help;open'= {
+        }
+        &'dsr;case;help;review'= {
+        }
+        &'dsr;case;help;extend'= {
+        }
+        &'dsr;case;help;list'= {
+        }
+        &'dsr;case;help;show'= {
+        }
+        &'dsr;case;help;close'= {
+        }
+        &'dsr;case;help;help'= {
+        }
+        &'dsr;access'= {
+            cand --out 'Where to write the package: a folder, or a ZIP when the name ends in .zip [default: access-CASE.zip in the case''s folder]'
+            cand --templates 'A folder whose index.html or letter.md replace the built-in templates'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dsr;portability'= {
+            cand --out 'The ZIP to write [default: portable-CASE.zip in the case''s folder]'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --encrypt 'Encrypt every entry with AES-256; the passphrase comes from DSR_ZIP_PASSPHRASE or a hidden prompt'
+            cand --all-originals 'Put the original of every reviewed asset in, not only those the subject uploaded'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -252,6 +442,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand tenant 'Register, list, show and remove tenants'
             cand sync 'Index the tenant''s metadata so people can be located'
             cand locate 'Find every asset that holds a person''s data, with an explanation for each hit'
+            cand case 'Open, review, extend, list and close data-subject requests'
+            cand access 'Write the Art. 15 access package of a case'
+            cand portability 'Write the Art. 20 portable ZIP of a case'
             cand demo 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
             cand generate 'Write the man pages and shell completions from this definition (for maintainers)'
             cand generate-tenant 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
@@ -263,6 +456,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand show 'Show one tenant''s profile and index status'
             cand remove 'Forget a tenant and delete its local index'
             cand check 'Check that the tenant can be reached and what the credentials may do'
+            cand ropa 'Show the tenant''s record of processing, or write a template to fill in (--init)'
         }
         &'dsr;help;tenant;add'= {
         }
@@ -274,9 +468,35 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;help;tenant;check'= {
         }
+        &'dsr;help;tenant;ropa'= {
+        }
         &'dsr;help;sync'= {
         }
         &'dsr;help;locate'= {
+        }
+        &'dsr;help;case'= {
+            cand open 'Open a case and locate the subject; prints the case id'
+            cand review 'Go through a case''s matches and decide which are the subject'
+            cand extend 'Extend the deadline by two months (once, Art. 12(3))'
+            cand list 'List the tenant''s cases'
+            cand show 'Show one case'
+            cand close 'Close a case'
+        }
+        &'dsr;help;case;open'= {
+        }
+        &'dsr;help;case;review'= {
+        }
+        &'dsr;help;case;extend'= {
+        }
+        &'dsr;help;case;list'= {
+        }
+        &'dsr;help;case;show'= {
+        }
+        &'dsr;help;case;close'= {
+        }
+        &'dsr;help;access'= {
+        }
+        &'dsr;help;portability'= {
         }
         &'dsr;help;demo'= {
         }

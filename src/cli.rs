@@ -81,6 +81,26 @@ pub enum Command {
     /// fields a full name is high, extra words or one typo medium; a whole name written in
     /// free text is medium; initials, single words and loose phrases are low.
     Locate(LocateArgs),
+    /// Open, review, extend, list and close data-subject requests
+    ///
+    /// A case is one request: the right asked for, the subject's identities, the date it was
+    /// received and the date it is due (one calendar month later, Art. 12(3); three months
+    /// once extended), the matches a person reviewed, and what was done. What a case acts on
+    /// is its reviewed set: its high-confidence matches plus what review put in.
+    Case(CaseArgs),
+    /// Write the Art. 15 access package of a case
+    ///
+    /// index.html for the subject (who the controller is, the Art. 15(1)(a)-(h) information
+    /// from the tenant's record of processing, and every reviewed asset with its fields and a
+    /// preview), data.json with its JSON Schema, data.csv, and a cover letter (letter.md).
+    /// Other people in the same fields are shown as "[another person]" (Art. 15(4)).
+    Access(AccessArgs),
+    /// Write the Art. 20 portable ZIP of a case
+    ///
+    /// originals/ (the files the subject uploaded), metadata.json, metadata.csv,
+    /// manifest.json (every entry's size and SHA-256) and README.txt. The same input gives
+    /// the same bytes. --encrypt protects every entry with AES-256.
+    Portability(PortabilityArgs),
     /// Run dsr on a bundled sample tenant, in temporary folders, and show what it finds
     Demo(DemoArgs),
     /// Write the man pages and shell completions from this definition (for maintainers)
@@ -113,6 +133,21 @@ pub enum TenantCommand {
     /// edit metadata, delete and download — and therefore which rights it can carry out.
     /// Exits 2 with a list of what is missing.
     Check(TenantCheckArgs),
+    /// Show the tenant's record of processing, or write a template to fill in (--init)
+    ///
+    /// The record (GDPR Art. 30) names the controller and holds what Art. 15(1)(a)-(h)
+    /// requires every access package to say: purposes, categories, recipients, retention,
+    /// rights, the supervisory authority, the source, automated decisions.
+    Ropa(TenantRopaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TenantRopaArgs {
+    /// The tenant [default: --tenant, or the only one]
+    pub name: Option<String>,
+    /// Write a commented template to fill in
+    #[arg(long)]
+    pub init: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -312,4 +347,154 @@ pub struct GenerateTenantArgs {
     /// Seed of the synthetic tenant
     #[arg(long, default_value_t = 1, value_name = "S")]
     pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct CaseArgs {
+    #[command(subcommand)]
+    pub command: CaseCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CaseCommand {
+    /// Open a case and locate the subject; prints the case id
+    Open(CaseOpenArgs),
+    /// Go through a case's matches and decide which are the subject
+    ///
+    /// In a terminal, a checklist with the high-confidence matches ticked. Without one,
+    /// --include and --exclude decide; with neither, the high matches stand.
+    Review(CaseReviewArgs),
+    /// Extend the deadline by two months (once, Art. 12(3))
+    Extend(CaseExtendArgs),
+    /// List the tenant's cases
+    List(CaseListArgs),
+    /// Show one case
+    Show(CaseShowArgs),
+    /// Close a case
+    Close(CaseIdArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RightArg {
+    /// Art. 15
+    Access,
+    /// Art. 20
+    Portability,
+    /// Art. 16
+    Rectification,
+    /// Art. 17
+    Erasure,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Example:
+  dsr case open --right access --email jane.doe@example.com --name 'Jane Doe' \\
+      --received 2026-11-28 --reference 'letter of 27 Nov' --verified-by 'ID checked at reception'")]
+pub struct CaseOpenArgs {
+    /// The right the subject exercises
+    #[arg(long, value_enum)]
+    pub right: RightArg,
+    /// The subject's e-mail address (repeatable)
+    #[arg(long, value_name = "E")]
+    pub email: Vec<String>,
+    /// The subject's name (repeatable)
+    #[arg(long, value_name = "N")]
+    pub name: Vec<String>,
+    /// The subject's phone number (repeatable)
+    #[arg(long, value_name = "P")]
+    pub phone: Vec<String>,
+    /// The subject's platform login (repeatable)
+    #[arg(long, value_name = "L")]
+    pub login: Vec<String>,
+    /// When the request was received, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub received: Option<String>,
+    /// The requester's or your own reference
+    #[arg(long, value_name = "TEXT")]
+    pub reference: Option<String>,
+    /// How the subject's identity was checked (Art. 12(6))
+    #[arg(long, value_name = "TEXT")]
+    pub verified_by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CaseReviewArgs {
+    /// The case id
+    pub case: String,
+    /// An asset that is the subject's although its match is not high (repeatable)
+    #[arg(long, value_name = "ASSET")]
+    pub include: Vec<String>,
+    /// An asset whose match is not the subject (repeatable)
+    #[arg(long, value_name = "ASSET")]
+    pub exclude: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CaseExtendArgs {
+    /// The case id
+    pub case: String,
+    /// Why more time is needed (the subject must be told within the first month)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CaseListArgs {
+    /// Only cases not yet closed
+    #[arg(long)]
+    pub open: bool,
+    /// Only open cases past their due date
+    #[arg(long)]
+    pub overdue: bool,
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+    pub output: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CaseShowArgs {
+    /// The case id
+    pub case: String,
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+    pub output: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CaseIdArgs {
+    /// The case id
+    pub case: String,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  dsr access 20261201-001 --out jane-doe-access.zip
+  dsr access 20261201-001 --out ./package --templates ./our-templates")]
+pub struct AccessArgs {
+    /// The case id
+    pub case: String,
+    /// Where to write the package: a folder, or a ZIP when the name ends in .zip
+    /// [default: access-CASE.zip in the case's folder]
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// A folder whose index.html or letter.md replace the built-in templates
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  dsr portability 20261201-002 --out jane-doe.zip
+  DSR_ZIP_PASSPHRASE=... dsr portability 20261201-002 --out jane-doe.zip --encrypt")]
+pub struct PortabilityArgs {
+    /// The case id
+    pub case: String,
+    /// The ZIP to write [default: portable-CASE.zip in the case's folder]
+    #[arg(long, value_name = "FILE.zip")]
+    pub out: Option<PathBuf>,
+    /// Encrypt every entry with AES-256; the passphrase comes from DSR_ZIP_PASSPHRASE or
+    /// a hidden prompt
+    #[arg(long)]
+    pub encrypt: bool,
+    /// Put the original of every reviewed asset in, not only those the subject uploaded
+    #[arg(long)]
+    pub all_originals: bool,
 }

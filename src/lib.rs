@@ -3,14 +3,20 @@
 //! The library holds the domain — platforms, the index, matching — and knows nothing of
 //! the terminal; the `dsr` binary's commands sit on top of it.
 
+pub mod access;
 pub mod asset;
+pub mod case;
 pub mod config;
+pub mod disclose;
 pub mod erase;
 pub mod fields;
 pub mod fsutil;
 pub mod index;
 pub mod lock;
+pub mod package;
 pub mod platform;
+pub mod portability;
+pub mod ropa;
 pub mod sample;
 pub mod secret;
 pub mod time;

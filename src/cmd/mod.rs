@@ -1,10 +1,13 @@
 //! One module per subcommand. Each reads its arguments, calls the library, and prints:
 //! data to stdout, people-facing messages to stderr.
 
+mod access;
+mod case;
 mod demo;
 mod generate;
 mod locate;
 mod output;
+mod portability;
 mod sync;
 mod tenant;
 
@@ -111,12 +114,30 @@ impl Context {
         TenantFiles::new(&self.data_dir.join("tenants").join(name))
     }
 
+    /// The tenant's record of processing, beside the configuration file: it is the DPO's
+    /// configuration, not data dsr derives.
+    pub fn ropa_path(&self, name: &str) -> PathBuf {
+        self.config_path
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .join("ropa")
+            .join(format!("{name}.toml"))
+    }
+
     /// Prints a message for people on stderr, unless --quiet.
     pub fn note(&self, message: &str) {
         if !self.quiet {
             eprintln!("{message}");
         }
     }
+}
+
+/// Who is running dsr, for case histories: `DSR_OPERATOR`, else the login name.
+pub fn operator() -> String {
+    ["DSR_OPERATOR", "USER", "LOGNAME"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// Opens the platform a profile names, with the secret to be asked for only if needed.
@@ -191,6 +212,9 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
         Command::Tenant(args) => tenant::run(&ctx, args),
         Command::Sync(args) => sync::run(&ctx, args),
         Command::Locate(args) => locate::run(&ctx, args),
+        Command::Case(args) => case::run(&ctx, args),
+        Command::Access(args) => access::run(&ctx, args),
+        Command::Portability(args) => portability::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),
         Command::Generate(args) => generate::run(args),
         Command::GenerateTenant(args) => generate::tenant(&ctx, args),

@@ -8,7 +8,7 @@ use dsr::platform::ArchiveAccess;
 use serde_json::json;
 
 use super::output::Table;
-use super::{Context, Outcome};
+use super::{Context, Outcome, sanitize};
 use crate::cli::{AuthArg, ListFormat, PlatformArg, TenantAddArgs, TenantArgs, TenantCommand};
 
 pub fn run(ctx: &Context, args: TenantArgs) -> Result<Outcome> {
@@ -18,6 +18,7 @@ pub fn run(ctx: &Context, args: TenantArgs) -> Result<Outcome> {
         TenantCommand::Show(args) => show(ctx, args.name.as_deref(), args.output),
         TenantCommand::Remove(args) => remove(ctx, &args.name, args.keep_index),
         TenantCommand::Check(args) => check(ctx, args.name.as_deref(), args.output),
+        TenantCommand::Ropa(args) => ropa(ctx, args.name.as_deref(), args.init),
     }
 }
 
@@ -302,4 +303,53 @@ fn check(ctx: &Context, name: Option<&str>, format: ListFormat) -> Result<Outcom
             missing.join(", ")
         )
     }
+}
+
+/// Shows the record of processing, or writes the template to fill in.
+fn ropa(ctx: &Context, name: Option<&str>, init: bool) -> Result<Outcome> {
+    let config = ctx.load_config()?;
+    let (name, _) = config.select(name.or(ctx.tenant.as_deref()))?;
+    let path = ctx.ropa_path(name);
+    if init {
+        dsr::ropa::RecordOfProcessing::init(&path)?;
+        ctx.note(&format!(
+            "Wrote a record-of-processing template for tenant '{name}': fill in every \"FILL IN\", then `dsr tenant ropa {name}` checks it."
+        ));
+        writeln!(std::io::stdout().lock(), "{}", path.display())?;
+        return Ok(Outcome::Done);
+    }
+    let record = dsr::ropa::RecordOfProcessing::load(name, &path)?;
+    let mut out = std::io::stdout().lock();
+    let c = &record.controller;
+    writeln!(out, "record:      {}", path.display())?;
+    writeln!(
+        out,
+        "controller:  {}, {}",
+        sanitize(&c.name),
+        sanitize(&c.address)
+    )?;
+    writeln!(out, "contact:     {}", sanitize(&c.email))?;
+    writeln!(out, "dpo:         {}", sanitize(&c.dpo))?;
+    let list = |items: &[String]| sanitize(&items.join("; "));
+    writeln!(out, "(a) purposes:            {}", list(&record.purposes))?;
+    writeln!(out, "(b) categories:          {}", list(&record.categories))?;
+    writeln!(out, "(c) recipients:          {}", list(&record.recipients))?;
+    writeln!(
+        out,
+        "(d) retention:           {}",
+        sanitize(&record.retention)
+    )?;
+    writeln!(out, "(e) rights:              {}", sanitize(&record.rights))?;
+    writeln!(
+        out,
+        "(f) supervisory auth.:   {}",
+        sanitize(&record.supervisory_authority)
+    )?;
+    writeln!(out, "(g) source:              {}", sanitize(&record.source))?;
+    writeln!(
+        out,
+        "(h) automated decisions: {}",
+        sanitize(&record.automated_decisions)
+    )?;
+    Ok(Outcome::Done)
 }

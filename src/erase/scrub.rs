@@ -142,7 +142,7 @@ fn keep_entries(
     (!kept.is_empty()).then(|| kept.join(separator))
 }
 
-fn split_spans(item: &str, separators: &[char]) -> Vec<(usize, usize)> {
+pub(crate) fn split_spans(item: &str, separators: &[char]) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = 0;
     for (i, c) in item.char_indices() {
@@ -184,7 +184,7 @@ fn redact_text(field: &str, item: &str, matcher: &Matcher, with: &str) -> String
 /// Replaces every whole occurrence of `needle`, comparing ASCII letters without case
 /// (e-mail addresses are matched that way; names are found as written). An occurrence
 /// inside a longer word or address (`jane.doe@example.com.au`) is not the subject's.
-fn replace_ignoring_ascii_case(haystack: &str, needle: &str, with: &str) -> String {
+pub(crate) fn replace_ignoring_ascii_case(haystack: &str, needle: &str, with: &str) -> String {
     let lower_hay = haystack.to_ascii_lowercase();
     let lower_needle = needle.to_ascii_lowercase();
     let mut out = String::with_capacity(haystack.len());

@@ -353,6 +353,31 @@ impl Platform for DirPlatform {
         std::io::copy(&mut file, to).map_err(Self::io_err(&path))
     }
 
+    /// The file itself when it is a web image small enough to show (the `dir` platform has
+    /// no renditions of its own).
+    fn preview(&self, id: &str) -> Result<Option<super::Preview>, PlatformError> {
+        const MAX_PREVIEW: u64 = 2 * 1024 * 1024;
+        let path = self.path_of(id)?;
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        if !matches!(extension.as_str(), "png" | "jpg" | "jpeg" | "gif" | "webp") {
+            return Ok(None);
+        }
+        match fs::metadata(&path) {
+            Ok(meta) if meta.len() <= MAX_PREVIEW => {}
+            Ok(_) => return Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(PlatformError::NotFound { id: id.to_owned() });
+            }
+            Err(e) => return Err(Self::io_err(&path)(e)),
+        }
+        let bytes = fs::read(&path).map_err(Self::io_err(&path))?;
+        Ok(Some(super::Preview { extension, bytes }))
+    }
+
     /// What the folder's permissions allow this process to do, per archive.
     fn access(&self) -> Result<Vec<ArchiveAccess>, PlatformError> {
         let listing = self.list()?;

@@ -177,6 +177,19 @@ pub trait Platform: Send + Sync {
     fn download(&self, id: &str, to: &mut dyn std::io::Write) -> Result<u64, PlatformError>;
     /// What the credentials may do, per archive.
     fn access(&self) -> Result<Vec<ArchiveAccess>, PlatformError>;
+    /// A small image of the asset for people to recognise it, where the platform has one.
+    fn preview(&self, id: &str) -> Result<Option<Preview>, PlatformError> {
+        let _ = id;
+        Ok(None)
+    }
+}
+
+/// A small image of an asset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    /// The file name extension that says its type (`png`, `jpg`, …).
+    pub extension: String,
+    pub bytes: Vec<u8>,
 }
 
 /// How to reach a platform beyond the profile: the secret and the tenant's own folder.

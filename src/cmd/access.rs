@@ -1,0 +1,179 @@
+//! `dsr access`: the Art. 15 access package of a case.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result, bail};
+use dsr::access::{AccessData, Found};
+use dsr::asset::Asset;
+use dsr::case::{Case, CaseStore, Right};
+use dsr::config::TenantProfile;
+use dsr::disclose::subject_view;
+use dsr::index::identity::probes;
+use dsr::index::matcher::{Confidence, Matcher};
+use dsr::platform::Platform;
+use dsr::ropa::RecordOfProcessing;
+
+use super::{Context, Outcome};
+use crate::cli::AccessArgs;
+
+pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
+    let config = ctx.load_config()?;
+    let (name, profile) = ctx.tenant(&config)?;
+    let files = ctx.tenant_files(&name);
+    let store = CaseStore::new(&name, &files.dir);
+    let mut case = store.load(&args.case)?;
+    require_right(&case, &[Right::Access])?;
+    let ropa = RecordOfProcessing::load(&name, &ctx.ropa_path(&name))?;
+    let platform = super::open_platform(ctx, &name, &profile)?;
+    let reviewed = Reviewed::read(ctx, &name, &profile, &case, platform.as_ref())?;
+
+    let found: Vec<Found> = reviewed
+        .assets
+        .iter()
+        .map(|(asset, min)| {
+            let preview = platform.preview(&asset.id).unwrap_or_else(|e| {
+                log::warn!("no preview for asset {}: {e}", asset.id);
+                None
+            });
+            Found {
+                asset: subject_view(
+                    asset,
+                    &reviewed.matcher,
+                    &reviewed.roles,
+                    &reviewed.labels,
+                    *min,
+                ),
+                preview,
+            }
+        })
+        .collect();
+    let now = dsr::time::now();
+    let data = AccessData::new(&case, &ropa, &found, &now);
+    let case_dir = store.case_dir(&case.id)?;
+    let (out, owned) = match args.out {
+        Some(out) => (out, false),
+        None => (case_dir.join(format!("access-{}.zip", case.id)), true),
+    };
+    let written = dsr::access::write(&data, &found, &out, args.templates.as_deref(), owned)
+        .with_context(|| format!("cannot write the access package {}", out.display()))?;
+    case.record(
+        &now,
+        &super::operator(),
+        format!(
+            "access package written: {} asset(s), {} file(s)",
+            found.len(),
+            written.entries.len()
+        ),
+    );
+    store.save(&case)?;
+    report_missing(ctx, &reviewed.missing);
+    ctx.note(&format!(
+        "Access package for case {}: {} asset(s), {} file(s).",
+        case.id,
+        found.len(),
+        written.entries.len()
+    ));
+    print_path(&out)?;
+    Ok(if reviewed.missing.is_empty() {
+        Outcome::Done
+    } else {
+        Outcome::Partial
+    })
+}
+
+/// Refuses a case opened for another right.
+pub fn require_right(case: &Case, rights: &[Right]) -> Result<()> {
+    if !rights.contains(&case.right) {
+        let wanted: Vec<&str> = rights.iter().map(|r| r.as_str()).collect();
+        bail!(
+            "case {} is a request for {} ({}), not {}: open a case with `dsr case open --right {}`",
+            case.id,
+            case.right.as_str(),
+            case.right.article(),
+            wanted.join(" or "),
+            wanted[0]
+        );
+    }
+    if !case.is_open() {
+        bail!("case {} is closed", case.id);
+    }
+    Ok(())
+}
+
+/// The reviewed set as the platform holds it now, and how to read it.
+pub struct Reviewed {
+    /// Each asset with the confidence from which its values count as the subject's.
+    pub assets: Vec<(Asset, Confidence)>,
+    /// Reviewed assets the platform no longer has.
+    pub missing: Vec<String>,
+    pub matcher: Matcher,
+    pub roles: dsr::fields::FieldRoles,
+    pub labels: BTreeMap<String, String>,
+}
+
+impl Reviewed {
+    pub fn read(
+        ctx: &Context,
+        name: &str,
+        profile: &TenantProfile,
+        case: &Case,
+        platform: &dyn Platform,
+    ) -> Result<Reviewed> {
+        let settings = profile.settings()?;
+        let matcher = Matcher::new(
+            probes(&case.identities, settings.region)?,
+            settings.roles.clone(),
+            settings.region,
+        );
+        let mut labels = dsr::fields::default_labels();
+        if let Ok(state) = ctx.tenant_files(name).load_state() {
+            labels.extend(state.labels);
+        }
+        let mut assets = Vec::new();
+        let mut missing = Vec::new();
+        for m in case.reviewed() {
+            // An asset a person put in counts from low confidence: they judged it the subject.
+            let min = if case.review.included.contains(&m.asset) {
+                Confidence::Low
+            } else {
+                Confidence::Medium
+            };
+            match platform.get(&m.asset) {
+                Ok(asset) => assets.push((asset, min)),
+                Err(e) if e.is_not_found() => missing.push(m.asset.clone()),
+                Err(e) => {
+                    return Err(e).with_context(|| format!("cannot read asset {}", m.asset));
+                }
+            }
+        }
+        Ok(Reviewed {
+            assets,
+            missing,
+            matcher,
+            roles: settings.roles,
+            labels,
+        })
+    }
+}
+
+pub fn report_missing(ctx: &Context, missing: &[String]) {
+    if missing.is_empty() {
+        return;
+    }
+    ctx.note(&format!(
+        "{} reviewed asset(s) no longer exist on the platform and are left out; run `dsr sync`:",
+        missing.len()
+    ));
+    for id in missing {
+        ctx.note(&format!("  {}", super::sanitize(id)));
+    }
+}
+
+/// Where the result is, on stdout: the one piece of data these commands produce.
+pub fn print_path(path: &std::path::Path) -> Result<()> {
+    use std::io::Write;
+    let shown: PathBuf = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    writeln!(std::io::stdout().lock(), "{}", shown.display())?;
+    Ok(())
+}

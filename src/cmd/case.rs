@@ -1,0 +1,401 @@
+//! `dsr case`: open, review, extend, list, show and close data-subject requests.
+
+use std::collections::BTreeSet;
+use std::io::{IsTerminal, Write};
+
+use anyhow::{Context as _, Result, bail};
+use dsr::case::{Case, CaseStore, NewCase, Right, deadline};
+use dsr::index::identity::{Identity, IdentityKind};
+use dsr::index::locate::Locator;
+use dsr::index::matcher::Confidence;
+
+use super::output::Table;
+use super::{Context, Outcome, sanitize};
+use crate::cli::{
+    CaseArgs, CaseCommand, CaseExtendArgs, CaseIdArgs, CaseListArgs, CaseOpenArgs, CaseReviewArgs,
+    CaseShowArgs, ListFormat, RightArg,
+};
+
+pub fn run(ctx: &Context, args: CaseArgs) -> Result<Outcome> {
+    match args.command {
+        CaseCommand::Open(args) => open(ctx, args),
+        CaseCommand::Review(args) => review(ctx, args),
+        CaseCommand::Extend(args) => extend(ctx, args),
+        CaseCommand::List(args) => list(ctx, args),
+        CaseCommand::Show(args) => show(ctx, args),
+        CaseCommand::Close(args) => close(ctx, args),
+    }
+}
+
+/// The selected tenant's name and its case store.
+pub fn store(ctx: &Context) -> Result<(String, CaseStore)> {
+    let config = ctx.load_config()?;
+    let (name, _) = ctx.tenant(&config)?;
+    let files = ctx.tenant_files(&name);
+    let store = CaseStore::new(&name, &files.dir);
+    Ok((name, store))
+}
+
+fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
+    let flagged = [
+        (IdentityKind::Email, &args.email),
+        (IdentityKind::Name, &args.name),
+        (IdentityKind::Phone, &args.phone),
+        (IdentityKind::Login, &args.login),
+    ];
+    let identities: Vec<Identity> = flagged
+        .into_iter()
+        .flat_map(|(kind, values)| values.iter().map(move |v| Identity::new(kind, v.trim())))
+        .collect();
+    if identities.is_empty() {
+        bail!("say who the subject is: give --email, --name, --phone or --login (repeatable)");
+    }
+    let received = match &args.received {
+        Some(text) => deadline::parse_date(text).with_context(|| {
+            format!("--received {text:?} is not a date: give it as YYYY-MM-DD, e.g. 2026-11-28")
+        })?,
+        None => deadline::today(),
+    };
+    if received > deadline::today() {
+        bail!("--received is in the future: give the date the request reached you");
+    }
+    let config = ctx.load_config()?;
+    let (name, profile) = ctx.tenant(&config)?;
+    let settings = profile.settings()?;
+    // Identities are checked before a case exists, so a typo leaves nothing behind.
+    dsr::index::identity::probes(&identities, settings.region)?;
+    let files = ctx.tenant_files(&name);
+    let store = CaseStore::new(&name, &files.dir);
+    let mut case = store.open(
+        NewCase {
+            right: right(args.right),
+            identities,
+            received,
+            reference: args.reference,
+            verified_by: args.verified_by,
+        },
+        &dsr::time::now(),
+        &super::operator(),
+    )?;
+    match Locator::open(&files, settings) {
+        Ok(locator) => {
+            let hits = locator.find(&case.identities, Confidence::Low)?;
+            case.set_matches(&hits);
+            store.save(&case)?;
+            ctx.note(&format!(
+                "Opened case {} ({} {}), due {}. {}",
+                case.id,
+                case.right.as_str(),
+                case.right.article(),
+                case.due,
+                super::locate::tally(&hits)
+            ));
+            ctx.note(&format!(
+                "Next: dsr case review {} (high matches are in unless you take them out).",
+                case.id
+            ));
+        }
+        Err(dsr::index::locate::LocateError::Index(dsr::index::IndexError::NotSynced)) => {
+            ctx.note(&format!(
+                "Opened case {}, due {}. The tenant is not indexed yet: run `dsr sync`, then `dsr case review {}`.",
+                case.id, case.due, case.id
+            ));
+        }
+        Err(e) => return Err(e).context("the case is open but the subject could not be located"),
+    }
+    writeln!(std::io::stdout().lock(), "{}", case.id)?;
+    Ok(Outcome::Done)
+}
+
+fn right(arg: RightArg) -> Right {
+    match arg {
+        RightArg::Access => Right::Access,
+        RightArg::Portability => Right::Portability,
+        RightArg::Rectification => Right::Rectification,
+        RightArg::Erasure => Right::Erasure,
+    }
+}
+
+fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
+    let config = ctx.load_config()?;
+    let (name, profile) = ctx.tenant(&config)?;
+    let files = ctx.tenant_files(&name);
+    let store = CaseStore::new(&name, &files.dir);
+    let mut case = store.load(&args.case)?;
+    if !case.is_open() {
+        bail!("case {} is closed: it can no longer be reviewed", case.id);
+    }
+    let locator = Locator::open(&files, profile.settings()?)?;
+    let hits = locator.find(&case.identities, Confidence::Low)?;
+    case.set_matches(&hits);
+
+    let known: BTreeSet<&str> = case.matches.iter().map(|m| m.asset.as_str()).collect();
+    for asset in args.include.iter().chain(&args.exclude) {
+        if !known.contains(asset.as_str()) {
+            bail!(
+                "asset {} is not among the matches of case {}: `dsr case show {}` lists them",
+                sanitize(asset),
+                case.id,
+                case.id
+            );
+        }
+    }
+    let flags_given = !args.include.is_empty() || !args.exclude.is_empty();
+    let terminal = ctx.interactive_stderr && std::io::stdin().is_terminal();
+    if !flags_given && terminal && !case.matches.is_empty() {
+        checklist(&mut case)?;
+    } else {
+        for asset in args.include {
+            case.review.excluded.remove(&asset);
+            case.review.included.insert(asset);
+        }
+        for asset in args.exclude {
+            case.review.included.remove(&asset);
+            case.review.excluded.insert(asset);
+        }
+    }
+    let now = dsr::time::now();
+    case.review.reviewed_at = Some(now.clone());
+    let reviewed = case.reviewed().len();
+    case.record(
+        &now,
+        &super::operator(),
+        format!(
+            "reviewed: {reviewed} of {} match(es) in",
+            case.matches.len()
+        ),
+    );
+    store.save(&case)?;
+    ctx.note(&format!(
+        "Case {}: {reviewed} of {} match(es) are in the reviewed set.",
+        case.id,
+        case.matches.len()
+    ));
+    Ok(Outcome::Done)
+}
+
+/// The interactive checklist: every match, the reviewed set ticked.
+fn checklist(case: &mut Case) -> Result<()> {
+    let reviewed: BTreeSet<String> = case.reviewed().iter().map(|m| m.asset.clone()).collect();
+    let items: Vec<String> = case
+        .matches
+        .iter()
+        .map(|m| {
+            let fields: Vec<&str> = m.fields.iter().map(|f| f.label.as_str()).collect();
+            format!(
+                "[{}] {} ({})",
+                m.confidence,
+                sanitize(&m.asset),
+                sanitize(&fields.join(", "))
+            )
+        })
+        .collect();
+    let ticked: Vec<bool> = case
+        .matches
+        .iter()
+        .map(|m| reviewed.contains(&m.asset))
+        .collect();
+    let chosen = dialoguer::MultiSelect::new()
+        .with_prompt(format!(
+            "Case {}: tick the assets that hold this subject (space toggles, enter confirms)",
+            case.id
+        ))
+        .items(&items)
+        .defaults(&ticked)
+        .interact_on(&dialoguer::console::Term::stderr())
+        .context("cannot read the review")?;
+    let chosen: BTreeSet<usize> = chosen.into_iter().collect();
+    case.review.included.clear();
+    case.review.excluded.clear();
+    for (i, m) in case.matches.iter().enumerate() {
+        let high = m.confidence == Confidence::High;
+        match (chosen.contains(&i), high) {
+            (true, false) => {
+                case.review.included.insert(m.asset.clone());
+            }
+            (false, true) => {
+                case.review.excluded.insert(m.asset.clone());
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn extend(ctx: &Context, args: CaseExtendArgs) -> Result<Outcome> {
+    if args.reason.trim().is_empty() {
+        bail!("--reason is empty: say why the request needs more time");
+    }
+    let (_, store) = store(ctx)?;
+    let mut case = store.load(&args.case)?;
+    let now = dsr::time::now();
+    case.extend(&now, args.reason.trim())?;
+    case.record(
+        &now,
+        &super::operator(),
+        format!("extended to {}", case.due),
+    );
+    store.save(&case)?;
+    ctx.note(&format!(
+        "Case {} is now due {}. Tell the subject, with the reason, within the first month.",
+        case.id, case.due
+    ));
+    Ok(Outcome::Done)
+}
+
+fn close(ctx: &Context, args: CaseIdArgs) -> Result<Outcome> {
+    let (_, store) = store(ctx)?;
+    let mut case = store.load(&args.case)?;
+    if !case.is_open() {
+        bail!("case {} is already closed", case.id);
+    }
+    let now = dsr::time::now();
+    case.closed_at = Some(now.clone());
+    case.record(&now, &super::operator(), "closed");
+    store.save(&case)?;
+    ctx.note(&format!("Closed case {}.", case.id));
+    Ok(Outcome::Done)
+}
+
+fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
+    let (_, store) = store(ctx)?;
+    let today = deadline::today();
+    let cases: Vec<Case> = store
+        .list()?
+        .into_iter()
+        .filter(|c| !args.open || c.is_open())
+        .filter(|c| !args.overdue || c.is_overdue(today))
+        .collect();
+    let mut out = std::io::stdout().lock();
+    match args.output {
+        ListFormat::Json => {
+            let rows: Vec<serde_json::Value> = cases
+                .iter()
+                .map(|c| {
+                    serde_json::json!({
+                        "id": c.id,
+                        "right": c.right.as_str(),
+                        "article": c.right.article(),
+                        "received": c.received,
+                        "due": c.due,
+                        "extended": c.extension.is_some(),
+                        "status": status(c, today),
+                        "matches": c.matches.len(),
+                        "reviewed": c.reviewed().len(),
+                        "reference": c.reference,
+                    })
+                })
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        }
+        ListFormat::Table => {
+            let mut table = Table::new(&["case", "right", "received", "due", "status", "reviewed"]);
+            for c in &cases {
+                let status = status(c, today);
+                let color = (status == "overdue").then_some("31");
+                table.row(
+                    vec![
+                        c.id.clone(),
+                        c.right.as_str().to_owned(),
+                        c.received.clone(),
+                        c.due.clone(),
+                        status.to_owned(),
+                        format!("{}/{}", c.reviewed().len(), c.matches.len()),
+                    ],
+                    color,
+                    None,
+                );
+            }
+            table.write(&mut out, ctx.color)?;
+            if cases.is_empty() {
+                ctx.note("No cases.");
+            }
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+fn status(case: &Case, today: time::Date) -> &'static str {
+    if !case.is_open() {
+        "closed"
+    } else if case.is_overdue(today) {
+        "overdue"
+    } else {
+        "open"
+    }
+}
+
+fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
+    let (_, store) = store(ctx)?;
+    let case = store.load(&args.case)?;
+    let mut out = std::io::stdout().lock();
+    if args.output == ListFormat::Json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&case)?)?;
+        return Ok(Outcome::Done);
+    }
+    let today = deadline::today();
+    writeln!(out, "case:        {}", case.id)?;
+    writeln!(
+        out,
+        "right:       {} ({})",
+        case.right.as_str(),
+        case.right.article()
+    )?;
+    writeln!(out, "status:      {}", status(&case, today))?;
+    writeln!(out, "received:    {}", case.received)?;
+    match &case.extension {
+        Some(ext) => writeln!(
+            out,
+            "due:         {} (extended: {})",
+            case.due,
+            sanitize(&ext.reason)
+        )?,
+        None => writeln!(out, "due:         {}", case.due)?,
+    }
+    if let Some(reference) = &case.reference {
+        writeln!(out, "reference:   {}", sanitize(reference))?;
+    }
+    if let Some(verified) = &case.verified_by {
+        writeln!(out, "verified by: {}", sanitize(verified))?;
+    }
+    for identity in &case.identities {
+        writeln!(
+            out,
+            "identity:    {} {}",
+            identity.kind.as_str(),
+            sanitize(&identity.value)
+        )?;
+    }
+    let reviewed: BTreeSet<&str> = case.reviewed().iter().map(|m| m.asset.as_str()).collect();
+    writeln!(out, "\nmatches ({} in the reviewed set):", reviewed.len())?;
+    let mut table = Table::new(&["in", "confidence", "asset", "fields"]);
+    for m in &case.matches {
+        let fields: Vec<&str> = m.fields.iter().map(|f| f.label.as_str()).collect();
+        table.row(
+            vec![
+                if reviewed.contains(m.asset.as_str()) {
+                    "yes".to_owned()
+                } else {
+                    "no".to_owned()
+                },
+                m.confidence.to_string(),
+                sanitize(&m.asset),
+                sanitize(&fields.join(", ")),
+            ],
+            None,
+            None,
+        );
+    }
+    table.write(&mut out, ctx.color)?;
+    writeln!(out, "\nhistory:")?;
+    for event in &case.history {
+        writeln!(
+            out,
+            "  {}  {}  {}",
+            event.at,
+            sanitize(&event.operator),
+            sanitize(&event.what)
+        )?;
+    }
+    Ok(Outcome::Done)
+}

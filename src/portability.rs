@@ -1,0 +1,233 @@
+//! The Art. 20 portable archive: the files the subject provided and their data, in a ZIP
+//! any machine can read — `originals/`, `metadata.json`, `metadata.csv`, a `manifest.json`
+//! with every entry's size and SHA-256, and a `README.txt`. Entry order and times are fixed,
+//! so the same input gives the same bytes; originals are streamed through a temporary file,
+//! so memory stays flat however large they are.
+
+use std::collections::BTreeSet;
+use std::io::{Seek, SeekFrom};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::access::neutralise;
+use crate::asset::Asset;
+use crate::case::Case;
+use crate::disclose::SubjectAsset;
+use crate::fields::{FieldRoles, Role};
+use crate::index::matcher::{Confidence, Matcher, Rule};
+use crate::package::{Entry, Package, PackageError, safe_name};
+use crate::platform::{Platform, PlatformError};
+
+pub const FORMAT: &str = "dsr-portable/1";
+
+const README: &str = include_str!("../templates/portability/README.txt");
+
+#[derive(Debug, thiserror::Error)]
+pub enum PortabilityError {
+    #[error(transparent)]
+    Package(#[from] PackageError),
+    #[error("cannot download the original of asset {id}: {source}")]
+    Download {
+        id: String,
+        #[source]
+        source: PlatformError,
+    },
+    #[error("cannot stage an original in {path}: {source}")]
+    Staging {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot write the metadata: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("cannot write the metadata: {0}")]
+    Csv(#[from] csv::Error),
+}
+
+/// True when the subject provided the asset: their login, or their name in a login or
+/// uploader field, matched with high confidence.
+pub fn provided_by_subject(asset: &Asset, matcher: &Matcher, roles: &FieldRoles) -> bool {
+    matcher.matches(&asset.metadata).iter().any(|m| {
+        m.confidence == Confidence::High
+            && (m.rule == Rule::Login
+                || (roles.role(&m.field) == Role::Login)
+                || m.field == crate::fields::UPLOADER_NAME)
+    })
+}
+
+/// One asset of the archive.
+pub struct Item {
+    pub asset: Asset,
+    pub view: SubjectAsset,
+    /// Whether its original goes into `originals/`.
+    pub original: bool,
+}
+
+#[derive(Serialize)]
+struct Metadata<'a> {
+    format: &'static str,
+    case: &'a str,
+    right: &'static str,
+    article: &'static str,
+    generated_at: &'a str,
+    assets: Vec<MetadataAsset<'a>>,
+}
+
+#[derive(Serialize)]
+struct MetadataAsset<'a> {
+    #[serde(flatten)]
+    view: &'a SubjectAsset,
+    original: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    format: &'static str,
+    entries: &'a [Entry],
+}
+
+/// What was written.
+pub struct Written {
+    pub entries: Vec<Entry>,
+    pub sha256: String,
+    pub originals: usize,
+}
+
+/// Writes the portable ZIP to `out`. `staging` is an owner-only folder where originals pass
+/// on their way from the platform into the archive.
+pub fn write(
+    case: &Case,
+    items: &[Item],
+    platform: &dyn Platform,
+    out: &Path,
+    staging: &Path,
+    password: Option<String>,
+    generated_at: &str,
+) -> Result<Written, PortabilityError> {
+    let mut package = Package::create(out, password, false)?;
+    let mut used = BTreeSet::new();
+    let mut originals = Vec::new();
+    for item in items {
+        if !item.original {
+            originals.push(None);
+            continue;
+        }
+        let name = unique(
+            &mut used,
+            &format!(
+                "originals/{}/{}",
+                safe_name(&item.asset.archive),
+                safe_name(&item.asset.filename)
+            ),
+        );
+        let staged_err = |source| PortabilityError::Staging {
+            path: staging.to_owned(),
+            source,
+        };
+        let mut file = tempfile::tempfile_in(staging).map_err(staged_err)?;
+        platform
+            .download(&item.asset.id, &mut file)
+            .map_err(|source| PortabilityError::Download {
+                id: item.asset.id.clone(),
+                source,
+            })?;
+        file.seek(SeekFrom::Start(0)).map_err(staged_err)?;
+        package.add_reader(&name, &mut file)?;
+        originals.push(Some(name));
+    }
+
+    let metadata = Metadata {
+        format: FORMAT,
+        case: &case.id,
+        right: case.right.as_str(),
+        article: case.right.article(),
+        generated_at,
+        assets: items
+            .iter()
+            .zip(&originals)
+            .map(|(item, original)| MetadataAsset {
+                view: &item.view,
+                original: original.clone(),
+            })
+            .collect(),
+    };
+    package.add("metadata.json", &serde_json::to_vec_pretty(&metadata)?)?;
+    package.add("metadata.csv", &metadata_csv(items, &originals)?)?;
+    package.add("README.txt", README.as_bytes())?;
+    let manifest = serde_json::to_vec_pretty(&Manifest {
+        format: FORMAT,
+        entries: package.entries(),
+    })?;
+    package.add("manifest.json", &manifest)?;
+    let entries = package.entries().to_vec();
+    let sha256 = package.finish()?.unwrap_or_default();
+    Ok(Written {
+        entries,
+        sha256,
+        originals: originals.iter().flatten().count(),
+    })
+}
+
+/// `name`, or `name` with a number before its extension when an entry already has it.
+fn unique(used: &mut BTreeSet<String>, name: &str) -> String {
+    let mut candidate = name.to_owned();
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.ends_with('/') && !ext.contains('/') => {
+            (stem.to_owned(), format!(".{ext}"))
+        }
+        _ => (name.to_owned(), String::new()),
+    };
+    let mut n = 2;
+    while !used.insert(candidate.clone()) {
+        candidate = format!("{stem} ({n}){ext}");
+        n += 1;
+    }
+    candidate
+}
+
+fn metadata_csv(items: &[Item], originals: &[Option<String>]) -> Result<Vec<u8>, PortabilityError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record([
+        "asset", "archive", "filename", "original", "field", "label", "value",
+    ])?;
+    for (item, original) in items.iter().zip(originals) {
+        let original = original.clone().unwrap_or_default();
+        for f in &item.view.fields {
+            for v in &f.values {
+                writer.write_record(
+                    [
+                        &item.view.id,
+                        &item.view.archive,
+                        &item.view.filename,
+                        &original,
+                        &f.field,
+                        &f.label,
+                        v,
+                    ]
+                    .map(|c| neutralise(c)),
+                )?;
+            }
+        }
+    }
+    writer
+        .into_inner()
+        .map_err(|e| PortabilityError::Csv(csv::Error::from(e.into_error())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clashing_names_are_numbered() {
+        let mut used = BTreeSet::new();
+        assert_eq!(unique(&mut used, "originals/A/x.jpg"), "originals/A/x.jpg");
+        assert_eq!(
+            unique(&mut used, "originals/A/x.jpg"),
+            "originals/A/x (2).jpg"
+        );
+        assert_eq!(unique(&mut used, "originals/A/y"), "originals/A/y");
+        assert_eq!(unique(&mut used, "originals/A/y"), "originals/A/y (2)");
+    }
+}
