@@ -220,6 +220,69 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_hostile_file_name_lands_inside_the_zip() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let tenant = dir.path().join("tenant");
+        std::fs::create_dir_all(tenant.join("A")).expect("archive");
+        std::fs::write(tenant.join("A/x.jpg"), b"original bytes").expect("file");
+        std::fs::write(tenant.join("A/x.jpg.json"), br#"{"metadata": {}}"#).expect("sidecar");
+        let platform = crate::platform::dir::DirPlatform::open(&tenant).expect("tenant");
+        let asset = Asset {
+            id: "A/x.jpg".into(),
+            archive: "../..".into(),
+            filename: "../../evil.jpg".into(),
+            modified: None,
+            version: "1".into(),
+            metadata: Default::default(),
+        };
+        let view = SubjectAsset {
+            id: asset.id.clone(),
+            archive: asset.archive.clone(),
+            filename: asset.filename.clone(),
+            modified: None,
+            fields: Vec::new(),
+        };
+        let case = crate::case::Case {
+            format: 1,
+            id: "20261201-001".into(),
+            tenant: "t".into(),
+            right: crate::case::Right::Portability,
+            identities: Vec::new(),
+            received: "2026-12-01".into(),
+            due: "2027-01-01".into(),
+            extension: None,
+            reference: None,
+            verified_by: None,
+            opened_at: "2026-12-01T00:00:00Z".into(),
+            closed_at: None,
+            matches: Vec::new(),
+            review: Default::default(),
+            history: Vec::new(),
+        };
+        let out = dir.path().join("out.zip");
+        let items = [Item {
+            asset,
+            view,
+            original: true,
+        }];
+        write(&case, &items, &platform, &out, dir.path(), None, "now").expect("written");
+        let zip = zip::ZipArchive::new(std::fs::File::open(&out).expect("zip")).expect("a zip");
+        let names: Vec<String> = zip
+            .file_names()
+            .map(|n| n.expect("a UTF-8 name").into_owned())
+            .collect();
+        assert!(
+            names.iter().any(|n| n == "originals/unnamed/evil.jpg"),
+            "{names:?}"
+        );
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.contains("..") && !n.starts_with('/'))
+        );
+    }
+
+    #[test]
     fn clashing_names_are_numbered() {
         let mut used = BTreeSet::new();
         assert_eq!(unique(&mut used, "originals/A/x.jpg"), "originals/A/x.jpg");

@@ -2,6 +2,10 @@
 //! cover one area, all driving the real `dsr` executable. `support` holds the sandbox the
 //! tests run it in.
 
+#[path = "main/access.rs"]
+mod access;
+#[path = "main/case.rs"]
+mod case;
 #[path = "main/demo.rs"]
 mod demo;
 #[path = "fotoweb/mod.rs"]

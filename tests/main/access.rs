@@ -1,0 +1,305 @@
+//! `dsr access` and `dsr portability`: what the subject receives.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::{Value, json};
+use sha2::Digest;
+
+use crate::support::Test;
+
+/// A tenant whose subject shares assets with others, with hostile values, and a filled-in
+/// record of processing.
+fn tenant() -> Test {
+    let t = Test::new();
+    t.asset(
+        "Staff/board.png",
+        json!({
+            "368": ["Jane Doe", "Ola Nordmann"],
+            "120": "Jane Doe and Ola Nordmann <script>alert(1)</script> at the board.",
+            "360": "jdoe",
+        }),
+    );
+    t.asset(
+        "Staff/desk.png",
+        json!({"120": "=HYPERLINK(\"http://x\") Jane Doe at her desk", "80": ["Jane Doe"]}),
+    );
+    t.asset("Press/initials.png", json!({"80": ["J. Doe"]}));
+    t.asset(
+        "Press/smith.png",
+        json!({"80": ["Jane Smith"], "368": ["Jane Smith"]}),
+    );
+    t.add_tenant("acme", &["--default-region", "NO"]);
+    t.sync(&[]);
+    t.dsr(["tenant", "ropa", "acme", "--init"]).run();
+    let path = t.config_home().join("dsr").join("ropa").join("acme.toml");
+    let text = std::fs::read_to_string(&path).expect("the template");
+    std::fs::write(
+        &path,
+        text.replace("FILL IN: e.g. ", "").replace("FILL IN: ", ""),
+    )
+    .expect("the record");
+    t
+}
+
+fn open(t: &Test, right: &str) -> String {
+    t.dsr([
+        "case", "open", "--right", right, "--name", "Jane Doe", "--login", "jdoe",
+    ])
+    .run()
+    .stdout
+    .trim()
+    .to_owned()
+}
+
+#[test]
+fn the_access_package_holds_exactly_the_reviewed_assets_redacted() {
+    let t = tenant();
+    let id = open(&t, "access");
+    t.dsr(["case", "review", &id, "--include", "Press/initials.png"])
+        .run();
+    let out = t.path("package");
+    let run = t.dsr(["access", &id, "--out"]).arg(&out).run();
+    assert!(
+        run.stdout.trim().ends_with("package"),
+        "stdout names the result\n{}",
+        run.dump()
+    );
+
+    let data: Value =
+        serde_json::from_slice(&std::fs::read(out.join("data.json")).expect("data.json"))
+            .expect("data.json is JSON");
+    let schema: Value = serde_json::from_slice(
+        &std::fs::read(out.join("data.schema.json")).expect("the schema ships beside it"),
+    )
+    .expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&data)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "data.json breaks its schema: {errors:?}");
+
+    let mut ids: Vec<&str> = data["assets"]
+        .as_array()
+        .expect("assets")
+        .iter()
+        .map(|a| a["id"].as_str().expect("id"))
+        .collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        ["Press/initials.png", "Staff/board.png", "Staff/desk.png"]
+    );
+
+    let html = std::fs::read_to_string(out.join("index.html")).expect("index.html");
+    for section in [
+        "(a) Purposes",
+        "(b) Categories",
+        "(c) Recipients",
+        "(d) How long",
+        "(e) Your rights",
+        "(f) Complaints",
+        "(g) Where the data came from",
+        "(h) Automated decisions",
+    ] {
+        assert!(html.contains(section), "index.html lacks {section}");
+    }
+    assert!(
+        html.contains("Jane Doe, [another person]")
+            || html.contains("Jane Doe<br>[another person]")
+    );
+    assert!(
+        !html.contains("Ola Nordmann"),
+        "the co-pictured person is redacted"
+    );
+    assert!(
+        !html.contains("Jane Smith"),
+        "a look-alike is not in the package"
+    );
+    assert!(html.contains("&lt;script&gt;"), "values are escaped");
+    assert!(!html.contains("<script>"), "no value runs as script");
+    // minijinja escapes the slash as an entity, which browsers read back in attributes.
+    assert!(
+        html.contains("0001.png\" alt=\"Preview"),
+        "a preview is shown"
+    );
+    assert!(out.join("previews/0001.png").exists());
+    assert!(
+        std::fs::read_to_string(out.join("letter.md"))
+            .expect("letter")
+            .contains(&id)
+    );
+
+    let csv = std::fs::read_to_string(out.join("data.csv")).expect("data.csv");
+    assert!(
+        csv.contains("'=HYPERLINK"),
+        "a formula is neutralised\n{csv}"
+    );
+    assert!(!csv.contains(",=HYPERLINK"), "{csv}");
+    assert!(!csv.contains("Ola Nordmann"), "{csv}");
+
+    // Owner-only, like everything else dsr writes.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(out.join("data.json"))
+        .expect("meta")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn access_refuses_without_a_record_and_for_another_right() {
+    let t = tenant();
+    std::fs::remove_file(t.config_home().join("dsr/ropa/acme.toml")).expect("removed");
+    let id = open(&t, "access");
+    let out = t.dsr(["access", &id]).status(2).run();
+    assert!(
+        out.error().contains("dsr tenant ropa acme --init"),
+        "{}",
+        out.dump()
+    );
+    let erasure = open(&t, "erasure");
+    let out = t.dsr(["access", &erasure]).status(2).run();
+    assert!(out.error().contains("not access"), "{}", out.dump());
+}
+
+#[test]
+fn access_templates_can_be_replaced() {
+    let t = tenant();
+    let id = open(&t, "access");
+    t.write("../mine/letter.md", b"Hello {{ data.case.id }}");
+    let out = t.path("p.zip");
+    t.dsr(["access", &id, "--templates"])
+        .arg(t.path("mine"))
+        .arg("--out")
+        .arg(&out)
+        .run();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).expect("zip")).expect("a zip");
+    let mut letter = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("letter.md").expect("letter"), &mut letter)
+        .expect("read");
+    assert_eq!(letter, format!("Hello {id}"));
+}
+
+fn unzip_entries(path: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).expect("zip")).expect("a zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut entry = zip.by_index(i).expect("entry");
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut bytes).expect("read");
+            (entry.name().expect("a UTF-8 name").to_string(), bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn the_portable_zip_is_valid_reproducible_and_hashed() {
+    let t = tenant();
+    let id = open(&t, "portability");
+    let (a, b) = (t.path("a.zip"), t.path("b.zip"));
+    t.dsr(["portability", &id, "--out"]).arg(&a).run();
+    t.dsr(["portability", &id, "--out"]).arg(&b).run();
+    assert_eq!(
+        std::fs::read(&a).expect("a"),
+        std::fs::read(&b).expect("b"),
+        "same bytes"
+    );
+
+    let unzip = Command::new("unzip")
+        .arg("-tq")
+        .arg(&a)
+        .output()
+        .expect("unzip runs");
+    assert!(
+        unzip.status.success(),
+        "unzip -t: {}",
+        String::from_utf8_lossy(&unzip.stdout)
+    );
+    let python = Command::new("python3")
+        .args([
+            "-c",
+            "import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)",
+        ])
+        .arg(&a)
+        .status()
+        .expect("python3 runs");
+    assert!(python.success(), "Python's zipfile test");
+
+    let entries = unzip_entries(&a);
+    assert!(entries.contains_key("README.txt"));
+    assert!(entries.contains_key("metadata.csv"));
+    assert!(
+        entries.contains_key("originals/Staff/board.png"),
+        "the upload under her login: {:?}",
+        entries.keys()
+    );
+    assert!(
+        !entries.contains_key("originals/Staff/desk.png"),
+        "not uploaded by her"
+    );
+    let manifest: Value = serde_json::from_slice(&entries["manifest.json"]).expect("manifest");
+    let listed = manifest["entries"].as_array().expect("entries");
+    assert_eq!(
+        listed.len(),
+        entries.len() - 1,
+        "every other entry is listed"
+    );
+    for entry in listed {
+        let path = entry["path"].as_str().expect("path");
+        let bytes = &entries[path];
+        assert_eq!(entry["size"], bytes.len());
+        assert_eq!(entry["sha256"], hex(&sha2::Sha256::digest(bytes)), "{path}");
+    }
+    let metadata: Value = serde_json::from_slice(&entries["metadata.json"]).expect("metadata");
+    assert!(!metadata.to_string().contains("Ola Nordmann"));
+
+    let all = t.path("all.zip");
+    t.dsr(["portability", &id, "--all-originals", "--out"])
+        .arg(&all)
+        .run();
+    assert!(unzip_entries(&all).contains_key("originals/Staff/desk.png"));
+}
+
+#[test]
+fn an_encrypted_zip_needs_its_passphrase() {
+    let t = tenant();
+    let id = open(&t, "portability");
+    let out = t.dsr(["portability", &id, "--encrypt"]).status(2).run();
+    assert!(out.error().contains("DSR_ZIP_PASSPHRASE"), "{}", out.dump());
+
+    let zip = t.path("e.zip");
+    t.dsr(["portability", &id, "--encrypt", "--out"])
+        .arg(&zip)
+        .env("DSR_ZIP_PASSPHRASE", "correct horse")
+        .run();
+    let seven = |password: &str, into: &str| {
+        Command::new("7z")
+            .args([
+                "x",
+                "-y",
+                &format!("-p{password}"),
+                &format!("-o{}", t.path(into).display()),
+            ])
+            .arg(&zip)
+            .output()
+            .expect("7z runs (p7zip-full)")
+    };
+    assert!(
+        !seven("wrong", "x1").status.success(),
+        "a wrong passphrase fails"
+    );
+    let right = seven("correct horse", "x2");
+    assert!(
+        right.status.success(),
+        "{}",
+        String::from_utf8_lossy(&right.stdout)
+    );
+    assert!(t.path("x2/README.txt").exists());
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
