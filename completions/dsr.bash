@@ -25,6 +25,9 @@ _dsr() {
             dsr,demo)
                 cmd="dsr__subcmd__demo"
                 ;;
+            dsr,erase)
+                cmd="dsr__subcmd__erase"
+                ;;
             dsr,generate)
                 cmd="dsr__subcmd__generate"
                 ;;
@@ -96,6 +99,9 @@ _dsr() {
                 ;;
             dsr__subcmd__help,demo)
                 cmd="dsr__subcmd__help__subcmd__demo"
+                ;;
+            dsr__subcmd__help,erase)
+                cmd="dsr__subcmd__help__subcmd__erase"
                 ;;
             dsr__subcmd__help,generate)
                 cmd="dsr__subcmd__help__subcmd__generate"
@@ -203,7 +209,7 @@ _dsr() {
 
     case "${cmd}" in
         dsr)
-            opts="-q -v -h -V --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help --version tenant sync locate case access portability demo generate generate-tenant help"
+            opts="-q -v -h -V --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help --version tenant sync locate case access portability erase demo generate generate-tenant help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -722,6 +728,60 @@ _dsr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        dsr__subcmd__erase)
+            opts="-y -j -o -q -v -h --dry-run --strategy --yes --resume --replay-tombstones --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --strategy)
+                    COMPREPLY=($(compgen -W "auto scrub delete" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         dsr__subcmd__generate)
             opts="-q -v -h --root --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -807,7 +867,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__help)
-            opts="tenant sync locate case access portability demo generate generate-tenant help"
+            opts="tenant sync locate case access portability erase demo generate generate-tenant help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -933,6 +993,20 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__erase)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -37,6 +37,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand case 'Open, review, extend, list and close data-subject requests'
             cand access 'Write the Art. 15 access package of a case'
             cand portability 'Write the Art. 20 portable ZIP of a case'
+            cand erase 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify'
             cand demo 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
             cand generate 'Write the man pages and shell completions from this definition (for maintainers)'
             cand generate-tenant 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
@@ -394,6 +395,29 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'dsr;erase'= {
+            cand --strategy 'How assets are erased'
+            cand -j 'How many changes run at once'
+            cand --jobs 'How many changes run at once'
+            cand -o 'How the plan is printed'
+            cand --output 'How the plan is printed'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -y 'Apply the plan without asking'
+            cand --yes 'Apply the plan without asking'
+            cand --resume 'Finish an interrupted erasure from its journal'
+            cand --replay-tombstones 'Look for erased subjects again (after the platform restored a backup) and open an erasure case for each one found'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'dsr;demo'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
@@ -445,6 +469,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand case 'Open, review, extend, list and close data-subject requests'
             cand access 'Write the Art. 15 access package of a case'
             cand portability 'Write the Art. 20 portable ZIP of a case'
+            cand erase 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify'
             cand demo 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
             cand generate 'Write the man pages and shell completions from this definition (for maintainers)'
             cand generate-tenant 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
@@ -497,6 +522,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;help;access'= {
         }
         &'dsr;help;portability'= {
+        }
+        &'dsr;help;erase'= {
         }
         &'dsr;help;demo'= {
         }

@@ -41,6 +41,7 @@ complete -c dsr -n "__fish_dsr_needs_command" -f -a "locate" -d 'Find every asse
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "case" -d 'Open, review, extend, list and close data-subject requests'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "access" -d 'Write the Art. 15 access package of a case'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "portability" -d 'Write the Art. 20 portable ZIP of a case'
+complete -c dsr -n "__fish_dsr_needs_command" -f -a "erase" -d 'Erase a subject\'s data (Art. 17): plan, confirm, apply under a journal, verify'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "demo" -d 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "generate" -d 'Write the man pages and shell completions from this definition (for maintainers)'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "generate-tenant" -d 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
@@ -319,6 +320,26 @@ complete -c dsr -n "__fish_dsr_using_subcommand portability" -l all-originals -d
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l strategy -d 'How assets are erased' -r -f -a "auto\t'Delete assets that show or were uploaded by the subject alone; scrub the rest'
+scrub\t'Never delete: remove only the subject\'s values'
+delete\t'Delete every reviewed asset not under legal hold'"
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -s j -l jobs -d 'How many changes run at once' -r
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -s o -l output -d 'How the plan is printed' -r -f -a "table\t''
+json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l dry-run -d 'Print the plan and change nothing'
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -s y -l yes -d 'Apply the plan without asking'
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l resume -d 'Finish an interrupted erasure from its journal'
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l replay-tombstones -d 'Look for erased subjects again (after the platform restored a backup) and open an erasure case for each one found'
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -354,16 +375,17 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -s h -l help -d 'Print help'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability demo generate generate-tenant help" -f -a "tenant" -d 'Register, list, show and remove tenants'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability demo generate generate-tenant help" -f -a "sync" -d 'Index the tenant\'s metadata so people can be located'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability demo generate generate-tenant help" -f -a "locate" -d 'Find every asset that holds a person\'s data, with an explanation for each hit'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability demo generate generate-tenant help" -f -a "case" -d 'Open, review, extend, list and close data-subject requests'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability demo generate generate-tenant help" -f -a "access" -d 'Write the Art. 15 access package of a case'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability demo generate generate-tenant help" -f -a "portability" -d 'Write the Art. 20 portable ZIP of a case'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability demo generate generate-tenant help" -f -a "demo" -d 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability demo generate generate-tenant help" -f -a "generate" -d 'Write the man pages and shell completions from this definition (for maintainers)'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability demo generate generate-tenant help" -f -a "generate-tenant" -d 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability demo generate generate-tenant help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase demo generate generate-tenant help" -f -a "tenant" -d 'Register, list, show and remove tenants'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase demo generate generate-tenant help" -f -a "sync" -d 'Index the tenant\'s metadata so people can be located'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase demo generate generate-tenant help" -f -a "locate" -d 'Find every asset that holds a person\'s data, with an explanation for each hit'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase demo generate generate-tenant help" -f -a "case" -d 'Open, review, extend, list and close data-subject requests'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase demo generate generate-tenant help" -f -a "access" -d 'Write the Art. 15 access package of a case'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase demo generate generate-tenant help" -f -a "portability" -d 'Write the Art. 20 portable ZIP of a case'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase demo generate generate-tenant help" -f -a "erase" -d 'Erase a subject\'s data (Art. 17): plan, confirm, apply under a journal, verify'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase demo generate generate-tenant help" -f -a "demo" -d 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase demo generate generate-tenant help" -f -a "generate" -d 'Write the man pages and shell completions from this definition (for maintainers)'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase demo generate generate-tenant help" -f -a "generate-tenant" -d 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase demo generate generate-tenant help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "add" -d 'Register a tenant'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'List the registered tenants'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'Show one tenant\'s profile and index status'

@@ -101,6 +101,17 @@ pub enum Command {
     /// manifest.json (every entry's size and SHA-256) and README.txt. The same input gives
     /// the same bytes. --encrypt protects every entry with AES-256.
     Portability(PortabilityArgs),
+    /// Erase a subject's data (Art. 17): plan, confirm, apply under a journal, verify
+    ///
+    /// Per reviewed asset the plan deletes it (the subject is shown in it, or uploaded it,
+    /// and no one else is in it), scrubs the subject's values from it (their element of a bag
+    /// field, a field only they fill, their name or e-mail in free text replaced by
+    /// [redacted]), or withholds it (legal hold). The plan is printed and hashed; without
+    /// --yes it is confirmed in a terminal, and refused (exit 4) without one. Every step is
+    /// journaled before it is taken, so a killed run finishes with --resume and never acts
+    /// twice. Each touched asset is read back, the index refreshed and the subject located
+    /// again: only an erasure with nothing left is reported done (else exit 3).
+    Erase(EraseArgs),
     /// Run dsr on a bundled sample tenant, in temporary folders, and show what it finds
     Demo(DemoArgs),
     /// Write the man pages and shell completions from this definition (for maintainers)
@@ -497,4 +508,54 @@ pub struct PortabilityArgs {
     /// Put the original of every reviewed asset in, not only those the subject uploaded
     #[arg(long)]
     pub all_originals: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StrategyArg {
+    /// Delete assets that show or were uploaded by the subject alone; scrub the rest
+    Auto,
+    /// Never delete: remove only the subject's values
+    Scrub,
+    /// Delete every reviewed asset not under legal hold
+    Delete,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  dsr erase 20261201-003 --dry-run
+  dsr erase 20261201-003 --yes
+  dsr erase 20261201-003 --resume --yes
+  dsr erase --replay-tombstones")]
+pub struct EraseArgs {
+    /// The erasure case
+    #[arg(required_unless_present = "replay_tombstones")]
+    pub case: Option<String>,
+    /// Print the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// How assets are erased
+    #[arg(long, value_enum, default_value_t = StrategyArg::Auto)]
+    pub strategy: StrategyArg,
+    /// Apply the plan without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Finish an interrupted erasure from its journal
+    #[arg(long)]
+    pub resume: bool,
+    /// Look for erased subjects again (after the platform restored a backup) and open an
+    /// erasure case for each one found
+    #[arg(long, conflicts_with_all = ["case", "dry_run", "resume"])]
+    pub replay_tombstones: bool,
+    /// How many changes run at once
+    #[arg(long, short, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
+    /// How the plan is printed
+    #[arg(long, short, value_enum, default_value_t = PlanFormat::Table)]
+    pub output: PlanFormat,
 }

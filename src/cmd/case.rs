@@ -107,6 +107,34 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
+/// Opens an erasure case for values of an erased subject that came back (a restored
+/// backup), with the old case as its reference, and locates them.
+pub fn open_for_replay(
+    ctx: &Context,
+    store: &CaseStore,
+    name: &str,
+    profile: &dsr::config::TenantProfile,
+    old_case: &str,
+    identities: Vec<Identity>,
+) -> Result<Case> {
+    let mut case = store.open(
+        NewCase {
+            right: Right::Erasure,
+            identities,
+            received: deadline::today(),
+            reference: Some(format!("replay of erasure case {old_case}")),
+            verified_by: Some(format!("identity verified in case {old_case}")),
+        },
+        &dsr::time::now(),
+        &super::operator(),
+    )?;
+    let locator = Locator::open(&ctx.tenant_files(name), profile.settings()?)?;
+    let hits = locator.find(&case.identities, Confidence::Low)?;
+    case.set_matches(&hits);
+    store.save(&case)?;
+    Ok(case)
+}
+
 fn right(arg: RightArg) -> Right {
     match arg {
         RightArg::Access => Right::Access,

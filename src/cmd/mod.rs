@@ -4,6 +4,7 @@
 mod access;
 mod case;
 mod demo;
+mod erase;
 mod generate;
 mod locate;
 mod output;
@@ -37,6 +38,8 @@ pub enum Outcome {
     NotFound,
     /// Finished, but some assets failed.
     Partial,
+    /// A change needed a confirmation that could not be given.
+    Refused,
 }
 
 impl Outcome {
@@ -45,6 +48,7 @@ impl Outcome {
             Outcome::Done => ExitCode::SUCCESS,
             Outcome::NotFound => ExitCode::from(1),
             Outcome::Partial => ExitCode::from(3),
+            Outcome::Refused => ExitCode::from(4),
         }
     }
 }
@@ -215,6 +219,7 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
         Command::Case(args) => case::run(&ctx, args),
         Command::Access(args) => access::run(&ctx, args),
         Command::Portability(args) => portability::run(&ctx, args),
+        Command::Erase(args) => erase::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),
         Command::Generate(args) => generate::run(args),
         Command::GenerateTenant(args) => generate::tenant(&ctx, args),
