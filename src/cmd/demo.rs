@@ -1,22 +1,44 @@
-//! `dsr demo`: the whole first job on the bundled sample tenant, in temporary folders.
+//! `dsr demo`: a request's whole lifecycle on the bundled sample tenant, in temporary
+//! folders. Each step runs dsr itself with the command line a user would type, shown
+//! before what it printed, so the demo doubles as a tutorial.
 
+use std::ffi::OsString;
 use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
-use anyhow::{Context as _, Result};
-use dsr::config::{Config, TenantProfile};
-use dsr::index::identity::{Identity, IdentityKind};
-use dsr::index::locate::Locator;
-use dsr::index::matcher::Confidence;
+use anyhow::{Context as _, Result, bail};
 
 use super::{Context, Outcome};
-use crate::cli::{DemoArgs, OutputFormat};
+use crate::cli::DemoArgs;
 
-/// The sample tenant's demo subject and the identities a DPO would have for her.
-const SUBJECT: [(IdentityKind, &str); 4] = [
-    (IdentityKind::Name, "Jane Doe"),
-    (IdentityKind::Email, "jane.doe@example.com"),
-    (IdentityKind::Phone, "+47 912 34 567"),
-    (IdentityKind::Login, "jdoe"),
+/// The record of processing of the sample tenant's (fictional) controller.
+const DEMO_ROPA: &str = r#"purposes = ["Publishing photographs of company events on the intranet and in press material"]
+categories = ["Names in bylines, captions and keywords", "Work e-mail addresses and phone numbers", "Photographs showing you"]
+recipients = ["The DAM hosting provider (processor)", "Press partners receiving press kits"]
+retention = "Five years after the event, then deleted; backups are purged after 30 days."
+rights = "You may ask us to correct or erase your data, to restrict its processing or to object to it, by writing to privacy@sample.example."
+supervisory_authority = "Datatilsynet (the Norwegian Data Protection Authority), www.datatilsynet.no"
+source = "Photographers we commission, and colleagues who upload images."
+automated_decisions = "None: no decision about you is made by automated means."
+
+[controller]
+name = "Sample Company AS"
+address = "Storgata 1, 0155 Oslo, Norway"
+email = "privacy@sample.example"
+dpo = "Data protection officer, dpo@sample.example"
+"#;
+
+/// The sample tenant's demo subject, as a DPO would know her.
+const SUBJECT: &[&str] = &[
+    "--name",
+    "Jane Doe",
+    "--email",
+    "jane.doe@example.com",
+    "--phone",
+    "+47 912 34 567",
+    "--login",
+    "jdoe",
 ];
 
 pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
@@ -24,54 +46,91 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
         .prefix("dsr-demo-")
         .tempdir()
         .context("cannot create a temporary folder for the demo")?;
-    let root = temp.path();
-    let demo = Context {
-        config_path: root.join("config.toml"),
-        data_dir: root.join("data"),
-        tenant: Some("sample".to_owned()),
-        client_secret_file: None,
-        quiet: ctx.quiet,
-        color: ctx.color,
-        interactive_stderr: ctx.interactive_stderr,
-    };
+    let demo = Demo::new(temp.path(), ctx.quiet)?;
     let mut out = std::io::stdout().lock();
 
-    let tenant_dir = root.join("sample-tenant");
+    let tenant_dir = temp.path().join("sample-tenant");
     let written =
         dsr::sample::write_sample_tenant(&tenant_dir).context("cannot write the sample tenant")?;
     writeln!(
         out,
-        "1. Wrote the sample tenant: {} assets in {} archives (a `dir` tenant: files with JSON sidecars).",
+        "dsr demo: one data subject's requests, start to finish, on a sample tenant of {} assets in {} archives\n\
+         (a `dir` tenant: files with JSON sidecars), in temporary folders.\n",
         written.assets, written.archives
     )?;
 
-    let mut profile = TenantProfile::dir(tenant_dir.clone());
-    profile.default_region = Some("NO".to_owned());
-    let mut config = Config::default();
-    config.add("sample", profile.clone())?;
-    config.save(&demo.config_path)?;
-    writeln!(
-        out,
-        "2. Registered it as tenant 'sample' (national phone numbers read as Norwegian)."
+    demo.step(
+        &mut out,
+        "Register the tenant; national phone numbers are Norwegian.",
+        &[
+            "tenant",
+            "add",
+            "sample",
+            "--platform",
+            "dir",
+            "--default-region",
+            "NO",
+            "--path",
+        ],
+        &[tenant_dir.as_os_str()],
+    )?;
+    demo.step(&mut out, "Index its metadata.", &["sync"], &[])?;
+    let mut locate = vec!["locate"];
+    locate.extend_from_slice(SUBJECT);
+    demo.step(
+        &mut out,
+        "Find every asset holding Jane Doe. Jane Smith, John Doe, Jane Doerr and jane.doe@example.com.au\n   are in the tenant too, and are not taken for her.",
+        &locate,
+        &[],
     )?;
 
-    let report = super::sync::sync_tenant(&demo, "sample", &profile, false, 4)?;
-    writeln!(out, "3. {}", super::sync::summary("sample", &report))?;
-
-    let identities: Vec<Identity> = SUBJECT.iter().map(|(k, v)| Identity::new(*k, *v)).collect();
-    let shown: Vec<String> = identities.iter().map(|i| i.to_string()).collect();
+    let ropa = demo.ropa_path();
+    dsr::fsutil::write_atomic(&ropa, DEMO_ROPA.as_bytes())
+        .with_context(|| format!("cannot write {}", ropa.display()))?;
     writeln!(
         out,
-        "4. Located the data subject by {}:\n",
-        shown.join(", ")
+        "-- The DPO fills in the tenant's record of processing once (`dsr tenant ropa sample --init` writes a template).\n"
     )?;
-    let locator = Locator::open(&demo.tenant_files("sample"), profile.settings()?)?;
-    let hits = locator.find(&identities, Confidence::Low)?;
-    super::locate::render(&mut out, &hits, OutputFormat::Table, false, demo.color)?;
-    writeln!(out, "\n{}", super::locate::tally(&hits))?;
-    writeln!(
-        out,
-        "Jane Smith, John Doe, Jane Doerr and the owners of jane.doe@example.com.au are in the same tenant and were not taken for her.\n"
+
+    let access = demo.open_case(&mut out, "access")?;
+    let package = temp.path().join("jane-doe-access");
+    demo.step(
+        &mut out,
+        "Write her Art. 15 access package: index.html for her, data.json and data.csv for machines, a cover letter.",
+        &["access", &access, "--out"],
+        &[package.as_os_str()],
+    )?;
+
+    let portability = demo.open_case(&mut out, "portability")?;
+    let zip = temp.path().join("jane-doe-portable.zip");
+    demo.step(
+        &mut out,
+        "Write her Art. 20 portable ZIP: the files she uploaded, their metadata, a manifest of SHA-256 hashes.",
+        &["portability", &portability, "--out"],
+        &[zip.as_os_str()],
+    )?;
+
+    let erasure = demo.open_case(&mut out, "erasure")?;
+    demo.step(
+        &mut out,
+        "Plan her erasure (Art. 17) without changing anything.",
+        &["erase", &erasure, "--dry-run"],
+        &[],
+    )?;
+    demo.step(
+        &mut out,
+        "Carry it out: each step journaled, each asset read back, the index refreshed, and she is located again.",
+        &["erase", &erasure, "--yes"],
+        &[],
+    )?;
+    let mut again = vec!["locate", "--min-confidence", "medium"];
+    again.extend_from_slice(SUBJECT);
+    demo.step_expecting(
+        &mut out,
+        "Look for her once more: no high or medium match is left (exit status 1: not found). The low\n   \"J. Doe\" byline was never in the reviewed set: a person judges it with `dsr case review`.",
+        &again,
+        &[],
+        1,
     )?;
 
     let kept = if args.keep {
@@ -86,8 +145,124 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
          \x20 dsr tenant add acme --platform dir --path /srv/acme-export --default-region NO\n\
          \x20 dsr sync --tenant acme\n\
          \x20 dsr locate --tenant acme --name 'Jane Doe' --email jane.doe@example.com --explain\n\
-         \x20 dsr locate --tenant acme jane.doe@example.com --output json\n\
+         \x20 dsr case open --tenant acme --right access --name 'Jane Doe' --email jane.doe@example.com\n\
          {kept}"
     )?;
     Ok(Outcome::Done)
+}
+
+/// Runs dsr on the demo's own configuration and data folders.
+struct Demo {
+    exe: PathBuf,
+    config: PathBuf,
+    data: PathBuf,
+    quiet: bool,
+}
+
+impl Demo {
+    fn new(root: &Path, quiet: bool) -> Result<Demo> {
+        Ok(Demo {
+            exe: std::env::current_exe().context("cannot find the dsr executable")?,
+            config: root.join("config").join("config.toml"),
+            data: root.join("data"),
+            quiet,
+        })
+    }
+
+    fn ropa_path(&self) -> PathBuf {
+        self.config
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join("ropa")
+            .join("sample.toml")
+    }
+
+    fn open_case(&self, out: &mut impl Write, right: &str) -> Result<String> {
+        let mut args = vec!["case", "open", "--right", right];
+        args.extend_from_slice(SUBJECT);
+        let stdout = self.step(
+            out,
+            &format!(
+                "Open a case for her {right} request; the due date is one calendar month away."
+            ),
+            &args,
+            &[],
+        )?;
+        Ok(stdout.trim().to_owned())
+    }
+
+    fn step(
+        &self,
+        out: &mut impl Write,
+        what: &str,
+        args: &[&str],
+        more: &[&std::ffi::OsStr],
+    ) -> Result<String> {
+        self.step_expecting(out, what, args, more, 0)
+    }
+
+    /// Shows the command line, runs it, shows what it printed; fails unless it exits with
+    /// `expected`.
+    fn step_expecting(
+        &self,
+        out: &mut impl Write,
+        what: &str,
+        args: &[&str],
+        more: &[&std::ffi::OsStr],
+        expected: i32,
+    ) -> Result<String> {
+        let argv: Vec<OsString> = args
+            .iter()
+            .map(OsString::from)
+            .chain(more.iter().map(|a| a.to_os_string()))
+            .collect();
+        let shown: Vec<String> = argv
+            .iter()
+            .map(|a| shell_quote(&a.to_string_lossy()))
+            .collect();
+        writeln!(out, "-- {what}\n$ dsr {}", shown.join(" "))?;
+        let output = Command::new(&self.exe)
+            .args(&argv)
+            .env("DSR_CONFIG", &self.config)
+            .env("DSR_DATA_DIR", &self.data)
+            .env("DSR_TENANT", "sample")
+            .env("DSR_OPERATOR", "demo")
+            .env("DSR_PURPOSE", "dsr demo on the sample tenant")
+            .env_remove("DSR_CLIENT_SECRET")
+            .env_remove("DSR_CLIENT_SECRET_FILE")
+            .output()
+            .context("cannot run dsr for the demo")?;
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        for line in stdout.lines() {
+            writeln!(out, "   {line}")?;
+        }
+        if !self.quiet {
+            for line in stderr.lines() {
+                writeln!(out, "   {line}")?;
+            }
+        }
+        writeln!(out)?;
+        let status = output.status.code().unwrap_or(-1);
+        if status != expected {
+            bail!(
+                "the demo step `dsr {}` exited with {status}, not {expected}",
+                shown.join(" ")
+            );
+        }
+        Ok(stdout)
+    }
+}
+
+/// Quotes a word for a POSIX shell when it needs it.
+fn shell_quote(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@+,".contains(c));
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
 }
