@@ -9,8 +9,10 @@ Exit status:
   0  success (locate: the person was found)
   1  locate found nothing
   2  error: bad input, configuration, platform or index problem
-  3  partial: the command finished but some assets failed or are unverified (listed)
-  4  refused: a change needs a confirmation (--yes) and there was no terminal";
+  3  partial: the command finished but some assets failed or are unverified (listed);
+     erase --replay-tombstones: erased subjects are back (a case was opened for each)
+  4  refused: a change needs a confirmation (--yes) and there was no terminal, or a legal
+     hold withheld assets (erase, rectify)";
 
 /// Answer GDPR data-subject requests against a DAM or SaaS tenant.
 ///
@@ -110,8 +112,20 @@ pub enum Command {
     /// --yes it is confirmed in a terminal, and refused (exit 4) without one. Every step is
     /// journaled before it is taken, so a killed run finishes with --resume and never acts
     /// twice. Each touched asset is read back, the index refreshed and the subject located
-    /// again: only an erasure with nothing left is reported done (else exit 3).
+    /// again: only an erasure with nothing left is reported done (else exit 3). Assets under
+    /// legal hold are withheld and reported so (exit 4 when nothing else is left).
     Erase(EraseArgs),
+    /// Correct a subject's data (Art. 16): plan, confirm, apply under a journal, verify
+    ///
+    /// --from OLD --to NEW puts the new value where the subject's old one stands in the
+    /// reviewed assets: the whole entry of a bag field or list of names, the phrase in free
+    /// text, nothing else (--field limits it to some fields). --set FIELD=VALUE sets a field
+    /// instead; it refuses a person, e-mail, phone or login field that holds someone else's
+    /// value too. The case must be a rectification case. As with erase, the plan is printed
+    /// and hashed, confirmed (--yes; refused with exit 4 without a terminal), journaled
+    /// (--resume) and read back: each changed field must hold the new value and not the old
+    /// one, or the command ends with exit 3.
+    Rectify(RectifyArgs),
     /// Run dsr on a bundled sample tenant, in temporary folders, and show what it finds
     Demo(DemoArgs),
     /// Write the man pages and shell completions from this definition (for maintainers)
@@ -545,17 +559,70 @@ pub struct EraseArgs {
     /// Apply the plan without asking
     #[arg(long, short = 'y')]
     pub yes: bool,
-    /// Finish an interrupted erasure from its journal
-    #[arg(long)]
+    /// Finish an interrupted (or partly failed) erasure: the same plan, from its journal,
+    /// without repeating a finished step
+    #[arg(long, conflicts_with = "strategy")]
     pub resume: bool,
-    /// Look for erased subjects again (after the platform restored a backup) and open an
-    /// erasure case for each one found
+    /// Look for erased subjects again (after the platform restored a backup and it was
+    /// synced), open an erasure case for each one found and print its id
     #[arg(long, conflicts_with_all = ["case", "dry_run", "resume"])]
     pub replay_tombstones: bool,
     /// How many changes run at once
     #[arg(long, short, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub jobs: u16,
-    /// How the plan is printed
+    /// How the plan and the outcome are printed
+    #[arg(long, short, value_enum, default_value_t = PlanFormat::Table)]
+    pub output: PlanFormat,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  dsr rectify 20261201-004 --from 'Jane Doe' --to 'Jane Roe' --dry-run
+  dsr rectify 20261201-004 --from jane.doe@example.com --to jane.roe@example.com --yes
+  dsr rectify 20261201-004 --from 'Jane Doe' --to 'Jane Roe' --field 80 --field 368 --yes
+  dsr rectify 20261201-004 --set '309=+47 912 34 567' --yes
+  dsr rectify 20261201-004 --resume --yes")]
+pub struct RectifyArgs {
+    /// The rectification case
+    pub case: String,
+    /// The subject's value as it stands now: a name, e-mail, phone or login
+    #[arg(
+        long,
+        value_name = "OLD",
+        requires = "to",
+        conflicts_with = "set",
+        required_unless_present_any = ["set", "resume"]
+    )]
+    pub from: Option<String>,
+    /// The value to put in its place (of the same kind)
+    #[arg(long, value_name = "NEW", requires = "from")]
+    pub to: Option<String>,
+    /// Replace only in this field (repeatable or comma-separated) [default: every field]
+    #[arg(
+        long = "field",
+        value_name = "ID",
+        value_delimiter = ',',
+        requires = "from"
+    )]
+    pub fields: Vec<String>,
+    /// Set a field of every reviewed asset, as FIELD=VALUE (repeatable; an empty VALUE
+    /// clears the field)
+    #[arg(long, value_name = "FIELD=VALUE")]
+    pub set: Vec<String>,
+    /// Print the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Apply the plan without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Finish an interrupted (or partly failed) rectification: the same plan, from its
+    /// journal, without repeating a finished step
+    #[arg(long, conflicts_with_all = ["from", "to", "fields", "set"])]
+    pub resume: bool,
+    /// How many changes run at once
+    #[arg(long, short, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
+    /// How the plan and the outcome are printed
     #[arg(long, short, value_enum, default_value_t = PlanFormat::Table)]
     pub output: PlanFormat,
 }

@@ -4,6 +4,7 @@
 //! the terminal; the `dsr` binary's commands sit on top of it.
 
 pub mod access;
+pub mod apply;
 pub mod asset;
 pub mod case;
 pub mod config;
@@ -16,6 +17,7 @@ pub mod lock;
 pub mod package;
 pub mod platform;
 pub mod portability;
+pub mod rectify;
 pub mod ropa;
 pub mod sample;
 pub mod secret;

@@ -11,7 +11,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 
-use crate::erase::plan::hex;
+use crate::apply::hex;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PackageError {

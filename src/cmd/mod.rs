@@ -3,12 +3,14 @@
 
 mod access;
 mod case;
+mod changes;
 mod demo;
 mod erase;
 mod generate;
 mod locate;
 mod output;
 mod portability;
+mod rectify;
 mod sync;
 mod tenant;
 
@@ -36,9 +38,10 @@ pub enum Outcome {
     Done,
     /// `locate` found nothing.
     NotFound,
-    /// Finished, but some assets failed.
+    /// Finished, but some assets failed or are not verified.
     Partial,
-    /// A change needed a confirmation that could not be given.
+    /// A change needed a confirmation that could not be given, or a legal hold kept
+    /// assets from it.
     Refused,
 }
 
@@ -220,6 +223,7 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
         Command::Access(args) => access::run(&ctx, args),
         Command::Portability(args) => portability::run(&ctx, args),
         Command::Erase(args) => erase::run(&ctx, args),
+        Command::Rectify(args) => rectify::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),
         Command::Generate(args) => generate::run(args),
         Command::GenerateTenant(args) => generate::tenant(&ctx, args),

@@ -131,35 +131,3 @@ impl Progress for Bar {
         }
     }
 }
-
-/// A progress bar for steps that change a tenant (erase, rectify), on stderr when it is a
-/// terminal.
-pub struct StepBar(Option<ProgressBar>);
-
-impl StepBar {
-    pub fn new(visible: bool, steps: u64) -> StepBar {
-        StepBar(visible.then(|| {
-            let bar = ProgressBar::with_draw_target(Some(steps), ProgressDrawTarget::stderr());
-            if let Ok(style) = ProgressStyle::with_template(
-                "{spinner} applying {bar:30} {pos}/{len} steps ({eta} left)",
-            ) {
-                bar.set_style(style);
-            }
-            bar
-        }))
-    }
-
-    pub fn finish(&self) {
-        if let Some(bar) = &self.0 {
-            bar.finish_and_clear();
-        }
-    }
-}
-
-impl dsr::erase::ApplyProgress for StepBar {
-    fn step_done(&self) {
-        if let Some(bar) = &self.0 {
-            bar.inc(1);
-        }
-    }
-}

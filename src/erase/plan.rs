@@ -5,13 +5,14 @@
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::scrub;
+use crate::apply::holds::Holds;
+use crate::apply::{self, Action, Intent, Plan, Step};
 use crate::asset::{Asset, Metadata};
 use crate::fields::{self, FieldRoles, Role};
 use crate::index::matcher::{Confidence, Matcher, person_entries};
-use crate::platform::MetadataChanges;
+use crate::platform::{MetadataChanges, PlatformError};
 
 /// How the plan treats assets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,92 +26,59 @@ pub enum Strategy {
     Delete,
 }
 
-/// What happens to one asset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Action {
-    Delete,
-    Scrub,
-    /// A legal hold applies: reported as withheld, never as erased.
-    Withheld,
-    /// The subject's values cannot be removed automatically (a read-only field, a value
-    /// the scrubber cannot separate): left for a person, reported as not done.
-    Manual,
-    /// The asset no longer holds the subject: nothing to do.
-    Clean,
-}
-
-/// One asset's step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Step {
-    pub asset: String,
-    pub action: Action,
-    /// Why this action, for people (no personal values).
-    pub reason: String,
-    /// For `scrub`: the fields changed, each with its new value or `null` to clear it.
-    #[serde(default, skip_serializing_if = "MetadataChanges::is_empty")]
-    pub changes: MetadataChanges,
-}
-
-/// Legal holds from the tenant profile.
-#[derive(Debug, Clone, Default)]
-pub struct Holds {
-    /// Archives under hold.
-    pub archives: BTreeSet<String>,
-    /// `(field, value)` pairs: an asset holding the value in the field is under hold.
-    pub values: Vec<(String, String)>,
-}
-
 /// What the planner needs to know about the tenant.
 pub struct Planner<'a> {
     pub matcher: &'a Matcher,
     pub roles: &'a FieldRoles,
     /// Fields showing who is in the image (368 and mapped ones).
     pub shown_fields: &'a BTreeSet<String>,
-    /// Fields the platform lets dsr change; `None` when it does not say.
+    /// Fields the platform lets dsr change; `None` or empty when it does not say.
     pub writable: Option<&'a BTreeSet<String>>,
     pub holds: &'a Holds,
     pub strategy: Strategy,
 }
 
-/// The whole plan of one erasure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ErasurePlan {
-    pub format: u32,
-    pub case: String,
-    pub tenant: String,
-    pub strategy: Strategy,
-    pub steps: Vec<Step>,
-}
-
-impl ErasurePlan {
-    /// SHA-256 of the plan's JSON (keys in a fixed order), hex.
-    pub fn sha256(&self) -> String {
-        let bytes = serde_json::to_vec(self).unwrap_or_default();
-        hex(&Sha256::digest(&bytes))
-    }
-
-    /// How many steps take each action.
-    pub fn count(&self, action: Action) -> usize {
-        self.steps.iter().filter(|s| s.action == action).count()
-    }
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 impl Planner<'_> {
+    /// Plans every asset of the reviewed set, as read from the platform now (in the same
+    /// order). An asset that no longer exists has nothing left to erase.
+    pub fn plan(
+        &self,
+        case: &str,
+        tenant: &str,
+        read: impl IntoIterator<Item = (String, Result<Asset, PlatformError>)>,
+    ) -> Result<Plan, (String, PlatformError)> {
+        let mut steps = Vec::new();
+        for (id, asset) in read {
+            steps.push(match asset {
+                Ok(asset) => self.step(&asset),
+                Err(e) if e.is_not_found() => {
+                    Step::untouched(&id, Action::Clean, "the asset no longer exists")
+                }
+                Err(e) => return Err((id, e)),
+            });
+        }
+        Ok(Plan {
+            format: apply::PLAN_FORMAT,
+            case: case.to_owned(),
+            tenant: tenant.to_owned(),
+            intent: Intent::Erasure {
+                strategy: self.strategy,
+            },
+            steps,
+        })
+    }
+
     /// Plans one asset as the platform holds it now.
     pub fn step(&self, asset: &Asset) -> Step {
-        let step = |action, reason: String, changes| Step {
+        let step = |action, reason: &str, changes| Step {
             asset: asset.id.clone(),
             action,
-            reason,
+            reason: reason.to_owned(),
+            version: asset.version.clone(),
             changes,
         };
-        if let Some(reason) = self.hold(asset) {
-            return step(Action::Withheld, reason, MetadataChanges::new());
+        if let Some(reason) = self.holds.withheld(asset) {
+            return Step::untouched(&asset.id, Action::Withheld, reason);
         }
         let found: Vec<_> = self
             .matcher
@@ -119,11 +87,7 @@ impl Planner<'_> {
             .filter(|m| m.confidence >= Confidence::Medium)
             .collect();
         if found.is_empty() {
-            return step(
-                Action::Clean,
-                "no longer holds the subject".to_owned(),
-                MetadataChanges::new(),
-            );
+            return Step::untouched(&asset.id, Action::Clean, "no longer holds the subject");
         }
         let shown = found.iter().any(|m| self.shown_fields.contains(&m.field));
         let uploaded = found
@@ -141,7 +105,7 @@ impl Planner<'_> {
                 (_, true) => "shows the subject and no one else",
                 (_, false) => "uploaded by the subject and holds no one else",
             };
-            return step(Action::Delete, why.to_owned(), MetadataChanges::new());
+            return step(Action::Delete, why, MetadataChanges::new());
         }
         let changes = scrub::scrub(&asset.metadata, self.matcher, self.roles);
         let after = scrub::apply(&asset.metadata, &changes);
@@ -151,24 +115,22 @@ impl Planner<'_> {
             .into_iter()
             .find(|m| m.confidence >= Confidence::Medium);
         if let Some(left) = left {
-            return step(
+            return Step::untouched(
+                &asset.id,
                 Action::Manual,
                 format!(
                     "field {} would still hold the subject after scrubbing",
                     left.field
                 ),
-                MetadataChanges::new(),
             );
         }
-        if let Some(writable) = self.writable
-            && let Some(field) = changes.keys().find(|f| !writable.contains(*f))
-        {
-            return step(
+        if let Some(field) = apply::unwritable(&changes, self.writable) {
+            return Step::untouched(
+                &asset.id,
                 Action::Manual,
                 format!(
                     "field {field} holds the subject but the platform does not let it be changed"
                 ),
-                MetadataChanges::new(),
             );
         }
         let why = if others {
@@ -176,21 +138,7 @@ impl Planner<'_> {
         } else {
             "the subject is named but not shown: only their values are removed"
         };
-        step(Action::Scrub, why.to_owned(), changes)
-    }
-
-    fn hold(&self, asset: &Asset) -> Option<String> {
-        if self.holds.archives.contains(&asset.archive) {
-            return Some(format!("legal hold on archive {}", asset.archive));
-        }
-        self.holds.values.iter().find_map(|(field, value)| {
-            let held = asset.metadata.get(field).is_some_and(|v| {
-                v.items()
-                    .iter()
-                    .any(|item| item.trim().eq_ignore_ascii_case(value.trim()))
-            });
-            held.then(|| format!("legal hold on a value of field {field}"))
-        })
+        step(Action::Scrub, why, changes)
     }
 
     /// True when a person, e-mail, phone or login field holds an entry that is not the

@@ -29,6 +29,10 @@ pub struct Tombstone {
     /// How many words the erased names have (free text is searched in windows of these).
     #[serde(default)]
     pub name_lengths: BTreeSet<usize>,
+    /// Assets the erasure left alone on purpose (a legal hold, a match review judged not
+    /// the subject's): the subject found there again is no sign of a restore.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub kept: BTreeSet<String>,
 }
 
 impl Tombstone {
@@ -49,6 +53,7 @@ impl Tombstone {
             salt,
             hashes: BTreeSet::new(),
             name_lengths: BTreeSet::new(),
+            kept: BTreeSet::new(),
         };
         for identity in identities {
             let keys = match identity.kind {

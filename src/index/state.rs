@@ -26,7 +26,7 @@ pub struct SyncState {
     /// Archive → the newest modification time seen (platforms listing newest first).
     #[serde(default)]
     pub watermarks: BTreeMap<String, String>,
-    /// Fields the platform lets dsr change.
+    /// Fields the platform lets dsr change; empty when it does not restrict.
     #[serde(default)]
     pub writable: BTreeSet<String>,
 }

@@ -16,6 +16,7 @@ use tantivy::TantivyDocument;
 
 use super::state::SyncState;
 use super::{IndexError, IndexSettings, TenantIndex};
+use crate::asset::Asset;
 use crate::platform::{Platform, PlatformError, ScanEnd, Scanned, Since, Stray};
 
 /// Receives progress while a sync runs (a progress bar, or nothing).
@@ -245,22 +246,39 @@ pub fn refresh(
     settings: &IndexSettings,
     ids: &[String],
 ) -> Result<u64, SyncError> {
+    let mut read = Vec::with_capacity(ids.len());
+    for id in ids {
+        match platform.get(id) {
+            Ok(asset) => read.push((id.clone(), Some(asset))),
+            Err(e) if e.is_not_found() => read.push((id.clone(), None)),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    reindex(files, settings, &read)
+}
+
+/// Brings the index entries of assets just read from the platform up to date: an asset
+/// (`Some`) is re-indexed as read, a gone one (`None`) removed. Returns how many are gone.
+pub fn reindex(
+    files: &TenantFiles,
+    settings: &IndexSettings,
+    read: &[(String, Option<Asset>)],
+) -> Result<u64, SyncError> {
     let mut state = files.load_state()?;
     let index = TenantIndex::open_or_create(&files.index())?;
     let mut update = index.update()?;
     let mut gone = 0;
-    for id in ids {
-        match platform.get(id) {
-            Ok(asset) => {
-                update.upsert(id, index.document(&asset, settings))?;
-                state.versions.insert(id.clone(), asset.version);
+    for (id, asset) in read {
+        match asset {
+            Some(asset) => {
+                update.upsert(id, index.document(asset, settings))?;
+                state.versions.insert(id.clone(), asset.version.clone());
             }
-            Err(e) if e.is_not_found() => {
+            None => {
                 update.remove(id);
                 state.versions.remove(id);
                 gone += 1;
             }
-            Err(e) => return Err(e.into()),
         }
     }
     update.commit()?;

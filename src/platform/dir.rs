@@ -204,10 +204,11 @@ impl DirPlatform {
 
 impl Platform for DirPlatform {
     fn describe(&self) -> Result<Description, PlatformError> {
-        let labels = fields::default_labels();
-        // A folder has no schema: every field can be written.
-        let writable = labels.keys().cloned().collect();
-        Ok(Description { labels, writable })
+        // A folder has no schema: every field can be written, which an empty set says.
+        Ok(Description {
+            labels: fields::default_labels(),
+            writable: BTreeSet::new(),
+        })
     }
 
     /// Lists the folder, compares each sidecar's version marker with the known one, and

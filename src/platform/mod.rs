@@ -82,7 +82,8 @@ impl PlatformError {
 pub struct Description {
     /// Field id → label.
     pub labels: BTreeMap<String, String>,
-    /// Fields whose values can be changed through the platform.
+    /// Fields whose values can be changed through the platform; empty when the platform
+    /// does not restrict which (a folder).
     pub writable: BTreeSet<String>,
 }
 

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Seek, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -24,6 +24,9 @@ pub enum Event {
     Done,
     /// The call failed; the step may be tried again.
     Failed,
+    /// The run got through every step (some may have failed). A journal whose last
+    /// `begin` has no `end` after it belongs to a run that was killed.
+    End,
 }
 
 /// One line of the journal.
@@ -47,6 +50,36 @@ pub enum StepState {
     InFlight,
     Done,
     Failed,
+}
+
+/// What a journal says about the runs it recorded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JournalState {
+    /// The SHA-256 of the plan the last run began with.
+    pub plan: Option<String>,
+    /// Each step's state; steps never mentioned have not started.
+    pub steps: BTreeMap<usize, StepState>,
+    /// The last run reached its end (it was not killed on the way).
+    pub ended: bool,
+}
+
+impl JournalState {
+    /// A run began and never reached its end: it was killed or crashed.
+    pub fn interrupted(&self) -> bool {
+        self.plan.is_some() && !self.ended
+    }
+
+    /// How many steps are done.
+    pub fn done(&self) -> usize {
+        self.steps
+            .values()
+            .filter(|s| **s == StepState::Done)
+            .count()
+    }
+
+    pub fn is_done(&self, step: usize) -> bool {
+        self.steps.get(&step) == Some(&StepState::Done)
+    }
 }
 
 /// An open journal, appended to by several threads.
@@ -81,12 +114,14 @@ impl Journal {
         if let Some(dir) = path.parent() {
             crate::fsutil::private_dir(dir).map_err(io_err)?;
         }
-        let file = OpenOptions::new()
+        let mut file = OpenOptions::new()
             .create(true)
+            .read(true)
             .append(true)
             .mode(0o600)
             .open(path)
             .map_err(io_err)?;
+        drop_torn_line(&mut file).map_err(io_err)?;
         Ok(Journal {
             path: path.to_owned(),
             file: Mutex::new(file),
@@ -120,13 +155,12 @@ impl Journal {
             })
     }
 
-    /// Reads a journal: the plan hash it began with (the last `begin`) and each step's
-    /// state. A torn last line (the process died while writing it) is ignored; damage
-    /// anywhere else is an error.
-    pub fn read(path: &Path) -> Result<(Option<String>, BTreeMap<usize, StepState>), JournalError> {
+    /// Reads a journal. A torn last line (the process died while writing it) is ignored;
+    /// damage anywhere else is an error. No journal reads as no run at all.
+    pub fn read(path: &Path) -> Result<JournalState, JournalError> {
         let file = match File::open(path) {
             Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((None, BTreeMap::new())),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(JournalState::default()),
             Err(source) => {
                 return Err(JournalError::Io {
                     path: path.to_owned(),
@@ -141,8 +175,7 @@ impl Journal {
                 path: path.to_owned(),
                 source,
             })?;
-        let mut plan = None;
-        let mut states = BTreeMap::new();
+        let mut journal = JournalState::default();
         for (i, line) in lines.iter().enumerate() {
             let entry: Entry = match serde_json::from_str(line) {
                 Ok(entry) => entry,
@@ -157,7 +190,12 @@ impl Journal {
             };
             let state = match entry.event {
                 Event::Begin => {
-                    plan = entry.detail;
+                    journal.plan = entry.detail;
+                    journal.ended = false;
+                    continue;
+                }
+                Event::End => {
+                    journal.ended = true;
                     continue;
                 }
                 Event::Intent => StepState::InFlight,
@@ -166,13 +204,27 @@ impl Journal {
             };
             if let Some(step) = entry.step {
                 // Done is final: a later line cannot undo a finished step.
-                if states.get(&step) != Some(&StepState::Done) {
-                    states.insert(step, state);
+                if !journal.is_done(step) {
+                    journal.steps.insert(step, state);
                 }
             }
         }
-        Ok((plan, states))
+        Ok(journal)
     }
+}
+
+/// Cuts off a last line the process died while writing: what is appended next must start
+/// on a line of its own, or the journal would read as damaged in the middle.
+fn drop_torn_line(file: &mut File) -> io::Result<()> {
+    let mut bytes = Vec::new();
+    file.seek(io::SeekFrom::Start(0))?;
+    file.read_to_end(&mut bytes)?;
+    if bytes.last().is_some_and(|b| *b != b'\n') {
+        let keep = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        file.set_len(keep as u64)?;
+        file.sync_data()?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -197,11 +249,25 @@ mod tests {
         drop(journal);
         let mut file = OpenOptions::new().append(true).open(&path).expect("append");
         file.write_all(b"{\"at\":\"2026-").expect("a torn line");
-        let (plan, states) = Journal::read(&path).expect("read");
-        assert_eq!(plan.as_deref(), Some("abc"));
-        assert_eq!(states[&0], StepState::Done);
-        assert_eq!(states[&1], StepState::InFlight);
-        assert_eq!(states[&2], StepState::Failed);
-        assert!(!states.contains_key(&3));
+        let read = Journal::read(&path).expect("read");
+        assert_eq!(read.plan.as_deref(), Some("abc"));
+        assert!(read.interrupted(), "no end was written");
+        assert_eq!(read.steps[&0], StepState::Done);
+        assert_eq!(read.steps[&1], StepState::InFlight);
+        assert_eq!(read.steps[&2], StepState::Failed);
+        assert!(!read.steps.contains_key(&3));
+        assert_eq!(read.done(), 1);
+
+        let journal = Journal::open(&path).expect("open again");
+        journal
+            .record(Event::Begin, None, Some("abc".into()))
+            .expect("write");
+        journal
+            .record(Event::Failed, Some(0), Some("network".into()))
+            .expect("write");
+        journal.record(Event::End, None, None).expect("write");
+        let read = Journal::read(&path).expect("read");
+        assert!(!read.interrupted());
+        assert_eq!(read.steps[&0], StepState::Done, "done stays done");
     }
 }

@@ -1,0 +1,351 @@
+//! What `erase` and `rectify` share: a plan kept in the case folder beside its journal,
+//! printed and hashed before anything changes, confirmed (or refused), carried out under
+//! the journal, read back, and the outcome printed — a table for people, or one JSON
+//! document for scripts.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result, bail};
+use dsr::apply::journal::Journal;
+use dsr::apply::{self, Action, ApplyProgress, Check, Outcome as StepOutcome, Plan, RunReport};
+use dsr::platform::Platform;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::output::Table;
+use super::{Context, Outcome, sanitize};
+use crate::cli::PlanFormat;
+
+/// One run of a command that changes a tenant, as the user asked for it.
+pub struct Operation<'a> {
+    pub ctx: &'a Context,
+    /// `erase` or `rectify`: the command, and the stem of its files in the case folder.
+    pub command: &'static str,
+    /// `erasure` or `rectification`, for messages.
+    pub noun: &'static str,
+    pub case: String,
+    pub plan_path: PathBuf,
+    pub journal_path: PathBuf,
+    pub dry_run: bool,
+    pub yes: bool,
+    pub resume: bool,
+    pub jobs: usize,
+    pub output: PlanFormat,
+}
+
+/// Where a run stands once the plan is settled.
+pub enum Next {
+    /// Go on and carry it out.
+    Apply,
+    /// Stop here with this outcome (a dry run, a refusal); the plan has been printed.
+    Stop(Outcome),
+}
+
+impl Operation<'_> {
+    /// The plan this run carries out: with `--resume` the one an earlier run began (checked
+    /// against its journal), else a new one from `make`. A run that was killed must be
+    /// resumed, not planned anew: its journal says what is half done.
+    pub fn plan(&self, make: impl FnOnce() -> Result<Plan>) -> Result<Plan> {
+        let journal = Journal::read(&self.journal_path)?;
+        if !self.resume {
+            if journal.interrupted() && !self.dry_run {
+                bail!(
+                    "an {} of case {} was interrupted: run `dsr {} {} --resume` to finish it",
+                    self.noun,
+                    self.case,
+                    self.command,
+                    self.case
+                );
+            }
+            return make();
+        }
+        let (Some(hash), true) = (&journal.plan, self.plan_path.exists()) else {
+            bail!(
+                "case {} has no {} to resume: run `dsr {} {}` to plan one",
+                self.case,
+                self.noun,
+                self.command,
+                self.case
+            );
+        };
+        let bytes = std::fs::read(&self.plan_path)
+            .with_context(|| format!("cannot read {}", self.plan_path.display()))?;
+        let plan: Plan = serde_json::from_slice(&bytes)
+            .with_context(|| format!("the plan {} is damaged", self.plan_path.display()))?;
+        if plan.sha256() != *hash {
+            bail!(
+                "the plan {} no longer matches its journal: it was changed after the run began",
+                self.plan_path.display()
+            );
+        }
+        self.ctx.note(&format!(
+            "Resuming the {} of case {}: {} of {} step(s) were finished before.",
+            self.noun,
+            self.case,
+            journal.done(),
+            plan.changing_steps().count()
+        ));
+        Ok(plan)
+    }
+
+    /// Prints the plan, then asks before anything changes: without `--yes` in a terminal,
+    /// and never without one. A dry run stops here.
+    pub fn confirm(&self, plan: &Plan, question: &str) -> Result<Next> {
+        if self.output == PlanFormat::Table {
+            print_plan(plan)?;
+        }
+        let hash = plan.sha256();
+        if self.dry_run {
+            self.print_json(plan, None)?;
+            self.ctx.note(&format!(
+                "Dry run: nothing was changed. Plan SHA-256 {hash}. Run without --dry-run to apply it."
+            ));
+            return Ok(Next::Stop(Outcome::Done));
+        }
+        let journal = Journal::read(&self.journal_path)?;
+        let left = plan
+            .changing_steps()
+            .filter(|(i, _)| !(self.resume && journal.is_done(*i)))
+            .count();
+        if left == 0 || self.yes {
+            return Ok(Next::Apply);
+        }
+        if !(self.ctx.interactive_stderr && std::io::stdin().is_terminal()) {
+            self.print_json(plan, None)?;
+            eprintln!(
+                "dsr: refused: the {} changes the tenant and needs a confirmation; there is no terminal to ask in. Check the plan with --dry-run, then run again with --yes.",
+                self.noun
+            );
+            return Ok(Next::Stop(Outcome::Refused));
+        }
+        let answer = dialoguer::Confirm::new()
+            .with_prompt(format!(
+                "{question} (plan SHA-256 {})",
+                hash.get(..12).unwrap_or(&hash)
+            ))
+            .default(false)
+            .interact()
+            .context("cannot read the confirmation")?;
+        if answer {
+            Ok(Next::Apply)
+        } else {
+            self.print_json(plan, None)?;
+            eprintln!("dsr: refused: nothing was changed.");
+            Ok(Next::Stop(Outcome::Refused))
+        }
+    }
+
+    /// Keeps the plan (a fresh run starts a fresh journal), applies it under the journal
+    /// with a progress bar, and reads every changed asset back.
+    pub fn carry_out(
+        &self,
+        plan: &Plan,
+        platform: &dyn Platform,
+        check: &Check<'_>,
+    ) -> Result<(apply::Verification, String)> {
+        let started = dsr::time::now();
+        if !self.resume {
+            let json = serde_json::to_vec_pretty(plan)?;
+            dsr::fsutil::write_atomic(&self.plan_path, &json)
+                .with_context(|| format!("cannot write {}", self.plan_path.display()))?;
+            // An earlier run's journal speaks of an earlier plan's steps.
+            match std::fs::remove_file(&self.journal_path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(e)
+                        .with_context(|| format!("cannot remove {}", self.journal_path.display()));
+                }
+            }
+        }
+        let bar = StepBar::new(self.ctx.interactive_stderr);
+        let applied = apply::apply(plan, platform, &self.journal_path, self.jobs, &bar)
+            .with_context(|| format!("the {} stopped: its journal cannot be written", self.noun))?;
+        bar.finish();
+        Ok((
+            apply::verify(plan, &applied, platform, self.jobs, check),
+            started,
+        ))
+    }
+
+    /// Prints the outcome — every step on stdout, what is left on stderr — and says how
+    /// the command ends: 3 when anything is left, 4 when only legal holds kept assets back.
+    pub fn finish(&self, plan: &Plan, report: &RunReport, summary: &str) -> Result<Outcome> {
+        match self.output {
+            PlanFormat::Json => self.print_json(plan, Some(report))?,
+            PlanFormat::Table => {
+                let mut out = std::io::stdout().lock();
+                writeln!(out)?;
+                let mut table = Table::new(&["outcome", "action", "asset", "detail"]);
+                for step in &report.steps {
+                    table.row(
+                        vec![
+                            step.outcome.as_str().to_owned(),
+                            step.action.as_str().to_owned(),
+                            step.asset.clone(),
+                            step.detail.clone(),
+                        ],
+                        None,
+                        None,
+                    );
+                }
+                table.write(&mut out, false)?;
+            }
+        }
+        for step in report.steps.iter().filter(|s| s.outcome.is_left()) {
+            eprintln!(
+                "dsr: not done: {} ({}): {}",
+                sanitize(&step.asset),
+                step.outcome.as_str(),
+                sanitize(&step.detail)
+            );
+        }
+        for asset in &report.remaining {
+            eprintln!(
+                "dsr: not done: {}: the subject is still found there; review it with `dsr case review {}`",
+                sanitize(asset),
+                self.case
+            );
+        }
+        self.ctx.note(summary);
+        Ok(if !report.complete() {
+            Outcome::Partial
+        } else if report.outcomes(StepOutcome::Withheld) > 0 {
+            Outcome::Refused
+        } else {
+            Outcome::Done
+        })
+    }
+
+    /// With `--output json`, the one document a run prints: the plan, its hash, and the
+    /// outcome of every step once there is one.
+    fn print_json(&self, plan: &Plan, report: Option<&RunReport>) -> Result<()> {
+        if self.output != PlanFormat::Json {
+            return Ok(());
+        }
+        let mut doc = serde_json::json!({
+            "plan": plan,
+            "sha256": plan.sha256(),
+            "applied": report.is_some(),
+        });
+        if let (Some(report), Some(object)) = (report, doc.as_object_mut()) {
+            object.insert("report".to_owned(), serde_json::to_value(report)?);
+        }
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        Ok(())
+    }
+}
+
+fn print_plan(plan: &Plan) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    let mut table = Table::new(&["action", "asset", "fields", "why"]);
+    for step in &plan.steps {
+        let fields: Vec<&str> = step.changes.keys().map(String::as_str).collect();
+        table.row(
+            vec![
+                step.action.as_str().to_owned(),
+                step.asset.clone(),
+                if fields.is_empty() {
+                    "-".to_owned()
+                } else {
+                    fields.join(", ")
+                },
+                step.reason.clone(),
+            ],
+            None,
+            None,
+        );
+    }
+    table.write(&mut out, false)?;
+    let shown: &[(Action, &str)] = match plan.intent {
+        apply::Intent::Erasure { .. } => &[
+            (Action::Delete, "to delete"),
+            (Action::Scrub, "to scrub"),
+            (Action::Withheld, "withheld"),
+            (Action::Manual, "for a person to handle"),
+            (Action::Clean, "with nothing to do"),
+        ],
+        apply::Intent::Rectification { .. } => &[
+            (Action::Rectify, "to correct"),
+            (Action::Withheld, "withheld"),
+            (Action::Manual, "for a person to handle"),
+            (Action::Clean, "with nothing to do"),
+        ],
+    };
+    let counts: Vec<String> = shown
+        .iter()
+        .map(|(action, what)| format!("{} {what}", plan.count(*action)))
+        .collect();
+    writeln!(
+        out,
+        "\n{}. Plan SHA-256 {}",
+        counts.join(", "),
+        plan.sha256()
+    )?;
+    Ok(())
+}
+
+/// A progress bar for the steps of a run, on stderr when it is a terminal; failures are
+/// counted as they happen, so the bar never shows a failing run as going well.
+struct StepBar {
+    bar: Option<ProgressBar>,
+    failed: std::sync::atomic::AtomicU64,
+}
+
+impl StepBar {
+    fn new(visible: bool) -> StepBar {
+        StepBar {
+            bar: visible.then(|| {
+                let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+                if let Ok(style) = ProgressStyle::with_template(
+                    "{spinner} applying {bar:30} {pos}/{len} steps {msg} ({eta} left)",
+                ) {
+                    bar.set_style(style);
+                }
+                bar
+            }),
+            failed: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl ApplyProgress for StepBar {
+    fn start(&self, steps: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(steps);
+        }
+    }
+
+    fn step_done(&self, ok: bool) {
+        let Some(bar) = &self.bar else { return };
+        if !ok {
+            let failed = self
+                .failed
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                + 1;
+            bar.set_message(format!("({failed} failed)"));
+        }
+        bar.inc(1);
+    }
+}
+
+/// The plan and journal files of a command in a case folder.
+pub fn files(case_dir: &std::path::Path, command: &str) -> (PathBuf, PathBuf) {
+    (
+        case_dir.join(format!("{command}-plan.json")),
+        case_dir.join(format!("{command}-journal.jsonl")),
+    )
+}
+
+/// Fields the platform lets dsr change, as the last sync learned them.
+pub fn writable(ctx: &Context, tenant: &str) -> Option<std::collections::BTreeSet<String>> {
+    let state = ctx.tenant_files(tenant).load_state().ok()?;
+    (!state.writable.is_empty()).then_some(state.writable)
+}
