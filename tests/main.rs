@@ -8,6 +8,8 @@ mod access;
 mod case;
 #[path = "main/demo.rs"]
 mod demo;
+#[path = "main/erase.rs"]
+mod erase;
 #[path = "fotoweb/mod.rs"]
 mod fotoweb;
 #[path = "main/generated.rs"]
@@ -16,9 +18,13 @@ mod generated;
 mod locate;
 #[path = "main/output.rs"]
 mod output;
+#[path = "main/rectify.rs"]
+mod rectify;
 #[path = "main/support.rs"]
 mod support;
 #[path = "main/sync.rs"]
 mod sync;
 #[path = "main/tenant.rs"]
 mod tenant;
+#[path = "main/tenants.rs"]
+mod tenants;

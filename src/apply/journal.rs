@@ -20,6 +20,9 @@ pub enum Event {
     Begin,
     /// A platform call is about to be made.
     Intent,
+    /// The platform accepted the call and gave a handle to follow it by (a background
+    /// task's link, in `detail`): a resumed run follows it rather than asking again.
+    Accepted,
     /// The call succeeded.
     Done,
     /// The call failed; the step may be tried again.
@@ -37,7 +40,8 @@ pub struct Entry {
     /// The step's position in the plan (absent for `begin`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step: Option<usize>,
-    /// The plan hash for `begin`; the error kind for `failed`. Never a personal value.
+    /// The plan hash for `begin`, the handle for `accepted`, the error kind for `failed`.
+    /// Never a personal value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
@@ -59,6 +63,8 @@ pub struct JournalState {
     pub plan: Option<String>,
     /// Each step's state; steps never mentioned have not started.
     pub steps: BTreeMap<usize, StepState>,
+    /// The platform's handle on a step's call, for steps not done.
+    pub handles: BTreeMap<usize, String>,
     /// The last run reached its end (it was not killed on the way).
     pub ended: bool,
 }
@@ -199,6 +205,12 @@ impl Journal {
                     continue;
                 }
                 Event::Intent => StepState::InFlight,
+                Event::Accepted => {
+                    if let (Some(step), Some(handle)) = (entry.step, entry.detail) {
+                        journal.handles.insert(step, handle);
+                    }
+                    StepState::InFlight
+                }
                 Event::Done => StepState::Done,
                 Event::Failed => StepState::Failed,
             };
@@ -244,6 +256,9 @@ mod tests {
         journal.record(Event::Intent, Some(1), None).expect("write");
         journal.record(Event::Intent, Some(2), None).expect("write");
         journal
+            .record(Event::Accepted, Some(2), Some("/tasks/7".into()))
+            .expect("write");
+        journal
             .record(Event::Failed, Some(2), Some("network".into()))
             .expect("write");
         drop(journal);
@@ -255,6 +270,7 @@ mod tests {
         assert_eq!(read.steps[&0], StepState::Done);
         assert_eq!(read.steps[&1], StepState::InFlight);
         assert_eq!(read.steps[&2], StepState::Failed);
+        assert_eq!(read.handles[&2], "/tasks/7");
         assert!(!read.steps.contains_key(&3));
         assert_eq!(read.done(), 1);
 

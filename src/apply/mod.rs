@@ -266,7 +266,8 @@ pub fn apply(
         for _ in 0..jobs.clamp(1, 32).min(work.len().max(1)) {
             scope.spawn(|| {
                 while let Some(&i) = work.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    match apply_step(&plan.steps[i], i, platform, &journal) {
+                    let handle = earlier.handles.get(&i).map(String::as_str);
+                    match apply_step(&plan.steps[i], i, handle, platform, &journal) {
                         Ok(applied) => {
                             progress.step_done(!matches!(applied, Applied::Failed(_)));
                             lock(&results).insert(i, applied);
@@ -289,10 +290,12 @@ pub fn apply(
 }
 
 /// One step: read the asset, write the intent, call the platform, write the outcome.
+/// `handle` is the platform's handle on this step's call when an earlier run got one.
 /// `Failed` is returned, not raised, so that the other steps go on.
 fn apply_step(
     step: &Step,
     index: usize,
+    handle: Option<&str>,
     platform: &dyn Platform,
     journal: &Journal,
 ) -> Result<Applied, JournalError> {
@@ -323,14 +326,28 @@ fn apply_step(
     }
     journal.record(Event::Intent, Some(index), None)?;
     let result = match step.action {
-        Action::Delete => platform.delete(&step.asset).or_else(|e| {
-            // A delete that reports a failure may still have happened (a task that
-            // finished after all, a second request racing a first): the asset decides.
-            match platform.get(&step.asset) {
-                Err(gone) if gone.is_not_found() => Ok(()),
-                _ => Err(e),
+        Action::Delete => {
+            let mut unrecorded = None;
+            let mut accepted = |handle: &str| {
+                if let Err(e) = journal.record(Event::Accepted, Some(index), Some(handle.into())) {
+                    unrecorded = Some(e);
+                }
+            };
+            let deleted = platform
+                .delete_following(&step.asset, handle, &mut accepted)
+                .or_else(|e| {
+                    // A delete that reports a failure may still have happened (a task that
+                    // finished after all, a second request racing a first): the asset decides.
+                    match platform.get(&step.asset) {
+                        Err(gone) if gone.is_not_found() => Ok(()),
+                        _ => Err(e),
+                    }
+                });
+            if let Some(e) = unrecorded {
+                return Err(e);
             }
-        }),
+            deleted
+        }
         _ => platform.update(&step.asset, &step.changes).map(|_| ()),
     };
     match result {

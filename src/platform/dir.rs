@@ -320,9 +320,14 @@ impl Platform for DirPlatform {
         self.read(id)
     }
 
-    /// Removes the file and its sidecar; a file already gone is not an error, but an
-    /// asset that never existed is.
-    fn delete(&self, id: &str) -> Result<(), PlatformError> {
+    /// Removes the file and its sidecar at once (there is no handle to follow); a file
+    /// already gone is not an error, but an asset that never existed is.
+    fn delete_following(
+        &self,
+        id: &str,
+        _handle: Option<&str>,
+        _accepted: &mut dyn FnMut(&str),
+    ) -> Result<(), PlatformError> {
         let file = self.path_of(id)?;
         let sidecar = sidecar_of(&file);
         if !sidecar.exists() && !file.exists() {

@@ -173,7 +173,19 @@ pub trait Platform: Send + Sync {
     /// Changes some fields of one asset and returns it as the platform now holds it.
     fn update(&self, id: &str, changes: &MetadataChanges) -> Result<Asset, PlatformError>;
     /// Deletes one asset; returns once the platform says it is done.
-    fn delete(&self, id: &str) -> Result<(), PlatformError>;
+    fn delete(&self, id: &str) -> Result<(), PlatformError> {
+        self.delete_following(id, None, &mut |_| {})
+    }
+    /// Deletes one asset like [`Platform::delete`], handing `accepted` the platform's handle
+    /// on the deletion (a background task's link) as soon as there is one. Given the
+    /// handle of a deletion a killed run was waiting for, it follows that one instead of
+    /// asking again. Platforms that delete at once have no handle.
+    fn delete_following(
+        &self,
+        id: &str,
+        handle: Option<&str>,
+        accepted: &mut dyn FnMut(&str),
+    ) -> Result<(), PlatformError>;
     /// Writes the asset's original file to `to`; returns the number of bytes.
     fn download(&self, id: &str, to: &mut dyn std::io::Write) -> Result<u64, PlatformError>;
     /// What the credentials may do, per archive.

@@ -337,6 +337,42 @@ impl Fotoweb {
             .collect()
     }
 
+    /// Polls a delete task until it ends: done for the asset, or why not.
+    fn follow_delete(
+        &self,
+        id: &str,
+        href: &str,
+        task: Url,
+        max_interval: u64,
+    ) -> Result<(), PlatformError> {
+        let mut poll = Poll::new(Duration::from_millis(max_interval), TASK_LIMIT);
+        loop {
+            let status: model::TaskStatus = self.get_json(task.clone(), TASK_STATUS)?;
+            match status.status() {
+                "done" => {
+                    return match status.done_for(href) {
+                        Some(false) => Err(PlatformError::Rejected(format!(
+                            "the platform did not delete {id}"
+                        ))),
+                        _ => Ok(()),
+                    };
+                }
+                "failed" => {
+                    return Err(PlatformError::Rejected(format!(
+                        "the platform's delete task for {id} failed"
+                    )));
+                }
+                _ if !poll.wait() => {
+                    return Err(PlatformError::Rejected(format!(
+                        "the platform's delete task for {id} did not finish in {} minutes",
+                        TASK_LIMIT.as_secs() / 60
+                    )));
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// Starts the rendition of the asset's original and returns the link to poll.
     fn request_original(&self, asset: &model::Asset) -> Result<Url, PlatformError> {
         let rendition = asset
@@ -574,9 +610,22 @@ impl Platform for Fotoweb {
         self.get(id)
     }
 
-    /// Deletes through a `delete-request` background task and polls it to its end.
-    fn delete(&self, id: &str) -> Result<(), PlatformError> {
+    /// Deletes through a `delete-request` background task and polls it to its end. The
+    /// task's link is the handle: a task a killed run left is polled again, and only when
+    /// the server no longer knows it is a new one requested.
+    fn delete_following(
+        &self,
+        id: &str,
+        handle: Option<&str>,
+        accepted: &mut dyn FnMut(&str),
+    ) -> Result<(), PlatformError> {
         let href = self.href_of(id)?;
+        if let Some(task) = handle {
+            match self.follow_delete(id, &href, self.client.link(task)?, 1000) {
+                Err(PlatformError::Status { status: 404, .. }) => {}
+                other => return other,
+            }
+        }
         let tasks = self
             .descriptor()?
             .background_tasks
@@ -603,32 +652,8 @@ impl Platform for Fotoweb {
             .and_then(|m| m.as_u64())
             .unwrap_or(1000);
         let task = self.client.link(&location)?;
-        let mut poll = Poll::new(Duration::from_millis(max_interval), TASK_LIMIT);
-        loop {
-            let status: model::TaskStatus = self.get_json(task.clone(), TASK_STATUS)?;
-            match status.status() {
-                "done" => {
-                    return match status.done_for(&href) {
-                        Some(false) => Err(PlatformError::Rejected(format!(
-                            "the platform did not delete {id}"
-                        ))),
-                        _ => Ok(()),
-                    };
-                }
-                "failed" => {
-                    return Err(PlatformError::Rejected(format!(
-                        "the platform's delete task for {id} failed"
-                    )));
-                }
-                _ if !poll.wait() => {
-                    return Err(PlatformError::Rejected(format!(
-                        "the platform's delete task for {id} did not finish in {} minutes",
-                        TASK_LIMIT.as_secs() / 60
-                    )));
-                }
-                _ => {}
-            }
-        }
+        accepted(&location);
+        self.follow_delete(id, &href, task, max_interval)
     }
 
     /// Asks the rendition service for the original and streams it to `to` once ready.

@@ -1,0 +1,169 @@
+//! A test tenant on either platform — the sandbox's `dir` folder itself, or the same folder
+//! served by the FotoWeb test double on 127.0.0.1 — registered as `acme` and synced, with a
+//! way to read back what the platform now holds. Erase and rectify tests run on both.
+
+use std::collections::BTreeMap;
+
+use fotoweb_double::{Double, Options, RequestRecord};
+use serde_json::Value;
+
+use crate::support::{Run, Test};
+
+pub const CLIENT_ID: &str = "dsr-tests";
+pub const SECRET: &str = "s3cret-of-the-double-Zq7";
+
+/// Which platform a tenant lives on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Dir,
+    Fotoweb,
+}
+
+/// A registered, synced tenant and the sandbox it lives in.
+pub struct Tenant {
+    pub t: Test,
+    /// The double serving the tenant folder (FotoWeb tenants only). It read the folder once
+    /// at start: from then on the platform's state is the double's, not the folder's.
+    pub double: Option<Double>,
+}
+
+impl Tenant {
+    /// Registers the sandbox's tenant folder (its assets written first) as tenant `acme` on
+    /// `kind`, with extra `tenant add` arguments, and syncs it. `configure` adjusts the
+    /// double's options (latency, chaos).
+    pub fn new(
+        t: Test,
+        kind: Kind,
+        extra: &[&str],
+        configure: impl FnOnce(&mut Options),
+    ) -> Tenant {
+        let double = match kind {
+            Kind::Dir => {
+                t.add_tenant("acme", &[&["--default-region", "NO"], extra].concat());
+                None
+            }
+            Kind::Fotoweb => {
+                let mut options = Options::new(t.tenant_dir(), CLIENT_ID, SECRET);
+                configure(&mut options);
+                let double = Double::spawn(options).expect("the double starts");
+                t.dsr(["tenant", "add", "acme", "--platform", "fotoweb", "--url"])
+                    .arg(double.url())
+                    .args(["--client-id", CLIENT_ID, "--default-region", "NO"])
+                    .args(extra)
+                    .run();
+                Some(double)
+            }
+        };
+        let tenant = Tenant { t, double };
+        tenant.dsr(["sync", "-o", "json"]).run();
+        tenant
+    }
+
+    /// A dsr command line for this tenant (with the double's secret in the environment).
+    pub fn dsr<I, S>(&self, args: I) -> Run<'_>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.t.dsr(args).env("DSR_CLIENT_SECRET", SECRET)
+    }
+
+    /// The double (FotoWeb tenants only).
+    pub fn double(&self) -> &Double {
+        self.double.as_ref().expect("a FotoWeb tenant")
+    }
+
+    /// One asset's metadata as the platform now holds it (field → string or array);
+    /// `None` once the asset is gone.
+    pub fn metadata(&self, id: &str) -> Option<BTreeMap<String, Value>> {
+        if let Some(double) = &self.double {
+            return double.asset(id).map(|a| a.metadata);
+        }
+        let sidecar = self.t.tenant_dir().join(format!("{id}.json"));
+        let file = self.t.tenant_dir().join(id);
+        let text = match std::fs::read_to_string(&sidecar) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                assert!(!file.exists(), "{id}: the file is left without its sidecar");
+                return None;
+            }
+            Err(e) => panic!("cannot read {}: {e}", sidecar.display()),
+        };
+        let json: Value = serde_json::from_str(&text).expect("a sidecar is JSON");
+        let metadata = json["metadata"].as_object().expect("a metadata object");
+        Some(
+            metadata
+                .iter()
+                .map(|(field, entry)| (field.clone(), entry["value"].clone()))
+                .collect(),
+        )
+    }
+
+    /// Every live asset with its metadata.
+    pub fn everything(&self) -> BTreeMap<String, BTreeMap<String, Value>> {
+        let ids: Vec<String> = match &self.double {
+            Some(double) => double.asset_ids(),
+            None => Test::entries(&self.t.tenant_dir())
+                .into_iter()
+                .filter_map(|p| {
+                    let p = p.to_string_lossy().into_owned();
+                    p.strip_suffix(".json").map(str::to_owned)
+                })
+                .collect(),
+        };
+        ids.into_iter()
+            .filter_map(|id| self.metadata(&id).map(|m| (id, m)))
+            .collect()
+    }
+
+    /// Opens a case for `right` with these identity flags and returns its id.
+    pub fn open_case(&self, right: &str, identities: &[&str]) -> String {
+        let out = self
+            .dsr(["case", "open", "--right", right])
+            .args(identities)
+            .run();
+        out.stdout.trim().to_owned()
+    }
+
+    /// The case folder, where plans and journals are kept.
+    pub fn case_dir(&self, case: &str) -> std::path::PathBuf {
+        self.t.tenant_data("acme").join("cases").join(case)
+    }
+}
+
+/// Requests that change a FotoWeb tenant: metadata PATCHes and delete requests (a POST to
+/// the background-task service); a token request or a GET changes nothing.
+pub fn is_mutation(r: &RequestRecord) -> bool {
+    r.method == "PATCH"
+        || r.method == "DELETE"
+        || (r.method == "POST" && r.path.starts_with("/fotoweb/me/background-tasks"))
+}
+
+/// The identity flags of the subject every erase and rectify test is about.
+pub const JANE: &[&str] = &[
+    "--name",
+    "Jane Doe",
+    "--email",
+    "jane.doe@example.com",
+    "--login",
+    "jdoe",
+    "--phone",
+    "+47 912 34 567",
+];
+
+/// True when a metadata value holds any of Jane Doe's values as written in these tests.
+pub fn holds_jane(value: &Value) -> bool {
+    let text = |s: &str| {
+        let s = s.to_lowercase();
+        s.contains("jane doe")
+            || s.contains("doe, jane")
+            || s.contains("jane.doe@example.com")
+            || s.contains("912 34 567")
+            || s.trim() == "jdoe"
+    };
+    match value {
+        Value::String(s) => text(s),
+        Value::Array(items) => items.iter().any(holds_jane),
+        _ => false,
+    }
+}
