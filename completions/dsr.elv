@@ -38,6 +38,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand access 'Write the Art. 15 access package of a case'
             cand portability 'Write the Art. 20 portable ZIP of a case'
             cand erase 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify'
+            cand rectify 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify'
             cand demo 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
             cand generate 'Write the man pages and shell completions from this definition (for maintainers)'
             cand generate-tenant 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
@@ -399,8 +400,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --strategy 'How assets are erased'
             cand -j 'How many changes run at once'
             cand --jobs 'How many changes run at once'
-            cand -o 'How the plan is printed'
-            cand --output 'How the plan is printed'
+            cand -o 'How the plan and the outcome are printed'
+            cand --output 'How the plan and the outcome are printed'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
@@ -409,8 +410,33 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --dry-run 'Print the plan and change nothing'
             cand -y 'Apply the plan without asking'
             cand --yes 'Apply the plan without asking'
-            cand --resume 'Finish an interrupted erasure from its journal'
-            cand --replay-tombstones 'Look for erased subjects again (after the platform restored a backup) and open an erasure case for each one found'
+            cand --resume 'Finish an interrupted (or partly failed) erasure: the same plan, from its journal, without repeating a finished step'
+            cand --replay-tombstones 'Look for erased subjects again (after the platform restored a backup and it was synced), open an erasure case for each one found and print its id'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dsr;rectify'= {
+            cand --from 'The subject''s value as it stands now: a name, e-mail, phone or login'
+            cand --to 'The value to put in its place (of the same kind)'
+            cand --field 'Replace only in this field (repeatable or comma-separated) [default: every field]'
+            cand --set 'Set a field of every reviewed asset, as FIELD=VALUE (repeatable; an empty VALUE clears the field)'
+            cand -j 'How many changes run at once'
+            cand --jobs 'How many changes run at once'
+            cand -o 'How the plan and the outcome are printed'
+            cand --output 'How the plan and the outcome are printed'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -y 'Apply the plan without asking'
+            cand --yes 'Apply the plan without asking'
+            cand --resume 'Finish an interrupted (or partly failed) rectification: the same plan, from its journal, without repeating a finished step'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -470,6 +496,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand access 'Write the Art. 15 access package of a case'
             cand portability 'Write the Art. 20 portable ZIP of a case'
             cand erase 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify'
+            cand rectify 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify'
             cand demo 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
             cand generate 'Write the man pages and shell completions from this definition (for maintainers)'
             cand generate-tenant 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
@@ -524,6 +551,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;help;portability'= {
         }
         &'dsr;help;erase'= {
+        }
+        &'dsr;help;rectify'= {
         }
         &'dsr;help;demo'= {
         }
