@@ -216,10 +216,6 @@ pub trait ApplyProgress: Sync {
     }
 }
 
-/// Progress that goes nowhere.
-pub struct Quiet;
-impl ApplyProgress for Quiet {}
-
 /// How applying one step ended, before it is read back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Applied {
@@ -572,5 +568,105 @@ impl RunReport {
     /// Withheld steps do not count against it: they are reported as withheld.
     pub fn complete(&self) -> bool {
         self.remaining.is_empty() && !self.steps.iter().any(|s| s.outcome.is_left())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::dir::DirPlatform;
+
+    fn write(root: &std::path::Path, id: &str, byline: &[&str]) {
+        let path = root.join(id);
+        std::fs::create_dir_all(path.parent().expect("an archive")).expect("a folder");
+        std::fs::write(&path, b"image").expect("a file");
+        let sidecar = serde_json::json!({ "metadata": { "80": { "value": byline } } });
+        std::fs::write(
+            root.join(format!("{id}.json")),
+            serde_json::to_vec(&sidecar).expect("JSON"),
+        )
+        .expect("a sidecar");
+    }
+
+    fn scrub_step(platform: &DirPlatform, id: &str) -> Step {
+        let asset = platform.get(id).expect("an asset");
+        Step {
+            asset: id.to_owned(),
+            action: Action::Scrub,
+            reason: "test".to_owned(),
+            version: asset.version,
+            changes: [(
+                "80".to_owned(),
+                Some(FieldValue::Bag(vec!["Ola Nordmann".to_owned()])),
+            )]
+            .into_iter()
+            .collect(),
+        }
+    }
+
+    #[test]
+    fn steps_act_once_and_never_on_an_asset_changed_since_planned() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let root = dir.path().join("tenant");
+        for id in ["A/plain.png", "A/changed.png", "A/done.png"] {
+            write(&root, id, &["Jane Doe", "Ola Nordmann"]);
+        }
+        let platform = DirPlatform::open(&root).expect("the tenant");
+        let plan = Plan {
+            format: PLAN_FORMAT,
+            case: "20261201-001".to_owned(),
+            tenant: "t".to_owned(),
+            intent: Intent::Erasure {
+                strategy: Strategy::Auto,
+            },
+            steps: ["A/plain.png", "A/changed.png", "A/done.png"]
+                .iter()
+                .map(|id| scrub_step(&platform, id))
+                .collect(),
+        };
+        // Someone else edits one asset; another already holds the planned values.
+        write(
+            &root,
+            "A/changed.png",
+            &["Jane Doe", "Ola Nordmann", "Kari"],
+        );
+        write(&root, "A/done.png", &["Ola Nordmann"]);
+        let journal = dir.path().join("journal.jsonl");
+
+        struct Count(AtomicUsize, AtomicUsize);
+        impl ApplyProgress for Count {
+            fn start(&self, steps: u64) {
+                self.0.store(steps as usize, Ordering::Relaxed);
+            }
+            fn step_done(&self, _ok: bool) {
+                self.1.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        let progress = Count(AtomicUsize::new(0), AtomicUsize::new(0));
+        let applied = apply(&plan, &platform, &journal, 2, &progress).expect("applied");
+        assert_eq!(applied[&0], Applied::Applied);
+        assert!(matches!(&applied[&1], Applied::Failed(m) if m.contains("changed after")));
+        assert_eq!(applied[&2], Applied::FoundDone);
+        assert_eq!(progress.0.load(Ordering::Relaxed), 3);
+        assert_eq!(progress.1.load(Ordering::Relaxed), 3);
+        let changed = platform.get("A/changed.png").expect("still there");
+        assert_eq!(changed.metadata["80"].items().len(), 3, "left alone");
+
+        let state = Journal::read(&journal).expect("the journal");
+        assert!(!state.interrupted());
+        assert_eq!(state.done(), 2);
+        let again = apply(&plan, &platform, &journal, 2, &progress).expect("applied");
+        assert_eq!(again[&0], Applied::Earlier);
+        assert_eq!(again[&2], Applied::Earlier);
+        assert!(matches!(again[&1], Applied::Failed(_)));
+
+        let check = |_: &Step, _: &Asset| Ok("read back".to_owned());
+        let verification = verify(&plan, &again, &platform, 2, &check);
+        let outcomes: Vec<Outcome> = verification.steps.iter().map(|s| s.outcome).collect();
+        assert_eq!(
+            outcomes,
+            [Outcome::Verified, Outcome::Failed, Outcome::Verified]
+        );
+        assert_eq!(verification.read.len(), 2, "what was read is reindexed");
     }
 }

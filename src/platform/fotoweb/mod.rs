@@ -612,7 +612,7 @@ impl Platform for Fotoweb {
 
     /// Deletes through a `delete-request` background task and polls it to its end. The
     /// task's link is the handle: a task a killed run left is polled again, and only when
-    /// the server no longer knows it is a new one requested.
+    /// it cannot be followed to a good end is a new one requested.
     fn delete_following(
         &self,
         id: &str,
@@ -621,9 +621,15 @@ impl Platform for Fotoweb {
     ) -> Result<(), PlatformError> {
         let href = self.href_of(id)?;
         if let Some(task) = handle {
-            match self.follow_delete(id, &href, self.client.link(task)?, 1000) {
-                Err(PlatformError::Status { status: 404, .. }) => {}
-                other => return other,
+            // The task a killed run was waiting for: when it ends well, that was the
+            // deletion; when the server forgot it or it failed, a new one is asked for.
+            let followed = self
+                .client
+                .link(task)
+                .and_then(|task| self.follow_delete(id, &href, task, 1000));
+            match followed {
+                Ok(()) => return Ok(()),
+                Err(e) => log::debug!("the earlier delete task cannot be followed: {e}"),
             }
         }
         let tasks = self
