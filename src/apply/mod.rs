@@ -8,171 +8,18 @@
 
 pub mod holds;
 pub mod journal;
+mod plan;
+mod report;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
-
-use crate::asset::{Asset, FieldValue};
-use crate::erase::plan::Strategy;
-use crate::platform::{MetadataChanges, Platform, PlatformError};
-use crate::rectify::Change;
+use crate::asset::Asset;
+use crate::platform::{Platform, PlatformError};
 use journal::{Event, Journal, JournalError};
-
-/// The plan format written by this version.
-pub const PLAN_FORMAT: u32 = 2;
-
-/// What a plan carries out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "operation", rename_all = "lowercase")]
-pub enum Intent {
-    /// Art. 17: delete or scrub.
-    Erasure { strategy: Strategy },
-    /// Art. 16: replace a value or set fields.
-    Rectification { change: Change },
-}
-
-impl Intent {
-    /// `erasure` or `rectification`.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Intent::Erasure { .. } => "erasure",
-            Intent::Rectification { .. } => "rectification",
-        }
-    }
-}
-
-/// The whole plan of one run.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Plan {
-    pub format: u32,
-    pub case: String,
-    pub tenant: String,
-    pub intent: Intent,
-    pub steps: Vec<Step>,
-}
-
-impl Plan {
-    /// SHA-256 of the plan's JSON (fields in declaration order, maps sorted), hex.
-    pub fn sha256(&self) -> String {
-        let bytes = serde_json::to_vec(self).unwrap_or_default();
-        hex(&Sha256::digest(&bytes))
-    }
-
-    /// How many steps take this action.
-    pub fn count(&self, action: Action) -> usize {
-        self.steps.iter().filter(|s| s.action == action).count()
-    }
-
-    /// The steps that change the platform, by position.
-    pub fn changing_steps(&self) -> impl Iterator<Item = (usize, &Step)> {
-        self.steps
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.action.changes())
-    }
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// What happens to one asset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Action {
-    /// Erasure: the asset goes.
-    Delete,
-    /// Erasure: only the subject's values go.
-    Scrub,
-    /// Rectification: the subject's values are corrected.
-    Rectify,
-    /// A legal hold applies: reported as withheld, never as done.
-    Withheld,
-    /// The change cannot be made automatically (a read-only field, a value that cannot be
-    /// separated): left for a person, reported as not done.
-    Manual,
-    /// Nothing to do: the asset does not hold what the request is about (any more).
-    Clean,
-}
-
-impl Action {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Delete => "delete",
-            Action::Scrub => "scrub",
-            Action::Rectify => "rectify",
-            Action::Withheld => "withheld",
-            Action::Manual => "manual",
-            Action::Clean => "clean",
-        }
-    }
-
-    /// Whether the step changes the platform.
-    pub fn changes(self) -> bool {
-        matches!(self, Action::Delete | Action::Scrub | Action::Rectify)
-    }
-}
-
-/// One asset's step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Step {
-    pub asset: String,
-    pub action: Action,
-    /// Why this action, for people (no personal values).
-    pub reason: String,
-    /// The asset's version marker when it was planned: a step is not applied to an asset
-    /// that changed since, since the change was computed from what it held then.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub version: String,
-    /// For `scrub` and `rectify`: the fields changed, each with its new value, or `null`
-    /// to clear it. Nothing else of the asset is touched.
-    #[serde(default, skip_serializing_if = "MetadataChanges::is_empty")]
-    pub changes: MetadataChanges,
-}
-
-impl Step {
-    /// A step that changes nothing.
-    pub fn untouched(asset: &str, action: Action, reason: impl Into<String>) -> Step {
-        Step {
-            asset: asset.to_owned(),
-            action,
-            reason: reason.into(),
-            version: String::new(),
-            changes: MetadataChanges::new(),
-        }
-    }
-
-    /// True when the asset holds every value the step sets.
-    pub fn changes_present(&self, asset: &Asset) -> bool {
-        self.changes
-            .iter()
-            .all(|(field, value)| same_value(asset.metadata.get(field), value.as_ref()))
-    }
-}
-
-/// Two values are the same when they hold the same strings: a platform may give a bag of
-/// one back as a single value, and a cleared field back as absent.
-pub fn same_value(a: Option<&FieldValue>, b: Option<&FieldValue>) -> bool {
-    let items = |v: Option<&FieldValue>| v.map(FieldValue::items).unwrap_or_default().to_vec();
-    items(a) == items(b)
-}
-
-/// The first field of `changes` the platform does not let dsr write, if any. An empty
-/// set means the platform does not restrict (a folder).
-pub fn unwritable<'a>(
-    changes: &'a MetadataChanges,
-    writable: Option<&BTreeSet<String>>,
-) -> Option<&'a str> {
-    let writable = writable.filter(|w| !w.is_empty())?;
-    changes
-        .keys()
-        .find(|f| !writable.contains(*f))
-        .map(String::as_str)
-}
+pub use plan::{Action, Intent, PLAN_FORMAT, Plan, Step, hex, same_value, unwritable};
+pub use report::{Outcome, RunReport, StepReport};
 
 /// Reads assets on `jobs` threads, keeping their order.
 pub fn read_assets(
@@ -368,56 +215,6 @@ fn error_kind(e: &PlatformError) -> &'static str {
     }
 }
 
-/// How one step of a run ended, after reading back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Outcome {
-    /// Applied and read back as intended.
-    Verified,
-    /// Applied, but the read-back does not show it (or could not be made).
-    Unverified,
-    /// Not applied: the platform call failed or was refused.
-    Failed,
-    /// Under legal hold: nothing was changed.
-    Withheld,
-    /// Left for a person: nothing was changed.
-    Manual,
-    /// Nothing to do.
-    Clean,
-}
-
-impl Outcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Verified => "verified",
-            Outcome::Unverified => "unverified",
-            Outcome::Failed => "failed",
-            Outcome::Withheld => "withheld",
-            Outcome::Manual => "manual",
-            Outcome::Clean => "clean",
-        }
-    }
-
-    /// The step is not done and needs another run or a person.
-    pub fn is_left(self) -> bool {
-        matches!(
-            self,
-            Outcome::Unverified | Outcome::Failed | Outcome::Manual
-        )
-    }
-}
-
-/// What happened to one asset: the receipt's per-asset entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StepReport {
-    pub asset: String,
-    pub action: Action,
-    pub outcome: Outcome,
-    /// The evidence of a verified step ("read back: …"), or why it is not done. No
-    /// personal values.
-    pub detail: String,
-}
-
 /// What reading one asset back found, to bring the index up to date with.
 pub type ReadBack = (String, Option<Asset>);
 
@@ -533,47 +330,11 @@ fn judge(
     }
 }
 
-/// The per-step outcomes of a run, with the plan they carried out: what a receipt is
-/// issued from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RunReport {
-    pub case: String,
-    pub tenant: String,
-    pub operation: String,
-    pub plan_sha256: String,
-    pub started: String,
-    pub finished: String,
-    pub steps: Vec<StepReport>,
-    /// Assets where the request's subject is still found although the plan did not leave
-    /// them alone on purpose (erasure only).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub remaining: Vec<String>,
-}
-
-impl RunReport {
-    /// How many steps took `action` and ended with `outcome`.
-    pub fn count(&self, action: Action, outcome: Outcome) -> usize {
-        self.steps
-            .iter()
-            .filter(|s| s.action == action && s.outcome == outcome)
-            .count()
-    }
-
-    /// How many steps ended with `outcome`.
-    pub fn outcomes(&self, outcome: Outcome) -> usize {
-        self.steps.iter().filter(|s| s.outcome == outcome).count()
-    }
-
-    /// Everything that should change did, was read back, and nothing is left over.
-    /// Withheld steps do not count against it: they are reported as withheld.
-    pub fn complete(&self) -> bool {
-        self.remaining.is_empty() && !self.steps.iter().any(|s| s.outcome.is_left())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::asset::FieldValue;
+    use crate::erase::plan::Strategy;
     use crate::platform::dir::DirPlatform;
 
     fn write(root: &std::path::Path, id: &str, byline: &[&str]) {

@@ -59,7 +59,7 @@ impl Operation<'_> {
             }
             return make();
         }
-        let (Some(hash), true) = (&journal.plan, self.plan_path.exists()) else {
+        let Some(hash) = journal.plan.clone().filter(|_| self.plan_path.exists()) else {
             bail!(
                 "case {} has no {} to resume: run `dsr {} {}` to plan one",
                 self.case,
@@ -72,7 +72,7 @@ impl Operation<'_> {
             .with_context(|| format!("cannot read {}", self.plan_path.display()))?;
         let plan: Plan = serde_json::from_slice(&bytes)
             .with_context(|| format!("the plan {} is damaged", self.plan_path.display()))?;
-        if plan.sha256() != *hash {
+        if plan.sha256() != hash {
             bail!(
                 "the plan {} no longer matches its journal: it was changed after the run began",
                 self.plan_path.display()

@@ -1,0 +1,164 @@
+//! The plan of a run: what it carries out, and one step per asset, decided before anything
+//! changes. Its SHA-256 names it in the journal and in the receipt.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::asset::{Asset, FieldValue};
+use crate::erase::plan::Strategy;
+use crate::platform::MetadataChanges;
+use crate::rectify::Change;
+
+/// The plan format written by this version.
+pub const PLAN_FORMAT: u32 = 2;
+
+/// What a plan carries out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "operation", rename_all = "lowercase")]
+pub enum Intent {
+    /// Art. 17: delete or scrub.
+    Erasure { strategy: Strategy },
+    /// Art. 16: replace a value or set fields.
+    Rectification { change: Change },
+}
+
+impl Intent {
+    /// `erasure` or `rectification`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Intent::Erasure { .. } => "erasure",
+            Intent::Rectification { .. } => "rectification",
+        }
+    }
+}
+
+/// The whole plan of one run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub format: u32,
+    pub case: String,
+    pub tenant: String,
+    pub intent: Intent,
+    pub steps: Vec<Step>,
+}
+
+impl Plan {
+    /// SHA-256 of the plan's JSON (fields in declaration order, maps sorted), hex.
+    pub fn sha256(&self) -> String {
+        let bytes = serde_json::to_vec(self).unwrap_or_default();
+        hex(&Sha256::digest(&bytes))
+    }
+
+    /// How many steps take this action.
+    pub fn count(&self, action: Action) -> usize {
+        self.steps.iter().filter(|s| s.action == action).count()
+    }
+
+    /// The steps that change the platform, by position.
+    pub fn changing_steps(&self) -> impl Iterator<Item = (usize, &Step)> {
+        self.steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.action.changes())
+    }
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What happens to one asset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Erasure: the asset goes.
+    Delete,
+    /// Erasure: only the subject's values go.
+    Scrub,
+    /// Rectification: the subject's values are corrected.
+    Rectify,
+    /// A legal hold applies: reported as withheld, never as done.
+    Withheld,
+    /// The change cannot be made automatically (a read-only field, a value that cannot be
+    /// separated): left for a person, reported as not done.
+    Manual,
+    /// Nothing to do: the asset does not hold what the request is about (any more).
+    Clean,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Delete => "delete",
+            Action::Scrub => "scrub",
+            Action::Rectify => "rectify",
+            Action::Withheld => "withheld",
+            Action::Manual => "manual",
+            Action::Clean => "clean",
+        }
+    }
+
+    /// Whether the step changes the platform.
+    pub fn changes(self) -> bool {
+        matches!(self, Action::Delete | Action::Scrub | Action::Rectify)
+    }
+}
+
+/// One asset's step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub asset: String,
+    pub action: Action,
+    /// Why this action, for people (no personal values).
+    pub reason: String,
+    /// The asset's version marker when it was planned: a step is not applied to an asset
+    /// that changed since, since the change was computed from what it held then.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub version: String,
+    /// For `scrub` and `rectify`: the fields changed, each with its new value, or `null`
+    /// to clear it. Nothing else of the asset is touched.
+    #[serde(default, skip_serializing_if = "MetadataChanges::is_empty")]
+    pub changes: MetadataChanges,
+}
+
+impl Step {
+    /// A step that changes nothing.
+    pub fn untouched(asset: &str, action: Action, reason: impl Into<String>) -> Step {
+        Step {
+            asset: asset.to_owned(),
+            action,
+            reason: reason.into(),
+            version: String::new(),
+            changes: MetadataChanges::new(),
+        }
+    }
+
+    /// True when the asset holds every value the step sets.
+    pub fn changes_present(&self, asset: &Asset) -> bool {
+        self.changes
+            .iter()
+            .all(|(field, value)| same_value(asset.metadata.get(field), value.as_ref()))
+    }
+}
+
+/// Two values are the same when they hold the same strings: a platform may give a bag of
+/// one back as a single value, and a cleared field back as absent.
+pub fn same_value(a: Option<&FieldValue>, b: Option<&FieldValue>) -> bool {
+    let items = |v: Option<&FieldValue>| v.map(FieldValue::items).unwrap_or_default().to_vec();
+    items(a) == items(b)
+}
+
+/// The first field of `changes` the platform does not let dsr write, if any. An empty
+/// set means the platform does not restrict (a folder).
+pub fn unwritable<'a>(
+    changes: &'a MetadataChanges,
+    writable: Option<&BTreeSet<String>>,
+) -> Option<&'a str> {
+    let writable = writable.filter(|w| !w.is_empty())?;
+    changes
+        .keys()
+        .find(|f| !writable.contains(*f))
+        .map(String::as_str)
+}
