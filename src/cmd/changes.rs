@@ -50,7 +50,7 @@ impl Operation<'_> {
         if !self.resume {
             if journal.interrupted() && !self.dry_run {
                 bail!(
-                    "an {} of case {} was interrupted: run `dsr {} {} --resume` to finish it",
+                    "the {} of case {} was interrupted: run `dsr {} {} --resume` to finish it",
                     self.noun,
                     self.case,
                     self.command,
