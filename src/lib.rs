@@ -3,6 +3,7 @@
 //! The library holds the domain — platforms, the index, matching — and knows nothing of
 //! the terminal; the `dsr` binary's commands sit on top of it.
 
+pub mod appendlog;
 pub mod asset;
 pub mod config;
 pub mod erase;
@@ -11,6 +12,7 @@ pub mod fsutil;
 pub mod index;
 pub mod lock;
 pub mod platform;
+pub mod receipt;
 pub mod sample;
 pub mod secret;
 pub mod time;
