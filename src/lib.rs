@@ -5,6 +5,7 @@
 
 pub mod appendlog;
 pub mod asset;
+pub mod audit;
 pub mod config;
 pub mod erase;
 pub mod fields;

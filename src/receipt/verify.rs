@@ -166,8 +166,10 @@ pub fn verify_chain(
         .collect();
     let mut listed = std::collections::BTreeSet::new();
     let mut previous: Option<String> = None;
-    for (position, (line, entry)) in ledger.entries.iter().enumerate() {
-        let expected_sequence = position as u64 + 1;
+    // Each entry is checked against the one before, so that one receipt removed is one
+    // place reported, not every receipt after it.
+    let mut expected_sequence = 1;
+    for (line, entry) in &ledger.entries {
         let mut problem = |text: String| {
             report.problems.push(ChainProblem {
                 line: Some(*line),
@@ -214,10 +216,10 @@ pub fn verify_chain(
                         r.tenant
                     ));
                 }
-                if r.sequence != expected_sequence {
+                if r.sequence != entry.sequence {
                     problem(format!(
-                        "its signed place in the chain is #{}, but it is the ledger's #{expected_sequence}: a receipt was removed or the chain reordered",
-                        r.sequence
+                        "its signed place in the chain is #{}, but the ledger lists it as #{}: the ledger was rewritten",
+                        r.sequence, entry.sequence
                     ));
                 }
                 if r.previous_sha256 != previous {
@@ -229,6 +231,7 @@ pub fn verify_chain(
             }
         }
         previous = Some(entry.sha256.clone());
+        expected_sequence = entry.sequence + 1;
     }
     for receipt in given.iter().filter(|g| g.receipt.tenant == tenant) {
         if !listed.contains(&receipt.receipt.receipt_id) {
