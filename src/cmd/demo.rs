@@ -33,6 +33,9 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
         quiet: ctx.quiet,
         color: ctx.color,
         interactive_stderr: ctx.interactive_stderr,
+        operator: ctx.operator.clone(),
+        purpose: Some("dsr demo on the bundled sample tenant".to_owned()),
+        key: None,
     };
     let mut out = std::io::stdout().lock();
 
@@ -67,6 +70,18 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     )?;
     let locator = Locator::open(&demo.tenant_files("sample"), profile.settings()?)?;
     let hits = locator.find(&identities, Confidence::Low)?;
+    demo.audit(super::AuditNote {
+        command: "locate",
+        tenant: "sample",
+        profile: &profile,
+        case: None,
+        purpose: "dsr demo on the bundled sample tenant",
+        subject: &identities,
+        counts: &[
+            ("identities", identities.len() as u64),
+            ("assets", hits.len() as u64),
+        ],
+    })?;
     super::locate::render(&mut out, &hits, OutputFormat::Table, false, demo.color)?;
     writeln!(out, "\n{}", super::locate::tally(&hits))?;
     writeln!(
