@@ -23,6 +23,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -34,6 +37,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand tenant 'Register, list, show and remove tenants'
             cand sync 'Index the tenant''s metadata so people can be located'
             cand locate 'Find every asset that holds a person''s data, with an explanation for each hit'
+            cand keys 'Make the key that signs receipts, and show its public half'
+            cand receipt 'Check receipts (signed proof of what an operation did) and show what they say'
+            cand audit 'List the audit log of every command that read personal data, and check its chain'
             cand demo 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
             cand generate 'Write the man pages and shell completions from this definition (for maintainers)'
             cand generate-tenant 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
@@ -45,6 +51,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -74,10 +83,16 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --shown-field 'Another field naming the people shown in the image, like 368 (erasure deletes an asset that shows the subject alone)'
             cand --legal-hold-archive 'An archive under legal hold: erasure withholds its assets (repeatable)'
             cand --legal-hold 'A field value that puts an asset under legal hold, as FIELD=VALUE (repeatable)'
+            cand --signing-key 'The Ed25519 key that signs this tenant''s receipts [default: the data directory''s]'
+            cand --default-operator 'Who works on this tenant when --operator is not given (audit log, receipts)'
+            cand --default-purpose 'Why this tenant''s personal data is read when --purpose is not given: a contract or ticket reference, never a person''s name'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
             cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -93,6 +108,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -108,6 +126,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -121,13 +142,16 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
             cand --keep-index 'Keep the local index instead of deleting it'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
             cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;tenant;check'= {
             cand -o 'o'
@@ -137,6 +161,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -174,6 +201,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
             cand --full 'Rebuild the index from scratch'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
@@ -196,7 +226,166 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
             cand --explain 'Show why each match was made'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dsr;keys'= {
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand generate 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
+            cand show 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dsr;keys;generate'= {
+            cand --out 'Where to write the private key [default: keys/dsr_ed25519 in the data directory]'
+            cand --comment 'The key''s comment, and the identity of its allowed_signers line'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
+            cand --force 'Replace a key that exists already (receipts signed with the old key then verify only with its public key kept elsewhere, e.g. in an allowed_signers file)'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dsr;keys;show'= {
+            cand --identity 'The identity (principal) of the allowed_signers line [default: the key''s comment]'
+            cand -o 'o'
+            cand --output 'output'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dsr;keys;help'= {
+            cand generate 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
+            cand show 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dsr;keys;help;generate'= {
+        }
+        &'dsr;keys;help;show'= {
+        }
+        &'dsr;keys;help;help'= {
+        }
+        &'dsr;receipt'= {
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand verify 'Check receipts: signature, canonical form and, with --ledger, the tenant''s chain'
+            cand show 'Print what a receipt says, for people (it is not verified: use verify)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dsr;receipt;verify'= {
+            cand --allowed-signers 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key'
+            cand -o 'o'
+            cand --output 'output'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
+            cand --ledger 'Check the tenant''s whole chain of receipts as well'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dsr;receipt;show'= {
+            cand -o 'table prints a summary; json prints the receipt'
+            cand --output 'table prints a summary; json prints the receipt'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dsr;receipt;help'= {
+            cand verify 'Check receipts: signature, canonical form and, with --ledger, the tenant''s chain'
+            cand show 'Print what a receipt says, for people (it is not verified: use verify)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dsr;receipt;help;verify'= {
+        }
+        &'dsr;receipt;help;show'= {
+        }
+        &'dsr;receipt;help;help'= {
+        }
+        &'dsr;audit'= {
+            cand --since 'Only entries from this day (YYYY-MM-DD, UTC) or moment (RFC 3339) on'
+            cand -o 'o'
+            cand --output 'output'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
+            cand --verify 'Check the whole log''s hash chain instead of listing it; exits 3 when it is broken, naming the line'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -210,6 +399,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
             cand --keep 'Keep the temporary folders and print where they are'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
@@ -225,6 +417,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -241,6 +436,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
             cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -252,6 +450,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand tenant 'Register, list, show and remove tenants'
             cand sync 'Index the tenant''s metadata so people can be located'
             cand locate 'Find every asset that holds a person''s data, with an explanation for each hit'
+            cand keys 'Make the key that signs receipts, and show its public half'
+            cand receipt 'Check receipts (signed proof of what an operation did) and show what they say'
+            cand audit 'List the audit log of every command that read personal data, and check its chain'
             cand demo 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
             cand generate 'Write the man pages and shell completions from this definition (for maintainers)'
             cand generate-tenant 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
@@ -277,6 +478,24 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;help;sync'= {
         }
         &'dsr;help;locate'= {
+        }
+        &'dsr;help;keys'= {
+            cand generate 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
+            cand show 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+        }
+        &'dsr;help;keys;generate'= {
+        }
+        &'dsr;help;keys;show'= {
+        }
+        &'dsr;help;receipt'= {
+            cand verify 'Check receipts: signature, canonical form and, with --ledger, the tenant''s chain'
+            cand show 'Print what a receipt says, for people (it is not verified: use verify)'
+        }
+        &'dsr;help;receipt;verify'= {
+        }
+        &'dsr;help;receipt;show'= {
+        }
+        &'dsr;help;audit'= {
         }
         &'dsr;help;demo'= {
         }

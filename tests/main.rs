@@ -2,6 +2,8 @@
 //! cover one area, all driving the real `dsr` executable. `support` holds the sandbox the
 //! tests run it in.
 
+#[path = "main/audit.rs"]
+mod audit;
 #[path = "main/demo.rs"]
 mod demo;
 #[path = "fotoweb/mod.rs"]
@@ -12,6 +14,8 @@ mod generated;
 mod locate;
 #[path = "main/output.rs"]
 mod output;
+#[path = "main/receipt.rs"]
+mod receipt;
 #[path = "main/support.rs"]
 mod support;
 #[path = "main/sync.rs"]
