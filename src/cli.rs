@@ -14,33 +14,44 @@ Exit status:
   4  refused: a change needs a confirmation (--yes) and there was no terminal";
 
 const RECEIPT_FIELDS: &str = "\
-A receipt is one file, receipt.json, in RFC 8785 canonical JSON, with a detached OpenSSH
-signature beside it, receipt.json.sig (sshsig, namespace dsr-receipt, Ed25519). Its fields
-(JSON Schema: schemas/receipt-v1.schema.json in dsr's sources):
+A receipt is one file, receipt.json, in RFC 8785 canonical JSON, with a
+detached OpenSSH signature beside it, receipt.json.sig (sshsig, namespace
+dsr-receipt, Ed25519). Its fields (JSON Schema:
+schemas/receipt-v1.schema.json in dsr's sources):
   format           dsr-receipt/1
   receipt_id       a random UUID
-  sequence         its place in the tenant's chain: 1 for the first receipt
+  sequence         place in the tenant's chain, 1 for the first
   case_id          the request (case) it belongs to
-  tenant, platform the tenant's name and platform kind (dir, fotoweb)
-  right, article   access, rectification, erasure or portability; GDPR Art. 15, 16, 17, 20
+  tenant           the tenant's name
+  platform         the tenant's platform kind (dir, fotoweb)
+  right            access, rectification, erasure or portability
+  article          GDPR Art. 15, 16, 17 or 20
   operation        the command or step that ran (access, erase, ...)
-  subject          salt_id and identities: per identity its kind and the SHA-256 of the
-                   tenant's salt, kind and normalised value; never the value itself
-  operator         who ran it; purpose: why; verified_by: how the requester was identified
-  started_at, finished_at   RFC 3339, UTC
-  assets           per asset: asset (id), action, outcome (verified, done, unverified,
-                   failed, skipped) and evidence (how the outcome was established)
-  plan_sha256      the SHA-256 of the plan carried out, or null
+  subject          salt_id, and per identity its kind and sha256:
+                   SHA-256 of the tenant's salt, kind and normalised
+                   value; never the value itself
+  operator         who ran the operation
+  purpose          why, as the operator stated it
+  verified_by      how the requester's identity was checked
+  started_at       RFC 3339, UTC
+  finished_at      RFC 3339, UTC
+  assets           per asset: asset (its id), action, outcome
+                   (verified, done, unverified, failed, skipped)
+                   and evidence (how the outcome was established)
+  plan_sha256      SHA-256 of the plan carried out, or null
   files            every file produced: name -> SHA-256
-  recipients       whom to tell of a rectification or erasure (Art. 19)
+  recipients       whom to tell of a rectification or erasure
+                   (Art. 19)
   tool             name and version of dsr
-  previous_sha256  the SHA-256 of the tenant's previous receipt file, or null for the first
+  previous_sha256  SHA-256 of the tenant's previous receipt file,
+                   or null for the first
 
-Each tenant's ledger (tenants/NAME/ledger.jsonl in the data directory) lists its receipts
-in order; the salt is tenants/NAME/salt. Anyone can check a receipt without dsr:
-  dsr keys show                     # prints the allowed_signers line
-  ssh-keygen -Y verify -f allowed_signers -I IDENTITY -n dsr-receipt \\
-      -s receipt.json.sig < receipt.json";
+Each tenant's ledger, tenants/NAME/ledger.jsonl in the data directory,
+lists its receipts in order; its salt is tenants/NAME/salt. Anyone can
+check a receipt without dsr, with the line `dsr keys show` prints in a
+file allowed_signers:
+  ssh-keygen -Y verify -f allowed_signers -I IDENTITY \\
+      -n dsr-receipt -s receipt.json.sig < receipt.json";
 
 /// Answer GDPR data-subject requests against a DAM or SaaS tenant.
 ///

@@ -100,8 +100,10 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
         "Next, on your own tenant:\n\
          \x20 dsr tenant add acme --platform dir --path /srv/acme-export --default-region NO\n\
          \x20 dsr sync --tenant acme\n\
+         \x20 export DSR_PURPOSE='case 2026-014'   # why personal data is read, for the audit log\n\
          \x20 dsr locate --tenant acme --name 'Jane Doe' --email jane.doe@example.com --explain\n\
          \x20 dsr locate --tenant acme jane.doe@example.com --output json\n\
+         \x20 dsr audit\n\
          {kept}"
     )?;
     Ok(Outcome::Done)

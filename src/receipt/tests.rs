@@ -190,7 +190,8 @@ fn a_draft_that_names_the_subject_is_refused() {
 fn bad_drafts_are_refused_before_anything_is_written() {
     let s = setup();
     let out = s.dir.path().join("out");
-    let cases: [(&str, fn(&mut ReceiptDraft)); 6] = [
+    type Spoil = fn(&mut ReceiptDraft);
+    let cases: [(&str, Spoil); 6] = [
         ("purpose", |d| d.purpose = " ".into()),
         ("subject", |d| d.identities.clear()),
         ("tenant", |d| d.tenant = "../x".into()),
