@@ -187,7 +187,7 @@ impl Context {
         let region = note.profile.settings().ok().and_then(|s| s.region);
         AuditLog::new(&self.data_dir)
             .append(record, note.subject, region)
-            .context("the audit log refused the entry, so nothing is shown")?;
+            .with_context(|| format!("cannot record `dsr {}` in the audit log", note.command))?;
         Ok(())
     }
 

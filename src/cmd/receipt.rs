@@ -6,11 +6,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use dsr::config::Config;
-use dsr::receipt::sign::{self, TrustedKey, TrustedKeys};
-use dsr::receipt::verify::{self, ChainReport, VerifiedReceipt};
+use dsr::receipt::sign::{self, SignatureError, TrustedKeys};
+use dsr::receipt::verify::{self, ChainReport, VerifiedReceipt, VerifyError};
 use dsr::receipt::{AssetOutcome, FILE_NAME, Receipt};
 use serde_json::json;
-use ssh_key::HashAlg;
 
 use super::{Context, Outcome, sanitize};
 use crate::cli::{ListFormat, ReceiptArgs, ReceiptCommand, ReceiptShowArgs, ReceiptVerifyArgs};
@@ -31,51 +30,62 @@ fn receipt_file(path: &Path) -> PathBuf {
     }
 }
 
-/// Which keys are trusted when no allowed_signers file is given.
+/// Which keys are trusted.
 enum Trust {
-    /// An allowed_signers file, or --key: whatever they list.
-    Listed,
-    /// The configured keys: each receipt must be signed by its own tenant's key.
+    /// An allowed_signers file, or --key: whatever they list, for every tenant.
+    Listed(TrustedKeys),
+    /// The configured keys: each tenant's receipts must be signed by that tenant's key.
     Configured(Config),
 }
 
-/// The configured keys: --key alone, or every tenant's signing key and the data
-/// directory's key that exist.
-fn configured_keys(ctx: &Context, config: &Config) -> Result<TrustedKeys> {
-    if let Some(path) = &ctx.key {
-        let key = sign::public_key(path)?;
-        return Ok(TrustedKeys::single(&principal(&key), key));
-    }
-    let mut paths: BTreeSet<PathBuf> = config
-        .tenants
-        .values()
-        .filter_map(|p| p.signing_key.clone())
-        .collect();
-    paths.insert(ctx.default_key_path());
-    let mut trusted = TrustedKeys::default();
-    for path in &paths {
-        match sign::public_key(path) {
-            Ok(key) => trusted.push(TrustedKey {
-                principals: vec![principal(&key)],
-                key,
-                namespaces: None,
-            }),
-            Err(sign::KeyError::NotFound { .. }) => {}
-            Err(e) => return Err(e.into()),
+impl Trust {
+    /// The keys a receipt of `tenant` may be signed by, and which file they come from.
+    fn keys_for(&self, ctx: &Context, tenant: Option<&str>) -> Result<TrustedKeys, String> {
+        match self {
+            Trust::Listed(keys) => Ok(keys.clone()),
+            Trust::Configured(config) => {
+                let profile = tenant.and_then(|t| config.tenants.get(t));
+                let path = ctx.key_path(profile);
+                let key = sign::public_key(&path).map_err(|e| match tenant {
+                    Some(t) => format!("cannot check it against tenant '{t}''s signing key: {e}"),
+                    None => format!("cannot check it: {e}"),
+                })?;
+                Ok(TrustedKeys::single(&principal(&key), key))
+            }
         }
     }
-    anyhow::ensure!(
-        !trusted.is_empty(),
-        "no signing key to verify with: {} does not exist; pass --allowed-signers FILE or --key FILE",
-        ctx.default_key_path().display()
-    );
-    Ok(trusted)
+
+    /// Names the expected key when a receipt is signed by another.
+    fn explain(&self, ctx: &Context, tenant: Option<&str>, problem: VerifyError) -> String {
+        match (self, tenant, &problem) {
+            (
+                Trust::Configured(config),
+                Some(t),
+                VerifyError::Signature(SignatureError::UnknownSigner(by)),
+            ) => {
+                let path = ctx.key_path(config.tenants.get(t));
+                format!(
+                    "it is signed by {by}, not by tenant '{t}''s signing key {}",
+                    path.display()
+                )
+            }
+            _ => problem.to_string(),
+        }
+    }
 }
 
 fn principal(key: &ssh_key::PublicKey) -> String {
     Some(key.comment().to_owned())
         .filter(|c| !c.trim().is_empty())
         .unwrap_or_else(|| "dsr".to_owned())
+}
+
+/// The tenant a receipt says it belongs to, read before it is verified, to choose the key
+/// that must have signed it.
+fn claimed_tenant(file: &Path) -> Option<String> {
+    let bytes = std::fs::read(file).ok()?;
+    let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    value.get("tenant")?.as_str().map(str::to_owned)
 }
 
 /// One receipt file's result.
@@ -90,32 +100,44 @@ fn verify(ctx: &Context, args: ReceiptVerifyArgs) -> Result<Outcome> {
         "name the receipts to verify, or pass --ledger to check a tenant's whole chain"
     );
     let config = ctx.load_config()?;
-    let (trusted, trust) = match &args.allowed_signers {
-        Some(path) => {
+    let trust = match (&args.allowed_signers, &ctx.key) {
+        (Some(path), _) => {
             let trusted = TrustedKeys::from_allowed_signers(path)?;
             anyhow::ensure!(
                 !trusted.is_empty(),
                 "{} lists no Ed25519 key",
                 path.display()
             );
-            (trusted, Trust::Listed)
+            Trust::Listed(trusted)
         }
-        None if ctx.key.is_some() => (configured_keys(ctx, &config)?, Trust::Listed),
-        None => (
-            configured_keys(ctx, &config)?,
-            Trust::Configured(config.clone()),
-        ),
+        (None, Some(path)) => {
+            let key = sign::public_key(path)?;
+            Trust::Listed(TrustedKeys::single(&principal(&key), key))
+        }
+        (None, None) => {
+            let tenant = ctx.tenant_if_any(&config)?;
+            let path = ctx.key_path(tenant.as_ref().map(|(_, p)| p));
+            let any_key = path.exists()
+                || config
+                    .tenants
+                    .values()
+                    .any(|p| p.signing_key.as_deref().is_some_and(Path::exists));
+            anyhow::ensure!(
+                any_key,
+                "no signing key to verify with: {} does not exist; pass --allowed-signers FILE or --key FILE",
+                path.display()
+            );
+            Trust::Configured(config.clone())
+        }
     };
 
     let mut checked: Vec<Checked> = Vec::new();
     for given in &args.files {
         let file = receipt_file(given);
-        let result = verify::verify_file(&file, &trusted)
-            .map_err(|e| e.to_string())
-            .and_then(|v| match &trust {
-                Trust::Configured(config) => own_key_signed(ctx, config, v),
-                Trust::Listed => Ok(v),
-            });
+        let tenant = claimed_tenant(&file);
+        let result = trust.keys_for(ctx, tenant.as_deref()).and_then(|keys| {
+            verify::verify_file(&file, &keys).map_err(|e| trust.explain(ctx, tenant.as_deref(), e))
+        });
         checked.push(Checked { file, result });
     }
     let verified: Vec<VerifiedReceipt> = checked
@@ -131,7 +153,10 @@ fn verify(ctx: &Context, args: ReceiptVerifyArgs) -> Result<Outcome> {
             tenants.insert(ctx.tenant(&config)?.0);
         }
         for tenant in tenants {
-            let report = verify::verify_chain(&ctx.data_dir, &tenant, &trusted, &verified)
+            let keys = trust
+                .keys_for(ctx, Some(&tenant))
+                .map_err(|e| anyhow::anyhow!("the ledger of tenant '{tenant}': {e}"))?;
+            let report = verify::verify_chain(&ctx.data_dir, &tenant, &keys, &verified)
                 .with_context(|| format!("cannot read the ledger of tenant '{tenant}'"))?;
             chains.push(report);
         }
@@ -201,44 +226,24 @@ fn verify(ctx: &Context, args: ReceiptVerifyArgs) -> Result<Outcome> {
         }
     }
     if failed_files == 0 && problems == 0 {
-        Ok(Outcome::Done)
-    } else {
-        ctx.note(&format!(
-            "dsr: {failed_files} of {} receipt(s) and {problems} problem(s) in {} ledger(s) do not verify",
-            checked.len(),
-            chains.len()
+        return Ok(Outcome::Done);
+    }
+    let mut failures = Vec::new();
+    if failed_files > 0 {
+        failures.push(format!(
+            "{failed_files} of {} receipt(s) do not verify",
+            checked.len()
         ));
-        Ok(Outcome::Unverified)
     }
-}
-
-/// With the configured keys, a receipt must be signed by its own tenant's key, not by any
-/// key dsr knows.
-fn own_key_signed(
-    ctx: &Context,
-    config: &Config,
-    verified: VerifiedReceipt,
-) -> Result<VerifiedReceipt, String> {
-    let profile = config.tenants.get(&verified.receipt.tenant);
-    let path = ctx.key_path(profile);
-    let expected = sign::public_key(&path)
-        .map(|k| k.fingerprint(HashAlg::Sha256).to_string())
-        .map_err(|e| {
-            format!(
-                "cannot read tenant '{}''s key: {e}",
-                verified.receipt.tenant
-            )
-        })?;
-    if expected == verified.fingerprint {
-        Ok(verified)
-    } else {
-        Err(format!(
-            "it is signed by {}, not by tenant '{}''s signing key {} ({expected})",
-            verified.fingerprint,
-            verified.receipt.tenant,
-            path.display()
-        ))
+    for chain in chains.iter().filter(|c| !c.is_ok()) {
+        failures.push(format!(
+            "the chain of tenant '{}' is broken ({} problem(s))",
+            sanitize(&chain.tenant),
+            chain.problems.len()
+        ));
     }
+    ctx.note(&format!("dsr: {}", failures.join("; ")));
+    Ok(Outcome::Unverified)
 }
 
 fn show(ctx: &Context, args: ReceiptShowArgs) -> Result<Outcome> {

@@ -491,6 +491,15 @@ fn each_tenant_is_signed_by_its_own_key() {
         "{}",
         out.dump()
     );
+    let out = t
+        .dsr(["receipt", "verify", "--ledger", "--tenant", "bravo"])
+        .status(3)
+        .run();
+    assert!(
+        out.stdout.contains("receipt #2") && out.stdout.contains("not trusted"),
+        "the chain names the receipt signed by another key\n{}",
+        out.dump()
+    );
     // --key says which key to trust, whatever the tenant's profile says.
     t.dsr(["receipt", "verify", "--key"])
         .arg(t.data_dir().join("keys/dsr_ed25519.pub"))
