@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use dsr::audit::{AuditEntry, AuditLog};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -125,8 +125,8 @@ fn parse_since(text: &str) -> Result<OffsetDateTime> {
         text,
         time::macros::format_description!("[year]-[month]-[day]"),
     )
-    .with_context(|| {
-        format!("--since '{text}' is not a date: give YYYY-MM-DD or an RFC 3339 time")
+    .map_err(|_| {
+        anyhow::anyhow!("--since '{text}' is not a date: give YYYY-MM-DD or an RFC 3339 time")
     })?;
     Ok(date.midnight().assume_utc())
 }

@@ -21,7 +21,7 @@ pub fn run(ctx: &Context, args: LocateArgs) -> Result<Outcome> {
     let (name, profile) = ctx.tenant(&config)?;
     let purpose = ctx.purpose(Some(&profile)).ok_or_else(|| {
         anyhow::anyhow!(
-            "locate reads personal data, so the audit log needs its purpose: pass --purpose TEXT (a case or ticket number, not the person's name), set DSR_PURPOSE, or give the tenant one with `dsr tenant add … --default-purpose TEXT`"
+            "locate reads personal data, so the audit log needs its purpose: pass --purpose TEXT (a case or ticket number, not the person's name), set DSR_PURPOSE, or give the tenant a default purpose (`dsr tenant add … --default-purpose TEXT`, or purpose = \"…\" in its profile)"
         )
     })?;
     let locator = Locator::open(&ctx.tenant_files(&name), profile.settings()?)?;

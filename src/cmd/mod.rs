@@ -145,6 +145,7 @@ impl Context {
             .or_else(|| profile.and_then(|p| non_empty(p.operator.as_deref())))
             .or_else(|| non_empty(std::env::var("USER").ok().as_deref()))
             .or_else(|| non_empty(std::env::var("LOGNAME").ok().as_deref()))
+            .or_else(login_name)
             .unwrap_or_else(|| format!("uid {}", rustix::process::getuid().as_raw()))
     }
 
@@ -211,6 +212,18 @@ pub struct AuditNote<'a> {
     pub subject: &'a [Identity],
     /// How many of what; never a personal value.
     pub counts: &'a [(&'a str, u64)],
+}
+
+/// The login name of the user running dsr, from /etc/passwd, for when the environment
+/// names none (cron jobs, containers).
+fn login_name() -> Option<String> {
+    let uid = rustix::process::getuid().as_raw().to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        (fields.nth(1)? == uid && !name.is_empty()).then(|| name.to_owned())
+    })
 }
 
 fn non_empty(value: Option<&str>) -> Option<String> {
