@@ -1,7 +1,8 @@
 //! dsr: GDPR data-subject requests against digital-asset-management and SaaS tenants.
 //!
-//! The library holds the domain — platforms, the index, matching — and knows nothing of
-//! the terminal; the `dsr` binary's commands sit on top of it.
+//! The library holds the domain — platforms, the index, matching, erasure, receipts and the
+//! audit log — and knows nothing of the terminal; the `dsr` binary's commands sit on top of
+//! it.
 
 pub mod appendlog;
 pub mod asset;
