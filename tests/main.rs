@@ -4,6 +4,8 @@
 
 #[path = "main/access.rs"]
 mod access;
+#[path = "main/audit.rs"]
+mod audit;
 #[path = "main/case.rs"]
 mod case;
 #[path = "main/demo.rs"]
@@ -16,6 +18,8 @@ mod generated;
 mod locate;
 #[path = "main/output.rs"]
 mod output;
+#[path = "main/receipt.rs"]
+mod receipt;
 #[path = "main/support.rs"]
 mod support;
 #[path = "main/sync.rs"]

@@ -59,7 +59,7 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
         .with_context(|| format!("cannot write the access package {}", out.display()))?;
     case.record(
         &now,
-        &super::operator(),
+        &ctx.operator(Some(&profile)),
         format!(
             "access package written: {} asset(s), {} file(s)",
             found.len(),

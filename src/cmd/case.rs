@@ -75,7 +75,7 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
             verified_by: args.verified_by,
         },
         &dsr::time::now(),
-        &super::operator(),
+        &ctx.operator(Some(&profile)),
     )?;
     match Locator::open(&files, settings) {
         Ok(locator) => {
@@ -126,7 +126,7 @@ pub fn open_for_replay(
             verified_by: Some(format!("identity verified in case {old_case}")),
         },
         &dsr::time::now(),
-        &super::operator(),
+        &ctx.operator(Some(profile)),
     )?;
     let locator = Locator::open(&ctx.tenant_files(name), profile.settings()?)?;
     let hits = locator.find(&case.identities, Confidence::Low)?;
@@ -187,7 +187,7 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
     let reviewed = case.reviewed().len();
     case.record(
         &now,
-        &super::operator(),
+        &ctx.operator(Some(&profile)),
         format!(
             "reviewed: {reviewed} of {} match(es) in",
             case.matches.len()
@@ -260,7 +260,7 @@ fn extend(ctx: &Context, args: CaseExtendArgs) -> Result<Outcome> {
     case.extend(&now, args.reason.trim())?;
     case.record(
         &now,
-        &super::operator(),
+        &ctx.operator(None),
         format!("extended to {}", case.due),
     );
     store.save(&case)?;
@@ -279,7 +279,7 @@ fn close(ctx: &Context, args: CaseIdArgs) -> Result<Outcome> {
     }
     let now = dsr::time::now();
     case.closed_at = Some(now.clone());
-    case.record(&now, &super::operator(), "closed");
+    case.record(&now, &ctx.operator(None), "closed");
     store.save(&case)?;
     ctx.note(&format!("Closed case {}.", case.id));
     Ok(Outcome::Done)

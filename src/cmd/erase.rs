@@ -178,7 +178,7 @@ pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
     } else {
         format!("erasure partial (plan {hash})")
     };
-    case.record(&dsr::time::now(), &super::operator(), what);
+    case.record(&dsr::time::now(), &ctx.operator(Some(&profile)), what);
     store.save(&case)?;
     Ok(if done {
         Outcome::Done

@@ -8,7 +8,7 @@ use dsr::index::locate::{Hit, Locator};
 use dsr::index::matcher::Confidence;
 
 use super::output::Table;
-use super::{Context, Outcome};
+use super::{AuditNote, Context, Outcome};
 use crate::cli::{ConfidenceArg, LocateArgs, OutputFormat};
 
 pub fn run(ctx: &Context, args: LocateArgs) -> Result<Outcome> {
@@ -19,6 +19,11 @@ pub fn run(ctx: &Context, args: LocateArgs) -> Result<Outcome> {
     );
     let config = ctx.load_config()?;
     let (name, profile) = ctx.tenant(&config)?;
+    let purpose = ctx.purpose(Some(&profile)).ok_or_else(|| {
+        anyhow::anyhow!(
+            "locate reads personal data, so the audit log needs its purpose: pass --purpose TEXT (a case or ticket number, not the person's name), set DSR_PURPOSE, or give the tenant a default purpose (`dsr tenant add … --default-purpose TEXT`, or purpose = \"…\" in its profile)"
+        )
+    })?;
     let locator = Locator::open(&ctx.tenant_files(&name), profile.settings()?)?;
     let min = match args.min_confidence {
         ConfidenceArg::Low => Confidence::Low,
@@ -26,6 +31,19 @@ pub fn run(ctx: &Context, args: LocateArgs) -> Result<Outcome> {
         ConfidenceArg::High => Confidence::High,
     };
     let hits = locator.find(&identities, min)?;
+    // Recorded before anything is shown: if the entry cannot be written, nothing is.
+    ctx.audit(AuditNote {
+        command: "locate",
+        tenant: &name,
+        profile: &profile,
+        case: None,
+        purpose: &purpose,
+        subject: &identities,
+        counts: &[
+            ("identities", identities.len() as u64),
+            ("assets", hits.len() as u64),
+        ],
+    })?;
     let mut out = std::io::stdout().lock();
     render(&mut out, &hits, args.output, args.explain, ctx.color)?;
     if args.output == OutputFormat::Table {

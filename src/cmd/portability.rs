@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
     .with_context(|| format!("cannot write the portable archive {}", out.display()))?;
     case.record(
         &now,
-        &super::operator(),
+        &ctx.operator(Some(&profile)),
         format!(
             "portable archive written: {} asset(s), {} original(s), SHA-256 {}",
             items.len(),
