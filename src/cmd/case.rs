@@ -82,6 +82,14 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
             let hits = locator.find(&case.identities, Confidence::Low)?;
             case.set_matches(&hits);
             store.save(&case)?;
+            super::record::audit(
+                ctx,
+                &name,
+                &profile,
+                &case,
+                "case open",
+                &[("assets", hits.len() as u64)],
+            )?;
             ctx.note(&format!(
                 "Opened case {} ({} {}), due {}. {}",
                 case.id,
@@ -156,6 +164,14 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
     let locator = Locator::open(&files, profile.settings()?)?;
     let hits = locator.find(&case.identities, Confidence::Low)?;
     case.set_matches(&hits);
+    super::record::audit(
+        ctx,
+        &name,
+        &profile,
+        &case,
+        "case review",
+        &[("assets", hits.len() as u64)],
+    )?;
 
     let known: BTreeSet<&str> = case.matches.iter().map(|m| m.asset.as_str()).collect();
     for asset in args.include.iter().chain(&args.exclude) {

@@ -12,6 +12,7 @@ mod locate;
 mod output;
 mod portability;
 mod receipt;
+mod record;
 mod sync;
 mod tenant;
 
@@ -252,10 +253,6 @@ fn non_empty(value: Option<&str>) -> Option<String> {
 
 /// Unlocks the key that signs a tenant's receipts. A passphrase comes from
 /// `DSR_KEY_PASSPHRASE`, or a hidden prompt when there is a terminal.
-#[allow(
-    dead_code,
-    reason = "for the commands that issue receipts (access, portability, rectify, erase), built on another branch"
-)]
 pub fn signing_key(ctx: &Context, profile: Option<&TenantProfile>) -> Result<SigningKey> {
     let path = ctx.key_path(profile);
     let from_env = key_passphrase_from_env();

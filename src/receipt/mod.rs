@@ -78,40 +78,8 @@ impl ReceiptError {
     }
 }
 
-/// The data-subject right an operation serves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Right {
-    /// Art. 15: a copy of the subject's data.
-    Access,
-    /// Art. 16: correcting it.
-    Rectification,
-    /// Art. 17: erasing it.
-    Erasure,
-    /// Art. 20: handing it over in a portable form.
-    Portability,
-}
-
-impl Right {
-    /// The GDPR article, as receipts write it: `GDPR Art. 17`.
-    pub fn article(self) -> &'static str {
-        match self {
-            Right::Access => "GDPR Art. 15",
-            Right::Rectification => "GDPR Art. 16",
-            Right::Erasure => "GDPR Art. 17",
-            Right::Portability => "GDPR Art. 20",
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Right::Access => "access",
-            Right::Rectification => "rectification",
-            Right::Erasure => "erasure",
-            Right::Portability => "portability",
-        }
-    }
-}
+/// The data-subject right an operation serves: the right of the case.
+pub use crate::case::Right;
 
 /// How one asset's part of the operation ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -338,7 +306,7 @@ pub fn issue(
         tenant: draft.tenant,
         platform: draft.platform,
         right: draft.right,
-        article: draft.right.article().to_owned(),
+        article: format!("GDPR {}", draft.right.article()),
         operation: draft.operation,
         subject: SubjectHashes {
             salt_id: salt.id(),

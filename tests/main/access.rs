@@ -303,3 +303,57 @@ fn an_encrypted_zip_needs_its_passphrase() {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[test]
+fn access_and_portability_end_in_signed_receipts_and_audit_entries() {
+    let t = tenant();
+    let access = open(&t, "access");
+    t.dsr(["access", &access, "--out"]).arg(t.path("pkg")).run();
+    let portable = open(&t, "portability");
+    t.dsr(["portability", &portable, "--out"])
+        .arg(t.path("p.zip"))
+        .run();
+
+    let cases = t.tenant_data("acme").join("cases");
+    let receipts: Vec<std::path::PathBuf> = [&access, &portable]
+        .iter()
+        .map(|id| {
+            let dir = cases.join(id).join("receipts");
+            let entry = std::fs::read_dir(&dir)
+                .expect("a receipts folder")
+                .next()
+                .expect("one receipt")
+                .expect("an entry");
+            entry.path().join("receipt.json")
+        })
+        .collect();
+    let out = t
+        .dsr(["receipt", "verify", "--ledger"])
+        .args(&receipts)
+        .run();
+    assert!(
+        out.stdout.contains("2 receipt(s), chained and signed"),
+        "{}",
+        out.dump()
+    );
+
+    let receipt: Value =
+        serde_json::from_slice(&std::fs::read(&receipts[1]).expect("receipt")).expect("JSON");
+    assert_eq!(receipt["right"], "portability");
+    assert_eq!(receipt["article"], "GDPR Art. 20");
+    assert!(receipt["files"][format!("portable-{portable}.zip")].is_string());
+    let audit = std::fs::read_to_string(t.data_dir().join("audit.jsonl")).expect("audit log");
+    assert!(audit.contains("\"access\"") && audit.contains("\"portability\""));
+    for text in [
+        audit,
+        std::fs::read_to_string(&receipts[0]).expect("receipt"),
+        std::fs::read_to_string(&receipts[1]).expect("receipt"),
+    ] {
+        for value in ["Jane Doe", "jane doe", "jdoe"] {
+            assert!(
+                !text.to_lowercase().contains(value),
+                "{value} appears in\n{text}"
+            );
+        }
+    }
+}
