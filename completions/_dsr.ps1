@@ -258,6 +258,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;locate' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Locate every subject of a list: CSV with a header (email, name, phone, login, reference, received; repeated columns or '';'' for several values) or JSON Lines with the same keys; ''-'' reads stdin. One result per subject; a bad row is reported with its row number and the others go on')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'An e-mail address (exact, case-insensitive)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A person''s name')
             [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'A phone number; national numbers are read in the tenant''s default region')
@@ -309,6 +310,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;case;open' {
             [CompletionResult]::new('--right', '--right', [CompletionResultType]::ParameterName, 'The right the subject exercises')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Open one case per subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin); prints one case id per line, or one object per subject with --output jsonl')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How opened cases are printed: their ids (table) or one JSON object per subject')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How opened cases are printed: their ids (table) or one JSON object per subject')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The subject''s e-mail address (repeatable)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The subject''s name (repeatable)')
             [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'The subject''s phone number (repeatable)')

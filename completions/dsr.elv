@@ -238,6 +238,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;locate'= {
+            cand --from 'Locate every subject of a list: CSV with a header (email, name, phone, login, reference, received; repeated columns or '';'' for several values) or JSON Lines with the same keys; ''-'' reads stdin. One result per subject; a bad row is reported with its row number and the others go on'
             cand --email 'An e-mail address (exact, case-insensitive)'
             cand --name 'A person''s name'
             cand --phone 'A phone number; national numbers are read in the tenant''s default region'
@@ -287,6 +288,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;case;open'= {
             cand --right 'The right the subject exercises'
+            cand --from 'Open one case per subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin); prints one case id per line, or one object per subject with --output jsonl'
+            cand -o 'How opened cases are printed: their ids (table) or one JSON object per subject'
+            cand --output 'How opened cases are printed: their ids (table) or one JSON object per subject'
             cand --email 'The subject''s e-mail address (repeatable)'
             cand --name 'The subject''s name (repeatable)'
             cand --phone 'The subject''s phone number (repeatable)'

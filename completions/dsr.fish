@@ -201,6 +201,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand sync" -l full -d 'Rebuild the in
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand locate" -l from -d 'Locate every subject of a list: CSV with a header (email, name, phone, login, reference, received; repeated columns or \';\' for several values) or JSON Lines with the same keys; \'-\' reads stdin. One result per subject; a bad row is reported with its row number and the others go on' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l email -d 'An e-mail address (exact, case-insensitive)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l name -d 'A person\'s name' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l phone -d 'A phone number; national numbers are read in the tenant\'s default region' -r
@@ -251,6 +252,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 portability\t'Art. 20'
 rectification\t'Art. 16'
 erasure\t'Art. 17'"
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l from -d 'Open one case per subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin); prints one case id per line, or one object per subject with --output jsonl' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s o -l output -d 'How opened cases are printed: their ids (table) or one JSON object per subject' -r -f -a "table\t'For people, or one case id per line'
+json\t'One JSON array'
+jsonl\t'One JSON object per subject, printed as soon as it is done'"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l email -d 'The subject\'s e-mail address (repeatable)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l name -d 'The subject\'s name (repeatable)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l phone -d 'The subject\'s phone number (repeatable)' -r

@@ -370,6 +370,16 @@ pub enum OutputFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    /// For people, or one case id per line
+    Table,
+    /// One JSON array
+    Json,
+    /// One JSON object per subject, printed as soon as it is done
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ConfidenceArg {
     Low,
     Medium,
@@ -380,8 +390,15 @@ pub enum ConfidenceArg {
 #[command(after_help = "Examples:
   dsr locate jane.doe@example.com
   dsr locate --name 'Jane Doe' --phone '+47 912 34 567' --explain
-  dsr locate --login jdoe --output jsonl --min-confidence high")]
+  dsr locate --login jdoe --output jsonl --min-confidence high
+  dsr locate --from leavers.csv --output jsonl")]
 pub struct LocateArgs {
+    /// Locate every subject of a list: CSV with a header (email, name, phone, login,
+    /// reference, received; repeated columns or ';' for several values) or JSON Lines with
+    /// the same keys; '-' reads stdin. One result per subject; a bad row is reported with
+    /// its row number and the others go on
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["values", "email", "name", "phone", "login", "text"])]
+    pub from: Option<PathBuf>,
     /// A value to search: an e-mail if it holds '@', otherwise a name
     #[arg(value_name = "VALUE")]
     pub values: Vec<String>,
@@ -482,6 +499,14 @@ pub struct CaseOpenArgs {
     /// The right the subject exercises
     #[arg(long, value_enum)]
     pub right: RightArg,
+    /// Open one case per subject of a list (CSV or JSON Lines, as for `dsr locate --from`;
+    /// '-' reads stdin); prints one case id per line, or one object per subject with
+    /// --output jsonl
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["email", "name", "phone", "login"])]
+    pub from: Option<PathBuf>,
+    /// How opened cases are printed: their ids (table) or one JSON object per subject
+    #[arg(long, short, value_enum, default_value_t = BatchFormat::Table)]
+    pub output: BatchFormat,
     /// The subject's e-mail address (repeatable)
     #[arg(long, value_name = "E")]
     pub email: Vec<String>,

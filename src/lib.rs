@@ -23,4 +23,5 @@ pub mod receipt;
 pub mod ropa;
 pub mod sample;
 pub mod secret;
+pub mod subjects;
 pub mod time;

@@ -6,6 +6,8 @@
 mod access;
 #[path = "main/audit.rs"]
 mod audit;
+#[path = "main/batch.rs"]
+mod batch;
 #[path = "main/case.rs"]
 mod case;
 #[path = "main/demo.rs"]

@@ -12,8 +12,8 @@ use dsr::index::matcher::Confidence;
 use super::output::Table;
 use super::{Context, Outcome, sanitize};
 use crate::cli::{
-    CaseArgs, CaseCommand, CaseExtendArgs, CaseIdArgs, CaseListArgs, CaseOpenArgs, CaseReviewArgs,
-    CaseShowArgs, ListFormat, RightArg,
+    BatchFormat, CaseArgs, CaseCommand, CaseExtendArgs, CaseIdArgs, CaseListArgs, CaseOpenArgs,
+    CaseReviewArgs, CaseShowArgs, ListFormat, RightArg,
 };
 
 pub fn run(ctx: &Context, args: CaseArgs) -> Result<Outcome> {
@@ -37,6 +37,9 @@ pub fn store(ctx: &Context) -> Result<(String, CaseStore)> {
 }
 
 fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
+    if let Some(from) = args.from.clone() {
+        return open_list(ctx, &from, args);
+    }
     let flagged = [
         (IdentityKind::Email, &args.email),
         (IdentityKind::Name, &args.name),
@@ -113,6 +116,117 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
     }
     writeln!(std::io::stdout().lock(), "{}", case.id)?;
     Ok(Outcome::Done)
+}
+
+/// Opens one case per subject of a list; prints each case as soon as it is open.
+fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Result<Outcome> {
+    let rows = super::batch::read(from)?;
+    let default_received = match &args.received {
+        Some(text) => Some(deadline::parse_date(text).with_context(|| {
+            format!("--received {text:?} is not a date: give it as YYYY-MM-DD, e.g. 2026-11-28")
+        })?),
+        None => None,
+    };
+    let config = ctx.load_config()?;
+    let (name, profile) = ctx.tenant(&config)?;
+    let settings = profile.settings()?;
+    let files = ctx.tenant_files(&name);
+    let locator = Locator::open(&files, settings.clone())
+        .context("cases of a list are located as they are opened: run `dsr sync` first")?;
+    let store = CaseStore::new(&name, &files.dir);
+    let mut out = std::io::stdout().lock();
+    let (mut opened, mut bad, mut all) = (0usize, 0usize, Vec::new());
+    for row in rows {
+        let subject = match row {
+            Ok(subject) => subject,
+            Err(e) => {
+                super::batch::report_bad(&e);
+                bad += 1;
+                if args.output != BatchFormat::Table {
+                    let value = serde_json::json!({
+                        "row": e.row, "status": "error", "error": e.reason,
+                    });
+                    if args.output == BatchFormat::Jsonl {
+                        super::batch::emit(&mut out, &value)?;
+                    } else {
+                        all.push(value);
+                    }
+                }
+                continue;
+            }
+        };
+        let result = (|| -> Result<Case> {
+            dsr::index::identity::probes(&subject.identities, settings.region)?;
+            let mut case = store.open(
+                NewCase {
+                    right: right(args.right),
+                    identities: subject.identities.clone(),
+                    received: subject
+                        .received
+                        .or(default_received)
+                        .unwrap_or_else(deadline::today),
+                    reference: subject.reference.clone().or(args.reference.clone()),
+                    verified_by: args.verified_by.clone(),
+                },
+                &dsr::time::now(),
+                &ctx.operator(Some(&profile)),
+            )?;
+            let hits = locator.find(&case.identities, Confidence::Low)?;
+            case.set_matches(&hits);
+            store.save(&case)?;
+            super::record::audit(
+                ctx,
+                &name,
+                &profile,
+                &case,
+                "case open --from",
+                &[("row", subject.row as u64), ("assets", hits.len() as u64)],
+            )?;
+            Ok(case)
+        })();
+        let value = match &result {
+            Ok(case) => {
+                opened += 1;
+                serde_json::json!({
+                    "row": subject.row,
+                    "reference": subject.reference,
+                    "case": case.id,
+                    "status": "opened",
+                    "due": case.due,
+                    "matches": case.matches.len(),
+                    "reviewed": case.reviewed().len(),
+                })
+            }
+            Err(e) => {
+                bad += 1;
+                eprintln!("dsr: row {}: {}", subject.row, sanitize(&format!("{e:#}")));
+                serde_json::json!({
+                    "row": subject.row, "reference": subject.reference,
+                    "status": "error", "error": format!("{e:#}"),
+                })
+            }
+        };
+        match (args.output, &result) {
+            (BatchFormat::Table, Ok(case)) => {
+                writeln!(out, "{}", case.id)?;
+                out.flush()?;
+            }
+            (BatchFormat::Table, Err(_)) => {}
+            (BatchFormat::Jsonl, _) => super::batch::emit(&mut out, &value)?,
+            (BatchFormat::Json, _) => all.push(value),
+        }
+    }
+    if args.output == BatchFormat::Json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?;
+    }
+    ctx.note(&format!(
+        "Opened {opened} case(s); {bad} row(s) could not be used."
+    ));
+    Ok(if bad > 0 {
+        Outcome::Partial
+    } else {
+        Outcome::Done
+    })
 }
 
 /// Opens an erasure case for values of an erased subject that came back (a restored

@@ -3,6 +3,7 @@
 
 mod access;
 mod audit;
+mod batch;
 mod case;
 mod demo;
 mod erase;
