@@ -12,6 +12,8 @@ mod batch;
 mod case;
 #[path = "main/demo.rs"]
 mod demo;
+#[path = "main/examples.rs"]
+mod examples;
 #[path = "fotoweb/mod.rs"]
 mod fotoweb;
 #[path = "main/generated.rs"]

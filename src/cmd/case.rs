@@ -473,6 +473,19 @@ fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
+/// The receipts filed in a case's folder, oldest first.
+fn receipts_of(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(folder.join("receipts"))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("receipt.json"))
+        .filter(|p| p.exists())
+        .collect();
+    found.sort();
+    found
+}
+
 fn status(case: &Case, today: time::Date) -> &'static str {
     if !case.is_open() {
         "closed"
@@ -487,8 +500,16 @@ fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
     let (_, store) = store(ctx)?;
     let case = store.load(&args.case)?;
     let mut out = std::io::stdout().lock();
+    let folder = store.case_dir(&case.id)?;
+    let receipts = receipts_of(&folder);
     if args.output == ListFormat::Json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&case)?)?;
+        // The case as stored, plus where its files are, for scripts that archive them.
+        let mut value = serde_json::to_value(&case)?;
+        if let Some(object) = value.as_object_mut() {
+            object.insert("folder".to_owned(), serde_json::json!(folder));
+            object.insert("receipts".to_owned(), serde_json::json!(receipts));
+        }
+        writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
         return Ok(Outcome::Done);
     }
     let today = deadline::today();
@@ -545,6 +566,12 @@ fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
         );
     }
     table.write(&mut out, ctx.color)?;
+    if !receipts.is_empty() {
+        writeln!(out, "\nreceipts:")?;
+        for receipt in &receipts {
+            writeln!(out, "  {}", receipt.display())?;
+        }
+    }
     writeln!(out, "\nhistory:")?;
     for event in &case.history {
         writeln!(
