@@ -311,6 +311,7 @@ impl Bench {
             .env("XDG_STATE_HOME", self.home.join("state"))
             .env("DSR_DATA_DIR", &self.data)
             .env("DSR_CONFIG", &self.config)
+            .env("DSR_PURPOSE", "benchmark")
             .env("NO_COLOR", "1")
             .env_remove("DSR_TENANT")
             .env_remove("RUST_LOG")

@@ -26,6 +26,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -42,6 +45,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('portability', 'portability', [CompletionResultType]::ParameterValue, 'Write the Art. 20 portable ZIP of a case')
             [CompletionResult]::new('erase', 'erase', [CompletionResultType]::ParameterValue, 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify')
             [CompletionResult]::new('rectify', 'rectify', [CompletionResultType]::ParameterValue, 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify')
+            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Make the key that signs receipts, and show its public half')
+            [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Check receipts (signed proof of what an operation did) and show what they say')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'List the audit log of every command that read personal data, and check its chain')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write the man pages and shell completions from this definition (for maintainers)')
             [CompletionResult]::new('generate-tenant', 'generate-tenant', [CompletionResultType]::ParameterValue, 'Write the sample tenant, or a synthetic one of N assets (for maintainers)')
@@ -54,6 +60,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -85,10 +94,16 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--shown-field', '--shown-field', [CompletionResultType]::ParameterName, 'Another field naming the people shown in the image, like 368 (erasure deletes an asset that shows the subject alone)')
             [CompletionResult]::new('--legal-hold-archive', '--legal-hold-archive', [CompletionResultType]::ParameterName, 'An archive under legal hold: erasure withholds its assets (repeatable)')
             [CompletionResult]::new('--legal-hold', '--legal-hold', [CompletionResultType]::ParameterName, 'A field value that puts an asset under legal hold, as FIELD=VALUE (repeatable)')
+            [CompletionResult]::new('--signing-key', '--signing-key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs this tenant''s receipts [default: the data directory''s]')
+            [CompletionResult]::new('--default-operator', '--default-operator', [CompletionResultType]::ParameterName, 'Who works on this tenant when --operator is not given (audit log, receipts)')
+            [CompletionResult]::new('--default-purpose', '--default-purpose', [CompletionResultType]::ParameterName, 'Why this tenant''s personal data is read when --purpose is not given: a contract or ticket reference, never a person''s name')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -105,6 +120,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -121,6 +139,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -135,13 +156,16 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('--keep-index', '--keep-index', [CompletionResultType]::ParameterName, 'Keep the local index instead of deleting it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'dsr;tenant;check' {
@@ -152,6 +176,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -166,6 +193,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('--init', '--init', [CompletionResultType]::ParameterName, 'Write a commented template to fill in')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
@@ -216,6 +246,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('--full', '--full', [CompletionResultType]::ParameterName, 'Rebuild the index from scratch')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
@@ -226,6 +259,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;locate' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Locate every subject of a list: CSV with a header (email, name, phone, login, reference, received; repeated columns or '';'' for several values) or JSON Lines with the same keys; ''-'' reads stdin. One result per subject; a bad row is reported with its row number and the others go on')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'An e-mail address (exact, case-insensitive)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A person''s name')
             [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'A phone number; national numbers are read in the tenant''s default region')
@@ -239,6 +273,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Show why each match was made')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
@@ -254,6 +291,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -271,6 +311,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;case;open' {
             [CompletionResult]::new('--right', '--right', [CompletionResultType]::ParameterName, 'The right the subject exercises')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Open one case per subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin); prints one case id per line, or one object per subject with --output jsonl')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How opened cases are printed: their ids (table) or one JSON object per subject')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How opened cases are printed: their ids (table) or one JSON object per subject')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The subject''s e-mail address (repeatable)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The subject''s name (repeatable)')
             [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'The subject''s phone number (repeatable)')
@@ -283,6 +326,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -299,6 +345,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -314,6 +363,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -330,6 +382,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Only cases not yet closed')
             [CompletionResult]::new('--overdue', '--overdue', [CompletionResultType]::ParameterName, 'Only open cases past their due date')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
@@ -348,6 +403,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -362,6 +420,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -409,6 +470,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -424,6 +488,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('--encrypt', '--encrypt', [CompletionResultType]::ParameterName, 'Encrypt every entry with AES-256; the passphrase comes from DSR_ZIP_PASSPHRASE or a hidden prompt')
             [CompletionResult]::new('--all-originals', '--all-originals', [CompletionResultType]::ParameterName, 'Put the original of every reviewed asset in, not only those the subject uploaded')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
@@ -445,6 +512,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
@@ -472,10 +542,184 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Finish an interrupted (or partly failed) rectification: the same plan, from its journal, without repeating a finished step')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'dsr;keys' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the public key and the allowed_signers line for ssh-keygen -Y verify')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'dsr;keys;generate' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the private key [default: keys/dsr_ed25519 in the data directory]')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'The key''s comment, and the identity of its allowed_signers line')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace a key that exists already (receipts signed with the old key then verify only with its public key kept elsewhere, e.g. in an allowed_signers file)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'dsr;keys;show' {
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'The identity (principal) of the allowed_signers line [default: the key''s comment]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'dsr;keys;help' {
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the public key and the allowed_signers line for ssh-keygen -Y verify')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'dsr;keys;help;generate' {
+            break
+        }
+        'dsr;keys;help;show' {
+            break
+        }
+        'dsr;keys;help;help' {
+            break
+        }
+        'dsr;receipt' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check receipts: signature, canonical form and, with --ledger, the tenant''s chain')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print what a receipt says, for people (it is not verified: use verify)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'dsr;receipt;verify' {
+            [CompletionResult]::new('--allowed-signers', '--allowed-signers', [CompletionResultType]::ParameterName, 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
+            [CompletionResult]::new('--ledger', '--ledger', [CompletionResultType]::ParameterName, 'Check the tenant''s whole chain of receipts as well')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'dsr;receipt;show' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'table prints a summary; json prints the receipt')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table prints a summary; json prints the receipt')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'dsr;receipt;help' {
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check receipts: signature, canonical form and, with --ledger, the tenant''s chain')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print what a receipt says, for people (it is not verified: use verify)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'dsr;receipt;help;verify' {
+            break
+        }
+        'dsr;receipt;help;show' {
+            break
+        }
+        'dsr;receipt;help;help' {
+            break
+        }
+        'dsr;audit' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries from this day (YYYY-MM-DD, UTC) or moment (RFC 3339) on')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Check the whole log''s hash chain instead of listing it; exits 3 when it is broken, naming the line')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -490,6 +734,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'Keep the temporary folders and print where they are')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
@@ -506,6 +753,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -523,6 +773,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -540,6 +793,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('portability', 'portability', [CompletionResultType]::ParameterValue, 'Write the Art. 20 portable ZIP of a case')
             [CompletionResult]::new('erase', 'erase', [CompletionResultType]::ParameterValue, 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify')
             [CompletionResult]::new('rectify', 'rectify', [CompletionResultType]::ParameterValue, 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify')
+            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Make the key that signs receipts, and show its public half')
+            [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Check receipts (signed proof of what an operation did) and show what they say')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'List the audit log of every command that read personal data, and check its chain')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write the man pages and shell completions from this definition (for maintainers)')
             [CompletionResult]::new('generate-tenant', 'generate-tenant', [CompletionResultType]::ParameterValue, 'Write the sample tenant, or a synthetic one of N assets (for maintainers)')
@@ -616,6 +872,31 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;help;rectify' {
+            break
+        }
+        'dsr;help;keys' {
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the public key and the allowed_signers line for ssh-keygen -Y verify')
+            break
+        }
+        'dsr;help;keys;generate' {
+            break
+        }
+        'dsr;help;keys;show' {
+            break
+        }
+        'dsr;help;receipt' {
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check receipts: signature, canonical form and, with --ledger, the tenant''s chain')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print what a receipt says, for people (it is not verified: use verify)')
+            break
+        }
+        'dsr;help;receipt;verify' {
+            break
+        }
+        'dsr;help;receipt;show' {
+            break
+        }
+        'dsr;help;audit' {
             break
         }
         'dsr;help;demo' {

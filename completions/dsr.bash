@@ -19,6 +19,9 @@ _dsr() {
             dsr,access)
                 cmd="dsr__subcmd__access"
                 ;;
+            dsr,audit)
+                cmd="dsr__subcmd__audit"
+                ;;
             dsr,case)
                 cmd="dsr__subcmd__case"
                 ;;
@@ -37,11 +40,17 @@ _dsr() {
             dsr,help)
                 cmd="dsr__subcmd__help"
                 ;;
+            dsr,keys)
+                cmd="dsr__subcmd__keys"
+                ;;
             dsr,locate)
                 cmd="dsr__subcmd__locate"
                 ;;
             dsr,portability)
                 cmd="dsr__subcmd__portability"
+                ;;
+            dsr,receipt)
+                cmd="dsr__subcmd__receipt"
                 ;;
             dsr,rectify)
                 cmd="dsr__subcmd__rectify"
@@ -97,6 +106,9 @@ _dsr() {
             dsr__subcmd__help,access)
                 cmd="dsr__subcmd__help__subcmd__access"
                 ;;
+            dsr__subcmd__help,audit)
+                cmd="dsr__subcmd__help__subcmd__audit"
+                ;;
             dsr__subcmd__help,case)
                 cmd="dsr__subcmd__help__subcmd__case"
                 ;;
@@ -115,11 +127,17 @@ _dsr() {
             dsr__subcmd__help,help)
                 cmd="dsr__subcmd__help__subcmd__help"
                 ;;
+            dsr__subcmd__help,keys)
+                cmd="dsr__subcmd__help__subcmd__keys"
+                ;;
             dsr__subcmd__help,locate)
                 cmd="dsr__subcmd__help__subcmd__locate"
                 ;;
             dsr__subcmd__help,portability)
                 cmd="dsr__subcmd__help__subcmd__portability"
+                ;;
+            dsr__subcmd__help,receipt)
+                cmd="dsr__subcmd__help__subcmd__receipt"
                 ;;
             dsr__subcmd__help,rectify)
                 cmd="dsr__subcmd__help__subcmd__rectify"
@@ -148,6 +166,18 @@ _dsr() {
             dsr__subcmd__help__subcmd__case,show)
                 cmd="dsr__subcmd__help__subcmd__case__subcmd__show"
                 ;;
+            dsr__subcmd__help__subcmd__keys,generate)
+                cmd="dsr__subcmd__help__subcmd__keys__subcmd__generate"
+                ;;
+            dsr__subcmd__help__subcmd__keys,show)
+                cmd="dsr__subcmd__help__subcmd__keys__subcmd__show"
+                ;;
+            dsr__subcmd__help__subcmd__receipt,show)
+                cmd="dsr__subcmd__help__subcmd__receipt__subcmd__show"
+                ;;
+            dsr__subcmd__help__subcmd__receipt,verify)
+                cmd="dsr__subcmd__help__subcmd__receipt__subcmd__verify"
+                ;;
             dsr__subcmd__help__subcmd__tenant,add)
                 cmd="dsr__subcmd__help__subcmd__tenant__subcmd__add"
                 ;;
@@ -165,6 +195,42 @@ _dsr() {
                 ;;
             dsr__subcmd__help__subcmd__tenant,show)
                 cmd="dsr__subcmd__help__subcmd__tenant__subcmd__show"
+                ;;
+            dsr__subcmd__keys,generate)
+                cmd="dsr__subcmd__keys__subcmd__generate"
+                ;;
+            dsr__subcmd__keys,help)
+                cmd="dsr__subcmd__keys__subcmd__help"
+                ;;
+            dsr__subcmd__keys,show)
+                cmd="dsr__subcmd__keys__subcmd__show"
+                ;;
+            dsr__subcmd__keys__subcmd__help,generate)
+                cmd="dsr__subcmd__keys__subcmd__help__subcmd__generate"
+                ;;
+            dsr__subcmd__keys__subcmd__help,help)
+                cmd="dsr__subcmd__keys__subcmd__help__subcmd__help"
+                ;;
+            dsr__subcmd__keys__subcmd__help,show)
+                cmd="dsr__subcmd__keys__subcmd__help__subcmd__show"
+                ;;
+            dsr__subcmd__receipt,help)
+                cmd="dsr__subcmd__receipt__subcmd__help"
+                ;;
+            dsr__subcmd__receipt,show)
+                cmd="dsr__subcmd__receipt__subcmd__show"
+                ;;
+            dsr__subcmd__receipt,verify)
+                cmd="dsr__subcmd__receipt__subcmd__verify"
+                ;;
+            dsr__subcmd__receipt__subcmd__help,help)
+                cmd="dsr__subcmd__receipt__subcmd__help__subcmd__help"
+                ;;
+            dsr__subcmd__receipt__subcmd__help,show)
+                cmd="dsr__subcmd__receipt__subcmd__help__subcmd__show"
+                ;;
+            dsr__subcmd__receipt__subcmd__help,verify)
+                cmd="dsr__subcmd__receipt__subcmd__help__subcmd__verify"
                 ;;
             dsr__subcmd__tenant,add)
                 cmd="dsr__subcmd__tenant__subcmd__add"
@@ -215,7 +281,7 @@ _dsr() {
 
     case "${cmd}" in
         dsr)
-            opts="-q -v -h -V --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help --version tenant sync locate case access portability erase rectify demo generate generate-tenant help"
+            opts="-q -v -h -V --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help --version tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -241,6 +307,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -249,7 +327,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__access)
-            opts="-q -v -h --out --templates --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-q -v -h --out --templates --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,6 +361,76 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__audit)
+            opts="-o -q -v -h --since --verify --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -291,7 +439,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help open review extend list show close help"
+            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help open review extend list show close help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -317,6 +465,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -325,7 +485,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__close)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -351,6 +511,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -359,7 +531,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__extend)
-            opts="-q -v -h --reason --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-q -v -h --reason --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -387,6 +559,18 @@ _dsr() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -509,7 +693,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__list)
-            opts="-o -q -v -h --open --overdue --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-o -q -v -h --open --overdue --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -543,6 +727,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -551,7 +747,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__open)
-            opts="-q -v -h --right --email --name --phone --login --received --reference --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-o -q -v -h --right --from --output --email --name --phone --login --received --reference --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -559,6 +755,18 @@ _dsr() {
             case "${prev}" in
                 --right)
                     COMPREPLY=($(compgen -W "access portability rectification erasure" -- "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --email)
@@ -609,6 +817,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -617,7 +837,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__review)
-            opts="-q -v -h --include --exclude --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-q -v -h --include --exclude --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -651,6 +871,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -659,7 +891,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__show)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -693,6 +925,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -701,7 +945,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__demo)
-            opts="-q -v -h --keep --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-q -v -h --keep --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -727,6 +971,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -735,7 +991,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__erase)
-            opts="-y -j -o -q -v -h --dry-run --strategy --yes --resume --replay-tombstones --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-y -j -o -q -v -h --dry-run --strategy --yes --resume --replay-tombstones --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -781,6 +1037,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -789,7 +1057,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__generate)
-            opts="-q -v -h --root --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-q -v -h --root --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -819,6 +1087,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -827,7 +1107,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__generate__subcmd__tenant)
-            opts="-q -v -h --out --assets --seed --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-q -v -h --out --assets --seed --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -865,6 +1145,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -873,7 +1165,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__help)
-            opts="tenant sync locate case access portability erase rectify demo generate generate-tenant help"
+            opts="tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -887,6 +1179,20 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__help__subcmd__access)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__audit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1068,6 +1374,48 @@ _dsr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        dsr__subcmd__help__subcmd__keys)
+            opts="generate show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__keys__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__keys__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         dsr__subcmd__help__subcmd__locate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1085,6 +1433,48 @@ _dsr() {
         dsr__subcmd__help__subcmd__portability)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__receipt)
+            opts="verify show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__receipt__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__receipt__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1222,13 +1612,231 @@ _dsr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        dsr__subcmd__locate)
-            opts="-o -q -v -h --email --name --phone --login --text --output --explain --min-confidence --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+        dsr__subcmd__keys)
+            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help generate show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__keys__subcmd__generate)
+            opts="-q -v -h --out --force --comment --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --comment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__keys__subcmd__help)
+            opts="generate show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__keys__subcmd__help__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__keys__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__keys__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__keys__subcmd__show)
+            opts="-o -q -v -h --identity --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__locate)
+            opts="-o -q -v -h --from --email --name --phone --login --text --output --explain --min-confidence --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --email)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1281,6 +1889,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1289,7 +1909,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__portability)
-            opts="-q -v -h --out --encrypt --all-originals --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-q -v -h --out --encrypt --all-originals --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1319,6 +1939,232 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__receipt)
+            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help verify show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__receipt__subcmd__help)
+            opts="verify show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__receipt__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__receipt__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__receipt__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__receipt__subcmd__show)
+            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__receipt__subcmd__verify)
+            opts="-o -q -v -h --allowed-signers --ledger --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --allowed-signers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1327,7 +2173,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__rectify)
-            opts="-y -j -o -q -v -h --from --to --field --set --dry-run --yes --resume --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-y -j -o -q -v -h --from --to --field --set --dry-run --yes --resume --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1385,6 +2231,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1393,7 +2251,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__sync)
-            opts="-j -o -q -v -h --full --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-j -o -q -v -h --full --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1435,6 +2293,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1443,7 +2313,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help add list show remove check ropa help"
+            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help add list show remove check ropa help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1469,6 +2339,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1477,7 +2359,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__add)
-            opts="-q -v -h --platform --path --url --client-id --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --tenant --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --platform --path --url --client-id --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --signing-key --default-operator --default-purpose --tenant --data-dir --config --quiet --verbose --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1543,6 +2425,18 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --signing-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tenant)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1559,6 +2453,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1567,7 +2473,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__check)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1599,6 +2505,18 @@ _dsr() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1721,7 +2639,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__list)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1753,6 +2671,18 @@ _dsr() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1763,7 +2693,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__remove)
-            opts="-q -v -h --keep-index --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-q -v -h --keep-index --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1787,6 +2717,18 @@ _dsr() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1797,7 +2739,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__ropa)
-            opts="-q -v -h --init --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-q -v -h --init --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1823,6 +2765,18 @@ _dsr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1831,7 +2785,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__show)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --help"
+            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1863,6 +2817,18 @@ _dsr() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_dsr_global_optspecs
-    string join \n tenant= data-dir= config= q/quiet v/verbose client-secret-file= color= h/help V/version
+    string join \n tenant= data-dir= config= q/quiet v/verbose client-secret-file= color= operator= purpose= key= h/help V/version
 end
 
 function __fish_dsr_needs_command
@@ -31,6 +31,9 @@ complete -c dsr -n "__fish_dsr_needs_command" -l client-secret-file -d 'A file h
 complete -c dsr -n "__fish_dsr_needs_command" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_needs_command" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_needs_command" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_needs_command" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_needs_command" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_needs_command" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -43,6 +46,9 @@ complete -c dsr -n "__fish_dsr_needs_command" -f -a "access" -d 'Write the Art. 
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "portability" -d 'Write the Art. 20 portable ZIP of a case'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "erase" -d 'Erase a subject\'s data (Art. 17): plan, confirm, apply under a journal, verify'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "rectify" -d 'Correct a subject\'s data (Art. 16): plan, confirm, apply under a journal, verify'
+complete -c dsr -n "__fish_dsr_needs_command" -f -a "keys" -d 'Make the key that signs receipts, and show its public half'
+complete -c dsr -n "__fish_dsr_needs_command" -f -a "receipt" -d 'Check receipts (signed proof of what an operation did) and show what they say'
+complete -c dsr -n "__fish_dsr_needs_command" -f -a "audit" -d 'List the audit log of every command that read personal data, and check its chain'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "demo" -d 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "generate" -d 'Write the man pages and shell completions from this definition (for maintainers)'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "generate-tenant" -d 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
@@ -54,6 +60,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subc
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -s h -l help -d 'Print help'
@@ -81,12 +90,18 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l shown-field -d 'Another field naming the people shown in the image, like 368 (erasure deletes an asset that shows the subject alone)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l legal-hold-archive -d 'An archive under legal hold: erasure withholds its assets (repeatable)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l legal-hold -d 'A field value that puts an asset under legal hold, as FIELD=VALUE (repeatable)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l signing-key -d 'The Ed25519 key that signs this tenant\'s receipts [default: the data directory\'s]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l default-operator -d 'Who works on this tenant when --operator is not given (audit log, receipts)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l default-purpose -d 'Why this tenant\'s personal data is read when --purpose is not given: a contract or ticket reference, never a person\'s name' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -99,6 +114,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -111,6 +129,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -121,10 +142,13 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l keep-index -d 'Keep the local index instead of deleting it'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -s o -l output -r -f -a "table\t''
 json\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
@@ -134,6 +158,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -144,6 +171,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l init -d 'Write a commented template to fill in'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -165,10 +195,14 @@ complete -c dsr -n "__fish_dsr_using_subcommand sync" -l client-secret-file -d '
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand sync" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand sync" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand sync" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l full -d 'Rebuild the index from scratch'
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand locate" -l from -d 'Locate every subject of a list: CSV with a header (email, name, phone, login, reference, received; repeated columns or \';\' for several values) or JSON Lines with the same keys; \'-\' reads stdin. One result per subject; a bad row is reported with its row number and the others go on' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l email -d 'An e-mail address (exact, case-insensitive)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l name -d 'A person\'s name' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l phone -d 'A phone number; national numbers are read in the tenant\'s default region' -r
@@ -188,6 +222,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand locate" -l client-secret-file -d
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand locate" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand locate" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand locate" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l explain -d 'Show why each match was made'
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -199,6 +236,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcom
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -213,6 +253,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 portability\t'Art. 20'
 rectification\t'Art. 16'
 erasure\t'Art. 17'"
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l from -d 'Open one case per subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin); prints one case id per line, or one object per subject with --output jsonl' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s o -l output -d 'How opened cases are printed: their ids (table) or one JSON object per subject' -r -f -a "table\t'For people, or one case id per line'
+json\t'One JSON array'
+jsonl\t'One JSON object per subject, printed as soon as it is done'"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l email -d 'The subject\'s e-mail address (repeatable)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l name -d 'The subject\'s name (repeatable)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l phone -d 'The subject\'s phone number (repeatable)' -r
@@ -227,6 +271,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -239,6 +286,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -250,6 +300,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s h -l help -d 'Print help'
@@ -262,6 +315,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l open -d 'Only cases not yet closed'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l overdue -d 'Only open cases past their due date'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
@@ -276,6 +332,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -286,6 +345,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
@@ -305,6 +367,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand access" -l client-secret-file -d
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -316,6 +381,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand portability" -l client-secret-fi
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l encrypt -d 'Encrypt every entry with AES-256; the passphrase comes from DSR_ZIP_PASSPHRASE or a hidden prompt'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l all-originals -d 'Put the original of every reviewed asset in, not only those the subject uploaded'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
@@ -334,6 +402,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand erase" -l client-secret-file -d 
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l dry-run -d 'Print the plan and change nothing'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s y -l yes -d 'Apply the plan without asking'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l resume -d 'Finish an interrupted (or partly failed) erasure: the same plan, from its journal, without repeating a finished step'
@@ -355,12 +426,135 @@ complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l client-secret-file -
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l dry-run -d 'Print the plan and change nothing'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s y -l yes -d 'Apply the plan without asking'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l resume -d 'Finish an interrupted (or partly failed) rectification: the same plan, from its journal, without repeating a finished step'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -s h -l help -d 'Print help'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -f -a "generate" -d 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -f -a "show" -d 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l out -d 'Where to write the private key [default: keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l comment -d 'The key\'s comment, and the identity of its allowed_signers line' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l force -d 'Replace a key that exists already (receipts signed with the old key then verify only with its public key kept elsewhere, e.g. in an allowed_signers file)'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l identity -d 'The identity (principal) of the allowed_signers line [default: the key\'s comment]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s o -l output -r -f -a "table\t''
+json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -f -a "verify" -d 'Check receipts: signature, canonical form and, with --ledger, the tenant\'s chain'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -f -a "show" -d 'Print what a receipt says, for people (it is not verified: use verify)'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l allowed-signers -d 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s o -l output -r -f -a "table\t''
+json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l ledger -d 'Check the tenant\'s whole chain of receipts as well'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s o -l output -d 'table prints a summary; json prints the receipt' -r -f -a "table\t''
+json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check receipts: signature, canonical form and, with --ledger, the tenant\'s chain'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print what a receipt says, for people (it is not verified: use verify)'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l since -d 'Only entries from this day (YYYY-MM-DD, UTC) or moment (RFC 3339) on' -r
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -s o -l output -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON array'
+jsonl\t'One JSON object per line'"
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l verify -d 'Check the whole log\'s hash chain instead of listing it; exits 3 when it is broken, naming the line'
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -368,6 +562,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand demo" -l client-secret-file -d '
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand demo" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand demo" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand demo" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l keep -d 'Keep the temporary folders and print where they are'
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -380,6 +577,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand generate" -l client-secret-file 
 complete -c dsr -n "__fish_dsr_using_subcommand generate" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand generate" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand generate" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand generate" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand generate" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand generate" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand generate" -s h -l help -d 'Print help'
@@ -393,21 +593,27 @@ complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l client-secre
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -s h -l help -d 'Print help'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify demo generate generate-tenant help" -f -a "tenant" -d 'Register, list, show and remove tenants'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify demo generate generate-tenant help" -f -a "sync" -d 'Index the tenant\'s metadata so people can be located'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify demo generate generate-tenant help" -f -a "locate" -d 'Find every asset that holds a person\'s data, with an explanation for each hit'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify demo generate generate-tenant help" -f -a "case" -d 'Open, review, extend, list and close data-subject requests'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify demo generate generate-tenant help" -f -a "access" -d 'Write the Art. 15 access package of a case'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify demo generate generate-tenant help" -f -a "portability" -d 'Write the Art. 20 portable ZIP of a case'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify demo generate generate-tenant help" -f -a "erase" -d 'Erase a subject\'s data (Art. 17): plan, confirm, apply under a journal, verify'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify demo generate generate-tenant help" -f -a "rectify" -d 'Correct a subject\'s data (Art. 16): plan, confirm, apply under a journal, verify'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify demo generate generate-tenant help" -f -a "demo" -d 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify demo generate generate-tenant help" -f -a "generate" -d 'Write the man pages and shell completions from this definition (for maintainers)'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify demo generate generate-tenant help" -f -a "generate-tenant" -d 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify demo generate generate-tenant help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "tenant" -d 'Register, list, show and remove tenants'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "sync" -d 'Index the tenant\'s metadata so people can be located'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "locate" -d 'Find every asset that holds a person\'s data, with an explanation for each hit'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "case" -d 'Open, review, extend, list and close data-subject requests'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "access" -d 'Write the Art. 15 access package of a case'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "portability" -d 'Write the Art. 20 portable ZIP of a case'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "erase" -d 'Erase a subject\'s data (Art. 17): plan, confirm, apply under a journal, verify'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "rectify" -d 'Correct a subject\'s data (Art. 16): plan, confirm, apply under a journal, verify'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "keys" -d 'Make the key that signs receipts, and show its public half'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "receipt" -d 'Check receipts (signed proof of what an operation did) and show what they say'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "audit" -d 'List the audit log of every command that read personal data, and check its chain'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "demo" -d 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "generate" -d 'Write the man pages and shell completions from this definition (for maintainers)'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "generate-tenant" -d 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "add" -d 'Register a tenant'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'List the registered tenants'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'Show one tenant\'s profile and index status'
@@ -420,3 +626,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "list" -d 'List the tenant\'s cases'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "show" -d 'Show one case'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "close" -d 'Close a case'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "generate" -d 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "show" -d 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from receipt" -f -a "verify" -d 'Check receipts: signature, canonical form and, with --ledger, the tenant\'s chain'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from receipt" -f -a "show" -d 'Print what a receipt says, for people (it is not verified: use verify)'

@@ -6,13 +6,54 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 const EXIT_CODES: &str = "\
 Exit status:
-  0  success (locate: the person was found)
+  0  success (locate: the person was found; receipt verify, audit --verify: all good)
   1  locate found nothing
   2  error: bad input, configuration, platform or index problem
   3  partial: the command finished but some assets failed or are unverified (listed);
+     receipt verify, audit --verify: something does not verify (listed);
      erase --replay-tombstones: erased subjects are back (a case was opened for each)
   4  refused: a change needs a confirmation (--yes) and there was no terminal, or a legal
      hold withheld assets (erase, rectify)";
+
+const RECEIPT_FIELDS: &str = "\
+A receipt is one file, receipt.json, in RFC 8785 canonical JSON, with a
+detached OpenSSH signature beside it, receipt.json.sig (sshsig, namespace
+dsr-receipt, Ed25519). Its fields (JSON Schema:
+schemas/receipt-v1.schema.json in dsr's sources):
+  format           dsr-receipt/1
+  receipt_id       a random UUID
+  sequence         place in the tenant's chain, 1 for the first
+  case_id          the request (case) it belongs to
+  tenant           the tenant's name
+  platform         the tenant's platform kind (dir, fotoweb)
+  right            access, rectification, erasure or portability
+  article          GDPR Art. 15, 16, 17 or 20
+  operation        the command or step that ran (access, erase, ...)
+  subject          salt_id, and per identity its kind and sha256:
+                   SHA-256 of the tenant's salt, kind and normalised
+                   value; never the value itself
+  operator         who ran the operation
+  purpose          why, as the operator stated it
+  verified_by      how the requester's identity was checked
+  started_at       RFC 3339, UTC
+  finished_at      RFC 3339, UTC
+  assets           per asset: asset (its id), action, outcome
+                   (verified, done, unverified, failed, skipped)
+                   and evidence (how the outcome was established)
+  plan_sha256      SHA-256 of the plan carried out, or null
+  files            every file produced: name -> SHA-256
+  recipients       whom to tell of a rectification or erasure
+                   (Art. 19)
+  tool             name and version of dsr
+  previous_sha256  SHA-256 of the tenant's previous receipt file,
+                   or null for the first
+
+Each tenant's ledger, tenants/NAME/ledger.jsonl in the data directory,
+lists its receipts in order; its salt is tenants/NAME/salt. Anyone can
+check a receipt without dsr, with the line `dsr keys show` prints in a
+file allowed_signers:
+  ssh-keygen -Y verify -f allowed_signers -I IDENTITY \\
+      -n dsr-receipt -s receipt.json.sig < receipt.json";
 
 /// Answer GDPR data-subject requests against a DAM or SaaS tenant.
 ///
@@ -58,6 +99,18 @@ pub struct GlobalArgs {
     /// When to colour the output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Who runs dsr, for the audit log and receipts [default: the tenant's operator, or the
+    /// login name]
+    #[arg(long, global = true, env = "DSR_OPERATOR", value_name = "NAME")]
+    pub operator: Option<String>,
+    /// Why personal data is read, for the audit log and receipts: a case or ticket number,
+    /// never the person's name (locate needs one) [default: the tenant's purpose]
+    #[arg(long, global = true, env = "DSR_PURPOSE", value_name = "TEXT")]
+    pub purpose: Option<String>,
+    /// The Ed25519 key that signs receipts [default: the tenant's signing key, or
+    /// keys/dsr_ed25519 in the data directory]
+    #[arg(long, global = true, env = "DSR_SIGNING_KEY", value_name = "FILE")]
+    pub key: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -126,6 +179,17 @@ pub enum Command {
     /// (--resume) and read back: each changed field must hold the new value and not the old
     /// one, or the command ends with exit 3.
     Rectify(RectifyArgs),
+    /// Make the key that signs receipts, and show its public half
+    Keys(KeysArgs),
+    /// Check receipts (signed proof of what an operation did) and show what they say
+    #[command(after_long_help = RECEIPT_FIELDS)]
+    Receipt(ReceiptArgs),
+    /// List the audit log of every command that read personal data, and check its chain
+    ///
+    /// Each entry says when, who (--operator), why (--purpose), which tenant and case, which
+    /// command, and how many identities and assets — never a personal value. Each holds the
+    /// SHA-256 of the entry before, so an entry changed or removed shows in --verify.
+    Audit(AuditArgs),
     /// Run dsr on a bundled sample tenant, in temporary folders, and show what it finds
     Demo(DemoArgs),
     /// Write the man pages and shell completions from this definition (for maintainers)
@@ -151,6 +215,9 @@ pub enum TenantCommand {
     /// Show one tenant's profile and index status
     Show(TenantShowArgs),
     /// Forget a tenant and delete its local index
+    ///
+    /// The tenant's receipt ledger and identity salt are kept: they are the record of what
+    /// was done, and hold no personal values.
     Remove(TenantRemoveArgs),
     /// Check that the tenant can be reached and what the credentials may do
     ///
@@ -242,6 +309,16 @@ pub struct TenantAddArgs {
     /// A field value that puts an asset under legal hold, as FIELD=VALUE (repeatable)
     #[arg(long = "legal-hold", value_name = "FIELD=VALUE")]
     pub legal_hold_values: Vec<String>,
+    /// The Ed25519 key that signs this tenant's receipts [default: the data directory's]
+    #[arg(long, value_name = "FILE")]
+    pub signing_key: Option<PathBuf>,
+    /// Who works on this tenant when --operator is not given (audit log, receipts)
+    #[arg(long, value_name = "NAME")]
+    pub default_operator: Option<String>,
+    /// Why this tenant's personal data is read when --purpose is not given: a contract or
+    /// ticket reference, never a person's name
+    #[arg(long, value_name = "TEXT")]
+    pub default_purpose: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -307,6 +384,16 @@ pub enum OutputFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    /// For people, or one case id per line
+    Table,
+    /// One JSON array
+    Json,
+    /// One JSON object per subject, printed as soon as it is done
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ConfidenceArg {
     Low,
     Medium,
@@ -317,8 +404,15 @@ pub enum ConfidenceArg {
 #[command(after_help = "Examples:
   dsr locate jane.doe@example.com
   dsr locate --name 'Jane Doe' --phone '+47 912 34 567' --explain
-  dsr locate --login jdoe --output jsonl --min-confidence high")]
+  dsr locate --login jdoe --output jsonl --min-confidence high
+  dsr locate --from leavers.csv --output jsonl")]
 pub struct LocateArgs {
+    /// Locate every subject of a list: CSV with a header (email, name, phone, login,
+    /// reference, received; repeated columns or ';' for several values) or JSON Lines with
+    /// the same keys; '-' reads stdin. One result per subject; a bad row is reported with
+    /// its row number and the others go on
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["values", "email", "name", "phone", "login", "text"])]
+    pub from: Option<PathBuf>,
     /// A value to search: an e-mail if it holds '@', otherwise a name
     #[arg(value_name = "VALUE")]
     pub values: Vec<String>,
@@ -419,6 +513,14 @@ pub struct CaseOpenArgs {
     /// The right the subject exercises
     #[arg(long, value_enum)]
     pub right: RightArg,
+    /// Open one case per subject of a list (CSV or JSON Lines, as for `dsr locate --from`;
+    /// '-' reads stdin); prints one case id per line, or one object per subject with
+    /// --output jsonl
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["email", "name", "phone", "login"])]
+    pub from: Option<PathBuf>,
+    /// How opened cases are printed: their ids (table) or one JSON object per subject
+    #[arg(long, short, value_enum, default_value_t = BatchFormat::Table)]
+    pub output: BatchFormat,
     /// The subject's e-mail address (repeatable)
     #[arg(long, value_name = "E")]
     pub email: Vec<String>,
@@ -625,4 +727,128 @@ pub struct RectifyArgs {
     /// How the plan and the outcome are printed
     #[arg(long, short, value_enum, default_value_t = PlanFormat::Table)]
     pub output: PlanFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct KeysArgs {
+    #[command(subcommand)]
+    pub command: KeysCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Make an Ed25519 signing key in OpenSSH format, and its .pub beside it
+    ///
+    /// The key is owner-only. It is protected by the passphrase in DSR_KEY_PASSPHRASE, or by
+    /// one typed at a hidden prompt when there is a terminal (empty for none); without
+    /// either it is stored unencrypted. An existing key is never replaced without --force.
+    #[command(after_help = "Examples:
+  dsr keys generate
+  dsr keys generate --out /etc/dsr/acme_ed25519 --comment dpo@example.com")]
+    Generate(KeysGenerateArgs),
+    /// Print the public key and the allowed_signers line for ssh-keygen -Y verify
+    ///
+    /// The key is --key, the tenant's signing key, or the data directory's. The second line
+    /// printed goes into an allowed_signers file; no passphrase is needed.
+    Show(KeysShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KeysGenerateArgs {
+    /// Where to write the private key [default: keys/dsr_ed25519 in the data directory]
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace a key that exists already (receipts signed with the old key then verify only
+    /// with its public key kept elsewhere, e.g. in an allowed_signers file)
+    #[arg(long)]
+    pub force: bool,
+    /// The key's comment, and the identity of its allowed_signers line
+    #[arg(long, default_value = "dsr", value_name = "TEXT")]
+    pub comment: String,
+}
+
+#[derive(Debug, Args)]
+pub struct KeysShowArgs {
+    /// The identity (principal) of the allowed_signers line [default: the key's comment]
+    #[arg(long, value_name = "NAME")]
+    pub identity: Option<String>,
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+    pub output: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ReceiptArgs {
+    #[command(subcommand)]
+    pub command: ReceiptCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReceiptCommand {
+    /// Check receipts: signature, canonical form and, with --ledger, the tenant's chain
+    ///
+    /// Each FILE (a receipt.json, or the folder holding one) must carry a valid signature in
+    /// FILE.sig by a trusted key — those in --allowed-signers, else the configured signing
+    /// key — and be in canonical form. With --ledger, the whole chain of each receipt's
+    /// tenant is checked too (of --tenant, when no FILE is given): a receipt removed,
+    /// reordered or edited fails. Exits 0 when everything verifies, 3 when something does
+    /// not (each failure names the receipt and what is wrong), 2 when it cannot check.
+    #[command(after_help = "Examples:
+  dsr receipt verify cases/2026-014/erase/receipt.json
+  dsr receipt verify --ledger --tenant acme
+  dsr receipt verify --allowed-signers allowed_signers receipt.json")]
+    Verify(ReceiptVerifyArgs),
+    /// Print what a receipt says, for people (it is not verified: use verify)
+    Show(ReceiptShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReceiptVerifyArgs {
+    /// Receipt files, or folders holding a receipt.json
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Trust the keys of this OpenSSH allowed_signers file instead of the configured key
+    #[arg(long, value_name = "FILE")]
+    pub allowed_signers: Option<PathBuf>,
+    /// Check the tenant's whole chain of receipts as well
+    #[arg(long)]
+    pub ledger: bool,
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+    pub output: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ReceiptShowArgs {
+    /// The receipt file, or the folder holding a receipt.json
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// table prints a summary; json prints the receipt
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+    pub output: ListFormat,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  dsr audit --since 2026-11-01
+  dsr audit --tenant acme --output jsonl
+  dsr audit --verify")]
+pub struct AuditArgs {
+    /// Only entries from this day (YYYY-MM-DD, UTC) or moment (RFC 3339) on
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Check the whole log's hash chain instead of listing it; exits 3 when it is broken,
+    /// naming the line
+    #[arg(long)]
+    pub verify: bool,
+    #[arg(long, short, value_enum, default_value_t = AuditFormat::Table)]
+    pub output: AuditFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    /// Aligned columns for people
+    Table,
+    /// One JSON array
+    Json,
+    /// One JSON object per line
+    Jsonl,
 }

@@ -125,6 +125,17 @@ pub struct TenantProfile {
     /// `FIELD=VALUE` pairs: an asset holding the value in the field is under legal hold.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub legal_hold_values: Vec<String>,
+    /// The Ed25519 key (OpenSSH format) that signs this tenant's receipts; the data
+    /// directory's key when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing_key: Option<PathBuf>,
+    /// Who works on this tenant, for the audit log and receipts, when `--operator` is not
+    /// given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+    /// Why personal data of this tenant is read, when `--purpose` is not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
 }
 
 impl TenantProfile {
@@ -146,6 +157,9 @@ impl TenantProfile {
             shown_fields: Vec::new(),
             legal_hold_archives: Vec::new(),
             legal_hold_values: Vec::new(),
+            signing_key: None,
+            operator: None,
+            purpose: None,
         }
     }
 
@@ -207,6 +221,16 @@ impl TenantProfile {
         }
         if let Some(region) = &self.default_region {
             parse_region(region)?;
+        }
+        if self
+            .operator
+            .as_deref()
+            .is_some_and(|o| o.trim().is_empty())
+        {
+            return Err(problem("the default operator is empty"));
+        }
+        if self.purpose.as_deref().is_some_and(|p| p.trim().is_empty()) {
+            return Err(problem("the default purpose is empty"));
         }
         Ok(())
     }

@@ -1,11 +1,14 @@
 //! dsr: GDPR data-subject requests against digital-asset-management and SaaS tenants.
 //!
-//! The library holds the domain — platforms, the index, matching — and knows nothing of
-//! the terminal; the `dsr` binary's commands sit on top of it.
+//! The library holds the domain — platforms, the index, matching, erasure, receipts and the
+//! audit log — and knows nothing of the terminal; the `dsr` binary's commands sit on top of
+//! it.
 
 pub mod access;
+pub mod appendlog;
 pub mod apply;
 pub mod asset;
+pub mod audit;
 pub mod case;
 pub mod config;
 pub mod disclose;
@@ -17,8 +20,10 @@ pub mod lock;
 pub mod package;
 pub mod platform;
 pub mod portability;
+pub mod receipt;
 pub mod rectify;
 pub mod ropa;
 pub mod sample;
 pub mod secret;
+pub mod subjects;
 pub mod time;

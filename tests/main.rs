@@ -4,12 +4,18 @@
 
 #[path = "main/access.rs"]
 mod access;
+#[path = "main/audit.rs"]
+mod audit;
+#[path = "main/batch.rs"]
+mod batch;
 #[path = "main/case.rs"]
 mod case;
 #[path = "main/demo.rs"]
 mod demo;
 #[path = "main/erase.rs"]
 mod erase;
+#[path = "main/examples.rs"]
+mod examples;
 #[path = "fotoweb/mod.rs"]
 mod fotoweb;
 #[path = "main/generated.rs"]
@@ -18,6 +24,8 @@ mod generated;
 mod locate;
 #[path = "main/output.rs"]
 mod output;
+#[path = "main/receipt.rs"]
+mod receipt;
 #[path = "main/rectify.rs"]
 mod rectify;
 #[path = "main/support.rs"]

@@ -18,6 +18,7 @@ use super::{Context, Outcome};
 use crate::cli::AccessArgs;
 
 pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
+    let started = std::time::SystemTime::now();
     let config = ctx.load_config()?;
     let (name, profile) = ctx.tenant(&config)?;
     let files = ctx.tenant_files(&name);
@@ -59,7 +60,7 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
         .with_context(|| format!("cannot write the access package {}", out.display()))?;
     case.record(
         &now,
-        &super::operator(),
+        &ctx.operator(Some(&profile)),
         format!(
             "access package written: {} asset(s), {} file(s)",
             found.len(),
@@ -67,6 +68,45 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
         ),
     );
     store.save(&case)?;
+    super::record::audit(
+        ctx,
+        &name,
+        &profile,
+        &case,
+        "access",
+        &[
+            ("assets", found.len() as u64),
+            ("files", written.entries.len() as u64),
+            ("missing", reviewed.missing.len() as u64),
+        ],
+    )?;
+    let files = if written.zip_sha256.is_some() {
+        vec![(format!("access-{}.zip", case.id), out.clone())]
+    } else {
+        written
+            .entries
+            .iter()
+            .map(|e| (e.path.clone(), out.join(&e.path)))
+            .collect()
+    };
+    super::record::receipt(
+        ctx,
+        &name,
+        &profile,
+        &store,
+        &case,
+        super::record::Operation {
+            name: "access",
+            started,
+            assets: exported(
+                &found.iter().map(|f| f.asset.id.clone()).collect::<Vec<_>>(),
+                &reviewed.missing,
+                "in the access package",
+            ),
+            plan_sha256: None,
+            files,
+        },
+    )?;
     report_missing(ctx, &reviewed.missing);
     ctx.note(&format!(
         "Access package for case {}: {} asset(s), {} file(s).",
@@ -80,6 +120,30 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
     } else {
         Outcome::Partial
     })
+}
+
+/// The receipt's account of an export: each asset put in, each reviewed asset gone.
+pub fn exported(
+    assets: &[String],
+    missing: &[String],
+    evidence: &str,
+) -> Vec<dsr::receipt::AssetRecord> {
+    use dsr::receipt::{AssetOutcome, AssetRecord};
+    assets
+        .iter()
+        .map(|id| AssetRecord {
+            asset: id.clone(),
+            action: "export".to_owned(),
+            outcome: AssetOutcome::Done,
+            evidence: evidence.to_owned(),
+        })
+        .chain(missing.iter().map(|id| AssetRecord {
+            asset: id.clone(),
+            action: "export".to_owned(),
+            outcome: AssetOutcome::Skipped,
+            evidence: "no longer on the platform".to_owned(),
+        }))
+        .collect()
 }
 
 /// Refuses a case opened for another right.

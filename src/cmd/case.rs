@@ -12,8 +12,8 @@ use dsr::index::matcher::Confidence;
 use super::output::Table;
 use super::{Context, Outcome, sanitize};
 use crate::cli::{
-    CaseArgs, CaseCommand, CaseExtendArgs, CaseIdArgs, CaseListArgs, CaseOpenArgs, CaseReviewArgs,
-    CaseShowArgs, ListFormat, RightArg,
+    BatchFormat, CaseArgs, CaseCommand, CaseExtendArgs, CaseIdArgs, CaseListArgs, CaseOpenArgs,
+    CaseReviewArgs, CaseShowArgs, ListFormat, RightArg,
 };
 
 pub fn run(ctx: &Context, args: CaseArgs) -> Result<Outcome> {
@@ -37,6 +37,9 @@ pub fn store(ctx: &Context) -> Result<(String, CaseStore)> {
 }
 
 fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
+    if let Some(from) = args.from.clone() {
+        return open_list(ctx, &from, args);
+    }
     let flagged = [
         (IdentityKind::Email, &args.email),
         (IdentityKind::Name, &args.name),
@@ -75,13 +78,21 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
             verified_by: args.verified_by,
         },
         &dsr::time::now(),
-        &super::operator(),
+        &ctx.operator(Some(&profile)),
     )?;
     match Locator::open(&files, settings) {
         Ok(locator) => {
             let hits = locator.find(&case.identities, Confidence::Low)?;
             case.set_matches(&hits);
             store.save(&case)?;
+            super::record::audit(
+                ctx,
+                &name,
+                &profile,
+                &case,
+                "case open",
+                &[("assets", hits.len() as u64)],
+            )?;
             ctx.note(&format!(
                 "Opened case {} ({} {}), due {}. {}",
                 case.id,
@@ -107,6 +118,117 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
+/// Opens one case per subject of a list; prints each case as soon as it is open.
+fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Result<Outcome> {
+    let rows = super::batch::read(from)?;
+    let default_received = match &args.received {
+        Some(text) => Some(deadline::parse_date(text).with_context(|| {
+            format!("--received {text:?} is not a date: give it as YYYY-MM-DD, e.g. 2026-11-28")
+        })?),
+        None => None,
+    };
+    let config = ctx.load_config()?;
+    let (name, profile) = ctx.tenant(&config)?;
+    let settings = profile.settings()?;
+    let files = ctx.tenant_files(&name);
+    let locator = Locator::open(&files, settings.clone())
+        .context("cases of a list are located as they are opened: run `dsr sync` first")?;
+    let store = CaseStore::new(&name, &files.dir);
+    let mut out = std::io::stdout().lock();
+    let (mut opened, mut bad, mut all) = (0usize, 0usize, Vec::new());
+    for row in rows {
+        let subject = match row {
+            Ok(subject) => subject,
+            Err(e) => {
+                super::batch::report_bad(&e);
+                bad += 1;
+                if args.output != BatchFormat::Table {
+                    let value = serde_json::json!({
+                        "row": e.row, "status": "error", "error": e.reason,
+                    });
+                    if args.output == BatchFormat::Jsonl {
+                        super::batch::emit(&mut out, &value)?;
+                    } else {
+                        all.push(value);
+                    }
+                }
+                continue;
+            }
+        };
+        let result = (|| -> Result<Case> {
+            dsr::index::identity::probes(&subject.identities, settings.region)?;
+            let mut case = store.open(
+                NewCase {
+                    right: right(args.right),
+                    identities: subject.identities.clone(),
+                    received: subject
+                        .received
+                        .or(default_received)
+                        .unwrap_or_else(deadline::today),
+                    reference: subject.reference.clone().or(args.reference.clone()),
+                    verified_by: args.verified_by.clone(),
+                },
+                &dsr::time::now(),
+                &ctx.operator(Some(&profile)),
+            )?;
+            let hits = locator.find(&case.identities, Confidence::Low)?;
+            case.set_matches(&hits);
+            store.save(&case)?;
+            super::record::audit(
+                ctx,
+                &name,
+                &profile,
+                &case,
+                "case open --from",
+                &[("row", subject.row as u64), ("assets", hits.len() as u64)],
+            )?;
+            Ok(case)
+        })();
+        let value = match &result {
+            Ok(case) => {
+                opened += 1;
+                serde_json::json!({
+                    "row": subject.row,
+                    "reference": subject.reference,
+                    "case": case.id,
+                    "status": "opened",
+                    "due": case.due,
+                    "matches": case.matches.len(),
+                    "reviewed": case.reviewed().len(),
+                })
+            }
+            Err(e) => {
+                bad += 1;
+                eprintln!("dsr: row {}: {}", subject.row, sanitize(&format!("{e:#}")));
+                serde_json::json!({
+                    "row": subject.row, "reference": subject.reference,
+                    "status": "error", "error": format!("{e:#}"),
+                })
+            }
+        };
+        match (args.output, &result) {
+            (BatchFormat::Table, Ok(case)) => {
+                writeln!(out, "{}", case.id)?;
+                out.flush()?;
+            }
+            (BatchFormat::Table, Err(_)) => {}
+            (BatchFormat::Jsonl, _) => super::batch::emit(&mut out, &value)?,
+            (BatchFormat::Json, _) => all.push(value),
+        }
+    }
+    if args.output == BatchFormat::Json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?;
+    }
+    ctx.note(&format!(
+        "Opened {opened} case(s); {bad} row(s) could not be used."
+    ));
+    Ok(if bad > 0 {
+        Outcome::Partial
+    } else {
+        Outcome::Done
+    })
+}
+
 /// Opens an erasure case for values of an erased subject that came back (a restored
 /// backup), with the old case as its reference, and locates them.
 pub fn open_for_replay(
@@ -126,7 +248,7 @@ pub fn open_for_replay(
             verified_by: Some(format!("identity verified in case {old_case}")),
         },
         &dsr::time::now(),
-        &super::operator(),
+        &ctx.operator(Some(profile)),
     )?;
     let locator = Locator::open(&ctx.tenant_files(name), profile.settings()?)?;
     let hits = locator.find(&case.identities, Confidence::Low)?;
@@ -156,6 +278,14 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
     let locator = Locator::open(&files, profile.settings()?)?;
     let hits = locator.find(&case.identities, Confidence::Low)?;
     case.set_matches(&hits);
+    super::record::audit(
+        ctx,
+        &name,
+        &profile,
+        &case,
+        "case review",
+        &[("assets", hits.len() as u64)],
+    )?;
 
     let known: BTreeSet<&str> = case.matches.iter().map(|m| m.asset.as_str()).collect();
     for asset in args.include.iter().chain(&args.exclude) {
@@ -187,7 +317,7 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
     let reviewed = case.reviewed().len();
     case.record(
         &now,
-        &super::operator(),
+        &ctx.operator(Some(&profile)),
         format!(
             "reviewed: {reviewed} of {} match(es) in",
             case.matches.len()
@@ -260,7 +390,7 @@ fn extend(ctx: &Context, args: CaseExtendArgs) -> Result<Outcome> {
     case.extend(&now, args.reason.trim())?;
     case.record(
         &now,
-        &super::operator(),
+        &ctx.operator(None),
         format!("extended to {}", case.due),
     );
     store.save(&case)?;
@@ -279,7 +409,7 @@ fn close(ctx: &Context, args: CaseIdArgs) -> Result<Outcome> {
     }
     let now = dsr::time::now();
     case.closed_at = Some(now.clone());
-    case.record(&now, &super::operator(), "closed");
+    case.record(&now, &ctx.operator(None), "closed");
     store.save(&case)?;
     ctx.note(&format!("Closed case {}.", case.id));
     Ok(Outcome::Done)
@@ -343,6 +473,19 @@ fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
+/// The receipts filed in a case's folder, oldest first.
+fn receipts_of(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(folder.join("receipts"))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("receipt.json"))
+        .filter(|p| p.exists())
+        .collect();
+    found.sort();
+    found
+}
+
 fn status(case: &Case, today: time::Date) -> &'static str {
     if !case.is_open() {
         "closed"
@@ -357,8 +500,16 @@ fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
     let (_, store) = store(ctx)?;
     let case = store.load(&args.case)?;
     let mut out = std::io::stdout().lock();
+    let folder = store.case_dir(&case.id)?;
+    let receipts = receipts_of(&folder);
     if args.output == ListFormat::Json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&case)?)?;
+        // The case as stored, plus where its files are, for scripts that archive them.
+        let mut value = serde_json::to_value(&case)?;
+        if let Some(object) = value.as_object_mut() {
+            object.insert("folder".to_owned(), serde_json::json!(folder));
+            object.insert("receipts".to_owned(), serde_json::json!(receipts));
+        }
+        writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
         return Ok(Outcome::Done);
     }
     let today = deadline::today();
@@ -415,6 +566,12 @@ fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
         );
     }
     table.write(&mut out, ctx.color)?;
+    if !receipts.is_empty() {
+        writeln!(out, "\nreceipts:")?;
+        for receipt in &receipts {
+            writeln!(out, "  {}", receipt.display())?;
+        }
+    }
     writeln!(out, "\nhistory:")?;
     for event in &case.history {
         writeln!(

@@ -133,6 +133,17 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
         1,
     )?;
 
+    let receipts = demo.receipts()?;
+    let mut verify: Vec<&std::ffi::OsStr> = Vec::new();
+    verify.extend(receipts.iter().map(|p| p.as_os_str()));
+    demo.step(
+        &mut out,
+        "Check every receipt: its signature, its canonical form, and the tenant's whole chain of receipts.",
+        &["receipt", "verify", "--ledger"],
+        &verify,
+    )?;
+    demo.ssh_keygen_verify(&mut out, &receipts)?;
+
     let kept = if args.keep {
         let path = temp.keep();
         format!("The demo's folders are kept in {}.", path.display())
@@ -167,6 +178,79 @@ impl Demo {
             data: root.join("data"),
             quiet,
         })
+    }
+
+    /// Every receipt the demo's operations issued, oldest first.
+    fn receipts(&self) -> Result<Vec<PathBuf>> {
+        let cases = self.data.join("tenants").join("sample").join("cases");
+        let mut found: Vec<PathBuf> = walkdir::WalkDir::new(&cases)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name() == "receipt.json")
+            .map(|e| e.into_path())
+            .collect();
+        found.sort();
+        if found.is_empty() {
+            bail!(
+                "the demo's operations issued no receipt in {}",
+                cases.display()
+            );
+        }
+        Ok(found)
+    }
+
+    /// Shows that stock OpenSSH accepts the receipts too, when `ssh-keygen` is installed.
+    fn ssh_keygen_verify(&self, out: &mut impl Write, receipts: &[PathBuf]) -> Result<()> {
+        if Command::new("ssh-keygen").arg("-?").output().is_err() {
+            writeln!(
+                out,
+                "-- ssh-keygen is not installed: skipped the check with stock OpenSSH.\n"
+            )?;
+            return Ok(());
+        }
+        let shown = self.step(
+            out,
+            "Print the signing key as an allowed_signers line, for anyone who checks a receipt.",
+            &["keys", "show", "--identity", "dpo@sample.example"],
+            &[],
+        )?;
+        let line = shown.lines().last().unwrap_or_default();
+        let signers = self.data.join("allowed_signers");
+        dsr::fsutil::write_atomic(&signers, format!("{line}\n").as_bytes())
+            .with_context(|| format!("cannot write {}", signers.display()))?;
+        writeln!(out, "-- The same receipts checked with stock OpenSSH:")?;
+        for receipt in receipts {
+            let sig = dsr::receipt::signature_path(receipt);
+            let file = std::fs::File::open(receipt)
+                .with_context(|| format!("cannot read {}", receipt.display()))?;
+            let result = Command::new("ssh-keygen")
+                .args(["-Y", "verify", "-f"])
+                .arg(&signers)
+                .args(["-I", "dpo@sample.example", "-n", "dsr-receipt", "-s"])
+                .arg(&sig)
+                .stdin(file)
+                .output()
+                .context("cannot run ssh-keygen")?;
+            let said = String::from_utf8_lossy(&result.stdout);
+            writeln!(
+                out,
+                "$ ssh-keygen -Y verify -f allowed_signers -I dpo@sample.example -n dsr-receipt -s {} < {}\n   {}",
+                sig.file_name().unwrap_or_default().to_string_lossy(),
+                receipt
+                    .strip_prefix(&self.data)
+                    .unwrap_or(receipt)
+                    .display(),
+                said.trim()
+            )?;
+            if !result.status.success() {
+                bail!(
+                    "ssh-keygen did not accept the receipt {}",
+                    receipt.display()
+                );
+            }
+        }
+        writeln!(out)?;
+        Ok(())
     }
 
     fn ropa_path(&self) -> PathBuf {

@@ -138,7 +138,7 @@ pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
             format!("erasure verified (plan {})", report.plan_sha256)
         }
     };
-    case.record(&dsr::time::now(), &super::operator(), what);
+    case.record(&dsr::time::now(), &ctx.operator(Some(&profile)), what);
     store.save(&case)?;
     Ok(outcome)
 }

@@ -8,10 +8,13 @@ use dsr::index::locate::{Hit, Locator};
 use dsr::index::matcher::Confidence;
 
 use super::output::Table;
-use super::{Context, Outcome};
+use super::{AuditNote, Context, Outcome, sanitize};
 use crate::cli::{ConfidenceArg, LocateArgs, OutputFormat};
 
 pub fn run(ctx: &Context, args: LocateArgs) -> Result<Outcome> {
+    if let Some(from) = &args.from {
+        return run_list(ctx, from, &args);
+    }
     let identities = identities(&args);
     anyhow::ensure!(
         !identities.is_empty(),
@@ -19,6 +22,11 @@ pub fn run(ctx: &Context, args: LocateArgs) -> Result<Outcome> {
     );
     let config = ctx.load_config()?;
     let (name, profile) = ctx.tenant(&config)?;
+    let purpose = ctx.purpose(Some(&profile)).ok_or_else(|| {
+        anyhow::anyhow!(
+            "locate reads personal data, so the audit log needs its purpose: pass --purpose TEXT (a case or ticket number, not the person's name), set DSR_PURPOSE, or give the tenant a default purpose (`dsr tenant add … --default-purpose TEXT`, or purpose = \"…\" in its profile)"
+        )
+    })?;
     let locator = Locator::open(&ctx.tenant_files(&name), profile.settings()?)?;
     let min = match args.min_confidence {
         ConfidenceArg::Low => Confidence::Low,
@@ -26,6 +34,19 @@ pub fn run(ctx: &Context, args: LocateArgs) -> Result<Outcome> {
         ConfidenceArg::High => Confidence::High,
     };
     let hits = locator.find(&identities, min)?;
+    // Recorded before anything is shown: if the entry cannot be written, nothing is.
+    ctx.audit(AuditNote {
+        command: "locate",
+        tenant: &name,
+        profile: &profile,
+        case: None,
+        purpose: &purpose,
+        subject: &identities,
+        counts: &[
+            ("identities", identities.len() as u64),
+            ("assets", hits.len() as u64),
+        ],
+    })?;
     let mut out = std::io::stdout().lock();
     render(&mut out, &hits, args.output, args.explain, ctx.color)?;
     if args.output == OutputFormat::Table {
@@ -36,6 +57,122 @@ pub fn run(ctx: &Context, args: LocateArgs) -> Result<Outcome> {
     } else {
         Outcome::Done
     })
+}
+
+/// Locates every subject of a list, printing each one's result as it is found.
+fn run_list(ctx: &Context, from: &std::path::Path, args: &LocateArgs) -> Result<Outcome> {
+    let rows = super::batch::read(from)?;
+    let config = ctx.load_config()?;
+    let (name, profile) = ctx.tenant(&config)?;
+    let purpose = ctx.purpose(Some(&profile)).ok_or_else(|| {
+        anyhow::anyhow!(
+            "locate reads personal data, so the audit log needs its purpose: pass --purpose TEXT, set DSR_PURPOSE, or give the tenant a default purpose"
+        )
+    })?;
+    let locator = Locator::open(&ctx.tenant_files(&name), profile.settings()?)?;
+    let min = min_confidence(args.min_confidence);
+    let mut out = std::io::stdout().lock();
+    let (mut found, mut bad, mut results) = (0usize, 0usize, Vec::new());
+    for row in &rows {
+        let subject = match row {
+            Ok(subject) => subject,
+            Err(e) => {
+                super::batch::report_bad(e);
+                bad += 1;
+                continue;
+            }
+        };
+        let hits = match locator.find(&subject.identities, min) {
+            Ok(hits) => hits,
+            Err(e) => {
+                eprintln!("dsr: row {}: {}", subject.row, sanitize(&e.to_string()));
+                bad += 1;
+                continue;
+            }
+        };
+        ctx.audit(AuditNote {
+            command: "locate --from",
+            tenant: &name,
+            profile: &profile,
+            case: None,
+            purpose: &purpose,
+            subject: &subject.identities,
+            counts: &[("row", subject.row as u64), ("assets", hits.len() as u64)],
+        })?;
+        if !hits.is_empty() {
+            found += 1;
+        }
+        let result = serde_json::json!({
+            "row": subject.row,
+            "reference": subject.reference,
+            "status": if hits.is_empty() { "not-found" } else { "found" },
+            "assets": hits.len(),
+            "hits": hits,
+        });
+        match args.output {
+            OutputFormat::Jsonl => super::batch::emit(&mut out, &result)?,
+            OutputFormat::Json => results.push(result),
+            OutputFormat::Csv | OutputFormat::Table => {
+                let reference = subject
+                    .reference
+                    .as_deref()
+                    .map(sanitize)
+                    .unwrap_or_default();
+                if args.output == OutputFormat::Table {
+                    writeln!(out, "row {} {reference}: {}", subject.row, tally(&hits))?;
+                    if !hits.is_empty() {
+                        render(
+                            &mut out,
+                            &hits,
+                            OutputFormat::Table,
+                            args.explain,
+                            ctx.color,
+                        )?;
+                        writeln!(out)?;
+                    }
+                } else {
+                    results.push(result);
+                }
+            }
+        }
+    }
+    match args.output {
+        OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&results)?)?,
+        OutputFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(&mut out);
+            writer.write_record(["row", "reference", "status", "assets"])?;
+            for r in &results {
+                writer.write_record([
+                    r["row"].to_string(),
+                    neutralise(r["reference"].as_str().unwrap_or_default()),
+                    r["status"].as_str().unwrap_or_default().to_owned(),
+                    r["assets"].to_string(),
+                ])?;
+            }
+            writer.flush()?;
+        }
+        _ => {}
+    }
+    let total = rows.len() - bad;
+    ctx.note(&format!(
+        "{total} subject(s) searched: {found} found, {} not found; {bad} row(s) could not be used.",
+        total - found
+    ));
+    Ok(if bad > 0 {
+        Outcome::Partial
+    } else if found == 0 {
+        Outcome::NotFound
+    } else {
+        Outcome::Done
+    })
+}
+
+fn min_confidence(arg: ConfidenceArg) -> Confidence {
+    match arg {
+        ConfidenceArg::Low => Confidence::Low,
+        ConfidenceArg::Medium => Confidence::Medium,
+        ConfidenceArg::High => Confidence::High,
+    }
 }
 
 /// The identities given, in the order: bare values, e-mails, names, phones, logins, texts.

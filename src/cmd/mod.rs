@@ -2,14 +2,19 @@
 //! data to stdout, people-facing messages to stderr.
 
 mod access;
+mod audit;
+mod batch;
 mod case;
 mod changes;
 mod demo;
 mod erase;
 mod generate;
+mod keys;
 mod locate;
 mod output;
 mod portability;
+mod receipt;
+mod record;
 mod rectify;
 mod sync;
 mod tenant;
@@ -19,10 +24,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
+use dsr::audit::{AuditLog, AuditRecord};
 use dsr::config::{Config, TenantProfile};
+use dsr::index::identity::Identity;
 use dsr::index::sync::TenantFiles;
 use dsr::platform::fotoweb::SecretSource;
 use dsr::platform::{Connection, Platform};
+use dsr::receipt::sign::{KeyError, SigningKey};
 use dsr::secret::Secret;
 use std::sync::Arc;
 
@@ -43,6 +51,8 @@ pub enum Outcome {
     /// A change needed a confirmation that could not be given, or a legal hold kept
     /// assets from it.
     Refused,
+    /// A check ran to the end and found something that does not verify.
+    Unverified,
 }
 
 impl Outcome {
@@ -50,7 +60,7 @@ impl Outcome {
         match self {
             Outcome::Done => ExitCode::SUCCESS,
             Outcome::NotFound => ExitCode::from(1),
-            Outcome::Partial => ExitCode::from(3),
+            Outcome::Partial | Outcome::Unverified => ExitCode::from(3),
             Outcome::Refused => ExitCode::from(4),
         }
     }
@@ -67,6 +77,12 @@ pub struct Context {
     pub color: bool,
     /// Progress bars and prompts may be drawn on stderr.
     pub interactive_stderr: bool,
+    /// `--operator`, `DSR_OPERATOR`.
+    pub operator: Option<String>,
+    /// `--purpose`, `DSR_PURPOSE`.
+    pub purpose: Option<String>,
+    /// `--key`, `DSR_SIGNING_KEY`.
+    pub key: Option<PathBuf>,
 }
 
 impl Context {
@@ -103,6 +119,9 @@ impl Context {
             quiet: global.quiet,
             color,
             interactive_stderr: !global.quiet && std::io::stderr().is_terminal(),
+            operator: non_empty(global.operator.as_deref()),
+            purpose: non_empty(global.purpose.as_deref()),
+            key: global.key.clone(),
         })
     }
 
@@ -131,6 +150,70 @@ impl Context {
             .join(format!("{name}.toml"))
     }
 
+    /// The tenant named by --tenant, else the only one configured, else none (for commands
+    /// that work without a tenant but use its profile when there is one).
+    pub fn tenant_if_any(&self, config: &Config) -> Result<Option<(String, TenantProfile)>> {
+        if self.tenant.is_none() && config.tenants.len() != 1 {
+            return Ok(None);
+        }
+        self.tenant(config).map(Some)
+    }
+
+    /// Who is running dsr: --operator (DSR_OPERATOR), the tenant's operator, the login
+    /// name, or the numeric user id when there is no login name.
+    pub fn operator(&self, profile: Option<&TenantProfile>) -> String {
+        self.operator
+            .clone()
+            .or_else(|| profile.and_then(|p| non_empty(p.operator.as_deref())))
+            .or_else(|| non_empty(std::env::var("USER").ok().as_deref()))
+            .or_else(|| non_empty(std::env::var("LOGNAME").ok().as_deref()))
+            .or_else(login_name)
+            .unwrap_or_else(|| format!("uid {}", rustix::process::getuid().as_raw()))
+    }
+
+    /// Why personal data is read: --purpose (DSR_PURPOSE), else the tenant's purpose.
+    pub fn purpose(&self, profile: Option<&TenantProfile>) -> Option<String> {
+        self.purpose
+            .clone()
+            .or_else(|| profile.and_then(|p| non_empty(p.purpose.as_deref())))
+    }
+
+    /// The data directory's own signing key, `keys/dsr_ed25519`.
+    pub fn default_key_path(&self) -> PathBuf {
+        self.data_dir.join("keys").join("dsr_ed25519")
+    }
+
+    /// The key that signs a tenant's receipts: --key, the tenant's signing key, or the data
+    /// directory's.
+    pub fn key_path(&self, profile: Option<&TenantProfile>) -> PathBuf {
+        self.key
+            .clone()
+            .or_else(|| profile.and_then(|p| p.signing_key.clone()))
+            .unwrap_or_else(|| self.default_key_path())
+    }
+
+    /// Records one use of personal data in the audit log. Fails (and so fails the command)
+    /// when the entry cannot be written: a read that leaves no trace must not happen.
+    pub fn audit(&self, note: AuditNote<'_>) -> Result<()> {
+        let record = AuditRecord {
+            operator: self.operator(Some(note.profile)),
+            purpose: note.purpose.to_owned(),
+            tenant: Some(note.tenant.to_owned()),
+            case: note.case.map(str::to_owned),
+            command: note.command.to_owned(),
+            counts: note
+                .counts
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), *v))
+                .collect(),
+        };
+        let region = note.profile.settings().ok().and_then(|s| s.region);
+        AuditLog::new(&self.data_dir)
+            .append(record, note.subject, region)
+            .with_context(|| format!("cannot record `dsr {}` in the audit log", note.command))?;
+        Ok(())
+    }
+
     /// Prints a message for people on stderr, unless --quiet.
     pub fn note(&self, message: &str) {
         if !self.quiet {
@@ -139,12 +222,67 @@ impl Context {
     }
 }
 
-/// Who is running dsr, for case histories: `DSR_OPERATOR`, else the login name.
-pub fn operator() -> String {
-    ["DSR_OPERATOR", "USER", "LOGNAME"]
-        .iter()
-        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
-        .unwrap_or_else(|| "unknown".to_owned())
+/// What a command that read or changed personal data tells the audit log.
+pub struct AuditNote<'a> {
+    /// The subcommand, `locate`, `sync`, …
+    pub command: &'a str,
+    pub tenant: &'a str,
+    pub profile: &'a TenantProfile,
+    pub case: Option<&'a str>,
+    pub purpose: &'a str,
+    /// Whom the command concerned: an operator or purpose naming them is refused.
+    pub subject: &'a [Identity],
+    /// How many of what; never a personal value.
+    pub counts: &'a [(&'a str, u64)],
+}
+
+/// The login name of the user running dsr, from /etc/passwd, for when the environment
+/// names none (cron jobs, containers).
+fn login_name() -> Option<String> {
+    let uid = rustix::process::getuid().as_raw().to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        (fields.nth(1)? == uid && !name.is_empty()).then(|| name.to_owned())
+    })
+}
+
+fn non_empty(value: Option<&str>) -> Option<String> {
+    value
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+}
+
+/// Unlocks the key that signs a tenant's receipts. A passphrase comes from
+/// `DSR_KEY_PASSPHRASE`, or a hidden prompt when there is a terminal.
+pub fn signing_key(ctx: &Context, profile: Option<&TenantProfile>) -> Result<SigningKey> {
+    let path = ctx.key_path(profile);
+    let from_env = key_passphrase_from_env();
+    match SigningKey::load(&path, from_env.as_ref()) {
+        Err(KeyError::NeedsPassphrase { .. }) if can_prompt(ctx) => {
+            let typed = dialoguer::Password::new()
+                .with_prompt(format!("Passphrase of the signing key {}", path.display()))
+                .interact()
+                .context("cannot read the passphrase")?;
+            Ok(SigningKey::load(&path, Some(&Secret::new(typed)))?)
+        }
+        loaded => Ok(loaded?),
+    }
+}
+
+/// `DSR_KEY_PASSPHRASE`, when set and not empty.
+pub fn key_passphrase_from_env() -> Option<Secret> {
+    std::env::var("DSR_KEY_PASSPHRASE")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .map(Secret::new)
+}
+
+/// A prompt may be shown: stdin and stderr are terminals and --quiet is off.
+pub fn can_prompt(ctx: &Context) -> bool {
+    ctx.interactive_stderr && std::io::stdin().is_terminal()
 }
 
 /// Opens the platform a profile names, with the secret to be asked for only if needed.
@@ -172,7 +310,7 @@ fn secret_source(ctx: &Context, name: &str, profile: &TenantProfile) -> SecretSo
         .client_secret_file
         .clone()
         .or_else(|| profile.client_secret_file.clone());
-    let can_prompt = ctx.interactive_stderr && std::io::stdin().is_terminal();
+    let can_prompt = can_prompt(ctx);
     let name = name.to_owned();
     let read = std::sync::Mutex::new(None::<Secret>);
     Arc::new(move || {
@@ -224,6 +362,9 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
         Command::Portability(args) => portability::run(&ctx, args),
         Command::Erase(args) => erase::run(&ctx, args),
         Command::Rectify(args) => rectify::run(&ctx, args),
+        Command::Keys(args) => keys::run(&ctx, args),
+        Command::Receipt(args) => receipt::run(&ctx, args),
+        Command::Audit(args) => audit::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),
         Command::Generate(args) => generate::run(args),
         Command::GenerateTenant(args) => generate::tenant(&ctx, args),

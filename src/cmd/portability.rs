@@ -12,6 +12,7 @@ use super::{Context, Outcome};
 use crate::cli::PortabilityArgs;
 
 pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
+    let started = std::time::SystemTime::now();
     let config = ctx.load_config()?;
     let (name, profile) = ctx.tenant(&config)?;
     let files = ctx.tenant_files(&name);
@@ -67,7 +68,7 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
     .with_context(|| format!("cannot write the portable archive {}", out.display()))?;
     case.record(
         &now,
-        &super::operator(),
+        &ctx.operator(Some(&profile)),
         format!(
             "portable archive written: {} asset(s), {} original(s), SHA-256 {}",
             items.len(),
@@ -76,6 +77,33 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
         ),
     );
     store.save(&case)?;
+    super::record::audit(
+        ctx,
+        &name,
+        &profile,
+        &case,
+        "portability",
+        &[
+            ("assets", items.len() as u64),
+            ("originals", written.originals as u64),
+            ("missing", reviewed.missing.len() as u64),
+        ],
+    )?;
+    let ids: Vec<String> = items.iter().map(|i| i.asset.id.clone()).collect();
+    super::record::receipt(
+        ctx,
+        &name,
+        &profile,
+        &store,
+        &case,
+        super::record::Operation {
+            name: "portability",
+            started,
+            assets: super::access::exported(&ids, &reviewed.missing, "in the portable archive"),
+            plan_sha256: None,
+            files: vec![(format!("portable-{}.zip", case.id), out.clone())],
+        },
+    )?;
     report_missing(ctx, &reviewed.missing);
     ctx.note(&format!(
         "Portable archive for case {}: {} asset(s), {} original(s){}. SHA-256 {}",

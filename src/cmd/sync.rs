@@ -7,7 +7,7 @@ use dsr::config::TenantProfile;
 use dsr::index::sync::{self, Progress, SyncReport};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{Context, Outcome};
+use super::{AuditNote, Context, Outcome};
 use crate::cli::{ListFormat, SyncArgs};
 
 pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
@@ -43,6 +43,26 @@ pub fn sync_tenant(
     let bar = Bar::new(ctx.interactive_stderr);
     let report = sync::sync(platform.as_ref(), &files, &settings, full, jobs, &bar)
         .with_context(|| format!("sync of tenant '{name}' failed"))?;
+    // Sync copies the whole tenant's metadata, personal data included, so it is recorded,
+    // but it serves no one request: a purpose is not demanded.
+    let purpose = ctx
+        .purpose(Some(profile))
+        .unwrap_or_else(|| "keeping the local index up to date".to_owned());
+    ctx.audit(AuditNote {
+        command: "sync",
+        tenant: name,
+        profile,
+        case: None,
+        purpose: &purpose,
+        subject: &[],
+        counts: &[
+            ("added", report.added),
+            ("updated", report.updated),
+            ("removed", report.removed),
+            ("indexed", report.indexed),
+            ("errors", report.errors.len() as u64),
+        ],
+    })?;
     if let Some(reason) = report.rebuilt_because {
         ctx.note(&format!("Rebuilt the whole index: {reason}."));
     }

@@ -5,6 +5,7 @@ use std::io::Write;
 use anyhow::{Context as _, Result};
 use dsr::config::{AuthKind, PlatformKind, TenantProfile};
 use dsr::platform::ArchiveAccess;
+use dsr::receipt::ledger::TenantRecords;
 use serde_json::json;
 
 use super::output::Table;
@@ -64,6 +65,11 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
         shown_fields: args.shown_fields,
         legal_hold_archives: args.legal_hold_archives,
         legal_hold_values: args.legal_hold_values,
+        signing_key: args
+            .signing_key
+            .map(|p| std::path::absolute(&p).unwrap_or(p)),
+        operator: args.default_operator,
+        purpose: args.default_purpose,
     };
     config.add(&args.name, profile)?;
     config.save(&ctx.config_path)?;
@@ -171,6 +177,21 @@ fn show(ctx: &Context, name: Option<&str>, format: ListFormat) -> Result<Outcome
                 ("phone fields", list(&profile.phone_fields)),
                 ("login fields", list(&profile.login_fields)),
                 ("text fields", list(&profile.text_fields)),
+                (
+                    "signing key",
+                    profile
+                        .signing_key
+                        .as_deref()
+                        .map_or_else(|| "-".into(), |p| p.display().to_string()),
+                ),
+                (
+                    "operator",
+                    profile.operator.clone().unwrap_or_else(|| "-".into()),
+                ),
+                (
+                    "purpose",
+                    profile.purpose.clone().unwrap_or_else(|| "-".into()),
+                ),
                 ("index", files.dir.display().to_string()),
                 (
                     "last sync",
@@ -192,9 +213,35 @@ fn remove(ctx: &Context, name: &str, keep_index: bool) -> Result<Outcome> {
     config.save(&ctx.config_path)?;
     let files = ctx.tenant_files(name);
     if !keep_index && files.dir.exists() {
-        std::fs::remove_dir_all(&files.dir)
-            .with_context(|| format!("cannot delete the local index {}", files.dir.display()))?;
-        ctx.note(&format!("Removed tenant '{name}' and its local index."));
+        let records = TenantRecords::new(&ctx.data_dir, name).record_files();
+        let kept: Vec<&std::path::PathBuf> = records.iter().filter(|p| p.exists()).collect();
+        if kept.is_empty() {
+            std::fs::remove_dir_all(&files.dir).with_context(|| {
+                format!("cannot delete the local index {}", files.dir.display())
+            })?;
+            ctx.note(&format!("Removed tenant '{name}' and its local index."));
+        } else {
+            // The ledger and salt are the record of what was done for data subjects, and
+            // hold no personal values: everything else in the folder goes.
+            for entry in std::fs::read_dir(&files.dir)
+                .with_context(|| format!("cannot read {}", files.dir.display()))?
+            {
+                let path = entry?.path();
+                if records.contains(&path) {
+                    continue;
+                }
+                let removed = if path.is_dir() {
+                    std::fs::remove_dir_all(&path)
+                } else {
+                    std::fs::remove_file(&path)
+                };
+                removed.with_context(|| format!("cannot delete {}", path.display()))?;
+            }
+            ctx.note(&format!(
+                "Removed tenant '{name}' and its local index; kept its receipt ledger and identity salt in {}.",
+                files.dir.display()
+            ));
+        }
     } else {
         ctx.note(&format!("Removed tenant '{name}'."));
     }

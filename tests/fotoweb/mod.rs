@@ -44,7 +44,8 @@ impl Home {
             .env("XDG_CONFIG_HOME", root.join("xdg-config"))
             .env("XDG_DATA_HOME", root.join("xdg-data"))
             .env("DSR_CONFIG", root.join("config.toml"))
-            .env("DSR_DATA_DIR", root.join("data"));
+            .env("DSR_DATA_DIR", root.join("data"))
+            .env("DSR_PURPOSE", "dsr fotoweb tests");
         cmd
     }
 

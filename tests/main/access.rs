@@ -303,3 +303,156 @@ fn an_encrypted_zip_needs_its_passphrase() {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[test]
+fn access_and_portability_end_in_signed_receipts_and_audit_entries() {
+    let t = tenant();
+    let access = open(&t, "access");
+    t.dsr(["access", &access, "--out"]).arg(t.path("pkg")).run();
+    let portable = open(&t, "portability");
+    t.dsr(["portability", &portable, "--out"])
+        .arg(t.path("p.zip"))
+        .run();
+
+    let cases = t.tenant_data("acme").join("cases");
+    let receipts: Vec<std::path::PathBuf> = [&access, &portable]
+        .iter()
+        .map(|id| {
+            let dir = cases.join(id).join("receipts");
+            let entry = std::fs::read_dir(&dir)
+                .expect("a receipts folder")
+                .next()
+                .expect("one receipt")
+                .expect("an entry");
+            entry.path().join("receipt.json")
+        })
+        .collect();
+    let out = t
+        .dsr(["receipt", "verify", "--ledger"])
+        .args(&receipts)
+        .run();
+    assert!(
+        out.stdout.contains("2 receipt(s), chained and signed"),
+        "{}",
+        out.dump()
+    );
+
+    let receipt: Value =
+        serde_json::from_slice(&std::fs::read(&receipts[1]).expect("receipt")).expect("JSON");
+    assert_eq!(receipt["right"], "portability");
+    assert_eq!(receipt["article"], "GDPR Art. 20");
+    assert!(receipt["files"][format!("portable-{portable}.zip")].is_string());
+    let audit = std::fs::read_to_string(t.data_dir().join("audit.jsonl")).expect("audit log");
+    assert!(audit.contains("\"access\"") && audit.contains("\"portability\""));
+    for text in [
+        audit,
+        std::fs::read_to_string(&receipts[0]).expect("receipt"),
+        std::fs::read_to_string(&receipts[1]).expect("receipt"),
+    ] {
+        for value in ["Jane Doe", "jane doe", "jdoe"] {
+            assert!(
+                !text.to_lowercase().contains(value),
+                "{value} appears in\n{text}"
+            );
+        }
+    }
+}
+
+/// The (archive, file name) pairs of a package's data.json or a ZIP's metadata.json.
+fn packaged(data: &Value) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = data["assets"]
+        .as_array()
+        .expect("assets")
+        .iter()
+        .map(|a| {
+            (
+                a["archive"].as_str().expect("archive").to_owned(),
+                a["filename"].as_str().expect("filename").to_owned(),
+            )
+        })
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+#[test]
+fn access_and_portability_work_through_fotoweb_as_through_dir() {
+    let t = Test::new();
+    t.copy_into_tenant(&crate::support::repo_root().join("examples/sample-tenant"));
+    let mut options = fotoweb_double::Options::new(t.tenant_dir(), "dsr-tests", "s3cret");
+    options.page_size = 10;
+    let double = fotoweb_double::Double::spawn(options).expect("the double starts");
+    t.add_tenant("local", &["--default-region", "NO"]);
+    t.dsr([
+        "tenant",
+        "add",
+        "fw",
+        "--platform",
+        "fotoweb",
+        "--url",
+        &double.url(),
+    ])
+    .args(["--client-id", "dsr-tests", "--default-region", "NO"])
+    .run();
+    let ropa = t.config_home().join("dsr/ropa");
+    std::fs::create_dir_all(&ropa).expect("ropa folder");
+    let template = std::fs::read_to_string(crate::support::repo_root().join("templates/ropa.toml"))
+        .expect("the template");
+    let filled = template
+        .replace("FILL IN: e.g. ", "")
+        .replace("FILL IN: ", "");
+    for name in ["local", "fw"] {
+        std::fs::write(ropa.join(format!("{name}.toml")), &filled).expect("a record");
+    }
+    let mut results = Vec::new();
+    for name in ["local", "fw"] {
+        let run = |args: &[&str]| {
+            t.dsr(["--tenant", name])
+                .args(args)
+                .env("DSR_CLIENT_SECRET", "s3cret")
+                .run()
+        };
+        run(&["sync"]);
+        let open = |right: &str| {
+            run(&[
+                "case", "open", "--right", right, "--name", "Jane Doe", "--login", "jdoe",
+            ])
+            .stdout
+            .trim()
+            .to_owned()
+        };
+        let access = open("access");
+        let package = t.path(format!("{name}-package"));
+        run(&[
+            "access",
+            &access,
+            "--out",
+            package.to_str().expect("utf-8 path"),
+        ]);
+        let data: Value =
+            serde_json::from_slice(&std::fs::read(package.join("data.json")).expect("data"))
+                .expect("JSON");
+        let portable = open("portability");
+        let zip = t.path(format!("{name}.zip"));
+        run(&[
+            "portability",
+            &portable,
+            "--out",
+            zip.to_str().expect("utf-8 path"),
+        ]);
+        let entries = unzip_entries(&zip);
+        let metadata: Value =
+            serde_json::from_slice(&entries["metadata.json"]).expect("metadata.json");
+        let originals: BTreeMap<String, Vec<u8>> = entries
+            .into_iter()
+            .filter(|(k, _)| k.starts_with("originals/"))
+            .collect();
+        results.push((packaged(&data), packaged(&metadata), originals));
+    }
+    assert!(!results[0].0.is_empty());
+    assert!(!results[0].2.is_empty(), "she uploaded files");
+    assert_eq!(
+        results[0], results[1],
+        "the same package through dir and FotoWeb"
+    );
+}

@@ -35,6 +35,20 @@ fn the_demo_finds_jane_doe_and_leaves_nothing_behind() {
         assert!(!out.stdout.contains(asset), "{asset} shown\n{}", out.dump());
     }
     assert!(out.stdout.contains("dsr sync"), "it says what to run next");
+    assert!(
+        out.stdout.contains("chained and signed"),
+        "the demo verifies its receipts\n{}",
+        out.dump()
+    );
+    assert!(
+        out.stdout.contains("Good \"dsr-receipt\" signature"),
+        "stock ssh-keygen accepts them\n{}",
+        out.dump()
+    );
+    assert!(
+        out.stdout.contains("No asset holds this person."),
+        "the erasure is verified"
+    );
 
     for dir in [
         t.home(),

@@ -115,6 +115,7 @@ impl Test {
             test: self,
             args: args.into_iter().map(|a| a.as_ref().to_owned()).collect(),
             env: Vec::new(),
+            env_removed: Vec::new(),
             stdin: None,
             status: Some(0),
             umask: None,
@@ -198,6 +199,7 @@ pub struct Run<'t> {
     test: &'t Test,
     args: Vec<OsString>,
     env: Vec<(OsString, OsString)>,
+    env_removed: Vec<OsString>,
     stdin: Option<Vec<u8>>,
     /// `None` when any status will do (the caller checks it).
     status: Option<i32>,
@@ -223,6 +225,12 @@ impl Run<'_> {
     pub fn env(mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Self {
         self.env
             .push((key.as_ref().to_owned(), value.as_ref().to_owned()));
+        self
+    }
+
+    /// Runs without this variable, even one the sandbox sets (such as `DSR_PURPOSE`).
+    pub fn env_remove(mut self, key: impl AsRef<OsStr>) -> Self {
+        self.env_removed.push(key.as_ref().to_owned());
         self
     }
 
@@ -285,6 +293,9 @@ impl Run<'_> {
         for (key, value) in &self.env {
             cmd.env(key, value);
         }
+        for key in &self.env_removed {
+            cmd.env_remove(key);
+        }
         cmd
     }
 
@@ -325,8 +336,12 @@ impl Run<'_> {
     }
 }
 
+/// The purpose every sandboxed run states (commands that read personal data need one).
+pub const PURPOSE: &str = "dsr integration tests";
+
 /// Points every variable dsr (or a library under it) might read for a home or temporary
-/// folder into the sandbox, and removes every `DSR_*` variable of the developer's.
+/// folder into the sandbox, removes every `DSR_*` variable of the developer's, and states
+/// [`PURPOSE`] in `DSR_PURPOSE`.
 pub fn sandbox_env(cmd: &mut Command, test: &Test) {
     for (key, _) in std::env::vars_os() {
         if key.to_string_lossy().starts_with("DSR_") {
@@ -348,6 +363,7 @@ pub fn sandbox_env(cmd: &mut Command, test: &Test) {
         .env("XDG_CACHE_HOME", test.cache_home())
         .env("XDG_STATE_HOME", test.path("xdg-state"))
         .env("TMPDIR", test.tmp())
+        .env("DSR_PURPOSE", PURPOSE)
         .env_remove("NO_COLOR")
         .env_remove("RUST_LOG");
 }

@@ -1,0 +1,132 @@
+//! `dsr audit`: list the audit log, or check its chain.
+
+use std::io::Write;
+
+use anyhow::Result;
+use dsr::audit::{AuditEntry, AuditLog};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use super::output::Table;
+use super::{Context, Outcome, sanitize};
+use crate::cli::{AuditArgs, AuditFormat};
+
+pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome> {
+    let log = AuditLog::new(&ctx.data_dir);
+    if args.verify {
+        return verify(ctx, &log, args.output);
+    }
+    let since = args.since.as_deref().map(parse_since).transpose()?;
+    let entries: Vec<AuditEntry> = log
+        .entries()?
+        .into_iter()
+        .filter(|e| {
+            ctx.tenant
+                .as_deref()
+                .is_none_or(|t| e.tenant.as_deref() == Some(t))
+        })
+        .filter(|e| {
+            // An entry whose time cannot be read is shown rather than hidden.
+            since.is_none_or(|since| {
+                OffsetDateTime::parse(&e.time, &Rfc3339).map_or(true, |t| t >= since)
+            })
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    match args.output {
+        AuditFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&entries)?)?,
+        AuditFormat::Jsonl => {
+            for entry in &entries {
+                writeln!(out, "{}", serde_json::to_string(entry)?)?;
+            }
+        }
+        AuditFormat::Table => {
+            if entries.is_empty() {
+                ctx.note("No audit entry.");
+                return Ok(Outcome::Done);
+            }
+            let mut table = Table::new(&[
+                "#", "TIME", "OPERATOR", "TENANT", "CASE", "COMMAND", "COUNTS", "PURPOSE",
+            ]);
+            for e in &entries {
+                let counts: Vec<String> =
+                    e.counts.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                table.row(
+                    vec![
+                        e.sequence.to_string(),
+                        e.time.clone(),
+                        e.operator.clone(),
+                        e.tenant.clone().unwrap_or_else(|| "-".into()),
+                        e.case.clone().unwrap_or_else(|| "-".into()),
+                        e.command.clone(),
+                        counts.join(" "),
+                        e.purpose.clone(),
+                    ],
+                    None,
+                    None,
+                );
+            }
+            table.write(&mut out, ctx.color)?;
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+fn verify(ctx: &Context, log: &AuditLog, format: AuditFormat) -> Result<Outcome> {
+    let check = log.verify()?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        AuditFormat::Json | AuditFormat::Jsonl => {
+            let value = serde_json::json!({
+                "ok": check.problems.is_empty(),
+                "path": check.path,
+                "entries": check.entries,
+                "problems": check.problems,
+            });
+            let text = if format == AuditFormat::Json {
+                serde_json::to_string_pretty(&value)?
+            } else {
+                serde_json::to_string(&value)?
+            };
+            writeln!(out, "{text}")?;
+        }
+        AuditFormat::Table => {
+            let path = sanitize(&check.path.display().to_string());
+            if check.problems.is_empty() {
+                writeln!(out, "ok    {path}: {} entries, chain intact", check.entries)?;
+            }
+            for p in &check.problems {
+                writeln!(
+                    out,
+                    "FAIL  {path}, line {}: {}",
+                    p.line,
+                    sanitize(&p.problem)
+                )?;
+            }
+        }
+    }
+    if check.problems.is_empty() {
+        Ok(Outcome::Done)
+    } else {
+        ctx.note(&format!(
+            "dsr: the audit log's chain is broken at line {}",
+            check.problems[0].line
+        ));
+        Ok(Outcome::Unverified)
+    }
+}
+
+/// `YYYY-MM-DD` (from midnight UTC) or an RFC 3339 moment.
+fn parse_since(text: &str) -> Result<OffsetDateTime> {
+    if let Ok(at) = OffsetDateTime::parse(text, &Rfc3339) {
+        return Ok(at);
+    }
+    let date = time::Date::parse(
+        text,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .map_err(|_| {
+        anyhow::anyhow!("--since '{text}' is not a date: give YYYY-MM-DD or an RFC 3339 time")
+    })?;
+    Ok(date.midnight().assume_utc())
+}

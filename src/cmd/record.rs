@@ -1,0 +1,140 @@
+//! What every operation on a case leaves behind: an audit entry and a signed receipt.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use anyhow::{Context as _, Result};
+use dsr::case::{Case, CaseStore};
+use dsr::config::TenantProfile;
+use dsr::receipt::{AssetRecord, IssuedReceipt, ReceiptDraft};
+
+use super::{AuditNote, Context};
+
+/// Why a case's data is read: `--purpose` or the tenant's default, else the request
+/// itself — handling it is the purpose.
+pub fn purpose(ctx: &Context, profile: &TenantProfile, case: &Case) -> String {
+    ctx.purpose(Some(profile)).unwrap_or_else(|| {
+        format!(
+            "data-subject request ({} {}), case {}",
+            case.right.as_str(),
+            case.right.article(),
+            case.id
+        )
+    })
+}
+
+/// Records a command on a case in the audit log: counts only, never a value.
+pub fn audit(
+    ctx: &Context,
+    name: &str,
+    profile: &TenantProfile,
+    case: &Case,
+    command: &str,
+    counts: &[(&str, u64)],
+) -> Result<()> {
+    let purpose = purpose(ctx, profile, case);
+    ctx.audit(AuditNote {
+        command,
+        tenant: name,
+        profile,
+        case: Some(&case.id),
+        purpose: &purpose,
+        subject: &case.identities,
+        counts,
+    })
+}
+
+/// What an operation reports for its receipt.
+pub struct Operation<'a> {
+    pub name: &'a str,
+    pub started: SystemTime,
+    pub assets: Vec<AssetRecord>,
+    pub plan_sha256: Option<String>,
+    /// Files produced: the name the receipt gives them, and where they are.
+    pub files: Vec<(String, PathBuf)>,
+}
+
+/// Signs and files the receipt of an operation on `case`, in a folder of its own under the
+/// case (`receipts/NNN-operation/`), and chains it into the tenant's ledger.
+pub fn receipt(
+    ctx: &Context,
+    name: &str,
+    profile: &TenantProfile,
+    store: &CaseStore,
+    case: &Case,
+    op: Operation<'_>,
+) -> Result<IssuedReceipt> {
+    let key = signing_key(ctx, profile)?;
+    let settings = profile.settings()?;
+    // Art. 19: those who received the data are told of a rectification or erasure.
+    let recipients = match case.right {
+        dsr::case::Right::Rectification | dsr::case::Right::Erasure => {
+            dsr::ropa::RecordOfProcessing::load(name, &ctx.ropa_path(name))
+                .map(|r| r.recipients)
+                .unwrap_or_default()
+        }
+        _ => Vec::new(),
+    };
+    let mut draft = ReceiptDraft {
+        case_id: case.id.clone(),
+        tenant: name.to_owned(),
+        platform: profile.platform.as_str().to_owned(),
+        right: case.right,
+        operation: op.name.to_owned(),
+        identities: case.identities.clone(),
+        region: settings.region,
+        operator: ctx.operator(Some(profile)),
+        purpose: purpose(ctx, profile, case),
+        verified_by: case
+            .verified_by
+            .clone()
+            .unwrap_or_else(|| "not recorded".to_owned()),
+        started: op.started,
+        finished: SystemTime::now(),
+        assets: op.assets,
+        plan_sha256: op.plan_sha256,
+        files: Default::default(),
+        recipients,
+    };
+    for (file, path) in &op.files {
+        draft
+            .add_file(file, path)
+            .with_context(|| format!("cannot hash {}", path.display()))?;
+    }
+    let dir = receipt_dir(&store.case_dir(&case.id)?, op.name)?;
+    let issued = dsr::receipt::issue(&ctx.data_dir, &key, draft, &dir)
+        .context("cannot issue the receipt")?;
+    ctx.note(&format!(
+        "Receipt {} (signed, entry {} of tenant '{name}''s ledger).",
+        issued.path.display(),
+        issued.receipt.sequence
+    ));
+    Ok(issued)
+}
+
+/// The next free `receipts/NNN-operation` folder of a case.
+fn receipt_dir(case_dir: &Path, operation: &str) -> Result<PathBuf> {
+    let root = case_dir.join("receipts");
+    dsr::fsutil::private_dir(&root).with_context(|| format!("cannot create {}", root.display()))?;
+    let taken = std::fs::read_dir(&root)
+        .with_context(|| format!("cannot read {}", root.display()))?
+        .count();
+    Ok(root.join(format!("{:03}-{operation}", taken + 1)))
+}
+
+/// The key that signs: the configured one, or — when none is configured and the data
+/// directory has none yet — a new one made there, so that a first operation is not refused
+/// for want of a key. `dsr keys generate --force` replaces it with a passphrase-protected one.
+fn signing_key(ctx: &Context, profile: &TenantProfile) -> Result<dsr::receipt::sign::SigningKey> {
+    let path = ctx.key_path(Some(profile));
+    if path == ctx.default_key_path() && !path.exists() {
+        let comment = format!("dsr@{}", ctx.operator(Some(profile)));
+        dsr::receipt::sign::generate(&path, &comment, None, false)
+            .with_context(|| format!("cannot create the signing key {}", path.display()))?;
+        ctx.note(&format!(
+            "Created the signing key {} (no passphrase; `dsr keys generate --force` makes one with a passphrase). `dsr keys show` prints it for verifiers.",
+            path.display()
+        ));
+    }
+    super::signing_key(ctx, Some(profile))
+}
