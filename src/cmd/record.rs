@@ -138,3 +138,59 @@ fn signing_key(ctx: &Context, profile: &TenantProfile) -> Result<dsr::receipt::s
     }
     super::signing_key(ctx, Some(profile))
 }
+
+/// The receipt of an erasure or rectification run, from its step-by-step report: each
+/// asset's action, outcome and read-back evidence, and every asset where the subject was
+/// still found afterwards.
+pub fn change_receipt(
+    ctx: &Context,
+    name: &str,
+    profile: &TenantProfile,
+    store: &CaseStore,
+    case: &Case,
+    report: &dsr::apply::RunReport,
+) -> Result<IssuedReceipt> {
+    use dsr::apply::Outcome as Step;
+    use dsr::receipt::AssetOutcome;
+    let started = time::OffsetDateTime::parse(
+        &report.started,
+        &time::format_description::well_known::Rfc3339,
+    )
+    .map(SystemTime::from)
+    .unwrap_or_else(|_| SystemTime::now());
+    let mut assets: Vec<AssetRecord> = report
+        .steps
+        .iter()
+        .map(|step| AssetRecord {
+            asset: step.asset.clone(),
+            action: step.action.as_str().to_owned(),
+            outcome: match step.outcome {
+                Step::Verified => AssetOutcome::Verified,
+                Step::Unverified => AssetOutcome::Unverified,
+                Step::Failed => AssetOutcome::Failed,
+                Step::Withheld | Step::Manual | Step::Clean => AssetOutcome::Skipped,
+            },
+            evidence: format!("{}: {}", step.outcome.as_str(), step.detail),
+        })
+        .collect();
+    assets.extend(report.remaining.iter().map(|asset| AssetRecord {
+        asset: asset.clone(),
+        action: "locate".to_owned(),
+        outcome: AssetOutcome::Unverified,
+        evidence: "the subject is still found here after the run".to_owned(),
+    }));
+    receipt(
+        ctx,
+        name,
+        profile,
+        store,
+        case,
+        Operation {
+            name: &report.operation,
+            started,
+            assets,
+            plan_sha256: Some(report.plan_sha256.clone()),
+            files: Vec::new(),
+        },
+    )
+}
