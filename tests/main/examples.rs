@@ -80,3 +80,40 @@ fn the_nightly_access_script_writes_one_package_per_request() {
     let package = lines[0]["package"].as_str().expect("package");
     assert!(std::path::Path::new(package).exists());
 }
+
+#[test]
+fn the_offboarding_script_erases_each_leaver_and_archives_the_receipts() {
+    let t = Test::new();
+    t.copy_into_tenant(&repo_root().join("examples/sample-tenant"));
+    t.add_tenant("acme", &["--default-region", "NO"]);
+    let leavers = t.path("leavers.csv");
+    std::fs::write(
+        &leavers,
+        "email,name,login,phone,reference\n\
+         jane.doe@example.com,Jane Doe,jdoe,912 34 567,HR-1\n\
+         ,,,,HR-2\n",
+    )
+    .expect("leavers");
+    let archive = t.path("archive");
+    let out = script(&t, "offboarding.sh", &[&leavers, &archive]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "row 3 is unusable\n{stderr}");
+    assert!(stderr.contains("row 3"), "{stderr}");
+    assert!(stderr.contains("erased and verified"), "{stderr}");
+    let receipts: Vec<_> = walkdir::WalkDir::new(&archive)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name() == "receipt.json")
+        .collect();
+    assert_eq!(receipts.len(), 1, "one erasure, one receipt");
+    assert!(receipts[0].path().with_extension("json.sig").exists());
+    t.dsr([
+        "locate",
+        "--min-confidence",
+        "medium",
+        "--email",
+        "jane.doe@example.com",
+    ])
+    .status(1)
+    .run();
+}
