@@ -254,6 +254,7 @@ fn remaining_hits(
 /// opens an erasure case for each one found back, printing the new case ids. Ends with
 /// exit status 3 when anything came back: the erasure is undone until those are erased.
 fn replay(ctx: &Context, name: &str, profile: &TenantProfile) -> Result<Outcome> {
+    let started = std::time::SystemTime::now();
     let files = ctx.tenant_files(name);
     let stones = tombstone::load(&files.dir.join("tombstones.jsonl"))
         .context("cannot read the tenant's tombstones")?;
@@ -284,6 +285,45 @@ fn replay(ctx: &Context, name: &str, profile: &TenantProfile) -> Result<Outcome>
         let count = identities.len();
         let identities: Vec<Identity> = identities.into_iter().collect();
         let case = super::case::open_for_replay(ctx, &store, name, profile, &old_case, identities)?;
+        super::record::audit(
+            ctx,
+            name,
+            profile,
+            &case,
+            "erase --replay-tombstones",
+            &[
+                ("values", count as u64),
+                ("assets", case.matches.len() as u64),
+            ],
+        )?;
+        // The replay's own receipt, in the new case: what came back, and where.
+        let assets = case
+            .matches
+            .iter()
+            .map(|m| dsr::receipt::AssetRecord {
+                asset: m.asset.clone(),
+                action: "replay".to_owned(),
+                outcome: dsr::receipt::AssetOutcome::Done,
+                evidence: format!(
+                    "the subject erased in case {old_case} is found again ({} confidence)",
+                    m.confidence
+                ),
+            })
+            .collect();
+        super::record::receipt(
+            ctx,
+            name,
+            profile,
+            &store,
+            &case,
+            super::record::Operation {
+                name: "replay",
+                started,
+                assets,
+                plan_sha256: None,
+                files: Vec::new(),
+            },
+        )?;
         writeln!(out, "{}", case.id)?;
         ctx.note(&format!(
             "The subject erased in case {old_case} is back ({count} value(s), {} asset(s)): opened erasure case {}. Review it with `dsr case show {}`, then `dsr erase {}`.",

@@ -759,6 +759,17 @@ fn replaying_tombstones_finds_restored_data_and_opens_a_case() {
     for id in SCRUBBED.iter().chain(&DELETED) {
         assert!(matched.contains(id), "{id} is found again: {matched:?}");
     }
+    let receipts = case["receipts"].as_array().expect("receipts");
+    assert_eq!(receipts.len(), 1, "the replay's own receipt: {case:#}");
+    let replayed: Value = serde_json::from_slice(
+        &std::fs::read(receipts[0].as_str().expect("a path")).expect("the receipt"),
+    )
+    .expect("JSON");
+    assert_eq!(replayed["operation"], "replay");
+    tenant
+        .dsr(["receipt", "verify"])
+        .arg(receipts[0].as_str().expect("a path"))
+        .run();
 
     tenant
         .dsr(["case", "review", &second, "--include", "Events/caption.png"])
