@@ -2,7 +2,8 @@
 //! state beside it. The seam is narrow — open, replace or delete documents, fetch
 //! candidates — and nothing here knows about the terminal.
 //!
-//! The index proposes candidates by folded words, e-mails, phones and logins; the matcher
+//! The index proposes candidates by folded words, e-mails, phones and logins (and pairs of
+//! one-letter words, which may be two initials of one name); the matcher
 //! then confirms each candidate on the asset's stored metadata. Recall lives in tantivy,
 //! precision in [`matcher`].
 
@@ -300,45 +301,131 @@ impl TenantIndex {
     /// Documents holding every word (any fold), and for names also one-typo variants of
     /// long words and initials, which the matcher grades lower.
     fn all_words(&self, words: &[Word], loose: bool) -> Box<dyn Query> {
-        let field = self.fields.words;
-        let clauses = words
+        let alternatives: Vec<WordAlternatives> = words
             .iter()
-            .map(|word| {
-                let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-                for text in word.terms() {
-                    let t = Term::from_field_text(field, text);
-                    alternatives.push((
-                        Occur::Should,
-                        Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic)),
-                    ));
-                    if loose && word.letters() >= 5 {
-                        alternatives
-                            .push((Occur::Should, Box::new(FuzzyTermQuery::new(t, 1, true))));
-                    }
-                }
-                if loose && let Some(initial) = word.stripped.chars().next() {
-                    if word.is_initial() {
-                        // A searched initial meets any word starting with it.
-                        let pattern = format!("{}.*", regex_escape(initial));
-                        if let Ok(q) = RegexQuery::from_pattern(&pattern, field) {
-                            alternatives.push((Occur::Should, Box::new(q)));
-                        }
-                    } else {
-                        let t = Term::from_field_text(field, &initial.to_string());
-                        alternatives.push((
-                            Occur::Should,
-                            Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
-                        ));
-                    }
-                }
-                (
-                    Occur::Must,
-                    Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>,
-                )
+            .map(|word| self.alternatives(word, loose))
+            .collect();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = alternatives
+            .iter()
+            .map(|a| {
+                let letter = a.letter.as_ref().map(|l| self.word_query(l));
+                let any = a.strong.iter().map(|q| q.box_clone()).chain(letter);
+                (Occur::Must, any_of(any))
             })
             .collect();
+        if loose && words.len() > 1 {
+            // A one-letter word ("a", "J") stands for a word of the name only where the
+            // name's other words are: the matcher pairs the letter with the others inside
+            // one person entry or one run of words. So besides the letters, the asset must
+            // hold one word of the name itself, or (when every word may be a letter) two of
+            // the letters together, which the index keeps as pair terms. Without this, the
+            // word "a" of every caption made each name with a word starting with A a
+            // candidate on a third of a tenant.
+            let mut anchors: Vec<Box<dyn Query>> = alternatives
+                .iter()
+                .flat_map(|a| a.strong.iter().map(|q| q.box_clone()))
+                .collect();
+            let letters: Option<Vec<&str>> =
+                alternatives.iter().map(|a| a.letter.as_deref()).collect();
+            if let Some(letters) = letters {
+                for (i, a) in letters.iter().enumerate() {
+                    for b in &letters[i + 1..] {
+                        anchors.push(self.word_query(&letter_pair(a, b)));
+                    }
+                }
+            }
+            clauses.push((Occur::Must, any_of(anchors.into_iter())));
+        }
         Box::new(BooleanQuery::new(clauses))
     }
+
+    /// What may stand for one searched word in a document.
+    fn alternatives(&self, word: &Word, loose: bool) -> WordAlternatives {
+        let field = self.fields.words;
+        let mut strong: Vec<Box<dyn Query>> = Vec::new();
+        for text in word.terms() {
+            strong.push(self.word_query(text));
+            if loose && word.letters() >= 5 {
+                let t = Term::from_field_text(field, text);
+                strong.push(Box::new(FuzzyTermQuery::new(t, 1, true)));
+            }
+        }
+        let mut letter = None;
+        if loose && let Some(initial) = word.stripped.chars().next() {
+            if word.is_initial() {
+                // A searched initial meets any word starting with it.
+                let pattern = format!("{}.*", regex_escape(initial));
+                if let Ok(q) = RegexQuery::from_pattern(&pattern, field) {
+                    strong.push(Box::new(q));
+                }
+            } else {
+                letter = Some(initial.to_string());
+            }
+        }
+        WordAlternatives { strong, letter }
+    }
+
+    fn word_query(&self, text: &str) -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(self.fields.words, text),
+            IndexRecordOption::Basic,
+        ))
+    }
+}
+
+/// The index terms that may stand for one searched word of a name.
+struct WordAlternatives {
+    /// The word itself in either fold, its one-typo variants, and for a searched initial
+    /// every word it may abbreviate.
+    strong: Vec<Box<dyn Query>>,
+    /// For a full word, its first letter, written as an initial ("j" for "Jane").
+    letter: Option<String>,
+}
+
+fn any_of(queries: impl Iterator<Item = Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        queries.map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+/// The index term for two one-letter words that may stand for two words of one name.
+/// Words never hold `_`, so the term meets no word.
+fn letter_pair(a: &str, b: &str) -> String {
+    if a <= b {
+        format!("{a}_{b}")
+    } else {
+        format!("{b}_{a}")
+    }
+}
+
+/// The pair terms of one value: two one-letter words in one entry of a person field, or
+/// side by side in any other field — where the matcher could pair both with a name.
+fn letter_pairs(item: &str, words: &[Word], role: Role) -> Vec<String> {
+    let mut pairs = Vec::new();
+    // Most values hold at most one single letter, and then no pair.
+    if words.iter().filter(|w| w.is_initial()).nth(1).is_none() {
+        return pairs;
+    }
+    if role == Role::Person {
+        for (start, end) in matcher::person_entries(item) {
+            let letters: Vec<Word> = normalize::words(&item[start..end])
+                .into_iter()
+                .filter(Word::is_initial)
+                .collect();
+            for (i, a) in letters.iter().enumerate() {
+                for b in &letters[i + 1..] {
+                    pairs.push(letter_pair(&a.stripped, &b.stripped));
+                }
+            }
+        }
+    } else {
+        for pair in words.windows(2) {
+            if pair[0].is_initial() && pair[1].is_initial() {
+                pairs.push(letter_pair(&pair[0].stripped, &pair[1].stripped));
+            }
+        }
+    }
+    pairs
 }
 
 fn regex_escape(c: char) -> String {
@@ -401,9 +488,11 @@ impl IndexTerms {
         for (field, value) in metadata {
             let role = settings.roles.role(field);
             for item in value.items() {
-                for word in normalize::words(item) {
+                let words = normalize::words(item);
+                for word in &words {
                     terms.words.extend(word.terms().map(str::to_owned));
                 }
+                terms.words.extend(letter_pairs(item, &words, role));
                 terms.emails.extend(normalize::emails_in(item));
                 match role {
                     Role::Email => terms.emails.push(normalize::email(item)),
