@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::fsutil;
 
 /// Raised whenever the index terms change meaning, so that an older index is rebuilt by
-/// the next sync instead of answering with terms it lacks (2: pairs of one-letter words).
+/// the next sync instead of answering without terms it lacks (2: the words written
+/// beside one-letter words).
 const FORMAT: u32 = 2;
 
 /// The sync state of one tenant, kept as `state.json` beside its index.

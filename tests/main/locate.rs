@@ -424,6 +424,10 @@ fn every_word_of_a_name_may_be_an_initial() {
             json!({"120": "A trip to a fjord with a guide."}),
         ),
         ("Initials/other-letters.jpg", json!({"368": ["B. A."]})),
+        (
+            "Initials/article-before-m.jpg",
+            json!({"120": "Lunch at a meeting."}),
+        ),
     ];
     for (id, fields) in assets {
         t.asset(id, fields);
@@ -443,6 +447,11 @@ fn every_word_of_a_name_may_be_an_initial() {
     assert_eq!(
         found(&t, &["--name", "Berit Andersen"]),
         expect(&[("Initials/other-letters.jpg", "low")])
+    );
+    // To the matcher, "a meeting" may be M. Andersen with the surname as an initial.
+    assert_eq!(
+        found(&t, &["--name", "M. Andersen"]),
+        expect(&[("Initials/article-before-m.jpg", "low")])
     );
 }
 
