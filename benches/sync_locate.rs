@@ -29,6 +29,9 @@
 //!   [`dsr::index::locate::Locator`], opened once; each `find` is timed alone, and the
 //!   nearest-rank p50, p95, p99 and maximum are reported, then the same per kind of query
 //!   and the slowest queries, which show where the tail comes from.
+//! * With `DSR_BENCH_RESULTS=FILE`, every query and its hits are written to FILE as JSON
+//!   lines (outside the timed part), so that two builds can be compared: a change made for
+//!   speed must leave the file as it was.
 //! * One `dsr locate` subprocess is timed end to end (process start, configuration, index
 //!   open, search, JSON output), followed by the median of ten more.
 
@@ -371,15 +374,30 @@ impl Bench {
         let started = Instant::now();
         let locator = Locator::open(&files, profile.settings()?)?;
         let open = started.elapsed();
+        let results = std::env::var_os("DSR_BENCH_RESULTS").map(PathBuf::from);
+        let mut written = String::new();
         let mut timed = Vec::with_capacity(queries.len());
         for (i, query) in queries.iter().enumerate() {
             let started = Instant::now();
             let result = locator.find(&query.identities, Confidence::Low);
             let time = started.elapsed();
-            let hits = result
-                .with_context(|| format!("query #{} ({}) failed", i + 1, query.kind))?
-                .len();
-            timed.push(Timed { time, hits, query });
+            let hits =
+                result.with_context(|| format!("query #{} ({}) failed", i + 1, query.kind))?;
+            if results.is_some() {
+                let identities: Vec<String> =
+                    query.identities.iter().map(ToString::to_string).collect();
+                let line = serde_json::json!({ "query": identities, "hits": hits });
+                writeln!(written, "{line}")?;
+            }
+            timed.push(Timed {
+                time,
+                hits: hits.len(),
+                query,
+            });
+        }
+        if let Some(path) = results {
+            fs::write(&path, written)
+                .with_context(|| format!("cannot write {}", path.display()))?;
         }
         Ok(Latency::new(open, timed))
     }

@@ -152,7 +152,7 @@ fn name_keys(words: &[Word]) -> Vec<String> {
         parts.sort_unstable();
         format!("name:{}", parts.join(" "))
     };
-    vec![key(|w| &w.expanded), key(|w| &w.stripped)]
+    vec![key(Word::expanded), key(Word::stripped)]
 }
 
 /// Appends a tombstone to a tenant's file (owner-only JSON lines, synced).

@@ -73,34 +73,34 @@ impl Locator {
             return Err(LocateError::NoIdentity);
         }
         let probes = probes(identities, self.settings.region)?;
-        let candidates = self.index.candidates(&probes)?;
-        let matcher = Matcher::new(probes, self.settings.roles.clone(), self.settings.region);
-        let mut hits: Vec<Hit> = candidates
-            .into_iter()
-            .filter_map(|asset| {
-                let matches: Vec<HitMatch> = matcher
-                    .matches(&asset.metadata)
-                    .into_iter()
-                    .filter(|m| m.confidence >= min)
-                    .map(|m| HitMatch {
-                        label: self.state.label(&m.field),
-                        identity: identities[m.identity].to_string(),
-                        field: m.field,
-                        rule: m.rule,
-                        confidence: m.confidence,
-                        value: m.value,
-                    })
-                    .collect();
-                let confidence = matches.iter().map(|m| m.confidence).max()?;
-                Some(Hit {
-                    asset: asset.id,
-                    archive: asset.archive,
-                    filename: asset.filename,
-                    confidence,
-                    matches,
+        let matcher = Matcher::new(
+            probes.clone(),
+            self.settings.roles.clone(),
+            self.settings.region,
+        );
+        let mut hits: Vec<Hit> = self.index.confirm_candidates(&probes, |asset| {
+            let matches: Vec<HitMatch> = matcher
+                .matches(&asset.metadata)
+                .into_iter()
+                .filter(|m| m.confidence >= min)
+                .map(|m| HitMatch {
+                    label: self.state.label(&m.field),
+                    identity: identities[m.identity].to_string(),
+                    field: m.field,
+                    rule: m.rule,
+                    confidence: m.confidence,
+                    value: m.value,
                 })
+                .collect();
+            let confidence = matches.iter().map(|m| m.confidence).max()?;
+            Some(Hit {
+                asset: asset.id,
+                archive: asset.archive,
+                filename: asset.filename,
+                confidence,
+                matches,
             })
-            .collect();
+        })?;
         hits.sort_by(|a, b| {
             b.confidence
                 .cmp(&a.confidence)

@@ -2,8 +2,9 @@
 //! state beside it. The seam is narrow — open, replace or delete documents, fetch
 //! candidates — and nothing here knows about the terminal.
 //!
-//! The index proposes candidates by folded words, e-mails, phones and logins; the matcher
-//! then confirms each candidate on the asset's stored metadata. Recall lives in tantivy,
+//! The index proposes candidates by folded words, e-mails, phones and logins (and, for each
+//! one-letter word, the words near it, since it may be an initial); the matcher then
+//! confirms each candidate on the asset's stored metadata. Recall lives in tantivy,
 //! precision in [`matcher`].
 
 pub mod identity;
@@ -54,6 +55,17 @@ const WORDS_ANALYZER: &str = "dsr_words";
 /// Memory for the indexing threads: small enough for the 300 MB budget of a 100k-asset
 /// sync, large enough that segments stay few.
 const WRITER_MEMORY: usize = 96 * 1024 * 1024;
+
+/// Bytes of stored documents compressed together (applies to indexes created from now on).
+/// Locate reads each candidate's document alone, and every read decompresses the whole
+/// block holding it: with tantivy's default of 16 kB, decompression was over a quarter of
+/// the time of a name with a thousand candidates; 1 kB blocks (a document or two) made the
+/// index of a 100,000-asset tenant half as large again (24 MB instead of 16 MB).
+const DOCSTORE_BLOCK: usize = 1024;
+
+/// From how many candidates on a search reads and confirms them on several threads; below,
+/// starting the threads costs more than it saves.
+const PARALLEL_CANDIDATES: usize = 256;
 
 /// Handles to the fields of the schema.
 #[derive(Debug, Clone, Copy)]
@@ -124,7 +136,15 @@ impl TenantIndex {
         };
         let directory = tantivy::directory::MmapDirectory::open(dir)
             .map_err(|e| tantivy_err(tantivy::TantivyError::from(e)))?;
-        let index = Index::open_or_create(directory, schema).map_err(tantivy_err)?;
+        let settings = tantivy::IndexSettings {
+            docstore_blocksize: DOCSTORE_BLOCK,
+            ..tantivy::IndexSettings::default()
+        };
+        let index = Index::builder()
+            .schema(schema)
+            .settings(settings)
+            .open_or_create(directory)
+            .map_err(tantivy_err)?;
         Self::finish_open(dir, index, fields)
     }
 
@@ -209,6 +229,18 @@ impl TenantIndex {
 
     /// Every stored asset that may hold one of the identities. The matcher decides.
     pub fn candidates(&self, probes: &[Probe]) -> Result<Vec<Asset>, IndexError> {
+        self.confirm_candidates(probes, Some)
+    }
+
+    /// Every stored asset that may hold one of the identities, each passed to `confirm`
+    /// (the matcher), which keeps what it returns; in index order. Many candidates are read
+    /// and confirmed on several threads: reading and matching them is what a slow search
+    /// spends its time on.
+    pub fn confirm_candidates<T: Send>(
+        &self,
+        probes: &[Probe],
+        confirm: impl Fn(Asset) -> Option<T> + Sync,
+    ) -> Result<Vec<T>, IndexError> {
         self.reader.reload().map_err(|e| self.err(e))?;
         let searcher = self.reader.searcher();
         let clauses: Vec<(Occur, Box<dyn Query>)> = probes
@@ -221,13 +253,38 @@ impl TenantIndex {
             .map_err(|e| self.err(e))?;
         let mut addresses: Vec<_> = addresses.into_iter().collect();
         addresses.sort();
-        addresses
-            .into_iter()
-            .map(|address| {
+        let confirm_all = |addresses: &[tantivy::DocAddress]| -> Result<Vec<T>, IndexError> {
+            let mut kept = Vec::new();
+            for &address in addresses {
                 let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.err(e))?;
-                self.asset_of(&doc)
-            })
-            .collect()
+                kept.extend(confirm(self.asset_of(&doc)?));
+            }
+            Ok(kept)
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        if threads < 2 || addresses.len() < PARALLEL_CANDIDATES {
+            return confirm_all(&addresses);
+        }
+        // Neighbouring documents share store blocks, so each thread takes a run of them.
+        let run = addresses.len().div_ceil(threads);
+        let kept: Vec<Result<Vec<T>, IndexError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = addresses
+                .chunks(run)
+                .map(|chunk| scope.spawn(move || confirm_all(chunk)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        let mut all = Vec::new();
+        for part in kept {
+            all.extend(part?);
+        }
+        Ok(all)
     }
 
     /// Calls `f` with every stored asset (for scans that cannot use terms, such as
@@ -300,45 +357,177 @@ impl TenantIndex {
     /// Documents holding every word (any fold), and for names also one-typo variants of
     /// long words and initials, which the matcher grades lower.
     fn all_words(&self, words: &[Word], loose: bool) -> Box<dyn Query> {
-        let field = self.fields.words;
-        let clauses = words
+        let alternatives: Vec<WordAlternatives> = words
             .iter()
-            .map(|word| {
-                let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-                for text in word.terms() {
-                    let t = Term::from_field_text(field, text);
-                    alternatives.push((
-                        Occur::Should,
-                        Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic)),
-                    ));
-                    if loose && word.letters() >= 5 {
-                        alternatives
-                            .push((Occur::Should, Box::new(FuzzyTermQuery::new(t, 1, true))));
-                    }
-                }
-                if loose && let Some(initial) = word.stripped.chars().next() {
-                    if word.is_initial() {
-                        // A searched initial meets any word starting with it.
-                        let pattern = format!("{}.*", regex_escape(initial));
-                        if let Ok(q) = RegexQuery::from_pattern(&pattern, field) {
-                            alternatives.push((Occur::Should, Box::new(q)));
-                        }
-                    } else {
-                        let t = Term::from_field_text(field, &initial.to_string());
-                        alternatives.push((
-                            Occur::Should,
-                            Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
-                        ));
-                    }
-                }
-                (
-                    Occur::Must,
-                    Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>,
-                )
-            })
+            .map(|word| self.alternatives(word, loose))
             .collect();
+        // See `letter_evidence`; a name of initials only is searched the plain way.
+        let placed = loose
+            && (2..=NEIGHBOURS + 1).contains(&words.len())
+            && words.iter().any(|w| !w.is_initial());
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (j, (word, a)) in words.iter().zip(&alternatives).enumerate() {
+            let mut any: Vec<Box<dyn Query>> = a.strong.iter().map(|q| q.box_clone()).collect();
+            if placed {
+                if word.is_initial() {
+                    // Reading every word that starts with the initial's letter costs more
+                    // than the candidates it rules out: the name's full words bound them.
+                    continue;
+                }
+                any.extend(self.letter_evidence(words, &alternatives, j));
+            } else if let Some(letter) = &a.letter {
+                any.push(self.word_query(letter));
+            }
+            clauses.push((Occur::Must, any_of(any.into_iter())));
+        }
         Box::new(BooleanQuery::new(clauses))
     }
+
+    /// What an asset holds when the full word `j` of a name of two to [`NEIGHBOURS`] + 1
+    /// words is written there as its letter ("A." for "Anna"). The matcher takes a
+    /// one-letter word for an initial only beside the name's other words — in the same
+    /// person entry, or in the same run of words — so the letter must stand near another
+    /// word of the name, as itself, with a typo, as its letter, or (for a searched initial)
+    /// as a word starting with it; the index keeps those neighbours as terms of their own.
+    /// Without this, the article "a" of most captions made every name with a word starting
+    /// with A a candidate in most of a tenant.
+    fn letter_evidence(
+        &self,
+        words: &[Word],
+        alternatives: &[WordAlternatives],
+        j: usize,
+    ) -> Vec<Box<dyn Query>> {
+        let Some(letter) = alternatives[j].letter.as_deref() else {
+            return Vec::new();
+        };
+        let mut evidence: Vec<Box<dyn Query>> = Vec::new();
+        for (i, (other, a)) in words.iter().zip(alternatives).enumerate() {
+            if i == j {
+                continue;
+            }
+            for distance in 1..words.len() {
+                if other.is_initial() {
+                    if let Some(first) = other.stripped().chars().next() {
+                        evidence.push(self.word_query(&beside_initial(letter, first, distance)));
+                    }
+                    continue;
+                }
+                for text in other.terms() {
+                    let term = beside(letter, text, distance);
+                    if other.letters() >= 5 {
+                        let t = Term::from_field_text(self.fields.words, &term);
+                        evidence.push(Box::new(FuzzyTermQuery::new(t, 1, true)));
+                    }
+                    evidence.push(self.word_query(&term));
+                }
+                if let Some(other_letter) = &a.letter {
+                    evidence.push(self.word_query(&beside(letter, other_letter, distance)));
+                }
+            }
+        }
+        evidence
+    }
+
+    /// What may stand for one searched word in a document.
+    fn alternatives(&self, word: &Word, loose: bool) -> WordAlternatives {
+        let field = self.fields.words;
+        let mut strong: Vec<Box<dyn Query>> = Vec::new();
+        for text in word.terms() {
+            strong.push(self.word_query(text));
+            if loose && word.letters() >= 5 {
+                let t = Term::from_field_text(field, text);
+                strong.push(Box::new(FuzzyTermQuery::new(t, 1, true)));
+            }
+        }
+        let mut letter = None;
+        if loose && let Some(initial) = word.stripped().chars().next() {
+            if word.is_initial() {
+                // A searched initial meets any word starting with it.
+                let pattern = format!("{}.*", regex_escape(initial));
+                if let Ok(q) = RegexQuery::from_pattern(&pattern, field) {
+                    strong.push(Box::new(q));
+                }
+            } else {
+                letter = Some(initial.to_string());
+            }
+        }
+        WordAlternatives { strong, letter }
+    }
+
+    fn word_query(&self, text: &str) -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(self.fields.words, text),
+            IndexRecordOption::Basic,
+        ))
+    }
+}
+
+/// The index terms that may stand for one searched word of a name.
+struct WordAlternatives {
+    /// The word itself in either fold, its one-typo variants, and for a searched initial
+    /// every word it may abbreviate.
+    strong: Vec<Box<dyn Query>>,
+    /// For a full word, its first letter, written as an initial ("j" for "Jane").
+    letter: Option<String>,
+}
+
+fn any_of(queries: impl Iterator<Item = Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        queries.map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+/// How far apart (in words) a one-letter word and another word of the same name may stand
+/// in running text for the index to note them together. Names of up to `NEIGHBOURS + 1`
+/// words are searched with that help; longer ones, rare, without it.
+const NEIGHBOURS: usize = 2;
+
+/// The index term saying that the one-letter word `letter` stands `distance` words from the
+/// word `word` (any two words of one person entry count as 1 apart). Words never hold `_`,
+/// so such a term meets no word.
+fn beside(letter: &str, word: &str, distance: usize) -> String {
+    format!("{letter}{}{word}", "_".repeat(distance))
+}
+
+/// Like [`beside`], for any word starting with `first`.
+fn beside_initial(letter: &str, first: char, distance: usize) -> String {
+    format!("{letter}{}{first}*", "_".repeat(distance))
+}
+
+/// The [`beside`] and [`beside_initial`] terms of one value: for each one-letter word, the
+/// words that may belong to the same name — the rest of its entry in a person field, the
+/// words up to [`NEIGHBOURS`] away in any other field.
+fn letter_terms(item: &str, words: &[Word], role: Role) -> Vec<String> {
+    let mut terms = Vec::new();
+    // Most values hold no one-letter word.
+    if !words.iter().any(Word::is_initial) {
+        return terms;
+    }
+    let mut note = |words: &[Word], p: usize, q: usize, distance: usize| {
+        let (letter, other) = (words[p].stripped(), &words[q]);
+        terms.extend(other.terms().map(|t| beside(letter, t, distance)));
+        if let Some(first) = other.stripped().chars().next() {
+            terms.push(beside_initial(letter, first, distance));
+        }
+    };
+    if role == Role::Person {
+        for (start, end) in matcher::person_entries(item) {
+            let entry = normalize::words(&item[start..end]);
+            for p in (0..entry.len()).filter(|&p| entry[p].is_initial()) {
+                for q in (0..entry.len()).filter(|&q| q != p) {
+                    note(&entry, p, q, 1);
+                }
+            }
+        }
+    } else {
+        for p in (0..words.len()).filter(|&p| words[p].is_initial()) {
+            let near = p.saturating_sub(NEIGHBOURS)..words.len().min(p + NEIGHBOURS + 1);
+            for q in near.filter(|&q| q != p) {
+                note(words, p, q, p.abs_diff(q));
+            }
+        }
+    }
+    terms
 }
 
 fn regex_escape(c: char) -> String {
@@ -401,9 +590,11 @@ impl IndexTerms {
         for (field, value) in metadata {
             let role = settings.roles.role(field);
             for item in value.items() {
-                for word in normalize::words(item) {
+                let words = normalize::words(item);
+                for word in &words {
                     terms.words.extend(word.terms().map(str::to_owned));
                 }
+                terms.words.extend(letter_terms(item, &words, role));
                 terms.emails.extend(normalize::emails_in(item));
                 match role {
                     Role::Email => terms.emails.push(normalize::email(item)),

@@ -12,53 +12,77 @@ use unicode_normalization::char::is_combining_mark;
 /// One word of a value, folded, with where it sits in the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
-    /// Umlauts and Nordic letters as digraphs, other marks dropped, lower case.
-    pub expanded: String,
-    /// Every mark dropped, lower case.
-    pub stripped: String,
+    /// Both folds in one buffer, the expanded one first; only once when they agree (every
+    /// ASCII word), since the matcher folds every word of every candidate.
+    folds: String,
+    /// Where the stripped fold starts in `folds` (its length when there is only one).
+    split: usize,
     /// Byte range of the word in the text it was read from.
     pub start: usize,
     pub end: usize,
 }
 
 impl Word {
+    /// Umlauts and Nordic letters as digraphs, other marks dropped, lower case.
+    pub fn expanded(&self) -> &str {
+        &self.folds[..self.split]
+    }
+
+    /// Every mark dropped, lower case.
+    pub fn stripped(&self) -> &str {
+        if self.split == self.folds.len() {
+            &self.folds
+        } else {
+            &self.folds[self.split..]
+        }
+    }
+
     /// Number of letters in the stripped form: typo tolerance depends on it.
     pub fn letters(&self) -> usize {
-        self.stripped.chars().count()
+        self.stripped().chars().count()
     }
 
     /// True for an initial such as the "J" of "J. Doe".
     pub fn is_initial(&self) -> bool {
-        self.letters() == 1 && self.stripped.chars().all(char::is_alphabetic)
+        // Without counting every letter: the matcher asks this of each word pair.
+        let mut chars = self.stripped().chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
     }
 
     /// Both folds agree on one of the two forms.
     pub fn same_as(&self, other: &Word) -> bool {
-        self.expanded == other.expanded || self.stripped == other.stripped
+        self.expanded() == other.expanded() || self.stripped() == other.stripped()
     }
 
     /// One edit (insertion, deletion, substitution or transposition) apart on a word of
     /// five or more letters.
     pub fn one_typo_from(&self, other: &Word) -> bool {
-        if self.letters() < 5 || other.letters() < 5 {
+        // A letter takes at least one byte: most short words are ruled out without counting.
+        let short = |w: &Word| w.stripped().len() < 5 || w.letters() < 5;
+        if short(self) || short(other) {
             return false;
         }
-        within_one_edit(&self.stripped, &other.stripped)
-            || within_one_edit(&self.expanded, &other.expanded)
+        within_one_edit(self.stripped(), other.stripped())
+            || (self.has_two_folds() || other.has_two_folds())
+                && within_one_edit(self.expanded(), other.expanded())
     }
 
     /// The initial of this word matches the other word (which is an initial), or the
     /// reverse.
     pub fn initial_of(&self, other: &Word) -> bool {
-        let first = |w: &Word| w.stripped.chars().next();
+        let first = |w: &Word| w.stripped().chars().next();
         (other.is_initial() && !self.is_initial() && first(self) == first(other))
             || (self.is_initial() && !other.is_initial() && first(self) == first(other))
     }
 
     /// The distinct index terms of this word.
     pub fn terms(&self) -> impl Iterator<Item = &str> {
-        let second = (self.stripped != self.expanded).then_some(self.stripped.as_str());
-        std::iter::once(self.expanded.as_str()).chain(second)
+        let second = self.has_two_folds().then(|| self.stripped());
+        std::iter::once(self.expanded()).chain(second)
+    }
+
+    fn has_two_folds(&self) -> bool {
+        self.split != self.folds.len()
     }
 }
 
@@ -120,14 +144,26 @@ pub fn words(text: &str) -> Vec<Word> {
 
 fn push_word(out: &mut Vec<Word>, text: &str, start: usize, end: usize) {
     let raw = &text[start..end];
-    let (expanded, stripped) = fold(raw);
-    if !stripped.is_empty() {
-        out.push(Word {
-            expanded,
-            stripped,
-            start,
-            end,
-        });
+    let (folds, split) = if raw.is_ascii() {
+        let folded = fold_ascii(raw);
+        let split = folded.len();
+        (folded, split)
+    } else {
+        let (mut expanded, stripped) = fold(raw);
+        let split = expanded.len();
+        if stripped != expanded {
+            expanded.push_str(&stripped);
+        }
+        (expanded, split)
+    };
+    let word = Word {
+        folds,
+        split,
+        start,
+        end,
+    };
+    if !word.stripped().is_empty() {
+        out.push(word);
     }
 }
 
@@ -142,12 +178,7 @@ pub fn is_apostrophe(c: char) -> bool {
 /// Folds one word both ways (see the module documentation).
 pub fn fold(word: &str) -> (String, String) {
     if word.is_ascii() {
-        // Nothing to decompose or transliterate: lower case, apostrophes dropped.
-        let folded: String = word
-            .chars()
-            .filter(|c| !is_apostrophe(*c))
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        let folded = fold_ascii(word);
         return (folded.clone(), folded);
     }
     let mut expanded = String::with_capacity(word.len());
@@ -222,6 +253,15 @@ pub fn fold(word: &str) -> (String, String) {
     (expanded, stripped)
 }
 
+/// Folds an ASCII word: nothing to decompose or transliterate, so both folds are its lower
+/// case without apostrophes.
+fn fold_ascii(word: &str) -> String {
+    word.chars()
+        .filter(|c| !is_apostrophe(*c))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// Trims and lower-cases an e-mail address in its composed (NFC) form.
 pub fn email(value: &str) -> String {
     value.trim().nfc().flat_map(char::to_lowercase).collect()
@@ -292,7 +332,10 @@ mod tests {
     #[test]
     fn nfd_and_nfc_fold_alike() {
         let (nfd, nfc) = (w("Jo\u{0308}rg"), w("Jörg"));
-        assert_eq!((nfd.expanded, nfd.stripped), (nfc.expanded, nfc.stripped));
+        assert_eq!(
+            (nfd.expanded(), nfd.stripped()),
+            (nfc.expanded(), nfc.stripped())
+        );
         assert!(w("Jo\u{0308}rg").same_as(&w("Joerg")));
     }
 

@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::fsutil;
 
-const FORMAT: u32 = 1;
+/// Raised whenever the index terms change meaning, so that an older index is rebuilt by
+/// the next sync instead of answering without terms it lacks (2: the words written
+/// beside one-letter words).
+const FORMAT: u32 = 2;
 
 /// The sync state of one tenant, kept as `state.json` beside its index.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

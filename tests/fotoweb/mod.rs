@@ -2,7 +2,7 @@
 //! the `dir` platform, incremental sync seen in the request log, authentication failures,
 //! chaos, the https rule, and every platform operation.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -15,6 +15,8 @@ use fotoweb_double::{Double, Options};
 
 const CLIENT_ID: &str = "dsr-tests";
 const SECRET: &str = "s3cret-Xq9-never-shown";
+/// The archives of the sample tenant, 60 assets each.
+const ARCHIVES: [&str; 4] = ["Events", "Marketing", "Press", "Staff"];
 
 /// A temporary home for one test: config, data dir and a copy of the sample tenant.
 struct Home {
@@ -36,7 +38,12 @@ impl Home {
     }
 
     fn dsr(&self) -> Command {
-        let mut cmd = Command::cargo_bin("dsr").expect("the dsr binary");
+        Command::from_std(self.std_dsr())
+    }
+
+    /// The same command as [`Home::dsr`], for a test that needs to watch it run.
+    fn std_dsr(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dsr"));
         let root = self.dir.path();
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -207,12 +214,16 @@ fn sync_through_the_double_finds_what_dir_finds() {
     assert_eq!(home.sync("folder")["added"], 240);
     let report = home.sync("fw");
     assert_eq!(report["added"], 240, "{report}");
-    assert!(
-        asset_list_requests(&double)
+    let lists = asset_list_requests(&double);
+    for archive in ARCHIVES {
+        let pages: BTreeSet<&str> = lists
             .iter()
-            .any(|p| p.contains(";p=5")),
-        "the sync paged through every archive"
-    );
+            .filter(|p| p.contains(&format!("-{archive}/")))
+            .map(|p| p.rsplit_once('/').map_or("", |(_, page)| page))
+            .collect();
+        let all: BTreeSet<&str> = ["", ";p=1", ";p=2", ";p=3", ";p=4", ";p=5"].into();
+        assert_eq!(pages, all, "{archive} was read page by page: {lists:?}");
+    }
     let (dir, fw) = (locate_all(&home, "folder"), locate_all(&home, "fw"));
     assert!(dir.iter().filter(|r| r.contains("\"asset\"")).count() >= 15);
     for ((query, a), b) in QUERIES.iter().zip(&dir).zip(&fw) {
@@ -249,6 +260,25 @@ fn incremental_sync_reads_only_what_changed() {
     assert_eq!(report["unchanged"], 239, "{report}");
     let lists = asset_list_requests(&double);
     assert_eq!(lists.len(), 4, "one first page per archive: {lists:?}");
+    assert!(lists.iter().all(|p| !p.contains(";p=")), "{lists:?}");
+    // Nothing but the entry points and those first pages: no asset is read on its own.
+    let others: Vec<String> = double
+        .requests()
+        .into_iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .filter(|r| {
+            !r.starts_with("GET /fotoweb/archives/5")
+                && r != "GET /fotoweb/me/"
+                && r != "GET /fotoweb/me/archives/"
+                && !r.starts_with("GET /fotoweb/editors/")
+        })
+        .collect();
+    assert!(others.is_empty(), "{others:?}");
+    assert!(
+        double.requests().iter().all(|r| !r.path.contains(".info")),
+        "{:?}",
+        double.requests()
+    );
     let found = home.ok(&[
         "locate",
         "--tenant",
@@ -283,20 +313,25 @@ fn a_wrong_secret_fails_authentication_and_is_never_shown() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("authentication failed"), "{stderr}");
     assert!(out.stdout.is_empty());
+    assert!(!stderr.contains(wrong));
     let out = home.run(&["tenant", "check", "-vv"], Some(wrong));
     assert_eq!(out.status.code(), Some(2));
-    for text in [
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    ] {
-        assert!(!text.contains(wrong));
+    let check_stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        check_stderr.contains("authentication failed"),
+        "{check_stderr}"
+    );
+    for text in [String::from_utf8_lossy(&out.stdout), check_stderr] {
+        assert!(!text.contains(wrong), "{text}");
     }
-    assert!(!stderr.contains(wrong));
 
     // After a good sync, a wrong secret is still noticed although a token is cached.
     home.sync("fw");
-    let out = home.run(&["sync"], Some(wrong));
+    let out = home.run(&["sync", "-vv"], Some(wrong));
     assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("authentication failed"), "{stderr}");
+    assert!(!stderr.contains(wrong) && out.stdout.is_empty(), "{stderr}");
     let written = home.everything_written();
     assert!(!written.contains(wrong) && !written.contains(SECRET));
 }
@@ -354,37 +389,104 @@ fn sync_survives_chaos_with_the_same_results() {
     );
 }
 
+/// A local listener that dsr's HTTP client is told to use as its proxy for every URL:
+/// any request dsr tries to send, to whatever host, arrives here first.
+struct Tripwire {
+    listener: std::net::TcpListener,
+    url: String,
+}
+
+impl Tripwire {
+    fn new() -> Tripwire {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local listener");
+        listener
+            .set_nonblocking(true)
+            .expect("a non-blocking listener");
+        let url = format!("http://{}", listener.local_addr().expect("an address"));
+        Tripwire { listener, url }
+    }
+
+    fn arm(&self, cmd: &mut std::process::Command) {
+        for var in [
+            "HTTP_PROXY",
+            "http_proxy",
+            "HTTPS_PROXY",
+            "https_proxy",
+            "ALL_PROXY",
+        ] {
+            cmd.env(var, &self.url);
+        }
+    }
+
+    fn tripped(&self) -> bool {
+        self.listener.accept().is_ok()
+    }
+
+    /// Runs dsr to its end, or kills it as soon as it connects anywhere.
+    fn run(&self, mut cmd: std::process::Command) -> Output {
+        self.arm(&mut cmd);
+        let mut child = cmd
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("dsr starts");
+        loop {
+            if self.tripped() {
+                let _ = child.kill();
+                let out = child.wait_with_output().expect("dsr ends");
+                panic!(
+                    "dsr tried to connect: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+            if child.try_wait().expect("dsr can be waited for").is_some() {
+                return child.wait_with_output().expect("dsr ends");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+}
+
 #[test]
 fn plain_http_to_another_host_is_refused_before_any_request() {
     let home = Home::new();
-    let out = home.run(
-        &[
-            "tenant",
-            "add",
-            "remote",
-            "--platform",
-            "fotoweb",
-            "--url",
-            "http://203.0.113.7:8787",
-            "--client-id",
-            CLIENT_ID,
-        ],
-        None,
-    );
+    let tripwire = Tripwire::new();
+    // 203.0.113.0/24 is reserved for documentation (RFC 5737): nothing answers there.
+    let mut cmd = home.std_dsr();
+    cmd.args([
+        "tenant",
+        "add",
+        "remote",
+        "--platform",
+        "fotoweb",
+        "--url",
+        "http://203.0.113.7:8787",
+        "--client-id",
+        CLIENT_ID,
+    ]);
+    let out = tripwire.run(cmd);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("https"));
 
-    // A profile edited by hand is checked again before anything is sent.
+    // A profile edited by hand is checked again before anything is sent, by every command
+    // that talks to the platform.
     std::fs::write(
         home.dir.path().join("config.toml"),
         "[tenants.remote]\nplatform = \"fotoweb\"\nurl = \"http://203.0.113.7:8787\"\nclient_id = \"x\"\n",
     )
     .expect("a config");
-    let started = std::time::Instant::now();
-    let out = home.run(&["sync"], Some(SECRET));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("https"));
-    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    for args in [&["sync"][..], &["sync", "--full"], &["tenant", "check"]] {
+        let mut cmd = home.std_dsr();
+        cmd.env("DSR_CLIENT_SECRET", SECRET).args(args);
+        let out = tripwire.run(cmd);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("plain http is refused"),
+            "{args:?}: {stderr}"
+        );
+    }
+    assert!(!tripwire.tripped());
 }
 
 #[test]
@@ -436,9 +538,53 @@ fn tenant_check_reports_what_the_credentials_allow() {
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("is reachable and accepted"), "{stdout}");
     assert!(stdout.contains("erasure (Art. 17)"), "{stdout}");
     assert!(
         stderr.contains("erasure") && stderr.contains("rectification"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("portability"), "{stderr}");
+
+    // Editing without deleting: rectification can be done, erasure cannot.
+    let no_delete = double(&home, |o| {
+        o.permissions = ["View", "Preview", "Download", "EditText"]
+            .map(String::from)
+            .to_vec();
+    });
+    home.add_fotoweb("edit", &no_delete.url());
+    let out = home.run(&["tenant", "check", "edit", "-o", "json"], Some(SECRET));
+    assert_eq!(out.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let possible: BTreeMap<String, bool> = report["rights"]
+        .as_array()
+        .expect("rights")
+        .iter()
+        .map(|r| {
+            let right = r["right"].as_str().expect("a right").to_owned();
+            (right, r["possible"] == true)
+        })
+        .collect();
+    assert_eq!(
+        possible,
+        BTreeMap::from([
+            ("locate and access (Art. 15)".to_owned(), true),
+            ("portability (Art. 20)".to_owned(), true),
+            ("rectification (Art. 16)".to_owned(), true),
+            ("erasure (Art. 17)".to_owned(), false),
+        ])
+    );
+    assert!(
+        report["archives"]
+            .as_array()
+            .expect("archives")
+            .iter()
+            .all(|a| a["edit_metadata"] == true && a["delete"] == false),
+        "{report}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("do not allow: erasure (Art. 17)") && !stderr.contains("rectification"),
         "{stderr}"
     );
 }
@@ -457,12 +603,87 @@ fn connector(double: &Double, cache: &Path) -> Box<dyn Platform> {
     dsr::platform::open(&profile, connection).expect("the connector opens")
 }
 
+/// `METHOD PATH STATUS` of every request the double answered.
+fn requests_of(double: &Double) -> Vec<String> {
+    double
+        .requests()
+        .into_iter()
+        .map(|r| format!("{} {} {}", r.method, r.path, r.status))
+        .collect()
+}
+
+/// One scan of the connector; the assets it handed over, by id.
+fn scan(
+    fw: &dyn Platform,
+    versions: &BTreeMap<String, String>,
+    watermarks: &BTreeMap<String, String>,
+) -> (BTreeMap<String, dsr::asset::Asset>, dsr::platform::ScanEnd) {
+    let found = std::sync::Mutex::new(BTreeMap::new());
+    let since = dsr::platform::Since {
+        versions,
+        watermarks,
+        full: false,
+        jobs: 2,
+    };
+    let end = fw
+        .scan(&since, &|scanned| match scanned {
+            dsr::platform::Scanned::Asset(asset) => {
+                let mut found = found.lock().expect("not poisoned");
+                found.insert(asset.id.clone(), asset);
+            }
+            other => panic!("the double holds only good assets: {other:?}"),
+        })
+        .expect("scan");
+    (found.into_inner().expect("not poisoned"), end)
+}
+
 #[test]
 fn every_platform_operation_works_against_the_double() {
     let home = Home::new();
-    let double = double(&home, |_| {});
+    let double = double(&home, |o| o.page_size = 10);
     let fw = connector(&double, home.dir.path());
     let id = "Staff/board-meeting-020.png";
+
+    // Listing: everything the first time, then only what changed since the watermarks.
+    let (all, end) = scan(fw.as_ref(), &BTreeMap::new(), &BTreeMap::new());
+    assert_eq!(all.len(), 240);
+    assert_eq!(
+        end.watermarks
+            .keys()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        ARCHIVES
+    );
+    let versions: BTreeMap<String, String> = all
+        .values()
+        .map(|a| (a.id.clone(), a.version.clone()))
+        .collect();
+    double.set_field(
+        "Press/press-kit-008.png",
+        "5",
+        serde_json::json!("New title"),
+    );
+    double.clear_requests();
+    let (changed, later) = scan(fw.as_ref(), &versions, &end.watermarks);
+    assert_eq!(
+        changed.keys().collect::<Vec<_>>(),
+        ["Press/press-kit-008.png"]
+    );
+    assert_eq!(
+        changed["Press/press-kit-008.png"].metadata["5"].items(),
+        ["New title"]
+    );
+    assert!(later.removed.is_empty());
+    let time = |t: &str| {
+        time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339)
+            .expect("an RFC 3339 watermark")
+    };
+    assert!(time(&later.watermarks["Press"]) > time(&end.watermarks["Press"]));
+    assert!(
+        requests_of(&double).iter().all(|r| !r.contains(";p=")),
+        "only first pages were read: {:?}",
+        requests_of(&double)
+    );
 
     let description = fw.describe().expect("describe");
     assert_eq!(
@@ -498,14 +719,47 @@ fn every_platform_operation_works_against_the_double() {
     let held = double.asset(id).expect("still there");
     assert_eq!(held.metadata["368"], serde_json::json!(["Ola Nordmann"]));
 
-    let mut bytes = Vec::new();
-    let n = fw.download(id, &mut bytes).expect("download");
+    // The original through the rendition service, polled until ready, streamed to a file.
+    double.clear_requests();
+    let saved = home.dir.path().join("original.png");
+    let mut file = std::fs::File::create(&saved).expect("a file to write");
+    let n = fw.download(id, &mut file).expect("download");
+    drop(file);
     let original = std::fs::read(home.tenant().join(id)).expect("the original");
-    assert_eq!((n as usize, bytes), (original.len(), original));
+    let written = std::fs::read(&saved).expect("the downloaded file");
+    assert_eq!((n as usize, written), (original.len(), original));
+    let seen = requests_of(&double);
+    assert!(
+        seen.iter()
+            .any(|r| r == "POST /fotoweb/services/renditions 202"),
+        "{seen:?}"
+    );
+    let polls: Vec<&String> = seen
+        .iter()
+        .filter(|r| r.starts_with("GET /fotoweb/me/background-tasks/"))
+        .collect();
+    assert_eq!(polls.len(), 2, "preparing, then the file: {seen:?}");
+    assert!(
+        polls[0].ends_with(" 202") && polls[1].ends_with(" 200"),
+        "{seen:?}"
+    );
 
+    // Deletion through a background task, polled until the double says it is done.
+    double.clear_requests();
     fw.delete(id).expect("delete");
     assert!(double.asset(id).is_none());
     assert!(double.deleted_ids().contains(&id.to_owned()));
+    let seen = requests_of(&double);
+    assert!(
+        seen.iter()
+            .any(|r| r == "POST /fotoweb/me/background-tasks/ 201"),
+        "{seen:?}"
+    );
+    let polls = seen
+        .iter()
+        .filter(|r| r.starts_with("GET /fotoweb/me/background-tasks/"))
+        .count();
+    assert_eq!(polls, 3, "pending, inProgress, done: {seen:?}");
     assert!(fw.get(id).expect_err("gone").is_not_found());
 
     let access = fw.access().expect("access");

@@ -393,6 +393,68 @@ fn initials_are_low() {
     assert!(hits.values().all(|c| c == "low"), "{hits:?}");
 }
 
+/// A one-letter word may abbreviate any word of a name, even every word of it, but only
+/// beside the name's other words: in the same person entry, or next to them in text. The
+/// article "a" elsewhere in a caption is no initial of Anna Andersen.
+#[test]
+fn every_word_of_a_name_may_be_an_initial() {
+    let t = Test::new();
+    let assets = [
+        ("Initials/one.jpg", json!({"80": ["A. Andersen"]})),
+        ("Initials/both.jpg", json!({"368": ["A. A."]})),
+        ("Initials/both-apart.jpg", json!({"368": ["A. Kari A."]})),
+        (
+            "Initials/caption.jpg",
+            json!({"120": "Photo: A. Andersen, 2024."}),
+        ),
+        (
+            "Initials/caption-both.jpg",
+            json!({"120": "Drawn by A. A. in ink."}),
+        ),
+        (
+            "Initials/article.jpg",
+            json!({"120": "Anna has a desk; Andersen has a chair."}),
+        ),
+        (
+            "Initials/other-entry.jpg",
+            json!({"80": ["A. Berg", "Andersen, Kari"]}),
+        ),
+        (
+            "Initials/letters-apart.jpg",
+            json!({"120": "A trip to a fjord with a guide."}),
+        ),
+        ("Initials/other-letters.jpg", json!({"368": ["B. A."]})),
+        (
+            "Initials/article-before-m.jpg",
+            json!({"120": "Lunch at a meeting."}),
+        ),
+    ];
+    for (id, fields) in assets {
+        t.asset(id, fields);
+    }
+    t.add_tenant("initials", &[]);
+    t.sync(&[]);
+    assert_eq!(
+        found(&t, &["--name", "Anna Andersen"]),
+        expect(&[
+            ("Initials/one.jpg", "low"),
+            ("Initials/both.jpg", "low"),
+            ("Initials/both-apart.jpg", "low"),
+            ("Initials/caption.jpg", "low"),
+            ("Initials/caption-both.jpg", "low"),
+        ])
+    );
+    assert_eq!(
+        found(&t, &["--name", "Berit Andersen"]),
+        expect(&[("Initials/other-letters.jpg", "low")])
+    );
+    // To the matcher, "a meeting" may be M. Andersen with the surname as an initial.
+    assert_eq!(
+        found(&t, &["--name", "M. Andersen"]),
+        expect(&[("Initials/article-before-m.jpg", "low")])
+    );
+}
+
 #[test]
 fn emails_are_exact_wherever_they_are_written() {
     let t = people();
