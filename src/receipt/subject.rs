@@ -120,14 +120,14 @@ pub fn normalised(identity: &Identity, region: Option<country::Id>) -> String {
         IdentityKind::Name => {
             let mut words: Vec<String> = normalize::words(value)
                 .into_iter()
-                .map(|w| w.expanded)
+                .map(|w| w.expanded().to_owned())
                 .collect();
             words.sort_unstable();
             words.join(" ")
         }
         IdentityKind::Text => normalize::words(value)
             .into_iter()
-            .map(|w| w.expanded)
+            .map(|w| w.expanded().to_owned())
             .collect::<Vec<_>>()
             .join(" "),
     }
