@@ -70,7 +70,6 @@ struct Metadata<'a> {
     case: &'a str,
     right: &'static str,
     article: &'static str,
-    generated_at: &'a str,
     assets: Vec<MetadataAsset<'a>>,
 }
 
@@ -95,7 +94,8 @@ pub struct Written {
 }
 
 /// Writes the portable ZIP to `out`. `staging` is an owner-only folder where originals pass
-/// on their way from the platform into the archive.
+/// on their way from the platform into the archive. Nothing in it depends on the time it
+/// is written (the receipt records that), so the same data gives the same bytes.
 pub fn write(
     case: &Case,
     items: &[Item],
@@ -103,7 +103,6 @@ pub fn write(
     out: &Path,
     staging: &Path,
     password: Option<String>,
-    generated_at: &str,
 ) -> Result<Written, PortabilityError> {
     let mut package = Package::create(out, password, false)?;
     let mut used = BTreeSet::new();
@@ -142,7 +141,6 @@ pub fn write(
         case: &case.id,
         right: case.right.as_str(),
         article: case.right.article(),
-        generated_at,
         assets: items
             .iter()
             .zip(&originals)
@@ -265,7 +263,7 @@ mod tests {
             view,
             original: true,
         }];
-        write(&case, &items, &platform, &out, dir.path(), None, "now").expect("written");
+        write(&case, &items, &platform, &out, dir.path(), None).expect("written");
         let zip = zip::ZipArchive::new(std::fs::File::open(&out).expect("zip")).expect("a zip");
         let names: Vec<String> = zip
             .file_names()

@@ -56,16 +56,9 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
         std::fs::remove_file(&out).with_context(|| format!("cannot replace {}", out.display()))?;
     }
     let now = dsr::time::now();
-    let written = dsr::portability::write(
-        &case,
-        &items,
-        platform.as_ref(),
-        &out,
-        &case_dir,
-        password,
-        &now,
-    )
-    .with_context(|| format!("cannot write the portable archive {}", out.display()))?;
+    let written =
+        dsr::portability::write(&case, &items, platform.as_ref(), &out, &case_dir, password)
+            .with_context(|| format!("cannot write the portable archive {}", out.display()))?;
     case.record(
         &now,
         &ctx.operator(Some(&profile)),
