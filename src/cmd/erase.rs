@@ -140,23 +140,7 @@ pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
     };
     case.record(&dsr::time::now(), &ctx.operator(Some(&profile)), what);
     store.save(&case)?;
-    let count = |o| report.outcomes(o) as u64;
-    super::record::audit(
-        ctx,
-        &name,
-        &profile,
-        &case,
-        "erase",
-        &[
-            ("verified", count(StepOutcome::Verified)),
-            ("unverified", count(StepOutcome::Unverified)),
-            ("failed", count(StepOutcome::Failed)),
-            ("withheld", count(StepOutcome::Withheld)),
-            ("manual", count(StepOutcome::Manual)),
-            ("remaining", report.remaining.len() as u64),
-        ],
-    )?;
-    super::record::change_receipt(ctx, &name, &profile, &store, &case, &report)?;
+    super::record::change_records(ctx, &name, &profile, &store, &case, "erase", &report)?;
     Ok(outcome)
 }
 

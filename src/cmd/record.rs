@@ -139,10 +139,40 @@ fn signing_key(ctx: &Context, profile: &TenantProfile) -> Result<dsr::receipt::s
     super::signing_key(ctx, Some(profile))
 }
 
+/// The audit entry and the receipt of an erasure or rectification run.
+pub fn change_records(
+    ctx: &Context,
+    name: &str,
+    profile: &TenantProfile,
+    store: &CaseStore,
+    case: &Case,
+    command: &str,
+    report: &dsr::apply::RunReport,
+) -> Result<IssuedReceipt> {
+    use dsr::apply::Outcome as Step;
+    let count = |o| report.outcomes(o) as u64;
+    audit(
+        ctx,
+        name,
+        profile,
+        case,
+        command,
+        &[
+            ("verified", count(Step::Verified)),
+            ("unverified", count(Step::Unverified)),
+            ("failed", count(Step::Failed)),
+            ("withheld", count(Step::Withheld)),
+            ("manual", count(Step::Manual)),
+            ("remaining", report.remaining.len() as u64),
+        ],
+    )?;
+    change_receipt(ctx, name, profile, store, case, report)
+}
+
 /// The receipt of an erasure or rectification run, from its step-by-step report: each
 /// asset's action, outcome and read-back evidence, and every asset where the subject was
 /// still found afterwards.
-pub fn change_receipt(
+fn change_receipt(
     ctx: &Context,
     name: &str,
     profile: &TenantProfile,
