@@ -461,6 +461,40 @@ impl Tripwire {
     }
 }
 
+/// A token can expire or be revoked before dsr expects it to (a server restart, a shorter
+/// lifetime than announced): the 401 leads to one new token and the request is made again.
+#[test]
+fn an_access_token_the_server_refuses_is_replaced() {
+    let home = Home::new();
+    let double = double_with(&home, |_| {});
+    home.add_fotoweb("fw", &double.url());
+    home.sync("fw");
+    let cache = home.dir.path().join("data/tenants/fw/token.json");
+    let mut token: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&cache).expect("a cached token")).expect("JSON");
+    token["value"] = serde_json::json!("fwd.revoked");
+    std::fs::write(&cache, token.to_string()).expect("the cache rewritten");
+
+    double.clear_requests();
+    let report = home.sync("fw");
+    assert_eq!(report["unchanged"], 240, "{report}");
+    let seen = requests_of(&double);
+    assert_eq!(
+        seen.iter().filter(|r| r.ends_with(" 401")).count(),
+        1,
+        "{seen:?}"
+    );
+    assert_eq!(
+        seen.iter()
+            .filter(|r| r.starts_with("POST /fotoweb/oauth2/token"))
+            .count(),
+        1,
+        "{seen:?}"
+    );
+    let cached = std::fs::read_to_string(&cache).expect("a cached token");
+    assert!(!cached.contains("fwd.revoked"), "the new token is cached");
+}
+
 #[test]
 fn plain_http_to_another_host_is_refused_before_any_request() {
     let home = Home::new();
