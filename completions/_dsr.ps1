@@ -237,8 +237,8 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;sync' {
-            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many archives (fotoweb) or files (dir) are read at once')
-            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many archives (fotoweb) or files (dir) are read at once')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many requests (fotoweb) or files (dir) are read at once')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many requests (fotoweb) or files (dir) are read at once')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'table prints a summary; json prints the report')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table prints a summary; json prints the report')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')

@@ -218,8 +218,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;tenant;help;help'= {
         }
         &'dsr;sync'= {
-            cand -j 'How many archives (fotoweb) or files (dir) are read at once'
-            cand --jobs 'How many archives (fotoweb) or files (dir) are read at once'
+            cand -j 'How many requests (fotoweb) or files (dir) are read at once'
+            cand --jobs 'How many requests (fotoweb) or files (dir) are read at once'
             cand -o 'table prints a summary; json prints the report'
             cand --output 'table prints a summary; json prints the report'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'

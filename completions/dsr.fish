@@ -185,7 +185,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check that the tenant can be reached and what the credentials may do'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "ropa" -d 'Show the tenant\'s record of processing, or write a template to fill in (--init)'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dsr -n "__fish_dsr_using_subcommand sync" -s j -l jobs -d 'How many archives (fotoweb) or files (dir) are read at once' -r
+complete -c dsr -n "__fish_dsr_using_subcommand sync" -s j -l jobs -d 'How many requests (fotoweb) or files (dir) are read at once' -r
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s o -l output -d 'table prints a summary; json prints the report' -r -f -a "table\t''
 json\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r

@@ -363,7 +363,7 @@ pub struct SyncArgs {
     /// Rebuild the index from scratch
     #[arg(long)]
     pub full: bool,
-    /// How many archives (fotoweb) or files (dir) are read at once
+    /// How many requests (fotoweb) or files (dir) are read at once
     #[arg(long, short, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub jobs: u16,
     /// table prints a summary; json prints the report

@@ -137,7 +137,7 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn double(home: &Home, configure: impl FnOnce(&mut Options)) -> Double {
+fn double_with(home: &Home, configure: impl FnOnce(&mut Options)) -> Double {
     let mut options = Options::new(home.tenant(), CLIENT_ID, SECRET);
     configure(&mut options);
     Double::spawn(options).expect("the double starts")
@@ -208,7 +208,7 @@ fn asset_list_requests(double: &Double) -> Vec<String> {
 fn sync_through_the_double_finds_what_dir_finds() {
     let home = Home::new();
     // 60 assets per archive in pages of 10: six pages each.
-    let double = double(&home, |o| o.page_size = 10);
+    let double = double_with(&home, |o| o.page_size = 10);
     home.add_dir("folder");
     home.add_fotoweb("fw", &double.url());
     assert_eq!(home.sync("folder")["added"], 240);
@@ -229,12 +229,27 @@ fn sync_through_the_double_finds_what_dir_finds() {
     for ((query, a), b) in QUERIES.iter().zip(&dir).zip(&fw) {
         assert_eq!(a, b, "locate {query:?} differs between dir and fotoweb");
     }
+
+    // With more threads than archives, the idle ones read listings from the last page back
+    // to meet their owners (the latency gives them time to join): still every page once.
+    let slow = double_with(&home, |o| {
+        o.page_size = 10;
+        o.latency_ms = 10;
+    });
+    home.add_fotoweb("fw8", &slow.url());
+    let out = home.ok(&["sync", "--tenant", "fw8", "--jobs", "8", "--output", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("a JSON sync report");
+    assert_eq!(report["added"], 240, "{report}");
+    let lists = asset_list_requests(&slow);
+    let distinct: BTreeSet<&String> = lists.iter().collect();
+    assert_eq!((lists.len(), distinct.len()), (24, 24), "{lists:?}");
+    assert_eq!(locate_all(&home, "fw8"), fw);
 }
 
 #[test]
 fn incremental_sync_reads_only_what_changed() {
     let home = Home::new();
-    let double = double(&home, |o| o.page_size = 10);
+    let double = double_with(&home, |o| o.page_size = 10);
     home.add_fotoweb("fw", &double.url());
     home.sync("fw");
 
@@ -305,7 +320,7 @@ fn incremental_sync_reads_only_what_changed() {
 #[test]
 fn a_wrong_secret_fails_authentication_and_is_never_shown() {
     let home = Home::new();
-    let double = double(&home, |_| {});
+    let double = double_with(&home, |_| {});
     home.add_fotoweb("fw", &double.url());
     let wrong = "WrongSecret-7781-zz";
     let out = home.run(&["sync"], Some(wrong));
@@ -339,7 +354,7 @@ fn a_wrong_secret_fails_authentication_and_is_never_shown() {
 #[test]
 fn without_a_secret_dsr_says_how_to_give_one() {
     let home = Home::new();
-    let double = double(&home, |_| {});
+    let double = double_with(&home, |_| {});
     home.add_fotoweb("fw", &double.url());
     let out = home.run(&["sync"], None);
     assert_eq!(out.status.code(), Some(2));
@@ -365,12 +380,12 @@ fn without_a_secret_dsr_says_how_to_give_one() {
 #[test]
 fn sync_survives_chaos_with_the_same_results() {
     let home = Home::new();
-    let clean = double(&home, |o| o.page_size = 10);
+    let clean = double_with(&home, |o| o.page_size = 10);
     home.add_fotoweb("clean", &clean.url());
     home.sync("clean");
     let expected = locate_all(&home, "clean");
 
-    let chaotic = double(&home, |o| {
+    let chaotic = double_with(&home, |o| {
         o.page_size = 10;
         o.fail_rate = 0.2;
         o.drop_rate = 0.05;
@@ -447,6 +462,40 @@ impl Tripwire {
     }
 }
 
+/// A token can expire or be revoked before dsr expects it to (a server restart, a shorter
+/// lifetime than announced): the 401 leads to one new token and the request is made again.
+#[test]
+fn an_access_token_the_server_refuses_is_replaced() {
+    let home = Home::new();
+    let double = double_with(&home, |_| {});
+    home.add_fotoweb("fw", &double.url());
+    home.sync("fw");
+    let cache = home.dir.path().join("data/tenants/fw/token.json");
+    let mut token: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&cache).expect("a cached token")).expect("JSON");
+    token["value"] = serde_json::json!("fwd.revoked");
+    std::fs::write(&cache, token.to_string()).expect("the cache rewritten");
+
+    double.clear_requests();
+    let report = home.sync("fw");
+    assert_eq!(report["unchanged"], 240, "{report}");
+    let seen = requests_of(&double);
+    assert_eq!(
+        seen.iter().filter(|r| r.ends_with(" 401")).count(),
+        1,
+        "{seen:?}"
+    );
+    assert_eq!(
+        seen.iter()
+            .filter(|r| r.starts_with("POST /fotoweb/oauth2/token"))
+            .count(),
+        1,
+        "{seen:?}"
+    );
+    let cached = std::fs::read_to_string(&cache).expect("a cached token");
+    assert!(!cached.contains("fwd.revoked"), "the new token is cached");
+}
+
 #[test]
 fn plain_http_to_another_host_is_refused_before_any_request() {
     let home = Home::new();
@@ -492,7 +541,7 @@ fn plain_http_to_another_host_is_refused_before_any_request() {
 #[test]
 fn the_legacy_api_key_header_works() {
     let home = Home::new();
-    let double = double(&home, |_| {});
+    let double = double_with(&home, |_| {});
     home.ok(&[
         "tenant",
         "add",
@@ -517,7 +566,7 @@ fn the_legacy_api_key_header_works() {
 #[test]
 fn tenant_check_reports_what_the_credentials_allow() {
     let home = Home::new();
-    let full = double(&home, |_| {});
+    let full = double_with(&home, |_| {});
     home.add_fotoweb("full", &full.url());
     let out = home.ok(&["tenant", "check", "full", "--output", "json"]);
     let report: serde_json::Value = serde_json::from_str(&out).expect("JSON");
@@ -530,7 +579,7 @@ fn tenant_check_reports_what_the_credentials_allow() {
             .all(|r| r["possible"] == true)
     );
 
-    let read_only = double(&home, |o| {
+    let read_only = double_with(&home, |o| {
         o.permissions = vec!["View".into(), "Preview".into(), "Download".into()];
     });
     home.add_fotoweb("ro", &read_only.url());
@@ -547,7 +596,7 @@ fn tenant_check_reports_what_the_credentials_allow() {
     assert!(!stderr.contains("portability"), "{stderr}");
 
     // Editing without deleting: rectification can be done, erasure cannot.
-    let no_delete = double(&home, |o| {
+    let no_delete = double_with(&home, |o| {
         o.permissions = ["View", "Preview", "Download", "EditText"]
             .map(String::from)
             .to_vec();
@@ -640,7 +689,7 @@ fn scan(
 #[test]
 fn every_platform_operation_works_against_the_double() {
     let home = Home::new();
-    let double = double(&home, |o| o.page_size = 10);
+    let double = double_with(&home, |o| o.page_size = 10);
     let fw = connector(&double, home.dir.path());
     let id = "Staff/board-meeting-020.png";
 
@@ -774,7 +823,7 @@ fn every_platform_operation_works_against_the_double() {
 #[test]
 fn a_field_the_platform_refuses_to_write_is_an_error_not_a_success() {
     let home = Home::new();
-    let double = double(&home, |_| {});
+    let double = double_with(&home, |_| {});
     let fw = connector(&double, home.dir.path());
     let mut changes = BTreeMap::new();
     changes.insert("360".to_owned(), None);

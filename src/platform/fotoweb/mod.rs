@@ -1,8 +1,8 @@
 //! The FotoWeb connector: a tenant reached through FotoWeb's REST API.
 //!
 //! It starts at the private entry point (`/fotoweb/me/`) and follows the links the server
-//! gives — the archive list, each archive's `data`, `paging.next`, the background-task and
-//! rendition services — rather than building URLs. The one exception is turning an asset
+//! gives — the archive list, each archive's `data`, `paging.next` (and `paging.last` and
+//! `prev`), the background-task and rendition services — rather than building URLs. The one exception is turning an asset
 //! id back into its `.info` link when no scan has seen it in this process; FotoWeb
 //! documents those links as path-based, so the archive's link plus the encoded path is used.
 //!
@@ -14,6 +14,10 @@
 //! stop at the first asset older than the archive's watermark. Deletions do not show in
 //! such a listing, so the archive's `assetCount` is compared with what the index holds;
 //! when they differ, that archive is listed in full to find what is gone.
+//!
+//! A scan reads archives on several threads at once; a thread with no archive left to start
+//! reads one being listed in full from its last page backwards, to meet its owner halfway
+//! (see [`Board`]).
 
 mod client;
 mod model;
@@ -21,7 +25,7 @@ mod model;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::Duration;
 
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
@@ -213,12 +217,8 @@ impl Fotoweb {
     }
 
     /// Lists one archive; see the module documentation for when it stops early.
-    fn scan_archive(
-        &self,
-        archive: &model::Archive,
-        since: &Since<'_>,
-        found: &(dyn Fn(Scanned) + Sync),
-    ) -> Result<ArchiveScan, PlatformError> {
+    fn scan_archive(&self, board: &Board<'_>, index: usize) -> Result<ArchiveScan, PlatformError> {
+        let (archive, since) = (&board.archives[index], board.since);
         let prefix = format!("{}/", archive.name);
         let known = since
             .versions
@@ -233,8 +233,7 @@ impl Fotoweb {
                 .get(&archive.name)
                 .and_then(|w| parse_time(w))
         };
-        let mut pass = Pass::default();
-        self.list_archive(archive, since, watermark, found, &mut pass)?;
+        let pass = self.list_pass(board, index, watermark, Pass::default())?;
         let mut scan = ArchiveScan {
             present: None,
             newest: pass.newest.clone(),
@@ -243,30 +242,59 @@ impl Fotoweb {
             scan.present = Some(pass.seen);
         } else if archive.asset_count != Some(known + pass.new_ids) {
             // Something was deleted or renamed: only a full listing tells what.
-            let mut full = Pass {
-                emitted: std::mem::take(&mut pass.emitted),
+            let full = Pass {
+                emitted: pass.emitted,
                 ..Pass::default()
             };
-            self.list_archive(archive, since, None, found, &mut full)?;
-            scan.present = Some(full.seen);
+            let full = self.list_pass(board, index, None, full)?;
+            // Only a listing read to its end says what is gone.
+            scan.present = full.complete.then_some(full.seen);
             scan.newest = newest(scan.newest, full.newest);
         }
         Ok(scan)
     }
 
-    fn list_archive(
+    /// One pass over an archive's listing by the thread that owns the archive. A pass that
+    /// reads everything (no watermark) is offered to an idle thread of the scan, which reads
+    /// it from the last page backwards until the two meet.
+    fn list_pass(
         &self,
-        archive: &model::Archive,
-        since: &Since<'_>,
+        board: &Board<'_>,
+        index: usize,
         watermark: Option<OffsetDateTime>,
-        found: &(dyn Fn(Scanned) + Sync),
-        pass: &mut Pass,
-    ) -> Result<(), PlatformError> {
-        let mut url = self.client.link(archive.data())?;
+        pass: Pass,
+    ) -> Result<Pass, PlatformError> {
+        board.begin(index, pass, watermark.is_none());
+        let read = self
+            .client
+            .link(board.archives[index].data())
+            .and_then(|first| self.read_listing(board, index, watermark, first, Reader::Owner));
+        board.end(index, read)
+    }
+
+    /// Reads pages from `url` on, following `next` (the owner) or `prev` (a helper), until
+    /// the listing ends, the other reader has the page, or the watermark is passed. The
+    /// next page is requested before this one's assets are handed over (turning them into
+    /// index documents takes a while), so the wait for the server overlaps that work.
+    fn read_listing(
+        &self,
+        board: &Board<'_>,
+        index: usize,
+        watermark: Option<OffsetDateTime>,
+        url: Url,
+        reader: Reader,
+    ) -> Result<Reach, PlatformError> {
+        let archive = &board.archives[index];
         let mut previous: Option<OffsetDateTime> = None;
         let mut newest_first = true;
+        if !board.claim(index, &url) {
+            return Ok(Reach::Met);
+        }
+        let mut page: model::Page<model::Asset> = self.get_json(url.clone(), ASSET_LIST)?;
+        let mut first_page = true;
         loop {
-            let page: model::Page<model::Asset> = self.get_json(url, ASSET_LIST)?;
+            let mut items = Vec::with_capacity(page.data.len());
+            let mut passed_watermark = false;
             for item in page.data {
                 let modified = item.modified.as_deref().and_then(parse_time);
                 if let (Some(p), Some(m)) = (previous, modified)
@@ -280,38 +308,50 @@ impl Fotoweb {
                     && newest_first
                     && m < w
                 {
-                    return Ok(());
+                    passed_watermark = true;
+                    break;
                 }
                 let Some(id) = id_of(archive, &item) else {
                     log::warn!("an asset link outside its archive was skipped");
                     continue;
                 };
                 self.remember(&id, &item.href);
-                if !since.versions.contains_key(&id) {
-                    pass.new_ids += 1;
-                }
-                if let Some(m) = &item.modified {
-                    pass.newest = newest(pass.newest.take(), Some(m.clone()));
-                }
                 let version = version_of(&item);
-                let changed = since.full || since.versions.get(&id) != Some(&version);
-                if changed && pass.emitted.insert(id.clone()) {
-                    found(Scanned::Asset(asset_from(
-                        archive,
-                        item,
-                        id.clone(),
-                        version,
-                    )));
+                items.push((id, version, item));
+            }
+            let paging = page.paging.unwrap_or_default();
+            if first_page && reader == Reader::Owner {
+                // The last page, for a helper to start from.
+                let last = paging.last().map(|l| self.client.link(l)).transpose()?;
+                board.offer(index, last.filter(|l| *l != url));
+            }
+            first_page = false;
+            let link = match reader {
+                _ if passed_watermark => None,
+                Reader::Owner => paging.next(),
+                Reader::Helper => paging.prev(),
+            };
+            let next = link.map(|l| self.client.link(l)).transpose()?;
+            let claimed = next.filter(|next| board.claim(index, next));
+            let fetched = std::thread::scope(|scope| {
+                let fetch = claimed
+                    .clone()
+                    .map(|next| scope.spawn(move || self.get_json(next, ASSET_LIST)));
+                for (id, version, item) in board.record(index, items) {
+                    (board.found)(Scanned::Asset(asset_from(archive, item, id, version)));
                 }
-                pass.seen.insert(id);
-            }
-            match page.paging.as_ref().and_then(model::Paging::next) {
-                Some(next) => url = self.client.link(next)?,
-                None => break,
-            }
+                fetch.map(|f| {
+                    f.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+            });
+            page = match fetched {
+                Some(fetched) => fetched?,
+                None if passed_watermark => return Ok(Reach::Stopped),
+                None if link.is_none() => return Ok(Reach::End),
+                None => return Ok(Reach::Met),
+            };
         }
-        pass.complete = true;
-        Ok(())
     }
 
     fn metadata_views(&self, archives: &[model::Archive]) -> Vec<model::MetadataView> {
@@ -427,6 +467,216 @@ struct ArchiveScan {
     newest: Option<String>,
 }
 
+/// Who reads an archive's listing: the thread that owns the archive, from the first page
+/// on, or a thread with nothing else to do, from the last page back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    Owner,
+    Helper,
+}
+
+/// Where a reader stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// At the end of the listing.
+    End,
+    /// Where the other reader had been (or the scan is stopping).
+    Met,
+    /// At the watermark.
+    Stopped,
+}
+
+/// The archives of one scan and how far each listing has come, shared by its threads.
+/// Pages within one archive can only be read one after another (each names the next), so
+/// one thread per archive would leave threads idle once fewer archives than threads are
+/// left; an idle thread therefore reads a listing from its last page back (the first page
+/// names the last), and the two readers stop where they meet.
+struct Board<'a> {
+    archives: &'a [model::Archive],
+    since: &'a Since<'a>,
+    found: &'a (dyn Fn(Scanned) + Sync),
+    next: AtomicUsize,
+    lanes: Mutex<Vec<Lane>>,
+    changed: Condvar,
+}
+
+/// One archive's listing on the [`Board`].
+#[derive(Default)]
+struct Lane {
+    /// The owner is done with the archive: nothing more will be offered.
+    finished: bool,
+    /// The current pass reads everything, so a helper may share it.
+    shareable: bool,
+    /// The last page of the current pass, until a helper takes it.
+    offer: Option<Url>,
+    /// A helper is reading the current pass.
+    helping: bool,
+    /// The helper read its share to the end.
+    helped: bool,
+    /// Pages of the current pass claimed by a reader.
+    claimed: HashSet<Url>,
+    pass: Pass,
+    /// Why the helper stopped, for the owner to report.
+    failure: Option<PlatformError>,
+    /// The pass is over: readers stop at their next page.
+    stop: bool,
+}
+
+impl<'a> Board<'a> {
+    fn new(
+        archives: &'a [model::Archive],
+        since: &'a Since<'a>,
+        found: &'a (dyn Fn(Scanned) + Sync),
+    ) -> Board<'a> {
+        Board {
+            archives,
+            since,
+            found,
+            next: AtomicUsize::new(0),
+            lanes: Mutex::new(archives.iter().map(|_| Lane::default()).collect()),
+            changed: Condvar::new(),
+        }
+    }
+
+    fn lanes(&self) -> std::sync::MutexGuard<'_, Vec<Lane>> {
+        self.lanes.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The next archive no thread has started, if any.
+    fn start(&self) -> Option<usize> {
+        let index = self.next.fetch_add(1, Ordering::Relaxed);
+        (index < self.archives.len()).then_some(index)
+    }
+
+    /// A failed archive fails the scan: nothing more is started or read.
+    fn fail(&self) {
+        self.next.store(self.archives.len(), Ordering::Relaxed);
+        for lane in self.lanes().iter_mut() {
+            lane.stop = true;
+            lane.offer = None;
+        }
+        self.changed.notify_all();
+    }
+
+    fn begin(&self, index: usize, pass: Pass, shareable: bool) {
+        let mut lanes = self.lanes();
+        let lane = &mut lanes[index];
+        *lane = Lane {
+            shareable,
+            pass,
+            stop: lane.stop,
+            ..Lane::default()
+        };
+    }
+
+    /// Takes a page for a reader; false when the other reader has it or the pass is over.
+    fn claim(&self, index: usize, page: &Url) -> bool {
+        let mut lanes = self.lanes();
+        let lane = &mut lanes[index];
+        !lane.stop && lane.claimed.insert(page.clone())
+    }
+
+    /// Notes one page's assets in the pass and returns those to hand over: new or changed
+    /// ones (all of them in a full scan) that neither reader handed over already.
+    fn record(
+        &self,
+        index: usize,
+        items: Vec<(String, String, model::Asset)>,
+    ) -> Vec<(String, String, model::Asset)> {
+        let since = self.since;
+        let mut lanes = self.lanes();
+        let pass = &mut lanes[index].pass;
+        let mut handed = Vec::new();
+        for (id, version, item) in items {
+            if !since.versions.contains_key(&id) {
+                pass.new_ids += 1;
+            }
+            if let Some(m) = &item.modified {
+                pass.newest = newest(pass.newest.take(), Some(m.clone()));
+            }
+            pass.seen.insert(id.clone());
+            let changed = since.full || since.versions.get(&id) != Some(&version);
+            if changed && pass.emitted.insert(id.clone()) {
+                handed.push((id, version, item));
+            }
+        }
+        handed
+    }
+
+    fn offer(&self, index: usize, last: Option<Url>) {
+        let mut lanes = self.lanes();
+        let lane = &mut lanes[index];
+        if lane.shareable && !lane.stop {
+            lane.offer = last;
+        }
+        drop(lanes);
+        self.changed.notify_all();
+    }
+
+    /// Waits for a listing to help with; `None` once no archive can offer one any more.
+    fn help(&self) -> Option<(usize, Url)> {
+        let mut lanes = self.lanes();
+        loop {
+            if let Some(index) = lanes.iter().position(|l| l.offer.is_some()) {
+                let lane = &mut lanes[index];
+                lane.helping = true;
+                return lane.offer.take().map(|url| (index, url));
+            }
+            let started = self.next.load(Ordering::Relaxed).min(self.archives.len());
+            if lanes[..started].iter().all(|l| l.finished) {
+                return None;
+            }
+            lanes = self.changed.wait(lanes).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    fn helped(&self, index: usize, read: Result<Reach, PlatformError>) {
+        let mut lanes = self.lanes();
+        let lane = &mut lanes[index];
+        lane.helping = false;
+        match read {
+            Ok(_) => lane.helped = true,
+            Err(e) => {
+                lane.failure = Some(e);
+                lane.stop = true;
+            }
+        }
+        drop(lanes);
+        self.changed.notify_all();
+    }
+
+    /// Ends the owner's pass: waits for the helper, if one joined, and returns the pass,
+    /// complete when the listing was read to its end.
+    fn end(&self, index: usize, read: Result<Reach, PlatformError>) -> Result<Pass, PlatformError> {
+        let mut lanes = self.lanes();
+        lanes[index].offer = None;
+        if read.is_err() {
+            lanes[index].stop = true;
+        }
+        while lanes[index].helping {
+            lanes = self.changed.wait(lanes).unwrap_or_else(|e| e.into_inner());
+        }
+        let lane = &mut lanes[index];
+        let reach = read?;
+        if let Some(e) = lane.failure.take() {
+            return Err(e);
+        }
+        let mut pass = std::mem::take(&mut lane.pass);
+        pass.complete = match reach {
+            Reach::End => true,
+            Reach::Met => lane.helped,
+            Reach::Stopped => false,
+        };
+        Ok(pass)
+    }
+
+    /// The owner is done with the archive.
+    fn finish(&self, index: usize) {
+        self.lanes()[index].finished = true;
+        self.changed.notify_all();
+    }
+}
+
 fn parse_time(text: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(text, &Rfc3339).ok()
 }
@@ -511,30 +761,38 @@ impl Platform for Fotoweb {
         Ok(Description { labels, writable })
     }
 
-    /// Scans the archives on up to `since.jobs` threads.
+    /// Scans the archives on up to `since.jobs` threads (see [`Board`]).
     fn scan(
         &self,
         since: &Since<'_>,
         found: &(dyn Fn(Scanned) + Sync),
     ) -> Result<ScanEnd, PlatformError> {
         let archives = self.load_archives()?;
-        let next = AtomicUsize::new(0);
+        let board = Board::new(&archives, since, found);
         let results: Mutex<Vec<(String, Result<ArchiveScan, PlatformError>)>> =
             Mutex::new(Vec::new());
         std::thread::scope(|scope| {
-            for _ in 0..since.jobs.clamp(1, archives.len().max(1)) {
+            for _ in 0..since.jobs.clamp(1, (2 * archives.len()).max(1)) {
                 scope.spawn(|| {
-                    while let Some(archive) = archives.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        let scanned = self.scan_archive(archive, since, found);
-                        let failed = scanned.is_err();
+                    while let Some(index) = board.start() {
+                        let scanned = self.scan_archive(&board, index);
+                        board.finish(index);
+                        if scanned.is_err() {
+                            // The sync fails as a whole; the other archives need not go on.
+                            board.fail();
+                        }
                         results
                             .lock()
                             .unwrap_or_else(|e| e.into_inner())
-                            .push((archive.name.clone(), scanned));
-                        if failed {
-                            // The sync fails as a whole; the other archives need not go on.
-                            next.store(archives.len(), Ordering::Relaxed);
-                        }
+                            .push((archives[index].name.clone(), scanned));
+                    }
+                    while let Some((index, last)) = board.help() {
+                        log::debug!(
+                            "reading archive {} from its last page back",
+                            archives[index].name
+                        );
+                        let read = self.read_listing(&board, index, None, last, Reader::Helper);
+                        board.helped(index, read);
                     }
                 });
             }

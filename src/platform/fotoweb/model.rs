@@ -33,12 +33,27 @@ pub struct Page<T> {
 pub struct Paging {
     #[serde(default)]
     pub next: Option<String>,
+    #[serde(default)]
+    pub prev: Option<String>,
+    /// May be unknown (`null`).
+    #[serde(default)]
+    pub last: Option<String>,
 }
 
 impl Paging {
     /// The next page's link; `null` and `""` both mean there is none.
     pub fn next(&self) -> Option<&str> {
         self.next.as_deref().filter(|n| !n.is_empty())
+    }
+
+    /// The previous page's link, read the same way.
+    pub fn prev(&self) -> Option<&str> {
+        self.prev.as_deref().filter(|p| !p.is_empty())
+    }
+
+    /// The last page's link, when the server knows it.
+    pub fn last(&self) -> Option<&str> {
+        self.last.as_deref().filter(|l| !l.is_empty())
     }
 }
 

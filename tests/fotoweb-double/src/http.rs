@@ -105,7 +105,12 @@ pub fn content_type_is(headers: &HeaderMap, media: &str) -> bool {
 
 /// A JSON body with the vendor type echoed in `Content-Type`.
 pub fn vendor(status: StatusCode, media: &str, body: &serde_json::Value) -> Response {
-    let mut response = (status, body.to_string()).into_response();
+    vendor_text(status, media, body.to_string())
+}
+
+/// Like [`vendor`], for a body already written as JSON text.
+pub fn vendor_text(status: StatusCode, media: &str, body: String) -> Response {
+    let mut response = (status, body).into_response();
     if let Ok(value) = HeaderValue::from_str(&format!("{media}; charset=utf-8")) {
         response.headers_mut().insert(header::CONTENT_TYPE, value);
     }

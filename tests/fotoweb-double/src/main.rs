@@ -19,8 +19,10 @@ struct Args {
     /// The `dir` tenant folder to serve (read at start, never written).
     #[arg(long)]
     tenant: PathBuf,
+    /// The only client id the token endpoint accepts.
     #[arg(long)]
     client_id: String,
+    /// The only client secret it accepts (also the value of the legacy FWAPIToken header).
     #[arg(long)]
     client_secret: String,
     /// Assets per page of an asset list.

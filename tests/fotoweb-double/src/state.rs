@@ -1,6 +1,8 @@
 //! The tenant in memory: archives, live assets, the ids deleted so far, and the sorted and
 //! filtered asset lists that paging reads (cached until the next change, so that paging a
-//! large archive does not sort it once per page).
+//! large archive does not sort it once per page), and each asset's JSON as an asset list
+//! shows it (cached until the asset changes, so that a page costs the double next to
+//! nothing beside the latency it is told to add).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -135,6 +137,7 @@ pub struct Store {
     by_archive: Vec<BTreeSet<String>>,
     deleted: Vec<String>,
     lists: HashMap<(usize, Order, Expr), Arc<Vec<String>>>,
+    rendered: HashMap<String, Arc<str>>,
 }
 
 impl Store {
@@ -233,8 +236,28 @@ impl Store {
         list
     }
 
+    /// Renders every asset's representation, for [`Store::rendered`].
+    pub fn render_all(&mut self, permissions: &[String]) {
+        for asset in self.assets.values() {
+            let json = crate::repr::asset(asset, &self.archives[asset.archive], permissions);
+            self.rendered
+                .insert(asset.id.clone(), json.to_string().into());
+        }
+    }
+
+    /// The asset's representation as rendered last, if it has not changed since.
+    pub fn rendered(&self, id: &str) -> Option<Arc<str>> {
+        self.rendered.get(id).cloned()
+    }
+
+    /// Keeps an asset's rendered representation until the asset changes.
+    pub fn keep_rendered(&mut self, id: &str, json: Arc<str>) {
+        self.rendered.insert(id.to_owned(), json);
+    }
+
     /// Removes a live asset; false when there is none by that id.
     pub fn remove(&mut self, id: &str) -> bool {
+        self.rendered.remove(id);
         let Some(asset) = self.assets.remove(id) else {
             return false;
         };
@@ -252,6 +275,7 @@ impl Store {
         id: &str,
         changes: Vec<(String, Option<FieldValue>)>,
     ) -> Option<&Asset> {
+        self.rendered.remove(id);
         let asset = self.assets.get_mut(id)?;
         for (field, value) in changes {
             match value {
