@@ -30,16 +30,11 @@ pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
     let Some(id) = args.case.as_deref() else {
         bail!("name the case to erase: dsr erase CASE (or --replay-tombstones)");
     };
-    let (_, store) = super::case::store(ctx)?;
+    // The profile is already loaded: the case store needs only the tenant's folder.
+    let store = dsr::case::CaseStore::new(&name, &ctx.tenant_files(&name).dir);
     let mut case = store.load(id)?;
-    if case.right != Right::Erasure {
-        bail!(
-            "case {} is a request for {} ({}), not erasure: open an erasure case with `dsr case open --right erasure`",
-            case.id,
-            case.right.as_str(),
-            case.right.article()
-        );
-    }
+    // The same check as access and portability: the right, and a case still open.
+    super::access::require_right(&case, &[Right::Erasure])?;
     let files = ctx.tenant_files(&name);
     // Even a dry run reads the platform as a plan would; only changes need the lock.
     let _lock = if args.dry_run {

@@ -19,16 +19,11 @@ use crate::cli::RectifyArgs;
 pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
     let config = ctx.load_config()?;
     let (name, profile) = ctx.tenant(&config)?;
-    let (_, store) = super::case::store(ctx)?;
+    // The profile is already loaded: the case store needs only the tenant's folder.
+    let store = dsr::case::CaseStore::new(&name, &ctx.tenant_files(&name).dir);
     let mut case = store.load(&args.case)?;
-    if case.right != Right::Rectification {
-        bail!(
-            "case {} is a request for {} ({}), not rectification: open a rectification case with `dsr case open --right rectification`",
-            case.id,
-            case.right.as_str(),
-            case.right.article()
-        );
-    }
+    // The same check as access and portability: the right, and a case still open.
+    super::access::require_right(&case, &[Right::Rectification])?;
     let settings = profile.settings()?;
     // The correction is checked before the platform is touched, so a typo costs nothing.
     let asked = match (&args.from, &args.to) {
