@@ -234,3 +234,18 @@ fn bad_input_is_refused_and_leaves_no_case() {
     let out = t.dsr(["case", "show", "20260101-001"]).status(2).run();
     assert!(out.error().contains("no case"), "{}", out.dump());
 }
+
+#[test]
+fn a_closed_case_is_not_acted_on() {
+    let t = jane_tenant();
+    let id = open(&t, &["--right", "erasure", "--name", "Jane Doe"]);
+    t.dsr(["case", "close", &id]).run();
+    let out = t.dsr(["erase", &id, "--yes"]).status(2).run();
+    assert!(out.error().contains("is closed"), "{}", out.dump());
+    assert!(
+        std::fs::read_to_string(t.tenant_dir().join("Staff/board.png.json"))
+            .expect("the sidecar")
+            .contains("Jane Doe"),
+        "nothing was erased"
+    );
+}
