@@ -208,7 +208,7 @@ fn error_kind(e: &PlatformError) -> &'static str {
         PlatformError::NotFound { .. } => "not-found",
         PlatformError::Auth(_) => "authentication",
         PlatformError::Forbidden(_) => "forbidden",
-        PlatformError::Network { .. } => "network",
+        PlatformError::Network { .. } | PlatformError::NoConnection { .. } => "network",
         PlatformError::Status { .. } => "status",
         PlatformError::Rejected(_) => "rejected",
         _ => "other",

@@ -289,7 +289,7 @@ fn split_commas(item: &str, start: usize, end: usize, entries: &mut Vec<(usize, 
     let mut from = 0;
     let cuts = if last_first { Vec::new() } else { commas };
     for cut in cuts.into_iter().chain(std::iter::once(segment.len())) {
-        if !normalize::words(&segment[from..cut]).is_empty() {
+        if normalize::has_words(&segment[from..cut]) {
             entries.push((start + from, start + cut));
         }
         from = cut + 1;
@@ -310,8 +310,32 @@ fn match_phrase(name: &[Word], item: &str, words: &[Word]) -> Found {
     if words.len() < n {
         return None;
     }
+    // Which searched words each word of the value could stand for: a window whose words do
+    // not cover them all cannot pair, and most values of a candidate have no such window.
+    let masks: Option<Vec<u64>> = (n <= 64).then(|| {
+        words
+            .iter()
+            .map(|v| {
+                name.iter().enumerate().fold(0, |mask, (q, w)| {
+                    let fits = w.same_as(v) || w.one_typo_from(v) || w.initial_of(v);
+                    if fits { mask | 1 << q } else { mask }
+                })
+            })
+            .collect()
+    });
+    let everyone = if n == 64 { u64::MAX } else { (1 << n) - 1 };
+    let covers = |masks: &[u64]| masks.iter().fold(0, |all, m| all | m) == everyone;
+    if masks.as_deref().is_some_and(|m| !covers(m)) {
+        return None;
+    }
     let mut best: Found = None;
-    for window in words.windows(n) {
+    for (start, window) in words.windows(n).enumerate() {
+        if masks
+            .as_deref()
+            .is_some_and(|m| !covers(&m[start..start + n]))
+        {
+            continue;
+        }
         if !window.windows(2).all(|p| joins_a_name(item, &p[0], &p[1])) {
             continue;
         }

@@ -142,6 +142,13 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// Whether [`words`] finds a word in the text, without folding it: a letter or digit that
+/// is not a combining mark always leaves a letter after folding, and nothing else does.
+pub fn has_words(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_alphanumeric() && !is_combining_mark(c))
+}
+
 fn push_word(out: &mut Vec<Word>, text: &str, start: usize, end: usize) {
     let raw = &text[start..end];
     let (folds, split) = if raw.is_ascii() {
@@ -395,6 +402,27 @@ mod tests {
                 (e[..e.len() - 1].to_owned(), s[..s.len() - 1].to_owned())
             };
             assert_eq!(fold(word), general, "{word}");
+        }
+    }
+
+    #[test]
+    fn has_words_agrees_with_words() {
+        for text in [
+            "",
+            " ",
+            "Jane",
+            " , ",
+            "'",
+            "\u{0301}",
+            "\u{0345}",
+            "a\u{0301}",
+            "--",
+            "ø",
+            "42",
+            "O'",
+            "\u{0301}x",
+        ] {
+            assert_eq!(has_words(text), !words(text).is_empty(), "{text:?}");
         }
     }
 

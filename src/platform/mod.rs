@@ -44,6 +44,10 @@ pub enum PlatformError {
     /// The server could not be reached or did not answer in time.
     #[error("cannot reach {host}: {message}")]
     Network { host: String, message: String },
+    /// Nothing accepted a connection at the server's address, or its name does not resolve:
+    /// a wrong URL or a server that is down, not a hiccup worth waiting out.
+    #[error("cannot connect to {host}: check the tenant's URL and that the server is up")]
+    NoConnection { host: String },
     /// An HTTP status the operation does not expect.
     #[error("{method} {path} answered {status}{}", detail.as_deref().map(|d| format!(": {d}")).unwrap_or_default())]
     Status {

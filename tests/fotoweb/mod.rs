@@ -638,6 +638,25 @@ fn tenant_check_reports_what_the_credentials_allow() {
     );
 }
 
+#[test]
+fn tenant_check_says_when_nothing_answers() {
+    let home = Home::new();
+    // A port that was free a moment ago: nothing listens there now.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    home.add_fotoweb("gone", &format!("http://127.0.0.1:{port}"));
+    let out = home.run(&["tenant", "check", "gone"], Some(SECRET));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot be reached") && stderr.contains("cannot connect to 127.0.0.1"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
 /// Opens the connector directly, as the commands that change data will.
 fn connector(double: &Double, cache: &Path) -> Box<dyn Platform> {
     let mut profile = TenantProfile::dir(PathBuf::new());

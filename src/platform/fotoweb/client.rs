@@ -142,7 +142,7 @@ impl Client {
         let mut refreshed = false;
         let mut attempt = 0;
         loop {
-            let outcome = self.attempt(call);
+            let outcome = self.attempt(call)?;
             let wait = match outcome {
                 Ok(response) if response.status() == StatusCode::UNAUTHORIZED && !refreshed => {
                     refreshed = true;
@@ -168,7 +168,10 @@ impl Client {
         }
     }
 
-    fn attempt(&self, call: &Call<'_>) -> Result<Response, PlatformError> {
+    /// One try of a request. A failure to get a token ends the call (`Err` outside): the
+    /// token request has had its own retries, and trying it again for each retry of this
+    /// one would multiply the waits.
+    fn attempt(&self, call: &Call<'_>) -> Result<Result<Response, PlatformError>, PlatformError> {
         let mut request = self
             .http
             .request(call.method.clone(), call.url.clone())
@@ -184,7 +187,7 @@ impl Client {
         let request = self.authorize(request)?;
         self.requests
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        request.send().map_err(|e| self.network_error(&e))
+        Ok(request.send().map_err(|e| self.network_error(&e)))
     }
 
     fn authorize(&self, request: RequestBuilder) -> Result<RequestBuilder, PlatformError> {
@@ -320,10 +323,13 @@ impl Client {
     }
 
     fn network_error(&self, e: &reqwest::Error) -> PlatformError {
+        if e.is_connect() && !e.is_timeout() {
+            return PlatformError::NoConnection {
+                host: host_of(&self.base),
+            };
+        }
         let message = if e.is_timeout() {
             "the request timed out".to_owned()
-        } else if e.is_connect() {
-            "the connection failed".to_owned()
         } else {
             // reqwest's message can hold the URL; only the kind of failure is kept.
             "the connection broke off".to_owned()
