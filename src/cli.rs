@@ -354,6 +354,7 @@ pub struct TenantRemoveArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
+    #[value(alias = "human")]
     Table,
     Json,
 }
@@ -374,6 +375,7 @@ pub struct SyncArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     /// Aligned columns for people
+    #[value(alias = "human")]
     Table,
     /// One JSON array
     Json,
@@ -386,6 +388,7 @@ pub enum OutputFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BatchFormat {
     /// For people, or one case id per line
+    #[value(alias = "human")]
     Table,
     /// One JSON array
     Json,
@@ -636,12 +639,6 @@ pub enum StrategyArg {
     Delete,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PlanFormat {
-    Table,
-    Json,
-}
-
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   dsr erase 20261201-003 --dry-run
@@ -650,8 +647,14 @@ pub enum PlanFormat {
   dsr erase --replay-tombstones")]
 pub struct EraseArgs {
     /// The erasure case
-    #[arg(required_unless_present = "replay_tombstones")]
+    #[arg(required_unless_present_any = ["replay_tombstones", "from"])]
     pub case: Option<String>,
+    /// Erase every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; '-'
+    /// reads stdin): one erasure case per row, its high matches reviewed in, every plan
+    /// made before one confirmation for the whole list; one result per subject as it is
+    /// finished. --jobs counts subjects; --resume finishes a list that was stopped
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["case", "replay_tombstones"])]
+    pub from: Option<PathBuf>,
     /// Print the plan and change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -669,12 +672,14 @@ pub struct EraseArgs {
     /// synced), open an erasure case for each one found and print its id
     #[arg(long, conflicts_with_all = ["case", "dry_run", "resume"])]
     pub replay_tombstones: bool,
-    /// How many changes run at once
+    /// How many changes run at once (with --from: how many subjects, each one change at a
+    /// time)
     #[arg(long, short, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub jobs: u16,
-    /// How the plan and the outcome are printed
-    #[arg(long, short, value_enum, default_value_t = PlanFormat::Table)]
-    pub output: PlanFormat,
+    /// How the plan and the outcome are printed; with --from, jsonl and csv print each
+    /// subject's result as soon as it is finished
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Args)]
@@ -725,8 +730,8 @@ pub struct RectifyArgs {
     #[arg(long, short, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub jobs: u16,
     /// How the plan and the outcome are printed
-    #[arg(long, short, value_enum, default_value_t = PlanFormat::Table)]
-    pub output: PlanFormat,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Args)]
@@ -846,6 +851,7 @@ pub struct AuditArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AuditFormat {
     /// Aligned columns for people
+    #[value(alias = "human")]
     Table,
     /// One JSON array
     Json,

@@ -14,6 +14,10 @@ fn main() -> ExitCode {
         Ok(outcome) => outcome.exit_code(),
         Err(err) if cmd::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
+            if let Some(status) = cmd::interrupted_status(&err) {
+                eprintln!("dsr: {}", cmd::sanitize(&format!("{err:#}")));
+                return ExitCode::from(status);
+            }
             eprintln!("dsr: error: {}", cmd::sanitize(&format!("{err:#}")));
             ExitCode::from(cmd::EXIT_ERROR)
         }

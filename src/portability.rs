@@ -256,6 +256,7 @@ mod tests {
             matches: Vec::new(),
             review: Default::default(),
             history: Vec::new(),
+            batch: None,
         };
         let out = dir.path().join("out.zip");
         let items = [Item {

@@ -8,6 +8,8 @@ mod access;
 mod audit;
 #[path = "main/batch.rs"]
 mod batch;
+#[path = "main/bulk.rs"]
+mod bulk;
 #[path = "main/case.rs"]
 mod case;
 #[path = "main/demo.rs"]

@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::asset::Asset;
 use crate::platform::{Platform, PlatformError};
+use crate::stop::{Interrupted, Stop};
 use journal::{Event, Journal, JournalError};
 pub use plan::{Action, Intent, PLAN_FORMAT, Plan, Step, hex, same_value, unwritable};
 pub use report::{Outcome, RunReport, StepReport};
@@ -77,6 +78,18 @@ pub enum Applied {
     Failed(String),
 }
 
+/// Why a run stopped before its end.
+#[derive(Debug, thiserror::Error)]
+pub enum ApplyError {
+    /// Without a journal nothing more may change.
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    /// A stop was asked for: the steps in flight were finished and journaled, the rest
+    /// not begun, and the journal has no end, so `--resume` goes on from there.
+    #[error(transparent)]
+    Interrupted(#[from] Interrupted),
+}
+
 /// Carries out the plan's changing steps on `jobs` threads and returns how each ended.
 /// Steps the journal marks done are not touched. Every other step first reads the asset:
 /// a change already there is recorded as done without calling again, and an asset that
@@ -88,7 +101,8 @@ pub fn apply(
     journal_path: &std::path::Path,
     jobs: usize,
     progress: &dyn ApplyProgress,
-) -> Result<BTreeMap<usize, Applied>, JournalError> {
+    stop: &Stop,
+) -> Result<BTreeMap<usize, Applied>, ApplyError> {
     let earlier = Journal::read(journal_path)?;
     let journal = Journal::open(journal_path)?;
     journal.record(Event::Begin, None, Some(plan.sha256()))?;
@@ -109,6 +123,11 @@ pub fn apply(
         for _ in 0..jobs.clamp(1, 32).min(work.len().max(1)) {
             scope.spawn(|| {
                 while let Some(&i) = work.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    // A step begun is finished; none is begun once a stop is asked for.
+                    if stop.requested().is_some() {
+                        next.store(work.len(), Ordering::Relaxed);
+                        break;
+                    }
                     let handle = earlier.handles.get(&i).map(String::as_str);
                     match apply_step(&plan.steps[i], i, handle, platform, &journal) {
                         Ok(applied) => {
@@ -126,10 +145,15 @@ pub fn apply(
         }
     });
     if let Some(e) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
-        return Err(e);
+        return Err(e.into());
+    }
+    let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    // Every step ended: a stop asked for after the last one began interrupts nothing.
+    if results.len() < plan.changing_steps().count() {
+        stop.check()?;
     }
     journal.record(Event::End, None, None)?;
-    Ok(results.into_inner().unwrap_or_else(|e| e.into_inner()))
+    Ok(results)
 }
 
 /// One step: read the asset, write the intent, call the platform, write the outcome.
@@ -404,7 +428,17 @@ mod tests {
             }
         }
         let progress = Count(AtomicUsize::new(0), AtomicUsize::new(0));
-        let applied = apply(&plan, &platform, &journal, 2, &progress).expect("applied");
+        // Asked to stop before it began: nothing is done and the journal has no end.
+        let stop = Stop::new();
+        stop.request(2);
+        struct Quiet;
+        impl ApplyProgress for Quiet {}
+        let stopped = apply(&plan, &platform, &journal, 2, &Quiet, &stop);
+        assert!(matches!(stopped, Err(ApplyError::Interrupted(_))));
+        assert!(Journal::read(&journal).expect("the journal").interrupted());
+        assert_eq!(Journal::read(&journal).expect("the journal").done(), 0);
+        let stop = Stop::new();
+        let applied = apply(&plan, &platform, &journal, 2, &progress, &stop).expect("applied");
         assert_eq!(applied[&0], Applied::Applied);
         assert!(matches!(&applied[&1], Applied::Failed(m) if m.contains("changed after")));
         assert_eq!(applied[&2], Applied::FoundDone);
@@ -416,7 +450,7 @@ mod tests {
         let state = Journal::read(&journal).expect("the journal");
         assert!(!state.interrupted());
         assert_eq!(state.done(), 2);
-        let again = apply(&plan, &platform, &journal, 2, &progress).expect("applied");
+        let again = apply(&plan, &platform, &journal, 2, &progress, &stop).expect("applied");
         assert_eq!(again[&0], Applied::Earlier);
         assert_eq!(again[&2], Applied::Earlier);
         assert!(matches!(again[&1], Applied::Failed(_)));

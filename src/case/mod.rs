@@ -170,6 +170,10 @@ pub struct Case {
     pub review: Review,
     #[serde(default)]
     pub history: Vec<Event>,
+    /// The bulk run and row this case was opened for (`BATCH#ROW`), so that a resumed
+    /// run finds it instead of opening another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch: Option<String>,
 }
 
 /// What a new case needs.
@@ -179,9 +183,36 @@ pub struct NewCase {
     pub received: Date,
     pub reference: Option<String>,
     pub verified_by: Option<String>,
+    /// See [`Case::batch`].
+    pub batch: Option<String>,
 }
 
 impl Case {
+    /// A new case with id `id`, not kept anywhere ([`CaseStore::open`] keeps one; a dry run
+    /// over a list plans with these).
+    pub fn unsaved(id: &str, tenant: &str, new: NewCase, now: &str, operator: &str) -> Case {
+        let mut case = Case {
+            format: 1,
+            id: id.to_owned(),
+            tenant: tenant.to_owned(),
+            right: new.right,
+            identities: new.identities,
+            received: deadline::format_date(new.received),
+            due: deadline::format_date(deadline::due(new.received)),
+            extension: None,
+            reference: new.reference,
+            verified_by: new.verified_by,
+            opened_at: now.to_owned(),
+            closed_at: None,
+            matches: Vec::new(),
+            review: Review::default(),
+            history: Vec::new(),
+            batch: new.batch,
+        };
+        case.record(now, operator, format!("opened ({})", case.right.as_str()));
+        case
+    }
+
     pub fn is_open(&self) -> bool {
         self.closed_at.is_none()
     }
@@ -269,24 +300,7 @@ impl CaseStore {
             .unwrap_or_else(|| format!("{day}-000"));
         let dir = self.root.join(&id);
         fsutil::private_dir(&dir).map_err(|source| self.io(&dir, source))?;
-        let mut case = Case {
-            format: 1,
-            id,
-            tenant: self.tenant.clone(),
-            right: new.right,
-            identities: new.identities,
-            received: deadline::format_date(new.received),
-            due: deadline::format_date(deadline::due(new.received)),
-            extension: None,
-            reference: new.reference,
-            verified_by: new.verified_by,
-            opened_at: now.to_owned(),
-            closed_at: None,
-            matches: Vec::new(),
-            review: Review::default(),
-            history: Vec::new(),
-        };
-        case.record(now, operator, format!("opened ({})", case.right.as_str()));
+        let case = Case::unsaved(&id, &self.tenant, new, now, operator);
         self.save(&case)?;
         Ok(case)
     }
@@ -374,6 +388,7 @@ mod tests {
             received: deadline::parse_date("2026-01-31").expect("date"),
             reference: None,
             verified_by: None,
+            batch: None,
         }
     }
 

@@ -1,7 +1,7 @@
 //! Subject lists read by commands run in bulk (`--from FILE`), and what they print per
 //! subject: data on stdout as each subject is done, bad rows on stderr.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
@@ -11,14 +11,24 @@ use super::sanitize;
 
 /// Reads the subject list at `path`, or stdin for `-`.
 pub fn read(path: &Path) -> Result<Vec<Row>> {
-    let rows = if path == Path::new("-") {
-        dsr::subjects::read(std::io::stdin().lock())
+    Ok(read_bytes(path)?.1)
+}
+
+/// Reads the subject list at `path` (stdin for `-`): its bytes, which identify it, and its
+/// rows.
+pub fn read_bytes(path: &Path) -> Result<(Vec<u8>, Vec<Row>)> {
+    let mut bytes = Vec::new();
+    let read = if path == Path::new("-") {
+        std::io::stdin().lock().read_to_end(&mut bytes)
     } else {
-        let file = std::fs::File::open(path)
-            .with_context(|| format!("cannot open the subject list {}", path.display()))?;
-        dsr::subjects::read(file)
+        std::fs::File::open(path)
+            .with_context(|| format!("cannot open the subject list {}", path.display()))?
+            .read_to_end(&mut bytes)
     };
-    rows.with_context(|| format!("cannot use the subject list {}", path.display()))
+    read.with_context(|| format!("cannot read the subject list {}", path.display()))?;
+    let rows = dsr::subjects::read(&bytes[..])
+        .with_context(|| format!("cannot use the subject list {}", path.display()))?;
+    Ok((bytes, rows))
 }
 
 /// Says on stderr why a row was left out.

@@ -14,7 +14,31 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::output::Table;
 use super::{Context, Outcome, sanitize};
-use crate::cli::PlanFormat;
+use crate::cli::OutputFormat;
+
+/// How a single case's plan and outcome are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanFormat {
+    /// Tables for people.
+    Table,
+    /// One JSON document, indented.
+    Json,
+    /// The same document on one line.
+    Jsonl,
+    /// The steps (of the plan, or with their outcome) as CSV rows.
+    Csv,
+}
+
+impl From<OutputFormat> for PlanFormat {
+    fn from(format: OutputFormat) -> PlanFormat {
+        match format {
+            OutputFormat::Table => PlanFormat::Table,
+            OutputFormat::Json => PlanFormat::Json,
+            OutputFormat::Jsonl => PlanFormat::Jsonl,
+            OutputFormat::Csv => PlanFormat::Csv,
+        }
+    }
+}
 
 /// One run of a command that changes a tenant, as the user asked for it.
 pub struct Operation<'a> {
@@ -31,6 +55,8 @@ pub struct Operation<'a> {
     pub resume: bool,
     pub jobs: usize,
     pub output: PlanFormat,
+    /// Part of a bulk run, which reports the outcome itself: nothing is printed.
+    pub silent: bool,
 }
 
 /// Where a run stands once the plan is settled.
@@ -91,8 +117,11 @@ impl Operation<'_> {
     /// Prints the plan, then asks before anything changes: without `--yes` in a terminal,
     /// and never without one. A dry run stops here.
     pub fn confirm(&self, plan: &Plan, question: &str) -> Result<Next> {
-        if self.output == PlanFormat::Table {
-            print_plan(plan)?;
+        match self.output {
+            PlanFormat::Table => print_plan(plan)?,
+            // With the plan hash: the row a script checks before it confirms.
+            PlanFormat::Csv => print_plan_csv(plan)?,
+            PlanFormat::Json | PlanFormat::Jsonl => {}
         }
         let hash = plan.sha256();
         if self.dry_run {
@@ -158,10 +187,30 @@ impl Operation<'_> {
                 }
             }
         }
-        let bar = StepBar::new(self.ctx.interactive_stderr);
-        let applied = apply::apply(plan, platform, &self.journal_path, self.jobs, &bar)
-            .with_context(|| format!("the {} stopped: its journal cannot be written", self.noun))?;
+        let bar = StepBar::new(self.ctx.interactive_stderr && !self.silent);
+        let applied = apply::apply(
+            plan,
+            platform,
+            &self.journal_path,
+            self.jobs,
+            &bar,
+            &self.ctx.stop,
+        );
         bar.finish();
+        let applied = match applied {
+            Ok(applied) => applied,
+            Err(apply::ApplyError::Interrupted(stop)) => {
+                return Err(anyhow::Error::new(stop).context(format!(
+                    "the {} of case {} stopped after the steps in flight, each journaled; `dsr {} {} --resume` finishes it",
+                    self.noun, self.case, self.command, self.case
+                )));
+            }
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    format!("the {} stopped: its journal cannot be written", self.noun)
+                });
+            }
+        };
         Ok((
             apply::verify(plan, &applied, platform, self.jobs, check),
             started,
@@ -171,8 +220,31 @@ impl Operation<'_> {
     /// Prints the outcome — every step on stdout, what is left on stderr — and says how
     /// the command ends: 3 when anything is left, 4 when only legal holds kept assets back.
     pub fn finish(&self, plan: &Plan, report: &RunReport, summary: &str) -> Result<Outcome> {
+        let outcome = if !report.complete() {
+            Outcome::Partial
+        } else if report.outcomes(StepOutcome::Withheld) > 0 {
+            Outcome::Refused
+        } else {
+            Outcome::Done
+        };
+        if self.silent {
+            return Ok(outcome);
+        }
         match self.output {
-            PlanFormat::Json => self.print_json(plan, Some(report))?,
+            PlanFormat::Json | PlanFormat::Jsonl => self.print_json(plan, Some(report))?,
+            PlanFormat::Csv => {
+                let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+                out.write_record(["outcome", "action", "asset", "detail"])?;
+                for step in &report.steps {
+                    out.write_record([
+                        step.outcome.as_str(),
+                        step.action.as_str(),
+                        &dsr::access::neutralise(&step.asset),
+                        &dsr::access::neutralise(&step.detail),
+                    ])?;
+                }
+                out.flush()?;
+            }
             PlanFormat::Table => {
                 let mut out = std::io::stdout().lock();
                 writeln!(out)?;
@@ -208,19 +280,13 @@ impl Operation<'_> {
             );
         }
         self.ctx.note(summary);
-        Ok(if !report.complete() {
-            Outcome::Partial
-        } else if report.outcomes(StepOutcome::Withheld) > 0 {
-            Outcome::Refused
-        } else {
-            Outcome::Done
-        })
+        Ok(outcome)
     }
 
     /// With `--output json`, the one document a run prints: the plan, its hash, and the
     /// outcome of every step once there is one.
     fn print_json(&self, plan: &Plan, report: Option<&RunReport>) -> Result<()> {
-        if self.output != PlanFormat::Json {
+        if !matches!(self.output, PlanFormat::Json | PlanFormat::Jsonl) {
             return Ok(());
         }
         let mut doc = serde_json::json!({
@@ -232,9 +298,31 @@ impl Operation<'_> {
             object.insert("report".to_owned(), serde_json::to_value(report)?);
         }
         let mut out = std::io::stdout().lock();
-        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        if self.output == PlanFormat::Jsonl {
+            writeln!(out, "{doc}")?;
+        } else {
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        }
         Ok(())
     }
+}
+
+/// The plan as CSV: one row per step, then a last row holding the plan's hash.
+fn print_plan_csv(plan: &Plan) -> Result<()> {
+    let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+    out.write_record(["action", "asset", "fields", "why"])?;
+    for step in &plan.steps {
+        let fields: Vec<&str> = step.changes.keys().map(String::as_str).collect();
+        out.write_record([
+            step.action.as_str(),
+            &dsr::access::neutralise(&step.asset),
+            &fields.join(" "),
+            &dsr::access::neutralise(&step.reason),
+        ])?;
+    }
+    out.write_record(["plan-sha256", &plan.sha256(), "", ""])?;
+    out.flush()?;
+    Ok(())
 }
 
 fn print_plan(plan: &Plan) -> Result<()> {

@@ -3,9 +3,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
+use std::sync::Mutex;
 
 use anyhow::{Context as _, Result, bail};
 use dsr::apply::holds::Holds;
+use dsr::apply::journal::Journal;
 use dsr::apply::{self, Action, Outcome as StepOutcome, Plan, RunReport};
 use dsr::case::{Case, Right};
 use dsr::config::TenantProfile;
@@ -17,6 +19,7 @@ use dsr::index::matcher::{Confidence, Matcher};
 use dsr::lock::TenantLock;
 use dsr::platform::Platform;
 
+use super::bulk::{Status, SubjectReport, Work};
 use super::changes::{self, Next, Operation};
 use super::{Context, Outcome};
 use crate::cli::{EraseArgs, StrategyArg};
@@ -27,15 +30,9 @@ pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
     if args.replay_tombstones {
         return replay(ctx, &name, &profile);
     }
-    let Some(id) = args.case.as_deref() else {
-        bail!("name the case to erase: dsr erase CASE (or --replay-tombstones)");
-    };
-    // The profile is already loaded: the case store needs only the tenant's folder.
-    let store = dsr::case::CaseStore::new(&name, &ctx.tenant_files(&name).dir);
-    let mut case = store.load(id)?;
-    // The same check as access and portability: the right, and a case still open.
-    super::access::require_right(&case, &[Right::Erasure])?;
     let files = ctx.tenant_files(&name);
+    // The profile is already loaded: the case store needs only the tenant's folder.
+    let store = dsr::case::CaseStore::new(&name, &files.dir);
     // Even a dry run reads the platform as a plan would; only changes need the lock.
     let _lock = if args.dry_run {
         None
@@ -43,100 +40,348 @@ pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
         Some(TenantLock::acquire(&files.dir.join("lock"))?)
     };
     let platform = super::open_platform(ctx, &name, &profile)?;
+    if !args.dry_run {
+        ctx.catch_signals()?;
+    }
     let settings = profile.settings()?;
-    let matcher = Matcher::new(
-        probes(&case.identities, settings.region)?,
-        settings.roles.clone(),
-        settings.region,
-    );
-    let (plan_path, journal_path) = changes::files(&store.case_dir(&case.id)?, "erase");
-    let op = Operation {
-        ctx,
-        command: "erase",
-        noun: "erasure",
-        case: case.id.clone(),
-        plan_path,
-        journal_path,
-        dry_run: args.dry_run,
-        yes: args.yes,
-        resume: args.resume,
-        jobs: args.jobs.into(),
-        output: args.output,
-    };
-    let plan = op.plan(|| {
-        make_plan(
+    let Some(from) = args.from.clone() else {
+        let Some(id) = args.case.as_deref() else {
+            bail!(
+                "name the case to erase: dsr erase CASE (or --from FILE, or --replay-tombstones)"
+            );
+        };
+        let case = store.load(id)?;
+        let eraser = Eraser {
             ctx,
-            &name,
-            &profile,
-            &case,
-            platform.as_ref(),
-            &matcher,
-            &args,
-        )
-    })?;
-    let question = format!(
-        "Delete {} and scrub {} asset(s) of case {} on tenant '{}'?",
-        plan.count(Action::Delete),
-        plan.count(Action::Scrub),
-        case.id,
-        name
-    );
-    if let Next::Stop(outcome) = op.confirm(&plan, &question)? {
-        return Ok(outcome);
+            prompting: ctx,
+            name: &name,
+            profile: &profile,
+            settings: &settings,
+            platform: platform.as_ref(),
+            store: &store,
+            args: &args,
+            silent: false,
+            jobs: args.jobs.into(),
+            index: Mutex::new(()),
+        };
+        let ready = eraser.prepare_case(case, args.resume)?;
+        let question = format!(
+            "Delete {} and scrub {} asset(s) of case {} on tenant '{}'?",
+            ready.plan.count(Action::Delete),
+            ready.plan.count(Action::Scrub),
+            ready.case.id,
+            name
+        );
+        if let Next::Stop(outcome) = ready.op.confirm(&ready.plan, &question)? {
+            return Ok(outcome);
+        }
+        return Ok(eraser.carry(ready)?.outcome);
+    };
+    let hushed = ctx.hushed();
+    let eraser = Eraser {
+        ctx: &hushed,
+        prompting: ctx,
+        name: &name,
+        profile: &profile,
+        settings: &settings,
+        platform: platform.as_ref(),
+        store: &store,
+        args: &args,
+        silent: true,
+        // --jobs counts subjects: each makes one change at a time, so no more than N
+        // calls reach the platform at once.
+        jobs: 1,
+        index: Mutex::new(()),
+    };
+    super::bulk::run(
+        ctx,
+        &name,
+        &profile,
+        &store,
+        super::bulk::Options {
+            command: "erase",
+            right: Right::Erasure,
+            from: &from,
+            output: args.output,
+            jobs: args.jobs.into(),
+            resume: args.resume,
+            dry_run: args.dry_run,
+            yes: args.yes,
+        },
+        &eraser,
+    )
+}
+
+/// Erases the subjects of cases: what one `dsr erase` run shares between its cases.
+struct Eraser<'a> {
+    ctx: &'a Context,
+    /// The command's own context, which may print and ask (`ctx` may be hushed).
+    prompting: &'a Context,
+    name: &'a str,
+    profile: &'a TenantProfile,
+    settings: &'a dsr::index::IndexSettings,
+    platform: &'a dyn Platform,
+    store: &'a dsr::case::CaseStore,
+    args: &'a EraseArgs,
+    /// Part of a bulk run: nothing is printed per case.
+    silent: bool,
+    /// How many changes of one case run at once.
+    jobs: usize,
+    /// The index is brought up to date and searched again by one case at a time.
+    index: Mutex<()>,
+}
+
+/// A case with its plan, ready to be carried out.
+struct Ready<'a> {
+    case: Case,
+    matcher: Matcher,
+    plan: Plan,
+    op: Operation<'a>,
+}
+
+/// How a case's erasure ended.
+struct Finished {
+    outcome: Outcome,
+    report: RunReport,
+    receipt: std::path::PathBuf,
+}
+
+impl<'a> Eraser<'a> {
+    /// Checks the case and makes its plan: the one an earlier run began with `resume`,
+    /// else a new one from the assets as the platform holds them now.
+    fn prepare_case(&self, case: Case, resume: bool) -> Result<Ready<'a>> {
+        // The same check as access and portability: the right, and a case still open.
+        super::access::require_right(&case, &[Right::Erasure])?;
+        let matcher = Matcher::new(
+            probes(&case.identities, self.settings.region)?,
+            self.settings.roles.clone(),
+            self.settings.region,
+        );
+        let (plan_path, journal_path) = changes::files(&self.store.case_dir(&case.id)?, "erase");
+        let op = Operation {
+            ctx: self.ctx,
+            command: "erase",
+            noun: "erasure",
+            case: case.id.clone(),
+            plan_path,
+            journal_path,
+            dry_run: self.args.dry_run,
+            yes: self.args.yes,
+            resume,
+            jobs: self.jobs,
+            output: changes::PlanFormat::from(self.args.output),
+            silent: self.silent,
+        };
+        let plan = op.plan(|| make_plan(self, &case, &matcher))?;
+        Ok(Ready {
+            case,
+            matcher,
+            plan,
+            op,
+        })
     }
 
-    let check = |step: &apply::Step, asset: &dsr::asset::Asset| {
-        dsr::erase::subject_gone(&matcher, step, asset)
-    };
-    let (verification, started) = op.carry_out(&plan, platform.as_ref(), &check)?;
-    dsr::index::sync::reindex(&files, &settings, &verification.read)
-        .context("cannot bring the index up to date after the erasure")?;
-    let kept = kept(&case, &plan);
-    let remaining = remaining_hits(ctx, &name, &profile, &case, &kept)?;
-    let report = RunReport {
-        case: case.id.clone(),
-        tenant: name.clone(),
-        operation: plan.intent.name().to_owned(),
-        plan_sha256: plan.sha256(),
-        started,
-        finished: dsr::time::now(),
-        steps: verification.steps,
-        remaining,
-    };
-    let outcome = op.finish(&plan, &report, &summary(&report))?;
+    /// Applies a confirmed plan, verifies it, and records the outcome: the tombstone when
+    /// nothing is left, the case's history, the audit entry and the signed receipt.
+    fn carry(&self, ready: Ready<'_>) -> Result<Finished> {
+        let Ready {
+            mut case,
+            matcher,
+            plan,
+            op,
+        } = ready;
+        let check = |step: &apply::Step, asset: &dsr::asset::Asset| {
+            dsr::erase::subject_gone(&matcher, step, asset)
+        };
+        let (verification, started) = op.carry_out(&plan, self.platform, &check)?;
+        let kept = kept(&case, &plan);
+        let remaining = {
+            let _one_at_a_time = self.index.lock().unwrap_or_else(|e| e.into_inner());
+            let files = self.ctx.tenant_files(self.name);
+            dsr::index::sync::reindex(&files, self.settings, &verification.read)
+                .context("cannot bring the index up to date after the erasure")?;
+            remaining_hits(self.ctx, self.name, self.profile, &case, &kept)?
+        };
+        let report = RunReport {
+            case: case.id.clone(),
+            tenant: self.name.to_owned(),
+            operation: plan.intent.name().to_owned(),
+            plan_sha256: plan.sha256(),
+            started,
+            finished: dsr::time::now(),
+            steps: verification.steps,
+            remaining,
+        };
+        let outcome = op.finish(&plan, &report, &summary(&report))?;
 
-    let withheld = report.outcomes(StepOutcome::Withheld);
-    let what = if !report.complete() {
-        let left = report.steps.iter().filter(|s| s.outcome.is_left()).count();
-        format!(
-            "erasure partial: {} step(s) not done, {} asset(s) still hold the subject (plan {})",
-            left,
-            report.remaining.len(),
-            report.plan_sha256
-        )
-    } else {
-        let mut stone = Tombstone::new(
-            &case.id,
-            &case.identities,
-            settings.region,
-            &dsr::time::now(),
-        );
-        stone.kept = kept;
-        tombstone::append(&files.dir.join("tombstones.jsonl"), &stone)
-            .context("cannot write the tombstone")?;
-        if withheld > 0 {
+        let withheld = report.outcomes(StepOutcome::Withheld);
+        let what = if !report.complete() {
+            let left = report.steps.iter().filter(|s| s.outcome.is_left()).count();
             format!(
-                "erasure verified except {withheld} asset(s) withheld under legal hold (plan {})",
+                "erasure partial: {} step(s) not done, {} asset(s) still hold the subject (plan {})",
+                left,
+                report.remaining.len(),
                 report.plan_sha256
             )
         } else {
-            format!("erasure verified (plan {})", report.plan_sha256)
+            let mut stone = Tombstone::new(
+                &case.id,
+                &case.identities,
+                self.settings.region,
+                &dsr::time::now(),
+            );
+            stone.kept = kept;
+            let files = self.ctx.tenant_files(self.name);
+            tombstone::append(&files.dir.join("tombstones.jsonl"), &stone)
+                .context("cannot write the tombstone")?;
+            if withheld > 0 {
+                format!(
+                    "erasure verified except {withheld} asset(s) withheld under legal hold (plan {})",
+                    report.plan_sha256
+                )
+            } else {
+                format!("erasure verified (plan {})", report.plan_sha256)
+            }
+        };
+        case.record(
+            &dsr::time::now(),
+            &self.ctx.operator(Some(self.profile)),
+            what,
+        );
+        self.store.save(&case)?;
+        let issued = super::record::change_records(
+            self.ctx,
+            self.name,
+            self.profile,
+            self.store,
+            &case,
+            "erase",
+            &report,
+        )?;
+        Ok(Finished {
+            outcome,
+            report,
+            receipt: issued.path,
+        })
+    }
+}
+
+impl<'a> Work for Eraser<'a> {
+    type Ready = Ready<'a>;
+
+    fn count_names(&self) -> &'static [&'static str] {
+        &[
+            "matches",
+            "reviewed",
+            "deleted",
+            "scrubbed",
+            "withheld",
+            "manual",
+            "clean",
+            "failed",
+            "unverified",
+            "remaining",
+        ]
+    }
+
+    fn prepare(&self, mut case: Case, resumed: bool) -> Result<Ready<'a>> {
+        let (_, journal_path) = changes::files(&self.store.case_dir(&case.id)?, "erase");
+        // A case whose erasure began is finished from its own journal, by the same plan.
+        let begun = Journal::read(&journal_path)?.plan.is_some();
+        if resumed && !begun && case.matches.is_empty() {
+            // Opened by a run stopped before the case was located.
+            let locator = Locator::open(&self.ctx.tenant_files(self.name), self.settings.clone())?;
+            case.set_matches(&locator.find(&case.identities, Confidence::Low)?);
+            self.store.save(&case)?;
         }
-    };
-    case.record(&dsr::time::now(), &ctx.operator(Some(&profile)), what);
-    store.save(&case)?;
-    super::record::change_records(ctx, &name, &profile, &store, &case, "erase", &report)?;
-    Ok(outcome)
+        self.prepare_case(case, begun)
+    }
+
+    fn planned(&self, ready: &Ready<'a>) -> SubjectReport {
+        let plan = &ready.plan;
+        SubjectReport {
+            status: Status::Planned,
+            counts: vec![
+                ("matches", ready.case.matches.len() as u64),
+                ("reviewed", ready.case.reviewed().len() as u64),
+                ("deleted", plan.count(Action::Delete) as u64),
+                ("scrubbed", plan.count(Action::Scrub) as u64),
+                ("withheld", plan.count(Action::Withheld) as u64),
+                ("manual", plan.count(Action::Manual) as u64),
+                ("clean", plan.count(Action::Clean) as u64),
+            ],
+            touched: 0,
+            plan_sha256: Some(plan.sha256()),
+            receipt: None,
+            output: None,
+            errors: Vec::new(),
+        }
+    }
+
+    fn question(&self, ready: &[&Ready<'a>]) -> Option<String> {
+        let total = |action| ready.iter().map(|r| r.plan.count(action)).sum::<usize>();
+        Some(format!(
+            "Erase {} subject(s) on tenant '{}': delete {} and scrub {} asset(s) in all ({} withheld under legal hold)?",
+            ready.len(),
+            self.name,
+            total(Action::Delete),
+            total(Action::Scrub),
+            total(Action::Withheld)
+        ))
+    }
+
+    fn before_changes(&self) -> Result<()> {
+        // Made or unlocked once, here where a passphrase can be asked for, not by each of
+        // the subjects' threads.
+        super::record::signing_key(self.prompting, self.profile)?;
+        Ok(())
+    }
+
+    fn carry_out(&self, ready: Ready<'a>) -> Result<SubjectReport> {
+        let (matches, reviewed) = (ready.case.matches.len(), ready.case.reviewed().len());
+        let finished = self.carry(ready)?;
+        let report = &finished.report;
+        let verified = |action| report.count(action, StepOutcome::Verified) as u64;
+        let mut errors: Vec<String> = report
+            .steps
+            .iter()
+            .filter(|s| s.outcome.is_left())
+            .map(|s| format!("{} ({}): {}", s.asset, s.outcome.as_str(), s.detail))
+            .collect();
+        errors.extend(
+            report
+                .remaining
+                .iter()
+                .map(|a| format!("{a}: the subject is still found there")),
+        );
+        Ok(SubjectReport {
+            status: match finished.outcome {
+                Outcome::Done => Status::Verified,
+                Outcome::Refused => Status::Withheld,
+                _ => Status::Partial,
+            },
+            counts: vec![
+                ("matches", matches as u64),
+                ("reviewed", reviewed as u64),
+                ("deleted", verified(Action::Delete)),
+                ("scrubbed", verified(Action::Scrub)),
+                ("withheld", report.outcomes(StepOutcome::Withheld) as u64),
+                ("manual", report.outcomes(StepOutcome::Manual) as u64),
+                ("clean", report.outcomes(StepOutcome::Clean) as u64),
+                ("failed", report.outcomes(StepOutcome::Failed) as u64),
+                (
+                    "unverified",
+                    report.outcomes(StepOutcome::Unverified) as u64,
+                ),
+                ("remaining", report.remaining.len() as u64),
+            ],
+            touched: verified(Action::Delete) + verified(Action::Scrub),
+            plan_sha256: Some(report.plan_sha256.clone()),
+            receipt: Some(finished.receipt),
+            output: None,
+            errors,
+        })
+    }
 }
 
 fn summary(report: &RunReport) -> String {
@@ -157,16 +402,9 @@ fn summary(report: &RunReport) -> String {
 }
 
 /// Reads every asset of the reviewed set as the platform holds it now and plans it.
-fn make_plan(
-    ctx: &Context,
-    name: &str,
-    profile: &TenantProfile,
-    case: &Case,
-    platform: &dyn Platform,
-    matcher: &Matcher,
-    args: &EraseArgs,
-) -> Result<Plan> {
-    let settings = profile.settings()?;
+fn make_plan(eraser: &Eraser<'_>, case: &Case, matcher: &Matcher) -> Result<Plan> {
+    let (ctx, name, profile) = (eraser.ctx, eraser.name, eraser.profile);
+    let settings = eraser.settings;
     let writable = changes::writable(ctx, name);
     let holds = Holds::of(profile)?;
     let shown: BTreeSet<String> = std::iter::once(dsr::fields::PERSON_SHOWN.to_owned())
@@ -178,14 +416,14 @@ fn make_plan(
         shown_fields: &shown,
         writable: writable.as_ref(),
         holds: &holds,
-        strategy: match args.strategy {
+        strategy: match eraser.args.strategy {
             StrategyArg::Auto => Strategy::Auto,
             StrategyArg::Scrub => Strategy::Scrub,
             StrategyArg::Delete => Strategy::Delete,
         },
     };
     let ids: Vec<String> = case.reviewed().iter().map(|m| m.asset.clone()).collect();
-    let read = apply::read_assets(platform, &ids, args.jobs.into());
+    let read = apply::read_assets(eraser.platform, &ids, eraser.jobs);
     planner
         .plan(&case.id, name, ids.into_iter().zip(read))
         .map_err(|(id, e)| {

@@ -4,6 +4,7 @@
 mod access;
 mod audit;
 mod batch;
+mod bulk;
 mod case;
 mod changes;
 mod demo;
@@ -40,6 +41,9 @@ pub use output::sanitize;
 
 pub const EXIT_ERROR: u8 = 2;
 
+/// A signing key once unlocked, and where it came from.
+type UnlockedKey = (PathBuf, Arc<SigningKey>);
+
 /// How a command ended, when it did not fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -53,6 +57,8 @@ pub enum Outcome {
     Refused,
     /// A check ran to the end and found something that does not verify.
     Unverified,
+    /// Stopped by this signal before the end; `--resume` goes on.
+    Interrupted(i32),
 }
 
 impl Outcome {
@@ -62,11 +68,15 @@ impl Outcome {
             Outcome::NotFound => ExitCode::from(1),
             Outcome::Partial | Outcome::Unverified => ExitCode::from(3),
             Outcome::Refused => ExitCode::from(4),
+            Outcome::Interrupted(signal) => {
+                ExitCode::from(128u8.saturating_add(signal.clamp(0, 127) as u8))
+            }
         }
     }
 }
 
 /// The global options resolved once: paths, output style, the configuration.
+#[derive(Clone)]
 pub struct Context {
     pub config_path: PathBuf,
     pub data_dir: PathBuf,
@@ -83,6 +93,10 @@ pub struct Context {
     pub purpose: Option<String>,
     /// `--key`, `DSR_SIGNING_KEY`.
     pub key: Option<PathBuf>,
+    /// Set by SIGINT or SIGTERM once [`Context::catch_signals`] has been called.
+    pub stop: dsr::stop::Stop,
+    /// The signing key once unlocked, so a bulk run asks for its passphrase once.
+    unlocked: Arc<std::sync::Mutex<Option<UnlockedKey>>>,
 }
 
 impl Context {
@@ -122,7 +136,38 @@ impl Context {
             operator: non_empty(global.operator.as_deref()),
             purpose: non_empty(global.purpose.as_deref()),
             key: global.key.clone(),
+            stop: dsr::stop::Stop::new(),
+            unlocked: Arc::default(),
         })
+    }
+
+    /// From here on SIGINT and SIGTERM ask the run to stop after the steps in flight
+    /// (which the command must check for); a second one ends dsr at once, which the
+    /// journals are written to survive. Only commands that heed the request call this:
+    /// any other is simply ended by the signal.
+    pub fn catch_signals(&self) -> Result<()> {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        let again = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        for (signal, status) in [(SIGINT, 130), (SIGTERM, 143)] {
+            // Registered first, so it sees the flag as the earlier signal left it.
+            signal_hook::flag::register_conditional_shutdown(signal, status, Arc::clone(&again))
+                .context("cannot catch signals")?;
+            signal_hook::flag::register(signal, Arc::clone(&again))
+                .context("cannot catch signals")?;
+            signal_hook::flag::register_usize(signal, self.stop.flag(), signal as usize)
+                .context("cannot catch signals")?;
+        }
+        Ok(())
+    }
+
+    /// A copy for work done on behalf of a bulk run: its notes are not printed (the run
+    /// reports each subject itself) and it draws no progress bar of its own.
+    pub fn hushed(&self) -> Context {
+        Context {
+            quiet: true,
+            interactive_stderr: false,
+            ..self.clone()
+        }
     }
 
     pub fn load_config(&self) -> Result<Config> {
@@ -256,17 +301,30 @@ fn non_empty(value: Option<&str>) -> Option<String> {
 }
 
 /// Unlocks the key that signs a tenant's receipts. A passphrase comes from
-/// `DSR_KEY_PASSPHRASE`, or a hidden prompt when there is a terminal.
-pub fn signing_key(ctx: &Context, profile: Option<&TenantProfile>) -> Result<SigningKey> {
+/// `DSR_KEY_PASSPHRASE`, or a hidden prompt when there is a terminal; a key once unlocked
+/// is kept for the rest of the command (and its hushed copies).
+pub fn signing_key(ctx: &Context, profile: Option<&TenantProfile>) -> Result<Arc<SigningKey>> {
     let path = ctx.key_path(profile);
+    let mut unlocked = ctx.unlocked.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((held, key)) = unlocked.as_ref()
+        && *held == path
+    {
+        return Ok(Arc::clone(key));
+    }
+    let key = Arc::new(unlock(ctx, &path)?);
+    *unlocked = Some((path, Arc::clone(&key)));
+    Ok(key)
+}
+
+fn unlock(ctx: &Context, path: &std::path::Path) -> Result<SigningKey> {
     let from_env = key_passphrase_from_env();
-    match SigningKey::load(&path, from_env.as_ref()) {
+    match SigningKey::load(path, from_env.as_ref()) {
         Err(KeyError::NeedsPassphrase { .. }) if can_prompt(ctx) => {
             let typed = dialoguer::Password::new()
                 .with_prompt(format!("Passphrase of the signing key {}", path.display()))
                 .interact()
                 .context("cannot read the passphrase")?;
-            Ok(SigningKey::load(&path, Some(&Secret::new(typed)))?)
+            Ok(SigningKey::load(path, Some(&Secret::new(typed)))?)
         }
         loaded => Ok(loaded?),
     }
@@ -389,6 +447,14 @@ pub fn init_logging(global: &GlobalArgs) {
         .format_timestamp(None)
         .format_target(false)
         .init();
+}
+
+/// The exit status of a run stopped by a signal (130 for SIGINT, 143 for SIGTERM), when
+/// that is what `err` says.
+pub fn interrupted_status(err: &anyhow::Error) -> Option<u8> {
+    err.chain()
+        .find_map(|cause| cause.downcast_ref::<dsr::stop::Interrupted>())
+        .map(|i| 128u8.saturating_add(i.signal.clamp(0, 127) as u8))
 }
 
 /// True when the error is only stdout having been closed (`dsr locate … | head`).

@@ -125,7 +125,10 @@ fn receipt_dir(case_dir: &Path, operation: &str) -> Result<PathBuf> {
 /// The key that signs: the configured one, or — when none is configured and the data
 /// directory has none yet — a new one made there, so that a first operation is not refused
 /// for want of a key. `dsr keys generate --force` replaces it with a passphrase-protected one.
-fn signing_key(ctx: &Context, profile: &TenantProfile) -> Result<dsr::receipt::sign::SigningKey> {
+pub fn signing_key(
+    ctx: &Context,
+    profile: &TenantProfile,
+) -> Result<std::sync::Arc<dsr::receipt::sign::SigningKey>> {
     let path = ctx.key_path(Some(profile));
     if path == ctx.default_key_path() && !path.exists() {
         let comment = format!("dsr@{}", ctx.operator(Some(profile)));

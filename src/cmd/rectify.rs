@@ -47,6 +47,9 @@ pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
         Some(TenantLock::acquire(&files.dir.join("lock"))?)
     };
     let platform = super::open_platform(ctx, &name, &profile)?;
+    if !args.dry_run {
+        ctx.catch_signals()?;
+    }
     let subject = Matcher::new(
         probes(&case.identities, settings.region)?,
         settings.roles.clone(),
@@ -66,7 +69,8 @@ pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
         yes: args.yes,
         resume: args.resume,
         jobs: args.jobs.into(),
-        output: args.output,
+        output: changes::PlanFormat::from(args.output),
+        silent: false,
     };
     let plan = op.plan(|| {
         let Some(change) = &asked else {

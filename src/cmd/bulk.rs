@@ -1,0 +1,836 @@
+//! A command run over a subject list (`--from FILE`): one case per row, worked through on
+//! `--jobs` threads, one result per subject printed as soon as it is finished, and a batch
+//! journal, so that a run stopped by a signal is resumed (`--resume`) without processing
+//! any subject twice.
+//!
+//! What is done for each subject is the command's [`Work`]: made ready for every subject
+//! first (for a change, its plan: reads only), then — after one confirmation for the whole
+//! list when the work changes the tenant — carried out.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::{Context as _, Result, bail};
+use dsr::batch::{Batch, Event};
+use dsr::case::{Case, CaseStore, NewCase, Right, deadline};
+use dsr::config::TenantProfile;
+use dsr::index::locate::Locator;
+use dsr::index::matcher::Confidence;
+use dsr::subjects::Subject;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::{Value, json};
+
+use super::output::Table;
+use super::{Context, Outcome, sanitize};
+use crate::cli::OutputFormat;
+
+/// How one subject ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// A change carried out and read back in full.
+    Verified,
+    /// A package written.
+    Done,
+    /// Carried out except what a legal hold withheld.
+    Withheld,
+    /// Some steps failed, are not verified, or the subject is still found.
+    Partial,
+    /// A dry run: planned, nothing changed.
+    Planned,
+    /// Stopped by a signal part-way; `--resume` finishes it.
+    Interrupted,
+    /// Could not be done at all (a bad row, an error).
+    Error,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Verified => "verified",
+            Status::Done => "done",
+            Status::Withheld => "withheld",
+            Status::Partial => "partial",
+            Status::Planned => "planned",
+            Status::Interrupted => "interrupted",
+            Status::Error => "error",
+        }
+    }
+
+    fn parse(text: &str) -> Status {
+        match text {
+            "verified" => Status::Verified,
+            "done" => Status::Done,
+            "withheld" => Status::Withheld,
+            "partial" => Status::Partial,
+            "planned" => Status::Planned,
+            "interrupted" => Status::Interrupted,
+            _ => Status::Error,
+        }
+    }
+}
+
+/// What the work reports for one subject. Never a personal value: ids, counts, paths, and
+/// error messages that name assets and reasons only.
+#[derive(Debug, Clone)]
+pub struct SubjectReport {
+    pub status: Status,
+    /// Named counts, in the order the command prints them.
+    pub counts: Vec<(&'static str, u64)>,
+    /// Assets changed or read into a package, for the progress bar.
+    pub touched: u64,
+    pub plan_sha256: Option<String>,
+    pub receipt: Option<PathBuf>,
+    /// The package written, for access and portability.
+    pub output: Option<PathBuf>,
+    pub errors: Vec<String>,
+}
+
+impl SubjectReport {
+    pub fn failed(error: &anyhow::Error) -> SubjectReport {
+        let status = if super::interrupted_status(error).is_some() {
+            Status::Interrupted
+        } else {
+            Status::Error
+        };
+        SubjectReport {
+            status,
+            counts: Vec::new(),
+            touched: 0,
+            plan_sha256: None,
+            receipt: None,
+            output: None,
+            errors: vec![format!("{error:#}")],
+        }
+    }
+}
+
+/// What a command does for each subject of a list.
+pub trait Work: Sync {
+    /// What `prepare` makes: the plan of a change, or just the case.
+    type Ready: Send;
+
+    /// The names of the counts every report carries, for CSV's header.
+    fn count_names(&self) -> &'static [&'static str];
+
+    /// Gets a subject's case ready; reads only. `resumed` says the case was opened by an
+    /// earlier run over the list.
+    fn prepare(&self, case: Case, resumed: bool) -> Result<Self::Ready>;
+
+    /// A dry run's report on a prepared subject.
+    fn planned(&self, ready: &Self::Ready) -> SubjectReport;
+
+    /// The one question asked for the whole list before anything changes, or `None` when
+    /// the work changes nothing.
+    fn question(&self, ready: &[&Self::Ready]) -> Option<String>;
+
+    /// Called once, after the confirmation and before the first subject is carried out
+    /// (to unlock the signing key, say, which the subjects' threads cannot ask for).
+    fn before_changes(&self) -> Result<()> {
+        Ok(())
+    }
+
+    /// Carries the work out for one subject.
+    fn carry_out(&self, ready: Self::Ready) -> Result<SubjectReport>;
+}
+
+/// How the user asked for the list to be worked through.
+pub struct Options<'a> {
+    /// The command, as the user typed it (`erase`), for messages and the batch's id.
+    pub command: &'static str,
+    pub right: Right,
+    pub from: &'a Path,
+    pub output: OutputFormat,
+    pub jobs: usize,
+    pub resume: bool,
+    pub dry_run: bool,
+    pub yes: bool,
+}
+
+/// Works through the subjects of `options.from` with `work`.
+pub fn run<W: Work>(
+    ctx: &Context,
+    tenant: &str,
+    profile: &TenantProfile,
+    store: &CaseStore,
+    options: Options<'_>,
+    work: &W,
+) -> Result<Outcome> {
+    let (bytes, rows) = super::batch::read_bytes(options.from)?;
+    let files = ctx.tenant_files(tenant);
+    let batch = Batch::new(&files.dir, options.command, &bytes);
+    let state = batch.read()?;
+    let again = format!(
+        "dsr {} --from {} --resume",
+        options.command,
+        options.from.display()
+    );
+    if options.resume && !state.began {
+        bail!(
+            "nothing to resume: this list has not been worked through by `dsr {}` yet; run it without --resume",
+            options.command
+        );
+    }
+    if state.interrupted() && !options.resume && !options.dry_run {
+        bail!(
+            "the last run over this list was stopped part-way: run `{again}` to finish it ({} of its subject(s) are done)",
+            state.done.len()
+        );
+    }
+    let mut out = Printer::new(options.output, work.count_names());
+    if state.began && state.ended && !options.dry_run {
+        // The same list again would open every case anew: say what was done instead.
+        ctx.note(&format!(
+            "This list was worked through by `dsr {}` before (batch {}); these are the results of then. Nothing was done again.",
+            options.command, batch.id
+        ));
+        for (row, result) in &state.done {
+            out.earlier(*row, result)?;
+        }
+        out.finish()?;
+        return Ok(summary_outcome(out.statuses()));
+    }
+
+    // Cases opened by an earlier run over this list, found by their marker: that run may
+    // have been stopped, or refused at the confirmation, after opening them.
+    let mut opened: BTreeMap<usize, Case> = BTreeMap::new();
+    for case in store.list()? {
+        if let Some(row) = case.batch.as_deref().and_then(|m| batch.row_of(m)) {
+            opened.insert(row, case);
+        }
+    }
+
+    let settings = profile.settings()?;
+    let locator = Locator::open(&files, settings.clone()).context(
+        "subjects of a list are located as their cases are opened: run `dsr sync` first",
+    )?;
+    // Each subject with its case and whether an earlier run opened it.
+    let mut todo: Vec<(Subject, Case, bool)> = Vec::new();
+    let mut bad = 0usize;
+    for row in rows {
+        let subject = match row {
+            Ok(subject) => subject,
+            Err(e) => {
+                super::batch::report_bad(&e);
+                bad += 1;
+                out.report(e.row, None, None, &bad_row(&e.reason))?;
+                continue;
+            }
+        };
+        if let Some(result) = state.done.get(&subject.row) {
+            out.earlier(subject.row, result)?;
+            continue;
+        }
+        if let Some(case) = opened.remove(&subject.row) {
+            todo.push((subject, case, true));
+            continue;
+        }
+        if options.dry_run {
+            // A dry run leaves nothing behind, not even a case: it plans in memory.
+            match transient_case(ctx, tenant, profile, &locator, &subject, options.right) {
+                Ok(case) => todo.push((subject, case, false)),
+                Err(e) => {
+                    bad += 1;
+                    subject_error(&subject, &e);
+                    out.report(
+                        subject.row,
+                        subject.reference.as_deref(),
+                        None,
+                        &SubjectReport::failed(&e),
+                    )?;
+                }
+            }
+            continue;
+        }
+        match open_case(
+            ctx,
+            tenant,
+            profile,
+            store,
+            &locator,
+            &batch,
+            &subject,
+            options.right,
+        ) {
+            Ok(case) => todo.push((subject, case, false)),
+            Err(e) => {
+                bad += 1;
+                subject_error(&subject, &e);
+                out.report(
+                    subject.row,
+                    subject.reference.as_deref(),
+                    None,
+                    &SubjectReport::failed(&e),
+                )?;
+            }
+        }
+    }
+    drop(locator);
+
+    // Every subject made ready before anything changes, so that the confirmation can say
+    // what the whole list will do.
+    let jobs = options.jobs.clamp(1, 64);
+    let prepared = in_parallel(ctx, jobs, todo, |(subject, case, resumed)| {
+        let id = case.id.clone();
+        (subject, id, work.prepare(case, resumed))
+    });
+    let mut ready = Vec::new();
+    for (subject, case, result) in prepared {
+        match result {
+            Ok(r) => ready.push((subject, case, r)),
+            Err(e) => {
+                bad += 1;
+                subject_error(&subject, &e);
+                out.report(
+                    subject.row,
+                    subject.reference.as_deref(),
+                    Some(case.as_str()),
+                    &SubjectReport::failed(&e),
+                )?;
+            }
+        }
+    }
+    if let Some(signal) = ctx.stop.requested() {
+        out.finish()?;
+        ctx.note("Stopped before anything was changed.");
+        return Ok(Outcome::Interrupted(signal));
+    }
+
+    if options.dry_run {
+        for (subject, case, r) in &ready {
+            out.report(
+                subject.row,
+                subject.reference.as_deref(),
+                Some(case.as_str()),
+                &work.planned(r),
+            )?;
+        }
+        out.finish()?;
+        ctx.note(&format!(
+            "Dry run: {} subject(s) planned, {bad} could not be; nothing was changed.",
+            ready.len()
+        ));
+        return Ok(if bad > 0 {
+            Outcome::Partial
+        } else {
+            Outcome::Done
+        });
+    }
+
+    let refs: Vec<&W::Ready> = ready.iter().map(|(_, _, r)| r).collect();
+    if let Some(question) = work.question(&refs)
+        && !ready.is_empty()
+        && !options.yes
+        && !confirm(ctx, &question)?
+    {
+        out.finish()?;
+        return Ok(Outcome::Refused);
+    }
+
+    work.before_changes()?;
+    batch.record(&Event::Begin {
+        at: dsr::time::now(),
+        command: options.command.to_owned(),
+        rows: ready.len() + state.done.len(),
+    })?;
+    let bar = Bar::new(ctx, ready.len() as u64);
+    let out = Mutex::new(out);
+    let journal_failed: Mutex<Option<anyhow::Error>> = Mutex::new(None);
+    in_parallel(ctx, jobs, ready, |(subject, case, r)| {
+        let report = work
+            .carry_out(r)
+            .unwrap_or_else(|e| SubjectReport::failed(&e));
+        if report.status == Status::Error || report.status == Status::Interrupted {
+            subject_error(&subject, &anyhow::anyhow!("{}", report.errors.join("; ")));
+        }
+        bar.done(&report);
+        let mut out = lock(&out);
+        let value = out.value(
+            subject.row,
+            subject.reference.as_deref(),
+            Some(case.as_str()),
+            &report,
+        );
+        // An interrupted subject is not finished: its own journal resumes it.
+        if report.status != Status::Interrupted {
+            let recorded = batch.record(&Event::Done {
+                at: dsr::time::now(),
+                row: subject.row,
+                result: value.clone(),
+            });
+            if let Err(e) = recorded {
+                // Without the batch journal a resumed run could not tell this subject
+                // was finished: stop taking new ones.
+                ctx.stop.request(15);
+                *lock(&journal_failed) = Some(e.into());
+            }
+        }
+        if let Err(e) = out.print(value) {
+            *lock(&journal_failed) = Some(e);
+            ctx.stop.request(15);
+        }
+    });
+    bar.finish();
+    if let Some(e) = journal_failed
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+    {
+        return Err(e.context("the bulk run stopped"));
+    }
+    let mut out = out.into_inner().unwrap_or_else(|e| e.into_inner());
+    let statuses = out.statuses();
+    let count = |s: Status| statuses.iter().filter(|x| **x == s).count();
+    if let Some(signal) = ctx.stop.requested() {
+        out.finish()?;
+        ctx.note(&format!(
+            "Stopped: {} subject(s) finished, {} stopped part-way and journaled, the others not begun. Run `{again}` to finish the list.",
+            statuses.len() - count(Status::Interrupted) - count(Status::Error),
+            count(Status::Interrupted)
+        ));
+        return Ok(Outcome::Interrupted(signal));
+    }
+    batch.record(&Event::End {
+        at: dsr::time::now(),
+    })?;
+    out.finish()?;
+    let parts: Vec<String> = [
+        Status::Verified,
+        Status::Done,
+        Status::Withheld,
+        Status::Partial,
+        Status::Error,
+    ]
+    .iter()
+    .filter(|s| count(**s) > 0)
+    .map(|s| format!("{} {}", count(*s), s.as_str()))
+    .collect();
+    ctx.note(&format!(
+        "`dsr {}` over {} subject(s): {}.",
+        options.command,
+        statuses.len(),
+        if parts.is_empty() {
+            "nothing to do".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    ));
+    Ok(summary_outcome(statuses))
+}
+
+/// The exit status of a list: 3 when any subject is not fully done, 4 when only legal
+/// holds kept something back, else 0.
+fn summary_outcome(statuses: Vec<Status>) -> Outcome {
+    if statuses
+        .iter()
+        .any(|s| matches!(s, Status::Partial | Status::Error | Status::Interrupted))
+    {
+        Outcome::Partial
+    } else if statuses.contains(&Status::Withheld) {
+        Outcome::Refused
+    } else {
+        Outcome::Done
+    }
+}
+
+fn bad_row(reason: &str) -> SubjectReport {
+    SubjectReport {
+        status: Status::Error,
+        counts: Vec::new(),
+        touched: 0,
+        plan_sha256: None,
+        receipt: None,
+        output: None,
+        errors: vec![reason.to_owned()],
+    }
+}
+
+fn subject_error(subject: &Subject, e: &anyhow::Error) {
+    eprintln!("dsr: row {}: {}", subject.row, sanitize(&format!("{e:#}")));
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Runs `f` over `items` on `jobs` threads, taking no new item once a stop is asked for;
+/// returns the results of those it ran, in the items' order.
+fn in_parallel<T: Send, R: Send>(
+    ctx: &Context,
+    jobs: usize,
+    items: Vec<T>,
+    f: impl Fn(T) -> R + Sync,
+) -> Vec<R> {
+    let total = items.len();
+    let queue: Mutex<std::vec::IntoIter<(usize, T)>> = Mutex::new(
+        items
+            .into_iter()
+            .enumerate()
+            .collect::<Vec<_>>()
+            .into_iter(),
+    );
+    let results: Mutex<BTreeMap<usize, R>> = Mutex::new(BTreeMap::new());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.min(total.max(1)) {
+            scope.spawn(|| {
+                loop {
+                    if ctx.stop.requested().is_some() {
+                        break;
+                    }
+                    let Some((i, item)) = lock(&queue).next() else {
+                        break;
+                    };
+                    let result = f(item);
+                    lock(&results).insert(i, result);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_values()
+        .collect()
+}
+
+/// Opens the case of one row, marked as the batch's, and locates its subject.
+#[allow(clippy::too_many_arguments)]
+fn open_case(
+    ctx: &Context,
+    tenant: &str,
+    profile: &TenantProfile,
+    store: &CaseStore,
+    locator: &Locator,
+    batch: &Batch,
+    subject: &Subject,
+    right: Right,
+) -> Result<Case> {
+    let settings = profile.settings()?;
+    dsr::index::identity::probes(&subject.identities, settings.region)?;
+    let mut case = store.open(
+        new_case(
+            subject,
+            right,
+            Some(dsr::batch::marker(&batch.id, subject.row)),
+        ),
+        &dsr::time::now(),
+        &ctx.operator(Some(profile)),
+    )?;
+    let hits = locator.find(&case.identities, Confidence::Low)?;
+    case.set_matches(&hits);
+    store.save(&case)?;
+    super::record::audit(
+        ctx,
+        tenant,
+        profile,
+        &case,
+        "case open --from",
+        &[("row", subject.row as u64), ("assets", hits.len() as u64)],
+    )?;
+    Ok(case)
+}
+
+/// The number of every dry run's case of a new subject.
+const DRY_RUN: &str = "000";
+
+/// A case for a dry run: located like a real one, kept in memory only.
+fn transient_case(
+    ctx: &Context,
+    tenant: &str,
+    profile: &TenantProfile,
+    locator: &Locator,
+    subject: &Subject,
+    right: Right,
+) -> Result<Case> {
+    let settings = profile.settings()?;
+    dsr::index::identity::probes(&subject.identities, settings.region)?;
+    // Never a kept case's id (those count from 001), and printed as none.
+    let day: String = dsr::time::now()
+        .chars()
+        .take(10)
+        .filter(char::is_ascii_digit)
+        .collect();
+    let mut case = Case::unsaved(
+        &format!("{day}-{DRY_RUN}"),
+        tenant,
+        new_case(subject, right, None),
+        &dsr::time::now(),
+        &ctx.operator(Some(profile)),
+    );
+    let hits = locator.find(&case.identities, Confidence::Low)?;
+    case.set_matches(&hits);
+    Ok(case)
+}
+
+fn new_case(subject: &Subject, right: Right, batch: Option<String>) -> NewCase {
+    NewCase {
+        right,
+        identities: subject.identities.clone(),
+        received: subject.received.unwrap_or_else(deadline::today),
+        reference: subject.reference.clone(),
+        verified_by: None,
+        batch,
+    }
+}
+
+/// Asks once for the whole list; refuses without a terminal to ask in.
+fn confirm(ctx: &Context, question: &str) -> Result<bool> {
+    if !super::can_prompt(ctx) {
+        eprintln!(
+            "dsr: refused: {question} This changes the tenant and needs a confirmation; there is no terminal to ask in. Check the plans with --dry-run, then run again with --yes."
+        );
+        return Ok(false);
+    }
+    let answer = dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .interact()
+        .context("cannot read the confirmation")?;
+    if !answer {
+        eprintln!("dsr: refused: nothing was changed.");
+    }
+    Ok(answer)
+}
+
+/// Prints each subject's result as `--output` asks: JSON Lines and CSV as each subject is
+/// finished, a table or one JSON array at the end.
+struct Printer {
+    format: OutputFormat,
+    count_names: &'static [&'static str],
+    csv: Option<csv::Writer<std::io::Stdout>>,
+    kept: Vec<Value>,
+    /// stdout was closed by its reader.
+    closed: bool,
+}
+
+impl Printer {
+    fn new(format: OutputFormat, count_names: &'static [&'static str]) -> Printer {
+        Printer {
+            format,
+            count_names,
+            csv: None,
+            kept: Vec::new(),
+            closed: false,
+        }
+    }
+
+    fn value(
+        &self,
+        row: usize,
+        reference: Option<&str>,
+        case: Option<&str>,
+        report: &SubjectReport,
+    ) -> Value {
+        // A dry run plans a new subject in a case that is never kept.
+        let case = case.filter(|id| !id.ends_with(&format!("-{DRY_RUN}")));
+        let counts: serde_json::Map<String, Value> = report
+            .counts
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), json!(v)))
+            .collect();
+        json!({
+            "row": row,
+            "reference": reference,
+            "case": case,
+            "status": report.status.as_str(),
+            "counts": counts,
+            "plan_sha256": report.plan_sha256,
+            "receipt": report.receipt,
+            "output": report.output,
+            "errors": report.errors.iter().map(|e| sanitize(e)).collect::<Vec<_>>(),
+        })
+    }
+
+    fn report(
+        &mut self,
+        row: usize,
+        reference: Option<&str>,
+        case: Option<&str>,
+        report: &SubjectReport,
+    ) -> Result<()> {
+        let value = self.value(row, reference, case, report);
+        self.print(value)
+    }
+
+    /// A result recorded by an earlier run, marked as such.
+    fn earlier(&mut self, row: usize, result: &Value) -> Result<()> {
+        let mut value = result.clone();
+        if let Some(object) = value.as_object_mut() {
+            object.insert("row".to_owned(), json!(row));
+            object.insert("earlier".to_owned(), json!(true));
+        }
+        self.print(value)
+    }
+
+    /// Prints one result; once stdout is closed (`| head -1`) the results are only kept:
+    /// the reader went away, but the work asked for goes on, journaled.
+    fn print(&mut self, value: Value) -> Result<()> {
+        let printed = self.write(&value);
+        self.kept.push(value);
+        match printed {
+            Err(e) if super::is_broken_pipe(&e) => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+
+    fn write(&mut self, value: &Value) -> Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.format {
+            OutputFormat::Jsonl => {
+                super::batch::emit(&mut std::io::stdout().lock(), value)?;
+            }
+            OutputFormat::Csv => {
+                let names = self.count_names;
+                let writer = match &mut self.csv {
+                    Some(w) => w,
+                    None => {
+                        let mut w = csv::Writer::from_writer(std::io::stdout());
+                        let mut header = vec!["row", "reference", "case", "status"];
+                        header.extend(names);
+                        header.extend(["plan_sha256", "receipt", "output", "errors"]);
+                        w.write_record(&header)?;
+                        self.csv.insert(w)
+                    }
+                };
+                writer.write_record(csv_record(value, names))?;
+                writer.flush()?;
+            }
+            OutputFormat::Table | OutputFormat::Json => {}
+        }
+        Ok(())
+    }
+
+    fn statuses(&self) -> Vec<Status> {
+        self.kept
+            .iter()
+            .map(|v| Status::parse(v["status"].as_str().unwrap_or("error")))
+            .collect()
+    }
+
+    /// Prints what is printed at the end: the table or the array, by row.
+    fn finish(&mut self) -> Result<()> {
+        self.kept.sort_by_key(|v| v["row"].as_u64().unwrap_or(0));
+        if self.closed {
+            return Ok(());
+        }
+        let mut out = std::io::stdout().lock();
+        match self.format {
+            OutputFormat::Json => {
+                writeln!(out, "{}", serde_json::to_string_pretty(&self.kept)?)?;
+            }
+            OutputFormat::Table => {
+                let mut table = Table::new(&["row", "case", "status", "counts", "receipt"]);
+                for v in &self.kept {
+                    let counts: Vec<String> = self
+                        .count_names
+                        .iter()
+                        .filter_map(|k| v["counts"].get(*k).map(|n| format!("{k} {n}")))
+                        .collect();
+                    table.row(
+                        vec![
+                            v["row"].to_string(),
+                            v["case"].as_str().unwrap_or("-").to_owned(),
+                            v["status"].as_str().unwrap_or("").to_owned(),
+                            counts.join(", "),
+                            v["receipt"].as_str().unwrap_or("-").to_owned(),
+                        ],
+                        None,
+                        None,
+                    );
+                }
+                table.write(&mut out, false)?;
+            }
+            OutputFormat::Jsonl | OutputFormat::Csv => {}
+        }
+        match out.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => Ok(other?),
+        }
+    }
+}
+
+fn csv_record(value: &Value, count_names: &[&str]) -> Vec<String> {
+    let text = |v: &Value| match v {
+        Value::Null => String::new(),
+        Value::String(s) => dsr::access::neutralise(s),
+        other => other.to_string(),
+    };
+    let mut record = vec![
+        text(&value["row"]),
+        text(&value["reference"]),
+        text(&value["case"]),
+        text(&value["status"]),
+    ];
+    for name in count_names {
+        record.push(text(&value["counts"][*name]));
+    }
+    record.push(text(&value["plan_sha256"]));
+    record.push(text(&value["receipt"]));
+    record.push(text(&value["output"]));
+    let errors: Vec<String> = value["errors"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    record.push(dsr::access::neutralise(&errors.join("; ")));
+    record
+}
+
+/// One progress bar for the list on stderr, when it is a terminal and not --quiet.
+struct Bar {
+    bar: Option<ProgressBar>,
+    touched: AtomicUsize,
+    errors: AtomicUsize,
+}
+
+impl Bar {
+    fn new(ctx: &Context, subjects: u64) -> Bar {
+        let bar = ctx.interactive_stderr.then(|| {
+            let bar = ProgressBar::with_draw_target(Some(subjects), ProgressDrawTarget::stderr());
+            if let Ok(style) = ProgressStyle::with_template(
+                "{spinner} {bar:30} {pos}/{len} subjects, {msg} ({eta} left)",
+            ) {
+                bar.set_style(style);
+            }
+            bar.set_message("0 assets touched, 0 errors");
+            bar
+        });
+        Bar {
+            bar,
+            touched: AtomicUsize::new(0),
+            errors: AtomicUsize::new(0),
+        }
+    }
+
+    fn done(&self, report: &SubjectReport) {
+        let touched = self
+            .touched
+            .fetch_add(report.touched as usize, Ordering::Relaxed)
+            + report.touched as usize;
+        let bad = !matches!(
+            report.status,
+            Status::Verified | Status::Done | Status::Withheld
+        );
+        let errors = self.errors.fetch_add(usize::from(bad), Ordering::Relaxed) + usize::from(bad);
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("{touched} assets touched, {errors} errors"));
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
