@@ -502,11 +502,12 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;erase' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Erase every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one erasure case per row, its high matches reviewed in, every plan made before one confirmation for the whole list; one result per subject as it is finished. --jobs counts subjects; --resume finishes a list that was stopped')
             [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'How assets are erased')
-            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many changes run at once')
-            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many changes run at once')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How the plan and the outcome are printed')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How the plan and the outcome are printed')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many changes run at once (with --from: how many subjects, each one change at a time)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many changes run at once (with --from: how many subjects, each one change at a time)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How the plan and the outcome are printed; with --from, jsonl and csv print each subject''s result as soon as it is finished')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How the plan and the outcome are printed; with --from, jsonl and csv print each subject''s result as soon as it is finished')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')

@@ -991,12 +991,16 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__erase)
-            opts="-y -j -o -q -v -h --dry-run --strategy --yes --resume --replay-tombstones --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-y -j -o -q -v -h --from --dry-run --strategy --yes --resume --replay-tombstones --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --strategy)
                     COMPREPLY=($(compgen -W "auto scrub delete" -- "${cur}"))
                     return 0
@@ -1010,11 +1014,11 @@ _dsr() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
                     return 0
                     ;;
                 --tenant)
@@ -2204,11 +2208,11 @@ _dsr() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
                     return 0
                     ;;
                 --tenant)

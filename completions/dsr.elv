@@ -464,11 +464,12 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;erase'= {
+            cand --from 'Erase every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one erasure case per row, its high matches reviewed in, every plan made before one confirmation for the whole list; one result per subject as it is finished. --jobs counts subjects; --resume finishes a list that was stopped'
             cand --strategy 'How assets are erased'
-            cand -j 'How many changes run at once'
-            cand --jobs 'How many changes run at once'
-            cand -o 'How the plan and the outcome are printed'
-            cand --output 'How the plan and the outcome are printed'
+            cand -j 'How many changes run at once (with --from: how many subjects, each one change at a time)'
+            cand --jobs 'How many changes run at once (with --from: how many subjects, each one change at a time)'
+            cand -o 'How the plan and the outcome are printed; with --from, jsonl and csv print each subject''s result as soon as it is finished'
+            cand --output 'How the plan and the outcome are printed; with --from, jsonl and csv print each subject''s result as soon as it is finished'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'

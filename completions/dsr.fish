@@ -389,12 +389,15 @@ complete -c dsr -n "__fish_dsr_using_subcommand portability" -l all-originals -d
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l from -d 'Erase every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin): one erasure case per row, its high matches reviewed in, every plan made before one confirmation for the whole list; one result per subject as it is finished. --jobs counts subjects; --resume finishes a list that was stopped' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l strategy -d 'How assets are erased' -r -f -a "auto\t'Delete assets that show or were uploaded by the subject alone; scrub the rest'
 scrub\t'Never delete: remove only the subject\'s values'
 delete\t'Delete every reviewed asset not under legal hold'"
-complete -c dsr -n "__fish_dsr_using_subcommand erase" -s j -l jobs -d 'How many changes run at once' -r
-complete -c dsr -n "__fish_dsr_using_subcommand erase" -s o -l output -d 'How the plan and the outcome are printed' -r -f -a "table\t''
-json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -s j -l jobs -d 'How many changes run at once (with --from: how many subjects, each one change at a time)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -s o -l output -d 'How the plan and the outcome are printed; with --from, jsonl and csv print each subject\'s result as soon as it is finished' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON array'
+jsonl\t'One JSON object per line'
+csv\t'One row per match, with a header'"
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -417,8 +420,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l to -d 'The value to 
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l field -d 'Replace only in this field (repeatable or comma-separated) [default: every field]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l set -d 'Set a field of every reviewed asset, as FIELD=VALUE (repeatable; an empty VALUE clears the field)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s j -l jobs -d 'How many changes run at once' -r
-complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s o -l output -d 'How the plan and the outcome are printed' -r -f -a "table\t''
-json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s o -l output -d 'How the plan and the outcome are printed' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON array'
+jsonl\t'One JSON object per line'
+csv\t'One row per match, with a header'"
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
