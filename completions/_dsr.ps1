@@ -463,8 +463,13 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;access' {
-            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the package: a folder, or a ZIP when the name ends in .zip [default: access-CASE.zip in the case''s folder]')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the package: a folder, or a ZIP when the name ends in .zip [default: access-CASE.zip in the case''s folder]; with --from, the folder every package goes into as access-CASE.zip')
             [CompletionResult]::new('--templates', '--templates', [CompletionResultType]::ParameterName, 'A folder whose index.html or letter.md replace the built-in templates')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'With --from: how many subjects are worked on at once')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'With --from: how many subjects are worked on at once')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
@@ -473,6 +478,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -482,7 +488,12 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;portability' {
-            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The ZIP to write [default: portable-CASE.zip in the case''s folder]')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The ZIP to write [default: portable-CASE.zip in the case''s folder]; with --from, the folder every archive goes into as portable-CASE.zip')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'With --from: how many subjects are worked on at once')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'With --from: how many subjects are worked on at once')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
@@ -493,6 +504,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('--encrypt', '--encrypt', [CompletionResultType]::ParameterName, 'Encrypt every entry with AES-256; the passphrase comes from DSR_ZIP_PASSPHRASE or a hidden prompt')
             [CompletionResult]::new('--all-originals', '--all-originals', [CompletionResultType]::ParameterName, 'Put the original of every reviewed asset in, not only those the subject uploaded')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')

@@ -327,7 +327,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__access)
-            opts="-q -v -h --out --templates --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-j -o -q -v -h --out --templates --from --jobs --resume --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -339,6 +339,26 @@ _dsr() {
                     ;;
                 --templates)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
                     return 0
                     ;;
                 --tenant)
@@ -1913,7 +1933,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__portability)
-            opts="-q -v -h --out --encrypt --all-originals --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-j -o -q -v -h --out --encrypt --all-originals --from --jobs --resume --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1921,6 +1941,26 @@ _dsr() {
             case "${prev}" in
                 --out)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
                     return 0
                     ;;
                 --tenant)

@@ -427,8 +427,13 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;case;help;help'= {
         }
         &'dsr;access'= {
-            cand --out 'Where to write the package: a folder, or a ZIP when the name ends in .zip [default: access-CASE.zip in the case''s folder]'
+            cand --out 'Where to write the package: a folder, or a ZIP when the name ends in .zip [default: access-CASE.zip in the case''s folder]; with --from, the folder every package goes into as access-CASE.zip'
             cand --templates 'A folder whose index.html or letter.md replace the built-in templates'
+            cand --from 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished'
+            cand -j 'With --from: how many subjects are worked on at once'
+            cand --jobs 'With --from: how many subjects are worked on at once'
+            cand -o 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished'
+            cand --output 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
@@ -437,6 +442,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
+            cand --resume 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -445,7 +451,12 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;portability'= {
-            cand --out 'The ZIP to write [default: portable-CASE.zip in the case''s folder]'
+            cand --out 'The ZIP to write [default: portable-CASE.zip in the case''s folder]; with --from, the folder every archive goes into as portable-CASE.zip'
+            cand --from 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished'
+            cand -j 'With --from: how many subjects are worked on at once'
+            cand --jobs 'With --from: how many subjects are worked on at once'
+            cand -o 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished'
+            cand --output 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
@@ -456,6 +467,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
             cand --encrypt 'Encrypt every entry with AES-256; the passphrase comes from DSR_ZIP_PASSPHRASE or a hidden prompt'
             cand --all-originals 'Put the original of every reviewed asset in, not only those the subject uploaded'
+            cand --resume 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'

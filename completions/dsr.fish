@@ -358,8 +358,14 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one case'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close a case'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dsr -n "__fish_dsr_using_subcommand access" -l out -d 'Where to write the package: a folder, or a ZIP when the name ends in .zip [default: access-CASE.zip in the case\'s folder]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l out -d 'Where to write the package: a folder, or a ZIP when the name ends in .zip [default: access-CASE.zip in the case\'s folder]; with --from, the folder every package goes into as access-CASE.zip' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l templates -d 'A folder whose index.html or letter.md replace the built-in templates' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l from -d 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand access" -s j -l jobs -d 'With --from: how many subjects are worked on at once' -r
+complete -c dsr -n "__fish_dsr_using_subcommand access" -s o -l output -d 'With --from: how the results are printed; jsonl and csv print each subject\'s as soon as it is finished' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON array'
+jsonl\t'One JSON object per line'
+csv\t'One row per match, with a header'"
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -370,10 +376,17 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l resume -d 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dsr -n "__fish_dsr_using_subcommand portability" -l out -d 'The ZIP to write [default: portable-CASE.zip in the case\'s folder]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l out -d 'The ZIP to write [default: portable-CASE.zip in the case\'s folder]; with --from, the folder every archive goes into as portable-CASE.zip' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l from -d 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -s j -l jobs -d 'With --from: how many subjects are worked on at once' -r
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -s o -l output -d 'With --from: how the results are printed; jsonl and csv print each subject\'s as soon as it is finished' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON array'
+jsonl\t'One JSON object per line'
+csv\t'One row per match, with a header'"
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -386,6 +399,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand portability" -l purpose -d 'Why 
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l encrypt -d 'Encrypt every entry with AES-256; the passphrase comes from DSR_ZIP_PASSPHRASE or a hidden prompt'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l all-originals -d 'Put the original of every reviewed asset in, not only those the subject uploaded'
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l resume -d 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s h -l help -d 'Print help (see more with \'--help\')'

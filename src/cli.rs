@@ -600,14 +600,39 @@ pub struct CaseIdArgs {
   dsr access 20261201-001 --out ./package --templates ./our-templates")]
 pub struct AccessArgs {
     /// The case id
-    pub case: String,
+    #[arg(required_unless_present = "from")]
+    pub case: Option<String>,
     /// Where to write the package: a folder, or a ZIP when the name ends in .zip
-    /// [default: access-CASE.zip in the case's folder]
+    /// [default: access-CASE.zip in the case's folder]; with --from, the folder every
+    /// package goes into as access-CASE.zip
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
     /// A folder whose index.html or letter.md replace the built-in templates
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    #[command(flatten)]
+    pub list: ListArgs,
+}
+
+/// A command run over a list of subjects instead of one case.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`;
+    /// '-' reads stdin): one case per row, its high matches reviewed in; one result per
+    /// subject as it is finished
+    #[arg(long, value_name = "FILE", conflicts_with = "case")]
+    pub from: Option<PathBuf>,
+    /// With --from: how many subjects are worked on at once
+    #[arg(long, short, default_value_t = 4, value_name = "N", requires = "from", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
+    /// With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any
+    /// subject twice
+    #[arg(long, requires = "from")]
+    pub resume: bool,
+    /// With --from: how the results are printed; jsonl and csv print each subject's as
+    /// soon as it is finished
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table, requires = "from")]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Args)]
@@ -616,8 +641,10 @@ pub struct AccessArgs {
   DSR_ZIP_PASSPHRASE=... dsr portability 20261201-002 --out jane-doe.zip --encrypt")]
 pub struct PortabilityArgs {
     /// The case id
-    pub case: String,
-    /// The ZIP to write [default: portable-CASE.zip in the case's folder]
+    #[arg(required_unless_present = "from")]
+    pub case: Option<String>,
+    /// The ZIP to write [default: portable-CASE.zip in the case's folder]; with --from, the
+    /// folder every archive goes into as portable-CASE.zip
     #[arg(long, value_name = "FILE.zip")]
     pub out: Option<PathBuf>,
     /// Encrypt every entry with AES-256; the passphrase comes from DSR_ZIP_PASSPHRASE or
@@ -627,6 +654,8 @@ pub struct PortabilityArgs {
     /// Put the original of every reviewed asset in, not only those the subject uploaded
     #[arg(long)]
     pub all_originals: bool,
+    #[command(flatten)]
+    pub list: ListArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

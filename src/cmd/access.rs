@@ -14,112 +14,278 @@ use dsr::index::matcher::{Confidence, Matcher};
 use dsr::platform::Platform;
 use dsr::ropa::RecordOfProcessing;
 
+use super::bulk::{Status, SubjectReport, Work};
 use super::{Context, Outcome};
 use crate::cli::AccessArgs;
 
 pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
-    let started = std::time::SystemTime::now();
     let config = ctx.load_config()?;
     let (name, profile) = ctx.tenant(&config)?;
     let files = ctx.tenant_files(&name);
     let store = CaseStore::new(&name, &files.dir);
-    let mut case = store.load(&args.case)?;
-    require_right(&case, &[Right::Access])?;
     let ropa = RecordOfProcessing::load(&name, &ctx.ropa_path(&name))?;
     let platform = super::open_platform(ctx, &name, &profile)?;
-    let reviewed = Reviewed::read(ctx, &name, &profile, &case, platform.as_ref())?;
-
-    let found: Vec<Found> = reviewed
-        .assets
-        .iter()
-        .map(|(asset, min)| {
-            let preview = platform.preview(&asset.id).unwrap_or_else(|e| {
-                log::warn!("no preview for asset {}: {e}", asset.id);
-                None
-            });
-            Found {
-                asset: subject_view(
-                    asset,
-                    &reviewed.matcher,
-                    &reviewed.roles,
-                    &reviewed.labels,
-                    *min,
-                ),
-                preview,
-            }
-        })
-        .collect();
-    let now = dsr::time::now();
-    let data = AccessData::new(&case, &ropa, &found, &now);
-    let case_dir = store.case_dir(&case.id)?;
-    let (out, owned) = match args.out {
-        Some(out) => (out, false),
-        None => (case_dir.join(format!("access-{}.zip", case.id)), true),
-    };
-    let written = dsr::access::write(&data, &found, &out, args.templates.as_deref(), owned)
-        .with_context(|| format!("cannot write the access package {}", out.display()))?;
-    case.record(
-        &now,
-        &ctx.operator(Some(&profile)),
-        format!(
-            "access package written: {} asset(s), {} file(s)",
-            found.len(),
-            written.entries.len()
-        ),
-    );
-    store.save(&case)?;
-    super::record::audit(
+    let access = Access {
         ctx,
-        &name,
-        &profile,
-        &case,
-        "access",
-        &[
-            ("assets", found.len() as u64),
-            ("files", written.entries.len() as u64),
-            ("missing", reviewed.missing.len() as u64),
-        ],
-    )?;
-    let files = if written.zip_sha256.is_some() {
-        vec![(format!("access-{}.zip", case.id), out.clone())]
-    } else {
-        written
-            .entries
-            .iter()
-            .map(|e| (e.path.clone(), out.join(&e.path)))
-            .collect()
+        name: &name,
+        profile: &profile,
+        store: &store,
+        ropa: &ropa,
+        platform: platform.as_ref(),
+        templates: args.templates.as_deref(),
+        folder: None,
     };
-    super::record::receipt(
+    let Some(from) = &args.list.from else {
+        let Some(id) = &args.case else {
+            bail!("name the case: dsr access CASE (or --from FILE for a list of subjects)");
+        };
+        let case = store.load(id)?;
+        require_right(&case, &[Right::Access])?;
+        let made = access.package(case, args.out)?;
+        report_missing(ctx, &made.missing);
+        print_path(&made.path)?;
+        return Ok(made.outcome());
+    };
+    ctx.catch_signals()?;
+    let hushed = ctx.hushed();
+    let bulk = Access {
+        ctx: &hushed,
+        folder: args.out.as_deref(),
+        ..access
+    };
+    super::record::signing_key(ctx, &profile)?;
+    super::bulk::run(
         ctx,
         &name,
         &profile,
         &store,
-        &case,
-        super::record::Operation {
-            name: "access",
-            started,
-            assets: exported(
-                &found.iter().map(|f| f.asset.id.clone()).collect::<Vec<_>>(),
-                &reviewed.missing,
-                "in the access package",
-            ),
-            plan_sha256: None,
-            files,
+        super::bulk::Options {
+            command: "access",
+            right: Right::Access,
+            from,
+            output: args.list.output,
+            jobs: args.list.jobs.into(),
+            resume: args.list.resume,
+            dry_run: false,
+            yes: true,
         },
-    )?;
-    report_missing(ctx, &reviewed.missing);
-    ctx.note(&format!(
-        "Access package for case {}: {} asset(s), {} file(s).",
-        case.id,
-        found.len(),
-        written.entries.len()
-    ));
-    print_path(&out)?;
-    Ok(if reviewed.missing.is_empty() {
-        Outcome::Done
-    } else {
-        Outcome::Partial
-    })
+        &bulk,
+    )
+}
+
+/// Writes access packages: what one `dsr access` run shares between its cases.
+struct Access<'a> {
+    ctx: &'a Context,
+    name: &'a str,
+    profile: &'a TenantProfile,
+    store: &'a CaseStore,
+    ropa: &'a RecordOfProcessing,
+    platform: &'a dyn Platform,
+    templates: Option<&'a std::path::Path>,
+    /// With a list: the folder the packages go into, as access-CASE.zip [default: each
+    /// case's folder].
+    folder: Option<&'a std::path::Path>,
+}
+
+/// A package written for one case.
+pub struct Made {
+    pub path: PathBuf,
+    pub assets: usize,
+    /// Files in the package (entries of the ZIP, or of the folder).
+    pub files: usize,
+    pub missing: Vec<String>,
+    pub receipt: PathBuf,
+}
+
+impl Made {
+    pub fn outcome(&self) -> Outcome {
+        if self.missing.is_empty() {
+            Outcome::Done
+        } else {
+            Outcome::Partial
+        }
+    }
+
+    /// What a bulk run reports for it.
+    pub fn report(&self, counts: Vec<(&'static str, u64)>) -> SubjectReport {
+        SubjectReport {
+            status: if self.missing.is_empty() {
+                Status::Done
+            } else {
+                Status::Partial
+            },
+            counts,
+            touched: self.assets as u64,
+            plan_sha256: None,
+            receipt: Some(self.receipt.clone()),
+            output: Some(std::path::absolute(&self.path).unwrap_or_else(|_| self.path.clone())),
+            errors: self
+                .missing
+                .iter()
+                .map(|id| format!("{id}: reviewed, but no longer on the platform"))
+                .collect(),
+        }
+    }
+}
+
+impl Access<'_> {
+    /// Writes the access package of `case` to `out` (a folder, or a ZIP by its name)
+    /// [default: access-CASE.zip in the case's folder] and records it: the case's history,
+    /// the audit log, a signed receipt.
+    fn package(&self, mut case: Case, out: Option<PathBuf>) -> Result<Made> {
+        let started = std::time::SystemTime::now();
+        let (ctx, name, profile, store) = (self.ctx, self.name, self.profile, self.store);
+        let platform = self.platform;
+        let reviewed = Reviewed::read(ctx, name, profile, &case, platform)?;
+        let found: Vec<Found> = reviewed
+            .assets
+            .iter()
+            .map(|(asset, min)| {
+                let preview = platform.preview(&asset.id).unwrap_or_else(|e| {
+                    log::warn!("no preview for asset {}: {e}", asset.id);
+                    None
+                });
+                Found {
+                    asset: subject_view(
+                        asset,
+                        &reviewed.matcher,
+                        &reviewed.roles,
+                        &reviewed.labels,
+                        *min,
+                    ),
+                    preview,
+                }
+            })
+            .collect();
+        let now = dsr::time::now();
+        let data = AccessData::new(&case, self.ropa, &found, &now);
+        let case_dir = store.case_dir(&case.id)?;
+        let (out, owned) = match out {
+            Some(out) => (out, false),
+            None => (case_dir.join(format!("access-{}.zip", case.id)), true),
+        };
+        let written = dsr::access::write(&data, &found, &out, self.templates, owned)
+            .with_context(|| format!("cannot write the access package {}", out.display()))?;
+        case.record(
+            &now,
+            &ctx.operator(Some(profile)),
+            format!(
+                "access package written: {} asset(s), {} file(s)",
+                found.len(),
+                written.entries.len()
+            ),
+        );
+        store.save(&case)?;
+        super::record::audit(
+            ctx,
+            name,
+            profile,
+            &case,
+            "access",
+            &[
+                ("assets", found.len() as u64),
+                ("files", written.entries.len() as u64),
+                ("missing", reviewed.missing.len() as u64),
+            ],
+        )?;
+        let files = if written.zip_sha256.is_some() {
+            vec![(format!("access-{}.zip", case.id), out.clone())]
+        } else {
+            written
+                .entries
+                .iter()
+                .map(|e| (e.path.clone(), out.join(&e.path)))
+                .collect()
+        };
+        let issued = super::record::receipt(
+            ctx,
+            name,
+            profile,
+            store,
+            &case,
+            super::record::Operation {
+                name: "access",
+                started,
+                assets: exported(
+                    &found.iter().map(|f| f.asset.id.clone()).collect::<Vec<_>>(),
+                    &reviewed.missing,
+                    "in the access package",
+                ),
+                plan_sha256: None,
+                files,
+            },
+        )?;
+        ctx.note(&format!(
+            "Access package for case {}: {} asset(s), {} file(s).",
+            case.id,
+            found.len(),
+            written.entries.len()
+        ));
+        Ok(Made {
+            path: out,
+            assets: found.len(),
+            files: written.entries.len(),
+            missing: reviewed.missing,
+            receipt: issued.path,
+        })
+    }
+}
+
+impl Work for Access<'_> {
+    type Ready = Case;
+
+    fn count_names(&self) -> &'static [&'static str] {
+        &["matches", "reviewed", "assets", "files", "missing"]
+    }
+
+    fn prepare(&self, case: Case, _resumed: bool) -> Result<Case> {
+        require_right(&case, &[Right::Access])?;
+        Ok(case)
+    }
+
+    fn planned(&self, case: &Case) -> SubjectReport {
+        planned(case)
+    }
+
+    fn question(&self, _: &[&Case]) -> Option<String> {
+        None
+    }
+
+    fn carry_out(&self, case: Case) -> Result<SubjectReport> {
+        let counts = (case.matches.len() as u64, case.reviewed().len() as u64);
+        let out = match self.folder {
+            Some(folder) => {
+                dsr::fsutil::private_dir(folder)
+                    .with_context(|| format!("cannot create {}", folder.display()))?;
+                Some(folder.join(format!("access-{}.zip", case.id)))
+            }
+            None => None,
+        };
+        let made = self.package(case, out)?;
+        Ok(made.report(vec![
+            ("matches", counts.0),
+            ("reviewed", counts.1),
+            ("assets", made.assets as u64),
+            ("files", made.files as u64),
+            ("missing", made.missing.len() as u64),
+        ]))
+    }
+}
+
+/// A dry run's account of an export: what would go in.
+pub fn planned(case: &Case) -> SubjectReport {
+    SubjectReport {
+        status: Status::Planned,
+        counts: vec![
+            ("matches", case.matches.len() as u64),
+            ("reviewed", case.reviewed().len() as u64),
+        ],
+        touched: 0,
+        plan_sha256: None,
+        receipt: None,
+        output: None,
+        errors: Vec::new(),
+    }
 }
 
 /// The receipt's account of an export: each asset put in, each reviewed asset gone.

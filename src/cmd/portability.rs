@@ -1,121 +1,243 @@
 //! `dsr portability`: the Art. 20 portable ZIP of a case.
 
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
-use dsr::case::{CaseStore, Right};
+use dsr::case::{Case, CaseStore, Right};
+use dsr::config::TenantProfile;
 use dsr::disclose::subject_view;
+use dsr::platform::Platform;
 use dsr::portability::{Item, provided_by_subject};
 
-use super::access::{Reviewed, print_path, report_missing, require_right};
+use super::access::{Made, Reviewed, print_path, report_missing, require_right};
+use super::bulk::{SubjectReport, Work};
 use super::{Context, Outcome};
 use crate::cli::PortabilityArgs;
 
 pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
-    let started = std::time::SystemTime::now();
     let config = ctx.load_config()?;
     let (name, profile) = ctx.tenant(&config)?;
     let files = ctx.tenant_files(&name);
     let store = CaseStore::new(&name, &files.dir);
-    let mut case = store.load(&args.case)?;
-    require_right(&case, &[Right::Portability])?;
-    let case_dir = store.case_dir(&case.id)?;
-    let out = match args.out {
-        Some(out) if dsr::package::is_zip(&out) => out,
-        Some(out) => bail!(
+    if let Some(out) = &args.out
+        && args.list.from.is_none()
+        && !dsr::package::is_zip(out)
+    {
+        bail!(
             "--out {} must name a .zip file: the portable archive is a ZIP",
             out.display()
-        ),
-        None => case_dir.join(format!("portable-{}.zip", case.id)),
-    };
+        );
+    }
+    // Asked for before anything is read, and once for a whole list.
     let password = if args.encrypt {
         Some(passphrase(ctx)?)
     } else {
         None
     };
     let platform = super::open_platform(ctx, &name, &profile)?;
-    let reviewed = Reviewed::read(ctx, &name, &profile, &case, platform.as_ref())?;
-    let items: Vec<Item> = reviewed
-        .assets
-        .iter()
-        .map(|(asset, min)| Item {
-            view: subject_view(
-                asset,
-                &reviewed.matcher,
-                &reviewed.roles,
-                &reviewed.labels,
-                *min,
-            ),
-            original: args.all_originals
-                || provided_by_subject(asset, &reviewed.matcher, &reviewed.roles),
-            asset: asset.clone(),
-        })
-        .collect();
-    // A default target is the case's own: a new run replaces it.
-    if out.starts_with(&case_dir) && out.exists() {
-        std::fs::remove_file(&out).with_context(|| format!("cannot replace {}", out.display()))?;
-    }
-    let now = dsr::time::now();
-    let written =
-        dsr::portability::write(&case, &items, platform.as_ref(), &out, &case_dir, password)
-            .with_context(|| format!("cannot write the portable archive {}", out.display()))?;
-    case.record(
-        &now,
-        &ctx.operator(Some(&profile)),
-        format!(
-            "portable archive written: {} asset(s), {} original(s), SHA-256 {}",
-            items.len(),
-            written.originals,
-            written.sha256
-        ),
-    );
-    store.save(&case)?;
-    super::record::audit(
+    let portable = Portable {
         ctx,
-        &name,
-        &profile,
-        &case,
-        "portability",
-        &[
-            ("assets", items.len() as u64),
-            ("originals", written.originals as u64),
-            ("missing", reviewed.missing.len() as u64),
-        ],
-    )?;
-    let ids: Vec<String> = items.iter().map(|i| i.asset.id.clone()).collect();
-    super::record::receipt(
+        name: &name,
+        profile: &profile,
+        store: &store,
+        platform: platform.as_ref(),
+        password,
+        all_originals: args.all_originals,
+        encrypt: args.encrypt,
+        folder: None,
+    };
+    let Some(from) = &args.list.from else {
+        let Some(id) = &args.case else {
+            bail!("name the case: dsr portability CASE (or --from FILE for a list of subjects)");
+        };
+        let case = store.load(id)?;
+        require_right(&case, &[Right::Portability])?;
+        let made = portable.archive(case, args.out.clone())?;
+        report_missing(ctx, &made.missing);
+        print_path(&made.path)?;
+        return Ok(made.outcome());
+    };
+    ctx.catch_signals()?;
+    let hushed = ctx.hushed();
+    let bulk = Portable {
+        ctx: &hushed,
+        folder: args.out.as_deref(),
+        ..portable
+    };
+    super::record::signing_key(ctx, &profile)?;
+    super::bulk::run(
         ctx,
         &name,
         &profile,
         &store,
-        &case,
-        super::record::Operation {
-            name: "portability",
-            started,
-            assets: super::access::exported(&ids, &reviewed.missing, "in the portable archive"),
-            plan_sha256: None,
-            files: vec![(format!("portable-{}.zip", case.id), out.clone())],
+        super::bulk::Options {
+            command: "portability",
+            right: Right::Portability,
+            from,
+            output: args.list.output,
+            jobs: args.list.jobs.into(),
+            resume: args.list.resume,
+            dry_run: false,
+            yes: true,
         },
-    )?;
-    report_missing(ctx, &reviewed.missing);
-    ctx.note(&format!(
-        "Portable archive for case {}: {} asset(s), {} original(s){}. SHA-256 {}",
-        case.id,
-        items.len(),
-        written.originals,
-        if args.encrypt {
-            ", AES-256 encrypted"
-        } else {
-            ""
-        },
-        written.sha256
-    ));
-    print_path(&out)?;
-    Ok(if reviewed.missing.is_empty() {
-        Outcome::Done
-    } else {
-        Outcome::Partial
-    })
+        &bulk,
+    )
+}
+
+/// Writes portable archives: what one `dsr portability` run shares between its cases.
+struct Portable<'a> {
+    ctx: &'a Context,
+    name: &'a str,
+    profile: &'a TenantProfile,
+    store: &'a CaseStore,
+    platform: &'a dyn Platform,
+    password: Option<String>,
+    all_originals: bool,
+    encrypt: bool,
+    /// With a list: the folder the archives go into [default: each case's folder].
+    folder: Option<&'a Path>,
+}
+
+impl Portable<'_> {
+    /// Writes the portable archive of `case` to `out` [default: portable-CASE.zip in the
+    /// case's folder] and records it: the case's history, the audit log, a signed receipt.
+    fn archive(&self, mut case: Case, out: Option<PathBuf>) -> Result<Made> {
+        let started = std::time::SystemTime::now();
+        let (ctx, name, profile, store) = (self.ctx, self.name, self.profile, self.store);
+        let case_dir = store.case_dir(&case.id)?;
+        let out = out.unwrap_or_else(|| case_dir.join(format!("portable-{}.zip", case.id)));
+        let reviewed = Reviewed::read(ctx, name, profile, &case, self.platform)?;
+        let items: Vec<Item> = reviewed
+            .assets
+            .iter()
+            .map(|(asset, min)| Item {
+                view: subject_view(
+                    asset,
+                    &reviewed.matcher,
+                    &reviewed.roles,
+                    &reviewed.labels,
+                    *min,
+                ),
+                original: self.all_originals
+                    || provided_by_subject(asset, &reviewed.matcher, &reviewed.roles),
+                asset: asset.clone(),
+            })
+            .collect();
+        // A default target is the case's own: a new run replaces it.
+        if out.starts_with(&case_dir) && out.exists() {
+            std::fs::remove_file(&out)
+                .with_context(|| format!("cannot replace {}", out.display()))?;
+        }
+        let now = dsr::time::now();
+        let written = dsr::portability::write(
+            &case,
+            &items,
+            self.platform,
+            &out,
+            &case_dir,
+            self.password.clone(),
+        )
+        .with_context(|| format!("cannot write the portable archive {}", out.display()))?;
+        case.record(
+            &now,
+            &ctx.operator(Some(profile)),
+            format!(
+                "portable archive written: {} asset(s), {} original(s), SHA-256 {}",
+                items.len(),
+                written.originals,
+                written.sha256
+            ),
+        );
+        store.save(&case)?;
+        super::record::audit(
+            ctx,
+            name,
+            profile,
+            &case,
+            "portability",
+            &[
+                ("assets", items.len() as u64),
+                ("originals", written.originals as u64),
+                ("missing", reviewed.missing.len() as u64),
+            ],
+        )?;
+        let ids: Vec<String> = items.iter().map(|i| i.asset.id.clone()).collect();
+        let issued = super::record::receipt(
+            ctx,
+            name,
+            profile,
+            store,
+            &case,
+            super::record::Operation {
+                name: "portability",
+                started,
+                assets: super::access::exported(&ids, &reviewed.missing, "in the portable archive"),
+                plan_sha256: None,
+                files: vec![(format!("portable-{}.zip", case.id), out.clone())],
+            },
+        )?;
+        ctx.note(&format!(
+            "Portable archive for case {}: {} asset(s), {} original(s){}. SHA-256 {}",
+            case.id,
+            items.len(),
+            written.originals,
+            if self.encrypt {
+                ", AES-256 encrypted"
+            } else {
+                ""
+            },
+            written.sha256
+        ));
+        Ok(Made {
+            path: out,
+            assets: items.len(),
+            files: written.originals,
+            missing: reviewed.missing,
+            receipt: issued.path,
+        })
+    }
+}
+
+impl Work for Portable<'_> {
+    type Ready = Case;
+
+    fn count_names(&self) -> &'static [&'static str] {
+        &["matches", "reviewed", "assets", "originals", "missing"]
+    }
+
+    fn prepare(&self, case: Case, _resumed: bool) -> Result<Case> {
+        require_right(&case, &[Right::Portability])?;
+        Ok(case)
+    }
+
+    fn planned(&self, case: &Case) -> SubjectReport {
+        super::access::planned(case)
+    }
+
+    fn question(&self, _: &[&Case]) -> Option<String> {
+        None
+    }
+
+    fn carry_out(&self, case: Case) -> Result<SubjectReport> {
+        let counts = (case.matches.len() as u64, case.reviewed().len() as u64);
+        let out = match self.folder {
+            Some(folder) => {
+                dsr::fsutil::private_dir(folder)
+                    .with_context(|| format!("cannot create {}", folder.display()))?;
+                Some(folder.join(format!("portable-{}.zip", case.id)))
+            }
+            None => None,
+        };
+        let made = self.archive(case, out)?;
+        Ok(made.report(vec![
+            ("matches", counts.0),
+            ("reviewed", counts.1),
+            ("assets", made.assets as u64),
+            ("originals", made.files as u64),
+            ("missing", made.missing.len() as u64),
+        ]))
+    }
 }
 
 /// The ZIP passphrase: `DSR_ZIP_PASSPHRASE`, or a hidden prompt typed twice.
