@@ -291,7 +291,18 @@ impl CaseStore {
         fsutil::private_dir(&self.root).map_err(|source| self.io(&self.root, source))?;
         let day: String = now.chars().take(10).filter(char::is_ascii_digit).collect();
         // Creating the folder claims the id: two dsr processes cannot take the same one.
-        let id = (1..)
+        // The search starts after the day's highest id, so a day of a thousand cases does
+        // not try a thousand taken ones for each new one.
+        let highest = fs::read_dir(&self.root)
+            .map_err(|source| self.io(&self.root, source))?
+            .filter_map(|e| e.ok())
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                name.strip_prefix(&format!("{day}-"))?.parse::<u32>().ok()
+            })
+            .max()
+            .unwrap_or(0);
+        let id = (highest + 1..)
             .map(|n| format!("{day}-{n:03}"))
             .find(|id| {
                 let dir = self.root.join(id);

@@ -206,8 +206,8 @@ pub fn run<W: Work>(
     let locator = Locator::open(&files, settings.clone()).context(
         "subjects of a list are located as their cases are opened: run `dsr sync` first",
     )?;
-    // Each subject with its case and whether an earlier run opened it.
-    let mut todo: Vec<(Subject, Case, bool)> = Vec::new();
+    // Each subject with the case an earlier run opened for it, if one did.
+    let mut todo: Vec<(Subject, Option<Case>)> = Vec::new();
     let mut bad = 0usize;
     for row in rows {
         let subject = match row {
@@ -223,70 +223,54 @@ pub fn run<W: Work>(
             out.earlier(subject.row, result)?;
             continue;
         }
-        if let Some(case) = opened.remove(&subject.row) {
-            todo.push((subject, case, true));
-            continue;
-        }
-        if options.dry_run {
-            // A dry run leaves nothing behind, not even a case: it plans in memory.
-            match transient_case(ctx, tenant, profile, &locator, &subject, options.right) {
-                Ok(case) => todo.push((subject, case, false)),
-                Err(e) => {
-                    bad += 1;
-                    subject_error(&subject, &e);
-                    out.report(
-                        subject.row,
-                        subject.reference.as_deref(),
-                        None,
-                        &SubjectReport::failed(&e),
-                    )?;
-                }
-            }
-            continue;
-        }
-        match open_case(
-            ctx,
-            tenant,
-            profile,
-            store,
-            &locator,
-            &batch,
-            &subject,
-            options.right,
-        ) {
-            Ok(case) => todo.push((subject, case, false)),
-            Err(e) => {
-                bad += 1;
-                subject_error(&subject, &e);
-                out.report(
-                    subject.row,
-                    subject.reference.as_deref(),
-                    None,
-                    &SubjectReport::failed(&e),
-                )?;
-            }
-        }
+        let case = opened.remove(&subject.row);
+        todo.push((subject, case));
     }
-    drop(locator);
 
-    // Every subject made ready before anything changes, so that the confirmation can say
-    // what the whole list will do.
+    // Every subject's case opened (a dry run's only in memory: it leaves nothing behind)
+    // and made ready before anything changes, so that the confirmation can say what the
+    // whole list will do. Cases are opened on the same threads as the plans are made, so
+    // that their writes overlap the plans' reads.
     let jobs = options.jobs.clamp(1, 64);
-    let prepared = in_parallel(ctx, jobs, todo, |(subject, case, resumed)| {
-        let id = case.id.clone();
-        (subject, id, work.prepare(case, resumed))
+    let prepared = in_parallel(ctx, jobs, todo, |(subject, case)| {
+        let resumed = case.is_some();
+        let case = match case {
+            Some(case) => Ok(case),
+            None if options.dry_run => {
+                transient_case(ctx, tenant, profile, &locator, &subject, options.right)
+            }
+            None => open_case(
+                ctx,
+                tenant,
+                profile,
+                store,
+                &locator,
+                &batch,
+                &subject,
+                options.right,
+            ),
+        };
+        let ready = case.map_err(|e| (None, e)).and_then(|case| {
+            let id = case.id.clone();
+            match work.prepare(case, resumed) {
+                Ok(ready) => Ok((id, ready)),
+                Err(e) => Err((Some(id), e)),
+            }
+        });
+        (subject, ready)
     });
+    drop(locator);
     let mut ready = Vec::new();
-    for (subject, case, result) in prepared {
+    for (subject, result) in prepared {
         match result {
-            Ok(r) => ready.push((subject, case, r)),
-            Err(e) => {
+            Ok((case, r)) => ready.push((subject, case, r)),
+            Err((case, e)) => {
                 bad += 1;
                 subject_error(&subject, &e);
                 out.report(
                     subject.row,
                     subject.reference.as_deref(),
-                    Some(case.as_str()),
+                    case.as_deref(),
                     &SubjectReport::failed(&e),
                 )?;
             }

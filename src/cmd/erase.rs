@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
-use std::sync::Mutex;
 
 use anyhow::{Context as _, Result, bail};
 use dsr::apply::holds::Holds;
@@ -13,6 +12,7 @@ use dsr::case::{Case, Right};
 use dsr::config::TenantProfile;
 use dsr::erase::plan::{Planner, Strategy};
 use dsr::erase::tombstone::{self, Tombstone};
+use dsr::index::group::GroupReindex;
 use dsr::index::identity::{Identity, probes};
 use dsr::index::locate::Locator;
 use dsr::index::matcher::{Confidence, Matcher};
@@ -39,47 +39,18 @@ pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
     } else {
         Some(TenantLock::acquire(&files.dir.join("lock"))?)
     };
-    let platform = super::open_platform(ctx, &name, &profile)?;
+    // A list keeps three subjects going per request it may send (see `Eraser::list`).
+    let max_requests = args.from.is_some().then_some(usize::from(args.jobs));
+    let platform = super::open_platform_limited(ctx, &name, &profile, max_requests)?;
     if !args.dry_run {
         ctx.catch_signals()?;
     }
     let settings = profile.settings()?;
-    let Some(from) = args.from.clone() else {
-        let Some(id) = args.case.as_deref() else {
-            bail!(
-                "name the case to erase: dsr erase CASE (or --from FILE, or --replay-tombstones)"
-            );
-        };
-        let case = store.load(id)?;
-        let eraser = Eraser {
-            ctx,
-            prompting: ctx,
-            name: &name,
-            profile: &profile,
-            settings: &settings,
-            platform: platform.as_ref(),
-            store: &store,
-            args: &args,
-            silent: false,
-            jobs: args.jobs.into(),
-            index: Mutex::new(()),
-        };
-        let ready = eraser.prepare_case(case, args.resume)?;
-        let question = format!(
-            "Delete {} and scrub {} asset(s) of case {} on tenant '{}'?",
-            ready.plan.count(Action::Delete),
-            ready.plan.count(Action::Scrub),
-            ready.case.id,
-            name
-        );
-        if let Next::Stop(outcome) = ready.op.confirm(&ready.plan, &question)? {
-            return Ok(outcome);
-        }
-        return Ok(eraser.carry(ready)?.outcome);
-    };
-    let hushed = ctx.hushed();
+    let index = GroupReindex::new(&files, &settings);
+    let locator = Locator::open(&files, settings.clone())
+        .context("an erasure locates its subject again when it is done: run `dsr sync` first")?;
     let eraser = Eraser {
-        ctx: &hushed,
+        ctx,
         prompting: ctx,
         name: &name,
         profile: &profile,
@@ -87,32 +58,24 @@ pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
         platform: platform.as_ref(),
         store: &store,
         args: &args,
-        silent: true,
-        // --jobs counts subjects: each makes one change at a time, so no more than N
-        // calls reach the platform at once.
-        jobs: 1,
-        index: Mutex::new(()),
+        silent: false,
+        jobs: args.jobs.into(),
+        index: &index,
+        locator: &locator,
     };
-    super::bulk::run(
-        ctx,
-        &name,
-        &profile,
-        &store,
-        super::bulk::Options {
-            command: "erase",
-            right: Right::Erasure,
-            from: &from,
-            output: args.output,
-            jobs: args.jobs.into(),
-            resume: args.resume,
-            dry_run: args.dry_run,
-            yes: args.yes,
-        },
-        &eraser,
-    )
+    let result = match &args.from {
+        None => eraser.single(),
+        Some(from) => eraser.list(from),
+    };
+    // Whatever happened, the index's state is written for the changes that were made.
+    let finished = index.finish().context("cannot write the index's state");
+    let outcome = result?;
+    finished?;
+    Ok(outcome)
 }
 
 /// Erases the subjects of cases: what one `dsr erase` run shares between its cases.
+#[derive(Clone, Copy)]
 struct Eraser<'a> {
     ctx: &'a Context,
     /// The command's own context, which may print and ask (`ctx` may be hushed).
@@ -127,8 +90,10 @@ struct Eraser<'a> {
     silent: bool,
     /// How many changes of one case run at once.
     jobs: usize,
-    /// The index is brought up to date and searched again by one case at a time.
-    index: Mutex<()>,
+    /// Brings the index up to date after each case, sharing commits between cases.
+    index: &'a GroupReindex<'a>,
+    /// Searches the index again after each case (every search sees the last commit).
+    locator: &'a Locator,
 }
 
 /// A case with its plan, ready to be carried out.
@@ -147,6 +112,60 @@ struct Finished {
 }
 
 impl<'a> Eraser<'a> {
+    /// Erases the case the command names: the plan printed, confirmed, carried out.
+    fn single(&self) -> Result<Outcome> {
+        let Some(id) = self.args.case.as_deref() else {
+            bail!(
+                "name the case to erase: dsr erase CASE (or --from FILE, or --replay-tombstones)"
+            );
+        };
+        let case = self.store.load(id)?;
+        let ready = self.prepare_case(case, self.args.resume)?;
+        let question = format!(
+            "Delete {} and scrub {} asset(s) of case {} on tenant '{}'?",
+            ready.plan.count(Action::Delete),
+            ready.plan.count(Action::Scrub),
+            ready.case.id,
+            self.name
+        );
+        if let Next::Stop(outcome) = ready.op.confirm(&ready.plan, &question)? {
+            return Ok(outcome);
+        }
+        Ok(self.carry(ready)?.outcome)
+    }
+
+    /// Erases every subject of a list, one case each.
+    fn list(&self, from: &std::path::Path) -> Result<Outcome> {
+        let hushed = self.ctx.hushed();
+        let eraser = Eraser {
+            ctx: &hushed,
+            silent: true,
+            // Each subject makes one change at a time.
+            jobs: 1,
+            ..*self
+        };
+        super::bulk::run(
+            self.ctx,
+            self.name,
+            self.profile,
+            self.store,
+            super::bulk::Options {
+                command: "erase",
+                right: Right::Erasure,
+                from,
+                output: self.args.output,
+                // Three subjects per request slot: while one waits on a delete task,
+                // writes its journal or issues its receipt, the others keep the slots
+                // busy; the platform still never has more than --jobs requests at once.
+                jobs: self.jobs * 3,
+                resume: self.args.resume,
+                dry_run: self.args.dry_run,
+                yes: self.args.yes,
+            },
+            &eraser,
+        )
+    }
+
     /// Checks the case and makes its plan: the one an earlier run began with `resume`,
     /// else a new one from the assets as the platform holds them now.
     fn prepare_case(&self, case: Case, resume: bool) -> Result<Ready<'a>> {
@@ -195,13 +214,10 @@ impl<'a> Eraser<'a> {
         };
         let (verification, started) = op.carry_out(&plan, self.platform, &check)?;
         let kept = kept(&case, &plan);
-        let remaining = {
-            let _one_at_a_time = self.index.lock().unwrap_or_else(|e| e.into_inner());
-            let files = self.ctx.tenant_files(self.name);
-            dsr::index::sync::reindex(&files, self.settings, &verification.read)
-                .context("cannot bring the index up to date after the erasure")?;
-            remaining_hits(self.ctx, self.name, self.profile, &case, &kept)?
-        };
+        self.index
+            .reindex(&verification.read)
+            .context("cannot bring the index up to date after the erasure")?;
+        let remaining = remaining_hits(self.locator, &case, &kept)?;
         let report = RunReport {
             case: case.id.clone(),
             tenant: self.name.to_owned(),
@@ -290,8 +306,7 @@ impl<'a> Work for Eraser<'a> {
         let begun = Journal::read(&journal_path)?.plan.is_some();
         if resumed && !begun && case.matches.is_empty() {
             // Opened by a run stopped before the case was located.
-            let locator = Locator::open(&self.ctx.tenant_files(self.name), self.settings.clone())?;
-            case.set_matches(&locator.find(&case.identities, Confidence::Low)?);
+            case.set_matches(&self.locator.find(&case.identities, Confidence::Low)?);
             self.store.save(&case)?;
         }
         self.prepare_case(case, begun)
@@ -451,14 +466,7 @@ fn kept(case: &Case, plan: &Plan) -> BTreeSet<String> {
 
 /// Assets where the subject is still found at medium confidence or above after the
 /// erasure, other than those it left alone on purpose.
-fn remaining_hits(
-    ctx: &Context,
-    name: &str,
-    profile: &TenantProfile,
-    case: &Case,
-    kept: &BTreeSet<String>,
-) -> Result<Vec<String>> {
-    let locator = Locator::open(&ctx.tenant_files(name), profile.settings()?)?;
+fn remaining_hits(locator: &Locator, case: &Case, kept: &BTreeSet<String>) -> Result<Vec<String>> {
     let hits = locator.find(&case.identities, Confidence::Medium)?;
     Ok(hits
         .into_iter()

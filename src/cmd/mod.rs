@@ -349,10 +349,21 @@ pub fn open_platform(
     name: &str,
     profile: &TenantProfile,
 ) -> Result<Box<dyn Platform>> {
+    open_platform_limited(ctx, name, profile, None)
+}
+
+/// [`open_platform`], sending at most `max_requests` requests at once when given.
+pub fn open_platform_limited(
+    ctx: &Context,
+    name: &str,
+    profile: &TenantProfile,
+    max_requests: Option<usize>,
+) -> Result<Box<dyn Platform>> {
     let files = ctx.tenant_files(name);
     let connection = Connection {
         secret: Some(secret_source(ctx, name, profile)),
         cache_dir: Some(files.dir),
+        max_requests,
     };
     dsr::platform::open(profile, connection).with_context(|| format!("cannot open tenant '{name}'"))
 }

@@ -7,6 +7,7 @@
 //! confirms each candidate on the asset's stored metadata. Recall lives in tantivy,
 //! precision in [`matcher`].
 
+pub mod group;
 pub mod identity;
 pub mod locate;
 pub mod matcher;
@@ -199,6 +200,21 @@ impl TenantIndex {
         Ok(IndexUpdate {
             index: self,
             writer,
+        })
+    }
+
+    /// A writer kept open across many small commits (a bulk run's): unlike
+    /// [`TenantIndex::update`] it does not wait for segment merges after each commit.
+    pub fn writer(&self) -> Result<Writer, IndexError> {
+        // Small batches: a modest arena, and one indexing thread.
+        let writer = self
+            .index
+            .writer_with_num_threads(1, WRITER_MEMORY / 4)
+            .map_err(|e| self.err(e))?;
+        Ok(Writer {
+            writer,
+            id: self.fields.id,
+            path: self.path.clone(),
         })
     }
 
@@ -572,6 +588,48 @@ impl IndexUpdate<'_> {
         self.writer
             .wait_merging_threads()
             .map_err(|e| self.index.err(e))
+    }
+}
+
+/// An index writer for many commits; see [`TenantIndex::writer`].
+pub struct Writer {
+    writer: IndexWriter,
+    id: tantivy::schema::Field,
+    path: PathBuf,
+}
+
+impl Writer {
+    fn err(&self, source: tantivy::TantivyError) -> IndexError {
+        IndexError::Tantivy {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Replaces (or adds) the document of an asset.
+    pub fn upsert(&mut self, id: &str, doc: TantivyDocument) -> Result<(), IndexError> {
+        self.remove(id);
+        self.writer
+            .add_document(doc)
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        self.writer.delete_term(Term::from_field_text(self.id, id));
+    }
+
+    /// Makes the changes so far durable and visible to searches.
+    pub fn commit(&mut self) -> Result<(), IndexError> {
+        self.writer.commit().map(|_| ()).map_err(|e| self.err(e))
+    }
+
+    /// Waits for the merges the commits started.
+    pub fn finish(self) -> Result<(), IndexError> {
+        let path = self.path.clone();
+        self.writer
+            .wait_merging_threads()
+            .map_err(|source| IndexError::Tantivy { path, source })
     }
 }
 

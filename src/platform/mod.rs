@@ -216,6 +216,9 @@ pub struct Connection {
     pub secret: Option<fotoweb::SecretSource>,
     /// Where a platform may cache things for this tenant (an access token).
     pub cache_dir: Option<PathBuf>,
+    /// At most this many requests to the platform at once, however many threads share
+    /// it (a bulk run keeps more subjects going than it may send requests for).
+    pub max_requests: Option<usize>,
 }
 
 /// Opens the platform a tenant profile names.

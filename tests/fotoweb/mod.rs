@@ -667,6 +667,7 @@ fn connector(double: &Double, cache: &Path) -> Box<dyn Platform> {
     let connection = Connection {
         secret: Some(std::sync::Arc::new(|| Ok(Secret::new(SECRET)))),
         cache_dir: Some(cache.to_owned()),
+        max_requests: None,
     };
     dsr::platform::open(&profile, connection).expect("the connector opens")
 }

@@ -91,6 +91,39 @@ pub struct Client {
     api_key: Mutex<Option<Secret>>,
     /// Requests made, for benchmarks and `tenant check`.
     requests: std::sync::atomic::AtomicU64,
+    /// Bounds the requests in flight, when set.
+    gate: Option<Gate>,
+}
+
+/// A bound on the requests in flight at once: a request waits for a free place before it
+/// is sent and frees it once its answer has come. Waiting between retries or polls holds
+/// no place.
+struct Gate {
+    limit: usize,
+    busy: Mutex<usize>,
+    freed: std::sync::Condvar,
+}
+
+/// A place taken in a [`Gate`], given back on drop.
+struct Place<'a>(&'a Gate);
+
+impl Gate {
+    fn enter(&self) -> Place<'_> {
+        let mut busy = self.busy.lock().unwrap_or_else(|e| e.into_inner());
+        while *busy >= self.limit {
+            busy = self.freed.wait(busy).unwrap_or_else(|e| e.into_inner());
+        }
+        *busy += 1;
+        Place(self)
+    }
+}
+
+impl Drop for Place<'_> {
+    fn drop(&mut self) {
+        let mut busy = self.0.busy.lock().unwrap_or_else(|e| e.into_inner());
+        *busy = busy.saturating_sub(1);
+        self.0.freed.notify_one();
+    }
 }
 
 impl Client {
@@ -113,7 +146,17 @@ impl Client {
             token: Mutex::new(None),
             api_key: Mutex::new(None),
             requests: std::sync::atomic::AtomicU64::new(0),
+            gate: None,
         })
+    }
+
+    /// Sends no more than `limit` requests at once from here on.
+    pub fn limit_requests(&mut self, limit: usize) {
+        self.gate = Some(Gate {
+            limit: limit.max(1),
+            busy: Mutex::new(0),
+            freed: std::sync::Condvar::new(),
+        });
     }
 
     /// Resolves a link from a response (usually an absolute path) against the server.
@@ -185,6 +228,7 @@ impl Client {
             request = request.timeout(timeout);
         }
         let request = self.authorize(request)?;
+        let _place = self.gate.as_ref().map(Gate::enter);
         self.requests
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(request.send().map_err(|e| self.network_error(&e)))

@@ -107,8 +107,12 @@ impl Fotoweb {
             },
             AuthKind::ApiKey => Auth::ApiKey { secret },
         };
+        let mut client = Client::new(base, auth)?;
+        if let Some(limit) = connection.max_requests {
+            client.limit_requests(limit);
+        }
         Ok(Fotoweb {
-            client: Client::new(base, auth)?,
+            client,
             descriptor: OnceLock::new(),
             archives: Mutex::new(None),
             hrefs: Mutex::new(HashMap::new()),

@@ -1,0 +1,142 @@
+//! Index updates from many threads at once, committed together: a bulk run finishes
+//! subjects faster than the index can commit each one alone (a commit syncs its files to
+//! disk), so updates handed in while a commit is under way go into the next one. The index
+//! writer stays open between commits, and the sync state — one version per asset of the
+//! tenant, large for a large tenant — is read once and written once, at [`finish`].
+//!
+//! Should a run die before `finish`, the state keeps the versions from before it for the
+//! assets it changed; the next sync sees those assets as changed and reads them again.
+//!
+//! [`finish`]: GroupReindex::finish
+
+use std::sync::{Mutex, MutexGuard};
+
+use super::sync::{SyncError, TenantFiles};
+use super::{IndexSettings, TenantIndex, Writer};
+use crate::asset::Asset;
+use crate::index::state::SyncState;
+
+/// Shares commits of one tenant's index between threads.
+pub struct GroupReindex<'a> {
+    files: &'a TenantFiles,
+    settings: &'a IndexSettings,
+    pending: Mutex<Pending>,
+    /// Opened by the first commit; held by the thread committing.
+    open: Mutex<Option<Open>>,
+}
+
+#[derive(Default)]
+struct Pending {
+    reads: Vec<(String, Option<Asset>)>,
+    /// Tickets handed out, and the last one whose updates are committed.
+    issued: u64,
+    committed: u64,
+}
+
+struct Open {
+    index: TenantIndex,
+    writer: Writer,
+    state: SyncState,
+    changed: bool,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl<'a> GroupReindex<'a> {
+    pub fn new(files: &'a TenantFiles, settings: &'a IndexSettings) -> GroupReindex<'a> {
+        GroupReindex {
+            files,
+            settings,
+            pending: Mutex::new(Pending::default()),
+            open: Mutex::new(None),
+        }
+    }
+
+    /// Brings these assets' entries up to date (`None`: the asset is gone) and returns once
+    /// they are committed, by this thread or by another that took them along.
+    pub fn reindex(&self, read: &[(String, Option<Asset>)]) -> Result<(), SyncError> {
+        let ticket = {
+            let mut pending = lock(&self.pending);
+            pending.reads.extend(read.iter().cloned());
+            pending.issued += 1;
+            pending.issued
+        };
+        let mut open = lock(&self.open);
+        let (reads, through) = {
+            let mut pending = lock(&self.pending);
+            if pending.committed >= ticket {
+                return Ok(());
+            }
+            (std::mem::take(&mut pending.reads), pending.issued)
+        };
+        match self.commit(&mut open, &reads) {
+            Ok(()) => {
+                lock(&self.pending).committed = through;
+                Ok(())
+            }
+            Err(e) => {
+                // Not committed: the next thread to commit tries them again.
+                let mut pending = lock(&self.pending);
+                let mut again = reads;
+                again.append(&mut pending.reads);
+                pending.reads = again;
+                Err(e)
+            }
+        }
+    }
+
+    fn commit(
+        &self,
+        open: &mut Option<Open>,
+        reads: &[(String, Option<Asset>)],
+    ) -> Result<(), SyncError> {
+        if open.is_none() {
+            let index = TenantIndex::open_or_create(&self.files.index())?;
+            let writer = index.writer()?;
+            *open = Some(Open {
+                index,
+                writer,
+                state: self.files.load_state()?,
+                changed: false,
+            });
+        }
+        let Some(open) = open.as_mut() else {
+            return Ok(());
+        };
+        for (id, asset) in reads {
+            match asset {
+                Some(asset) => {
+                    open.writer
+                        .upsert(id, open.index.document(asset, self.settings))?;
+                    open.state
+                        .versions
+                        .insert(id.clone(), asset.version.clone());
+                }
+                None => {
+                    open.writer.remove(id);
+                    open.state.versions.remove(id);
+                }
+            }
+        }
+        open.writer.commit()?;
+        open.changed = true;
+        Ok(())
+    }
+
+    /// Writes the sync state and waits for the index's merges: call once every commit
+    /// is made.
+    pub fn finish(self) -> Result<(), SyncError> {
+        let Some(mut open) = self.open.into_inner().unwrap_or_else(|e| e.into_inner()) else {
+            return Ok(());
+        };
+        if open.changed {
+            let path = self.files.state();
+            open.state
+                .save(&path)
+                .map_err(|source| SyncError::State { path, source })?;
+        }
+        open.writer.finish().map_err(SyncError::from)
+    }
+}
