@@ -542,12 +542,13 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;rectify' {
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The subject''s value as it stands now: a name, e-mail, phone or login')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The value to put in its place (of the same kind)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Correct every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one rectification case per row, its high matches reviewed in. A row''s new_email, new_name, new_phone or new_login replaces its value of that kind; --set applies to every row without one. Every plan is made before one confirmation for the whole list; one result per subject as it is finished')
+            [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'The subject''s value as it stands now: a name, e-mail, phone or login')
+            [CompletionResult]::new('--with', '--with', [CompletionResultType]::ParameterName, 'The value to put in its place (of the same kind)')
             [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Replace only in this field (repeatable or comma-separated) [default: every field]')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set a field of every reviewed asset, as FIELD=VALUE (repeatable; an empty VALUE clears the field)')
-            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many changes run at once')
-            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many changes run at once')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many changes run at once (with --from: at most N requests at once, three subjects in progress per request)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many changes run at once (with --from: at most N requests at once, three subjects in progress per request)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How the plan and the outcome are printed')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How the plan and the outcome are printed')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
@@ -561,7 +562,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
-            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Finish an interrupted (or partly failed) rectification: the same plan, from its journal, without repeating a finished step')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Finish an interrupted (or partly failed) rectification: the same plan, from its journal, without repeating a finished step (with --from: the whole list)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')

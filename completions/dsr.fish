@@ -429,11 +429,12 @@ complete -c dsr -n "__fish_dsr_using_subcommand erase" -l replay-tombstones -d '
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l from -d 'The subject\'s value as it stands now: a name, e-mail, phone or login' -r
-complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l to -d 'The value to put in its place (of the same kind)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l from -d 'Correct every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin): one rectification case per row, its high matches reviewed in. A row\'s new_email, new_name, new_phone or new_login replaces its value of that kind; --set applies to every row without one. Every plan is made before one confirmation for the whole list; one result per subject as it is finished' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l replace -d 'The subject\'s value as it stands now: a name, e-mail, phone or login' -r
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l with -d 'The value to put in its place (of the same kind)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l field -d 'Replace only in this field (repeatable or comma-separated) [default: every field]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l set -d 'Set a field of every reviewed asset, as FIELD=VALUE (repeatable; an empty VALUE clears the field)' -r
-complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s j -l jobs -d 'How many changes run at once' -r
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s j -l jobs -d 'How many changes run at once (with --from: at most N requests at once, three subjects in progress per request)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s o -l output -d 'How the plan and the outcome are printed' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON array'
 jsonl\t'One JSON object per line'
@@ -450,7 +451,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l purpose -d 'Why pers
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l dry-run -d 'Print the plan and change nothing'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s y -l yes -d 'Apply the plan without asking'
-complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l resume -d 'Finish an interrupted (or partly failed) rectification: the same plan, from its journal, without repeating a finished step'
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l resume -d 'Finish an interrupted (or partly failed) rectification: the same plan, from its journal, without repeating a finished step (with --from: the whole list)'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -13,7 +13,12 @@ Exit status:
      receipt verify, audit --verify: something does not verify (listed);
      erase --replay-tombstones: erased subjects are back (a case was opened for each)
   4  refused: a change needs a confirmation (--yes) and there was no terminal, or a legal
-     hold withheld assets (erase, rectify)";
+     hold withheld assets (erase, rectify)
+  130  interrupted by Ctrl-C (SIGINT): the steps begun were finished and journaled;
+       --resume goes on
+  143  interrupted by SIGTERM, likewise
+With --from, a list ends 3 when any subject is partial, interrupted or in error (or a row
+is bad), 4 when only legal holds kept something back, 0 when every subject is done.";
 
 const RECEIPT_FIELDS: &str = "\
 A receipt is one file, receipt.json, in RFC 8785 canonical JSON, with a
@@ -713,33 +718,37 @@ pub struct EraseArgs {
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  dsr rectify 20261201-004 --from 'Jane Doe' --to 'Jane Roe' --dry-run
-  dsr rectify 20261201-004 --from jane.doe@example.com --to jane.roe@example.com --yes
-  dsr rectify 20261201-004 --from 'Jane Doe' --to 'Jane Roe' --field 80 --field 368 --yes
+  dsr rectify 20261201-004 --replace 'Jane Doe' --with 'Jane Roe' --dry-run
+  dsr rectify 20261201-004 --replace jane.doe@example.com --with jane.roe@example.com --yes
+  dsr rectify 20261201-004 --replace 'Jane Doe' --with 'Jane Roe' --field 80 --field 368 --yes
   dsr rectify 20261201-004 --set '309=+47 912 34 567' --yes
-  dsr rectify 20261201-004 --resume --yes")]
+  dsr rectify 20261201-004 --resume --yes
+  dsr rectify --from name-changes.csv --yes --output jsonl   # columns email,name,new_name")]
 pub struct RectifyArgs {
     /// The rectification case
-    pub case: String,
+    #[arg(required_unless_present = "from")]
+    pub case: Option<String>,
+    /// Correct every subject of a list (CSV or JSON Lines, as for `dsr locate --from`;
+    /// '-' reads stdin): one rectification case per row, its high matches reviewed in. A
+    /// row's new_email, new_name, new_phone or new_login replaces its value of that kind;
+    /// --set applies to every row without one. Every plan is made before one confirmation
+    /// for the whole list; one result per subject as it is finished
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["case", "replace"])]
+    pub from: Option<PathBuf>,
     /// The subject's value as it stands now: a name, e-mail, phone or login
     #[arg(
         long,
         value_name = "OLD",
-        requires = "to",
+        requires = "with",
         conflicts_with = "set",
-        required_unless_present_any = ["set", "resume"]
+        required_unless_present_any = ["set", "resume", "from"]
     )]
-    pub from: Option<String>,
+    pub replace: Option<String>,
     /// The value to put in its place (of the same kind)
-    #[arg(long, value_name = "NEW", requires = "from")]
-    pub to: Option<String>,
+    #[arg(long, value_name = "NEW", requires = "replace")]
+    pub with: Option<String>,
     /// Replace only in this field (repeatable or comma-separated) [default: every field]
-    #[arg(
-        long = "field",
-        value_name = "ID",
-        value_delimiter = ',',
-        requires = "from"
-    )]
+    #[arg(long = "field", value_name = "ID", value_delimiter = ',')]
     pub fields: Vec<String>,
     /// Set a field of every reviewed asset, as FIELD=VALUE (repeatable; an empty VALUE
     /// clears the field)
@@ -752,10 +761,11 @@ pub struct RectifyArgs {
     #[arg(long, short = 'y')]
     pub yes: bool,
     /// Finish an interrupted (or partly failed) rectification: the same plan, from its
-    /// journal, without repeating a finished step
-    #[arg(long, conflicts_with_all = ["from", "to", "fields", "set"])]
+    /// journal, without repeating a finished step (with --from: the whole list)
+    #[arg(long, conflicts_with_all = ["replace", "with", "fields", "set"])]
     pub resume: bool,
-    /// How many changes run at once
+    /// How many changes run at once (with --from: at most N requests at once, three
+    /// subjects in progress per request)
     #[arg(long, short, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub jobs: u16,
     /// How the plan and the outcome are printed

@@ -36,7 +36,7 @@ pub enum Change {
 /// Why a correction cannot be planned. Messages never hold the values.
 #[derive(Debug, thiserror::Error)]
 pub enum RectifyError {
-    #[error("the old value (--from) cannot be searched: {0}")]
+    #[error("the old value (--replace) cannot be searched: {0}")]
     Old(IdentityError),
     #[error(
         "the new value (--to) is not a valid {kind}: it must be the same kind of value as the old one"
@@ -263,7 +263,7 @@ impl<'a> Rectifier<'a> {
                         });
                     if others {
                         return Err(format!(
-                            "field {field} holds someone else's value and --set would replace it: correct the subject's with --from and --to"
+                            "field {field} holds someone else's value and --set would replace it: correct the subject's with --replace and --with"
                         ));
                     }
                     let new = match current {

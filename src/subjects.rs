@@ -10,8 +10,20 @@ use time::Date;
 use crate::case::deadline;
 use crate::index::identity::{Identity, IdentityKind};
 
-/// The columns (CSV) or keys (JSON Lines) a subject list may have.
-pub const COLUMNS: &[&str] = &["email", "name", "phone", "login", "reference", "received"];
+/// The columns (CSV) or keys (JSON Lines) a subject list may have. `new_*` columns say what
+/// the subject's value of that kind becomes, for `dsr rectify`.
+pub const COLUMNS: &[&str] = &[
+    "email",
+    "name",
+    "phone",
+    "login",
+    "reference",
+    "received",
+    "new_email",
+    "new_name",
+    "new_phone",
+    "new_login",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum SubjectsError {
@@ -38,6 +50,8 @@ pub struct Subject {
     pub identities: Vec<Identity>,
     pub reference: Option<String>,
     pub received: Option<Date>,
+    /// A correction (`new_name` …): the subject's value of this kind becomes this one.
+    pub correction: Option<(IdentityKind, String)>,
 }
 
 /// A row that cannot be used, and why (never quoting its values: they are personal data).
@@ -77,6 +91,7 @@ fn subject(row: usize, cells: Vec<(String, String)>) -> Row {
     let mut identities = Vec::new();
     let mut reference = None;
     let mut received = None;
+    let mut correction = None;
     for (column, value) in cells {
         let value = value.trim();
         if value.is_empty() {
@@ -88,6 +103,20 @@ fn subject(row: usize, cells: Vec<(String, String)>) -> Row {
                 received = Some(deadline::parse_date(value).ok_or_else(|| {
                     bad("'received' is not a date: write it as YYYY-MM-DD".to_owned())
                 })?);
+            }
+            new if new.starts_with("new_") => {
+                let kind = kind_of(&new[4..]).ok_or_else(|| {
+                    bad(format!(
+                        "unknown column '{new}': use {}",
+                        COLUMNS.join(", ")
+                    ))
+                })?;
+                if correction.is_some() {
+                    return Err(bad(
+                        "more than one new_* value: a row carries one correction (put the next in a row of its own)".to_owned(),
+                    ));
+                }
+                correction = Some((kind, value.to_owned()));
             }
             other => {
                 let kind = kind_of(other).ok_or_else(|| {
@@ -122,6 +151,7 @@ fn subject(row: usize, cells: Vec<(String, String)>) -> Row {
         identities,
         reference,
         received,
+        correction,
     })
 }
 

@@ -17,6 +17,7 @@ use dsr::ropa::RecordOfProcessing;
 use super::bulk::{Status, SubjectReport, Work};
 use super::{Context, Outcome};
 use crate::cli::AccessArgs;
+use dsr::subjects::Subject;
 
 pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
     let config = ctx.load_config()?;
@@ -238,7 +239,7 @@ impl Work for Access<'_> {
         &["matches", "reviewed", "assets", "files", "missing"]
     }
 
-    fn prepare(&self, case: Case, _resumed: bool) -> Result<Case> {
+    fn prepare(&self, _: &Subject, case: Case, _resumed: bool) -> Result<Case> {
         require_right(&case, &[Right::Access])?;
         Ok(case)
     }

@@ -115,9 +115,14 @@ pub trait Work: Sync {
     /// The names of the counts every report carries, for CSV's header.
     fn count_names(&self) -> &'static [&'static str];
 
+    /// Whether the list's rows may carry a correction (`new_name` …): only rectify's do.
+    fn takes_corrections(&self) -> bool {
+        false
+    }
+
     /// Gets a subject's case ready; reads only. `resumed` says the case was opened by an
     /// earlier run over the list.
-    fn prepare(&self, case: Case, resumed: bool) -> Result<Self::Ready>;
+    fn prepare(&self, subject: &Subject, case: Case, resumed: bool) -> Result<Self::Ready>;
 
     /// A dry run's report on a prepared subject.
     fn planned(&self, ready: &Self::Ready) -> SubjectReport;
@@ -223,6 +228,21 @@ pub fn run<W: Work>(
             out.earlier(subject.row, result)?;
             continue;
         }
+        if subject.correction.is_some() && !work.takes_corrections() {
+            let reason = format!(
+                "a new_* column is a correction, for `dsr rectify`, not `dsr {}`",
+                options.command
+            );
+            eprintln!("dsr: row {}: {reason}", subject.row);
+            bad += 1;
+            out.report(
+                subject.row,
+                subject.reference.as_deref(),
+                None,
+                &bad_row(&reason),
+            )?;
+            continue;
+        }
         let case = opened.remove(&subject.row);
         todo.push((subject, case));
     }
@@ -252,7 +272,7 @@ pub fn run<W: Work>(
         };
         let ready = case.map_err(|e| (None, e)).and_then(|case| {
             let id = case.id.clone();
-            match work.prepare(case, resumed) {
+            match work.prepare(&subject, case, resumed) {
                 Ok(ready) => Ok((id, ready)),
                 Err(e) => Err((Some(id), e)),
             }

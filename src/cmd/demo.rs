@@ -41,6 +41,9 @@ const SUBJECT: &[&str] = &[
     "jdoe",
 ];
 
+/// The number her rectification puts in place of the old one.
+const NEW_PHONE: &str = "+47 913 45 678";
+
 pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     let temp = tempfile::Builder::new()
         .prefix("dsr-demo-")
@@ -110,7 +113,23 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
         &[zip.as_os_str()],
     )?;
 
-    let erasure = demo.open_case(&mut out, "erasure")?;
+    let rectification = demo.open_case(&mut out, "rectification")?;
+    demo.step(
+        &mut out,
+        "She has a new phone number: correct it (Art. 16) wherever her old one stands, each asset read back.",
+        &[
+            "rectify",
+            &rectification,
+            "--replace",
+            "+47 912 34 567",
+            "--with",
+            NEW_PHONE,
+            "--yes",
+        ],
+        &[],
+    )?;
+
+    let erasure = demo.open_case_with(&mut out, "erasure", &["--phone", NEW_PHONE])?;
     demo.step(
         &mut out,
         "Plan her erasure (Art. 17) without changing anything.",
@@ -262,8 +281,14 @@ impl Demo {
     }
 
     fn open_case(&self, out: &mut impl Write, right: &str) -> Result<String> {
+        self.open_case_with(out, right, &[])
+    }
+
+    /// Opens a case for her, with identities she gave besides the usual ones.
+    fn open_case_with(&self, out: &mut impl Write, right: &str, more: &[&str]) -> Result<String> {
         let mut args = vec!["case", "open", "--right", right];
         args.extend_from_slice(SUBJECT);
+        args.extend_from_slice(more);
         let stdout = self.step(
             out,
             &format!(

@@ -23,6 +23,7 @@ use super::bulk::{Status, SubjectReport, Work};
 use super::changes::{self, Next, Operation};
 use super::{Context, Outcome};
 use crate::cli::{EraseArgs, StrategyArg};
+use dsr::subjects::Subject;
 
 pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
     let config = ctx.load_config()?;
@@ -300,7 +301,7 @@ impl<'a> Work for Eraser<'a> {
         ]
     }
 
-    fn prepare(&self, mut case: Case, resumed: bool) -> Result<Ready<'a>> {
+    fn prepare(&self, _: &Subject, mut case: Case, resumed: bool) -> Result<Ready<'a>> {
         let (_, journal_path) = changes::files(&self.store.case_dir(&case.id)?, "erase");
         // A case whose erasure began is finished from its own journal, by the same plan.
         let begun = Journal::read(&journal_path)?.plan.is_some();

@@ -14,6 +14,7 @@ use super::access::{Made, Reviewed, print_path, report_missing, require_right};
 use super::bulk::{SubjectReport, Work};
 use super::{Context, Outcome};
 use crate::cli::PortabilityArgs;
+use dsr::subjects::Subject;
 
 pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
     let config = ctx.load_config()?;
@@ -206,7 +207,7 @@ impl Work for Portable<'_> {
         &["matches", "reviewed", "assets", "originals", "missing"]
     }
 
-    fn prepare(&self, case: Case, _resumed: bool) -> Result<Case> {
+    fn prepare(&self, _: &Subject, case: Case, _resumed: bool) -> Result<Case> {
         require_right(&case, &[Right::Portability])?;
         Ok(case)
     }

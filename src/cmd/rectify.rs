@@ -1,17 +1,23 @@
 //! `dsr rectify`: the verified correction of a subject's data (Art. 16) — plan, confirm,
-//! apply under a journal, read back.
+//! apply under a journal, read back; for one case, or for every subject of a list.
 
 use std::collections::BTreeSet;
 
 use anyhow::{Context as _, Result, bail};
 use dsr::apply::holds::Holds;
-use dsr::apply::{self, Action, Intent, Outcome as StepOutcome, RunReport};
-use dsr::case::Right;
+use dsr::apply::{self, Action, Intent, Outcome as StepOutcome, Plan, RunReport};
+use dsr::case::{Case, CaseStore, Right};
+use dsr::config::TenantProfile;
+use dsr::index::IndexSettings;
+use dsr::index::group::GroupReindex;
 use dsr::index::identity::probes;
 use dsr::index::matcher::Matcher;
 use dsr::lock::TenantLock;
+use dsr::platform::Platform;
 use dsr::rectify::{Change, Rectifier};
+use dsr::subjects::Subject;
 
+use super::bulk::{Status, SubjectReport, Work};
 use super::changes::{self, Next, Operation};
 use super::{Context, Outcome};
 use crate::cli::RectifyArgs;
@@ -19,140 +25,425 @@ use crate::cli::RectifyArgs;
 pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
     let config = ctx.load_config()?;
     let (name, profile) = ctx.tenant(&config)?;
+    let files = ctx.tenant_files(&name);
     // The profile is already loaded: the case store needs only the tenant's folder.
-    let store = dsr::case::CaseStore::new(&name, &ctx.tenant_files(&name).dir);
-    let mut case = store.load(&args.case)?;
-    // The same check as access and portability: the right, and a case still open.
-    super::access::require_right(&case, &[Right::Rectification])?;
+    let store = CaseStore::new(&name, &files.dir);
     let settings = profile.settings()?;
     // The correction is checked before the platform is touched, so a typo costs nothing.
-    let asked = match (&args.from, &args.to) {
-        (Some(from), Some(to)) => {
-            let fields: BTreeSet<String> = args.fields.iter().cloned().collect();
-            Some(Change::replace(
-                from,
-                to,
-                fields,
-                &case.identities,
-                settings.region,
-            )?)
-        }
-        _ if !args.set.is_empty() => Some(Change::set(&args.set)?),
-        _ => None,
+    let set = if args.set.is_empty() {
+        None
+    } else {
+        Some(Change::set(&args.set)?)
     };
-    let files = ctx.tenant_files(&name);
+    let single = match &args.from {
+        Some(_) => None,
+        None => {
+            let Some(id) = args.case.as_deref() else {
+                bail!("name the case to correct: dsr rectify CASE (or --from FILE)");
+            };
+            let case = store.load(id)?;
+            // The same check as access and portability: the right, and a case still open.
+            super::access::require_right(&case, &[Right::Rectification])?;
+            let asked = match (&args.replace, &args.with) {
+                (Some(old), Some(new)) => Some(replace(&args, old, new, &case, &settings)?),
+                _ => set.clone(),
+            };
+            Some((case, asked))
+        }
+    };
     let _lock = if args.dry_run {
         None
     } else {
         Some(TenantLock::acquire(&files.dir.join("lock"))?)
     };
-    let platform = super::open_platform(ctx, &name, &profile)?;
+    // A list keeps three subjects going per request it may send, as `erase` does.
+    let max_requests = args.from.is_some().then_some(usize::from(args.jobs));
+    let platform = super::open_platform_limited(ctx, &name, &profile, max_requests)?;
     if !args.dry_run {
         ctx.catch_signals()?;
     }
-    let subject = Matcher::new(
-        probes(&case.identities, settings.region)?,
-        settings.roles.clone(),
-        settings.region,
-    );
-    let writable = changes::writable(ctx, &name);
-    let holds = Holds::of(&profile)?;
-    let (plan_path, journal_path) = changes::files(&store.case_dir(&case.id)?, "rectify");
-    let op = Operation {
+    let index = GroupReindex::new(&files, &settings);
+    let rectify = Rectify {
         ctx,
-        command: "rectify",
-        noun: "rectification",
-        case: case.id.clone(),
-        plan_path,
-        journal_path,
-        dry_run: args.dry_run,
-        yes: args.yes,
-        resume: args.resume,
-        jobs: args.jobs.into(),
-        output: changes::PlanFormat::from(args.output),
+        prompting: ctx,
+        name: &name,
+        profile: &profile,
+        settings: &settings,
+        platform: platform.as_ref(),
+        store: &store,
+        args: &args,
+        set: set.as_ref(),
+        holds: &Holds::of(&profile)?,
+        writable: &changes::writable(ctx, &name),
         silent: false,
+        jobs: args.jobs.into(),
+        index: &index,
     };
-    let plan = op.plan(|| {
-        let Some(change) = &asked else {
-            bail!("say what to correct: --from OLD --to NEW, or --set FIELD=VALUE");
-        };
-        let rectifier = Rectifier::new(
-            change,
-            &subject,
-            &settings.roles,
-            settings.region,
-            writable.as_ref(),
-            &holds,
-        )?;
-        let ids: Vec<String> = case.reviewed().iter().map(|m| m.asset.clone()).collect();
-        let read = apply::read_assets(platform.as_ref(), &ids, op.jobs);
-        rectifier
-            .plan(&case.id, &name, ids.into_iter().zip(read))
-            .map_err(|(id, e)| {
-                anyhow::Error::new(e).context(format!("cannot read asset {id} to plan it"))
-            })
-    })?;
-    let Intent::Rectification { change } = &plan.intent else {
-        bail!(
-            "the plan {} is not a rectification plan",
-            op.plan_path.display()
-        );
+    let result = match (single, &args.from) {
+        (Some((case, asked)), _) => rectify.single(case, asked),
+        (None, Some(from)) => rectify.list(from),
+        (None, None) => bail!("name the case to correct: dsr rectify CASE (or --from FILE)"),
     };
-    let rectifier = Rectifier::new(
-        change,
-        &subject,
-        &settings.roles,
+    // Whatever happened, the index's state is written for the changes that were made.
+    let finished = index.finish().context("cannot write the index's state");
+    let outcome = result?;
+    finished?;
+    Ok(outcome)
+}
+
+/// `--replace OLD --with NEW` (or a row's correction) for a case's subject.
+fn replace(
+    args: &RectifyArgs,
+    old: &str,
+    new: &str,
+    case: &Case,
+    settings: &IndexSettings,
+) -> Result<Change> {
+    let fields: BTreeSet<String> = args.fields.iter().cloned().collect();
+    Ok(Change::replace(
+        old,
+        new,
+        fields,
+        &case.identities,
         settings.region,
-        writable.as_ref(),
-        &holds,
-    )?;
-    let question = format!(
-        "Correct {} asset(s) of case {} on tenant '{}'?",
-        plan.count(Action::Rectify),
-        case.id,
-        name
-    );
-    if let Next::Stop(outcome) = op.confirm(&plan, &question)? {
-        return Ok(outcome);
+    )?)
+}
+
+/// Corrects the subjects of cases: what one `dsr rectify` run shares between its cases.
+#[derive(Clone, Copy)]
+struct Rectify<'a> {
+    ctx: &'a Context,
+    /// The command's own context, which may print and ask (`ctx` may be hushed).
+    prompting: &'a Context,
+    name: &'a str,
+    profile: &'a TenantProfile,
+    settings: &'a IndexSettings,
+    platform: &'a dyn Platform,
+    store: &'a CaseStore,
+    args: &'a RectifyArgs,
+    /// `--set`, for every case.
+    set: Option<&'a Change>,
+    holds: &'a Holds,
+    writable: &'a Option<BTreeSet<String>>,
+    /// Part of a bulk run: nothing is printed per case.
+    silent: bool,
+    /// How many changes of one case run at once.
+    jobs: usize,
+    index: &'a GroupReindex<'a>,
+}
+
+/// A case with its plan, ready to be carried out.
+struct Ready<'a> {
+    case: Case,
+    plan: Plan,
+    /// Finds the subject, for the rectifier the plan's own change is checked with.
+    subject: Matcher,
+    op: Operation<'a>,
+}
+
+/// How a case's rectification ended.
+struct Finished {
+    outcome: Outcome,
+    report: RunReport,
+    receipt: std::path::PathBuf,
+}
+
+impl<'a> Rectify<'a> {
+    fn single(&self, case: Case, asked: Option<Change>) -> Result<Outcome> {
+        let ready = self.prepare_case(case, asked, self.args.resume)?;
+        let question = format!(
+            "Correct {} asset(s) of case {} on tenant '{}'?",
+            ready.plan.count(Action::Rectify),
+            ready.case.id,
+            self.name
+        );
+        if let Next::Stop(outcome) = ready.op.confirm(&ready.plan, &question)? {
+            return Ok(outcome);
+        }
+        Ok(self.carry(ready)?.outcome)
     }
 
-    let check = |step: &apply::Step, asset: &dsr::asset::Asset| rectifier.check(step, asset);
-    let (verification, started) = op.carry_out(&plan, platform.as_ref(), &check)?;
-    dsr::index::sync::reindex(&files, &settings, &verification.read)
-        .context("cannot bring the index up to date after the rectification")?;
-    let report = RunReport {
-        case: case.id.clone(),
-        tenant: name.clone(),
-        operation: plan.intent.name().to_owned(),
-        plan_sha256: plan.sha256(),
-        started,
-        finished: dsr::time::now(),
-        steps: verification.steps,
-        remaining: Vec::new(),
-    };
-    let left = report.steps.iter().filter(|s| s.outcome.is_left()).count();
-    let summary = format!(
-        "Rectification of case {}: {} asset(s) corrected, each read back; {} withheld under legal hold; {} with nothing to do; {} not done ({} failed, {} not verified, {} left for a person).",
-        report.case,
-        report.count(Action::Rectify, StepOutcome::Verified),
-        report.outcomes(StepOutcome::Withheld),
-        report.outcomes(StepOutcome::Clean),
-        left,
-        report.outcomes(StepOutcome::Failed),
-        report.outcomes(StepOutcome::Unverified),
-        report.outcomes(StepOutcome::Manual),
-    );
-    let outcome = op.finish(&plan, &report, &summary)?;
-    let what = if report.complete() {
-        format!("rectification verified (plan {})", report.plan_sha256)
-    } else {
-        format!(
-            "rectification partial: {left} step(s) not done (plan {})",
-            report.plan_sha256
+    fn list(&self, from: &std::path::Path) -> Result<Outcome> {
+        let hushed = self.ctx.hushed();
+        let rectify = Rectify {
+            ctx: &hushed,
+            silent: true,
+            jobs: 1,
+            ..*self
+        };
+        super::bulk::run(
+            self.ctx,
+            self.name,
+            self.profile,
+            self.store,
+            super::bulk::Options {
+                command: "rectify",
+                right: Right::Rectification,
+                from,
+                output: self.args.output,
+                jobs: self.jobs * 3,
+                resume: self.args.resume,
+                dry_run: self.args.dry_run,
+                yes: self.args.yes,
+            },
+            &rectify,
         )
-    };
-    case.record(&dsr::time::now(), &ctx.operator(Some(&profile)), what);
-    store.save(&case)?;
-    super::record::change_records(ctx, &name, &profile, &store, &case, "rectify", &report)?;
-    Ok(outcome)
+    }
+
+    /// Checks the case and makes its plan: the one an earlier run began with `resume`,
+    /// else a new one for `asked` from the assets as the platform holds them now.
+    fn prepare_case(&self, case: Case, asked: Option<Change>, resume: bool) -> Result<Ready<'a>> {
+        super::access::require_right(&case, &[Right::Rectification])?;
+        let settings = self.settings;
+        let subject = Matcher::new(
+            probes(&case.identities, settings.region)?,
+            settings.roles.clone(),
+            settings.region,
+        );
+        let (plan_path, journal_path) = changes::files(&self.store.case_dir(&case.id)?, "rectify");
+        let op = Operation {
+            ctx: self.ctx,
+            command: "rectify",
+            noun: "rectification",
+            case: case.id.clone(),
+            plan_path,
+            journal_path,
+            dry_run: self.args.dry_run,
+            yes: self.args.yes,
+            resume,
+            jobs: self.jobs,
+            output: changes::PlanFormat::from(self.args.output),
+            silent: self.silent,
+        };
+        let plan = op.plan(|| {
+            let Some(change) = &asked else {
+                bail!("say what to correct: --replace OLD --with NEW, or --set FIELD=VALUE");
+            };
+            let rectifier = Rectifier::new(
+                change,
+                &subject,
+                &settings.roles,
+                settings.region,
+                self.writable.as_ref(),
+                self.holds,
+            )?;
+            let ids: Vec<String> = case.reviewed().iter().map(|m| m.asset.clone()).collect();
+            let read = apply::read_assets(self.platform, &ids, op.jobs);
+            rectifier
+                .plan(&case.id, self.name, ids.into_iter().zip(read))
+                .map_err(|(id, e)| {
+                    anyhow::Error::new(e).context(format!("cannot read asset {id} to plan it"))
+                })
+        })?;
+        // A resumed plan carries its own change: the read-back checks that one.
+        self.rectifier(&plan, &subject)?;
+        Ok(Ready {
+            case,
+            plan,
+            subject,
+            op,
+        })
+    }
+
+    /// What checks the read-back: the plan's own change.
+    fn rectifier<'r>(&'r self, plan: &'r Plan, subject: &'r Matcher) -> Result<Rectifier<'r>> {
+        let Intent::Rectification { change } = &plan.intent else {
+            bail!("the plan of this case is not a rectification plan");
+        };
+        Ok(Rectifier::new(
+            change,
+            subject,
+            &self.settings.roles,
+            self.settings.region,
+            self.writable.as_ref(),
+            self.holds,
+        )?)
+    }
+
+    fn carry(&self, ready: Ready<'_>) -> Result<Finished> {
+        let Ready {
+            mut case,
+            plan,
+            subject,
+            op,
+        } = ready;
+        let rectifier = self.rectifier(&plan, &subject)?;
+        let check = |step: &apply::Step, asset: &dsr::asset::Asset| rectifier.check(step, asset);
+        let (verification, started) = op.carry_out(&plan, self.platform, &check)?;
+        self.index
+            .reindex(&verification.read)
+            .context("cannot bring the index up to date after the rectification")?;
+        let report = RunReport {
+            case: case.id.clone(),
+            tenant: self.name.to_owned(),
+            operation: plan.intent.name().to_owned(),
+            plan_sha256: plan.sha256(),
+            started,
+            finished: dsr::time::now(),
+            steps: verification.steps,
+            remaining: Vec::new(),
+        };
+        let left = report.steps.iter().filter(|s| s.outcome.is_left()).count();
+        let summary = format!(
+            "Rectification of case {}: {} asset(s) corrected, each read back; {} withheld under legal hold; {} with nothing to do; {} not done ({} failed, {} not verified, {} left for a person).",
+            report.case,
+            report.count(Action::Rectify, StepOutcome::Verified),
+            report.outcomes(StepOutcome::Withheld),
+            report.outcomes(StepOutcome::Clean),
+            left,
+            report.outcomes(StepOutcome::Failed),
+            report.outcomes(StepOutcome::Unverified),
+            report.outcomes(StepOutcome::Manual),
+        );
+        let outcome = op.finish(&plan, &report, &summary)?;
+        let what = if report.complete() {
+            format!("rectification verified (plan {})", report.plan_sha256)
+        } else {
+            format!(
+                "rectification partial: {left} step(s) not done (plan {})",
+                report.plan_sha256
+            )
+        };
+        case.record(
+            &dsr::time::now(),
+            &self.ctx.operator(Some(self.profile)),
+            what,
+        );
+        self.store.save(&case)?;
+        let issued = super::record::change_records(
+            self.ctx,
+            self.name,
+            self.profile,
+            self.store,
+            &case,
+            "rectify",
+            &report,
+        )?;
+        Ok(Finished {
+            outcome,
+            report,
+            receipt: issued.path,
+        })
+    }
+}
+
+impl<'a> Work for Rectify<'a> {
+    type Ready = Ready<'a>;
+
+    fn count_names(&self) -> &'static [&'static str] {
+        &[
+            "matches",
+            "reviewed",
+            "corrected",
+            "withheld",
+            "manual",
+            "clean",
+            "failed",
+            "unverified",
+        ]
+    }
+
+    fn takes_corrections(&self) -> bool {
+        true
+    }
+
+    fn prepare(&self, subject: &Subject, case: Case, _resumed: bool) -> Result<Ready<'a>> {
+        let (_, journal_path) = changes::files(&self.store.case_dir(&case.id)?, "rectify");
+        let begun = dsr::apply::journal::Journal::read(&journal_path)?
+            .plan
+            .is_some();
+        // The row's own correction, else --set for every subject.
+        let asked = match &subject.correction {
+            Some((kind, new)) => {
+                let mut olds = case.identities.iter().filter(|i| i.kind == *kind);
+                let (Some(old), None) = (olds.next(), olds.next()) else {
+                    bail!(
+                        "the row's new_{kind} needs exactly one {kind} of the subject to replace",
+                        kind = kind.as_str()
+                    );
+                };
+                Some(replace(self.args, &old.value, new, &case, self.settings)?)
+            }
+            None => self.set.cloned(),
+        };
+        if asked.is_none() && !begun {
+            bail!(
+                "nothing to correct for this row: give it a new_email, new_name, new_phone or new_login value, or --set FIELD=VALUE for every subject"
+            );
+        }
+        self.prepare_case(case, asked, begun)
+    }
+
+    fn planned(&self, ready: &Ready<'a>) -> SubjectReport {
+        let plan = &ready.plan;
+        SubjectReport {
+            status: Status::Planned,
+            counts: vec![
+                ("matches", ready.case.matches.len() as u64),
+                ("reviewed", ready.case.reviewed().len() as u64),
+                ("corrected", plan.count(Action::Rectify) as u64),
+                ("withheld", plan.count(Action::Withheld) as u64),
+                ("manual", plan.count(Action::Manual) as u64),
+                ("clean", plan.count(Action::Clean) as u64),
+            ],
+            touched: 0,
+            plan_sha256: Some(plan.sha256()),
+            receipt: None,
+            output: None,
+            errors: Vec::new(),
+        }
+    }
+
+    fn question(&self, ready: &[&Ready<'a>]) -> Option<String> {
+        let total = |action| ready.iter().map(|r| r.plan.count(action)).sum::<usize>();
+        Some(format!(
+            "Correct {} asset(s) of {} subject(s) on tenant '{}' ({} withheld under legal hold)?",
+            total(Action::Rectify),
+            ready.len(),
+            self.name,
+            total(Action::Withheld)
+        ))
+    }
+
+    fn before_changes(&self) -> Result<()> {
+        super::record::signing_key(self.prompting, self.profile)?;
+        Ok(())
+    }
+
+    fn carry_out(&self, ready: Ready<'a>) -> Result<SubjectReport> {
+        let (matches, reviewed) = (ready.case.matches.len(), ready.case.reviewed().len());
+        let finished = self.carry(ready)?;
+        let report = &finished.report;
+        let corrected = report.count(Action::Rectify, StepOutcome::Verified) as u64;
+        Ok(SubjectReport {
+            status: match finished.outcome {
+                Outcome::Done => Status::Verified,
+                Outcome::Refused => Status::Withheld,
+                _ => Status::Partial,
+            },
+            counts: vec![
+                ("matches", matches as u64),
+                ("reviewed", reviewed as u64),
+                ("corrected", corrected),
+                ("withheld", report.outcomes(StepOutcome::Withheld) as u64),
+                ("manual", report.outcomes(StepOutcome::Manual) as u64),
+                ("clean", report.outcomes(StepOutcome::Clean) as u64),
+                ("failed", report.outcomes(StepOutcome::Failed) as u64),
+                (
+                    "unverified",
+                    report.outcomes(StepOutcome::Unverified) as u64,
+                ),
+            ],
+            touched: corrected,
+            plan_sha256: Some(report.plan_sha256.clone()),
+            receipt: Some(finished.receipt),
+            output: None,
+            errors: report
+                .steps
+                .iter()
+                .filter(|s| s.outcome.is_left())
+                .map(|s| format!("{} ({}): {}", s.asset, s.outcome.as_str(), s.detail))
+                .collect(),
+        })
+    }
 }

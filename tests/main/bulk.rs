@@ -326,3 +326,230 @@ fn a_bulk_erasure_stopped_by_ctrl_c_resumes_without_repeating_a_mutation() {
     assert_eq!(deletes, 40, "one delete request per deleted portrait");
     assert!(mutations_at_stop < 80, "the stop came before the end");
 }
+
+/// A `dir` tenant of three people with a filled-in record of processing.
+fn small_tenant() -> Test {
+    let t = Test::new();
+    t.asset(
+        "Staff/jane.png",
+        json!({"368": ["Jane Doe"], "308": ["jane.doe@example.com"], "5": "Jane Doe at her desk"}),
+    );
+    t.asset(
+        "Staff/ola.png",
+        json!({"368": ["Ola Nordmann"], "5": "Ola Nordmann on the stairs"}),
+    );
+    t.asset(
+        "News/both.png",
+        json!({"80": ["Jane Doe", "Ola Nordmann"], "5": "A story"}),
+    );
+    t.add_tenant("acme", &["--default-region", "NO"]);
+    t.sync(&[]);
+    t.dsr(["tenant", "ropa", "acme", "--init"]).run();
+    let path = t.config_home().join("dsr").join("ropa").join("acme.toml");
+    let text = std::fs::read_to_string(&path).expect("the template");
+    std::fs::write(
+        &path,
+        text.replace("FILL IN: e.g. ", "").replace("FILL IN: ", ""),
+    )
+    .expect("the record");
+    t
+}
+
+#[test]
+fn access_and_portability_from_a_list_write_one_package_per_subject() {
+    let t = small_tenant();
+    let list = t.path("requests.csv");
+    std::fs::write(
+        &list,
+        "name,email,reference\nJane Doe,jane.doe@example.com,REQ-1\n,,REQ-2\nOla Nordmann,,REQ-3\n",
+    )
+    .expect("the list");
+    let packages = t.path("packages");
+    let out = t
+        .dsr(["access", "--from"])
+        .arg(&list)
+        .args(["--output", "jsonl", "--out"])
+        .arg(&packages)
+        .status(3)
+        .run();
+    let lines = out.jsonl();
+    assert_eq!(lines.len(), 3, "{}", out.stdout);
+    let by_row = |row: u64| {
+        lines
+            .iter()
+            .find(|l| l["row"] == row)
+            .unwrap_or_else(|| panic!("row {row} reported"))
+    };
+    assert_eq!(by_row(3)["status"], "error");
+    assert!(out.stderr.contains("row 3: no identity"), "{}", out.stderr);
+    for (row, assets) in [(2, 2), (4, 2)] {
+        let line = by_row(row);
+        assert_eq!(line["status"], "done", "{line}");
+        assert_eq!(line["counts"]["assets"], assets, "{line}");
+        let zip = line["output"].as_str().expect("the package");
+        assert!(zip.starts_with(packages.to_str().expect("utf-8")), "{zip}");
+        assert!(std::path::Path::new(zip).is_file());
+        t.dsr(["receipt", "verify"])
+            .arg(line["receipt"].as_str().expect("a receipt"))
+            .run();
+    }
+    // Every case opened is an access case with the row's reference.
+    let cases = t.dsr(["case", "list", "-o", "json"]).run().json();
+    assert_eq!(cases.as_array().expect("cases").len(), 2);
+
+    let out = t
+        .dsr(["portability", "--from"])
+        .arg(&list)
+        .args(["--output", "csv"])
+        .status(3)
+        .run();
+    let rows = out.csv();
+    assert_eq!(rows.len(), 3, "{}", out.stdout);
+    let done: Vec<_> = rows.iter().filter(|r| r["status"] == "done").collect();
+    assert_eq!(done.len(), 2);
+    for r in done {
+        assert!(r["output"].ends_with(".zip") && std::path::Path::new(&r["output"]).is_file());
+    }
+}
+
+#[test]
+fn rectify_from_a_list_applies_each_rows_correction() {
+    let t = small_tenant();
+    let list = t.path("changes.csv");
+    std::fs::write(
+        &list,
+        "email,name,new_name\njane.doe@example.com,Jane Doe,Jane Roe\n,Ola Nordmann,\n",
+    )
+    .expect("the list");
+    // Without --yes and without a terminal: every plan made, nothing changed, exit 4.
+    let refused = t
+        .dsr(["rectify", "--from"])
+        .arg(&list)
+        .args(["--output", "jsonl"])
+        .status(4)
+        .run();
+    assert!(refused.stderr.contains("refused"), "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("row 3: nothing to correct"),
+        "a row without a correction, and no --set, is reported: {}",
+        refused.stderr
+    );
+    let sidecar = |id: &str| {
+        std::fs::read_to_string(t.tenant_dir().join(format!("{id}.json"))).expect("a sidecar")
+    };
+    assert!(
+        sidecar("Staff/jane.png").contains("Jane Doe"),
+        "nothing changed yet"
+    );
+
+    let out = t
+        .dsr(["rectify", "--from"])
+        .arg(&list)
+        .args(["--yes", "--output", "jsonl"])
+        .status(3)
+        .run();
+    let lines = out.jsonl();
+    let jane = lines.iter().find(|l| l["row"] == 2).expect("row 2");
+    assert_eq!(jane["status"], "verified", "{jane}");
+    assert_eq!(jane["counts"]["corrected"], 2, "{jane}");
+    let ola = lines.iter().find(|l| l["row"] == 3).expect("row 3");
+    assert_eq!(ola["status"], "error", "{ola}");
+    assert!(sidecar("Staff/jane.png").contains("Jane Roe"));
+    assert!(!sidecar("Staff/jane.png").contains("Jane Doe"));
+    let both = sidecar("News/both.png");
+    assert!(
+        both.contains("Jane Roe") && both.contains("Ola Nordmann"),
+        "{both}"
+    );
+    assert!(
+        sidecar("Staff/ola.png").contains("Ola Nordmann"),
+        "Ola untouched"
+    );
+
+    // A correction column is refused for the other commands.
+    let out = t
+        .dsr(["erase", "--from"])
+        .arg(&list)
+        .args(["--dry-run", "--output", "jsonl"])
+        .status(3)
+        .run();
+    assert!(
+        out.stderr.contains("row 2: a new_* column is a correction"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn sigterm_stops_a_single_erasure_with_143_and_resume_finishes_it() {
+    let t = Test::new();
+    for i in 0..60 {
+        t.asset(
+            &format!("Staff/asset-{i:03}.png"),
+            json!({"80": ["Jane Doe", "Kari Nordmann"], "5": format!("Story {i}")}),
+        );
+    }
+    let tenant = Tenant::new(t, Kind::Fotoweb, &[], |o| o.latency_ms = 20);
+    let case = tenant.open_case("erasure", &["--name", "Jane Doe"]);
+    let journal = tenant.case_dir(&case).join("erase-journal.jsonl");
+    let mut child = tenant
+        .dsr(["erase", &case, "--yes", "--jobs", "2"])
+        .command()
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dsr starts");
+    loop {
+        let done = std::fs::read_to_string(&journal)
+            .map_or(0, |j| j.matches("\"event\":\"done\"").count());
+        if done >= 5 {
+            break;
+        }
+        if let Some(status) = child.try_wait().expect("the child can be waited for") {
+            panic!("the erasure ended ({status}) before it could be stopped");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let output = child.wait_with_output().expect("reaped");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(143), "{stderr}");
+    assert!(
+        stderr.contains("SIGTERM") && stderr.contains("--resume"),
+        "{stderr}"
+    );
+    // Every step begun was finished: the journal has no intent without its outcome.
+    let text = std::fs::read_to_string(&journal).expect("the journal");
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    let mut open = BTreeSet::new();
+    for line in &lines {
+        if let Some(step) = line["step"].as_u64() {
+            match line["event"].as_str() {
+                Some("intent") => {
+                    open.insert(step);
+                }
+                _ => {
+                    open.remove(&step);
+                }
+            }
+        }
+    }
+    assert!(open.is_empty(), "steps left in flight: {open:?}");
+    tenant.dsr(["erase", &case, "--resume", "--yes"]).run();
+    let patches = tenant
+        .double()
+        .requests()
+        .iter()
+        .filter(|r| r.method == "PATCH")
+        .count();
+    assert_eq!(patches, 60, "one PATCH per asset across both runs");
+    assert!(!still_holds(&tenant, "Jane Doe"));
+}

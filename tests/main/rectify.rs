@@ -40,7 +40,15 @@ fn corrects_a_name_and_an_email(kind: Kind) {
 
     let name = tenant
         .dsr([
-            "rectify", &case, "--from", "Jane Doe", "--to", "Jane Roe", "--yes", "-o", "json",
+            "rectify",
+            &case,
+            "--replace",
+            "Jane Doe",
+            "--with",
+            "Jane Roe",
+            "--yes",
+            "-o",
+            "json",
         ])
         .run()
         .json();
@@ -56,9 +64,9 @@ fn corrects_a_name_and_an_email(kind: Kind) {
         .dsr([
             "rectify",
             &case,
-            "--from",
+            "--replace",
             "jane.doe@example.com",
-            "--to",
+            "--with",
             "jane.roe@example.com",
             "--yes",
         ])
@@ -145,7 +153,14 @@ fn rectify_refuses_without_yes_and_for_a_case_of_another_right() {
     let case = tenant.open_case("rectification", &["--name", "Jane Doe"]);
 
     let refused = tenant
-        .dsr(["rectify", &case, "--from", "Jane Doe", "--to", "Jane Roe"])
+        .dsr([
+            "rectify",
+            &case,
+            "--replace",
+            "Jane Doe",
+            "--with",
+            "Jane Roe",
+        ])
         .status(4)
         .run();
     assert!(
@@ -157,9 +172,9 @@ fn rectify_refuses_without_yes_and_for_a_case_of_another_right() {
         .dsr([
             "rectify",
             &case,
-            "--from",
+            "--replace",
             "Jane Doe",
-            "--to",
+            "--with",
             "Jane Roe",
             "--dry-run",
             "-o",
@@ -174,7 +189,13 @@ fn rectify_refuses_without_yes_and_for_a_case_of_another_right() {
     let erasure = tenant.open_case("erasure", &["--name", "Jane Doe"]);
     let wrong = tenant
         .dsr([
-            "rectify", &erasure, "--from", "Jane Doe", "--to", "Jane Roe", "--yes",
+            "rectify",
+            &erasure,
+            "--replace",
+            "Jane Doe",
+            "--with",
+            "Jane Roe",
+            "--yes",
         ])
         .status(2)
         .run();
@@ -187,9 +208,9 @@ fn rectify_refuses_without_yes_and_for_a_case_of_another_right() {
         .dsr([
             "rectify",
             &case,
-            "--from",
+            "--replace",
             "jane.doe@example.com",
-            "--to",
+            "--with",
             "Jane Roe",
             "--yes",
         ])
