@@ -366,6 +366,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand access" -s o -l output -d 'With 
 json\t'One JSON array'
 jsonl\t'One JSON object per line'
 csv\t'One row per match, with a header'"
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l verified-by -d 'With --from: how the subjects\' identities were checked (Art. 12(6)), for every case' -r
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -387,6 +388,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand portability" -s o -l output -d '
 json\t'One JSON array'
 jsonl\t'One JSON object per line'
 csv\t'One row per match, with a header'"
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l verified-by -d 'With --from: how the subjects\' identities were checked (Art. 12(6)), for every case' -r
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -412,6 +414,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand erase" -s o -l output -d 'How th
 json\t'One JSON array'
 jsonl\t'One JSON object per line'
 csv\t'One row per match, with a header'"
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l verified-by -d 'With --from: how the subjects\' identities were checked (Art. 12(6)), for every case' -r
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -439,6 +442,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s o -l output -d 'How 
 json\t'One JSON array'
 jsonl\t'One JSON object per line'
 csv\t'One row per match, with a header'"
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l verified-by -d 'With --from: how the subjects\' identities were checked (Art. 12(6)), for every case' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F

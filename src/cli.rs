@@ -638,6 +638,9 @@ pub struct ListArgs {
     /// soon as it is finished
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table, requires = "from")]
     pub output: OutputFormat,
+    /// With --from: how the subjects' identities were checked (Art. 12(6)), for every case
+    #[arg(long, value_name = "TEXT", requires = "from")]
+    pub verified_by: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -714,6 +717,9 @@ pub struct EraseArgs {
     /// subject's result as soon as it is finished
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
+    /// With --from: how the subjects' identities were checked (Art. 12(6)), for every case
+    #[arg(long, value_name = "TEXT", requires = "from")]
+    pub verified_by: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -771,6 +777,9 @@ pub struct RectifyArgs {
     /// How the plan and the outcome are printed
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
+    /// With --from: how the subjects' identities were checked (Art. 12(6)), for every case
+    #[arg(long, value_name = "TEXT", requires = "from")]
+    pub verified_by: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -20,23 +20,9 @@ umask 077
 mkdir -p "$outbox"
 dsr sync --quiet
 
-status=0
-cases=$(mktemp)
-trap 'rm -f "$cases"' EXIT
-# Rows dsr cannot use are reported with their row numbers on stderr (status 3).
-dsr case open --right access --from "$requests" --verified-by "ticket system" >"$cases" || status=$?
-if [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
-    exit "$status"
-fi
-
-while read -r case_id; do
-    package="$outbox/access-$case_id.zip"
-    if dsr access "$case_id" --out "$package" --quiet >/dev/null; then
-        printf '{"case":"%s","status":"written","package":"%s"}\n' "$case_id" "$package"
-    else
-        rc=$?
-        printf '{"case":"%s","status":"failed","exit":%d}\n' "$case_id" "$rc"
-        status=3
-    fi
-done <"$cases"
-exit "$status"
+# One access case per request and its package as OUTBOX/access-CASE.zip; one JSON line per
+# request on stdout as soon as it is written (row, reference, case, status, output,
+# receipt, errors). Rows dsr cannot use are reported with their row numbers on stderr, and
+# make the status 3.
+exec dsr access --from "$requests" --out "$outbox" --verified-by "ticket system" \
+    --quiet --output jsonl

@@ -8,8 +8,12 @@
 # or separate values with ';', for several), and optionally reference and received (YYYY-MM-DD).
 # The client secret of a FotoWeb tenant comes from DSR_CLIENT_SECRET or DSR_CLIENT_SECRET_FILE.
 #
+# Stopped part-way (Ctrl-C, SIGTERM, a reboot), it is run again with the same list: dsr
+# finishes what was begun and does no leaver twice.
+#
 # Exit status: 0 when every leaver's erasure is verified, 3 when some are partial or failed
-# (listed on stderr), 2 when dsr could not start (configuration, input).
+# or a row is unusable (listed on stderr), 4 when a legal hold kept assets back, 130/143 when
+# stopped, 2 when dsr could not start (configuration, input).
 set -euo pipefail
 
 usage="usage: DSR_TENANT=NAME $0 LEAVERS.csv RECEIPT_ARCHIVE_DIR"
@@ -21,38 +25,50 @@ export DSR_PURPOSE="${DSR_PURPOSE:-offboarding: erasure of leavers listed in $(b
 
 umask 077
 mkdir -p "$archive"
+# Present while a run over this list is unfinished: the next run resumes it.
+unfinished="$archive/.unfinished-$(sha256sum <"$leavers" | cut -c1-16)"
+results="$archive/erasures-$(date +%F).jsonl"
 
-# Erasure acts on what the index knows: bring it up to date first.
-dsr sync --quiet
-
-status=0
-cases=$(mktemp)
-trap 'rm -f "$cases"' EXIT
-# One erasure case per leaver, one case id per line; rows dsr cannot use are reported with
-# their row numbers on stderr, and make the status 3.
-dsr case open --right erasure --from "$leavers" \
-    --verified-by "HR leaver record" --reference "offboarding $(date +%F)" >"$cases" || status=$?
-if [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
-    exit "$status"
+# Erasure acts on what the index knows: bring it up to date first (not while resuming: the
+# plans of the stopped run stand).
+resume=()
+if [ -e "$unfinished" ]; then
+    resume=(--resume)
+else
+    dsr sync --quiet
 fi
 
-while read -r case_id; do
-    # --yes: this job runs unattended; the plan is kept beside the receipts.
-    if dsr erase "$case_id" --yes --quiet --output json >"$archive/$case_id-plan.json"; then
-        echo "$case_id: erased and verified" >&2
-    else
-        rc=$?
-        echo "$case_id: not complete (dsr erase exited $rc); see dsr case show $case_id" >&2
-        status=3
-    fi
-    # The case's signed receipts, for the DPO's records.
-    dsr case show "$case_id" --output json |
-        python3 -c 'import json, sys; print("\n".join(json.load(sys.stdin)["receipts"]))' |
-        while read -r receipt; do
-            [ -n "$receipt" ] || continue
-            dest="$archive/$case_id/$(basename "$(dirname "$receipt")")"
-            mkdir -p "$dest"
-            cp "$receipt" "$receipt.sig" "$dest/"
-        done
-done <"$cases"
+touch "$unfinished"
+status=0
+# One erasure case per leaver, every plan made before anything changes; --yes: this job
+# runs unattended. One JSON line per leaver as soon as it is finished.
+dsr erase --from "$leavers" "${resume[@]}" --yes --quiet --jobs 4 --output jsonl \
+    --verified-by "HR leaver record" >"$results" || status=$?
+case "$status" in
+    130 | 143)
+        echo "offboarding stopped; run it again with the same list to finish" >&2
+        exit "$status"
+        ;;
+    0 | 3 | 4) rm -f "$unfinished" ;;
+    *) exit "$status" ;;
+esac
+
+# Each leaver's outcome for the log, and the signed receipts for the DPO's records.
+python3 - "$results" "$archive" <<'PY'
+import json, pathlib, shutil, sys
+results, archive = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+for line in results.read_text().splitlines():
+    r = json.loads(line)
+    who = r.get("reference") or f"row {r['row']}"
+    if r["status"] == "verified":
+        print(f"{who}: case {r['case']} erased and verified", file=sys.stderr)
+    else:
+        print(f"{who}: {r['status']}: {'; '.join(r['errors'])}", file=sys.stderr)
+    if r.get("receipt"):
+        receipt = pathlib.Path(r["receipt"])
+        dest = archive / r["case"] / receipt.parent.name
+        dest.mkdir(parents=True, exist_ok=True)
+        for f in (receipt, receipt.with_name(receipt.name + ".sig")):
+            shutil.copy2(f, dest / f.name)
+PY
 exit "$status"

@@ -69,6 +69,7 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
             resume: args.list.resume,
             dry_run: false,
             yes: true,
+            verified_by: args.list.verified_by.as_deref(),
         },
         &bulk,
     )

@@ -152,6 +152,8 @@ pub struct Options<'a> {
     pub resume: bool,
     pub dry_run: bool,
     pub yes: bool,
+    /// How the subjects' identities were checked, for every case opened.
+    pub verified_by: Option<&'a str>,
 }
 
 /// Works through the subjects of `options.from` with `work`.
@@ -257,17 +259,10 @@ pub fn run<W: Work>(
         let case = match case {
             Some(case) => Ok(case),
             None if options.dry_run => {
-                transient_case(ctx, tenant, profile, &locator, &subject, options.right)
+                transient_case(ctx, tenant, profile, &locator, &subject, &options)
             }
             None => open_case(
-                ctx,
-                tenant,
-                profile,
-                store,
-                &locator,
-                &batch,
-                &subject,
-                options.right,
+                ctx, tenant, profile, store, &locator, &batch, &subject, &options,
             ),
         };
         let ready = case.map_err(|e| (None, e)).and_then(|case| {
@@ -508,14 +503,14 @@ fn open_case(
     locator: &Locator,
     batch: &Batch,
     subject: &Subject,
-    right: Right,
+    options: &Options<'_>,
 ) -> Result<Case> {
     let settings = profile.settings()?;
     dsr::index::identity::probes(&subject.identities, settings.region)?;
     let mut case = store.open(
         new_case(
             subject,
-            right,
+            options,
             Some(dsr::batch::marker(&batch.id, subject.row)),
         ),
         &dsr::time::now(),
@@ -545,7 +540,7 @@ fn transient_case(
     profile: &TenantProfile,
     locator: &Locator,
     subject: &Subject,
-    right: Right,
+    options: &Options<'_>,
 ) -> Result<Case> {
     let settings = profile.settings()?;
     dsr::index::identity::probes(&subject.identities, settings.region)?;
@@ -558,7 +553,7 @@ fn transient_case(
     let mut case = Case::unsaved(
         &format!("{day}-{DRY_RUN}"),
         tenant,
-        new_case(subject, right, None),
+        new_case(subject, options, None),
         &dsr::time::now(),
         &ctx.operator(Some(profile)),
     );
@@ -567,13 +562,13 @@ fn transient_case(
     Ok(case)
 }
 
-fn new_case(subject: &Subject, right: Right, batch: Option<String>) -> NewCase {
+fn new_case(subject: &Subject, options: &Options<'_>, batch: Option<String>) -> NewCase {
     NewCase {
-        right,
+        right: options.right,
         identities: subject.identities.clone(),
         received: subject.received.unwrap_or_else(deadline::today),
         reference: subject.reference.clone(),
-        verified_by: None,
+        verified_by: options.verified_by.map(str::to_owned),
         batch,
     }
 }

@@ -162,6 +162,7 @@ impl<'a> Eraser<'a> {
                 resume: self.args.resume,
                 dry_run: self.args.dry_run,
                 yes: self.args.yes,
+                verified_by: self.args.verified_by.as_deref(),
             },
             &eraser,
         )

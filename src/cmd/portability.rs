@@ -81,6 +81,7 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
             resume: args.list.resume,
             dry_run: false,
             yes: true,
+            verified_by: args.list.verified_by.as_deref(),
         },
         &bulk,
     )

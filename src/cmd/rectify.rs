@@ -185,6 +185,7 @@ impl<'a> Rectify<'a> {
                 resume: self.args.resume,
                 dry_run: self.args.dry_run,
                 yes: self.args.yes,
+                verified_by: self.args.verified_by.as_deref(),
             },
             &rectify,
         )

@@ -75,9 +75,21 @@ fn the_nightly_access_script_writes_one_package_per_request() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("a JSON line"))
         .collect();
-    assert_eq!(lines.len(), 1, "{stdout}");
-    assert_eq!(lines[0]["status"], "written");
-    let package = lines[0]["package"].as_str().expect("package");
+    assert_eq!(lines.len(), 2, "one line per request\n{stdout}");
+    let row = |n: u64| {
+        lines
+            .iter()
+            .find(|l| l["row"] == n)
+            .expect("the row's line")
+    };
+    assert_eq!(row(3)["status"], "error");
+    assert_eq!(row(2)["reference"], "T-1");
+    assert_eq!(row(2)["status"], "done");
+    let package = row(2)["output"].as_str().expect("package");
+    assert!(
+        package.ends_with(".zip") && package.contains("outbox"),
+        "{package}"
+    );
     assert!(std::path::Path::new(package).exists());
 }
 
