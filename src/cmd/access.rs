@@ -24,6 +24,18 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
     let (name, profile) = ctx.tenant(&config)?;
     let files = ctx.tenant_files(&name);
     let store = CaseStore::new(&name, &files.dir);
+    // A case for another right is refused before anything else is looked at.
+    let single = match (&args.list.from, &args.case) {
+        (None, Some(id)) => {
+            let case = store.load(id)?;
+            require_right(&case, &[Right::Access])?;
+            Some(case)
+        }
+        (None, None) => {
+            bail!("name the case: dsr access CASE (or --from FILE for a list of subjects)")
+        }
+        (Some(_), _) => None,
+    };
     let ropa = RecordOfProcessing::load(&name, &ctx.ropa_path(&name))?;
     let platform = super::open_platform(ctx, &name, &profile)?;
     let access = Access {
@@ -36,12 +48,10 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
         templates: args.templates.as_deref(),
         folder: None,
     };
-    let Some(from) = &args.list.from else {
-        let Some(id) = &args.case else {
+    let (Some(from), None) = (&args.list.from, &single) else {
+        let Some(case) = single else {
             bail!("name the case: dsr access CASE (or --from FILE for a list of subjects)");
         };
-        let case = store.load(id)?;
-        require_right(&case, &[Right::Access])?;
         let made = access.package(case, args.out)?;
         report_missing(ctx, &made.missing);
         print_path(&made.path)?;

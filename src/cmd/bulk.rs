@@ -175,10 +175,11 @@ pub fn run<W: Work>(
         options.from.display()
     );
     if options.resume && !state.began {
-        bail!(
-            "nothing to resume: this list has not been worked through by `dsr {}` yet; run it without --resume",
+        // A run stopped while planning changed nothing: it is simply begun again.
+        ctx.note(&format!(
+            "Nothing of this list was carried out by `dsr {}` yet: working through it from the start.",
             options.command
-        );
+        ));
     }
     if state.interrupted() && !options.resume && !options.dry_run {
         bail!(

@@ -21,6 +21,18 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
     let (name, profile) = ctx.tenant(&config)?;
     let files = ctx.tenant_files(&name);
     let store = CaseStore::new(&name, &files.dir);
+    // A case for another right is refused before anything else is looked at.
+    let single = match (&args.list.from, &args.case) {
+        (None, Some(id)) => {
+            let case = store.load(id)?;
+            require_right(&case, &[Right::Portability])?;
+            Some(case)
+        }
+        (None, None) => {
+            bail!("name the case: dsr portability CASE (or --from FILE for a list of subjects)")
+        }
+        (Some(_), _) => None,
+    };
     if let Some(out) = &args.out
         && args.list.from.is_none()
         && !dsr::package::is_zip(out)
@@ -48,12 +60,10 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
         encrypt: args.encrypt,
         folder: None,
     };
-    let Some(from) = &args.list.from else {
-        let Some(id) = &args.case else {
+    let (Some(from), None) = (&args.list.from, &single) else {
+        let Some(case) = single else {
             bail!("name the case: dsr portability CASE (or --from FILE for a list of subjects)");
         };
-        let case = store.load(id)?;
-        require_right(&case, &[Right::Portability])?;
         let made = portable.archive(case, args.out.clone())?;
         report_missing(ctx, &made.missing);
         print_path(&made.path)?;

@@ -133,3 +133,45 @@ fn a_closed_pipe_ends_a_list_quietly() {
     let status = cmd.status().expect("dsr runs");
     assert_eq!(status.code(), Some(0));
 }
+
+#[test]
+fn locate_from_a_list_into_head_ends_with_status_0_and_nothing_on_stderr() {
+    let t = tenant();
+    // Enough subjects that dsr is still writing when `head` has gone.
+    let mut list = String::from("email,name\n");
+    for i in 0..400 {
+        list.push_str(&format!("person{i}@example.com,Jane Doe\n"));
+    }
+    std::fs::write(t.path("subjects.csv"), list).expect("the list");
+    let mut cmd = std::process::Command::new("sh");
+    cmd.args([
+        "-c",
+        "\"$0\" locate --from subjects.csv --output jsonl 2>dsr.err | head -1",
+    ])
+    .arg(crate::support::dsr_path())
+    .current_dir(t.root());
+    crate::support::sandbox_env(&mut cmd, &t);
+    // `sh -c` reports head's status; dsr's own is checked by a second run, with pipefail.
+    let out = cmd.output().expect("sh runs");
+    assert_eq!(out.status.code(), Some(0));
+    let first: Value =
+        serde_json::from_slice(out.stdout.split(|b| *b == b'\n').next().expect("a line"))
+            .expect("the first line is JSON");
+    assert_eq!(first["row"], 2);
+    let stderr = std::fs::read_to_string(t.path("dsr.err")).expect("dsr's stderr");
+    assert_eq!(stderr, "", "nothing on stderr");
+
+    // dsr's own exit status with its stdout closed early.
+    let mut cmd = std::process::Command::new("bash");
+    cmd.args([
+        "-c",
+        "set -o pipefail; \"$0\" locate --from subjects.csv --output jsonl 2>dsr.err | head -1 >/dev/null",
+    ])
+    .arg(crate::support::dsr_path())
+    .current_dir(t.root());
+    crate::support::sandbox_env(&mut cmd, &t);
+    let status = cmd.status().expect("bash runs");
+    assert_eq!(status.code(), Some(0), "dsr | head -1 ends with status 0");
+    let stderr = std::fs::read_to_string(t.path("dsr.err")).expect("dsr's stderr");
+    assert_eq!(stderr, "", "nothing on stderr");
+}
