@@ -121,8 +121,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
             cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;tenant;show'= {
             cand -o 'o'
@@ -139,8 +139,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
             cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;tenant;remove'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
@@ -366,8 +366,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
             cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;case;show'= {
             cand -o 'o'
@@ -384,8 +384,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
             cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;case;close'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
@@ -657,8 +657,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
             cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;receipt;help'= {
             cand verify 'Check receipts: signature, canonical form and, with --ledger, the tenant''s chain'

@@ -105,8 +105,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -s o -l output -r -f -a "table\t''
-json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -119,9 +121,11 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s o -l output -r -f -a "table\t''
-json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -134,7 +138,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -149,8 +153,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -s o -l output -r -f -a "table\t''
-json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -186,8 +192,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "ropa" -d 'Show the tenant\'s record of processing, or write a template to fill in (--init)'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s j -l jobs -d 'How many requests (fotoweb) or files (dir) are read at once' -r
-complete -c dsr -n "__fish_dsr_using_subcommand sync" -s o -l output -d 'table prints a summary; json prints the report' -r -f -a "table\t''
-json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand sync" -s o -l output -d 'table prints a summary; json prints the report' -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -208,10 +216,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand locate" -l name -d 'A person\'s 
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l phone -d 'A phone number; national numbers are read in the tenant\'s default region' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l login -d 'A platform login (exact)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l text -d 'A phrase of free text' -r
-complete -c dsr -n "__fish_dsr_using_subcommand locate" -s o -l output -r -f -a "table\t'Aligned columns for people'
-json\t'One JSON array'
-jsonl\t'One JSON object per line'
-csv\t'One row per match, with a header'"
+complete -c dsr -n "__fish_dsr_using_subcommand locate" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l min-confidence -d 'Leave out matches below this confidence' -r -f -a "low\t''
 medium\t''
 high\t''"
@@ -254,9 +262,10 @@ portability\t'Art. 20'
 rectification\t'Art. 16'
 erasure\t'Art. 17'"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l from -d 'Open one case per subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin); prints one case id per line, or one object per subject with --output jsonl' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s o -l output -d 'How opened cases are printed: their ids (table) or one JSON object per subject' -r -f -a "table\t'For people, or one case id per line'
-json\t'One JSON array'
-jsonl\t'One JSON object per subject, printed as soon as it is done'"
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s o -l output -d 'How opened cases are printed: their ids (table) or one JSON object per subject' -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l email -d 'The subject\'s e-mail address (repeatable)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l name -d 'The subject\'s name (repeatable)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l phone -d 'The subject\'s phone number (repeatable)' -r
@@ -306,8 +315,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s h -l help -d 'Print help'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -s o -l output -r -f -a "table\t''
-json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -322,9 +333,11 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l overdue -d 'Only open cases past their due date'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -s o -l output -r -f -a "table\t''
-json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -337,7 +350,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -362,10 +375,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand access" -l out -d 'Where to writ
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l templates -d 'A folder whose index.html or letter.md replace the built-in templates' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l from -d 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s j -l jobs -d 'With --from: how many subjects are worked on at once' -r
-complete -c dsr -n "__fish_dsr_using_subcommand access" -s o -l output -d 'With --from: how the results are printed; jsonl and csv print each subject\'s as soon as it is finished' -r -f -a "table\t'Aligned columns for people'
-json\t'One JSON array'
-jsonl\t'One JSON object per line'
-csv\t'One row per match, with a header'"
+complete -c dsr -n "__fish_dsr_using_subcommand access" -s o -l output -d 'With --from: how the results are printed; jsonl and csv print each subject\'s as soon as it is finished' -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l verified-by -d 'With --from: how the subjects\' identities were checked (Art. 12(6)), for every case' -r
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
@@ -384,10 +397,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand access" -s h -l help -d 'Print h
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l out -d 'The ZIP to write [default: portable-CASE.zip in the case\'s folder]; with --from, the folder every archive goes into as portable-CASE.zip' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l from -d 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s j -l jobs -d 'With --from: how many subjects are worked on at once' -r
-complete -c dsr -n "__fish_dsr_using_subcommand portability" -s o -l output -d 'With --from: how the results are printed; jsonl and csv print each subject\'s as soon as it is finished' -r -f -a "table\t'Aligned columns for people'
-json\t'One JSON array'
-jsonl\t'One JSON object per line'
-csv\t'One row per match, with a header'"
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -s o -l output -d 'With --from: how the results are printed; jsonl and csv print each subject\'s as soon as it is finished' -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l verified-by -d 'With --from: how the subjects\' identities were checked (Art. 12(6)), for every case' -r
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
@@ -410,10 +423,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand erase" -l strategy -d 'How asset
 scrub\t'Never delete: remove only the subject\'s values'
 delete\t'Delete every reviewed asset not under legal hold'"
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s j -l jobs -d 'How many changes run at once (with --from: how many subjects, each one change at a time)' -r
-complete -c dsr -n "__fish_dsr_using_subcommand erase" -s o -l output -d 'How the plan and the outcome are printed; with --from, jsonl and csv print each subject\'s result as soon as it is finished' -r -f -a "table\t'Aligned columns for people'
-json\t'One JSON array'
-jsonl\t'One JSON object per line'
-csv\t'One row per match, with a header'"
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -s o -l output -d 'How the plan and the outcome are printed; with --from, jsonl and csv print each subject\'s result as soon as it is finished' -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l verified-by -d 'With --from: how the subjects\' identities were checked (Art. 12(6)), for every case' -r
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
@@ -438,10 +451,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l with -d 'The value t
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l field -d 'Replace only in this field (repeatable or comma-separated) [default: every field]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l set -d 'Set a field of every reviewed asset, as FIELD=VALUE (repeatable; an empty VALUE clears the field)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s j -l jobs -d 'How many changes run at once (with --from: at most N requests at once, three subjects in progress per request)' -r
-complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s o -l output -d 'How the plan and the outcome are printed' -r -f -a "table\t'Aligned columns for people'
-json\t'One JSON array'
-jsonl\t'One JSON object per line'
-csv\t'One row per match, with a header'"
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s o -l output -d 'How the plan and the outcome are printed' -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l verified-by -d 'With --from: how the subjects\' identities were checked (Art. 12(6)), for every case' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
@@ -492,8 +505,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l identity -d 'The identity (principal) of the allowed_signers line [default: the key\'s comment]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s o -l output -r -f -a "table\t''
-json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -527,8 +542,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_sub
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -f -a "show" -d 'Print what a receipt says, for people (it is not verified: use verify)'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l allowed-signers -d 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s o -l output -r -f -a "table\t''
-json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -543,8 +560,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcomm
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s o -l output -d 'table prints a summary; json prints the receipt' -r -f -a "table\t''
-json\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s o -l output -d 'table prints a summary; json prints the receipt' -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -557,14 +576,15 @@ complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcomm
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check receipts: signature, canonical form and, with --ledger, the tenant\'s chain'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print what a receipt says, for people (it is not verified: use verify)'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l since -d 'Only entries from this day (YYYY-MM-DD, UTC) or moment (RFC 3339) on' -r
-complete -c dsr -n "__fish_dsr_using_subcommand audit" -s o -l output -r -f -a "table\t'Aligned columns for people'
-json\t'One JSON array'
-jsonl\t'One JSON object per line'"
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F

@@ -328,24 +328,24 @@ pub struct TenantAddArgs {
 
 #[derive(Debug, Args)]
 pub struct TenantListArgs {
-    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
-    pub output: ListFormat,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct TenantShowArgs {
     /// The tenant [default: --tenant, or the only one]
     pub name: Option<String>,
-    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
-    pub output: ListFormat,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct TenantCheckArgs {
     /// The tenant [default: --tenant, or the only one]
     pub name: Option<String>,
-    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
-    pub output: ListFormat,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Args)]
@@ -357,13 +357,6 @@ pub struct TenantRemoveArgs {
     pub keep_index: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    #[value(alias = "human")]
-    Table,
-    Json,
-}
-
 #[derive(Debug, Args)]
 pub struct SyncArgs {
     /// Rebuild the index from scratch
@@ -373,32 +366,21 @@ pub struct SyncArgs {
     #[arg(long, short, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub jobs: u16,
     /// table prints a summary; json prints the report
-    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
-    pub output: ListFormat,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
-    /// Aligned columns for people
-    #[value(alias = "human")]
+    /// For people: aligned columns, or a summary
+    #[value(name = "human", alias = "table")]
     Table,
-    /// One JSON array
+    /// One JSON document (an array for a list)
     Json,
-    /// One JSON object per line
+    /// One JSON object per line (per item of a list)
     Jsonl,
-    /// One row per match, with a header
+    /// A header, then one row per item
     Csv,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BatchFormat {
-    /// For people, or one case id per line
-    #[value(alias = "human")]
-    Table,
-    /// One JSON array
-    Json,
-    /// One JSON object per subject, printed as soon as it is done
-    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -527,8 +509,8 @@ pub struct CaseOpenArgs {
     #[arg(long, value_name = "FILE", conflicts_with_all = ["email", "name", "phone", "login"])]
     pub from: Option<PathBuf>,
     /// How opened cases are printed: their ids (table) or one JSON object per subject
-    #[arg(long, short, value_enum, default_value_t = BatchFormat::Table)]
-    pub output: BatchFormat,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
     /// The subject's e-mail address (repeatable)
     #[arg(long, value_name = "E")]
     pub email: Vec<String>,
@@ -581,16 +563,16 @@ pub struct CaseListArgs {
     /// Only open cases past their due date
     #[arg(long)]
     pub overdue: bool,
-    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
-    pub output: ListFormat,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct CaseShowArgs {
     /// The case id
     pub case: String,
-    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
-    pub output: ListFormat,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Args)]
@@ -825,8 +807,8 @@ pub struct KeysShowArgs {
     /// The identity (principal) of the allowed_signers line [default: the key's comment]
     #[arg(long, value_name = "NAME")]
     pub identity: Option<String>,
-    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
-    pub output: ListFormat,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Args)]
@@ -865,8 +847,8 @@ pub struct ReceiptVerifyArgs {
     /// Check the tenant's whole chain of receipts as well
     #[arg(long)]
     pub ledger: bool,
-    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
-    pub output: ListFormat,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Args)]
@@ -875,8 +857,8 @@ pub struct ReceiptShowArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// table prints a summary; json prints the receipt
-    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
-    pub output: ListFormat,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Args)]
@@ -892,17 +874,6 @@ pub struct AuditArgs {
     /// naming the line
     #[arg(long)]
     pub verify: bool,
-    #[arg(long, short, value_enum, default_value_t = AuditFormat::Table)]
-    pub output: AuditFormat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AuditFormat {
-    /// Aligned columns for people
-    #[value(alias = "human")]
-    Table,
-    /// One JSON array
-    Json,
-    /// One JSON object per line
-    Jsonl,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
 }

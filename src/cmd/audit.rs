@@ -9,7 +9,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::output::Table;
 use super::{Context, Outcome, sanitize};
-use crate::cli::{AuditArgs, AuditFormat};
+use crate::cli::{AuditArgs, OutputFormat};
 
 pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome> {
     let log = AuditLog::new(&ctx.data_dir);
@@ -34,13 +34,10 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome> {
         .collect();
     let mut out = std::io::stdout().lock();
     match args.output {
-        AuditFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&entries)?)?,
-        AuditFormat::Jsonl => {
-            for entry in &entries {
-                writeln!(out, "{}", serde_json::to_string(entry)?)?;
-            }
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
+            super::output::print_value(&mut out, args.output, &serde_json::to_value(&entries)?)?;
         }
-        AuditFormat::Table => {
+        OutputFormat::Table => {
             if entries.is_empty() {
                 ctx.note("No audit entry.");
                 return Ok(Outcome::Done);
@@ -72,25 +69,20 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-fn verify(ctx: &Context, log: &AuditLog, format: AuditFormat) -> Result<Outcome> {
+fn verify(ctx: &Context, log: &AuditLog, format: OutputFormat) -> Result<Outcome> {
     let check = log.verify()?;
     let mut out = std::io::stdout().lock();
     match format {
-        AuditFormat::Json | AuditFormat::Jsonl => {
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
             let value = serde_json::json!({
                 "ok": check.problems.is_empty(),
                 "path": check.path,
                 "entries": check.entries,
                 "problems": check.problems,
             });
-            let text = if format == AuditFormat::Json {
-                serde_json::to_string_pretty(&value)?
-            } else {
-                serde_json::to_string(&value)?
-            };
-            writeln!(out, "{text}")?;
+            super::output::print_value(&mut out, format, &value)?;
         }
-        AuditFormat::Table => {
+        OutputFormat::Table => {
             let path = sanitize(&check.path.display().to_string());
             if check.problems.is_empty() {
                 writeln!(out, "ok    {path}: {} entries, chain intact", check.entries)?;

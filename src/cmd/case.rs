@@ -12,8 +12,8 @@ use dsr::index::matcher::Confidence;
 use super::output::Table;
 use super::{Context, Outcome, sanitize};
 use crate::cli::{
-    BatchFormat, CaseArgs, CaseCommand, CaseExtendArgs, CaseIdArgs, CaseListArgs, CaseOpenArgs,
-    CaseReviewArgs, CaseShowArgs, ListFormat, RightArg,
+    CaseArgs, CaseCommand, CaseExtendArgs, CaseIdArgs, CaseListArgs, CaseOpenArgs, CaseReviewArgs,
+    CaseShowArgs, OutputFormat, RightArg,
 };
 
 pub fn run(ctx: &Context, args: CaseArgs) -> Result<Outcome> {
@@ -143,11 +143,11 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
             Err(e) => {
                 super::batch::report_bad(&e);
                 bad += 1;
-                if args.output != BatchFormat::Table {
+                if args.output != OutputFormat::Table {
                     let value = serde_json::json!({
                         "row": e.row, "status": "error", "error": e.reason,
                     });
-                    if args.output == BatchFormat::Jsonl {
+                    if args.output == OutputFormat::Jsonl {
                         super::batch::emit(&mut out, &value)?;
                     } else {
                         all.push(value);
@@ -209,17 +209,17 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
             }
         };
         match (args.output, &result) {
-            (BatchFormat::Table, Ok(case)) => {
+            (OutputFormat::Table, Ok(case)) => {
                 writeln!(out, "{}", case.id)?;
                 out.flush()?;
             }
-            (BatchFormat::Table, Err(_)) => {}
-            (BatchFormat::Jsonl, _) => super::batch::emit(&mut out, &value)?,
-            (BatchFormat::Json, _) => all.push(value),
+            (OutputFormat::Table, Err(_)) => {}
+            (OutputFormat::Jsonl, _) => super::batch::emit(&mut out, &value)?,
+            (OutputFormat::Json | OutputFormat::Csv, _) => all.push(value),
         }
     }
-    if args.output == BatchFormat::Json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?;
+    if matches!(args.output, OutputFormat::Json | OutputFormat::Csv) {
+        super::output::print_value(&mut out, args.output, &serde_json::Value::from(all))?;
     }
     ctx.note(&format!(
         "Opened {opened} case(s); {bad} row(s) could not be used."
@@ -429,7 +429,7 @@ fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
         .collect();
     let mut out = std::io::stdout().lock();
     match args.output {
-        ListFormat::Json => {
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
             let rows: Vec<serde_json::Value> = cases
                 .iter()
                 .map(|c| {
@@ -447,9 +447,9 @@ fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
                     })
                 })
                 .collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+            super::output::print_value(&mut out, args.output, &serde_json::Value::from(rows))?;
         }
-        ListFormat::Table => {
+        OutputFormat::Table => {
             let mut table = Table::new(&["case", "right", "received", "due", "status", "reviewed"]);
             for c in &cases {
                 let status = status(c, today);
@@ -505,14 +505,14 @@ fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
     let mut out = std::io::stdout().lock();
     let folder = store.case_dir(&case.id)?;
     let receipts = receipts_of(&folder);
-    if args.output == ListFormat::Json {
+    if args.output != OutputFormat::Table {
         // The case as stored, plus where its files are, for scripts that archive them.
         let mut value = serde_json::to_value(&case)?;
         if let Some(object) = value.as_object_mut() {
             object.insert("folder".to_owned(), serde_json::json!(folder));
             object.insert("receipts".to_owned(), serde_json::json!(receipts));
         }
-        writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+        super::output::print_value(&mut out, args.output, &value)?;
         return Ok(Outcome::Done);
     }
     let today = deadline::today();

@@ -8,7 +8,7 @@ use dsr::secret::Secret;
 use ssh_key::HashAlg;
 
 use super::{Context, Outcome};
-use crate::cli::{KeysArgs, KeysCommand, KeysGenerateArgs, KeysShowArgs, ListFormat};
+use crate::cli::{KeysArgs, KeysCommand, KeysGenerateArgs, KeysShowArgs, OutputFormat};
 
 pub fn run(ctx: &Context, args: KeysArgs) -> Result<Outcome> {
     match args.command {
@@ -74,7 +74,7 @@ fn show(ctx: &Context, args: KeysShowArgs) -> Result<Outcome> {
     let fingerprint = key.fingerprint(HashAlg::Sha256).to_string();
     let mut out = std::io::stdout().lock();
     match args.output {
-        ListFormat::Json => {
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
             let value = serde_json::json!({
                 "key_file": path,
                 "public_key": public,
@@ -82,9 +82,9 @@ fn show(ctx: &Context, args: KeysShowArgs) -> Result<Outcome> {
                 "identity": identity,
                 "allowed_signers": allowed,
             });
-            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            super::output::print_value(&mut out, args.output, &value)?;
         }
-        ListFormat::Table => {
+        OutputFormat::Table => {
             writeln!(out, "{}", super::sanitize(&public))?;
             writeln!(out, "{}", super::sanitize(&allowed))?;
             ctx.note(&format!(

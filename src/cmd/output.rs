@@ -81,3 +81,63 @@ impl Table {
         Ok(())
     }
 }
+
+/// Prints data for scripts as `--output` asks: `json` indented; `jsonl` one line per element
+/// of an array (one line for anything else); `csv` a header and one row per element (or one
+/// row), nested values as JSON text and cells neutralised against spreadsheet formulas.
+/// `table` is the caller's to print and prints nothing here.
+pub fn print_value(
+    out: &mut impl Write,
+    format: crate::cli::OutputFormat,
+    value: &serde_json::Value,
+) -> anyhow::Result<()> {
+    use crate::cli::OutputFormat;
+    use serde_json::Value;
+    let rows: Vec<&Value> = match value {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    match format {
+        OutputFormat::Table => {}
+        OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(value)?)?,
+        OutputFormat::Jsonl => {
+            for row in rows {
+                writeln!(out, "{row}")?;
+            }
+        }
+        OutputFormat::Csv => {
+            // The columns: every key of every row, in the order first seen.
+            let mut columns: Vec<&str> = Vec::new();
+            for row in &rows {
+                if let Value::Object(object) = row {
+                    for key in object.keys() {
+                        if !columns.contains(&key.as_str()) {
+                            columns.push(key);
+                        }
+                    }
+                }
+            }
+            let mut writer = csv::Writer::from_writer(&mut *out);
+            if columns.is_empty() {
+                writer.write_record(["value"])?;
+            } else {
+                writer.write_record(&columns)?;
+            }
+            let cell = |v: Option<&Value>| match v {
+                None | Some(Value::Null) => String::new(),
+                Some(Value::String(s)) => dsr::access::neutralise(s),
+                Some(other) => dsr::access::neutralise(&other.to_string()),
+            };
+            for row in rows {
+                let record: Vec<String> = if columns.is_empty() {
+                    vec![cell(Some(row))]
+                } else {
+                    columns.iter().map(|c| cell(row.get(*c))).collect()
+                };
+                writer.write_record(&record)?;
+            }
+            writer.flush()?;
+        }
+    }
+    Ok(())
+}

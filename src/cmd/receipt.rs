@@ -12,7 +12,7 @@ use dsr::receipt::{AssetOutcome, FILE_NAME, Receipt};
 use serde_json::json;
 
 use super::{Context, Outcome, sanitize};
-use crate::cli::{ListFormat, ReceiptArgs, ReceiptCommand, ReceiptShowArgs, ReceiptVerifyArgs};
+use crate::cli::{OutputFormat, ReceiptArgs, ReceiptCommand, ReceiptShowArgs, ReceiptVerifyArgs};
 
 pub fn run(ctx: &Context, args: ReceiptArgs) -> Result<Outcome> {
     match args.command {
@@ -166,7 +166,7 @@ fn verify(ctx: &Context, args: ReceiptVerifyArgs) -> Result<Outcome> {
     let problems: usize = chains.iter().map(|c| c.problems.len()).sum();
     let mut out = std::io::stdout().lock();
     match args.output {
-        ListFormat::Json => {
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
             let receipts: Vec<_> = checked
                 .iter()
                 .map(|c| match &c.result {
@@ -188,9 +188,9 @@ fn verify(ctx: &Context, args: ReceiptVerifyArgs) -> Result<Outcome> {
                 "receipts": receipts,
                 "ledgers": chains,
             });
-            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            super::output::print_value(&mut out, args.output, &value)?;
         }
-        ListFormat::Table => {
+        OutputFormat::Table => {
             for c in &checked {
                 let file = sanitize(&c.file.display().to_string());
                 match &c.result {
@@ -253,8 +253,10 @@ fn show(ctx: &Context, args: ReceiptShowArgs) -> Result<Outcome> {
         .with_context(|| format!("{} is not a dsr receipt", file.display()))?;
     let mut out = std::io::stdout().lock();
     match args.output {
-        ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&receipt)?)?,
-        ListFormat::Table => {
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
+            super::output::print_value(&mut out, args.output, &serde_json::to_value(&receipt)?)?;
+        }
+        OutputFormat::Table => {
             for (key, value) in summary(&receipt) {
                 writeln!(out, "{key:<12} {}", sanitize(&value))?;
             }

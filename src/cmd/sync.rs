@@ -1,26 +1,24 @@
 //! `dsr sync`: index the tenant.
 
-use std::io::Write;
-
 use anyhow::{Context as _, Result};
 use dsr::config::TenantProfile;
 use dsr::index::sync::{self, Progress, SyncReport};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{AuditNote, Context, Outcome};
-use crate::cli::{ListFormat, SyncArgs};
+use crate::cli::{OutputFormat, SyncArgs};
 
 pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
     let config = ctx.load_config()?;
     let (name, profile) = ctx.tenant(&config)?;
     let report = sync_tenant(ctx, &name, &profile, args.full, usize::from(args.jobs))?;
     match args.output {
-        ListFormat::Json => {
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
             let mut out = std::io::stdout().lock();
-            writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+            super::output::print_value(&mut out, args.output, &serde_json::to_value(&report)?)?;
         }
         // The summary is for people: stderr, so that stdout carries data only.
-        ListFormat::Table => ctx.note(&summary(&name, &report)),
+        OutputFormat::Table => ctx.note(&summary(&name, &report)),
     }
     Ok(if report.errors.is_empty() {
         Outcome::Done

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::output::Table;
 use super::{Context, Outcome, sanitize};
-use crate::cli::{AuthArg, ListFormat, PlatformArg, TenantAddArgs, TenantArgs, TenantCommand};
+use crate::cli::{AuthArg, OutputFormat, PlatformArg, TenantAddArgs, TenantArgs, TenantCommand};
 
 pub fn run(ctx: &Context, args: TenantArgs) -> Result<Outcome> {
     match args.command {
@@ -80,19 +80,19 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-fn list(ctx: &Context, format: ListFormat) -> Result<Outcome> {
+fn list(ctx: &Context, format: OutputFormat) -> Result<Outcome> {
     let config = ctx.load_config()?;
     let mut out = std::io::stdout().lock();
     match format {
-        ListFormat::Json => {
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
             let tenants: Vec<_> = config
                 .tenants
                 .iter()
                 .map(|(name, p)| profile_json(ctx, name, p))
                 .collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&tenants)?)?;
+            super::output::print_value(&mut out, format, &serde_json::Value::from(tenants))?;
         }
-        ListFormat::Table => {
+        OutputFormat::Table => {
             if config.tenants.is_empty() {
                 ctx.note("No tenant is configured. Add one with: dsr tenant add NAME --platform dir --path DIR");
                 return Ok(Outcome::Done);
@@ -134,16 +134,16 @@ fn profile_json(ctx: &Context, name: &str, profile: &TenantProfile) -> serde_jso
     })
 }
 
-fn show(ctx: &Context, name: Option<&str>, format: ListFormat) -> Result<Outcome> {
+fn show(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outcome> {
     let config = ctx.load_config()?;
     let (name, profile) = config.select(name.or(ctx.tenant.as_deref()))?;
     let mut out = std::io::stdout().lock();
     match format {
-        ListFormat::Json => {
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
             let value = profile_json(ctx, name, profile);
-            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            super::output::print_value(&mut out, format, &value)?;
         }
-        ListFormat::Table => {
+        OutputFormat::Table => {
             let files = ctx.tenant_files(name);
             let state = files.load_state().unwrap_or_default();
             let list = |fields: &[String]| {
@@ -275,7 +275,7 @@ fn rights(access: &[ArchiveAccess]) -> Vec<(&'static str, bool, &'static str)> {
     ]
 }
 
-fn check(ctx: &Context, name: Option<&str>, format: ListFormat) -> Result<Outcome> {
+fn check(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outcome> {
     let config = ctx.load_config()?;
     let (name, profile) = config.select(name.or(ctx.tenant.as_deref()))?;
     let platform = super::open_platform(ctx, name, profile)?;
@@ -285,7 +285,7 @@ fn check(ctx: &Context, name: Option<&str>, format: ListFormat) -> Result<Outcom
     let rights = rights(&access);
     let mut out = std::io::stdout().lock();
     match format {
-        ListFormat::Json => {
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
             let value = serde_json::json!({
                 "tenant": name,
                 "reachable": true,
@@ -295,9 +295,9 @@ fn check(ctx: &Context, name: Option<&str>, format: ListFormat) -> Result<Outcom
                     "right": right, "possible": ok, "needs": needs,
                 })).collect::<Vec<_>>(),
             });
-            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            super::output::print_value(&mut out, format, &value)?;
         }
-        ListFormat::Table => {
+        OutputFormat::Table => {
             writeln!(
                 out,
                 "Tenant '{name}' ({}) is reachable and accepted dsr's credentials.\n",

@@ -369,3 +369,54 @@ fn control_characters_in_metadata_never_reach_the_terminal() {
     let json = serde_json::to_string(&hits).expect("hits as JSON");
     assert!(json.contains("Jane\\u001b[1m Doe"), "{json}");
 }
+
+#[test]
+fn every_listing_speaks_human_json_jsonl_and_csv() {
+    let t = tenant();
+    t.dsr(["case", "open", "--right", "access", "--name", "Jane Doe"])
+        .run();
+    t.dsr([
+        "case",
+        "open",
+        "--right",
+        "erasure",
+        "--name",
+        "Ola Nordmann",
+    ])
+    .run();
+    for command in [
+        &["case", "list"][..],
+        &["tenant", "list"][..],
+        &["audit"][..],
+        &["sync"][..],
+    ] {
+        let json = t.dsr(command).args(["-o", "json"]).run().json();
+        let items: Vec<Value> = match json {
+            Value::Array(items) => items,
+            other => vec![other],
+        };
+        let jsonl = t.dsr(command).args(["-o", "jsonl"]).run().jsonl();
+        let csv = t.dsr(command).args(["-o", "csv"]).run().csv();
+        let human = t.dsr(command).args(["-o", "human"]).run();
+        assert_eq!(jsonl.len(), items.len(), "{command:?}: one line per item");
+        assert_eq!(csv.len(), items.len(), "{command:?}: one row per item");
+        if command[0] != "sync" {
+            assert_eq!(jsonl, items, "{command:?}: jsonl holds what json holds");
+            assert!(!human.stdout.is_empty(), "{command:?}: a table for people");
+        }
+        for (row, item) in csv.iter().zip(&items) {
+            for (key, value) in item.as_object().expect("an object") {
+                let expected = match value {
+                    Value::String(s) => s.clone(),
+                    Value::Null => String::new(),
+                    other => other.to_string(),
+                };
+                assert!(row.contains_key(key), "{command:?}: column {key}");
+                // A sync's own figures (its time) differ from one run to the next.
+                if command[0] != "sync" && !expected.starts_with(['=', '+', '-', '@']) {
+                    assert_eq!(row[key], expected, "{command:?}: column {key}");
+                }
+            }
+        }
+    }
+}
