@@ -288,6 +288,18 @@ impl CaseStore {
 
     /// Opens a new case with the next free id of the day.
     pub fn open(&self, new: NewCase, now: &str, operator: &str) -> Result<Case, CaseError> {
+        self.open_with(new, now, operator, |_| {})
+    }
+
+    /// [`CaseStore::open`], with `fill` completing the case (its matches, say) before it is
+    /// first written: one write instead of two.
+    pub fn open_with(
+        &self,
+        new: NewCase,
+        now: &str,
+        operator: &str,
+        fill: impl FnOnce(&mut Case),
+    ) -> Result<Case, CaseError> {
         fsutil::private_dir(&self.root).map_err(|source| self.io(&self.root, source))?;
         let day: String = now.chars().take(10).filter(char::is_ascii_digit).collect();
         // Creating the folder claims the id: two dsr processes cannot take the same one.
@@ -311,7 +323,8 @@ impl CaseStore {
             .unwrap_or_else(|| format!("{day}-000"));
         let dir = self.root.join(&id);
         fsutil::private_dir(&dir).map_err(|source| self.io(&dir, source))?;
-        let case = Case::unsaved(&id, &self.tenant, new, now, operator);
+        let mut case = Case::unsaved(&id, &self.tenant, new, now, operator);
+        fill(&mut case);
         self.save(&case)?;
         Ok(case)
     }

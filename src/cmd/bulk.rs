@@ -508,7 +508,8 @@ fn open_case(
 ) -> Result<Case> {
     let settings = profile.settings()?;
     dsr::index::identity::probes(&subject.identities, settings.region)?;
-    let mut case = store.open(
+    let hits = locator.find(&subject.identities, Confidence::Low)?;
+    let case = store.open_with(
         new_case(
             subject,
             options,
@@ -516,10 +517,8 @@ fn open_case(
         ),
         &dsr::time::now(),
         &ctx.operator(Some(profile)),
+        |case| case.set_matches(&hits),
     )?;
-    let hits = locator.find(&case.identities, Confidence::Low)?;
-    case.set_matches(&hits);
-    store.save(&case)?;
     super::record::audit(
         ctx,
         tenant,
