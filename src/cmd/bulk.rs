@@ -188,11 +188,31 @@ pub fn run<W: Work>(
         );
     }
     let mut out = Printer::new(options.output, work.count_names());
-    if state.began && state.ended && !options.dry_run {
+    // Subjects an earlier run finished but could not complete: `--resume` tries them again
+    // (an erasure from its own journal, repeating only what failed).
+    let retry = |result: &Value| {
+        options.resume
+            && matches!(
+                Status::parse(result["status"].as_str().unwrap_or("error")),
+                Status::Partial | Status::Error
+            )
+    };
+    if state.began && state.ended && !options.dry_run && !options.resume {
         // The same list again would open every case anew: say what was done instead.
+        let unfinished = state
+            .done
+            .values()
+            .filter(|r| matches!(r["status"].as_str(), Some("partial" | "error")))
+            .count();
         ctx.note(&format!(
-            "This list was worked through by `dsr {}` before (batch {}); these are the results of then. Nothing was done again.",
-            options.command, batch.id
+            "This list was worked through by `dsr {}` before (batch {}); these are the results of then. Nothing was done again.{}",
+            options.command,
+            batch.id,
+            if unfinished > 0 {
+                format!(" `{again}` tries the {unfinished} subject(s) not done again.")
+            } else {
+                String::new()
+            }
         ));
         for (row, result) in &state.done {
             out.earlier(*row, result)?;
@@ -227,7 +247,9 @@ pub fn run<W: Work>(
                 continue;
             }
         };
-        if let Some(result) = state.done.get(&subject.row) {
+        if let Some(result) = state.done.get(&subject.row)
+            && !retry(result)
+        {
             out.earlier(subject.row, result)?;
             continue;
         }

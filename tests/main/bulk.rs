@@ -553,3 +553,80 @@ fn sigterm_stops_a_single_erasure_with_143_and_resume_finishes_it() {
     assert_eq!(patches, 60, "one PATCH per asset across both runs");
     assert!(!still_holds(&tenant, "Jane Doe"));
 }
+
+#[test]
+fn a_finished_list_is_not_done_twice_and_resume_tries_again_only_what_was_left() {
+    let t = Test::new();
+    // Jane uploaded a photo showing Kari: it is scrubbed, but its uploader field (360) is
+    // not writable on FotoWeb, so that part is left for a person and her erasure is partial.
+    t.asset(
+        "Staff/upload.png",
+        json!({"360": "jdoe", "368": ["Kari Nordmann"], "5": "Kari at work"}),
+    );
+    t.asset(
+        "Staff/ola.png",
+        json!({"368": ["Ola Nordmann"], "5": "Ola Nordmann alone"}),
+    );
+    let tenant = Tenant::new(t, Kind::Fotoweb, &[], |_| {});
+    let list = tenant.t.path("leavers.csv");
+    std::fs::write(&list, "login,name\njdoe,\n,Ola Nordmann\n").expect("the list");
+    let run = |extra: &[&str], status: i32| {
+        tenant
+            .dsr(["erase", "--from"])
+            .arg(&list)
+            .args(["--yes", "--output", "jsonl"])
+            .args(extra)
+            .status(status)
+            .run()
+    };
+    let first = run(&[], 3).jsonl();
+    let row = |lines: &[Value], n: u64| lines.iter().find(|l| l["row"] == n).cloned().expect("row");
+    assert_eq!(row(&first, 2)["status"], "partial", "{first:?}");
+    assert!(
+        row(&first, 2)["errors"].to_string().contains("(manual)"),
+        "left for a person: {first:?}"
+    );
+    assert_eq!(row(&first, 3)["status"], "verified", "{first:?}");
+    let mutations = || {
+        tenant
+            .double()
+            .requests()
+            .iter()
+            .filter(|r| is_mutation(r))
+            .count()
+    };
+    let after_first = mutations();
+
+    // The same list again: what was done then, nothing more.
+    let again = run(&[], 3);
+    assert!(
+        again.stderr.contains("Nothing was done again"),
+        "{}",
+        again.stderr
+    );
+    assert!(
+        again.stderr.contains("--resume"),
+        "it says how to try again: {}",
+        again.stderr
+    );
+    assert!(again.jsonl().iter().all(|l| l["earlier"] == true));
+    assert_eq!(mutations(), after_first);
+
+    // --resume tries the partial subject again and leaves the verified one alone.
+    let resumed = run(&["--resume"], 3).jsonl();
+    assert_eq!(row(&resumed, 3)["earlier"], true, "{resumed:?}");
+    assert_ne!(row(&resumed, 2)["earlier"], true, "{resumed:?}");
+    assert_eq!(row(&resumed, 2)["status"], "partial", "still not writable");
+    assert_eq!(
+        row(&resumed, 2)["case"],
+        row(&first, 2)["case"],
+        "the same case"
+    );
+    let ola_deletes = tenant
+        .double()
+        .requests()
+        .iter()
+        .filter(|r| is_mutation(r) && r.method == "POST")
+        .count();
+    assert_eq!(ola_deletes, 1, "Ola's portrait was deleted once");
+}
