@@ -81,13 +81,14 @@ async fn handle(
         || request.uri().path().to_owned(),
         |p| p.as_str().to_owned(),
     );
-    let fate = lock(&shared.chaos).decide(Instant::now());
+    let received = Instant::now();
+    let fate = lock(&shared.chaos).decide(received);
     if shared.options.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(shared.options.latency_ms)).await;
     }
     let response = match fate {
         Fate::Drop => {
-            record(&shared, method, path, 0);
+            record(&shared, method, path, 0, received);
             return Err(Dropped);
         }
         Fate::RateLimited => {
@@ -114,14 +115,16 @@ async fn handle(
             }
         }
     };
-    record(&shared, method, path, response.status().as_u16());
+    record(&shared, method, path, response.status().as_u16(), received);
     Ok(response)
 }
 
-fn record(shared: &Shared, method: String, path: String, status: u16) {
+fn record(shared: &Shared, method: String, path: String, status: u16, received: Instant) {
     lock(&shared.log).push(RequestRecord {
         method,
         path,
         status,
+        received,
+        answered: Instant::now(),
     });
 }
