@@ -29,6 +29,23 @@ pub struct Page<T> {
     pub paging: Option<Paging>,
 }
 
+/// An asset list read only for what decides the next request: its paging and each
+/// asset's modification time. The assets themselves are read separately.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Outline {
+    #[serde(default = "Vec::new")]
+    pub data: Vec<Stamp>,
+    #[serde(default)]
+    pub paging: Option<Paging>,
+}
+
+/// An asset's modification time, all an [`Outline`] reads of it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Stamp {
+    #[serde(default)]
+    pub modified: Option<String>,
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Paging {
     #[serde(default)]
