@@ -179,7 +179,13 @@ pub fn sync(
         for item in rx {
             match item {
                 Found::Asset(id, version, doc) => {
-                    update.upsert(&id, doc)?;
+                    if report.full && !versions.contains_key(&id) {
+                        // Every document went with `remove_all`, and this one was not
+                        // added since: a delete would only cost time at commit.
+                        update.add(doc)?;
+                    } else {
+                        update.upsert(&id, doc)?;
+                    }
                     match old.get(&id) {
                         None => report.added += 1,
                         Some(v) if *v == version => report.unchanged += 1,
