@@ -42,7 +42,7 @@ use super::{
     ArchiveAccess, Connection, Description, MetadataChanges, Platform, PlatformError, ScanEnd,
     Scanned, Since,
 };
-use crate::asset::{Asset, FieldValue, metadata_from_json};
+use crate::asset::{Asset, FieldValue};
 use crate::config::{AuthKind, TenantProfile};
 use crate::fields;
 
@@ -843,7 +843,7 @@ fn asset_from(archive: &model::Archive, item: model::Asset, id: String, version:
         filename,
         modified: item.modified.clone(),
         version,
-        metadata: metadata_from_json(&item.metadata),
+        metadata: item.metadata,
         id,
     }
 }
@@ -1118,6 +1118,31 @@ mod tests {
             id_of(&a, &asset("/fotoweb/archives/5000-Staff/%2E%2E/x.info")),
             None
         );
+    }
+
+    #[test]
+    fn metadata_reads_as_from_a_parsed_object() {
+        let metadata = serde_json::json!({
+            "5": { "value": "Board meeting" },
+            "25": { "value": ["a", 7, true, null, ["nested"], { "x": 1 }, 1.5] },
+            "80": "bare",
+            "81": ["bare", "bag"],
+            "90": { "value": null },
+            "91": { "other": "no value" },
+            "92": { "value": { "value": "too deep" } },
+            "93": { "value": 12, "extra": [1, 2] },
+            "94": null,
+            "95": -3,
+            "96": { "value": 2.25e10 },
+        });
+        let expected = crate::asset::metadata_from_json(metadata.as_object().expect("an object"));
+        let item: model::Asset = serde_json::from_value(serde_json::json!({
+            "href": "/fotoweb/archives/5000-Staff/x.jpg.info",
+            "metadata": metadata,
+        }))
+        .expect("a valid asset");
+        assert_eq!(item.metadata, expected);
+        assert_eq!(expected.len(), 7, "{expected:?}");
     }
 
     #[test]
