@@ -1136,11 +1136,13 @@ mod tests {
             "96": { "value": 2.25e10 },
         });
         let expected = crate::asset::metadata_from_json(metadata.as_object().expect("an object"));
-        let item: model::Asset = serde_json::from_value(serde_json::json!({
+        // From text, as listings are read.
+        let text = serde_json::to_vec(&serde_json::json!({
             "href": "/fotoweb/archives/5000-Staff/x.jpg.info",
             "metadata": metadata,
         }))
-        .expect("a valid asset");
+        .expect("JSON text");
+        let item: model::Asset = serde_json::from_slice(&text).expect("a valid asset");
         assert_eq!(item.metadata, expected);
         assert_eq!(expected.len(), 7, "{expected:?}");
     }

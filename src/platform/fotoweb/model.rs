@@ -188,6 +188,27 @@ impl<'de> Deserialize<'de> for Scalar {
     }
 }
 
+/// Whether a key is `value`, read without copying it.
+struct IsValue(bool);
+
+impl<'de> Deserialize<'de> for IsValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<IsValue, D::Error> {
+        struct Key;
+        impl Visitor<'_> for Key {
+            type Value = IsValue;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<IsValue, E> {
+                Ok(IsValue(v == "value"))
+            }
+        }
+        deserializer.deserialize_str(Key)
+    }
+}
+
 /// Reads a value; `in_entry` when it may be the `{"value": …}` object around one.
 struct ValueVisitor {
     in_entry: bool,
@@ -239,8 +260,8 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut value = None;
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            if self.in_entry && key == "value" {
+        while let Some(IsValue(is_value)) = map.next_key()? {
+            if self.in_entry && is_value {
                 value = map.next_value::<Plain>()?.0;
             } else {
                 map.next_value::<de::IgnoredAny>()?;
