@@ -570,6 +570,15 @@ impl IndexUpdate<'_> {
             .map_err(|e| self.index.err(e))
     }
 
+    /// Adds the document of an asset the index does not hold (after [`Self::remove_all`],
+    /// one not added since): unlike [`Self::upsert`], nothing is deleted first.
+    pub fn add(&mut self, doc: TantivyDocument) -> Result<(), IndexError> {
+        self.writer
+            .add_document(doc)
+            .map(|_| ())
+            .map_err(|e| self.index.err(e))
+    }
+
     pub fn remove(&mut self, id: &str) {
         self.writer
             .delete_term(Term::from_field_text(self.index.fields.id, id));

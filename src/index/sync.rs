@@ -17,7 +17,7 @@ use tantivy::TantivyDocument;
 use super::state::SyncState;
 use super::{IndexError, IndexSettings, TenantIndex};
 use crate::asset::Asset;
-use crate::platform::{Platform, PlatformError, ScanEnd, Scanned, Since, Stray};
+use crate::platform::{Platform, PlatformError, Scanned, Since, Stray};
 
 /// Receives progress while a sync runs (a progress bar, or nothing).
 pub trait Progress: Sync {
@@ -127,7 +127,6 @@ pub fn sync(
         report.rebuilt_because = Some("the sync state was missing");
     }
 
-    let description = platform.describe()?;
     let old = std::mem::take(&mut state.versions);
     let mut versions = if report.full {
         BTreeMap::new()
@@ -152,7 +151,7 @@ pub fn sync(
     }
     // A rebuild reads about as many assets as were indexed; otherwise the count is unknown.
     progress.start((report.full && !old.is_empty()).then_some(old.len() as u64));
-    let end = std::thread::scope(|scope| -> Result<ScanEnd, SyncError> {
+    let (end, description) = std::thread::scope(|scope| -> Result<_, SyncError> {
         let (tx, rx) = mpsc::sync_channel::<Found>(1024);
         let (since, index) = (&since, &index);
         let scanning = scope.spawn(move || {
@@ -168,12 +167,25 @@ pub fn sync(
                 // The receiver only goes away when indexing failed; that error is reported.
                 let _ = tx.send(item);
             };
-            platform.scan(since, &found)
+            let end = platform.scan(since, &found)?;
+            // Closes the channel, so the last assets are indexed while the description is
+            // read. Read after the scan, it may reuse what the scan loaded (a FotoWeb
+            // archive list), and its requests overlap that indexing instead of delaying
+            // the first listing.
+            drop(tx);
+            let description = platform.describe()?;
+            Ok::<_, PlatformError>((end, description))
         });
         for item in rx {
             match item {
                 Found::Asset(id, version, doc) => {
-                    update.upsert(&id, doc)?;
+                    if report.full && !versions.contains_key(&id) {
+                        // Every document went with `remove_all`, and this one was not
+                        // added since: a delete would only cost time at commit.
+                        update.add(doc)?;
+                    } else {
+                        update.upsert(&id, doc)?;
+                    }
                     match old.get(&id) {
                         None => report.added += 1,
                         Some(v) if *v == version => report.unchanged += 1,
@@ -195,7 +207,7 @@ pub fn sync(
             }
         }
         match scanning.join() {
-            Ok(end) => Ok(end?),
+            Ok(scanned) => Ok(scanned?),
             Err(panic) => std::panic::resume_unwind(panic),
         }
     })?;

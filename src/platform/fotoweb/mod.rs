@@ -25,7 +25,7 @@ mod model;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, OnceLock};
+use std::sync::{Condvar, Mutex, OnceLock, mpsc};
 use std::time::Duration;
 
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
@@ -42,7 +42,7 @@ use super::{
     ArchiveAccess, Connection, Description, MetadataChanges, Platform, PlatformError, ScanEnd,
     Scanned, Since,
 };
-use crate::asset::{Asset, FieldValue, metadata_from_json};
+use crate::asset::{Asset, FieldValue};
 use crate::config::{AuthKind, TenantProfile};
 use crate::fields;
 
@@ -136,15 +136,29 @@ impl Fotoweb {
     }
 
     fn read_json<T: DeserializeOwned>(&self, call: &Call<'_>) -> Result<T, PlatformError> {
+        let body = self.read_bytes(call)?;
+        parse_json(&call.url, &body)
+    }
+
+    /// The body of a successful GET of `url`, read to its end.
+    fn get_bytes(&self, url: &Url, accept: &str) -> Result<Vec<u8>, PlatformError> {
+        let call = Call {
+            method: Method::GET,
+            url: url.clone(),
+            accept,
+            body: None,
+            timeout: None,
+        };
+        self.read_bytes(&call)
+    }
+
+    fn read_bytes(&self, call: &Call<'_>) -> Result<Vec<u8>, PlatformError> {
         let response = self.client.send(call)?;
         let bytes = response.bytes().map_err(|_| PlatformError::Network {
             host: call.url.host_str().unwrap_or_default().to_owned(),
             message: "the connection broke off while reading the answer".to_owned(),
         })?;
-        serde_json::from_slice(&bytes).map_err(|e| PlatformError::Protocol {
-            path: call.url.path().to_owned(),
-            message: format!("{e}"),
-        })
+        Ok(bytes.into())
     }
 
     fn descriptor(&self) -> Result<&model::Descriptor, PlatformError> {
@@ -277,9 +291,14 @@ impl Fotoweb {
     }
 
     /// Reads pages from `url` on, following `next` (the owner) or `prev` (a helper), until
-    /// the listing ends, the other reader has the page, or the watermark is passed. The
-    /// next page is requested before this one's assets are handed over (turning them into
-    /// index documents takes a while), so the wait for the server overlaps that work.
+    /// the listing ends, the other reader has the page, or the watermark is passed.
+    ///
+    /// This thread only fetches: it reads of each answer just what decides the next
+    /// request (the paging links, and the modification times when there is a watermark),
+    /// asks for the next page, and leaves the rest to a second thread, which reads the
+    /// assets and hands them over (turning them into index documents takes a while). The
+    /// time between one answer and the next request is what the server's latency cannot
+    /// hide, so nothing else is done in it.
     fn read_listing(
         &self,
         board: &Board<'_>,
@@ -288,42 +307,48 @@ impl Fotoweb {
         url: Url,
         reader: Reader,
     ) -> Result<Reach, PlatformError> {
-        let archive = &board.archives[index];
-        let mut previous: Option<OffsetDateTime> = None;
-        let mut newest_first = true;
         if !board.claim(index, &url) {
             return Ok(Reach::Met);
         }
-        let mut page: model::Page<model::Asset> = self.get_json(url.clone(), ASSET_LIST)?;
+        std::thread::scope(|scope| {
+            let (pages, received) = mpsc::sync_channel::<ListedPage>(PAGES_AHEAD);
+            let handing = scope.spawn(move || {
+                received
+                    .into_iter()
+                    .try_for_each(|page| self.hand_over(board, index, page))
+            });
+            let read = self.follow_pages(board, index, watermark, url, reader, &pages);
+            drop(pages);
+            let handed = handing
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            // When handing over failed, the reader stopped because of it: that error is
+            // the one to report.
+            handed.and(read)
+        })
+    }
+
+    /// The fetching half of [`Fotoweb::read_listing`]: sends each page it reads to `pages`.
+    fn follow_pages(
+        &self,
+        board: &Board<'_>,
+        index: usize,
+        watermark: Option<OffsetDateTime>,
+        mut url: Url,
+        reader: Reader,
+        pages: &mpsc::SyncSender<ListedPage>,
+    ) -> Result<Reach, PlatformError> {
+        let mut order = NewestFirst::default();
+        let mut body = self.get_bytes(&url, ASSET_LIST)?;
         let mut first_page = true;
         loop {
-            let mut items = Vec::with_capacity(page.data.len());
-            let mut passed_watermark = false;
-            for item in page.data {
-                let modified = item.modified.as_deref().and_then(parse_time);
-                if let (Some(p), Some(m)) = (previous, modified)
-                    && m > p
-                {
-                    // Not newest first after all: read everything.
-                    newest_first = false;
-                }
-                previous = modified.or(previous);
-                if let (Some(w), Some(m)) = (watermark, modified)
-                    && newest_first
-                    && m < w
-                {
-                    passed_watermark = true;
-                    break;
-                }
-                let Some(id) = id_of(archive, &item) else {
-                    log::warn!("an asset link outside its archive was skipped");
-                    continue;
-                };
-                self.remember(&id, &item.href);
-                let version = version_of(&item);
-                items.push((id, version, item));
-            }
-            let paging = page.paging.unwrap_or_default();
+            let outline: model::Outline = parse_json(&url, &body)?;
+            let take = match watermark {
+                Some(w) => order.take_until(w, &outline.data),
+                None => outline.data.len(),
+            };
+            let passed_watermark = take < outline.data.len();
+            let paging = outline.paging.unwrap_or_default();
             if first_page && reader == Reader::Owner {
                 // The last page, for a helper to start from.
                 let last = paging.last().map(|l| self.client.link(l)).transpose()?;
@@ -337,25 +362,48 @@ impl Fotoweb {
             };
             let next = link.map(|l| self.client.link(l)).transpose()?;
             let claimed = next.filter(|next| board.claim(index, next));
-            let fetched = std::thread::scope(|scope| {
-                let fetch = claimed
-                    .clone()
-                    .map(|next| scope.spawn(move || self.get_json(next, ASSET_LIST)));
-                for (id, version, item) in board.record(index, items) {
-                    (board.found)(Scanned::Asset(asset_from(archive, item, id, version)));
+            // The channel holds a few pages, so this does not wait while the assets are
+            // handed over at the pace they arrive; it fails only when handing over failed.
+            let page = ListedPage { url, body, take };
+            if pages.send(page).is_err() {
+                return Ok(Reach::Met);
+            }
+            match claimed {
+                Some(next) => {
+                    body = self.get_bytes(&next, ASSET_LIST)?;
+                    url = next;
                 }
-                fetch.map(|f| {
-                    f.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-            });
-            page = match fetched {
-                Some(fetched) => fetched?,
                 None if passed_watermark => return Ok(Reach::Stopped),
                 None if link.is_none() => return Ok(Reach::End),
                 None => return Ok(Reach::Met),
-            };
+            }
         }
+    }
+
+    /// The other half of [`Fotoweb::read_listing`]: reads a page's assets and hands over
+    /// those the scan has not seen.
+    fn hand_over(
+        &self,
+        board: &Board<'_>,
+        index: usize,
+        page: ListedPage,
+    ) -> Result<(), PlatformError> {
+        let archive = &board.archives[index];
+        let listed: model::Page<model::Asset> = parse_json(&page.url, &page.body)?;
+        let mut items = Vec::with_capacity(page.take);
+        for item in listed.data.into_iter().take(page.take) {
+            let Some(id) = id_of(archive, &item) else {
+                log::warn!("an asset link outside its archive was skipped");
+                continue;
+            };
+            self.remember(&id, &item.href);
+            let version = version_of(&item);
+            items.push((id, version, item));
+        }
+        for (id, version, item) in board.record(index, items) {
+            (board.found)(Scanned::Asset(asset_from(archive, item, id, version)));
+        }
+        Ok(())
     }
 
     fn metadata_views(&self, archives: &[model::Archive]) -> Vec<model::MetadataView> {
@@ -450,6 +498,57 @@ impl Fotoweb {
             message: "the rendition service gave no link to the file".to_owned(),
         })?;
         self.client.link(&location)
+    }
+}
+
+/// How many fetched pages may wait to be handed over before the reader waits too.
+const PAGES_AHEAD: usize = 4;
+
+/// A page of an asset list as its reader fetched it.
+struct ListedPage {
+    url: Url,
+    body: Vec<u8>,
+    /// How many of its assets to hand over: those before the watermark.
+    take: usize,
+}
+
+/// Where a listing read against a watermark stops: at the first asset older than the
+/// watermark, as long as the listing is newest first.
+struct NewestFirst {
+    previous: Option<OffsetDateTime>,
+    newest_first: bool,
+}
+
+impl Default for NewestFirst {
+    fn default() -> NewestFirst {
+        NewestFirst {
+            previous: None,
+            newest_first: true,
+        }
+    }
+}
+
+impl NewestFirst {
+    /// How many of a page's assets come before the watermark (all of them when none is
+    /// older, or once the listing turned out not to be newest first).
+    fn take_until(&mut self, watermark: OffsetDateTime, stamps: &[model::Stamp]) -> usize {
+        for (i, stamp) in stamps.iter().enumerate() {
+            let modified = stamp.modified.as_deref().and_then(parse_time);
+            if let (Some(p), Some(m)) = (self.previous, modified)
+                && m > p
+            {
+                // Not newest first after all: read everything.
+                self.newest_first = false;
+            }
+            self.previous = modified.or(self.previous);
+            if let Some(m) = modified
+                && self.newest_first
+                && m < watermark
+            {
+                return i;
+            }
+        }
+        stamps.len()
     }
 }
 
@@ -681,6 +780,13 @@ impl<'a> Board<'a> {
     }
 }
 
+fn parse_json<T: DeserializeOwned>(url: &Url, body: &[u8]) -> Result<T, PlatformError> {
+    serde_json::from_slice(body).map_err(|e| PlatformError::Protocol {
+        path: url.path().to_owned(),
+        message: format!("{e}"),
+    })
+}
+
 fn parse_time(text: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(text, &Rfc3339).ok()
 }
@@ -741,7 +847,7 @@ fn asset_from(archive: &model::Archive, item: model::Asset, id: String, version:
         filename,
         modified: item.modified.clone(),
         version,
-        metadata: metadata_from_json(&item.metadata),
+        metadata: item.metadata,
         id,
     }
 }
@@ -1016,6 +1122,33 @@ mod tests {
             id_of(&a, &asset("/fotoweb/archives/5000-Staff/%2E%2E/x.info")),
             None
         );
+    }
+
+    #[test]
+    fn metadata_reads_as_from_a_parsed_object() {
+        let metadata = serde_json::json!({
+            "5": { "value": "Board meeting" },
+            "25": { "value": ["a", 7, true, null, ["nested"], { "x": 1 }, 1.5] },
+            "80": "bare",
+            "81": ["bare", "bag"],
+            "90": { "value": null },
+            "91": { "other": "no value" },
+            "92": { "value": { "value": "too deep" } },
+            "93": { "value": 12, "extra": [1, 2] },
+            "94": null,
+            "95": -3,
+            "96": { "value": 2.25e10 },
+        });
+        let expected = crate::asset::metadata_from_json(metadata.as_object().expect("an object"));
+        // From text, as listings are read.
+        let text = serde_json::to_vec(&serde_json::json!({
+            "href": "/fotoweb/archives/5000-Staff/x.jpg.info",
+            "metadata": metadata,
+        }))
+        .expect("JSON text");
+        let item: model::Asset = serde_json::from_slice(&text).expect("a valid asset");
+        assert_eq!(item.metadata, expected);
+        assert_eq!(expected.len(), 7, "{expected:?}");
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! optional or defaulted where servers are known to differ, so that a missing attribute
 //! degrades one feature instead of failing the whole response.
 
-use serde::Deserialize;
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use crate::asset::{FieldValue, Metadata};
 
 /// `application/vnd.fotoware.full-api-descriptor+json` (`/fotoweb/me/`).
 #[derive(Debug, Clone, Deserialize)]
@@ -27,6 +30,23 @@ pub struct Page<T> {
     pub data: Vec<T>,
     #[serde(default)]
     pub paging: Option<Paging>,
+}
+
+/// An asset list read only for what decides the next request: its paging and each
+/// asset's modification time. The assets themselves are read separately.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Outline {
+    #[serde(default = "Vec::new")]
+    pub data: Vec<Stamp>,
+    #[serde(default)]
+    pub paging: Option<Paging>,
+}
+
+/// An asset's modification time, all an [`Outline`] reads of it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Stamp {
+    #[serde(default)]
+    pub modified: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -94,10 +114,161 @@ pub struct Asset {
     pub filename: Option<String>,
     #[serde(default)]
     pub modified: Option<String>,
-    #[serde(default)]
-    pub metadata: serde_json::Map<String, serde_json::Value>,
+    #[serde(default, deserialize_with = "metadata")]
+    pub metadata: Metadata,
     #[serde(default)]
     pub renditions: Vec<Rendition>,
+}
+
+/// Reads an asset's `metadata` straight into dsr's [`Metadata`], the way
+/// [`crate::asset::metadata_from_json`] reads a parsed JSON object: each field's `value` (or
+/// the entry itself when it is not an object), a string or a list of strings, numbers and
+/// booleans as their text, anything else left out. Straight, because parsing into JSON
+/// values and copying them out took a quarter of a sync's CPU time.
+fn metadata<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Metadata, D::Error> {
+    struct Fields;
+    impl<'de> Visitor<'de> for Fields {
+        type Value = Metadata;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object of metadata fields")
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Metadata, E> {
+            Ok(Metadata::new())
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Metadata, A::Error> {
+            let mut metadata = Metadata::new();
+            while let Some(field) = map.next_key::<String>()? {
+                // A repeated field counts as written last, as in a parsed JSON object.
+                match map.next_value::<Entry>()?.0 {
+                    Some(value) => metadata.insert(field, value),
+                    None => metadata.remove(&field),
+                };
+            }
+            Ok(metadata)
+        }
+    }
+    deserializer.deserialize_any(Fields)
+}
+
+/// One field of an asset's metadata: `{"value": …}`, or the value itself.
+struct Entry(Option<FieldValue>);
+
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Entry, D::Error> {
+        deserializer
+            .deserialize_any(ValueVisitor { in_entry: true })
+            .map(Entry)
+    }
+}
+
+/// A field's value; an object is no value.
+struct Plain(Option<FieldValue>);
+
+impl<'de> Deserialize<'de> for Plain {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Plain, D::Error> {
+        deserializer
+            .deserialize_any(ValueVisitor { in_entry: false })
+            .map(Plain)
+    }
+}
+
+/// An element of a bag: a string, or a number or boolean as its text.
+struct Scalar(Option<String>);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Scalar, D::Error> {
+        let value = deserializer.deserialize_any(ValueVisitor { in_entry: false })?;
+        Ok(Scalar(match value {
+            Some(FieldValue::Single(text)) => Some(text),
+            _ => None,
+        }))
+    }
+}
+
+/// Whether a key is `value`, read without copying it.
+struct IsValue(bool);
+
+impl<'de> Deserialize<'de> for IsValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<IsValue, D::Error> {
+        struct Key;
+        impl Visitor<'_> for Key {
+            type Value = IsValue;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<IsValue, E> {
+                Ok(IsValue(v == "value"))
+            }
+        }
+        deserializer.deserialize_str(Key)
+    }
+}
+
+/// Reads a value; `in_entry` when it may be the `{"value": …}` object around one.
+struct ValueVisitor {
+    in_entry: bool,
+}
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Option<FieldValue>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a metadata value")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(FieldValue::Single(v.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(FieldValue::Single(v)))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Some(FieldValue::Single(v.to_string())))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(FieldValue::Single(v.to_string())))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(FieldValue::Single(v.to_string())))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        // Written as serde_json writes the number of a parsed value.
+        Ok(serde_json::Number::from_f64(v).map(|n| FieldValue::Single(n.to_string())))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(Scalar(item)) = seq.next_element()? {
+            items.extend(item);
+        }
+        Ok(Some(FieldValue::Bag(items)))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut value = None;
+        while let Some(IsValue(is_value)) = map.next_key()? {
+            if self.in_entry && is_value {
+                value = map.next_value::<Plain>()?.0;
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+        Ok(value)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

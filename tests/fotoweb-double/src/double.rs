@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::net::{SocketAddr, TcpListener as StdListener};
 use std::sync::Arc;
 use std::thread::JoinHandle;
+use std::time::Instant;
 
 use anyhow::Context;
 use tokio::net::TcpListener;
@@ -24,6 +25,10 @@ pub struct RequestRecord {
     pub path: String,
     /// The status sent; 0 when chaos dropped the connection unanswered.
     pub status: u16,
+    /// When the request arrived, before any latency was added.
+    pub received: Instant,
+    /// When the answer was ready to send (or the connection was dropped).
+    pub answered: Instant,
 }
 
 /// A live asset as the double holds it now.

@@ -236,6 +236,14 @@ impl Store {
         list
     }
 
+    /// Sorts every archive's default listing (newest first, no search) ahead of its first
+    /// request.
+    pub fn prepare_default_lists(&mut self) {
+        for archive in 0..self.archives.len() {
+            self.list(archive, &Order::ModifiedDesc, &Expr::All);
+        }
+    }
+
     /// Renders every asset's representation, for [`Store::rendered`].
     pub fn render_all(&mut self, permissions: &[String]) {
         for asset in self.assets.values() {
