@@ -118,8 +118,16 @@ impl Made {
         }
     }
 
-    /// What a bulk run reports for it.
-    pub fn report(&self, counts: Vec<(&'static str, u64)>) -> SubjectReport {
+    /// What a bulk run reports for it: the case's matches and reviewed assets, the assets
+    /// put in, its `files` (named as the command counts them) and what was missing.
+    pub fn report(&self, case: (u64, u64), files: &'static str) -> SubjectReport {
+        let counts = vec![
+            ("matches", case.0),
+            ("reviewed", case.1),
+            ("assets", self.assets as u64),
+            (files, self.files as u64),
+            ("missing", self.missing.len() as u64),
+        ];
         SubjectReport {
             status: if self.missing.is_empty() {
                 Status::Done
@@ -265,23 +273,20 @@ impl Work for Access<'_> {
 
     fn carry_out(&self, case: Case) -> Result<SubjectReport> {
         let counts = (case.matches.len() as u64, case.reviewed().len() as u64);
-        let out = match self.folder {
-            Some(folder) => {
-                dsr::fsutil::private_dir(folder)
-                    .with_context(|| format!("cannot create {}", folder.display()))?;
-                Some(folder.join(format!("access-{}.zip", case.id)))
-            }
-            None => None,
-        };
-        let made = self.package(case, out)?;
-        Ok(made.report(vec![
-            ("matches", counts.0),
-            ("reviewed", counts.1),
-            ("assets", made.assets as u64),
-            ("files", made.files as u64),
-            ("missing", made.missing.len() as u64),
-        ]))
+        let out = in_folder(self.folder, &format!("access-{}.zip", case.id))?;
+        Ok(self.package(case, out)?.report(counts, "files"))
     }
+}
+
+/// With a list's `--out DIR`, where one case's package goes (the folder made owner-only);
+/// without one, nowhere in particular: the case's own folder.
+pub fn in_folder(folder: Option<&std::path::Path>, name: &str) -> Result<Option<PathBuf>> {
+    let Some(folder) = folder else {
+        return Ok(None);
+    };
+    dsr::fsutil::private_dir(folder)
+        .with_context(|| format!("cannot create {}", folder.display()))?;
+    Ok(Some(folder.join(name)))
 }
 
 /// A dry run's account of an export: what would go in.

@@ -27,6 +27,11 @@ use super::output::Table;
 use super::{Context, Outcome, sanitize};
 use crate::cli::OutputFormat;
 
+/// Subjects kept in progress per request a change may have at the platform (`--jobs`
+/// bounds the requests): while one waits on a delete task, writes its journal or issues its
+/// receipt, the others keep the request slots busy.
+pub const SUBJECTS_PER_REQUEST: usize = 3;
+
 /// How one subject ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -170,9 +175,15 @@ pub fn run<W: Work>(
     let batch = Batch::new(&files.dir, options.command, &bytes);
     let state = batch.read()?;
     let again = format!(
-        "dsr {} --from {} --resume",
+        "dsr {} --from {} --resume{}",
         options.command,
-        options.from.display()
+        options.from.display(),
+        // A change is confirmed again: unattended, that is --yes.
+        if work.question(&[]).is_some() {
+            " --yes"
+        } else {
+            ""
+        }
     );
     if options.resume && !state.began {
         // A run stopped while planning changed nothing: it is simply begun again.

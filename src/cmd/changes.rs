@@ -424,6 +424,47 @@ impl ApplyProgress for StepBar {
     }
 }
 
+/// Whether `command`'s run on a case began (its journal names a plan): a list then finishes
+/// it from that journal, by the same plan, instead of planning anew.
+pub fn begun(store: &dsr::case::CaseStore, case: &str, command: &str) -> Result<bool> {
+    let (_, journal_path) = files(&store.case_dir(case)?, command);
+    Ok(Journal::read(&journal_path)?.plan.is_some())
+}
+
+/// What a bulk run reports for one case's change once it ended: its status from how the
+/// command ends, what is left as errors, and the command's own counts.
+pub fn subject_report(
+    outcome: Outcome,
+    report: &RunReport,
+    counts: Vec<(&'static str, u64)>,
+    touched: u64,
+    receipt: PathBuf,
+) -> super::bulk::SubjectReport {
+    use super::bulk::Status;
+    let left = report
+        .steps
+        .iter()
+        .filter(|s| s.outcome.is_left())
+        .map(|s| format!("{} ({}): {}", s.asset, s.outcome.as_str(), s.detail));
+    let remaining = report
+        .remaining
+        .iter()
+        .map(|a| format!("{a}: the subject is still found there"));
+    super::bulk::SubjectReport {
+        status: match outcome {
+            Outcome::Done => Status::Verified,
+            Outcome::Refused => Status::Withheld,
+            _ => Status::Partial,
+        },
+        counts,
+        touched,
+        plan_sha256: Some(report.plan_sha256.clone()),
+        receipt: Some(receipt),
+        output: None,
+        errors: left.chain(remaining).collect(),
+    }
+}
+
 /// The plan and journal files of a command in a case folder.
 pub fn files(case_dir: &std::path::Path, command: &str) -> (PathBuf, PathBuf) {
     (

@@ -6,7 +6,6 @@ use std::io::Write;
 
 use anyhow::{Context as _, Result, bail};
 use dsr::apply::holds::Holds;
-use dsr::apply::journal::Journal;
 use dsr::apply::{self, Action, Outcome as StepOutcome, Plan, RunReport};
 use dsr::case::{Case, Right};
 use dsr::config::TenantProfile;
@@ -40,7 +39,7 @@ pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
     } else {
         Some(TenantLock::acquire(&files.dir.join("lock"))?)
     };
-    // A list keeps three subjects going per request it may send (see `Eraser::list`).
+    // A list keeps several subjects going per request it may send.
     let max_requests = args.from.is_some().then_some(usize::from(args.jobs));
     let platform = super::open_platform_limited(ctx, &name, &profile, max_requests)?;
     if !args.dry_run {
@@ -155,10 +154,7 @@ impl<'a> Eraser<'a> {
                 right: Right::Erasure,
                 from,
                 output: self.args.output,
-                // Three subjects per request slot: while one waits on a delete task,
-                // writes its journal or issues its receipt, the others keep the slots
-                // busy; the platform still never has more than --jobs requests at once.
-                jobs: self.jobs * 3,
+                jobs: self.jobs * super::bulk::SUBJECTS_PER_REQUEST,
                 resume: self.args.resume,
                 dry_run: self.args.dry_run,
                 yes: self.args.yes,
@@ -302,15 +298,9 @@ impl<'a> Work for Eraser<'a> {
         ]
     }
 
-    fn prepare(&self, _: &Subject, mut case: Case, resumed: bool) -> Result<Ready<'a>> {
-        let (_, journal_path) = changes::files(&self.store.case_dir(&case.id)?, "erase");
+    fn prepare(&self, _: &Subject, case: Case, _resumed: bool) -> Result<Ready<'a>> {
         // A case whose erasure began is finished from its own journal, by the same plan.
-        let begun = Journal::read(&journal_path)?.plan.is_some();
-        if resumed && !begun && case.matches.is_empty() {
-            // Opened by a run stopped before the case was located.
-            case.set_matches(&self.locator.find(&case.identities, Confidence::Low)?);
-            self.store.save(&case)?;
-        }
+        let begun = changes::begun(self.store, &case.id, "erase")?;
         self.prepare_case(case, begun)
     }
 
@@ -359,45 +349,29 @@ impl<'a> Work for Eraser<'a> {
         let finished = self.carry(ready)?;
         let report = &finished.report;
         let verified = |action| report.count(action, StepOutcome::Verified) as u64;
-        let mut errors: Vec<String> = report
-            .steps
-            .iter()
-            .filter(|s| s.outcome.is_left())
-            .map(|s| format!("{} ({}): {}", s.asset, s.outcome.as_str(), s.detail))
-            .collect();
-        errors.extend(
-            report
-                .remaining
-                .iter()
-                .map(|a| format!("{a}: the subject is still found there")),
-        );
-        Ok(SubjectReport {
-            status: match finished.outcome {
-                Outcome::Done => Status::Verified,
-                Outcome::Refused => Status::Withheld,
-                _ => Status::Partial,
-            },
-            counts: vec![
-                ("matches", matches as u64),
-                ("reviewed", reviewed as u64),
-                ("deleted", verified(Action::Delete)),
-                ("scrubbed", verified(Action::Scrub)),
-                ("withheld", report.outcomes(StepOutcome::Withheld) as u64),
-                ("manual", report.outcomes(StepOutcome::Manual) as u64),
-                ("clean", report.outcomes(StepOutcome::Clean) as u64),
-                ("failed", report.outcomes(StepOutcome::Failed) as u64),
-                (
-                    "unverified",
-                    report.outcomes(StepOutcome::Unverified) as u64,
-                ),
-                ("remaining", report.remaining.len() as u64),
-            ],
-            touched: verified(Action::Delete) + verified(Action::Scrub),
-            plan_sha256: Some(report.plan_sha256.clone()),
-            receipt: Some(finished.receipt),
-            output: None,
-            errors,
-        })
+        let counts = vec![
+            ("matches", matches as u64),
+            ("reviewed", reviewed as u64),
+            ("deleted", verified(Action::Delete)),
+            ("scrubbed", verified(Action::Scrub)),
+            ("withheld", report.outcomes(StepOutcome::Withheld) as u64),
+            ("manual", report.outcomes(StepOutcome::Manual) as u64),
+            ("clean", report.outcomes(StepOutcome::Clean) as u64),
+            ("failed", report.outcomes(StepOutcome::Failed) as u64),
+            (
+                "unverified",
+                report.outcomes(StepOutcome::Unverified) as u64,
+            ),
+            ("remaining", report.remaining.len() as u64),
+        ];
+        let touched = verified(Action::Delete) + verified(Action::Scrub);
+        Ok(changes::subject_report(
+            finished.outcome,
+            report,
+            counts,
+            touched,
+            finished.receipt,
+        ))
     }
 }
 

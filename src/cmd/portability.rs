@@ -233,22 +233,8 @@ impl Work for Portable<'_> {
 
     fn carry_out(&self, case: Case) -> Result<SubjectReport> {
         let counts = (case.matches.len() as u64, case.reviewed().len() as u64);
-        let out = match self.folder {
-            Some(folder) => {
-                dsr::fsutil::private_dir(folder)
-                    .with_context(|| format!("cannot create {}", folder.display()))?;
-                Some(folder.join(format!("portable-{}.zip", case.id)))
-            }
-            None => None,
-        };
-        let made = self.archive(case, out)?;
-        Ok(made.report(vec![
-            ("matches", counts.0),
-            ("reviewed", counts.1),
-            ("assets", made.assets as u64),
-            ("originals", made.files as u64),
-            ("missing", made.missing.len() as u64),
-        ]))
+        let out = super::access::in_folder(self.folder, &format!("portable-{}.zip", case.id))?;
+        Ok(self.archive(case, out)?.report(counts, "originals"))
     }
 }
 

@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
     } else {
         Some(TenantLock::acquire(&files.dir.join("lock"))?)
     };
-    // A list keeps three subjects going per request it may send, as `erase` does.
+    // A list keeps several subjects going per request it may send.
     let max_requests = args.from.is_some().then_some(usize::from(args.jobs));
     let platform = super::open_platform_limited(ctx, &name, &profile, max_requests)?;
     if !args.dry_run {
@@ -181,7 +181,7 @@ impl<'a> Rectify<'a> {
                 right: Right::Rectification,
                 from,
                 output: self.args.output,
-                jobs: self.jobs * 3,
+                jobs: self.jobs * super::bulk::SUBJECTS_PER_REQUEST,
                 resume: self.args.resume,
                 dry_run: self.args.dry_run,
                 yes: self.args.yes,
@@ -349,10 +349,7 @@ impl<'a> Work for Rectify<'a> {
     }
 
     fn prepare(&self, subject: &Subject, case: Case, _resumed: bool) -> Result<Ready<'a>> {
-        let (_, journal_path) = changes::files(&self.store.case_dir(&case.id)?, "rectify");
-        let begun = dsr::apply::journal::Journal::read(&journal_path)?
-            .plan
-            .is_some();
+        let begun = changes::begun(self.store, &case.id, "rectify")?;
         // The row's own correction, else --set for every subject.
         let asked = match &subject.correction {
             Some((kind, new)) => {
@@ -416,35 +413,25 @@ impl<'a> Work for Rectify<'a> {
         let finished = self.carry(ready)?;
         let report = &finished.report;
         let corrected = report.count(Action::Rectify, StepOutcome::Verified) as u64;
-        Ok(SubjectReport {
-            status: match finished.outcome {
-                Outcome::Done => Status::Verified,
-                Outcome::Refused => Status::Withheld,
-                _ => Status::Partial,
-            },
-            counts: vec![
-                ("matches", matches as u64),
-                ("reviewed", reviewed as u64),
-                ("corrected", corrected),
-                ("withheld", report.outcomes(StepOutcome::Withheld) as u64),
-                ("manual", report.outcomes(StepOutcome::Manual) as u64),
-                ("clean", report.outcomes(StepOutcome::Clean) as u64),
-                ("failed", report.outcomes(StepOutcome::Failed) as u64),
-                (
-                    "unverified",
-                    report.outcomes(StepOutcome::Unverified) as u64,
-                ),
-            ],
-            touched: corrected,
-            plan_sha256: Some(report.plan_sha256.clone()),
-            receipt: Some(finished.receipt),
-            output: None,
-            errors: report
-                .steps
-                .iter()
-                .filter(|s| s.outcome.is_left())
-                .map(|s| format!("{} ({}): {}", s.asset, s.outcome.as_str(), s.detail))
-                .collect(),
-        })
+        let counts = vec![
+            ("matches", matches as u64),
+            ("reviewed", reviewed as u64),
+            ("corrected", corrected),
+            ("withheld", report.outcomes(StepOutcome::Withheld) as u64),
+            ("manual", report.outcomes(StepOutcome::Manual) as u64),
+            ("clean", report.outcomes(StepOutcome::Clean) as u64),
+            ("failed", report.outcomes(StepOutcome::Failed) as u64),
+            (
+                "unverified",
+                report.outcomes(StepOutcome::Unverified) as u64,
+            ),
+        ];
+        Ok(changes::subject_report(
+            finished.outcome,
+            report,
+            counts,
+            corrected,
+            finished.receipt,
+        ))
     }
 }
