@@ -658,6 +658,18 @@ pub enum StrategyArg {
     Delete,
 }
 
+/// What happens to an image that shows the subject beside other people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShownArg {
+    /// Scrub its metadata and report "image still shows the subject" (the run ends 3)
+    Report,
+    /// Delete the image, with the other people in it
+    Delete,
+    /// Scrub its metadata and keep the image: a decision written in the receipt with
+    /// --reason
+    Keep,
+}
+
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   dsr erase 20261201-003 --dry-run
@@ -680,6 +692,16 @@ pub struct EraseArgs {
     /// How assets are erased
     #[arg(long, value_enum, default_value_t = StrategyArg::Auto)]
     pub strategy: StrategyArg,
+    /// An image that shows the subject beside other people cannot be erased by editing its
+    /// metadata: her face stays. `report` scrubs its metadata and lists it as "image still
+    /// shows the subject" (the run ends 3); `delete` deletes it; `keep` scrubs it and keeps
+    /// it, a decision the receipt records with --reason
+    #[arg(long, value_enum, default_value_t = ShownArg::Report, value_name = "WHAT", conflicts_with = "resume")]
+    pub shown_with_others: ShownArg,
+    /// Why images that show the subject with other people are kept (required with
+    /// --shown-with-others keep); written in the plan and the receipt
+    #[arg(long, value_name = "TEXT", required_if_eq("shown_with_others", "keep"))]
+    pub reason: Option<String>,
     /// Apply the plan without asking
     #[arg(long, short = 'y')]
     pub yes: bool,

@@ -176,15 +176,16 @@ impl<'a> Rectifier<'a> {
         &self,
         case: &str,
         tenant: &str,
-        read: impl IntoIterator<Item = (String, Result<Asset, PlatformError>)>,
+        read: impl IntoIterator<Item = (String, Confidence, Result<Asset, PlatformError>)>,
     ) -> Result<Plan, (String, PlatformError)> {
         let mut steps = Vec::new();
-        for (id, asset) in read {
+        for (id, floor, asset) in read {
             steps.push(match asset {
-                Ok(asset) => self.step(&asset),
-                Err(e) if e.is_not_found() => {
-                    Step::untouched(&id, Action::Clean, "the asset no longer exists")
-                }
+                Ok(asset) => self.step(&asset, floor),
+                Err(e) if e.is_not_found() => Step {
+                    acts_from: floor,
+                    ..Step::untouched(&id, Action::Clean, "the asset no longer exists")
+                },
                 Err(e) => return Err((id, e)),
             });
         }
@@ -199,33 +200,39 @@ impl<'a> Rectifier<'a> {
         })
     }
 
-    /// Plans one asset as the platform holds it now.
-    pub fn step(&self, asset: &Asset) -> Step {
+    /// Plans one asset as the platform holds it now, taking every match of the old value
+    /// at `floor` or above for the one to correct.
+    pub fn step(&self, asset: &Asset, floor: Confidence) -> Step {
+        let untouched = |action, reason: String| Step {
+            acts_from: floor,
+            ..Step::untouched(&asset.id, action, reason)
+        };
         if let Some(reason) = self.holds.withheld(asset) {
-            return Step::untouched(&asset.id, Action::Withheld, reason);
+            return untouched(Action::Withheld, reason.to_owned());
         }
-        let changes = match self.changes(&asset.metadata) {
+        let changes = match self.changes(&asset.metadata, floor) {
             Ok(changes) => changes,
-            Err(reason) => return Step::untouched(&asset.id, Action::Manual, reason),
+            Err(reason) => return untouched(Action::Manual, reason),
         };
         if changes.is_empty() {
             let why = match self.change {
                 Change::Replace { .. } => "does not hold the old value where it is to be replaced",
                 Change::Set { .. } => "holds the values already",
             };
-            return Step::untouched(&asset.id, Action::Clean, why);
+            return untouched(Action::Clean, why.to_owned());
         }
         let after = scrub::apply(&asset.metadata, &changes);
-        if let Some(field) = changes.keys().find(|f| self.old_left(f, after.get(*f))) {
-            return Step::untouched(
-                &asset.id,
+        if let Some(field) = changes
+            .keys()
+            .find(|f| self.old_left(f, after.get(*f), floor))
+        {
+            return untouched(
                 Action::Manual,
                 format!("field {field} would still hold the old value"),
             );
         }
         if let Some(field) = apply::unwritable(&changes, self.writable) {
-            return Step::untouched(
-                &asset.id,
+            return untouched(
                 Action::Manual,
                 format!(
                     "field {field} is to be corrected but the platform does not let it be changed"
@@ -239,15 +246,26 @@ impl<'a> Rectifier<'a> {
             reason: format!("corrected in field(s) {}", fields.join(", ")),
             version: asset.version.clone(),
             changes,
+            acts_from: floor,
+            shows_subject: false,
+            left_fields: Vec::new(),
         }
     }
 
-    fn changes(&self, metadata: &Metadata) -> Result<MetadataChanges, String> {
+    /// The old value a replacement removes, as an identity (none for `--set`).
+    pub fn old_value(&self) -> Option<&Identity> {
+        match self.change {
+            Change::Replace { from, .. } => Some(from),
+            Change::Set { .. } => None,
+        }
+    }
+
+    fn changes(&self, metadata: &Metadata, floor: Confidence) -> Result<MetadataChanges, String> {
         match self.change {
             Change::Replace { to, fields, .. } => {
                 let only = (!fields.is_empty()).then_some(fields);
                 let old = self.old.as_ref().ok_or("no matcher for the old value")?;
-                Ok(scrub::rectify(metadata, old, self.roles, to, only))
+                Ok(scrub::rectify(metadata, old, self.roles, to, only, floor))
             }
             Change::Set { fields } => {
                 let mut changes = MetadataChanges::new();
@@ -259,7 +277,7 @@ impl<'a> Rectifier<'a> {
                         && current.is_some_and(|v| {
                             v.items()
                                 .iter()
-                                .any(|item| !scrub::holds_subject(field, item, self.subject))
+                                .any(|item| !scrub::holds_subject(field, item, self.subject, floor))
                         });
                     if others {
                         return Err(format!(
@@ -282,16 +300,14 @@ impl<'a> Rectifier<'a> {
 
     /// True when the old value is still in `value` of `field`, other than inside the new
     /// value itself (a name corrected to a longer one that contains it).
-    fn old_left(&self, field: &str, value: Option<&FieldValue>) -> bool {
+    fn old_left(&self, field: &str, value: Option<&FieldValue>, floor: Confidence) -> bool {
         let (Some(old), Change::Replace { to, .. }) = (&self.old, self.change) else {
             return false;
         };
         let found = |value: &FieldValue| {
             let mut one = Metadata::new();
             one.insert(field.to_owned(), value.clone());
-            old.matches(&one)
-                .iter()
-                .any(|m| m.confidence >= Confidence::Medium)
+            !old.matches_from(&one, floor).is_empty()
         };
         value.is_some_and(found) && !found(&FieldValue::Single(to.clone()))
     }
@@ -299,13 +315,31 @@ impl<'a> Rectifier<'a> {
     /// The read-back check: every changed field holds the value planned (so the new value
     /// is there), and the old value is gone from it.
     pub fn check(&self, step: &Step, asset: &Asset) -> Result<String, String> {
+        if step.changes.is_empty() {
+            // A step with nothing to do: the old value must not be there now either.
+            let only = match self.change {
+                Change::Replace { fields, .. } if !fields.is_empty() => Some(fields),
+                _ => None,
+            };
+            let held = asset.metadata.iter().find(|(field, value)| {
+                only.is_none_or(|o| o.contains(*field))
+                    && self.old_left(field, Some(value), step.acts_from)
+            });
+            return match held {
+                Some((field, _)) => Err(format!("read back: field {field} holds the old value")),
+                None if self.old.is_some() => {
+                    Ok("read back: no field holds the old value".to_owned())
+                }
+                None => Ok("read back: nothing to correct".to_owned()),
+            };
+        }
         for (field, planned) in &step.changes {
             if !same_value(asset.metadata.get(field), planned.as_ref()) {
                 return Err(format!(
                     "read back: field {field} does not hold the corrected value"
                 ));
             }
-            if self.old_left(field, asset.metadata.get(field)) {
+            if self.old_left(field, asset.metadata.get(field), step.acts_from) {
                 return Err(format!(
                     "read back: field {field} still holds the old value"
                 ));
@@ -371,7 +405,7 @@ mod tests {
             ),
             ("5", FieldValue::Single("Board".into())),
         ]);
-        let step = rectifier.step(&before);
+        let step = rectifier.step(&before, Confidence::Medium);
         assert_eq!(step.action, Action::Rectify);
         assert_eq!(
             step.changes["368"],
@@ -390,7 +424,10 @@ mod tests {
             .expect("valid");
         let rectifier =
             Rectifier::new(&longer, &subject, &roles, region, None, &holds).expect("valid");
-        assert_eq!(rectifier.step(&before).action, Action::Rectify);
+        assert_eq!(
+            rectifier.step(&before, Confidence::Medium).action,
+            Action::Rectify
+        );
 
         assert!(matches!(
             Change::replace(
@@ -418,9 +455,12 @@ mod tests {
         let rectifier =
             Rectifier::new(&change, &subject, &roles, None, None, &holds).expect("valid");
         let shared = asset(&[("368", bag(&["Jane Doe", "Ola Nordmann"]))]);
-        assert_eq!(rectifier.step(&shared).action, Action::Manual);
+        assert_eq!(
+            rectifier.step(&shared, Confidence::Medium).action,
+            Action::Manual
+        );
         let alone = asset(&[("368", bag(&["Jane Doe"]))]);
-        let step = rectifier.step(&alone);
+        let step = rectifier.step(&alone, Confidence::Medium);
         assert_eq!(step.action, Action::Rectify);
         assert_eq!(step.changes["368"], Some(bag(&["Jane Roe"])));
         assert_eq!(

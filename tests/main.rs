@@ -4,6 +4,8 @@
 
 #[path = "main/access.rs"]
 mod access;
+#[path = "main/agreement.rs"]
+mod agreement;
 #[path = "main/audit.rs"]
 mod audit;
 #[path = "main/batch.rs"]

@@ -11,6 +11,12 @@
 # Stopped part-way (Ctrl-C, SIGTERM, a reboot), it is run again with the same list: dsr
 # finishes what was begun and does no leaver twice.
 #
+# A photo showing a leaver beside colleagues keeps her face when its metadata is scrubbed. By
+# default such photos are listed as "image still shows the subject" for a person to edit or
+# delete (and the leaver's status is partial). Set DSR_KEEP_GROUP_PHOTOS to the controller's
+# reason to keep them instead (the reason goes into every receipt), or
+# DSR_DELETE_GROUP_PHOTOS=1 to delete them.
+#
 # Exit status: 0 when every leaver's erasure is verified, 3 when some are partial or failed
 # or a row is unusable (listed on stderr), 4 when a legal hold kept assets back, 130/143 when
 # stopped, 2 when dsr could not start (configuration, input).
@@ -38,11 +44,22 @@ else
     dsr sync --quiet
 fi
 
+shown=()
+if [ -n "${DSR_KEEP_GROUP_PHOTOS:-}" ]; then
+    shown=(--shown-with-others keep --reason "$DSR_KEEP_GROUP_PHOTOS")
+elif [ -n "${DSR_DELETE_GROUP_PHOTOS:-}" ]; then
+    shown=(--shown-with-others delete)
+fi
+if [ "${#resume[@]}" -gt 0 ]; then
+    # A resumed run carries out the plans already made, decision included.
+    shown=()
+fi
+
 touch "$unfinished"
 status=0
 # One erasure case per leaver, every plan made before anything changes; --yes: this job
 # runs unattended. One JSON line per leaver as soon as it is finished.
-dsr erase --from "$leavers" "${resume[@]}" --yes --quiet --jobs 4 --output jsonl \
+dsr erase --from "$leavers" "${resume[@]}" "${shown[@]}" --yes --quiet --jobs 4 --output jsonl \
     --verified-by "HR leaver record" >"$results" || status=$?
 case "$status" in
     130 | 143)

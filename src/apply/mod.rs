@@ -256,7 +256,9 @@ pub struct Verification {
 pub type Check<'a> = dyn Fn(&Step, &Asset) -> Result<String, String> + Sync + 'a;
 
 /// Reads back, on `jobs` threads, every changing step that was applied (now or by an
-/// earlier run): a deleted asset must be gone, and a changed one must pass `check`.
+/// earlier run) and every step that found nothing to do or left fields for a person: a
+/// deleted asset must be gone, and any other must pass `check` (the subject, or the old
+/// value, no longer found at the step's confidence outside the fields it leaves).
 pub fn verify(
     plan: &Plan,
     applied: &BTreeMap<usize, Applied>,
@@ -265,8 +267,18 @@ pub fn verify(
     check: &Check<'_>,
 ) -> Verification {
     let to_read: Vec<usize> = plan
-        .changing_steps()
-        .filter(|(i, _)| !matches!(applied.get(i), Some(Applied::Failed(_)) | None))
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(i, step)| match step.action {
+            Action::Delete | Action::Scrub | Action::Rectify => {
+                !matches!(applied.get(i), Some(Applied::Failed(_)) | None)
+            }
+            // Read again so that "nothing to do" is what the asset says now, and the
+            // index learns what a person still has to handle.
+            Action::Clean | Action::Manual => true,
+            Action::Withheld => false,
+        })
         .map(|(i, _)| i)
         .collect();
     let ids: Vec<String> = to_read
@@ -289,27 +301,55 @@ pub fn verify(
             outcome,
             detail,
         };
-        let untouched = match step.action {
-            Action::Withheld => Some(Outcome::Withheld),
-            Action::Manual => Some(Outcome::Manual),
-            Action::Clean => Some(Outcome::Clean),
-            Action::Delete | Action::Scrub | Action::Rectify => None,
-        };
-        if let Some(outcome) = untouched {
-            verification
-                .steps
-                .push(report(outcome, step.reason.clone()));
-            continue;
-        }
-        let (outcome, detail) = match (applied.get(&i), reads.get(&i)) {
-            (Some(Applied::Failed(e)), _) => (Outcome::Failed, e.clone()),
-            (None, _) | (_, None) => (Outcome::Failed, "not carried out".to_owned()),
-            (Some(_), Some(read)) => {
-                let (outcome, detail, read_back) = judge(step, read, check);
-                if let Some(asset) = read_back {
-                    verification.read.push((step.asset.clone(), asset));
+        let (outcome, detail) = match step.action {
+            Action::Withheld => (Outcome::Withheld, step.reason.clone()),
+            Action::Manual => {
+                if let Some(Ok(asset)) = reads.get(&i) {
+                    verification
+                        .read
+                        .push((step.asset.clone(), Some(asset.clone())));
                 }
-                (outcome, detail)
+                (Outcome::Manual, step.reason.clone())
+            }
+            Action::Clean => match reads.get(&i) {
+                Some(Err(e)) if e.is_not_found() => {
+                    verification.read.push((step.asset.clone(), None));
+                    (
+                        Outcome::Clean,
+                        "read back: the asset no longer exists".to_owned(),
+                    )
+                }
+                Some(Ok(asset)) => {
+                    verification
+                        .read
+                        .push((step.asset.clone(), Some(asset.clone())));
+                    match check(step, asset) {
+                        Ok(evidence) if step.shows_subject => (
+                            Outcome::ImageStillShowsSubject,
+                            format!("{evidence}; {}: edit or delete it by hand", step.reason),
+                        ),
+                        Ok(evidence) => (Outcome::Clean, evidence),
+                        Err(problem) => (
+                            Outcome::Unverified,
+                            format!("planned with nothing to do, but {problem}"),
+                        ),
+                    }
+                }
+                Some(Err(e)) => (Outcome::Unverified, format!("cannot read it back: {e}")),
+                None => (Outcome::Unverified, "not read back".to_owned()),
+            },
+            Action::Delete | Action::Scrub | Action::Rectify => {
+                match (applied.get(&i), reads.get(&i)) {
+                    (Some(Applied::Failed(e)), _) => (Outcome::Failed, e.clone()),
+                    (None, _) | (_, None) => (Outcome::Failed, "not carried out".to_owned()),
+                    (Some(_), Some(read)) => {
+                        let (outcome, detail, read_back) = judge(step, read, check);
+                        if let Some(asset) = read_back {
+                            verification.read.push((step.asset.clone(), asset));
+                        }
+                        (outcome, detail)
+                    }
+                }
             }
         };
         verification.steps.push(report(outcome, detail));
@@ -346,6 +386,19 @@ fn judge(
         ),
         (_, Ok(asset)) => {
             let (outcome, detail) = match check(step, asset) {
+                Ok(evidence) if !step.left_fields.is_empty() => (
+                    Outcome::Manual,
+                    format!(
+                        "{evidence}; field(s) {} still hold the subject and cannot be changed by dsr: a person must",
+                        step.left_fields.join(", ")
+                    ),
+                ),
+                Ok(evidence) if step.shows_subject => (
+                    Outcome::ImageStillShowsSubject,
+                    format!(
+                        "{evidence}; the image still shows the subject: edit or delete it by hand"
+                    ),
+                ),
                 Ok(evidence) => (Outcome::Verified, evidence),
                 Err(problem) => (Outcome::Unverified, problem),
             };
@@ -380,6 +433,9 @@ mod tests {
             action: Action::Scrub,
             reason: "test".to_owned(),
             version: asset.version,
+            acts_from: crate::index::matcher::Confidence::Medium,
+            shows_subject: false,
+            left_fields: Vec::new(),
             changes: [(
                 "80".to_owned(),
                 Some(FieldValue::Bag(vec!["Ola Nordmann".to_owned()])),
@@ -403,6 +459,8 @@ mod tests {
             tenant: "t".to_owned(),
             intent: Intent::Erasure {
                 strategy: Strategy::Auto,
+                shown_with_others: Default::default(),
+                reason: None,
             },
             steps: ["A/plain.png", "A/changed.png", "A/done.png"]
                 .iter()

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::asset::{Asset, FieldValue};
-use crate::erase::plan::Strategy;
+use crate::erase::plan::{ShownWithOthers, Strategy};
+use crate::index::matcher::Confidence;
 use crate::platform::MetadataChanges;
 use crate::rectify::Change;
 
@@ -19,7 +20,15 @@ pub const PLAN_FORMAT: u32 = 2;
 #[serde(tag = "operation", rename_all = "lowercase")]
 pub enum Intent {
     /// Art. 17: delete or scrub.
-    Erasure { strategy: Strategy },
+    Erasure {
+        strategy: Strategy,
+        /// What happens to images that show the subject beside other people.
+        #[serde(default, skip_serializing_if = "ShownWithOthers::is_report")]
+        shown_with_others: ShownWithOthers,
+        /// Why such images are kept, in the controller's words (with `keep`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
     /// Art. 16: replace a value or set fields.
     Rectification { change: Change },
 }
@@ -121,6 +130,23 @@ pub struct Step {
     /// to clear it. Nothing else of the asset is touched.
     #[serde(default, skip_serializing_if = "MetadataChanges::is_empty")]
     pub changes: MetadataChanges,
+    /// The weakest match of the subject this step acts on, and that its read-back must no
+    /// longer find: medium where no person looked, low on an asset a person reviewed in
+    /// (then "J. Doe" or a misspelt name there is the subject's too).
+    #[serde(
+        default = "Confidence::medium",
+        skip_serializing_if = "Confidence::is_medium"
+    )]
+    pub acts_from: Confidence,
+    /// Erasure: the image shows the subject beside other people. Its metadata is scrubbed,
+    /// but the subject stays in the picture, so the step is never reported as clean.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shows_subject: bool,
+    /// Fields that hold the subject but that this step cannot change (the platform does
+    /// not let dsr write them, or the value cannot be separated): left for a person, and
+    /// not part of the read-back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_fields: Vec<String>,
 }
 
 impl Step {
@@ -132,6 +158,9 @@ impl Step {
             reason: reason.into(),
             version: String::new(),
             changes: MetadataChanges::new(),
+            acts_from: Confidence::Medium,
+            shows_subject: false,
+            left_fields: Vec::new(),
         }
     }
 

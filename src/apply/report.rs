@@ -16,10 +16,15 @@ pub enum Outcome {
     Failed,
     /// Under legal hold: nothing was changed.
     Withheld,
-    /// Left for a person: nothing was changed.
+    /// Left for a person: a field dsr cannot change still holds the subject (what it
+    /// could change was changed and read back).
     Manual,
-    /// Nothing to do.
+    /// Nothing to do: read back, the asset does not hold the subject.
     Clean,
+    /// The metadata was scrubbed and read back, but the image itself shows the subject
+    /// beside other people: edit or delete it by hand. Never clean.
+    #[serde(rename = "image-still-shows-subject")]
+    ImageStillShowsSubject,
 }
 
 impl Outcome {
@@ -31,6 +36,7 @@ impl Outcome {
             Outcome::Withheld => "withheld",
             Outcome::Manual => "manual",
             Outcome::Clean => "clean",
+            Outcome::ImageStillShowsSubject => "image-still-shows-subject",
         }
     }
 
@@ -38,7 +44,10 @@ impl Outcome {
     pub fn is_left(self) -> bool {
         matches!(
             self,
-            Outcome::Unverified | Outcome::Failed | Outcome::Manual
+            Outcome::Unverified
+                | Outcome::Failed
+                | Outcome::Manual
+                | Outcome::ImageStillShowsSubject
         )
     }
 }
@@ -65,10 +74,17 @@ pub struct RunReport {
     pub started: String,
     pub finished: String,
     pub steps: Vec<StepReport>,
-    /// Assets where the request's subject is still found although the plan did not leave
-    /// them alone on purpose (erasure only).
+    /// Every asset where a locate after the run, with the request's identities and at the
+    /// confidence the run acted on there, still finds what the run was to remove (the
+    /// subject, or the old value), other than assets review left out: withheld ones, ones
+    /// left for a person, and any the run did not manage. A step on one of them is never
+    /// reported as done ([`RunReport::reconcile`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub remaining: Vec<String>,
+    /// The controller's reason for keeping images that still show the subject beside
+    /// other people (`--shown-with-others keep`): such steps are then not left undone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub images_kept: Option<String>,
 }
 
 impl RunReport {
@@ -85,9 +101,54 @@ impl RunReport {
         self.steps.iter().filter(|s| s.outcome == outcome).count()
     }
 
-    /// Everything that should change did, was read back, and nothing is left over.
-    /// Withheld steps do not count against it: they are reported as withheld.
+    /// Whether this step is not done and needs another run or a person. An image kept by
+    /// the controller's recorded decision is not.
+    pub fn is_left(&self, step: &StepReport) -> bool {
+        step.outcome.is_left()
+            && !(step.outcome == Outcome::ImageStillShowsSubject && self.images_kept.is_some())
+    }
+
+    /// The steps that are not done.
+    pub fn left(&self) -> impl Iterator<Item = &StepReport> {
+        self.steps.iter().filter(|s| self.is_left(s))
+    }
+
+    /// The assets still found that no step accounts for: found after the run although
+    /// no step was left undone or withheld there (new data, or an asset outside the plan).
+    pub fn unexplained(&self) -> impl Iterator<Item = &String> {
+        self.remaining.iter().filter(|asset| {
+            !self
+                .steps
+                .iter()
+                .any(|s| &s.asset == *asset && (self.is_left(s) || s.outcome == Outcome::Withheld))
+        })
+    }
+
+    /// Everything that should change did, was read back, and a locate after the run finds
+    /// nothing it should not. Withheld steps do not count against it: they are reported as
+    /// withheld.
     pub fn complete(&self) -> bool {
-        self.remaining.is_empty() && !self.steps.iter().any(|s| s.outcome.is_left())
+        self.left().next().is_none() && self.unexplained().next().is_none()
+    }
+
+    /// Makes the steps agree with a locate after the run: `found` are the assets where it
+    /// still finds what the run was to remove. A step there is not done, whatever its
+    /// read-back said (only a read-back that locate confirms is called done); a step that
+    /// left its asset alone on purpose keeps its outcome.
+    pub fn reconcile(&mut self, found: Vec<String>) {
+        for step in &mut self.steps {
+            let done = matches!(
+                step.outcome,
+                Outcome::Verified | Outcome::Clean | Outcome::ImageStillShowsSubject
+            );
+            if done && found.contains(&step.asset) {
+                step.outcome = Outcome::Unverified;
+                step.detail = format!(
+                    "{}; but a locate after the run still finds the subject here",
+                    step.detail
+                );
+            }
+        }
+        self.remaining = found;
     }
 }

@@ -235,6 +235,28 @@ impl Case {
             .collect()
     }
 
+    /// The weakest match of the subject an operation acts on in `asset`: on an asset a
+    /// person reviewed in, every match the matcher makes (the initials or the typo they
+    /// looked at are the subject's); elsewhere medium and above.
+    pub fn acts_from(&self, asset: &str) -> Confidence {
+        if self.review.included.contains(asset) {
+            Confidence::Low
+        } else {
+            Confidence::Medium
+        }
+    }
+
+    /// Assets the case leaves alone on purpose: matches review took out or never put in.
+    /// Finding the subject there again after a change is not a failure of the change.
+    pub fn left_out(&self) -> BTreeSet<String> {
+        let reviewed: BTreeSet<&str> = self.reviewed().iter().map(|m| m.asset.as_str()).collect();
+        self.matches
+            .iter()
+            .filter(|m| !reviewed.contains(m.asset.as_str()))
+            .map(|m| m.asset.clone())
+            .collect()
+    }
+
     /// Replaces the recorded matches by a fresh search, keeping review decisions for assets
     /// still found.
     pub fn set_matches(&mut self, hits: &[Hit]) {

@@ -220,6 +220,13 @@ impl Operation<'_> {
     /// Prints the outcome — every step on stdout, what is left on stderr — and says how
     /// the command ends: 3 when anything is left, 4 when only legal holds kept assets back.
     pub fn finish(&self, plan: &Plan, report: &RunReport, summary: &str) -> Result<Outcome> {
+        // Kept beside the plan and its journal: what the run reported, step by step, for
+        // `dsr case show` and for anyone checking the receipt against it.
+        let report_path = self
+            .plan_path
+            .with_file_name(format!("{}-report.json", self.command));
+        dsr::fsutil::write_atomic(&report_path, &serde_json::to_vec_pretty(report)?)
+            .with_context(|| format!("cannot write {}", report_path.display()))?;
         let outcome = if !report.complete() {
             Outcome::Partial
         } else if report.outcomes(StepOutcome::Withheld) > 0 {
@@ -264,7 +271,7 @@ impl Operation<'_> {
                 table.write(&mut out, false)?;
             }
         }
-        for step in report.steps.iter().filter(|s| s.outcome.is_left()) {
+        for step in report.left() {
             eprintln!(
                 "dsr: not done: {} ({}): {}",
                 sanitize(&step.asset),
@@ -272,7 +279,7 @@ impl Operation<'_> {
                 sanitize(&step.detail)
             );
         }
-        for asset in &report.remaining {
+        for asset in report.unexplained() {
             eprintln!(
                 "dsr: not done: {}: the subject is still found there; review it with `dsr case review {}`",
                 sanitize(asset),
@@ -361,10 +368,16 @@ fn print_plan(plan: &Plan) -> Result<()> {
             (Action::Clean, "with nothing to do"),
         ],
     };
-    let counts: Vec<String> = shown
+    let mut counts: Vec<String> = shown
         .iter()
         .map(|(action, what)| format!("{} {what}", plan.count(*action)))
         .collect();
+    let images = plan.steps.iter().filter(|s| s.shows_subject).count();
+    if images > 0 {
+        counts.push(format!(
+            "{images} image(s) that will still show the subject once scrubbed"
+        ));
+    }
     writeln!(
         out,
         "\n{}. Plan SHA-256 {}",
@@ -442,13 +455,10 @@ pub fn subject_report(
 ) -> super::bulk::SubjectReport {
     use super::bulk::Status;
     let left = report
-        .steps
-        .iter()
-        .filter(|s| s.outcome.is_left())
+        .left()
         .map(|s| format!("{} ({}): {}", s.asset, s.outcome.as_str(), s.detail));
     let remaining = report
-        .remaining
-        .iter()
+        .unexplained()
         .map(|a| format!("{a}: the subject is still found there"));
     super::bulk::SubjectReport {
         status: match outcome {
@@ -477,4 +487,29 @@ pub fn files(case_dir: &std::path::Path, command: &str) -> (PathBuf, PathBuf) {
 pub fn writable(ctx: &Context, tenant: &str) -> Option<std::collections::BTreeSet<String>> {
     let state = ctx.tenant_files(tenant).load_state().ok()?;
     (!state.writable.is_empty()).then_some(state.writable)
+}
+
+/// Assets where a locate after a run finds `identities` at the confidence the case acted on
+/// there (the same search `dsr locate` runs, on the index just brought up to date), other
+/// than assets review left out: what [`RunReport::reconcile`] makes the steps agree with.
+/// `only`: the fields a rectification was restricted to (elsewhere the value stays).
+pub fn still_found(
+    locator: &dsr::index::locate::Locator,
+    identities: &[dsr::index::identity::Identity],
+    case: &dsr::case::Case,
+    only: Option<&std::collections::BTreeSet<String>>,
+) -> Result<Vec<String>> {
+    let left_out = case.left_out();
+    let hits = locator.find(identities, dsr::index::matcher::Confidence::Low)?;
+    Ok(hits
+        .into_iter()
+        .filter(|h| {
+            let floor = case.acts_from(&h.asset);
+            !left_out.contains(&h.asset)
+                && h.matches.iter().any(|m| {
+                    m.confidence >= floor && only.is_none_or(|fields| fields.contains(&m.field))
+                })
+        })
+        .map(|h| h.asset)
+        .collect())
 }

@@ -138,8 +138,16 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     )?;
     demo.step(
         &mut out,
-        "Carry it out: each step journaled, each asset read back, the index refreshed, and she is located again.",
-        &["erase", &erasure, "--yes"],
+        "Carry it out: each step journaled, each asset read back, the index refreshed, and she is located again.\n   Three group photos show her beside colleagues: scrubbing their metadata leaves her face in them, so\n   the controller decides (here: keep them, with the reason in the receipt; without a decision the run\n   lists them as \"image still shows the subject\" and ends 3).",
+        &[
+            "erase",
+            &erasure,
+            "--yes",
+            "--shown-with-others",
+            "keep",
+            "--reason",
+            "group photos stay in the staff archive (legitimate interest, RoPA 4.2)",
+        ],
         &[],
     )?;
     let mut again = vec!["locate", "--min-confidence", "medium"];

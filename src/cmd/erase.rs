@@ -9,19 +9,19 @@ use dsr::apply::holds::Holds;
 use dsr::apply::{self, Action, Outcome as StepOutcome, Plan, RunReport};
 use dsr::case::{Case, Right};
 use dsr::config::TenantProfile;
-use dsr::erase::plan::{Planner, Strategy};
+use dsr::erase::plan::{Planner, ShownWithOthers, Strategy};
 use dsr::erase::tombstone::{self, Tombstone};
 use dsr::index::group::GroupReindex;
 use dsr::index::identity::{Identity, probes};
 use dsr::index::locate::Locator;
-use dsr::index::matcher::{Confidence, Matcher};
+use dsr::index::matcher::Matcher;
 use dsr::lock::TenantLock;
 use dsr::platform::Platform;
 
 use super::bulk::{Status, SubjectReport, Work};
 use super::changes::{self, Next, Operation};
 use super::{Context, Outcome};
-use crate::cli::{EraseArgs, StrategyArg};
+use crate::cli::{EraseArgs, ShownArg, StrategyArg};
 use dsr::subjects::Subject;
 
 pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
@@ -215,8 +215,15 @@ impl<'a> Eraser<'a> {
         self.index
             .reindex(&verification.read)
             .context("cannot bring the index up to date after the erasure")?;
-        let remaining = remaining_hits(self.locator, &case, &kept)?;
-        let report = RunReport {
+        let images_kept = match &plan.intent {
+            apply::Intent::Erasure {
+                shown_with_others: ShownWithOthers::Keep,
+                reason,
+                ..
+            } => Some(reason.clone().unwrap_or_default()),
+            _ => None,
+        };
+        let mut report = RunReport {
             case: case.id.clone(),
             tenant: self.name.to_owned(),
             operation: plan.intent.name().to_owned(),
@@ -224,20 +231,29 @@ impl<'a> Eraser<'a> {
             started,
             finished: dsr::time::now(),
             steps: verification.steps,
-            remaining,
+            remaining: Vec::new(),
+            images_kept,
         };
+        // The summary, the receipt and a `dsr locate` afterwards say the same: what the
+        // locate finds is not done, whatever the read-back said.
+        report.reconcile(changes::still_found(
+            self.locator,
+            &case.identities,
+            &case,
+            None,
+        )?);
         let outcome = op.finish(&plan, &report, &summary(&report))?;
 
         let withheld = report.outcomes(StepOutcome::Withheld);
-        let what = if !report.complete() {
-            let left = report.steps.iter().filter(|s| s.outcome.is_left()).count();
-            format!(
-                "erasure partial: {} step(s) not done, {} asset(s) still hold the subject (plan {})",
-                left,
-                report.remaining.len(),
-                report.plan_sha256
-            )
-        } else {
+        // What was erased can come back with a restored backup: the tombstone is written
+        // once every change was read back, even when images or fields are left for a
+        // person (replay leaves those assets alone).
+        let changes_read_back = report.unexplained().next().is_none()
+            && !report
+                .steps
+                .iter()
+                .any(|s| matches!(s.outcome, StepOutcome::Failed | StepOutcome::Unverified));
+        if changes_read_back {
             let mut stone = Tombstone::new(
                 &case.id,
                 &case.identities,
@@ -248,6 +264,16 @@ impl<'a> Eraser<'a> {
             let files = self.ctx.tenant_files(self.name);
             tombstone::append(&files.dir.join("tombstones.jsonl"), &stone)
                 .context("cannot write the tombstone")?;
+        }
+        let what = if !report.complete() {
+            let left = report.left().count();
+            format!(
+                "erasure partial: {} step(s) not done, {} asset(s) still hold the subject (plan {})",
+                left,
+                report.remaining.len(),
+                report.plan_sha256
+            )
+        } else {
             if withheld > 0 {
                 format!(
                     "erasure verified except {withheld} asset(s) withheld under legal hold (plan {})",
@@ -376,19 +402,33 @@ impl<'a> Work for Eraser<'a> {
 }
 
 fn summary(report: &RunReport) -> String {
-    let left = report.steps.iter().filter(|s| s.outcome.is_left()).count();
+    let images = report.outcomes(StepOutcome::ImageStillShowsSubject);
+    let images = match (&report.images_kept, images) {
+        (_, 0) => String::new(),
+        (Some(_), n) => format!(
+            "; {n} image(s) still show the subject beside other people, kept as decided (metadata scrubbed)"
+        ),
+        (None, n) => format!(
+            "; {n} image(s) still show the subject beside other people (metadata scrubbed): edit or delete them by hand, or decide with --shown-with-others"
+        ),
+    };
     format!(
-        "Erasure of case {}: {} deleted and {} scrubbed, each read back; {} withheld under legal hold; {} with nothing to do; {} not done ({} failed, {} not verified, {} left for a person); {} other asset(s) still hold the subject.",
+        "Erasure of case {}: {} deleted and {} scrubbed, each read back; {} withheld under legal hold; {} with nothing to do{images}; {} not done ({} failed, {} not verified, {} left for a person); a locate now finds the subject in {} asset(s) ({} of them withheld).",
         report.case,
         report.count(Action::Delete, StepOutcome::Verified),
         report.count(Action::Scrub, StepOutcome::Verified),
         report.outcomes(StepOutcome::Withheld),
         report.outcomes(StepOutcome::Clean),
-        left,
+        report.left().count(),
         report.outcomes(StepOutcome::Failed),
         report.outcomes(StepOutcome::Unverified),
         report.outcomes(StepOutcome::Manual),
-        report.remaining.len()
+        report.remaining.len(),
+        report
+            .steps
+            .iter()
+            .filter(|s| s.outcome == StepOutcome::Withheld && report.remaining.contains(&s.asset))
+            .count(),
     )
 }
 
@@ -412,43 +452,57 @@ fn make_plan(eraser: &Eraser<'_>, case: &Case, matcher: &Matcher) -> Result<Plan
             StrategyArg::Scrub => Strategy::Scrub,
             StrategyArg::Delete => Strategy::Delete,
         },
+        shown_with_others: match eraser.args.shown_with_others {
+            ShownArg::Report => ShownWithOthers::Report,
+            ShownArg::Delete => ShownWithOthers::Delete,
+            ShownArg::Keep => ShownWithOthers::Keep,
+        },
+        reason: eraser.args.reason.clone(),
+        shown_before: &shown_before(eraser.store, &case.id)?,
     };
     let ids: Vec<String> = case.reviewed().iter().map(|m| m.asset.clone()).collect();
     let read = apply::read_assets(eraser.platform, &ids, eraser.jobs);
-    planner
-        .plan(&case.id, name, ids.into_iter().zip(read))
-        .map_err(|(id, e)| {
-            anyhow::Error::new(e).context(format!("cannot read asset {id} to plan it"))
-        })
+    let read = ids
+        .into_iter()
+        .zip(read)
+        .map(|(id, asset)| (id.clone(), case.acts_from(&id), asset));
+    planner.plan(&case.id, name, read).map_err(|(id, e)| {
+        anyhow::Error::new(e).context(format!("cannot read asset {id} to plan it"))
+    })
 }
 
-/// Assets the erasure leaves alone on purpose: withheld under legal hold, left for a
+/// Images an earlier erasure of the case left showing the subject (its report says so):
+/// scrubbed, they no longer name her, but the picture still shows her.
+fn shown_before(store: &dsr::case::CaseStore, case: &str) -> Result<BTreeSet<String>> {
+    let (plan_path, _) = changes::files(&store.case_dir(case)?, "erase");
+    let path = plan_path.with_file_name("erase-report.json");
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeSet::new()),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let report: RunReport = serde_json::from_slice(&bytes)
+        .with_context(|| format!("the report {} is damaged", path.display()))?;
+    Ok(report
+        .steps
+        .into_iter()
+        .filter(|s| s.outcome == StepOutcome::ImageStillShowsSubject)
+        .map(|s| s.asset)
+        .collect())
+}
+
+/// Assets the tombstone's replay leaves alone: withheld under legal hold, left for a
 /// person, or judged in review not to be the subject's (every match outside the
-/// reviewed set). The subject found there again is not a failure of the erasure.
+/// reviewed set). The subject found there again after a restore is not a new finding.
 fn kept(case: &Case, plan: &Plan) -> BTreeSet<String> {
-    let reviewed: BTreeSet<&str> = case.reviewed().iter().map(|m| m.asset.as_str()).collect();
     plan.steps
         .iter()
-        .filter(|s| matches!(s.action, Action::Withheld | Action::Manual))
+        .filter(|s| {
+            matches!(s.action, Action::Withheld | Action::Manual) || !s.left_fields.is_empty()
+        })
         .map(|s| s.asset.clone())
-        .chain(
-            case.matches
-                .iter()
-                .filter(|m| !reviewed.contains(m.asset.as_str()))
-                .map(|m| m.asset.clone()),
-        )
+        .chain(case.left_out())
         .collect()
-}
-
-/// Assets where the subject is still found at medium confidence or above after the
-/// erasure, other than those it left alone on purpose.
-fn remaining_hits(locator: &Locator, case: &Case, kept: &BTreeSet<String>) -> Result<Vec<String>> {
-    let hits = locator.find(&case.identities, Confidence::Medium)?;
-    Ok(hits
-        .into_iter()
-        .map(|h| h.asset)
-        .filter(|a| !kept.contains(a))
-        .collect())
 }
 
 /// Locates every tombstone's subject again (after the platform restored a backup) and

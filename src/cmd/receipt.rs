@@ -285,17 +285,11 @@ fn show(ctx: &Context, args: ReceiptShowArgs) -> Result<Outcome> {
 
 fn summary(r: &Receipt) -> Vec<(&'static str, String)> {
     let count = |o: AssetOutcome| r.assets.iter().filter(|a| a.outcome == o).count();
-    let outcomes: Vec<String> = [
-        AssetOutcome::Verified,
-        AssetOutcome::Done,
-        AssetOutcome::Unverified,
-        AssetOutcome::Failed,
-        AssetOutcome::Skipped,
-    ]
-    .into_iter()
-    .filter(|&o| count(o) > 0)
-    .map(|o| format!("{} {}", count(o), o.as_str()))
-    .collect();
+    let outcomes: Vec<String> = AssetOutcome::ALL
+        .into_iter()
+        .filter(|&o| count(o) > 0)
+        .map(|o| format!("{} {}", count(o), o.as_str()))
+        .collect();
     let kinds: Vec<&str> = r
         .subject
         .identities

@@ -154,6 +154,7 @@ pub fn change_records(
 ) -> Result<IssuedReceipt> {
     use dsr::apply::Outcome as Step;
     let count = |o| report.outcomes(o) as u64;
+    let images = report.outcomes(Step::ImageStillShowsSubject) as u64;
     audit(
         ctx,
         name,
@@ -166,6 +167,7 @@ pub fn change_records(
             ("failed", count(Step::Failed)),
             ("withheld", count(Step::Withheld)),
             ("manual", count(Step::Manual)),
+            ("image-still-shows-subject", images),
             ("remaining", report.remaining.len() as u64),
         ],
     )?;
@@ -183,7 +185,7 @@ fn change_receipt(
     case: &Case,
     report: &dsr::apply::RunReport,
 ) -> Result<IssuedReceipt> {
-    use dsr::apply::Outcome as Step;
+    use dsr::apply::{Action, Outcome as Step};
     use dsr::receipt::AssetOutcome;
     let started = time::OffsetDateTime::parse(
         &report.started,
@@ -197,21 +199,39 @@ fn change_receipt(
         .map(|step| AssetRecord {
             asset: step.asset.clone(),
             action: step.action.as_str().to_owned(),
-            outcome: match step.outcome {
-                Step::Verified => AssetOutcome::Verified,
-                Step::Unverified => AssetOutcome::Unverified,
-                Step::Failed => AssetOutcome::Failed,
-                Step::Withheld | Step::Manual | Step::Clean => AssetOutcome::Skipped,
+            outcome: match (step.outcome, step.action) {
+                (Step::Verified, Action::Delete) => AssetOutcome::Deleted,
+                (Step::Verified, Action::Rectify) => AssetOutcome::Rectified,
+                (Step::Verified, _) => AssetOutcome::Scrubbed,
+                (Step::Clean, _) => AssetOutcome::Clean,
+                (Step::Withheld, _) => AssetOutcome::Withheld,
+                (Step::ImageStillShowsSubject, _) => AssetOutcome::ImageStillShowsSubject,
+                (Step::Manual, _) => AssetOutcome::Manual,
+                (Step::Unverified, _) => AssetOutcome::Unverified,
+                (Step::Failed, _) => AssetOutcome::Failed,
             },
-            evidence: format!("{}: {}", step.outcome.as_str(), step.detail),
+            evidence: match (&report.images_kept, step.outcome) {
+                (Some(reason), Step::ImageStillShowsSubject) => format!(
+                    "{}; kept by the controller's decision: {reason}",
+                    step.detail
+                ),
+                _ => step.detail.clone(),
+            },
         })
         .collect();
-    assets.extend(report.remaining.iter().map(|asset| AssetRecord {
-        asset: asset.clone(),
-        action: "locate".to_owned(),
-        outcome: AssetOutcome::Unverified,
-        evidence: "the subject is still found here after the run".to_owned(),
-    }));
+    // Where a locate after the run finds the subject outside the plan: not done either.
+    assets.extend(
+        report
+            .unexplained()
+            .filter(|a| !report.steps.iter().any(|s| &s.asset == *a))
+            .map(|asset| AssetRecord {
+                asset: asset.clone(),
+                action: "locate".to_owned(),
+                outcome: AssetOutcome::Unverified,
+                evidence: "a locate after the run finds the subject here, outside the plan"
+                    .to_owned(),
+            }),
+    );
     receipt(
         ctx,
         name,

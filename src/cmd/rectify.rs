@@ -11,6 +11,7 @@ use dsr::config::TenantProfile;
 use dsr::index::IndexSettings;
 use dsr::index::group::GroupReindex;
 use dsr::index::identity::probes;
+use dsr::index::locate::Locator;
 use dsr::index::matcher::Matcher;
 use dsr::lock::TenantLock;
 use dsr::platform::Platform;
@@ -63,6 +64,9 @@ pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
         ctx.catch_signals()?;
     }
     let index = GroupReindex::new(&files, &settings);
+    let locator = Locator::open(&files, settings.clone()).context(
+        "a rectification looks for the old value again when it is done: run `dsr sync` first",
+    )?;
     let rectify = Rectify {
         ctx,
         prompting: ctx,
@@ -78,6 +82,7 @@ pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
         silent: false,
         jobs: args.jobs.into(),
         index: &index,
+        locator: &locator,
     };
     let result = match (single, &args.from) {
         (Some((case, asked)), _) => rectify.single(case, asked),
@@ -130,6 +135,8 @@ struct Rectify<'a> {
     /// How many changes of one case run at once.
     jobs: usize,
     index: &'a GroupReindex<'a>,
+    /// Looks for the old value again after each case.
+    locator: &'a Locator,
 }
 
 /// A case with its plan, ready to be carried out.
@@ -230,8 +237,12 @@ impl<'a> Rectify<'a> {
             )?;
             let ids: Vec<String> = case.reviewed().iter().map(|m| m.asset.clone()).collect();
             let read = apply::read_assets(self.platform, &ids, op.jobs);
+            let read = ids
+                .into_iter()
+                .zip(read)
+                .map(|(id, asset)| (id.clone(), case.acts_from(&id), asset));
             rectifier
-                .plan(&case.id, self.name, ids.into_iter().zip(read))
+                .plan(&case.id, self.name, read)
                 .map_err(|(id, e)| {
                     anyhow::Error::new(e).context(format!("cannot read asset {id} to plan it"))
                 })
@@ -274,7 +285,7 @@ impl<'a> Rectify<'a> {
         self.index
             .reindex(&verification.read)
             .context("cannot bring the index up to date after the rectification")?;
-        let report = RunReport {
+        let mut report = RunReport {
             case: case.id.clone(),
             tenant: self.name.to_owned(),
             operation: plan.intent.name().to_owned(),
@@ -283,10 +294,30 @@ impl<'a> Rectify<'a> {
             finished: dsr::time::now(),
             steps: verification.steps,
             remaining: Vec::new(),
+            images_kept: None,
         };
-        let left = report.steps.iter().filter(|s| s.outcome.is_left()).count();
+        // A replacement is done where a locate after the run no longer finds the old value
+        // (in the fields it was restricted to), as `dsr locate` would.
+        if let (Some(old), Change::Replace { fields, .. }) = (
+            rectifier.old_value(),
+            match &plan.intent {
+                Intent::Rectification { change } => change,
+                Intent::Erasure { .. } => {
+                    bail!("the plan of this case is not a rectification plan")
+                }
+            },
+        ) {
+            let only = (!fields.is_empty()).then_some(fields);
+            report.reconcile(changes::still_found(
+                self.locator,
+                std::slice::from_ref(old),
+                &case,
+                only,
+            )?);
+        }
+        let left = report.left().count();
         let summary = format!(
-            "Rectification of case {}: {} asset(s) corrected, each read back; {} withheld under legal hold; {} with nothing to do; {} not done ({} failed, {} not verified, {} left for a person).",
+            "Rectification of case {}: {} asset(s) corrected, each read back; {} withheld under legal hold; {} with nothing to do; {} not done ({} failed, {} not verified, {} left for a person); {} asset(s) still hold the old value, as a locate now finds.",
             report.case,
             report.count(Action::Rectify, StepOutcome::Verified),
             report.outcomes(StepOutcome::Withheld),
@@ -295,6 +326,7 @@ impl<'a> Rectify<'a> {
             report.outcomes(StepOutcome::Failed),
             report.outcomes(StepOutcome::Unverified),
             report.outcomes(StepOutcome::Manual),
+            report.remaining.len(),
         );
         let outcome = op.finish(&plan, &report, &summary)?;
         let what = if report.complete() {

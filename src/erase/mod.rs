@@ -9,20 +9,25 @@ pub mod tombstone;
 
 use crate::apply::Step;
 use crate::asset::Asset;
-use crate::index::matcher::{Confidence, Matcher};
+use crate::index::matcher::Matcher;
 
-/// The read-back check of a scrubbed asset: no field holds the subject at medium
-/// confidence or above.
-pub fn subject_gone(matcher: &Matcher, _step: &Step, asset: &Asset) -> Result<String, String> {
+/// The read-back check of a scrubbed asset: no field holds the subject at the confidence
+/// the step acted on, other than the fields it left for a person.
+pub fn subject_gone(matcher: &Matcher, step: &Step, asset: &Asset) -> Result<String, String> {
     let mut left: Vec<String> = matcher
-        .matches(&asset.metadata)
+        .matches_from(&asset.metadata, step.acts_from)
         .into_iter()
-        .filter(|m| m.confidence >= Confidence::Medium)
         .map(|m| m.field)
+        .filter(|field| !step.left_fields.contains(field))
         .collect();
+    left.sort();
     left.dedup();
     if left.is_empty() {
-        Ok("read back: no field holds the subject".to_owned())
+        Ok(if step.left_fields.is_empty() {
+            "read back: no field holds the subject".to_owned()
+        } else {
+            "read back: no field dsr may change holds the subject".to_owned()
+        })
     } else {
         Err(format!(
             "read back: the subject is still in field(s) {}",

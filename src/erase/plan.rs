@@ -18,12 +18,34 @@ use crate::platform::{MetadataChanges, PlatformError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Strategy {
-    /// Delete what shows or was uploaded by the subject alone; scrub the rest.
+    /// Delete what shows the subject and no one else, or was uploaded by the subject and
+    /// holds no one else; scrub the rest.
     Auto,
     /// Never delete: remove only the subject's values.
     Scrub,
     /// Delete every asset of the reviewed set.
     Delete,
+}
+
+/// What happens to an image that shows the subject beside other people. Scrubbing its
+/// metadata cannot take her out of the picture; deleting it takes the others with her.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ShownWithOthers {
+    /// Scrub its metadata and report it as "image still shows the subject": not done.
+    #[default]
+    Report,
+    /// Delete it.
+    Delete,
+    /// Scrub its metadata and keep the image, a decision the receipt records with its
+    /// reason.
+    Keep,
+}
+
+impl ShownWithOthers {
+    pub fn is_report(&self) -> bool {
+        *self == ShownWithOthers::Report
+    }
 }
 
 /// What the planner needs to know about the tenant.
@@ -36,24 +58,32 @@ pub struct Planner<'a> {
     pub writable: Option<&'a BTreeSet<String>>,
     pub holds: &'a Holds,
     pub strategy: Strategy,
+    pub shown_with_others: ShownWithOthers,
+    /// Why images showing the subject with others are kept (with [`ShownWithOthers::Keep`]).
+    pub reason: Option<String>,
+    /// Images an earlier run of the case scrubbed while they still show the subject: their
+    /// metadata no longer says so, but the picture does.
+    pub shown_before: &'a BTreeSet<String>,
 }
 
 impl Planner<'_> {
     /// Plans every asset of the reviewed set, as read from the platform now (in the same
-    /// order). An asset that no longer exists has nothing left to erase.
+    /// order), each acting on the subject's matches from its confidence on. An asset that
+    /// no longer exists has nothing left to erase.
     pub fn plan(
         &self,
         case: &str,
         tenant: &str,
-        read: impl IntoIterator<Item = (String, Result<Asset, PlatformError>)>,
+        read: impl IntoIterator<Item = (String, Confidence, Result<Asset, PlatformError>)>,
     ) -> Result<Plan, (String, PlatformError)> {
         let mut steps = Vec::new();
-        for (id, asset) in read {
+        for (id, floor, asset) in read {
             steps.push(match asset {
-                Ok(asset) => self.step(&asset),
-                Err(e) if e.is_not_found() => {
-                    Step::untouched(&id, Action::Clean, "the asset no longer exists")
-                }
+                Ok(asset) => self.step(&asset, floor),
+                Err(e) if e.is_not_found() => Step {
+                    acts_from: floor,
+                    ..Step::untouched(&id, Action::Clean, "the asset no longer exists")
+                },
                 Err(e) => return Err((id, e)),
             });
         }
@@ -63,96 +93,156 @@ impl Planner<'_> {
             tenant: tenant.to_owned(),
             intent: Intent::Erasure {
                 strategy: self.strategy,
+                shown_with_others: self.shown_with_others,
+                reason: self.reason.clone(),
             },
             steps,
         })
     }
 
-    /// Plans one asset as the platform holds it now.
-    pub fn step(&self, asset: &Asset) -> Step {
+    /// Plans one asset as the platform holds it now, acting on every match of the subject
+    /// at `floor` or above.
+    pub fn step(&self, asset: &Asset, floor: Confidence) -> Step {
         let step = |action, reason: &str, changes| Step {
             asset: asset.id.clone(),
             action,
             reason: reason.to_owned(),
             version: asset.version.clone(),
             changes,
+            acts_from: floor,
+            shows_subject: false,
+            left_fields: Vec::new(),
+        };
+        let untouched = |action, reason: String| Step {
+            acts_from: floor,
+            ..Step::untouched(&asset.id, action, reason)
         };
         if let Some(reason) = self.holds.withheld(asset) {
-            return Step::untouched(&asset.id, Action::Withheld, reason);
+            return untouched(Action::Withheld, reason.to_owned());
         }
-        let found: Vec<_> = self
-            .matcher
-            .matches(&asset.metadata)
-            .into_iter()
-            .filter(|m| m.confidence >= Confidence::Medium)
-            .collect();
+        let found = self.matcher.matches_from(&asset.metadata, floor);
+        if found.is_empty() && self.shown_before.contains(&asset.id) {
+            if self.shown_with_others == ShownWithOthers::Delete && self.strategy != Strategy::Scrub
+            {
+                return step(
+                    Action::Delete,
+                    "an earlier run scrubbed its metadata but the image still shows the subject: deleted as asked (--shown-with-others delete)",
+                    MetadataChanges::new(),
+                );
+            }
+            return Step {
+                shows_subject: true,
+                ..untouched(
+                    Action::Clean,
+                    "an earlier run scrubbed its metadata; the image still shows the subject"
+                        .to_owned(),
+                )
+            };
+        }
         if found.is_empty() {
-            return Step::untouched(&asset.id, Action::Clean, "no longer holds the subject");
+            return untouched(Action::Clean, "no longer holds the subject".to_owned());
         }
         let shown = found.iter().any(|m| self.shown_fields.contains(&m.field));
         let uploaded = found
             .iter()
             .any(|m| m.field == fields::UPLOADER_LOGIN || m.field == fields::UPLOADER_NAME);
-        let others = self.holds_someone_else(&asset.metadata);
+        // The photographer (80) or the uploader of an image is not a person shown in it:
+        // only the shown fields say whether deleting it takes someone else's picture too.
+        let others_shown = self.shows_someone_else(&asset.metadata, floor);
+        let others = self.holds_someone_else(&asset.metadata, floor);
         let delete = match self.strategy {
-            Strategy::Delete => true,
-            Strategy::Scrub => false,
-            Strategy::Auto => (shown || uploaded) && !others,
+            Strategy::Delete => Some("delete strategy"),
+            Strategy::Scrub => None,
+            Strategy::Auto if shown && !others_shown => Some("shows the subject and no one else"),
+            Strategy::Auto if shown && self.shown_with_others == ShownWithOthers::Delete => Some(
+                "shows the subject with other people: deleted as asked (--shown-with-others delete)",
+            ),
+            Strategy::Auto if uploaded && !others => {
+                Some("uploaded by the subject and holds no one else")
+            }
+            Strategy::Auto => None,
         };
-        if delete {
-            let why = match (self.strategy, shown) {
-                (Strategy::Delete, _) => "delete strategy",
-                (_, true) => "shows the subject and no one else",
-                (_, false) => "uploaded by the subject and holds no one else",
-            };
+        if let Some(why) = delete {
             return step(Action::Delete, why, MetadataChanges::new());
         }
-        let changes = scrub::scrub(&asset.metadata, self.matcher, self.roles);
-        let after = scrub::apply(&asset.metadata, &changes);
-        let left = self
+        let all = scrub::scrub(&asset.metadata, self.matcher, self.roles, floor);
+        let after = scrub::apply(&asset.metadata, &all);
+        // What scrubbing cannot take out (a value that does not separate), and what the
+        // platform does not let dsr write, stays for a person; everything else is scrubbed.
+        let mut left: BTreeSet<String> = self
             .matcher
-            .matches(&after)
+            .matches_from(&after, floor)
             .into_iter()
-            .find(|m| m.confidence >= Confidence::Medium);
-        if let Some(left) = left {
-            return Step::untouched(
-                &asset.id,
+            .map(|m| m.field)
+            .collect();
+        let writable = self.writable.filter(|w| !w.is_empty());
+        let changes: MetadataChanges = all
+            .into_iter()
+            .filter(|(field, _)| {
+                let ok = writable.is_none_or(|w| w.contains(field));
+                if !ok {
+                    left.insert(field.clone());
+                }
+                ok
+            })
+            .collect();
+        let left_fields: Vec<String> = left.into_iter().collect();
+        if changes.is_empty() {
+            return untouched(
                 Action::Manual,
                 format!(
-                    "field {} would still hold the subject after scrubbing",
-                    left.field
+                    "field(s) {} hold the subject but cannot be changed by dsr (read-only on the platform, or not separable): a person must",
+                    left_fields.join(", ")
                 ),
             );
         }
-        if let Some(field) = apply::unwritable(&changes, self.writable) {
-            return Step::untouched(
-                &asset.id,
-                Action::Manual,
-                format!(
-                    "field {field} holds the subject but the platform does not let it be changed"
-                ),
-            );
-        }
-        let why = if others {
-            "holds other people too: only the subject's values are removed"
-        } else {
-            "the subject is named but not shown: only their values are removed"
+        let why = match (shown, others_shown, left_fields.is_empty()) {
+            (_, _, false) => format!(
+                "only the subject's values are removed; field(s) {} cannot be changed by dsr and are left for a person",
+                left_fields.join(", ")
+            ),
+            (true, true, _) => "shows the subject with other people: the metadata is scrubbed, the image still shows the subject".to_owned(),
+            (true, false, _) => "shows the subject: the metadata is scrubbed (scrub strategy), the image still shows the subject".to_owned(),
+            (false, _, _) if others => {
+                "holds other people too: only the subject's values are removed".to_owned()
+            }
+            (false, _, _) => {
+                "the subject is named but not shown: only their values are removed".to_owned()
+            }
         };
-        step(Action::Scrub, why, changes)
+        Step {
+            shows_subject: shown,
+            left_fields,
+            ..step(Action::Scrub, &why, changes)
+        }
+    }
+
+    /// True when a field showing who is in the image names someone other than the subject.
+    fn shows_someone_else(&self, metadata: &Metadata, floor: Confidence) -> bool {
+        metadata
+            .iter()
+            .filter(|(field, _)| self.shown_fields.contains(*field))
+            .any(|(field, value)| {
+                value.items().iter().any(|item| {
+                    person_entries(item).into_iter().any(|(s, e)| {
+                        !scrub::holds_subject(field, &item[s..e], self.matcher, floor)
+                    })
+                })
+            })
     }
 
     /// True when a person, e-mail, phone or login field holds an entry that is not the
     /// subject's: deleting the asset would destroy someone else's data with it.
-    fn holds_someone_else(&self, metadata: &Metadata) -> bool {
+    fn holds_someone_else(&self, metadata: &Metadata, floor: Confidence) -> bool {
         metadata.iter().any(|(field, value)| {
             let role = self.roles.role(field);
             value.items().iter().any(|item| match role {
                 Role::Person => person_entries(item)
                     .into_iter()
-                    .any(|(s, e)| !scrub::holds_subject(field, &item[s..e], self.matcher)),
-                // The uploader's login and name describe one upload, not another person.
+                    .any(|(s, e)| !scrub::holds_subject(field, &item[s..e], self.matcher, floor)),
                 Role::Login | Role::Email | Role::Phone => {
-                    !item.trim().is_empty() && !scrub::holds_subject(field, item, self.matcher)
+                    !item.trim().is_empty()
+                        && !scrub::holds_subject(field, item, self.matcher, floor)
                 }
                 Role::Text => false,
             })
@@ -212,8 +302,11 @@ mod tests {
             writable: Some(&writable),
             holds,
             strategy,
+            shown_with_others: ShownWithOthers::Report,
+            reason: None,
+            shown_before: &BTreeSet::new(),
         }
-        .step(asset)
+        .step(asset, Confidence::Medium)
     }
 
     #[test]

@@ -11,9 +11,15 @@ use crate::platform::MetadataChanges;
 pub const REDACTED: &str = "[redacted]";
 
 /// The changes that remove the subject from `metadata`, field by field: a new value, or
-/// `None` to clear a field that held only them.
-pub fn scrub(metadata: &Metadata, matcher: &Matcher, roles: &FieldRoles) -> MetadataChanges {
-    replace(metadata, matcher, roles, None, None)
+/// `None` to clear a field that held only them. Every match at `floor` or above is the
+/// subject's: a person who reviewed a low match in made it theirs.
+pub fn scrub(
+    metadata: &Metadata,
+    matcher: &Matcher,
+    roles: &FieldRoles,
+    floor: Confidence,
+) -> MetadataChanges {
+    replace(metadata, matcher, roles, None, None, floor)
 }
 
 /// The changes that put `new` where the subject's value stands (rectification): the whole
@@ -24,8 +30,9 @@ pub fn rectify(
     roles: &FieldRoles,
     new: &str,
     only: Option<&std::collections::BTreeSet<String>>,
+    floor: Confidence,
 ) -> MetadataChanges {
-    replace(metadata, matcher, roles, Some(new), only)
+    replace(metadata, matcher, roles, Some(new), only, floor)
 }
 
 fn replace(
@@ -34,6 +41,7 @@ fn replace(
     roles: &FieldRoles,
     with: Option<&str>,
     only: Option<&std::collections::BTreeSet<String>>,
+    floor: Confidence,
 ) -> MetadataChanges {
     let mut changes = MetadataChanges::new();
     for (field, value) in metadata {
@@ -44,7 +52,7 @@ fn replace(
         let mut kept = Vec::new();
         let mut changed = false;
         for item in value.items() {
-            match replace_item(field, item, role, matcher, with) {
+            match replace_item(field, item, role, matcher, with, floor) {
                 Some(new) if new == *item => kept.push(new),
                 Some(new) => {
                     changed = true;
@@ -85,14 +93,11 @@ pub fn apply(metadata: &Metadata, changes: &MetadataChanges) -> Metadata {
     out
 }
 
-/// True when one value of one field holds the subject at medium confidence or above.
-pub fn holds_subject(field: &str, item: &str, matcher: &Matcher) -> bool {
+/// True when one value of one field holds the subject at `floor` or above.
+pub fn holds_subject(field: &str, item: &str, matcher: &Matcher, floor: Confidence) -> bool {
     let mut one = Metadata::new();
     one.insert(field.to_owned(), FieldValue::Single(item.to_owned()));
-    matcher
-        .matches(&one)
-        .iter()
-        .any(|m| m.confidence >= Confidence::Medium)
+    !matcher.matches_from(&one, floor).is_empty()
 }
 
 /// The item without the subject (or with `with` in their place), or `None` when nothing
@@ -103,17 +108,24 @@ fn replace_item(
     role: Role,
     matcher: &Matcher,
     with: Option<&str>,
+    floor: Confidence,
 ) -> Option<String> {
-    if !holds_subject(field, item, matcher) {
+    if !holds_subject(field, item, matcher, floor) {
         return Some(item.to_owned());
     }
+    let keep = |entries: &[(usize, usize)], separator| {
+        keep_entries(field, item, entries, matcher, separator, with, floor)
+    };
     match role {
-        Role::Person => keep_entries(field, item, &person_entries(item), matcher, "; ", with),
-        Role::Email | Role::Phone | Role::Login => {
-            let entries = split_spans(item, &[',', ';', '/']);
-            keep_entries(field, item, &entries, matcher, ", ", with)
-        }
-        Role::Text => Some(redact_text(field, item, matcher, with.unwrap_or(REDACTED))),
+        Role::Person => keep(&person_entries(item), "; "),
+        Role::Email | Role::Phone | Role::Login => keep(&split_spans(item, &[',', ';', '/']), ", "),
+        Role::Text => Some(redact_text(
+            field,
+            item,
+            matcher,
+            with.unwrap_or(REDACTED),
+            floor,
+        )),
     }
 }
 
@@ -126,13 +138,14 @@ fn keep_entries(
     matcher: &Matcher,
     separator: &str,
     with: Option<&str>,
+    floor: Confidence,
 ) -> Option<String> {
     let kept: Vec<&str> = entries
         .iter()
         .map(|&(start, end)| item[start..end].trim())
         .filter(|entry| !entry.is_empty())
         .filter_map(|entry| {
-            if holds_subject(field, entry, matcher) {
+            if holds_subject(field, entry, matcher, floor) {
                 with
             } else {
                 Some(entry)
@@ -156,7 +169,13 @@ pub(crate) fn split_spans(item: &str, separators: &[char]) -> Vec<(usize, usize)
 }
 
 /// Replaces every written form of the subject in free text by `with`, keeping the rest.
-fn redact_text(field: &str, item: &str, matcher: &Matcher, with: &str) -> String {
+fn redact_text(
+    field: &str,
+    item: &str,
+    matcher: &Matcher,
+    with: &str,
+    floor: Confidence,
+) -> String {
     let mut text = item.to_owned();
     // Each pass removes what the matcher points at; a handful of passes covers a name
     // written several times. The bound keeps a pathological value from looping.
@@ -164,9 +183,8 @@ fn redact_text(field: &str, item: &str, matcher: &Matcher, with: &str) -> String
         let mut one = Metadata::new();
         one.insert(field.to_owned(), FieldValue::Single(text.clone()));
         let found: Vec<String> = matcher
-            .matches(&one)
+            .matches_from(&one, floor)
             .into_iter()
-            .filter(|m| m.confidence >= Confidence::Medium)
             .map(|m| m.value)
             .collect();
         let Some(value) = found.into_iter().find(|v| !v.is_empty()) else {
@@ -271,7 +289,7 @@ mod tests {
             ),
             ("5", single("Board meeting")),
         ]);
-        let changes = scrub(&md, &m, &FieldRoles::standard());
+        let changes = scrub(&md, &m, &FieldRoles::standard(), Confidence::Medium);
         assert_eq!(changes["368"], Some(bag(&["Ola Nordmann"])));
         assert_eq!(changes["80"], None);
         assert_eq!(changes["308"], None);
@@ -299,7 +317,14 @@ mod tests {
             ("120", single("Jane Doe presents the budget.")),
             ("5", single("Jane Does")),
         ]);
-        let changes = rectify(&md, &m, &FieldRoles::standard(), "Jane Roe", None);
+        let changes = rectify(
+            &md,
+            &m,
+            &FieldRoles::standard(),
+            "Jane Roe",
+            None,
+            Confidence::Medium,
+        );
         assert_eq!(changes["368"], Some(bag(&["Jane Roe", "Ola Nordmann"])));
         assert_eq!(
             changes["120"],
@@ -307,7 +332,14 @@ mod tests {
         );
         assert!(!changes.contains_key("5"));
         let only = std::collections::BTreeSet::from(["368".to_owned()]);
-        let changes = rectify(&md, &m, &FieldRoles::standard(), "Jane Roe", Some(&only));
+        let changes = rectify(
+            &md,
+            &m,
+            &FieldRoles::standard(),
+            "Jane Roe",
+            Some(&only),
+            Confidence::Medium,
+        );
         assert_eq!(changes.keys().collect::<Vec<_>>(), ["368"]);
     }
 
@@ -315,7 +347,7 @@ mod tests {
     fn a_list_of_names_in_one_value_keeps_the_others() {
         let m = matcher(&[(IdentityKind::Name, "Jane Doe")]);
         let md = metadata(&[("368", single("Ola Nordmann; Jane Doe; Kari Nordmann"))]);
-        let changes = scrub(&md, &m, &FieldRoles::standard());
+        let changes = scrub(&md, &m, &FieldRoles::standard(), Confidence::Medium);
         assert_eq!(changes["368"], Some(single("Ola Nordmann; Kari Nordmann")));
     }
 
@@ -329,13 +361,13 @@ mod tests {
             ),
             ("120", single("Write to jane.doe@example.com.au")),
         ]);
-        assert!(scrub(&md, &m, &FieldRoles::standard()).is_empty());
+        assert!(scrub(&md, &m, &FieldRoles::standard(), Confidence::Medium).is_empty());
         let md = metadata(&[(
             "120",
             single("jane.doe@example.com and jane.doe@example.com.au."),
         )]);
         assert_eq!(
-            scrub(&md, &m, &FieldRoles::standard())["120"],
+            scrub(&md, &m, &FieldRoles::standard(), Confidence::Medium)["120"],
             Some(single("[redacted] and jane.doe@example.com.au."))
         );
     }

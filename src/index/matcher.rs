@@ -25,6 +25,15 @@ pub enum Confidence {
 }
 
 impl Confidence {
+    /// What a change acts on when no person reviewed the asset (serde's default).
+    pub fn medium() -> Confidence {
+        Confidence::Medium
+    }
+
+    pub fn is_medium(&self) -> bool {
+        *self == Confidence::Medium
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Confidence::Low => "low",
@@ -123,6 +132,14 @@ impl Matcher {
 
     pub fn probes(&self) -> &[Probe] {
         &self.probes
+    }
+
+    /// The matches at `floor` or above, strongest first: what a change acting at that
+    /// confidence takes for the subject's, and what its read-back must no longer find.
+    pub fn matches_from(&self, metadata: &Metadata, floor: Confidence) -> Vec<FieldMatch> {
+        let mut found = self.matches(metadata);
+        found.retain(|m| m.confidence >= floor);
+        found
     }
 
     /// Every match of every identity in the metadata, strongest first per field.

@@ -81,33 +81,73 @@ impl ReceiptError {
 /// The data-subject right an operation serves: the right of the case.
 pub use crate::case::Right;
 
-/// How one asset's part of the operation ended.
+/// How one asset's part of the operation ended. An erasure or a rectification says one
+/// of `deleted`, `scrubbed`, `rectified`, `clean`, `withheld`, `image-still-shows-subject`,
+/// `manual`, `unverified` or `failed`; the first four only when the asset was read back
+/// and a locate after the run no longer finds there what the run removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum AssetOutcome {
-    /// Carried out and read back from the platform as intended.
-    Verified,
-    /// Carried out; there is nothing to read back (an asset exported into a package).
-    Done,
-    /// Carried out, but reading back does not confirm it.
+    /// Erasure: read back, the asset is gone.
+    Deleted,
+    /// Erasure: read back, no field holds the subject, and a locate agrees.
+    Scrubbed,
+    /// Rectification: read back, the field holds the corrected value and not the old one.
+    Rectified,
+    /// Read back, the asset holds nothing the run was to remove: nothing to do.
+    Clean,
+    /// Under a legal hold: nothing was changed, the data stays.
+    Withheld,
+    /// The metadata was scrubbed and read back, but the image shows the subject beside
+    /// other people: edit or delete it by hand (or the controller's recorded decision).
+    ImageStillShowsSubject,
+    /// Left for a person: a field dsr cannot change still holds the subject.
+    Manual,
+    /// Carried out, but reading back (or a locate after the run) does not confirm it.
     Unverified,
     /// The platform refused or failed.
     Failed,
-    /// Deliberately not carried out: withheld under a legal hold, left for a person,
-    /// nothing to do.
+    /// Access and portability: exported into the package.
+    Done,
+    /// Receipts issued before outcomes were named per action: carried out and read back.
+    Verified,
+    /// Receipts issued before outcomes were named per action: deliberately not carried out.
     Skipped,
 }
 
 impl AssetOutcome {
     pub fn as_str(self) -> &'static str {
         match self {
-            AssetOutcome::Verified => "verified",
-            AssetOutcome::Done => "done",
+            AssetOutcome::Deleted => "deleted",
+            AssetOutcome::Scrubbed => "scrubbed",
+            AssetOutcome::Rectified => "rectified",
+            AssetOutcome::Clean => "clean",
+            AssetOutcome::Withheld => "withheld",
+            AssetOutcome::ImageStillShowsSubject => "image-still-shows-subject",
+            AssetOutcome::Manual => "manual",
             AssetOutcome::Unverified => "unverified",
             AssetOutcome::Failed => "failed",
+            AssetOutcome::Done => "done",
+            AssetOutcome::Verified => "verified",
             AssetOutcome::Skipped => "skipped",
         }
     }
+
+    /// Every outcome, in the order a summary lists them.
+    pub const ALL: [AssetOutcome; 12] = [
+        AssetOutcome::Deleted,
+        AssetOutcome::Scrubbed,
+        AssetOutcome::Rectified,
+        AssetOutcome::Clean,
+        AssetOutcome::Done,
+        AssetOutcome::Withheld,
+        AssetOutcome::ImageStillShowsSubject,
+        AssetOutcome::Manual,
+        AssetOutcome::Unverified,
+        AssetOutcome::Failed,
+        AssetOutcome::Verified,
+        AssetOutcome::Skipped,
+    ];
 }
 
 /// One asset the operation touched or considered.

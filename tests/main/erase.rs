@@ -59,6 +59,15 @@ fn scenario(t: &Test) {
 }
 
 const SCRUBBED: [&str; 3] = ["Press/byline.png", "Staff/shared.png", "Events/caption.png"];
+/// The photo showing her beside Ola Nordmann: scrubbed, it still shows her.
+const SHARED: &str = "Staff/shared.png";
+/// The controller's decision to keep that photo, for tests about something else.
+const KEEP: [&str; 4] = [
+    "--shown-with-others",
+    "keep",
+    "--reason",
+    "group photo kept for the archive",
+];
 const DELETED: [&str; 2] = ["Staff/upload.png", "Staff/portrait.png"];
 
 /// The five other people, each by everything the tenant holds of them.
@@ -140,8 +149,11 @@ fn erases_the_right_assets_and_nothing_else(kind: Kind) {
     assert_eq!(planned, expected, "{dry:#}");
     assert_eq!(tenant.everything(), before, "a dry run changes nothing");
 
+    // She is shown beside Ola Nordmann on one photo: its metadata is scrubbed, but she
+    // stays in the picture, so the erasure is not done (exit 3) and says so.
     let done = tenant
         .dsr(["erase", &case, "--yes", "-o", "json"])
+        .status(3)
         .run()
         .json();
     assert_eq!(
@@ -149,8 +161,16 @@ fn erases_the_right_assets_and_nothing_else(kind: Kind) {
         "the plan carried out is the one shown"
     );
     assert_eq!(done["report"]["plan_sha256"], dry["sha256"]);
+    let first = outcomes(&done);
+    assert_eq!(
+        first["Staff/shared.png"], "image-still-shows-subject",
+        "{done:#}"
+    );
     assert!(
-        outcomes(&done).values().all(|o| o == "verified"),
+        first
+            .iter()
+            .filter(|(id, _)| *id != "Staff/shared.png")
+            .all(|(_, o)| o == "verified"),
         "{done:#}"
     );
 
@@ -212,12 +232,45 @@ fn erases_the_right_assets_and_nothing_else(kind: Kind) {
         .as_array()
         .and_then(|h| h.last())
         .expect("a history");
+    assert!(
+        last["what"]
+            .as_str()
+            .is_some_and(|w| w.starts_with("erasure partial")),
+        "{last}"
+    );
+
+    // The controller decides to keep that photo: a second run records the decision, with
+    // its reason, and ends 0; the photo is still listed as showing her, never as clean.
+    let kept = tenant
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .args([
+            "--shown-with-others",
+            "keep",
+            "--reason",
+            "group photo kept for the archive",
+        ])
+        .run()
+        .json();
     assert_eq!(
-        last["what"],
-        format!(
-            "erasure verified (plan {})",
-            dry["sha256"].as_str().expect("a hash")
-        )
+        outcomes(&kept)["Staff/shared.png"],
+        "image-still-shows-subject",
+        "{kept:#}"
+    );
+    let receipt = tenant.t.latest_receipt(&case);
+    let shared = receipt["assets"]
+        .as_array()
+        .and_then(|a| a.iter().find(|r| r["asset"] == "Staff/shared.png"))
+        .expect("the photo is in the receipt")
+        .clone();
+    assert_eq!(
+        shared["outcome"], "image-still-shows-subject",
+        "{receipt:#}"
+    );
+    assert!(
+        shared["evidence"]
+            .as_str()
+            .is_some_and(|e| e.contains("group photo kept for the archive")),
+        "{receipt:#}"
     );
 }
 
@@ -500,10 +553,15 @@ fn a_delete_the_server_refuses_is_listed_and_the_erasure_is_partial() {
         assert!(tenant.metadata(id).is_some(), "{id} is still there");
     }
     for id in SCRUBBED {
-        assert_eq!(outcomes[id], "verified");
+        let expected = if id == SHARED {
+            "image-still-shows-subject"
+        } else {
+            "verified"
+        };
+        assert_eq!(outcomes[id], expected);
     }
     assert!(
-        out.stderr.contains("2 not done (2 failed"),
+        out.stderr.contains("3 not done (2 failed") && out.stderr.contains("1 image(s) still show"),
         "{}",
         out.dump()
     );
@@ -702,7 +760,7 @@ fn a_second_erasure_is_refused_while_another_holds_the_tenant_lock() {
     );
 
     drop(lock);
-    tenant.dsr(["erase", &case, "--yes"]).run();
+    tenant.dsr(["erase", &case, "--yes"]).args(KEEP).run();
 }
 
 #[test]
@@ -720,7 +778,7 @@ fn replaying_tombstones_finds_restored_data_and_opens_a_case() {
     }
     let tenant = Tenant::new(t, Kind::Dir, &[], |_| {});
     let first = jane_case(&tenant);
-    tenant.dsr(["erase", &first, "--yes"]).run();
+    tenant.dsr(["erase", &first, "--yes"]).args(KEEP).run();
     let stones = std::fs::read_to_string(tenant.t.tenant_data("acme").join("tombstones.jsonl"))
         .expect("a tombstone");
     // Hashes are hex, so the phone is looked for whole: three digits alone occur by chance.
@@ -774,7 +832,7 @@ fn replaying_tombstones_finds_restored_data_and_opens_a_case() {
     tenant
         .dsr(["case", "review", &second, "--include", "Events/caption.png"])
         .run();
-    tenant.dsr(["erase", &second, "--yes"]).run();
+    tenant.dsr(["erase", &second, "--yes"]).args(KEEP).run();
     assert_eq!(
         tenant.dsr(["locate"]).args(JANE).hits(),
         Vec::<Value>::new()

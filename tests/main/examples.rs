@@ -23,6 +23,15 @@ fn the_example_scripts_pass_shellcheck() {
 
 /// Runs an example script with the sandbox's dsr first on PATH.
 fn script(t: &Test, name: &str, args: &[&std::path::Path]) -> std::process::Output {
+    script_with(t, name, args, &[])
+}
+
+fn script_with(
+    t: &Test,
+    name: &str,
+    args: &[&std::path::Path],
+    env: &[(&str, &str)],
+) -> std::process::Output {
     let mut cmd = Command::new("bash");
     cmd.arg(repo_root().join("examples/scripts").join(name))
         .args(args);
@@ -36,6 +45,7 @@ fn script(t: &Test, name: &str, args: &[&std::path::Path]) -> std::process::Outp
     )))
     .expect("a PATH");
     cmd.env("PATH", path).env("DSR_TENANT", "acme");
+    cmd.envs(env.iter().copied());
     cmd.output().expect("bash runs the script")
 }
 
@@ -107,10 +117,21 @@ fn the_offboarding_script_erases_each_leaver_and_archives_the_receipts() {
     )
     .expect("leavers");
     let archive = t.path("archive");
-    let out = script(&t, "offboarding.sh", &[&leavers, &archive]);
+    // The controller keeps group photos, and says why: the three photos showing her beside
+    // colleagues are scrubbed and kept, and her erasure is verified.
+    let out = script_with(
+        &t,
+        "offboarding.sh",
+        &[&leavers, &archive],
+        &[(
+            "DSR_KEEP_GROUP_PHOTOS",
+            "group photos stay in the staff archive",
+        )],
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "row 3 is unusable\n{stderr}");
     assert!(stderr.contains("row 3"), "{stderr}");
+    assert!(stderr.contains("HR-1: case"), "{stderr}");
     assert!(stderr.contains("erased and verified"), "{stderr}");
     let receipts: Vec<_> = walkdir::WalkDir::new(&archive)
         .into_iter()

@@ -105,6 +105,23 @@ impl Test {
         self.data_dir().join("tenants").join(name)
     }
 
+    /// The newest receipt of a case of tenant `acme`, as JSON.
+    pub fn latest_receipt(&self, case: &str) -> Value {
+        let dir = self
+            .tenant_data("acme")
+            .join("cases")
+            .join(case)
+            .join("receipts");
+        let mut receipts: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .flatten()
+            .map(|e| e.path().join("receipt.json"))
+            .collect();
+        receipts.sort();
+        let path = receipts.pop().expect("a receipt");
+        serde_json::from_slice(&std::fs::read(&path).expect("the receipt")).expect("JSON")
+    }
+
     /// A command line for `dsr`, run in the sandbox; expects exit status 0 unless told.
     pub fn dsr<I, S>(&self, args: I) -> Run<'_>
     where
@@ -119,6 +136,7 @@ impl Test {
             stdin: None,
             status: Some(0),
             umask: None,
+            agreement: true,
         }
     }
 
@@ -204,9 +222,18 @@ pub struct Run<'t> {
     /// `None` when any status will do (the caller checks it).
     status: Option<i32>,
     umask: Option<&'static str>,
+    /// Whether the run's outcome is checked against a fresh locate (see `agreement`).
+    agreement: bool,
 }
 
 impl Run<'_> {
+    /// Skips the check that an erase or rectify run's report, receipt and a fresh locate
+    /// agree: only for a test that breaks that agreement on purpose to see it caught.
+    pub fn unchecked(mut self) -> Self {
+        self.agreement = false;
+        self
+    }
+
     pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Self {
         self.args.push(arg.as_ref().to_owned());
         self
@@ -301,6 +328,7 @@ impl Run<'_> {
 
     /// Runs dsr and checks the exit status; the panic message shows everything it printed.
     pub fn run(self) -> Output {
+        let started = std::time::SystemTime::now();
         let mut cmd = assert_cmd::Command::from_std(self.command());
         if let Some(stdin) = &self.stdin {
             cmd.write_stdin(stdin.clone());
@@ -323,6 +351,15 @@ impl Run<'_> {
                 self.status,
                 output.dump()
             );
+        }
+        if self.agreement && crate::agreement::applies(&self.args) {
+            crate::agreement::Invocation {
+                test: self.test,
+                args: &self.args,
+                env: &self.env,
+                started,
+            }
+            .check();
         }
         output
     }
