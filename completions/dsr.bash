@@ -1015,7 +1015,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__erase)
-            opts="-y -j -o -q -v -h --from --dry-run --strategy --yes --resume --replay-tombstones --jobs --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-y -j -o -q -v -h --from --dry-run --strategy --shown-with-others --reason --yes --resume --replay-tombstones --jobs --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,6 +1027,14 @@ _dsr() {
                     ;;
                 --strategy)
                     COMPREPLY=($(compgen -W "auto scrub delete" -- "${cur}"))
+                    return 0
+                    ;;
+                --shown-with-others)
+                    COMPREPLY=($(compgen -W "report delete keep" -- "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --jobs)

@@ -480,6 +480,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;erase'= {
             cand --from 'Erase every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one erasure case per row, its high matches reviewed in, every plan made before one confirmation for the whole list; one result per subject as it is finished. --jobs counts subjects; --resume finishes a list that was stopped'
             cand --strategy 'How assets are erased'
+            cand --shown-with-others 'An image that shows the subject beside other people cannot be erased by editing its metadata: her face stays. `report` scrubs its metadata and lists it as "image still shows the subject" (the run ends 3); `delete` deletes it; `keep` scrubs it and keeps it, a decision the receipt records with --reason'
+            cand --reason 'Why images that show the subject with other people are kept (required with --shown-with-others keep); written in the plan and the receipt'
             cand -j 'How many changes run at once (with --from: how many subjects, each one change at a time)'
             cand --jobs 'How many changes run at once (with --from: how many subjects, each one change at a time)'
             cand -o 'How the plan and the outcome are printed; with --from, jsonl and csv print each subject''s result as soon as it is finished'

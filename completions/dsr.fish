@@ -422,6 +422,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand erase" -l from -d 'Erase every s
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l strategy -d 'How assets are erased' -r -f -a "auto\t'Delete assets that show or were uploaded by the subject alone; scrub the rest'
 scrub\t'Never delete: remove only the subject\'s values'
 delete\t'Delete every reviewed asset not under legal hold'"
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l shown-with-others -d 'An image that shows the subject beside other people cannot be erased by editing its metadata: her face stays. `report` scrubs its metadata and lists it as "image still shows the subject" (the run ends 3); `delete` deletes it; `keep` scrubs it and keeps it, a decision the receipt records with --reason' -r -f -a "report\t'Scrub its metadata and report "image still shows the subject" (the run ends 3)'
+delete\t'Delete the image, with the other people in it'
+keep\t'Scrub its metadata and keep the image: a decision written in the receipt with --reason'"
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l reason -d 'Why images that show the subject with other people are kept (required with --shown-with-others keep); written in the plan and the receipt' -r
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s j -l jobs -d 'How many changes run at once (with --from: how many subjects, each one change at a time)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s o -l output -d 'How the plan and the outcome are printed; with --from, jsonl and csv print each subject\'s result as soon as it is finished' -r -f -a "human\t'For people: aligned columns, or a summary'
 json\t'One JSON document (an array for a list)'

@@ -163,15 +163,25 @@ pub enum Command {
     Portability(PortabilityArgs),
     /// Erase a subject's data (Art. 17): plan, confirm, apply under a journal, verify
     ///
-    /// Per reviewed asset the plan deletes it (the subject is shown in it, or uploaded it,
-    /// and no one else is in it), scrubs the subject's values from it (their element of a bag
-    /// field, a field only they fill, their name or e-mail in free text replaced by
-    /// [redacted]), or withholds it (legal hold). The plan is printed and hashed; without
-    /// --yes it is confirmed in a terminal, and refused (exit 4) without one. Every step is
-    /// journaled before it is taken, so a killed run finishes with --resume and never acts
-    /// twice. Each touched asset is read back, the index refreshed and the subject located
-    /// again: only an erasure with nothing left is reported done (else exit 3). Assets under
-    /// legal hold are withheld and reported so (exit 4 when nothing else is left).
+    /// The plan acts on the case's reviewed set: on each asset every match of the subject
+    /// at medium confidence or above, and every match, low ones too, on an asset a person
+    /// put in with `case review --include`. Per asset it deletes it (it shows the subject
+    /// and no one else, the photographer and uploader not counting as shown; or the subject
+    /// uploaded it and no one else is in it), scrubs the subject's values from every field
+    /// dsr may change (their element of a bag field, a field only they fill, their name or
+    /// e-mail in free text replaced by [redacted]), or withholds it (legal hold). A field
+    /// dsr cannot change is named and the asset reported "manual". An image that shows the
+    /// subject beside other people is scrubbed and reported "image-still-shows-subject"
+    /// unless --shown-with-others says to delete or keep it. The plan is printed and
+    /// hashed; without --yes it is confirmed in a terminal, and refused (exit 4) without
+    /// one. Every step is journaled before it is taken, so a killed run finishes with
+    /// --resume and never acts twice. Every asset of the plan is read back, the index
+    /// refreshed and the subject located again with the search `dsr locate` runs: where it
+    /// is still found the step is not done, whatever its read-back said. The receipt gives
+    /// each asset one outcome: deleted, scrubbed, clean, withheld,
+    /// image-still-shows-subject, manual, unverified or failed. Only an erasure with
+    /// nothing left is reported done (else exit 3); assets under legal hold are withheld
+    /// and reported so (exit 4 when nothing else is left).
     Erase(EraseArgs),
     /// Correct a subject's data (Art. 16): plan, confirm, apply under a journal, verify
     ///

@@ -14,6 +14,8 @@ mod batch;
 mod bulk;
 #[path = "main/case.rs"]
 mod case;
+#[path = "main/claims.rs"]
+mod claims;
 #[path = "main/demo.rs"]
 mod demo;
 #[path = "main/erase.rs"]
