@@ -114,6 +114,61 @@ impl Operation<'_> {
         Ok(plan)
     }
 
+    /// With `--resume`, a run whose every step is done and whose receipt was issued is not
+    /// carried out again (that would restate its changes in a second receipt): it is
+    /// reported finished, pointing at its receipt, with the status it ended with.
+    pub fn already_finished(&self, plan: &Plan) -> Result<Option<Outcome>> {
+        if !self.resume {
+            return Ok(None);
+        }
+        let journal = Journal::read(&self.journal_path)?;
+        let all_done = plan.changing_steps().all(|(i, _)| journal.is_done(i));
+        let report: Option<RunReport> = std::fs::read(self.report_path())
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .filter(|r: &RunReport| r.plan_sha256 == plan.sha256());
+        let (Some(report), true, true) = (report, journal.ended, all_done) else {
+            return Ok(None);
+        };
+        let operation = match plan.intent {
+            apply::Intent::Erasure { .. } => "erasure",
+            apply::Intent::Rectification { .. } => "rectification",
+        };
+        // Killed after the report but before the receipt: the resumed run issues it.
+        let Some(receipt) = latest_receipt(&self.plan_path, operation).filter(|path| {
+            std::fs::read(path)
+                .ok()
+                .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+                .is_some_and(|r| r["plan_sha256"] == report.plan_sha256.as_str())
+        }) else {
+            return Ok(None);
+        };
+        let receipt = format!(": its receipt is {}", receipt.display());
+        self.ctx.note(&format!(
+            "The {} of case {} is finished (plan {}){receipt}. Nothing was done again; `dsr case show {}` shows its history.",
+            self.noun, self.case, report.plan_sha256, self.case
+        ));
+        Ok(Some(Self::outcome_of(&report)))
+    }
+
+    /// Where the run's report is kept, beside its plan.
+    fn report_path(&self) -> PathBuf {
+        self.plan_path
+            .with_file_name(format!("{}-report.json", self.command))
+    }
+
+    /// How a run that ended with `report` ends the command: 3 when anything is left, 4
+    /// when only legal holds kept assets back.
+    fn outcome_of(report: &RunReport) -> Outcome {
+        if !report.complete() {
+            Outcome::Partial
+        } else if report.outcomes(StepOutcome::Withheld) > 0 {
+            Outcome::Refused
+        } else {
+            Outcome::Done
+        }
+    }
+
     /// Prints the plan, then asks before anything changes: without `--yes` in a terminal,
     /// and never without one. A dry run stops here.
     pub fn confirm(&self, plan: &Plan, question: &str) -> Result<Next> {
@@ -222,18 +277,10 @@ impl Operation<'_> {
     pub fn finish(&self, plan: &Plan, report: &RunReport, summary: &str) -> Result<Outcome> {
         // Kept beside the plan and its journal: what the run reported, step by step, for
         // `dsr case show` and for anyone checking the receipt against it.
-        let report_path = self
-            .plan_path
-            .with_file_name(format!("{}-report.json", self.command));
+        let report_path = self.report_path();
         dsr::fsutil::write_atomic(&report_path, &serde_json::to_vec_pretty(report)?)
             .with_context(|| format!("cannot write {}", report_path.display()))?;
-        let outcome = if !report.complete() {
-            Outcome::Partial
-        } else if report.outcomes(StepOutcome::Withheld) > 0 {
-            Outcome::Refused
-        } else {
-            Outcome::Done
-        };
+        let outcome = Self::outcome_of(report);
         if self.silent {
             return Ok(outcome);
         }
@@ -512,4 +559,19 @@ pub fn still_found(
         })
         .map(|h| h.asset)
         .collect())
+}
+
+/// The newest receipt of `operation` in the case folder holding `plan_path`.
+fn latest_receipt(plan_path: &std::path::Path, operation: &str) -> Option<PathBuf> {
+    let root = plan_path.parent()?.join("receipts");
+    let suffix = format!("-{operation}");
+    let mut found: Vec<PathBuf> = std::fs::read_dir(root)
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(&suffix))
+        .map(|e| e.path().join("receipt.json"))
+        .filter(|p| p.exists())
+        .collect();
+    found.sort();
+    found.pop()
 }

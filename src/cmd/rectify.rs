@@ -164,6 +164,9 @@ impl<'a> Rectify<'a> {
             ready.case.id,
             self.name
         );
+        if let Some(outcome) = ready.op.already_finished(&ready.plan)? {
+            return Ok(outcome);
+        }
         if let Next::Stop(outcome) = ready.op.confirm(&ready.plan, &question)? {
             return Ok(outcome);
         }

@@ -845,3 +845,24 @@ fn replaying_tombstones_finds_restored_data_and_opens_a_case() {
             .is_empty()
     );
 }
+
+/// `--resume` of an erasure that finished issues no second receipt restating its deletions:
+/// it says the erasure is finished and points at its receipt.
+#[test]
+fn resuming_a_finished_erasure_points_at_its_receipt() {
+    let t = Test::new();
+    scenario(&t);
+    let tenant = Tenant::new(t, Kind::Dir, &[], |_| {});
+    let case = jane_case(&tenant);
+    tenant.dsr(["erase", &case, "--yes"]).args(KEEP).run();
+    let receipts = tenant.case_dir(&case).join("receipts");
+    let count = || std::fs::read_dir(&receipts).expect("receipts").count();
+    assert_eq!(count(), 1);
+    let again = tenant.dsr(["erase", &case, "--resume", "--yes"]).run();
+    assert!(
+        again.stderr.contains("is finished") && again.stderr.contains("001-erasure"),
+        "{}",
+        again.dump()
+    );
+    assert_eq!(count(), 1, "no second receipt");
+}
