@@ -389,8 +389,13 @@ fn judge(
                 Ok(evidence) if !step.left_fields.is_empty() => (
                     Outcome::Manual,
                     format!(
-                        "{evidence}; field(s) {} still hold the subject and cannot be changed by dsr: a person must",
-                        step.left_fields.join(", ")
+                        "{evidence}; field(s) {} still hold the subject and cannot be changed by dsr: a person must{}",
+                        step.left_fields.join(", "),
+                        if step.shows_subject {
+                            "; the image also still shows the subject"
+                        } else {
+                            ""
+                        }
                     ),
                 ),
                 Ok(evidence) if step.shows_subject => (
