@@ -2,6 +2,12 @@
 //! intent is appended and synced to disk, after it the outcome. A killed run leaves a
 //! journal that says exactly which steps finished, which were in flight, and which never
 //! started, so a resumed run never repeats a finished step.
+//!
+//! A step whose asset changed after it was planned is planned again from the asset as it
+//! then is. The journal records only that it was (the new step's action and hash); the
+//! step itself, which holds the values it writes, is kept beside the journal in a file of
+//! its own ([`replanned_path`]), written before the journal line that names it, so that a
+//! resumed run carries out and reads back the step as it was re-planned.
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
@@ -11,6 +17,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::Step;
 
 /// What a journal line records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +36,10 @@ pub enum Event {
     Done,
     /// The call failed; the step may be tried again.
     Failed,
+    /// The asset changed after the step was planned, so the step was planned again from
+    /// the asset as it now is (`detail`: the new step's action and SHA-256). What follows
+    /// for this step is about the new step.
+    Replanned,
     /// The run got through every step (some may have failed). A journal whose last
     /// `begin` has no `end` after it belongs to a run that was killed.
     End,
@@ -40,8 +53,8 @@ pub struct Entry {
     /// The step's position in the plan (absent for `begin`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step: Option<usize>,
-    /// The plan hash for `begin`, the handle for `accepted`, the error kind for `failed`.
-    /// Never a personal value.
+    /// The plan hash for `begin`, the handle for `accepted`, the error kind for `failed`,
+    /// the new step's action and hash for `replanned`. Never a personal value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
@@ -65,6 +78,9 @@ pub struct JournalState {
     pub steps: BTreeMap<usize, StepState>,
     /// The platform's handle on a step's call, for steps not done.
     pub handles: BTreeMap<usize, String>,
+    /// Steps planned again because their asset had changed, as last re-planned: these
+    /// replace the plan's own steps in what is carried out and read back.
+    pub replanned: BTreeMap<usize, Step>,
     /// The last run reached its end (it was not killed on the way).
     pub ended: bool,
 }
@@ -92,6 +108,39 @@ impl JournalState {
 pub struct Journal {
     path: PathBuf,
     file: Mutex<File>,
+    /// The re-planned steps so far (the earlier runs' too), as kept in their own file.
+    replanned: Mutex<BTreeMap<usize, Step>>,
+}
+
+/// The file beside a journal that holds its re-planned steps.
+pub fn replanned_path(journal: &Path) -> PathBuf {
+    let mut name = journal.file_stem().unwrap_or_default().to_owned();
+    name.push(".replanned.json");
+    journal.with_file_name(name)
+}
+
+/// Removes a journal and the re-planned steps beside it: a fresh run of a new plan starts
+/// from nothing. Either file missing is not an error.
+pub fn remove(journal: &Path) -> Result<(), JournalError> {
+    for path in [journal.to_owned(), replanned_path(journal)] {
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(source) => return Err(JournalError::Io { path, source }),
+        }
+    }
+    Ok(())
+}
+
+/// What a `replanned` line says about its step: the action and the SHA-256 of its JSON, so
+/// that the step kept beside the journal can be told to be the one the line names.
+fn fingerprint(step: &Step) -> String {
+    let bytes = serde_json::to_vec(step).unwrap_or_default();
+    format!(
+        "{} {}",
+        step.action.as_str(),
+        super::hex(&Sha256::digest(&bytes))
+    )
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -128,10 +177,31 @@ impl Journal {
             .open(path)
             .map_err(io_err)?;
         drop_torn_line(&mut file).map_err(io_err)?;
+        let replanned = read_replanned(path)?;
         Ok(Journal {
             path: path.to_owned(),
             file: Mutex::new(file),
+            replanned: Mutex::new(replanned),
         })
+    }
+
+    /// Records that step `index` was planned again as `step`: the step is written (atomically,
+    /// owner-only) to the file beside the journal first, then the journal line naming its
+    /// hash. A run killed between the two leaves a step no line names, which a resumed run
+    /// ignores: it finds the asset changed again and plans it anew.
+    pub fn replanned(&self, index: usize, step: &Step) -> Result<(), JournalError> {
+        {
+            let mut replanned = self.replanned.lock().unwrap_or_else(|e| e.into_inner());
+            replanned.insert(index, step.clone());
+            let path = replanned_path(&self.path);
+            let bytes = serde_json::to_vec_pretty(&*replanned).map_err(|e| JournalError::Io {
+                path: path.clone(),
+                source: io::Error::other(e),
+            })?;
+            crate::fsutil::write_atomic(&path, &bytes)
+                .map_err(|source| JournalError::Io { path, source })?;
+        }
+        self.record(Event::Replanned, Some(index), Some(fingerprint(step)))
     }
 
     /// Appends one entry and waits until it is on disk.
@@ -182,6 +252,8 @@ impl Journal {
                 source,
             })?;
         let mut journal = JournalState::default();
+        // Step → the fingerprint its last `replanned` line names.
+        let mut replanned: BTreeMap<usize, String> = BTreeMap::new();
         for (i, line) in lines.iter().enumerate() {
             let entry: Entry = match serde_json::from_str(line) {
                 Ok(entry) => entry,
@@ -213,6 +285,14 @@ impl Journal {
                 }
                 Event::Done => StepState::Done,
                 Event::Failed => StepState::Failed,
+                Event::Replanned => {
+                    if let (Some(step), Some(print)) = (entry.step, entry.detail)
+                        && !journal.is_done(step)
+                    {
+                        replanned.insert(step, print);
+                    }
+                    continue;
+                }
             };
             if let Some(step) = entry.step {
                 // Done is final: a later line cannot undo a finished step.
@@ -221,8 +301,28 @@ impl Journal {
                 }
             }
         }
+        if !replanned.is_empty() {
+            let mut kept = read_replanned(path)?;
+            kept.retain(|i, step| replanned.get(i) == Some(&fingerprint(step)));
+            journal.replanned = kept;
+        }
         Ok(journal)
     }
+}
+
+/// The re-planned steps kept beside a journal; none when there is no such file.
+fn read_replanned(journal: &Path) -> Result<BTreeMap<usize, Step>, JournalError> {
+    let path = replanned_path(journal);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
+        Err(source) => return Err(JournalError::Io { path, source }),
+    };
+    serde_json::from_slice(&bytes).map_err(|e| JournalError::Damaged {
+        path,
+        line: e.line(),
+        message: e.to_string(),
+    })
 }
 
 /// Cuts off a last line the process died while writing: what is appended next must start

@@ -11,7 +11,7 @@ pub mod journal;
 mod plan;
 mod report;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -70,7 +70,8 @@ pub enum Applied {
     /// The platform call was made and succeeded.
     Applied,
     /// No call was needed: the change was there already (made by a run that died before
-    /// writing it down), or the asset to delete was gone.
+    /// writing it down), the asset to delete was gone, or, planned again from the asset as
+    /// it now is, the step had nothing left to change.
     FoundDone,
     /// Finished by an earlier run, as its journal says.
     Earlier,
@@ -90,22 +91,69 @@ pub enum ApplyError {
     Interrupted(#[from] Interrupted),
 }
 
+/// Plans one step again from its asset as the platform now holds it (`&Step`: the step
+/// planned before, for what it was to act on). The command supplies its planner's
+/// per-asset step ([`crate::erase::plan::Planner::step`], [`crate::rectify::Rectifier::step`]).
+pub type Replan<'a> = dyn Fn(&Step, &Asset) -> Step + Sync + 'a;
+
+/// How many times one step is planned again within a run when its asset keeps changing
+/// under it (another writer between dsr's read and its write) before it is given up.
+const MAX_REPLANS: usize = 3;
+
+/// The evidence a re-planned step's read-back begins with.
+pub const REPLANNED: &str = "re-planned: the asset changed after planning";
+
+/// How a plan was carried out: each changing step's end, and the steps as finally carried
+/// out, which is what is read back.
+#[derive(Debug, Clone)]
+pub struct Carried {
+    /// The plan, each step re-planned (by this run or an earlier one) replaced by its new
+    /// step. Its hash is not the plan's: a receipt names the plan that was confirmed.
+    pub plan: Plan,
+    /// How each of the plan's changing steps ended, by position.
+    pub applied: BTreeMap<usize, Applied>,
+    /// The positions of the steps that were planned again.
+    pub replanned: BTreeSet<usize>,
+}
+
+impl Carried {
+    /// Reads every step back as [`verify`] does, against the step as it was carried out;
+    /// a re-planned step's evidence says it was re-planned.
+    pub fn verify(&self, platform: &dyn Platform, jobs: usize, check: &Check<'_>) -> Verification {
+        let mut verification = verify(&self.plan, &self.applied, platform, jobs, check);
+        for &i in &self.replanned {
+            if let Some(report) = verification.steps.get_mut(i) {
+                report.detail = format!("{REPLANNED}; {}", report.detail);
+            }
+        }
+        verification
+    }
+}
+
 /// Carries out the plan's changing steps on `jobs` threads and returns how each ended.
 /// Steps the journal marks done are not touched. Every other step first reads the asset:
-/// a change already there is recorded as done without calling again, and an asset that
-/// changed since it was planned is left alone (failed), since its step was computed from
-/// what it held then.
+/// a change already there is recorded as done without calling again, and a step whose
+/// asset changed since it was planned is planned again with `replan` from the asset as it
+/// now is (journaled as re-planned), since its change was computed from what it held then.
+/// The write itself is conditional on the asset still being as read.
 pub fn apply(
     plan: &Plan,
+    replan: &Replan<'_>,
     platform: &dyn Platform,
     journal_path: &std::path::Path,
     jobs: usize,
     progress: &dyn ApplyProgress,
     stop: &Stop,
-) -> Result<BTreeMap<usize, Applied>, ApplyError> {
+) -> Result<Carried, ApplyError> {
     let earlier = Journal::read(journal_path)?;
     let journal = Journal::open(journal_path)?;
     journal.record(Event::Begin, None, Some(plan.sha256()))?;
+    let mut carried = plan.clone();
+    for (&i, step) in &earlier.replanned {
+        if let Some(slot) = carried.steps.get_mut(i) {
+            *slot = step.clone();
+        }
+    }
     let mut results = BTreeMap::new();
     let mut work = Vec::new();
     for (i, _) in plan.changing_steps() {
@@ -118,6 +166,7 @@ pub fn apply(
     progress.start(work.len() as u64);
     let next = AtomicUsize::new(0);
     let results = Mutex::new(results);
+    let replanned: Mutex<BTreeMap<usize, Step>> = Mutex::new(BTreeMap::new());
     let failure: Mutex<Option<JournalError>> = Mutex::new(None);
     std::thread::scope(|scope| {
         for _ in 0..jobs.clamp(1, 32).min(work.len().max(1)) {
@@ -129,10 +178,20 @@ pub fn apply(
                         break;
                     }
                     let handle = earlier.handles.get(&i).map(String::as_str);
-                    match apply_step(&plan.steps[i], i, handle, platform, &journal) {
-                        Ok(applied) => {
+                    let step = StepRun {
+                        index: i,
+                        handle,
+                        platform,
+                        journal: &journal,
+                        replan,
+                    };
+                    match step.run(&carried.steps[i]) {
+                        Ok((applied, new)) => {
                             progress.step_done(!matches!(applied, Applied::Failed(_)));
                             lock(&results).insert(i, applied);
+                            if let Some(new) = new {
+                                lock(&replanned).insert(i, new);
+                            }
                         }
                         Err(e) => {
                             // Without a journal nothing more may change: stop every thread.
@@ -153,76 +212,143 @@ pub fn apply(
         stop.check()?;
     }
     journal.record(Event::End, None, None)?;
-    Ok(results)
+    let mut positions: BTreeSet<usize> = earlier.replanned.keys().copied().collect();
+    for (i, step) in replanned.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        positions.insert(i);
+        if let Some(slot) = carried.steps.get_mut(i) {
+            *slot = step;
+        }
+    }
+    Ok(Carried {
+        plan: carried,
+        applied: results,
+        replanned: positions,
+    })
 }
 
-/// One step: read the asset, write the intent, call the platform, write the outcome.
-/// `handle` is the platform's handle on this step's call when an earlier run got one.
-/// `Failed` is returned, not raised, so that the other steps go on.
-fn apply_step(
-    step: &Step,
+/// One step of a run, with what it is carried out with.
+struct StepRun<'a> {
     index: usize,
-    handle: Option<&str>,
-    platform: &dyn Platform,
-    journal: &Journal,
-) -> Result<Applied, JournalError> {
-    let failed = |kind: &str, message: String| -> Result<Applied, JournalError> {
-        journal.record(Event::Failed, Some(index), Some(kind.to_owned()))?;
-        Ok(Applied::Failed(message))
-    };
-    let found_done = |why: &str| -> Result<Applied, JournalError> {
-        journal.record(Event::Done, Some(index), Some(why.to_owned()))?;
-        Ok(Applied::FoundDone)
-    };
-    let current = match (step.action, platform.get(&step.asset)) {
-        (Action::Delete, Err(e)) if e.is_not_found() => return found_done("already gone"),
-        (_, Err(e)) if e.is_not_found() => {
-            return failed("gone", "the asset no longer exists".to_owned());
-        }
-        (_, Err(e)) => return failed(error_kind(&e), e.to_string()),
-        (_, Ok(asset)) => asset,
-    };
-    if step.action != Action::Delete && step.changes_present(&current) {
-        return found_done("already applied");
-    }
-    if !step.version.is_empty() && current.version != step.version {
-        return failed(
-            "changed",
-            "the asset changed after it was planned: make a new plan".to_owned(),
-        );
-    }
-    journal.record(Event::Intent, Some(index), None)?;
-    let result = match step.action {
-        Action::Delete => {
-            let mut unrecorded = None;
-            let mut accepted = |handle: &str| {
-                if let Err(e) = journal.record(Event::Accepted, Some(index), Some(handle.into())) {
-                    unrecorded = Some(e);
+    /// The platform's handle on this step's call when an earlier run got one.
+    handle: Option<&'a str>,
+    platform: &'a dyn Platform,
+    journal: &'a Journal,
+    replan: &'a Replan<'a>,
+}
+
+impl StepRun<'_> {
+    /// Reads the asset, plans the step again when the asset changed since it was planned
+    /// (and reads it once more, so that what is written is planned from the latest read),
+    /// writes the intent, calls the platform, writes the outcome. A write refused because
+    /// the asset changed between the read and the write starts over from the read. Returns
+    /// how it ended and, when it was re-planned, the step as finally carried out. `Failed`
+    /// is returned, not raised, so that the other steps go on.
+    fn run(&self, planned: &Step) -> Result<(Applied, Option<Step>), JournalError> {
+        let mut replanned: Option<Step> = None;
+        let mut replans = 0;
+        loop {
+            let step = replanned.as_ref().unwrap_or(planned);
+            let current = match (step.action, self.platform.get(&step.asset)) {
+                (Action::Delete, Err(e)) if e.is_not_found() => {
+                    return Ok((self.found_done("already gone")?, replanned));
                 }
+                (_, Err(e)) if e.is_not_found() => {
+                    let gone = self.failed("gone", "the asset no longer exists")?;
+                    return Ok((gone, replanned));
+                }
+                (_, Err(e)) => return Ok((self.failed(error_kind(&e), &e.to_string())?, replanned)),
+                (_, Ok(asset)) => asset,
             };
-            let deleted = platform
-                .delete_following(&step.asset, handle, &mut accepted)
-                .or_else(|e| {
-                    // A delete that reports a failure may still have happened (a task that
-                    // finished after all, a second request racing a first): the asset decides.
-                    match platform.get(&step.asset) {
-                        Err(gone) if gone.is_not_found() => Ok(()),
-                        _ => Err(e),
-                    }
-                });
-            if let Some(e) = unrecorded {
-                return Err(e);
+            if step.action != Action::Delete && step.changes_present(&current) {
+                return Ok((self.found_done("already applied")?, replanned));
             }
-            deleted
+            if !step.version.is_empty() && current.version != step.version {
+                if replans == MAX_REPLANS {
+                    let kept_changing = "the asset kept changing while dsr was changing it: run again with --resume once it is left alone";
+                    return Ok((self.failed("changed", kept_changing)?, replanned));
+                }
+                replans += 1;
+                let again = (self.replan)(step, &current);
+                self.journal.replanned(self.index, &again)?;
+                let changes = again.action.changes();
+                let why = format!("re-planned: {}", again.action.as_str());
+                replanned = Some(again);
+                if !changes {
+                    // Nothing left to change (someone else did it, or a legal hold now
+                    // applies): finished here, and read back as the new step says.
+                    return Ok((self.found_done(&why)?, replanned));
+                }
+                continue;
+            }
+            self.journal
+                .record(Event::Intent, Some(self.index), None)?;
+            match self.call(step)? {
+                Ok(()) => {
+                    self.journal.record(Event::Done, Some(self.index), None)?;
+                    return Ok((Applied::Applied, replanned));
+                }
+                // Changed between the read and the write: nothing was written. The next
+                // read sees the change and plans the step again. Counted, so that a
+                // platform that refuses every write cannot keep the step going.
+                Err(e) if e.is_conflict() && replans < MAX_REPLANS => {
+                    replans += 1;
+                    self.journal
+                        .record(Event::Failed, Some(self.index), Some("conflict".to_owned()))?;
+                }
+                Err(e) => return Ok((self.failed(error_kind(&e), &e.to_string())?, replanned)),
+            }
         }
-        _ => platform.update(&step.asset, &step.changes).map(|_| ()),
-    };
-    match result {
-        Ok(()) => {
-            journal.record(Event::Done, Some(index), None)?;
-            Ok(Applied::Applied)
-        }
-        Err(e) => failed(error_kind(&e), e.to_string()),
+    }
+
+    fn failed(&self, kind: &str, message: &str) -> Result<Applied, JournalError> {
+        self.journal
+            .record(Event::Failed, Some(self.index), Some(kind.to_owned()))?;
+        Ok(Applied::Failed(message.to_owned()))
+    }
+
+    fn found_done(&self, why: &str) -> Result<Applied, JournalError> {
+        self.journal
+            .record(Event::Done, Some(self.index), Some(why.to_owned()))?;
+        Ok(Applied::FoundDone)
+    }
+
+    /// The platform call of a step; the outer error is the journal's.
+    fn call(&self, step: &Step) -> Result<Result<(), PlatformError>, JournalError> {
+        let (index, journal, platform) = (self.index, self.journal, self.platform);
+        Ok(match step.action {
+            Action::Delete => {
+                let mut unrecorded = None;
+                let mut accepted = |handle: &str| {
+                    if let Err(e) = journal.record(Event::Accepted, Some(index), Some(handle.into()))
+                    {
+                        unrecorded = Some(e);
+                    }
+                };
+                let deleted = platform
+                    .delete_following(&step.asset, self.handle, &mut accepted)
+                    .or_else(|e| {
+                        // A delete that reports a failure may still have happened (a task
+                        // that finished after all, a second request racing a first): the
+                        // asset decides.
+                        match platform.get(&step.asset) {
+                            Err(gone) if gone.is_not_found() => Ok(()),
+                            _ => Err(e),
+                        }
+                    });
+                if let Some(e) = unrecorded {
+                    return Err(e);
+                }
+                deleted
+            }
+            // Written only if the asset is still the version the step was planned from.
+            _ => platform
+                .update(
+                    &step.asset,
+                    &step.changes,
+                    Some(step.version.as_str()).filter(|v| !v.is_empty()),
+                )
+                .map(|_| ()),
+        })
     }
 }
 
@@ -235,6 +361,7 @@ fn error_kind(e: &PlatformError) -> &'static str {
         PlatformError::Network { .. } | PlatformError::NoConnection { .. } => "network",
         PlatformError::Status { .. } => "status",
         PlatformError::Rejected(_) => "rejected",
+        PlatformError::Conflict { .. } => "conflict",
         _ => "other",
     }
 }
@@ -450,11 +577,32 @@ mod tests {
         }
     }
 
+    /// Plans a step again as the erasure planner would: Jane Doe out of the byline.
+    fn replan(planned: &Step, asset: &Asset) -> Step {
+        let byline = asset
+            .metadata
+            .get("80")
+            .map(|v| v.items().to_vec())
+            .unwrap_or_default();
+        let kept: Vec<String> = byline.iter().filter(|n| *n != "Jane Doe").cloned().collect();
+        if kept == byline {
+            return Step::untouched(&asset.id, Action::Clean, "no longer holds the subject");
+        }
+        Step {
+            version: asset.version.clone(),
+            changes: [("80".to_owned(), Some(FieldValue::Bag(kept)))]
+                .into_iter()
+                .collect(),
+            ..planned.clone()
+        }
+    }
+
     #[test]
-    fn steps_act_once_and_never_on_an_asset_changed_since_planned() {
+    fn steps_act_once_and_an_asset_changed_since_planned_is_planned_again() {
         let dir = tempfile::tempdir().expect("a temp dir");
         let root = dir.path().join("tenant");
-        for id in ["A/plain.png", "A/changed.png", "A/done.png"] {
+        let ids = ["A/plain.png", "A/changed.png", "A/done.png", "A/cleaned.png"];
+        for id in ids {
             write(&root, id, &["Jane Doe", "Ola Nordmann"]);
         }
         let platform = DirPlatform::open(&root).expect("the tenant");
@@ -467,18 +615,17 @@ mod tests {
                 shown_with_others: Default::default(),
                 reason: None,
             },
-            steps: ["A/plain.png", "A/changed.png", "A/done.png"]
-                .iter()
-                .map(|id| scrub_step(&platform, id))
-                .collect(),
+            steps: ids.iter().map(|id| scrub_step(&platform, id)).collect(),
         };
-        // Someone else edits one asset; another already holds the planned values.
+        // Someone else edits one asset, takes the subject out of another, and a third
+        // already holds the planned values.
         write(
             &root,
             "A/changed.png",
             &["Jane Doe", "Ola Nordmann", "Kari"],
         );
         write(&root, "A/done.png", &["Ola Nordmann"]);
+        write(&root, "A/cleaned.png", &["Ola Nordmann", "Per"]);
         let journal = dir.path().join("journal.jsonl");
 
         struct Count(AtomicUsize, AtomicUsize);
@@ -496,35 +643,114 @@ mod tests {
         stop.request(2);
         struct Quiet;
         impl ApplyProgress for Quiet {}
-        let stopped = apply(&plan, &platform, &journal, 2, &Quiet, &stop);
+        let stopped = apply(&plan, &replan, &platform, &journal, 2, &Quiet, &stop);
         assert!(matches!(stopped, Err(ApplyError::Interrupted(_))));
         assert!(Journal::read(&journal).expect("the journal").interrupted());
         assert_eq!(Journal::read(&journal).expect("the journal").done(), 0);
         let stop = Stop::new();
-        let applied = apply(&plan, &platform, &journal, 2, &progress, &stop).expect("applied");
+        let carried = apply(&plan, &replan, &platform, &journal, 2, &progress, &stop)
+            .expect("applied");
+        let applied = &carried.applied;
         assert_eq!(applied[&0], Applied::Applied);
-        assert!(matches!(&applied[&1], Applied::Failed(m) if m.contains("changed after")));
+        assert_eq!(applied[&1], Applied::Applied, "planned again and applied");
         assert_eq!(applied[&2], Applied::FoundDone);
-        assert_eq!(progress.0.load(Ordering::Relaxed), 3);
-        assert_eq!(progress.1.load(Ordering::Relaxed), 3);
+        assert_eq!(applied[&3], Applied::FoundDone, "nothing left to do");
+        assert_eq!(carried.replanned, BTreeSet::from([1, 3]));
+        assert_eq!(carried.plan.steps[3].action, Action::Clean);
+        assert_eq!(progress.0.load(Ordering::Relaxed), 4);
+        assert_eq!(progress.1.load(Ordering::Relaxed), 4);
         let changed = platform.get("A/changed.png").expect("still there");
-        assert_eq!(changed.metadata["80"].items().len(), 3, "left alone");
+        assert_eq!(
+            changed.metadata["80"].items(),
+            ["Ola Nordmann", "Kari"],
+            "the other editor's change is kept, the subject is gone"
+        );
+        // The journal names the re-planned steps by action and hash, never by value.
+        let text = std::fs::read_to_string(&journal).expect("the journal");
+        let replanned: Vec<&str> = text.lines().filter(|l| l.contains("replanned")).collect();
+        assert_eq!(replanned.len(), 2, "{text}");
+        assert!(!text.contains("Kari") && !text.contains("Ola"), "{text}");
 
         let state = Journal::read(&journal).expect("the journal");
         assert!(!state.interrupted());
-        assert_eq!(state.done(), 2);
-        let again = apply(&plan, &platform, &journal, 2, &progress, &stop).expect("applied");
-        assert_eq!(again[&0], Applied::Earlier);
-        assert_eq!(again[&2], Applied::Earlier);
-        assert!(matches!(again[&1], Applied::Failed(_)));
+        assert_eq!(state.done(), 4);
+        assert_eq!(state.replanned[&1], carried.plan.steps[1]);
+        // A resumed run acts no more, and reads back the steps as re-planned.
+        let again = apply(&plan, &replan, &platform, &journal, 2, &progress, &stop)
+            .expect("applied");
+        assert!(again.applied.values().all(|a| *a == Applied::Earlier));
+        assert_eq!(again.plan, carried.plan);
+        assert_eq!(again.replanned, carried.replanned);
 
-        let check = |_: &Step, _: &Asset| Ok("read back".to_owned());
-        let verification = verify(&plan, &again, &platform, 2, &check);
+        let check = |step: &Step, asset: &Asset| {
+            if step.changes_present(asset) {
+                Ok("read back".to_owned())
+            } else {
+                Err("read back: not as planned".to_owned())
+            }
+        };
+        let verification = again.verify(&platform, 2, &check);
         let outcomes: Vec<Outcome> = verification.steps.iter().map(|s| s.outcome).collect();
         assert_eq!(
             outcomes,
-            [Outcome::Verified, Outcome::Failed, Outcome::Verified]
+            [
+                Outcome::Verified,
+                Outcome::Verified,
+                Outcome::Verified,
+                Outcome::Clean
+            ]
         );
-        assert_eq!(verification.read.len(), 2, "what was read is reindexed");
+        assert!(verification.steps[1].detail.starts_with(REPLANNED));
+        assert!(verification.steps[3].detail.starts_with(REPLANNED));
+        assert!(!verification.steps[0].detail.starts_with(REPLANNED));
+        assert_eq!(verification.read.len(), 4, "what was read is reindexed");
+    }
+
+    #[test]
+    fn an_asset_that_keeps_changing_is_given_up_not_overwritten() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let root = dir.path().join("tenant");
+        write(&root, "A/busy.png", &["Jane Doe", "Ola Nordmann"]);
+        let platform = DirPlatform::open(&root).expect("the tenant");
+        let plan = Plan {
+            format: PLAN_FORMAT,
+            case: "20261201-001".to_owned(),
+            tenant: "t".to_owned(),
+            intent: Intent::Erasure {
+                strategy: Strategy::Auto,
+                shown_with_others: Default::default(),
+                reason: None,
+            },
+            steps: vec![scrub_step(&platform, "A/busy.png")],
+        };
+        // Someone saves the asset each time it is planned again, before dsr writes.
+        let edits = AtomicUsize::new(0);
+        let busy = |planned: &Step, asset: &Asset| {
+            // Each save a different size: a folder's version marker is the sidecar's
+            // modification time and size, and two saves may fall in one clock tick.
+            let n = edits.fetch_add(1, Ordering::Relaxed);
+            let name = format!("Editor {}", "I".repeat(n + 1));
+            write(&root, "A/busy.png", &["Jane Doe", "Ola Nordmann", &name]);
+            replan(planned, asset)
+        };
+        write(&root, "A/busy.png", &["Jane Doe", "Ola Nordmann", "Kari"]);
+        struct Quiet;
+        impl ApplyProgress for Quiet {}
+        let journal = dir.path().join("journal.jsonl");
+        let carried = apply(&plan, &busy, &platform, &journal, 1, &Quiet, &Stop::new())
+            .expect("applied");
+        assert!(
+            matches!(&carried.applied[&0], Applied::Failed(m) if m.contains("kept changing")),
+            "{:?}",
+            carried.applied
+        );
+        assert_eq!(edits.load(Ordering::Relaxed), MAX_REPLANS);
+        let last = platform.get("A/busy.png").expect("there");
+        assert!(
+            last.metadata["80"]
+                .items()
+                .contains(&format!("Editor {}", "I".repeat(MAX_REPLANS))),
+            "the last editor's save is kept"
+        );
     }
 }

@@ -7,10 +7,10 @@
 //! first (for a change, its plan: reads only), then — after one confirmation for the whole
 //! list when the work changes the tenant — carried out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context as _, Result, bail};
@@ -140,6 +140,13 @@ pub trait Work: Sync {
     /// (to unlock the signing key, say, which the subjects' threads cannot ask for).
     fn before_changes(&self) -> Result<()> {
         Ok(())
+    }
+
+    /// The assets carrying out `ready` reads and may change. Subjects that share one are
+    /// carried out one after the other, in the list's order (see [`Turns`]).
+    fn assets(&self, ready: &Self::Ready) -> BTreeSet<String> {
+        let _ = ready;
+        BTreeSet::new()
     }
 
     /// Carries the work out for one subject.
@@ -371,7 +378,11 @@ pub fn run<W: Work>(
     let bar = Bar::new(ctx, ready.len() as u64);
     let out = Mutex::new(out);
     let journal_failed: Mutex<Option<anyhow::Error>> = Mutex::new(None);
-    in_parallel(ctx, jobs, ready, |(subject, case, r)| {
+    let ready: Vec<_> = ready
+        .into_iter()
+        .map(|(subject, case, r)| (work.assets(&r), (subject, case, r)))
+        .collect();
+    in_turns(ctx, jobs, ready, |(subject, case, r)| {
         let report = work
             .carry_out(r)
             .unwrap_or_else(|e| SubjectReport::failed(&e));
@@ -525,6 +536,112 @@ fn in_parallel<T: Send, R: Send>(
         .unwrap_or_else(|e| e.into_inner())
         .into_values()
         .collect()
+}
+
+/// Runs `f` over `items` on `jobs` threads like [`in_parallel`], each item with the assets
+/// it works on, never two items that share an asset at the same time (see [`Turns`]).
+fn in_turns<T: Send>(
+    ctx: &Context,
+    jobs: usize,
+    items: Vec<(BTreeSet<String>, T)>,
+    f: impl Fn(T) + Sync,
+) {
+    let total = items.len();
+    let turns = Turns::new(items);
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.min(total.max(1)) {
+            scope.spawn(|| {
+                while let Some((turn, item)) = turns.next(&ctx.stop) {
+                    f(item);
+                    drop(turn);
+                }
+            });
+        }
+    });
+}
+
+/// The subjects of a list waiting to be carried out, and the assets of those under way.
+///
+/// Two subjects pictured in one photo must not change it at the same time: each would
+/// read it, plan its own change and write it back, and the later write would put the
+/// other's values back. Nor is it enough to take turns on the write alone: a subject's
+/// read-back, its index update, the locate after it and its receipt all speak of the
+/// asset as that subject left it. So a subject begins only when none under way shares an
+/// asset with it, and holds its assets until it is finished; one that waits is not
+/// overtaken by a later subject of the list sharing an asset with it, so subjects that
+/// share assets are carried out in the list's order. Claiming every asset of a subject at
+/// once cannot deadlock, and subjects that share nothing still run side by side. The
+/// later subject's plan was made before the earlier one changed the shared asset: its
+/// step is planned again from the asset as it then is ([`dsr::apply::apply`]).
+struct Turns<T> {
+    state: Mutex<TurnsState<T>>,
+    freed: Condvar,
+}
+
+struct TurnsState<T> {
+    /// In the list's order.
+    waiting: Vec<(BTreeSet<String>, T)>,
+    /// The assets of the subjects under way.
+    busy: BTreeSet<String>,
+}
+
+/// A subject's hold on its assets, given up when it is dropped.
+struct Turn<'t, T> {
+    turns: &'t Turns<T>,
+    assets: BTreeSet<String>,
+}
+
+impl<T> Drop for Turn<'_, T> {
+    fn drop(&mut self) {
+        let mut state = lock(&self.turns.state);
+        for asset in &self.assets {
+            state.busy.remove(asset);
+        }
+        drop(state);
+        self.turns.freed.notify_all();
+    }
+}
+
+impl<T> Turns<T> {
+    fn new(waiting: Vec<(BTreeSet<String>, T)>) -> Turns<T> {
+        Turns {
+            state: Mutex::new(TurnsState {
+                waiting,
+                busy: BTreeSet::new(),
+            }),
+            freed: Condvar::new(),
+        }
+    }
+
+    /// The first waiting subject that may begin, with its assets held; waits while every
+    /// one left must wait. `None` once none is left or a stop is asked for.
+    fn next(&self, stop: &dsr::stop::Stop) -> Option<(Turn<'_, T>, T)> {
+        let mut state = lock(&self.state);
+        loop {
+            if stop.requested().is_some() || state.waiting.is_empty() {
+                return None;
+            }
+            let free = {
+                let TurnsState { waiting, busy } = &*state;
+                let mut ahead: BTreeSet<&String> = BTreeSet::new();
+                waiting.iter().position(|(assets, _)| {
+                    let free = assets.iter().all(|a| !busy.contains(a) && !ahead.contains(a));
+                    ahead.extend(assets);
+                    free
+                })
+            };
+            if let Some(i) = free {
+                let (assets, item) = state.waiting.remove(i);
+                state.busy.extend(assets.iter().cloned());
+                return Some((Turn { turns: self, assets }, item));
+            }
+            // Woken when a subject finishes; the timeout only lets a stop be seen.
+            state = self
+                .freed
+                .wait_timeout(state, std::time::Duration::from_millis(200))
+                .map_or_else(|e| e.into_inner().0, |(state, _)| state);
+        }
+    }
 }
 
 /// Opens the case of one row, marked as the batch's, and locates its subject.

@@ -8,7 +8,9 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, bail};
 use dsr::apply::journal::Journal;
-use dsr::apply::{self, Action, ApplyProgress, Check, Outcome as StepOutcome, Plan, RunReport};
+use dsr::apply::{
+    self, Action, ApplyProgress, Check, Outcome as StepOutcome, Plan, Replan, RunReport,
+};
 use dsr::platform::Platform;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -220,31 +222,28 @@ impl Operation<'_> {
     }
 
     /// Keeps the plan (a fresh run starts a fresh journal), applies it under the journal
-    /// with a progress bar, and reads every changed asset back.
+    /// with a progress bar — a step whose asset changed since it was planned is planned
+    /// again with `replan` — and reads every changed asset back against the step as it was
+    /// carried out. Returns the steps as carried out, the read-back and the start time.
     pub fn carry_out(
         &self,
         plan: &Plan,
+        replan: &Replan<'_>,
         platform: &dyn Platform,
         check: &Check<'_>,
-    ) -> Result<(apply::Verification, String)> {
+    ) -> Result<(apply::Carried, apply::Verification, String)> {
         let started = dsr::time::now();
         if !self.resume {
             let json = serde_json::to_vec_pretty(plan)?;
             dsr::fsutil::write_atomic(&self.plan_path, &json)
                 .with_context(|| format!("cannot write {}", self.plan_path.display()))?;
             // An earlier run's journal speaks of an earlier plan's steps.
-            match std::fs::remove_file(&self.journal_path) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    return Err(e)
-                        .with_context(|| format!("cannot remove {}", self.journal_path.display()));
-                }
-            }
+            dsr::apply::journal::remove(&self.journal_path)?;
         }
         let bar = StepBar::new(self.ctx.interactive_stderr && !self.silent);
         let applied = apply::apply(
             plan,
+            replan,
             platform,
             &self.journal_path,
             self.jobs,
@@ -252,8 +251,8 @@ impl Operation<'_> {
             &self.ctx.stop,
         );
         bar.finish();
-        let applied = match applied {
-            Ok(applied) => applied,
+        let carried = match applied {
+            Ok(carried) => carried,
             Err(apply::ApplyError::Interrupted(stop)) => {
                 return Err(anyhow::Error::new(stop).context(format!(
                     "the {} of case {} stopped after the steps in flight, each journaled; `dsr {} {} --resume` finishes it",
@@ -266,10 +265,8 @@ impl Operation<'_> {
                 });
             }
         };
-        Ok((
-            apply::verify(plan, &applied, platform, self.jobs, check),
-            started,
-        ))
+        let verification = carried.verify(platform, self.jobs, check);
+        Ok((carried, verification, started))
     }
 
     /// Prints the outcome — every step on stdout, what is left on stderr — and says how

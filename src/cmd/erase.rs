@@ -213,8 +213,16 @@ impl<'a> Eraser<'a> {
         let check = |step: &apply::Step, asset: &dsr::asset::Asset| {
             dsr::erase::subject_gone(&matcher, step, asset)
         };
-        let (verification, started) = op.carry_out(&plan, self.platform, &check)?;
-        let kept = kept(&case, &plan);
+        // A step whose asset changed since it was planned is planned again by the same
+        // planner, from the asset as it then is.
+        let parts = PlannerParts::of(self, &case)?;
+        let planner = parts.planner(self.settings, &matcher, &plan.intent)?;
+        let replan = |planned: &apply::Step, asset: &dsr::asset::Asset| {
+            planner.step(asset, planned.acts_from)
+        };
+        let (carried, verification, started) =
+            op.carry_out(&plan, &replan, self.platform, &check)?;
+        let kept = kept(&case, &carried.plan);
         self.index
             .reindex(&verification.read)
             .context("cannot bring the index up to date after the erasure")?;
@@ -373,6 +381,10 @@ impl<'a> Work for Eraser<'a> {
         Ok(())
     }
 
+    fn assets(&self, ready: &Ready<'a>) -> BTreeSet<String> {
+        ready.plan.steps.iter().map(|s| s.asset.clone()).collect()
+    }
+
     fn carry_out(&self, ready: Ready<'a>) -> Result<SubjectReport> {
         let (matches, reviewed) = (ready.case.matches.len(), ready.case.reviewed().len());
         let finished = self.carry(ready)?;
@@ -437,19 +449,7 @@ fn summary(report: &RunReport) -> String {
 
 /// Reads every asset of the reviewed set as the platform holds it now and plans it.
 fn make_plan(eraser: &Eraser<'_>, case: &Case, matcher: &Matcher) -> Result<Plan> {
-    let (ctx, name, profile) = (eraser.ctx, eraser.name, eraser.profile);
-    let settings = eraser.settings;
-    let writable = changes::writable(ctx, name);
-    let holds = Holds::of(profile)?;
-    let shown: BTreeSet<String> = std::iter::once(dsr::fields::PERSON_SHOWN.to_owned())
-        .chain(profile.shown_fields.iter().cloned())
-        .collect();
-    let planner = Planner {
-        matcher,
-        roles: &settings.roles,
-        shown_fields: &shown,
-        writable: writable.as_ref(),
-        holds: &holds,
+    let intent = apply::Intent::Erasure {
         strategy: match eraser.args.strategy {
             StrategyArg::Auto => Strategy::Auto,
             StrategyArg::Scrub => Strategy::Scrub,
@@ -461,17 +461,68 @@ fn make_plan(eraser: &Eraser<'_>, case: &Case, matcher: &Matcher) -> Result<Plan
             ShownArg::Keep => ShownWithOthers::Keep,
         },
         reason: eraser.args.reason.clone(),
-        shown_before: &shown_before(eraser.store, &case.id)?,
     };
+    let parts = PlannerParts::of(eraser, case)?;
+    let planner = parts.planner(eraser.settings, matcher, &intent)?;
     let ids: Vec<String> = case.reviewed().iter().map(|m| m.asset.clone()).collect();
     let read = apply::read_assets(eraser.platform, &ids, eraser.jobs);
     let read = ids
         .into_iter()
         .zip(read)
         .map(|(id, asset)| (id.clone(), case.acts_from(&id), asset));
-    planner.plan(&case.id, name, read).map_err(|(id, e)| {
+    planner.plan(&case.id, eraser.name, read).map_err(|(id, e)| {
         anyhow::Error::new(e).context(format!("cannot read asset {id} to plan it"))
     })
+}
+
+/// What a case's erasure planner is made of, kept so that the planner that made the plan
+/// also plans again, during the run, a step whose asset changed since.
+struct PlannerParts {
+    writable: Option<BTreeSet<String>>,
+    holds: Holds,
+    shown: BTreeSet<String>,
+    shown_before: BTreeSet<String>,
+}
+
+impl PlannerParts {
+    fn of(eraser: &Eraser<'_>, case: &Case) -> Result<PlannerParts> {
+        Ok(PlannerParts {
+            writable: changes::writable(eraser.ctx, eraser.name),
+            holds: Holds::of(eraser.profile)?,
+            shown: std::iter::once(dsr::fields::PERSON_SHOWN.to_owned())
+                .chain(eraser.profile.shown_fields.iter().cloned())
+                .collect(),
+            shown_before: shown_before(eraser.store, &case.id)?,
+        })
+    }
+
+    /// The planner of `intent` (a resumed plan's own) for the subject `matcher` finds.
+    fn planner<'p>(
+        &'p self,
+        settings: &'p dsr::index::IndexSettings,
+        matcher: &'p Matcher,
+        intent: &apply::Intent,
+    ) -> Result<Planner<'p>> {
+        let apply::Intent::Erasure {
+            strategy,
+            shown_with_others,
+            reason,
+        } = intent
+        else {
+            bail!("the plan of this case is not an erasure plan");
+        };
+        Ok(Planner {
+            matcher,
+            roles: &settings.roles,
+            shown_fields: &self.shown,
+            writable: self.writable.as_ref(),
+            holds: &self.holds,
+            strategy: *strategy,
+            shown_with_others: *shown_with_others,
+            reason: reason.clone(),
+            shown_before: &self.shown_before,
+        })
+    }
 }
 
 /// Images an earlier erasure of the case left showing the subject (its report says so):

@@ -284,7 +284,12 @@ impl<'a> Rectify<'a> {
         } = ready;
         let rectifier = self.rectifier(&plan, &subject)?;
         let check = |step: &apply::Step, asset: &dsr::asset::Asset| rectifier.check(step, asset);
-        let (verification, started) = op.carry_out(&plan, self.platform, &check)?;
+        // A step whose asset changed since it was planned is planned again by the same
+        // rectifier, from the asset as it then is.
+        let replan = |planned: &apply::Step, asset: &dsr::asset::Asset| {
+            rectifier.step(asset, planned.acts_from)
+        };
+        let (_, verification, started) = op.carry_out(&plan, &replan, self.platform, &check)?;
         self.index
             .reindex(&verification.read)
             .context("cannot bring the index up to date after the rectification")?;
@@ -441,6 +446,10 @@ impl<'a> Work for Rectify<'a> {
     fn before_changes(&self) -> Result<()> {
         super::record::signing_key(self.prompting, self.profile)?;
         Ok(())
+    }
+
+    fn assets(&self, ready: &Ready<'a>) -> BTreeSet<String> {
+        ready.plan.steps.iter().map(|s| s.asset.clone()).collect()
     }
 
     fn carry_out(&self, ready: Ready<'a>) -> Result<SubjectReport> {

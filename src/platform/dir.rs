@@ -273,12 +273,22 @@ impl Platform for DirPlatform {
         self.read(id)
     }
 
-    /// Rewrites the sidecar atomically, keeping every key it does not change.
-    fn update(&self, id: &str, changes: &MetadataChanges) -> Result<Asset, PlatformError> {
+    /// Rewrites the sidecar atomically, keeping every key it does not change. With
+    /// `expected`, only if the sidecar is still that version when it is read here and
+    /// still the very file read when the new one takes its place (see [`replace_file`]).
+    fn update(
+        &self,
+        id: &str,
+        changes: &MetadataChanges,
+        expected: Option<&str>,
+    ) -> Result<Asset, PlatformError> {
         let sidecar = sidecar_of(&self.path_of(id)?);
         // Reading first also turns a malformed or missing sidecar into its usual error.
         self.read(id)?;
-        let bytes = fs::read(&sidecar).map_err(Self::io_err(&sidecar))?;
+        let (bytes, seen) = read_seen(&sidecar)?;
+        if expected.is_some_and(|v| v != version_of(&seen)) {
+            return Err(PlatformError::Conflict { id: id.to_owned() });
+        }
         let mut json: serde_json::Value = serde_json::from_slice(&bytes)
             .map_err(|e| PlatformError::Rejected(format!("cannot update {id}: {e}")))?;
         let Some(object) = json.as_object_mut() else {
@@ -316,8 +326,11 @@ impl Platform for DirPlatform {
             PlatformError::Rejected(format!("cannot write the sidecar of {id}: {e}"))
         })?;
         text.push(b'\n');
-        replace_file(&sidecar, &text)?;
-        self.read(id)
+        let unchanged = expected.map(|_| &seen);
+        match replace_file(&sidecar, &text, unchanged)? {
+            Replaced::Yes => self.read(id),
+            Replaced::Changed => Err(PlatformError::Conflict { id: id.to_owned() }),
+        }
     }
 
     /// Removes the file and its sidecar at once (there is no handle to follow); a file
@@ -417,9 +430,50 @@ impl Platform for DirPlatform {
     }
 }
 
+/// Reads a file and its metadata from one open handle, so that both are of the same file.
+fn read_seen(path: &Path) -> Result<(Vec<u8>, fs::Metadata), PlatformError> {
+    use std::io::Read;
+    let err = DirPlatform::io_err(path);
+    let mut file = fs::File::open(path).map_err(DirPlatform::io_err(path))?;
+    let seen = file.metadata().map_err(DirPlatform::io_err(path))?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(err)?;
+    Ok((bytes, seen))
+}
+
+/// Whether `now` is the very file `seen` was: the same inode, its content untouched since.
+/// An editor that saves by renaming a new file into place makes a new inode; one that
+/// writes in place changes the modification time (and usually the size). The status-change
+/// time is not compared: moving the file aside, as [`replace_file`] does, changes it.
+fn same_file(seen: &fs::Metadata, now: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let key = |m: &fs::Metadata| (m.dev(), m.ino(), m.size(), m.mtime(), m.mtime_nsec());
+    key(seen) == key(now)
+}
+
+/// Whether a conditional replacement took place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Replaced {
+    Yes,
+    /// The file was no longer the one read: it was left as someone else made it.
+    Changed,
+}
+
 /// Replaces `path` atomically with `contents`, keeping its permissions: the tenant's files
 /// are not dsr's own, so their mode is left as the tenant's owner set it.
-fn replace_file(path: &Path, contents: &[u8]) -> Result<(), PlatformError> {
+///
+/// With `unchanged` (the metadata of the file as it was read), only if `path` is still
+/// that file. Where the system can swap two names in one step (`renameat2` with
+/// `RENAME_EXCHANGE` on Linux, `RENAME_SWAP` on macOS), the new file is swapped in and the
+/// file it displaced is the one checked: if that is not the file read, someone saved in
+/// between, and the swap is undone. Nothing can then slip in between the check and the
+/// replacement. Elsewhere (and on file systems that cannot swap) the file is checked right
+/// before the rename, which leaves only the moment between those two calls.
+fn replace_file(
+    path: &Path,
+    contents: &[u8],
+    unchanged: Option<&fs::Metadata>,
+) -> Result<Replaced, PlatformError> {
     let err = |source| PlatformError::Io {
         path: path.to_owned(),
         source,
@@ -433,9 +487,140 @@ fn replace_file(path: &Path, contents: &[u8]) -> Result<(), PlatformError> {
     file.write_all(contents).map_err(err)?;
     file.as_file().set_permissions(permissions).map_err(err)?;
     file.as_file().sync_all().map_err(err)?;
-    file.persist(path).map_err(|e| err(e.error))?;
+    match unchanged {
+        None => {
+            file.persist(path).map_err(|e| err(e.error))?;
+        }
+        Some(seen) => match swap(file.path(), path) {
+            Ok(()) => {
+                // The temporary name now holds the file that was in place.
+                let displaced = fs::symlink_metadata(file.path()).map_err(err)?;
+                if !same_file(seen, &displaced) {
+                    swap(file.path(), path).map_err(err)?;
+                    return Ok(Replaced::Changed);
+                }
+                // Dropping the temporary file removes the displaced one.
+                drop(file);
+            }
+            Err(e) if swap_unsupported(&e) => {
+                let now = fs::symlink_metadata(path).map_err(err)?;
+                if !same_file(seen, &now) {
+                    return Ok(Replaced::Changed);
+                }
+                file.persist(path).map_err(|e| err(e.error))?;
+            }
+            Err(e) => return Err(err(e)),
+        },
+    }
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
-    Ok(())
+    Ok(Replaced::Yes)
+}
+
+/// Swaps the files at two names of one folder in a single step.
+#[cfg(any(target_os = "linux", target_os = "android", target_os = "macos", target_os = "ios"))]
+fn swap(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android", target_os = "macos", target_os = "ios")))]
+fn swap(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// The system or the file system cannot swap two names: fall back to check, then rename.
+fn swap_unsupported(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::Unsupported
+        || matches!(
+            e.raw_os_error(),
+            Some(code) if code == rustix::io::Errno::INVAL.raw_os_error()
+                || code == rustix::io::Errno::NOSYS.raw_os_error()
+                || code == rustix::io::Errno::NOTSUP.raw_os_error()
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, id: &str, byline: &[&str]) {
+        let path = root.join(id);
+        fs::create_dir_all(path.parent().expect("an archive")).expect("a folder");
+        fs::write(&path, b"image").expect("a file");
+        let sidecar = serde_json::json!({ "metadata": { "80": { "value": byline } } });
+        fs::write(
+            sidecar_of(&path),
+            serde_json::to_vec(&sidecar).expect("JSON"),
+        )
+        .expect("a sidecar");
+    }
+
+    fn byline(platform: &DirPlatform, id: &str) -> Vec<String> {
+        platform.read(id).expect("an asset").metadata["80"]
+            .items()
+            .to_vec()
+    }
+
+    #[test]
+    fn a_conditional_update_never_overwrites_a_newer_save() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        write(dir.path(), "A/x.png", &["Jane Doe", "Ola Nordmann"]);
+        let platform = DirPlatform::open(dir.path()).expect("the tenant");
+        let read = platform.read("A/x.png").expect("an asset");
+        let changes: MetadataChanges = [(
+            "80".to_owned(),
+            Some(FieldValue::Bag(vec!["Ola Nordmann".to_owned()])),
+        )]
+        .into_iter()
+        .collect();
+        // Someone saves after dsr read it: the write computed from that read is refused.
+        write(dir.path(), "A/x.png", &["Jane Doe", "Ola Nordmann", "Kari"]);
+        let refused = platform
+            .update("A/x.png", &changes, Some(&read.version))
+            .expect_err("changed since it was read");
+        assert!(refused.is_conflict(), "{refused:?}");
+        assert_eq!(
+            byline(&platform, "A/x.png"),
+            ["Jane Doe", "Ola Nordmann", "Kari"]
+        );
+        let read = platform.read("A/x.png").expect("read again");
+        let updated = platform
+            .update("A/x.png", &changes, Some(&read.version))
+            .expect("unchanged since read");
+        assert_eq!(updated.metadata["80"].items(), ["Ola Nordmann"]);
+        assert_ne!(updated.version, read.version);
+        // Without a version the write is as before: unconditional.
+        platform
+            .update("A/x.png", &changes, None)
+            .expect("unconditional");
+    }
+
+    #[test]
+    fn a_save_between_the_read_and_the_replacement_is_kept() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        write(dir.path(), "A/x.png", &["Jane Doe"]);
+        let sidecar = sidecar_of(&dir.path().join("A/x.png"));
+        let (_, seen) = read_seen(&sidecar).expect("read");
+        // An editor that saves by renaming a new file into place, the same size as before.
+        let other = dir.path().join("A/.editor-save");
+        fs::write(&other, fs::read(&sidecar).expect("bytes")).expect("a save");
+        fs::rename(&other, &sidecar).expect("saved");
+        let before = fs::read(&sidecar).expect("bytes");
+        let replaced = replace_file(&sidecar, b"{\"metadata\":{}}\n", Some(&seen)).expect("io");
+        assert_eq!(replaced, Replaced::Changed);
+        assert_eq!(fs::read(&sidecar).expect("bytes"), before, "the save is kept");
+        let leftovers: Vec<_> = fs::read_dir(dir.path().join("A"))
+            .expect("the folder")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name())
+            .filter(|n| n.to_string_lossy().starts_with(".dsr-"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+        let (_, seen) = read_seen(&sidecar).expect("read again");
+        let replaced = replace_file(&sidecar, b"{\"metadata\":{}}\n", Some(&seen)).expect("io");
+        assert_eq!(replaced, Replaced::Yes);
+        assert_eq!(fs::read(&sidecar).expect("bytes"), b"{\"metadata\":{}}\n");
+    }
 }

@@ -62,11 +62,22 @@ pub enum PlatformError {
     /// A change the platform refused or did not carry out.
     #[error("{0}")]
     Rejected(String),
+    /// A conditional write found the asset changed since it was read (someone else edited
+    /// it): nothing was written. Read it again and compute the change anew.
+    #[error(
+        "asset {id} was changed by someone else after it was read: nothing was written; read it again and plan the change anew"
+    )]
+    Conflict { id: String },
 }
 
 impl PlatformError {
     pub fn is_not_found(&self) -> bool {
         matches!(self, PlatformError::NotFound { .. })
+    }
+
+    /// A conditional write found the asset changed since it was read.
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, PlatformError::Conflict { .. })
     }
 
     /// Worth trying again later: the network, a busy server, a rate limit.
@@ -174,8 +185,17 @@ pub trait Platform: Send + Sync {
     ) -> Result<ScanEnd, PlatformError>;
     /// Reads one asset with its metadata.
     fn get(&self, id: &str) -> Result<Asset, PlatformError>;
-    /// Changes some fields of one asset and returns it as the platform now holds it.
-    fn update(&self, id: &str, changes: &MetadataChanges) -> Result<Asset, PlatformError>;
+    /// Changes some fields of one asset and returns it as the platform now holds it. With
+    /// `expected` (a version marker, [`Asset::version`]) the write is conditional: when the
+    /// asset is no longer that version, nothing is written and the answer is
+    /// [`PlatformError::Conflict`], so that a change computed from an older read never
+    /// overwrites someone else's newer one.
+    fn update(
+        &self,
+        id: &str,
+        changes: &MetadataChanges,
+        expected: Option<&str>,
+    ) -> Result<Asset, PlatformError>;
     /// Deletes one asset; returns once the platform says it is done.
     fn delete(&self, id: &str) -> Result<(), PlatformError> {
         self.delete_following(id, None, &mut |_| {})

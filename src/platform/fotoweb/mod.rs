@@ -945,8 +945,24 @@ impl Platform for Fotoweb {
     }
 
     /// PATCHes the changed fields: bags as arrays, singles as strings, `[]` to clear.
-    fn update(&self, id: &str, changes: &MetadataChanges) -> Result<Asset, PlatformError> {
+    ///
+    /// With `expected`, the asset is read again right before the PATCH and its version
+    /// compared: FotoWeb documents no ETag or `If-Match` (the last write wins), so this
+    /// re-read is the closest the API allows to a conditional write. It narrows the window
+    /// for someone else's edit to the time between that read and the PATCH; it cannot
+    /// close it.
+    fn update(
+        &self,
+        id: &str,
+        changes: &MetadataChanges,
+        expected: Option<&str>,
+    ) -> Result<Asset, PlatformError> {
         let href = self.href_of(id)?;
+        if let Some(expected) = expected
+            && version_of(&self.get_asset(id)?) != expected
+        {
+            return Err(PlatformError::Conflict { id: id.to_owned() });
+        }
         let metadata: serde_json::Map<String, serde_json::Value> = changes
             .iter()
             .map(|(field, value)| {
