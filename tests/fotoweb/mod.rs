@@ -781,8 +781,24 @@ fn every_platform_operation_works_against_the_double() {
         Some(FieldValue::Bag(vec!["Ola Nordmann".to_owned()])),
     );
     changes.insert("120".to_owned(), None);
-    let updated = fw.update(id, &changes).expect("update");
+    // Conditional on the version read: someone else's edit in between refuses the PATCH.
+    double.set_field(id, "5", serde_json::json!("Edited by someone else"));
+    double.clear_requests();
+    let conflict = fw
+        .update(id, &changes, Some(&asset.version))
+        .expect_err("the asset changed after it was read");
+    assert!(conflict.is_conflict(), "{conflict:?}");
+    let seen = requests_of(&double);
+    assert!(
+        seen.iter().all(|r| !r.starts_with("PATCH")),
+        "nothing written: {seen:?}"
+    );
+    let asset = fw.get(id).expect("read again");
+    let updated = fw
+        .update(id, &changes, Some(&asset.version))
+        .expect("update");
     assert_eq!(updated.metadata["368"].items(), ["Ola Nordmann"]);
+    assert_eq!(updated.metadata["5"].items(), ["Edited by someone else"]);
     assert!(!updated.metadata.contains_key("120"));
     assert_ne!(updated.version, asset.version, "modified was bumped");
     let held = double.asset(id).expect("still there");
@@ -848,7 +864,7 @@ fn a_field_the_platform_refuses_to_write_is_an_error_not_a_success() {
     let mut changes = BTreeMap::new();
     changes.insert("360".to_owned(), None);
     let err = fw
-        .update("Staff/board-meeting-020.png", &changes)
+        .update("Staff/board-meeting-020.png", &changes, None)
         .expect_err("360 is not writable");
     assert!(
         matches!(err, dsr::platform::PlatformError::Forbidden(_)),

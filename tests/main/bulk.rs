@@ -1,14 +1,18 @@
 //! Bulk requests: `dsr erase --from FILE` over many subjects through the FotoWeb double —
 //! one JSON line per subject as it is finished, honest about what failed, stopped by a
-//! signal and resumed without a mutation repeated.
+//! signal and resumed without a mutation repeated. Subjects sharing an asset are erased
+//! one after the other, and a step whose asset changed after it was planned is planned
+//! again, in a list and in a single case.
 
 use std::collections::BTreeSet;
+use std::ffi::OsString;
+use std::io::Read;
 use std::process::Stdio;
 
 use serde_json::{Value, json};
 
 use crate::support::Test;
-use crate::tenants::{Kind, Tenant, is_mutation};
+use crate::tenants::{Kind, SECRET, Tenant, is_mutation};
 
 const FIRST: [&str; 10] = [
     "Astrid", "Bjarne", "Cecilie", "Didrik", "Eirik", "Frøydis", "Gunnar", "Helga", "Ingrid",
@@ -629,4 +633,332 @@ fn a_finished_list_is_not_done_twice_and_resume_tries_again_only_what_was_left()
         .filter(|r| is_mutation(r) && r.method == "POST")
         .count();
     assert_eq!(ola_deletes, 1, "Ola's portrait was deleted once");
+}
+
+/// Two leavers pictured in one team photo and named in one story, with Kari Nordmann, who
+/// stays; each leaver also has a portrait of their own, and four more leavers share nothing.
+fn write_shared_photo(t: &Test) {
+    let (astrid, bjarne) = (leaver(0).0, leaver(11).0);
+    t.asset(
+        "Events/team-photo.png",
+        json!({
+            "368": [astrid, bjarne, "Kari Nordmann"],
+            "120": format!("{astrid} and {bjarne} with Kari Nordmann at the summer party."),
+            "5": "Summer party"
+        }),
+    );
+    t.asset(
+        "News/story-shared.png",
+        json!({"80": [bjarne, "Kari Nordmann", astrid], "5": "A story from the newsroom"}),
+    );
+    for n in [0, 11, 22, 33, 44, 55] {
+        let (name, email) = leaver(n);
+        t.asset(
+            &format!("Staff/portrait-{n:03}.png"),
+            json!({"368": [name], "308": [email], "5": "Portrait for the staff page"}),
+        );
+    }
+}
+
+fn two_leavers_in_one_photo_are_erased_one_after_the_other(kind: Kind) {
+    let t = Test::new();
+    write_shared_photo(&t);
+    let tenant = Tenant::new(t, kind, &[], |_| {});
+    let list = tenant.t.path("leavers.csv");
+    let mut csv = String::from("email,name,reference\n");
+    for n in [0, 11, 22, 33, 44, 55] {
+        let (name, email) = leaver(n);
+        csv.push_str(&format!("{email},{name},HR-{n:03}\n"));
+    }
+    std::fs::write(&list, csv).expect("the list is written");
+    let out = tenant
+        .dsr(["erase", "--from"])
+        .arg(&list)
+        .args(["--yes", "--jobs", "8", "--output", "jsonl"])
+        // The photo still shows them once scrubbed: kept by the controller's decision.
+        .args([
+            "--shown-with-others",
+            "keep",
+            "--reason",
+            "the company's history",
+        ])
+        .run();
+    let lines = out.jsonl();
+    assert_eq!(lines.len(), 6, "{}", out.stdout);
+    for line in &lines {
+        assert_eq!(line["status"], "verified", "{line}\n{}", out.stderr);
+        assert_eq!(line["counts"]["deleted"], 1, "their portrait: {line}");
+    }
+    for (reference, scrubbed) in [("HR-000", 1), ("HR-011", 1), ("HR-022", 0)] {
+        let line = lines
+            .iter()
+            .find(|l| l["reference"] == reference)
+            .expect("the row");
+        assert_eq!(line["counts"]["scrubbed"], scrubbed, "the story: {line}");
+    }
+    let (astrid, bjarne) = (leaver(0).0, leaver(11).0);
+    let photo = tenant.metadata("Events/team-photo.png").expect("kept");
+    assert_eq!(photo["368"], json!(["Kari Nordmann"]), "{photo:?}");
+    let story = tenant.metadata("News/story-shared.png").expect("kept");
+    assert_eq!(story["80"], json!(["Kari Nordmann"]), "{story:?}");
+    for metadata in [&photo, &story] {
+        let text = serde_json::to_string(metadata).expect("JSON");
+        assert!(
+            !text.contains(&astrid) && !text.contains(&bjarne),
+            "neither leaver is left: {text}"
+        );
+    }
+    assert!(
+        photo["120"].to_string().contains("Kari Nordmann"),
+        "{photo:?}"
+    );
+    // The second leaver's step on each shared asset was planned again from the asset as
+    // the first one left it, and its receipt says so.
+    let replanned = lines
+        .iter()
+        .filter(|l| {
+            let case = l["case"].as_str().expect("a case");
+            let report = tenant.case_dir(case).join("erase-report.json");
+            std::fs::read_to_string(report)
+                .expect("the report")
+                .contains("re-planned: the asset changed after planning")
+        })
+        .count();
+    assert_eq!(replanned, 1, "one of the two leavers re-planned");
+
+    let Some(double) = &tenant.double else { return };
+    for asset in ["Events/team-photo.png.info", "News/story-shared.png.info"] {
+        let requests: Vec<_> = double
+            .requests()
+            .into_iter()
+            .filter(|r| r.path.ends_with(asset) && r.status != 0)
+            .collect();
+        let patches: Vec<_> = requests.iter().filter(|r| r.method == "PATCH").collect();
+        assert_eq!(patches.len(), 2, "one PATCH per leaver on {asset}");
+        // Each PATCH is preceded by a read of the asset made after the previous PATCH was
+        // answered: no PATCH is computed from what the asset held before another's.
+        let mut after = None;
+        for patch in patches {
+            let read = requests.iter().any(|r| {
+                r.method == "GET"
+                    && after.is_none_or(|t| r.received >= t)
+                    && r.answered <= patch.received
+            });
+            assert!(
+                read,
+                "a PATCH of {asset} without a read after the last: {requests:?}"
+            );
+            after = Some(patch.answered);
+        }
+    }
+}
+
+#[test]
+fn two_leavers_in_one_photo_are_erased_one_after_the_other_on_dir() {
+    two_leavers_in_one_photo_are_erased_one_after_the_other(Kind::Dir);
+}
+
+#[test]
+fn two_leavers_in_one_photo_are_erased_one_after_the_other_through_the_double() {
+    two_leavers_in_one_photo_are_erased_one_after_the_other(Kind::Fotoweb);
+}
+
+/// Sixty stories Jane Doe wrote with Kari Nordmann, and the one someone edits while dsr is
+/// about to erase her: enough steps that the plan printed before applying outgrows one
+/// page of pipe.
+fn write_stories(t: &Test) {
+    for i in 0..60 {
+        t.asset(
+            &format!("News/story-{i:03}.png"),
+            json!({"80": ["Jane Doe", "Kari Nordmann"], "5": format!("Story {i}")}),
+        );
+    }
+    t.asset(
+        "News/edited.png",
+        json!({
+            "80": ["Jane Doe", "Kari Nordmann"],
+            "120": "Jane Doe and Kari Nordmann at the harbour."
+        }),
+    );
+}
+
+/// How a held `dsr erase` ended.
+struct Held {
+    status: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `dsr erase …` and holds it once it has made and begun to print its plan, before it
+/// applies anything: its stdout is a pipe of one page, not read until `meanwhile` has run
+/// (with the process id), and the plan is longer than that. Then lets it finish and checks
+/// that its report, receipt and a fresh locate agree, as every erase of the suite does.
+fn erase_held_after_planning(tenant: &Tenant, args: &[&str], meanwhile: impl FnOnce(u32)) -> Held {
+    let started = std::time::SystemTime::now();
+    let mut child = tenant
+        .dsr(args)
+        .command()
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dsr starts");
+    let mut stdout = child.stdout.take().expect("stdout");
+    rustix::pipe::fcntl_setpipe_size(&stdout, 4096).expect("a pipe of one page");
+    let mut stderr = child.stderr.take().expect("stderr");
+    let errors = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
+    // The first byte of the plan: it is made, and dsr waits for the rest to be read.
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).expect("the plan begins");
+    meanwhile(child.id());
+    let mut rest = Vec::new();
+    stdout.read_to_end(&mut rest).expect("the rest of stdout");
+    let status = child.wait().expect("dsr ends").code();
+    let held = Held {
+        status,
+        stdout: String::from_utf8_lossy(&[&first[..], &rest].concat()).into_owned(),
+        stderr: errors.join().expect("stderr read"),
+    };
+    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+    crate::agreement::Invocation {
+        test: &tenant.t,
+        args: &args,
+        env: &[("DSR_CLIENT_SECRET".into(), SECRET.into())],
+        started,
+    }
+    .check();
+    held
+}
+
+/// Adds Per Hansen to the byline of the edited story, as another user would.
+fn edit_the_story(tenant: &Tenant) {
+    let byline = json!(["Jane Doe", "Kari Nordmann", "Per Hansen"]);
+    match &tenant.double {
+        Some(double) => double.set_field("News/edited.png", "80", byline),
+        None => tenant.t.asset(
+            "News/edited.png",
+            json!({"80": byline, "120": "Jane Doe and Kari Nordmann at the harbour."}),
+        ),
+    }
+}
+
+/// The edited story ends without Jane and with both other people; its step says it was
+/// planned again, in the run's report and in the receipt; the journal names the re-planned
+/// step by action and hash only.
+fn assert_replanned(tenant: &Tenant, case: &str) {
+    let story = tenant.metadata("News/edited.png").expect("kept");
+    assert_eq!(
+        story["80"],
+        json!(["Kari Nordmann", "Per Hansen"]),
+        "{story:?}"
+    );
+    assert!(!story["120"].to_string().contains("Jane"), "{story:?}");
+    let report: Value = serde_json::from_slice(
+        &std::fs::read(tenant.case_dir(case).join("erase-report.json")).expect("the report"),
+    )
+    .expect("JSON");
+    let step = report["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .find(|s| s["asset"] == "News/edited.png")
+        .expect("the edited story's step");
+    assert_eq!(step["outcome"], "verified", "{step}");
+    assert!(
+        step["detail"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("re-planned: the asset changed after planning")),
+        "{step}"
+    );
+    let receipt = tenant.t.latest_receipt(case);
+    let record = receipt["assets"]
+        .as_array()
+        .expect("assets")
+        .iter()
+        .find(|a| a["asset"] == "News/edited.png")
+        .expect("the edited story in the receipt");
+    assert!(
+        record["evidence"].to_string().contains("re-planned"),
+        "{record}"
+    );
+    let journal = std::fs::read_to_string(tenant.case_dir(case).join("erase-journal.jsonl"))
+        .expect("the journal");
+    assert!(
+        journal.contains("\"event\":\"replanned\""),
+        "the journal records the re-plan: {journal}"
+    );
+    assert!(
+        !journal.contains("Kari") && !journal.contains("Per Hansen"),
+        "no personal value in the journal: {journal}"
+    );
+}
+
+fn an_asset_edited_between_plan_and_apply_is_planned_again(kind: Kind) {
+    let t = Test::new();
+    write_stories(&t);
+    let tenant = Tenant::new(t, kind, &[], |_| {});
+    let case = tenant.open_case("erasure", &["--name", "Jane Doe"]);
+    let held = erase_held_after_planning(&tenant, &["erase", &case, "--yes"], |_| {
+        edit_the_story(&tenant)
+    });
+    assert_eq!(held.status, Some(0), "{}\n{}", held.stdout, held.stderr);
+    assert!(held.stdout.contains("re-planned"), "{}", held.stdout);
+    assert_replanned(&tenant, &case);
+}
+
+#[test]
+fn an_asset_edited_between_plan_and_apply_is_planned_again_on_dir() {
+    an_asset_edited_between_plan_and_apply_is_planned_again(Kind::Dir);
+}
+
+#[test]
+fn an_asset_edited_between_plan_and_apply_is_planned_again_through_the_double() {
+    an_asset_edited_between_plan_and_apply_is_planned_again(Kind::Fotoweb);
+}
+
+fn a_stopped_erasure_resumed_after_its_asset_changed_finishes(kind: Kind) {
+    let t = Test::new();
+    write_stories(&t);
+    let tenant = Tenant::new(t, kind, &[], |_| {});
+    let case = tenant.open_case("erasure", &["--name", "Jane Doe"]);
+    // Stopped once its plan is kept and before any step began; then the story is edited.
+    let held = erase_held_after_planning(&tenant, &["erase", &case, "--yes"], |pid| {
+        let sent = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+    });
+    assert_eq!(held.status, Some(143), "{}", held.stderr);
+    assert!(held.stderr.contains("--resume"), "{}", held.stderr);
+    edit_the_story(&tenant);
+    let story = tenant.metadata("News/edited.png").expect("there");
+    assert_eq!(
+        story["80"],
+        json!(["Jane Doe", "Kari Nordmann", "Per Hansen"])
+    );
+    let resumed = tenant.dsr(["erase", &case, "--resume", "--yes"]).run();
+    assert!(resumed.stdout.contains("re-planned"), "{}", resumed.stdout);
+    assert_replanned(&tenant, &case);
+    assert!(
+        tenant
+            .everything()
+            .values()
+            .all(|m| !m.values().any(|v| v.to_string().contains("Jane Doe"))),
+        "Jane is gone everywhere"
+    );
+}
+
+#[test]
+fn a_stopped_erasure_resumed_after_its_asset_changed_finishes_on_dir() {
+    a_stopped_erasure_resumed_after_its_asset_changed_finishes(Kind::Dir);
+}
+
+#[test]
+fn a_stopped_erasure_resumed_after_its_asset_changed_finishes_through_the_double() {
+    a_stopped_erasure_resumed_after_its_asset_changed_finishes(Kind::Fotoweb);
 }
