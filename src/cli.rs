@@ -716,7 +716,8 @@ pub struct EraseArgs {
     #[arg(long, short = 'y')]
     pub yes: bool,
     /// Finish an interrupted (or partly failed) erasure: the same plan, from its journal,
-    /// without repeating a finished step
+    /// without repeating a finished step; a step whose asset changed since it was planned
+    /// is planned again from the asset as it now is
     #[arg(long, conflicts_with = "strategy")]
     pub resume: bool,
     /// Look for erased subjects again (after the platform restored a backup and it was
@@ -781,7 +782,8 @@ pub struct RectifyArgs {
     #[arg(long, short = 'y')]
     pub yes: bool,
     /// Finish an interrupted (or partly failed) rectification: the same plan, from its
-    /// journal, without repeating a finished step (with --from: the whole list)
+    /// journal, without repeating a finished step (with --from: the whole list); a step
+    /// whose asset changed since it was planned is planned again from the asset as it now is
     #[arg(long, conflicts_with_all = ["replace", "with", "fields", "set"])]
     pub resume: bool,
     /// How many changes run at once (with --from: at most N requests at once, three

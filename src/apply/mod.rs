@@ -256,7 +256,9 @@ impl StepRun<'_> {
                     let gone = self.failed("gone", "the asset no longer exists")?;
                     return Ok((gone, replanned));
                 }
-                (_, Err(e)) => return Ok((self.failed(error_kind(&e), &e.to_string())?, replanned)),
+                (_, Err(e)) => {
+                    return Ok((self.failed(error_kind(&e), &e.to_string())?, replanned));
+                }
                 (_, Ok(asset)) => asset,
             };
             if step.action != Action::Delete && step.changes_present(&current) {
@@ -280,8 +282,7 @@ impl StepRun<'_> {
                 }
                 continue;
             }
-            self.journal
-                .record(Event::Intent, Some(self.index), None)?;
+            self.journal.record(Event::Intent, Some(self.index), None)?;
             match self.call(step)? {
                 Ok(()) => {
                     self.journal.record(Event::Done, Some(self.index), None)?;
@@ -292,8 +293,11 @@ impl StepRun<'_> {
                 // platform that refuses every write cannot keep the step going.
                 Err(e) if e.is_conflict() && replans < MAX_REPLANS => {
                     replans += 1;
-                    self.journal
-                        .record(Event::Failed, Some(self.index), Some("conflict".to_owned()))?;
+                    self.journal.record(
+                        Event::Failed,
+                        Some(self.index),
+                        Some("conflict".to_owned()),
+                    )?;
                 }
                 Err(e) => return Ok((self.failed(error_kind(&e), &e.to_string())?, replanned)),
             }
@@ -319,7 +323,8 @@ impl StepRun<'_> {
             Action::Delete => {
                 let mut unrecorded = None;
                 let mut accepted = |handle: &str| {
-                    if let Err(e) = journal.record(Event::Accepted, Some(index), Some(handle.into()))
+                    if let Err(e) =
+                        journal.record(Event::Accepted, Some(index), Some(handle.into()))
                     {
                         unrecorded = Some(e);
                     }
@@ -584,7 +589,11 @@ mod tests {
             .get("80")
             .map(|v| v.items().to_vec())
             .unwrap_or_default();
-        let kept: Vec<String> = byline.iter().filter(|n| *n != "Jane Doe").cloned().collect();
+        let kept: Vec<String> = byline
+            .iter()
+            .filter(|n| *n != "Jane Doe")
+            .cloned()
+            .collect();
         if kept == byline {
             return Step::untouched(&asset.id, Action::Clean, "no longer holds the subject");
         }
@@ -601,7 +610,12 @@ mod tests {
     fn steps_act_once_and_an_asset_changed_since_planned_is_planned_again() {
         let dir = tempfile::tempdir().expect("a temp dir");
         let root = dir.path().join("tenant");
-        let ids = ["A/plain.png", "A/changed.png", "A/done.png", "A/cleaned.png"];
+        let ids = [
+            "A/plain.png",
+            "A/changed.png",
+            "A/done.png",
+            "A/cleaned.png",
+        ];
         for id in ids {
             write(&root, id, &["Jane Doe", "Ola Nordmann"]);
         }
@@ -648,8 +662,8 @@ mod tests {
         assert!(Journal::read(&journal).expect("the journal").interrupted());
         assert_eq!(Journal::read(&journal).expect("the journal").done(), 0);
         let stop = Stop::new();
-        let carried = apply(&plan, &replan, &platform, &journal, 2, &progress, &stop)
-            .expect("applied");
+        let carried =
+            apply(&plan, &replan, &platform, &journal, 2, &progress, &stop).expect("applied");
         let applied = &carried.applied;
         assert_eq!(applied[&0], Applied::Applied);
         assert_eq!(applied[&1], Applied::Applied, "planned again and applied");
@@ -676,8 +690,8 @@ mod tests {
         assert_eq!(state.done(), 4);
         assert_eq!(state.replanned[&1], carried.plan.steps[1]);
         // A resumed run acts no more, and reads back the steps as re-planned.
-        let again = apply(&plan, &replan, &platform, &journal, 2, &progress, &stop)
-            .expect("applied");
+        let again =
+            apply(&plan, &replan, &platform, &journal, 2, &progress, &stop).expect("applied");
         assert!(again.applied.values().all(|a| *a == Applied::Earlier));
         assert_eq!(again.plan, carried.plan);
         assert_eq!(again.replanned, carried.replanned);
@@ -737,8 +751,8 @@ mod tests {
         struct Quiet;
         impl ApplyProgress for Quiet {}
         let journal = dir.path().join("journal.jsonl");
-        let carried = apply(&plan, &busy, &platform, &journal, 1, &Quiet, &Stop::new())
-            .expect("applied");
+        let carried =
+            apply(&plan, &busy, &platform, &journal, 1, &Quiet, &Stop::new()).expect("applied");
         assert!(
             matches!(&carried.applied[&0], Applied::Failed(m) if m.contains("kept changing")),
             "{:?}",

@@ -10,8 +10,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Condvar, Mutex};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 
 use anyhow::{Context as _, Result, bail};
 use dsr::batch::{Batch, Event};
@@ -625,7 +625,9 @@ impl<T> Turns<T> {
                 let TurnsState { waiting, busy } = &*state;
                 let mut ahead: BTreeSet<&String> = BTreeSet::new();
                 waiting.iter().position(|(assets, _)| {
-                    let free = assets.iter().all(|a| !busy.contains(a) && !ahead.contains(a));
+                    let free = assets
+                        .iter()
+                        .all(|a| !busy.contains(a) && !ahead.contains(a));
                     ahead.extend(assets);
                     free
                 })
@@ -633,7 +635,13 @@ impl<T> Turns<T> {
             if let Some(i) = free {
                 let (assets, item) = state.waiting.remove(i);
                 state.busy.extend(assets.iter().cloned());
-                return Some((Turn { turns: self, assets }, item));
+                return Some((
+                    Turn {
+                        turns: self,
+                        assets,
+                    },
+                    item,
+                ));
             }
             // Woken when a subject finishes; the timeout only lets a stop be seen.
             state = self

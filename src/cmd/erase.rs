@@ -470,9 +470,11 @@ fn make_plan(eraser: &Eraser<'_>, case: &Case, matcher: &Matcher) -> Result<Plan
         .into_iter()
         .zip(read)
         .map(|(id, asset)| (id.clone(), case.acts_from(&id), asset));
-    planner.plan(&case.id, eraser.name, read).map_err(|(id, e)| {
-        anyhow::Error::new(e).context(format!("cannot read asset {id} to plan it"))
-    })
+    planner
+        .plan(&case.id, eraser.name, read)
+        .map_err(|(id, e)| {
+            anyhow::Error::new(e).context(format!("cannot read asset {id} to plan it"))
+        })
 }
 
 /// What a case's erasure planner is made of, kept so that the planner that made the plan

@@ -519,13 +519,23 @@ fn replace_file(
 }
 
 /// Swaps the files at two names of one folder in a single step.
-#[cfg(any(target_os = "linux", target_os = "android", target_os = "macos", target_os = "ios"))]
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "macos",
+    target_os = "ios"
+))]
 fn swap(a: &Path, b: &Path) -> std::io::Result<()> {
     use rustix::fs::{CWD, RenameFlags, renameat_with};
     renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
 }
 
-#[cfg(not(any(target_os = "linux", target_os = "android", target_os = "macos", target_os = "ios")))]
+#[cfg(not(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "macos",
+    target_os = "ios"
+)))]
 fn swap(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::ErrorKind::Unsupported.into())
 }
@@ -610,7 +620,11 @@ mod tests {
         let before = fs::read(&sidecar).expect("bytes");
         let replaced = replace_file(&sidecar, b"{\"metadata\":{}}\n", Some(&seen)).expect("io");
         assert_eq!(replaced, Replaced::Changed);
-        assert_eq!(fs::read(&sidecar).expect("bytes"), before, "the save is kept");
+        assert_eq!(
+            fs::read(&sidecar).expect("bytes"),
+            before,
+            "the save is kept"
+        );
         let leftovers: Vec<_> = fs::read_dir(dir.path().join("A"))
             .expect("the folder")
             .filter_map(|e| e.ok())
