@@ -386,4 +386,39 @@ mod tests {
         assert!(!read.interrupted());
         assert_eq!(read.steps[&0], StepState::Done, "done stays done");
     }
+
+    #[test]
+    fn a_replanned_step_counts_only_when_its_line_names_it() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join("erase-journal.jsonl");
+        let step = |reason: &str| Step::untouched("A/x.png", super::super::Action::Clean, reason);
+        let journal = Journal::open(&path).expect("open");
+        journal
+            .record(Event::Begin, None, Some("abc".into()))
+            .expect("write");
+        journal.replanned(1, &step("first")).expect("write");
+        journal.replanned(2, &step("second")).expect("write");
+        drop(journal);
+        assert_eq!(
+            replanned_path(&path),
+            dir.path().join("erase-journal.replanned.json")
+        );
+        let read = Journal::read(&path).expect("read");
+        assert_eq!(read.replanned[&1].reason, "first");
+        assert_eq!(read.replanned[&2].reason, "second");
+        // Killed after the step file was written and before its line: not re-planned.
+        let mut kept = read_replanned(&path).expect("the steps");
+        kept.insert(2, step("never journaled"));
+        std::fs::write(
+            replanned_path(&path),
+            serde_json::to_vec(&kept).expect("JSON"),
+        )
+        .expect("written");
+        let read = Journal::read(&path).expect("read");
+        assert_eq!(read.replanned[&1].reason, "first");
+        assert!(!read.replanned.contains_key(&2));
+        remove(&path).expect("removed");
+        assert!(!path.exists() && !replanned_path(&path).exists());
+        remove(&path).expect("nothing to remove is fine");
+    }
 }

@@ -275,7 +275,8 @@ impl Platform for DirPlatform {
 
     /// Rewrites the sidecar atomically, keeping every key it does not change. With
     /// `expected`, only if the sidecar is still that version when it is read here and
-    /// still the very file read when the new one takes its place (see [`replace_file`]).
+    /// still the very file read right before the new one takes its place (see
+    /// [`replace_file`]).
     fn update(
         &self,
         id: &str,
@@ -443,8 +444,7 @@ fn read_seen(path: &Path) -> Result<(Vec<u8>, fs::Metadata), PlatformError> {
 
 /// Whether `now` is the very file `seen` was: the same inode, its content untouched since.
 /// An editor that saves by renaming a new file into place makes a new inode; one that
-/// writes in place changes the modification time (and usually the size). The status-change
-/// time is not compared: moving the file aside, as [`replace_file`] does, changes it.
+/// writes in place changes the modification time (and usually the size).
 fn same_file(seen: &fs::Metadata, now: &fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
     let key = |m: &fs::Metadata| (m.dev(), m.ino(), m.size(), m.mtime(), m.mtime_nsec());
@@ -463,12 +463,13 @@ enum Replaced {
 /// are not dsr's own, so their mode is left as the tenant's owner set it.
 ///
 /// With `unchanged` (the metadata of the file as it was read), only if `path` is still
-/// that file. Where the system can swap two names in one step (`renameat2` with
-/// `RENAME_EXCHANGE` on Linux, `RENAME_SWAP` on macOS), the new file is swapped in and the
-/// file it displaced is the one checked: if that is not the file read, someone saved in
-/// between, and the swap is undone. Nothing can then slip in between the check and the
-/// replacement. Elsewhere (and on file systems that cannot swap) the file is checked right
-/// before the rename, which leaves only the moment between those two calls.
+/// that file, checked right before the rename: the new file is written and synced first,
+/// so that only the moment between the check and the rename is left for someone else's
+/// save to be lost in. Swapping the two names in one step (`renameat2` with
+/// `RENAME_EXCHANGE`) and checking the file it displaced would close that moment, but a
+/// run killed between the swap and the removal of the displaced file would leave the old
+/// sidecar, the subject's data, under a hidden name in the tenant folder, where no sync or
+/// locate sees it: a claim dsr could not back. The check-then-rename never leaves it.
 fn replace_file(
     path: &Path,
     contents: &[u8],
@@ -487,68 +488,18 @@ fn replace_file(
     file.write_all(contents).map_err(err)?;
     file.as_file().set_permissions(permissions).map_err(err)?;
     file.as_file().sync_all().map_err(err)?;
-    match unchanged {
-        None => {
-            file.persist(path).map_err(|e| err(e.error))?;
+    if let Some(seen) = unchanged {
+        let now = fs::symlink_metadata(path).map_err(err)?;
+        if !same_file(seen, &now) {
+            file.close().map_err(err)?;
+            return Ok(Replaced::Changed);
         }
-        Some(seen) => match swap(file.path(), path) {
-            Ok(()) => {
-                // The temporary name now holds the file that was in place.
-                let displaced = fs::symlink_metadata(file.path()).map_err(err)?;
-                if !same_file(seen, &displaced) {
-                    swap(file.path(), path).map_err(err)?;
-                    return Ok(Replaced::Changed);
-                }
-                // Dropping the temporary file removes the displaced one.
-                drop(file);
-            }
-            Err(e) if swap_unsupported(&e) => {
-                let now = fs::symlink_metadata(path).map_err(err)?;
-                if !same_file(seen, &now) {
-                    return Ok(Replaced::Changed);
-                }
-                file.persist(path).map_err(|e| err(e.error))?;
-            }
-            Err(e) => return Err(err(e)),
-        },
     }
+    file.persist(path).map_err(|e| err(e.error))?;
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(Replaced::Yes)
-}
-
-/// Swaps the files at two names of one folder in a single step.
-#[cfg(any(
-    target_os = "linux",
-    target_os = "android",
-    target_os = "macos",
-    target_os = "ios"
-))]
-fn swap(a: &Path, b: &Path) -> std::io::Result<()> {
-    use rustix::fs::{CWD, RenameFlags, renameat_with};
-    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
-}
-
-#[cfg(not(any(
-    target_os = "linux",
-    target_os = "android",
-    target_os = "macos",
-    target_os = "ios"
-)))]
-fn swap(_: &Path, _: &Path) -> std::io::Result<()> {
-    Err(std::io::ErrorKind::Unsupported.into())
-}
-
-/// The system or the file system cannot swap two names: fall back to check, then rename.
-fn swap_unsupported(e: &std::io::Error) -> bool {
-    e.kind() == std::io::ErrorKind::Unsupported
-        || matches!(
-            e.raw_os_error(),
-            Some(code) if code == rustix::io::Errno::INVAL.raw_os_error()
-                || code == rustix::io::Errno::NOSYS.raw_os_error()
-                || code == rustix::io::Errno::NOTSUP.raw_os_error()
-        )
 }
 
 #[cfg(test)]
