@@ -218,6 +218,40 @@ impl TenantIndex {
         })
     }
 
+    /// Rewrites every segment holding deleted documents without them and removes the old
+    /// segment files. A deleted or replaced document otherwise stays in its segment's files
+    /// (only marked deleted) until a merge happens to take it: after an erasure or a
+    /// rectification the old values must leave dsr's own copy too. Returns how many
+    /// segments were rewritten. Needs the tenant lock (it takes the index writer).
+    pub fn expunge_deleted(&self) -> Result<usize, IndexError> {
+        // Segment metas held anywhere (here, or by a searcher) keep their files alive
+        // through garbage collection: only ids are kept, and the reader moves on below.
+        let ids: Vec<tantivy::index::SegmentId> = self
+            .index
+            .searchable_segment_metas()
+            .map_err(|e| self.err(e))?
+            .iter()
+            .filter(|m| m.has_deletes())
+            .map(|m| m.id())
+            .collect();
+        let mut writer: IndexWriter = self
+            .index
+            .writer_with_num_threads(1, WRITER_MEMORY / 4)
+            .map_err(|e| self.err(e))?;
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        if !ids.is_empty() {
+            writer.merge(&ids).wait().map_err(|e| self.err(e))?;
+        }
+        self.reader.reload().map_err(|e| self.err(e))?;
+        // Files of segments merged away before (by an earlier run's merges) go too.
+        writer
+            .garbage_collect_files()
+            .wait()
+            .map_err(|e| self.err(e))?;
+        writer.wait_merging_threads().map_err(|e| self.err(e))?;
+        Ok(ids.len())
+    }
+
     /// Builds the document of an asset (pure: may run on any thread).
     pub fn document(&self, asset: &Asset, settings: &IndexSettings) -> TantivyDocument {
         let f = &self.fields;
