@@ -71,6 +71,7 @@ pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
     let finished = index.finish().context("cannot write the index's state");
     let outcome = result?;
     finished?;
+    super::unreadable::note_change(ctx, &name)?;
     Ok(outcome)
 }
 

@@ -212,6 +212,7 @@ fn change_receipt(
         outcome: AssetOutcome::Unverified,
         evidence: "the subject is still found here after the run".to_owned(),
     }));
+    assets.extend(super::unreadable::not_searched(ctx, name)?);
     receipt(
         ctx,
         name,

@@ -96,6 +96,10 @@ pub enum AssetOutcome {
     /// Deliberately not carried out: withheld under a legal hold, left for a person,
     /// nothing to do.
     Skipped,
+    /// The last sync could not read the asset, so the subject was not searched for in it:
+    /// it may hold them.
+    #[serde(rename = "not-searched")]
+    NotSearched,
 }
 
 impl AssetOutcome {
@@ -106,6 +110,7 @@ impl AssetOutcome {
             AssetOutcome::Unverified => "unverified",
             AssetOutcome::Failed => "failed",
             AssetOutcome::Skipped => "skipped",
+            AssetOutcome::NotSearched => "not-searched",
         }
     }
 }

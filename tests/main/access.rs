@@ -513,7 +513,10 @@ fn packages_name_what_could_not_be_searched_and_end_3_unless_accepted() {
         serde_json::from_slice(&std::fs::read(out.join("data.schema.json")).expect("schema"))
             .expect("JSON");
     let validator = jsonschema::validator_for(&schema).expect("a valid schema");
-    let errors: Vec<String> = validator.iter_errors(&data).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&data)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "data.json breaks its schema: {errors:?}");
     let html = std::fs::read_to_string(out.join("index.html")).expect("index.html");
     assert!(
@@ -523,7 +526,10 @@ fn packages_name_what_could_not_be_searched_and_end_3_unless_accepted() {
     let letter = std::fs::read_to_string(out.join("letter.md")).expect("letter.md");
     assert!(letter.contains("could not be read"), "{letter}");
     let receipt = last_receipt(&t, &id);
-    assert_eq!(record(&receipt, "Staff/broken.png")["outcome"], "not-searched");
+    assert_eq!(
+        record(&receipt, "Staff/broken.png")["outcome"],
+        "not-searched"
+    );
 
     // The DPO looked at it: exit 0, and the receipt still says it was not searched.
     let accepted = t

@@ -913,7 +913,8 @@ fn everyone_in_the_sample_tenant_is_found_where_its_readme_says() {
 }
 
 /// A sidecar holding Jane Doe that does not parse (a trailing comma).
-const BROKEN_JANE: &str = "{\n  \"metadata\": {\n    \"80\": {\"value\": [\"Jane Doe\"]},\n  }\n}\n";
+const BROKEN_JANE: &str =
+    "{\n  \"metadata\": {\n    \"80\": {\"value\": [\"Jane Doe\"]},\n  }\n}\n";
 
 /// The note of every command that answers from the index while one asset is unreadable.
 const ONE_NOT_SEARCHED: &str = "1 asset could not be read at the last sync and was not searched";
@@ -939,7 +940,9 @@ fn locate_says_what_it_could_not_search_until_it_is_fixed() {
     let table = t.dsr(JANE).status(3).run();
     assert!(table.stdout.contains("Staff/good.jpg"), "{}", table.dump());
     assert!(
-        table.stderr.contains(&format!("dsr: note: {ONE_NOT_SEARCHED}"))
+        table
+            .stderr
+            .contains(&format!("dsr: note: {ONE_NOT_SEARCHED}"))
             && table.stderr.contains("dsr sync")
             && table.stderr.contains("--explain"),
         "{}",

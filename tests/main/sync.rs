@@ -268,10 +268,16 @@ fn assets_that_cannot_be_read_are_remembered_until_fixed_removed_or_rebuilt() {
     assert_eq!(unreadable(&first), ["Staff/bad.jpg"], "{first}");
     // Ids only: what the broken sidecar holds never leaves it.
     let kept = std::fs::read_to_string(&list).expect("the list is kept beside the index");
-    assert!(kept.contains("Staff/bad.jpg") && !kept.contains("Jane"), "{kept}");
+    assert!(
+        kept.contains("Staff/bad.jpg") && !kept.contains("Jane"),
+        "{kept}"
+    );
     {
         use std::os::unix::fs::PermissionsExt as _;
-        let mode = std::fs::metadata(&list).expect("the list").permissions().mode();
+        let mode = std::fs::metadata(&list)
+            .expect("the list")
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600, "owner-only");
     }
 
@@ -298,6 +304,10 @@ fn assets_that_cannot_be_read_are_remembered_until_fixed_removed_or_rebuilt() {
     // A full sync works the list out afresh.
     t.write("Staff/good.jpg.json", TRAILING_COMMA.as_bytes());
     std::fs::write(&list, br#"{"assets": ["Gone/long-ago.jpg"]}"#).expect("a stale list");
-    let full = t.dsr(["sync", "--full", "-o", "json"]).status(3).run().json();
+    let full = t
+        .dsr(["sync", "--full", "-o", "json"])
+        .status(3)
+        .run()
+        .json();
     assert_eq!(unreadable(&full), ["Staff/good.jpg"], "{full}");
 }
