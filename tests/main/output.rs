@@ -353,10 +353,13 @@ fn control_characters_in_metadata_never_reach_the_terminal() {
     assert!(sync.stderr.contains("Press/bad"), "{}", sync.dump());
     assert!(sync.stderr.contains("Press/orphan"), "{}", sync.dump());
     let mut outputs = vec![sync];
-    outputs.push(
-        t.dsr(["locate", "--tenant", "acme", "Jane Doe", "--explain"])
-            .run(),
-    );
+    // The unreadable sidecar was not searched (exit 3), and --explain names it.
+    let located = t
+        .dsr(["locate", "--tenant", "acme", "Jane Doe", "--explain"])
+        .status(3)
+        .run();
+    assert!(located.stderr.contains("Press/bad"), "{}", located.dump());
+    outputs.push(located);
     outputs.push(t.dsr(["tenant", "list"]).run());
     outputs.push(t.dsr(["tenant", "show", "dam"]).run());
     let table = &outputs[1];
