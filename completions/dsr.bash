@@ -327,7 +327,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__access)
-            opts="-j -o -q -v -h --out --templates --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-j -o -q -v -h --out --templates --accept-unreadable --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1949,7 +1949,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__portability)
-            opts="-j -o -q -v -h --out --encrypt --all-originals --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-j -o -q -v -h --out --encrypt --all-originals --accept-unreadable --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -233,7 +233,7 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand locate" -l explain -d 'Show why each match was made'
+complete -c dsr -n "__fish_dsr_using_subcommand locate" -l explain -d 'Show why each match was made, and name the assets that could not be searched'
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -390,6 +390,7 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l accept-unreadable -d 'Answer although assets the last sync could not read were not searched, because a person has checked them by hand: exit 0 instead of 3. The package and the receipt still name them as not searched, the receipt with this acceptance'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l resume -d 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -414,6 +415,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand portability" -l purpose -d 'Why 
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l encrypt -d 'Encrypt every entry with AES-256; the passphrase comes from DSR_ZIP_PASSPHRASE or a hidden prompt'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l all-originals -d 'Put the original of every reviewed asset in, not only those the subject uploaded'
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l accept-unreadable -d 'Answer although assets the last sync could not read were not searched, because a person has checked them by hand: exit 0 instead of 3. The manifest and the receipt still name them as not searched, the receipt with this acceptance'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l resume -d 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'

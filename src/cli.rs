@@ -7,9 +7,11 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 const EXIT_CODES: &str = "\
 Exit status:
   0  success (locate: the person was found; receipt verify, audit --verify: all good)
-  1  locate found nothing
+  1  locate found nothing, and every asset was searched
   2  error: bad input, configuration, platform or index problem
   3  partial: the command finished but some assets failed or are unverified (listed);
+     locate: assets the last sync could not read were not searched (found or not);
+     access, portability: likewise, unless --accept-unreadable;
      receipt verify, audit --verify: something does not verify (listed);
      erase --replay-tombstones: erased subjects are back (a case was opened for each)
   4  refused: a change needs a confirmation (--yes) and there was no terminal, or a legal
@@ -43,8 +45,13 @@ schemas/receipt-v1.schema.json in dsr's sources):
   started_at       RFC 3339, UTC
   finished_at      RFC 3339, UTC
   assets           per asset: asset (its id), action, outcome
-                   (verified, done, unverified, failed, skipped)
-                   and evidence (how the outcome was established)
+                   (deleted, scrubbed, rectified, clean: read back
+                   and confirmed by a locate afterwards; withheld;
+                   image-still-shows-subject; manual; unverified;
+                   failed; done: exported; not-searched: the last
+                   sync could not read it; verified and skipped in
+                   older receipts) and evidence (how the outcome
+                   was established)
   plan_sha256      SHA-256 of the plan carried out, or null
   files            every file produced: name -> SHA-256
   recipients       whom to tell of a rectification or erasure
@@ -132,7 +139,9 @@ pub enum Command {
     /// Index the tenant's metadata so people can be located
     ///
     /// Incremental by default: only assets changed since the last sync are read, and assets
-    /// that disappeared are removed from the index.
+    /// that disappeared are removed from the index. Assets that cannot be read (a sidecar
+    /// that does not parse) are named, and remembered until a sync reads them or finds them
+    /// gone: every command that answers from the index says it did not search them.
     Sync(SyncArgs),
     /// Find every asset that holds a person's data, with an explanation for each hit
     ///
@@ -140,6 +149,10 @@ pub enum Command {
     /// after folding case, accents and spelling variants, in any word order: in person
     /// fields a full name is high, extra words or one typo medium; a whole name written in
     /// free text is medium; initials, single words and loose phrases are low.
+    ///
+    /// --output json prints {"hits": [...], "unreadable": [...]}: the hits, and the assets
+    /// the last sync could not read, which were not searched. While there are any, a note
+    /// says so on stderr and locate ends 3, found or not.
     Locate(LocateArgs),
     /// Open, review, extend, list and close data-subject requests
     ///
@@ -154,12 +167,16 @@ pub enum Command {
     /// from the tenant's record of processing, and every reviewed asset with its fields and a
     /// preview), data.json with its JSON Schema, data.csv, and a cover letter (letter.md).
     /// Other people in the same fields are shown as "[another person]" (Art. 15(4)).
+    /// Assets the last sync could not read are named as not searched, in the package and
+    /// its receipt, and the command ends 3 unless --accept-unreadable.
     Access(AccessArgs),
     /// Write the Art. 20 portable ZIP of a case
     ///
     /// originals/ (the files the subject uploaded), metadata.json, metadata.csv,
     /// manifest.json (every entry's size and SHA-256) and README.txt. The same input gives
-    /// the same bytes. --encrypt protects every entry with AES-256.
+    /// the same bytes. --encrypt protects every entry with AES-256. Assets the last sync
+    /// could not read are named as not searched, in the manifest and the receipt, and the
+    /// command ends 3 unless --accept-unreadable.
     Portability(PortabilityArgs),
     /// Erase a subject's data (Art. 17): plan, confirm, apply under a journal, verify
     ///
@@ -433,7 +450,7 @@ pub struct LocateArgs {
     pub text: Vec<String>,
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
-    /// Show why each match was made
+    /// Show why each match was made, and name the assets that could not be searched
     #[arg(long)]
     pub explain: bool,
     /// Leave out matches below this confidence
@@ -607,6 +624,11 @@ pub struct AccessArgs {
     /// A folder whose index.html or letter.md replace the built-in templates
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Answer although assets the last sync could not read were not searched, because a
+    /// person has checked them by hand: exit 0 instead of 3. The package and the receipt
+    /// still name them as not searched, the receipt with this acceptance
+    #[arg(long)]
+    pub accept_unreadable: bool,
     #[command(flatten)]
     pub list: ListArgs,
 }
@@ -654,6 +676,11 @@ pub struct PortabilityArgs {
     /// Put the original of every reviewed asset in, not only those the subject uploaded
     #[arg(long)]
     pub all_originals: bool,
+    /// Answer although assets the last sync could not read were not searched, because a
+    /// person has checked them by hand: exit 0 instead of 3. The manifest and the receipt
+    /// still name them as not searched, the receipt with this acceptance
+    #[arg(long)]
+    pub accept_unreadable: bool,
     #[command(flatten)]
     pub list: ListArgs,
 }

@@ -10,6 +10,7 @@ use dsr::index::locate::Locator;
 use dsr::index::matcher::Confidence;
 
 use super::output::Table;
+use super::unreadable::{self, Listed};
 use super::{Context, Outcome, sanitize};
 use crate::cli::{
     CaseArgs, CaseCommand, CaseExtendArgs, CaseIdArgs, CaseListArgs, CaseOpenArgs, CaseReviewArgs,
@@ -106,6 +107,7 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
                 "Next: dsr case review {} (high matches are in unless you take them out).",
                 case.id
             ));
+            note_unreadable(ctx, &locator, Some(&case.id));
         }
         Err(dsr::index::locate::LocateError::Index(dsr::index::IndexError::NotSynced)) => {
             ctx.note(&format!(
@@ -224,6 +226,7 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
     ctx.note(&format!(
         "Opened {opened} case(s); {bad} row(s) could not be used."
     ));
+    note_unreadable(ctx, &locator, None);
     Ok(if bad > 0 {
         Outcome::Partial
     } else {
@@ -332,7 +335,15 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
         case.id,
         case.matches.len()
     ));
+    note_unreadable(ctx, &locator, Some(&case.id));
     Ok(Outcome::Done)
+}
+
+/// The matches of a case leave out what the last sync could not read: say so. The case is
+/// still opened or reviewed (exit 0); the commands that answer the request end partial.
+fn note_unreadable(ctx: &Context, locator: &Locator, case: Option<&str>) {
+    let ids: Vec<String> = locator.unreadable().iter().cloned().collect();
+    unreadable::note(ctx, &ids, Listed::ByCase(case));
 }
 
 /// The interactive checklist: every match, the reviewed set ticked.
@@ -500,17 +511,21 @@ fn status(case: &Case, today: time::Date) -> &'static str {
 }
 
 fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
-    let (_, store) = store(ctx)?;
+    let (name, store) = store(ctx)?;
     let case = store.load(&args.case)?;
     let mut out = std::io::stdout().lock();
     let folder = store.case_dir(&case.id)?;
     let receipts = receipts_of(&folder);
+    let not_searched = unreadable::ids(ctx, &name)?;
+    unreadable::note(ctx, &not_searched, Listed::ByCase(Some(&case.id)));
     if args.output != OutputFormat::Table {
-        // The case as stored, plus where its files are, for scripts that archive them.
+        // The case as stored, plus where its files are, for scripts that archive them, and
+        // what its matches could not include.
         let mut value = serde_json::to_value(&case)?;
         if let Some(object) = value.as_object_mut() {
             object.insert("folder".to_owned(), serde_json::json!(folder));
             object.insert("receipts".to_owned(), serde_json::json!(receipts));
+            object.insert("unreadable".to_owned(), serde_json::json!(not_searched));
         }
         super::output::print_value(&mut out, args.output, &value)?;
         return Ok(Outcome::Done);

@@ -506,7 +506,13 @@ pub fn subject_report(
         .map(|s| format!("{} ({}): {}", s.asset, s.outcome.as_str(), s.detail));
     let remaining = report
         .unexplained()
-        .map(|a| format!("{a}: the subject is still found there"));
+        .map(|a| format!("{a}: the subject is still found there"))
+        .chain(
+            report
+                .not_searched
+                .iter()
+                .map(|a| format!("{a}: not searched, the last sync could not read it")),
+        );
     super::bulk::SubjectReport {
         status: match outcome {
             Outcome::Done => Status::Verified,

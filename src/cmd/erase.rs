@@ -71,6 +71,7 @@ pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
     let finished = index.finish().context("cannot write the index's state");
     let outcome = result?;
     finished?;
+    super::unreadable::note_change(ctx, &name)?;
     Ok(outcome)
 }
 
@@ -236,6 +237,7 @@ impl<'a> Eraser<'a> {
             steps: verification.steps,
             remaining: Vec::new(),
             images_kept,
+            not_searched: super::unreadable::ids(self.ctx, self.name)?,
         };
         // The summary, the receipt and a `dsr locate` afterwards say the same: what the
         // locate finds is not done, whatever the read-back said.

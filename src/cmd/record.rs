@@ -232,6 +232,7 @@ fn change_receipt(
                     .to_owned(),
             }),
     );
+    assets.extend(super::unreadable::records(&report.not_searched, false));
     receipt(
         ctx,
         name,

@@ -93,6 +93,7 @@ pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
     let finished = index.finish().context("cannot write the index's state");
     let outcome = result?;
     finished?;
+    super::unreadable::note_change(ctx, &name)?;
     Ok(outcome)
 }
 
@@ -298,6 +299,7 @@ impl<'a> Rectify<'a> {
             steps: verification.steps,
             remaining: Vec::new(),
             images_kept: None,
+            not_searched: super::unreadable::ids(self.ctx, self.name)?,
         };
         // A replacement is done where a locate after the run no longer finds the old value
         // (in the fields it was restricted to), as `dsr locate` would.

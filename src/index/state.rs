@@ -1,5 +1,6 @@
 //! What the last sync of a tenant left behind: the version of every indexed asset, the
-//! field labels, and the settings the index was built with.
+//! field labels, and the settings the index was built with; and, in a small file of their
+//! own, the assets it could not read.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
@@ -63,5 +64,39 @@ impl SyncState {
             .get(field)
             .cloned()
             .unwrap_or_else(|| format!("field {field}"))
+    }
+}
+
+/// The assets the last sync could not read (a sidecar that does not parse, a file it may not
+/// open), kept as `unreadable.json` beside the state: ids only, never what they hold. Every
+/// command that answers from the index reads it to say what it did not search, so it is
+/// kept apart from the state, whose size grows with the tenant.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unreadable {
+    pub assets: BTreeSet<String>,
+}
+
+impl Unreadable {
+    /// Reads the list; an absent file is an empty list.
+    pub fn load(path: &Path) -> io::Result<Unreadable> {
+        match std::fs::read(path) {
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Unreadable::default()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Writes the list, or removes the file when the list is empty, so that the common
+    /// case costs a reader one failed open.
+    pub fn save(&self, path: &Path) -> io::Result<()> {
+        if self.assets.is_empty() {
+            return match std::fs::remove_file(path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            };
+        }
+        let json = serde_json::to_vec(self).map_err(io::Error::other)?;
+        fsutil::write_atomic(path, &json)
     }
 }

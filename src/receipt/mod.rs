@@ -113,6 +113,9 @@ pub enum AssetOutcome {
     Verified,
     /// Receipts issued before outcomes were named per action: deliberately not carried out.
     Skipped,
+    /// The last sync could not read the asset, so the subject was not searched for in it:
+    /// it may hold them.
+    NotSearched,
 }
 
 impl AssetOutcome {
@@ -130,11 +133,12 @@ impl AssetOutcome {
             AssetOutcome::Done => "done",
             AssetOutcome::Verified => "verified",
             AssetOutcome::Skipped => "skipped",
+            AssetOutcome::NotSearched => "not-searched",
         }
     }
 
     /// Every outcome, in the order a summary lists them.
-    pub const ALL: [AssetOutcome; 12] = [
+    pub const ALL: [AssetOutcome; 13] = [
         AssetOutcome::Deleted,
         AssetOutcome::Scrubbed,
         AssetOutcome::Rectified,
@@ -145,6 +149,7 @@ impl AssetOutcome {
         AssetOutcome::Manual,
         AssetOutcome::Unverified,
         AssetOutcome::Failed,
+        AssetOutcome::NotSearched,
         AssetOutcome::Verified,
         AssetOutcome::Skipped,
     ];

@@ -911,3 +911,130 @@ fn everyone_in_the_sample_tenant_is_found_where_its_readme_says() {
         );
     }
 }
+
+/// A sidecar holding Jane Doe that does not parse (a trailing comma).
+const BROKEN_JANE: &str =
+    "{\n  \"metadata\": {\n    \"80\": {\"value\": [\"Jane Doe\"]},\n  }\n}\n";
+
+/// The note of every command that answers from the index while one asset is unreadable.
+const ONE_NOT_SEARCHED: &str = "1 asset could not be read at the last sync and was not searched";
+
+/// A tenant where Jane Doe is in one readable asset and in one whose sidecar is broken.
+fn with_a_broken_sidecar() -> Test {
+    let t = Test::new();
+    t.asset("Staff/good.jpg", json!({"80": ["Jane Doe"]}));
+    t.write("Staff/broken.jpg", b"image");
+    t.write("Staff/broken.jpg.json", BROKEN_JANE.as_bytes());
+    t.add_tenant("acme", &[]);
+    t.dsr(["sync"]).status(3).run();
+    t
+}
+
+#[test]
+fn locate_says_what_it_could_not_search_until_it_is_fixed() {
+    let t = with_a_broken_sidecar();
+    const JANE: [&str; 3] = ["locate", "--name", "Jane Doe"];
+
+    // For people: a note on stderr, the assets named with --explain, and exit 3: the
+    // answer is partial.
+    let table = t.dsr(JANE).status(3).run();
+    assert!(table.stdout.contains("Staff/good.jpg"), "{}", table.dump());
+    assert!(
+        table
+            .stderr
+            .contains(&format!("dsr: note: {ONE_NOT_SEARCHED}"))
+            && table.stderr.contains("dsr sync")
+            && table.stderr.contains("--explain"),
+        "{}",
+        table.dump()
+    );
+    assert!(
+        !table.stderr.contains("Staff/broken.jpg"),
+        "named only with --explain\n{}",
+        table.dump()
+    );
+    let explained = t.dsr(JANE).arg("--explain").status(3).run();
+    assert!(
+        explained.stderr.contains("Staff/broken.jpg"),
+        "{}",
+        explained.dump()
+    );
+
+    // JSON: the hits and the assets not searched, in one document.
+    let json = t.dsr(JANE).args(["-o", "json"]).status(3).run().json();
+    assert_eq!(json["unreadable"], json!(["Staff/broken.jpg"]), "{json}");
+    let hits: Vec<&Value> = json["hits"].as_array().expect("hits").iter().collect();
+    assert_eq!(hits.len(), 1, "{json}");
+    assert_eq!(hits[0]["asset"], "Staff/good.jpg");
+
+    // JSON lines and CSV keep one hit (one match) per line; the note is on stderr.
+    let jsonl = t.dsr(JANE).args(["-o", "jsonl"]).status(3).run();
+    let lines = jsonl.jsonl();
+    assert_eq!(lines.len(), 1, "{}", jsonl.dump());
+    assert_eq!(lines[0]["asset"], "Staff/good.jpg");
+    assert!(jsonl.stderr.contains(ONE_NOT_SEARCHED), "{}", jsonl.dump());
+    let csv = t.dsr(JANE).args(["-o", "csv"]).status(3).run();
+    let rows = csv.csv();
+    assert!(
+        !rows.is_empty() && rows.iter().all(|r| r["asset"] == "Staff/good.jpg"),
+        "{}",
+        csv.dump()
+    );
+    assert!(csv.stderr.contains(ONE_NOT_SEARCHED), "{}", csv.dump());
+
+    // Found nowhere that was searched is not "found nowhere": still partial, not 1.
+    t.dsr(["locate", "--name", "Kari Nordmann"]).status(3).run();
+
+    // Fixed and synced: found there too, and nothing to note.
+    t.asset("Staff/broken.jpg", json!({"80": ["Jane Doe"]}));
+    t.sync(&[]);
+    let out = t.dsr(JANE).run();
+    assert!(!out.stderr.contains("could not be read"), "{}", out.dump());
+    let json = t.dsr(JANE).args(["-o", "json"]).run().json();
+    assert_eq!(json["unreadable"], json!([]), "{json}");
+    assert_eq!(t.dsr(JANE).hits().len(), 2);
+    t.dsr(["locate", "--name", "Kari Nordmann"]).status(1).run();
+}
+
+#[test]
+fn every_command_that_answers_from_the_index_says_what_it_could_not_search() {
+    let t = with_a_broken_sidecar();
+    let has_note = |out: &crate::support::Output| {
+        assert!(out.stderr.contains(ONE_NOT_SEARCHED), "{}", out.dump());
+    };
+    // The case is opened (exit 0): its matches are what could be searched.
+    let open = t
+        .dsr(["case", "open", "--right", "erasure", "--name", "Jane Doe"])
+        .run();
+    has_note(&open);
+    let case = open.stdout.trim().to_owned();
+    has_note(&t.dsr(["case", "review", &case]).run());
+    let show = t.dsr(["case", "show", &case]).run();
+    has_note(&show);
+    let shown = t.dsr(["case", "show", &case, "-o", "json"]).run().json();
+    assert_eq!(shown["unreadable"], json!(["Staff/broken.jpg"]), "{shown}");
+
+    // An erasure's plan says so, and its receipt records the asset as not searched.
+    has_note(&t.dsr(["erase", &case, "--dry-run"]).any_status().run());
+    let erased = t.dsr(["erase", &case, "--yes"]).any_status().run();
+    has_note(&erased);
+    let receipts = t
+        .tenant_data("acme")
+        .join("cases")
+        .join(&case)
+        .join("receipts");
+    let receipt: Value = std::fs::read_dir(&receipts)
+        .expect("a receipts folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("receipt.json"))
+        .find(|p| p.exists())
+        .map(|p| serde_json::from_slice(&std::fs::read(p).expect("receipt")).expect("JSON"))
+        .expect("the erasure's receipt");
+    let records = receipt["assets"].as_array().expect("per-asset records");
+    assert!(
+        records
+            .iter()
+            .any(|r| r["asset"] == "Staff/broken.jpg" && r["outcome"] == "not-searched"),
+        "{receipt}"
+    );
+}
