@@ -53,11 +53,6 @@ impl TenantRecords {
         AppendLog::new(self.ledger_path())
     }
 
-    /// The files that are accountability records rather than copies of personal data:
-    /// kept when the tenant's index is deleted.
-    pub fn record_files(&self) -> [PathBuf; 2] {
-        [self.ledger_path(), self.salt_path()]
-    }
 }
 
 /// A ledger as read back: its entries, and the lines that could not be read.
