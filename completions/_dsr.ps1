@@ -45,7 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('portability', 'portability', [CompletionResultType]::ParameterValue, 'Write the Art. 20 portable ZIP of a case')
             [CompletionResult]::new('erase', 'erase', [CompletionResultType]::ParameterValue, 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify')
             [CompletionResult]::new('rectify', 'rectify', [CompletionResultType]::ParameterValue, 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify')
-            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Make the key that signs receipts, and show its public half')
+            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Make the key that signs receipts, and show every key that signed them')
             [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Check receipts (signed proof of what an operation did) and show what they say')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'List the audit log of every command that read personal data, and check its chain')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds')
@@ -591,13 +591,13 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the public key and the allowed_signers line for ssh-keygen -Y verify')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'dsr;keys;generate' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the private key [default: keys/dsr_ed25519 in the data directory]')
-            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'The key''s comment, and the identity of its allowed_signers line')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'The key''s comment: who holds it (such as dpo@example.com)')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
@@ -606,7 +606,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace a key that exists already (receipts signed with the old key then verify only with its public key kept elsewhere, e.g. in an allowed_signers file)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace a key that exists already (it stays in the key''s history, trusted for the receipts it signed until now)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -616,7 +616,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;keys;show' {
-            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'The identity (principal) of the allowed_signers line [default: the key''s comment]')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Another principal for the allowed_signers lines, for a file shared with other signers (verifiers then pass it to ssh-keygen -I) [default: dsr]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
@@ -637,7 +637,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;keys;help' {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the public key and the allowed_signers line for ssh-keygen -Y verify')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -671,7 +671,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;receipt;verify' {
-            [CompletionResult]::new('--allowed-signers', '--allowed-signers', [CompletionResultType]::ParameterName, 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key')
+            [CompletionResult]::new('--allowed-signers', '--allowed-signers', [CompletionResultType]::ParameterName, 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key (and its history); a key''s valid-after and valid-before are checked against the receipt''s finished_at')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
@@ -811,7 +811,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('portability', 'portability', [CompletionResultType]::ParameterValue, 'Write the Art. 20 portable ZIP of a case')
             [CompletionResult]::new('erase', 'erase', [CompletionResultType]::ParameterValue, 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify')
             [CompletionResult]::new('rectify', 'rectify', [CompletionResultType]::ParameterValue, 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify')
-            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Make the key that signs receipts, and show its public half')
+            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Make the key that signs receipts, and show every key that signed them')
             [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Check receipts (signed proof of what an operation did) and show what they say')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'List the audit log of every command that read personal data, and check its chain')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds')
@@ -894,7 +894,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;help;keys' {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the public key and the allowed_signers line for ssh-keygen -Y verify')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen')
             break
         }
         'dsr;help;keys;generate' {

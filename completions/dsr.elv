@@ -42,7 +42,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand portability 'Write the Art. 20 portable ZIP of a case'
             cand erase 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify'
             cand rectify 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify'
-            cand keys 'Make the key that signs receipts, and show its public half'
+            cand keys 'Make the key that signs receipts, and show every key that signed them'
             cand receipt 'Check receipts (signed proof of what an operation did) and show what they say'
             cand audit 'List the audit log of every command that read personal data, and check its chain'
             cand demo 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
@@ -551,12 +551,12 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand generate 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
-            cand show 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+            cand show 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;keys;generate'= {
             cand --out 'Where to write the private key [default: keys/dsr_ed25519 in the data directory]'
-            cand --comment 'The key''s comment, and the identity of its allowed_signers line'
+            cand --comment 'The key''s comment: who holds it (such as dpo@example.com)'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
@@ -565,7 +565,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
-            cand --force 'Replace a key that exists already (receipts signed with the old key then verify only with its public key kept elsewhere, e.g. in an allowed_signers file)'
+            cand --force 'Replace a key that exists already (it stays in the key''s history, trusted for the receipts it signed until now)'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -574,7 +574,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;keys;show'= {
-            cand --identity 'The identity (principal) of the allowed_signers line [default: the key''s comment]'
+            cand --identity 'Another principal for the allowed_signers lines, for a file shared with other signers (verifiers then pass it to ssh-keygen -I) [default: dsr]'
             cand -o 'o'
             cand --output 'output'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
@@ -594,7 +594,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;keys;help'= {
             cand generate 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
-            cand show 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+            cand show 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;keys;help;generate'= {
@@ -623,7 +623,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;receipt;verify'= {
-            cand --allowed-signers 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key'
+            cand --allowed-signers 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key (and its history); a key''s valid-after and valid-before are checked against the receipt''s finished_at'
             cand -o 'o'
             cand --output 'output'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
@@ -753,7 +753,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand portability 'Write the Art. 20 portable ZIP of a case'
             cand erase 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify'
             cand rectify 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify'
-            cand keys 'Make the key that signs receipts, and show its public half'
+            cand keys 'Make the key that signs receipts, and show every key that signed them'
             cand receipt 'Check receipts (signed proof of what an operation did) and show what they say'
             cand audit 'List the audit log of every command that read personal data, and check its chain'
             cand demo 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
@@ -815,7 +815,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;help;keys'= {
             cand generate 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
-            cand show 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+            cand show 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen'
         }
         &'dsr;help;keys;generate'= {
         }

@@ -46,7 +46,7 @@ complete -c dsr -n "__fish_dsr_needs_command" -f -a "access" -d 'Write the Art. 
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "portability" -d 'Write the Art. 20 portable ZIP of a case'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "erase" -d 'Erase a subject\'s data (Art. 17): plan, confirm, apply under a journal, verify'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "rectify" -d 'Correct a subject\'s data (Art. 16): plan, confirm, apply under a journal, verify'
-complete -c dsr -n "__fish_dsr_needs_command" -f -a "keys" -d 'Make the key that signs receipts, and show its public half'
+complete -c dsr -n "__fish_dsr_needs_command" -f -a "keys" -d 'Make the key that signs receipts, and show every key that signed them'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "receipt" -d 'Check receipts (signed proof of what an operation did) and show what they say'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "audit" -d 'List the audit log of every command that read personal data, and check its chain'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "demo" -d 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
@@ -486,10 +486,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcom
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -s h -l help -d 'Print help'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -f -a "generate" -d 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -f -a "show" -d 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -f -a "show" -d 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l out -d 'Where to write the private key [default: keys/dsr_ed25519 in the data directory]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l comment -d 'The key\'s comment, and the identity of its allowed_signers line' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l comment -d 'The key\'s comment: who holds it (such as dpo@example.com)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -500,11 +500,11 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l force -d 'Replace a key that exists already (receipts signed with the old key then verify only with its public key kept elsewhere, e.g. in an allowed_signers file)'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l force -d 'Replace a key that exists already (it stays in the key\'s history, trusted for the receipts it signed until now)'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l identity -d 'The identity (principal) of the allowed_signers line [default: the key\'s comment]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l identity -d 'Another principal for the allowed_signers lines, for a file shared with other signers (verifiers then pass it to ssh-keygen -I) [default: dsr]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
 json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
@@ -523,7 +523,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
@@ -541,7 +541,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_sub
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -f -a "verify" -d 'Check receipts: signature, canonical form and, with --ledger, the tenant\'s chain'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -f -a "show" -d 'Print what a receipt says, for people (it is not verified: use verify)'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l allowed-signers -d 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l allowed-signers -d 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key (and its history); a key\'s valid-after and valid-before are checked against the receipt\'s finished_at' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
 json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
@@ -651,7 +651,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcom
 complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "portability" -d 'Write the Art. 20 portable ZIP of a case'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "erase" -d 'Erase a subject\'s data (Art. 17): plan, confirm, apply under a journal, verify'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "rectify" -d 'Correct a subject\'s data (Art. 16): plan, confirm, apply under a journal, verify'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "keys" -d 'Make the key that signs receipts, and show its public half'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "keys" -d 'Make the key that signs receipts, and show every key that signed them'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "receipt" -d 'Check receipts (signed proof of what an operation did) and show what they say'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "audit" -d 'List the audit log of every command that read personal data, and check its chain'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "demo" -d 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
@@ -671,6 +671,6 @@ complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "show" -d 'Show one case'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "close" -d 'Close a case'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "generate" -d 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "show" -d 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "show" -d 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from receipt" -f -a "verify" -d 'Check receipts: signature, canonical form and, with --ledger, the tenant\'s chain'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from receipt" -f -a "show" -d 'Print what a receipt says, for people (it is not verified: use verify)'

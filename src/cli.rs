@@ -54,11 +54,16 @@ schemas/receipt-v1.schema.json in dsr's sources):
                    or null for the first
 
 Each tenant's ledger, tenants/NAME/ledger.jsonl in the data directory,
-lists its receipts in order; its salt is tenants/NAME/salt. Anyone can
-check a receipt without dsr, with the line `dsr keys show` prints in a
-file allowed_signers:
-  ssh-keygen -Y verify -f allowed_signers -I IDENTITY \\
-      -n dsr-receipt -s receipt.json.sig < receipt.json";
+lists its receipts in order, each by its path inside the data directory
+(a moved or copied data directory checks its own receipts); its salt is
+tenants/NAME/salt. Anyone can check a receipt without dsr, with the
+allowed_signers file `dsr keys show` prints (principal dsr):
+  dsr keys show > allowed_signers
+  ssh-keygen -Y verify -f allowed_signers -I dsr \\
+      -n dsr-receipt -s receipt.json.sig < receipt.json
+A receipt signed by a key replaced since (`dsr keys generate --force`) is
+checked at the time it was signed: add -O verify-time=YYYYMMDDHHMMSSZ,
+its finished_at in UTC.";
 
 /// Answer GDPR data-subject requests against a DAM or SaaS tenant.
 ///
@@ -184,7 +189,7 @@ pub enum Command {
     /// (--resume) and read back: each changed field must hold the new value and not the old
     /// one, or the command ends with exit 3.
     Rectify(RectifyArgs),
-    /// Make the key that signs receipts, and show its public half
+    /// Make the key that signs receipts, and show every key that signed them
     Keys(KeysArgs),
     /// Check receipts (signed proof of what an operation did) and show what they say
     #[command(after_long_help = RECEIPT_FIELDS)]
@@ -777,14 +782,21 @@ pub enum KeysCommand {
     /// The key is owner-only. It is protected by the passphrase in DSR_KEY_PASSPHRASE, or by
     /// one typed at a hidden prompt when there is a terminal (empty for none); without
     /// either it is stored unencrypted. An existing key is never replaced without --force.
+    /// The key's history, KEY.allowed_signers beside it, lists every key that was the key,
+    /// with when it took over and when it was replaced: a replaced key stays trusted for the
+    /// receipts it signed, and for nothing it signs later.
     #[command(after_help = "Examples:
   dsr keys generate
+  dsr keys generate --force          # replace the key made by the first operation
   dsr keys generate --out /etc/dsr/acme_ed25519 --comment dpo@example.com")]
     Generate(KeysGenerateArgs),
-    /// Print the public key and the allowed_signers line for ssh-keygen -Y verify
+    /// Print every key that signed receipts, as an allowed_signers file for ssh-keygen
     ///
-    /// The key is --key, the tenant's signing key, or the data directory's. The second line
-    /// printed goes into an allowed_signers file; no passphrase is needed.
+    /// The key is --key, the tenant's signing key, or the data directory's. Each key is one
+    /// line under the principal dsr, newest first, with the time it took over (valid-after)
+    /// and, once replaced, the time it was replaced (valid-before), under a comment saying
+    /// which key is current. No passphrase is needed. Save it for verifiers with
+    /// `dsr keys show > allowed_signers`.
     Show(KeysShowArgs),
 }
 
@@ -793,18 +805,19 @@ pub struct KeysGenerateArgs {
     /// Where to write the private key [default: keys/dsr_ed25519 in the data directory]
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Replace a key that exists already (receipts signed with the old key then verify only
-    /// with its public key kept elsewhere, e.g. in an allowed_signers file)
+    /// Replace a key that exists already (it stays in the key's history, trusted for the
+    /// receipts it signed until now)
     #[arg(long)]
     pub force: bool,
-    /// The key's comment, and the identity of its allowed_signers line
+    /// The key's comment: who holds it (such as dpo@example.com)
     #[arg(long, default_value = "dsr", value_name = "TEXT")]
     pub comment: String,
 }
 
 #[derive(Debug, Args)]
 pub struct KeysShowArgs {
-    /// The identity (principal) of the allowed_signers line [default: the key's comment]
+    /// Another principal for the allowed_signers lines, for a file shared with other
+    /// signers (verifiers then pass it to ssh-keygen -I) [default: dsr]
     #[arg(long, value_name = "NAME")]
     pub identity: Option<String>,
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
@@ -823,7 +836,7 @@ pub enum ReceiptCommand {
     ///
     /// Each FILE (a receipt.json, or the folder holding one) must carry a valid signature in
     /// FILE.sig by a trusted key — those in --allowed-signers, else the configured signing
-    /// key — and be in canonical form. With --ledger, the whole chain of each receipt's
+    /// key or a key it replaced, signing while it was the key — and be in canonical form. With --ledger, the whole chain of each receipt's
     /// tenant is checked too (of --tenant, when no FILE is given): a receipt removed,
     /// reordered or edited fails. Exits 0 when everything verifies, 3 when something does
     /// not (each failure names the receipt and what is wrong), 2 when it cannot check.
@@ -842,6 +855,8 @@ pub struct ReceiptVerifyArgs {
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Trust the keys of this OpenSSH allowed_signers file instead of the configured key
+    /// (and its history); a key's valid-after and valid-before are checked against the
+    /// receipt's finished_at
     #[arg(long, value_name = "FILE")]
     pub allowed_signers: Option<PathBuf>,
     /// Check the tenant's whole chain of receipts as well

@@ -259,7 +259,9 @@ fn remove(ctx: &Context, name: &str, keep_index: bool) -> Result<Outcome> {
     if kept.is_empty() && !keep_index {
         std::fs::remove_dir_all(&files.dir)
             .with_context(|| format!("cannot delete {}", files.dir.display()))?;
-        ctx.note(&format!("Removed tenant '{name}' ({what}); it had no records."));
+        ctx.note(&format!(
+            "Removed tenant '{name}' ({what}); it had no records."
+        ));
     } else if kept.is_empty() {
         ctx.note(&format!("Removed tenant '{name}' ({what})."));
     } else {

@@ -124,7 +124,10 @@ fn removing_a_tenant_keeps_its_cases_receipts_and_tombstones() {
         "Staff/portrait.png",
         serde_json::json!({"368": ["Jane Doe"], "308": ["jane.doe@example.com"]}),
     );
-    t.asset("Staff/other.png", serde_json::json!({"80": ["Ola Nordmann"]}));
+    t.asset(
+        "Staff/other.png",
+        serde_json::json!({"80": ["Ola Nordmann"]}),
+    );
     t.add_tenant("acme", &[]);
     t.sync(&[]);
     let id = t
@@ -151,7 +154,11 @@ fn removing_a_tenant_keeps_its_cases_receipts_and_tombstones() {
         "salt".into(),
         "tombstones.jsonl".into(),
     ] {
-        assert!(records.contains(&expected), "{}: {records:?}", expected.display());
+        assert!(
+            records.contains(&expected),
+            "{}: {records:?}",
+            expected.display()
+        );
     }
 
     let removed = t.dsr(["tenant", "remove", "acme"]).run();
