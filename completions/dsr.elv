@@ -68,7 +68,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand add 'Register a tenant'
             cand list 'List the registered tenants'
             cand show 'Show one tenant''s profile and index status'
-            cand remove 'Forget a tenant and delete its local index'
+            cand edit 'Change a registered tenant''s profile'
+            cand remove 'Forget a tenant and delete its local index; its records are kept'
             cand check 'Check that the tenant can be reached and what the credentials may do'
             cand ropa 'Show the tenant''s record of processing, or write a template to fill in (--init)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -92,6 +93,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --signing-key 'The Ed25519 key that signs this tenant''s receipts [default: the data directory''s]'
             cand --default-operator 'Who works on this tenant when --operator is not given (audit log, receipts)'
             cand --default-purpose 'Why this tenant''s personal data is read when --purpose is not given: a contract or ticket reference, never a person''s name'
+            cand --records-retention 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m [default: none, and no case is purged]'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
@@ -141,6 +143,23 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dsr;tenant;edit'= {
+            cand --records-retention 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'dsr;tenant;remove'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
@@ -198,7 +217,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand add 'Register a tenant'
             cand list 'List the registered tenants'
             cand show 'Show one tenant''s profile and index status'
-            cand remove 'Forget a tenant and delete its local index'
+            cand edit 'Change a registered tenant''s profile'
+            cand remove 'Forget a tenant and delete its local index; its records are kept'
             cand check 'Check that the tenant can be reached and what the credentials may do'
             cand ropa 'Show the tenant''s record of processing, or write a template to fill in (--init)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -208,6 +228,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;tenant;help;list'= {
         }
         &'dsr;tenant;help;show'= {
+        }
+        &'dsr;tenant;help;edit'= {
         }
         &'dsr;tenant;help;remove'= {
         }
@@ -285,6 +307,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand list 'List the tenant''s cases'
             cand show 'Show one case'
             cand close 'Close a case'
+            cand purge 'Delete the personal data of closed cases past the tenant''s records retention'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;case;open'= {
@@ -403,6 +426,23 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'dsr;case;purge'= {
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
+            cand --yes 'Purge without asking (needed without a terminal)'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'dsr;case;help'= {
             cand open 'Open a case and locate the subject; prints the case id'
             cand review 'Go through a case''s matches and decide which are the subject'
@@ -410,6 +450,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand list 'List the tenant''s cases'
             cand show 'Show one case'
             cand close 'Close a case'
+            cand purge 'Delete the personal data of closed cases past the tenant''s records retention'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;case;help;open'= {
@@ -423,6 +464,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;case;help;show'= {
         }
         &'dsr;case;help;close'= {
+        }
+        &'dsr;case;help;purge'= {
         }
         &'dsr;case;help;help'= {
         }
@@ -765,7 +808,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand add 'Register a tenant'
             cand list 'List the registered tenants'
             cand show 'Show one tenant''s profile and index status'
-            cand remove 'Forget a tenant and delete its local index'
+            cand edit 'Change a registered tenant''s profile'
+            cand remove 'Forget a tenant and delete its local index; its records are kept'
             cand check 'Check that the tenant can be reached and what the credentials may do'
             cand ropa 'Show the tenant''s record of processing, or write a template to fill in (--init)'
         }
@@ -774,6 +818,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;help;tenant;list'= {
         }
         &'dsr;help;tenant;show'= {
+        }
+        &'dsr;help;tenant;edit'= {
         }
         &'dsr;help;tenant;remove'= {
         }
@@ -792,6 +838,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand list 'List the tenant''s cases'
             cand show 'Show one case'
             cand close 'Close a case'
+            cand purge 'Delete the personal data of closed cases past the tenant''s records retention'
         }
         &'dsr;help;case;open'= {
         }
@@ -804,6 +851,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;help;case;show'= {
         }
         &'dsr;help;case;close'= {
+        }
+        &'dsr;help;case;purge'= {
         }
         &'dsr;help;access'= {
         }

@@ -224,10 +224,17 @@ pub enum TenantCommand {
     List(TenantListArgs),
     /// Show one tenant's profile and index status
     Show(TenantShowArgs),
-    /// Forget a tenant and delete its local index
+    /// Change a registered tenant's profile
+    Edit(TenantEditArgs),
+    /// Forget a tenant and delete its local index; its records are kept
     ///
-    /// The tenant's receipt ledger and identity salt are kept: they are the record of what
-    /// was done, and hold no personal values.
+    /// Deletes the profile, the index and its sync state, and the cached token: what `dsr
+    /// sync` makes again from the platform. The tenant's records stay where they are — its
+    /// cases with their receipts, plans, journals and packages, the receipt ledger, the
+    /// identity salt, the tombstones of erased subjects, the journals of bulk runs — and so
+    /// does the audit log: they are what a controller must keep. A tenant registered again
+    /// under the same name has them back. `dsr case purge` deletes the personal data of
+    /// closed cases once the tenant's records retention has passed.
     Remove(TenantRemoveArgs),
     /// Check that the tenant can be reached and what the credentials may do
     ///
@@ -329,6 +336,23 @@ pub struct TenantAddArgs {
     /// ticket reference, never a person's name
     #[arg(long, value_name = "TEXT")]
     pub default_purpose: Option<String>,
+    /// How long the records of a closed case are kept before `dsr case purge` may delete
+    /// its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m [default:
+    /// none, and no case is purged]
+    #[arg(long, value_name = "PERIOD")]
+    pub records_retention: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Example:
+  dsr tenant edit acme --records-retention 5y")]
+pub struct TenantEditArgs {
+    /// The tenant [default: --tenant, or the only one]
+    pub name: Option<String>,
+    /// How long the records of a closed case are kept before `dsr case purge` may delete
+    /// its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m
+    #[arg(long, value_name = "PERIOD")]
+    pub records_retention: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -486,6 +510,20 @@ pub enum CaseCommand {
     Show(CaseShowArgs),
     /// Close a case
     Close(CaseIdArgs),
+    /// Delete the personal data of closed cases past the tenant's records retention
+    ///
+    /// Each CASE must be closed, and closed longer ago than the records retention of the
+    /// tenant's profile (`dsr tenant edit NAME --records-retention 5y`); without a retention
+    /// nothing is purged, and an open or recent case is refused by name, with nothing
+    /// purged. A purge deletes the case's plans, journals, reports and packages in its folder
+    /// and the identities, matches, reference and other free text of its record. It keeps
+    /// the record's dates and history and the case's signed receipts, which hold salted
+    /// hashes only: the tenant's receipt ledger still verifies, and the tombstones of erased
+    /// subjects stay. Each purge is written to the audit log. Confirmed in a terminal, or
+    /// with --yes; refused (exit 4) without either.
+    #[command(after_help = "Example:
+  dsr case purge 20211201-001 20211203-002 --yes")]
+    Purge(CasePurgeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -578,6 +616,16 @@ pub struct CaseShowArgs {
     pub case: String,
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CasePurgeArgs {
+    /// The case ids
+    #[arg(required = true, value_name = "CASE")]
+    pub cases: Vec<String>,
+    /// Purge without asking (needed without a terminal)
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

@@ -114,7 +114,7 @@ pub fn receipt(
 
 /// The next free `receipts/NNN-operation` folder of a case.
 fn receipt_dir(case_dir: &Path, operation: &str) -> Result<PathBuf> {
-    let root = case_dir.join("receipts");
+    let root = case_dir.join(dsr::case::RECEIPTS_DIR);
     dsr::fsutil::private_dir(&root).with_context(|| format!("cannot create {}", root.display()))?;
     let taken = std::fs::read_dir(&root)
         .with_context(|| format!("cannot read {}", root.display()))?

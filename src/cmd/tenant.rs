@@ -10,13 +10,16 @@ use serde_json::json;
 
 use super::output::Table;
 use super::{Context, Outcome, sanitize};
-use crate::cli::{AuthArg, OutputFormat, PlatformArg, TenantAddArgs, TenantArgs, TenantCommand};
+use crate::cli::{
+    AuthArg, OutputFormat, PlatformArg, TenantAddArgs, TenantArgs, TenantCommand, TenantEditArgs,
+};
 
 pub fn run(ctx: &Context, args: TenantArgs) -> Result<Outcome> {
     match args.command {
         TenantCommand::Add(args) => add(ctx, *args),
         TenantCommand::List(args) => list(ctx, args.output),
         TenantCommand::Show(args) => show(ctx, args.name.as_deref(), args.output),
+        TenantCommand::Edit(args) => edit(ctx, args),
         TenantCommand::Remove(args) => remove(ctx, &args.name, args.keep_index),
         TenantCommand::Check(args) => check(ctx, args.name.as_deref(), args.output),
         TenantCommand::Ropa(args) => ropa(ctx, args.name.as_deref(), args.init),
@@ -70,12 +73,33 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
             .map(|p| std::path::absolute(&p).unwrap_or(p)),
         operator: args.default_operator,
         purpose: args.default_purpose,
+        records_retention: args.records_retention.map(|r| r.trim().to_owned()),
     };
     config.add(&args.name, profile)?;
     config.save(&ctx.config_path)?;
     ctx.note(&format!(
         "Added tenant '{}'. Index it with: dsr sync --tenant {}",
         args.name, args.name
+    ));
+    Ok(Outcome::Done)
+}
+
+fn edit(ctx: &Context, args: TenantEditArgs) -> Result<Outcome> {
+    let mut config = ctx.load_config()?;
+    let name = config
+        .select(args.name.as_deref().or(ctx.tenant.as_deref()))?
+        .0
+        .to_owned();
+    let Some(retention) = args.records_retention else {
+        anyhow::bail!("nothing to change: give --records-retention PERIOD (such as 5y)");
+    };
+    let retention = retention.trim().to_owned();
+    config.edit(&name, |profile| {
+        profile.records_retention = Some(retention.clone());
+    })?;
+    config.save(&ctx.config_path)?;
+    ctx.note(&format!(
+        "Tenant '{name}' keeps the records of a closed case {retention} before `dsr case purge` may delete its personal data."
     ));
     Ok(Outcome::Done)
 }
@@ -191,6 +215,13 @@ fn show(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outco
                 (
                     "purpose",
                     profile.purpose.clone().unwrap_or_else(|| "-".into()),
+                ),
+                (
+                    "records kept",
+                    profile.records_retention.as_ref().map_or_else(
+                        || "no retention set: no case is purged".into(),
+                        |r| format!("{r} after a case is closed"),
+                    ),
                 ),
                 ("index", files.dir.display().to_string()),
                 (
