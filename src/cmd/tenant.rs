@@ -248,9 +248,10 @@ fn remove(ctx: &Context, name: &str, keep_index: bool) -> Result<Outcome> {
     // Not while an erasure or rectification runs on the tenant: it re-reads the index.
     let lock_path = files.dir.join(LOCK);
     let lock_was_there = lock_path.exists();
-    let _lock = match files.dir.is_dir() {
-        true => Some(TenantLock::acquire(&lock_path)?),
-        false => None,
+    let _lock = if files.dir.is_dir() {
+        Some(TenantLock::acquire(&lock_path)?)
+    } else {
+        None
     };
     config.save(&ctx.config_path)?;
     if !files.dir.is_dir() {

@@ -253,12 +253,6 @@ impl SigningKey {
     }
 }
 
-/// The `allowed_signers` line that lets `ssh-keygen -Y verify -I IDENTITY` accept receipts
-/// signed by `key`, and nothing else signed by it.
-pub fn allowed_signers_line(identity: &str, key: &PublicKey) -> String {
-    TrustedKey::new(key.clone()).allowed_signers_line(identity)
-}
-
 /// One key trusted to sign receipts, the names it is known by, and when it may have signed.
 #[derive(Debug, Clone)]
 pub struct TrustedKey {
@@ -303,7 +297,8 @@ impl TrustedKey {
         self.key.fingerprint(HashAlg::Sha256).to_string()
     }
 
-    /// The key as one allowed_signers line for `identity`: the receipt namespace, the
+    /// The key as one allowed_signers line that lets `ssh-keygen -Y verify -I IDENTITY`
+    /// accept receipts it signed, and nothing else it signed: the receipt namespace, the
     /// key's window in UTC (`valid-after="20261206130540Z"`), the key and its comment.
     pub fn allowed_signers_line(&self, identity: &str) -> String {
         let mut options = vec![format!("namespaces=\"{NAMESPACE}\"")];
@@ -681,7 +676,7 @@ mod tests {
     fn allowed_signers_lines() {
         let dir = tempfile::tempdir().unwrap();
         let made = generate(&dir.path().join("k"), "c", None, false).unwrap();
-        let line = allowed_signers_line("dpo@example.org", &made.public_key);
+        let line = TrustedKey::new(made.public_key.clone()).allowed_signers_line("dpo@example.org");
         assert!(line.starts_with("dpo@example.org namespaces=\"dsr-receipt\" ssh-ed25519 AAAA"));
         let path = dir.path().join("allowed_signers");
         std::fs::write(
