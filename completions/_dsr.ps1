@@ -45,7 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('portability', 'portability', [CompletionResultType]::ParameterValue, 'Write the Art. 20 portable ZIP of a case')
             [CompletionResult]::new('erase', 'erase', [CompletionResultType]::ParameterValue, 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify')
             [CompletionResult]::new('rectify', 'rectify', [CompletionResultType]::ParameterValue, 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify')
-            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Make the key that signs receipts, and show its public half')
+            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Make the key that signs receipts, and show every key that signed them')
             [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Check receipts (signed proof of what an operation did) and show what they say')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'List the audit log of every command that read personal data, and check its chain')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds')
@@ -72,7 +72,8 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a tenant')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the registered tenants')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one tenant''s profile and index status')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a tenant and delete its local index')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a registered tenant''s profile')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a tenant and delete its local index; its records are kept')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that the tenant can be reached and what the credentials may do')
             [CompletionResult]::new('ropa', 'ropa', [CompletionResultType]::ParameterValue, 'Show the tenant''s record of processing, or write a template to fill in (--init)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -97,6 +98,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--signing-key', '--signing-key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs this tenant''s receipts [default: the data directory''s]')
             [CompletionResult]::new('--default-operator', '--default-operator', [CompletionResultType]::ParameterName, 'Who works on this tenant when --operator is not given (audit log, receipts)')
             [CompletionResult]::new('--default-purpose', '--default-purpose', [CompletionResultType]::ParameterName, 'Why this tenant''s personal data is read when --purpose is not given: a contract or ticket reference, never a person''s name')
+            [CompletionResult]::new('--records-retention', '--records-retention', [CompletionResultType]::ParameterName, 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m [default: none, and no case is purged]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
@@ -148,6 +150,24 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'dsr;tenant;edit' {
+            [CompletionResult]::new('--records-retention', '--records-retention', [CompletionResultType]::ParameterName, 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'dsr;tenant;remove' {
@@ -209,7 +229,8 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a tenant')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the registered tenants')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one tenant''s profile and index status')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a tenant and delete its local index')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a registered tenant''s profile')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a tenant and delete its local index; its records are kept')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that the tenant can be reached and what the credentials may do')
             [CompletionResult]::new('ropa', 'ropa', [CompletionResultType]::ParameterValue, 'Show the tenant''s record of processing, or write a template to fill in (--init)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -222,6 +243,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;tenant;help;show' {
+            break
+        }
+        'dsr;tenant;help;edit' {
             break
         }
         'dsr;tenant;help;remove' {
@@ -306,6 +330,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant''s cases')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one case')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a case')
+            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete the personal data of closed cases past the tenant''s records retention')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -431,6 +456,24 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'dsr;case;purge' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Purge without asking (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'dsr;case;help' {
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case and locate the subject; prints the case id')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Go through a case''s matches and decide which are the subject')
@@ -438,6 +481,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant''s cases')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one case')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a case')
+            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete the personal data of closed cases past the tenant''s records retention')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -457,6 +501,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;case;help;close' {
+            break
+        }
+        'dsr;case;help;purge' {
             break
         }
         'dsr;case;help;help' {
@@ -595,13 +642,13 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the public key and the allowed_signers line for ssh-keygen -Y verify')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'dsr;keys;generate' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the private key [default: keys/dsr_ed25519 in the data directory]')
-            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'The key''s comment, and the identity of its allowed_signers line')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'The key''s comment: who holds it (such as dpo@example.com)')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml]')
@@ -610,7 +657,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace a key that exists already (receipts signed with the old key then verify only with its public key kept elsewhere, e.g. in an allowed_signers file)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace a key that exists already (it stays in the key''s history, trusted for the receipts it signed until now)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -620,7 +667,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;keys;show' {
-            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'The identity (principal) of the allowed_signers line [default: the key''s comment]')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Another principal for the allowed_signers lines, for a file shared with other signers (verifiers then pass it to ssh-keygen -I) [default: dsr]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
@@ -641,7 +688,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;keys;help' {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the public key and the allowed_signers line for ssh-keygen -Y verify')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -675,7 +722,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;receipt;verify' {
-            [CompletionResult]::new('--allowed-signers', '--allowed-signers', [CompletionResultType]::ParameterName, 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key')
+            [CompletionResult]::new('--allowed-signers', '--allowed-signers', [CompletionResultType]::ParameterName, 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key (and its history); a key''s valid-after and valid-before are checked against the receipt''s finished_at')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted)')
@@ -815,7 +862,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('portability', 'portability', [CompletionResultType]::ParameterValue, 'Write the Art. 20 portable ZIP of a case')
             [CompletionResult]::new('erase', 'erase', [CompletionResultType]::ParameterValue, 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify')
             [CompletionResult]::new('rectify', 'rectify', [CompletionResultType]::ParameterValue, 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify')
-            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Make the key that signs receipts, and show its public half')
+            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Make the key that signs receipts, and show every key that signed them')
             [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Check receipts (signed proof of what an operation did) and show what they say')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'List the audit log of every command that read personal data, and check its chain')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds')
@@ -828,7 +875,8 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a tenant')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the registered tenants')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one tenant''s profile and index status')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a tenant and delete its local index')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a registered tenant''s profile')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a tenant and delete its local index; its records are kept')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that the tenant can be reached and what the credentials may do')
             [CompletionResult]::new('ropa', 'ropa', [CompletionResultType]::ParameterValue, 'Show the tenant''s record of processing, or write a template to fill in (--init)')
             break
@@ -840,6 +888,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;help;tenant;show' {
+            break
+        }
+        'dsr;help;tenant;edit' {
             break
         }
         'dsr;help;tenant;remove' {
@@ -864,6 +915,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant''s cases')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one case')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a case')
+            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete the personal data of closed cases past the tenant''s records retention')
             break
         }
         'dsr;help;case;open' {
@@ -884,6 +936,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         'dsr;help;case;close' {
             break
         }
+        'dsr;help;case;purge' {
+            break
+        }
         'dsr;help;access' {
             break
         }
@@ -898,7 +953,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;help;keys' {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the public key and the allowed_signers line for ssh-keygen -Y verify')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen')
             break
         }
         'dsr;help;keys;generate' {

@@ -42,7 +42,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand portability 'Write the Art. 20 portable ZIP of a case'
             cand erase 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify'
             cand rectify 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify'
-            cand keys 'Make the key that signs receipts, and show its public half'
+            cand keys 'Make the key that signs receipts, and show every key that signed them'
             cand receipt 'Check receipts (signed proof of what an operation did) and show what they say'
             cand audit 'List the audit log of every command that read personal data, and check its chain'
             cand demo 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
@@ -68,7 +68,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand add 'Register a tenant'
             cand list 'List the registered tenants'
             cand show 'Show one tenant''s profile and index status'
-            cand remove 'Forget a tenant and delete its local index'
+            cand edit 'Change a registered tenant''s profile'
+            cand remove 'Forget a tenant and delete its local index; its records are kept'
             cand check 'Check that the tenant can be reached and what the credentials may do'
             cand ropa 'Show the tenant''s record of processing, or write a template to fill in (--init)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -92,6 +93,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --signing-key 'The Ed25519 key that signs this tenant''s receipts [default: the data directory''s]'
             cand --default-operator 'Who works on this tenant when --operator is not given (audit log, receipts)'
             cand --default-purpose 'Why this tenant''s personal data is read when --purpose is not given: a contract or ticket reference, never a person''s name'
+            cand --records-retention 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m [default: none, and no case is purged]'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
@@ -141,6 +143,23 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dsr;tenant;edit'= {
+            cand --records-retention 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m'
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'dsr;tenant;remove'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
@@ -198,7 +217,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand add 'Register a tenant'
             cand list 'List the registered tenants'
             cand show 'Show one tenant''s profile and index status'
-            cand remove 'Forget a tenant and delete its local index'
+            cand edit 'Change a registered tenant''s profile'
+            cand remove 'Forget a tenant and delete its local index; its records are kept'
             cand check 'Check that the tenant can be reached and what the credentials may do'
             cand ropa 'Show the tenant''s record of processing, or write a template to fill in (--init)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -208,6 +228,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;tenant;help;list'= {
         }
         &'dsr;tenant;help;show'= {
+        }
+        &'dsr;tenant;help;edit'= {
         }
         &'dsr;tenant;help;remove'= {
         }
@@ -285,6 +307,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand list 'List the tenant''s cases'
             cand show 'Show one case'
             cand close 'Close a case'
+            cand purge 'Delete the personal data of closed cases past the tenant''s records retention'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;case;open'= {
@@ -403,6 +426,23 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'dsr;case;purge'= {
+            cand --tenant 'The tenant to work on (the only one configured when omitted)'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
+            cand --yes 'Purge without asking (needed without a terminal)'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'dsr;case;help'= {
             cand open 'Open a case and locate the subject; prints the case id'
             cand review 'Go through a case''s matches and decide which are the subject'
@@ -410,6 +450,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand list 'List the tenant''s cases'
             cand show 'Show one case'
             cand close 'Close a case'
+            cand purge 'Delete the personal data of closed cases past the tenant''s records retention'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;case;help;open'= {
@@ -423,6 +464,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;case;help;show'= {
         }
         &'dsr;case;help;close'= {
+        }
+        &'dsr;case;help;purge'= {
         }
         &'dsr;case;help;help'= {
         }
@@ -555,12 +598,12 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand generate 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
-            cand show 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+            cand show 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;keys;generate'= {
             cand --out 'Where to write the private key [default: keys/dsr_ed25519 in the data directory]'
-            cand --comment 'The key''s comment, and the identity of its allowed_signers line'
+            cand --comment 'The key''s comment: who holds it (such as dpo@example.com)'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml]'
@@ -569,7 +612,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts [default: the tenant''s operator, or the login name]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person''s name (locate needs one) [default: the tenant''s purpose]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
-            cand --force 'Replace a key that exists already (receipts signed with the old key then verify only with its public key kept elsewhere, e.g. in an allowed_signers file)'
+            cand --force 'Replace a key that exists already (it stays in the key''s history, trusted for the receipts it signed until now)'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -578,7 +621,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;keys;show'= {
-            cand --identity 'The identity (principal) of the allowed_signers line [default: the key''s comment]'
+            cand --identity 'Another principal for the allowed_signers lines, for a file shared with other signers (verifiers then pass it to ssh-keygen -I) [default: dsr]'
             cand -o 'o'
             cand --output 'output'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
@@ -598,7 +641,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;keys;help'= {
             cand generate 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
-            cand show 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+            cand show 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;keys;help;generate'= {
@@ -627,7 +670,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;receipt;verify'= {
-            cand --allowed-signers 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key'
+            cand --allowed-signers 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key (and its history); a key''s valid-after and valid-before are checked against the receipt''s finished_at'
             cand -o 'o'
             cand --output 'output'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
@@ -757,7 +800,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand portability 'Write the Art. 20 portable ZIP of a case'
             cand erase 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify'
             cand rectify 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify'
-            cand keys 'Make the key that signs receipts, and show its public half'
+            cand keys 'Make the key that signs receipts, and show every key that signed them'
             cand receipt 'Check receipts (signed proof of what an operation did) and show what they say'
             cand audit 'List the audit log of every command that read personal data, and check its chain'
             cand demo 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
@@ -769,7 +812,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand add 'Register a tenant'
             cand list 'List the registered tenants'
             cand show 'Show one tenant''s profile and index status'
-            cand remove 'Forget a tenant and delete its local index'
+            cand edit 'Change a registered tenant''s profile'
+            cand remove 'Forget a tenant and delete its local index; its records are kept'
             cand check 'Check that the tenant can be reached and what the credentials may do'
             cand ropa 'Show the tenant''s record of processing, or write a template to fill in (--init)'
         }
@@ -778,6 +822,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;help;tenant;list'= {
         }
         &'dsr;help;tenant;show'= {
+        }
+        &'dsr;help;tenant;edit'= {
         }
         &'dsr;help;tenant;remove'= {
         }
@@ -796,6 +842,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand list 'List the tenant''s cases'
             cand show 'Show one case'
             cand close 'Close a case'
+            cand purge 'Delete the personal data of closed cases past the tenant''s records retention'
         }
         &'dsr;help;case;open'= {
         }
@@ -809,6 +856,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;help;case;close'= {
         }
+        &'dsr;help;case;purge'= {
+        }
         &'dsr;help;access'= {
         }
         &'dsr;help;portability'= {
@@ -819,7 +868,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;help;keys'= {
             cand generate 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
-            cand show 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+            cand show 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen'
         }
         &'dsr;help;keys;generate'= {
         }

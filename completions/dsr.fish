@@ -46,33 +46,34 @@ complete -c dsr -n "__fish_dsr_needs_command" -f -a "access" -d 'Write the Art. 
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "portability" -d 'Write the Art. 20 portable ZIP of a case'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "erase" -d 'Erase a subject\'s data (Art. 17): plan, confirm, apply under a journal, verify'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "rectify" -d 'Correct a subject\'s data (Art. 16): plan, confirm, apply under a journal, verify'
-complete -c dsr -n "__fish_dsr_needs_command" -f -a "keys" -d 'Make the key that signs receipts, and show its public half'
+complete -c dsr -n "__fish_dsr_needs_command" -f -a "keys" -d 'Make the key that signs receipts, and show every key that signed them'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "receipt" -d 'Check receipts (signed proof of what an operation did) and show what they say'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "audit" -d 'List the audit log of every command that read personal data, and check its chain'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "demo" -d 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "generate" -d 'Write the man pages and shell completions from this definition (for maintainers)'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "generate-tenant" -d 'Write the sample tenant, or a synthetic one of N assets (for maintainers)'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -l color -d 'When to colour the output' -r -f -a "auto\t''
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -s h -l help -d 'Print help'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -f -a "add" -d 'Register a tenant'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -f -a "list" -d 'List the registered tenants'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -f -a "show" -d 'Show one tenant\'s profile and index status'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -f -a "remove" -d 'Forget a tenant and delete its local index'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -f -a "check" -d 'Check that the tenant can be reached and what the credentials may do'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -f -a "ropa" -d 'Show the tenant\'s record of processing, or write a template to fill in (--init)'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show remove check ropa help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -s h -l help -d 'Print help'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "add" -d 'Register a tenant'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "list" -d 'List the registered tenants'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "show" -d 'Show one tenant\'s profile and index status'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "edit" -d 'Change a registered tenant\'s profile'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "remove" -d 'Forget a tenant and delete its local index; its records are kept'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "check" -d 'Check that the tenant can be reached and what the credentials may do'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "ropa" -d 'Show the tenant\'s record of processing, or write a template to fill in (--init)'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l platform -d 'Where the tenant lives' -r -f -a "dir\t'A folder of archives with JSON sidecars'
 fotoweb\t'A FotoWeb server, through its REST API'"
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l path -d 'The tenant folder (dir)' -r -F
@@ -93,6 +94,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l signing-key -d 'The Ed25519 key that signs this tenant\'s receipts [default: the data directory\'s]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l default-operator -d 'Who works on this tenant when --operator is not given (audit log, receipts)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l default-purpose -d 'Why this tenant\'s personal data is read when --purpose is not given: a contract or ticket reference, never a person\'s name' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l records-retention -d 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m [default: none, and no case is purged]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -139,6 +141,20 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l records-retention -d 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -187,7 +203,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register a tenant'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the registered tenants'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one tenant\'s profile and index status'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Forget a tenant and delete its local index'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a registered tenant\'s profile'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Forget a tenant and delete its local index; its records are kept'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check that the tenant can be reached and what the credentials may do'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "ropa" -d 'Show the tenant\'s record of processing, or write a template to fill in (--init)'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -237,26 +254,27 @@ complete -c dsr -n "__fish_dsr_using_subcommand locate" -l explain -d 'Show why 
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -l color -d 'When to colour the output' -r -f -a "auto\t''
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -f -a "open" -d 'Open a case and locate the subject; prints the case id'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -f -a "review" -d 'Go through a case\'s matches and decide which are the subject'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -f -a "extend" -d 'Extend the deadline by two months (once, Art. 12(3))'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -f -a "list" -d 'List the tenant\'s cases'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -f -a "show" -d 'Show one case'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -f -a "close" -d 'Close a case'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "open" -d 'Open a case and locate the subject; prints the case id'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "review" -d 'Go through a case\'s matches and decide which are the subject'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "extend" -d 'Extend the deadline by two months (once, Art. 12(3))'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "list" -d 'List the tenant\'s cases'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "show" -d 'Show one case'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "close" -d 'Close a case'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "purge" -d 'Delete the personal data of closed cases past the tenant\'s records retention'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l right -d 'The right the subject exercises' -r -f -a "access\t'Art. 15'
 portability\t'Art. 20'
 rectification\t'Art. 16'
@@ -364,12 +382,27 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l yes -d 'Purge without asking (needed without a terminal)'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "open" -d 'Open a case and locate the subject; prints the case id'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "review" -d 'Go through a case\'s matches and decide which are the subject'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "extend" -d 'Extend the deadline by two months (once, Art. 12(3))'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the tenant\'s cases'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one case'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close a case'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete the personal data of closed cases past the tenant\'s records retention'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l out -d 'Where to write the package: a folder, or a ZIP when the name ends in .zip [default: access-CASE.zip in the case\'s folder]; with --from, the folder every package goes into as access-CASE.zip' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l templates -d 'A folder whose index.html or letter.md replace the built-in templates' -r -F
@@ -492,10 +525,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcom
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -s h -l help -d 'Print help'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -f -a "generate" -d 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -f -a "show" -d 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -f -a "show" -d 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l out -d 'Where to write the private key [default: keys/dsr_ed25519 in the data directory]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l comment -d 'The key\'s comment, and the identity of its allowed_signers line' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l comment -d 'The key\'s comment: who holds it (such as dpo@example.com)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
@@ -506,11 +539,11 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l force -d 'Replace a key that exists already (receipts signed with the old key then verify only with its public key kept elsewhere, e.g. in an allowed_signers file)'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l force -d 'Replace a key that exists already (it stays in the key\'s history, trusted for the receipts it signed until now)'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l identity -d 'The identity (principal) of the allowed_signers line [default: the key\'s comment]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l identity -d 'Another principal for the allowed_signers lines, for a file shared with other signers (verifiers then pass it to ssh-keygen -I) [default: dsr]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
 json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
@@ -529,7 +562,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
@@ -547,7 +580,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_sub
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -f -a "verify" -d 'Check receipts: signature, canonical form and, with --ledger, the tenant\'s chain'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -f -a "show" -d 'Print what a receipt says, for people (it is not verified: use verify)'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l allowed-signers -d 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l allowed-signers -d 'Trust the keys of this OpenSSH allowed_signers file instead of the configured key (and its history); a key\'s valid-after and valid-before are checked against the receipt\'s finished_at' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
 json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
@@ -657,7 +690,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcom
 complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "portability" -d 'Write the Art. 20 portable ZIP of a case'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "erase" -d 'Erase a subject\'s data (Art. 17): plan, confirm, apply under a journal, verify'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "rectify" -d 'Correct a subject\'s data (Art. 16): plan, confirm, apply under a journal, verify'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "keys" -d 'Make the key that signs receipts, and show its public half'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "keys" -d 'Make the key that signs receipts, and show every key that signed them'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "receipt" -d 'Check receipts (signed proof of what an operation did) and show what they say'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "audit" -d 'List the audit log of every command that read personal data, and check its chain'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help" -f -a "demo" -d 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
@@ -667,7 +700,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcom
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "add" -d 'Register a tenant'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'List the registered tenants'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'Show one tenant\'s profile and index status'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "remove" -d 'Forget a tenant and delete its local index'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "edit" -d 'Change a registered tenant\'s profile'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "remove" -d 'Forget a tenant and delete its local index; its records are kept'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "check" -d 'Check that the tenant can be reached and what the credentials may do'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "ropa" -d 'Show the tenant\'s record of processing, or write a template to fill in (--init)'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "open" -d 'Open a case and locate the subject; prints the case id'
@@ -676,7 +710,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "list" -d 'List the tenant\'s cases'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "show" -d 'Show one case'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "close" -d 'Close a case'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "purge" -d 'Delete the personal data of closed cases past the tenant\'s records retention'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "generate" -d 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "show" -d 'Print the public key and the allowed_signers line for ssh-keygen -Y verify'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "show" -d 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from receipt" -f -a "verify" -d 'Check receipts: signature, canonical form and, with --ledger, the tenant\'s chain'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from receipt" -f -a "show" -d 'Print what a receipt says, for people (it is not verified: use verify)'

@@ -61,11 +61,16 @@ schemas/receipt-v1.schema.json in dsr's sources):
                    or null for the first
 
 Each tenant's ledger, tenants/NAME/ledger.jsonl in the data directory,
-lists its receipts in order; its salt is tenants/NAME/salt. Anyone can
-check a receipt without dsr, with the line `dsr keys show` prints in a
-file allowed_signers:
-  ssh-keygen -Y verify -f allowed_signers -I IDENTITY \\
-      -n dsr-receipt -s receipt.json.sig < receipt.json";
+lists its receipts in order, each by its path inside the data directory
+(a moved or copied data directory checks its own receipts); its salt is
+tenants/NAME/salt. Anyone can check a receipt without dsr, with the
+allowed_signers file `dsr keys show` prints (principal dsr):
+  dsr keys show > allowed_signers
+  ssh-keygen -Y verify -f allowed_signers -I dsr \\
+      -n dsr-receipt -s receipt.json.sig < receipt.json
+A receipt signed by a key replaced since (`dsr keys generate --force`) is
+checked at the time it was signed: add -O verify-time=YYYYMMDDHHMMSSZ,
+its finished_at in UTC.";
 
 /// Answer GDPR data-subject requests against a DAM or SaaS tenant.
 ///
@@ -211,7 +216,7 @@ pub enum Command {
     /// (--resume) and read back: each changed field must hold the new value and not the old
     /// one, or the command ends with exit 3.
     Rectify(RectifyArgs),
-    /// Make the key that signs receipts, and show its public half
+    /// Make the key that signs receipts, and show every key that signed them
     Keys(KeysArgs),
     /// Check receipts (signed proof of what an operation did) and show what they say
     #[command(after_long_help = RECEIPT_FIELDS)]
@@ -246,10 +251,17 @@ pub enum TenantCommand {
     List(TenantListArgs),
     /// Show one tenant's profile and index status
     Show(TenantShowArgs),
-    /// Forget a tenant and delete its local index
+    /// Change a registered tenant's profile
+    Edit(TenantEditArgs),
+    /// Forget a tenant and delete its local index; its records are kept
     ///
-    /// The tenant's receipt ledger and identity salt are kept: they are the record of what
-    /// was done, and hold no personal values.
+    /// Deletes the profile, the index and its sync state, and the cached token: what `dsr
+    /// sync` makes again from the platform. The tenant's records stay where they are — its
+    /// cases with their receipts, plans, journals and packages, the receipt ledger, the
+    /// identity salt, the tombstones of erased subjects, the journals of bulk runs — and so
+    /// does the audit log: they are what a controller must keep. A tenant registered again
+    /// under the same name has them back. `dsr case purge` deletes the personal data of
+    /// closed cases once the tenant's records retention has passed.
     Remove(TenantRemoveArgs),
     /// Check that the tenant can be reached and what the credentials may do
     ///
@@ -351,6 +363,23 @@ pub struct TenantAddArgs {
     /// ticket reference, never a person's name
     #[arg(long, value_name = "TEXT")]
     pub default_purpose: Option<String>,
+    /// How long the records of a closed case are kept before `dsr case purge` may delete
+    /// its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m [default:
+    /// none, and no case is purged]
+    #[arg(long, value_name = "PERIOD")]
+    pub records_retention: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Example:
+  dsr tenant edit acme --records-retention 5y")]
+pub struct TenantEditArgs {
+    /// The tenant [default: --tenant, or the only one]
+    pub name: Option<String>,
+    /// How long the records of a closed case are kept before `dsr case purge` may delete
+    /// its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m
+    #[arg(long, value_name = "PERIOD")]
+    pub records_retention: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -508,6 +537,20 @@ pub enum CaseCommand {
     Show(CaseShowArgs),
     /// Close a case
     Close(CaseIdArgs),
+    /// Delete the personal data of closed cases past the tenant's records retention
+    ///
+    /// Each CASE must be closed, and closed longer ago than the records retention of the
+    /// tenant's profile (`dsr tenant edit NAME --records-retention 5y`); without a retention
+    /// nothing is purged, and an open or recent case is refused by name, with nothing
+    /// purged. A purge deletes the case's plans, journals, reports and packages in its folder
+    /// and the identities, matches, reference and other free text of its record. It keeps
+    /// the record's dates and history and the case's signed receipts, which hold salted
+    /// hashes only: the tenant's receipt ledger still verifies, and the tombstones of erased
+    /// subjects stay. Each purge is written to the audit log. Confirmed in a terminal, or
+    /// with --yes; refused (exit 4) without either.
+    #[command(after_help = "Example:
+  dsr case purge 20211201-001 20211203-002 --yes")]
+    Purge(CasePurgeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -600,6 +643,16 @@ pub struct CaseShowArgs {
     pub case: String,
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CasePurgeArgs {
+    /// The case ids
+    #[arg(required = true, value_name = "CASE")]
+    pub cases: Vec<String>,
+    /// Purge without asking (needed without a terminal)
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -836,14 +889,21 @@ pub enum KeysCommand {
     /// The key is owner-only. It is protected by the passphrase in DSR_KEY_PASSPHRASE, or by
     /// one typed at a hidden prompt when there is a terminal (empty for none); without
     /// either it is stored unencrypted. An existing key is never replaced without --force.
+    /// The key's history, KEY.allowed_signers beside it, lists every key that was the key,
+    /// with when it took over and when it was replaced: a replaced key stays trusted for the
+    /// receipts it signed, and for nothing it signs later.
     #[command(after_help = "Examples:
   dsr keys generate
+  dsr keys generate --force          # replace the key made by the first operation
   dsr keys generate --out /etc/dsr/acme_ed25519 --comment dpo@example.com")]
     Generate(KeysGenerateArgs),
-    /// Print the public key and the allowed_signers line for ssh-keygen -Y verify
+    /// Print every key that signed receipts, as an allowed_signers file for ssh-keygen
     ///
-    /// The key is --key, the tenant's signing key, or the data directory's. The second line
-    /// printed goes into an allowed_signers file; no passphrase is needed.
+    /// The key is --key, the tenant's signing key, or the data directory's. Each key is one
+    /// line under the principal dsr, newest first, with the time it took over (valid-after)
+    /// and, once replaced, the time it was replaced (valid-before), under a comment saying
+    /// which key is current. No passphrase is needed. Save it for verifiers with
+    /// `dsr keys show > allowed_signers`.
     Show(KeysShowArgs),
 }
 
@@ -852,18 +912,19 @@ pub struct KeysGenerateArgs {
     /// Where to write the private key [default: keys/dsr_ed25519 in the data directory]
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Replace a key that exists already (receipts signed with the old key then verify only
-    /// with its public key kept elsewhere, e.g. in an allowed_signers file)
+    /// Replace a key that exists already (it stays in the key's history, trusted for the
+    /// receipts it signed until now)
     #[arg(long)]
     pub force: bool,
-    /// The key's comment, and the identity of its allowed_signers line
+    /// The key's comment: who holds it (such as dpo@example.com)
     #[arg(long, default_value = "dsr", value_name = "TEXT")]
     pub comment: String,
 }
 
 #[derive(Debug, Args)]
 pub struct KeysShowArgs {
-    /// The identity (principal) of the allowed_signers line [default: the key's comment]
+    /// Another principal for the allowed_signers lines, for a file shared with other
+    /// signers (verifiers then pass it to ssh-keygen -I) [default: dsr]
     #[arg(long, value_name = "NAME")]
     pub identity: Option<String>,
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
@@ -882,7 +943,7 @@ pub enum ReceiptCommand {
     ///
     /// Each FILE (a receipt.json, or the folder holding one) must carry a valid signature in
     /// FILE.sig by a trusted key — those in --allowed-signers, else the configured signing
-    /// key — and be in canonical form. With --ledger, the whole chain of each receipt's
+    /// key or a key it replaced, signing while it was the key — and be in canonical form. With --ledger, the whole chain of each receipt's
     /// tenant is checked too (of --tenant, when no FILE is given): a receipt removed,
     /// reordered or edited fails. Exits 0 when everything verifies, 3 when something does
     /// not (each failure names the receipt and what is wrong), 2 when it cannot check.
@@ -901,6 +962,8 @@ pub struct ReceiptVerifyArgs {
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Trust the keys of this OpenSSH allowed_signers file instead of the configured key
+    /// (and its history); a key's valid-after and valid-before are checked against the
+    /// receipt's finished_at
     #[arg(long, value_name = "FILE")]
     pub allowed_signers: Option<PathBuf>,
     /// Check the tenant's whole chain of receipts as well

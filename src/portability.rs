@@ -262,6 +262,7 @@ mod tests {
             review: Default::default(),
             history: Vec::new(),
             batch: None,
+            purged: None,
         };
         let out = dir.path().join("out.zip");
         let items = [Item {

@@ -114,7 +114,7 @@ pub fn receipt(
 
 /// The next free `receipts/NNN-operation` folder of a case.
 fn receipt_dir(case_dir: &Path, operation: &str) -> Result<PathBuf> {
-    let root = case_dir.join("receipts");
+    let root = case_dir.join(dsr::case::RECEIPTS_DIR);
     dsr::fsutil::private_dir(&root).with_context(|| format!("cannot create {}", root.display()))?;
     let taken = std::fs::read_dir(&root)
         .with_context(|| format!("cannot read {}", root.display()))?
@@ -124,18 +124,19 @@ fn receipt_dir(case_dir: &Path, operation: &str) -> Result<PathBuf> {
 
 /// The key that signs: the configured one, or — when none is configured and the data
 /// directory has none yet — a new one made there, so that a first operation is not refused
-/// for want of a key. `dsr keys generate --force` replaces it with a passphrase-protected one.
+/// for want of a key. It is made as `dsr keys generate` makes one (the same comment, the
+/// same principal, a history), so that `dsr keys generate --force` can replace it with a
+/// passphrase-protected one and the receipts it signed still verify.
 pub fn signing_key(
     ctx: &Context,
     profile: &TenantProfile,
 ) -> Result<std::sync::Arc<dsr::receipt::sign::SigningKey>> {
     let path = ctx.key_path(Some(profile));
     if path == ctx.default_key_path() && !path.exists() {
-        let comment = format!("dsr@{}", ctx.operator(Some(profile)));
-        dsr::receipt::sign::generate(&path, &comment, None, false)
+        dsr::receipt::sign::generate(&path, dsr::receipt::sign::PRINCIPAL, None, false)
             .with_context(|| format!("cannot create the signing key {}", path.display()))?;
         ctx.note(&format!(
-            "Created the signing key {} (no passphrase; `dsr keys generate --force` makes one with a passphrase). `dsr keys show` prints it for verifiers.",
+            "Created the signing key {} (no passphrase; `dsr keys generate --force` replaces it with one that has a passphrase, and what it signed stays verifiable). `dsr keys show > allowed_signers` gives verifiers the file to check receipts with.",
             path.display()
         ));
     }

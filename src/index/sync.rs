@@ -94,6 +94,19 @@ impl TenantFiles {
     pub fn state(&self) -> PathBuf {
         self.dir.join("state.json")
     }
+    /// The FotoWeb connector's cached access token.
+    pub fn token_cache(&self) -> PathBuf {
+        self.dir.join(Self::TOKEN_CACHE)
+    }
+    /// The token cache's file name in the tenant's folder.
+    pub const TOKEN_CACHE: &str = "token.json";
+    /// What dsr derives from the platform and can make again — the index, its sync state,
+    /// the cached token — as opposed to the tenant's records (cases with their receipts,
+    /// plans and journals, the ledger, the salt, the tombstones, bulk-run journals), which
+    /// are kept until purged.
+    pub fn derived(&self) -> [PathBuf; 3] {
+        [self.index(), self.state(), self.token_cache()]
+    }
     pub fn load_state(&self) -> Result<SyncState, SyncError> {
         SyncState::load(&self.state()).map_err(|source| SyncError::State {
             path: self.state(),

@@ -8,6 +8,7 @@
 //! a draft whose text would name the subject.
 
 pub mod canonical;
+pub mod history;
 pub mod ledger;
 pub mod sign;
 pub mod subject;
@@ -326,6 +327,7 @@ pub fn issue(
         }
     }
     let absolute = std::path::absolute(&path).map_err(ReceiptError::io(&path))?;
+    let recorded = records.stored_path(&absolute);
 
     let ledger_path = records.ledger_path();
     let mut ledger = records
@@ -388,7 +390,7 @@ pub fn issue(
         case_id: receipt.case_id.clone(),
         sha256: sha256.clone(),
         previous_sha256: receipt.previous_sha256.clone(),
-        path: absolute,
+        path: recorded,
         issued_at: receipt.finished_at.clone(),
     };
     let appended = canonical::to_vec(&entry)
