@@ -601,7 +601,7 @@ pub struct AccessArgs {
     pub case: Option<String>,
     /// Where to write the package: a folder, or a ZIP when the name ends in .zip
     /// [default: access-CASE.zip in the case's folder]; with --from, the folder every
-    /// package goes into as access-CASE.zip
+    /// package goes into as access-CASE.zip. A package is never written over a symbolic link
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
     /// A folder whose index.html or letter.md replace the built-in templates
@@ -644,7 +644,8 @@ pub struct PortabilityArgs {
     #[arg(required_unless_present = "from")]
     pub case: Option<String>,
     /// The ZIP to write [default: portable-CASE.zip in the case's folder]; with --from, the
-    /// folder every archive goes into as portable-CASE.zip
+    /// folder every archive goes into as portable-CASE.zip. An archive is never written over a
+    /// symbolic link
     #[arg(long, value_name = "FILE.zip")]
     pub out: Option<PathBuf>,
     /// Encrypt every entry with AES-256; the passphrase comes from DSR_ZIP_PASSPHRASE or

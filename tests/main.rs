@@ -30,6 +30,8 @@ mod generated;
 mod locate;
 #[path = "main/output.rs"]
 mod output;
+#[path = "main/outputs.rs"]
+mod outputs;
 #[path = "main/receipt.rs"]
 mod receipt;
 #[path = "main/rectify.rs"]
