@@ -132,7 +132,8 @@ pub enum Command {
     /// Index the tenant's metadata so people can be located
     ///
     /// Incremental by default: only assets changed since the last sync are read, and assets
-    /// that disappeared are removed from the index.
+    /// that disappeared are removed from the index. Refused while another dsr process
+    /// changes the tenant (an erase or rectify); the error names its pid.
     Sync(SyncArgs),
     /// Find every asset that holds a person's data, with an explanation for each hit
     ///

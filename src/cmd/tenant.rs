@@ -210,8 +210,14 @@ fn show(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outco
 fn remove(ctx: &Context, name: &str, keep_index: bool) -> Result<Outcome> {
     let mut config = ctx.load_config()?;
     config.remove(name)?;
-    config.save(&ctx.config_path)?;
     let files = ctx.tenant_files(name);
+    // Not while another process changes the tenant: its index would vanish under it.
+    let _lock = if files.dir.exists() {
+        Some(dsr::lock::TenantLock::acquire(&files.dir.join("lock"))?)
+    } else {
+        None
+    };
+    config.save(&ctx.config_path)?;
     if !keep_index && files.dir.exists() {
         let records = TenantRecords::new(&ctx.data_dir, name).record_files();
         let kept: Vec<&std::path::PathBuf> = records.iter().filter(|p| p.exists()).collect();
