@@ -537,7 +537,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Finish an interrupted (or partly failed) erasure: the same plan, from its journal, without repeating a finished step')
-            [CompletionResult]::new('--replay-tombstones', '--replay-tombstones', [CompletionResultType]::ParameterName, 'Look for erased subjects again (after the platform restored a backup and it was synced), open an erasure case for each one found and print its id')
+            [CompletionResult]::new('--replay-tombstones', '--replay-tombstones', [CompletionResultType]::ParameterName, 'Look for erased subjects again (after the platform restored a backup and it was synced), open an erasure case for each one found and print its id. Needs the data directory''s tombstone key, keys/tombstone.key')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')

@@ -499,7 +499,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -y 'Apply the plan without asking'
             cand --yes 'Apply the plan without asking'
             cand --resume 'Finish an interrupted (or partly failed) erasure: the same plan, from its journal, without repeating a finished step'
-            cand --replay-tombstones 'Look for erased subjects again (after the platform restored a backup and it was synced), open an erasure case for each one found and print its id'
+            cand --replay-tombstones 'Look for erased subjects again (after the platform restored a backup and it was synced), open an erasure case for each one found and print its id. Needs the data directory''s tombstone key, keys/tombstone.key'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'

@@ -445,7 +445,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand erase" -l key -d 'The Ed25519 ke
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l dry-run -d 'Print the plan and change nothing'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s y -l yes -d 'Apply the plan without asking'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l resume -d 'Finish an interrupted (or partly failed) erasure: the same plan, from its journal, without repeating a finished step'
-complete -c dsr -n "__fish_dsr_using_subcommand erase" -l replay-tombstones -d 'Look for erased subjects again (after the platform restored a backup and it was synced), open an erasure case for each one found and print its id'
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l replay-tombstones -d 'Look for erased subjects again (after the platform restored a backup and it was synced), open an erasure case for each one found and print its id. Needs the data directory\'s tombstone key, keys/tombstone.key'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -722,7 +722,8 @@ pub struct EraseArgs {
     #[arg(long, conflicts_with = "strategy")]
     pub resume: bool,
     /// Look for erased subjects again (after the platform restored a backup and it was
-    /// synced), open an erasure case for each one found and print its id
+    /// synced), open an erasure case for each one found and print its id. Needs the data
+    /// directory's tombstone key, keys/tombstone.key
     #[arg(long, conflicts_with_all = ["case", "dry_run", "resume"])]
     pub replay_tombstones: bool,
     /// How many changes run at once (with --from: how many subjects, each one change at a

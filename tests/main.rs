@@ -44,3 +44,5 @@ mod sync;
 mod tenant;
 #[path = "main/tenants.rs"]
 mod tenants;
+#[path = "main/tombstones.rs"]
+mod tombstones;
