@@ -104,12 +104,14 @@ pub struct GlobalArgs {
     /// When to colour the output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
-    /// Who runs dsr, for the audit log and receipts [default: the tenant's operator, or the
-    /// login name]
+    /// Who runs dsr, for the audit log and receipts; never the subject, like --purpose
+    /// [default: the tenant's operator, or the login name]
     #[arg(long, global = true, env = "DSR_OPERATOR", value_name = "NAME")]
     pub operator: Option<String>,
     /// Why personal data is read, for the audit log and receipts: a case or ticket number,
-    /// never the person's name (locate needs one) [default: the tenant's purpose]
+    /// never the person (locate needs one). One that names the subject in any form — name
+    /// in any order or spelling, e-mail, phone in any grouping, login — is refused before
+    /// anything is done [default: the tenant's purpose]
     #[arg(long, global = true, env = "DSR_PURPOSE", value_name = "TEXT")]
     pub purpose: Option<String>,
     /// The Ed25519 key that signs receipts [default: the tenant's signing key, or

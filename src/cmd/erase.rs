@@ -169,6 +169,7 @@ impl<'a> Eraser<'a> {
     fn prepare_case(&self, case: Case, resume: bool) -> Result<Ready<'a>> {
         // The same check as access and portability: the right, and a case still open.
         super::access::require_right(&case, &[Right::Erasure])?;
+        super::record::check_names(self.ctx, self.profile, &case.identities)?;
         let matcher = Matcher::new(
             probes(&case.identities, self.settings.region)?,
             self.settings.roles.clone(),
