@@ -279,8 +279,9 @@ impl Work for Access<'_> {
     }
 }
 
-/// With a list's `--out DIR`, where one case's package goes (the folder made owner-only);
-/// without one, nowhere in particular: the case's own folder.
+/// With a list's `--out DIR`, where one case's package goes (the folder made owner-only
+/// when it does not exist; an existing one keeps its mode); without one, nowhere in
+/// particular: the case's own folder.
 pub fn in_folder(folder: Option<&std::path::Path>, name: &str) -> Result<Option<PathBuf>> {
     let Some(folder) = folder else {
         return Ok(None);
