@@ -31,8 +31,8 @@ complete -c dsr -n "__fish_dsr_needs_command" -l client-secret-file -d 'A file h
 complete -c dsr -n "__fish_dsr_needs_command" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_needs_command" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_needs_command" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_needs_command" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_needs_command" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_needs_command" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_needs_command" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_needs_command" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -60,8 +60,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subc
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -101,8 +101,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -118,8 +118,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -135,8 +135,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -149,8 +149,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -162,8 +162,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l keep-index -d 'Keep the local index instead of deleting it'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
@@ -180,8 +180,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -193,8 +193,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l init -d 'Write a commented template to fill in'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
@@ -220,8 +220,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand sync" -l client-secret-file -d '
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand sync" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand sync" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand sync" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand sync" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l full -d 'Rebuild the index from scratch'
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
@@ -247,8 +247,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand locate" -l client-secret-file -d
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand locate" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand locate" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand locate" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand locate" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l explain -d 'Show why each match was made, and name the assets that could not be searched'
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
@@ -261,8 +261,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcom
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -298,8 +298,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -313,8 +313,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -327,8 +327,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -344,8 +344,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l open -d 'Only cases not yet closed'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l overdue -d 'Only open cases past their due date'
@@ -363,8 +363,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -376,8 +376,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -389,8 +389,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l yes -d 'Purge without asking (needed without a terminal)'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
@@ -404,7 +404,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close a case'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete the personal data of closed cases past the tenant\'s records retention'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dsr -n "__fish_dsr_using_subcommand access" -l out -d 'Where to write the package: a folder, or a ZIP when the name ends in .zip [default: access-CASE.zip in the case\'s folder]; with --from, the folder every package goes into as access-CASE.zip' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l out -d 'Where to write the package: a folder, or a ZIP when the name ends in .zip [default: access-CASE.zip in the case\'s folder]; with --from, the folder every package goes into as access-CASE.zip. A package is never written over a symbolic link' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l templates -d 'A folder whose index.html or letter.md replace the built-in templates' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l from -d 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s j -l jobs -d 'With --from: how many subjects are worked on at once' -r
@@ -420,15 +420,15 @@ complete -c dsr -n "__fish_dsr_using_subcommand access" -l client-secret-file -d
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand access" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand access" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l accept-unreadable -d 'Answer although assets the last sync could not read were not searched, because a person has checked them by hand: exit 0 instead of 3. The package and the receipt still name them as not searched, the receipt with this acceptance'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l resume -d 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dsr -n "__fish_dsr_using_subcommand portability" -l out -d 'The ZIP to write [default: portable-CASE.zip in the case\'s folder]; with --from, the folder every archive goes into as portable-CASE.zip' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l out -d 'The ZIP to write [default: portable-CASE.zip in the case\'s folder]; with --from, the folder every archive goes into as portable-CASE.zip. An archive is never written over a symbolic link' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l from -d 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s j -l jobs -d 'With --from: how many subjects are worked on at once' -r
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s o -l output -d 'With --from: how the results are printed; jsonl and csv print each subject\'s as soon as it is finished' -r -f -a "human\t'For people: aligned columns, or a summary'
@@ -443,8 +443,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand portability" -l client-secret-fi
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand portability" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand portability" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l encrypt -d 'Encrypt every entry with AES-256; the passphrase comes from DSR_ZIP_PASSPHRASE or a hidden prompt'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l all-originals -d 'Put the original of every reviewed asset in, not only those the subject uploaded'
@@ -474,13 +474,13 @@ complete -c dsr -n "__fish_dsr_using_subcommand erase" -l client-secret-file -d 
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand erase" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand erase" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l dry-run -d 'Print the plan and change nothing'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s y -l yes -d 'Apply the plan without asking'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l resume -d 'Finish an interrupted (or partly failed) erasure: the same plan, from its journal, without repeating a finished step'
-complete -c dsr -n "__fish_dsr_using_subcommand erase" -l replay-tombstones -d 'Look for erased subjects again (after the platform restored a backup and it was synced), open an erasure case for each one found and print its id'
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l replay-tombstones -d 'Look for erased subjects again (after the platform restored a backup and it was synced), open an erasure case for each one found and print its id. Needs the data directory\'s tombstone key, keys/tombstone.key'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -502,8 +502,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l client-secret-file -
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l dry-run -d 'Print the plan and change nothing'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s y -l yes -d 'Apply the plan without asking'
@@ -518,8 +518,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcom
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -536,8 +536,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l force -d 'Replace a key that exists already (it stays in the key\'s history, trusted for the receipts it signed until now)'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
@@ -555,8 +555,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -571,8 +571,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_sub
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -592,8 +592,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcomm
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l ledger -d 'Check the tenant\'s whole chain of receipts as well'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
@@ -610,8 +610,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcomm
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -631,8 +631,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand audit" -l client-secret-file -d 
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand audit" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand audit" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l verify -d 'Check the whole log\'s hash chain instead of listing it; exits 3 when it is broken, naming the line'
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
@@ -645,8 +645,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand demo" -l client-secret-file -d '
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand demo" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand demo" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand demo" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand demo" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l keep -d 'Keep the temporary folders and print where they are'
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
@@ -660,8 +660,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand generate" -l client-secret-file 
 complete -c dsr -n "__fish_dsr_using_subcommand generate" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand generate" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand generate" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand generate" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand generate" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand generate" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand generate" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand generate" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -676,8 +676,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l client-secre
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l operator -d 'Who runs dsr, for the audit log and receipts [default: the tenant\'s operator, or the login name]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person\'s name (locate needs one) [default: the tenant\'s purpose]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'

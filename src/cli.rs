@@ -116,12 +116,14 @@ pub struct GlobalArgs {
     /// When to colour the output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
-    /// Who runs dsr, for the audit log and receipts [default: the tenant's operator, or the
-    /// login name]
+    /// Who runs dsr, for the audit log and receipts; never the subject, like --purpose
+    /// [default: the tenant's operator, or the login name]
     #[arg(long, global = true, env = "DSR_OPERATOR", value_name = "NAME")]
     pub operator: Option<String>,
     /// Why personal data is read, for the audit log and receipts: a case or ticket number,
-    /// never the person's name (locate needs one) [default: the tenant's purpose]
+    /// never the person (locate needs one). One that names the subject in any form — name
+    /// in any order or spelling, e-mail, phone in any grouping, login — is refused before
+    /// anything is done [default: the tenant's purpose]
     #[arg(long, global = true, env = "DSR_PURPOSE", value_name = "TEXT")]
     pub purpose: Option<String>,
     /// The Ed25519 key that signs receipts [default: the tenant's signing key, or
@@ -147,6 +149,8 @@ pub enum Command {
     /// that disappeared are removed from the index. Assets that cannot be read (a sidecar
     /// that does not parse) are named, and remembered until a sync reads them or finds them
     /// gone: every command that answers from the index says it did not search them.
+    /// Refused while another dsr process changes the tenant (an erase or rectify); the
+    /// error names its pid.
     Sync(SyncArgs),
     /// Find every asset that holds a person's data, with an explanation for each hit
     ///
@@ -671,7 +675,7 @@ pub struct AccessArgs {
     pub case: Option<String>,
     /// Where to write the package: a folder, or a ZIP when the name ends in .zip
     /// [default: access-CASE.zip in the case's folder]; with --from, the folder every
-    /// package goes into as access-CASE.zip
+    /// package goes into as access-CASE.zip. A package is never written over a symbolic link
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
     /// A folder whose index.html or letter.md replace the built-in templates
@@ -719,7 +723,8 @@ pub struct PortabilityArgs {
     #[arg(required_unless_present = "from")]
     pub case: Option<String>,
     /// The ZIP to write [default: portable-CASE.zip in the case's folder]; with --from, the
-    /// folder every archive goes into as portable-CASE.zip
+    /// folder every archive goes into as portable-CASE.zip. An archive is never written over a
+    /// symbolic link
     #[arg(long, value_name = "FILE.zip")]
     pub out: Option<PathBuf>,
     /// Encrypt every entry with AES-256; the passphrase comes from DSR_ZIP_PASSPHRASE or
@@ -800,7 +805,8 @@ pub struct EraseArgs {
     #[arg(long, conflicts_with = "strategy")]
     pub resume: bool,
     /// Look for erased subjects again (after the platform restored a backup and it was
-    /// synced), open an erasure case for each one found and print its id
+    /// synced), open an erasure case for each one found and print its id. Needs the data
+    /// directory's tombstone key, keys/tombstone.key
     #[arg(long, conflicts_with_all = ["case", "dry_run", "resume"])]
     pub replay_tombstones: bool,
     /// How many changes run at once (with --from: how many subjects, each one change at a

@@ -205,6 +205,7 @@ impl Access<'_> {
     fn package(&self, mut case: Case, out: Option<PathBuf>) -> Result<Made> {
         let started = std::time::SystemTime::now();
         let (ctx, name, profile, store) = (self.ctx, self.name, self.profile, self.store);
+        super::record::check_names(ctx, profile, &case.identities)?;
         let platform = self.platform;
         let reviewed = Reviewed::read(ctx, name, profile, &case, platform)?;
         let found: Vec<Found> = reviewed
@@ -339,8 +340,9 @@ impl Work for Access<'_> {
     }
 }
 
-/// With a list's `--out DIR`, where one case's package goes (the folder made owner-only);
-/// without one, nowhere in particular: the case's own folder.
+/// With a list's `--out DIR`, where one case's package goes (the folder made owner-only
+/// when it does not exist; an existing one keeps its mode); without one, nowhere in
+/// particular: the case's own folder.
 pub fn in_folder(folder: Option<&std::path::Path>, name: &str) -> Result<Option<PathBuf>> {
     let Some(folder) = folder else {
         return Ok(None);

@@ -541,6 +541,7 @@ fn open_case(
 ) -> Result<Case> {
     let settings = profile.settings()?;
     dsr::index::identity::probes(&subject.identities, settings.region)?;
+    super::record::check_names(ctx, profile, &subject.identities)?;
     let hits = locator.find(&subject.identities, Confidence::Low)?;
     let case = store.open_with(
         new_case(

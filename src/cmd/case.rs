@@ -70,6 +70,7 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
     let settings = profile.settings()?;
     // Identities are checked before a case exists, so a typo leaves nothing behind.
     dsr::index::identity::probes(&identities, settings.region)?;
+    super::record::check_names(ctx, &profile, &identities)?;
     let files = ctx.tenant_files(&name);
     let store = CaseStore::new(&name, &files.dir);
     let mut case = store.open(
@@ -162,6 +163,7 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
         };
         let result = (|| -> Result<Case> {
             dsr::index::identity::probes(&subject.identities, settings.region)?;
+            super::record::check_names(ctx, &profile, &subject.identities)?;
             let mut case = store.open(
                 NewCase {
                     right: right(args.right),

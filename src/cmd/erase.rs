@@ -10,7 +10,7 @@ use dsr::apply::{self, Action, Outcome as StepOutcome, Plan, RunReport};
 use dsr::case::{Case, Right};
 use dsr::config::TenantProfile;
 use dsr::erase::plan::{Planner, ShownWithOthers, Strategy};
-use dsr::erase::tombstone::{self, Tombstone};
+use dsr::erase::tombstone::{self, Tombstone, TombstoneKey};
 use dsr::index::group::GroupReindex;
 use dsr::index::identity::{Identity, probes};
 use dsr::index::locate::Locator;
@@ -173,6 +173,7 @@ impl<'a> Eraser<'a> {
     fn prepare_case(&self, case: Case, resume: bool) -> Result<Ready<'a>> {
         // The same check as access and portability: the right, and a case still open.
         super::access::require_right(&case, &[Right::Erasure])?;
+        super::record::check_names(self.ctx, self.profile, &case.identities)?;
         let matcher = Matcher::new(
             probes(&case.identities, self.settings.region)?,
             self.settings.roles.clone(),
@@ -259,11 +260,13 @@ impl<'a> Eraser<'a> {
                 .iter()
                 .any(|s| matches!(s.outcome, StepOutcome::Failed | StepOutcome::Unverified));
         if changes_read_back {
+            let key = TombstoneKey::load_or_create(&TombstoneKey::path(&self.ctx.data_dir))?;
             let mut stone = Tombstone::new(
                 &case.id,
                 &case.identities,
                 self.settings.region,
                 &dsr::time::now(),
+                &key,
             );
             stone.kept = kept;
             let files = self.ctx.tenant_files(self.name);
@@ -518,12 +521,13 @@ fn replay(ctx: &Context, name: &str, profile: &TenantProfile) -> Result<Outcome>
     let files = ctx.tenant_files(name);
     let stones = tombstone::load(&files.dir.join("tombstones.jsonl"))
         .context("cannot read the tenant's tombstones")?;
+    let key = TombstoneKey::for_replay(&TombstoneKey::path(&ctx.data_dir), &stones)?;
     let settings = profile.settings()?;
     let index = dsr::index::TenantIndex::open(&files.index())?;
     let mut found: BTreeMap<String, BTreeSet<Identity>> = BTreeMap::new();
     index.for_each_asset(|asset| {
         for stone in stones.iter().filter(|s| !s.kept.contains(&asset.id)) {
-            let identities = stone.recover(&asset, &settings.roles, settings.region);
+            let identities = stone.recover(&asset, &settings.roles, settings.region, &key);
             if !identities.is_empty() {
                 found
                     .entry(stone.case.clone())

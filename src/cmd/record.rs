@@ -23,6 +23,24 @@ pub fn purpose(ctx: &Context, profile: &TenantProfile, case: &Case) -> String {
     })
 }
 
+/// Refuses, before anything is read or changed, an operator or `--purpose` that names the
+/// subject of `identities`: the audit entry at the end would refuse it only once the work
+/// was done. (The purpose made up from the case never names them.)
+pub fn check_names(
+    ctx: &Context,
+    profile: &TenantProfile,
+    identities: &[dsr::index::identity::Identity],
+) -> Result<()> {
+    let region = profile.settings()?.region;
+    dsr::audit::check_names(
+        &ctx.operator(Some(profile)),
+        ctx.purpose(Some(profile)).as_deref(),
+        identities,
+        region,
+    )?;
+    Ok(())
+}
+
 /// Records a command on a case in the audit log: counts only, never a value.
 pub fn audit(
     ctx: &Context,

@@ -206,6 +206,7 @@ impl<'a> Rectify<'a> {
     /// else a new one for `asked` from the assets as the platform holds them now.
     fn prepare_case(&self, case: Case, asked: Option<Change>, resume: bool) -> Result<Ready<'a>> {
         super::access::require_right(&case, &[Right::Rectification])?;
+        super::record::check_names(self.ctx, self.profile, &case.identities)?;
         let settings = self.settings;
         let subject = Matcher::new(
             probes(&case.identities, settings.region)?,

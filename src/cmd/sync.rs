@@ -3,6 +3,7 @@
 use anyhow::{Context as _, Result};
 use dsr::config::TenantProfile;
 use dsr::index::sync::{self, Progress, SyncReport};
+use dsr::lock::TenantLock;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{AuditNote, Context, Outcome};
@@ -38,9 +39,11 @@ pub fn sync_tenant(
     full: bool,
     jobs: usize,
 ) -> Result<SyncReport> {
+    let files = ctx.tenant_files(name);
+    // Refused, with the holder's pid, while an erasure or rectification changes the tenant.
+    let _lock = TenantLock::acquire(&files.dir.join("lock"))?;
     let platform = super::open_platform(ctx, name, profile)?;
     let settings = profile.settings()?;
-    let files = ctx.tenant_files(name);
     let bar = Bar::new(ctx.interactive_stderr);
     let report = sync::sync(platform.as_ref(), &files, &settings, full, jobs, &bar)
         .with_context(|| format!("sync of tenant '{name}' failed"))?;

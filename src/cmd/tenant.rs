@@ -247,7 +247,6 @@ fn remove(ctx: &Context, name: &str, keep_index: bool) -> Result<Outcome> {
     let files = ctx.tenant_files(name);
     // Not while an erasure or rectification runs on the tenant: it re-reads the index.
     let lock_path = files.dir.join(LOCK);
-    let lock_was_there = lock_path.exists();
     let _lock = if files.dir.is_dir() {
         Some(TenantLock::acquire(&lock_path)?)
     } else {
@@ -279,10 +278,9 @@ fn remove(ctx: &Context, name: &str, keep_index: bool) -> Result<Outcome> {
         .filter_map(|p| p.file_name().map(ToOwned::to_owned))
         .collect();
     let kept = records(&files.dir, &derived)?;
-    if !lock_was_there {
-        // Made only to hold the lock here; no process waits on it (a second one is refused).
-        let _ = std::fs::remove_file(&lock_path);
-    }
+    // The tenant is gone: its lock file goes too (no process waits on it, a second one is
+    // refused rather than queued).
+    let _ = std::fs::remove_file(&lock_path);
     let what = if keep_index {
         "its profile"
     } else {

@@ -11,7 +11,7 @@ use crate::support::Test;
 
 /// A tenant whose subject shares assets with others, with hostile values, and a filled-in
 /// record of processing.
-fn tenant() -> Test {
+pub fn tenant() -> Test {
     let t = Test::new();
     t.asset(
         "Staff/board.png",
@@ -43,7 +43,8 @@ fn tenant() -> Test {
     t
 }
 
-fn open(t: &Test, right: &str) -> String {
+/// Opens a case for Jane Doe (login jdoe) with `right`; returns its id.
+pub fn open(t: &Test, right: &str) -> String {
     t.dsr([
         "case", "open", "--right", right, "--name", "Jane Doe", "--login", "jdoe",
     ])

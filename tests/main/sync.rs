@@ -311,3 +311,75 @@ fn assets_that_cannot_be_read_are_remembered_until_fixed_removed_or_rebuilt() {
         .json();
     assert_eq!(unreadable(&full), ["Staff/good.jpg"], "{full}");
 }
+
+/// Holds the tenant's lock the way dsr holds it (an exclusive lock on the file, the
+/// holder's pid inside) until dropped.
+fn hold_tenant_lock(t: &Test) -> File {
+    use std::io::Write as _;
+    let mut lock = File::options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(t.tenant_data("acme").join("lock"))
+        .expect("the lock file");
+    lock.try_lock().expect("the lock is free");
+    write!(lock, "{}", std::process::id()).expect("the pid");
+    lock.flush().expect("flushed");
+    lock
+}
+
+/// Every file of the tenant's data folder but the lock, with its bytes.
+fn tenant_data(t: &Test) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let dir = t.tenant_data("acme");
+    Test::entries(&dir)
+        .into_iter()
+        .filter(|p| dir.join(p).is_file() && p.as_os_str() != "lock")
+        .map(|p| {
+            let bytes = std::fs::read(dir.join(&p)).expect("a data file");
+            (p, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn sync_is_refused_while_another_process_changes_the_tenant() {
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.add_tenant("acme", &[]);
+    t.sync(&[]);
+    t.asset("Staff/b.jpg", json!({"80": ["Jane Doe"]}));
+    let before = tenant_data(&t);
+    let lock = hold_tenant_lock(&t);
+
+    for args in [&["sync"][..], &["sync", "--full"]] {
+        let out = t.dsr(args).status(2).run();
+        let error = out.error();
+        assert!(
+            error.contains("another dsr process")
+                && error.contains(&format!("(pid {})", std::process::id()))
+                && error.contains("acme")
+                && error.contains("wait for it"),
+            "{}",
+            out.dump()
+        );
+        assert!(!error.contains("LockBusy"), "{}", out.dump());
+    }
+    let out = t.dsr(["tenant", "remove", "acme"]).status(2).run();
+    assert!(
+        out.error().contains("another dsr process"),
+        "{}",
+        out.dump()
+    );
+    assert!(t.config_file().is_file());
+    assert_eq!(
+        tenant_data(&t),
+        before,
+        "the index and its state are unchanged"
+    );
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg"]);
+
+    drop(lock);
+    t.sync(&[]);
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg", "Staff/b.jpg"]);
+}
