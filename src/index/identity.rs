@@ -100,8 +100,29 @@ pub fn phone_e164(value: &str, region: Option<country::Id>) -> Option<String> {
     if digits < 5 {
         return None;
     }
-    let number = phonenumber::parse(region, value).ok()?;
+    let value = without_trunk_zero(value);
+    let number = phonenumber::parse(region, &value).ok()?;
     Some(number.format().mode(phonenumber::Mode::E164).to_string())
+}
+
+/// An international number with the trunk zero in brackets ("+49 (0)30 1234567") written
+/// without it. The zero is what a caller inside the country dials, never a digit of the
+/// international number; `phonenumber` drops it only when the number's country is the
+/// region it reads in, so in a Norwegian tenant a German number would keep it and meet
+/// neither "+49 30 1234567" nor itself written without the brackets.
+fn without_trunk_zero(value: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = value.trim_start();
+    let international = trimmed.starts_with('+') || trimmed.starts_with("00");
+    let Some(open) = value.find('(').filter(|_| international) else {
+        return value.into();
+    };
+    let Some(close) = value[open..].find(')').map(|i| open + i) else {
+        return value.into();
+    };
+    if value[open + 1..close].trim() != "0" {
+        return value.into();
+    }
+    format!("{} {}", &value[..open], &value[close + 1..]).into()
 }
 
 /// An identity reduced to what matching compares.
@@ -207,6 +228,44 @@ mod tests {
             Some("+4791234567")
         );
         assert_eq!(phone_e164("call me", Some(no)), None);
+    }
+
+    /// "+49 (0)30 1234567": the trunk zero a caller inside the country dials, in brackets,
+    /// is no digit of the international number.
+    #[test]
+    fn trunk_zero_in_brackets_is_dropped() {
+        let no = parse_region("NO").unwrap();
+        let de = parse_region("DE").unwrap();
+        // Read in Norway, Germany and without a region ("00" is an international prefix only
+        // where a region says so).
+        for region in [Some(no), Some(de), None] {
+            for form in [
+                "+49 (0)30 1234567",
+                "+49 (0) 30 1234567",
+                "+49(0)301234567",
+                "+49 (0)30-1234567",
+                "0049 (0)30 1234567",
+                "+49 30 1234567",
+            ] {
+                if region.is_none() && form.starts_with("00") {
+                    continue;
+                }
+                assert_eq!(
+                    phone_e164(form, region).as_deref(),
+                    Some("+49301234567"),
+                    "{form} in {region:?}"
+                );
+            }
+        }
+        assert_eq!(
+            phone_e164("+44 (0)20 7946 0018", None).as_deref(),
+            Some("+442079460018")
+        );
+        // Brackets around an area code are no trunk zero: the digits stay.
+        assert_eq!(
+            phone_e164("(030) 1234567", Some(de)).as_deref(),
+            Some("+49301234567")
+        );
     }
 
     #[test]

@@ -607,6 +607,31 @@ fn phones_compare_in_e164_with_the_tenants_region() {
     assert!(message.contains("default region"), "{message}");
 }
 
+/// "+49 (0)30 1234567" writes the trunk zero a caller in Germany dials in brackets: it is
+/// the same number as "+49 30 1234567", searched or stored, in a tenant of another country.
+#[test]
+fn a_trunk_zero_in_brackets_is_the_same_number() {
+    let t = Test::new();
+    for (id, number) in [
+        ("Phone/plain.jpg", "+49 30 1234567"),
+        ("Phone/bracketed.jpg", "+49 (0)30 1234567"),
+        ("Phone/list.jpg", "+47 22 33 44 55; +49 (0) 30 1234567"),
+        ("Phone/other.jpg", "+49 (0)30 1234568"),
+    ] {
+        t.asset(id, json!({ "309": [number] }));
+    }
+    t.add_tenant("norway", &["--default-region", "NO"]);
+    t.sync(&[]);
+    let same = expect(&[
+        ("Phone/bracketed.jpg", "high"),
+        ("Phone/list.jpg", "high"),
+        ("Phone/plain.jpg", "high"),
+    ]);
+    for form in ["+49 30 1234567", "+49 (0)30 1234567", "0049 (0)30 1234567"] {
+        assert_eq!(found(&t, &["--phone", form]), same, "{form}");
+    }
+}
+
 #[test]
 fn logins_are_exact_and_only_in_login_fields() {
     let t = people();
