@@ -261,7 +261,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         'dsr;locate' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Locate every subject of a list: CSV with a header (email, name, phone, login, reference, received; repeated columns or '';'' for several values) or JSON Lines with the same keys; ''-'' reads stdin. One result per subject; a bad row is reported with its row number and the others go on')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'An e-mail address (exact, case-insensitive)')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A person''s name')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A person''s name: not initials alone, at most 200 characters')
             [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'A phone number; national numbers are read in the tenant''s default region')
             [CompletionResult]::new('--login', '--login', [CompletionResultType]::ParameterName, 'A platform login (exact)')
             [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'A phrase of free text')
@@ -315,7 +315,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How opened cases are printed: their ids (table) or one JSON object per subject')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How opened cases are printed: their ids (table) or one JSON object per subject')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The subject''s e-mail address (repeatable)')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The subject''s name (repeatable)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The subject''s name (repeatable): not initials alone, at most 200 characters')
             [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'The subject''s phone number (repeatable)')
             [CompletionResult]::new('--login', '--login', [CompletionResultType]::ParameterName, 'The subject''s platform login (repeatable)')
             [CompletionResult]::new('--received', '--received', [CompletionResultType]::ParameterName, 'When the request was received, YYYY-MM-DD [default: today]')

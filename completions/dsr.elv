@@ -241,7 +241,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;locate'= {
             cand --from 'Locate every subject of a list: CSV with a header (email, name, phone, login, reference, received; repeated columns or '';'' for several values) or JSON Lines with the same keys; ''-'' reads stdin. One result per subject; a bad row is reported with its row number and the others go on'
             cand --email 'An e-mail address (exact, case-insensitive)'
-            cand --name 'A person''s name'
+            cand --name 'A person''s name: not initials alone, at most 200 characters'
             cand --phone 'A phone number; national numbers are read in the tenant''s default region'
             cand --login 'A platform login (exact)'
             cand --text 'A phrase of free text'
@@ -293,7 +293,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -o 'How opened cases are printed: their ids (table) or one JSON object per subject'
             cand --output 'How opened cases are printed: their ids (table) or one JSON object per subject'
             cand --email 'The subject''s e-mail address (repeatable)'
-            cand --name 'The subject''s name (repeatable)'
+            cand --name 'The subject''s name (repeatable): not initials alone, at most 200 characters'
             cand --phone 'The subject''s phone number (repeatable)'
             cand --login 'The subject''s platform login (repeatable)'
             cand --received 'When the request was received, YYYY-MM-DD [default: today]'

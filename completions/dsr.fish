@@ -212,7 +212,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand sync" -s v -l verbose -d 'Log wh
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l from -d 'Locate every subject of a list: CSV with a header (email, name, phone, login, reference, received; repeated columns or \';\' for several values) or JSON Lines with the same keys; \'-\' reads stdin. One result per subject; a bad row is reported with its row number and the others go on' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l email -d 'An e-mail address (exact, case-insensitive)' -r
-complete -c dsr -n "__fish_dsr_using_subcommand locate" -l name -d 'A person\'s name' -r
+complete -c dsr -n "__fish_dsr_using_subcommand locate" -l name -d 'A person\'s name: not initials alone, at most 200 characters' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l phone -d 'A phone number; national numbers are read in the tenant\'s default region' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l login -d 'A platform login (exact)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l text -d 'A phrase of free text' -r
@@ -267,7 +267,7 @@ json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l email -d 'The subject\'s e-mail address (repeatable)' -r
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l name -d 'The subject\'s name (repeatable)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l name -d 'The subject\'s name (repeatable): not initials alone, at most 200 characters' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l phone -d 'The subject\'s phone number (repeatable)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l login -d 'The subject\'s platform login (repeatable)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l received -d 'When the request was received, YYYY-MM-DD [default: today]' -r

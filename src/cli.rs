@@ -419,7 +419,7 @@ pub struct LocateArgs {
     /// An e-mail address (exact, case-insensitive)
     #[arg(long, value_name = "E")]
     pub email: Vec<String>,
-    /// A person's name
+    /// A person's name: not initials alone, at most 200 characters
     #[arg(long, value_name = "N")]
     pub name: Vec<String>,
     /// A phone number; national numbers are read in the tenant's default region
@@ -524,7 +524,7 @@ pub struct CaseOpenArgs {
     /// The subject's e-mail address (repeatable)
     #[arg(long, value_name = "E")]
     pub email: Vec<String>,
-    /// The subject's name (repeatable)
+    /// The subject's name (repeatable): not initials alone, at most 200 characters
     #[arg(long, value_name = "N")]
     pub name: Vec<String>,
     /// The subject's phone number (repeatable)

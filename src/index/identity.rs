@@ -81,6 +81,18 @@ pub enum IdentityError {
     },
     #[error("{kind} #{position} holds no letters or digits to search for")]
     Empty { kind: &'static str, position: usize },
+    #[error(
+        "{kind} #{position} is only initials: give at least one word of two letters or more (a first or last name)"
+    )]
+    OnlyInitials { kind: &'static str, position: usize },
+    #[error(
+        "{kind} #{position} is longer than {max} characters: give the person's name, not a text (search text with --text)"
+    )]
+    TooLong {
+        kind: &'static str,
+        position: usize,
+        max: usize,
+    },
     #[error("'{0}' is not a known region code: use a two-letter country code such as NO or DE")]
     Region(String),
 }
@@ -124,6 +136,11 @@ fn without_trunk_zero(value: &str) -> std::borrow::Cow<'_, str> {
     }
     format!("{} {}", &value[..open], &value[close + 1..]).into()
 }
+
+/// The longest name searched, in characters. The longest names in use (a full Spanish or
+/// Portuguese name with particles, a noble name) stay well under a hundred; more is a text
+/// pasted by mistake, and every word of a name costs the matcher time on every candidate.
+pub const MAX_NAME_CHARS: usize = 200;
 
 /// An identity reduced to what matching compares.
 #[derive(Debug, Clone)]
@@ -192,10 +209,18 @@ fn probe(
             let words = normalize::words(value);
             if words.is_empty() {
                 Err(IdentityError::Empty { kind, position })
-            } else if identity.kind == IdentityKind::Name {
-                Ok(Probe::Name(words))
-            } else {
+            } else if identity.kind == IdentityKind::Text {
                 Ok(Probe::Text(words))
+            } else if value.trim().chars().count() > MAX_NAME_CHARS {
+                Err(IdentityError::TooLong {
+                    kind,
+                    position,
+                    max: MAX_NAME_CHARS,
+                })
+            } else if words.iter().all(Word::is_initial) {
+                Err(IdentityError::OnlyInitials { kind, position })
+            } else {
+                Ok(Probe::Name(words))
             }
         }
     }
@@ -265,6 +290,33 @@ mod tests {
         assert_eq!(
             phone_e164("(030) 1234567", Some(de)).as_deref(),
             Some("+49301234567")
+        );
+    }
+
+    /// A name of one letter would meet every initial and article; one of hundreds of
+    /// characters is no name, and costs the matcher dearly on every candidate.
+    #[test]
+    fn names_too_short_or_too_long_are_refused() {
+        let name = |value: &str| probes(&[Identity::new(IdentityKind::Name, value)], None);
+        for initials in ["A", " j. ", "J. D.", "A-B"] {
+            let err = name(initials).unwrap_err();
+            assert!(
+                matches!(err, IdentityError::OnlyInitials { position: 1, .. }),
+                "{initials}: {err}"
+            );
+        }
+        assert!(name("Jo").is_ok());
+        assert!(name("J. Doe").is_ok());
+        let longest = "Doe ".repeat(MAX_NAME_CHARS / 4);
+        assert!(name(&longest).is_ok());
+        let err = name(&format!("{longest}x")).unwrap_err();
+        assert!(
+            matches!(err, IdentityError::TooLong { position: 1, .. }),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains(&MAX_NAME_CHARS.to_string()),
+            "{err}"
         );
     }
 
