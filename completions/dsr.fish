@@ -229,7 +229,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand sync" -s v -l verbose -d 'Log wh
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l from -d 'Locate every subject of a list: CSV with a header (email, name, phone, login, reference, received; repeated columns or \';\' for several values) or JSON Lines with the same keys; \'-\' reads stdin. One result per subject; a bad row is reported with its row number and the others go on' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l email -d 'An e-mail address (exact, case-insensitive)' -r
-complete -c dsr -n "__fish_dsr_using_subcommand locate" -l name -d 'A person\'s name' -r
+complete -c dsr -n "__fish_dsr_using_subcommand locate" -l name -d 'A person\'s name: not initials alone, at most 200 characters' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l phone -d 'A phone number; national numbers are read in the tenant\'s default region' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l login -d 'A platform login (exact)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l text -d 'A phrase of free text' -r
@@ -285,7 +285,7 @@ json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l email -d 'The subject\'s e-mail address (repeatable)' -r
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l name -d 'The subject\'s name (repeatable)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l name -d 'The subject\'s name (repeatable): not initials alone, at most 200 characters' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l phone -d 'The subject\'s phone number (repeatable)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l login -d 'The subject\'s platform login (repeatable)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l received -d 'When the request was received, YYYY-MM-DD [default: today]' -r
@@ -488,7 +488,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l from -d 'Correct eve
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l replace -d 'The subject\'s value as it stands now: a name, e-mail, phone or login' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l with -d 'The value to put in its place (of the same kind)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l field -d 'Replace only in this field (repeatable or comma-separated) [default: every field]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l set -d 'Set a field of every reviewed asset, as FIELD=VALUE (repeatable; an empty VALUE clears the field)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l set -d 'Correct a field, as FIELD=VALUE (repeatable): on each reviewed asset where the field holds the subject\'s value (found by the case\'s identities), that entry is replaced and everyone else\'s kept, in the field\'s shape; an empty VALUE removes it. Assets whose field does not hold the subject\'s value are left alone (see --add)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s j -l jobs -d 'How many changes run at once (with --from: at most N requests at once, three subjects in progress per request)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s o -l output -d 'How the plan and the outcome are printed' -r -f -a "human\t'For people: aligned columns, or a summary'
 json\t'One JSON document (an array for a list)'
@@ -505,6 +505,7 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l add -d 'With --set: also add the value to the field on reviewed assets where it holds neither the subject\'s value nor the new one (one more element of a list; an empty field filled; a field holding one value of someone else\'s is left for a person)'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l dry-run -d 'Print the plan and change nothing'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s y -l yes -d 'Apply the plan without asking'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l resume -d 'Finish an interrupted (or partly failed) rectification: the same plan, from its journal, without repeating a finished step (with --from: the whole list)'

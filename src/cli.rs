@@ -469,7 +469,7 @@ pub struct LocateArgs {
     /// An e-mail address (exact, case-insensitive)
     #[arg(long, value_name = "E")]
     pub email: Vec<String>,
-    /// A person's name
+    /// A person's name: not initials alone, at most 200 characters
     #[arg(long, value_name = "N")]
     pub name: Vec<String>,
     /// A phone number; national numbers are read in the tenant's default region
@@ -588,7 +588,7 @@ pub struct CaseOpenArgs {
     /// The subject's e-mail address (repeatable)
     #[arg(long, value_name = "E")]
     pub email: Vec<String>,
-    /// The subject's name (repeatable)
+    /// The subject's name (repeatable): not initials alone, at most 200 characters
     #[arg(long, value_name = "N")]
     pub name: Vec<String>,
     /// The subject's phone number (repeatable)
@@ -827,7 +827,8 @@ pub struct EraseArgs {
   dsr rectify 20261201-004 --replace 'Jane Doe' --with 'Jane Roe' --dry-run
   dsr rectify 20261201-004 --replace jane.doe@example.com --with jane.roe@example.com --yes
   dsr rectify 20261201-004 --replace 'Jane Doe' --with 'Jane Roe' --field 80 --field 368 --yes
-  dsr rectify 20261201-004 --set '309=+47 912 34 567' --yes
+  dsr rectify 20261201-004 --set '309=+47 913 45 678' --dry-run
+  dsr rectify 20261201-004 --set '309=+47 913 45 678' --add --yes
   dsr rectify 20261201-004 --resume --yes
   dsr rectify --from name-changes.csv --yes --output jsonl   # columns email,name,new_name")]
 pub struct RectifyArgs {
@@ -856,10 +857,17 @@ pub struct RectifyArgs {
     /// Replace only in this field (repeatable or comma-separated) [default: every field]
     #[arg(long = "field", value_name = "ID", value_delimiter = ',')]
     pub fields: Vec<String>,
-    /// Set a field of every reviewed asset, as FIELD=VALUE (repeatable; an empty VALUE
-    /// clears the field)
+    /// Correct a field, as FIELD=VALUE (repeatable): on each reviewed asset where the field
+    /// holds the subject's value (found by the case's identities), that entry is replaced
+    /// and everyone else's kept, in the field's shape; an empty VALUE removes it. Assets
+    /// whose field does not hold the subject's value are left alone (see --add)
     #[arg(long, value_name = "FIELD=VALUE")]
     pub set: Vec<String>,
+    /// With --set: also add the value to the field on reviewed assets where it holds neither
+    /// the subject's value nor the new one (one more element of a list; an empty field
+    /// filled; a field holding one value of someone else's is left for a person)
+    #[arg(long, requires = "set")]
+    pub add: bool,
     /// Print the plan and change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -868,7 +876,7 @@ pub struct RectifyArgs {
     pub yes: bool,
     /// Finish an interrupted (or partly failed) rectification: the same plan, from its
     /// journal, without repeating a finished step (with --from: the whole list)
-    #[arg(long, conflicts_with_all = ["replace", "with", "fields", "set"])]
+    #[arg(long, conflicts_with_all = ["replace", "with", "fields", "set", "add"])]
     pub resume: bool,
     /// How many changes run at once (with --from: at most N requests at once, three
     /// subjects in progress per request)

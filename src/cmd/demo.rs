@@ -114,18 +114,17 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     )?;
 
     let rectification = demo.open_case(&mut out, "rectification")?;
+    let set_phone = format!("309={NEW_PHONE}");
     demo.step(
         &mut out,
-        "She has a new phone number: correct it (Art. 16) wherever her old one stands, each asset read back.",
-        &[
-            "rectify",
-            &rectification,
-            "--replace",
-            "+47 912 34 567",
-            "--with",
-            NEW_PHONE,
-            "--yes",
-        ],
+        "She has a new phone number. Plan its correction (Art. 16): the phone field gets it in place of hers\n   (\"replace\"); assets whose phone field does not hold hers, like group photos, get nothing.",
+        &["rectify", &rectification, "--set", &set_phone, "--dry-run"],
+        &[],
+    )?;
+    demo.step(
+        &mut out,
+        "Correct it, each asset read back.",
+        &["rectify", &rectification, "--set", &set_phone, "--yes"],
         &[],
     )?;
 

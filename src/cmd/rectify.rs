@@ -34,7 +34,7 @@ pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
     let set = if args.set.is_empty() {
         None
     } else {
-        Some(Change::set(&args.set)?)
+        Some(Change::set(&args.set, args.add)?)
     };
     let single = match &args.from {
         Some(_) => None,
@@ -304,21 +304,27 @@ impl<'a> Rectify<'a> {
         };
         // A replacement is done where a locate after the run no longer finds the old value
         // (in the fields it was restricted to), as `dsr locate` would.
-        if let (Some(old), Change::Replace { fields, .. }) = (
-            rectifier.old_value(),
-            match &plan.intent {
-                Intent::Rectification { change } => change,
-                Intent::Erasure { .. } => {
-                    bail!("the plan of this case is not a rectification plan")
-                }
-            },
-        ) {
+        let change = match &plan.intent {
+            Intent::Rectification { change } => change,
+            Intent::Erasure { .. } => bail!("the plan of this case is not a rectification plan"),
+        };
+        if let (Some(old), Change::Replace { fields, .. }) = (rectifier.old_value(), change) {
             let only = (!fields.is_empty()).then_some(fields);
             report.reconcile(changes::still_found(
                 self.locator,
                 std::slice::from_ref(old),
                 &case,
                 only,
+            )?);
+        }
+        // A `--set` is done where a locate after the run finds none of the case's identities
+        // in the fields it corrects, other than as the new value.
+        if let Change::Set { fields, .. } = change {
+            report.reconcile(changes::still_found_where(
+                self.locator,
+                &case.identities,
+                &case,
+                |field, value| fields.contains_key(field) && !rectifier.is_new_value(field, value),
             )?);
         }
         let left = report.left().count();

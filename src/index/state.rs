@@ -12,8 +12,9 @@ use crate::fsutil;
 
 /// Raised whenever the index terms change meaning, so that an older index is rebuilt by
 /// the next sync instead of answering without terms it lacks (2: the words written
-/// beside one-letter words).
-const FORMAT: u32 = 2;
+/// beside one-letter words; 3: phone numbers written with a bracketed trunk zero, and in
+/// running text only letters written as initials noted beside their neighbours).
+const FORMAT: u32 = 3;
 
 /// The sync state of one tenant, kept as `state.json` beside its index.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

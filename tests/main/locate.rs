@@ -448,11 +448,84 @@ fn every_word_of_a_name_may_be_an_initial() {
         found(&t, &["--name", "Berit Andersen"]),
         expect(&[("Initials/other-letters.jpg", "low")])
     );
-    // To the matcher, "a meeting" may be M. Andersen with the surname as an initial.
+    // "a meeting" is no M. Andersen with the surname as an initial: a lower-case letter in a
+    // sentence is a word, not an initial.
+    assert_eq!(found(&t, &["--name", "M. Andersen"]), expect(&[]));
+}
+
+/// A one-word name meets no initial, and in running text an initial is a letter written as
+/// one ("J." or a capital "J") beside the name's other words: the article "a" in most
+/// captions once made `--name Annabelle` find most of the sample tenant.
+#[test]
+fn a_one_letter_word_is_an_initial_only_when_written_as_one() {
+    let t = Test::new();
+    t.copy_into_tenant(&repo_root().join("examples/sample-tenant"));
+    let assets = [
+        ("Initials/byline.jpg", json!({"80": ["J. Doe"]})),
+        (
+            "Initials/caption.jpg",
+            json!({"120": "J. Doe presents the budget."}),
+        ),
+        (
+            "Initials/article.jpg",
+            json!({"120": "A photo of Doe at a Doe family dinner."}),
+        ),
+        (
+            "Initials/annabelle.jpg",
+            json!({"120": "A portrait of Annabelle.", "80": ["A. Smith"]}),
+        ),
+    ];
+    for (id, fields) in assets {
+        t.asset(id, fields);
+    }
+    t.add_tenant("sample", &["--default-region", "NO"]);
+    t.sync(&[]);
+    let jane = found(&t, &["--name", "Jane Doe"]);
     assert_eq!(
-        found(&t, &["--name", "M. Andersen"]),
-        expect(&[("Initials/article-before-m.jpg", "low")])
+        in_archive(&jane, "Initials"),
+        expect(&[
+            ("Initials/byline.jpg", "low"),
+            ("Initials/caption.jpg", "low")
+        ])
     );
+    assert_eq!(
+        found(&t, &["--name", "Annabelle"]),
+        expect(&[("Initials/annabelle.jpg", "low")])
+    );
+    let explained = t
+        .dsr(["locate", "--name", "Annabelle", "-o", "json"])
+        .run()
+        .json();
+    assert_eq!(
+        explained[0]["matches"][0]["value"], "Annabelle",
+        "{explained}"
+    );
+}
+
+/// A name of one letter, or of initials only, would meet any initial and article; a name of
+/// hundreds of characters is no name. Both are refused like other bad input, without
+/// repeating the value.
+#[test]
+fn names_of_initials_only_or_too_long_are_refused() {
+    let t = people();
+    for name in ["A", "J. D."] {
+        let message = t.dsr(["locate", "--name", name]).status(2).run().error();
+        assert!(message.contains("only initials"), "{message}");
+    }
+    let long = "Jane Doe ".repeat(30);
+    let message = t
+        .dsr(["locate", "--name", long.trim()])
+        .status(2)
+        .run()
+        .error();
+    assert!(message.contains("longer than 200 characters"), "{message}");
+    assert!(!message.contains("Jane"), "{message}");
+    let message = t
+        .dsr(["case", "open", "--right", "access", "--name", "A."])
+        .status(2)
+        .run()
+        .error();
+    assert!(message.contains("only initials"), "{message}");
 }
 
 #[test]
@@ -605,6 +678,31 @@ fn phones_compare_in_e164_with_the_tenants_region() {
         .run()
         .error();
     assert!(message.contains("default region"), "{message}");
+}
+
+/// "+49 (0)30 1234567" writes the trunk zero a caller in Germany dials in brackets: it is
+/// the same number as "+49 30 1234567", searched or stored, in a tenant of another country.
+#[test]
+fn a_trunk_zero_in_brackets_is_the_same_number() {
+    let t = Test::new();
+    for (id, number) in [
+        ("Phone/plain.jpg", "+49 30 1234567"),
+        ("Phone/bracketed.jpg", "+49 (0)30 1234567"),
+        ("Phone/list.jpg", "+47 22 33 44 55; +49 (0) 30 1234567"),
+        ("Phone/other.jpg", "+49 (0)30 1234568"),
+    ] {
+        t.asset(id, json!({ "309": [number] }));
+    }
+    t.add_tenant("norway", &["--default-region", "NO"]);
+    t.sync(&[]);
+    let same = expect(&[
+        ("Phone/bracketed.jpg", "high"),
+        ("Phone/list.jpg", "high"),
+        ("Phone/plain.jpg", "high"),
+    ]);
+    for form in ["+49 30 1234567", "+49 (0)30 1234567", "0049 (0)30 1234567"] {
+        assert_eq!(found(&t, &["--phone", form]), same, "{form}");
+    }
 }
 
 #[test]
