@@ -497,7 +497,7 @@ fn a_one_letter_word_is_an_initial_only_when_written_as_one() {
         .run()
         .json();
     assert_eq!(
-        explained[0]["matches"][0]["value"], "Annabelle",
+        explained["hits"][0]["matches"][0]["value"], "Annabelle",
         "{explained}"
     );
 }
