@@ -205,7 +205,12 @@ impl Access<'_> {
     fn package(&self, mut case: Case, out: Option<PathBuf>) -> Result<Made> {
         let started = std::time::SystemTime::now();
         let (ctx, name, profile, store) = (self.ctx, self.name, self.profile, self.store);
-        super::record::check_names(ctx, profile, &case.identities)?;
+        super::record::check_names(
+            ctx,
+            profile,
+            &case.identities,
+            &[("case's verified-by text", case.verified_by.as_deref())],
+        )?;
         let platform = self.platform;
         let reviewed = Reviewed::read(ctx, name, profile, &case, platform)?;
         let found: Vec<Found> = reviewed

@@ -70,7 +70,12 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
     let settings = profile.settings()?;
     // Identities are checked before a case exists, so a typo leaves nothing behind.
     dsr::index::identity::probes(&identities, settings.region)?;
-    super::record::check_names(ctx, &profile, &identities)?;
+    super::record::check_names(
+        ctx,
+        &profile,
+        &identities,
+        &[("--verified-by text", args.verified_by.as_deref())],
+    )?;
     let files = ctx.tenant_files(&name);
     let store = CaseStore::new(&name, &files.dir);
     let mut case = store.open(
@@ -163,7 +168,12 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
         };
         let result = (|| -> Result<Case> {
             dsr::index::identity::probes(&subject.identities, settings.region)?;
-            super::record::check_names(ctx, &profile, &subject.identities)?;
+            super::record::check_names(
+                ctx,
+                &profile,
+                &subject.identities,
+                &[("--verified-by text", args.verified_by.as_deref())],
+            )?;
             let mut case = store.open(
                 NewCase {
                     right: right(args.right),

@@ -135,6 +135,10 @@ impl<'a> Eraser<'a> {
         if let Next::Stop(outcome) = ready.op.confirm(&ready.plan, &question)? {
             return Ok(outcome);
         }
+        // Made or unlocked before anything changes: a key that cannot be had (a wrong
+        // passphrase, no terminal to ask in) must stop the run here, not leave the changes
+        // without a receipt.
+        super::record::signing_key(self.prompting, self.profile)?;
         Ok(self.carry(ready)?.outcome)
     }
 
@@ -173,7 +177,15 @@ impl<'a> Eraser<'a> {
     fn prepare_case(&self, case: Case, resume: bool) -> Result<Ready<'a>> {
         // The same check as access and portability: the right, and a case still open.
         super::access::require_right(&case, &[Right::Erasure])?;
-        super::record::check_names(self.ctx, self.profile, &case.identities)?;
+        super::record::check_names(
+            self.ctx,
+            self.profile,
+            &case.identities,
+            &[
+                ("case's verified-by text", case.verified_by.as_deref()),
+                ("--reason", self.args.reason.as_deref()),
+            ],
+        )?;
         let matcher = Matcher::new(
             probes(&case.identities, self.settings.region)?,
             self.settings.roles.clone(),
@@ -215,6 +227,9 @@ impl<'a> Eraser<'a> {
         let check = |step: &apply::Step, asset: &dsr::asset::Asset| {
             dsr::erase::subject_gone(&matcher, step, asset)
         };
+        // Made or read before anything changes: a key that cannot be had stops the run
+        // here, not after the platform changed.
+        let tombstone_key = TombstoneKey::load_or_create(&TombstoneKey::path(&self.ctx.data_dir))?;
         let (verification, started) = op.carry_out(&plan, self.platform, &check)?;
         let kept = kept(&case, &plan);
         self.index
@@ -251,28 +266,6 @@ impl<'a> Eraser<'a> {
         let outcome = op.finish(&plan, &report, &summary(&report))?;
 
         let withheld = report.outcomes(StepOutcome::Withheld);
-        // What was erased can come back with a restored backup: the tombstone is written
-        // once every change was read back, even when images or fields are left for a
-        // person (replay leaves those assets alone).
-        let changes_read_back = report.unexplained().next().is_none()
-            && !report
-                .steps
-                .iter()
-                .any(|s| matches!(s.outcome, StepOutcome::Failed | StepOutcome::Unverified));
-        if changes_read_back {
-            let key = TombstoneKey::load_or_create(&TombstoneKey::path(&self.ctx.data_dir))?;
-            let mut stone = Tombstone::new(
-                &case.id,
-                &case.identities,
-                self.settings.region,
-                &dsr::time::now(),
-                &key,
-            );
-            stone.kept = kept;
-            let files = self.ctx.tenant_files(self.name);
-            tombstone::append(&files.dir.join("tombstones.jsonl"), &stone)
-                .context("cannot write the tombstone")?;
-        }
         let what = if !report.complete() {
             let left = report.left().count();
             format!(
@@ -281,15 +274,13 @@ impl<'a> Eraser<'a> {
                 report.remaining.len(),
                 report.plan_sha256
             )
+        } else if withheld > 0 {
+            format!(
+                "erasure verified except {withheld} asset(s) withheld under legal hold (plan {})",
+                report.plan_sha256
+            )
         } else {
-            if withheld > 0 {
-                format!(
-                    "erasure verified except {withheld} asset(s) withheld under legal hold (plan {})",
-                    report.plan_sha256
-                )
-            } else {
-                format!("erasure verified (plan {})", report.plan_sha256)
-            }
+            format!("erasure verified (plan {})", report.plan_sha256)
         };
         case.record(
             &dsr::time::now(),
@@ -297,6 +288,8 @@ impl<'a> Eraser<'a> {
             what,
         );
         self.store.save(&case)?;
+        // The platform changed: the receipt comes first, so that nothing after it (the
+        // audit entry, the tombstone) can leave the changes without one.
         let issued = super::record::change_records(
             self.ctx,
             self.name,
@@ -306,6 +299,31 @@ impl<'a> Eraser<'a> {
             "erase",
             &report,
         )?;
+        // What was erased can come back with a restored backup: the tombstone is written
+        // once every change was read back, even when images or fields are left for a
+        // person (replay leaves those assets alone).
+        let changes_read_back = report.unexplained().next().is_none()
+            && !report
+                .steps
+                .iter()
+                .any(|s| matches!(s.outcome, StepOutcome::Failed | StepOutcome::Unverified));
+        if changes_read_back {
+            let mut stone = Tombstone::new(
+                &case.id,
+                &case.identities,
+                self.settings.region,
+                &dsr::time::now(),
+                &tombstone_key,
+            );
+            stone.kept = kept;
+            let files = self.ctx.tenant_files(self.name);
+            tombstone::append(&files.dir.join("tombstones.jsonl"), &stone).with_context(|| {
+                format!(
+                    "the erasure's receipt was issued ({}), but its tombstone could not be written",
+                    issued.path.display()
+                )
+            })?;
+        }
         Ok(Finished {
             outcome,
             report,

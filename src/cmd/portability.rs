@@ -130,7 +130,12 @@ impl Portable<'_> {
     fn archive(&self, mut case: Case, out: Option<PathBuf>) -> Result<Made> {
         let started = std::time::SystemTime::now();
         let (ctx, name, profile, store) = (self.ctx, self.name, self.profile, self.store);
-        super::record::check_names(ctx, profile, &case.identities)?;
+        super::record::check_names(
+            ctx,
+            profile,
+            &case.identities,
+            &[("case's verified-by text", case.verified_by.as_deref())],
+        )?;
         let case_dir = store.case_dir(&case.id)?;
         let out = out.unwrap_or_else(|| case_dir.join(format!("portable-{}.zip", case.id)));
         let reviewed = Reviewed::read(ctx, name, profile, &case, self.platform)?;

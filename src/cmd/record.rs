@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, bail};
 use dsr::case::{Case, CaseStore};
 use dsr::config::TenantProfile;
 use dsr::receipt::{AssetRecord, IssuedReceipt, ReceiptDraft};
@@ -30,6 +30,7 @@ pub fn check_names(
     ctx: &Context,
     profile: &TenantProfile,
     identities: &[dsr::index::identity::Identity],
+    texts: &[(&'static str, Option<&str>)],
 ) -> Result<()> {
     let region = profile.settings()?.region;
     dsr::audit::check_names(
@@ -38,6 +39,17 @@ pub fn check_names(
         identities,
         region,
     )?;
+    // Free texts that go into the receipt as they are: a receipt that names the subject is
+    // refused when it is issued, which for a change is after the platform changed. Checked
+    // here, before anything is done.
+    for (what, text) in texts {
+        if let Some(kind) = text.and_then(|t| dsr::mentions::names_subject(t, identities, region)) {
+            bail!(
+                "the {what} names the data subject (their {}), and receipts never hold personal values: say it without naming them",
+                dsr::mentions::noun(kind)
+            );
+        }
+    }
     Ok(())
 }
 
@@ -174,6 +186,9 @@ pub fn change_records(
     use dsr::apply::Outcome as Step;
     let count = |o| report.outcomes(o) as u64;
     let images = report.outcomes(Step::ImageStillShowsSubject) as u64;
+    // The receipt first: the platform has changed, and a failure to write the audit entry
+    // must not leave the change without its proof.
+    let issued = change_receipt(ctx, name, profile, store, case, report)?;
     audit(
         ctx,
         name,
@@ -189,8 +204,14 @@ pub fn change_records(
             ("image-still-shows-subject", images),
             ("remaining", report.remaining.len() as u64),
         ],
-    )?;
-    change_receipt(ctx, name, profile, store, case, report)
+    )
+    .with_context(|| {
+        format!(
+            "the receipt was issued ({}), but the audit entry could not be written",
+            issued.path.display()
+        )
+    })?;
+    Ok(issued)
 }
 
 /// The receipt of an erasure or rectification run, from its step-by-step report: each

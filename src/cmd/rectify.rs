@@ -171,6 +171,10 @@ impl<'a> Rectify<'a> {
         if let Next::Stop(outcome) = ready.op.confirm(&ready.plan, &question)? {
             return Ok(outcome);
         }
+        // Made or unlocked before anything changes: a key that cannot be had (a wrong
+        // passphrase, no terminal to ask in) must stop the run here, not leave the changes
+        // without a receipt.
+        super::record::signing_key(self.prompting, self.profile)?;
         Ok(self.carry(ready)?.outcome)
     }
 
@@ -206,7 +210,12 @@ impl<'a> Rectify<'a> {
     /// else a new one for `asked` from the assets as the platform holds them now.
     fn prepare_case(&self, case: Case, asked: Option<Change>, resume: bool) -> Result<Ready<'a>> {
         super::access::require_right(&case, &[Right::Rectification])?;
-        super::record::check_names(self.ctx, self.profile, &case.identities)?;
+        super::record::check_names(
+            self.ctx,
+            self.profile,
+            &case.identities,
+            &[("case's verified-by text", case.verified_by.as_deref())],
+        )?;
         let settings = self.settings;
         let subject = Matcher::new(
             probes(&case.identities, settings.region)?,
