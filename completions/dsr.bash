@@ -76,6 +76,9 @@ _dsr() {
             dsr__subcmd__case,open)
                 cmd="dsr__subcmd__case__subcmd__open"
                 ;;
+            dsr__subcmd__case,purge)
+                cmd="dsr__subcmd__case__subcmd__purge"
+                ;;
             dsr__subcmd__case,review)
                 cmd="dsr__subcmd__case__subcmd__review"
                 ;;
@@ -96,6 +99,9 @@ _dsr() {
                 ;;
             dsr__subcmd__case__subcmd__help,open)
                 cmd="dsr__subcmd__case__subcmd__help__subcmd__open"
+                ;;
+            dsr__subcmd__case__subcmd__help,purge)
+                cmd="dsr__subcmd__case__subcmd__help__subcmd__purge"
                 ;;
             dsr__subcmd__case__subcmd__help,review)
                 cmd="dsr__subcmd__case__subcmd__help__subcmd__review"
@@ -160,6 +166,9 @@ _dsr() {
             dsr__subcmd__help__subcmd__case,open)
                 cmd="dsr__subcmd__help__subcmd__case__subcmd__open"
                 ;;
+            dsr__subcmd__help__subcmd__case,purge)
+                cmd="dsr__subcmd__help__subcmd__case__subcmd__purge"
+                ;;
             dsr__subcmd__help__subcmd__case,review)
                 cmd="dsr__subcmd__help__subcmd__case__subcmd__review"
                 ;;
@@ -183,6 +192,9 @@ _dsr() {
                 ;;
             dsr__subcmd__help__subcmd__tenant,check)
                 cmd="dsr__subcmd__help__subcmd__tenant__subcmd__check"
+                ;;
+            dsr__subcmd__help__subcmd__tenant,edit)
+                cmd="dsr__subcmd__help__subcmd__tenant__subcmd__edit"
                 ;;
             dsr__subcmd__help__subcmd__tenant,list)
                 cmd="dsr__subcmd__help__subcmd__tenant__subcmd__list"
@@ -238,6 +250,9 @@ _dsr() {
             dsr__subcmd__tenant,check)
                 cmd="dsr__subcmd__tenant__subcmd__check"
                 ;;
+            dsr__subcmd__tenant,edit)
+                cmd="dsr__subcmd__tenant__subcmd__edit"
+                ;;
             dsr__subcmd__tenant,help)
                 cmd="dsr__subcmd__tenant__subcmd__help"
                 ;;
@@ -258,6 +273,9 @@ _dsr() {
                 ;;
             dsr__subcmd__tenant__subcmd__help,check)
                 cmd="dsr__subcmd__tenant__subcmd__help__subcmd__check"
+                ;;
+            dsr__subcmd__tenant__subcmd__help,edit)
+                cmd="dsr__subcmd__tenant__subcmd__help__subcmd__edit"
                 ;;
             dsr__subcmd__tenant__subcmd__help,help)
                 cmd="dsr__subcmd__tenant__subcmd__help__subcmd__help"
@@ -327,7 +345,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__access)
-            opts="-j -o -q -v -h --out --templates --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-j -o -q -v -h --out --templates --accept-unreadable --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -463,7 +481,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help open review extend list show close help"
+            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help open review extend list show close purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -605,7 +623,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__help)
-            opts="open review extend list show close help"
+            opts="open review extend list show close purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -675,6 +693,20 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__help__subcmd__open)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__case__subcmd__help__subcmd__purge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -821,6 +853,52 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__case__subcmd__purge)
+            opts="-q -v -h --yes --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --tenant)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1247,7 +1325,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__help__subcmd__case)
-            opts="open review extend list show close"
+            opts="open review extend list show close purge"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1303,6 +1381,20 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__help__subcmd__case__subcmd__open)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__case__subcmd__purge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1555,7 +1647,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__help__subcmd__tenant)
-            opts="add list show remove check ropa"
+            opts="add list show edit remove check ropa"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1583,6 +1675,20 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__help__subcmd__tenant__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__tenant__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1949,7 +2055,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__portability)
-            opts="-j -o -q -v -h --out --encrypt --all-originals --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-j -o -q -v -h --out --encrypt --all-originals --accept-unreadable --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2237,7 +2343,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__rectify)
-            opts="-y -j -o -q -v -h --from --replace --with --field --set --dry-run --yes --resume --jobs --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-y -j -o -q -v -h --from --replace --with --field --set --add --dry-run --yes --resume --jobs --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2385,7 +2491,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help add list show remove check ropa help"
+            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help add list show edit remove check ropa help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2431,7 +2537,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__add)
-            opts="-q -v -h --platform --path --url --client-id --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --signing-key --default-operator --default-purpose --tenant --data-dir --config --quiet --verbose --color --operator --purpose --key --help"
+            opts="-q -v -h --platform --path --url --client-id --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --signing-key --default-operator --default-purpose --records-retention --tenant --data-dir --config --quiet --verbose --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2506,6 +2612,10 @@ _dsr() {
                     return 0
                     ;;
                 --default-purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --records-retention)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2598,8 +2708,58 @@ _dsr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        dsr__subcmd__tenant__subcmd__edit)
+            opts="-q -v -h --records-retention --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --records-retention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         dsr__subcmd__tenant__subcmd__help)
-            opts="add list show remove check ropa help"
+            opts="add list show edit remove check ropa help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2627,6 +2787,20 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -14,9 +14,9 @@ use crate::platform::Preview;
 use crate::ropa::RecordOfProcessing;
 
 /// The JSON Schema `data.json` follows, shipped beside it.
-pub const DATA_SCHEMA: &str = include_str!("../schemas/access-data-v1.schema.json");
+pub const DATA_SCHEMA: &str = include_str!("../schemas/access-data-v2.schema.json");
 /// Names the shape of `data.json`; changes when the schema does.
-pub const DATA_FORMAT: &str = "dsr-access/1";
+pub const DATA_FORMAT: &str = "dsr-access/2";
 
 /// The templates a package is rendered from; a folder given with `--templates` may replace
 /// any of them by holding a file of the same name.
@@ -53,6 +53,9 @@ pub struct AccessData {
     pub subject: Subject,
     pub processing: Processing,
     pub assets: Vec<PackagedAsset>,
+    /// Assets the last sync could not read: the search did not cover them, so the answer
+    /// may be incomplete. Ids only.
+    pub not_searched: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -103,6 +106,7 @@ impl AccessData {
         case: &Case,
         ropa: &RecordOfProcessing,
         found: &[Found],
+        not_searched: &[String],
         generated_at: &str,
     ) -> AccessData {
         let assets = found
@@ -142,6 +146,7 @@ impl AccessData {
                 automated_decisions: ropa.automated_decisions.clone(),
             },
             assets,
+            not_searched: not_searched.to_vec(),
         }
     }
 }

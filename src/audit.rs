@@ -24,9 +24,18 @@ pub enum AuditError {
         source: io::Error,
     },
     #[error(
-        "the {field} names the data subject, and the audit log never holds personal values: say why without naming them (e.g. a case number)"
+        "the {field} names the data subject (their {what}), and the audit log never holds personal values: {}",
+        if *field == "operator" {
+            "give your own name or role with --operator or DSR_OPERATOR"
+        } else {
+            "say why without naming them (e.g. a case number)"
+        }
     )]
-    NamesSubject { field: &'static str },
+    NamesSubject {
+        field: &'static str,
+        /// What of theirs it names ("name", "phone number", …), never the value.
+        what: &'static str,
+    },
     #[error("the audit entry's {0} is empty")]
     Empty(&'static str),
     #[error("the audit log {path}, line {line}: {problem}; check it with `dsr audit --verify`")]
@@ -125,15 +134,18 @@ impl AuditLog {
                 return Err(AuditError::Empty(field));
             }
         }
+        check_names(&record.operator, Some(&record.purpose), subject, region)?;
+        // A case id is dsr's own: only a value written into it whole is looked for.
         let forbidden = subject::forbidden_forms(subject, region);
-        for (field, value) in [
-            ("purpose", Some(&record.purpose)),
-            ("operator", Some(&record.operator)),
-            ("case", record.case.as_ref()),
-        ] {
-            if value.is_some_and(|v| subject::holds_any(v, &forbidden)) {
-                return Err(AuditError::NamesSubject { field });
-            }
+        if record
+            .case
+            .as_ref()
+            .is_some_and(|v| subject::holds_any(v, &forbidden))
+        {
+            return Err(AuditError::NamesSubject {
+                field: "case",
+                what: "value",
+            });
         }
         let mut log = self.log.lock().map_err(self.io())?;
         let (sequence, previous) = match log.last() {
@@ -247,6 +259,26 @@ impl AuditLog {
     }
 }
 
+/// Refuses an operator or purpose that names `subject` in any form locate would find them
+/// by, and more (see [`crate::mentions`]). Commands call it before they read or change
+/// anything, so that a refusal comes before the work rather than after it.
+pub fn check_names(
+    operator: &str,
+    purpose: Option<&str>,
+    subject: &[Identity],
+    region: Option<country::Id>,
+) -> Result<(), AuditError> {
+    for (field, value) in [("purpose", purpose), ("operator", Some(operator))] {
+        if let Some(kind) = value.and_then(|v| crate::mentions::names_subject(v, subject, region)) {
+            return Err(AuditError::NamesSubject {
+                field,
+                what: crate::mentions::noun(kind),
+            });
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -337,7 +369,13 @@ mod tests {
         let err = log
             .append(record("request from Jane.Doe@example.com"), &jane, None)
             .unwrap_err();
-        assert!(matches!(err, AuditError::NamesSubject { field: "purpose" }));
+        assert!(matches!(
+            err,
+            AuditError::NamesSubject {
+                field: "purpose",
+                ..
+            }
+        ));
         log.append(record("case 2026-014"), &jane, None).unwrap();
         let text = std::fs::read_to_string(log.path()).unwrap();
         assert!(!text.contains("jane"), "{text}");

@@ -7,9 +7,11 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 const EXIT_CODES: &str = "\
 Exit status:
   0  success (locate: the person was found; receipt verify, audit --verify: all good)
-  1  locate found nothing
+  1  locate found nothing, and every asset was searched
   2  error: bad input, configuration, platform or index problem
   3  partial: the command finished but some assets failed or are unverified (listed);
+     locate: assets the last sync could not read were not searched (found or not);
+     access, portability: likewise, unless --accept-unreadable;
      receipt verify, audit --verify: something does not verify (listed);
      erase --replay-tombstones: erased subjects are back (a case was opened for each)
   4  refused: a change needs a confirmation (--yes) and there was no terminal, or a legal
@@ -43,8 +45,13 @@ schemas/receipt-v1.schema.json in dsr's sources):
   started_at       RFC 3339, UTC
   finished_at      RFC 3339, UTC
   assets           per asset: asset (its id), action, outcome
-                   (verified, done, unverified, failed, skipped)
-                   and evidence (how the outcome was established)
+                   (deleted, scrubbed, rectified, clean: read back
+                   and confirmed by a locate afterwards; withheld;
+                   image-still-shows-subject; manual; unverified;
+                   failed; done: exported; not-searched: the last
+                   sync could not read it; verified and skipped in
+                   older receipts) and evidence (how the outcome
+                   was established)
   plan_sha256      SHA-256 of the plan carried out, or null
   files            every file produced: name -> SHA-256
   recipients       whom to tell of a rectification or erasure
@@ -54,11 +61,16 @@ schemas/receipt-v1.schema.json in dsr's sources):
                    or null for the first
 
 Each tenant's ledger, tenants/NAME/ledger.jsonl in the data directory,
-lists its receipts in order; its salt is tenants/NAME/salt. Anyone can
-check a receipt without dsr, with the line `dsr keys show` prints in a
-file allowed_signers:
-  ssh-keygen -Y verify -f allowed_signers -I IDENTITY \\
-      -n dsr-receipt -s receipt.json.sig < receipt.json";
+lists its receipts in order, each by its path inside the data directory
+(a moved or copied data directory checks its own receipts); its salt is
+tenants/NAME/salt. Anyone can check a receipt without dsr, with the
+allowed_signers file `dsr keys show` prints (principal dsr):
+  dsr keys show > allowed_signers
+  ssh-keygen -Y verify -f allowed_signers -I dsr \\
+      -n dsr-receipt -s receipt.json.sig < receipt.json
+A receipt signed by a key replaced since (`dsr keys generate --force`) is
+checked at the time it was signed: add -O verify-time=YYYYMMDDHHMMSSZ,
+its finished_at in UTC.";
 
 /// Answer GDPR data-subject requests against a DAM or SaaS tenant.
 ///
@@ -104,12 +116,14 @@ pub struct GlobalArgs {
     /// When to colour the output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
-    /// Who runs dsr, for the audit log and receipts [default: the tenant's operator, or the
-    /// login name]
+    /// Who runs dsr, for the audit log and receipts; never the subject, like --purpose
+    /// [default: the tenant's operator, or the login name]
     #[arg(long, global = true, env = "DSR_OPERATOR", value_name = "NAME")]
     pub operator: Option<String>,
     /// Why personal data is read, for the audit log and receipts: a case or ticket number,
-    /// never the person's name (locate needs one) [default: the tenant's purpose]
+    /// never the person (locate needs one). One that names the subject in any form — name
+    /// in any order or spelling, e-mail, phone in any grouping, login — is refused before
+    /// anything is done [default: the tenant's purpose]
     #[arg(long, global = true, env = "DSR_PURPOSE", value_name = "TEXT")]
     pub purpose: Option<String>,
     /// The Ed25519 key that signs receipts [default: the tenant's signing key, or
@@ -132,7 +146,11 @@ pub enum Command {
     /// Index the tenant's metadata so people can be located
     ///
     /// Incremental by default: only assets changed since the last sync are read, and assets
-    /// that disappeared are removed from the index.
+    /// that disappeared are removed from the index. Assets that cannot be read (a sidecar
+    /// that does not parse) are named, and remembered until a sync reads them or finds them
+    /// gone: every command that answers from the index says it did not search them.
+    /// Refused while another dsr process changes the tenant (an erase or rectify); the
+    /// error names its pid.
     Sync(SyncArgs),
     /// Find every asset that holds a person's data, with an explanation for each hit
     ///
@@ -140,6 +158,10 @@ pub enum Command {
     /// after folding case, accents and spelling variants, in any word order: in person
     /// fields a full name is high, extra words or one typo medium; a whole name written in
     /// free text is medium; initials, single words and loose phrases are low.
+    ///
+    /// --output json prints {"hits": [...], "unreadable": [...]}: the hits, and the assets
+    /// the last sync could not read, which were not searched. While there are any, a note
+    /// says so on stderr and locate ends 3, found or not.
     Locate(LocateArgs),
     /// Open, review, extend, list and close data-subject requests
     ///
@@ -154,12 +176,16 @@ pub enum Command {
     /// from the tenant's record of processing, and every reviewed asset with its fields and a
     /// preview), data.json with its JSON Schema, data.csv, and a cover letter (letter.md).
     /// Other people in the same fields are shown as "[another person]" (Art. 15(4)).
+    /// Assets the last sync could not read are named as not searched, in the package and
+    /// its receipt, and the command ends 3 unless --accept-unreadable.
     Access(AccessArgs),
     /// Write the Art. 20 portable ZIP of a case
     ///
     /// originals/ (the files the subject uploaded), metadata.json, metadata.csv,
     /// manifest.json (every entry's size and SHA-256) and README.txt. The same input gives
-    /// the same bytes. --encrypt protects every entry with AES-256.
+    /// the same bytes. --encrypt protects every entry with AES-256. Assets the last sync
+    /// could not read are named as not searched, in the manifest and the receipt, and the
+    /// command ends 3 unless --accept-unreadable.
     Portability(PortabilityArgs),
     /// Erase a subject's data (Art. 17): plan, confirm, apply under a journal, verify
     ///
@@ -194,7 +220,7 @@ pub enum Command {
     /// (--resume) and read back: each changed field must hold the new value and not the old
     /// one, or the command ends with exit 3.
     Rectify(RectifyArgs),
-    /// Make the key that signs receipts, and show its public half
+    /// Make the key that signs receipts, and show every key that signed them
     Keys(KeysArgs),
     /// Check receipts (signed proof of what an operation did) and show what they say
     #[command(after_long_help = RECEIPT_FIELDS)]
@@ -229,10 +255,17 @@ pub enum TenantCommand {
     List(TenantListArgs),
     /// Show one tenant's profile and index status
     Show(TenantShowArgs),
-    /// Forget a tenant and delete its local index
+    /// Change a registered tenant's profile
+    Edit(TenantEditArgs),
+    /// Forget a tenant and delete its local index; its records are kept
     ///
-    /// The tenant's receipt ledger and identity salt are kept: they are the record of what
-    /// was done, and hold no personal values.
+    /// Deletes the profile, the index and its sync state, and the cached token: what `dsr
+    /// sync` makes again from the platform. The tenant's records stay where they are — its
+    /// cases with their receipts, plans, journals and packages, the receipt ledger, the
+    /// identity salt, the tombstones of erased subjects, the journals of bulk runs — and so
+    /// does the audit log: they are what a controller must keep. A tenant registered again
+    /// under the same name has them back. `dsr case purge` deletes the personal data of
+    /// closed cases once the tenant's records retention has passed.
     Remove(TenantRemoveArgs),
     /// Check that the tenant can be reached and what the credentials may do
     ///
@@ -334,6 +367,23 @@ pub struct TenantAddArgs {
     /// ticket reference, never a person's name
     #[arg(long, value_name = "TEXT")]
     pub default_purpose: Option<String>,
+    /// How long the records of a closed case are kept before `dsr case purge` may delete
+    /// its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m [default:
+    /// none, and no case is purged]
+    #[arg(long, value_name = "PERIOD")]
+    pub records_retention: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Example:
+  dsr tenant edit acme --records-retention 5y")]
+pub struct TenantEditArgs {
+    /// The tenant [default: --tenant, or the only one]
+    pub name: Option<String>,
+    /// How long the records of a closed case are kept before `dsr case purge` may delete
+    /// its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m
+    #[arg(long, value_name = "PERIOD")]
+    pub records_retention: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -419,7 +469,7 @@ pub struct LocateArgs {
     /// An e-mail address (exact, case-insensitive)
     #[arg(long, value_name = "E")]
     pub email: Vec<String>,
-    /// A person's name
+    /// A person's name: not initials alone, at most 200 characters
     #[arg(long, value_name = "N")]
     pub name: Vec<String>,
     /// A phone number; national numbers are read in the tenant's default region
@@ -433,7 +483,7 @@ pub struct LocateArgs {
     pub text: Vec<String>,
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
-    /// Show why each match was made
+    /// Show why each match was made, and name the assets that could not be searched
     #[arg(long)]
     pub explain: bool,
     /// Leave out matches below this confidence
@@ -491,6 +541,20 @@ pub enum CaseCommand {
     Show(CaseShowArgs),
     /// Close a case
     Close(CaseIdArgs),
+    /// Delete the personal data of closed cases past the tenant's records retention
+    ///
+    /// Each CASE must be closed, and closed longer ago than the records retention of the
+    /// tenant's profile (`dsr tenant edit NAME --records-retention 5y`); without a retention
+    /// nothing is purged, and an open or recent case is refused by name, with nothing
+    /// purged. A purge deletes the case's plans, journals, reports and packages in its folder
+    /// and the identities, matches, reference and other free text of its record. It keeps
+    /// the record's dates and history and the case's signed receipts, which hold salted
+    /// hashes only: the tenant's receipt ledger still verifies, and the tombstones of erased
+    /// subjects stay. Each purge is written to the audit log. Confirmed in a terminal, or
+    /// with --yes; refused (exit 4) without either.
+    #[command(after_help = "Example:
+  dsr case purge 20211201-001 20211203-002 --yes")]
+    Purge(CasePurgeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -524,7 +588,7 @@ pub struct CaseOpenArgs {
     /// The subject's e-mail address (repeatable)
     #[arg(long, value_name = "E")]
     pub email: Vec<String>,
-    /// The subject's name (repeatable)
+    /// The subject's name (repeatable): not initials alone, at most 200 characters
     #[arg(long, value_name = "N")]
     pub name: Vec<String>,
     /// The subject's phone number (repeatable)
@@ -586,6 +650,16 @@ pub struct CaseShowArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct CasePurgeArgs {
+    /// The case ids
+    #[arg(required = true, value_name = "CASE")]
+    pub cases: Vec<String>,
+    /// Purge without asking (needed without a terminal)
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct CaseIdArgs {
     /// The case id
     pub case: String,
@@ -601,12 +675,17 @@ pub struct AccessArgs {
     pub case: Option<String>,
     /// Where to write the package: a folder, or a ZIP when the name ends in .zip
     /// [default: access-CASE.zip in the case's folder]; with --from, the folder every
-    /// package goes into as access-CASE.zip
+    /// package goes into as access-CASE.zip. A package is never written over a symbolic link
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
     /// A folder whose index.html or letter.md replace the built-in templates
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Answer although assets the last sync could not read were not searched, because a
+    /// person has checked them by hand: exit 0 instead of 3. The package and the receipt
+    /// still name them as not searched, the receipt with this acceptance
+    #[arg(long)]
+    pub accept_unreadable: bool,
     #[command(flatten)]
     pub list: ListArgs,
 }
@@ -644,7 +723,8 @@ pub struct PortabilityArgs {
     #[arg(required_unless_present = "from")]
     pub case: Option<String>,
     /// The ZIP to write [default: portable-CASE.zip in the case's folder]; with --from, the
-    /// folder every archive goes into as portable-CASE.zip
+    /// folder every archive goes into as portable-CASE.zip. An archive is never written over a
+    /// symbolic link
     #[arg(long, value_name = "FILE.zip")]
     pub out: Option<PathBuf>,
     /// Encrypt every entry with AES-256; the passphrase comes from DSR_ZIP_PASSPHRASE or
@@ -654,6 +734,11 @@ pub struct PortabilityArgs {
     /// Put the original of every reviewed asset in, not only those the subject uploaded
     #[arg(long)]
     pub all_originals: bool,
+    /// Answer although assets the last sync could not read were not searched, because a
+    /// person has checked them by hand: exit 0 instead of 3. The manifest and the receipt
+    /// still name them as not searched, the receipt with this acceptance
+    #[arg(long)]
+    pub accept_unreadable: bool,
     #[command(flatten)]
     pub list: ListArgs,
 }
@@ -721,7 +806,8 @@ pub struct EraseArgs {
     #[arg(long, conflicts_with = "strategy")]
     pub resume: bool,
     /// Look for erased subjects again (after the platform restored a backup and it was
-    /// synced), open an erasure case for each one found and print its id
+    /// synced), open an erasure case for each one found and print its id. Needs the data
+    /// directory's tombstone key, keys/tombstone.key
     #[arg(long, conflicts_with_all = ["case", "dry_run", "resume"])]
     pub replay_tombstones: bool,
     /// How many changes run at once (with --from: how many subjects, each one change at a
@@ -742,7 +828,8 @@ pub struct EraseArgs {
   dsr rectify 20261201-004 --replace 'Jane Doe' --with 'Jane Roe' --dry-run
   dsr rectify 20261201-004 --replace jane.doe@example.com --with jane.roe@example.com --yes
   dsr rectify 20261201-004 --replace 'Jane Doe' --with 'Jane Roe' --field 80 --field 368 --yes
-  dsr rectify 20261201-004 --set '309=+47 912 34 567' --yes
+  dsr rectify 20261201-004 --set '309=+47 913 45 678' --dry-run
+  dsr rectify 20261201-004 --set '309=+47 913 45 678' --add --yes
   dsr rectify 20261201-004 --resume --yes
   dsr rectify --from name-changes.csv --yes --output jsonl   # columns email,name,new_name")]
 pub struct RectifyArgs {
@@ -771,10 +858,17 @@ pub struct RectifyArgs {
     /// Replace only in this field (repeatable or comma-separated) [default: every field]
     #[arg(long = "field", value_name = "ID", value_delimiter = ',')]
     pub fields: Vec<String>,
-    /// Set a field of every reviewed asset, as FIELD=VALUE (repeatable; an empty VALUE
-    /// clears the field)
+    /// Correct a field, as FIELD=VALUE (repeatable): on each reviewed asset where the field
+    /// holds the subject's value (found by the case's identities), that entry is replaced
+    /// and everyone else's kept, in the field's shape; an empty VALUE removes it. Assets
+    /// whose field does not hold the subject's value are left alone (see --add)
     #[arg(long, value_name = "FIELD=VALUE")]
     pub set: Vec<String>,
+    /// With --set: also add the value to the field on reviewed assets where it holds neither
+    /// the subject's value nor the new one (one more element of a list; an empty field
+    /// filled; a field holding one value of someone else's is left for a person)
+    #[arg(long, requires = "set")]
+    pub add: bool,
     /// Print the plan and change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -784,7 +878,7 @@ pub struct RectifyArgs {
     /// Finish an interrupted (or partly failed) rectification: the same plan, from its
     /// journal, without repeating a finished step (with --from: the whole list); a step
     /// whose asset changed since it was planned is planned again from the asset as it now is
-    #[arg(long, conflicts_with_all = ["replace", "with", "fields", "set"])]
+    #[arg(long, conflicts_with_all = ["replace", "with", "fields", "set", "add"])]
     pub resume: bool,
     /// How many changes run at once (with --from: at most N requests at once, three
     /// subjects in progress per request)
@@ -811,14 +905,21 @@ pub enum KeysCommand {
     /// The key is owner-only. It is protected by the passphrase in DSR_KEY_PASSPHRASE, or by
     /// one typed at a hidden prompt when there is a terminal (empty for none); without
     /// either it is stored unencrypted. An existing key is never replaced without --force.
+    /// The key's history, KEY.allowed_signers beside it, lists every key that was the key,
+    /// with when it took over and when it was replaced: a replaced key stays trusted for the
+    /// receipts it signed, and for nothing it signs later.
     #[command(after_help = "Examples:
   dsr keys generate
+  dsr keys generate --force          # replace the key made by the first operation
   dsr keys generate --out /etc/dsr/acme_ed25519 --comment dpo@example.com")]
     Generate(KeysGenerateArgs),
-    /// Print the public key and the allowed_signers line for ssh-keygen -Y verify
+    /// Print every key that signed receipts, as an allowed_signers file for ssh-keygen
     ///
-    /// The key is --key, the tenant's signing key, or the data directory's. The second line
-    /// printed goes into an allowed_signers file; no passphrase is needed.
+    /// The key is --key, the tenant's signing key, or the data directory's. Each key is one
+    /// line under the principal dsr, newest first, with the time it took over (valid-after)
+    /// and, once replaced, the time it was replaced (valid-before), under a comment saying
+    /// which key is current. No passphrase is needed. Save it for verifiers with
+    /// `dsr keys show > allowed_signers`.
     Show(KeysShowArgs),
 }
 
@@ -827,18 +928,19 @@ pub struct KeysGenerateArgs {
     /// Where to write the private key [default: keys/dsr_ed25519 in the data directory]
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Replace a key that exists already (receipts signed with the old key then verify only
-    /// with its public key kept elsewhere, e.g. in an allowed_signers file)
+    /// Replace a key that exists already (it stays in the key's history, trusted for the
+    /// receipts it signed until now)
     #[arg(long)]
     pub force: bool,
-    /// The key's comment, and the identity of its allowed_signers line
+    /// The key's comment: who holds it (such as dpo@example.com)
     #[arg(long, default_value = "dsr", value_name = "TEXT")]
     pub comment: String,
 }
 
 #[derive(Debug, Args)]
 pub struct KeysShowArgs {
-    /// The identity (principal) of the allowed_signers line [default: the key's comment]
+    /// Another principal for the allowed_signers lines, for a file shared with other
+    /// signers (verifiers then pass it to ssh-keygen -I) [default: dsr]
     #[arg(long, value_name = "NAME")]
     pub identity: Option<String>,
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
@@ -857,7 +959,7 @@ pub enum ReceiptCommand {
     ///
     /// Each FILE (a receipt.json, or the folder holding one) must carry a valid signature in
     /// FILE.sig by a trusted key — those in --allowed-signers, else the configured signing
-    /// key — and be in canonical form. With --ledger, the whole chain of each receipt's
+    /// key or a key it replaced, signing while it was the key — and be in canonical form. With --ledger, the whole chain of each receipt's
     /// tenant is checked too (of --tenant, when no FILE is given): a receipt removed,
     /// reordered or edited fails. Exits 0 when everything verifies, 3 when something does
     /// not (each failure names the receipt and what is wrong), 2 when it cannot check.
@@ -876,6 +978,8 @@ pub struct ReceiptVerifyArgs {
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Trust the keys of this OpenSSH allowed_signers file instead of the configured key
+    /// (and its history); a key's valid-after and valid-before are checked against the
+    /// receipt's finished_at
     #[arg(long, value_name = "FILE")]
     pub allowed_signers: Option<PathBuf>,
     /// Check the tenant's whole chain of receipts as well

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::case::retention::Retention;
 use crate::fields::FieldRoles;
 use crate::fsutil;
 use crate::index::IndexSettings;
@@ -136,6 +137,10 @@ pub struct TenantProfile {
     /// Why personal data of this tenant is read, when `--purpose` is not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
+    /// How long the records of a closed case are kept (`5y`, `18m`, `90d`) before
+    /// `dsr case purge` may delete its personal data; no case is purged without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records_retention: Option<String>,
 }
 
 impl TenantProfile {
@@ -160,6 +165,7 @@ impl TenantProfile {
             signing_key: None,
             operator: None,
             purpose: None,
+            records_retention: None,
         }
     }
 
@@ -231,6 +237,9 @@ impl TenantProfile {
         }
         if self.purpose.as_deref().is_some_and(|p| p.trim().is_empty()) {
             return Err(problem("the default purpose is empty"));
+        }
+        if let Some(text) = &self.records_retention {
+            Retention::parse(text).map_err(|e| problem(&e.to_string()))?;
         }
         Ok(())
     }
@@ -371,6 +380,27 @@ impl Config {
         profile.validate(name)?;
         self.tenants.insert(name.to_owned(), profile);
         Ok(())
+    }
+
+    /// Replaces a tenant's profile by `change` applied to it, refusing an incomplete result.
+    pub fn edit(
+        &mut self,
+        name: &str,
+        change: impl FnOnce(&mut TenantProfile),
+    ) -> Result<&TenantProfile, ConfigError> {
+        let known = self.known();
+        let profile = self
+            .tenants
+            .get_mut(name)
+            .ok_or_else(|| ConfigError::Unknown {
+                name: name.to_owned(),
+                known,
+            })?;
+        let mut edited = profile.clone();
+        change(&mut edited);
+        edited.validate(name)?;
+        *profile = edited;
+        Ok(profile)
     }
 
     /// Removes a tenant's profile.

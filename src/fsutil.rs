@@ -5,14 +5,14 @@ use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::Path;
 
-/// Creates `dir` and any missing parents with mode 0700, and tightens `dir` itself to 0700
-/// if it already existed.
+/// Creates `dir` and any missing parents with mode 0700. A folder that exists already keeps
+/// its mode: it may be a shared one (`/tmp`, a 1777 drop folder, the current directory)
+/// that dsr was only asked to write into, and dsr sets modes only on what it creates.
 pub fn private_dir(dir: &Path) -> io::Result<()> {
     fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
-        .create(dir)?;
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+        .create(dir)
 }
 
 /// Writes `contents` to `path` atomically: a 0600 temporary file in the same directory,

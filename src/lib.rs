@@ -18,6 +18,7 @@ pub mod fields;
 pub mod fsutil;
 pub mod index;
 pub mod lock;
+pub mod mentions;
 pub mod package;
 pub mod platform;
 pub mod portability;

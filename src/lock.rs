@@ -1,5 +1,8 @@
 //! One dsr process at a time may change a tenant: an exclusive lock on a file in the
-//! tenant's data folder, holding the holder's pid so that a refusal can name it. The
+//! tenant's data folder, holding the holder's pid so that a refusal can name it. Every
+//! command that writes a tenant's index or its platform takes it (sync, erase, rectify,
+//! tenant remove): tantivy's own writer lock would otherwise end the second one with a
+//! bare `LockBusy` midway. The
 //! operating system drops the lock when the process dies, so a crash never leaves a
 //! tenant locked.
 
@@ -11,10 +14,14 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     #[error(
-        "another dsr process{} is changing this tenant; wait for it to finish (lock file {path})",
+        "another dsr process{} is changing tenant '{tenant}': wait for it to finish, then run this again (lock file {path})",
         holder.map(|p| format!(" (pid {p})")).unwrap_or_default()
     )]
-    Busy { holder: Option<u32>, path: PathBuf },
+    Busy {
+        holder: Option<u32>,
+        tenant: String,
+        path: PathBuf,
+    },
     #[error("cannot lock {path}: {source}")]
     Io {
         path: PathBuf,
@@ -54,6 +61,7 @@ impl TenantLock {
                 let _ = file.read_to_string(&mut text);
                 return Err(LockError::Busy {
                     holder: text.trim().parse().ok(),
+                    tenant: tenant_of(path),
                     path: path.to_owned(),
                 });
             }
@@ -66,6 +74,15 @@ impl TenantLock {
             .map_err(io_err)?;
         Ok(TenantLock { _file: file })
     }
+}
+
+/// The tenant a lock file belongs to: the lock lives in the tenant's data folder, which is
+/// named after it (`tenants/NAME/lock`).
+fn tenant_of(lock: &Path) -> String {
+    lock.parent()
+        .and_then(Path::file_name)
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

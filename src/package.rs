@@ -29,6 +29,10 @@ pub enum PackageError {
     },
     #[error("{path} already exists: remove it or choose another --out")]
     Exists { path: PathBuf },
+    #[error(
+        "{path} is a symbolic link: dsr does not write through links; remove it or choose another --out"
+    )]
+    Symlink { path: PathBuf },
     #[error("'{0}' is not a safe name inside a package")]
     UnsafeName(String),
 }
@@ -70,6 +74,15 @@ impl Package {
         password: Option<String>,
         replace: bool,
     ) -> Result<Package, PackageError> {
+        // A link is refused rather than followed or replaced: in a shared folder another
+        // user may have planted it to redirect the subject's data, and replacing it would
+        // silently undo what whoever made it meant. The final rename replaces a link that
+        // appears meanwhile; it never writes through one.
+        if fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(PackageError::Symlink {
+                path: target.to_owned(),
+            });
+        }
         if target.exists() && !replace {
             return Err(PackageError::Exists {
                 path: target.to_owned(),
@@ -190,11 +203,13 @@ impl Package {
         };
         match self.sink {
             Sink::Dir { staging } => {
-                let staged = staging.keep();
                 if target.exists() {
                     fs::remove_dir_all(&target).map_err(io_err)?;
                 }
-                fs::rename(&staged, &target).map_err(io_err)?;
+                // The staging folder stays owned until the rename succeeds, so a failure
+                // removes it with everything in it.
+                fs::rename(staging.path(), &target).map_err(io_err)?;
+                let _moved_into_place = staging.keep();
                 Ok(None)
             }
             Sink::Zip {
@@ -322,5 +337,51 @@ mod tests {
             Package::create(&path, None, false),
             Err(PackageError::Exists { .. })
         ));
+    }
+
+    /// Names in `dir` that a package in progress uses: what a failure must not leave.
+    fn staged(dir: &Path) -> Vec<String> {
+        fs::read_dir(dir)
+            .expect("read_dir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".dsr-"))
+            .collect()
+    }
+
+    #[test]
+    fn a_failed_move_into_place_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // Something takes the target's place while the package is written: a file where
+        // the folder goes, a non-empty folder where the ZIP goes.
+        let folder = dir.path().join("pkg");
+        let mut p = Package::create(&folder, None, false).expect("create");
+        p.add("x/y.txt", b"1").expect("add");
+        fs::write(&folder, b"in the way").expect("write");
+        assert!(p.finish().is_err());
+        assert_eq!(staged(dir.path()), Vec::<String>::new());
+
+        let zip = dir.path().join("pkg.zip");
+        let mut p = Package::create(&zip, None, false).expect("create");
+        p.add("a.txt", b"1").expect("add");
+        fs::create_dir_all(zip.join("inside")).expect("mkdir");
+        assert!(p.finish().is_err());
+        assert_eq!(staged(dir.path()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_symbolic_link_as_target_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let link = dir.path().join("out.zip");
+        std::os::unix::fs::symlink(dir.path().join("nowhere.zip"), &link).expect("symlink");
+        assert!(matches!(
+            Package::create(&link, None, false),
+            Err(PackageError::Symlink { .. })
+        ));
+        assert!(matches!(
+            Package::create(&link, None, true),
+            Err(PackageError::Symlink { .. })
+        ));
+        assert_eq!(staged(dir.path()), Vec::<String>::new());
     }
 }

@@ -84,6 +84,8 @@ struct MetadataAsset<'a> {
 struct Manifest<'a> {
     format: &'static str,
     entries: &'a [Entry],
+    /// Assets the last sync could not read: the search did not cover them. Ids only.
+    not_searched: &'a [String],
 }
 
 /// What was written.
@@ -93,12 +95,14 @@ pub struct Written {
     pub originals: usize,
 }
 
-/// Writes the portable ZIP to `out`. `staging` is an owner-only folder where originals pass
-/// on their way from the platform into the archive. Nothing in it depends on the time it
-/// is written (the receipt records that), so the same data gives the same bytes.
+/// Writes the portable ZIP to `out`, its manifest naming the assets the search did not
+/// cover (`not_searched`). `staging` is an owner-only folder where originals pass on their
+/// way from the platform into the archive. Nothing in it depends on the time it is written
+/// (the receipt records that), so the same data gives the same bytes.
 pub fn write(
     case: &Case,
     items: &[Item],
+    not_searched: &[String],
     platform: &dyn Platform,
     out: &Path,
     staging: &Path,
@@ -156,6 +160,7 @@ pub fn write(
     let manifest = serde_json::to_vec_pretty(&Manifest {
         format: FORMAT,
         entries: package.entries(),
+        not_searched,
     })?;
     package.add("manifest.json", &manifest)?;
     let entries = package.entries().to_vec();
@@ -257,6 +262,7 @@ mod tests {
             review: Default::default(),
             history: Vec::new(),
             batch: None,
+            purged: None,
         };
         let out = dir.path().join("out.zip");
         let items = [Item {
@@ -264,7 +270,7 @@ mod tests {
             view,
             original: true,
         }];
-        write(&case, &items, &platform, &out, dir.path(), None).expect("written");
+        write(&case, &items, &[], &platform, &out, dir.path(), None).expect("written");
         let zip = zip::ZipArchive::new(std::fs::File::open(&out).expect("zip")).expect("a zip");
         let names: Vec<String> = zip
             .file_names()

@@ -1,8 +1,10 @@
 //! Rectification (Art. 16): correcting a subject's data where it stands. The plan puts the
 //! new value in place of the old one — the whole entry in lists and bag fields, the phrase
-//! in free text, nothing else of the asset — or sets fields to given values. The read-back
-//! check confirms that each changed field holds what was planned and the old value is gone.
-//! Carrying the plan out is [`crate::apply`]'s.
+//! in free text, nothing else of the asset — or corrects given fields where they hold the
+//! subject's value ([`set`]). The read-back check confirms that each changed field holds
+//! what was planned and the old value is gone. Carrying the plan out is [`crate::apply`]'s.
+
+mod set;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -13,7 +15,7 @@ use crate::apply::holds::Holds;
 use crate::apply::{self, Action, Intent, Plan, Step, same_value};
 use crate::asset::{Asset, FieldValue, Metadata};
 use crate::erase::scrub;
-use crate::fields::{FieldRoles, Role};
+use crate::fields::FieldRoles;
 use crate::index::identity::{Identity, IdentityError, IdentityKind, probes};
 use crate::index::matcher::{Confidence, Matcher};
 use crate::platform::{MetadataChanges, PlatformError};
@@ -29,8 +31,13 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
         fields: BTreeSet<String>,
     },
-    /// Set each field to its value (an empty value clears the field).
-    Set { fields: BTreeMap<String, String> },
+    /// Put each field's value where the field holds the subject's (an empty value removes
+    /// the subject's entry); with `add`, also into the field on assets where it does not.
+    Set {
+        fields: BTreeMap<String, String>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        add: bool,
+    },
 }
 
 /// Why a correction cannot be planned. Messages never hold the values.
@@ -50,6 +57,14 @@ pub enum RectifyError {
         "'{0}' is not a field id: field ids are numbers such as 368 (or letters, digits, '-', '_')"
     )]
     BadField(String),
+    #[error(
+        "the value --set gives field {field} is not a valid {kind}, the kind of value that field holds"
+    )]
+    SetValue { field: String, kind: &'static str },
+    #[error(
+        "--add needs a value to add, and --set leaves field {0} empty (without --add, an empty value removes the subject's entry)"
+    )]
+    AddEmpty(String),
 }
 
 fn check_field(field: &str) -> Result<(), RectifyError> {
@@ -97,8 +112,9 @@ impl Change {
         })
     }
 
-    /// Fields to set, from `FIELD=VALUE` pairs.
-    pub fn set(pairs: &[String]) -> Result<Change, RectifyError> {
+    /// Fields to correct, from `FIELD=VALUE` pairs; `add` also adds the values where the
+    /// fields do not hold the subject's.
+    pub fn set(pairs: &[String], add: bool) -> Result<Change, RectifyError> {
         let mut fields = BTreeMap::new();
         for (i, pair) in pairs.iter().enumerate() {
             let (field, value) = pair.split_once('=').ok_or(RectifyError::BadSet(i + 1))?;
@@ -108,7 +124,10 @@ impl Change {
         if fields.is_empty() {
             return Err(RectifyError::BadSet(1));
         }
-        Ok(Change::Set { fields })
+        if add && let Some((field, _)) = fields.iter().find(|(_, value)| value.is_empty()) {
+            return Err(RectifyError::AddEmpty(field.clone()));
+        }
+        Ok(Change::Set { fields, add })
     }
 }
 
@@ -140,6 +159,8 @@ pub struct Rectifier<'a> {
     roles: &'a FieldRoles,
     /// Finds the old value (for a replacement).
     old: Option<Matcher>,
+    /// Plans `--set`.
+    setter: Option<set::Setter>,
     writable: Option<&'a BTreeSet<String>>,
     holds: &'a Holds,
 }
@@ -153,19 +174,22 @@ impl<'a> Rectifier<'a> {
         writable: Option<&'a BTreeSet<String>>,
         holds: &'a Holds,
     ) -> Result<Rectifier<'a>, RectifyError> {
-        let old = match change {
+        let (old, setter) = match change {
             Change::Replace { from, .. } => {
                 let probes =
                     probes(std::slice::from_ref(from), region).map_err(RectifyError::Old)?;
-                Some(Matcher::new(probes, roles.clone(), region))
+                (Some(Matcher::new(probes, roles.clone(), region)), None)
             }
-            Change::Set { .. } => None,
+            Change::Set { fields, add } => {
+                (None, Some(set::Setter::new(fields, *add, roles, region)?))
+            }
         };
         Ok(Rectifier {
             change,
             subject,
             roles,
             old,
+            setter,
             writable,
             holds,
         })
@@ -178,10 +202,26 @@ impl<'a> Rectifier<'a> {
         tenant: &str,
         read: impl IntoIterator<Item = (String, Confidence, Result<Asset, PlatformError>)>,
     ) -> Result<Plan, (String, PlatformError)> {
+        let read: Vec<_> = read.into_iter().collect();
+        // `--add` gives an asset lacking a field the shape the others hold it in.
+        let mut learned = None;
+        if let Some(setter) = &self.setter {
+            let mut setter = setter.clone();
+            setter.learn_shapes(
+                read.iter()
+                    .filter_map(|(_, _, a)| Some(&a.as_ref().ok()?.metadata)),
+            );
+            learned = Some(Rectifier {
+                setter: Some(setter),
+                old: self.old.clone(),
+                ..*self
+            });
+        }
+        let rectifier = learned.as_ref().unwrap_or(self);
         let mut steps = Vec::new();
         for (id, floor, asset) in read {
             steps.push(match asset {
-                Ok(asset) => self.step(&asset, floor),
+                Ok(asset) => rectifier.step(&asset, floor),
                 Err(e) if e.is_not_found() => Step {
                     acts_from: floor,
                     ..Step::untouched(&id, Action::Clean, "the asset no longer exists")
@@ -210,16 +250,18 @@ impl<'a> Rectifier<'a> {
         if let Some(reason) = self.holds.withheld(asset) {
             return untouched(Action::Withheld, reason.to_owned());
         }
+        if let Some(setter) = &self.setter {
+            return self.set_step(setter, asset, floor);
+        }
         let changes = match self.changes(&asset.metadata, floor) {
             Ok(changes) => changes,
             Err(reason) => return untouched(Action::Manual, reason),
         };
         if changes.is_empty() {
-            let why = match self.change {
-                Change::Replace { .. } => "does not hold the old value where it is to be replaced",
-                Change::Set { .. } => "holds the values already",
-            };
-            return untouched(Action::Clean, why.to_owned());
+            return untouched(
+                Action::Clean,
+                "does not hold the old value where it is to be replaced".to_owned(),
+            );
         }
         let after = scrub::apply(&asset.metadata, &changes);
         if let Some(field) = changes
@@ -252,6 +294,14 @@ impl<'a> Rectifier<'a> {
         }
     }
 
+    /// True when `value`, found in `field`, is the value `--set` puts there (the subject's
+    /// new value, which a locate for their identities may find too).
+    pub fn is_new_value(&self, field: &str, value: &str) -> bool {
+        self.setter
+            .as_ref()
+            .is_some_and(|setter| setter.is_new_value(field, value))
+    }
+
     /// The old value a replacement removes, as an identity (none for `--set`).
     pub fn old_value(&self) -> Option<&Identity> {
         match self.change {
@@ -267,34 +317,42 @@ impl<'a> Rectifier<'a> {
                 let old = self.old.as_ref().ok_or("no matcher for the old value")?;
                 Ok(scrub::rectify(metadata, old, self.roles, to, only, floor))
             }
-            Change::Set { fields } => {
-                let mut changes = MetadataChanges::new();
-                for (field, value) in fields {
-                    let current = metadata.get(field);
-                    // A person, e-mail, phone or login field may hold other people's
-                    // values beside the subject's: setting it would overwrite theirs.
-                    let others = self.roles.role(field) != Role::Text
-                        && current.is_some_and(|v| {
-                            v.items()
-                                .iter()
-                                .any(|item| !scrub::holds_subject(field, item, self.subject, floor))
-                        });
-                    if others {
-                        return Err(format!(
-                            "field {field} holds someone else's value and --set would replace it: correct the subject's with --replace and --with"
-                        ));
-                    }
-                    let new = match current {
-                        _ if value.is_empty() => None,
-                        Some(FieldValue::Bag(_)) => Some(FieldValue::Bag(vec![value.clone()])),
-                        _ => Some(FieldValue::Single(value.clone())),
-                    };
-                    if !same_value(current, new.as_ref()) {
-                        changes.insert(field.clone(), new);
-                    }
-                }
-                Ok(changes)
-            }
+            Change::Set { .. } => Err("--set is planned by its own rules".to_owned()),
+        }
+    }
+
+    /// Plans `--set` on one asset: each field where it holds the subject's value, or (with
+    /// `--add`) where it does not hold the new one.
+    fn set_step(&self, setter: &set::Setter, asset: &Asset, floor: Confidence) -> Step {
+        let planned = setter.plan(&asset.metadata, self.subject, self.roles, floor);
+        let reason = planned.reason();
+        let untouched = |action| Step {
+            acts_from: floor,
+            ..Step::untouched(&asset.id, action, reason.clone())
+        };
+        if planned.blocked() {
+            return untouched(Action::Manual);
+        }
+        if planned.changes.is_empty() {
+            return untouched(Action::Clean);
+        }
+        if let Some(field) = apply::unwritable(&planned.changes, self.writable) {
+            return Step {
+                reason: format!(
+                    "field {field} is to be corrected but the platform does not let it be changed"
+                ),
+                ..untouched(Action::Manual)
+            };
+        }
+        Step {
+            asset: asset.id.clone(),
+            action: Action::Rectify,
+            reason,
+            version: asset.version.clone(),
+            changes: planned.changes,
+            acts_from: floor,
+            shows_subject: false,
+            left_fields: Vec::new(),
         }
     }
 
@@ -315,6 +373,9 @@ impl<'a> Rectifier<'a> {
     /// The read-back check: every changed field holds the value planned (so the new value
     /// is there), and the old value is gone from it.
     pub fn check(&self, step: &Step, asset: &Asset) -> Result<String, String> {
+        if let Some(setter) = &self.setter {
+            return self.check_set(setter, step, asset);
+        }
         if step.changes.is_empty() {
             // A step with nothing to do: the old value must not be there now either.
             let only = match self.change {
@@ -354,6 +415,46 @@ impl<'a> Rectifier<'a> {
             } else {
                 ""
             }
+        ))
+    }
+}
+
+impl Rectifier<'_> {
+    /// The read-back of a `--set` step: each changed field holds what was planned and no
+    /// value of the subject's but the new one; where nothing was to change, `--set` still
+    /// finds nothing to do.
+    fn check_set(
+        &self,
+        setter: &set::Setter,
+        step: &Step,
+        asset: &Asset,
+    ) -> Result<String, String> {
+        if step.changes.is_empty() {
+            let now = setter.plan(&asset.metadata, self.subject, self.roles, step.acts_from);
+            return match now.changes.keys().next() {
+                Some(field) => Err(format!(
+                    "read back: field {field} is not corrected (the subject's value is there, or --add's is missing)"
+                )),
+                None => Ok(format!("read back: {}", now.reason())),
+            };
+        }
+        for (field, planned) in &step.changes {
+            let held = asset.metadata.get(field);
+            if !same_value(held, planned.as_ref()) {
+                return Err(format!(
+                    "read back: field {field} does not hold the corrected value"
+                ));
+            }
+            if setter.subject_left(field, held, self.subject, self.roles, step.acts_from) {
+                return Err(format!(
+                    "read back: field {field} still holds the subject's old value"
+                ));
+            }
+        }
+        let fields: Vec<&str> = step.changes.keys().map(String::as_str).collect();
+        Ok(format!(
+            "read back: field(s) {} hold the corrected value",
+            fields.join(", ")
         ))
     }
 }
@@ -445,30 +546,228 @@ mod tests {
         ));
     }
 
-    #[test]
-    fn set_refuses_to_overwrite_other_peoples_values() {
+    fn single(s: &str) -> FieldValue {
+        FieldValue::Single(s.to_owned())
+    }
+
+    /// Plans `--set` for a subject on one asset.
+    fn set_step(
+        pairs: &[&str],
+        add: bool,
+        identities: &[Identity],
+        metadata: &[(&str, FieldValue)],
+    ) -> Step {
+        let region = parse_region("NO").ok();
         let roles = FieldRoles::standard();
         let holds = Holds::default();
-        let change = Change::set(&["309=+47 22 33 44 55".into(), "368=Jane Roe".into()])
-            .expect("valid pairs");
-        let subject = subject(&[Identity::new(IdentityKind::Name, "Jane Doe")], None);
+        let pairs: Vec<String> = pairs.iter().map(|p| p.to_string()).collect();
+        let change = Change::set(&pairs, add).expect("valid pairs");
+        let subject = subject(identities, region);
         let rectifier =
-            Rectifier::new(&change, &subject, &roles, None, None, &holds).expect("valid");
-        let shared = asset(&[("368", bag(&["Jane Doe", "Ola Nordmann"]))]);
-        assert_eq!(
-            rectifier.step(&shared, Confidence::Medium).action,
-            Action::Manual
+            Rectifier::new(&change, &subject, &roles, region, None, &holds).expect("valid");
+        let before = asset(metadata);
+        let step = rectifier.step(&before, Confidence::Medium);
+        if step.action == Action::Rectify {
+            let after = Asset {
+                metadata: scrub::apply(&before.metadata, &step.changes),
+                ..before.clone()
+            };
+            assert!(rectifier.check(&step, &after).is_ok(), "{step:?}");
+            assert!(rectifier.check(&step, &before).is_err(), "{step:?}");
+        } else {
+            assert!(rectifier.check(&step, &before).is_ok(), "{step:?}");
+        }
+        step
+    }
+
+    fn jane() -> Vec<Identity> {
+        vec![
+            Identity::new(IdentityKind::Name, "Jane Doe"),
+            Identity::new(IdentityKind::Phone, "+47 912 34 567"),
+        ]
+    }
+
+    #[test]
+    fn set_replaces_only_the_subjects_entry_in_the_fields_shape() {
+        let phone = ["309=+47 913 45 678"];
+        // Her number among others: hers replaced, the switchboard's kept, still a list.
+        let step = set_step(
+            &phone,
+            false,
+            &jane(),
+            &[("309", bag(&["912 34 567", "+47 22 33 44 55"]))],
         );
-        let alone = asset(&[("368", bag(&["Jane Doe"]))]);
-        let step = rectifier.step(&alone, Confidence::Medium);
         assert_eq!(step.action, Action::Rectify);
-        assert_eq!(step.changes["368"], Some(bag(&["Jane Roe"])));
+        assert_eq!(step.reason, "replace in field 309");
         assert_eq!(
             step.changes["309"],
-            Some(FieldValue::Single("+47 22 33 44 55".into()))
+            Some(bag(&["+47 913 45 678", "+47 22 33 44 55"]))
         );
+        // A single value stays single.
+        let step = set_step(&phone, false, &jane(), &[("309", single("+47 912 34 567"))]);
+        assert_eq!(step.changes["309"], Some(single("+47 913 45 678")));
+        // A group photo without a phone field, or with someone else's number: untouched.
+        for metadata in [
+            vec![("368", bag(&["Jane Doe", "Ola Nordmann"]))],
+            vec![
+                ("80", bag(&["Jane Doe"])),
+                ("309", bag(&["+47 22 33 44 55"])),
+            ],
+        ] {
+            let step = set_step(&phone, false, &jane(), &metadata);
+            assert_eq!(step.action, Action::Clean, "{metadata:?}");
+            assert!(step.changes.is_empty());
+            assert_eq!(
+                step.reason,
+                "field 309 does not hold the subject's value (--add adds it)"
+            );
+        }
+        // The corrected number in any written form: done, not someone else's.
+        for held in [bag(&["+47 913 45 678"]), single("913 45 678")] {
+            let step = set_step(&phone, false, &jane(), &[("309", held)]);
+            assert_eq!(step.action, Action::Clean);
+            assert_eq!(step.reason, "field 309 holds the corrected value already");
+        }
+        // Her name among others in a person field: only hers changes.
+        let step = set_step(
+            &["368=Jane Roe"],
+            false,
+            &jane(),
+            &[("368", bag(&["Ola Nordmann", "Doe, Jane"]))],
+        );
+        assert_eq!(
+            step.changes["368"],
+            Some(bag(&["Ola Nordmann", "Jane Roe"]))
+        );
+        // An empty value removes her entry and keeps the others.
+        let step = set_step(
+            &["309="],
+            false,
+            &jane(),
+            &[("309", bag(&["912 34 567", "+47 22 33 44 55"]))],
+        );
+        assert_eq!(step.reason, "remove from field 309");
+        assert_eq!(step.changes["309"], Some(bag(&["+47 22 33 44 55"])));
+    }
+
+    #[test]
+    fn set_with_add_adds_where_the_field_lacks_the_value() {
+        let pairs = ["309=+47 913 45 678", "368=Jane Roe"];
+        let step = set_step(
+            &pairs,
+            true,
+            &jane(),
+            &[("368", bag(&["Jane Doe", "Ola Nordmann"]))],
+        );
+        assert_eq!(step.action, Action::Rectify);
+        assert_eq!(step.reason, "add to field 309; replace in field 368");
+        // 309 is a list in FotoWeb: an asset without it gets a list.
+        assert_eq!(step.changes["309"], Some(bag(&["+47 913 45 678"])));
+        assert_eq!(
+            step.changes["368"],
+            Some(bag(&["Jane Roe", "Ola Nordmann"]))
+        );
+
+        let step = set_step(
+            &pairs,
+            true,
+            &jane(),
+            &[
+                ("309", bag(&["+47 22 33 44 55"])),
+                ("368", bag(&["Jane Roe"])),
+            ],
+        );
+        assert_eq!(
+            step.reason,
+            "add to field 309; field 368 holds the corrected value already"
+        );
+        assert_eq!(
+            step.changes["309"],
+            Some(bag(&["+47 22 33 44 55", "+47 913 45 678"]))
+        );
+        assert!(!step.changes.contains_key("368"));
+
+        // A single field holding someone else's value is not overwritten.
+        let step = set_step(
+            &["361=Jane Roe"],
+            true,
+            &jane(),
+            &[("361", single("Photo Desk"))],
+        );
+        assert_eq!(step.action, Action::Manual);
+        assert!(step.changes.is_empty());
+        let step = set_step(
+            &["361=Jane Roe"],
+            true,
+            &jane(),
+            &[("80", bag(&["Jane Doe"]))],
+        );
+        assert_eq!(step.changes["361"], Some(single("Jane Roe")));
+    }
+
+    #[test]
+    fn set_learns_a_fields_shape_from_the_plans_assets() {
+        let roles = FieldRoles::standard();
+        let holds = Holds::default();
+        let change = Change::set(&["901=Jane Roe".into()], true).expect("valid");
+        let subject = subject(&jane(), None);
+        let rectifier =
+            Rectifier::new(&change, &subject, &roles, None, None, &holds).expect("valid");
+        let listed = Asset {
+            id: "a".into(),
+            ..asset(&[("901", bag(&["Jane Doe"]))])
+        };
+        let bare = Asset {
+            id: "b".into(),
+            ..asset(&[("80", bag(&["Jane Doe"]))])
+        };
+        let plan = rectifier
+            .plan(
+                "case",
+                "acme",
+                [listed, bare]
+                    .into_iter()
+                    .map(|a| (a.id.clone(), Confidence::Medium, Ok(a))),
+            )
+            .expect("a plan");
+        assert_eq!(plan.steps[0].changes["901"], Some(bag(&["Jane Roe"])));
+        assert_eq!(plan.steps[1].changes["901"], Some(bag(&["Jane Roe"])));
+        // Without the listed asset, an unknown field is a single value.
+        assert_eq!(
+            rectifier.step(&asset(&[]), Confidence::Medium).changes["901"],
+            Some(single("Jane Roe"))
+        );
+    }
+
+    #[test]
+    fn set_values_must_fit_their_fields() {
+        let roles = FieldRoles::standard();
+        let holds = Holds::default();
+        let subject = subject(&jane(), None);
+        for (pair, field, kind) in [
+            ("309=call me", "309", "phone"),
+            ("308=not an address", "308", "email"),
+            ("368=J.", "368", "name"),
+        ] {
+            let change = Change::set(&[pair.into()], false).expect("a pair");
+            let err = Rectifier::new(&change, &subject, &roles, None, None, &holds)
+                .err()
+                .expect("refused");
+            assert!(
+                matches!(&err, RectifyError::SetValue { field: f, kind: k } if f == field && *k == kind),
+                "{err}"
+            );
+            assert!(
+                !err.to_string()
+                    .contains(pair.split('=').nth(1).unwrap_or(""))
+            );
+        }
         assert!(matches!(
-            Change::set(&["no pair".into()]),
+            Change::set(&["309=".into()], true),
+            Err(RectifyError::AddEmpty(f)) if f == "309"
+        ));
+        assert!(matches!(
+            Change::set(&["no pair".into()], false),
             Err(RectifyError::BadSet(1))
         ));
     }

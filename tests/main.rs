@@ -30,6 +30,8 @@ mod generated;
 mod locate;
 #[path = "main/output.rs"]
 mod output;
+#[path = "main/outputs.rs"]
+mod outputs;
 #[path = "main/receipt.rs"]
 mod receipt;
 #[path = "main/rectify.rs"]
@@ -42,3 +44,5 @@ mod sync;
 mod tenant;
 #[path = "main/tenants.rs"]
 mod tenants;
+#[path = "main/tombstones.rs"]
+mod tombstones;

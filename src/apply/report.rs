@@ -85,6 +85,10 @@ pub struct RunReport {
     /// other people (`--shown-with-others keep`): such steps are then not left undone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub images_kept: Option<String>,
+    /// Assets the last sync could not read: the run could not look for the subject there,
+    /// so it is not complete while any remain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_searched: Vec<String>,
 }
 
 impl RunReport {
@@ -124,11 +128,13 @@ impl RunReport {
         })
     }
 
-    /// Everything that should change did, was read back, and a locate after the run finds
-    /// nothing it should not. Withheld steps do not count against it: they are reported as
+    /// Everything that should change did, was read back, a locate after the run finds
+    /// nothing it should not, and no asset went unsearched. Withheld steps do not count against it: they are reported as
     /// withheld.
     pub fn complete(&self) -> bool {
-        self.left().next().is_none() && self.unexplained().next().is_none()
+        self.left().next().is_none()
+            && self.unexplained().next().is_none()
+            && self.not_searched.is_empty()
     }
 
     /// Makes the steps agree with a locate after the run: `found` are the assets where it

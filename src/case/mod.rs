@@ -1,8 +1,15 @@
 //! Cases: one data-subject request each — the right asked for, the subject's identities,
 //! the deadline, the matches a person reviewed, and what has been done. A case lives in its
 //! own owner-only folder under the tenant's data folder, beside what its operations write.
+//!
+//! A case is a record the controller keeps. Once closed and past the tenant's records
+//! retention it can be purged ([`CaseStore::purge`]): its personal data goes — the
+//! identities and matches in `case.json`, plans holding values, journals, reports,
+//! packages — and what remains is the case's record without them and its signed receipts,
+//! which hold salted hashes only, so the tenant's receipt ledger still verifies.
 
 pub mod deadline;
+pub mod retention;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -70,7 +77,16 @@ pub enum CaseError {
     AlreadyExtended(String),
     #[error("case {0} is closed")]
     Closed(String),
+    #[error(
+        "case {id} was purged on {at}: its personal data is deleted and nothing can act on it (`dsr case show {id}` shows its record and receipts)"
+    )]
+    Purged { id: String, at: String },
 }
+
+/// The folder of a case's receipts, kept when the case is purged.
+pub const RECEIPTS_DIR: &str = "receipts";
+/// The case's own file in its folder.
+const CASE_FILE: &str = "case.json";
 
 /// One asset located for the subject, as recorded when the case was opened or reviewed.
 /// Values are not kept: they are re-read from the platform when an operation needs them.
@@ -135,6 +151,15 @@ pub struct Extension {
     pub due: String,
 }
 
+/// When and by whom a case's personal data was deleted, and under which retention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Purge {
+    pub at: String,
+    pub operator: String,
+    /// The tenant's records retention at the time, as the profile gave it (`5y`).
+    pub retention: String,
+}
+
 /// Something that happened to the case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
@@ -174,6 +199,9 @@ pub struct Case {
     /// run finds it instead of opening another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch: Option<String>,
+    /// Set once the case's personal data was deleted ([`CaseStore::purge`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purged: Option<Purge>,
 }
 
 /// What a new case needs.
@@ -208,6 +236,7 @@ impl Case {
             review: Review::default(),
             history: Vec::new(),
             batch: new.batch,
+            purged: None,
         };
         case.record(now, operator, format!("opened ({})", case.right.as_str()));
         case
@@ -285,6 +314,44 @@ impl Case {
         Ok(())
     }
 
+    /// The first day this case is past `retention`: its closing day plus the retention.
+    /// `None` while it is open.
+    pub fn kept_until(&self, retention: retention::Retention) -> Option<Date> {
+        let closed = self.closed_at.as_deref()?;
+        let day = deadline::parse_date(closed.get(..10)?)?;
+        Some(retention.kept_until(day))
+    }
+
+    /// The case without its personal data: what `purge` leaves. The identities, matches,
+    /// review, the requester's reference, how they were identified and why the deadline
+    /// was extended (free text that may name them) go; the dates, the right and the
+    /// history (counts only) stay.
+    fn without_personal_data(&self, purge: Purge) -> Case {
+        let mut case = Case {
+            identities: Vec::new(),
+            matches: Vec::new(),
+            review: Review::default(),
+            reference: None,
+            verified_by: None,
+            extension: self.extension.clone().map(|e| Extension {
+                reason: "[purged]".to_owned(),
+                ..e
+            }),
+            purged: None,
+            ..self.clone()
+        };
+        case.record(
+            &purge.at,
+            &purge.operator,
+            format!(
+                "purged: personal data deleted (records retention {})",
+                purge.retention
+            ),
+        );
+        case.purged = Some(purge);
+        case
+    }
+
     pub fn record(&mut self, at: &str, operator: &str, what: impl Into<String>) {
         self.history.push(Event {
             at: at.to_owned(),
@@ -357,8 +424,22 @@ impl CaseStore {
         Ok(self.root.join(id))
     }
 
+    /// A case to work on; a purged case is an error ([`CaseError::Purged`]): nothing may act
+    /// on a case whose identities are gone.
     pub fn load(&self, id: &str) -> Result<Case, CaseError> {
-        let path = self.case_dir(id)?.join("case.json");
+        let case = self.load_record(id)?;
+        match &case.purged {
+            Some(purge) => Err(CaseError::Purged {
+                id: case.id.clone(),
+                at: purge.at.clone(),
+            }),
+            None => Ok(case),
+        }
+    }
+
+    /// A case as recorded, purged or not: for listing and showing.
+    pub fn load_record(&self, id: &str) -> Result<Case, CaseError> {
+        let path = self.case_dir(id)?.join(CASE_FILE);
         let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -373,8 +454,55 @@ impl CaseStore {
         })
     }
 
+    /// What purging a case deletes: every file of its folder but its record and its
+    /// receipts (relative to the folder, sorted).
+    pub fn purgeable_files(&self, id: &str) -> Result<Vec<PathBuf>, CaseError> {
+        let dir = self.case_dir(id)?;
+        let mut files = Vec::new();
+        for entry in walkdir::WalkDir::new(&dir).min_depth(1) {
+            let entry = entry.map_err(|e| {
+                let path = e.path().unwrap_or(&dir).to_owned();
+                self.io(&path, e.into())
+            })?;
+            let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+            let kept = relative == Path::new(CASE_FILE) || relative.starts_with(RECEIPTS_DIR);
+            if !kept && !entry.file_type().is_dir() {
+                files.push(relative.to_owned());
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    /// Deletes a case's personal data: every file of its folder but its receipts, and the
+    /// identities, matches and free text of its record, which is rewritten as
+    /// [`Case::without_personal_data`] says. Files go first and the record last, so that a
+    /// purge cut short is not yet a purge and runs again. Returns how many files went. The
+    /// caller checks that the case may be purged.
+    pub fn purge(&self, case: &Case, purge: Purge) -> Result<usize, CaseError> {
+        let dir = self.case_dir(&case.id)?;
+        let files = self.purgeable_files(&case.id)?.len();
+        let entries = fs::read_dir(&dir).map_err(|source| self.io(&dir, source))?;
+        for entry in entries {
+            let entry = entry.map_err(|source| self.io(&dir, source))?;
+            let name = entry.file_name();
+            if name == CASE_FILE || name == RECEIPTS_DIR {
+                continue;
+            }
+            let path = entry.path();
+            let removed = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                fs::remove_dir_all(&path)
+            } else {
+                fs::remove_file(&path)
+            };
+            removed.map_err(|source| self.io(&path, source))?;
+        }
+        self.save(&case.without_personal_data(purge))?;
+        Ok(files)
+    }
+
     pub fn save(&self, case: &Case) -> Result<(), CaseError> {
-        let path = self.case_dir(&case.id)?.join("case.json");
+        let path = self.case_dir(&case.id)?.join(CASE_FILE);
         let json = serde_json::to_vec_pretty(case).map_err(|source| CaseError::Damaged {
             id: case.id.clone(),
             path: path.clone(),
@@ -383,7 +511,7 @@ impl CaseStore {
         fsutil::write_atomic(&path, &json).map_err(|source| self.io(&path, source))
     }
 
-    /// Every case, oldest first. A damaged case is reported, not skipped.
+    /// Every case, purged ones too, oldest first. A damaged case is reported, not skipped.
     pub fn list(&self) -> Result<Vec<Case>, CaseError> {
         let entries = match fs::read_dir(&self.root) {
             Ok(entries) => entries,
@@ -392,12 +520,12 @@ impl CaseStore {
         };
         let mut ids: Vec<String> = entries
             .filter_map(|e| e.ok())
-            .filter(|e| e.path().join("case.json").exists())
+            .filter(|e| e.path().join(CASE_FILE).exists())
             .filter_map(|e| e.file_name().into_string().ok())
             .filter(|id| check_id(id).is_ok())
             .collect();
         ids.sort();
-        ids.iter().map(|id| self.load(id)).collect()
+        ids.iter().map(|id| self.load_record(id)).collect()
     }
 
     fn io(&self, path: &Path, source: std::io::Error) -> CaseError {
@@ -458,6 +586,76 @@ mod tests {
             store.load("20261201-009"),
             Err(CaseError::NotFound { .. })
         ));
+    }
+
+    #[test]
+    fn a_purge_deletes_personal_data_and_keeps_the_record_and_receipts() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = CaseStore::new("t", dir.path());
+        let mut new = new_case(Right::Erasure);
+        new.reference = Some("letter of a@example.com".to_owned());
+        let mut case = store.open(new, "2020-01-02T10:00:00Z", "op").expect("open");
+        case.closed_at = Some("2020-02-03T10:00:00Z".to_owned());
+        store.save(&case).expect("save");
+        let folder = store.case_dir(&case.id).expect("folder");
+        for (file, text) in [
+            ("erase-plan.json", "a@example.com"),
+            ("package/index.html", "a@example.com"),
+            ("receipts/001-erasure/receipt.json", "{}"),
+        ] {
+            let path = folder.join(file);
+            fs::create_dir_all(path.parent().expect("parent")).expect("folder");
+            fs::write(&path, text).expect("file");
+        }
+        assert_eq!(
+            store.purgeable_files(&case.id).expect("files"),
+            [
+                PathBuf::from("erase-plan.json"),
+                PathBuf::from("package/index.html")
+            ]
+        );
+        let retention = retention::Retention::parse("1y").expect("1y");
+        assert_eq!(
+            case.kept_until(retention),
+            deadline::parse_date("2021-02-03")
+        );
+        let purge = Purge {
+            at: "2026-01-01T00:00:00Z".to_owned(),
+            operator: "op".to_owned(),
+            retention: "1y".to_owned(),
+        };
+        assert_eq!(store.purge(&case, purge).expect("purge"), 2);
+        let mut left: Vec<PathBuf> = walkdir::WalkDir::new(&folder)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| {
+                e.expect("entry")
+                    .path()
+                    .strip_prefix(&folder)
+                    .expect("inside")
+                    .to_owned()
+            })
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                PathBuf::from("case.json"),
+                PathBuf::from("receipts"),
+                PathBuf::from("receipts/001-erasure"),
+                PathBuf::from("receipts/001-erasure/receipt.json"),
+            ]
+        );
+        let text = fs::read_to_string(folder.join("case.json")).expect("record");
+        assert!(!text.contains("a@example.com"), "{text}");
+        assert!(matches!(
+            store.load(&case.id),
+            Err(CaseError::Purged { .. })
+        ));
+        let record = store.load_record(&case.id).expect("the record");
+        assert!(record.purged.is_some() && record.identities.is_empty());
+        assert_eq!(record.received, case.received);
+        assert_eq!(store.list().expect("list").len(), 1);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use dsr::platform::Platform;
 use dsr::ropa::RecordOfProcessing;
 
 use super::bulk::{Status, SubjectReport, Work};
+use super::unreadable::{self, Listed};
 use super::{Context, Outcome};
 use crate::cli::AccessArgs;
 use dsr::subjects::Subject;
@@ -38,6 +39,10 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
     };
     let ropa = RecordOfProcessing::load(&name, &ctx.ropa_path(&name))?;
     let platform = super::open_platform(ctx, &name, &profile)?;
+    let not_searched = unreadable::ids(ctx, &name)?;
+    let accepted = Listed::InPackage {
+        accepted: args.accept_unreadable,
+    };
     let access = Access {
         ctx,
         name: &name,
@@ -47,6 +52,10 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
         platform: platform.as_ref(),
         templates: args.templates.as_deref(),
         folder: None,
+        unreadable: NotSearched {
+            assets: &not_searched,
+            accepted: args.accept_unreadable,
+        },
     };
     let (Some(from), None) = (&args.list.from, &single) else {
         let Some(case) = single else {
@@ -54,6 +63,7 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
         };
         let made = access.package(case, args.out)?;
         report_missing(ctx, &made.missing);
+        unreadable::note(ctx, &made.not_searched, accepted);
         print_path(&made.path)?;
         return Ok(made.outcome());
     };
@@ -65,7 +75,7 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
         ..access
     };
     super::record::signing_key(ctx, &profile)?;
-    super::bulk::run(
+    let outcome = super::bulk::run(
         ctx,
         &name,
         &profile,
@@ -82,7 +92,28 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
             verified_by: args.list.verified_by.as_deref(),
         },
         &bulk,
-    )
+    );
+    unreadable::note(ctx, &not_searched, accepted);
+    outcome
+}
+
+/// The assets the last sync could not read, which no package's search covered, and
+/// whether a person looked at them (`--accept-unreadable`).
+#[derive(Clone, Copy)]
+pub struct NotSearched<'a> {
+    pub assets: &'a [String],
+    pub accepted: bool,
+}
+
+impl NotSearched<'_> {
+    /// Those a package left out: any of them it put in was read whole just now.
+    pub fn left_out(&self, put_in: &[String]) -> Vec<String> {
+        self.assets
+            .iter()
+            .filter(|id| !put_in.contains(id))
+            .cloned()
+            .collect()
+    }
 }
 
 /// Writes access packages: what one `dsr access` run shares between its cases.
@@ -97,6 +128,7 @@ struct Access<'a> {
     /// With a list: the folder the packages go into, as access-CASE.zip [default: each
     /// case's folder].
     folder: Option<&'a std::path::Path>,
+    unreadable: NotSearched<'a>,
 }
 
 /// A package written for one case.
@@ -106,12 +138,22 @@ pub struct Made {
     /// Files in the package (entries of the ZIP, or of the folder).
     pub files: usize,
     pub missing: Vec<String>,
+    /// Assets the last sync could not read, not searched and so not in the package.
+    pub not_searched: Vec<String>,
+    /// A person looked at them and answered without them (`--accept-unreadable`).
+    pub accepted: bool,
     pub receipt: PathBuf,
 }
 
 impl Made {
+    /// Complete when every reviewed asset is in and nothing went unsearched, unless a
+    /// person accepted what did.
+    fn complete(&self) -> bool {
+        self.missing.is_empty() && (self.not_searched.is_empty() || self.accepted)
+    }
+
     pub fn outcome(&self) -> Outcome {
-        if self.missing.is_empty() {
+        if self.complete() {
             Outcome::Done
         } else {
             Outcome::Partial
@@ -127,9 +169,21 @@ impl Made {
             ("assets", self.assets as u64),
             (files, self.files as u64),
             ("missing", self.missing.len() as u64),
+            ("not_searched", self.not_searched.len() as u64),
         ];
+        let mut errors: Vec<String> = self
+            .missing
+            .iter()
+            .map(|id| format!("{id}: reviewed, but no longer on the platform"))
+            .collect();
+        if !self.not_searched.is_empty() && !self.accepted {
+            errors.push(format!(
+                "{} asset(s) could not be read at the last sync and were not searched: run `dsr sync` after fixing them, or give --accept-unreadable once a person has checked them",
+                self.not_searched.len()
+            ));
+        }
         SubjectReport {
-            status: if self.missing.is_empty() {
+            status: if self.complete() {
                 Status::Done
             } else {
                 Status::Partial
@@ -139,11 +193,7 @@ impl Made {
             plan_sha256: None,
             receipt: Some(self.receipt.clone()),
             output: Some(std::path::absolute(&self.path).unwrap_or_else(|_| self.path.clone())),
-            errors: self
-                .missing
-                .iter()
-                .map(|id| format!("{id}: reviewed, but no longer on the platform"))
-                .collect(),
+            errors,
         }
     }
 }
@@ -155,6 +205,12 @@ impl Access<'_> {
     fn package(&self, mut case: Case, out: Option<PathBuf>) -> Result<Made> {
         let started = std::time::SystemTime::now();
         let (ctx, name, profile, store) = (self.ctx, self.name, self.profile, self.store);
+        super::record::check_names(
+            ctx,
+            profile,
+            &case.identities,
+            &[("case's verified-by text", case.verified_by.as_deref())],
+        )?;
         let platform = self.platform;
         let reviewed = Reviewed::read(ctx, name, profile, &case, platform)?;
         let found: Vec<Found> = reviewed
@@ -177,8 +233,10 @@ impl Access<'_> {
                 }
             })
             .collect();
+        let put_in: Vec<String> = found.iter().map(|f| f.asset.id.clone()).collect();
+        let not_searched = self.unreadable.left_out(&put_in);
         let now = dsr::time::now();
-        let data = AccessData::new(&case, self.ropa, &found, &now);
+        let data = AccessData::new(&case, self.ropa, &found, &not_searched, &now);
         let case_dir = store.case_dir(&case.id)?;
         let (out, owned) = match out {
             Some(out) => (out, false),
@@ -206,6 +264,7 @@ impl Access<'_> {
                 ("assets", found.len() as u64),
                 ("files", written.entries.len() as u64),
                 ("missing", reviewed.missing.len() as u64),
+                ("not_searched", not_searched.len() as u64),
             ],
         )?;
         let files = if written.zip_sha256.is_some() {
@@ -226,11 +285,10 @@ impl Access<'_> {
             super::record::Operation {
                 name: "access",
                 started,
-                assets: exported(
-                    &found.iter().map(|f| f.asset.id.clone()).collect::<Vec<_>>(),
-                    &reviewed.missing,
-                    "in the access package",
-                ),
+                assets: exported(&put_in, &reviewed.missing, "in the access package")
+                    .into_iter()
+                    .chain(unreadable::records(&not_searched, self.unreadable.accepted))
+                    .collect(),
                 plan_sha256: None,
                 files,
             },
@@ -246,6 +304,8 @@ impl Access<'_> {
             assets: found.len(),
             files: written.entries.len(),
             missing: reviewed.missing,
+            not_searched,
+            accepted: self.unreadable.accepted,
             receipt: issued.path,
         })
     }
@@ -255,7 +315,14 @@ impl Work for Access<'_> {
     type Ready = Case;
 
     fn count_names(&self) -> &'static [&'static str] {
-        &["matches", "reviewed", "assets", "files", "missing"]
+        &[
+            "matches",
+            "reviewed",
+            "assets",
+            "files",
+            "missing",
+            "not_searched",
+        ]
     }
 
     fn prepare(&self, _: &Subject, case: Case, _resumed: bool) -> Result<Case> {
@@ -278,8 +345,9 @@ impl Work for Access<'_> {
     }
 }
 
-/// With a list's `--out DIR`, where one case's package goes (the folder made owner-only);
-/// without one, nowhere in particular: the case's own folder.
+/// With a list's `--out DIR`, where one case's package goes (the folder made owner-only
+/// when it does not exist; an existing one keeps its mode); without one, nowhere in
+/// particular: the case's own folder.
 pub fn in_folder(folder: Option<&std::path::Path>, name: &str) -> Result<Option<PathBuf>> {
     let Some(folder) = folder else {
         return Ok(None);

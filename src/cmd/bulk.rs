@@ -666,6 +666,12 @@ fn open_case(
 ) -> Result<Case> {
     let settings = profile.settings()?;
     dsr::index::identity::probes(&subject.identities, settings.region)?;
+    super::record::check_names(
+        ctx,
+        profile,
+        &subject.identities,
+        &[("--verified-by text", options.verified_by)],
+    )?;
     let hits = locator.find(&subject.identities, Confidence::Low)?;
     let case = store.open_with(
         new_case(

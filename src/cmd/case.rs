@@ -4,16 +4,18 @@ use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 
 use anyhow::{Context as _, Result, bail};
-use dsr::case::{Case, CaseStore, NewCase, Right, deadline};
+use dsr::case::retention::Retention;
+use dsr::case::{Case, CaseStore, NewCase, Purge, RECEIPTS_DIR, Right, deadline};
 use dsr::index::identity::{Identity, IdentityKind};
 use dsr::index::locate::Locator;
 use dsr::index::matcher::Confidence;
 
 use super::output::Table;
+use super::unreadable::{self, Listed};
 use super::{Context, Outcome, sanitize};
 use crate::cli::{
-    CaseArgs, CaseCommand, CaseExtendArgs, CaseIdArgs, CaseListArgs, CaseOpenArgs, CaseReviewArgs,
-    CaseShowArgs, OutputFormat, RightArg,
+    CaseArgs, CaseCommand, CaseExtendArgs, CaseIdArgs, CaseListArgs, CaseOpenArgs, CasePurgeArgs,
+    CaseReviewArgs, CaseShowArgs, OutputFormat, RightArg,
 };
 
 pub fn run(ctx: &Context, args: CaseArgs) -> Result<Outcome> {
@@ -24,6 +26,7 @@ pub fn run(ctx: &Context, args: CaseArgs) -> Result<Outcome> {
         CaseCommand::List(args) => list(ctx, args),
         CaseCommand::Show(args) => show(ctx, args),
         CaseCommand::Close(args) => close(ctx, args),
+        CaseCommand::Purge(args) => purge(ctx, args),
     }
 }
 
@@ -67,6 +70,12 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
     let settings = profile.settings()?;
     // Identities are checked before a case exists, so a typo leaves nothing behind.
     dsr::index::identity::probes(&identities, settings.region)?;
+    super::record::check_names(
+        ctx,
+        &profile,
+        &identities,
+        &[("--verified-by text", args.verified_by.as_deref())],
+    )?;
     let files = ctx.tenant_files(&name);
     let store = CaseStore::new(&name, &files.dir);
     let mut case = store.open(
@@ -106,6 +115,7 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
                 "Next: dsr case review {} (high matches are in unless you take them out).",
                 case.id
             ));
+            note_unreadable(ctx, &locator, Some(&case.id));
         }
         Err(dsr::index::locate::LocateError::Index(dsr::index::IndexError::NotSynced)) => {
             ctx.note(&format!(
@@ -158,6 +168,12 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
         };
         let result = (|| -> Result<Case> {
             dsr::index::identity::probes(&subject.identities, settings.region)?;
+            super::record::check_names(
+                ctx,
+                &profile,
+                &subject.identities,
+                &[("--verified-by text", args.verified_by.as_deref())],
+            )?;
             let mut case = store.open(
                 NewCase {
                     right: right(args.right),
@@ -224,6 +240,7 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
     ctx.note(&format!(
         "Opened {opened} case(s); {bad} row(s) could not be used."
     ));
+    note_unreadable(ctx, &locator, None);
     Ok(if bad > 0 {
         Outcome::Partial
     } else {
@@ -332,7 +349,15 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
         case.id,
         case.matches.len()
     ));
+    note_unreadable(ctx, &locator, Some(&case.id));
     Ok(Outcome::Done)
+}
+
+/// The matches of a case leave out what the last sync could not read: say so. The case is
+/// still opened or reviewed (exit 0); the commands that answer the request end partial.
+fn note_unreadable(ctx: &Context, locator: &Locator, case: Option<&str>) {
+    let ids: Vec<String> = locator.unreadable().iter().cloned().collect();
+    unreadable::note(ctx, &ids, Listed::ByCase(case));
 }
 
 /// The interactive checklist: every match, the reviewed set ticked.
@@ -418,6 +443,138 @@ fn close(ctx: &Context, args: CaseIdArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
+/// Deletes the personal data of closed cases past the tenant's records retention, after
+/// checking every case named (one refused, none purged) and a confirmation.
+fn purge(ctx: &Context, args: CasePurgeArgs) -> Result<Outcome> {
+    let config = ctx.load_config()?;
+    let (name, profile) = ctx.tenant(&config)?;
+    let Some(text) = profile.records_retention.as_deref() else {
+        bail!(
+            "tenant '{name}' names no records retention, so no case of it is purged: set how long the records of a closed case are kept with `dsr tenant edit {name} --records-retention 5y` (your period)"
+        );
+    };
+    let retention = Retention::parse(text)
+        .with_context(|| format!("the records retention of tenant '{name}' cannot be read"))?;
+    let store = CaseStore::new(&name, &ctx.tenant_files(&name).dir);
+    let today = deadline::today();
+    let mut ids: Vec<&String> = Vec::new();
+    for id in &args.cases {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let (mut cases, mut refused) = (Vec::new(), Vec::new());
+    for id in ids {
+        match store.load_record(id) {
+            Err(e) => refused.push(e.to_string()),
+            Ok(case) => match purgeable(&case, retention, today) {
+                Ok(()) => cases.push(case),
+                Err(why) => refused.push(why),
+            },
+        }
+    }
+    if !refused.is_empty() {
+        bail!("{}; nothing was purged", refused.join("; "));
+    }
+    let files: Vec<usize> = cases
+        .iter()
+        .map(|case| store.purgeable_files(&case.id).map(|f| f.len()))
+        .collect::<Result<_, _>>()?;
+    if !args.yes {
+        if !super::can_prompt(ctx) {
+            eprintln!(
+                "dsr: refused: purging deletes the personal data of {} case(s) and needs a confirmation; there is no terminal to ask in. Run again with --yes; nothing was purged.",
+                cases.len()
+            );
+            return Ok(Outcome::Refused);
+        }
+        for (case, files) in cases.iter().zip(&files) {
+            eprintln!(
+                "case {} ({}, closed {}): its identities and matches, and {files} file(s) of plans, journals, reports and packages",
+                case.id,
+                case.right.as_str(),
+                case.closed_at.as_deref().unwrap_or("-"),
+            );
+        }
+        let answer = dialoguer::Confirm::new()
+            .with_prompt(format!(
+                "Delete the personal data of these {} case(s)? Their records and receipts are kept",
+                cases.len()
+            ))
+            .default(false)
+            .interact_on(&dialoguer::console::Term::stderr())
+            .context("cannot read the confirmation")?;
+        if !answer {
+            eprintln!("dsr: refused: nothing was purged.");
+            return Ok(Outcome::Refused);
+        }
+    }
+    let operator = ctx.operator(Some(&profile));
+    for (case, files) in cases.iter().zip(files) {
+        // Written first: a purge that leaves no trace must not happen.
+        super::record::audit(
+            ctx,
+            &name,
+            &profile,
+            case,
+            "case purge",
+            &[("files", files as u64)],
+        )?;
+        let purge = Purge {
+            at: dsr::time::now(),
+            operator: operator.clone(),
+            retention: retention.to_string(),
+        };
+        let deleted = store.purge(case, purge).with_context(|| {
+            format!(
+                "case {} could not be purged completely: run the purge again",
+                case.id
+            )
+        })?;
+        let folder = store.case_dir(&case.id)?;
+        ctx.note(&format!(
+            "Purged case {}: deleted its identities, matches and {deleted} file(s) (plans, journals, reports, packages); kept its record and its signed receipts ({}) in {}.",
+            case.id,
+            receipts_of(&folder).len(),
+            folder.display()
+        ));
+    }
+    ctx.note(&format!(
+        "Kept tenant '{name}''s receipt ledger, salt and tombstones: `dsr receipt verify --ledger` still checks every receipt."
+    ));
+    Ok(Outcome::Done)
+}
+
+/// Why a case may not be purged yet, if it may not.
+fn purgeable(case: &Case, retention: Retention, today: time::Date) -> Result<(), String> {
+    if let Some(purge) = &case.purged {
+        return Err(format!(
+            "case {} is already purged (on {})",
+            case.id, purge.at
+        ));
+    }
+    match case.kept_until(retention) {
+        None if case.is_open() => Err(format!(
+            "case {} is open: close it first (`dsr case close {}`)",
+            case.id, case.id
+        )),
+        None => Err(format!(
+            "case {} has no readable closing date: it cannot be purged",
+            case.id
+        )),
+        Some(until) if today < until => Err(format!(
+            "case {} was closed on {} and is kept until {} (records retention {retention})",
+            case.id,
+            case.closed_at
+                .as_deref()
+                .and_then(|c| c.get(..10))
+                .unwrap_or("?"),
+            deadline::format_date(until)
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
 fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
     let (_, store) = store(ctx)?;
     let today = deadline::today();
@@ -478,7 +635,7 @@ fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
 
 /// The receipts filed in a case's folder, oldest first.
 fn receipts_of(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(folder.join("receipts"))
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(folder.join(RECEIPTS_DIR))
         .into_iter()
         .flatten()
         .filter_map(|e| e.ok())
@@ -490,7 +647,9 @@ fn receipts_of(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
 }
 
 fn status(case: &Case, today: time::Date) -> &'static str {
-    if !case.is_open() {
+    if case.purged.is_some() {
+        "purged"
+    } else if !case.is_open() {
         "closed"
     } else if case.is_overdue(today) {
         "overdue"
@@ -500,17 +659,21 @@ fn status(case: &Case, today: time::Date) -> &'static str {
 }
 
 fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
-    let (_, store) = store(ctx)?;
-    let case = store.load(&args.case)?;
+    let (name, store) = store(ctx)?;
+    let case = store.load_record(&args.case)?;
     let mut out = std::io::stdout().lock();
     let folder = store.case_dir(&case.id)?;
     let receipts = receipts_of(&folder);
+    let not_searched = unreadable::ids(ctx, &name)?;
+    unreadable::note(ctx, &not_searched, Listed::ByCase(Some(&case.id)));
     if args.output != OutputFormat::Table {
-        // The case as stored, plus where its files are, for scripts that archive them.
+        // The case as stored, plus where its files are, for scripts that archive them, and
+        // what its matches could not include.
         let mut value = serde_json::to_value(&case)?;
         if let Some(object) = value.as_object_mut() {
             object.insert("folder".to_owned(), serde_json::json!(folder));
             object.insert("receipts".to_owned(), serde_json::json!(receipts));
+            object.insert("unreadable".to_owned(), serde_json::json!(not_searched));
         }
         super::output::print_value(&mut out, args.output, &value)?;
         return Ok(Outcome::Done);
@@ -546,6 +709,15 @@ fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
             "identity:    {} {}",
             identity.kind.as_str(),
             sanitize(&identity.value)
+        )?;
+    }
+    if let Some(purge) = &case.purged {
+        writeln!(
+            out,
+            "purged:      {} by {} (records retention {}): identities, matches and files deleted",
+            purge.at,
+            sanitize(&purge.operator),
+            sanitize(&purge.retention)
         )?;
     }
     let reviewed: BTreeSet<&str> = case.reviewed().iter().map(|m| m.asset.as_str()).collect();

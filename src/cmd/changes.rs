@@ -503,7 +503,13 @@ pub fn subject_report(
         .map(|s| format!("{} ({}): {}", s.asset, s.outcome.as_str(), s.detail));
     let remaining = report
         .unexplained()
-        .map(|a| format!("{a}: the subject is still found there"));
+        .map(|a| format!("{a}: the subject is still found there"))
+        .chain(
+            report
+                .not_searched
+                .iter()
+                .map(|a| format!("{a}: not searched, the last sync could not read it")),
+        );
     super::bulk::SubjectReport {
         status: match outcome {
             Outcome::Done => Status::Verified,
@@ -543,6 +549,19 @@ pub fn still_found(
     case: &dsr::case::Case,
     only: Option<&std::collections::BTreeSet<String>>,
 ) -> Result<Vec<String>> {
+    still_found_where(locator, identities, case, |field, _| {
+        only.is_none_or(|fields| fields.contains(field))
+    })
+}
+
+/// Like [`still_found`], counting only the matches `counts` accepts, given the field and
+/// the matched value (a `--set` run: in the fields it corrects, other than the new value).
+pub fn still_found_where(
+    locator: &dsr::index::locate::Locator,
+    identities: &[dsr::index::identity::Identity],
+    case: &dsr::case::Case,
+    counts: impl Fn(&str, &str) -> bool,
+) -> Result<Vec<String>> {
     let left_out = case.left_out();
     let hits = locator.find(identities, dsr::index::matcher::Confidence::Low)?;
     Ok(hits
@@ -550,9 +569,9 @@ pub fn still_found(
         .filter(|h| {
             let floor = case.acts_from(&h.asset);
             !left_out.contains(&h.asset)
-                && h.matches.iter().any(|m| {
-                    m.confidence >= floor && only.is_none_or(|fields| fields.contains(&m.field))
-                })
+                && h.matches
+                    .iter()
+                    .any(|m| m.confidence >= floor && counts(&m.field, &m.value))
         })
         .map(|h| h.asset)
         .collect())

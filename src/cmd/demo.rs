@@ -114,18 +114,17 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     )?;
 
     let rectification = demo.open_case(&mut out, "rectification")?;
+    let set_phone = format!("309={NEW_PHONE}");
     demo.step(
         &mut out,
-        "She has a new phone number: correct it (Art. 16) wherever her old one stands, each asset read back.",
-        &[
-            "rectify",
-            &rectification,
-            "--replace",
-            "+47 912 34 567",
-            "--with",
-            NEW_PHONE,
-            "--yes",
-        ],
+        "She has a new phone number. Plan its correction (Art. 16): the phone field gets it in place of hers\n   (\"replace\"); assets whose phone field does not hold hers, like group photos, get nothing.",
+        &["rectify", &rectification, "--set", &set_phone, "--dry-run"],
+        &[],
+    )?;
+    demo.step(
+        &mut out,
+        "Correct it, each asset read back.",
+        &["rectify", &rectification, "--set", &set_phone, "--yes"],
         &[],
     )?;
 
@@ -237,13 +236,12 @@ impl Demo {
         }
         let shown = self.step(
             out,
-            "Print the signing key as an allowed_signers line, for anyone who checks a receipt.",
-            &["keys", "show", "--identity", "dpo@sample.example"],
+            "Print the signing key as an allowed_signers file, for anyone who checks a receipt.",
+            &["keys", "show"],
             &[],
         )?;
-        let line = shown.lines().last().unwrap_or_default();
         let signers = self.data.join("allowed_signers");
-        dsr::fsutil::write_atomic(&signers, format!("{line}\n").as_bytes())
+        dsr::fsutil::write_atomic(&signers, shown.as_bytes())
             .with_context(|| format!("cannot write {}", signers.display()))?;
         writeln!(out, "-- The same receipts checked with stock OpenSSH:")?;
         for receipt in receipts {
@@ -253,7 +251,13 @@ impl Demo {
             let result = Command::new("ssh-keygen")
                 .args(["-Y", "verify", "-f"])
                 .arg(&signers)
-                .args(["-I", "dpo@sample.example", "-n", "dsr-receipt", "-s"])
+                .args([
+                    "-I",
+                    dsr::receipt::sign::PRINCIPAL,
+                    "-n",
+                    "dsr-receipt",
+                    "-s",
+                ])
                 .arg(&sig)
                 .stdin(file)
                 .output()
@@ -261,7 +265,8 @@ impl Demo {
             let said = String::from_utf8_lossy(&result.stdout);
             writeln!(
                 out,
-                "$ ssh-keygen -Y verify -f allowed_signers -I dpo@sample.example -n dsr-receipt -s {} < {}\n   {}",
+                "$ ssh-keygen -Y verify -f allowed_signers -I {} -n dsr-receipt -s {} < {}\n   {}",
+                dsr::receipt::sign::PRINCIPAL,
                 sig.file_name().unwrap_or_default().to_string_lossy(),
                 receipt
                     .strip_prefix(&self.data)

@@ -10,7 +10,7 @@ use dsr::apply::{self, Action, Outcome as StepOutcome, Plan, RunReport};
 use dsr::case::{Case, Right};
 use dsr::config::TenantProfile;
 use dsr::erase::plan::{Planner, ShownWithOthers, Strategy};
-use dsr::erase::tombstone::{self, Tombstone};
+use dsr::erase::tombstone::{self, Tombstone, TombstoneKey};
 use dsr::index::group::GroupReindex;
 use dsr::index::identity::{Identity, probes};
 use dsr::index::locate::Locator;
@@ -71,6 +71,7 @@ pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
     let finished = index.finish().context("cannot write the index's state");
     let outcome = result?;
     finished?;
+    super::unreadable::note_change(ctx, &name)?;
     Ok(outcome)
 }
 
@@ -134,6 +135,10 @@ impl<'a> Eraser<'a> {
         if let Next::Stop(outcome) = ready.op.confirm(&ready.plan, &question)? {
             return Ok(outcome);
         }
+        // Made or unlocked before anything changes: a key that cannot be had (a wrong
+        // passphrase, no terminal to ask in) must stop the run here, not leave the changes
+        // without a receipt.
+        super::record::signing_key(self.prompting, self.profile)?;
         Ok(self.carry(ready)?.outcome)
     }
 
@@ -172,6 +177,15 @@ impl<'a> Eraser<'a> {
     fn prepare_case(&self, case: Case, resume: bool) -> Result<Ready<'a>> {
         // The same check as access and portability: the right, and a case still open.
         super::access::require_right(&case, &[Right::Erasure])?;
+        super::record::check_names(
+            self.ctx,
+            self.profile,
+            &case.identities,
+            &[
+                ("case's verified-by text", case.verified_by.as_deref()),
+                ("--reason", self.args.reason.as_deref()),
+            ],
+        )?;
         let matcher = Matcher::new(
             probes(&case.identities, self.settings.region)?,
             self.settings.roles.clone(),
@@ -213,6 +227,9 @@ impl<'a> Eraser<'a> {
         let check = |step: &apply::Step, asset: &dsr::asset::Asset| {
             dsr::erase::subject_gone(&matcher, step, asset)
         };
+        // Made or read before anything changes: a key that cannot be had stops the run
+        // here, not after the platform changed.
+        let tombstone_key = TombstoneKey::load_or_create(&TombstoneKey::path(&self.ctx.data_dir))?;
         // A step whose asset changed since it was planned is planned again by the same
         // planner, from the asset as it then is.
         let parts = PlannerParts::of(self, &case)?;
@@ -244,6 +261,7 @@ impl<'a> Eraser<'a> {
             steps: verification.steps,
             remaining: Vec::new(),
             images_kept,
+            not_searched: super::unreadable::ids(self.ctx, self.name)?,
         };
         // The summary, the receipt and a `dsr locate` afterwards say the same: what the
         // locate finds is not done, whatever the read-back said.
@@ -256,6 +274,39 @@ impl<'a> Eraser<'a> {
         let outcome = op.finish(&plan, &report, &summary(&report))?;
 
         let withheld = report.outcomes(StepOutcome::Withheld);
+        let what = if !report.complete() {
+            let left = report.left().count();
+            format!(
+                "erasure partial: {} step(s) not done, {} asset(s) still hold the subject (plan {})",
+                left,
+                report.remaining.len(),
+                report.plan_sha256
+            )
+        } else if withheld > 0 {
+            format!(
+                "erasure verified except {withheld} asset(s) withheld under legal hold (plan {})",
+                report.plan_sha256
+            )
+        } else {
+            format!("erasure verified (plan {})", report.plan_sha256)
+        };
+        case.record(
+            &dsr::time::now(),
+            &self.ctx.operator(Some(self.profile)),
+            what,
+        );
+        self.store.save(&case)?;
+        // The platform changed: the receipt comes first, so that nothing after it (the
+        // audit entry, the tombstone) can leave the changes without one.
+        let issued = super::record::change_records(
+            self.ctx,
+            self.name,
+            self.profile,
+            self.store,
+            &case,
+            "erase",
+            &report,
+        )?;
         // What was erased can come back with a restored backup: the tombstone is written
         // once every change was read back, even when images or fields are left for a
         // person (replay leaves those assets alone).
@@ -270,45 +321,17 @@ impl<'a> Eraser<'a> {
                 &case.identities,
                 self.settings.region,
                 &dsr::time::now(),
+                &tombstone_key,
             );
             stone.kept = kept;
             let files = self.ctx.tenant_files(self.name);
-            tombstone::append(&files.dir.join("tombstones.jsonl"), &stone)
-                .context("cannot write the tombstone")?;
-        }
-        let what = if !report.complete() {
-            let left = report.left().count();
-            format!(
-                "erasure partial: {} step(s) not done, {} asset(s) still hold the subject (plan {})",
-                left,
-                report.remaining.len(),
-                report.plan_sha256
-            )
-        } else {
-            if withheld > 0 {
+            tombstone::append(&files.dir.join("tombstones.jsonl"), &stone).with_context(|| {
                 format!(
-                    "erasure verified except {withheld} asset(s) withheld under legal hold (plan {})",
-                    report.plan_sha256
+                    "the erasure's receipt was issued ({}), but its tombstone could not be written",
+                    issued.path.display()
                 )
-            } else {
-                format!("erasure verified (plan {})", report.plan_sha256)
-            }
-        };
-        case.record(
-            &dsr::time::now(),
-            &self.ctx.operator(Some(self.profile)),
-            what,
-        );
-        self.store.save(&case)?;
-        let issued = super::record::change_records(
-            self.ctx,
-            self.name,
-            self.profile,
-            self.store,
-            &case,
-            "erase",
-            &report,
-        )?;
+            })?;
+        }
         Ok(Finished {
             outcome,
             report,
@@ -569,12 +592,13 @@ fn replay(ctx: &Context, name: &str, profile: &TenantProfile) -> Result<Outcome>
     let files = ctx.tenant_files(name);
     let stones = tombstone::load(&files.dir.join("tombstones.jsonl"))
         .context("cannot read the tenant's tombstones")?;
+    let key = TombstoneKey::for_replay(&TombstoneKey::path(&ctx.data_dir), &stones)?;
     let settings = profile.settings()?;
     let index = dsr::index::TenantIndex::open(&files.index())?;
     let mut found: BTreeMap<String, BTreeSet<Identity>> = BTreeMap::new();
     index.for_each_asset(|asset| {
         for stone in stones.iter().filter(|s| !s.kept.contains(&asset.id)) {
-            let identities = stone.recover(&asset, &settings.roles, settings.region);
+            let identities = stone.recover(&asset, &settings.roles, settings.region, &key);
             if !identities.is_empty() {
                 found
                     .entry(stone.case.clone())

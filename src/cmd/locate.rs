@@ -8,6 +8,7 @@ use dsr::index::locate::{Hit, Locator};
 use dsr::index::matcher::Confidence;
 
 use super::output::Table;
+use super::unreadable::{self, Listed};
 use super::{AuditNote, Context, Outcome, sanitize};
 use crate::cli::{ConfidenceArg, LocateArgs, OutputFormat};
 
@@ -47,16 +48,42 @@ pub fn run(ctx: &Context, args: LocateArgs) -> Result<Outcome> {
             ("assets", hits.len() as u64),
         ],
     })?;
+    let not_searched: Vec<String> = locator.unreadable().iter().cloned().collect();
     let mut out = std::io::stdout().lock();
-    render(&mut out, &hits, args.output, args.explain, ctx.color)?;
+    match args.output {
+        // One document: the hits, and the assets they could not include.
+        OutputFormat::Json => {
+            let document = serde_json::json!({ "hits": hits, "unreadable": not_searched });
+            writeln!(out, "{}", serde_json::to_string_pretty(&document)?)?;
+        }
+        // One hit (or match) per line, as ever: the note on stderr says the rest.
+        format => render(&mut out, &hits, format, args.explain, ctx.color)?,
+    }
     if args.output == OutputFormat::Table {
         ctx.note(&tally(&hits));
     }
-    Ok(if hits.is_empty() {
-        Outcome::NotFound
-    } else {
+    report_not_searched(ctx, &not_searched, args.explain);
+    Ok(answer(!hits.is_empty(), &not_searched))
+}
+
+/// Says on stderr how many assets could not be searched, naming them with `--explain`.
+fn report_not_searched(ctx: &Context, not_searched: &[String], explain: bool) {
+    unreadable::note(ctx, not_searched, Listed::ByExplain);
+    if explain {
+        unreadable::list(ctx, not_searched);
+    }
+}
+
+/// How a search ends: partial (3) while assets could not be searched, whatever was found,
+/// for "found nowhere" is not known then; else found (0) or not found (1).
+fn answer(found: bool, not_searched: &[String]) -> Outcome {
+    if !not_searched.is_empty() {
+        Outcome::Partial
+    } else if found {
         Outcome::Done
-    })
+    } else {
+        Outcome::NotFound
+    }
 }
 
 /// Locates every subject of a list, printing each one's result as it is found.
@@ -158,12 +185,12 @@ fn run_list(ctx: &Context, from: &std::path::Path, args: &LocateArgs) -> Result<
         "{total} subject(s) searched: {found} found, {} not found; {bad} row(s) could not be used.",
         total - found
     ));
+    let not_searched: Vec<String> = locator.unreadable().iter().cloned().collect();
+    report_not_searched(ctx, &not_searched, args.explain);
     Ok(if bad > 0 {
         Outcome::Partial
-    } else if found == 0 {
-        Outcome::NotFound
     } else {
-        Outcome::Done
+        answer(found > 0, &not_searched)
     })
 }
 

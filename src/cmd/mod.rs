@@ -19,6 +19,7 @@ mod record;
 mod rectify;
 mod sync;
 mod tenant;
+mod unreadable;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;

@@ -10,8 +10,9 @@ use dsr::disclose::subject_view;
 use dsr::platform::Platform;
 use dsr::portability::{Item, provided_by_subject};
 
-use super::access::{Made, Reviewed, print_path, report_missing, require_right};
+use super::access::{Made, NotSearched, Reviewed, print_path, report_missing, require_right};
 use super::bulk::{SubjectReport, Work};
+use super::unreadable::{self, Listed};
 use super::{Context, Outcome};
 use crate::cli::PortabilityArgs;
 use dsr::subjects::Subject;
@@ -49,6 +50,10 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
         None
     };
     let platform = super::open_platform(ctx, &name, &profile)?;
+    let not_searched = unreadable::ids(ctx, &name)?;
+    let accepted = Listed::InPackage {
+        accepted: args.accept_unreadable,
+    };
     let portable = Portable {
         ctx,
         name: &name,
@@ -59,6 +64,10 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
         all_originals: args.all_originals,
         encrypt: args.encrypt,
         folder: None,
+        unreadable: NotSearched {
+            assets: &not_searched,
+            accepted: args.accept_unreadable,
+        },
     };
     let (Some(from), None) = (&args.list.from, &single) else {
         let Some(case) = single else {
@@ -66,6 +75,7 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
         };
         let made = portable.archive(case, args.out.clone())?;
         report_missing(ctx, &made.missing);
+        unreadable::note(ctx, &made.not_searched, accepted);
         print_path(&made.path)?;
         return Ok(made.outcome());
     };
@@ -77,7 +87,7 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
         ..portable
     };
     super::record::signing_key(ctx, &profile)?;
-    super::bulk::run(
+    let outcome = super::bulk::run(
         ctx,
         &name,
         &profile,
@@ -94,7 +104,9 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
             verified_by: args.list.verified_by.as_deref(),
         },
         &bulk,
-    )
+    );
+    unreadable::note(ctx, &not_searched, accepted);
+    outcome
 }
 
 /// Writes portable archives: what one `dsr portability` run shares between its cases.
@@ -109,6 +121,7 @@ struct Portable<'a> {
     encrypt: bool,
     /// With a list: the folder the archives go into [default: each case's folder].
     folder: Option<&'a Path>,
+    unreadable: NotSearched<'a>,
 }
 
 impl Portable<'_> {
@@ -117,6 +130,12 @@ impl Portable<'_> {
     fn archive(&self, mut case: Case, out: Option<PathBuf>) -> Result<Made> {
         let started = std::time::SystemTime::now();
         let (ctx, name, profile, store) = (self.ctx, self.name, self.profile, self.store);
+        super::record::check_names(
+            ctx,
+            profile,
+            &case.identities,
+            &[("case's verified-by text", case.verified_by.as_deref())],
+        )?;
         let case_dir = store.case_dir(&case.id)?;
         let out = out.unwrap_or_else(|| case_dir.join(format!("portable-{}.zip", case.id)));
         let reviewed = Reviewed::read(ctx, name, profile, &case, self.platform)?;
@@ -141,10 +160,13 @@ impl Portable<'_> {
             std::fs::remove_file(&out)
                 .with_context(|| format!("cannot replace {}", out.display()))?;
         }
+        let ids: Vec<String> = items.iter().map(|i| i.asset.id.clone()).collect();
+        let not_searched = self.unreadable.left_out(&ids);
         let now = dsr::time::now();
         let written = dsr::portability::write(
             &case,
             &items,
+            &not_searched,
             self.platform,
             &out,
             &case_dir,
@@ -172,9 +194,9 @@ impl Portable<'_> {
                 ("assets", items.len() as u64),
                 ("originals", written.originals as u64),
                 ("missing", reviewed.missing.len() as u64),
+                ("not_searched", not_searched.len() as u64),
             ],
         )?;
-        let ids: Vec<String> = items.iter().map(|i| i.asset.id.clone()).collect();
         let issued = super::record::receipt(
             ctx,
             name,
@@ -184,7 +206,10 @@ impl Portable<'_> {
             super::record::Operation {
                 name: "portability",
                 started,
-                assets: super::access::exported(&ids, &reviewed.missing, "in the portable archive"),
+                assets: super::access::exported(&ids, &reviewed.missing, "in the portable archive")
+                    .into_iter()
+                    .chain(unreadable::records(&not_searched, self.unreadable.accepted))
+                    .collect(),
                 plan_sha256: None,
                 files: vec![(format!("portable-{}.zip", case.id), out.clone())],
             },
@@ -206,6 +231,8 @@ impl Portable<'_> {
             assets: items.len(),
             files: written.originals,
             missing: reviewed.missing,
+            not_searched,
+            accepted: self.unreadable.accepted,
             receipt: issued.path,
         })
     }
@@ -215,7 +242,14 @@ impl Work for Portable<'_> {
     type Ready = Case;
 
     fn count_names(&self) -> &'static [&'static str] {
-        &["matches", "reviewed", "assets", "originals", "missing"]
+        &[
+            "matches",
+            "reviewed",
+            "assets",
+            "originals",
+            "missing",
+            "not_searched",
+        ]
     }
 
     fn prepare(&self, _: &Subject, case: Case, _resumed: bool) -> Result<Case> {

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use dsr::config::Config;
-use dsr::receipt::sign::{self, SignatureError, TrustedKeys};
+use dsr::receipt::history;
+use dsr::receipt::sign::{SignatureError, TrustedKeys};
 use dsr::receipt::verify::{self, ChainReport, VerifiedReceipt, VerifyError};
 use dsr::receipt::{AssetOutcome, FILE_NAME, Receipt};
 use serde_json::json;
@@ -34,7 +35,8 @@ fn receipt_file(path: &Path) -> PathBuf {
 enum Trust {
     /// An allowed_signers file, or --key: whatever they list, for every tenant.
     Listed(TrustedKeys),
-    /// The configured keys: each tenant's receipts must be signed by that tenant's key.
+    /// The configured keys: each tenant's receipts must be signed by that tenant's key, or
+    /// by a key it replaced while that one was the key.
     Configured(Config),
 }
 
@@ -46,11 +48,10 @@ impl Trust {
             Trust::Configured(config) => {
                 let profile = tenant.and_then(|t| config.tenants.get(t));
                 let path = ctx.key_path(profile);
-                let key = sign::public_key(&path).map_err(|e| match tenant {
+                history::trusted(&path).map_err(|e| match tenant {
                     Some(t) => format!("cannot check it against tenant '{t}''s signing key: {e}"),
                     None => format!("cannot check it: {e}"),
-                })?;
-                Ok(TrustedKeys::single(&principal(&key), key))
+                })
             }
         }
     }
@@ -65,19 +66,13 @@ impl Trust {
             ) => {
                 let path = ctx.key_path(config.tenants.get(t));
                 format!(
-                    "it is signed by {by}, not by tenant '{t}''s signing key {}",
+                    "it is signed by {by}, not by tenant '{t}''s signing key {} nor a key it replaced",
                     path.display()
                 )
             }
             _ => problem.to_string(),
         }
     }
-}
-
-fn principal(key: &ssh_key::PublicKey) -> String {
-    Some(key.comment().to_owned())
-        .filter(|c| !c.trim().is_empty())
-        .unwrap_or_else(|| "dsr".to_owned())
 }
 
 /// The tenant a receipt says it belongs to, read before it is verified, to choose the key
@@ -110,10 +105,9 @@ fn verify(ctx: &Context, args: ReceiptVerifyArgs) -> Result<Outcome> {
             );
             Trust::Listed(trusted)
         }
-        (None, Some(path)) => {
-            let key = sign::public_key(path)?;
-            Trust::Listed(TrustedKeys::single(&principal(&key), key))
-        }
+        // The key and the keys it replaced, each for the receipts signed while it was
+        // the key.
+        (None, Some(path)) => Trust::Listed(history::trusted(path)?),
         (None, None) => {
             let tenant = ctx.tenant_if_any(&config)?;
             let path = ctx.key_path(tenant.as_ref().map(|(_, p)| p));

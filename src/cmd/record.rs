@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, bail};
 use dsr::case::{Case, CaseStore};
 use dsr::config::TenantProfile;
 use dsr::receipt::{AssetRecord, IssuedReceipt, ReceiptDraft};
@@ -21,6 +21,36 @@ pub fn purpose(ctx: &Context, profile: &TenantProfile, case: &Case) -> String {
             case.id
         )
     })
+}
+
+/// Refuses, before anything is read or changed, an operator or `--purpose` that names the
+/// subject of `identities`: the audit entry at the end would refuse it only once the work
+/// was done. (The purpose made up from the case never names them.)
+pub fn check_names(
+    ctx: &Context,
+    profile: &TenantProfile,
+    identities: &[dsr::index::identity::Identity],
+    texts: &[(&'static str, Option<&str>)],
+) -> Result<()> {
+    let region = profile.settings()?.region;
+    dsr::audit::check_names(
+        &ctx.operator(Some(profile)),
+        ctx.purpose(Some(profile)).as_deref(),
+        identities,
+        region,
+    )?;
+    // Free texts that go into the receipt as they are: a receipt that names the subject is
+    // refused when it is issued, which for a change is after the platform changed. Checked
+    // here, before anything is done.
+    for (what, text) in texts {
+        if let Some(kind) = text.and_then(|t| dsr::mentions::names_subject(t, identities, region)) {
+            bail!(
+                "the {what} names the data subject (their {}), and receipts never hold personal values: say it without naming them",
+                dsr::mentions::noun(kind)
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Records a command on a case in the audit log: counts only, never a value.
@@ -114,7 +144,7 @@ pub fn receipt(
 
 /// The next free `receipts/NNN-operation` folder of a case.
 fn receipt_dir(case_dir: &Path, operation: &str) -> Result<PathBuf> {
-    let root = case_dir.join("receipts");
+    let root = case_dir.join(dsr::case::RECEIPTS_DIR);
     dsr::fsutil::private_dir(&root).with_context(|| format!("cannot create {}", root.display()))?;
     let taken = std::fs::read_dir(&root)
         .with_context(|| format!("cannot read {}", root.display()))?
@@ -124,18 +154,19 @@ fn receipt_dir(case_dir: &Path, operation: &str) -> Result<PathBuf> {
 
 /// The key that signs: the configured one, or — when none is configured and the data
 /// directory has none yet — a new one made there, so that a first operation is not refused
-/// for want of a key. `dsr keys generate --force` replaces it with a passphrase-protected one.
+/// for want of a key. It is made as `dsr keys generate` makes one (the same comment, the
+/// same principal, a history), so that `dsr keys generate --force` can replace it with a
+/// passphrase-protected one and the receipts it signed still verify.
 pub fn signing_key(
     ctx: &Context,
     profile: &TenantProfile,
 ) -> Result<std::sync::Arc<dsr::receipt::sign::SigningKey>> {
     let path = ctx.key_path(Some(profile));
     if path == ctx.default_key_path() && !path.exists() {
-        let comment = format!("dsr@{}", ctx.operator(Some(profile)));
-        dsr::receipt::sign::generate(&path, &comment, None, false)
+        dsr::receipt::sign::generate(&path, dsr::receipt::sign::PRINCIPAL, None, false)
             .with_context(|| format!("cannot create the signing key {}", path.display()))?;
         ctx.note(&format!(
-            "Created the signing key {} (no passphrase; `dsr keys generate --force` makes one with a passphrase). `dsr keys show` prints it for verifiers.",
+            "Created the signing key {} (no passphrase; `dsr keys generate --force` replaces it with one that has a passphrase, and what it signed stays verifiable). `dsr keys show > allowed_signers` gives verifiers the file to check receipts with.",
             path.display()
         ));
     }
@@ -155,6 +186,9 @@ pub fn change_records(
     use dsr::apply::Outcome as Step;
     let count = |o| report.outcomes(o) as u64;
     let images = report.outcomes(Step::ImageStillShowsSubject) as u64;
+    // The receipt first: the platform has changed, and a failure to write the audit entry
+    // must not leave the change without its proof.
+    let issued = change_receipt(ctx, name, profile, store, case, report)?;
     audit(
         ctx,
         name,
@@ -170,8 +204,14 @@ pub fn change_records(
             ("image-still-shows-subject", images),
             ("remaining", report.remaining.len() as u64),
         ],
-    )?;
-    change_receipt(ctx, name, profile, store, case, report)
+    )
+    .with_context(|| {
+        format!(
+            "the receipt was issued ({}), but the audit entry could not be written",
+            issued.path.display()
+        )
+    })?;
+    Ok(issued)
 }
 
 /// The receipt of an erasure or rectification run, from its step-by-step report: each
@@ -232,6 +272,7 @@ fn change_receipt(
                     .to_owned(),
             }),
     );
+    assets.extend(super::unreadable::records(&report.not_searched, false));
     receipt(
         ctx,
         name,

@@ -34,7 +34,7 @@ pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
     let set = if args.set.is_empty() {
         None
     } else {
-        Some(Change::set(&args.set)?)
+        Some(Change::set(&args.set, args.add)?)
     };
     let single = match &args.from {
         Some(_) => None,
@@ -93,6 +93,7 @@ pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
     let finished = index.finish().context("cannot write the index's state");
     let outcome = result?;
     finished?;
+    super::unreadable::note_change(ctx, &name)?;
     Ok(outcome)
 }
 
@@ -170,6 +171,10 @@ impl<'a> Rectify<'a> {
         if let Next::Stop(outcome) = ready.op.confirm(&ready.plan, &question)? {
             return Ok(outcome);
         }
+        // Made or unlocked before anything changes: a key that cannot be had (a wrong
+        // passphrase, no terminal to ask in) must stop the run here, not leave the changes
+        // without a receipt.
+        super::record::signing_key(self.prompting, self.profile)?;
         Ok(self.carry(ready)?.outcome)
     }
 
@@ -205,6 +210,12 @@ impl<'a> Rectify<'a> {
     /// else a new one for `asked` from the assets as the platform holds them now.
     fn prepare_case(&self, case: Case, asked: Option<Change>, resume: bool) -> Result<Ready<'a>> {
         super::access::require_right(&case, &[Right::Rectification])?;
+        super::record::check_names(
+            self.ctx,
+            self.profile,
+            &case.identities,
+            &[("case's verified-by text", case.verified_by.as_deref())],
+        )?;
         let settings = self.settings;
         let subject = Matcher::new(
             probes(&case.identities, settings.region)?,
@@ -303,24 +314,31 @@ impl<'a> Rectify<'a> {
             steps: verification.steps,
             remaining: Vec::new(),
             images_kept: None,
+            not_searched: super::unreadable::ids(self.ctx, self.name)?,
         };
         // A replacement is done where a locate after the run no longer finds the old value
         // (in the fields it was restricted to), as `dsr locate` would.
-        if let (Some(old), Change::Replace { fields, .. }) = (
-            rectifier.old_value(),
-            match &plan.intent {
-                Intent::Rectification { change } => change,
-                Intent::Erasure { .. } => {
-                    bail!("the plan of this case is not a rectification plan")
-                }
-            },
-        ) {
+        let change = match &plan.intent {
+            Intent::Rectification { change } => change,
+            Intent::Erasure { .. } => bail!("the plan of this case is not a rectification plan"),
+        };
+        if let (Some(old), Change::Replace { fields, .. }) = (rectifier.old_value(), change) {
             let only = (!fields.is_empty()).then_some(fields);
             report.reconcile(changes::still_found(
                 self.locator,
                 std::slice::from_ref(old),
                 &case,
                 only,
+            )?);
+        }
+        // A `--set` is done where a locate after the run finds none of the case's identities
+        // in the fields it corrects, other than as the new value.
+        if let Change::Set { fields, .. } = change {
+            report.reconcile(changes::still_found_where(
+                self.locator,
+                &case.identities,
+                &case,
+                |field, value| fields.contains_key(field) && !rectifier.is_new_value(field, value),
             )?);
         }
         let left = report.left().count();

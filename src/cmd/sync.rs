@@ -3,6 +3,7 @@
 use anyhow::{Context as _, Result};
 use dsr::config::TenantProfile;
 use dsr::index::sync::{self, Progress, SyncReport};
+use dsr::lock::TenantLock;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{AuditNote, Context, Outcome};
@@ -20,11 +21,14 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<Outcome> {
         // The summary is for people: stderr, so that stdout carries data only.
         OutputFormat::Table => ctx.note(&summary(&name, &report)),
     }
-    Ok(if report.errors.is_empty() {
-        Outcome::Done
-    } else {
-        Outcome::Partial
-    })
+    // Assets left unread are not searched by anything that answers from the index.
+    Ok(
+        if report.errors.is_empty() && report.unreadable.is_empty() {
+            Outcome::Done
+        } else {
+            Outcome::Partial
+        },
+    )
 }
 
 /// Syncs one tenant, drawing progress and warnings on stderr.
@@ -35,9 +39,11 @@ pub fn sync_tenant(
     full: bool,
     jobs: usize,
 ) -> Result<SyncReport> {
+    let files = ctx.tenant_files(name);
+    // Refused, with the holder's pid, while an erasure or rectification changes the tenant.
+    let _lock = TenantLock::acquire(&files.dir.join("lock"))?;
     let platform = super::open_platform(ctx, name, profile)?;
     let settings = profile.settings()?;
-    let files = ctx.tenant_files(name);
     let bar = Bar::new(ctx.interactive_stderr);
     let report = sync::sync(platform.as_ref(), &files, &settings, full, jobs, &bar)
         .with_context(|| format!("sync of tenant '{name}' failed"))?;
@@ -66,6 +72,14 @@ pub fn sync_tenant(
     }
     for error in &report.errors {
         eprintln!("dsr: warning: {}", super::sanitize(error));
+    }
+    // Each error above is an asset that could not be read; any others were unreadable
+    // before and not read again by this sync.
+    let earlier = report.unreadable.len().saturating_sub(report.errors.len());
+    if earlier > 0 {
+        ctx.note(&format!(
+            "dsr: note: {earlier} asset(s) that could not be read before were not read again and are still not searched: `dsr sync --full` reads every asset"
+        ));
     }
     if !report.without_sidecar.is_empty() {
         let shown: Vec<_> = report

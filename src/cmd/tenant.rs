@@ -4,19 +4,22 @@ use std::io::Write;
 
 use anyhow::{Context as _, Result};
 use dsr::config::{AuthKind, PlatformKind, TenantProfile};
+use dsr::lock::TenantLock;
 use dsr::platform::ArchiveAccess;
-use dsr::receipt::ledger::TenantRecords;
 use serde_json::json;
 
 use super::output::Table;
 use super::{Context, Outcome, sanitize};
-use crate::cli::{AuthArg, OutputFormat, PlatformArg, TenantAddArgs, TenantArgs, TenantCommand};
+use crate::cli::{
+    AuthArg, OutputFormat, PlatformArg, TenantAddArgs, TenantArgs, TenantCommand, TenantEditArgs,
+};
 
 pub fn run(ctx: &Context, args: TenantArgs) -> Result<Outcome> {
     match args.command {
         TenantCommand::Add(args) => add(ctx, *args),
         TenantCommand::List(args) => list(ctx, args.output),
         TenantCommand::Show(args) => show(ctx, args.name.as_deref(), args.output),
+        TenantCommand::Edit(args) => edit(ctx, args),
         TenantCommand::Remove(args) => remove(ctx, &args.name, args.keep_index),
         TenantCommand::Check(args) => check(ctx, args.name.as_deref(), args.output),
         TenantCommand::Ropa(args) => ropa(ctx, args.name.as_deref(), args.init),
@@ -70,12 +73,33 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
             .map(|p| std::path::absolute(&p).unwrap_or(p)),
         operator: args.default_operator,
         purpose: args.default_purpose,
+        records_retention: args.records_retention.map(|r| r.trim().to_owned()),
     };
     config.add(&args.name, profile)?;
     config.save(&ctx.config_path)?;
     ctx.note(&format!(
         "Added tenant '{}'. Index it with: dsr sync --tenant {}",
         args.name, args.name
+    ));
+    Ok(Outcome::Done)
+}
+
+fn edit(ctx: &Context, args: TenantEditArgs) -> Result<Outcome> {
+    let mut config = ctx.load_config()?;
+    let name = config
+        .select(args.name.as_deref().or(ctx.tenant.as_deref()))?
+        .0
+        .to_owned();
+    let Some(retention) = args.records_retention else {
+        anyhow::bail!("nothing to change: give --records-retention PERIOD (such as 5y)");
+    };
+    let retention = retention.trim().to_owned();
+    config.edit(&name, |profile| {
+        profile.records_retention = Some(retention.clone());
+    })?;
+    config.save(&ctx.config_path)?;
+    ctx.note(&format!(
+        "Tenant '{name}' keeps the records of a closed case {retention} before `dsr case purge` may delete its personal data."
     ));
     Ok(Outcome::Done)
 }
@@ -192,6 +216,13 @@ fn show(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outco
                     "purpose",
                     profile.purpose.clone().unwrap_or_else(|| "-".into()),
                 ),
+                (
+                    "records kept",
+                    profile.records_retention.as_ref().map_or_else(
+                        || "no retention set: no case is purged".into(),
+                        |r| format!("{r} after a case is closed"),
+                    ),
+                ),
                 ("index", files.dir.display().to_string()),
                 (
                     "last sync",
@@ -207,45 +238,115 @@ fn show(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outco
     Ok(Outcome::Done)
 }
 
+/// Forgets a tenant: its profile, and unless `keep_index` what dsr can make again (index,
+/// sync state, token cache). Its records stay where they are: a controller must keep them,
+/// and only `dsr case purge` deletes a case's personal data, once its retention has passed.
 fn remove(ctx: &Context, name: &str, keep_index: bool) -> Result<Outcome> {
     let mut config = ctx.load_config()?;
     config.remove(name)?;
-    config.save(&ctx.config_path)?;
     let files = ctx.tenant_files(name);
-    if !keep_index && files.dir.exists() {
-        let records = TenantRecords::new(&ctx.data_dir, name).record_files();
-        let kept: Vec<&std::path::PathBuf> = records.iter().filter(|p| p.exists()).collect();
-        if kept.is_empty() {
-            std::fs::remove_dir_all(&files.dir).with_context(|| {
-                format!("cannot delete the local index {}", files.dir.display())
-            })?;
-            ctx.note(&format!("Removed tenant '{name}' and its local index."));
-        } else {
-            // The ledger and salt are the record of what was done for data subjects, and
-            // hold no personal values: everything else in the folder goes.
-            for entry in std::fs::read_dir(&files.dir)
-                .with_context(|| format!("cannot read {}", files.dir.display()))?
-            {
-                let path = entry?.path();
-                if records.contains(&path) {
-                    continue;
-                }
-                let removed = if path.is_dir() {
-                    std::fs::remove_dir_all(&path)
-                } else {
-                    std::fs::remove_file(&path)
-                };
-                removed.with_context(|| format!("cannot delete {}", path.display()))?;
-            }
-            ctx.note(&format!(
-                "Removed tenant '{name}' and its local index; kept its receipt ledger and identity salt in {}.",
-                files.dir.display()
-            ));
-        }
+    // Not while an erasure or rectification runs on the tenant: it re-reads the index.
+    let lock_path = files.dir.join(LOCK);
+    let _lock = if files.dir.is_dir() {
+        Some(TenantLock::acquire(&lock_path)?)
     } else {
+        None
+    };
+    config.save(&ctx.config_path)?;
+    if !files.dir.is_dir() {
         ctx.note(&format!("Removed tenant '{name}'."));
+        return Ok(Outcome::Done);
+    }
+    if !keep_index {
+        for path in files.derived() {
+            let removed = if path.is_dir() {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+            match removed {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(e).with_context(|| format!("cannot delete {}", path.display()));
+                }
+                _ => {}
+            }
+        }
+    }
+    let derived: Vec<std::ffi::OsString> = files
+        .derived()
+        .iter()
+        .filter_map(|p| p.file_name().map(ToOwned::to_owned))
+        .collect();
+    let kept = records(&files.dir, &derived)?;
+    // The tenant is gone: its lock file goes too (no process waits on it, a second one is
+    // refused rather than queued).
+    let _ = std::fs::remove_file(&lock_path);
+    let what = if keep_index {
+        "its profile"
+    } else {
+        "its profile and its local index"
+    };
+    if kept.is_empty() && !keep_index {
+        std::fs::remove_dir_all(&files.dir)
+            .with_context(|| format!("cannot delete {}", files.dir.display()))?;
+        ctx.note(&format!(
+            "Removed tenant '{name}' ({what}); it had no records."
+        ));
+    } else if kept.is_empty() {
+        ctx.note(&format!("Removed tenant '{name}' ({what})."));
+    } else {
+        ctx.note(&format!(
+            "Removed tenant '{name}' ({what}). Kept its records in {}: {}; and the audit log {}. \
+             Registered again under the same name, the tenant has them back; then `dsr case purge` \
+             deletes the personal data of closed cases past their retention.",
+            files.dir.display(),
+            kept.join(", "),
+            dsr::audit::AuditLog::new(&ctx.data_dir).path().display(),
+        ));
     }
     Ok(Outcome::Done)
+}
+
+/// The tenant lock's file name in the tenant's folder.
+const LOCK: &str = "lock";
+
+/// What is left in a tenant's folder but the `derived` files, for people: its records.
+fn records(dir: &std::path::Path, derived: &[std::ffi::OsString]) -> Result<Vec<String>> {
+    let mut cases = 0;
+    let mut kept = Vec::new();
+    let mut others = 0;
+    let mut names: Vec<std::ffi::OsString> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .map(|entry| entry.map(|e| e.file_name()))
+        .collect::<std::io::Result<_>>()
+        .with_context(|| format!("cannot read {}", dir.display()))?;
+    names.retain(|name| !derived.contains(name));
+    names.sort();
+    for name in names {
+        match name.to_str().unwrap_or_default() {
+            LOCK => {}
+            "cases" => {
+                cases = std::fs::read_dir(dir.join("cases"))
+                    .map(|entries| entries.filter_map(|e| e.ok()).count())
+                    .unwrap_or(0);
+            }
+            "ledger.jsonl" => kept.push("the receipt ledger".to_owned()),
+            "salt" => kept.push("the identity salt".to_owned()),
+            "tombstones.jsonl" => kept.push("the tombstones of erased subjects".to_owned()),
+            "batches" => kept.push("the journals of bulk runs".to_owned()),
+            _ => others += 1,
+        }
+    }
+    if cases > 0 {
+        kept.insert(
+            0,
+            format!("{cases} case(s) with their receipts, plans, journals and packages"),
+        );
+    }
+    if others > 0 {
+        kept.push(format!("{others} other file(s)"));
+    }
+    Ok(kept)
 }
 
 /// The rights dsr can carry out with what the credentials may do.

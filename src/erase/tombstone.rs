@@ -1,15 +1,30 @@
 //! Tombstones: what remains of an erased subject so that the erasure can be replayed after
-//! the platform restores a backup — salted SHA-256 hashes of their identities, never the
-//! values. Replaying hashes every candidate value in the tenant the same way; a value whose
-//! hash matches is the subject's, and becomes an identity to erase again.
+//! the platform restores a backup — keyed hashes of their identities, never the values.
+//! Replaying hashes every candidate value in the tenant the same way; a value whose hash
+//! matches is the subject's, and becomes an identity to erase again.
+//!
+//! Each hash is HMAC-SHA256, keyed with the data directory's tombstone key
+//! (`keys/tombstone.key`, owner-only, apart from the tombstone file), of the tombstone's
+//! salt, a NUL and the normalised value. Identities are small spaces (an 8-digit phone
+//! number, a name from a staff list): a plain salted hash beside its salt gives them back
+//! in a second, so the file alone must be useless without the key. The per-tombstone salt
+//! keeps two tombstones of the same person from being linked by equal hashes.
+//!
+//! Tombstones written before keys (no `scheme`, plain SHA-256 of `salt NUL value`) are
+//! still read and replayed; new ones are always keyed. `docs/threat-model.md` says who can
+//! learn what from which file.
 
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::path::Path;
+use std::io::{self, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
 
+use hmac::{Hmac, Mac};
 use phonenumber::country;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use ssh_key::rand_core::{OsRng, RngCore};
+use zeroize::Zeroizing;
 
 use crate::asset::Asset;
 use crate::fields::{FieldRoles, Role};
@@ -17,11 +32,143 @@ use crate::index::identity::{Identity, IdentityKind, phone_e164};
 use crate::index::matcher::person_entries;
 use crate::index::normalize::{self, Word};
 
+#[derive(Debug, thiserror::Error)]
+pub enum TombstoneError {
+    #[error(
+        "the tombstone key {path} is missing, but tombstones made with it exist: without it they cannot be checked; restore it from the data directory's backup"
+    )]
+    KeyMissing { path: PathBuf },
+    #[error("{path} does not hold a tombstone key (64 hex digits)")]
+    KeyInvalid { path: PathBuf },
+    #[error("cannot read or create the tombstone key {path}: {source}")]
+    Key {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// How a tombstone's hashes were made.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scheme {
+    /// Before keys: SHA-256 of `salt NUL value`, checkable by anyone holding the file.
+    /// Read for replay, never written.
+    #[default]
+    Sha256,
+    /// HMAC-SHA256 with the data directory's tombstone key, of `salt NUL value`.
+    HmacSha256,
+}
+
+/// The secret that keys a data directory's tombstones: 32 random bytes.
+pub struct TombstoneKey(Zeroizing<[u8; 32]>);
+
+impl std::fmt::Debug for TombstoneKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TombstoneKey(***)")
+    }
+}
+
+impl TombstoneKey {
+    /// Where a data directory keeps its tombstone key: beside the signing key, apart from
+    /// every tenant's tombstone file.
+    pub fn path(data_dir: &Path) -> PathBuf {
+        data_dir.join("keys").join("tombstone.key")
+    }
+
+    /// Reads the key at `path`, creating it (64 hex digits, owner-only) when there is none.
+    /// Two processes creating it at once agree on one: the file appears whole or not at
+    /// all, and the second one reads the first one's.
+    pub fn load_or_create(path: &Path) -> Result<TombstoneKey, TombstoneError> {
+        if let Some(key) = TombstoneKey::load(path)? {
+            return Ok(key);
+        }
+        let err = |source| TombstoneError::Key {
+            path: path.to_owned(),
+            source,
+        };
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        crate::fsutil::private_dir(dir).map_err(err)?;
+        let key = TombstoneKey::random();
+        let hex = Zeroizing::new(crate::apply::hex(key.0.as_ref()));
+        let mut file = tempfile::Builder::new()
+            .prefix(".dsr-")
+            .permissions(std::fs::Permissions::from_mode(0o600))
+            .tempfile_in(dir)
+            .map_err(err)?;
+        file.write_all(format!("{}\n", hex.as_str()).as_bytes())
+            .map_err(err)?;
+        file.as_file().sync_all().map_err(err)?;
+        match file.persist_noclobber(path) {
+            Ok(_) => Ok(key),
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => TombstoneKey::load(path)?
+                .ok_or_else(|| TombstoneError::KeyMissing {
+                    path: path.to_owned(),
+                }),
+            Err(e) => Err(err(e.error)),
+        }
+    }
+
+    /// The key that replays `stones`: the one at `path`; when there is none and no stone
+    /// needs one (all were written before keys), a throwaway key that is never saved. A
+    /// keyed stone without its key is an error, not "nobody is back".
+    pub fn for_replay(path: &Path, stones: &[Tombstone]) -> Result<TombstoneKey, TombstoneError> {
+        match TombstoneKey::load(path)? {
+            Some(key) => Ok(key),
+            None if stones.iter().any(|s| s.scheme == Scheme::HmacSha256) => {
+                Err(TombstoneError::KeyMissing {
+                    path: path.to_owned(),
+                })
+            }
+            None => Ok(TombstoneKey::random()),
+        }
+    }
+
+    /// The key at `path`; `None` when there is no such file.
+    fn load(path: &Path) -> Result<Option<TombstoneKey>, TombstoneError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => Zeroizing::new(text),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => {
+                return Err(TombstoneError::Key {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        let invalid = || TombstoneError::KeyInvalid {
+            path: path.to_owned(),
+        };
+        let hex = text.trim();
+        if hex.len() != 64 || !hex.is_ascii() {
+            return Err(invalid());
+        }
+        let mut key = Zeroizing::new([0u8; 32]);
+        for (byte, pair) in key.iter_mut().zip(hex.as_bytes().chunks(2)) {
+            let pair = std::str::from_utf8(pair).map_err(|_| invalid())?;
+            *byte = u8::from_str_radix(pair, 16).map_err(|_| invalid())?;
+        }
+        Ok(Some(TombstoneKey(key)))
+    }
+
+    fn random() -> TombstoneKey {
+        let mut key = Zeroizing::new([0u8; 32]);
+        OsRng.fill_bytes(key.as_mut());
+        TombstoneKey(key)
+    }
+}
+
 /// The tombstone of one verified erasure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tombstone {
     pub case: String,
     pub erased_at: String,
+    /// How `hashes` were made; absent in tombstones written before keys.
+    #[serde(default)]
+    pub scheme: Scheme,
     /// Random, per tombstone, hex.
     pub salt: String,
     /// `kind:hash` of every normalised form of every identity.
@@ -36,21 +183,22 @@ pub struct Tombstone {
 }
 
 impl Tombstone {
-    /// Hashes the identities with a fresh salt. Text identities are not kept: a phrase
-    /// is not a person.
+    /// Hashes the identities with `key` and a fresh salt. Text identities are not kept: a
+    /// phrase is not a person.
     pub fn new(
         case: &str,
         identities: &[Identity],
         region: Option<country::Id>,
         erased_at: &str,
+        key: &TombstoneKey,
     ) -> Tombstone {
-        let salt: String = (0..16)
-            .map(|_| format!("{:02x}", fastrand::u8(..)))
-            .collect();
+        let mut salt = [0u8; 16];
+        OsRng.fill_bytes(&mut salt);
         let mut tombstone = Tombstone {
             case: case.to_owned(),
             erased_at: erased_at.to_owned(),
-            salt,
+            scheme: Scheme::HmacSha256,
+            salt: crate::apply::hex(&salt),
             hashes: BTreeSet::new(),
             name_lengths: BTreeSet::new(),
             kept: BTreeSet::new(),
@@ -69,31 +217,46 @@ impl Tombstone {
                 }
                 IdentityKind::Text => Vec::new(),
             };
-            for key in keys {
-                let hash = tombstone.hash(&key);
+            for entry in keys {
+                let hash = tombstone.hash(&entry, key);
                 tombstone.hashes.insert(hash);
             }
         }
         tombstone
     }
 
-    fn hash(&self, key: &str) -> String {
-        let (kind, value) = key.split_once(':').unwrap_or(("", key));
-        let digest = Sha256::digest(format!("{}\0{value}", self.salt).as_bytes());
-        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-        format!("{kind}:{hex}")
+    /// `kind:hex` of one `kind:value` entry, made the way this tombstone's were.
+    fn hash(&self, entry: &str, key: &TombstoneKey) -> String {
+        let (kind, value) = entry.split_once(':').unwrap_or(("", entry));
+        let digest: Vec<u8> = match self.scheme {
+            Scheme::Sha256 => Sha256::digest(format!("{}\0{value}", self.salt).as_bytes()).to_vec(),
+            Scheme::HmacSha256 => {
+                let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key.0.as_ref())
+                    .expect("HMAC takes a key of any length");
+                mac.update(self.salt.as_bytes());
+                mac.update(b"\0");
+                mac.update(value.as_bytes());
+                mac.finalize().into_bytes().to_vec()
+            }
+        };
+        format!("{kind}:{}", crate::apply::hex(&digest))
     }
 
     /// The values in one asset whose hashes are this tombstone's, as identities.
+    /// `key` is the data directory's ([`TombstoneKey::for_replay`]).
     pub fn recover(
         &self,
         asset: &Asset,
         roles: &FieldRoles,
         region: Option<country::Id>,
+        key: &TombstoneKey,
     ) -> BTreeSet<Identity> {
         let mut found = BTreeSet::new();
-        let mut check = |kind: IdentityKind, keys: Vec<String>, raw: &str| {
-            if keys.iter().any(|k| self.hashes.contains(&self.hash(k))) {
+        let mut check = |kind: IdentityKind, entries: Vec<String>, raw: &str| {
+            if entries
+                .iter()
+                .any(|e| self.hashes.contains(&self.hash(e, key)))
+            {
                 found.insert(Identity::new(kind, raw.trim()));
             }
         };
@@ -198,7 +361,8 @@ mod tests {
             Identity::new(IdentityKind::Email, "jorg@example.com"),
             Identity::new(IdentityKind::Phone, "912 34 567"),
         ];
-        let stone = Tombstone::new("case-1", &identities, region, "2026-11-23T00:00:00Z");
+        let key = TombstoneKey::random();
+        let stone = Tombstone::new("case-1", &identities, region, "2026-11-23T00:00:00Z", &key);
         let json = serde_json::to_string(&stone).expect("JSON");
         for secret in [
             "Müller",
@@ -236,7 +400,7 @@ mod tests {
             .into_iter()
             .collect(),
         };
-        let found = stone.recover(&asset, &FieldRoles::standard(), region);
+        let found = stone.recover(&asset, &FieldRoles::standard(), region, &key);
         let kinds: Vec<(IdentityKind, &str)> =
             found.iter().map(|i| (i.kind, i.value.as_str())).collect();
         assert!(
@@ -256,5 +420,88 @@ mod tests {
             "{kinds:?}"
         );
         assert!(!kinds.iter().any(|(_, v)| v.contains("Ola")));
+    }
+
+    fn phone_asset(phone: &str) -> Asset {
+        Asset {
+            id: "Staff/a.png".into(),
+            archive: "Staff".into(),
+            filename: "a.png".into(),
+            modified: None,
+            version: "1".into(),
+            metadata: [("309".to_owned(), FieldValue::Single(phone.into()))]
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_file_alone_gives_no_phone_back_and_another_key_finds_nothing() {
+        let region = crate::index::identity::parse_region("NO").ok();
+        let phone = Identity::new(IdentityKind::Phone, "912 34 567");
+        let key = TombstoneKey::random();
+        let stone = Tombstone::new("case-1", &[phone], region, "2026-11-23T00:00:00Z", &key);
+        // A guess checked the way the file's own salt would allow without the key.
+        let unkeyed = Tombstone {
+            scheme: Scheme::Sha256,
+            ..stone.clone()
+        };
+        let dummy = TombstoneKey::random();
+        for n in 91_234_067..91_235_067 {
+            let guess = unkeyed.hash(&format!("phone:+47{n}"), &dummy);
+            assert!(!stone.hashes.contains(&guess), "{n} found without the key");
+        }
+        let roles = FieldRoles::standard();
+        let asset = phone_asset("+47 912 34 567");
+        assert_eq!(stone.recover(&asset, &roles, region, &key).len(), 1);
+        assert!(stone.recover(&asset, &roles, region, &dummy).is_empty());
+    }
+
+    #[test]
+    fn old_unkeyed_tombstones_still_replay() {
+        let region = crate::index::identity::parse_region("NO").ok();
+        let salt = "00112233445566778899aabbccddeeff";
+        let hash = crate::apply::hex(&Sha256::digest(format!("{salt}\0+4791234567")));
+        let line = format!(
+            r#"{{"case":"c","erased_at":"2020-01-01T00:00:00Z","salt":"{salt}","hashes":["phone:{hash}"]}}"#
+        );
+        let stone: Tombstone = serde_json::from_str(&line).expect("an old tombstone");
+        assert_eq!(stone.scheme, Scheme::Sha256);
+        let asset = phone_asset("912 34 567");
+        let any_key = TombstoneKey::random();
+        let found = stone.recover(&asset, &FieldRoles::standard(), region, &any_key);
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn the_key_is_created_once_owner_only_and_needed_for_keyed_stones() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = TombstoneKey::path(dir.path());
+        let legacy: Tombstone =
+            serde_json::from_str(r#"{"case":"c","erased_at":"t","salt":"00","hashes":[]}"#)
+                .expect("an old tombstone");
+        assert!(TombstoneKey::for_replay(&path, std::slice::from_ref(&legacy)).is_ok());
+        assert!(!path.exists(), "a replay of old tombstones writes no key");
+
+        let first = TombstoneKey::load_or_create(&path).expect("created");
+        let second = TombstoneKey::load_or_create(&path).expect("read back");
+        assert_eq!(first.0.as_ref(), second.0.as_ref());
+        let mode = std::fs::metadata(&path)
+            .expect("the key")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+
+        let keyed = Tombstone::new("c", &[], None, "t", &first);
+        std::fs::remove_file(&path).expect("removed");
+        assert!(matches!(
+            TombstoneKey::for_replay(&path, &[legacy, keyed]),
+            Err(TombstoneError::KeyMissing { .. })
+        ));
+        std::fs::write(&path, "not a key\n").expect("written");
+        assert!(matches!(
+            TombstoneKey::load_or_create(&path),
+            Err(TombstoneError::KeyInvalid { .. })
+        ));
     }
 }

@@ -125,8 +125,8 @@ impl<'a> GroupReindex<'a> {
         Ok(())
     }
 
-    /// Writes the sync state and waits for the index's merges: call once every commit
-    /// is made.
+    /// Writes the sync state, waits for the index's merges and rewrites the segments that
+    /// still hold replaced or deleted documents: call once every commit is made.
     pub fn finish(self) -> Result<(), SyncError> {
         let Some(mut open) = self.open.into_inner().unwrap_or_else(|e| e.into_inner()) else {
             return Ok(());
@@ -137,6 +137,19 @@ impl<'a> GroupReindex<'a> {
                 .save(&path)
                 .map_err(|source| SyncError::State { path, source })?;
         }
-        open.writer.finish().map_err(SyncError::from)
+        let Open {
+            index,
+            writer,
+            changed,
+            ..
+        } = open;
+        writer.finish().map_err(SyncError::from)?;
+        // What the run changed or deleted leaves no copy in the index's files: opened
+        // afresh, so that no searcher of before the run keeps the old segments alive.
+        drop(index);
+        if changed {
+            TenantIndex::open(&self.files.index())?.expunge_deleted()?;
+        }
+        Ok(())
     }
 }

@@ -81,6 +81,18 @@ pub enum IdentityError {
     },
     #[error("{kind} #{position} holds no letters or digits to search for")]
     Empty { kind: &'static str, position: usize },
+    #[error(
+        "{kind} #{position} is only initials: give at least one word of two letters or more (a first or last name)"
+    )]
+    OnlyInitials { kind: &'static str, position: usize },
+    #[error(
+        "{kind} #{position} is longer than {max} characters: give the person's name, not a text (search text with --text)"
+    )]
+    TooLong {
+        kind: &'static str,
+        position: usize,
+        max: usize,
+    },
     #[error("'{0}' is not a known region code: use a two-letter country code such as NO or DE")]
     Region(String),
 }
@@ -100,9 +112,35 @@ pub fn phone_e164(value: &str, region: Option<country::Id>) -> Option<String> {
     if digits < 5 {
         return None;
     }
-    let number = phonenumber::parse(region, value).ok()?;
+    let value = without_trunk_zero(value);
+    let number = phonenumber::parse(region, &value).ok()?;
     Some(number.format().mode(phonenumber::Mode::E164).to_string())
 }
+
+/// An international number with the trunk zero in brackets ("+49 (0)30 1234567") written
+/// without it. The zero is what a caller inside the country dials, never a digit of the
+/// international number; `phonenumber` drops it only when the number's country is the
+/// region it reads in, so in a Norwegian tenant a German number would keep it and meet
+/// neither "+49 30 1234567" nor itself written without the brackets.
+fn without_trunk_zero(value: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = value.trim_start();
+    let international = trimmed.starts_with('+') || trimmed.starts_with("00");
+    let Some(open) = value.find('(').filter(|_| international) else {
+        return value.into();
+    };
+    let Some(close) = value[open..].find(')').map(|i| open + i) else {
+        return value.into();
+    };
+    if value[open + 1..close].trim() != "0" {
+        return value.into();
+    }
+    format!("{} {}", &value[..open], &value[close + 1..]).into()
+}
+
+/// The longest name searched, in characters. The longest names in use (a full Spanish or
+/// Portuguese name with particles, a noble name) stay well under a hundred; more is a text
+/// pasted by mistake, and every word of a name costs the matcher time on every candidate.
+pub const MAX_NAME_CHARS: usize = 200;
 
 /// An identity reduced to what matching compares.
 #[derive(Debug, Clone)]
@@ -171,10 +209,18 @@ fn probe(
             let words = normalize::words(value);
             if words.is_empty() {
                 Err(IdentityError::Empty { kind, position })
-            } else if identity.kind == IdentityKind::Name {
-                Ok(Probe::Name(words))
-            } else {
+            } else if identity.kind == IdentityKind::Text {
                 Ok(Probe::Text(words))
+            } else if value.trim().chars().count() > MAX_NAME_CHARS {
+                Err(IdentityError::TooLong {
+                    kind,
+                    position,
+                    max: MAX_NAME_CHARS,
+                })
+            } else if words.iter().all(Word::is_initial) {
+                Err(IdentityError::OnlyInitials { kind, position })
+            } else {
+                Ok(Probe::Name(words))
             }
         }
     }
@@ -207,6 +253,71 @@ mod tests {
             Some("+4791234567")
         );
         assert_eq!(phone_e164("call me", Some(no)), None);
+    }
+
+    /// "+49 (0)30 1234567": the trunk zero a caller inside the country dials, in brackets,
+    /// is no digit of the international number.
+    #[test]
+    fn trunk_zero_in_brackets_is_dropped() {
+        let no = parse_region("NO").unwrap();
+        let de = parse_region("DE").unwrap();
+        // Read in Norway, Germany and without a region ("00" is an international prefix only
+        // where a region says so).
+        for region in [Some(no), Some(de), None] {
+            for form in [
+                "+49 (0)30 1234567",
+                "+49 (0) 30 1234567",
+                "+49(0)301234567",
+                "+49 (0)30-1234567",
+                "0049 (0)30 1234567",
+                "+49 30 1234567",
+            ] {
+                if region.is_none() && form.starts_with("00") {
+                    continue;
+                }
+                assert_eq!(
+                    phone_e164(form, region).as_deref(),
+                    Some("+49301234567"),
+                    "{form} in {region:?}"
+                );
+            }
+        }
+        assert_eq!(
+            phone_e164("+44 (0)20 7946 0018", None).as_deref(),
+            Some("+442079460018")
+        );
+        // Brackets around an area code are no trunk zero: the digits stay.
+        assert_eq!(
+            phone_e164("(030) 1234567", Some(de)).as_deref(),
+            Some("+49301234567")
+        );
+    }
+
+    /// A name of one letter would meet every initial and article; one of hundreds of
+    /// characters is no name, and costs the matcher dearly on every candidate.
+    #[test]
+    fn names_too_short_or_too_long_are_refused() {
+        let name = |value: &str| probes(&[Identity::new(IdentityKind::Name, value)], None);
+        for initials in ["A", " j. ", "J. D.", "A-B"] {
+            let err = name(initials).unwrap_err();
+            assert!(
+                matches!(err, IdentityError::OnlyInitials { position: 1, .. }),
+                "{initials}: {err}"
+            );
+        }
+        assert!(name("Jo").is_ok());
+        assert!(name("J. Doe").is_ok());
+        let longest = "Doe ".repeat(MAX_NAME_CHARS / 4);
+        assert!(name(&longest).is_ok());
+        let err = name(&format!("{longest}x")).unwrap_err();
+        assert!(
+            matches!(err, IdentityError::TooLong { position: 1, .. }),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains(&MAX_NAME_CHARS.to_string()),
+            "{err}"
+        );
     }
 
     #[test]

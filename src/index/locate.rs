@@ -1,11 +1,13 @@
 //! Finds every asset holding a person: candidates from the index, each confirmed and graded
 //! by the matcher on the asset's own values.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
 use super::identity::{Identity, IdentityError, probes};
 use super::matcher::{Confidence, Matcher, Rule};
-use super::state::SyncState;
+use super::state::{SyncState, Unreadable};
 use super::sync::{SyncError, TenantFiles};
 use super::{IndexError, IndexSettings, TenantIndex};
 
@@ -50,6 +52,7 @@ pub struct Locator {
     index: TenantIndex,
     state: SyncState,
     settings: IndexSettings,
+    unreadable: Unreadable,
 }
 
 impl Locator {
@@ -63,7 +66,13 @@ impl Locator {
             index,
             state,
             settings,
+            unreadable: files.load_unreadable()?,
         })
+    }
+
+    /// The assets the last sync could not read: no answer of this locator searched them.
+    pub fn unreadable(&self) -> &BTreeSet<String> {
+        &self.unreadable.assets
     }
 
     /// Every asset holding one of the identities at `min` confidence or above, strongest

@@ -225,10 +225,18 @@ enum WordMatch {
 
 /// Pairs each searched word with a distinct word of the value, preferring equal words,
 /// then one-typo words, then initials. `None` when a searched word finds no partner.
+///
+/// A name of one word meets no initial: an initial says who it is only beside the other
+/// words of a name, and alone "A." (or the article "a") stands for every Anna and Annabelle.
 fn pair_words(name: &[Word], value: &[Word]) -> Option<Vec<WordMatch>> {
     let mut used = vec![false; value.len()];
     let mut how: Vec<Option<WordMatch>> = vec![None; name.len()];
-    for kind in [WordMatch::Equal, WordMatch::Typo, WordMatch::Initial] {
+    let kinds: &[WordMatch] = if name.len() == 1 {
+        &[WordMatch::Equal, WordMatch::Typo]
+    } else {
+        &[WordMatch::Equal, WordMatch::Typo, WordMatch::Initial]
+    };
+    for &kind in kinds {
         for (q, word) in name.iter().enumerate() {
             if how[q].is_some() {
                 continue;
@@ -354,6 +362,14 @@ fn match_phrase(name: &[Word], item: &str, words: &[Word]) -> Found {
             continue;
         }
         if !window.windows(2).all(|p| joins_a_name(item, &p[0], &p[1])) {
+            continue;
+        }
+        // Every word of the window stands for a word of the name, so a one-letter word in
+        // it is an initial only if written as one: "a" in "a Doe family" is an article.
+        if window
+            .iter()
+            .any(|w| w.is_initial() && !w.written_as_initial(item))
+        {
             continue;
         }
         let Some(how) = pair_words(name, window) else {
@@ -500,6 +516,53 @@ mod tests {
         assert!(best(&m, "360", single("jdoe")).is_some());
         assert!(best(&m, "360", single("jdoe2")).is_none());
         assert!(best(&m, "361", single("jdoe")).is_none());
+    }
+
+    /// An initial is a one-letter word written as one: "J." or a capital "J" standing
+    /// beside the name's other words. A lower-case word of one letter inside a sentence is
+    /// a common word ("a photo of Doe"), and a single searched word meets no initial at all.
+    #[test]
+    fn initials_stand_alone_as_initials() {
+        let m = matcher(&[(IdentityKind::Name, "Jane Doe")]);
+        let low = |field: &str, value: FieldValue| best(&m, field, value).map(|b| (b.0, b.1));
+        assert_eq!(
+            low("80", bag(&["J. Doe"])),
+            Some((Rule::NameInitials, Confidence::Low))
+        );
+        for caption in [
+            "J. Doe presents the budget.",
+            "Photo: J Doe, 2024.",
+            "Photo by j. doe.",
+            "Portrait of Doe, J.",
+        ] {
+            assert_eq!(
+                low("120", single(caption)),
+                Some((Rule::NameInTextLoose, Confidence::Low)),
+                "{caption}"
+            );
+        }
+        for caption in [
+            "A photo of Doe in the lobby.",
+            "Her son gave a Doe family photo to the archive.",
+            "Lunch at a doe farm.",
+        ] {
+            assert_eq!(low("120", single(caption)), None, "{caption}");
+        }
+
+        let m = matcher(&[(IdentityKind::Name, "Annabelle")]);
+        let found = |field: &str, value: FieldValue| best(&m, field, value).map(|b| (b.0, b.1));
+        assert_eq!(found("120", single("Lunch at a meeting.")), None);
+        assert_eq!(found("120", single("Drawn by A. in ink.")), None);
+        assert_eq!(found("80", bag(&["A."])), None);
+        assert_eq!(found("368", bag(&["A. Smith"])), None);
+        assert_eq!(
+            found("120", single("A portrait of Annabelle.")),
+            Some((Rule::NameInTextLoose, Confidence::Low))
+        );
+        assert_eq!(
+            found("368", bag(&["Annabelle Smith"])),
+            Some((Rule::NameSingleWord, Confidence::Low))
+        );
     }
 
     #[test]

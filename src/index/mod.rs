@@ -3,7 +3,7 @@
 //! candidates — and nothing here knows about the terminal.
 //!
 //! The index proposes candidates by folded words, e-mails, phones and logins (and, for each
-//! one-letter word, the words near it, since it may be an initial); the matcher then
+//! one-letter word that may be an initial, the words near it); the matcher then
 //! confirms each candidate on the asset's stored metadata. Recall lives in tantivy,
 //! precision in [`matcher`].
 
@@ -218,6 +218,40 @@ impl TenantIndex {
         })
     }
 
+    /// Rewrites every segment holding deleted documents without them and removes the old
+    /// segment files. A deleted or replaced document otherwise stays in its segment's files
+    /// (only marked deleted) until a merge happens to take it: after an erasure or a
+    /// rectification the old values must leave dsr's own copy too. Returns how many
+    /// segments were rewritten. Needs the tenant lock (it takes the index writer).
+    pub fn expunge_deleted(&self) -> Result<usize, IndexError> {
+        // Segment metas held anywhere (here, or by a searcher) keep their files alive
+        // through garbage collection: only ids are kept, and the reader moves on below.
+        let ids: Vec<tantivy::index::SegmentId> = self
+            .index
+            .searchable_segment_metas()
+            .map_err(|e| self.err(e))?
+            .iter()
+            .filter(|m| m.has_deletes())
+            .map(|m| m.id())
+            .collect();
+        let mut writer: IndexWriter = self
+            .index
+            .writer_with_num_threads(1, WRITER_MEMORY / 4)
+            .map_err(|e| self.err(e))?;
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        if !ids.is_empty() {
+            writer.merge(&ids).wait().map_err(|e| self.err(e))?;
+        }
+        self.reader.reload().map_err(|e| self.err(e))?;
+        // Files of segments merged away before (by an earlier run's merges) go too.
+        writer
+            .garbage_collect_files()
+            .wait()
+            .map_err(|e| self.err(e))?;
+        writer.wait_merging_threads().map_err(|e| self.err(e))?;
+        Ok(ids.len())
+    }
+
     /// Builds the document of an asset (pure: may run on any thread).
     pub fn document(&self, asset: &Asset, settings: &IndexSettings) -> TantivyDocument {
         let f = &self.fields;
@@ -373,9 +407,12 @@ impl TenantIndex {
     /// Documents holding every word (any fold), and for names also one-typo variants of
     /// long words and initials, which the matcher grades lower.
     fn all_words(&self, words: &[Word], loose: bool) -> Box<dyn Query> {
+        // A name of one word meets no initial (see the matcher), so its letter proposes
+        // nothing: searched alone, "Annabelle" would otherwise read every caption with "a".
+        let initials = loose && words.len() > 1;
         let alternatives: Vec<WordAlternatives> = words
             .iter()
-            .map(|word| self.alternatives(word, loose))
+            .map(|word| self.alternatives(word, loose, initials))
             .collect();
         // See `letter_evidence`; a name of initials only is searched the plain way.
         let placed = loose
@@ -444,8 +481,9 @@ impl TenantIndex {
         evidence
     }
 
-    /// What may stand for one searched word in a document.
-    fn alternatives(&self, word: &Word, loose: bool) -> WordAlternatives {
+    /// What may stand for one searched word in a document; `initials` when an initial may
+    /// stand for it (or it for a word).
+    fn alternatives(&self, word: &Word, loose: bool, initials: bool) -> WordAlternatives {
         let field = self.fields.words;
         let mut strong: Vec<Box<dyn Query>> = Vec::new();
         for text in word.terms() {
@@ -456,7 +494,7 @@ impl TenantIndex {
             }
         }
         let mut letter = None;
-        if loose && let Some(initial) = word.stripped().chars().next() {
+        if initials && let Some(initial) = word.stripped().chars().next() {
             if word.is_initial() {
                 // A searched initial meets any word starting with it.
                 let pattern = format!("{}.*", regex_escape(initial));
@@ -536,7 +574,8 @@ fn letter_terms(item: &str, words: &[Word], role: Role) -> Vec<String> {
             }
         }
     } else {
-        for p in (0..words.len()).filter(|&p| words[p].is_initial()) {
+        // In running text only a letter written as an initial is one (see the matcher).
+        for p in (0..words.len()).filter(|&p| words[p].written_as_initial(item)) {
             let near = p.saturating_sub(NEIGHBOURS)..words.len().min(p + NEIGHBOURS + 1);
             for q in near.filter(|&q| q != p) {
                 note(words, p, q, p.abs_diff(q));

@@ -49,6 +49,23 @@ impl Word {
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
     }
 
+    /// True for an initial written as one in running text: a one-letter word that is not a
+    /// lower-case letter ("J", "Ø", a letter of a script without case), or that a full stop
+    /// follows ("j."). A lower-case letter alone inside a sentence is a word of its own,
+    /// such as the article "a", not anyone's initial. `text` is the text the word was read
+    /// from.
+    pub fn written_as_initial(&self, text: &str) -> bool {
+        if !self.is_initial() {
+            return false;
+        }
+        let written = text.get(self.start..self.end).unwrap_or_default();
+        let not_lower = written.chars().next().is_some_and(|c| !c.is_lowercase());
+        not_lower
+            || text
+                .get(self.end..)
+                .is_some_and(|rest| rest.starts_with('.'))
+    }
+
     /// Both folds agree on one of the two forms.
     pub fn same_as(&self, other: &Word) -> bool {
         self.expanded() == other.expanded() || self.stripped() == other.stripped()
@@ -362,6 +379,17 @@ mod tests {
         assert_eq!(curly.len(), 2);
         assert!(curly[1].same_as(&straight[1]));
         assert_eq!(&"Siobhán O’Brien"[curly[1].start..curly[1].end], "O’Brien");
+    }
+
+    #[test]
+    fn initials_are_written_as_initials() {
+        let text = "a J. k. Ø b x.y";
+        let written: Vec<bool> = words(text)
+            .iter()
+            .map(|w| w.written_as_initial(text))
+            .collect();
+        assert_eq!(written, [false, true, true, true, false, true, false]);
+        assert!(!w("Jo").written_as_initial("Jo"));
     }
 
     #[test]

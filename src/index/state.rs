@@ -1,5 +1,6 @@
 //! What the last sync of a tenant left behind: the version of every indexed asset, the
-//! field labels, and the settings the index was built with.
+//! field labels, and the settings the index was built with; and, in a small file of their
+//! own, the assets it could not read.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
@@ -11,8 +12,9 @@ use crate::fsutil;
 
 /// Raised whenever the index terms change meaning, so that an older index is rebuilt by
 /// the next sync instead of answering without terms it lacks (2: the words written
-/// beside one-letter words).
-const FORMAT: u32 = 2;
+/// beside one-letter words; 3: phone numbers written with a bracketed trunk zero, and in
+/// running text only letters written as initials noted beside their neighbours).
+const FORMAT: u32 = 3;
 
 /// The sync state of one tenant, kept as `state.json` beside its index.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -63,5 +65,39 @@ impl SyncState {
             .get(field)
             .cloned()
             .unwrap_or_else(|| format!("field {field}"))
+    }
+}
+
+/// The assets the last sync could not read (a sidecar that does not parse, a file it may not
+/// open), kept as `unreadable.json` beside the state: ids only, never what they hold. Every
+/// command that answers from the index reads it to say what it did not search, so it is
+/// kept apart from the state, whose size grows with the tenant.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unreadable {
+    pub assets: BTreeSet<String>,
+}
+
+impl Unreadable {
+    /// Reads the list; an absent file is an empty list.
+    pub fn load(path: &Path) -> io::Result<Unreadable> {
+        match std::fs::read(path) {
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Unreadable::default()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Writes the list, or removes the file when the list is empty, so that the common
+    /// case costs a reader one failed open.
+    pub fn save(&self, path: &Path) -> io::Result<()> {
+        if self.assets.is_empty() {
+            return match std::fs::remove_file(path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            };
+        }
+        let json = serde_json::to_vec(self).map_err(io::Error::other)?;
+        fsutil::write_atomic(path, &json)
     }
 }

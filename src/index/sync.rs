@@ -4,7 +4,12 @@
 //! per-archive watermarks of the last sync, so only new and changed assets are read, and
 //! assets that disappeared are removed. `full` re-reads everything. The platform reads on
 //! its own threads while this one feeds tantivy.
+//!
+//! The assets a sync could not read are remembered ([`Unreadable`]) until a later sync
+//! reads them or finds them gone, so that every answer from the index can say what it
+//! did not search.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -14,7 +19,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tantivy::TantivyDocument;
 
-use super::state::SyncState;
+use super::state::{SyncState, Unreadable};
 use super::{IndexError, IndexSettings, TenantIndex};
 use crate::asset::Asset;
 use crate::platform::{Platform, PlatformError, Scanned, Since, Stray};
@@ -57,6 +62,9 @@ pub struct SyncReport {
     pub unchanged: u64,
     /// Assets that could not be read, each with the reason (path, line and column).
     pub errors: Vec<String>,
+    /// Every asset that could not be read and is not searched until it is: those of
+    /// `errors`, and those an incremental sync did not read again.
+    pub unreadable: Vec<String>,
     /// Files without a sidecar: not indexed.
     pub without_sidecar: Vec<String>,
     pub indexed: u64,
@@ -86,9 +94,32 @@ impl TenantFiles {
     pub fn state(&self) -> PathBuf {
         self.dir.join("state.json")
     }
+    /// The FotoWeb connector's cached access token.
+    pub fn token_cache(&self) -> PathBuf {
+        self.dir.join(Self::TOKEN_CACHE)
+    }
+    /// The token cache's file name in the tenant's folder.
+    pub const TOKEN_CACHE: &str = "token.json";
+    /// What dsr derives from the platform and can make again — the index, its sync state,
+    /// the cached token — as opposed to the tenant's records (cases with their receipts,
+    /// plans and journals, the ledger, the salt, the tombstones, bulk-run journals), which
+    /// are kept until purged.
+    pub fn derived(&self) -> [PathBuf; 3] {
+        [self.index(), self.state(), self.token_cache()]
+    }
     pub fn load_state(&self) -> Result<SyncState, SyncError> {
         SyncState::load(&self.state()).map_err(|source| SyncError::State {
             path: self.state(),
+            source,
+        })
+    }
+    /// The assets the last sync could not read.
+    pub fn unreadable(&self) -> PathBuf {
+        self.dir.join("unreadable.json")
+    }
+    pub fn load_unreadable(&self) -> Result<Unreadable, SyncError> {
+        Unreadable::load(&self.unreadable()).map_err(|source| SyncError::State {
+            path: self.unreadable(),
             source,
         })
     }
@@ -138,8 +169,26 @@ pub fn sync(
     } else {
         std::mem::take(&mut state.watermarks)
     };
+    // A rebuild works the list out afresh; otherwise what was unreadable stays so until it
+    // is read or gone.
+    let mut unreadable = if report.full {
+        Unreadable::default()
+    } else {
+        files.load_unreadable()?
+    };
+    // The scan is told of the unreadable assets as known ones with a version no asset has:
+    // it then reads them again, and says when they are gone, though never indexed.
+    let known = if unreadable.assets.is_empty() {
+        Cow::Borrowed(&old)
+    } else {
+        let mut known = old.clone();
+        for id in &unreadable.assets {
+            known.insert(id.clone(), String::new());
+        }
+        Cow::Owned(known)
+    };
     let since = Since {
-        versions: &old,
+        versions: &known,
         watermarks: &watermarks,
         full: report.full,
         jobs: jobs.max(1),
@@ -191,6 +240,7 @@ pub fn sync(
                         Some(v) if *v == version => report.unchanged += 1,
                         Some(_) => report.updated += 1,
                     }
+                    unreadable.assets.remove(&id);
                     versions.insert(id, version);
                     progress.advance(1);
                 }
@@ -200,6 +250,7 @@ pub fn sync(
                     if report.full {
                         versions.remove(&id);
                     }
+                    unreadable.assets.insert(id);
                     report.errors.push(error);
                     progress.advance(1);
                 }
@@ -213,6 +264,7 @@ pub fn sync(
     })?;
     for id in &end.removed {
         update.remove(id);
+        unreadable.assets.remove(id);
         if versions.remove(id).is_some() {
             report.removed += 1;
         }
@@ -235,6 +287,13 @@ pub fn sync(
             path: files.state(),
             source,
         })?;
+    unreadable
+        .save(&files.unreadable())
+        .map_err(|source| SyncError::State {
+            path: files.unreadable(),
+            source,
+        })?;
+    report.unreadable = unreadable.assets.into_iter().collect();
     report.indexed = state.versions.len() as u64;
     report.errors.sort();
     report.without_sidecar.sort();

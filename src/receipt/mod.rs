@@ -8,6 +8,7 @@
 //! a draft whose text would name the subject.
 
 pub mod canonical;
+pub mod history;
 pub mod ledger;
 pub mod sign;
 pub mod subject;
@@ -113,6 +114,9 @@ pub enum AssetOutcome {
     Verified,
     /// Receipts issued before outcomes were named per action: deliberately not carried out.
     Skipped,
+    /// The last sync could not read the asset, so the subject was not searched for in it:
+    /// it may hold them.
+    NotSearched,
 }
 
 impl AssetOutcome {
@@ -130,11 +134,12 @@ impl AssetOutcome {
             AssetOutcome::Done => "done",
             AssetOutcome::Verified => "verified",
             AssetOutcome::Skipped => "skipped",
+            AssetOutcome::NotSearched => "not-searched",
         }
     }
 
     /// Every outcome, in the order a summary lists them.
-    pub const ALL: [AssetOutcome; 12] = [
+    pub const ALL: [AssetOutcome; 13] = [
         AssetOutcome::Deleted,
         AssetOutcome::Scrubbed,
         AssetOutcome::Rectified,
@@ -145,6 +150,7 @@ impl AssetOutcome {
         AssetOutcome::Manual,
         AssetOutcome::Unverified,
         AssetOutcome::Failed,
+        AssetOutcome::NotSearched,
         AssetOutcome::Verified,
         AssetOutcome::Skipped,
     ];
@@ -321,6 +327,7 @@ pub fn issue(
         }
     }
     let absolute = std::path::absolute(&path).map_err(ReceiptError::io(&path))?;
+    let recorded = records.stored_path(&absolute);
 
     let ledger_path = records.ledger_path();
     let mut ledger = records
@@ -383,7 +390,7 @@ pub fn issue(
         case_id: receipt.case_id.clone(),
         sha256: sha256.clone(),
         previous_sha256: receipt.previous_sha256.clone(),
-        path: absolute,
+        path: recorded,
         issued_at: receipt.finished_at.clone(),
     };
     let appended = canonical::to_vec(&entry)

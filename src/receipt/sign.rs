@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use ssh_key::rand_core::OsRng;
 use ssh_key::{Algorithm, HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
+use time::OffsetDateTime;
 
 use crate::fsutil;
 use crate::secret::Secret;
@@ -14,6 +15,10 @@ use crate::secret::Secret;
 /// The sshsig namespace of receipts: a signature made for anything else never verifies
 /// as a receipt, and a receipt signature is no use elsewhere.
 pub const NAMESPACE: &str = "dsr-receipt";
+
+/// The principal of every allowed_signers line dsr writes or prints, whatever key it is and
+/// whatever its comment says: verifiers always run `ssh-keygen -Y verify … -I dsr`.
+pub const PRINCIPAL: &str = "dsr";
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
@@ -86,7 +91,9 @@ pub fn public_path(private: &Path) -> PathBuf {
 
 /// Makes a new Ed25519 key at `path` (owner-only, written atomically) and its public half
 /// beside it, encrypted with `passphrase` when one is given. Refuses to replace an
-/// existing key unless `force`.
+/// existing key unless `force`. The key's history (see [`super::history`]) records the new
+/// key from now on and closes the one it replaces, so that receipts the old key signed
+/// still verify.
 pub fn generate(
     path: &Path,
     comment: &str,
@@ -103,6 +110,8 @@ pub fn generate(
             }
         }
     }
+    // Read before it is overwritten: a key made before dsr kept histories is listed in none.
+    let replaced = public_key(path).ok();
     let sign_err = |e: ssh_key::Error| KeyError::Sign(e.to_string());
     let mut key = PrivateKey::random(&mut OsRng, Algorithm::Ed25519).map_err(sign_err)?;
     key.set_comment(comment);
@@ -116,6 +125,9 @@ pub fn generate(
         let path = path.to_owned();
         move |source| KeyError::Write { path, source }
     };
+    // The history first: should writing the key fail after it, the history lists a key
+    // that never signed anything, which trusts nothing that exists.
+    super::history::record(path, replaced.as_ref(), &public_key, now())?;
     fsutil::write_atomic(path, pem.as_bytes()).map_err(write_err(path))?;
     let line = public_key.to_openssh().map_err(sign_err)?;
     fsutil::write_atomic(&public, format!("{line}\n").as_bytes()).map_err(write_err(&public))?;
@@ -125,6 +137,12 @@ pub fn generate(
         public_key,
         encrypted: stored.is_encrypted(),
     })
+}
+
+/// Now, to the second: the precision of receipts' times and of allowed_signers windows.
+fn now() -> OffsetDateTime {
+    let now = OffsetDateTime::now_utc();
+    now.replace_nanosecond(0).unwrap_or(now)
 }
 
 fn read_text(path: &Path) -> Result<String, KeyError> {
@@ -235,21 +253,104 @@ impl SigningKey {
     }
 }
 
-/// The `allowed_signers` line that lets `ssh-keygen -Y verify -I IDENTITY` accept receipts
-/// signed by `key`, and nothing else signed by it.
-pub fn allowed_signers_line(identity: &str, key: &PublicKey) -> String {
-    let key = PublicKey::new(key.key_data().clone(), "");
-    let encoded = key.to_openssh().unwrap_or_default();
-    format!("{identity} namespaces=\"{NAMESPACE}\" {}", encoded.trim())
-}
-
-/// One key trusted to sign receipts, and the names it is known by.
+/// One key trusted to sign receipts, the names it is known by, and when it may have signed.
 #[derive(Debug, Clone)]
 pub struct TrustedKey {
     pub principals: Vec<String>,
     pub key: PublicKey,
     /// The namespaces the key may sign in; `None` for any.
     pub namespaces: Option<Vec<String>>,
+    /// Signatures made before this time are not accepted (`valid-after`).
+    pub valid_after: Option<OffsetDateTime>,
+    /// Signatures made after this time are not accepted (`valid-before`): the key was
+    /// replaced then.
+    pub valid_before: Option<OffsetDateTime>,
+}
+
+impl TrustedKey {
+    /// `key`, under [`PRINCIPAL`], for receipts, at any time.
+    pub fn new(key: PublicKey) -> TrustedKey {
+        TrustedKey {
+            principals: vec![PRINCIPAL.to_owned()],
+            key,
+            namespaces: Some(vec![NAMESPACE.to_owned()]),
+            valid_after: None,
+            valid_before: None,
+        }
+    }
+
+    /// True when a signature made at `at` falls in the key's window (both ends included,
+    /// as ssh-keygen reads them).
+    pub fn covers(&self, at: OffsetDateTime) -> bool {
+        self.valid_after.is_none_or(|after| at >= after)
+            && self.valid_before.is_none_or(|before| at <= before)
+    }
+
+    fn signs_receipts(&self) -> bool {
+        self.namespaces
+            .as_ref()
+            .is_none_or(|ns| ns.iter().any(|n| n == NAMESPACE))
+    }
+
+    /// `SHA256:…`, as `ssh-keygen -l` prints it.
+    pub fn fingerprint(&self) -> String {
+        self.key.fingerprint(HashAlg::Sha256).to_string()
+    }
+
+    /// The key as one allowed_signers line that lets `ssh-keygen -Y verify -I IDENTITY`
+    /// accept receipts it signed, and nothing else it signed: the receipt namespace, the
+    /// key's window in UTC (`valid-after="20261206130540Z"`), the key and its comment.
+    pub fn allowed_signers_line(&self, identity: &str) -> String {
+        let mut options = vec![format!("namespaces=\"{NAMESPACE}\"")];
+        if let Some(after) = self.valid_after {
+            options.push(format!("valid-after=\"{}\"", ssh_time(after)));
+        }
+        if let Some(before) = self.valid_before {
+            options.push(format!("valid-before=\"{}\"", ssh_time(before)));
+        }
+        let encoded = self.key.to_openssh().unwrap_or_default();
+        format!("{identity} {} {}", options.join(","), encoded.trim())
+    }
+}
+
+/// A time as allowed_signers options take it, in UTC: `YYYYMMDDHHMMSSZ`.
+pub fn ssh_time(at: OffsetDateTime) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}{:02}{:02}{:02}{:02}{:02}Z",
+        at.year(),
+        at.month() as u8,
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
+/// Reads an allowed_signers time: `YYYYMMDD`, `YYYYMMDDHHMM` or `YYYYMMDDHHMMSS`, with a
+/// `Z` for UTC. ssh-keygen reads a time without `Z` in the local time zone; dsr, which
+/// always writes the `Z`, reads such a time as UTC.
+fn parse_ssh_time(text: &str) -> Option<OffsetDateTime> {
+    let digits = text.strip_suffix(['Z', 'z']).unwrap_or(text);
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || ![8, 12, 14].contains(&digits.len()) {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| digits.get(range)?.parse::<u32>().ok();
+    let month = time::Month::try_from(u8::try_from(number(4..6)?).ok()?).ok()?;
+    let date = time::Date::from_calendar_date(
+        i32::try_from(number(0..4)?).ok()?,
+        month,
+        number(6..8)? as u8,
+    )
+    .ok()?;
+    let part = |range| number(range).map(|n| n as u8);
+    let (hour, minute, second) = match digits.len() {
+        8 => (0, 0, 0),
+        12 => (part(8..10)?, part(10..12)?, 0),
+        _ => (part(8..10)?, part(10..12)?, part(12..14)?),
+    };
+    let time = time::Time::from_hms(hour, minute, second).ok()?;
+    Some(time::PrimitiveDateTime::new(date, time).assume_utc())
 }
 
 /// The keys a verifier accepts.
@@ -269,6 +370,14 @@ pub enum SignatureError {
     UnknownSigner(String),
     #[error("the signature does not match the file: it was changed after signing")]
     Mismatch,
+    #[error(
+        "it is signed by {fingerprint} at {at}, when that key was not trusted to sign ({window}): a key replaced since signs nothing after its replacement"
+    )]
+    OutsideWindow {
+        fingerprint: String,
+        at: String,
+        window: String,
+    },
 }
 
 impl TrustedKeys {
@@ -279,6 +388,8 @@ impl TrustedKeys {
                 principals: vec![principal.to_owned()],
                 key,
                 namespaces: None,
+                valid_after: None,
+                valid_before: None,
             }],
         }
     }
@@ -289,6 +400,44 @@ impl TrustedKeys {
 
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
+    }
+
+    /// The keys, in the order listed.
+    pub fn keys(&self) -> &[TrustedKey] {
+        &self.keys
+    }
+
+    /// True when `key` is listed (at any time).
+    pub fn contains(&self, key: &PublicKey) -> bool {
+        self.keys.iter().any(|t| t.key.key_data() == key.key_data())
+    }
+
+    /// The listing of `key`, trusted for receipts, whose window holds `at`: a signature
+    /// that checks out was made by a trusted key only if it was made while that key was
+    /// trusted. `at` is the signing time the receipt states, under the signature.
+    pub fn trusted_at(
+        &self,
+        key: &PublicKey,
+        at: OffsetDateTime,
+    ) -> Result<&TrustedKey, SignatureError> {
+        let listed: Vec<&TrustedKey> = self
+            .keys
+            .iter()
+            .filter(|t| t.key.key_data() == key.key_data() && t.signs_receipts())
+            .collect();
+        listed
+            .iter()
+            .find(|t| t.covers(at))
+            .copied()
+            .ok_or_else(|| SignatureError::OutsideWindow {
+                fingerprint: key.fingerprint(HashAlg::Sha256).to_string(),
+                at: crate::time::rfc3339(at.into()),
+                window: listed
+                    .iter()
+                    .map(|t| window(t.valid_after, t.valid_before))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            })
     }
 
     /// Reads an OpenSSH `allowed_signers` file (see ssh-keygen(1)): per line principals,
@@ -322,6 +471,7 @@ impl TrustedKeys {
                 .map(str::to_owned)
                 .collect();
             let mut namespaces = None;
+            let (mut valid_after, mut valid_before) = (None, None);
             for (_, option) in &fields[1..key_at] {
                 for option in split_options(option) {
                     let (name, value) = option.split_once('=').unwrap_or((&option, ""));
@@ -340,8 +490,20 @@ impl TrustedKeys {
                                 "certificate authorities are not supported: list the signing key itself".to_owned(),
                             ));
                         }
-                        // Validity windows bound when a key may be used; dsr trusts what
-                        // is listed and leaves expiry to whoever curates the file.
+                        // The window checked against a receipt's signing time, as
+                        // `ssh-keygen -Y verify -O verify-time=…` checks it.
+                        name @ ("valid-after" | "valid-before") => {
+                            let at = parse_ssh_time(value.trim_matches('"')).ok_or_else(|| {
+                                problem(format!(
+                                    "{name} {value} is not a time: write YYYYMMDDHHMMSSZ"
+                                ))
+                            })?;
+                            if name == "valid-after" {
+                                valid_after = Some(at);
+                            } else {
+                                valid_before = Some(at);
+                            }
+                        }
                         _ => {}
                     }
                 }
@@ -355,6 +517,8 @@ impl TrustedKeys {
                 principals,
                 key,
                 namespaces,
+                valid_after,
+                valid_before,
             });
         }
         Ok(trusted)
@@ -370,12 +534,7 @@ impl TrustedKeys {
         let signer = self
             .keys
             .iter()
-            .find(|t| {
-                t.key.key_data() == sig.public_key()
-                    && t.namespaces
-                        .as_ref()
-                        .is_none_or(|ns| ns.iter().any(|n| n == NAMESPACE))
-            })
+            .find(|t| t.key.key_data() == sig.public_key() && t.signs_receipts())
             .ok_or_else(|| {
                 let key = PublicKey::new(sig.public_key().clone(), "");
                 SignatureError::UnknownSigner(key.fingerprint(HashAlg::Sha256).to_string())
@@ -385,6 +544,17 @@ impl TrustedKeys {
             .verify(NAMESPACE, bytes, &sig)
             .map_err(|_| SignatureError::Mismatch)?;
         Ok(signer)
+    }
+}
+
+/// A key's window for people: "from … until …", "until …", "from …", or "at any time".
+pub fn window(after: Option<OffsetDateTime>, before: Option<OffsetDateTime>) -> String {
+    let at = |t: OffsetDateTime| crate::time::rfc3339(t.into());
+    match (after, before) {
+        (Some(a), Some(b)) => format!("from {} until {}", at(a), at(b)),
+        (None, Some(b)) => format!("until {}", at(b)),
+        (Some(a), None) => format!("from {}", at(a)),
+        (None, None) => "at any time".to_owned(),
     }
 }
 
@@ -506,7 +676,7 @@ mod tests {
     fn allowed_signers_lines() {
         let dir = tempfile::tempdir().unwrap();
         let made = generate(&dir.path().join("k"), "c", None, false).unwrap();
-        let line = allowed_signers_line("dpo@example.org", &made.public_key);
+        let line = TrustedKey::new(made.public_key.clone()).allowed_signers_line("dpo@example.org");
         assert!(line.starts_with("dpo@example.org namespaces=\"dsr-receipt\" ssh-ed25519 AAAA"));
         let path = dir.path().join("allowed_signers");
         std::fs::write(

@@ -65,7 +65,7 @@ pub fn verify_file(path: &Path, trusted: &TrustedKeys) -> Result<VerifiedReceipt
             });
         }
     };
-    let signer = trusted.verify(&bytes, &signature)?;
+    let signer = trusted.verify(&bytes, &signature)?.key.clone();
     let value = canonical::parse(&bytes).map_err(VerifyError::Canonical)?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
@@ -74,12 +74,20 @@ pub fn verify_file(path: &Path, trusted: &TrustedKeys) -> Result<VerifiedReceipt
     }
     let receipt: Receipt =
         serde_json::from_value(value).map_err(|e| VerifyError::Malformed(e.to_string()))?;
+    // Signed when it says it was finished (the time is under the signature): the key must
+    // have been trusted then, so a replaced key vouches for nothing it signs later.
+    let signed_at = time::OffsetDateTime::parse(
+        &receipt.finished_at,
+        &time::format_description::well_known::Rfc3339,
+    )
+    .map_err(|e| VerifyError::Malformed(format!("its finished_at is not a time: {e}")))?;
+    let signer = trusted.trusted_at(&signer, signed_at)?;
     Ok(VerifiedReceipt {
         path: path.to_owned(),
         receipt,
         sha256: sha256_hex(&bytes),
         signer: signer.principals.clone(),
-        fingerprint: signer.key.fingerprint(ssh_key::HashAlg::Sha256).to_string(),
+        fingerprint: signer.fingerprint(),
     })
 }
 
@@ -190,16 +198,17 @@ pub fn verify_chain(
                     .to_owned(),
             );
         }
+        let path = records.receipt_path(&entry.path);
         let checked = match by_id.get(entry.receipt_id.as_str()) {
             Some(given) => Ok((*given).clone()),
-            None => verify_file(&entry.path, trusted),
+            None => verify_file(&path, trusted),
         };
         match checked {
             Err(VerifyError::Read(e)) if e.kind() == io::ErrorKind::NotFound => problem(format!(
                 "the receipt is missing: {} does not exist",
-                entry.path.display()
+                path.display()
             )),
-            Err(e) => problem(format!("{} {e}", entry.path.display())),
+            Err(e) => problem(format!("{} {e}", path.display())),
             Ok(found) => {
                 let r = &found.receipt;
                 if found.sha256 != entry.sha256 {

@@ -11,7 +11,7 @@ use crate::support::Test;
 
 /// A tenant whose subject shares assets with others, with hostile values, and a filled-in
 /// record of processing.
-fn tenant() -> Test {
+pub fn tenant() -> Test {
     let t = Test::new();
     t.asset(
         "Staff/board.png",
@@ -43,7 +43,8 @@ fn tenant() -> Test {
     t
 }
 
-fn open(t: &Test, right: &str) -> String {
+/// Opens a case for Jane Doe (login jdoe) with `right`; returns its id.
+pub fn open(t: &Test, right: &str) -> String {
     t.dsr([
         "case", "open", "--right", right, "--name", "Jane Doe", "--login", "jdoe",
     ])
@@ -455,4 +456,138 @@ fn access_and_portability_work_through_fotoweb_as_through_dir() {
         results[0], results[1],
         "the same package through dir and FotoWeb"
     );
+}
+
+/// The receipt a case's operation filed last.
+fn last_receipt(t: &Test, case: &str) -> Value {
+    let dir = t
+        .tenant_data("acme")
+        .join("cases")
+        .join(case)
+        .join("receipts");
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("a receipts folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("receipt.json"))
+        .filter(|p| p.exists())
+        .collect();
+    found.sort();
+    let path = found.last().expect("a receipt");
+    serde_json::from_slice(&std::fs::read(path).expect("receipt")).expect("JSON")
+}
+
+/// The per-asset record of `asset` in a receipt.
+fn record<'r>(receipt: &'r Value, asset: &str) -> &'r Value {
+    receipt["assets"]
+        .as_array()
+        .expect("per-asset records")
+        .iter()
+        .find(|r| r["asset"] == asset)
+        .unwrap_or_else(|| panic!("no record of {asset} in {receipt}"))
+}
+
+#[test]
+fn packages_name_what_could_not_be_searched_and_end_3_unless_accepted() {
+    let t = tenant();
+    // Holds her name, but the sidecar does not parse (a trailing comma).
+    t.write("Staff/broken.png", b"image");
+    t.write(
+        "Staff/broken.png.json",
+        b"{\"metadata\": {\"80\": {\"value\": [\"Jane Doe\"]},}}",
+    );
+    t.dsr(["sync"]).status(3).run();
+    let note = "1 asset could not be read at the last sync and was not searched";
+
+    let id = open(&t, "access");
+    let out = t.path("package");
+    let run = t.dsr(["access", &id, "--out"]).arg(&out).status(3).run();
+    assert!(
+        run.stderr.contains(note) && run.stderr.contains("--accept-unreadable"),
+        "{}",
+        run.dump()
+    );
+    let data: Value =
+        serde_json::from_slice(&std::fs::read(out.join("data.json")).expect("data.json"))
+            .expect("JSON");
+    assert_eq!(data["not_searched"], json!(["Staff/broken.png"]), "{data}");
+    let schema: Value =
+        serde_json::from_slice(&std::fs::read(out.join("data.schema.json")).expect("schema"))
+            .expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&data)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "data.json breaks its schema: {errors:?}");
+    let html = std::fs::read_to_string(out.join("index.html")).expect("index.html");
+    assert!(
+        html.contains("broken.png") && html.contains("could not be read"),
+        "{html}"
+    );
+    let letter = std::fs::read_to_string(out.join("letter.md")).expect("letter.md");
+    assert!(letter.contains("could not be read"), "{letter}");
+    let receipt = last_receipt(&t, &id);
+    assert_eq!(
+        record(&receipt, "Staff/broken.png")["outcome"],
+        "not-searched"
+    );
+
+    // The DPO looked at it: exit 0, and the receipt still says it was not searched.
+    let accepted = t
+        .dsr(["access", &id, "--accept-unreadable", "--out"])
+        .arg(t.path("accepted"))
+        .run();
+    assert!(accepted.stderr.contains(note), "{}", accepted.dump());
+    let receipt = last_receipt(&t, &id);
+    let entry = record(&receipt, "Staff/broken.png");
+    assert_eq!(entry["outcome"], "not-searched");
+    assert!(
+        entry["evidence"]
+            .as_str()
+            .is_some_and(|e| e.contains("--accept-unreadable")),
+        "{receipt}"
+    );
+
+    // The portable archive likewise, its manifest listing the asset.
+    let portable = open(&t, "portability");
+    let zip = t.path("p.zip");
+    t.dsr(["portability", &portable, "--out"])
+        .arg(&zip)
+        .status(3)
+        .run();
+    let manifest: Value =
+        serde_json::from_slice(&unzip_entries(&zip)["manifest.json"]).expect("manifest");
+    assert_eq!(manifest["not_searched"], json!(["Staff/broken.png"]));
+    assert_eq!(
+        record(&last_receipt(&t, &portable), "Staff/broken.png")["outcome"],
+        "not-searched"
+    );
+    t.dsr(["portability", &portable, "--accept-unreadable", "--out"])
+        .arg(t.path("p2.zip"))
+        .run();
+
+    // A list of subjects: each package is partial.
+    t.dsr(["access", "--from", "-", "--out"])
+        .arg(t.path("packages"))
+        .stdin("login\njdoe\n")
+        .status(3)
+        .run();
+
+    // Fixed and synced: nothing left out, nothing to accept.
+    t.asset("Staff/broken.png", json!({"80": ["Jane Doe"]}));
+    t.sync(&[]);
+    let id = open(&t, "access");
+    let fixed = t.path("fixed");
+    let run = t.dsr(["access", &id, "--out"]).arg(&fixed).run();
+    assert!(!run.stderr.contains("could not be read"), "{}", run.dump());
+    let data: Value =
+        serde_json::from_slice(&std::fs::read(fixed.join("data.json")).expect("data.json"))
+            .expect("JSON");
+    assert_eq!(data["not_searched"], json!([]));
+    assert!(
+        packaged(&data).contains(&("Staff".to_owned(), "broken.png".to_owned())),
+        "{data}"
+    );
+    let html = std::fs::read_to_string(fixed.join("index.html")).expect("index.html");
+    assert!(!html.contains("could not be read"), "{html}");
 }

@@ -226,3 +226,157 @@ fn since_filters_by_day_or_moment() {
         .error();
     assert!(err.contains("YYYY-MM-DD"), "{err}");
 }
+
+/// Runs `dsr` with `args` and checks that it is refused because `field` names the subject:
+/// exit 2, the reason on stderr without any of her values, nothing on stdout, nothing in
+/// the audit log.
+fn refused(t: &Test, args: &[&str], field: &str) {
+    let before = entries(t).len();
+    let out = t.dsr(args).status(2).run();
+    let err = out.error();
+    assert!(
+        err.contains(&format!("the {field} names the data subject")),
+        "{args:?}\n{}",
+        out.dump()
+    );
+    let lower = err.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    for value in ["jane", "doe", "912", "91234567", "jdoe", "uniq", "person"] {
+        assert!(!words.contains(&value), "{value} in the message: {err}");
+    }
+    assert!(out.stdout.is_empty(), "{args:?}\n{}", out.dump());
+    assert_eq!(entries(t).len(), before, "{args:?}: nothing was recorded");
+}
+
+const JANE: [&str; 9] = [
+    "locate",
+    "--name",
+    "Jane Doe",
+    "--email",
+    "jane.doe@example.com",
+    "--phone",
+    "+47 912 34 567",
+    "--login",
+    "jdoe",
+];
+
+#[test]
+fn a_purpose_naming_the_subject_in_any_form_is_refused() {
+    let t = tenant();
+    for purpose in [
+        // Her phone, however it is written, in the tenant's region or not.
+        "follow-up on 912 34 567",
+        "call 91234567 back",
+        "call +47 912-34-567",
+        "ring 0047 91 23 45 67",
+        "tel. (+47) 91234567",
+        "ticket 12 912 34 567",
+        // Her name in any order, case, accent or spelling locate would find, and the
+        // forms that join or break its words.
+        "request from Doe, Jane",
+        "JANE DOE asked",
+        "Jáne Döe asked",
+        "for Jane.Doe",
+        "for J.Doe",
+        "for J. Doe",
+        "for jane_doe",
+        "for JaneDoe",
+        "for Jane\u{200b}Doe",
+        "for Jane\u{200d}Doe",
+        "for Ja\u{ad}ne Doe",
+        "for \u{ff2a}\u{ff41}\u{ff4e}\u{ff45} \u{ff24}\u{ff4f}\u{ff45}",
+        // Her e-mail address and login.
+        "mail from JANE.DOE@EXAMPLE.COM",
+        "user JDOE asked",
+    ] {
+        let mut args = JANE.to_vec();
+        args.extend(["--purpose", purpose]);
+        refused(&t, &args, "purpose");
+    }
+    refused(
+        &t,
+        &[
+            "locate",
+            "--name",
+            "Uniq Person",
+            "--purpose",
+            "asked by Person, Uniq",
+        ],
+        "purpose",
+    );
+}
+
+#[test]
+fn an_operator_naming_the_subject_is_refused() {
+    let t = tenant();
+    for operator in ["Jane Doe", "doe, jane", "jdoe", "jane.doe@example.com"] {
+        let mut args = JANE.to_vec();
+        args.extend(["--operator", operator, "--purpose", "case 2026-014"]);
+        refused(&t, &args, "operator");
+    }
+}
+
+#[test]
+fn a_purpose_that_does_not_name_the_subject_is_accepted() {
+    let t = tenant();
+    for purpose in [
+        "case 2026-014",
+        "Art. 15 request, ticket 4711",
+        "erasure under Art. 17(1)(a), HR offboarding 2026-11",
+        "Jane Smith's request",
+    ] {
+        let mut args = JANE.to_vec();
+        args.extend(["--purpose", purpose]);
+        let hits = t.dsr(&args).hits();
+        assert_eq!(hits.len(), 1, "{purpose}");
+        let last = entries(&t).pop().expect("an entry");
+        assert_eq!(last["purpose"], purpose);
+    }
+}
+
+#[test]
+fn operations_refuse_a_purpose_naming_the_subject_before_doing_anything() {
+    let t = tenant();
+    let cases = t.tenant_data("acme").join("cases");
+    let before = entries(&t).len();
+    refused(
+        &t,
+        &[
+            "case",
+            "open",
+            "--right",
+            "erasure",
+            "--name",
+            "Jane Doe",
+            "--purpose",
+            "Doe, Jane",
+        ],
+        "purpose",
+    );
+    assert!(
+        !cases.exists() || Test::entries(&cases).is_empty(),
+        "no case was opened"
+    );
+
+    let id = t
+        .dsr(["case", "open", "--right", "erasure", "--name", "Jane Doe"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let tenant_before = Test::entries(&t.tenant_dir());
+    let case_dir = cases.join(&id);
+    let case_before = Test::entries(&case_dir);
+    refused(
+        &t,
+        &["erase", &id, "--yes", "--purpose", "erasure for Jane.Doe"],
+        "purpose",
+    );
+    assert_eq!(
+        Test::entries(&t.tenant_dir()),
+        tenant_before,
+        "nothing erased"
+    );
+    assert_eq!(Test::entries(&case_dir), case_before, "no plan, no receipt");
+    assert_eq!(entries(&t).len(), before + 1, "only the case open");
+}

@@ -249,3 +249,261 @@ fn a_closed_case_is_not_acted_on() {
         "nothing was erased"
     );
 }
+
+/// The folder of a case of tenant `acme`.
+fn case_dir(t: &Test, id: &str) -> std::path::PathBuf {
+    t.tenant_data("acme").join("cases").join(id)
+}
+
+/// Closes a case and sets its closing time back to `at`, as if it had been closed then.
+fn closed_at(t: &Test, id: &str, at: &str) {
+    t.dsr(["case", "close", id]).run();
+    let path = case_dir(t, id).join("case.json");
+    let mut case: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("case.json")).expect("JSON");
+    case["closed_at"] = at.into();
+    std::fs::write(&path, serde_json::to_vec_pretty(&case).expect("JSON")).expect("case.json");
+}
+
+/// Every file of a case folder with its bytes.
+fn snapshot(t: &Test, id: &str) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let dir = case_dir(t, id);
+    Test::entries(&dir)
+        .into_iter()
+        .filter(|p| dir.join(p).is_file())
+        .map(|p| {
+            let bytes = std::fs::read(dir.join(&p)).expect("a file of the case");
+            (p, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn purge_needs_a_records_retention_in_the_tenant_profile() {
+    let t = jane_tenant();
+    let id = open(
+        &t,
+        &["--right", "access", "--email", "jane.doe@example.com"],
+    );
+    closed_at(&t, &id, "2019-03-01T10:00:00Z");
+    let before = snapshot(&t, &id);
+    let err = t
+        .dsr(["case", "purge", &id, "--yes"])
+        .status(2)
+        .run()
+        .error();
+    assert!(
+        err.contains("retention") && err.contains("dsr tenant edit acme --records-retention"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&t, &id), before, "nothing was deleted");
+
+    for (bad, message) in [
+        ("five years", "not a retention"),
+        ("0d", "at least one day"),
+        ("5x", "not a retention"),
+    ] {
+        let err = t
+            .dsr(["tenant", "edit", "acme", "--records-retention", bad])
+            .status(2)
+            .run()
+            .error();
+        assert!(err.contains(message), "{bad}: {err}");
+    }
+    t.dsr(["tenant", "edit", "acme", "--records-retention", "5y"])
+        .run();
+    let shown = t.dsr(["tenant", "show"]).run().stdout;
+    assert!(
+        shown.contains("records kept    5y after a case is closed"),
+        "{shown}"
+    );
+    let json = t.dsr(["tenant", "show", "-o", "json"]).run().json();
+    assert_eq!(json["profile"]["records_retention"], "5y");
+}
+
+#[test]
+fn purge_refuses_open_and_recent_cases_by_name_and_then_deletes_nothing() {
+    let t = jane_tenant();
+    t.dsr(["tenant", "edit", "acme", "--records-retention", "1y"])
+        .run();
+    let args = ["--right", "access", "--email", "jane.doe@example.com"];
+    let still_open = open(&t, &args);
+    let recent = open(&t, &args);
+    t.dsr(["case", "close", &recent]).run();
+    let old = open(&t, &args);
+    closed_at(&t, &old, "2020-05-04T09:00:00Z");
+    let before: Vec<_> = [&still_open, &recent, &old]
+        .iter()
+        .map(|id| snapshot(&t, id))
+        .collect();
+
+    let err = t
+        .dsr(["case", "purge", &still_open, &recent, &old, "--yes"])
+        .status(2)
+        .run()
+        .error();
+    assert!(err.contains(&format!("case {still_open} is open")), "{err}");
+    assert!(
+        err.contains(&format!("case {recent} was closed on")) && err.contains("kept until"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was purged"), "{err}");
+    let after: Vec<_> = [&still_open, &recent, &old]
+        .iter()
+        .map(|id| snapshot(&t, id))
+        .collect();
+    assert_eq!(after, before, "not even the case past its retention");
+
+    let err = t
+        .dsr(["case", "purge", "20200101-001", "--yes"])
+        .status(2)
+        .run()
+        .error();
+    assert!(err.contains("no case 20200101-001"), "{err}");
+}
+
+#[test]
+fn purge_without_yes_needs_a_terminal_to_ask_in() {
+    let t = jane_tenant();
+    t.dsr(["tenant", "edit", "acme", "--records-retention", "1y"])
+        .run();
+    let id = open(
+        &t,
+        &["--right", "access", "--email", "jane.doe@example.com"],
+    );
+    closed_at(&t, &id, "2020-05-04T09:00:00Z");
+    let before = snapshot(&t, &id);
+    let out = t.dsr(["case", "purge", &id]).status(4).run();
+    assert!(out.stderr.contains("--yes"), "{}", out.dump());
+    assert!(out.stderr.contains("nothing was purged"), "{}", out.dump());
+    assert_eq!(snapshot(&t, &id), before);
+}
+
+#[test]
+fn purge_deletes_a_closed_cases_personal_data_keeps_its_receipts_and_the_ledger_verifies() {
+    let t = jane_tenant();
+    t.dsr(["tenant", "edit", "acme", "--records-retention", "5y"])
+        .run();
+    let erasure = open(
+        &t,
+        &[
+            "--right",
+            "erasure",
+            "--email",
+            "jane.doe@example.com",
+            "--name",
+            "Jane Doe",
+            "--reference",
+            "letter of Jane Doe",
+            "--verified-by",
+            "passport seen at reception",
+        ],
+    );
+    t.dsr(["erase", &erasure, "--yes"]).run();
+    let portability = open(
+        &t,
+        &["--right", "portability", "--email", "jane.doe@example.com"],
+    );
+    t.dsr(["portability", &portability]).run();
+    assert!(
+        case_dir(&t, &portability)
+            .join(format!("portable-{portability}.zip"))
+            .is_file()
+    );
+    for id in [&erasure, &portability] {
+        closed_at(&t, id, "2019-03-01T10:00:00Z");
+    }
+    let receipts: Vec<_> = [&erasure, &portability]
+        .iter()
+        .map(|id| {
+            snapshot(&t, id)
+                .into_iter()
+                .filter(|(p, _)| p.starts_with("receipts"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(receipts.iter().all(|r| r.len() == 2), "{receipts:?}");
+
+    let out = t
+        .dsr(["case", "purge", &erasure, &portability, "--yes"])
+        .run();
+    for id in [&erasure, &portability] {
+        assert!(
+            out.stderr.contains(&format!("Purged case {id}")),
+            "{}",
+            out.dump()
+        );
+    }
+    assert!(
+        out.stderr.contains("receipts"),
+        "it says what it kept\n{}",
+        out.dump()
+    );
+
+    for (id, kept) in [&erasure, &portability].iter().zip(&receipts) {
+        let left = snapshot(&t, id);
+        let names: Vec<&std::path::Path> = left.iter().map(|(p, _)| p.as_path()).collect();
+        let mut expected: Vec<&std::path::Path> = vec![std::path::Path::new("case.json")];
+        expected.extend(kept.iter().map(|(p, _)| p.as_path()));
+        assert_eq!(
+            names, expected,
+            "case {id}: only the record and its receipts"
+        );
+        for (path, bytes) in kept {
+            let now = left.iter().find(|(p, _)| p == path).expect("kept");
+            assert_eq!(&now.1, bytes, "{} is untouched", path.display());
+        }
+        let record = std::fs::read_to_string(case_dir(&t, id).join("case.json"))
+            .expect("case.json")
+            .to_lowercase();
+        for personal in ["jane", "doe", "board.png", "passport"] {
+            assert!(!record.contains(personal), "{personal} in {record}");
+        }
+        let shown = t.dsr(["case", "show", id, "-o", "json"]).run().json();
+        assert!(shown["purged"]["at"].is_string(), "{shown}");
+        assert_eq!(shown["purged"]["retention"], "5y");
+        let table = t.dsr(["case", "show", id]).run().stdout;
+        assert!(table.contains("purged"), "{table}");
+    }
+    assert!(t.tenant_data("acme").join("tombstones.jsonl").is_file());
+    let listed = t.dsr(["case", "list", "-o", "json"]).run().json();
+    assert!(
+        listed
+            .as_array()
+            .expect("cases")
+            .iter()
+            .all(|c| c["status"] == "purged"),
+        "{listed}"
+    );
+
+    // The chain of receipts is whole: purging removed personal data, not records.
+    let verified = t.dsr(["receipt", "verify", "--ledger"]).run();
+    assert!(
+        verified.stdout.contains("2 receipt(s), chained and signed"),
+        "{}",
+        verified.dump()
+    );
+    // Each purge is in the audit log, which still verifies.
+    let audit = t.dsr(["audit", "-o", "json"]).run().json();
+    for id in [&erasure, &portability] {
+        assert!(
+            audit
+                .as_array()
+                .expect("entries")
+                .iter()
+                .any(|e| { e["command"] == "case purge" && e["case"] == id.as_str() }),
+            "{audit}"
+        );
+    }
+    t.dsr(["audit", "--verify"]).run();
+
+    // A purged case is no longer acted on, nor purged twice.
+    let err = t.dsr(["erase", &erasure, "--yes"]).status(2).run().error();
+    assert!(err.contains("purged"), "{err}");
+    let err = t
+        .dsr(["case", "purge", &erasure, "--yes"])
+        .status(2)
+        .run()
+        .error();
+    assert!(err.contains("already purged"), "{err}");
+}

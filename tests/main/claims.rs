@@ -365,3 +365,63 @@ fn the_subject_found_elsewhere_after_the_run_makes_it_partial() {
     let outcomes = receipt_outcomes(&tenant, &case);
     assert_eq!(outcomes["Events/new.png"], "unverified", "{outcomes:?}");
 }
+
+/// Whatever would stop the receipt is found before the platform changes: text naming the
+/// subject that would go into it (the case's verified-by text, a --reason), or a signing
+/// key that cannot be unlocked. The tenant is left exactly as it was (exit 2).
+#[test]
+fn what_would_stop_the_receipt_stops_the_run_before_any_change() {
+    let t = Test::new();
+    photos_of_her(&t);
+    let tenant = Tenant::new(t, Kind::Dir, &[], |_| {});
+    let before = tenant.everything();
+
+    let refused = tenant
+        .dsr(["case", "open", "--right", "erasure", "--name", "Jane Doe"])
+        .args(["--verified-by", "Jane Doe's passport seen at reception"])
+        .status(2)
+        .run();
+    assert!(refused.stderr.contains("verified-by"), "{}", refused.dump());
+    assert!(!refused.stderr.contains("Jane Doe's"), "{}", refused.dump());
+
+    let case = tenant.open_case("erasure", &["--name", "Jane Doe"]);
+    let refused = tenant
+        .dsr(["erase", &case, "--yes", "--shown-with-others", "keep"])
+        .args(["--reason", "Jane Doe agreed to keep the team photo"])
+        .status(2)
+        .run();
+    assert!(refused.stderr.contains("--reason"), "{}", refused.dump());
+    assert_eq!(tenant.everything(), before, "nothing changed");
+
+    // A case opened by an older dsr that let such a text in.
+    let file = tenant.case_dir(&case).join("case.json");
+    let mut stored: Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("the case")).expect("JSON");
+    stored["verified_by"] = json!("passport of Jane Doe");
+    std::fs::write(&file, serde_json::to_vec(&stored).expect("JSON")).expect("written");
+    let refused = tenant
+        .dsr(["erase", &case, "--yes", "--shown-with-others", "delete"])
+        .status(2)
+        .run();
+    assert!(refused.stderr.contains("verified-by"), "{}", refused.dump());
+    assert_eq!(tenant.everything(), before, "nothing changed");
+
+    // A passphrase-protected key, and neither the passphrase nor a terminal to ask in.
+    stored["verified_by"] = json!("passport seen at reception");
+    std::fs::write(&file, serde_json::to_vec(&stored).expect("JSON")).expect("written");
+    tenant
+        .dsr(["keys", "generate", "--force"])
+        .env("DSR_KEY_PASSPHRASE", "correct horse battery")
+        .run();
+    let refused = tenant
+        .dsr(["erase", &case, "--yes", "--shown-with-others", "delete"])
+        .status(2)
+        .run();
+    assert!(refused.stderr.contains("passphrase"), "{}", refused.dump());
+    assert_eq!(tenant.everything(), before, "nothing changed");
+    tenant
+        .dsr(["erase", &case, "--yes", "--shown-with-others", "delete"])
+        .env("DSR_KEY_PASSPHRASE", "correct horse battery")
+        .run();
+    assert_eq!(tenant.metadata("Staff/team.png"), None);
+}

@@ -866,3 +866,69 @@ fn resuming_a_finished_erasure_points_at_its_receipt() {
     );
     assert_eq!(count(), 1, "no second receipt");
 }
+
+/// Occurrences of her e-mail address in the bytes of the index's files (not as part of a
+/// longer address).
+fn her_address_in_index(tenant: &Tenant) -> Vec<String> {
+    let needle = b"jane.doe@example.com";
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(tenant.t.tenant_data("acme").join("index"))
+        .expect("the index folder")
+        .flatten()
+    {
+        let bytes = std::fs::read(entry.path()).expect("an index file");
+        let standalone = bytes.windows(needle.len()).enumerate().any(|(at, w)| {
+            w == needle
+                && bytes.get(at + needle.len()) != Some(&b'.')
+                && (at == 0 || bytes[at - 1] != b'.')
+        });
+        if standalone {
+            found.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    found
+}
+
+/// A verified erasure leaves no copy of what it erased in dsr's own index: the segments
+/// that held her documents are rewritten without them.
+#[test]
+fn erased_values_leave_the_index_files() {
+    let t = Test::new();
+    scenario(&t);
+    let tenant = Tenant::new(t, Kind::Dir, &[], |_| {});
+    let case = jane_case(&tenant);
+    tenant.dsr(["erase", &case, "--yes"]).args(KEEP).run();
+    // The stored documents are compressed, so her address may not show in their bytes
+    // even where it is: what proves it gone is that no segment keeps deleted documents
+    // and no file of an old segment is left.
+    let index = tenant.t.tenant_data("acme").join("index");
+    let meta: Value =
+        serde_json::from_slice(&std::fs::read(index.join("meta.json")).expect("meta.json"))
+            .expect("JSON");
+    let segments: Vec<String> = meta["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .map(|s| {
+            assert!(
+                s["deletes"].is_null(),
+                "a segment keeps deleted documents: {s}"
+            );
+            s["segment_id"].as_str().expect("an id").replace('-', "")
+        })
+        .collect();
+    for entry in std::fs::read_dir(&index).expect("the index").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || name == "meta.json" {
+            continue;
+        }
+        assert!(
+            segments.iter().any(|s| name.starts_with(s.as_str())),
+            "{name} belongs to no live segment"
+        );
+    }
+    assert_eq!(her_address_in_index(&tenant), Vec::<String>::new());
+    tenant
+        .dsr(["locate", "--email", "john.doe@example.com"])
+        .run();
+}

@@ -448,11 +448,84 @@ fn every_word_of_a_name_may_be_an_initial() {
         found(&t, &["--name", "Berit Andersen"]),
         expect(&[("Initials/other-letters.jpg", "low")])
     );
-    // To the matcher, "a meeting" may be M. Andersen with the surname as an initial.
+    // "a meeting" is no M. Andersen with the surname as an initial: a lower-case letter in a
+    // sentence is a word, not an initial.
+    assert_eq!(found(&t, &["--name", "M. Andersen"]), expect(&[]));
+}
+
+/// A one-word name meets no initial, and in running text an initial is a letter written as
+/// one ("J." or a capital "J") beside the name's other words: the article "a" in most
+/// captions once made `--name Annabelle` find most of the sample tenant.
+#[test]
+fn a_one_letter_word_is_an_initial_only_when_written_as_one() {
+    let t = Test::new();
+    t.copy_into_tenant(&repo_root().join("examples/sample-tenant"));
+    let assets = [
+        ("Initials/byline.jpg", json!({"80": ["J. Doe"]})),
+        (
+            "Initials/caption.jpg",
+            json!({"120": "J. Doe presents the budget."}),
+        ),
+        (
+            "Initials/article.jpg",
+            json!({"120": "A photo of Doe at a Doe family dinner."}),
+        ),
+        (
+            "Initials/annabelle.jpg",
+            json!({"120": "A portrait of Annabelle.", "80": ["A. Smith"]}),
+        ),
+    ];
+    for (id, fields) in assets {
+        t.asset(id, fields);
+    }
+    t.add_tenant("sample", &["--default-region", "NO"]);
+    t.sync(&[]);
+    let jane = found(&t, &["--name", "Jane Doe"]);
     assert_eq!(
-        found(&t, &["--name", "M. Andersen"]),
-        expect(&[("Initials/article-before-m.jpg", "low")])
+        in_archive(&jane, "Initials"),
+        expect(&[
+            ("Initials/byline.jpg", "low"),
+            ("Initials/caption.jpg", "low")
+        ])
     );
+    assert_eq!(
+        found(&t, &["--name", "Annabelle"]),
+        expect(&[("Initials/annabelle.jpg", "low")])
+    );
+    let explained = t
+        .dsr(["locate", "--name", "Annabelle", "-o", "json"])
+        .run()
+        .json();
+    assert_eq!(
+        explained["hits"][0]["matches"][0]["value"], "Annabelle",
+        "{explained}"
+    );
+}
+
+/// A name of one letter, or of initials only, would meet any initial and article; a name of
+/// hundreds of characters is no name. Both are refused like other bad input, without
+/// repeating the value.
+#[test]
+fn names_of_initials_only_or_too_long_are_refused() {
+    let t = people();
+    for name in ["A", "J. D."] {
+        let message = t.dsr(["locate", "--name", name]).status(2).run().error();
+        assert!(message.contains("only initials"), "{message}");
+    }
+    let long = "Jane Doe ".repeat(30);
+    let message = t
+        .dsr(["locate", "--name", long.trim()])
+        .status(2)
+        .run()
+        .error();
+    assert!(message.contains("longer than 200 characters"), "{message}");
+    assert!(!message.contains("Jane"), "{message}");
+    let message = t
+        .dsr(["case", "open", "--right", "access", "--name", "A."])
+        .status(2)
+        .run()
+        .error();
+    assert!(message.contains("only initials"), "{message}");
 }
 
 #[test]
@@ -605,6 +678,31 @@ fn phones_compare_in_e164_with_the_tenants_region() {
         .run()
         .error();
     assert!(message.contains("default region"), "{message}");
+}
+
+/// "+49 (0)30 1234567" writes the trunk zero a caller in Germany dials in brackets: it is
+/// the same number as "+49 30 1234567", searched or stored, in a tenant of another country.
+#[test]
+fn a_trunk_zero_in_brackets_is_the_same_number() {
+    let t = Test::new();
+    for (id, number) in [
+        ("Phone/plain.jpg", "+49 30 1234567"),
+        ("Phone/bracketed.jpg", "+49 (0)30 1234567"),
+        ("Phone/list.jpg", "+47 22 33 44 55; +49 (0) 30 1234567"),
+        ("Phone/other.jpg", "+49 (0)30 1234568"),
+    ] {
+        t.asset(id, json!({ "309": [number] }));
+    }
+    t.add_tenant("norway", &["--default-region", "NO"]);
+    t.sync(&[]);
+    let same = expect(&[
+        ("Phone/bracketed.jpg", "high"),
+        ("Phone/list.jpg", "high"),
+        ("Phone/plain.jpg", "high"),
+    ]);
+    for form in ["+49 30 1234567", "+49 (0)30 1234567", "0049 (0)30 1234567"] {
+        assert_eq!(found(&t, &["--phone", form]), same, "{form}");
+    }
 }
 
 #[test]
@@ -910,4 +1008,131 @@ fn everyone_in_the_sample_tenant_is_found_where_its_readme_says() {
             person.heading
         );
     }
+}
+
+/// A sidecar holding Jane Doe that does not parse (a trailing comma).
+const BROKEN_JANE: &str =
+    "{\n  \"metadata\": {\n    \"80\": {\"value\": [\"Jane Doe\"]},\n  }\n}\n";
+
+/// The note of every command that answers from the index while one asset is unreadable.
+const ONE_NOT_SEARCHED: &str = "1 asset could not be read at the last sync and was not searched";
+
+/// A tenant where Jane Doe is in one readable asset and in one whose sidecar is broken.
+fn with_a_broken_sidecar() -> Test {
+    let t = Test::new();
+    t.asset("Staff/good.jpg", json!({"80": ["Jane Doe"]}));
+    t.write("Staff/broken.jpg", b"image");
+    t.write("Staff/broken.jpg.json", BROKEN_JANE.as_bytes());
+    t.add_tenant("acme", &[]);
+    t.dsr(["sync"]).status(3).run();
+    t
+}
+
+#[test]
+fn locate_says_what_it_could_not_search_until_it_is_fixed() {
+    let t = with_a_broken_sidecar();
+    const JANE: [&str; 3] = ["locate", "--name", "Jane Doe"];
+
+    // For people: a note on stderr, the assets named with --explain, and exit 3: the
+    // answer is partial.
+    let table = t.dsr(JANE).status(3).run();
+    assert!(table.stdout.contains("Staff/good.jpg"), "{}", table.dump());
+    assert!(
+        table
+            .stderr
+            .contains(&format!("dsr: note: {ONE_NOT_SEARCHED}"))
+            && table.stderr.contains("dsr sync")
+            && table.stderr.contains("--explain"),
+        "{}",
+        table.dump()
+    );
+    assert!(
+        !table.stderr.contains("Staff/broken.jpg"),
+        "named only with --explain\n{}",
+        table.dump()
+    );
+    let explained = t.dsr(JANE).arg("--explain").status(3).run();
+    assert!(
+        explained.stderr.contains("Staff/broken.jpg"),
+        "{}",
+        explained.dump()
+    );
+
+    // JSON: the hits and the assets not searched, in one document.
+    let json = t.dsr(JANE).args(["-o", "json"]).status(3).run().json();
+    assert_eq!(json["unreadable"], json!(["Staff/broken.jpg"]), "{json}");
+    let hits: Vec<&Value> = json["hits"].as_array().expect("hits").iter().collect();
+    assert_eq!(hits.len(), 1, "{json}");
+    assert_eq!(hits[0]["asset"], "Staff/good.jpg");
+
+    // JSON lines and CSV keep one hit (one match) per line; the note is on stderr.
+    let jsonl = t.dsr(JANE).args(["-o", "jsonl"]).status(3).run();
+    let lines = jsonl.jsonl();
+    assert_eq!(lines.len(), 1, "{}", jsonl.dump());
+    assert_eq!(lines[0]["asset"], "Staff/good.jpg");
+    assert!(jsonl.stderr.contains(ONE_NOT_SEARCHED), "{}", jsonl.dump());
+    let csv = t.dsr(JANE).args(["-o", "csv"]).status(3).run();
+    let rows = csv.csv();
+    assert!(
+        !rows.is_empty() && rows.iter().all(|r| r["asset"] == "Staff/good.jpg"),
+        "{}",
+        csv.dump()
+    );
+    assert!(csv.stderr.contains(ONE_NOT_SEARCHED), "{}", csv.dump());
+
+    // Found nowhere that was searched is not "found nowhere": still partial, not 1.
+    t.dsr(["locate", "--name", "Kari Nordmann"]).status(3).run();
+
+    // Fixed and synced: found there too, and nothing to note.
+    t.asset("Staff/broken.jpg", json!({"80": ["Jane Doe"]}));
+    t.sync(&[]);
+    let out = t.dsr(JANE).run();
+    assert!(!out.stderr.contains("could not be read"), "{}", out.dump());
+    let json = t.dsr(JANE).args(["-o", "json"]).run().json();
+    assert_eq!(json["unreadable"], json!([]), "{json}");
+    assert_eq!(t.dsr(JANE).hits().len(), 2);
+    t.dsr(["locate", "--name", "Kari Nordmann"]).status(1).run();
+}
+
+#[test]
+fn every_command_that_answers_from_the_index_says_what_it_could_not_search() {
+    let t = with_a_broken_sidecar();
+    let has_note = |out: &crate::support::Output| {
+        assert!(out.stderr.contains(ONE_NOT_SEARCHED), "{}", out.dump());
+    };
+    // The case is opened (exit 0): its matches are what could be searched.
+    let open = t
+        .dsr(["case", "open", "--right", "erasure", "--name", "Jane Doe"])
+        .run();
+    has_note(&open);
+    let case = open.stdout.trim().to_owned();
+    has_note(&t.dsr(["case", "review", &case]).run());
+    let show = t.dsr(["case", "show", &case]).run();
+    has_note(&show);
+    let shown = t.dsr(["case", "show", &case, "-o", "json"]).run().json();
+    assert_eq!(shown["unreadable"], json!(["Staff/broken.jpg"]), "{shown}");
+
+    // An erasure's plan says so, and its receipt records the asset as not searched.
+    has_note(&t.dsr(["erase", &case, "--dry-run"]).any_status().run());
+    let erased = t.dsr(["erase", &case, "--yes"]).any_status().run();
+    has_note(&erased);
+    let receipts = t
+        .tenant_data("acme")
+        .join("cases")
+        .join(&case)
+        .join("receipts");
+    let receipt: Value = std::fs::read_dir(&receipts)
+        .expect("a receipts folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("receipt.json"))
+        .find(|p| p.exists())
+        .map(|p| serde_json::from_slice(&std::fs::read(p).expect("receipt")).expect("JSON"))
+        .expect("the erasure's receipt");
+    let records = receipt["assets"].as_array().expect("per-asset records");
+    assert!(
+        records
+            .iter()
+            .any(|r| r["asset"] == "Staff/broken.jpg" && r["outcome"] == "not-searched"),
+        "{receipt}"
+    );
 }

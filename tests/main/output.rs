@@ -37,8 +37,13 @@ const JANE: [&str; 5] = ["locate", "--name", "Jane Doe", "--login", "jdoe"];
 #[test]
 fn json_jsonl_and_csv_read_back_the_same_hits() {
     let t = tenant();
-    let hits = t.dsr(JANE).args(["-o", "json"]).run().json();
-    let hits = hits.as_array().expect("one JSON array");
+    let document = t.dsr(JANE).args(["-o", "json"]).run().json();
+    assert_eq!(
+        document["unreadable"],
+        json!([]),
+        "every asset was searched"
+    );
+    let hits = document["hits"].as_array().expect("one JSON array of hits");
     let assets: Vec<&str> = hits.iter().filter_map(|h| h["asset"].as_str()).collect();
     // Strongest first, then by asset id.
     assert_eq!(
@@ -212,7 +217,7 @@ fn nothing_found_is_exit_1_in_every_format() {
     );
     assert_eq!(
         t.dsr(none).args(["-o", "json"]).status(1).run().json(),
-        json!([])
+        json!({"hits": [], "unreadable": []})
     );
     assert_eq!(t.dsr(none).args(["-o", "jsonl"]).status(1).run().stdout, "");
     let csv = t.dsr(none).args(["-o", "csv"]).status(1).run();
@@ -348,10 +353,13 @@ fn control_characters_in_metadata_never_reach_the_terminal() {
     assert!(sync.stderr.contains("Press/bad"), "{}", sync.dump());
     assert!(sync.stderr.contains("Press/orphan"), "{}", sync.dump());
     let mut outputs = vec![sync];
-    outputs.push(
-        t.dsr(["locate", "--tenant", "acme", "Jane Doe", "--explain"])
-            .run(),
-    );
+    // The unreadable sidecar was not searched (exit 3), and --explain names it.
+    let located = t
+        .dsr(["locate", "--tenant", "acme", "Jane Doe", "--explain"])
+        .status(3)
+        .run();
+    assert!(located.stderr.contains("Press/bad"), "{}", located.dump());
+    outputs.push(located);
     outputs.push(t.dsr(["tenant", "list"]).run());
     outputs.push(t.dsr(["tenant", "show", "dam"]).run());
     let table = &outputs[1];

@@ -16,7 +16,11 @@ use serde_json::Value;
 
 use crate::support::Test;
 
+/// The comment of the keys these tests make: who holds the key.
 const IDENTITY: &str = "dpo@example.org";
+/// The one principal of every allowed_signers line dsr prints, the one the README verifies
+/// with (`ssh-keygen -Y verify … -I dsr`), whatever the key's comment.
+const PRINCIPAL: &str = "dsr";
 
 /// The subject of these tests, as a DPO would have her.
 fn jane() -> Vec<Identity> {
@@ -89,21 +93,27 @@ fn allowed_signers(t: &Test) -> PathBuf {
 
 /// `ssh-keygen -Y verify` on a receipt; `None` (with a note) when OpenSSH is not installed.
 fn ssh_keygen_verify(allowed: &Path, receipt: &Path) -> Option<(bool, String)> {
+    ssh_keygen_verify_with(allowed, receipt, &[])
+}
+
+/// [`ssh_keygen_verify`] with more options (`-O verify-time=…`).
+fn ssh_keygen_verify_with(
+    allowed: &Path,
+    receipt: &Path,
+    options: &[&str],
+) -> Option<(bool, String)> {
     let stdin = std::fs::File::open(receipt).expect("the receipt");
     let out = Command::new("ssh-keygen")
         .args(["-Y", "verify", "-f"])
         .arg(allowed)
-        .args(["-I", IDENTITY, "-n", "dsr-receipt", "-s"])
+        .args(["-I", PRINCIPAL, "-n", "dsr-receipt", "-s"])
         .arg(receipt::signature_path(receipt))
+        .args(options)
         .stdin(Stdio::from(stdin))
         .output();
     match out {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "ssh-keygen is not installed but CI is set: install openssh-client"
-            );
-            eprintln!("note: ssh-keygen is not installed; receipts were not checked with OpenSSH");
+            no_ssh_keygen();
             None
         }
         out => {
@@ -116,6 +126,15 @@ fn ssh_keygen_verify(allowed: &Path, receipt: &Path) -> Option<(bool, String)> {
             Some((out.status.success(), text))
         }
     }
+}
+
+/// Notes that OpenSSH is missing, which only a developer's machine may lack.
+fn no_ssh_keygen() {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "ssh-keygen is not installed but CI is set: install openssh-client"
+    );
+    eprintln!("note: ssh-keygen is not installed; receipts were not checked with OpenSSH");
 }
 
 fn mode(path: &Path) -> u32 {
@@ -218,20 +237,33 @@ fn a_passphrase_protects_the_key_and_is_needed_to_sign() {
     }
     // The public key is shown without the passphrase.
     let shown = t.dsr(["keys", "show"]).run();
-    assert!(shown.stdout.starts_with("ssh-ed25519 "), "{}", shown.dump());
+    assert!(
+        shown.stdout.starts_with("# current key ") && shown.stdout.contains(" ssh-ed25519 "),
+        "{}",
+        shown.dump()
+    );
 }
 
 #[test]
-fn keys_show_prints_the_public_key_and_an_allowed_signers_line() {
+fn keys_show_prints_an_allowed_signers_file_naming_the_one_principal() {
     let t = tenant_with_key();
     let shown = t.dsr(["keys", "show"]).run();
     let lines: Vec<&str> = shown.stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{}", shown.dump());
-    assert!(lines[0].starts_with("ssh-ed25519 AAAA") && lines[0].ends_with(IDENTITY));
-    let key = lines[0].split_whitespace().nth(1).expect("the key");
-    assert_eq!(
-        lines[1],
-        format!("{IDENTITY} namespaces=\"dsr-receipt\" ssh-ed25519 {key}")
+    assert!(
+        lines[0].starts_with("# current key SHA256:") && lines[0].contains("signing since"),
+        "{}",
+        shown.dump()
+    );
+    let public =
+        std::fs::read_to_string(t.data_dir().join("keys/dsr_ed25519.pub")).expect("the public key");
+    let key = public.split_whitespace().nth(1).expect("the key");
+    assert!(
+        lines[1].starts_with(&format!(
+            "{PRINCIPAL} namespaces=\"dsr-receipt\",valid-after=\""
+        )) && lines[1].ends_with(&format!("Z\" ssh-ed25519 {key} {IDENTITY}")),
+        "{}",
+        shown.dump()
     );
     let named = t
         .dsr(["keys", "show", "--identity", "legal@example.org"])
@@ -551,11 +583,293 @@ fn removing_a_tenant_keeps_its_receipt_ledger() {
     t.sync(&[]);
     issue(&t, "case-1");
     let out = t.dsr(["tenant", "remove", "acme"]).run();
+    assert!(out.stderr.contains("receipt ledger"), "{}", out.dump());
+    let left = Test::entries(&t.tenant_data("acme"));
+    assert_eq!(left, [PathBuf::from("ledger.jsonl"), PathBuf::from("salt")]);
+}
+
+/// A tenant `acme` with her portrait, synced, and no signing key yet: the first operation
+/// makes one.
+fn tenant_signing_implicitly() -> Test {
+    let t = Test::new();
+    t.asset(
+        "Staff/a.jpg",
+        serde_json::json!({"368": ["Jane Doe"], "308": ["jane.doe@example.com"]}),
+    );
+    t.add_tenant("acme", &[]);
+    t.sync(&[]);
+    t
+}
+
+/// Opens a portability case for her and writes its archive: one operation, one receipt,
+/// signed with whatever key dsr signs with now. Returns the receipt.
+fn operation(t: &Test) -> PathBuf {
+    let id = t
+        .dsr(["case", "open", "--right", "portability"])
+        .args(["--email", "jane.doe@example.com"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    t.dsr(["portability", &id]).run();
+    let receipts = t
+        .tenant_data("acme")
+        .join("cases")
+        .join(&id)
+        .join("receipts");
+    let folders = Test::entries(&receipts);
+    receipts.join(&folders[0]).join(receipt::FILE_NAME)
+}
+
+/// The first line of the README that starts with `start`, as printed there.
+fn readme_line(start: &str) -> String {
+    let readme =
+        std::fs::read_to_string(crate::support::repo_root().join("README.md")).expect("the README");
+    readme
+        .lines()
+        .map(str::trim)
+        .find(|line| line.starts_with(start))
+        .unwrap_or_else(|| panic!("the README has no line starting with {start:?}"))
+        .to_owned()
+}
+
+/// A receipt's signing time as ssh-keygen's `-O verify-time=` takes it.
+fn verify_time(receipt: &Path) -> String {
+    let value: Value =
+        serde_json::from_slice(&std::fs::read(receipt).expect("the receipt")).expect("JSON");
+    let at = value["finished_at"].as_str().expect("finished_at");
+    let digits: String = at.chars().filter(char::is_ascii_digit).collect();
+    format!("verify-time={digits}Z")
+}
+
+#[test]
+fn the_readme_ssh_keygen_command_accepts_the_key_the_first_operation_made() {
+    let t = tenant_signing_implicitly();
+    let receipt = operation(&t);
     assert!(
-        out.stderr.contains("kept its receipt ledger"),
+        t.data_dir().join("keys/dsr_ed25519").is_file(),
+        "the operation made the key"
+    );
+    let folder = receipt.parent().expect("the receipt's folder");
+    assert_eq!(
+        readme_line("dsr keys show >"),
+        "dsr keys show > allowed_signers"
+    );
+    let shown = t.dsr(["keys", "show"]).run();
+    std::fs::write(folder.join("allowed_signers"), &shown.stdout).expect("allowed_signers");
+    let command = readme_line("ssh-keygen -Y verify");
+    let out = match Command::new("sh")
+        .args(["-c", &command])
+        .current_dir(folder)
+        .output()
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return no_ssh_keygen(),
+        out => out.expect("sh runs"),
+    };
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if said.contains("ssh-keygen: not found") || said.contains("command not found") {
+        return no_ssh_keygen();
+    }
+    assert!(
+        out.status.success(),
+        "`{command}` refused the receipt: {said}\n{}",
+        shown.dump()
+    );
+    assert!(
+        said.contains(&format!("Good \"dsr-receipt\" signature for {PRINCIPAL}")),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_replaced_key_stays_trusted_for_the_receipts_it_signed() {
+    let t = tenant_signing_implicitly();
+    let first = operation(&t);
+    let key = t.data_dir().join("keys/dsr_ed25519");
+    let old_key = t.path("old_ed25519");
+    std::fs::copy(&key, &old_key).expect("a copy of the old key");
+
+    // What dsr advises when it makes a key by itself.
+    let replaced = t.dsr(["keys", "generate", "--force"]).run();
+    assert!(
+        replaced.stderr.contains("stays trusted"),
+        "{}",
+        replaced.dump()
+    );
+    let second = operation(&t);
+    let out = t.dsr(["receipt", "verify", "--ledger"]).run();
+    assert!(
+        out.stdout.contains("2 receipt(s), chained and signed"),
         "{}",
         out.dump()
     );
-    let left = Test::entries(&t.tenant_data("acme"));
-    assert_eq!(left, [PathBuf::from("ledger.jsonl"), PathBuf::from("salt")]);
+    t.dsr(["receipt", "verify"]).arg(&first).arg(&second).run();
+
+    // Both keys are listed with their dates, the current one marked; the new receipt is
+    // signed by the new key alone.
+    let shown = t.dsr(["keys", "show", "-o", "json"]).run().json();
+    let keys = shown["keys"].as_array().expect("every key");
+    assert_eq!(keys.len(), 2, "{shown}");
+    assert_eq!(keys[0]["current"], true);
+    assert!(keys[0]["valid_after"].is_string() && keys[0]["valid_before"].is_null());
+    assert_eq!(keys[1]["current"], false);
+    assert!(keys[1]["valid_before"].is_string(), "{shown}");
+    // Replaced when the new key took over (a second later, should both fall in one second).
+    assert!(
+        keys[1]["valid_before"].as_str() >= keys[0]["valid_after"].as_str(),
+        "{shown}"
+    );
+    let table = t.dsr(["keys", "show"]).run().stdout;
+    assert!(
+        table.contains("# current key") && table.contains("# replaced key"),
+        "{table}"
+    );
+    let only_new = t.path("only_new");
+    std::fs::write(
+        &only_new,
+        format!("{}\n", keys[0]["allowed_signers"].as_str().expect("a line")),
+    )
+    .expect("allowed_signers");
+    t.dsr(["receipt", "verify", "--allowed-signers"])
+        .arg(&only_new)
+        .arg(&second)
+        .run();
+    let out = t
+        .dsr(["receipt", "verify", "--allowed-signers"])
+        .arg(&only_new)
+        .arg(&first)
+        .status(3)
+        .run();
+    assert!(out.stdout.contains("not trusted"), "{}", out.dump());
+
+    // Stock OpenSSH with the file `dsr keys show` prints: the new receipt as the README
+    // says, the old one at the time it was signed.
+    let allowed = t.path("allowed_signers");
+    std::fs::write(&allowed, &table).expect("allowed_signers");
+    if let Some((ok, text)) = ssh_keygen_verify(&allowed, &second) {
+        assert!(ok, "{text}");
+        let later = ["-O", "verify-time=20991231000000Z"];
+        let (ok, text) = ssh_keygen_verify_with(&allowed, &first, &later).expect("ssh-keygen");
+        assert!(!ok, "a replaced key is not trusted later: {text}");
+        let at = verify_time(&first);
+        let (ok, text) =
+            ssh_keygen_verify_with(&allowed, &first, &["-O", &at]).expect("ssh-keygen");
+        assert!(ok, "-O {at}: {text}");
+        assert!(
+            readme_line("ssh-keygen -Y verify -f allowed_signers -I dsr -n dsr-receipt -O")
+                .contains("verify-time="),
+            "the README shows how"
+        );
+    }
+
+    // What the old key signs after it was replaced is not trusted.
+    let mut late = draft("case-late");
+    late.finished = SystemTime::now() + Duration::from_secs(120);
+    let late = issue_with(&t, late, &old_key);
+    let out = t.dsr(["receipt", "verify"]).arg(&late.path).status(3).run();
+    assert!(
+        out.stdout.contains("replaced") || out.stdout.contains("outside"),
+        "{}",
+        out.dump()
+    );
+}
+
+/// Rewrites a tenant's ledger as an older dsr wrote it: every receipt's absolute path,
+/// inside the data directory `data`.
+fn absolute_ledger(ledger: &Path, data: &Path) {
+    let text = std::fs::read_to_string(ledger).expect("the ledger");
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let mut entry: Value = serde_json::from_str(line).expect("a ledger entry");
+            let relative = entry["path"].as_str().expect("a path").to_owned();
+            assert!(
+                !Path::new(&relative).is_absolute(),
+                "the ledger holds paths relative to the data directory: {relative}"
+            );
+            entry["path"] = data.join(relative).display().to_string().into();
+            String::from_utf8(dsr::receipt::canonical::to_vec(&entry).expect("canonical"))
+                .expect("UTF-8")
+        })
+        .collect();
+    std::fs::write(ledger, lines.join("\n") + "\n").expect("the ledger");
+}
+
+#[test]
+fn a_moved_data_directory_still_verifies() {
+    let t = tenant_signing_implicitly();
+    operation(&t);
+    operation(&t);
+    t.dsr(["receipt", "verify", "--ledger"]).run();
+    let moved = t.path("moved");
+    std::fs::rename(t.data_home(), &moved).expect("moved");
+    let out = t
+        .dsr(["receipt", "verify", "--ledger"])
+        .env("XDG_DATA_HOME", &moved)
+        .run();
+    assert!(
+        out.stdout.contains("2 receipt(s), chained and signed"),
+        "{}",
+        out.dump()
+    );
+
+    // A ledger an older dsr wrote, with the paths of where the data directory was.
+    let data = moved.join("dsr");
+    absolute_ledger(&data.join("tenants/acme/ledger.jsonl"), &t.data_dir());
+    t.dsr(["receipt", "verify", "--ledger"])
+        .env("DSR_DATA_DIR", &data)
+        .run();
+}
+
+/// Copies a folder and everything in it.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("the copy");
+    for relative in Test::entries(from) {
+        let (source, target) = (from.join(&relative), to.join(&relative));
+        if source.is_dir() {
+            std::fs::create_dir_all(&target).expect("a folder of the copy");
+        } else {
+            std::fs::copy(&source, &target).expect("a file of the copy");
+        }
+    }
+}
+
+#[test]
+fn a_copied_data_directory_is_checked_against_its_own_receipts() {
+    let t = tenant_signing_implicitly();
+    let receipt = operation(&t);
+    operation(&t);
+    let copy = t.path("copy");
+    copy_tree(&t.data_dir(), &copy);
+    t.dsr(["receipt", "verify", "--ledger"])
+        .env("DSR_DATA_DIR", &copy)
+        .run();
+
+    // A receipt edited in the copy fails there, and the original still verifies.
+    let copied = copy.join(receipt.strip_prefix(t.data_dir()).expect("in the data dir"));
+    let text = std::fs::read_to_string(&copied).expect("the copied receipt");
+    std::fs::write(&copied, text.replace("\"portability\"", "\"access\"")).expect("edited");
+    let out = t
+        .dsr(["receipt", "verify", "--ledger"])
+        .env("DSR_DATA_DIR", &copy)
+        .status(3)
+        .run();
+    assert!(
+        out.stdout.contains(&copy.display().to_string()),
+        "the failure names the copy's receipt\n{}",
+        out.dump()
+    );
+    t.dsr(["receipt", "verify", "--ledger"]).run();
+
+    // So it does when an older dsr wrote the ledger with the original's absolute paths.
+    absolute_ledger(&copy.join("tenants/acme/ledger.jsonl"), &t.data_dir());
+    t.dsr(["receipt", "verify", "--ledger"])
+        .env("DSR_DATA_DIR", &copy)
+        .status(3)
+        .run();
+    t.dsr(["receipt", "verify", "--ledger"]).run();
 }

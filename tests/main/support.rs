@@ -279,15 +279,26 @@ impl Run<'_> {
     }
 
     /// Runs a `locate` command line with `-o json` added and returns its hits, checking
-    /// that the exit status agrees: 0 with hits, 1 without.
+    /// that the exit status agrees: 0 with hits, 1 without, 3 while assets the last sync
+    /// could not read were not searched.
     pub fn hits(mut self) -> Vec<Value> {
         self.status = None;
         let out = self.args(["-o", "json"]).run();
-        let hits = match out.json() {
-            Value::Array(hits) => hits,
-            other => panic!("locate printed no JSON array: {other}\n{}", out.dump()),
+        let document = out.json();
+        let (Some(Value::Array(hits)), Some(Value::Array(unreadable))) =
+            (document.get("hits"), document.get("unreadable"))
+        else {
+            panic!(
+                "locate printed no hits and unreadable lists: {document}\n{}",
+                out.dump()
+            );
         };
-        let expected = if hits.is_empty() { 1 } else { 0 };
+        let hits = hits.clone();
+        let expected = match (unreadable.is_empty(), hits.is_empty()) {
+            (false, _) => 3,
+            (true, true) => 1,
+            (true, false) => 0,
+        };
         assert_eq!(
             out.status,
             expected,

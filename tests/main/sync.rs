@@ -244,3 +244,142 @@ fn files_without_a_sidecar_are_counted_and_reported() {
     assert_eq!(report["indexed"], 2);
     assert_eq!(located(&t, "Jane Doe"), ["Press/lonely.jpg", "Staff/a.jpg"]);
 }
+
+/// The assets the last sync could not read, as its JSON report lists them.
+fn unreadable(report: &Value) -> Vec<&str> {
+    report["unreadable"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no list of unreadable assets in {report}"))
+        .iter()
+        .map(|id| id.as_str().expect("an asset id"))
+        .collect()
+}
+
+#[test]
+fn assets_that_cannot_be_read_are_remembered_until_fixed_removed_or_rebuilt() {
+    let t = Test::new();
+    t.asset("Staff/good.jpg", json!({"80": ["Jane Doe"]}));
+    t.write("Staff/bad.jpg", b"image");
+    t.write("Staff/bad.jpg.json", TRAILING_COMMA.as_bytes());
+    t.add_tenant("acme", &[]);
+    let list = t.tenant_data("acme").join("unreadable.json");
+
+    let first = t.dsr(["sync", "-o", "json"]).status(3).run().json();
+    assert_eq!(unreadable(&first), ["Staff/bad.jpg"], "{first}");
+    // Ids only: what the broken sidecar holds never leaves it.
+    let kept = std::fs::read_to_string(&list).expect("the list is kept beside the index");
+    assert!(
+        kept.contains("Staff/bad.jpg") && !kept.contains("Jane"),
+        "{kept}"
+    );
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&list)
+            .expect("the list")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "owner-only");
+    }
+
+    // An incremental sync keeps what is still broken…
+    let again = t.dsr(["sync", "-o", "json"]).status(3).run().json();
+    assert_eq!(unreadable(&again), ["Staff/bad.jpg"], "{again}");
+    // …and drops what was fixed.
+    t.asset("Staff/bad.jpg", json!({"80": ["Jane Doe"]}));
+    let fixed = t.sync(&[]);
+    assert_eq!(unreadable(&fixed), Vec::<&str>::new(), "{fixed}");
+    assert!(!list.exists(), "nothing left to remember");
+
+    // Broken again, then removed: gone from the list too, though it was never indexed
+    // in its broken state.
+    t.write("Press/new.jpg", b"image");
+    t.write("Press/new.jpg.json", TRAILING_COMMA.as_bytes());
+    let broken = t.dsr(["sync", "-o", "json"]).status(3).run().json();
+    assert_eq!(unreadable(&broken), ["Press/new.jpg"], "{broken}");
+    std::fs::remove_file(t.tenant_dir().join("Press/new.jpg")).expect("remove the file");
+    std::fs::remove_file(t.tenant_dir().join("Press/new.jpg.json")).expect("remove the sidecar");
+    let removed = t.sync(&[]);
+    assert_eq!(unreadable(&removed), Vec::<&str>::new(), "{removed}");
+
+    // A full sync works the list out afresh.
+    t.write("Staff/good.jpg.json", TRAILING_COMMA.as_bytes());
+    std::fs::write(&list, br#"{"assets": ["Gone/long-ago.jpg"]}"#).expect("a stale list");
+    let full = t
+        .dsr(["sync", "--full", "-o", "json"])
+        .status(3)
+        .run()
+        .json();
+    assert_eq!(unreadable(&full), ["Staff/good.jpg"], "{full}");
+}
+
+/// Holds the tenant's lock the way dsr holds it (an exclusive lock on the file, the
+/// holder's pid inside) until dropped.
+fn hold_tenant_lock(t: &Test) -> File {
+    use std::io::Write as _;
+    let mut lock = File::options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(t.tenant_data("acme").join("lock"))
+        .expect("the lock file");
+    lock.try_lock().expect("the lock is free");
+    write!(lock, "{}", std::process::id()).expect("the pid");
+    lock.flush().expect("flushed");
+    lock
+}
+
+/// Every file of the tenant's data folder but the lock, with its bytes.
+fn tenant_data(t: &Test) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let dir = t.tenant_data("acme");
+    Test::entries(&dir)
+        .into_iter()
+        .filter(|p| dir.join(p).is_file() && p.as_os_str() != "lock")
+        .map(|p| {
+            let bytes = std::fs::read(dir.join(&p)).expect("a data file");
+            (p, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn sync_is_refused_while_another_process_changes_the_tenant() {
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.add_tenant("acme", &[]);
+    t.sync(&[]);
+    t.asset("Staff/b.jpg", json!({"80": ["Jane Doe"]}));
+    let before = tenant_data(&t);
+    let lock = hold_tenant_lock(&t);
+
+    for args in [&["sync"][..], &["sync", "--full"]] {
+        let out = t.dsr(args).status(2).run();
+        let error = out.error();
+        assert!(
+            error.contains("another dsr process")
+                && error.contains(&format!("(pid {})", std::process::id()))
+                && error.contains("acme")
+                && error.contains("wait for it"),
+            "{}",
+            out.dump()
+        );
+        assert!(!error.contains("LockBusy"), "{}", out.dump());
+    }
+    let out = t.dsr(["tenant", "remove", "acme"]).status(2).run();
+    assert!(
+        out.error().contains("another dsr process"),
+        "{}",
+        out.dump()
+    );
+    assert!(t.config_file().is_file());
+    assert_eq!(
+        tenant_data(&t),
+        before,
+        "the index and its state are unchanged"
+    );
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg"]);
+
+    drop(lock);
+    t.sync(&[]);
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg", "Staff/b.jpg"]);
+}

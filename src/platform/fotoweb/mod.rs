@@ -103,7 +103,9 @@ impl Fotoweb {
             AuthKind::Oauth => Auth::ClientCredentials {
                 client_id: profile.client_id.clone().unwrap_or_default(),
                 secret,
-                cache: connection.cache_dir.map(|d| d.join("token.json")),
+                cache: connection
+                    .cache_dir
+                    .map(|d| d.join(crate::index::sync::TenantFiles::TOKEN_CACHE)),
             },
             AuthKind::ApiKey => Auth::ApiKey { secret },
         };
