@@ -24,6 +24,8 @@ mod erase;
 mod examples;
 #[path = "fotoweb/mod.rs"]
 mod fotoweb;
+#[path = "main/fuzz.rs"]
+mod fuzz;
 #[path = "main/generated.rs"]
 mod generated;
 #[path = "main/locate.rs"]

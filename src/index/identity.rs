@@ -108,13 +108,22 @@ pub fn parse_region(code: &str) -> Result<country::Id, IdentityError> {
 /// A phone number in E.164, national numbers read in `region`. `None` when the text is not
 /// a phone number.
 pub fn phone_e164(value: &str, region: Option<country::Id>) -> Option<String> {
+    // Letters are never digits here: the phone library reads them as a keypad's ("DOE" is
+    // 363), which would turn a note beside a number, or a name, into digits of it.
+    let value: String = value.chars().filter(|c| !c.is_alphabetic()).collect();
     let digits = value.chars().filter(char::is_ascii_digit).count();
     if digits < 5 {
         return None;
     }
-    let value = without_trunk_zero(value);
+    let value = without_trunk_zero(&value);
     let number = phonenumber::parse(region, &value).ok()?;
-    Some(number.format().mode(phonenumber::Mode::E164).to_string())
+    let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+    // A number whose E.164 form reads back as another number is not one (found by the
+    // fuzz test: "+980 00363" gave +980363, which reads as +98363).
+    let again = phonenumber::parse(region, &e164).ok()?;
+    let digits = e164.chars().filter(char::is_ascii_digit).count();
+    (digits >= 5 && again.format().mode(phonenumber::Mode::E164).to_string() == e164)
+        .then_some(e164)
 }
 
 /// An international number with the trunk zero in brackets ("+49 (0)30 1234567") written
