@@ -376,3 +376,66 @@ impl TaskStatus {
             .and_then(|r| r.get("done").and_then(|d| d.as_bool()))
     }
 }
+
+/// Random answers, for a bounded time: the model reads whatever a server (or something
+/// posing as one) sends without panicking. Near-valid documents with odd values are what
+/// reach the custom deserialisers, so most inputs are mutated valid ones.
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+
+    const VALID: &str = r#"{"href": "/fotoweb/archives/5000-a/Staff/x.png.info", "archiveHREF": "/fotoweb/archives/5000-a/", "filename": "x.png", "modified": "2024-03-02T11:00:00Z", "metadata": {"80": {"value": ["Jane Doe"]}, "120": {"value": "Jane Doe presents"}, "5": {"value": 3}, "25": {"value": [true, null, {"a": 1}]}, "308": "plain"}, "renditions": [{"href": "/r", "default": true}]}"#;
+
+    #[test]
+    fn assets_and_pages_read_anything() {
+        let seed = fastrand::u64(..);
+        eprintln!("fuzz FotoWeb model: seed {seed}");
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(1500);
+        let pieces = [
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "\"",
+            "null",
+            "true",
+            "1e999",
+            "-0",
+            "\"value\"",
+            "\"metadata\"",
+            "\"80\"",
+            "\\u0000",
+            "\\ud800",
+            "é",
+            "😀",
+            " ",
+        ];
+        let mut runs = 0u64;
+        while std::time::Instant::now() < deadline {
+            runs += 1;
+            let mut text = VALID.as_bytes().to_vec();
+            for _ in 0..rng.usize(1..6) {
+                let at = rng.usize(..=text.len());
+                match rng.u8(..3) {
+                    0 if at < text.len() => {
+                        text.remove(at);
+                    }
+                    1 => {
+                        let piece = pieces[rng.usize(..pieces.len())].as_bytes();
+                        text.splice(at..at, piece.iter().copied());
+                    }
+                    _ if at < text.len() => text[at] = rng.u8(..),
+                    _ => {}
+                }
+            }
+            let _ = serde_json::from_slice::<Asset>(&text);
+            let _ = serde_json::from_slice::<Page<Asset>>(&text);
+            let _ = serde_json::from_slice::<Descriptor>(&text);
+        }
+        assert!(runs > 0);
+        eprintln!("{runs} documents read");
+    }
+}
