@@ -606,6 +606,21 @@ mod tests {
         }
     }
 
+    /// An erasure plan of these steps.
+    fn erasure(steps: Vec<Step>) -> Plan {
+        Plan {
+            format: PLAN_FORMAT,
+            case: "20261201-001".to_owned(),
+            tenant: "t".to_owned(),
+            intent: Intent::Erasure {
+                strategy: Strategy::Auto,
+                shown_with_others: Default::default(),
+                reason: None,
+            },
+            steps,
+        }
+    }
+
     #[test]
     fn steps_act_once_and_an_asset_changed_since_planned_is_planned_again() {
         let dir = tempfile::tempdir().expect("a temp dir");
@@ -620,17 +635,7 @@ mod tests {
             write(&root, id, &["Jane Doe", "Ola Nordmann"]);
         }
         let platform = DirPlatform::open(&root).expect("the tenant");
-        let plan = Plan {
-            format: PLAN_FORMAT,
-            case: "20261201-001".to_owned(),
-            tenant: "t".to_owned(),
-            intent: Intent::Erasure {
-                strategy: Strategy::Auto,
-                shown_with_others: Default::default(),
-                reason: None,
-            },
-            steps: ids.iter().map(|id| scrub_step(&platform, id)).collect(),
-        };
+        let plan = erasure(ids.iter().map(|id| scrub_step(&platform, id)).collect());
         // Someone else edits one asset, takes the subject out of another, and a third
         // already holds the planned values.
         write(
@@ -726,17 +731,7 @@ mod tests {
         let root = dir.path().join("tenant");
         write(&root, "A/busy.png", &["Jane Doe", "Ola Nordmann"]);
         let platform = DirPlatform::open(&root).expect("the tenant");
-        let plan = Plan {
-            format: PLAN_FORMAT,
-            case: "20261201-001".to_owned(),
-            tenant: "t".to_owned(),
-            intent: Intent::Erasure {
-                strategy: Strategy::Auto,
-                shown_with_others: Default::default(),
-                reason: None,
-            },
-            steps: vec![scrub_step(&platform, "A/busy.png")],
-        };
+        let plan = erasure(vec![scrub_step(&platform, "A/busy.png")]);
         // Someone saves the asset each time it is planned again, before dsr writes.
         let edits = AtomicUsize::new(0);
         let busy = |planned: &Step, asset: &Asset| {

@@ -634,7 +634,8 @@ fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
 }
 
 /// The receipts filed in a case's folder, oldest first.
-fn receipts_of(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
+/// Every receipt of a case, oldest first (their folders are numbered).
+pub(super) fn receipts_of(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(folder.join(RECEIPTS_DIR))
         .into_iter()
         .flatten()

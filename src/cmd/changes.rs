@@ -4,7 +4,7 @@
 //! document for scripts.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 use dsr::apply::journal::Journal;
@@ -125,19 +125,16 @@ impl Operation<'_> {
         }
         let journal = Journal::read(&self.journal_path)?;
         let all_done = plan.changing_steps().all(|(i, _)| journal.is_done(i));
-        let report: Option<RunReport> = std::fs::read(self.report_path())
+        // A damaged report is no proof of a finished run: the resumed run makes a new one.
+        let report = read_report(&self.report_path())
             .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .filter(|r: &RunReport| r.plan_sha256 == plan.sha256());
+            .flatten()
+            .filter(|r| r.plan_sha256 == plan.sha256());
         let (Some(report), true, true) = (report, journal.ended, all_done) else {
             return Ok(None);
         };
-        let operation = match plan.intent {
-            apply::Intent::Erasure { .. } => "erasure",
-            apply::Intent::Rectification { .. } => "rectification",
-        };
         // Killed after the report but before the receipt: the resumed run issues it.
-        let Some(receipt) = latest_receipt(&self.plan_path, operation).filter(|path| {
+        let Some(receipt) = latest_receipt(&self.plan_path, plan.intent.name()).filter(|path| {
             std::fs::read(path)
                 .ok()
                 .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
@@ -155,8 +152,10 @@ impl Operation<'_> {
 
     /// Where the run's report is kept, beside its plan.
     fn report_path(&self) -> PathBuf {
-        self.plan_path
-            .with_file_name(format!("{}-report.json", self.command))
+        report_file(
+            self.plan_path.parent().unwrap_or(Path::new("")),
+            self.command,
+        )
     }
 
     /// How a run that ended with `report` ends the command: 3 when anything is left, 4
@@ -533,6 +532,27 @@ pub fn files(case_dir: &std::path::Path, command: &str) -> (PathBuf, PathBuf) {
     )
 }
 
+/// Where the report of `command`'s last run on a case is kept, beside its plan and journal.
+pub fn report_file(case_dir: &Path, command: &str) -> PathBuf {
+    case_dir.join(format!("{command}-report.json"))
+}
+
+/// The report of `command`'s last run on a case, if one finished.
+pub fn last_report(case_dir: &Path, command: &str) -> Result<Option<RunReport>> {
+    read_report(&report_file(case_dir, command))
+}
+
+fn read_report(path: &Path) -> Result<Option<RunReport>> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let report = serde_json::from_slice(&bytes)
+        .with_context(|| format!("the report {} is damaged", path.display()))?;
+    Ok(Some(report))
+}
+
 /// Fields the platform lets dsr change, as the last sync learned them.
 pub fn writable(ctx: &Context, tenant: &str) -> Option<std::collections::BTreeSet<String>> {
     let state = ctx.tenant_files(tenant).load_state().ok()?;
@@ -578,16 +598,13 @@ pub fn still_found_where(
 }
 
 /// The newest receipt of `operation` in the case folder holding `plan_path`.
-fn latest_receipt(plan_path: &std::path::Path, operation: &str) -> Option<PathBuf> {
-    let root = plan_path.parent()?.join("receipts");
+fn latest_receipt(plan_path: &Path, operation: &str) -> Option<PathBuf> {
     let suffix = format!("-{operation}");
-    let mut found: Vec<PathBuf> = std::fs::read_dir(root)
-        .ok()?
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().ends_with(&suffix))
-        .map(|e| e.path().join("receipt.json"))
-        .filter(|p| p.exists())
-        .collect();
-    found.sort();
-    found.pop()
+    super::case::receipts_of(plan_path.parent()?)
+        .into_iter()
+        .rfind(|p| {
+            p.parent()
+                .and_then(|dir| dir.file_name())
+                .is_some_and(|name| name.to_string_lossy().ends_with(&suffix))
+        })
 }

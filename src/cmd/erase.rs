@@ -553,18 +553,10 @@ impl PlannerParts {
 /// Images an earlier erasure of the case left showing the subject (its report says so):
 /// scrubbed, they no longer name her, but the picture still shows her.
 fn shown_before(store: &dsr::case::CaseStore, case: &str) -> Result<BTreeSet<String>> {
-    let (plan_path, _) = changes::files(&store.case_dir(case)?, "erase");
-    let path = plan_path.with_file_name("erase-report.json");
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeSet::new()),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-    };
-    let report: RunReport = serde_json::from_slice(&bytes)
-        .with_context(|| format!("the report {} is damaged", path.display()))?;
+    let report = changes::last_report(&store.case_dir(case)?, "erase")?;
     Ok(report
-        .steps
         .into_iter()
+        .flat_map(|r| r.steps)
         .filter(|s| s.outcome == StepOutcome::ImageStillShowsSubject)
         .map(|s| s.asset)
         .collect())
