@@ -18,6 +18,8 @@ mod case;
 mod claims;
 #[path = "main/demo.rs"]
 mod demo;
+#[path = "main/disguised.rs"]
+mod disguised;
 #[path = "main/erase.rs"]
 mod erase;
 #[path = "main/examples.rs"]

@@ -270,6 +270,24 @@ mod tests {
     }
 
     #[test]
+    fn removes_disguised_names_whole() {
+        let m = matcher(&[(IdentityKind::Name, "Jane Doe")]);
+        let text = "Jane_Doe, Jane.Doe, Jane\u{200b}Doe, Ja\u{ad}ne Doe and JaneDoe met Ola Nordmann \
+            and Jane_Doerr.";
+        let md = metadata(&[("120", single(text))]);
+        let changes = scrub(&md, &m, &FieldRoles::standard(), Confidence::Medium);
+        let Some(Some(FieldValue::Single(now))) = changes.get("120") else {
+            panic!("the caption is changed: {changes:?}");
+        };
+        assert!(
+            m.matches(&metadata(&[("120", single(now))])).is_empty(),
+            "{now:?}"
+        );
+        assert!(!now.contains('\u{200b}') && !now.contains('\u{ad}'), "{now:?}");
+        assert!(now.contains("Ola Nordmann") && now.contains("Jane_Doerr"), "{now:?}");
+    }
+
+    #[test]
     fn removes_only_the_subject() {
         let m = matcher(&[
             (IdentityKind::Name, "Jane Doe"),

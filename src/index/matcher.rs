@@ -75,6 +75,9 @@ pub enum Rule {
     NameInText,
     /// The name is a phrase in free text, but only with a typo or an initial.
     NameInTextLoose,
+    /// The name's words are run together in one word ("JaneDoe"), or joined by invisible
+    /// characters.
+    NameJoined,
     /// The free-text phrase searched appears in a field.
     Text,
 }
@@ -95,6 +98,9 @@ impl Rule {
             Rule::NameInText => "the whole name is written as a phrase in free text",
             Rule::NameInTextLoose => {
                 "a phrase in free text that matches only with a typo or an initial"
+            }
+            Rule::NameJoined => {
+                "the words of the name run together in one word, or joined by invisible characters"
             }
             Rule::Text => "the phrase appears in the field",
         }
@@ -266,7 +272,24 @@ fn match_person(name: &[Word], item: &str) -> Found {
         .filter_map(|(start, end)| {
             let entry = &item[start..end];
             let words = normalize::words(entry);
-            let how = pair_words(name, &words)?;
+            let Some(how) = pair_words(name, &words) else {
+                // "JaneDoe" or "Jane\u{200d}Doe": every word of the name equal to a part.
+                let parts = split_parts(&words);
+                let joined = name.len() > 1
+                    && parts.len() > words.len()
+                    && pair_words(
+                        name,
+                        &parts.iter().map(|p| p.word.clone()).collect::<Vec<_>>(),
+                    )
+                    .is_some_and(|how| how.iter().all(|h| *h == WordMatch::Equal));
+                return joined.then(|| {
+                    (
+                        Rule::NameJoined,
+                        Confidence::Medium,
+                        entry.trim().to_owned(),
+                    )
+                });
+            };
             let extra = words.len() > name.len();
             let (rule, confidence) = if name.len() == 1 {
                 (Rule::NameSingleWord, Confidence::Low)
@@ -322,15 +345,93 @@ fn split_commas(item: &str, start: usize, end: usize, entries: &mut Vec<(usize, 
 }
 
 /// Separators allowed between the words of a name written in running text: spaces, a
-/// comma ("Doe, Jane"), a hyphen, or the full stop after an initial. A sentence boundary
-/// breaks the phrase.
+/// comma ("Doe, Jane"), a hyphen, the full stop after an initial, and the joins of a name
+/// written as one token — underscores ("Jane_Doe") or a full stop with no space
+/// ("Jane.Doe"). A sentence boundary breaks the phrase. Invisible characters count as
+/// nothing.
 fn joins_a_name(text: &str, before: &Word, after: &Word) -> bool {
-    text[before.end..after.start]
+    let between: String = text[before.end..after.start]
         .chars()
-        .all(|c| c.is_whitespace() || c == ',' || c == '-' || (c == '.' && before.is_initial()))
+        .filter(|c| !normalize::is_invisible(*c))
+        .collect();
+    let spaced = between
+        .chars()
+        .all(|c| c.is_whitespace() || c == ',' || c == '-' || (c == '.' && before.is_initial()));
+    spaced || between == "." || between.chars().all(|c| c == '_')
+}
+
+/// A word of a value, or a part of one (see [`Word::parts`]), and whether it begins and
+/// ends the word it was read from.
+struct Piece {
+    word: Word,
+    first: bool,
+    last: bool,
+}
+
+/// The words with each run-together word replaced by its parts.
+fn split_parts(words: &[Word]) -> Vec<Piece> {
+    let mut pieces = Vec::with_capacity(words.len());
+    for word in words {
+        let parts = word.parts();
+        if parts.is_empty() {
+            pieces.push(Piece {
+                word: word.clone(),
+                first: true,
+                last: true,
+            });
+            continue;
+        }
+        for (k, part) in parts.iter().enumerate() {
+            pieces.push(Piece {
+                word: part.clone(),
+                first: k == 0,
+                last: k + 1 == parts.len(),
+            });
+        }
+    }
+    pieces
+}
+
+/// True when the byte range `start..end` of `item` lies inside an e-mail address.
+fn in_an_address(item: &str, start: usize, end: usize) -> bool {
+    item.contains('@')
+        && normalize::email_spans(item)
+            .into_iter()
+            .any(|(s, e)| s <= start && end <= e)
 }
 
 fn match_phrase(name: &[Word], item: &str, words: &[Word]) -> Found {
+    let plain = match_phrase_in(name, item, words, &mut |_| true);
+    if plain
+        .as_ref()
+        .is_some_and(|(_, c, _)| *c >= Confidence::Medium)
+        || !words.iter().any(|w| !w.parts().is_empty())
+    {
+        return plain;
+    }
+    // A name run together in one word of the text: read the parts as words, and take a
+    // window only when it begins and ends with whole words of the text.
+    let pieces = split_parts(words);
+    let split: Vec<Word> = pieces.iter().map(|p| p.word.clone()).collect();
+    let joined = match_phrase_in(name, item, &split, &mut |range: (usize, usize)| {
+        pieces[range.0].first && pieces[range.1].last
+    })
+    .filter(|(rule, _, _)| *rule == Rule::NameInText)
+    .map(|(_, confidence, value)| (Rule::NameJoined, confidence, value));
+    [plain, joined]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(_, c, _)| *c)
+}
+
+/// The best phrase of the name in `words`, among the windows (first and last index) that
+/// `whole` accepts.
+fn match_phrase_in(
+    name: &[Word],
+    item: &str,
+    words: &[Word],
+    whole: &mut dyn FnMut((usize, usize)) -> bool,
+) -> Found {
     let n = name.len();
     if words.len() < n {
         return None;
@@ -361,7 +462,9 @@ fn match_phrase(name: &[Word], item: &str, words: &[Word]) -> Found {
         {
             continue;
         }
-        if !window.windows(2).all(|p| joins_a_name(item, &p[0], &p[1])) {
+        if !whole((start, start + n - 1))
+            || !window.windows(2).all(|p| joins_a_name(item, &p[0], &p[1]))
+        {
             continue;
         }
         // Every word of the window stands for a word of the name, so a one-letter word in
@@ -381,7 +484,13 @@ fn match_phrase(name: &[Word], item: &str, words: &[Word]) -> Found {
         } else {
             (Rule::NameInTextLoose, Confidence::Low)
         };
-        let value = item[window[0].start..window[n - 1].end].to_owned();
+        let (start, end) = (window[0].start, window[n - 1].end);
+        // An address is an identifier of its own: "jane.doe@" is as often a namesake's
+        // ("mary.jane.doe@", another domain) as hers, and hers are searched with --email.
+        if in_an_address(item, start, end) {
+            continue;
+        }
+        let value = item[start..end].to_owned();
         if best.as_ref().is_none_or(|(_, c, _)| confidence > *c) {
             best = Some((rule, confidence, value));
         }
@@ -475,6 +584,63 @@ mod tests {
             best(&m, "120", single("Jane Doerr and John Doe were there")),
             None
         );
+    }
+
+    #[test]
+    fn disguised_names_are_read_through() {
+        let m = matcher(&[(IdentityKind::Name, "Jane Doe")]);
+        let text = |t: &str| best(&m, "120", single(t)).map(|(r, c, v)| (r, c, v));
+        let medium = |rule, value: &str| Some((rule, Confidence::Medium, value.to_owned()));
+        assert_eq!(
+            text("with Jane_Doe today"),
+            medium(Rule::NameInText, "Jane_Doe")
+        );
+        assert_eq!(
+            text("Photo: Jane.Doe."),
+            medium(Rule::NameInText, "Jane.Doe")
+        );
+        assert_eq!(
+            text("Ja\u{ad}ne Doe here"),
+            medium(Rule::NameInText, "Ja\u{ad}ne Doe")
+        );
+        assert_eq!(
+            text("Jane\u{200b}Doe here"),
+            medium(Rule::NameJoined, "Jane\u{200b}Doe")
+        );
+        assert_eq!(
+            text("Jane\u{200d}Doe\u{200d} here"),
+            medium(Rule::NameJoined, "Jane\u{200d}Doe")
+        );
+        assert_eq!(text("thanks JaneDoe!"), medium(Rule::NameJoined, "JaneDoe"));
+        assert_eq!(
+            text("\u{ff2a}\u{ff41}\u{ff4e}\u{ff45} Doe"),
+            medium(Rule::NameInText, "\u{ff2a}\u{ff41}\u{ff4e}\u{ff45} Doe")
+        );
+        // Near-namesakes, names inside e-mail addresses, other people, a name only inside a longer run-together word, and
+        // all-lower-case run-together words (a login, not a name as written).
+        for other in [
+            "Jane_Doerr and John.Doe",
+            "write to jane.doe@other.example today",
+            "jane_doe@example.com",
+            "MaryJane Doe",
+            "JaneDoerr",
+            "the janedoe account",
+            "Jane. Doe",
+            "Jane\u{200b}Smith and Ola\u{ad} Doe",
+        ] {
+            assert_eq!(text(other), None, "{other:?}");
+        }
+        let person = |t: &str| best(&m, "368", bag(&[t])).map(|(r, c, _)| (r, c));
+        assert_eq!(person("Jane Doe"), Some((Rule::Name, Confidence::High)));
+        assert_eq!(
+            person("Jane\u{200b}Doe"),
+            Some((Rule::NameJoined, Confidence::Medium))
+        );
+        assert_eq!(
+            person("Ja\u{ad}ne Doe"),
+            Some((Rule::Name, Confidence::High))
+        );
+        assert_eq!(person("JaneDoerr"), None);
     }
 
     #[test]

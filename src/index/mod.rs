@@ -699,6 +699,10 @@ impl IndexTerms {
                 let words = normalize::words(item);
                 for word in &words {
                     terms.words.extend(word.terms().map(str::to_owned));
+                    // A name run together ("JaneDoe") is proposed by its parts.
+                    for part in word.parts() {
+                        terms.words.extend(part.terms().map(str::to_owned));
+                    }
                 }
                 terms.words.extend(letter_terms(item, &words, role));
                 terms.emails.extend(normalize::emails_in(item));

@@ -5,6 +5,14 @@
 //! Ødegård → oedegaard) and `stripped` drops the marks (Müller → muller, Ødegård → odegard).
 //! Two words are equal when either fold agrees. Folding "ue" to "u" everywhere instead would
 //! make "Doe" equal "Do" and "Manuel" equal "Manul": precision comes first.
+//!
+//! A name can be written in disguise, on purpose or by a copy from a web page: with
+//! invisible characters inside it (zero-width spaces and joiners, soft hyphens), in
+//! compatibility forms (full-width letters, ligatures), or with its words run together
+//! ("JaneDoe", "Jane\u{200d}Doe"). Invisible characters are part of the word they stand in
+//! and dropped from its folds, compatibility forms fold to their plain letters, and a word
+//! run together from several keeps those as its [`Word::parts`] so the matcher can read it
+//! both ways.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -20,6 +28,10 @@ pub struct Word {
     /// Byte range of the word in the text it was read from.
     pub start: usize,
     pub end: usize,
+    /// The words it was run together from, where an invisible character or a change from a
+    /// lower-case to an upper-case letter joins them ("Jane\u{200b}Doe", "JaneDoe"); empty
+    /// for most words.
+    parts: Box<[Word]>,
 }
 
 impl Word {
@@ -101,6 +113,21 @@ impl Word {
     fn has_two_folds(&self) -> bool {
         self.split != self.folds.len()
     }
+
+    /// The words this one was run together from (see the field), each with its own range.
+    pub fn parts(&self) -> &[Word] {
+        &self.parts
+    }
+}
+
+/// Characters that show nothing yet may sit inside a word: zero-width space, non-joiner
+/// and joiner, word joiner, the byte-order mark used as a zero-width no-break space, and
+/// the soft hyphen, which shows only where a line breaks.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 /// True when the Damerau–Levenshtein distance of `a` and `b` (in characters) is at most
@@ -134,15 +161,16 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
 }
 
 /// Splits a text into folded words. Apostrophes inside a word are dropped, so O’Brien,
-/// O'Brien and OBrien are one word; every other non-letter, non-digit character separates.
+/// O'Brien and OBrien are one word, and so are invisible characters (see the module
+/// documentation); every other non-letter, non-digit character separates.
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start = None;
     let mut last_end = 0;
     for (i, c) in text.char_indices() {
         let in_word = c.is_alphanumeric() || is_combining_mark(c);
-        let apostrophe_inside = is_apostrophe(c) && start.is_some();
-        if in_word || apostrophe_inside {
+        let joined_inside = (is_apostrophe(c) || is_invisible(c)) && start.is_some();
+        if in_word || joined_inside {
             if start.is_none() {
                 start = Some(i);
             }
@@ -167,6 +195,14 @@ pub fn has_words(text: &str) -> bool {
 }
 
 fn push_word(out: &mut Vec<Word>, text: &str, start: usize, end: usize) {
+    if let Some(word) = folded_word(text, start, end, true) {
+        out.push(word);
+    }
+}
+
+/// The word `text[start..end]`, folded, with its parts when `with_parts`; `None` when
+/// nothing of it is left after folding.
+fn folded_word(text: &str, start: usize, end: usize, with_parts: bool) -> Option<Word> {
     let raw = &text[start..end];
     let (folds, split) = if raw.is_ascii() {
         let folded = fold_ascii(raw);
@@ -180,15 +216,56 @@ fn push_word(out: &mut Vec<Word>, text: &str, start: usize, end: usize) {
         }
         (expanded, split)
     };
+    let parts = if with_parts {
+        parts(text, start, end)
+    } else {
+        Box::default()
+    };
     let word = Word {
         folds,
         split,
         start,
         end,
+        parts,
     };
-    if !word.stripped().is_empty() {
-        out.push(word);
+    (!word.stripped().is_empty()).then_some(word)
+}
+
+/// The words run together in `text[start..end]`: it is cut at each invisible character and
+/// between a lower-case letter and the upper-case letter right after it. Fewer than two
+/// pieces make no parts.
+fn parts(text: &str, start: usize, end: usize) -> Box<[Word]> {
+    let raw = &text[start..end];
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut previous: Option<char> = None;
+    for (i, c) in raw.char_indices() {
+        if is_invisible(c) {
+            cuts.push((i, i + c.len_utf8()));
+        } else if c.is_uppercase() && previous.is_some_and(char::is_lowercase) {
+            cuts.push((i, i));
+        }
+        previous = Some(c);
     }
+    if cuts.is_empty() {
+        return Box::default();
+    }
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for (cut_start, cut_end) in cuts
+        .into_iter()
+        .chain(std::iter::once((raw.len(), raw.len())))
+    {
+        if from < cut_start
+            && let Some(word) = folded_word(text, start + from, start + cut_start, false)
+        {
+            pieces.push(word);
+        }
+        from = cut_end;
+    }
+    if pieces.len() < 2 {
+        return Box::default();
+    }
+    pieces.into_boxed_slice()
 }
 
 /// Straight, curly and modifier apostrophes are one character for names.
@@ -207,11 +284,12 @@ pub fn fold(word: &str) -> (String, String) {
     }
     let mut expanded = String::with_capacity(word.len());
     let mut stripped = String::with_capacity(word.len());
-    let decomposed: Vec<char> = word.nfd().flat_map(char::to_lowercase).collect();
+    // Compatibility decomposition: full-width letters and ligatures read as plain ones.
+    let decomposed: Vec<char> = word.nfkd().flat_map(char::to_lowercase).collect();
     let mut i = 0;
     while i < decomposed.len() {
         let c = decomposed[i];
-        if is_apostrophe(c) || is_combining_mark(c) {
+        if is_apostrophe(c) || is_combining_mark(c) || is_invisible(c) {
             i += 1;
             continue;
         }
@@ -294,10 +372,19 @@ pub fn email(value: &str) -> String {
 /// Every e-mail address written inside a text, normalised. A longer address that contains
 /// another one yields only the longer one, so it never matches the shorter.
 pub fn emails_in(text: &str) -> Vec<String> {
+    email_spans(text)
+        .into_iter()
+        .map(|(start, end)| email(&text[start..end]))
+        .collect()
+}
+
+/// Where the e-mail addresses of a text are written, as byte ranges.
+pub fn email_spans(text: &str) -> Vec<(usize, usize)> {
     if !text.contains('@') {
         return Vec::new();
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at_byte = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
     let mut found = Vec::new();
     for (k, &(_, c)) in chars.iter().enumerate() {
         if c != '@' {
@@ -311,12 +398,14 @@ pub fn emails_in(text: &str) -> Vec<String> {
         while right < chars.len() && is_domain_char(chars[right].1) {
             right += 1;
         }
-        let local: String = chars[left..k].iter().map(|&(_, c)| c).collect();
-        let domain: String = chars[k + 1..right].iter().map(|&(_, c)| c).collect();
-        let local = local.trim_start_matches('.');
-        let domain = domain.trim_end_matches(['.', '-']);
-        if !local.is_empty() && domain.contains('.') {
-            found.push(email(&format!("{local}@{domain}")));
+        let local = &text[at_byte(left)..at_byte(k)];
+        let domain = &text[at_byte(k + 1)..at_byte(right)];
+        let trimmed_local = local.trim_start_matches('.');
+        let trimmed_domain = domain.trim_end_matches(['.', '-']);
+        if !trimmed_local.is_empty() && trimmed_domain.contains('.') {
+            let start = at_byte(k) - trimmed_local.len();
+            let end = at_byte(k + 1) + trimmed_domain.len();
+            found.push((start, end));
         }
     }
     found

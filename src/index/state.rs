@@ -13,8 +13,10 @@ use crate::fsutil;
 /// Raised whenever the index terms change meaning, so that an older index is rebuilt by
 /// the next sync instead of answering without terms it lacks (2: the words written
 /// beside one-letter words; 3: phone numbers written with a bracketed trunk zero, and in
-/// running text only letters written as initials noted beside their neighbours).
-const FORMAT: u32 = 3;
+/// running text only letters written as initials noted beside their neighbours; 4: words
+/// folded through compatibility forms and invisible characters, and the parts of a word run
+/// together).
+const FORMAT: u32 = 4;
 
 /// The sync state of one tenant, kept as `state.json` beside its index.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
