@@ -283,8 +283,14 @@ mod tests {
             m.matches(&metadata(&[("120", single(now))])).is_empty(),
             "{now:?}"
         );
-        assert!(!now.contains('\u{200b}') && !now.contains('\u{ad}'), "{now:?}");
-        assert!(now.contains("Ola Nordmann") && now.contains("Jane_Doerr"), "{now:?}");
+        assert!(
+            !now.contains('\u{200b}') && !now.contains('\u{ad}'),
+            "{now:?}"
+        );
+        assert!(
+            now.contains("Ola Nordmann") && now.contains("Jane_Doerr"),
+            "{now:?}"
+        );
     }
 
     #[test]

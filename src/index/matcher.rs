@@ -589,7 +589,7 @@ mod tests {
     #[test]
     fn disguised_names_are_read_through() {
         let m = matcher(&[(IdentityKind::Name, "Jane Doe")]);
-        let text = |t: &str| best(&m, "120", single(t)).map(|(r, c, v)| (r, c, v));
+        let text = |t: &str| best(&m, "120", single(t));
         let medium = |rule, value: &str| Some((rule, Confidence::Medium, value.to_owned()));
         assert_eq!(
             text("with Jane_Doe today"),
