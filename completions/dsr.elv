@@ -721,6 +721,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;audit'= {
             cand --since 'Only entries from this day (YYYY-MM-DD, UTC) or moment (RFC 3339) on'
+            cand --expect-head 'With --verify: the audit head an operation printed ("Audit head HASH"); fails when that entry is no longer in the log, so that cutting the newest entries shows'
             cand -o 'o'
             cand --output 'output'
             cand --tenant 'The tenant to work on (the only one configured when omitted)'
@@ -731,7 +732,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory]'
-            cand --verify 'Check the whole log''s hash chain instead of listing it; exits 3 when it is broken, naming the line'
+            cand --verify 'Check the whole log''s hash chain instead of listing it, and that it and every tenant''s ledger anchor each other (each receipt in the log, each logged receipt in its ledger, each receipt file in its ledger); exits 3 when something is broken or cut, naming it'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'

@@ -621,6 +621,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcomm
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print what a receipt says, for people (it is not verified: use verify)'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l since -d 'Only entries from this day (YYYY-MM-DD, UTC) or moment (RFC 3339) on' -r
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l expect-head -d 'With --verify: the audit head an operation printed ("Audit head HASH"); fails when that entry is no longer in the log, so that cutting the newest entries shows' -r
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
 json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
@@ -635,7 +636,7 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand audit" -l verify -d 'Check the whole log\'s hash chain instead of listing it; exits 3 when it is broken, naming the line'
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l verify -d 'Check the whole log\'s hash chain instead of listing it, and that it and every tenant\'s ledger anchor each other (each receipt in the log, each logged receipt in its ledger, each receipt file in its ledger); exits 3 when something is broken or cut, naming it'
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'

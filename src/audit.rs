@@ -57,6 +57,8 @@ pub struct AuditRecord {
     pub command: String,
     /// How many of what (`identities`, `assets`, …).
     pub counts: BTreeMap<String, u64>,
+    /// The receipt the command issued (hex SHA-256 of its file), when it issued one.
+    pub receipt_sha256: Option<String>,
 }
 
 /// One line of the log.
@@ -73,8 +75,24 @@ pub struct AuditEntry {
     pub case: Option<String>,
     pub command: String,
     pub counts: BTreeMap<String, u64>,
+    /// The receipt the command issued (hex SHA-256 of its file): the audit log and the
+    /// tenant's ledger anchor each other, so that cutting either shows in the other.
+    /// Absent in entries of commands that issue none, and of dsr before 0.3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt_sha256: Option<String>,
     /// Hex SHA-256 of the previous line's bytes; `null` for the first.
     pub previous_sha256: Option<String>,
+}
+
+impl AuditEntry {
+    /// Hex SHA-256 of the entry's line: what the next entry chains to, and what
+    /// `--expect-head` names.
+    pub fn sha256(&self) -> String {
+        // The line is the entry's canonical form, which cannot fail for this type.
+        canonical::to_vec(self)
+            .map(|line| sha256_hex(&line))
+            .unwrap_or_default()
+    }
 }
 
 /// A break in the chain.
@@ -169,11 +187,30 @@ impl AuditLog {
             case: record.case,
             command: record.command,
             counts: record.counts,
+            receipt_sha256: record.receipt_sha256,
             previous_sha256: previous,
         };
         let line = canonical::to_vec(&entry).map_err(|e| self.io()(io::Error::other(e)))?;
         log.append(&line).map_err(self.io())?;
         Ok(entry)
+    }
+
+    /// Hex SHA-256 of the newest line, `None` for an empty log: the head a receipt records
+    /// as its anchor in the log.
+    pub fn head(&self) -> Result<Option<String>, AuditError> {
+        let log = self.log.lock().map_err(self.io())?;
+        Ok(log.last().map(sha256_hex))
+    }
+
+    /// Every line's SHA-256 and its entry (`None` where the line is not one), in order;
+    /// [`AuditLog::verify`] checks the chain.
+    pub fn lines(&self) -> Result<Vec<(String, Option<AuditEntry>)>, AuditError> {
+        let lines = self.log.read().map_err(self.io())?;
+        Ok(lines
+            .lines
+            .iter()
+            .map(|line| (sha256_hex(line), serde_json::from_slice(line).ok()))
+            .collect())
     }
 
     /// Every entry, oldest first. A line that cannot be read is an error naming it (the
@@ -293,6 +330,7 @@ mod tests {
             case: None,
             command: "locate".into(),
             counts: [("assets".to_owned(), 3)].into_iter().collect(),
+            receipt_sha256: None,
         }
     }
 

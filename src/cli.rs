@@ -59,6 +59,9 @@ schemas/receipt-v1.schema.json in dsr's sources):
   tool             name and version of dsr
   previous_sha256  SHA-256 of the tenant's previous receipt file,
                    or null for the first
+  audit_head       SHA-256 of the audit log's newest line when it
+                   was issued; the operation's audit entry records
+                   the receipt's hash, so each log anchors the other
 
 Each tenant's ledger, tenants/NAME/ledger.jsonl in the data directory,
 lists its receipts in order, each by its path inside the data directory
@@ -1003,15 +1006,22 @@ pub struct ReceiptShowArgs {
 #[command(after_help = "Examples:
   dsr audit --since 2026-11-01
   dsr audit --tenant acme --output jsonl
-  dsr audit --verify")]
+  dsr audit --verify
+  dsr audit --verify --expect-head 3f6c…   (the head an operation printed)")]
 pub struct AuditArgs {
     /// Only entries from this day (YYYY-MM-DD, UTC) or moment (RFC 3339) on
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// Check the whole log's hash chain instead of listing it; exits 3 when it is broken,
-    /// naming the line
+    /// Check the whole log's hash chain instead of listing it, and that it and every
+    /// tenant's ledger anchor each other (each receipt in the log, each logged receipt in
+    /// its ledger, each receipt file in its ledger); exits 3 when something is broken or
+    /// cut, naming it
     #[arg(long)]
     pub verify: bool,
+    /// With --verify: the audit head an operation printed ("Audit head HASH"); fails when
+    /// that entry is no longer in the log, so that cutting the newest entries shows
+    #[arg(long, value_name = "HASH", requires = "verify")]
+    pub expect_head: Option<String>,
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
 }

@@ -5,6 +5,7 @@
 //! it.
 
 pub mod access;
+pub mod anchor;
 pub mod appendlog;
 pub mod apply;
 pub mod asset;

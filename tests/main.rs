@@ -6,6 +6,8 @@
 mod access;
 #[path = "main/agreement.rs"]
 mod agreement;
+#[path = "main/anchors.rs"]
+mod anchors;
 #[path = "main/audit.rs"]
 mod audit;
 #[path = "main/batch.rs"]

@@ -254,19 +254,6 @@ impl Access<'_> {
             ),
         );
         store.save(&case)?;
-        super::record::audit(
-            ctx,
-            name,
-            profile,
-            &case,
-            "access",
-            &[
-                ("assets", found.len() as u64),
-                ("files", written.entries.len() as u64),
-                ("missing", reviewed.missing.len() as u64),
-                ("not_searched", not_searched.len() as u64),
-            ],
-        )?;
         let files = if written.zip_sha256.is_some() {
             vec![(format!("access-{}.zip", case.id), out.clone())]
         } else {
@@ -276,7 +263,7 @@ impl Access<'_> {
                 .map(|e| (e.path.clone(), out.join(&e.path)))
                 .collect()
         };
-        let issued = super::record::receipt(
+        let issued = super::record::receipted(
             ctx,
             name,
             profile,
@@ -291,6 +278,15 @@ impl Access<'_> {
                     .collect(),
                 plan_sha256: None,
                 files,
+            },
+            super::record::Audited {
+                command: "access",
+                counts: &[
+                    ("assets", found.len() as u64),
+                    ("files", written.entries.len() as u64),
+                    ("missing", reviewed.missing.len() as u64),
+                    ("not_searched", not_searched.len() as u64),
+                ],
             },
         )?;
         ctx.note(&format!(

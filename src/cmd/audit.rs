@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use dsr::audit::{AuditEntry, AuditLog};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -14,7 +14,7 @@ use crate::cli::{AuditArgs, OutputFormat};
 pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome> {
     let log = AuditLog::new(&ctx.data_dir);
     if args.verify {
-        return verify(ctx, &log, args.output);
+        return verify(ctx, &log, args.output, args.expect_head.as_deref());
     }
     let since = args.since.as_deref().map(parse_since).transpose()?;
     let entries: Vec<AuditEntry> = log
@@ -69,23 +69,50 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-fn verify(ctx: &Context, log: &AuditLog, format: OutputFormat) -> Result<Outcome> {
+/// Checks the log's chain, its anchors in every tenant's ledger (see `dsr::anchor`), and
+/// that the head a DPO kept is still in it.
+fn verify(
+    ctx: &Context,
+    log: &AuditLog,
+    format: OutputFormat,
+    expect_head: Option<&str>,
+) -> Result<Outcome> {
     let check = log.verify()?;
+    let anchors = dsr::anchor::check(&ctx.data_dir, ctx.tenant.as_deref())
+        .context("cannot check the audit log against the tenants' ledgers")?;
+    let head = match expect_head {
+        Some(head) => {
+            dsr::anchor::expect_head(&ctx.data_dir, head).context("cannot read the audit log")?
+        }
+        None => None,
+    };
+    let ok = check.problems.is_empty() && anchors.is_empty() && head.is_none();
     let mut out = std::io::stdout().lock();
     match format {
         OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
             let value = serde_json::json!({
-                "ok": check.problems.is_empty(),
+                "ok": ok,
                 "path": check.path,
                 "entries": check.entries,
                 "problems": check.problems,
+                "anchors": anchors,
+                "expected_head": head,
             });
             super::output::print_value(&mut out, format, &value)?;
         }
         OutputFormat::Table => {
             let path = sanitize(&check.path.display().to_string());
-            if check.problems.is_empty() {
-                writeln!(out, "ok    {path}: {} entries, chain intact", check.entries)?;
+            if ok {
+                let anchored = if expect_head.is_some() {
+                    ", the expected head is in it"
+                } else {
+                    ""
+                };
+                writeln!(
+                    out,
+                    "ok    {path}: {} entries, chain intact, anchored in the ledgers{anchored}",
+                    check.entries
+                )?;
             }
             for p in &check.problems {
                 writeln!(
@@ -95,17 +122,32 @@ fn verify(ctx: &Context, log: &AuditLog, format: OutputFormat) -> Result<Outcome
                     sanitize(&p.problem)
                 )?;
             }
+            for a in &anchors {
+                writeln!(
+                    out,
+                    "FAIL  tenant '{}': {}",
+                    sanitize(&a.tenant),
+                    sanitize(&a.problem)
+                )?;
+            }
+            if let Some(problem) = &head {
+                writeln!(out, "FAIL  {path}: {}", sanitize(problem))?;
+            }
         }
     }
-    if check.problems.is_empty() {
-        Ok(Outcome::Done)
-    } else {
-        ctx.note(&format!(
-            "dsr: the audit log's chain is broken at line {}",
-            check.problems[0].line
-        ));
-        Ok(Outcome::Unverified)
+    if ok {
+        return Ok(Outcome::Done);
     }
+    let what = match (check.problems.first(), anchors.first(), &head) {
+        (Some(p), _, _) => format!("the audit log's chain is broken at line {}", p.line),
+        (None, Some(a), _) => format!(
+            "the audit log and the ledger of tenant '{}' do not anchor each other",
+            a.tenant
+        ),
+        _ => "the audit log no longer holds the head you expected".to_owned(),
+    };
+    ctx.note(&format!("dsr: {what}"));
+    Ok(Outcome::Unverified)
 }
 
 /// `YYYY-MM-DD` (from midnight UTC) or an RFC 3339 moment.

@@ -612,17 +612,6 @@ fn replay(ctx: &Context, name: &str, profile: &TenantProfile) -> Result<Outcome>
         let count = identities.len();
         let identities: Vec<Identity> = identities.into_iter().collect();
         let case = super::case::open_for_replay(ctx, &store, name, profile, &old_case, identities)?;
-        super::record::audit(
-            ctx,
-            name,
-            profile,
-            &case,
-            "erase --replay-tombstones",
-            &[
-                ("values", count as u64),
-                ("assets", case.matches.len() as u64),
-            ],
-        )?;
         // The replay's own receipt, in the new case: what came back, and where.
         let assets = case
             .matches
@@ -637,7 +626,7 @@ fn replay(ctx: &Context, name: &str, profile: &TenantProfile) -> Result<Outcome>
                 ),
             })
             .collect();
-        super::record::receipt(
+        super::record::receipted(
             ctx,
             name,
             profile,
@@ -649,6 +638,13 @@ fn replay(ctx: &Context, name: &str, profile: &TenantProfile) -> Result<Outcome>
                 assets,
                 plan_sha256: None,
                 files: Vec::new(),
+            },
+            super::record::Audited {
+                command: "erase --replay-tombstones",
+                counts: &[
+                    ("values", count as u64),
+                    ("assets", case.matches.len() as u64),
+                ],
             },
         )?;
         writeln!(out, "{}", case.id)?;

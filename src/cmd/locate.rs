@@ -43,6 +43,7 @@ pub fn run(ctx: &Context, args: LocateArgs) -> Result<Outcome> {
         case: None,
         purpose: &purpose,
         subject: &identities,
+        receipt: None,
         counts: &[
             ("identities", identities.len() as u64),
             ("assets", hits.len() as u64),
@@ -125,6 +126,7 @@ fn run_list(ctx: &Context, from: &std::path::Path, args: &LocateArgs) -> Result<
             purpose: &purpose,
             subject: &subject.identities,
             counts: &[("row", subject.row as u64), ("assets", hits.len() as u64)],
+            receipt: None,
         })?;
         if !hits.is_empty() {
             found += 1;

@@ -238,9 +238,10 @@ impl Context {
             .unwrap_or_else(|| self.default_key_path())
     }
 
-    /// Records one use of personal data in the audit log. Fails (and so fails the command)
-    /// when the entry cannot be written: a read that leaves no trace must not happen.
-    pub fn audit(&self, note: AuditNote<'_>) -> Result<()> {
+    /// Records one use of personal data in the audit log and returns the log's new head
+    /// (the entry's hash). Fails (and so fails the command) when the entry cannot be
+    /// written: a read that leaves no trace must not happen.
+    pub fn audit(&self, note: AuditNote<'_>) -> Result<String> {
         let record = AuditRecord {
             operator: self.operator(Some(note.profile)),
             purpose: note.purpose.to_owned(),
@@ -252,12 +253,13 @@ impl Context {
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), *v))
                 .collect(),
+            receipt_sha256: note.receipt.map(str::to_owned),
         };
         let region = note.profile.settings().ok().and_then(|s| s.region);
-        AuditLog::new(&self.data_dir)
+        let entry = AuditLog::new(&self.data_dir)
             .append(record, note.subject, region)
             .with_context(|| format!("cannot record `dsr {}` in the audit log", note.command))?;
-        Ok(())
+        Ok(entry.sha256())
     }
 
     /// Prints a message for people on stderr, unless --quiet.
@@ -280,6 +282,8 @@ pub struct AuditNote<'a> {
     pub subject: &'a [Identity],
     /// How many of what; never a personal value.
     pub counts: &'a [(&'a str, u64)],
+    /// The receipt the command issued (hex SHA-256), which the entry anchors.
+    pub receipt: Option<&'a str>,
 }
 
 /// The login name of the user running dsr, from /etc/passwd, for when the environment

@@ -184,20 +184,7 @@ impl Portable<'_> {
             ),
         );
         store.save(&case)?;
-        super::record::audit(
-            ctx,
-            name,
-            profile,
-            &case,
-            "portability",
-            &[
-                ("assets", items.len() as u64),
-                ("originals", written.originals as u64),
-                ("missing", reviewed.missing.len() as u64),
-                ("not_searched", not_searched.len() as u64),
-            ],
-        )?;
-        let issued = super::record::receipt(
+        let issued = super::record::receipted(
             ctx,
             name,
             profile,
@@ -212,6 +199,15 @@ impl Portable<'_> {
                     .collect(),
                 plan_sha256: None,
                 files: vec![(format!("portable-{}.zip", case.id), out.clone())],
+            },
+            super::record::Audited {
+                command: "portability",
+                counts: &[
+                    ("assets", items.len() as u64),
+                    ("originals", written.originals as u64),
+                    ("missing", reviewed.missing.len() as u64),
+                    ("not_searched", not_searched.len() as u64),
+                ],
             },
         )?;
         ctx.note(&format!(

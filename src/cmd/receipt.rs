@@ -150,8 +150,21 @@ fn verify(ctx: &Context, args: ReceiptVerifyArgs) -> Result<Outcome> {
             let keys = trust
                 .keys_for(ctx, Some(&tenant))
                 .map_err(|e| anyhow::anyhow!("the ledger of tenant '{tenant}': {e}"))?;
-            let report = verify::verify_chain(&ctx.data_dir, &tenant, &keys, &verified)
+            let mut report = verify::verify_chain(&ctx.data_dir, &tenant, &keys, &verified)
                 .with_context(|| format!("cannot read the ledger of tenant '{tenant}'"))?;
+            // The ledger alone cannot show its own end cut off: the audit log and the
+            // receipt files on disk can.
+            let anchors = dsr::anchor::check(&ctx.data_dir, Some(&tenant)).with_context(|| {
+                format!("cannot check the ledger of tenant '{tenant}' against the audit log")
+            })?;
+            report
+                .problems
+                .extend(anchors.into_iter().map(|a| verify::ChainProblem {
+                    line: None,
+                    sequence: None,
+                    receipt_id: None,
+                    problem: a.problem,
+                }));
             chains.push(report);
         }
     }

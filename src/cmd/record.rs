@@ -62,6 +62,20 @@ pub fn audit(
     command: &str,
     counts: &[(&str, u64)],
 ) -> Result<()> {
+    audit_entry(ctx, name, profile, case, command, counts, None).map(drop)
+}
+
+/// The audit entry of a command on a case, anchoring `receipt` when it issued one;
+/// returns the log's new head.
+fn audit_entry(
+    ctx: &Context,
+    name: &str,
+    profile: &TenantProfile,
+    case: &Case,
+    command: &str,
+    counts: &[(&str, u64)],
+    receipt: Option<&str>,
+) -> Result<String> {
     let purpose = purpose(ctx, profile, case);
     ctx.audit(AuditNote {
         command,
@@ -71,7 +85,53 @@ pub fn audit(
         purpose: &purpose,
         subject: &case.identities,
         counts,
+        receipt,
     })
+}
+
+/// What an operation tells the audit log beside its receipt.
+pub struct Audited<'a> {
+    /// The command, as the audit log names it.
+    pub command: &'a str,
+    /// How many of what; never a personal value.
+    pub counts: &'a [(&'a str, u64)],
+}
+
+/// Issues an operation's receipt, then its audit entry naming the receipt's hash, and
+/// prints the audit log's new head for the request's ticket: `dsr audit --verify
+/// --expect-head HASH` later proves that nothing from that entry back was cut.
+///
+/// The receipt comes first: once the operation is done, a failure to write the audit
+/// entry must not leave the work without its proof.
+pub fn receipted(
+    ctx: &Context,
+    name: &str,
+    profile: &TenantProfile,
+    store: &CaseStore,
+    case: &Case,
+    op: Operation<'_>,
+    audited: Audited<'_>,
+) -> Result<IssuedReceipt> {
+    let issued = receipt(ctx, name, profile, store, case, op)?;
+    let head = audit_entry(
+        ctx,
+        name,
+        profile,
+        case,
+        audited.command,
+        audited.counts,
+        Some(&issued.sha256),
+    )
+    .with_context(|| {
+        format!(
+            "the receipt was issued ({}), but the audit entry could not be written",
+            issued.path.display()
+        )
+    })?;
+    ctx.note(&format!(
+        "Audit head {head}: keep it with the request; `dsr audit --verify --expect-head {head}` proves later that nothing up to it was cut."
+    ));
+    Ok(issued)
 }
 
 /// What an operation reports for its receipt.
@@ -86,7 +146,7 @@ pub struct Operation<'a> {
 
 /// Signs and files the receipt of an operation on `case`, in a folder of its own under the
 /// case (`receipts/NNN-operation/`), and chains it into the tenant's ledger.
-pub fn receipt(
+fn receipt(
     ctx: &Context,
     name: &str,
     profile: &TenantProfile,
@@ -125,6 +185,9 @@ pub fn receipt(
         plan_sha256: op.plan_sha256,
         files: Default::default(),
         recipients,
+        audit_head: dsr::audit::AuditLog::new(&ctx.data_dir)
+            .head()
+            .context("cannot read the audit log's head, which the receipt records")?,
     };
     for (file, path) in &op.files {
         draft
@@ -186,32 +249,27 @@ pub fn change_records(
     use dsr::apply::Outcome as Step;
     let count = |o| report.outcomes(o) as u64;
     let images = report.outcomes(Step::ImageStillShowsSubject) as u64;
-    // The receipt first: the platform has changed, and a failure to write the audit entry
-    // must not leave the change without its proof.
-    let issued = change_receipt(ctx, name, profile, store, case, report)?;
-    audit(
+    let counts = [
+        ("verified", count(Step::Verified)),
+        ("unverified", count(Step::Unverified)),
+        ("failed", count(Step::Failed)),
+        ("withheld", count(Step::Withheld)),
+        ("manual", count(Step::Manual)),
+        ("image-still-shows-subject", images),
+        ("remaining", report.remaining.len() as u64),
+    ];
+    change_receipt(
         ctx,
         name,
         profile,
+        store,
         case,
-        command,
-        &[
-            ("verified", count(Step::Verified)),
-            ("unverified", count(Step::Unverified)),
-            ("failed", count(Step::Failed)),
-            ("withheld", count(Step::Withheld)),
-            ("manual", count(Step::Manual)),
-            ("image-still-shows-subject", images),
-            ("remaining", report.remaining.len() as u64),
-        ],
+        report,
+        Audited {
+            command,
+            counts: &counts,
+        },
     )
-    .with_context(|| {
-        format!(
-            "the receipt was issued ({}), but the audit entry could not be written",
-            issued.path.display()
-        )
-    })?;
-    Ok(issued)
 }
 
 /// The receipt of an erasure or rectification run, from its step-by-step report: each
@@ -224,6 +282,7 @@ fn change_receipt(
     store: &CaseStore,
     case: &Case,
     report: &dsr::apply::RunReport,
+    audited: Audited<'_>,
 ) -> Result<IssuedReceipt> {
     use dsr::apply::{Action, Outcome as Step};
     use dsr::receipt::AssetOutcome;
@@ -273,7 +332,7 @@ fn change_receipt(
             }),
     );
     assets.extend(super::unreadable::records(&report.not_searched, false));
-    receipt(
+    receipted(
         ctx,
         name,
         profile,
@@ -286,5 +345,6 @@ fn change_receipt(
             plan_sha256: Some(report.plan_sha256.clone()),
             files: Vec::new(),
         },
+        audited,
     )
 }

@@ -59,6 +59,7 @@ pub fn sync_tenant(
         case: None,
         purpose: &purpose,
         subject: &[],
+        receipt: None,
         counts: &[
             ("added", report.added),
             ("updated", report.updated),

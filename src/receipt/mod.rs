@@ -228,6 +228,12 @@ pub struct Receipt {
     pub tool: Tool,
     /// Hex SHA-256 of the tenant's previous receipt file; `null` for the first.
     pub previous_sha256: Option<String>,
+    /// Hex SHA-256 of the newest line of the audit log when the receipt was issued
+    /// (`null` for an empty log). The audit entry of the operation then records this
+    /// receipt's hash: each of the two logs anchors the other. Absent in receipts of dsr
+    /// before 0.3.
+    #[serde(default)]
+    pub audit_head: Option<String>,
 }
 
 /// What an operation knows when it is done; [`issue`] adds the rest (id, sequence, hashes,
@@ -253,6 +259,8 @@ pub struct ReceiptDraft {
     /// name → hex SHA-256; see [`ReceiptDraft::add_file`].
     pub files: BTreeMap<String, String>,
     pub recipients: Vec<String>,
+    /// The audit log's head when the receipt is issued (see [`Receipt::audit_head`]).
+    pub audit_head: Option<String>,
 }
 
 impl ReceiptDraft {
@@ -373,6 +381,7 @@ pub fn issue(
             version: env!("CARGO_PKG_VERSION").to_owned(),
         },
         previous_sha256: previous.as_ref().map(|p| p.sha256.clone()),
+        audit_head: draft.audit_head,
     };
     check_names_no_subject(&receipt, &forbidden)?;
     let bytes = canonical::to_vec(&receipt)?;

@@ -77,6 +77,7 @@ fn draft(case: &str) -> ReceiptDraft {
         plan_sha256: Some("ab".repeat(32)),
         files: BTreeMap::new(),
         recipients: vec!["Example Print Ltd".to_owned()],
+        audit_head: None,
     }
 }
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime};
 
+use dsr::audit::{AuditLog, AuditRecord};
 use dsr::index::identity::{Identity, IdentityKind};
 use dsr::receipt::sign::SigningKey;
 use dsr::receipt::{self, AssetOutcome, AssetRecord, IssuedReceipt, ReceiptDraft, Right};
@@ -65,6 +66,7 @@ fn draft(case: &str) -> ReceiptDraft {
         plan_sha256: Some("0f".repeat(32)),
         files: BTreeMap::new(),
         recipients: vec!["Example Print Ltd".to_owned()],
+        audit_head: None,
     }
 }
 
@@ -74,10 +76,34 @@ fn issue(t: &Test, case: &str) -> IssuedReceipt {
     issue_with(t, draft(case), &t.data_dir().join("keys/dsr_ed25519"))
 }
 
-fn issue_with(t: &Test, draft: ReceiptDraft, key: &Path) -> IssuedReceipt {
+/// Like an operation, it anchors the receipt in the audit log: the receipt records the
+/// log's head, and an audit entry records the receipt.
+fn issue_with(t: &Test, mut draft: ReceiptDraft, key: &Path) -> IssuedReceipt {
     let key = SigningKey::load(key, None).expect("the signing key");
     let out = t.path("receipts").join(&draft.case_id);
-    receipt::issue(&t.data_dir(), &key, draft, &out).expect("a receipt")
+    let audit = AuditLog::new(&t.data_dir());
+    draft.audit_head = audit.head().expect("the audit head");
+    let record = AuditRecord {
+        operator: draft.operator.clone(),
+        purpose: draft.purpose.clone(),
+        tenant: Some(draft.tenant.clone()),
+        case: Some(draft.case_id.clone()),
+        command: draft.operation.clone(),
+        counts: BTreeMap::new(),
+        receipt_sha256: None,
+    };
+    let issued = receipt::issue(&t.data_dir(), &key, draft, &out).expect("a receipt");
+    audit
+        .append(
+            AuditRecord {
+                receipt_sha256: Some(issued.sha256.clone()),
+                ..record
+            },
+            &[],
+            None,
+        )
+        .expect("the audit entry");
+    issued
 }
 
 /// The allowed_signers file `dsr keys show` says to write.
@@ -380,11 +406,17 @@ fn receipts_are_canonical_owner_only_and_match_the_schema() {
             .map(|v| v.as_str().expect("a name").to_owned())
             .collect();
         r.sort();
-        assert_eq!(r, keys(&s["properties"]), "required = properties");
+        // Receipts of older versions lack the audit head: the one property not required.
+        let mut properties = keys(&s["properties"]);
+        properties.retain(|k| k != "audit_head");
+        assert_eq!(r, properties, "required = properties");
         r
     };
     let p = &schema["properties"];
-    assert_eq!(required(&schema), keys(&receipt));
+    let mut written = keys(&receipt);
+    assert!(written.contains(&"audit_head".to_owned()), "{written:?}");
+    written.retain(|k| k != "audit_head");
+    assert_eq!(required(&schema), written);
     assert_eq!(required(&p["subject"]), keys(&receipt["subject"]));
     assert_eq!(
         required(&p["subject"]["properties"]["identities"]["items"]),
