@@ -349,3 +349,52 @@ pub fn open(
         PlatformKind::Fotoweb => Ok(Box::new(fotoweb::Fotoweb::open(profile, connection)?)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_silent_server_is_named_with_the_wait() {
+        let error = PlatformError::NoAnswer {
+            host: "acme.fotoware.cloud".to_owned(),
+            per_try: Duration::from_secs(30),
+            tries: 3,
+            waited: Duration::from_millis(95_400),
+        };
+        assert!(
+            error
+                .to_string()
+                .starts_with("no answer from acme.fotoware.cloud in 30 s (3 tries, 95 s in all): "),
+            "{error}"
+        );
+        assert!(error.is_transient());
+        let waiting = Waiting {
+            host: "acme.fotoware.cloud".to_owned(),
+            cause: "no answer in 30 s".to_owned(),
+            tries: 1,
+            waited: Duration::from_millis(30_100),
+            limit: Duration::from_secs(300),
+            again_in: Duration::from_millis(150),
+        };
+        assert_eq!(
+            waiting.to_string(),
+            "waiting for acme.fotoware.cloud: no answer in 30 s; trying again in 1 s (1 try so far, 30 s of at most 300 s)"
+        );
+    }
+
+    #[test]
+    fn a_total_limit_caps_each_try() {
+        assert_eq!(
+            Timeouts::default(),
+            Timeouts {
+                per_try: Duration::from_secs(30),
+                total: Duration::from_secs(300)
+            }
+        );
+        assert_eq!(
+            Timeouts::with_total(Duration::from_secs(2)).per_try,
+            Duration::from_secs(2)
+        );
+    }
+}

@@ -1040,3 +1040,48 @@ fn the_profile_sets_the_wait_and_the_option_overrides_it() {
         "{stderr}"
     );
 }
+
+/// The connector tells its caller before each wait to try again (the command layer shows it
+/// on a terminal), and stops at the request's time limit with the tries it made.
+#[test]
+fn each_wait_for_a_silent_server_is_reported_until_the_time_is_up() {
+    let stalled = Stalled::start();
+    let mut profile = TenantProfile::dir(PathBuf::new());
+    profile.platform = dsr::config::PlatformKind::Fotoweb;
+    profile.path = None;
+    profile.url = Some(format!("http://127.0.0.1:{}", stalled.port));
+    profile.client_id = Some(CLIENT_ID.to_owned());
+    let reports = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = std::sync::Arc::clone(&reports);
+    let connection = Connection {
+        secret: Some(std::sync::Arc::new(|| Ok(Secret::new(SECRET)))),
+        timeouts: dsr::platform::Timeouts {
+            per_try: std::time::Duration::from_secs(1),
+            total: std::time::Duration::from_secs(3),
+        },
+        waiting: Some(std::sync::Arc::new(move |w: &dsr::platform::Waiting| {
+            seen.lock().expect("not poisoned").push(w.to_string());
+        })),
+        ..Connection::default()
+    };
+    let fw = dsr::platform::open(&profile, connection).expect("the connector opens");
+    let started = std::time::Instant::now();
+    let error = fw.describe().expect_err("nothing answers");
+    let took = started.elapsed();
+    let host = format!("127.0.0.1:{}", stalled.port);
+    let dsr::platform::PlatformError::NoAnswer { tries, .. } = &error else {
+        panic!("not a silent server: {error}");
+    };
+    assert!(*tries >= 2, "{error}");
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+    let reports = reports.lock().expect("not poisoned");
+    assert_eq!(reports.len() as u32, tries - 1, "{reports:?}");
+    for report in reports.iter() {
+        assert!(
+            report.starts_with(&format!(
+                "waiting for {host}: no answer in 1 s; trying again in"
+            )),
+            "{report}"
+        );
+    }
+}

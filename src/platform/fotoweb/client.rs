@@ -239,6 +239,11 @@ impl Client {
         Ok(url)
     }
 
+    /// How long requests may take.
+    pub fn timeouts(&self) -> Timeouts {
+        self.timeouts
+    }
+
     pub fn requests_made(&self) -> u64 {
         self.requests.load(std::sync::atomic::Ordering::Relaxed)
     }

@@ -442,11 +442,12 @@ impl Fotoweb {
     }
 
     /// After a delete request that got no answer: whether the asset is gone, or goes within
-    /// [`LOST_ANSWER_WAIT`]. A request that reached the server started a task whose link
-    /// was in the lost answer; dsr cannot follow it, but the task deletes the asset all
-    /// the same.
+    /// [`LOST_ANSWER_WAIT`] (or a request's time limit, when shorter). A request that
+    /// reached the server started a task whose link was in the lost answer; dsr cannot
+    /// follow it, but the task deletes the asset all the same.
     fn goes_without_an_answer(&self, id: &str) -> Result<bool, PlatformError> {
-        let mut poll = Poll::new(Duration::from_secs(2), LOST_ANSWER_WAIT);
+        let limit = LOST_ANSWER_WAIT.min(self.client.timeouts().total);
+        let mut poll = Poll::new(Duration::from_secs(2), limit);
         loop {
             match self.get_asset(id) {
                 Err(PlatformError::NotFound { .. }) => return Ok(true),
