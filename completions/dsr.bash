@@ -299,7 +299,7 @@ _dsr() {
 
     case "${cmd}" in
         dsr)
-            opts="-q -v -h -V --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help --version tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help"
+            opts="-q -v -h -V --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help --version tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -318,6 +318,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -345,7 +349,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__access)
-            opts="-j -o -q -v -h --out --templates --accept-unreadable --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-j -o -q -v -h --out --templates --accept-unreadable --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -399,6 +403,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -423,7 +431,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__audit)
-            opts="-o -q -v -h --since --verify --expect-head --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-o -q -v -h --since --verify --expect-head --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -461,6 +469,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -485,7 +497,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help open review extend list show close purge help"
+            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help open review extend list show close purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -504,6 +516,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -531,7 +547,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__close)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -550,6 +566,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -577,7 +597,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__extend)
-            opts="-q -v -h --reason --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-q -v -h --reason --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -600,6 +620,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -753,7 +777,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__list)
-            opts="-o -q -v -h --open --overdue --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-o -q -v -h --open --overdue --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -783,6 +807,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -807,7 +835,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__open)
-            opts="-o -q -v -h --right --from --output --email --name --phone --login --received --reference --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-o -q -v -h --right --from --output --email --name --phone --login --received --reference --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -873,6 +901,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -897,7 +929,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__purge)
-            opts="-q -v -h --yes --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-q -v -h --yes --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -916,6 +948,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -943,7 +979,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__review)
-            opts="-q -v -h --include --exclude --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-q -v -h --include --exclude --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -973,6 +1009,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -997,7 +1037,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__show)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,6 +1067,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1051,7 +1095,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__demo)
-            opts="-q -v -h --keep --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-q -v -h --keep --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1070,6 +1114,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1097,7 +1145,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__erase)
-            opts="-y -j -o -q -v -h --from --dry-run --strategy --shown-with-others --reason --yes --resume --replay-tombstones --jobs --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-y -j -o -q -v -h --from --dry-run --strategy --shown-with-others --reason --yes --resume --replay-tombstones --jobs --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1155,6 +1203,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1179,7 +1231,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__generate)
-            opts="-q -v -h --root --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-q -v -h --root --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1202,6 +1254,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1229,7 +1285,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__generate__subcmd__tenant)
-            opts="-q -v -h --out --assets --seed --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-q -v -h --out --assets --seed --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1260,6 +1316,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1763,7 +1823,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__keys)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help generate show help"
+            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help generate show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1782,6 +1842,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1809,7 +1873,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__keys__subcmd__generate)
-            opts="-q -v -h --out --force --comment --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-q -v -h --out --force --comment --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1836,6 +1900,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1919,7 +1987,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__keys__subcmd__show)
-            opts="-o -q -v -h --identity --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-o -q -v -h --identity --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1953,6 +2021,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1977,7 +2049,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__locate)
-            opts="-o -q -v -h --from --email --name --phone --login --text --output --explain --min-confidence --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-o -q -v -h --from --email --name --phone --login --text --output --explain --min-confidence --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2035,6 +2107,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2059,7 +2135,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__portability)
-            opts="-j -o -q -v -h --out --encrypt --all-originals --accept-unreadable --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-j -o -q -v -h --out --encrypt --all-originals --accept-unreadable --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2109,6 +2185,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2133,7 +2213,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__receipt)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help verify show help"
+            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help verify show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2152,6 +2232,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2235,7 +2319,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__receipt__subcmd__show)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2265,6 +2349,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2289,7 +2377,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__receipt__subcmd__verify)
-            opts="-o -q -v -h --allowed-signers --ledger --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-o -q -v -h --allowed-signers --ledger --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2323,6 +2411,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2347,7 +2439,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__rectify)
-            opts="-y -j -o -q -v -h --from --replace --with --field --set --add --dry-run --yes --resume --jobs --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-y -j -o -q -v -h --from --replace --with --field --set --add --dry-run --yes --resume --jobs --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2409,6 +2501,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2433,7 +2529,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__sync)
-            opts="-j -o -q -v -h --full --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-j -o -q -v -h --full --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2471,6 +2567,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2495,7 +2595,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help add list show edit remove check ropa help"
+            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help add list show edit remove check ropa help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2514,6 +2614,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2541,7 +2645,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__add)
-            opts="-q -v -h --platform --path --url --client-id --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --signing-key --default-operator --default-purpose --records-retention --tenant --data-dir --config --quiet --verbose --color --operator --purpose --key --help"
+            opts="-q -v -h --platform --path --url --client-id --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --signing-key --default-operator --default-purpose --records-retention --tenant --data-dir --config --quiet --verbose --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2635,6 +2739,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2659,7 +2767,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__check)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2689,6 +2797,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2713,7 +2825,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__edit)
-            opts="-q -v -h --records-retention --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-q -v -h --records-retention --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2736,6 +2848,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2889,7 +3005,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__list)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2916,6 +3032,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2943,7 +3063,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__remove)
-            opts="-q -v -h --keep-index --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-q -v -h --keep-index --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2962,6 +3082,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2989,7 +3113,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__ropa)
-            opts="-q -v -h --init --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-q -v -h --init --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3008,6 +3132,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3035,7 +3163,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__show)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --color --operator --purpose --key --help"
+            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3062,6 +3190,10 @@ _dsr() {
                     return 0
                     ;;
                 --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

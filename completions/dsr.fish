@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_dsr_global_optspecs
-    string join \n tenant= data-dir= config= q/quiet v/verbose client-secret-file= color= operator= purpose= key= h/help V/version
+    string join \n tenant= data-dir= config= q/quiet v/verbose client-secret-file= timeout= color= operator= purpose= key= h/help V/version
 end
 
 function __fish_dsr_needs_command
@@ -28,6 +28,7 @@ complete -c dsr -n "__fish_dsr_needs_command" -l tenant -d 'The tenant to work o
 complete -c dsr -n "__fish_dsr_needs_command" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_needs_command" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_needs_command" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_needs_command" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_needs_command" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -57,6 +58,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subc
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -98,6 +100,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l tenant -d 'The tenant to work on (the only one configured when omitted)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -115,6 +118,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -132,6 +136,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -146,6 +151,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -159,6 +165,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -177,6 +184,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -190,6 +198,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -217,6 +226,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand sync" -l tenant -d 'The tenant t
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand sync" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -244,6 +254,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand locate" -l tenant -d 'The tenant
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand locate" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -258,6 +269,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcom
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -295,6 +307,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -310,6 +323,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -324,6 +338,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -341,6 +356,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -360,6 +376,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -373,6 +390,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -386,6 +404,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -417,6 +436,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand access" -l tenant -d 'The tenant
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -440,6 +460,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand portability" -l tenant -d 'The t
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -471,6 +492,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand erase" -l tenant -d 'The tenant 
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -499,6 +521,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l tenant -d 'The tenan
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -516,6 +539,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcom
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -534,6 +558,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -553,6 +578,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -569,6 +595,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_sub
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -590,6 +617,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcomm
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -608,6 +636,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcomm
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -630,6 +659,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand audit" -l tenant -d 'The tenant 
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -644,6 +674,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand demo" -l tenant -d 'The tenant t
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand demo" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -659,6 +690,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand generate" -l tenant -d 'The tena
 complete -c dsr -n "__fish_dsr_using_subcommand generate" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand generate" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand generate" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand generate" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand generate" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -675,6 +707,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l tenant -d 'T
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand generate-tenant" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -116,6 +116,18 @@ pub struct GlobalArgs {
         value_name = "FILE"
     )]
     pub client_secret_file: Option<PathBuf>,
+    /// How long one request to the tenant's server may take in all, tries and the waits
+    /// between them included (each try waits at most 30 s for an answer). While dsr waits to
+    /// try again it says so on stderr (on a terminal); when the time is up the command ends
+    /// with an error naming the server and the wait [default: the profile's timeout, or 300]
+    #[arg(
+        long,
+        global = true,
+        env = "DSR_TIMEOUT",
+        value_name = "SECS",
+        value_parser = clap::value_parser!(u64).range(1..)
+    )]
+    pub timeout: Option<u64>,
     /// When to colour the output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,

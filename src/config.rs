@@ -103,6 +103,10 @@ pub struct TenantProfile {
     /// A file holding the client secret (`fotoweb`), read when a token is needed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret_file: Option<PathBuf>,
+    /// How long one request to the server (`fotoweb`) may take in all, in seconds, tries
+    /// included [default: 300]; `--timeout` and `DSR_TIMEOUT` override it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<u64>,
     /// Region (ISO 3166-1 alpha-2) in which national phone numbers are read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_region: Option<String>,
@@ -153,6 +157,7 @@ impl TenantProfile {
             client_id: None,
             auth: AuthKind::default(),
             client_secret_file: None,
+            timeout: None,
             default_region: None,
             person_fields: Vec::new(),
             email_fields: Vec::new(),

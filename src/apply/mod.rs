@@ -363,7 +363,9 @@ fn error_kind(e: &PlatformError) -> &'static str {
         PlatformError::NotFound { .. } => "not-found",
         PlatformError::Auth(_) => "authentication",
         PlatformError::Forbidden(_) => "forbidden",
-        PlatformError::Network { .. } | PlatformError::NoConnection { .. } => "network",
+        PlatformError::Network { .. }
+        | PlatformError::NoAnswer { .. }
+        | PlatformError::NoConnection { .. } => "network",
         PlatformError::Status { .. } => "status",
         PlatformError::Rejected(_) => "rejected",
         PlatformError::Conflict { .. } => "conflict",

@@ -24,6 +24,7 @@ mod unreadable;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use dsr::audit::{AuditLog, AuditRecord};
@@ -31,7 +32,7 @@ use dsr::config::{Config, TenantProfile};
 use dsr::index::identity::Identity;
 use dsr::index::sync::TenantFiles;
 use dsr::platform::fotoweb::SecretSource;
-use dsr::platform::{Connection, Platform};
+use dsr::platform::{Connection, Platform, Timeouts, WaitReport, Waiting};
 use dsr::receipt::sign::{KeyError, SigningKey};
 use dsr::secret::Secret;
 use std::sync::Arc;
@@ -83,6 +84,8 @@ pub struct Context {
     pub data_dir: PathBuf,
     pub tenant: Option<String>,
     pub client_secret_file: Option<PathBuf>,
+    /// `--timeout`, `DSR_TIMEOUT`: one request's total wait, in seconds.
+    pub timeout: Option<u64>,
     pub quiet: bool,
     /// Colour on stdout.
     pub color: bool,
@@ -131,6 +134,7 @@ impl Context {
             data_dir,
             tenant: global.tenant.clone(),
             client_secret_file: global.client_secret_file.clone(),
+            timeout: global.timeout,
             quiet: global.quiet,
             color,
             interactive_stderr: !global.quiet && std::io::stderr().is_terminal(),
@@ -369,8 +373,23 @@ pub fn open_platform_limited(
         secret: Some(secret_source(ctx, name, profile)),
         cache_dir: Some(files.dir),
         max_requests,
+        timeouts: timeouts(ctx, profile),
+        waiting: ctx.interactive_stderr.then(|| {
+            let report: WaitReport =
+                Arc::new(|waiting: &Waiting| eprintln!("dsr: {}", sanitize(&waiting.to_string())));
+            report
+        }),
     };
     dsr::platform::open(profile, connection).with_context(|| format!("cannot open tenant '{name}'"))
+}
+
+/// How long a request to the tenant's server may take: `--timeout` (`DSR_TIMEOUT`), the
+/// profile's `timeout`, or [`Timeouts::DEFAULT_TOTAL`].
+fn timeouts(ctx: &Context, profile: &TenantProfile) -> Timeouts {
+    match ctx.timeout.or(profile.timeout) {
+        Some(secs) => Timeouts::with_total(Duration::from_secs(secs.max(1))),
+        None => Timeouts::default(),
+    }
 }
 
 /// Where the client secret comes from, in order: `DSR_CLIENT_SECRET`, `--client-secret-file`,

@@ -56,6 +56,7 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
             AuthArg::Oauth => AuthKind::Oauth,
             AuthArg::ApiKey => AuthKind::ApiKey,
         },
+        timeout: None,
         client_secret_file: args
             .client_secret_file
             .map(|p| std::path::absolute(&p).unwrap_or(p)),

@@ -6,6 +6,7 @@ pub mod fotoweb;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::time::Duration;
 
 use crate::asset::{Asset, FieldValue};
 
@@ -44,6 +45,22 @@ pub enum PlatformError {
     /// The server could not be reached or did not answer in time.
     #[error("cannot reach {host}: {message}")]
     Network { host: String, message: String },
+    /// The server took the connection but sent no answer in time, try after try, until the
+    /// request's time limit ran out.
+    #[error(
+        "no answer from {host} in {} s ({tries} {}, {} s in all): check that the server is up, or allow more time with --timeout SECS (DSR_TIMEOUT, or `timeout` in the tenant's profile)",
+        per_try.as_secs_f64().round(),
+        if *tries == 1 { "try" } else { "tries" },
+        waited.as_secs_f64().round()
+    )]
+    NoAnswer {
+        host: String,
+        /// The time limit of one try.
+        per_try: Duration,
+        tries: u32,
+        /// From the first try to giving up.
+        waited: Duration,
+    },
     /// Nothing accepted a connection at the server's address, or its name does not resolve:
     /// a wrong URL or a server that is down, not a hiccup worth waiting out.
     #[error("cannot connect to {host}: check the tenant's URL and that the server is up")]
@@ -80,17 +97,88 @@ impl PlatformError {
         matches!(self, PlatformError::Conflict { .. })
     }
 
-    /// Worth trying again later: the network, a busy server, a rate limit.
+    /// Worth trying again later: the network, a silent or busy server, a rate limit.
     pub fn is_transient(&self) -> bool {
         match self {
-            PlatformError::Network { .. } => true,
-            PlatformError::Status { status, .. } => {
-                matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
-            }
+            PlatformError::Network { .. } | PlatformError::NoAnswer { .. } => true,
+            PlatformError::Status { status, .. } => transient_status(*status),
             _ => false,
         }
     }
 }
+
+/// HTTP statuses that say "not now" rather than "no": a request timeout, a rate limit, a
+/// failing or overloaded server or gateway. The one list of them; whether a request is
+/// actually tried again is decided in the FotoWeb client.
+pub fn transient_status(status: u16) -> bool {
+    matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
+}
+
+/// How long dsr waits for a platform's answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    /// One try of one request.
+    pub per_try: Duration,
+    /// One request with all its tries and the waits between them.
+    pub total: Duration,
+}
+
+impl Timeouts {
+    /// The total wait of one request when nothing else is configured.
+    pub const DEFAULT_TOTAL: Duration = Duration::from_secs(300);
+    /// The longest one try waits for an answer. Long enough for a slow search page, short
+    /// enough that a stalled server is tried again (or given up on) in good time.
+    pub const MAX_PER_TRY: Duration = Duration::from_secs(30);
+
+    /// Gives each request `total` in all, each of its tries at most [`Self::MAX_PER_TRY`].
+    pub fn with_total(total: Duration) -> Timeouts {
+        Timeouts {
+            per_try: total.min(Timeouts::MAX_PER_TRY),
+            total,
+        }
+    }
+}
+
+impl Default for Timeouts {
+    fn default() -> Timeouts {
+        Timeouts::with_total(Timeouts::DEFAULT_TOTAL)
+    }
+}
+
+/// A request still waiting for its server, reported before each wait to try again.
+#[derive(Debug, Clone)]
+pub struct Waiting {
+    pub host: String,
+    /// What went wrong with the last try ("no answer in 30 s", "it answered 503").
+    pub cause: String,
+    /// Tries made so far.
+    pub tries: u32,
+    /// Since the first try.
+    pub waited: Duration,
+    /// The request's time limit.
+    pub limit: Duration,
+    /// Until the next try.
+    pub again_in: Duration,
+}
+
+impl std::fmt::Display for Waiting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "waiting for {}: {}; trying again in {:.0} s ({} {} so far, {:.0} s of at most {} s)",
+            self.host,
+            self.cause,
+            self.again_in.as_secs_f64().ceil(),
+            self.tries,
+            if self.tries == 1 { "try" } else { "tries" },
+            self.waited.as_secs_f64(),
+            self.limit.as_secs()
+        )
+    }
+}
+
+/// Told about every [`Waiting`]; the command layer shows it on a terminal.
+pub type WaitReport = std::sync::Arc<dyn Fn(&Waiting) + Send + Sync>;
 
 /// What a platform says about itself.
 #[derive(Debug, Clone, Default)]
@@ -239,6 +327,10 @@ pub struct Connection {
     /// At most this many requests to the platform at once, however many threads share
     /// it (a bulk run keeps more subjects going than it may send requests for).
     pub max_requests: Option<usize>,
+    /// How long to wait for answers.
+    pub timeouts: Timeouts,
+    /// Told whenever a request waits to be tried again, for progress.
+    pub waiting: Option<WaitReport>,
 }
 
 /// Opens the platform a tenant profile names.
@@ -255,5 +347,54 @@ pub fn open(
             )),
         },
         PlatformKind::Fotoweb => Ok(Box::new(fotoweb::Fotoweb::open(profile, connection)?)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_silent_server_is_named_with_the_wait() {
+        let error = PlatformError::NoAnswer {
+            host: "acme.fotoware.cloud".to_owned(),
+            per_try: Duration::from_secs(30),
+            tries: 3,
+            waited: Duration::from_millis(95_400),
+        };
+        assert!(
+            error
+                .to_string()
+                .starts_with("no answer from acme.fotoware.cloud in 30 s (3 tries, 95 s in all): "),
+            "{error}"
+        );
+        assert!(error.is_transient());
+        let waiting = Waiting {
+            host: "acme.fotoware.cloud".to_owned(),
+            cause: "no answer in 30 s".to_owned(),
+            tries: 1,
+            waited: Duration::from_millis(30_100),
+            limit: Duration::from_secs(300),
+            again_in: Duration::from_millis(150),
+        };
+        assert_eq!(
+            waiting.to_string(),
+            "waiting for acme.fotoware.cloud: no answer in 30 s; trying again in 1 s (1 try so far, 30 s of at most 300 s)"
+        );
+    }
+
+    #[test]
+    fn a_total_limit_caps_each_try() {
+        assert_eq!(
+            Timeouts::default(),
+            Timeouts {
+                per_try: Duration::from_secs(30),
+                total: Duration::from_secs(300)
+            }
+        );
+        assert_eq!(
+            Timeouts::with_total(Duration::from_secs(2)).per_try,
+            Duration::from_secs(2)
+        );
     }
 }

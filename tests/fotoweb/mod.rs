@@ -667,7 +667,7 @@ fn connector(double: &Double, cache: &Path) -> Box<dyn Platform> {
     let connection = Connection {
         secret: Some(std::sync::Arc::new(|| Ok(Secret::new(SECRET)))),
         cache_dir: Some(cache.to_owned()),
-        max_requests: None,
+        ..Connection::default()
     };
     dsr::platform::open(&profile, connection).expect("the connector opens")
 }
@@ -870,4 +870,218 @@ fn a_field_the_platform_refuses_to_write_is_an_error_not_a_success() {
         matches!(err, dsr::platform::PlatformError::Forbidden(_)),
         "{err:?}"
     );
+}
+
+/// Answers to delete requests lost after the server acted: the request is not sent again on
+/// a guess. dsr reads the asset instead, and only a request the asset shows no sign of is
+/// sent anew, so every asset is deleted, verified, by one delete task.
+#[test]
+fn a_delete_request_whose_answer_is_lost_is_not_sent_twice() {
+    use crate::support::Test;
+    use crate::tenants::{JANE, Kind, Tenant};
+
+    let t = Test::new();
+    let ids: Vec<String> = (1..=20).map(|n| format!("Staff/jane-{n:02}.png")).collect();
+    for id in &ids {
+        t.asset(
+            id,
+            serde_json::json!({"368": ["Jane Doe"], "5": "Portrait"}),
+        );
+    }
+    t.asset(
+        "Staff/ola.png",
+        serde_json::json!({"368": ["Ola Nordmann"]}),
+    );
+    let tenant = Tenant::new(t, Kind::Fotoweb, &[], |o| {
+        o.lose_answer_rate = 0.5;
+        // A real server runs a task whether or not anyone polls it.
+        o.task_run_ms = Some(100);
+        o.seed = 5;
+    });
+    let case = tenant.open_case("erasure", JANE);
+    let out = tenant
+        .dsr([
+            "erase",
+            &case,
+            "--yes",
+            "--strategy",
+            "delete",
+            "-o",
+            "json",
+        ])
+        .run();
+    let double = tenant.double();
+    let lost = double
+        .requests()
+        .iter()
+        .filter(|r| r.method == "POST" && r.path.contains("background-tasks") && r.status == 0)
+        .count();
+    assert!(lost >= 3, "the double lost some answers: {lost}");
+    let mut per_asset: BTreeMap<String, usize> = BTreeMap::new();
+    for hrefs in double.delete_requests() {
+        for href in hrefs {
+            *per_asset.entry(href).or_default() += 1;
+        }
+    }
+    assert_eq!(per_asset.len(), ids.len(), "{per_asset:?}");
+    let repeated: Vec<_> = per_asset.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(
+        repeated.is_empty(),
+        "delete requests sent twice: {repeated:?}"
+    );
+    for id in &ids {
+        assert!(double.asset(id).is_none(), "{id} is still there");
+    }
+    assert!(double.asset("Staff/ola.png").is_some());
+    let steps = out.json()["report"]["steps"].clone();
+    let steps = steps.as_array().expect("report steps");
+    assert_eq!(steps.len(), ids.len(), "{}", out.dump());
+    for step in steps {
+        assert_eq!(step["outcome"], "verified", "{}", out.dump());
+    }
+    let hits = tenant.dsr(["locate"]).args(JANE).hits();
+    assert!(hits.is_empty(), "{hits:?}");
+}
+
+/// A server that takes connections and never answers: each connection is held open, unread,
+/// until the test ends.
+struct Stalled {
+    port: u16,
+}
+
+impl Stalled {
+    fn start() -> Stalled {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let port = listener.local_addr().expect("an address").port();
+        std::thread::spawn(move || {
+            let mut held = Vec::new();
+            for stream in listener.incoming().flatten() {
+                held.push(stream);
+            }
+        });
+        Stalled { port }
+    }
+}
+
+/// Runs dsr with a generous limit of the test's own, so that a hang fails the test instead
+/// of the whole run; the time it took.
+fn run_timed(mut cmd: Command, args: &[&str]) -> (Output, std::time::Duration) {
+    let started = std::time::Instant::now();
+    let out = cmd
+        .args(args)
+        .env("DSR_CLIENT_SECRET", SECRET)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .expect("dsr finishes within a minute");
+    (out, started.elapsed())
+}
+
+#[test]
+fn a_server_that_never_answers_is_given_up_on_with_its_name_and_the_wait() {
+    let home = Home::new();
+    let stalled = Stalled::start();
+    let host = format!("127.0.0.1:{}", stalled.port);
+    home.add_fotoweb("stalled", &format!("http://{host}"));
+    let mut check = home.dsr();
+    check.env("DSR_TIMEOUT", "2");
+    let (out, took) = run_timed(check, &["tenant", "check", "stalled"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("no answer from {host} in 2 s (1 try, 2 s in all)"))
+            && stderr.contains("--timeout"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+    eprintln!("tenant check gave up after {took:?}");
+
+    let (out, took) = run_timed(
+        home.dsr(),
+        &["sync", "--tenant", "stalled", "--timeout", "3"],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("no answer from {host} in 3 s")),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+    eprintln!("sync gave up after {took:?}");
+}
+
+#[test]
+fn the_profile_sets_the_wait_and_the_option_overrides_it() {
+    let home = Home::new();
+    let stalled = Stalled::start();
+    let host = format!("127.0.0.1:{}", stalled.port);
+    home.add_fotoweb("stalled", &format!("http://{host}"));
+    let config = home.dir.path().join("config.toml");
+    let text = std::fs::read_to_string(&config).expect("the config");
+    let text = text.replacen(
+        &format!("url = \"http://{host}\""),
+        &format!("url = \"http://{host}\"\ntimeout = 1"),
+        1,
+    );
+    std::fs::write(&config, text).expect("the config is written");
+    let (out, _) = run_timed(home.dsr(), &["tenant", "check", "stalled"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("no answer from {host} in 1 s (1 try, 1 s in all)")),
+        "{stderr}"
+    );
+    let (out, _) = run_timed(
+        home.dsr(),
+        &["tenant", "check", "stalled", "--timeout", "2"],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("no answer from {host} in 2 s")),
+        "{stderr}"
+    );
+}
+
+/// The connector tells its caller before each wait to try again (the command layer shows it
+/// on a terminal), and stops at the request's time limit with the tries it made.
+#[test]
+fn each_wait_for_a_silent_server_is_reported_until_the_time_is_up() {
+    let stalled = Stalled::start();
+    let mut profile = TenantProfile::dir(PathBuf::new());
+    profile.platform = dsr::config::PlatformKind::Fotoweb;
+    profile.path = None;
+    profile.url = Some(format!("http://127.0.0.1:{}", stalled.port));
+    profile.client_id = Some(CLIENT_ID.to_owned());
+    let reports = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = std::sync::Arc::clone(&reports);
+    let connection = Connection {
+        secret: Some(std::sync::Arc::new(|| Ok(Secret::new(SECRET)))),
+        timeouts: dsr::platform::Timeouts {
+            per_try: std::time::Duration::from_secs(1),
+            total: std::time::Duration::from_secs(3),
+        },
+        waiting: Some(std::sync::Arc::new(move |w: &dsr::platform::Waiting| {
+            seen.lock().expect("not poisoned").push(w.to_string());
+        })),
+        ..Connection::default()
+    };
+    let fw = dsr::platform::open(&profile, connection).expect("the connector opens");
+    let started = std::time::Instant::now();
+    let error = fw.describe().expect_err("nothing answers");
+    let took = started.elapsed();
+    let host = format!("127.0.0.1:{}", stalled.port);
+    let dsr::platform::PlatformError::NoAnswer { tries, .. } = &error else {
+        panic!("not a silent server: {error}");
+    };
+    assert!(*tries >= 2, "{error}");
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+    let reports = reports.lock().expect("not poisoned");
+    assert_eq!(reports.len() as u32, tries - 1, "{reports:?}");
+    for report in reports.iter() {
+        assert!(
+            report.starts_with(&format!(
+                "waiting for {host}: no answer in 1 s; trying again in"
+            )),
+            "{report}"
+        );
+    }
 }

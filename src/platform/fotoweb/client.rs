@@ -1,7 +1,8 @@
 //! The one HTTP client of the FotoWeb connector: authentication (OAuth2 client
 //! credentials with a cached token, or the legacy `FWAPIToken` header), retries with
-//! exponential backoff and jitter that honour `Retry-After`, and the mapping of HTTP
-//! failures onto [`PlatformError`]. Nothing here logs or returns a secret.
+//! exponential backoff and jitter that honour `Retry-After` within a time limit per request,
+//! the one decision of which failures are tried again ([`worth_another_try`]), and the
+//! mapping of HTTP failures onto [`PlatformError`]. Nothing here logs or returns a secret.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -13,7 +14,7 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, LOCATION, RETRY_AFTER};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::platform::PlatformError;
+use crate::platform::{PlatformError, Timeouts, WaitReport, Waiting, transient_status};
 use crate::secret::Secret;
 
 /// Where the client secret comes from when a token is needed: the environment, a file or a
@@ -67,10 +68,26 @@ struct OAuthError {
     error: Option<String>,
 }
 
-/// How many times a transient failure is tried again before giving up.
-const MAX_RETRIES: u32 = 8;
+/// How many tries a request gets at most, however much time is left.
+const MAX_TRIES: u32 = 9;
 const BASE_DELAY: Duration = Duration::from_millis(200);
 const MAX_DELAY: Duration = Duration::from_secs(20);
+/// The shortest time a try is given, even when less of the request's time is left.
+const MIN_TRY: Duration = Duration::from_millis(500);
+/// The longest wait for a connection, within a try's time limit.
+const CONNECT_LIMIT: Duration = Duration::from_secs(10);
+
+/// Whether a request may be sent again after a try that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeat {
+    /// A read, or a write that leaves the same state however often it is made (a PATCH
+    /// setting the same values, a token or rendition request).
+    Freely,
+    /// A request that must not take effect twice (a delete request): sent again only after
+    /// an answer that says the server did not act on it. After any other failure the
+    /// caller finds out from the server whether it did.
+    IfNotActed,
+}
 
 /// A request to make: built anew for every attempt.
 pub struct Call<'a> {
@@ -78,8 +95,45 @@ pub struct Call<'a> {
     pub url: Url,
     pub accept: &'a str,
     pub body: Option<(&'a str, Vec<u8>)>,
-    /// A whole-request time limit other than the client's, for downloads.
+    /// A time limit of each try other than the client's, for downloads (the body counts).
     pub timeout: Option<Duration>,
+    pub repeat: Repeat,
+}
+
+/// How one try of a request ended without an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unanswered {
+    /// Nothing took the connection: the request was never sent.
+    NoConnection,
+    /// No answer came within the try's time limit.
+    TimedOut,
+    /// The connection closed before an answer came.
+    BrokenOff,
+}
+
+/// How one try of a request ended, as far as trying again goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tried {
+    Answered(u16),
+    Unanswered(Unanswered),
+}
+
+/// Whether a try's outcome is worth another try: dsr's one retry classification.
+///
+/// A server that cannot be connected to is down or the URL is wrong, not a hiccup: no
+/// retry. A request that may be repeated is tried again after a transient status or a try
+/// that got no answer. One that must not take effect twice only after the statuses that
+/// say the request was not carried out: 408 (the server gave up receiving it), 429 (rate
+/// limited) and 503 (not taken in). A 500, 502 or 504, a broken connection or a try that
+/// timed out may each come after the server acted.
+fn worth_another_try(tried: Tried, repeat: Repeat) -> bool {
+    match (tried, repeat) {
+        (Tried::Unanswered(Unanswered::NoConnection), _) => false,
+        (Tried::Unanswered(_), Repeat::Freely) => true,
+        (Tried::Unanswered(_), Repeat::IfNotActed) => false,
+        (Tried::Answered(status), Repeat::Freely) => transient_status(status),
+        (Tried::Answered(status), Repeat::IfNotActed) => matches!(status, 408 | 429 | 503),
+    }
 }
 
 /// The HTTP client of one tenant.
@@ -93,6 +147,9 @@ pub struct Client {
     requests: std::sync::atomic::AtomicU64,
     /// Bounds the requests in flight, when set.
     gate: Option<Gate>,
+    timeouts: Timeouts,
+    /// Told before each wait to try a request again.
+    waiting: Option<WaitReport>,
 }
 
 /// A bound on the requests in flight at once: a request waits for a free place before it
@@ -127,11 +184,16 @@ impl Drop for Place<'_> {
 }
 
 impl Client {
-    pub fn new(base: Url, auth: Auth) -> Result<Client, PlatformError> {
+    pub fn new(
+        base: Url,
+        auth: Auth,
+        timeouts: Timeouts,
+        waiting: Option<WaitReport>,
+    ) -> Result<Client, PlatformError> {
+        // Each try sets its own time limit: what is left of the request's.
         let http = reqwest::blocking::Client::builder()
             .user_agent(concat!("dsr/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(Duration::from_secs(10))
-            .timeout(Duration::from_secs(120))
+            .connect_timeout(CONNECT_LIMIT.min(timeouts.per_try).max(MIN_TRY))
             // A redirect could lead the token to another host: follow none.
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -147,6 +209,8 @@ impl Client {
             api_key: Mutex::new(None),
             requests: std::sync::atomic::AtomicU64::new(0),
             gate: None,
+            timeouts,
+            waiting,
         })
     }
 
@@ -175,63 +239,115 @@ impl Client {
         Ok(url)
     }
 
+    /// How long requests may take.
+    pub fn timeouts(&self) -> Timeouts {
+        self.timeouts
+    }
+
     pub fn requests_made(&self) -> u64 {
         self.requests.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// Sends a request, retrying transient failures, and returns a successful response or
-    /// the error its status means. One 401 leads to a new token and one more try.
+    /// Sends a request, trying again what [`worth_another_try`] allows within the request's
+    /// time limit, and returns a successful response or the error its status means. A 401
+    /// leads to a new token and one more try at once.
     pub fn send(&self, call: &Call<'_>) -> Result<Response, PlatformError> {
-        let mut refreshed = false;
-        let mut attempt = 0;
-        loop {
-            let outcome = self.attempt(call)?;
-            let wait = match outcome {
-                Ok(response) if response.status() == StatusCode::UNAUTHORIZED && !refreshed => {
-                    refreshed = true;
+        let response = self.with_retries(call.repeat, call.timeout, |limit| {
+            match self.attempt(call, limit)? {
+                Ok(response) if response.status() == StatusCode::UNAUTHORIZED => {
                     self.forget_token();
-                    continue;
+                    self.attempt(call, limit)
                 }
-                Ok(response) if is_transient(response.status()) && attempt < MAX_RETRIES => {
-                    retry_after(response.headers()).unwrap_or_else(|| backoff(attempt))
-                }
-                Ok(response) if response.status().is_success() => return Ok(response),
-                Ok(response) => return Err(self.status_error(call, response)),
-                Err(e) if e.is_transient() && attempt < MAX_RETRIES => backoff(attempt),
-                Err(e) => return Err(e),
-            };
-            log::debug!(
-                "{} {}: transient failure, trying again in {:?}",
-                call.method,
-                call.url.path(),
-                wait
-            );
-            std::thread::sleep(wait);
-            attempt += 1;
+                outcome => Ok(outcome),
+            }
+        })?;
+        if response.status().is_success() {
+            Ok(response)
+        } else {
+            Err(self.status_error(call, response))
         }
     }
 
-    /// One try of a request. A failure to get a token ends the call (`Err` outside): the
-    /// token request has had its own retries, and trying it again for each retry of this
-    /// one would multiply the waits.
-    fn attempt(&self, call: &Call<'_>) -> Result<Result<Response, PlatformError>, PlatformError> {
+    /// Makes a request through `try_once`, given each try's time limit, until it is
+    /// answered, no longer worth trying or out of time. Returns the last answer, a failure
+    /// status included (the caller knows what it means), or why none came.
+    fn with_retries(
+        &self,
+        repeat: Repeat,
+        per_try: Option<Duration>,
+        mut try_once: impl FnMut(Duration) -> Result<Result<Response, Unanswered>, PlatformError>,
+    ) -> Result<Response, PlatformError> {
+        let started = Instant::now();
+        let total = self.timeouts.total;
+        let mut tries = 0;
+        loop {
+            let left = total.saturating_sub(started.elapsed());
+            let limit = per_try
+                .unwrap_or_else(|| self.timeouts.per_try.min(left))
+                .max(MIN_TRY);
+            tries += 1;
+            let outcome = try_once(limit)?;
+            let (tried, asked) = match &outcome {
+                Ok(response) => (
+                    Tried::Answered(response.status().as_u16()),
+                    retry_after(response.headers()),
+                ),
+                Err(unanswered) => (Tried::Unanswered(*unanswered), None),
+            };
+            let wait = asked.unwrap_or_else(|| backoff(tries - 1));
+            let out_of_time = started.elapsed() + wait >= total;
+            if !worth_another_try(tried, repeat) || tries >= MAX_TRIES || out_of_time {
+                // The limit a try was given, not the remainder the last one had.
+                let limit = per_try.unwrap_or(self.timeouts.per_try);
+                return outcome.map_err(|unanswered| {
+                    self.unanswered_error(unanswered, limit, tries, started.elapsed())
+                });
+            }
+            let cause = match tried {
+                Tried::Answered(status) => format!("it answered {status}"),
+                Tried::Unanswered(Unanswered::TimedOut) => {
+                    format!("no answer in {} s", limit.as_secs_f64().round())
+                }
+                Tried::Unanswered(_) => "the connection broke off".to_owned(),
+            };
+            log::debug!("{cause}; trying again in {wait:?}");
+            if let Some(report) = &self.waiting {
+                report(&Waiting {
+                    host: host_of(&self.base),
+                    cause,
+                    tries,
+                    waited: started.elapsed(),
+                    limit: total,
+                    again_in: wait,
+                });
+            }
+            std::thread::sleep(wait);
+        }
+    }
+
+    /// One try of a request within `limit`. A failure to get a token ends the call (`Err`
+    /// outside): the token request has had its own retries, and trying it again for each
+    /// retry of this one would multiply the waits.
+    fn attempt(
+        &self,
+        call: &Call<'_>,
+        limit: Duration,
+    ) -> Result<Result<Response, Unanswered>, PlatformError> {
         let mut request = self
             .http
             .request(call.method.clone(), call.url.clone())
-            .header(ACCEPT, call.accept);
+            .header(ACCEPT, call.accept)
+            .timeout(limit);
         if let Some((content_type, body)) = &call.body {
             request = request
                 .header(CONTENT_TYPE, *content_type)
                 .body(body.clone());
         }
-        if let Some(timeout) = call.timeout {
-            request = request.timeout(timeout);
-        }
         let request = self.authorize(request)?;
         let _place = self.gate.as_ref().map(Gate::enter);
         self.requests
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(request.send().map_err(|e| self.network_error(&e)))
+        Ok(request.send().map_err(|e| unanswered(&e)))
     }
 
     fn authorize(&self, request: RequestBuilder) -> Result<RequestBuilder, PlatformError> {
@@ -309,28 +425,19 @@ impl Client {
             ("client_id", client_id),
             ("client_secret", secret.expose()),
         ];
-        let mut attempt = 0;
-        let response = loop {
+        // A second token request does no harm: it may be repeated freely.
+        let response = self.with_retries(Repeat::Freely, None, |limit| {
             self.requests
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let outcome = self
+            Ok(self
                 .http
                 .post(url.clone())
                 .header(ACCEPT, "application/json")
                 .form(&form)
+                .timeout(limit)
                 .send()
-                .map_err(|e| self.network_error(&e));
-            let wait = match outcome {
-                Ok(r) if is_transient(r.status()) && attempt < MAX_RETRIES => {
-                    retry_after(r.headers()).unwrap_or_else(|| backoff(attempt))
-                }
-                Ok(r) => break r,
-                Err(e) if e.is_transient() && attempt < MAX_RETRIES => backoff(attempt),
-                Err(e) => return Err(e),
-            };
-            std::thread::sleep(wait);
-            attempt += 1;
-        };
+                .map_err(|e| unanswered(&e)))
+        })?;
         let status = response.status();
         if status == StatusCode::BAD_REQUEST || status == StatusCode::UNAUTHORIZED {
             let code = response
@@ -366,21 +473,32 @@ impl Client {
         })
     }
 
-    fn network_error(&self, e: &reqwest::Error) -> PlatformError {
-        if e.is_connect() && !e.is_timeout() {
-            return PlatformError::NoConnection {
-                host: host_of(&self.base),
-            };
-        }
-        let message = if e.is_timeout() {
-            "the request timed out".to_owned()
-        } else {
+    /// The error for a request that got no answer: the host, and how long it was waited for.
+    fn unanswered_error(
+        &self,
+        unanswered: Unanswered,
+        limit: Duration,
+        tries: u32,
+        waited: Duration,
+    ) -> PlatformError {
+        let host = host_of(&self.base);
+        match unanswered {
+            Unanswered::NoConnection => PlatformError::NoConnection { host },
+            Unanswered::TimedOut => PlatformError::NoAnswer {
+                host,
+                per_try: limit,
+                tries,
+                waited,
+            },
             // reqwest's message can hold the URL; only the kind of failure is kept.
-            "the connection broke off".to_owned()
-        };
-        PlatformError::Network {
-            host: host_of(&self.base),
-            message,
+            Unanswered::BrokenOff => PlatformError::Network {
+                host,
+                message: format!(
+                    "the connection broke off ({tries} {}, {:.0} s in all)",
+                    if tries == 1 { "try" } else { "tries" },
+                    waited.as_secs_f64()
+                ),
+            },
         }
     }
 
@@ -412,8 +530,15 @@ fn error_message(response: Response) -> Option<String> {
     (message.len() <= 200).then(|| message.chars().filter(|c| !c.is_control()).collect())
 }
 
-fn is_transient(status: StatusCode) -> bool {
-    matches!(status.as_u16(), 408 | 429 | 500 | 502 | 503 | 504)
+/// How a request that got no answer failed.
+fn unanswered(e: &reqwest::Error) -> Unanswered {
+    if e.is_timeout() {
+        Unanswered::TimedOut
+    } else if e.is_connect() {
+        Unanswered::NoConnection
+    } else {
+        Unanswered::BrokenOff
+    }
 }
 
 /// The wait a `Retry-After` header asks for, in seconds (dates are rare and ignored).
@@ -518,6 +643,37 @@ mod tests {
         assert!(backoff(3) <= Duration::from_millis(1600));
         assert!(backoff(30) <= MAX_DELAY);
         assert!(backoff(30) >= MAX_DELAY / 4);
+    }
+
+    #[test]
+    fn retries_by_status_pinned_for_every_code() {
+        for status in 100..600 {
+            let answered = Tried::Answered(status);
+            assert_eq!(
+                worth_another_try(answered, Repeat::Freely),
+                [408, 429, 500, 502, 503, 504].contains(&status),
+                "{status}"
+            );
+            assert_eq!(
+                worth_another_try(answered, Repeat::IfNotActed),
+                [408, 429, 503].contains(&status),
+                "{status} of a request that must not act twice"
+            );
+        }
+    }
+
+    #[test]
+    fn retries_without_an_answer() {
+        use Unanswered::*;
+        for (unanswered, freely, if_not_acted) in [
+            (NoConnection, false, false),
+            (TimedOut, true, false),
+            (BrokenOff, true, false),
+        ] {
+            let tried = Tried::Unanswered(unanswered);
+            assert_eq!(worth_another_try(tried, Repeat::Freely), freely);
+            assert_eq!(worth_another_try(tried, Repeat::IfNotActed), if_not_acted);
+        }
     }
 
     #[test]

@@ -36,7 +36,7 @@ use time::format_description::well_known::Rfc3339;
 use url::Url;
 
 pub use client::{Auth, SecretSource};
-use client::{Call, Client, Poll};
+use client::{Call, Client, Poll, Repeat};
 
 use super::{
     ArchiveAccess, Connection, Description, MetadataChanges, Platform, PlatformError, ScanEnd,
@@ -60,6 +60,14 @@ const RENDITION_RESPONSE: &str = "application/vnd.fotoware.rendition-response+js
 
 /// How long a background task or a rendition may take before dsr gives up on it.
 const TASK_LIMIT: Duration = Duration::from_secs(600);
+
+/// How many delete requests are sent for one asset at most, each only after the asset
+/// showed no sign of the one before.
+const DELETE_REQUESTS: u32 = 3;
+
+/// How long a delete request whose answer was lost is given to show its effect (the asset
+/// gone) before dsr concludes it never reached the server.
+const LOST_ANSWER_WAIT: Duration = Duration::from_secs(30);
 
 /// Characters encoded in one path segment of an asset link.
 const SEGMENT: &AsciiSet = &CONTROLS
@@ -109,7 +117,7 @@ impl Fotoweb {
             },
             AuthKind::ApiKey => Auth::ApiKey { secret },
         };
-        let mut client = Client::new(base, auth)?;
+        let mut client = Client::new(base, auth, connection.timeouts, connection.waiting)?;
         if let Some(limit) = connection.max_requests {
             client.limit_requests(limit);
         }
@@ -133,6 +141,7 @@ impl Fotoweb {
             accept,
             body: None,
             timeout: None,
+            repeat: Repeat::Freely,
         };
         self.read_json(&call)
     }
@@ -150,6 +159,7 @@ impl Fotoweb {
             accept,
             body: None,
             timeout: None,
+            repeat: Repeat::Freely,
         };
         self.read_bytes(&call)
     }
@@ -431,6 +441,23 @@ impl Fotoweb {
             .collect()
     }
 
+    /// After a delete request that got no answer: whether the asset is gone, or goes within
+    /// [`LOST_ANSWER_WAIT`] (or a request's time limit, when shorter). A request that
+    /// reached the server started a task whose link was in the lost answer; dsr cannot
+    /// follow it, but the task deletes the asset all the same.
+    fn goes_without_an_answer(&self, id: &str) -> Result<bool, PlatformError> {
+        let limit = LOST_ANSWER_WAIT.min(self.client.timeouts().total);
+        let mut poll = Poll::new(Duration::from_secs(2), limit);
+        loop {
+            match self.get_asset(id) {
+                Err(PlatformError::NotFound { .. }) => return Ok(true),
+                Err(e) => return Err(e),
+                Ok(_) if !poll.wait() => return Ok(false),
+                Ok(_) => {}
+            }
+        }
+    }
+
     /// Polls a delete task until it ends: done for the asset, or why not.
     fn follow_delete(
         &self,
@@ -445,9 +472,12 @@ impl Fotoweb {
             match status.status() {
                 "done" => {
                     return match status.done_for(href) {
-                        Some(false) => Err(PlatformError::Rejected(format!(
-                            "the platform did not delete {id}"
-                        ))),
+                        // An earlier request whose answer was lost may have deleted it.
+                        Some(false) if !matches!(self.get_asset(id), Err(e) if e.is_not_found()) => {
+                            Err(PlatformError::Rejected(format!(
+                                "the platform did not delete {id}"
+                            )))
+                        }
                         _ => Ok(()),
                     };
                 }
@@ -491,6 +521,7 @@ impl Fotoweb {
                     .map_err(|e| PlatformError::Rejected(e.to_string()))?,
             )),
             timeout: None,
+            repeat: Repeat::Freely,
         };
         let response = self.client.send(&call)?;
         let headers = response.headers().clone();
@@ -984,6 +1015,7 @@ impl Platform for Fotoweb {
             accept: ASSET,
             body: Some((ASSET_UPDATE, body)),
             timeout: None,
+            repeat: Repeat::Freely,
         };
         match self.client.send(&call) {
             Err(PlatformError::Status { status: 404, .. }) => {
@@ -1031,8 +1063,24 @@ impl Platform for Fotoweb {
             accept: DELETE_RESPONSE,
             body: Some((DELETE_REQUEST, body)),
             timeout: None,
+            repeat: Repeat::IfNotActed,
         };
-        let response = self.client.send(&call)?;
+        let mut asked = 0;
+        let response = loop {
+            asked += 1;
+            match self.client.send(&call) {
+                Ok(response) => break response,
+                // The request may have been carried out with its answer lost: the asset
+                // decides whether to ask again, never a guess.
+                Err(e) if e.is_transient() && asked < DELETE_REQUESTS => {
+                    if self.goes_without_an_answer(id)? {
+                        return Ok(());
+                    }
+                    log::debug!("no sign of an earlier delete request: asking again");
+                }
+                Err(e) => return Err(e),
+            }
+        };
         let headers = response.headers().clone();
         let body: serde_json::Value = response.json().unwrap_or(serde_json::Value::Null);
         let location = client::location(&headers, &body).ok_or(PlatformError::Protocol {
@@ -1061,6 +1109,7 @@ impl Platform for Fotoweb {
                 accept: "application/octet-stream, */*",
                 body: None,
                 timeout: Some(Duration::from_secs(3600)),
+                repeat: Repeat::Freely,
             };
             match self.client.send(&call) {
                 Ok(response) if response.status() == reqwest::StatusCode::ACCEPTED => {

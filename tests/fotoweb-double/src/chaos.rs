@@ -1,7 +1,9 @@
 //! Seeded misbehaviour: for every request, in arrival order, the same three random draws
 //! decide whether its connection is dropped, whether it fails with a 5xx and which one, so a
 //! client that sends requests one at a time sees the same failures on every run with the
-//! same seed. A fixed one-second window counts requests for the rate limit.
+//! same seed. A fixed one-second window counts requests for the rate limit. Lost answers
+//! of delete requests are drawn from a sequence of their own, so turning them on does not
+//! change the fates of other requests.
 
 use std::time::{Duration, Instant};
 
@@ -23,6 +25,8 @@ pub struct Chaos {
     rng: fastrand::Rng,
     pub fail_rate: f64,
     pub drop_rate: f64,
+    lose_rng: fastrand::Rng,
+    pub lose_answer_rate: f64,
     rate_limit: Option<u32>,
     window_start: Option<Instant>,
     window_count: u32,
@@ -36,6 +40,8 @@ impl Chaos {
             rng: fastrand::Rng::with_seed(seed),
             fail_rate,
             drop_rate,
+            lose_rng: fastrand::Rng::with_seed(seed ^ 0x006c_6f73_6573),
+            lose_answer_rate: 0.0,
             rate_limit,
             window_start: None,
             window_count: 0,
@@ -58,6 +64,11 @@ impl Chaos {
             return Fate::Fail(failure);
         }
         Fate::Serve
+    }
+
+    /// Whether the answer to a delete request the double has carried out is lost.
+    pub fn lose_answer(&mut self) -> bool {
+        self.lose_rng.f64() < self.lose_answer_rate
     }
 
     fn over_rate_limit(&mut self, now: Instant) -> bool {

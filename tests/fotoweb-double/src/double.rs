@@ -120,6 +120,12 @@ impl Double {
         lock(&self.shared.log).clone()
     }
 
+    /// The asset links of every delete task created so far, one list per task, in the
+    /// order they were created (lost answers included).
+    pub fn delete_requests(&self) -> Vec<Vec<String>> {
+        lock(&self.shared.tasks).delete_requests()
+    }
+
     pub fn clear_requests(&self) {
         lock(&self.shared.log).clear();
     }

@@ -40,6 +40,12 @@ struct Args {
     /// Share of requests whose connection is closed without a response.
     #[arg(long, default_value_t = 0.0)]
     drop_rate: f64,
+    /// Share of delete requests carried out whose answer is then lost (connection closed).
+    #[arg(long, default_value_t = 0.0)]
+    lose_answer_rate: f64,
+    /// Milliseconds after which a delete task finishes on its own, polled or not.
+    #[arg(long)]
+    task_run_ms: Option<u64>,
     /// Lifetime of access tokens in seconds.
     #[arg(long, default_value_t = 3600)]
     token_ttl: u64,
@@ -59,6 +65,8 @@ impl Args {
         options.fail_rate = self.fail_rate;
         options.rate_limit = self.rate_limit;
         options.drop_rate = self.drop_rate;
+        options.lose_answer_rate = self.lose_answer_rate;
+        options.task_run_ms = self.task_run_ms;
         options.token_ttl = self.token_ttl;
         options.seed = self.seed;
         if let Some(permissions) = self.permissions {

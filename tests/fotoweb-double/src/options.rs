@@ -44,6 +44,14 @@ pub struct Options {
     pub rate_limit: Option<u32>,
     /// Share of requests whose connection is closed without any response.
     pub drop_rate: f64,
+    /// Share of delete requests that are carried out (their task is created) and whose
+    /// connection is then closed without the answer, as when a proxy gives up on a slow
+    /// server: the client cannot tell whether its request took effect.
+    pub lose_answer_rate: f64,
+    /// When set, a delete task finishes on its own this many milliseconds after it was
+    /// created, polled or not, as on a real server; without it a task advances only when
+    /// polled, one stage per poll.
+    pub task_run_ms: Option<u64>,
     /// Lifetime of an access token in seconds.
     pub token_ttl: u64,
     /// Seed of every random choice: chaos, tokens and task ids.
@@ -66,6 +74,8 @@ impl Options {
             fail_rate: 0.0,
             rate_limit: None,
             drop_rate: 0.0,
+            lose_answer_rate: 0.0,
+            task_run_ms: None,
             token_ttl: 3600,
             seed: 0,
             permissions: ALL_PERMISSIONS.iter().map(|p| p.to_string()).collect(),
@@ -75,7 +85,11 @@ impl Options {
     /// Refuses settings that cannot be served, so a typo fails at start and not mid-test.
     pub(crate) fn validate(&self) -> anyhow::Result<()> {
         anyhow::ensure!(self.page_size > 0, "the page size must be at least 1");
-        for (name, rate) in [("fail", self.fail_rate), ("drop", self.drop_rate)] {
+        for (name, rate) in [
+            ("fail", self.fail_rate),
+            ("drop", self.drop_rate),
+            ("lose-answer", self.lose_answer_rate),
+        ] {
             anyhow::ensure!(
                 (0.0..=1.0).contains(&rate),
                 "the {name} rate must be between 0 and 1, not {rate}"

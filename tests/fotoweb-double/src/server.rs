@@ -1,7 +1,8 @@
 //! The accept loop. Connections are served with hyper directly rather than `axum::serve` so
 //! that chaos can close a connection without answering: the per-request service returns an
 //! error, and hyper then shuts the connection without writing a response. Chaos, latency and
-//! the request log wrap the router here, before any handler can change state.
+//! the request log wrap the router here, before any handler can change state — except a
+//! lost answer, which drops the connection after a delete request was carried out.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -20,6 +21,7 @@ use tower::ServiceExt;
 use crate::chaos::Fate;
 use crate::double::RequestRecord;
 use crate::http;
+use crate::repr::BACKGROUND_TASKS;
 use crate::routes;
 use crate::shared::{Shared, lock};
 
@@ -82,6 +84,7 @@ async fn handle(
         |p| p.as_str().to_owned(),
     );
     let received = Instant::now();
+    routes::tasks::run_overdue(&shared, received);
     let fate = lock(&shared.chaos).decide(received);
     if shared.options.latency_ms > 0 {
         wait_until(received + Duration::from_millis(shared.options.latency_ms)).await;
@@ -108,11 +111,19 @@ async fn handle(
             request.uri().path(),
         ),
         Fate::Serve => {
+            let delete_request = method == "POST" && path == BACKGROUND_TASKS;
             let result: Result<Response, Infallible> = router.oneshot(request.map(Body::new)).await;
-            match result {
+            let response = match result {
                 Ok(response) => response,
                 Err(never) => match never {},
+            };
+            // The task exists now; only its answer goes missing.
+            if delete_request && response.status().is_success() && lock(&shared.chaos).lose_answer()
+            {
+                record(&shared, method, path, 0, received);
+                return Err(Dropped);
             }
+            response
         }
     };
     record(&shared, method, path, response.status().as_u16(), received);

@@ -37,17 +37,19 @@ impl Shared {
         // archive's newest time) and the first page of every sync read: sorting them on
         // the first request made that request take ten times the latency.
         store.prepare_default_lists();
+        let mut chaos = Chaos::new(
+            options.seed,
+            options.fail_rate,
+            options.drop_rate,
+            options.rate_limit,
+        );
+        chaos.lose_answer_rate = options.lose_answer_rate;
         Ok(Shared {
             editor,
             store: Mutex::new(store),
             tokens: Mutex::new(Tokens::new(options.seed, options.token_ttl)),
             tasks: Mutex::new(Tasks::new(options.seed)),
-            chaos: Mutex::new(Chaos::new(
-                options.seed,
-                options.fail_rate,
-                options.drop_rate,
-                options.rate_limit,
-            )),
+            chaos: Mutex::new(chaos),
             log: Mutex::new(Vec::new()),
             options,
         })

@@ -1,5 +1,5 @@
-//! Background work: delete tasks that advance one stage per poll (pending, inProgress, done)
-//! and rendition jobs that are "being prepared" on the first poll, hand out the original on
+//! Background work: delete tasks that advance one stage per poll (pending, inProgress, done),
+//! or finish on their own after a set time when the double is told to, and rendition jobs that are "being prepared" on the first poll, hand out the original on
 //! the next and are gone after that or after [`RENDITION_TTL`].
 
 use std::collections::HashMap;
@@ -19,6 +19,8 @@ pub struct DeleteTask {
     pub polls: u32,
     pub created: String,
     pub modified: String,
+    /// When the task was created, for tasks that finish on their own.
+    pub started: Instant,
     /// Per asset href whether it was deleted; set when the task reaches `done`.
     pub result: Option<Vec<(String, bool)>>,
 }
@@ -43,8 +45,11 @@ impl Stage {
 
 impl DeleteTask {
     /// The stage shown at the task's current number of polls: the first poll sees pending,
-    /// the second inProgress, every later one done.
+    /// the second inProgress, every later one done. A task that finished on its own is done.
     pub fn stage(&self) -> Stage {
+        if self.result.is_some() {
+            return Stage::Done;
+        }
         match self.polls {
             0 | 1 => Stage::Pending,
             2 => Stage::InProgress,
@@ -114,6 +119,7 @@ impl Tasks {
                 polls: 0,
                 created: now.clone(),
                 modified: now,
+                started: Instant::now(),
                 result: None,
             },
         );
@@ -129,6 +135,24 @@ impl Tasks {
             task.modified = timefmt::format_micros(timefmt::now_micros());
         }
         Some(task)
+    }
+
+    /// The delete tasks not yet done that were created at least `after` before `now`.
+    pub fn overdue_deletes(
+        &mut self,
+        now: Instant,
+        after: Duration,
+    ) -> impl Iterator<Item = &mut DeleteTask> {
+        self.deletes
+            .values_mut()
+            .filter(move |t| t.result.is_none() && now.duration_since(t.started) >= after)
+    }
+
+    /// The assets of every delete task created so far, in the order they were created.
+    pub fn delete_requests(&self) -> Vec<Vec<String>> {
+        let mut tasks: Vec<&DeleteTask> = self.deletes.values().collect();
+        tasks.sort_by_key(|t| t.started);
+        tasks.into_iter().map(|t| t.hrefs.clone()).collect()
     }
 
     pub fn add_rendition(&mut self, file: PathBuf, filename: String) -> String {

@@ -9,7 +9,7 @@ mod descriptor;
 mod editors;
 mod renditions;
 mod target;
-mod tasks;
+pub mod tasks;
 mod token;
 
 use std::sync::Arc;

@@ -2,6 +2,7 @@
 //! task status that advances one stage per poll. The assets go when the task reaches done.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -13,7 +14,9 @@ use super::target;
 use crate::http::{self, media};
 use crate::repr::BACKGROUND_TASKS;
 use crate::shared::{Shared, lock};
-use crate::tasks::Stage;
+use crate::state::Store;
+use crate::tasks::{DeleteTask, Stage};
+use crate::timefmt;
 
 /// The longest time, in milliseconds, a client should wait between two polls.
 const MAX_INTERVAL_MS: u64 = 1000;
@@ -60,6 +63,33 @@ pub async fn create(
     response
 }
 
+/// Finishes the delete tasks due to end on their own by `now`, when the double runs tasks
+/// by time (`task_run_ms`).
+pub fn run_overdue(shared: &Shared, now: Instant) {
+    let Some(ms) = shared.options.task_run_ms else {
+        return;
+    };
+    let mut tasks = lock(&shared.tasks);
+    let mut store = lock(&shared.store);
+    for task in tasks.overdue_deletes(now, Duration::from_millis(ms)) {
+        carry_out(task, &mut store);
+        task.modified = timefmt::format_micros(timefmt::now_micros());
+    }
+}
+
+/// Deletes a task's assets and records for each whether it was there to delete.
+fn carry_out(task: &mut DeleteTask, store: &mut Store) {
+    let result = task
+        .hrefs
+        .iter()
+        .map(|href| {
+            let done = target::asset_id(href, store).is_some_and(|id| store.remove(&id));
+            (href.clone(), done)
+        })
+        .collect();
+    task.result = Some(result);
+}
+
 fn hrefs_of(body: &[u8]) -> Option<Vec<String>> {
     let json: serde_json::Value = serde_json::from_slice(body).ok()?;
     let hrefs: Vec<String> = json
@@ -88,16 +118,7 @@ pub async fn status(
     };
     let stage = task.stage();
     if stage == Stage::Done && task.result.is_none() {
-        let mut store = lock(&shared.store);
-        let result = task
-            .hrefs
-            .iter()
-            .map(|href| {
-                let done = target::asset_id(href, &store).is_some_and(|id| store.remove(&id));
-                (href.clone(), done)
-            })
-            .collect();
-        task.result = Some(result);
+        carry_out(task, &mut lock(&shared.store));
     }
     let result: Vec<_> = task
         .result
