@@ -367,6 +367,7 @@ fn error_kind(e: &PlatformError) -> &'static str {
         PlatformError::Status { .. } => "status",
         PlatformError::Rejected(_) => "rejected",
         PlatformError::Conflict { .. } => "conflict",
+        PlatformError::Link { .. } => "link",
         _ => "other",
     }
 }
