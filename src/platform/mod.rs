@@ -33,7 +33,7 @@ pub enum PlatformError {
     /// A symbolic link in a tenant folder, where the asset's file, its sidecar or one of
     /// their folders should be: dsr never follows one, so nothing was read or changed.
     #[error(
-        "{path} in the tenant folder is a symbolic link: dsr does not follow links, so that nothing outside the tenant is read or changed through one; nothing was read or changed there: put the file or folder itself in its place"
+        "{path} in the tenant folder is a symbolic link, which dsr does not follow: nothing was read or changed through it; put the file or folder itself in its place"
     )]
     Link { path: String },
     #[error("{path}:{line}:{column}: malformed sidecar: {message}")]
