@@ -64,6 +64,10 @@ impl DirPlatform {
     /// The platform's error for a path that cannot be used: a link is named as such.
     fn refused<'a>(&'a self, id: &'a str) -> impl Fn(Refused) -> PlatformError + 'a {
         move |refused| match refused {
+            Refused::Root(source) => PlatformError::Unreachable {
+                path: self.root.clone(),
+                source,
+            },
             Refused::Link(path) => PlatformError::Link {
                 path: escaped(&path),
             },
@@ -764,5 +768,20 @@ mod tests {
                 path: "A/caf\\xe9.png".into()
             }]
         );
+    }
+
+    #[test]
+    fn a_tenant_folder_gone_is_unreachable_not_an_asset_already_gone() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let root = dir.path().join("tenant");
+        write(&root, "A/x.png", &["Jane Doe"]);
+        let platform = DirPlatform::open(&root).expect("the tenant");
+        // Unmounted or removed after it was opened: nothing can be said of its assets.
+        fs::remove_dir_all(&root).expect("removed");
+        let unreachable = |e: PlatformError| {
+            assert!(matches!(e, PlatformError::Unreachable { .. }), "{e:?}");
+        };
+        unreachable(platform.read("A/x.png").expect_err("not read"));
+        unreachable(platform.delete("A/x.png").expect_err("not deleted"));
     }
 }

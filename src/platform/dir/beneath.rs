@@ -9,7 +9,7 @@
 //! is an asset where it really lives. The root itself is the folder the profile names and
 //! may be reached through links.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io;
 use std::os::fd::OwnedFd;
@@ -21,6 +21,9 @@ use rustix::fs::{AtFlags, FileType, Mode, OFlags};
 /// Why a path below the root cannot be used.
 #[derive(Debug)]
 pub enum Refused {
+    /// The tenant folder itself cannot be opened (unmounted, removed): no asset in it can
+    /// be said to exist or not.
+    Root(io::Error),
     /// `path` (relative to the root) is a symbolic link.
     Link(PathBuf),
     /// `path` (relative to the root) could not be opened.
@@ -30,7 +33,7 @@ pub enum Refused {
 /// An open folder of the tenant and the name of one entry in it.
 pub struct Entry {
     folder: Arc<OwnedFd>,
-    name: PathBuf,
+    name: OsString,
     /// The entry's path relative to the root, for messages.
     relative: PathBuf,
 }
@@ -58,7 +61,7 @@ pub fn entry(root: &Path, relative: &Path) -> Result<Entry, Refused> {
         ));
     };
     let mut folder = rustix::fs::open(root, FOLDER.difference(OFlags::NOFOLLOW), Mode::empty())
-        .map_err(|e| Refused::Io(PathBuf::new(), e.into()))?;
+        .map_err(|e| Refused::Root(e.into()))?;
     let mut walked = PathBuf::new();
     for next in folders {
         walked.push(next);
@@ -69,7 +72,7 @@ pub fn entry(root: &Path, relative: &Path) -> Result<Entry, Refused> {
     }
     Ok(Entry {
         folder: Arc::new(folder),
-        name: PathBuf::from(name),
+        name: name.to_os_string(),
         relative: relative.to_owned(),
     })
 }
@@ -86,17 +89,12 @@ fn refusal(folder: &OwnedFd, name: &OsStr, walked: PathBuf, error: rustix::io::E
 
 impl Entry {
     fn refused(&self, error: rustix::io::Errno) -> Refused {
-        refusal(
-            &self.folder,
-            self.name.as_os_str(),
-            self.relative.clone(),
-            error,
-        )
+        refusal(&self.folder, &self.name, self.relative.clone(), error)
     }
 
     /// The entry's name in its folder.
     pub fn name(&self) -> &OsStr {
-        self.name.as_os_str()
+        &self.name
     }
 
     /// The entry's path relative to the root.
@@ -108,7 +106,7 @@ impl Entry {
     pub fn sibling(&self, name: &OsStr) -> Entry {
         Entry {
             folder: Arc::clone(&self.folder),
-            name: PathBuf::from(name),
+            name: name.to_os_string(),
             relative: self.relative.with_file_name(name),
         }
     }
