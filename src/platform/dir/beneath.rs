@@ -21,8 +21,8 @@ use rustix::fs::{AtFlags, FileType, Mode, OFlags};
 /// Why a path below the root cannot be used.
 #[derive(Debug)]
 pub enum Refused {
-    /// The tenant folder itself cannot be opened (unmounted, removed): no asset in it can
-    /// be said to exist or not.
+    /// The tenant folder itself cannot be opened (removed, no longer permitted): of no
+    /// asset in it can be said whether it exists.
     Root(io::Error),
     /// `path` (relative to the root) is a symbolic link.
     Link(PathBuf),
