@@ -32,6 +32,8 @@ mod fotoweb;
 mod fuzz;
 #[path = "main/generated.rs"]
 mod generated;
+#[path = "main/links.rs"]
+mod links;
 #[path = "main/locate.rs"]
 mod locate;
 #[path = "main/output.rs"]

@@ -369,6 +369,7 @@ fn error_kind(e: &PlatformError) -> &'static str {
         PlatformError::Status { .. } => "status",
         PlatformError::Rejected(_) => "rejected",
         PlatformError::Conflict { .. } => "conflict",
+        PlatformError::Link { .. } => "link",
         _ => "other",
     }
 }

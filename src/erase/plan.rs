@@ -84,6 +84,10 @@ impl Planner<'_> {
                     acts_from: floor,
                     ..Step::untouched(&id, Action::Clean, "the asset no longer exists")
                 },
+                // A link where the asset was (a folder swapped for one after the case was
+                // opened) is not read through, and so not planned from. The other assets
+                // are still erased; this one's step fails, named, when it is run.
+                Err(e) if e.is_link() => self.unread(&id, floor, &e),
                 Err(e) => return Err((id, e)),
             });
         }
@@ -98,6 +102,22 @@ impl Planner<'_> {
             },
             steps,
         })
+    }
+
+    /// The step of an asset that could not be read to plan it: a delete when every asset
+    /// is to be deleted, else one left for a person. Its version is none the asset has, so
+    /// that if it can be read by the time the step runs, it is planned again from that
+    /// read (legal holds included) before anything is done.
+    fn unread(&self, id: &str, floor: Confidence, error: &PlatformError) -> Step {
+        let action = match self.strategy {
+            Strategy::Delete => Action::Delete,
+            Strategy::Auto | Strategy::Scrub => Action::Manual,
+        };
+        Step {
+            version: "not read".to_owned(),
+            acts_from: floor,
+            ..Step::untouched(id, action, format!("could not be read to plan it: {error}"))
+        }
     }
 
     /// Plans one asset as the platform holds it now, acting on every match of the subject

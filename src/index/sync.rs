@@ -60,10 +60,12 @@ pub struct SyncReport {
     pub updated: u64,
     pub removed: u64,
     pub unchanged: u64,
-    /// Assets that could not be read, each with the reason (path, line and column).
+    /// Assets that could not be read, each with the reason (path, line and column), and
+    /// what was not read at all (a symbolic link, a name that is not UTF-8), each named.
     pub errors: Vec<String>,
-    /// Every asset that could not be read and is not searched until it is: those of
-    /// `errors`, and those an incremental sync did not read again.
+    /// Every asset (or link, or oddly named file) that could not be read and is not
+    /// searched until it is: those of `errors`, and those an incremental sync did not read
+    /// again.
     pub unreadable: Vec<String>,
     /// Files without a sidecar: not indexed.
     pub without_sidecar: Vec<String>,
@@ -198,6 +200,8 @@ pub fn sync(
     if report.full {
         update.remove_all()?;
     }
+    // Links and names that are not text: named, and remembered as not searched.
+    let mut not_searched = Vec::new();
     // A rebuild reads about as many assets as were indexed; otherwise the count is unknown.
     progress.start((report.full && !old.is_empty()).then_some(old.len() as u64));
     let (end, description) = std::thread::scope(|scope| -> Result<_, SyncError> {
@@ -211,7 +215,15 @@ pub fn sync(
                         Found::Asset(asset.id, asset.version, doc)
                     }
                     Scanned::Failed { id, error } => Found::Failed(id, error.to_string()),
-                    Scanned::Stray(Stray::NoSidecar { path }) => Found::NoSidecar(path),
+                    Scanned::Stray(stray) => {
+                        let reason = stray.to_string();
+                        match stray {
+                            Stray::NoSidecar { path } => Found::NoSidecar(path),
+                            Stray::Link { path } | Stray::NotUtf8 { path } => {
+                                Found::NotSearched(path, reason)
+                            }
+                        }
+                    }
                 };
                 // The receiver only goes away when indexing failed; that error is reported.
                 let _ = tx.send(item);
@@ -255,6 +267,10 @@ pub fn sync(
                     progress.advance(1);
                 }
                 Found::NoSidecar(path) => report.without_sidecar.push(path),
+                Found::NotSearched(path, reason) => {
+                    report.errors.push(reason);
+                    not_searched.push(path);
+                }
             }
         }
         match scanning.join() {
@@ -269,6 +285,9 @@ pub fn sync(
             report.removed += 1;
         }
     }
+    // After the removals: a stray is never listed as an asset, so the scan calls every
+    // one that was remembered gone.
+    unreadable.assets.extend(not_searched);
     if !report.full {
         report.unchanged = (versions.len() as u64).saturating_sub(report.added + report.updated);
     }
@@ -306,6 +325,8 @@ enum Found {
     Asset(String, String, TantivyDocument),
     Failed(String, String),
     NoSidecar(String),
+    /// A stray that may hold data: its path and why it was not read.
+    NotSearched(String, String),
 }
 
 /// Re-reads the named assets from the platform and brings their index entries up to date:

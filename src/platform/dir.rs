@@ -2,9 +2,13 @@
 //! sidecar holding the same `metadata` map as a FotoWeb asset. Exported or migrated
 //! tenants and on-premises shares look like this; so does the bundled sample tenant.
 
+mod beneath;
+
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io::Write;
+use std::os::unix::ffi::OsStrExt as _;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::SystemTime;
@@ -15,6 +19,7 @@ use super::{
 };
 use crate::asset::{Asset, FieldValue, metadata_from_json};
 use crate::fields;
+use beneath::{Entry, Refused};
 
 const SIDECAR_SUFFIX: &str = ".json";
 
@@ -42,8 +47,9 @@ impl DirPlatform {
         })
     }
 
-    /// The file an asset id names, refusing ids that would leave the tenant folder.
-    fn path_of(&self, id: &str) -> Result<PathBuf, PlatformError> {
+    /// The file an asset id names, opened as far as its folder without following a link,
+    /// refusing ids that would leave the tenant folder.
+    fn file_of(&self, id: &str) -> Result<Entry, PlatformError> {
         let relative = Path::new(id);
         let inside = relative.components().count() >= 2
             && relative
@@ -52,7 +58,27 @@ impl DirPlatform {
         if !inside {
             return Err(PlatformError::NotFound { id: id.to_owned() });
         }
-        Ok(self.root.join(relative))
+        beneath::entry(&self.root, relative).map_err(self.refused(id))
+    }
+
+    /// The platform's error for a path that cannot be used: a link is named as such.
+    fn refused<'a>(&'a self, id: &'a str) -> impl Fn(Refused) -> PlatformError + 'a {
+        move |refused| match refused {
+            Refused::Root(source) => PlatformError::Unreachable {
+                path: self.root.clone(),
+                source,
+            },
+            Refused::Link(path) => PlatformError::Link {
+                path: escaped(&path),
+            },
+            Refused::Io(_, e) if e.kind() == std::io::ErrorKind::NotFound => {
+                PlatformError::NotFound { id: id.to_owned() }
+            }
+            Refused::Io(path, source) => PlatformError::Io {
+                path: self.root.join(path),
+                source,
+            },
+        }
     }
 
     fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> PlatformError + '_ {
@@ -67,6 +93,39 @@ fn sidecar_of(file: &Path) -> PathBuf {
     let mut name = file.as_os_str().to_owned();
     name.push(SIDECAR_SUFFIX);
     PathBuf::from(name)
+}
+
+/// The sidecar of an asset's file, in the same open folder.
+fn sidecar_entry(file: &Entry) -> Entry {
+    let mut name = file.name().to_owned();
+    name.push(SIDECAR_SUFFIX);
+    file.sibling(&name)
+}
+
+/// The file a sidecar belongs to, by its name's bytes (which need not be UTF-8).
+fn stem_of(sidecar: &Path) -> Option<PathBuf> {
+    let bytes = sidecar.as_os_str().as_bytes();
+    let stem = bytes.strip_suffix(SIDECAR_SUFFIX.as_bytes())?;
+    Some(PathBuf::from(OsStr::from_bytes(stem)))
+}
+
+/// A path for people and reports: forward slashes, and each byte that is not UTF-8 as
+/// `\xNN`, so that a name that is not text is still named, unambiguously.
+fn escaped(relative: &Path) -> String {
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| {
+            let mut part = String::new();
+            for chunk in c.as_os_str().as_bytes().utf8_chunks() {
+                part.push_str(chunk.valid());
+                for byte in chunk.invalid() {
+                    part.push_str(&format!("\\x{byte:02x}"));
+                }
+            }
+            part
+        })
+        .collect();
+    parts.join("/")
 }
 
 /// The version marker of a sidecar: its modification time and size change with any edit.
@@ -88,39 +147,45 @@ fn id_of(relative: &Path) -> Option<String> {
     parts.map(|p| p.join("/"))
 }
 
-fn is_hidden(relative: &Path) -> bool {
-    relative
-        .components()
-        .any(|c| c.as_os_str().to_str().is_some_and(|s| s.starts_with('.')))
-}
-
 impl DirPlatform {
-    /// Lists every asset with its version marker, without reading metadata.
+    /// Lists every asset with its version marker, without reading metadata. Hidden files
+    /// and folders are assets like any other (a sidecar in `.trash/` holds personal data
+    /// too). Links are never followed: one that stands for an asset's file or sidecar
+    /// lists the asset, which then cannot be read; any other is a stray, as is a file
+    /// whose name is not UTF-8 (an asset id is text).
     pub fn list(&self) -> Result<Listing, PlatformError> {
         let mut files = BTreeSet::new();
-        // Files directly in the root are not in an archive, so they are not assets.
+        let mut links = BTreeSet::new();
         for entry in walkdir::WalkDir::new(&self.root)
-            .min_depth(2)
+            .min_depth(1)
             .sort_by_file_name()
         {
             let entry = entry.map_err(|e| PlatformError::Io {
                 path: e.path().unwrap_or(&self.root).to_owned(),
                 source: e.into(),
             })?;
-            if entry.file_type().is_file() {
-                let relative = entry
-                    .path()
-                    .strip_prefix(&self.root)
-                    .unwrap_or(entry.path());
-                if !is_hidden(relative) {
-                    files.insert(relative.to_owned());
-                }
+            let relative = entry
+                .path()
+                .strip_prefix(&self.root)
+                .unwrap_or(entry.path())
+                .to_owned();
+            let kind = entry.file_type();
+            if kind.is_symlink() {
+                links.insert(relative.clone());
+            }
+            // Files directly in the root are not in an archive, so they are not assets.
+            if entry.depth() >= 2 && (kind.is_file() || kind.is_symlink()) {
+                files.insert(relative);
             }
         }
         let mut listing = Listing::default();
+        for link in links.iter().filter(|l| l.components().count() == 1) {
+            listing.strays.push(Stray::Link {
+                path: escaped(link),
+            });
+        }
         for relative in &files {
-            let name = relative.to_string_lossy();
-            let stem = name.strip_suffix(SIDECAR_SUFFIX).map(PathBuf::from);
+            let stem = stem_of(relative);
             if stem.as_ref().is_some_and(|s| files.contains(s)) {
                 continue; // the sidecar of another file
             }
@@ -129,13 +194,23 @@ impl DirPlatform {
                 Some(stem) if !files.contains(&sidecar_of(relative)) => (stem, relative.clone()),
                 _ => (relative.clone(), sidecar_of(relative)),
             };
-            let Some(id) = id_of(&asset) else { continue };
+            let Some(id) = id_of(&asset) else {
+                listing.strays.push(Stray::NotUtf8 {
+                    path: escaped(&asset),
+                });
+                continue;
+            };
             if !files.contains(&sidecar) {
-                listing.strays.push(Stray::NoSidecar { path: id });
+                listing.strays.push(if links.contains(&asset) {
+                    Stray::Link { path: id }
+                } else {
+                    Stray::NoSidecar { path: id }
+                });
                 continue;
             }
+            // Of the link itself, when the sidecar is one: the asset is not read anyway.
             let path = self.root.join(&sidecar);
-            let meta = fs::metadata(&path).map_err(Self::io_err(&path))?;
+            let meta = fs::symlink_metadata(&path).map_err(Self::io_err(&path))?;
             listing.assets.push(Listed {
                 id,
                 version: version_of(&meta),
@@ -144,22 +219,14 @@ impl DirPlatform {
         Ok(listing)
     }
 
-    /// Reads one asset's sidecar.
+    /// Reads one asset's sidecar. An asset whose file or sidecar is a link is not read:
+    /// what the link points at is not the tenant's.
     pub fn read(&self, id: &str) -> Result<Asset, PlatformError> {
-        let file = self.path_of(id)?;
-        let sidecar = sidecar_of(&file);
-        let bytes = match fs::read(&sidecar) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(PlatformError::NotFound { id: id.to_owned() });
-            }
-            Err(e) => return Err(Self::io_err(&sidecar)(e)),
-        };
-        let meta = fs::metadata(&sidecar).map_err(Self::io_err(&sidecar))?;
-        let shown = sidecar
-            .strip_prefix(&self.root)
-            .unwrap_or(&sidecar)
-            .to_owned();
+        let file = self.file_of(id)?;
+        file.exists().map_err(self.refused(id))?;
+        let sidecar = sidecar_entry(&file);
+        let (bytes, meta) = read_seen(&sidecar).map_err(self.refused(id))?;
+        let shown = sidecar.relative().to_owned();
         let malformed = |line, column, message: String| PlatformError::Malformed {
             path: shown.clone(),
             line,
@@ -283,10 +350,10 @@ impl Platform for DirPlatform {
         changes: &MetadataChanges,
         expected: Option<&str>,
     ) -> Result<Asset, PlatformError> {
-        let sidecar = sidecar_of(&self.path_of(id)?);
         // Reading first also turns a malformed or missing sidecar into its usual error.
         self.read(id)?;
-        let (bytes, seen) = read_seen(&sidecar)?;
+        let sidecar = sidecar_entry(&self.file_of(id)?);
+        let (bytes, seen) = read_seen(&sidecar).map_err(self.refused(id))?;
         if expected.is_some_and(|v| v != version_of(&seen)) {
             return Err(PlatformError::Conflict { id: id.to_owned() });
         }
@@ -328,48 +395,42 @@ impl Platform for DirPlatform {
         })?;
         text.push(b'\n');
         let unchanged = expected.map(|_| &seen);
-        match replace_file(&sidecar, &text, unchanged)? {
+        match replace_file(&sidecar, &text, unchanged).map_err(self.refused(id))? {
             Replaced::Yes => self.read(id),
             Replaced::Changed => Err(PlatformError::Conflict { id: id.to_owned() }),
         }
     }
 
     /// Removes the file and its sidecar at once (there is no handle to follow); a file
-    /// already gone is not an error, but an asset that never existed is.
+    /// already gone is not an error, but an asset that never existed is. Nothing is
+    /// removed when either is a link or lies behind one.
     fn delete_following(
         &self,
         id: &str,
         _handle: Option<&str>,
         _accepted: &mut dyn FnMut(&str),
     ) -> Result<(), PlatformError> {
-        let file = self.path_of(id)?;
-        let sidecar = sidecar_of(&file);
-        if !sidecar.exists() && !file.exists() {
+        let file = self.file_of(id)?;
+        let sidecar = sidecar_entry(&file);
+        let refused = self.refused(id);
+        let (has_file, has_sidecar) = (
+            file.exists().map_err(&refused)?,
+            sidecar.exists().map_err(&refused)?,
+        );
+        if !has_file && !has_sidecar {
             return Err(PlatformError::NotFound { id: id.to_owned() });
         }
-        for path in [&file, &sidecar] {
-            match fs::remove_file(path) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(Self::io_err(path)(e)),
-            }
-        }
-        if let Some(Ok(d)) = file.parent().map(fs::File::open) {
-            // Makes the removal durable before it is reported as done.
-            let _ = d.sync_all();
-        }
+        file.remove().map_err(&refused)?;
+        sidecar.remove().map_err(&refused)?;
+        // Makes the removal durable before it is reported as done.
+        file.sync_folder();
         Ok(())
     }
 
     fn download(&self, id: &str, to: &mut dyn Write) -> Result<u64, PlatformError> {
-        let path = self.path_of(id)?;
-        let mut file = match fs::File::open(&path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(PlatformError::NotFound { id: id.to_owned() });
-            }
-            Err(e) => return Err(Self::io_err(&path)(e)),
-        };
+        let entry = self.file_of(id)?;
+        let mut file = entry.open().map_err(self.refused(id))?;
+        let path = self.root.join(entry.relative());
         std::io::copy(&mut file, to).map_err(Self::io_err(&path))
     }
 
@@ -377,8 +438,9 @@ impl Platform for DirPlatform {
     /// no renditions of its own).
     fn preview(&self, id: &str) -> Result<Option<super::Preview>, PlatformError> {
         const MAX_PREVIEW: u64 = 2 * 1024 * 1024;
-        let path = self.path_of(id)?;
-        let extension = path
+        let entry = self.file_of(id)?;
+        let extension = entry
+            .relative()
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
@@ -386,15 +448,14 @@ impl Platform for DirPlatform {
         if !matches!(extension.as_str(), "png" | "jpg" | "jpeg" | "gif" | "webp") {
             return Ok(None);
         }
-        match fs::metadata(&path) {
-            Ok(meta) if meta.len() <= MAX_PREVIEW => {}
-            Ok(_) => return Ok(None),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(PlatformError::NotFound { id: id.to_owned() });
-            }
-            Err(e) => return Err(Self::io_err(&path)(e)),
+        let refused = self.refused(id);
+        let mut file = entry.open().map_err(&refused)?;
+        let path = self.root.join(entry.relative());
+        if file.metadata().map_err(Self::io_err(&path))?.len() > MAX_PREVIEW {
+            return Ok(None);
         }
-        let bytes = fs::read(&path).map_err(Self::io_err(&path))?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(Self::io_err(&path))?;
         Ok(Some(super::Preview { extension, bytes }))
     }
 
@@ -411,7 +472,7 @@ impl Platform for DirPlatform {
         for entry in entries {
             let entry = entry.map_err(Self::io_err(&self.root))?;
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            if !entry.file_type().is_ok_and(|t| t.is_dir()) {
                 continue;
             }
             let path = entry.path();
@@ -432,11 +493,11 @@ impl Platform for DirPlatform {
 }
 
 /// Reads a file and its metadata from one open handle, so that both are of the same file.
-fn read_seen(path: &Path) -> Result<(Vec<u8>, fs::Metadata), PlatformError> {
+fn read_seen(entry: &Entry) -> Result<(Vec<u8>, fs::Metadata), Refused> {
     use std::io::Read;
-    let err = DirPlatform::io_err(path);
-    let mut file = fs::File::open(path).map_err(DirPlatform::io_err(path))?;
-    let seen = file.metadata().map_err(DirPlatform::io_err(path))?;
+    let err = |e| Refused::Io(entry.relative().to_owned(), e);
+    let mut file = entry.open()?;
+    let seen = file.metadata().map_err(err)?;
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).map_err(err)?;
     Ok((bytes, seen))
@@ -459,47 +520,68 @@ enum Replaced {
     Changed,
 }
 
-/// Replaces `path` atomically with `contents`, keeping its permissions: the tenant's files
-/// are not dsr's own, so their mode is left as the tenant's owner set it.
+/// Replaces `entry` atomically with `contents`, keeping its permissions: the tenant's files
+/// are not dsr's own, so their mode is left as the tenant's owner set it. The new file is
+/// made in the folder already open, and a link where `entry` is, is refused.
 ///
-/// With `unchanged` (the metadata of the file as it was read), only if `path` is still
+/// With `unchanged` (the metadata of the file as it was read), only if `entry` is still
 /// that file, checked right before the rename: the new file is written and synced first,
 /// so that only the moment between the check and the rename is left for someone else's
 /// save to be lost in. Swapping the two names in one step (`renameat2` with
 /// `RENAME_EXCHANGE`) and checking the file it displaced would close that moment, but a
 /// run killed between the swap and the removal of the displaced file would leave the old
-/// sidecar, the subject's data, under a hidden name in the tenant folder, where no sync or
-/// locate sees it: a claim dsr could not back. The check-then-rename never leaves it.
+/// sidecar, the subject's data, under a temporary name in the tenant folder, which no sync
+/// reads as an asset and no locate searches: a claim dsr could not back. The check-then-rename never leaves it.
 fn replace_file(
-    path: &Path,
+    entry: &Entry,
     contents: &[u8],
     unchanged: Option<&fs::Metadata>,
-) -> Result<Replaced, PlatformError> {
-    let err = |source| PlatformError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let permissions = fs::metadata(path).map_err(err)?.permissions();
-    let mut file = tempfile::Builder::new()
-        .prefix(".dsr-")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    file.write_all(contents).map_err(err)?;
-    file.as_file().set_permissions(permissions).map_err(err)?;
-    file.as_file().sync_all().map_err(err)?;
-    if let Some(seen) = unchanged {
-        let now = fs::symlink_metadata(path).map_err(err)?;
-        if !same_file(seen, &now) {
-            file.close().map_err(err)?;
-            return Ok(Replaced::Changed);
+) -> Result<Replaced, Refused> {
+    let permissions = entry
+        .open()?
+        .metadata()
+        .map_err(|e| Refused::Io(entry.relative().to_owned(), e))?
+        .permissions();
+    let (temp, mut file) = create_temp_beside(entry)?;
+    let err = |e| Refused::Io(temp.relative().to_owned(), e);
+    let replaced = (|| {
+        file.write_all(contents).map_err(err)?;
+        file.set_permissions(permissions).map_err(err)?;
+        file.sync_all().map_err(err)?;
+        if let Some(seen) = unchanged {
+            let now = entry
+                .open()?
+                .metadata()
+                .map_err(|e| Refused::Io(entry.relative().to_owned(), e))?;
+            if !same_file(seen, &now) {
+                return Ok(Replaced::Changed);
+            }
+        }
+        temp.rename_to(entry.name())?;
+        Ok(Replaced::Yes)
+    })();
+    if !matches!(replaced, Ok(Replaced::Yes)) {
+        let _ = temp.remove();
+    }
+    entry.sync_folder();
+    replaced
+}
+
+/// A new, empty, owner-only file with a hidden name in the folder of `entry`.
+fn create_temp_beside(entry: &Entry) -> Result<(Entry, fs::File), Refused> {
+    let mut tries = 0;
+    loop {
+        let name = OsString::from(format!(".dsr-{:016x}", fastrand::u64(..)));
+        match entry.create_sibling(&name) {
+            Ok(file) => return Ok((entry.sibling(&name), file)),
+            Err(Refused::Io(_, e))
+                if e.kind() == std::io::ErrorKind::AlreadyExists && tries < 8 =>
+            {
+                tries += 1;
+            }
+            Err(e) => return Err(e),
         }
     }
-    file.persist(path).map_err(|e| err(e.error))?;
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(Replaced::Yes)
 }
 
 #[cfg(test)]
@@ -563,13 +645,14 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temp dir");
         write(dir.path(), "A/x.png", &["Jane Doe"]);
         let sidecar = sidecar_of(&dir.path().join("A/x.png"));
-        let (_, seen) = read_seen(&sidecar).expect("read");
+        let entry = beneath::entry(dir.path(), Path::new("A/x.png.json")).expect("its folder");
+        let (_, seen) = read_seen(&entry).expect("read");
         // An editor that saves by renaming a new file into place, the same size as before.
         let other = dir.path().join("A/.editor-save");
         fs::write(&other, fs::read(&sidecar).expect("bytes")).expect("a save");
         fs::rename(&other, &sidecar).expect("saved");
         let before = fs::read(&sidecar).expect("bytes");
-        let replaced = replace_file(&sidecar, b"{\"metadata\":{}}\n", Some(&seen)).expect("io");
+        let replaced = replace_file(&entry, b"{\"metadata\":{}}\n", Some(&seen)).expect("io");
         assert_eq!(replaced, Replaced::Changed);
         assert_eq!(
             fs::read(&sidecar).expect("bytes"),
@@ -583,9 +666,122 @@ mod tests {
             .filter(|n| n.to_string_lossy().starts_with(".dsr-"))
             .collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
-        let (_, seen) = read_seen(&sidecar).expect("read again");
-        let replaced = replace_file(&sidecar, b"{\"metadata\":{}}\n", Some(&seen)).expect("io");
+        let (_, seen) = read_seen(&entry).expect("read again");
+        let replaced = replace_file(&entry, b"{\"metadata\":{}}\n", Some(&seen)).expect("io");
         assert_eq!(replaced, Replaced::Yes);
         assert_eq!(fs::read(&sidecar).expect("bytes"), b"{\"metadata\":{}}\n");
+    }
+
+    /// A tenant with one asset whose file is a link to a file outside it, one whose
+    /// sidecar is, and an archive that is a link to a folder outside; and that outside.
+    fn linked_tenant() -> (tempfile::TempDir, PathBuf, DirPlatform) {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let (root, outside) = (dir.path().join("tenant"), dir.path().join("outside"));
+        write(&root, "A/plain.png", &["Jane Doe"]);
+        write(&outside, "B/x.png", &["Jane Doe"]);
+        fs::write(outside.join("secret.png"), b"secret").expect("an outside file");
+        write(&root, "A/file-link.png", &["Jane Doe"]);
+        fs::remove_file(root.join("A/file-link.png")).expect("the file");
+        std::os::unix::fs::symlink(outside.join("secret.png"), root.join("A/file-link.png"))
+            .expect("a file link");
+        fs::write(root.join("A/sidecar-link.png"), b"image").expect("a file");
+        std::os::unix::fs::symlink(
+            outside.join("B/x.png.json"),
+            root.join("A/sidecar-link.png.json"),
+        )
+        .expect("a sidecar link");
+        std::os::unix::fs::symlink(outside.join("B"), root.join("B")).expect("a folder link");
+        let platform = DirPlatform::open(&root).expect("the tenant");
+        (dir, outside, platform)
+    }
+
+    #[test]
+    fn links_are_listed_but_never_read_written_or_deleted_through() {
+        let (_dir, outside, platform) = linked_tenant();
+        let before = fs::read(outside.join("B/x.png.json")).expect("the outside sidecar");
+        let listing = platform.list().expect("a listing");
+        let ids: Vec<&str> = listing.assets.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["A/file-link.png", "A/plain.png", "A/sidecar-link.png"]
+        );
+        assert_eq!(listing.strays, [Stray::Link { path: "B".into() }]);
+        let changes: MetadataChanges = [("80".to_owned(), None)].into_iter().collect();
+        for (id, link) in [
+            ("A/file-link.png", "A/file-link.png"),
+            ("A/sidecar-link.png", "A/sidecar-link.png.json"),
+            ("B/x.png", "B"),
+        ] {
+            let is_link = |e: PlatformError| match e {
+                PlatformError::Link { path } => assert_eq!(path, link, "{id}"),
+                other => panic!("{id}: {other:?}"),
+            };
+            is_link(platform.read(id).expect_err("not read"));
+            is_link(
+                platform
+                    .update(id, &changes, None)
+                    .expect_err("not written"),
+            );
+            is_link(platform.delete(id).expect_err("not deleted"));
+        }
+        for id in ["A/file-link.png", "B/x.png"] {
+            assert!(matches!(
+                platform.download(id, &mut Vec::new()),
+                Err(PlatformError::Link { .. })
+            ));
+            assert!(matches!(
+                platform.preview(id),
+                Err(PlatformError::Link { .. })
+            ));
+        }
+        assert_eq!(
+            fs::read(outside.join("B/x.png.json")).expect("kept"),
+            before
+        );
+        assert_eq!(
+            fs::read(outside.join("secret.png")).expect("kept"),
+            b"secret"
+        );
+        assert!(outside.join("B/x.png").exists());
+        assert!(platform.root.join("A/file-link.png").is_symlink());
+        assert_eq!(byline(&platform, "A/plain.png"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn hidden_files_are_assets_and_names_that_are_not_text_are_strays() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let dir = tempfile::tempdir().expect("a temp dir");
+        write(dir.path(), ".trash/a.png", &["Jane Doe"]);
+        write(dir.path(), "A/.b.png", &["Jane Doe"]);
+        let odd = OsStr::from_bytes(b"A/caf\xe9.png");
+        fs::write(dir.path().join(odd), b"image").expect("a file");
+        let mut sidecar = odd.to_owned();
+        sidecar.push(".json");
+        fs::write(dir.path().join(sidecar), b"{}").expect("a sidecar");
+        let platform = DirPlatform::open(dir.path()).expect("the tenant");
+        let listing = platform.list().expect("a listing");
+        let ids: Vec<&str> = listing.assets.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(ids, [".trash/a.png", "A/.b.png"]);
+        assert_eq!(
+            listing.strays,
+            [Stray::NotUtf8 {
+                path: "A/caf\\xe9.png".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_tenant_folder_gone_is_unreachable_not_an_asset_already_gone() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let root = dir.path().join("tenant");
+        write(&root, "A/x.png", &["Jane Doe"]);
+        let platform = DirPlatform::open(&root).expect("the tenant");
+        // Unmounted or removed after it was opened: nothing can be said of its assets.
+        fs::remove_dir_all(&root).expect("removed");
+        let unreachable = |e: PlatformError| {
+            assert!(matches!(e, PlatformError::Unreachable { .. }), "{e:?}");
+        };
+        unreachable(platform.read("A/x.png").expect_err("not read"));
+        unreachable(platform.delete("A/x.png").expect_err("not deleted"));
     }
 }

@@ -31,6 +31,12 @@ pub enum PlatformError {
     },
     #[error("{0}")]
     Unsupported(&'static str),
+    /// A symbolic link in a tenant folder, where the asset's file, its sidecar or one of
+    /// their folders should be: dsr never follows one, so nothing was read or changed.
+    #[error(
+        "{path} in the tenant folder is a symbolic link, which dsr does not follow: nothing was read or changed through it; put the file or folder itself in its place"
+    )]
+    Link { path: String },
     #[error("{path}:{line}:{column}: malformed sidecar: {message}")]
     Malformed {
         path: PathBuf,
@@ -90,6 +96,12 @@ pub enum PlatformError {
 impl PlatformError {
     pub fn is_not_found(&self) -> bool {
         matches!(self, PlatformError::NotFound { .. })
+    }
+
+    /// A symbolic link stands where the asset, or a folder holding it, should be: it was
+    /// not followed.
+    pub fn is_link(&self) -> bool {
+        matches!(self, PlatformError::Link { .. })
     }
 
     /// A conditional write found the asset changed since it was read.
@@ -203,6 +215,25 @@ pub struct Listed {
 pub enum Stray {
     /// A file with no metadata sidecar: it is not indexed.
     NoSidecar { path: String },
+    /// A symbolic link that is not an asset's file or sidecar (a folder, a link without a
+    /// sidecar): not followed, so whatever it points at is not searched.
+    Link { path: String },
+    /// A file whose name is not UTF-8 (`path` shows each such byte as `\xNN`): an asset id
+    /// is text, so it is not read or searched.
+    NotUtf8 { path: String },
+}
+
+impl std::fmt::Display for Stray {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Stray::NoSidecar { path } => write!(f, "{path} has no sidecar and is not indexed"),
+            Stray::Link { path } => PlatformError::Link { path: path.clone() }.fmt(f),
+            Stray::NotUtf8 { path } => write!(
+                f,
+                "{path}: the name is not valid UTF-8, so it is not read or searched: rename it"
+            ),
+        }
+    }
 }
 
 /// Every asset of a tenant, and what was found beside them.
