@@ -66,8 +66,9 @@ const TASK_LIMIT: Duration = Duration::from_secs(600);
 const DELETE_REQUESTS: u32 = 3;
 
 /// How long a delete request whose answer was lost is given to show its effect (the asset
-/// gone) before dsr concludes it never reached the server.
-const LOST_ANSWER_WAIT: Duration = Duration::from_secs(30);
+/// gone) before dsr concludes it never reached the server. A delete task asks to be polled
+/// every second (`maxInterval`) and deletes one asset in far less than this.
+const LOST_ANSWER_WAIT: Duration = Duration::from_secs(10);
 
 /// Characters encoded in one path segment of an asset link.
 const SEGMENT: &AsciiSet = &CONTROLS
@@ -1073,7 +1074,16 @@ impl Platform for Fotoweb {
                 // The request may have been carried out with its answer lost: the asset
                 // decides whether to ask again, never a guess.
                 Err(e) if e.is_transient() && asked < DELETE_REQUESTS => {
-                    if self.goes_without_an_answer(id)? {
+                    // The server itself answered that it failed (500): one read says
+                    // whether it acted all the same. A lost answer, or a gateway's (502,
+                    // 504), may hide a task that is running: it is given time to show.
+                    let answered = matches!(e, PlatformError::Status { status: 500, .. });
+                    let gone = if answered {
+                        matches!(self.get_asset(id), Err(e) if e.is_not_found())
+                    } else {
+                        self.goes_without_an_answer(id)?
+                    };
+                    if gone {
                         return Ok(());
                     }
                     log::debug!("no sign of an earlier delete request: asking again");
