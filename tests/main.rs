@@ -52,5 +52,7 @@ mod sync;
 mod tenant;
 #[path = "main/tenants.rs"]
 mod tenants;
+#[path = "main/thirdparty.rs"]
+mod thirdparty;
 #[path = "main/tombstones.rs"]
 mod tombstones;

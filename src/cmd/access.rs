@@ -228,6 +228,7 @@ impl Access<'_> {
                         &reviewed.roles,
                         &reviewed.labels,
                         *min,
+                        &reviewed.known,
                     ),
                     preview,
                 }
@@ -421,6 +422,9 @@ pub struct Reviewed {
     pub matcher: Matcher,
     pub roles: dsr::fields::FieldRoles,
     pub labels: BTreeMap<String, String>,
+    /// The people the tenant knows from its person fields, redacted wherever free text in
+    /// the package names them (Art. 15(4)).
+    pub known: dsr::disclose::KnownPeople,
 }
 
 impl Reviewed {
@@ -458,12 +462,29 @@ impl Reviewed {
                 }
             }
         }
+        // Everyone the tenant's person fields name, from the index: one pass over it.
+        let index = dsr::index::TenantIndex::open(&ctx.tenant_files(name).index())
+            .context("cannot open the tenant's index to learn who else it names")?;
+        let mut seen = std::collections::BTreeSet::new();
+        index
+            .for_each_asset(|asset| {
+                dsr::disclose::KnownPeople::gather(
+                    &mut seen,
+                    &asset.metadata,
+                    &settings.roles,
+                    &matcher,
+                )
+            })
+            .context("cannot read the tenant's index to learn who else it names")?;
+        let known = dsr::disclose::KnownPeople::from_names(seen);
+        log::debug!("{} other people known from person fields", known.len());
         Ok(Reviewed {
             assets,
             missing,
             matcher,
             roles: settings.roles,
             labels,
+            known,
         })
     }
 }

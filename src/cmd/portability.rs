@@ -149,6 +149,7 @@ impl Portable<'_> {
                     &reviewed.roles,
                     &reviewed.labels,
                     *min,
+                    &reviewed.known,
                 ),
                 original: self.all_originals
                     || provided_by_subject(asset, &reviewed.matcher, &reviewed.roles),

@@ -136,6 +136,11 @@ impl Matcher {
         }
     }
 
+    /// Where national phone numbers are read.
+    pub fn region(&self) -> Option<country::Id> {
+        self.region
+    }
+
     pub fn probes(&self) -> &[Probe] {
         &self.probes
     }

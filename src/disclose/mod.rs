@@ -1,0 +1,461 @@
+//! What a subject is shown of an asset (Art. 15 and 20): the fields where they were found,
+//! with every other person in those fields redacted (Art. 15(4)). The same matcher that
+//! located the subject decides what is theirs, so what is disclosed is what was found.
+//!
+//! In free text, what names someone else goes: the people the asset's own person fields
+//! hold, the people the tenant knows from person fields anywhere ([`KnownPeople`]), e-mail
+//! addresses and phone numbers that are not the subject's, and every national identity
+//! number ([`identifiers`]) — dsr cannot tell whose a national number is, and a stranger's
+//! must not reach the requester.
+
+pub mod identifiers;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::asset::{Asset, Metadata};
+use crate::erase::scrub::{replace_ignoring_ascii_case, split_spans};
+use crate::fields::{FieldRoles, Role};
+use crate::index::identity::{Identity, IdentityKind, Probe, probes};
+use crate::index::matcher::{Confidence, Matcher, person_entries};
+use crate::index::normalize::{self, Word, emails_in};
+
+/// What stands where another person's name, address or number was.
+pub const ANOTHER_PERSON: &str = "[another person]";
+
+/// What stands where a national identity number was.
+pub const IDENTITY_NUMBER: &str = "[an identity number]";
+
+/// The people a tenant knows: every name held in a person field of any asset. A caption
+/// that writes one of them is redacted in a subject's package even where the asset's own
+/// person fields do not name them.
+#[derive(Debug, Clone, Default)]
+pub struct KnownPeople {
+    names: Vec<(String, Vec<Word>)>,
+    /// Folded word → the names holding it, so that a text is checked only against the
+    /// names all of whose words it holds.
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+impl KnownPeople {
+    /// Adds to `seen` the names of several words in the person fields of `metadata`, other
+    /// than the subject's (any match of `matcher`); [`KnownPeople::from_names`] then makes
+    /// them the people a tenant knows.
+    pub fn gather(
+        seen: &mut BTreeSet<String>,
+        metadata: &Metadata,
+        roles: &FieldRoles,
+        matcher: &Matcher,
+    ) {
+        for (field, value) in metadata {
+            if roles.role(field) != Role::Person {
+                continue;
+            }
+            for item in value.items() {
+                for (start, end) in person_entries(item) {
+                    let entry = item[start..end].trim();
+                    if normalize::words(entry).len() >= 2
+                        && !seen.contains(entry)
+                        && !holds(field, entry, matcher, Confidence::Low)
+                    {
+                        seen.insert(entry.to_owned());
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn from_names(names: impl IntoIterator<Item = String>) -> KnownPeople {
+        let mut known = KnownPeople::default();
+        for name in names {
+            // A value no name probe takes (too long, initials only) is nobody to look for.
+            let Ok(found) = probes(&[Identity::new(IdentityKind::Name, &name)], None) else {
+                continue;
+            };
+            let Some(Probe::Name(words)) = found.into_iter().next() else {
+                continue;
+            };
+            let index = known.names.len();
+            for word in &words {
+                for term in word.terms() {
+                    known
+                        .by_word
+                        .entry(term.to_owned())
+                        .or_default()
+                        .push(index);
+                }
+            }
+            known.names.push((name, words));
+        }
+        known
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The written forms of known people's names in `item` of `field` (phrases at medium
+    /// or above, as the subject's name would be found).
+    fn written_in(&self, field: &str, item: &str, roles: &FieldRoles) -> Vec<String> {
+        let words = normalize::words(item);
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        for word in &words {
+            for term in word.terms() {
+                if let Some(names) = self.by_word.get(term) {
+                    candidates.extend(names);
+                }
+            }
+        }
+        let probes: Vec<Probe> = candidates
+            .into_iter()
+            .filter(|&n| {
+                let (_, name) = &self.names[n];
+                name.iter().all(|w| words.iter().any(|v| w.same_as(v)))
+            })
+            .map(|n| Probe::Name(self.names[n].1.clone()))
+            .collect();
+        if probes.is_empty() {
+            return Vec::new();
+        }
+        let matcher = Matcher::new(probes, roles.clone(), None);
+        let mut one = Metadata::new();
+        one.insert(
+            field.to_owned(),
+            crate::asset::FieldValue::Single(item.to_owned()),
+        );
+        matcher
+            .matches_from(&one, Confidence::Medium)
+            .into_iter()
+            .map(|m| m.value)
+            .collect()
+    }
+}
+
+/// One asset as the subject sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubjectAsset {
+    pub id: String,
+    pub archive: String,
+    pub filename: String,
+    pub modified: Option<String>,
+    pub fields: Vec<SubjectField>,
+}
+
+/// One field holding the subject, its values redacted for everyone else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubjectField {
+    pub field: String,
+    pub label: String,
+    pub values: Vec<String>,
+}
+
+/// Builds the subject's view of `asset`. `min` is the confidence from which a value counts
+/// as the subject's: medium normally, low for an asset a person explicitly included in
+/// review (a match they judged to be the subject).
+pub fn subject_view(
+    asset: &Asset,
+    matcher: &Matcher,
+    roles: &FieldRoles,
+    labels: &BTreeMap<String, String>,
+    min: Confidence,
+    known: &KnownPeople,
+) -> SubjectAsset {
+    let mut matched: Vec<String> = matcher
+        .matches(&asset.metadata)
+        .into_iter()
+        .filter(|m| m.confidence >= min)
+        .map(|m| m.field)
+        .collect();
+    matched.sort();
+    matched.dedup();
+    let others = other_people(&asset.metadata, matcher, roles, min);
+    let fields = matched
+        .into_iter()
+        .filter_map(|field| {
+            let value = asset.metadata.get(&field)?;
+            let role = roles.role(&field);
+            let values = value
+                .items()
+                .iter()
+                .map(|item| {
+                    let context = Context {
+                        field: &field,
+                        matcher,
+                        roles,
+                        min,
+                        others: &others,
+                        known,
+                    };
+                    redact_item(item, role, &context)
+                })
+                .collect();
+            Some(SubjectField {
+                label: labels
+                    .get(&field)
+                    .cloned()
+                    .unwrap_or_else(|| format!("field {field}")),
+                field,
+                values,
+            })
+        })
+        .collect();
+    SubjectAsset {
+        id: asset.id.clone(),
+        archive: asset.archive.clone(),
+        filename: asset.filename.clone(),
+        modified: asset.modified.clone(),
+        fields,
+    }
+}
+
+/// True when `item` of `field` holds the subject at `min` or above.
+fn holds(field: &str, item: &str, matcher: &Matcher, min: Confidence) -> bool {
+    let mut one = Metadata::new();
+    one.insert(
+        field.to_owned(),
+        crate::asset::FieldValue::Single(item.to_owned()),
+    );
+    matcher.matches(&one).iter().any(|m| m.confidence >= min)
+}
+
+/// The names, addresses, numbers and logins of everyone else the asset's structured fields
+/// hold, longest first so that "Ola Nordmann" goes before "Ola".
+fn other_people(
+    metadata: &Metadata,
+    matcher: &Matcher,
+    roles: &FieldRoles,
+    min: Confidence,
+) -> Vec<String> {
+    let mut others = Vec::new();
+    for (field, value) in metadata {
+        let role = roles.role(field);
+        if role == Role::Text {
+            continue;
+        }
+        for item in value.items() {
+            for (start, end) in entries(item, role) {
+                let entry = item[start..end].trim();
+                if entry.chars().any(char::is_alphanumeric) && !holds(field, entry, matcher, min) {
+                    others.push(entry.to_owned());
+                }
+            }
+        }
+    }
+    others.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    others.dedup();
+    others
+}
+
+/// The spans of one value that each name one person.
+fn entries(item: &str, role: Role) -> Vec<(usize, usize)> {
+    match role {
+        Role::Person => person_entries(item),
+        _ => split_spans(item, &[',', ';', '/']),
+    }
+}
+
+/// The name an address's part before the `@` spells, when it is two or more words of
+/// letters ("peter.parker", "kari_nordmann"): "peter parker".
+fn name_of_address(email: &str) -> Option<String> {
+    let local = email.split('@').next()?;
+    let words: Vec<&str> = local.split(['.', '_', '-']).collect();
+    let name = words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic));
+    name.then(|| words.join(" "))
+}
+
+/// What redacting one value needs to know.
+struct Context<'a> {
+    field: &'a str,
+    matcher: &'a Matcher,
+    roles: &'a FieldRoles,
+    min: Confidence,
+    /// The other people the asset's structured fields hold.
+    others: &'a [String],
+    known: &'a KnownPeople,
+}
+
+fn redact_item(item: &str, role: Role, c: &Context<'_>) -> String {
+    let (field, matcher, min) = (c.field, c.matcher, c.min);
+    if role == Role::Text {
+        return redact_text(item, c);
+    }
+    // Rebuilt span by span so that the separators the platform used stay as they were.
+    let mut out = String::with_capacity(item.len());
+    let mut copied = 0;
+    for (start, end) in entries(item, role) {
+        let raw = &item[start..end];
+        let entry = raw.trim();
+        if entry.is_empty() || holds(field, entry, matcher, min) {
+            continue;
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        out.push_str(&item[copied..start + lead]);
+        out.push_str(ANOTHER_PERSON);
+        copied = start + lead + entry.len();
+    }
+    out.push_str(&item[copied..]);
+    out
+}
+
+/// Free text keeps its words; everything that names someone else is replaced (see the
+/// module documentation).
+fn redact_text(item: &str, c: &Context<'_>) -> String {
+    let (field, matcher, min) = (c.field, c.matcher, c.min);
+    let theirs: BTreeSet<&str> = matcher
+        .probes()
+        .iter()
+        .filter_map(|p| match p {
+            Probe::Phone(e164) => Some(e164.as_str()),
+            _ => None,
+        })
+        .collect();
+    // Numbers first, by position in the text as written, the last first so that the
+    // earlier positions stay where they were.
+    let mut spans: Vec<((usize, usize), &str)> = identifiers::national_ids(item)
+        .into_iter()
+        .map(|span| (span, IDENTITY_NUMBER))
+        .collect();
+    for (span, e164) in identifiers::phones(item, matcher.region()) {
+        let overlaps = spans.iter().any(|((s, e), _)| span.0 < *e && *s < span.1);
+        if !theirs.contains(e164.as_str()) && !overlaps {
+            spans.push((span, ANOTHER_PERSON));
+        }
+    }
+    spans.sort_by_key(|((start, _), _)| std::cmp::Reverse(*start));
+    let mut text = item.to_owned();
+    for ((start, end), with) in spans {
+        text.replace_range(start..end, with);
+    }
+    // Another person's address also gives their name away ("peter.parker@…" beside
+    // "Peter Parker"): the words of its part before the `@` are someone known here too.
+    let mut named_by_address = Vec::new();
+    for email in emails_in(item) {
+        if !holds(field, &email, matcher, min) {
+            text = replace_ignoring_ascii_case(&text, &email, ANOTHER_PERSON);
+            named_by_address.extend(name_of_address(&email));
+        }
+    }
+    let mut known = c.known.written_in(field, &text, c.roles);
+    known.extend(KnownPeople::from_names(named_by_address).written_in(field, &text, c.roles));
+    for other in c.others.iter().chain(&known) {
+        if !holds(field, other, matcher, min) {
+            text = replace_ignoring_ascii_case(&text, other, ANOTHER_PERSON);
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::asset::FieldValue;
+    use crate::index::identity::{Identity, IdentityKind, probes};
+
+    fn asset(pairs: &[(&str, FieldValue)]) -> Asset {
+        Asset {
+            id: "A/x.jpg".into(),
+            archive: "A".into(),
+            filename: "x.jpg".into(),
+            modified: None,
+            version: "1".into(),
+            metadata: pairs
+                .iter()
+                .map(|(f, v)| (f.to_string(), v.clone()))
+                .collect(),
+        }
+    }
+
+    fn view(a: &Asset) -> SubjectAsset {
+        let identities = vec![
+            Identity::new(IdentityKind::Name, "Jane Doe"),
+            Identity::new(IdentityKind::Email, "jane.doe@example.com"),
+        ];
+        let matcher = Matcher::new(
+            probes(&identities, None).expect("identities"),
+            FieldRoles::standard(),
+            None,
+        );
+        subject_view(
+            a,
+            &matcher,
+            &FieldRoles::standard(),
+            &crate::fields::default_labels(),
+            Confidence::Medium,
+            &KnownPeople::from_names(["Kari Nordmann".to_owned(), "Peter Parker".to_owned()]),
+        )
+    }
+
+    fn values<'a>(v: &'a SubjectAsset, field: &str) -> &'a [String] {
+        &v.fields
+            .iter()
+            .find(|f| f.field == field)
+            .expect("the field is disclosed")
+            .values
+    }
+
+    #[test]
+    fn others_in_person_fields_are_redacted() {
+        let a = asset(&[
+            (
+                "368",
+                FieldValue::Bag(vec!["Jane Doe".into(), "Ola Nordmann".into()]),
+            ),
+            ("80", FieldValue::Single("Jane Doe; Kari Holm".into())),
+            ("5", FieldValue::Single("Board meeting".into())),
+        ]);
+        let v = view(&a);
+        assert_eq!(values(&v, "368"), ["Jane Doe", ANOTHER_PERSON]);
+        assert_eq!(values(&v, "80"), [format!("Jane Doe; {ANOTHER_PERSON}")]);
+        assert!(
+            v.fields.iter().all(|f| f.field != "5"),
+            "the title does not hold her"
+        );
+    }
+
+    #[test]
+    fn others_in_free_text_are_redacted_and_the_rest_kept() {
+        let a = asset(&[
+            ("368", FieldValue::Bag(vec!["Ola Nordmann".into()])),
+            (
+                "120",
+                FieldValue::Single(
+                    "Jane Doe presents the budget with Ola Nordmann; write to ola@example.com or jane.doe@example.com.".into(),
+                ),
+            ),
+        ]);
+        let v = view(&a);
+        assert_eq!(
+            values(&v, "120"),
+            [format!(
+                "Jane Doe presents the budget with {ANOTHER_PERSON}; write to {ANOTHER_PERSON} or jane.doe@example.com."
+            )]
+        );
+        assert!(v.fields.iter().all(|f| f.field != "368"));
+    }
+
+    #[test]
+    fn third_parties_in_free_text_never_reach_the_subject() {
+        let a = asset(&[(
+            "120",
+            FieldValue::Single(
+                "Jane Doe with Peter Parker (peter.parker@example.com, +47 98 76 54 32, SSN 010190 12345) and Kari Nordmann; Jane's 2024-03-25 shoot, room 101.".into(),
+            ),
+        )]);
+        let v = view(&a);
+        let shown = &values(&v, "120")[0];
+        for gone in ["Peter", "Parker", "peter.parker", "98 76", "010190", "Kari"] {
+            assert!(!shown.contains(gone), "{gone} in {shown}");
+        }
+        for kept in ["Jane Doe with", "2024-03-25", "room 101", IDENTITY_NUMBER] {
+            assert!(shown.contains(kept), "{kept} not in {shown}");
+        }
+    }
+}
