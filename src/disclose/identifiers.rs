@@ -313,4 +313,35 @@ mod tests {
             ]
         );
     }
+
+    /// Random texts of digits, separators, letters and odd characters, for a bounded time:
+    /// the recognisers (and the validators behind them) never panic, and every span they
+    /// give lies on character boundaries of the text.
+    #[test]
+    fn fuzz_texts_never_panic_and_spans_are_whole() {
+        let seed = fastrand::u64(..);
+        eprintln!("fuzz identifiers: seed {seed}");
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let region = crate::index::identity::parse_region("NO").ok();
+        let pieces = [
+            "0", "1", "4", "7", "9", " ", "-", "+", "(", ")", ".", "/", "A", "C", "T", "Q", "é",
+            "\u{a0}", "\u{200b}", "😀", "SSN ", "fnr", "١", "０",
+        ];
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(1000);
+        let mut runs = 0u64;
+        while std::time::Instant::now() < deadline {
+            runs += 1;
+            let text: String = (0..rng.usize(1..40))
+                .map(|_| pieces[rng.usize(..pieces.len())])
+                .collect();
+            for (start, end) in national_ids(&text) {
+                assert!(text.get(start..end).is_some(), "{text:?}");
+            }
+            for ((start, end), _) in phones(&text, region) {
+                assert!(text.get(start..end).is_some(), "{text:?}");
+            }
+        }
+        assert!(runs > 0);
+        eprintln!("{runs} texts read");
+    }
 }
