@@ -442,7 +442,7 @@ impl Reviewed {
             settings.region,
         );
         let mut labels = dsr::fields::default_labels();
-        if let Ok(state) = ctx.tenant_files(name).load_state() {
+        if let Ok(state) = ctx.tenant_files(name).load_summary() {
             labels.extend(state.labels);
         }
         let mut assets = Vec::new();

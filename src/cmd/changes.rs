@@ -555,7 +555,7 @@ fn read_report(path: &Path) -> Result<Option<RunReport>> {
 
 /// Fields the platform lets dsr change, as the last sync learned them.
 pub fn writable(ctx: &Context, tenant: &str) -> Option<std::collections::BTreeSet<String>> {
-    let state = ctx.tenant_files(tenant).load_state().ok()?;
+    let state = ctx.tenant_files(tenant).load_summary().ok()?;
     (!state.writable.is_empty()).then_some(state.writable)
 }
 

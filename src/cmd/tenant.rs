@@ -126,7 +126,7 @@ fn list(ctx: &Context, format: OutputFormat) -> Result<Outcome> {
             for (name, profile) in &config.tenants {
                 let synced = ctx
                     .tenant_files(name)
-                    .load_state()
+                    .load_summary()
                     .ok()
                     .and_then(|s| s.synced_at)
                     .unwrap_or_else(|| "never".to_owned());
@@ -148,13 +148,13 @@ fn list(ctx: &Context, format: OutputFormat) -> Result<Outcome> {
 }
 
 fn profile_json(ctx: &Context, name: &str, profile: &TenantProfile) -> serde_json::Value {
-    let state = ctx.tenant_files(name).load_state().unwrap_or_default();
+    let state = ctx.tenant_files(name).load_summary().unwrap_or_default();
     json!({
         "name": name,
         "profile": profile,
         "index": {
             "synced_at": state.synced_at,
-            "assets": state.versions.len(),
+            "assets": state.assets,
         },
     })
 }
@@ -170,7 +170,7 @@ fn show(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outco
         }
         OutputFormat::Table => {
             let files = ctx.tenant_files(name);
-            let state = files.load_state().unwrap_or_default();
+            let state = files.load_summary().unwrap_or_default();
             let list = |fields: &[String]| {
                 if fields.is_empty() {
                     "-".to_owned()
@@ -229,7 +229,7 @@ fn show(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outco
                     "last sync",
                     state.synced_at.clone().unwrap_or_else(|| "never".into()),
                 ),
-                ("assets indexed", state.versions.len().to_string()),
+                ("assets indexed", state.assets.to_string()),
             ];
             for (key, value) in rows {
                 writeln!(out, "{key:<15} {}", super::sanitize(&value))?;

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::identity::{Identity, IdentityError, probes};
 use super::matcher::{Confidence, Matcher, Rule};
-use super::state::{SyncState, Unreadable};
+use super::state::{SyncSummary, Unreadable};
 use super::sync::{SyncError, TenantFiles};
 use super::{IndexError, IndexSettings, TenantIndex};
 
@@ -50,14 +50,14 @@ pub enum LocateError {
 /// An opened index ready to answer many searches.
 pub struct Locator {
     index: TenantIndex,
-    state: SyncState,
+    state: SyncSummary,
     settings: IndexSettings,
     unreadable: Unreadable,
 }
 
 impl Locator {
     pub fn open(files: &TenantFiles, settings: IndexSettings) -> Result<Locator, LocateError> {
-        let state = files.load_state()?;
+        let state = files.load_summary()?;
         if state.synced_at.is_none() {
             return Err(IndexError::NotSynced.into());
         }

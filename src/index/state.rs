@@ -38,7 +38,65 @@ pub struct SyncState {
     pub writable: BTreeSet<String>,
 }
 
+/// What commands that answer from the index need of the sync state — when it ran, the
+/// fields' labels, what dsr may change — kept as `summary.json` beside `state.json`. The
+/// state holds a version per asset and grows with the tenant (63 MB at a million assets);
+/// `dsr locate` reading all of it would cost time in proportion to the tenant, not to the
+/// answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncSummary {
+    pub format: u32,
+    pub settings: String,
+    pub synced_at: Option<String>,
+    pub labels: BTreeMap<String, String>,
+    #[serde(default)]
+    pub writable: BTreeSet<String>,
+    /// How many assets the index holds.
+    pub assets: u64,
+}
+
+impl SyncSummary {
+    /// Reads the summary; `None` when it is absent or of another format (the caller then
+    /// derives it from the state).
+    pub fn load(path: &Path) -> io::Result<Option<SyncSummary>> {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let summary: SyncSummary = serde_json::from_slice(&bytes)
+                    .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+                Ok((summary.format == FORMAT).then_some(summary))
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn save(&self, path: &Path) -> io::Result<()> {
+        let json = serde_json::to_vec(self).map_err(io::Error::other)?;
+        fsutil::write_atomic(path, &json)
+    }
+
+    /// The label of a field, or its id when the platform gave none.
+    pub fn label(&self, field: &str) -> String {
+        self.labels
+            .get(field)
+            .cloned()
+            .unwrap_or_else(|| format!("field {field}"))
+    }
+}
+
 impl SyncState {
+    /// What [`SyncSummary`] keeps of this state.
+    pub fn summary(&self) -> SyncSummary {
+        SyncSummary {
+            format: self.format,
+            settings: self.settings.clone(),
+            synced_at: self.synced_at.clone(),
+            labels: self.labels.clone(),
+            writable: self.writable.clone(),
+            assets: self.versions.len() as u64,
+        }
+    }
+
     /// Reads the state; an absent file is an empty state (never synced).
     pub fn load(path: &Path) -> io::Result<SyncState> {
         match std::fs::read(path) {

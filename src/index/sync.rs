@@ -19,7 +19,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tantivy::TantivyDocument;
 
-use super::state::{SyncState, Unreadable};
+use super::state::{SyncState, SyncSummary, Unreadable};
 use super::{IndexError, IndexSettings, TenantIndex};
 use crate::asset::Asset;
 use crate::platform::{Platform, PlatformError, Scanned, Since, Stray};
@@ -96,6 +96,10 @@ impl TenantFiles {
     pub fn state(&self) -> PathBuf {
         self.dir.join("state.json")
     }
+    /// What most commands need of the state (see [`SyncSummary`]).
+    pub fn summary(&self) -> PathBuf {
+        self.dir.join("summary.json")
+    }
     /// The FotoWeb connector's cached access token.
     pub fn token_cache(&self) -> PathBuf {
         self.dir.join(Self::TOKEN_CACHE)
@@ -106,14 +110,44 @@ impl TenantFiles {
     /// the cached token — as opposed to the tenant's records (cases with their receipts,
     /// plans and journals, the ledger, the salt, the tombstones, bulk-run journals), which
     /// are kept until purged.
-    pub fn derived(&self) -> [PathBuf; 3] {
-        [self.index(), self.state(), self.token_cache()]
+    pub fn derived(&self) -> [PathBuf; 4] {
+        [
+            self.index(),
+            self.state(),
+            self.summary(),
+            self.token_cache(),
+        ]
     }
     pub fn load_state(&self) -> Result<SyncState, SyncError> {
         SyncState::load(&self.state()).map_err(|source| SyncError::State {
             path: self.state(),
             source,
         })
+    }
+    /// Writes the state and, after it, its summary: a summary never says more than the
+    /// state it was made from.
+    pub fn save_state(&self, state: &mut SyncState) -> Result<(), SyncError> {
+        let failed = |path: PathBuf| move |source| SyncError::State { path, source };
+        state.save(&self.state()).map_err(failed(self.state()))?;
+        state
+            .summary()
+            .save(&self.summary())
+            .map_err(failed(self.summary()))
+    }
+    /// The summary of the last sync; derived from the full state (and written for next
+    /// time) when a data directory has none yet.
+    pub fn load_summary(&self) -> Result<SyncSummary, SyncError> {
+        let failed = |path: PathBuf| move |source| SyncError::State { path, source };
+        if let Some(summary) = SyncSummary::load(&self.summary()).map_err(failed(self.summary()))? {
+            return Ok(summary);
+        }
+        let state = self.load_state()?;
+        let summary = state.summary();
+        if state.synced_at.is_some() {
+            // Best effort: a read-only data directory still answers.
+            let _ = summary.save(&self.summary());
+        }
+        Ok(summary)
     }
     /// The assets the last sync could not read.
     pub fn unreadable(&self) -> PathBuf {
@@ -300,12 +334,7 @@ pub fn sync(
     state.labels = description.labels;
     state.writable = description.writable;
     state.synced_at = Some(crate::time::now());
-    state
-        .save(&files.state())
-        .map_err(|source| SyncError::State {
-            path: files.state(),
-            source,
-        })?;
+    files.save_state(&mut state)?;
     unreadable
         .save(&files.unreadable())
         .map_err(|source| SyncError::State {
@@ -374,11 +403,6 @@ pub fn reindex(
         }
     }
     update.commit()?;
-    state
-        .save(&files.state())
-        .map_err(|source| SyncError::State {
-            path: files.state(),
-            source,
-        })?;
+    files.save_state(&mut state)?;
     Ok(gone)
 }

@@ -140,9 +140,12 @@ fn removing_a_tenant_keeps_its_cases_receipts_and_tombstones() {
     t.dsr(["erase", &id, "--yes"]).run();
     let data = t.tenant_data("acme");
     let case = Path::new("cases").join(&id);
-    // The index, its state and the lock file are not records.
+    // The index, its state (and the state's summary) and the lock file are not records.
     let not_records = |p: &std::path::PathBuf| {
-        !p.starts_with("index") && p != Path::new("state.json") && p != Path::new("lock")
+        !p.starts_with("index")
+            && p != Path::new("state.json")
+            && p != Path::new("summary.json")
+            && p != Path::new("lock")
     };
     let records: Vec<std::path::PathBuf> = Test::entries(&data)
         .into_iter()
@@ -176,7 +179,9 @@ fn removing_a_tenant_keeps_its_cases_receipts_and_tombstones() {
         removed.dump()
     );
     assert!(
-        !data.join("index").exists() && !data.join("state.json").exists(),
+        !data.join("index").exists()
+            && !data.join("state.json").exists()
+            && !data.join("summary.json").exists(),
         "the index, a copy of the platform's personal data, is gone"
     );
     assert!(t.data_dir().join("audit.jsonl").is_file());
