@@ -22,6 +22,8 @@ use crate::platform::{Platform, PlatformError};
 pub const FORMAT: &str = "dsr-portable/1";
 
 const README: &str = include_str!("../templates/portability/README.txt");
+/// Appended to README.txt when the rest of the archive is encrypted.
+const README_ENCRYPTED: &str = include_str!("../templates/portability/README-encrypted.txt");
 
 #[derive(Debug, thiserror::Error)]
 pub enum PortabilityError {
@@ -108,6 +110,7 @@ pub fn write(
     staging: &Path,
     password: Option<String>,
 ) -> Result<Written, PortabilityError> {
+    let encrypted = password.is_some();
     let mut package = Package::create(out, password, false)?;
     let mut used = BTreeSet::new();
     let mut originals = Vec::new();
@@ -156,7 +159,14 @@ pub fn write(
     };
     package.add("metadata.json", &serde_json::to_vec_pretty(&metadata)?)?;
     package.add("metadata.csv", &metadata_csv(items, &originals)?)?;
-    package.add("README.txt", README.as_bytes())?;
+    if encrypted {
+        package.add_unencrypted(
+            "README.txt",
+            format!("{README}\n{README_ENCRYPTED}").as_bytes(),
+        )?;
+    } else {
+        package.add("README.txt", README.as_bytes())?;
+    }
     let manifest = serde_json::to_vec_pretty(&Manifest {
         format: FORMAT,
         entries: package.entries(),

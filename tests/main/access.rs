@@ -591,3 +591,39 @@ fn packages_name_what_could_not_be_searched_and_end_3_unless_accepted() {
     let html = std::fs::read_to_string(fixed.join("index.html")).expect("index.html");
     assert!(!html.contains("could not be read"), "{html}");
 }
+
+#[test]
+fn the_encrypted_zips_readme_opens_anywhere_and_names_the_programs() {
+    let t = tenant();
+    let id = open(&t, "portability");
+    let zip = t.path("e.zip");
+    t.dsr(["portability", &id, "--encrypt", "--out"])
+        .arg(&zip)
+        .env("DSR_ZIP_PASSPHRASE", "correct horse")
+        .run();
+    // Info-ZIP's unzip cannot open AES entries: README.txt must not be one.
+    let readme = Command::new("unzip")
+        .args(["-p"])
+        .arg(&zip)
+        .arg("README.txt")
+        .output()
+        .expect("unzip runs");
+    assert!(readme.status.success(), "{readme:?}");
+    let text = String::from_utf8(readme.stdout).expect("UTF-8");
+    for program in ["7-Zip", "Keka", "WinZip", "Windows 11"] {
+        assert!(text.contains(program), "{program} is named:\n{text}");
+    }
+    assert!(text.contains("AES-256"), "{text}");
+    // Everything else stays encrypted.
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).expect("zip")).expect("a zip");
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i).expect("entry");
+        let name = entry.name().expect("a UTF-8 name").to_string();
+        assert_eq!(entry.encrypted(), name != "README.txt", "{name}");
+    }
+    // Without --encrypt the README does not speak of a passphrase.
+    let plain = t.path("p.zip");
+    t.dsr(["portability", &id, "--out"]).arg(&plain).run();
+    let text = String::from_utf8(unzip_entries(&plain)["README.txt"].clone()).expect("UTF-8");
+    assert!(!text.contains("passphrase"), "{text}");
+}
