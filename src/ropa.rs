@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Lang;
+
 #[derive(Debug, thiserror::Error)]
 pub enum RopaError {
     #[error(
@@ -61,6 +63,26 @@ pub struct RecordOfProcessing {
     pub source: String,
     /// (h) automated decision-making, including profiling.
     pub automated_decisions: String,
+    /// Art. 15(2): transfers to third countries and their safeguards. `None` when the record
+    /// does not say: a package then refuses rather than claim there are none.
+    #[serde(default)]
+    pub transfers: Option<Vec<Transfer>>,
+    /// The language packages are written in unless the command says otherwise.
+    #[serde(default)]
+    pub language: Option<Lang>,
+}
+
+/// One transfer of the data outside the EU/EEA (Art. 15(2), Art. 44–49).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transfer {
+    /// The third country or international organisation.
+    pub country: String,
+    /// Who receives the data there.
+    #[serde(default)]
+    pub recipient: String,
+    /// What protects it (Art. 46): an adequacy decision, standard contractual clauses, ….
+    pub safeguards: String,
 }
 
 /// The template `--init` writes: every field present, every placeholder marked so that an
@@ -137,6 +159,17 @@ impl RecordOfProcessing {
             .filter(|(_, v)| v.contains(PLACEHOLDER))
             .map(|(k, _)| k)
             .collect();
+        let transfers = self.transfers.as_deref();
+        if transfers.is_none_or(|list| {
+            list.iter().any(|t| {
+                [&t.country, &t.recipient, &t.safeguards]
+                    .iter()
+                    .any(|v| v.contains(PLACEHOLDER))
+            })
+        }) {
+            // Left out, it would read as "no transfers": the record must say so itself.
+            out.push("transfers (write transfers = [] when there are none)");
+        }
         out.extend(
             lists
                 .into_iter()
@@ -168,5 +201,29 @@ mod tests {
         std::fs::write(&path, filled).expect("write");
         let ropa = RecordOfProcessing::load("t", &path).expect("filled record");
         assert!(!ropa.purposes.is_empty());
+        let transfers = ropa.transfers.expect("the template lists a transfer");
+        assert!(
+            transfers[0]
+                .safeguards
+                .contains("Standard Contractual Clauses")
+        );
+        assert_eq!(ropa.language, Some(Lang::En));
+    }
+
+    #[test]
+    fn a_record_silent_on_transfers_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("ropa.toml");
+        let filled = TEMPLATE.replace(PLACEHOLDER, "Acme");
+        let silent = &filled[..filled.find("[[transfers]]").expect("the table")];
+        std::fs::write(&path, silent).expect("write");
+        match RecordOfProcessing::load("t", &path) {
+            Err(RopaError::Unfilled { fields, .. }) => assert!(fields.contains("transfers = []")),
+            other => panic!("expected the missing transfers to be refused, got {other:?}"),
+        }
+        let none = silent.replace("[controller]", "transfers = []\n\n[controller]");
+        std::fs::write(&path, none).expect("write");
+        let ropa = RecordOfProcessing::load("t", &path).expect("no transfers, said so");
+        assert_eq!(ropa.transfers, Some(vec![]));
     }
 }
