@@ -61,7 +61,10 @@ impl Lang {
             (Lang::Nb, "name", "shown") => "Du er avbildet på dette bildet".to_owned(),
             (Lang::De, "name", "shown") => "Sie sind auf diesem Bild zu sehen".to_owned(),
             (Lang::En, _, "uploader") => {
-                format!("{} is recorded as who uploaded this file", self.what(what))
+                format!(
+                    "{} is recorded as the uploader of this file",
+                    self.what(what)
+                )
             }
             (Lang::Nb, _, "uploader") => {
                 format!(

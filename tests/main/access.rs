@@ -645,7 +645,7 @@ fn has_iso_date(text: &str) -> bool {
 
 /// Today as a person writes it in `lang`, the way the package must show the dates of a
 /// case opened today.
-fn today_written(lang: &str) -> String {
+pub fn today_written(lang: &str) -> String {
     let today = time::OffsetDateTime::now_utc().date();
     let month = usize::from(u8::from(today.month())) - 1;
     let (day, year) = (today.day(), today.year());
@@ -724,7 +724,7 @@ fn the_package_reads_as_a_person_writes() {
         "You are shown in this picture",
         "Your name is in the photo credit",
         "Your name is in the caption",
-        "Your user name is recorded as who uploaded this file",
+        "Your user name is recorded as the uploader of this file",
     ] {
         assert!(html.contains(reason), "index.html says {reason:?}:\n{html}");
     }
