@@ -754,6 +754,10 @@ pub struct PortabilityArgs {
     /// Put the original of every reviewed asset in, not only those the subject uploaded
     #[arg(long)]
     pub all_originals: bool,
+    /// The language of README.txt: en (English), nb (Norwegian Bokmål) or de (German)
+    /// [default: the record of processing's `language`, else en]
+    #[arg(long, value_name = "LANG", value_parser = ["en", "nb", "de"])]
+    pub lang: Option<String>,
     /// Answer although assets the last sync could not read were not searched, because a
     /// person has checked them by hand: exit 0 instead of 3. The manifest and the receipt
     /// still name them as not searched, the receipt with this acceptance

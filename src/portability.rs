@@ -16,14 +16,44 @@ use crate::case::Case;
 use crate::disclose::SubjectAsset;
 use crate::fields::{FieldRoles, Role};
 use crate::index::matcher::{Confidence, Matcher, Rule};
+use crate::lang::Lang;
 use crate::package::{Entry, Package, PackageError, safe_name};
 use crate::platform::{Platform, PlatformError};
 
 pub const FORMAT: &str = "dsr-portable/1";
 
-const README: &str = include_str!("../templates/portability/README.txt");
-/// Appended to README.txt when the rest of the archive is encrypted.
-const README_ENCRYPTED: &str = include_str!("../templates/portability/README-encrypted.txt");
+/// README.txt in each language, and what follows it when the rest of the archive is
+/// encrypted.
+const READMES: [(Lang, &str, &str); 3] = [
+    (
+        Lang::En,
+        include_str!("../templates/portability/en/README.txt"),
+        include_str!("../templates/portability/en/README-encrypted.txt"),
+    ),
+    (
+        Lang::Nb,
+        include_str!("../templates/portability/nb/README.txt"),
+        include_str!("../templates/portability/nb/README-encrypted.txt"),
+    ),
+    (
+        Lang::De,
+        include_str!("../templates/portability/de/README.txt"),
+        include_str!("../templates/portability/de/README-encrypted.txt"),
+    ),
+];
+
+/// README.txt in `lang`, saying how to open the rest when it is `encrypted`.
+fn readme(lang: Lang, encrypted: bool) -> String {
+    let (readme, how_to_open) = READMES
+        .iter()
+        .find(|(l, _, _)| *l == lang)
+        .map_or((READMES[0].1, READMES[0].2), |(_, r, e)| (*r, *e));
+    if encrypted {
+        format!("{readme}\n{how_to_open}")
+    } else {
+        readme.to_owned()
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum PortabilityError {
@@ -98,7 +128,7 @@ pub struct Written {
 }
 
 /// Writes the portable ZIP to `out`, its manifest naming the assets the search did not
-/// cover (`not_searched`). `staging` is an owner-only folder where originals pass on their
+/// cover (`not_searched`), its README in `lang`. `staging` is an owner-only folder where originals pass on their
 /// way from the platform into the archive. Nothing in it depends on the time it is written
 /// (the receipt records that), so the same data gives the same bytes.
 pub fn write(
@@ -109,6 +139,7 @@ pub fn write(
     out: &Path,
     staging: &Path,
     password: Option<String>,
+    lang: Lang,
 ) -> Result<Written, PortabilityError> {
     let encrypted = password.is_some();
     let mut package = Package::create(out, password, false)?;
@@ -160,12 +191,9 @@ pub fn write(
     package.add("metadata.json", &serde_json::to_vec_pretty(&metadata)?)?;
     package.add("metadata.csv", &metadata_csv(items, &originals)?)?;
     if encrypted {
-        package.add_unencrypted(
-            "README.txt",
-            format!("{README}\n{README_ENCRYPTED}").as_bytes(),
-        )?;
+        package.add_unencrypted("README.txt", readme(lang, true).as_bytes())?;
     } else {
-        package.add("README.txt", README.as_bytes())?;
+        package.add("README.txt", readme(lang, false).as_bytes())?;
     }
     let manifest = serde_json::to_vec_pretty(&Manifest {
         format: FORMAT,

@@ -122,6 +122,31 @@ impl RecordOfProcessing {
         Ok(ropa)
     }
 
+    /// The language the record at `path` sets for packages: `None` when there is no record
+    /// or it sets none. Read alone, so that a portable archive, which needs nothing else of
+    /// the record, does not wait for it to be filled in.
+    pub fn language(path: &Path) -> Result<Option<Lang>, RopaError> {
+        #[derive(Deserialize)]
+        struct LanguageOnly {
+            language: Option<Lang>,
+        }
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => {
+                return Err(RopaError::Io {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        let only: LanguageOnly = toml::from_str(&text).map_err(|e| RopaError::Invalid {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
+        Ok(only.language)
+    }
+
     /// Writes the template to `path`, refusing to overwrite a record.
     pub fn init(path: &Path) -> Result<(), RopaError> {
         if path.exists() {

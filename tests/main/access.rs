@@ -820,3 +820,43 @@ fn the_package_speaks_norwegian_and_german() {
         format!("Hei {id}\n")
     );
 }
+
+#[test]
+fn the_portable_readme_speaks_the_packages_language() {
+    let t = tenant();
+    let id = open(&t, "portability");
+    let readme =
+        |zip: &Path| String::from_utf8(unzip_entries(zip)["README.txt"].clone()).expect("UTF-8");
+    let nb = t.path("nb.zip");
+    t.dsr(["portability", &id, "--lang", "nb", "--out"])
+        .arg(&nb)
+        .run();
+    assert!(
+        readme(&nb).contains("Opplysningene dine"),
+        "{}",
+        readme(&nb)
+    );
+
+    // The record of processing's language is the default.
+    let ropa = t.config_home().join("dsr/ropa/acme.toml");
+    let text = std::fs::read_to_string(&ropa).expect("record");
+    std::fs::write(
+        &ropa,
+        text.replace("language = \"en\"", "language = \"de\""),
+    )
+    .expect("write");
+    let de = t.path("de.zip");
+    t.dsr(["portability", &id, "--encrypt", "--out"])
+        .arg(&de)
+        .env("DSR_ZIP_PASSPHRASE", "correct horse")
+        .run();
+    let text = Command::new("unzip")
+        .arg("-p")
+        .arg(&de)
+        .arg("README.txt")
+        .output()
+        .expect("unzip");
+    let text = String::from_utf8(text.stdout).expect("UTF-8");
+    assert!(text.contains("Ihre Daten"), "{text}");
+    assert!(text.contains("7-Zip") && text.contains("Keka"), "{text}");
+}
