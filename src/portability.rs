@@ -120,6 +120,14 @@ struct Manifest<'a> {
     not_searched: &'a [String],
 }
 
+/// How the archive is sealed and worded.
+pub struct Options {
+    /// Encrypts every entry but README.txt with AES-256.
+    pub password: Option<String>,
+    /// The language of README.txt.
+    pub lang: Lang,
+}
+
 /// What was written.
 pub struct Written {
     pub entries: Vec<Entry>,
@@ -138,9 +146,9 @@ pub fn write(
     platform: &dyn Platform,
     out: &Path,
     staging: &Path,
-    password: Option<String>,
-    lang: Lang,
+    options: Options,
 ) -> Result<Written, PortabilityError> {
+    let Options { password, lang } = options;
     let encrypted = password.is_some();
     let mut package = Package::create(out, password, false)?;
     let mut used = BTreeSet::new();
@@ -308,7 +316,11 @@ mod tests {
             view,
             original: true,
         }];
-        write(&case, &items, &[], &platform, &out, dir.path(), None).expect("written");
+        let options = Options {
+            password: None,
+            lang: Lang::En,
+        };
+        write(&case, &items, &[], &platform, &out, dir.path(), options).expect("written");
         let zip = zip::ZipArchive::new(std::fs::File::open(&out).expect("zip")).expect("a zip");
         let names: Vec<String> = zip
             .file_names()

@@ -176,8 +176,10 @@ impl Portable<'_> {
             self.platform,
             &out,
             &case_dir,
-            self.password.clone(),
-            self.lang,
+            dsr::portability::Options {
+                password: self.password.clone(),
+                lang: self.lang,
+            },
         )
         .with_context(|| format!("cannot write the portable archive {}", out.display()))?;
         case.record(
