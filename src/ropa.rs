@@ -20,6 +20,10 @@ pub enum RopaError {
         "the record of processing {path} still holds the template's placeholders ({fields}): fill them in"
     )]
     Unfilled { path: PathBuf, fields: String },
+    #[error(
+        "the record of processing {path} does not say whether the data leaves the EU/EEA (Art. 15(2)): add a [[transfers]] table for each transfer, or transfers = [] when there are none (see `dsr tenant ropa --init` for the template)"
+    )]
+    TransfersUnstated { path: PathBuf },
     #[error("{path} already exists: edit it, or remove it to start from the template")]
     Exists { path: PathBuf },
     #[error("cannot read or write {path}: {source}")]
@@ -122,6 +126,20 @@ impl RecordOfProcessing {
         Ok(ropa)
     }
 
+    /// [`RecordOfProcessing::load`] for a package the subject receives, which must also say
+    /// whether the data leaves the EU/EEA: a record written before transfers were asked for
+    /// is refused here rather than read as "no transfers". Other uses (the recipients an
+    /// erasure receipt names) load it as it is.
+    pub fn load_for_package(tenant: &str, path: &Path) -> Result<RecordOfProcessing, RopaError> {
+        let ropa = RecordOfProcessing::load(tenant, path)?;
+        if ropa.transfers.is_none() {
+            return Err(RopaError::TransfersUnstated {
+                path: path.to_owned(),
+            });
+        }
+        Ok(ropa)
+    }
+
     /// The language the record at `path` sets for packages: `None` when there is no record
     /// or it sets none. Read alone, so that a portable archive, which needs nothing else of
     /// the record, does not wait for it to be filled in.
@@ -184,16 +202,13 @@ impl RecordOfProcessing {
             .filter(|(_, v)| v.contains(PLACEHOLDER))
             .map(|(k, _)| k)
             .collect();
-        let transfers = self.transfers.as_deref();
-        if transfers.is_none_or(|list| {
-            list.iter().any(|t| {
-                [&t.country, &t.recipient, &t.safeguards]
-                    .iter()
-                    .any(|v| v.contains(PLACEHOLDER))
-            })
-        }) {
-            // Left out, it would read as "no transfers": the record must say so itself.
-            out.push("transfers (write transfers = [] when there are none)");
+        let placeholder_transfer = self.transfers.iter().flatten().any(|t| {
+            [&t.country, &t.recipient, &t.safeguards]
+                .iter()
+                .any(|v| v.contains(PLACEHOLDER))
+        });
+        if placeholder_transfer {
+            out.push("transfers");
         }
         out.extend(
             lists
@@ -242,13 +257,16 @@ mod tests {
         let filled = TEMPLATE.replace(PLACEHOLDER, "Acme");
         let silent = &filled[..filled.find("[[transfers]]").expect("the table")];
         std::fs::write(&path, silent).expect("write");
-        match RecordOfProcessing::load("t", &path) {
-            Err(RopaError::Unfilled { fields, .. }) => assert!(fields.contains("transfers = []")),
+        RecordOfProcessing::load("t", &path).expect("other uses read an older record");
+        match RecordOfProcessing::load_for_package("t", &path) {
+            Err(e @ RopaError::TransfersUnstated { .. }) => {
+                assert!(e.to_string().contains("transfers = []"), "{e}")
+            }
             other => panic!("expected the missing transfers to be refused, got {other:?}"),
         }
         let none = silent.replace("[controller]", "transfers = []\n\n[controller]");
         std::fs::write(&path, none).expect("write");
-        let ropa = RecordOfProcessing::load("t", &path).expect("no transfers, said so");
+        let ropa = RecordOfProcessing::load_for_package("t", &path).expect("no transfers, said so");
         assert_eq!(ropa.transfers, Some(vec![]));
     }
 }

@@ -860,3 +860,44 @@ fn the_portable_readme_speaks_the_packages_language() {
     assert!(text.contains("Ihre Daten"), "{text}");
     assert!(text.contains("7-Zip") && text.contains("Keka"), "{text}");
 }
+
+#[test]
+fn a_record_silent_on_transfers_outside_the_eea_stops_the_package() {
+    let t = tenant();
+    let shown = t.dsr(["tenant", "ropa", "acme"]).run();
+    assert!(
+        shown
+            .stdout
+            .contains("15(2) transfers:         United States"),
+        "{}",
+        shown.dump()
+    );
+    // A record written before transfers were asked for.
+    let ropa = t.config_home().join("dsr/ropa/acme.toml");
+    let text = std::fs::read_to_string(&ropa).expect("record");
+    let older = &text[..text.find("[[transfers]]").expect("the table")];
+    std::fs::write(&ropa, older).expect("write");
+    let id = open(&t, "access");
+    let out = t.dsr(["access", &id]).status(2).run();
+    assert!(out.error().contains("transfers = []"), "{}", out.dump());
+    t.dsr(["tenant", "ropa", "acme"]).status(2).run();
+
+    std::fs::write(
+        &ropa,
+        older.replace("[controller]", "transfers = []\n\n[controller]"),
+    )
+    .expect("write");
+    let shown = t.dsr(["tenant", "ropa", "acme"]).run();
+    assert!(
+        shown.stdout.contains("none outside the EU/EEA"),
+        "{}",
+        shown.dump()
+    );
+    let out = t.path("package");
+    t.dsr(["access", &id, "--out"]).arg(&out).run();
+    let letter = std::fs::read_to_string(out.join("letter.txt")).expect("letter");
+    assert!(
+        letter.contains("We do not transfer your data outside the EU/EEA."),
+        "{letter}"
+    );
+}
