@@ -530,7 +530,8 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;access' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the package: a folder, or a ZIP when the name ends in .zip [default: access-CASE.zip in the case''s folder]; with --from, the folder every package goes into as access-CASE.zip. A package is never written over a symbolic link')
-            [CompletionResult]::new('--templates', '--templates', [CompletionResultType]::ParameterName, 'A folder whose index.html or letter.md replace the built-in templates')
+            [CompletionResult]::new('--templates', '--templates', [CompletionResultType]::ParameterName, 'A folder whose index.html, letter.md or strings.toml replace the built-in templates: LANG/NAME for one language, NAME for every language')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'The language of the package, its letter and its pages: en (English), nb (Norwegian Bokmål) or de (German) [default: the record of processing''s `language`, else en]')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'With --from: how many subjects are worked on at once')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'With --from: how many subjects are worked on at once')
@@ -558,6 +559,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;portability' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The ZIP to write [default: portable-CASE.zip in the case''s folder]; with --from, the folder every archive goes into as portable-CASE.zip. An archive is never written over a symbolic link')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'The language of README.txt: en (English), nb (Norwegian Bokmål) or de (German) [default: the record of processing''s `language`, else en]')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'With --from: how many subjects are worked on at once')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'With --from: how many subjects are worked on at once')

@@ -349,7 +349,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__access)
-            opts="-j -o -q -v -h --out --templates --accept-unreadable --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-j -o -q -v -h --out --templates --lang --accept-unreadable --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -361,6 +361,10 @@ _dsr() {
                     ;;
                 --templates)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en nb de" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -2135,7 +2139,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__portability)
-            opts="-j -o -q -v -h --out --encrypt --all-originals --accept-unreadable --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-j -o -q -v -h --out --encrypt --all-originals --lang --accept-unreadable --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2143,6 +2147,10 @@ _dsr() {
             case "${prev}" in
                 --out)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en nb de" -- "${cur}"))
                     return 0
                     ;;
                 --from)

@@ -490,7 +490,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;access'= {
             cand --out 'Where to write the package: a folder, or a ZIP when the name ends in .zip [default: access-CASE.zip in the case''s folder]; with --from, the folder every package goes into as access-CASE.zip. A package is never written over a symbolic link'
-            cand --templates 'A folder whose index.html or letter.md replace the built-in templates'
+            cand --templates 'A folder whose index.html, letter.md or strings.toml replace the built-in templates: LANG/NAME for one language, NAME for every language'
+            cand --lang 'The language of the package, its letter and its pages: en (English), nb (Norwegian Bokmål) or de (German) [default: the record of processing''s `language`, else en]'
             cand --from 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished'
             cand -j 'With --from: how many subjects are worked on at once'
             cand --jobs 'With --from: how many subjects are worked on at once'
@@ -517,6 +518,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;portability'= {
             cand --out 'The ZIP to write [default: portable-CASE.zip in the case''s folder]; with --from, the folder every archive goes into as portable-CASE.zip. An archive is never written over a symbolic link'
+            cand --lang 'The language of README.txt: en (English), nb (Norwegian Bokmål) or de (German) [default: the record of processing''s `language`, else en]'
             cand --from 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished'
             cand -j 'With --from: how many subjects are worked on at once'
             cand --jobs 'With --from: how many subjects are worked on at once'

@@ -424,7 +424,10 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete the personal data of closed cases past the tenant\'s records retention'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l out -d 'Where to write the package: a folder, or a ZIP when the name ends in .zip [default: access-CASE.zip in the case\'s folder]; with --from, the folder every package goes into as access-CASE.zip. A package is never written over a symbolic link' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand access" -l templates -d 'A folder whose index.html or letter.md replace the built-in templates' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l templates -d 'A folder whose index.html, letter.md or strings.toml replace the built-in templates: LANG/NAME for one language, NAME for every language' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l lang -d 'The language of the package, its letter and its pages: en (English), nb (Norwegian Bokmål) or de (German) [default: the record of processing\'s `language`, else en]' -r -f -a "en\t''
+nb\t''
+de\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l from -d 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s j -l jobs -d 'With --from: how many subjects are worked on at once' -r
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s o -l output -d 'With --from: how the results are printed; jsonl and csv print each subject\'s as soon as it is finished' -r -f -a "human\t'For people: aligned columns, or a summary'
@@ -449,6 +452,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand access" -s q -l quiet -d 'Print 
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l out -d 'The ZIP to write [default: portable-CASE.zip in the case\'s folder]; with --from, the folder every archive goes into as portable-CASE.zip. An archive is never written over a symbolic link' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l lang -d 'The language of README.txt: en (English), nb (Norwegian Bokmål) or de (German) [default: the record of processing\'s `language`, else en]' -r -f -a "en\t''
+nb\t''
+de\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l from -d 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s j -l jobs -d 'With --from: how many subjects are worked on at once' -r
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s o -l output -d 'With --from: how the results are printed; jsonl and csv print each subject\'s as soon as it is finished' -r -f -a "human\t'For people: aligned columns, or a summary'

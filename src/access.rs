@@ -1,6 +1,6 @@
 //! The Art. 15 access package: the subject's data as found, the Art. 15(1)(a)–(h)
 //! information from the tenant's record of processing, for people (`index.html`, a cover
-//! letter) and for machines (`data.json` with its JSON Schema, `data.csv`).
+//! letter as Markdown, plain text and HTML) in the package's language, and for machines (`data.json` with its JSON Schema, `data.csv`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -9,20 +9,47 @@ use serde::Serialize;
 
 use crate::case::Case;
 use crate::disclose::SubjectAsset;
+use crate::lang::Lang;
 use crate::package::{Package, PackageError};
 use crate::platform::Preview;
-use crate::ropa::RecordOfProcessing;
+use crate::ropa::{RecordOfProcessing, Transfer};
 
 /// The JSON Schema `data.json` follows, shipped beside it.
-pub const DATA_SCHEMA: &str = include_str!("../schemas/access-data-v2.schema.json");
+pub const DATA_SCHEMA: &str = include_str!("../schemas/access-data-v3.schema.json");
 /// Names the shape of `data.json`; changes when the schema does.
-pub const DATA_FORMAT: &str = "dsr-access/2";
+pub const DATA_FORMAT: &str = "dsr-access/3";
 
-/// The templates a package is rendered from; a folder given with `--templates` may replace
-/// any of them by holding a file of the same name.
+/// The templates a package is rendered from, by name: `index.html` is shared by every
+/// language and takes its words from `<lang>/strings.toml`; each language has its own
+/// `<lang>/letter.md`, from which letter.txt and letter.html are made. A folder given with
+/// `--templates` may replace any of them by holding `<lang>/NAME` (for that language) or
+/// `NAME` (for every language).
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("index.html", include_str!("../templates/access/index.html")),
-    ("letter.md", include_str!("../templates/access/letter.md")),
+    (
+        "en/letter.md",
+        include_str!("../templates/access/en/letter.md"),
+    ),
+    (
+        "nb/letter.md",
+        include_str!("../templates/access/nb/letter.md"),
+    ),
+    (
+        "de/letter.md",
+        include_str!("../templates/access/de/letter.md"),
+    ),
+    (
+        "en/strings.toml",
+        include_str!("../templates/access/en/strings.toml"),
+    ),
+    (
+        "nb/strings.toml",
+        include_str!("../templates/access/nb/strings.toml"),
+    ),
+    (
+        "de/strings.toml",
+        include_str!("../templates/access/de/strings.toml"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +64,8 @@ pub enum AccessError {
     },
     #[error("the template {name} cannot be rendered: {message}")]
     Render { name: String, message: String },
+    #[error("the words of the package, {name}, are not valid: {message}")]
+    Strings { name: String, message: String },
     #[error("cannot write data.json: {0}")]
     Json(#[from] serde_json::Error),
     #[error("cannot write data.csv: {0}")]
@@ -47,6 +76,8 @@ pub enum AccessError {
 #[derive(Debug, Clone, Serialize)]
 pub struct AccessData {
     pub format: &'static str,
+    /// The language index.html and the letters are written in.
+    pub language: Lang,
     pub generated_at: String,
     pub controller: crate::ropa::Controller,
     pub case: CaseSummary,
@@ -85,6 +116,9 @@ pub struct Processing {
     pub supervisory_authority: String,
     pub source: String,
     pub automated_decisions: String,
+    /// Art. 15(2): transfers outside the EU/EEA and their safeguards; empty when the record
+    /// of processing says there are none.
+    pub transfers: Vec<Transfer>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,6 +142,7 @@ impl AccessData {
         found: &[Found],
         not_searched: &[String],
         generated_at: &str,
+        language: Lang,
     ) -> AccessData {
         let assets = found
             .iter()
@@ -122,6 +157,7 @@ impl AccessData {
             .collect();
         AccessData {
             format: DATA_FORMAT,
+            language,
             generated_at: generated_at.to_owned(),
             controller: ropa.controller.clone(),
             case: CaseSummary {
@@ -144,6 +180,7 @@ impl AccessData {
                 supervisory_authority: ropa.supervisory_authority.clone(),
                 source: ropa.source.clone(),
                 automated_decisions: ropa.automated_decisions.clone(),
+                transfers: ropa.transfers.clone().unwrap_or_default(),
             },
             assets,
             not_searched: not_searched.to_vec(),
@@ -167,21 +204,27 @@ pub fn write(
     templates: Option<&Path>,
     replace: bool,
 ) -> Result<Written, AccessError> {
-    let env = environment(templates)?;
+    let lang = data.language;
+    let env = environment(templates, lang)?;
+    let strings = strings(templates, lang)?;
     let render = |name: &str| -> Result<String, AccessError> {
         let template = env.get_template(name).map_err(|e| render_error(name, &e))?;
         template
-            .render(minijinja::context! { data => data })
+            .render(minijinja::context! { data => data, t => strings, lang => lang.code() })
             .map_err(|e| render_error(name, &e))
     };
     let html = render("index.html")?;
-    let letter = render("letter.md")?;
+    let letter_md = render("letter.md")?;
+    let letter_txt = crate::letter::to_text(&letter_md);
+    let letter_html = crate::letter::to_html(&letter_md, lang.code());
     let json = serde_json::to_vec_pretty(data)?;
     let csv = data_csv(data)?;
 
     let mut package = Package::create(out, None, replace)?;
     package.add("index.html", html.as_bytes())?;
-    package.add("letter.md", letter.as_bytes())?;
+    package.add("letter.md", letter_md.as_bytes())?;
+    package.add("letter.txt", letter_txt.as_bytes())?;
+    package.add("letter.html", letter_html.as_bytes())?;
     package.add("data.json", &json)?;
     package.add("data.schema.json", DATA_SCHEMA.as_bytes())?;
     package.add("data.csv", &csv)?;
@@ -205,26 +248,49 @@ fn render_error(name: &str, e: &minijinja::Error) -> AccessError {
     }
 }
 
-/// The templates, each from the user's folder when it holds one of that name. minijinja
-/// escapes every value rendered into `.html` templates.
-fn environment(dir: Option<&Path>) -> Result<minijinja::Environment<'static>, AccessError> {
+/// The source of template `name` in `lang`: the user's `<lang>/NAME`, their `NAME`, the
+/// built-in `<lang>/NAME`, or the built-in `NAME`, whichever comes first.
+fn source(dir: Option<&Path>, lang: Lang, name: &str) -> Result<String, AccessError> {
+    let localized = format!("{}/{name}", lang.code());
+    if let Some(dir) = dir {
+        for path in [dir.join(&localized), dir.join(name)] {
+            if path.exists() {
+                return std::fs::read_to_string(&path)
+                    .map_err(|source| AccessError::Template { path, source });
+            }
+        }
+    }
+    let builtin = TEMPLATES
+        .iter()
+        .find(|(n, _)| *n == localized)
+        .or_else(|| TEMPLATES.iter().find(|(n, _)| *n == name))
+        .map(|(_, text)| (*text).to_owned());
+    Ok(builtin.unwrap_or_default())
+}
+
+/// The words `index.html` uses in `lang`, by key.
+fn strings(dir: Option<&Path>, lang: Lang) -> Result<BTreeMap<String, String>, AccessError> {
+    let text = source(dir, lang, "strings.toml")?;
+    toml::from_str(&text).map_err(|e| AccessError::Strings {
+        name: format!("{}/strings.toml", lang.code()),
+        message: e.to_string(),
+    })
+}
+
+/// The templates in `lang`. minijinja escapes every value rendered into `.html` templates.
+/// The filters `date` and `reason` word dates and reason codes in the package's language.
+fn environment(
+    dir: Option<&Path>,
+    lang: Lang,
+) -> Result<minijinja::Environment<'static>, AccessError> {
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    let mut sources = BTreeMap::new();
-    for (name, builtin) in TEMPLATES {
-        let source = match dir.map(|d| d.join(name)).filter(|p| p.exists()) {
-            Some(path) => {
-                std::fs::read_to_string(&path).map_err(|source| AccessError::Template {
-                    path: path.clone(),
-                    source,
-                })?
-            }
-            None => (*builtin).to_owned(),
-        };
-        sources.insert(*name, source);
-    }
-    for (name, source) in sources {
-        env.add_template_owned(name, source)
+    env.add_filter("date", move |value: String| lang.long_date(&value));
+    env.add_filter("reason", move |code: String, label: String| {
+        lang.reason(&code, &label)
+    });
+    for name in ["index.html", "letter.md"] {
+        env.add_template_owned(name, source(dir, lang, name)?)
             .map_err(|e| render_error(name, &e))?;
     }
     Ok(env)
@@ -280,7 +346,13 @@ mod tests {
     }
 
     #[test]
-    fn the_builtin_templates_parse() {
-        environment(None).expect("the builtin templates are valid");
+    fn the_builtin_templates_parse_in_every_language() {
+        let en = strings(None, Lang::En).expect("English words");
+        for lang in Lang::ALL {
+            environment(None, lang).expect("the builtin templates are valid");
+            let words = strings(None, lang).expect("the words parse");
+            let missing: Vec<&String> = en.keys().filter(|k| !words.contains_key(*k)).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+        }
     }
 }

@@ -693,9 +693,14 @@ pub struct AccessArgs {
     /// package goes into as access-CASE.zip. A package is never written over a symbolic link
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
-    /// A folder whose index.html or letter.md replace the built-in templates
+    /// A folder whose index.html, letter.md or strings.toml replace the built-in templates:
+    /// LANG/NAME for one language, NAME for every language
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// The language of the package, its letter and its pages: en (English), nb (Norwegian
+    /// Bokmål) or de (German) [default: the record of processing's `language`, else en]
+    #[arg(long, value_name = "LANG", value_parser = ["en", "nb", "de"])]
+    pub lang: Option<String>,
     /// Answer although assets the last sync could not read were not searched, because a
     /// person has checked them by hand: exit 0 instead of 3. The package and the receipt
     /// still name them as not searched, the receipt with this acceptance
@@ -749,6 +754,10 @@ pub struct PortabilityArgs {
     /// Put the original of every reviewed asset in, not only those the subject uploaded
     #[arg(long)]
     pub all_originals: bool,
+    /// The language of README.txt: en (English), nb (Norwegian Bokmål) or de (German)
+    /// [default: the record of processing's `language`, else en]
+    #[arg(long, value_name = "LANG", value_parser = ["en", "nb", "de"])]
+    pub lang: Option<String>,
     /// Answer although assets the last sync could not read were not searched, because a
     /// person has checked them by hand: exit 0 instead of 3. The manifest and the receipt
     /// still name them as not searched, the receipt with this acceptance

@@ -18,6 +18,8 @@ pub mod erase;
 pub mod fields;
 pub mod fsutil;
 pub mod index;
+pub mod lang;
+pub mod letter;
 pub mod lock;
 pub mod mentions;
 pub mod package;

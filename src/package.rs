@@ -131,11 +131,26 @@ impl Package {
         self.add_reader(path, &mut &bytes[..])
     }
 
+    /// Adds one file that stays readable without the password in an encrypted ZIP: the
+    /// note that tells the subject how to open the rest must open everywhere.
+    pub fn add_unencrypted(&mut self, path: &str, bytes: &[u8]) -> Result<&Entry, PackageError> {
+        self.add_entry(path, &mut &bytes[..], false)
+    }
+
     /// Adds one file streamed from `reader`: memory stays flat however large it is.
     pub fn add_reader(
         &mut self,
         path: &str,
         reader: &mut dyn Read,
+    ) -> Result<&Entry, PackageError> {
+        self.add_entry(path, reader, true)
+    }
+
+    fn add_entry(
+        &mut self,
+        path: &str,
+        reader: &mut dyn Read,
+        encrypt: bool,
     ) -> Result<&Entry, PackageError> {
         check_name(path)?;
         let target = self.target.clone();
@@ -166,7 +181,7 @@ impl Package {
                     .last_modified_time(zip::DateTime::default())
                     .unix_permissions(0o600)
                     .large_file(true);
-                if let Some(password) = password.as_deref() {
+                if let Some(password) = password.as_deref().filter(|_| encrypt) {
                     options = options.with_aes_encryption(zip::AesMode::Aes256, password);
                 }
                 writer

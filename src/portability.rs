@@ -16,12 +16,44 @@ use crate::case::Case;
 use crate::disclose::SubjectAsset;
 use crate::fields::{FieldRoles, Role};
 use crate::index::matcher::{Confidence, Matcher, Rule};
+use crate::lang::Lang;
 use crate::package::{Entry, Package, PackageError, safe_name};
 use crate::platform::{Platform, PlatformError};
 
 pub const FORMAT: &str = "dsr-portable/1";
 
-const README: &str = include_str!("../templates/portability/README.txt");
+/// README.txt in each language, and what follows it when the rest of the archive is
+/// encrypted.
+const READMES: [(Lang, &str, &str); 3] = [
+    (
+        Lang::En,
+        include_str!("../templates/portability/en/README.txt"),
+        include_str!("../templates/portability/en/README-encrypted.txt"),
+    ),
+    (
+        Lang::Nb,
+        include_str!("../templates/portability/nb/README.txt"),
+        include_str!("../templates/portability/nb/README-encrypted.txt"),
+    ),
+    (
+        Lang::De,
+        include_str!("../templates/portability/de/README.txt"),
+        include_str!("../templates/portability/de/README-encrypted.txt"),
+    ),
+];
+
+/// README.txt in `lang`, saying how to open the rest when it is `encrypted`.
+fn readme(lang: Lang, encrypted: bool) -> String {
+    let (readme, how_to_open) = READMES
+        .iter()
+        .find(|(l, _, _)| *l == lang)
+        .map_or((READMES[0].1, READMES[0].2), |(_, r, e)| (*r, *e));
+    if encrypted {
+        format!("{readme}\n{how_to_open}")
+    } else {
+        readme.to_owned()
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum PortabilityError {
@@ -88,6 +120,14 @@ struct Manifest<'a> {
     not_searched: &'a [String],
 }
 
+/// How the archive is sealed and worded.
+pub struct Options {
+    /// Encrypts every entry but README.txt with AES-256.
+    pub password: Option<String>,
+    /// The language of README.txt.
+    pub lang: Lang,
+}
+
 /// What was written.
 pub struct Written {
     pub entries: Vec<Entry>,
@@ -96,7 +136,7 @@ pub struct Written {
 }
 
 /// Writes the portable ZIP to `out`, its manifest naming the assets the search did not
-/// cover (`not_searched`). `staging` is an owner-only folder where originals pass on their
+/// cover (`not_searched`), its README in `lang`. `staging` is an owner-only folder where originals pass on their
 /// way from the platform into the archive. Nothing in it depends on the time it is written
 /// (the receipt records that), so the same data gives the same bytes.
 pub fn write(
@@ -106,8 +146,10 @@ pub fn write(
     platform: &dyn Platform,
     out: &Path,
     staging: &Path,
-    password: Option<String>,
+    options: Options,
 ) -> Result<Written, PortabilityError> {
+    let Options { password, lang } = options;
+    let encrypted = password.is_some();
     let mut package = Package::create(out, password, false)?;
     let mut used = BTreeSet::new();
     let mut originals = Vec::new();
@@ -156,7 +198,11 @@ pub fn write(
     };
     package.add("metadata.json", &serde_json::to_vec_pretty(&metadata)?)?;
     package.add("metadata.csv", &metadata_csv(items, &originals)?)?;
-    package.add("README.txt", README.as_bytes())?;
+    if encrypted {
+        package.add_unencrypted("README.txt", readme(lang, true).as_bytes())?;
+    } else {
+        package.add("README.txt", readme(lang, false).as_bytes())?;
+    }
     let manifest = serde_json::to_vec_pretty(&Manifest {
         format: FORMAT,
         entries: package.entries(),
@@ -270,7 +316,11 @@ mod tests {
             view,
             original: true,
         }];
-        write(&case, &items, &[], &platform, &out, dir.path(), None).expect("written");
+        let options = Options {
+            password: None,
+            lang: Lang::En,
+        };
+        write(&case, &items, &[], &platform, &out, dir.path(), options).expect("written");
         let zip = zip::ZipArchive::new(std::fs::File::open(&out).expect("zip")).expect("a zip");
         let names: Vec<String> = zip
             .file_names()

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Lang;
+
 #[derive(Debug, thiserror::Error)]
 pub enum RopaError {
     #[error(
@@ -18,6 +20,10 @@ pub enum RopaError {
         "the record of processing {path} still holds the template's placeholders ({fields}): fill them in"
     )]
     Unfilled { path: PathBuf, fields: String },
+    #[error(
+        "the record of processing {path} does not say whether the data leaves the EU/EEA (Art. 15(2)): add a [[transfers]] table for each transfer, or transfers = [] when there are none (see `dsr tenant ropa --init` for the template)"
+    )]
+    TransfersUnstated { path: PathBuf },
     #[error("{path} already exists: edit it, or remove it to start from the template")]
     Exists { path: PathBuf },
     #[error("cannot read or write {path}: {source}")]
@@ -61,6 +67,26 @@ pub struct RecordOfProcessing {
     pub source: String,
     /// (h) automated decision-making, including profiling.
     pub automated_decisions: String,
+    /// Art. 15(2): transfers to third countries and their safeguards. `None` when the record
+    /// does not say: a package then refuses rather than claim there are none.
+    #[serde(default)]
+    pub transfers: Option<Vec<Transfer>>,
+    /// The language packages are written in unless the command says otherwise.
+    #[serde(default)]
+    pub language: Option<Lang>,
+}
+
+/// One transfer of the data outside the EU/EEA (Art. 15(2), Art. 44–49).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transfer {
+    /// The third country or international organisation.
+    pub country: String,
+    /// Who receives the data there.
+    #[serde(default)]
+    pub recipient: String,
+    /// What protects it (Art. 46): an adequacy decision, standard contractual clauses, ….
+    pub safeguards: String,
 }
 
 /// The template `--init` writes: every field present, every placeholder marked so that an
@@ -100,6 +126,45 @@ impl RecordOfProcessing {
         Ok(ropa)
     }
 
+    /// [`RecordOfProcessing::load`] for a package the subject receives, which must also say
+    /// whether the data leaves the EU/EEA: a record written before transfers were asked for
+    /// is refused here rather than read as "no transfers". Other uses (the recipients an
+    /// erasure receipt names) load it as it is.
+    pub fn load_for_package(tenant: &str, path: &Path) -> Result<RecordOfProcessing, RopaError> {
+        let ropa = RecordOfProcessing::load(tenant, path)?;
+        if ropa.transfers.is_none() {
+            return Err(RopaError::TransfersUnstated {
+                path: path.to_owned(),
+            });
+        }
+        Ok(ropa)
+    }
+
+    /// The language the record at `path` sets for packages: `None` when there is no record
+    /// or it sets none. Read alone, so that a portable archive, which needs nothing else of
+    /// the record, does not wait for it to be filled in.
+    pub fn language(path: &Path) -> Result<Option<Lang>, RopaError> {
+        #[derive(Deserialize)]
+        struct LanguageOnly {
+            language: Option<Lang>,
+        }
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => {
+                return Err(RopaError::Io {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        let only: LanguageOnly = toml::from_str(&text).map_err(|e| RopaError::Invalid {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
+        Ok(only.language)
+    }
+
     /// Writes the template to `path`, refusing to overwrite a record.
     pub fn init(path: &Path) -> Result<(), RopaError> {
         if path.exists() {
@@ -137,6 +202,14 @@ impl RecordOfProcessing {
             .filter(|(_, v)| v.contains(PLACEHOLDER))
             .map(|(k, _)| k)
             .collect();
+        let placeholder_transfer = self.transfers.iter().flatten().any(|t| {
+            [&t.country, &t.recipient, &t.safeguards]
+                .iter()
+                .any(|v| v.contains(PLACEHOLDER))
+        });
+        if placeholder_transfer {
+            out.push("transfers");
+        }
         out.extend(
             lists
                 .into_iter()
@@ -168,5 +241,32 @@ mod tests {
         std::fs::write(&path, filled).expect("write");
         let ropa = RecordOfProcessing::load("t", &path).expect("filled record");
         assert!(!ropa.purposes.is_empty());
+        let transfers = ropa.transfers.expect("the template lists a transfer");
+        assert!(
+            transfers[0]
+                .safeguards
+                .contains("Standard Contractual Clauses")
+        );
+        assert_eq!(ropa.language, Some(Lang::En));
+    }
+
+    #[test]
+    fn a_record_silent_on_transfers_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("ropa.toml");
+        let filled = TEMPLATE.replace(PLACEHOLDER, "Acme");
+        let silent = &filled[..filled.find("[[transfers]]").expect("the table")];
+        std::fs::write(&path, silent).expect("write");
+        RecordOfProcessing::load("t", &path).expect("other uses read an older record");
+        match RecordOfProcessing::load_for_package("t", &path) {
+            Err(e @ RopaError::TransfersUnstated { .. }) => {
+                assert!(e.to_string().contains("transfers = []"), "{e}")
+            }
+            other => panic!("expected the missing transfers to be refused, got {other:?}"),
+        }
+        let none = silent.replace("[controller]", "transfers = []\n\n[controller]");
+        std::fs::write(&path, none).expect("write");
+        let ropa = RecordOfProcessing::load_for_package("t", &path).expect("no transfers, said so");
+        assert_eq!(ropa.transfers, Some(vec![]));
     }
 }

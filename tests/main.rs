@@ -12,6 +12,8 @@ mod anchors;
 mod audit;
 #[path = "main/batch.rs"]
 mod batch;
+#[path = "main/browser.rs"]
+mod browser;
 #[path = "main/bulk.rs"]
 mod bulk;
 #[path = "main/case.rs"]

@@ -37,7 +37,11 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
         }
         (Some(_), _) => None,
     };
-    let ropa = RecordOfProcessing::load(&name, &ctx.ropa_path(&name))?;
+    let ropa = RecordOfProcessing::load_for_package(&name, &ctx.ropa_path(&name))?;
+    let lang = match args.lang.as_deref() {
+        Some(code) => code.parse()?,
+        None => ropa.language.unwrap_or_default(),
+    };
     let platform = super::open_platform(ctx, &name, &profile)?;
     let not_searched = unreadable::ids(ctx, &name)?;
     let accepted = Listed::InPackage {
@@ -51,6 +55,7 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
         ropa: &ropa,
         platform: platform.as_ref(),
         templates: args.templates.as_deref(),
+        lang,
         folder: None,
         unreadable: NotSearched {
             assets: &not_searched,
@@ -125,6 +130,7 @@ struct Access<'a> {
     ropa: &'a RecordOfProcessing,
     platform: &'a dyn Platform,
     templates: Option<&'a std::path::Path>,
+    lang: dsr::lang::Lang,
     /// With a list: the folder the packages go into, as access-CASE.zip [default: each
     /// case's folder].
     folder: Option<&'a std::path::Path>,
@@ -237,7 +243,7 @@ impl Access<'_> {
         let put_in: Vec<String> = found.iter().map(|f| f.asset.id.clone()).collect();
         let not_searched = self.unreadable.left_out(&put_in);
         let now = dsr::time::now();
-        let data = AccessData::new(&case, self.ropa, &found, &not_searched, &now);
+        let data = AccessData::new(&case, self.ropa, &found, &not_searched, &now, self.lang);
         let case_dir = store.case_dir(&case.id)?;
         let (out, owned) = match out {
             Some(out) => (out, false),

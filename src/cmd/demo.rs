@@ -21,6 +21,8 @@ rights = "You may ask us to correct or erase your data, to restrict its processi
 supervisory_authority = "Datatilsynet (the Norwegian Data Protection Authority), www.datatilsynet.no"
 source = "Photographers we commission, and colleagues who upload images."
 automated_decisions = "None: no decision about you is made by automated means."
+transfers = []
+language = "en"
 
 [controller]
 name = "Sample Company AS"
@@ -99,7 +101,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     let package = temp.path().join("jane-doe-access");
     demo.step(
         &mut out,
-        "Write her Art. 15 access package: index.html for her, data.json and data.csv for machines, a cover letter.",
+        "Write her Art. 15 access package: index.html for her, data.json and data.csv for machines, a cover letter (Markdown, text and HTML).",
         &["access", &access, "--out"],
         &[package.as_os_str()],
     )?;

@@ -49,6 +49,10 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
     } else {
         None
     };
+    let lang = match args.lang.as_deref() {
+        Some(code) => code.parse()?,
+        None => dsr::ropa::RecordOfProcessing::language(&ctx.ropa_path(&name))?.unwrap_or_default(),
+    };
     let platform = super::open_platform(ctx, &name, &profile)?;
     let not_searched = unreadable::ids(ctx, &name)?;
     let accepted = Listed::InPackage {
@@ -63,6 +67,7 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
         password,
         all_originals: args.all_originals,
         encrypt: args.encrypt,
+        lang,
         folder: None,
         unreadable: NotSearched {
             assets: &not_searched,
@@ -119,6 +124,7 @@ struct Portable<'a> {
     password: Option<String>,
     all_originals: bool,
     encrypt: bool,
+    lang: dsr::lang::Lang,
     /// With a list: the folder the archives go into [default: each case's folder].
     folder: Option<&'a Path>,
     unreadable: NotSearched<'a>,
@@ -171,7 +177,10 @@ impl Portable<'_> {
             self.platform,
             &out,
             &case_dir,
-            self.password.clone(),
+            dsr::portability::Options {
+                password: self.password.clone(),
+                lang: self.lang,
+            },
         )
         .with_context(|| format!("cannot write the portable archive {}", out.display()))?;
         case.record(

@@ -467,7 +467,7 @@ fn ropa(ctx: &Context, name: Option<&str>, init: bool) -> Result<Outcome> {
         writeln!(std::io::stdout().lock(), "{}", path.display())?;
         return Ok(Outcome::Done);
     }
-    let record = dsr::ropa::RecordOfProcessing::load(name, &path)?;
+    let record = dsr::ropa::RecordOfProcessing::load_for_package(name, &path)?;
     let mut out = std::io::stdout().lock();
     let c = &record.controller;
     writeln!(out, "record:      {}", path.display())?;
@@ -499,6 +499,26 @@ fn ropa(ctx: &Context, name: Option<&str>, init: bool) -> Result<Outcome> {
         out,
         "(h) automated decisions: {}",
         sanitize(&record.automated_decisions)
+    )?;
+    let transfers: Vec<String> = record
+        .transfers
+        .iter()
+        .flatten()
+        .map(|t| format!("{} ({}): {}", t.country, t.recipient, t.safeguards))
+        .collect();
+    writeln!(
+        out,
+        "15(2) transfers:         {}",
+        if transfers.is_empty() {
+            "none outside the EU/EEA".to_owned()
+        } else {
+            sanitize(&transfers.join("; "))
+        }
+    )?;
+    writeln!(
+        out,
+        "language:                {}",
+        record.language.unwrap_or_default()
     )?;
     Ok(Outcome::Done)
 }

@@ -16,9 +16,9 @@ use serde::Serialize;
 
 use crate::asset::{Asset, Metadata};
 use crate::erase::scrub::{replace_ignoring_ascii_case, split_spans};
-use crate::fields::{FieldRoles, Role};
+use crate::fields::{self, FieldRoles, Role};
 use crate::index::identity::{Identity, IdentityKind, Probe, probes};
-use crate::index::matcher::{Confidence, Matcher, person_entries};
+use crate::index::matcher::{Confidence, Matcher, Rule, person_entries};
 use crate::index::normalize::{self, Word, emails_in};
 
 /// What stands where another person's name, address or number was.
@@ -152,6 +152,10 @@ pub struct SubjectField {
     pub field: String,
     pub label: String,
     pub values: Vec<String>,
+    /// Why the field is listed, as codes `WHAT-PLACE` (what matched: name, email, phone,
+    /// login, text; where: shown, credit, uploader, caption, title, keywords, creator,
+    /// field), which [`crate::lang::Lang::reason`] words for a person.
+    pub reasons: Vec<String>,
 }
 
 /// Builds the subject's view of `asset`. `min` is the confidence from which a value counts
@@ -165,14 +169,17 @@ pub fn subject_view(
     min: Confidence,
     known: &KnownPeople,
 ) -> SubjectAsset {
-    let mut matched: Vec<String> = matcher
-        .matches(&asset.metadata)
-        .into_iter()
-        .filter(|m| m.confidence >= min)
-        .map(|m| m.field)
-        .collect();
-    matched.sort();
-    matched.dedup();
+    let mut reasons: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for m in matcher.matches(&asset.metadata) {
+        if m.confidence >= min {
+            let code = reason(m.rule, &m.field);
+            let codes = reasons.entry(m.field).or_default();
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+    }
+    let matched: Vec<String> = reasons.keys().cloned().collect();
     let others = other_people(&asset.metadata, matcher, roles, min);
     let fields = matched
         .into_iter()
@@ -199,6 +206,7 @@ pub fn subject_view(
                     .get(&field)
                     .cloned()
                     .unwrap_or_else(|| format!("field {field}")),
+                reasons: reasons.remove(&field).unwrap_or_default(),
                 field,
                 values,
             })
@@ -211,6 +219,36 @@ pub fn subject_view(
         modified: asset.modified.clone(),
         fields,
     }
+}
+
+/// The reason code of one match: what of the subject's matched (`rule`) and where (`field`,
+/// read by its standard meaning; any other field is named by its label).
+fn reason(rule: Rule, field: &str) -> String {
+    let what = match rule {
+        Rule::Email | Rule::EmailInText => "email",
+        Rule::Phone => "phone",
+        Rule::Login => "login",
+        Rule::Text => "text",
+        Rule::Name
+        | Rule::NameExtraWords
+        | Rule::NameTypo
+        | Rule::NameInitials
+        | Rule::NameSingleWord
+        | Rule::NameInText
+        | Rule::NameInTextLoose
+        | Rule::NameJoined => "name",
+    };
+    let place = match field {
+        fields::PERSON_SHOWN => "shown",
+        fields::BYLINE => "credit",
+        fields::UPLOADER_LOGIN | fields::UPLOADER_NAME => "uploader",
+        fields::CAPTION => "caption",
+        fields::TITLE => "title",
+        fields::KEYWORDS => "keywords",
+        fields::CREATOR_EMAIL | fields::CREATOR_PHONE => "creator",
+        _ => "field",
+    };
+    format!("{what}-{place}")
 }
 
 /// True when `item` of `field` holds the subject at `min` or above.
@@ -414,6 +452,15 @@ mod tests {
         let v = view(&a);
         assert_eq!(values(&v, "368"), ["Jane Doe", ANOTHER_PERSON]);
         assert_eq!(values(&v, "80"), [format!("Jane Doe; {ANOTHER_PERSON}")]);
+        let reasons = |field: &str| {
+            v.fields
+                .iter()
+                .find(|f| f.field == field)
+                .map(|f| f.reasons.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(reasons("368"), ["name-shown"]);
+        assert_eq!(reasons("80"), ["name-credit"]);
         assert!(
             v.fields.iter().all(|f| f.field != "5"),
             "the title does not hold her"

@@ -95,15 +95,17 @@ fn the_access_package_holds_exactly_the_reviewed_assets_redacted() {
     );
 
     let html = std::fs::read_to_string(out.join("index.html")).expect("index.html");
+    // Art. 15(1)(a)-(h) and 15(2), in plain words.
     for section in [
-        "(a) Purposes",
-        "(b) Categories",
-        "(c) Recipients",
-        "(d) How long",
-        "(e) Your rights",
-        "(f) Complaints",
-        "(g) Where the data came from",
-        "(h) Automated decisions",
+        "Why we process it",
+        "What kind of data",
+        "Who receives it",
+        "How long we keep it",
+        "Your rights",
+        "Complaints",
+        "Where the data came from",
+        "Automated decisions",
+        "Transfers outside the EU",
     ] {
         assert!(html.contains(section), "index.html lacks {section}");
     }
@@ -590,4 +592,312 @@ fn packages_name_what_could_not_be_searched_and_end_3_unless_accepted() {
     );
     let html = std::fs::read_to_string(fixed.join("index.html")).expect("index.html");
     assert!(!html.contains("could not be read"), "{html}");
+}
+
+#[test]
+fn the_encrypted_zips_readme_opens_anywhere_and_names_the_programs() {
+    let t = tenant();
+    let id = open(&t, "portability");
+    let zip = t.path("e.zip");
+    t.dsr(["portability", &id, "--encrypt", "--out"])
+        .arg(&zip)
+        .env("DSR_ZIP_PASSPHRASE", "correct horse")
+        .run();
+    // Info-ZIP's unzip cannot open AES entries: README.txt must not be one.
+    let readme = Command::new("unzip")
+        .args(["-p"])
+        .arg(&zip)
+        .arg("README.txt")
+        .output()
+        .expect("unzip runs");
+    assert!(readme.status.success(), "{readme:?}");
+    let text = String::from_utf8(readme.stdout).expect("UTF-8");
+    for program in ["7-Zip", "Keka", "WinZip", "Windows 11"] {
+        assert!(text.contains(program), "{program} is named:\n{text}");
+    }
+    assert!(text.contains("AES-256"), "{text}");
+    // Everything else stays encrypted.
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).expect("zip")).expect("a zip");
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i).expect("entry");
+        let name = entry.name().expect("a UTF-8 name").to_string();
+        assert_eq!(entry.encrypted(), name != "README.txt", "{name}");
+    }
+    // Without --encrypt the README does not speak of a passphrase.
+    let plain = t.path("p.zip");
+    t.dsr(["portability", &id, "--out"]).arg(&plain).run();
+    let text = String::from_utf8(unzip_entries(&plain)["README.txt"].clone()).expect("UTF-8");
+    assert!(!text.contains("passphrase"), "{text}");
+}
+
+/// True when `text` holds a date written YYYY-MM-DD.
+fn has_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    (0..b.len().saturating_sub(9)).any(|i| {
+        digits(i..i + 4)
+            && b[i + 4] == b'-'
+            && digits(i + 5..i + 7)
+            && b[i + 7] == b'-'
+            && digits(i + 8..i + 10)
+    })
+}
+
+/// Today as a person writes it in `lang`, the way the package must show the dates of a
+/// case opened today.
+pub fn today_written(lang: &str) -> String {
+    let today = time::OffsetDateTime::now_utc().date();
+    let month = usize::from(u8::from(today.month())) - 1;
+    let (day, year) = (today.day(), today.year());
+    match lang {
+        "nb" => format!(
+            "{day}. {} {year}",
+            [
+                "januar",
+                "februar",
+                "mars",
+                "april",
+                "mai",
+                "juni",
+                "juli",
+                "august",
+                "september",
+                "oktober",
+                "november",
+                "desember"
+            ][month]
+        ),
+        "de" => format!(
+            "{day}. {} {year}",
+            [
+                "Januar",
+                "Februar",
+                "März",
+                "April",
+                "Mai",
+                "Juni",
+                "Juli",
+                "August",
+                "September",
+                "Oktober",
+                "November",
+                "Dezember"
+            ][month]
+        ),
+        _ => format!("{day} {} {year}", today.month()),
+    }
+}
+
+#[test]
+fn the_package_reads_as_a_person_writes() {
+    let t = tenant();
+    let id = open(&t, "access");
+    let out = t.path("package");
+    t.dsr(["access", &id, "--out"]).arg(&out).run();
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).expect(name);
+    let (html, md, txt, letter_html) = (
+        read("index.html"),
+        read("letter.md"),
+        read("letter.txt"),
+        read("letter.html"),
+    );
+    let today = today_written("en");
+    for (name, text) in [
+        ("index.html", &html),
+        ("letter.md", &md),
+        ("letter.txt", &txt),
+        ("letter.html", &letter_html),
+    ] {
+        // Compared as words: letter.txt wraps its lines.
+        let text = &text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&today), "{name} dates read {today}:\n{text}");
+        assert!(!has_iso_date(text), "{name} has no ISO dates:\n{text}");
+        assert!(!text.contains("item(s)"), "{name}:\n{text}");
+        // The transfer outside the EEA and its safeguards (Art. 15(2)).
+        assert!(text.contains("United States"), "{name}:\n{text}");
+        assert!(
+            text.contains("Standard Contractual Clauses"),
+            "{name}:\n{text}"
+        );
+    }
+    for reason in [
+        "You are shown in this picture",
+        "Your name is in the photo credit",
+        "Your name is in the caption",
+        "Your user name is recorded as the uploader of this file",
+    ] {
+        assert!(html.contains(reason), "index.html says {reason:?}:\n{html}");
+    }
+    assert!(!html.contains(">Byline<"), "{html}");
+    // The letter a person reads: no Markdown marks in its text, the rights said once.
+    for text in [&md, &txt] {
+        assert!(!text.contains('`'), "{text}");
+        assert_eq!(
+            text.matches("correct or erase your data").count(),
+            1,
+            "the rights once:\n{text}"
+        );
+    }
+    assert!(txt.starts_with("Your request for access"), "{txt}");
+    assert!(!txt.contains("# "), "{txt}");
+    assert!(letter_html.starts_with("<!doctype html>"), "{letter_html}");
+    assert!(letter_html.contains("<h1>Your request"), "{letter_html}");
+    assert!(letter_html.contains("lang=\"en\""), "{letter_html}");
+}
+
+#[test]
+fn the_package_speaks_norwegian_and_german() {
+    let t = tenant();
+    let id = open(&t, "access");
+    for (lang, phrases) in [
+        (
+            "nb",
+            [
+                "Du er avbildet på dette bildet",
+                "Navnet ditt står i fotokreditten",
+                "Hei,",
+            ],
+        ),
+        (
+            "de",
+            [
+                "Sie sind auf diesem Bild zu sehen",
+                "Ihr Name steht im Bildnachweis",
+                "Sehr geehrte Damen und Herren,",
+            ],
+        ),
+    ] {
+        let out = t.path(lang);
+        t.dsr(["access", &id, "--lang", lang, "--out"])
+            .arg(&out)
+            .run();
+        let html = std::fs::read_to_string(out.join("index.html")).expect("index.html");
+        let letter = std::fs::read_to_string(out.join("letter.txt")).expect("letter.txt");
+        let both = format!("{html}\n{letter}");
+        for phrase in phrases
+            .iter()
+            .copied()
+            .chain([today_written(lang).as_str()])
+        {
+            assert!(both.contains(phrase), "{lang}: {phrase:?}:\n{both}");
+        }
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{html}");
+        let data: Value =
+            serde_json::from_slice(&std::fs::read(out.join("data.json")).expect("data"))
+                .expect("JSON");
+        assert_eq!(data["language"], lang);
+    }
+
+    // The record of processing sets the default; --lang wins over it.
+    let ropa = t.config_home().join("dsr/ropa/acme.toml");
+    let text = std::fs::read_to_string(&ropa).expect("record");
+    std::fs::write(
+        &ropa,
+        text.replace("language = \"en\"", "language = \"de\""),
+    )
+    .expect("write");
+    let out = t.path("default");
+    t.dsr(["access", &id, "--out"]).arg(&out).run();
+    let html = std::fs::read_to_string(out.join("index.html")).expect("index.html");
+    assert!(html.contains("<html lang=\"de\">"), "{html}");
+    let out = t.path("english");
+    t.dsr(["access", &id, "--lang", "en", "--out"])
+        .arg(&out)
+        .run();
+    let html = std::fs::read_to_string(out.join("index.html")).expect("index.html");
+    assert!(html.contains("<html lang=\"en\">"), "{html}");
+
+    // A user's template for one language replaces the built-in one for it only.
+    t.write("../mine/nb/letter.md", b"Hei {{ data.case.id }}");
+    let out = t.path("mine-nb");
+    t.dsr(["access", &id, "--lang", "nb", "--templates"])
+        .arg(t.path("mine"))
+        .arg("--out")
+        .arg(&out)
+        .run();
+    assert_eq!(
+        std::fs::read_to_string(out.join("letter.txt")).expect("letter"),
+        format!("Hei {id}\n")
+    );
+}
+
+#[test]
+fn the_portable_readme_speaks_the_packages_language() {
+    let t = tenant();
+    let id = open(&t, "portability");
+    let readme =
+        |zip: &Path| String::from_utf8(unzip_entries(zip)["README.txt"].clone()).expect("UTF-8");
+    let nb = t.path("nb.zip");
+    t.dsr(["portability", &id, "--lang", "nb", "--out"])
+        .arg(&nb)
+        .run();
+    assert!(
+        readme(&nb).contains("Opplysningene dine"),
+        "{}",
+        readme(&nb)
+    );
+
+    // The record of processing's language is the default.
+    let ropa = t.config_home().join("dsr/ropa/acme.toml");
+    let text = std::fs::read_to_string(&ropa).expect("record");
+    std::fs::write(
+        &ropa,
+        text.replace("language = \"en\"", "language = \"de\""),
+    )
+    .expect("write");
+    let de = t.path("de.zip");
+    t.dsr(["portability", &id, "--encrypt", "--out"])
+        .arg(&de)
+        .env("DSR_ZIP_PASSPHRASE", "correct horse")
+        .run();
+    let text = Command::new("unzip")
+        .arg("-p")
+        .arg(&de)
+        .arg("README.txt")
+        .output()
+        .expect("unzip");
+    let text = String::from_utf8(text.stdout).expect("UTF-8");
+    assert!(text.contains("Ihre Daten"), "{text}");
+    assert!(text.contains("7-Zip") && text.contains("Keka"), "{text}");
+}
+
+#[test]
+fn a_record_silent_on_transfers_outside_the_eea_stops_the_package() {
+    let t = tenant();
+    let shown = t.dsr(["tenant", "ropa", "acme"]).run();
+    assert!(
+        shown
+            .stdout
+            .contains("15(2) transfers:         United States"),
+        "{}",
+        shown.dump()
+    );
+    // A record written before transfers were asked for.
+    let ropa = t.config_home().join("dsr/ropa/acme.toml");
+    let text = std::fs::read_to_string(&ropa).expect("record");
+    let older = &text[..text.find("[[transfers]]").expect("the table")];
+    std::fs::write(&ropa, older).expect("write");
+    let id = open(&t, "access");
+    let out = t.dsr(["access", &id]).status(2).run();
+    assert!(out.error().contains("transfers = []"), "{}", out.dump());
+    t.dsr(["tenant", "ropa", "acme"]).status(2).run();
+
+    std::fs::write(
+        &ropa,
+        older.replace("[controller]", "transfers = []\n\n[controller]"),
+    )
+    .expect("write");
+    let shown = t.dsr(["tenant", "ropa", "acme"]).run();
+    assert!(
+        shown.stdout.contains("none outside the EU/EEA"),
+        "{}",
+        shown.dump()
+    );
+    let out = t.path("package");
+    t.dsr(["access", &id, "--out"]).arg(&out).run();
+    let letter = std::fs::read_to_string(out.join("letter.txt")).expect("letter");
+    assert!(
+        letter.contains("We do not transfer your data outside the EU/EEA."),
+        "{letter}"
+    );
 }
