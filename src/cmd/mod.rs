@@ -105,6 +105,7 @@ pub struct Context {
 
 impl Context {
     fn new(global: &GlobalArgs) -> Result<Context> {
+        let global = &global.clone().with_environment()?;
         let base = || {
             etcetera::choose_base_strategy()
                 .context("cannot find the home directory: set --data-dir and --config, or HOME")
