@@ -540,7 +540,7 @@ fn purge(ctx: &Context, args: CasePurgeArgs) -> Result<Outcome> {
         ));
     }
     ctx.note(&format!(
-        "Kept tenant '{name}''s receipt ledger, salt and tombstones: `dsr receipt verify --ledger` still checks every receipt."
+        "Tenant '{name}': kept its receipt ledger, salt and tombstones; `dsr receipt verify --ledger` still checks every receipt."
     ));
     Ok(Outcome::Done)
 }

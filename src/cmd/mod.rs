@@ -501,3 +501,26 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
+
+/// The error as one message for stderr: each cause after the context it explains, except a
+/// cause whose text the message already ends with (an error that prints its source, wrapped
+/// in a context, would otherwise say "No such file or directory (os error 2)" twice). Line
+/// breaks are kept, as a TOML error's caret under the faulty column needs them; any other
+/// control character is replaced.
+pub fn error_text(err: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in err.chain() {
+        let said = cause.to_string();
+        if text.ends_with(&said) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&said);
+    }
+    text.trim_end().split('\n')
+        .map(sanitize)
+        .collect::<Vec<_>>()
+        .join("\n")
+}

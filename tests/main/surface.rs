@@ -129,3 +129,106 @@ fn no_text_names_the_old_rectify_flags() {
         );
     }
 }
+
+/// Runs one command line as a user would type it, through bash, in the sandbox with its
+/// dsr first on PATH and without the purpose the sandbox otherwise states.
+fn shell(t: &Test, line: &str, dir: &std::path::Path) -> std::process::Output {
+    let mut cmd = std::process::Command::new("bash");
+    cmd.args(["--norc", "--noprofile", "-c", line]).current_dir(dir);
+    crate::support::sandbox_env(&mut cmd, t);
+    let bin = crate::support::dsr_path()
+        .parent()
+        .expect("the binary's folder")
+        .to_owned();
+    let path = std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
+    .expect("a PATH");
+    cmd.env("PATH", path).env_remove("DSR_PURPOSE");
+    cmd.output().expect("bash runs")
+}
+
+/// The sample tenant, registered as `acme` and synced.
+fn sample(t: &Test) {
+    t.copy_into_tenant(&repo_root().join("examples/sample-tenant"));
+    t.add_tenant("acme", &["--default-region", "NO"]);
+    t.sync(&[]);
+}
+
+#[test]
+fn an_os_error_is_said_once() {
+    let t = Test::new();
+    sample(&t);
+    std::fs::remove_dir_all(t.tenant_dir()).expect("the tenant folder goes");
+    let out = t.dsr(["sync"]).status(2).run();
+    let error = out.error();
+    assert_eq!(error.matches("(os error 2)").count(), 1, "{error}");
+}
+
+#[test]
+fn a_toml_error_keeps_its_lines_and_caret() {
+    let t = Test::new();
+    std::fs::write(t.path("bad.toml"), b"[tenants.acme]\nplatform = [\n").expect("a file");
+    let out = t
+        .dsr(["tenant", "list"])
+        .arg("--config")
+        .arg(t.path("bad.toml"))
+        .status(2)
+        .run();
+    assert!(out.stderr.starts_with("dsr: error: the configuration"), "{}", out.dump());
+    assert!(out.stderr.lines().count() > 2, "{}", out.dump());
+    assert!(out.stderr.lines().any(|l| l.trim_end().ends_with('^')), "{}", out.dump());
+    assert!(!out.stderr.contains('\u{FFFD}'), "{}", out.dump());
+}
+
+#[test]
+fn messages_name_a_tenant_without_a_doubled_quote() {
+    let t = Test::new();
+    sample(&t);
+    let case = t
+        .dsr(["case", "open", "--right", "erasure", "--email", "jane.doe@example.com"])
+        .run()
+        .stdout;
+    let out = t.dsr(["erase", case.trim(), "--yes"]).any_status().run();
+    assert!(
+        out.stderr.contains("tenant 'acme': ledger entry 1"),
+        "{}",
+        out.dump()
+    );
+    assert!(!out.stderr.contains("''s"), "{}", out.dump());
+}
+
+#[test]
+fn a_bad_phone_number_does_not_advise_a_default_region_already_set() {
+    let t = Test::new();
+    sample(&t);
+    let out = t.dsr(["locate", "--phone", "123"]).status(2).run();
+    assert!(!out.error().contains("set the tenant's default region"), "{}", out.dump());
+    assert!(out.error().contains("international form"), "{}", out.dump());
+}
+
+#[test]
+fn the_demo_s_closing_hint_runs_as_printed() {
+    let t = Test::new();
+    let out = t.dsr(["demo"]).run();
+    let hint: Vec<&str> = out
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("Next, on your own tenant:"))
+        .filter_map(|l| l.strip_prefix("  "))
+        .filter(|l| l.starts_with("dsr "))
+        .collect();
+    assert!(hint.len() >= 4, "{}", out.dump());
+    t.copy_into_tenant(&repo_root().join("examples/sample-tenant"));
+    let folder = t.tenant_dir().display().to_string();
+    for line in hint {
+        // The folder is the reader's own export; the rest runs as printed.
+        let line = line.replace("/srv/acme-export", &folder);
+        let run = shell(&t, &line, t.root());
+        assert!(
+            run.status.success(),
+            "`{line}` failed: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+}
