@@ -334,7 +334,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case and locate the subject; prints the case id')
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case and locate the subject; prints the case id (the case with --output json)')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Go through a case''s matches and decide which are the subject')
             [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Extend the deadline by two months (once, Art. 12(3))')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant''s cases')
@@ -347,8 +347,8 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         'dsr;case;open' {
             [CompletionResult]::new('--right', '--right', [CompletionResultType]::ParameterName, 'The right the subject exercises')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Open one case per subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin); prints one case id per line, or one object per subject with --output jsonl')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How opened cases are printed: their ids (table) or one JSON object per subject')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How opened cases are printed: their ids (table) or one JSON object per subject')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How the case is printed: its id (human) or the case as `case show` prints it; with --from the ids, or one object per subject')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How the case is printed: its id (human) or the case as `case show` prints it; with --from the ids, or one object per subject')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The subject''s e-mail address (repeatable)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The subject''s name (repeatable): not initials alone, at most 200 characters')
             [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'The subject''s phone number (repeatable)')
@@ -413,8 +413,8 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;case;list' {
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How the cases are printed; with none, an empty table ([] in json, the header in csv)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How the cases are printed; with none, an empty table ([] in json, the header in csv)')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
@@ -492,7 +492,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;case;help' {
-            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case and locate the subject; prints the case id')
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case and locate the subject; prints the case id (the case with --output json)')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Go through a case''s matches and decide which are the subject')
             [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Extend the deadline by two months (once, Art. 12(3))')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant''s cases')
@@ -532,8 +532,8 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'With --from: how many subjects are worked on at once')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'With --from: how many subjects are worked on at once')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How the result is printed: for one case its path (human) or {path, assets, files, receipt, missing, not_searched}; with --from one result per subject, jsonl and csv printing each as soon as it is finished')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How the result is printed: for one case its path (human) or {path, assets, files, receipt, missing, not_searched}; with --from one result per subject, jsonl and csv printing each as soon as it is finished')
             [CompletionResult]::new('--verified-by', '--verified-by', [CompletionResultType]::ParameterName, 'With --from: how the subjects'' identities were checked (Art. 12(6)), for every case')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
@@ -559,8 +559,8 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'With --from: how many subjects are worked on at once')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'With --from: how many subjects are worked on at once')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How the result is printed: for one case its path (human) or {path, assets, files, receipt, missing, not_searched}; with --from one result per subject, jsonl and csv printing each as soon as it is finished')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How the result is printed: for one case its path (human) or {path, assets, files, receipt, missing, not_searched}; with --from one result per subject, jsonl and csv printing each as soon as it is finished')
             [CompletionResult]::new('--verified-by', '--verified-by', [CompletionResultType]::ParameterName, 'With --from: how the subjects'' identities were checked (Art. 12(6)), for every case')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
@@ -900,7 +900,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;help;case' {
-            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case and locate the subject; prints the case id')
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case and locate the subject; prints the case id (the case with --output json)')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Go through a case''s matches and decide which are the subject')
             [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Extend the deadline by two months (once, Art. 12(3))')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant''s cases')

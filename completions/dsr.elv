@@ -311,7 +311,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand open 'Open a case and locate the subject; prints the case id'
+            cand open 'Open a case and locate the subject; prints the case id (the case with --output json)'
             cand review 'Go through a case''s matches and decide which are the subject'
             cand extend 'Extend the deadline by two months (once, Art. 12(3))'
             cand list 'List the tenant''s cases'
@@ -323,8 +323,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;case;open'= {
             cand --right 'The right the subject exercises'
             cand --from 'Open one case per subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin); prints one case id per line, or one object per subject with --output jsonl'
-            cand -o 'How opened cases are printed: their ids (table) or one JSON object per subject'
-            cand --output 'How opened cases are printed: their ids (table) or one JSON object per subject'
+            cand -o 'How the case is printed: its id (human) or the case as `case show` prints it; with --from the ids, or one object per subject'
+            cand --output 'How the case is printed: its id (human) or the case as `case show` prints it; with --from the ids, or one object per subject'
             cand --email 'The subject''s e-mail address (repeatable)'
             cand --name 'The subject''s name (repeatable): not initials alone, at most 200 characters'
             cand --phone 'The subject''s phone number (repeatable)'
@@ -386,8 +386,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --help 'Print help'
         }
         &'dsr;case;list'= {
-            cand -o 'o'
-            cand --output 'output'
+            cand -o 'How the cases are printed; with none, an empty table ([] in json, the header in csv)'
+            cand --output 'How the cases are printed; with none, an empty table ([] in json, the header in csv)'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
@@ -461,7 +461,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;case;help'= {
-            cand open 'Open a case and locate the subject; prints the case id'
+            cand open 'Open a case and locate the subject; prints the case id (the case with --output json)'
             cand review 'Go through a case''s matches and decide which are the subject'
             cand extend 'Extend the deadline by two months (once, Art. 12(3))'
             cand list 'List the tenant''s cases'
@@ -492,8 +492,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --from 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished'
             cand -j 'With --from: how many subjects are worked on at once'
             cand --jobs 'With --from: how many subjects are worked on at once'
-            cand -o 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished'
-            cand --output 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished'
+            cand -o 'How the result is printed: for one case its path (human) or {path, assets, files, receipt, missing, not_searched}; with --from one result per subject, jsonl and csv printing each as soon as it is finished'
+            cand --output 'How the result is printed: for one case its path (human) or {path, assets, files, receipt, missing, not_searched}; with --from one result per subject, jsonl and csv printing each as soon as it is finished'
             cand --verified-by 'With --from: how the subjects'' identities were checked (Art. 12(6)), for every case'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
@@ -518,8 +518,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --from 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; ''-'' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished'
             cand -j 'With --from: how many subjects are worked on at once'
             cand --jobs 'With --from: how many subjects are worked on at once'
-            cand -o 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished'
-            cand --output 'With --from: how the results are printed; jsonl and csv print each subject''s as soon as it is finished'
+            cand -o 'How the result is printed: for one case its path (human) or {path, assets, files, receipt, missing, not_searched}; with --from one result per subject, jsonl and csv printing each as soon as it is finished'
+            cand --output 'How the result is printed: for one case its path (human) or {path, assets, files, receipt, missing, not_searched}; with --from one result per subject, jsonl and csv printing each as soon as it is finished'
             cand --verified-by 'With --from: how the subjects'' identities were checked (Art. 12(6)), for every case'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
@@ -829,7 +829,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;help;locate'= {
         }
         &'dsr;help;case'= {
-            cand open 'Open a case and locate the subject; prints the case id'
+            cand open 'Open a case and locate the subject; prints the case id (the case with --output json)'
             cand review 'Go through a case''s matches and decide which are the subject'
             cand extend 'Extend the deadline by two months (once, Art. 12(3))'
             cand list 'List the tenant''s cases'

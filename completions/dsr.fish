@@ -277,7 +277,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcom
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "open" -d 'Open a case and locate the subject; prints the case id'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "open" -d 'Open a case and locate the subject; prints the case id (the case with --output json)'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "review" -d 'Go through a case\'s matches and decide which are the subject'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "extend" -d 'Extend the deadline by two months (once, Art. 12(3))'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "list" -d 'List the tenant\'s cases'
@@ -290,7 +290,7 @@ portability\t'Art. 20'
 rectification\t'Art. 16'
 erasure\t'Art. 17'"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l from -d 'Open one case per subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin); prints one case id per line, or one object per subject with --output jsonl' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s o -l output -d 'How opened cases are printed: their ids (table) or one JSON object per subject' -r -f -a "human\t'For people: aligned columns, or a summary'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s o -l output -d 'How the case is printed: its id (human) or the case as `case show` prints it; with --from the ids, or one object per subject' -r -f -a "human\t'For people: aligned columns, or a summary'
 json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
@@ -346,7 +346,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s h -l help -d 'Print help'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -s o -l output -r -f -a "human\t'For people: aligned columns, or a summary'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -s o -l output -d 'How the cases are printed; with none, an empty table ([] in json, the header in csv)' -r -f -a "human\t'For people: aligned columns, or a summary'
 json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
@@ -413,7 +413,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "open" -d 'Open a case and locate the subject; prints the case id'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "open" -d 'Open a case and locate the subject; prints the case id (the case with --output json)'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "review" -d 'Go through a case\'s matches and decide which are the subject'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "extend" -d 'Extend the deadline by two months (once, Art. 12(3))'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the tenant\'s cases'
@@ -425,7 +425,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand access" -l out -d 'Where to writ
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l templates -d 'A folder whose index.html or letter.md replace the built-in templates' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l from -d 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s j -l jobs -d 'With --from: how many subjects are worked on at once' -r
-complete -c dsr -n "__fish_dsr_using_subcommand access" -s o -l output -d 'With --from: how the results are printed; jsonl and csv print each subject\'s as soon as it is finished' -r -f -a "human\t'For people: aligned columns, or a summary'
+complete -c dsr -n "__fish_dsr_using_subcommand access" -s o -l output -d 'How the result is printed: for one case its path (human) or {path, assets, files, receipt, missing, not_searched}; with --from one result per subject, jsonl and csv printing each as soon as it is finished' -r -f -a "human\t'For people: aligned columns, or a summary'
 json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
@@ -449,7 +449,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand access" -s h -l help -d 'Print h
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l out -d 'The ZIP to write [default: portable-CASE.zip in the case\'s folder]; with --from, the folder every archive goes into as portable-CASE.zip. An archive is never written over a symbolic link' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l from -d 'Do it for every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin): one case per row, its high matches reviewed in; one result per subject as it is finished' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s j -l jobs -d 'With --from: how many subjects are worked on at once' -r
-complete -c dsr -n "__fish_dsr_using_subcommand portability" -s o -l output -d 'With --from: how the results are printed; jsonl and csv print each subject\'s as soon as it is finished' -r -f -a "human\t'For people: aligned columns, or a summary'
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -s o -l output -d 'How the result is printed: for one case its path (human) or {path, assets, files, receipt, missing, not_searched}; with --from one result per subject, jsonl and csv printing each as soon as it is finished' -r -f -a "human\t'For people: aligned columns, or a summary'
 json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
@@ -703,7 +703,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "remove" -d 'Forget a tenant and delete its local index; its records are kept'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "check" -d 'Check that the tenant can be reached and what the credentials may do'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "ropa" -d 'Show the tenant\'s record of processing, or write a template to fill in (--init)'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "open" -d 'Open a case and locate the subject; prints the case id'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "open" -d 'Open a case and locate the subject; prints the case id (the case with --output json)'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "review" -d 'Go through a case\'s matches and decide which are the subject'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "extend" -d 'Extend the deadline by two months (once, Art. 12(3))'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "list" -d 'List the tenant\'s cases'

@@ -582,7 +582,7 @@ pub struct CaseArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum CaseCommand {
-    /// Open a case and locate the subject; prints the case id
+    /// Open a case and locate the subject; prints the case id (the case with --output json)
     Open(CaseOpenArgs),
     /// Go through a case's matches and decide which are the subject
     ///
@@ -638,7 +638,8 @@ pub struct CaseOpenArgs {
     /// --output jsonl
     #[arg(long, value_name = "FILE", conflicts_with_all = ["email", "name", "phone", "login"])]
     pub from: Option<PathBuf>,
-    /// How opened cases are printed: their ids (table) or one JSON object per subject
+    /// How the case is printed: its id (human) or the case as `case show` prints it; with
+    /// --from the ids, or one object per subject
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
     /// The subject's e-mail address (repeatable)
@@ -693,6 +694,7 @@ pub struct CaseListArgs {
     /// Only open cases past their due date
     #[arg(long)]
     pub overdue: bool,
+    /// How the cases are printed; with none, an empty table ([] in json, the header in csv)
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
 }
@@ -761,9 +763,10 @@ pub struct ListArgs {
     /// subject twice
     #[arg(long, requires = "from")]
     pub resume: bool,
-    /// With --from: how the results are printed; jsonl and csv print each subject's as
-    /// soon as it is finished
-    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table, requires = "from")]
+    /// How the result is printed: for one case its path (human) or {path, assets, files,
+    /// receipt, missing, not_searched}; with --from one result per subject, jsonl and csv
+    /// printing each as soon as it is finished
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
     /// With --from: how the subjects' identities were checked (Art. 12(6)), for every case
     #[arg(long, value_name = "TEXT", requires = "from")]

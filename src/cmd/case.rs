@@ -125,7 +125,14 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
         }
         Err(e) => return Err(e).context("the case is open but the subject could not be located"),
     }
-    writeln!(std::io::stdout().lock(), "{}", case.id)?;
+    let mut out = std::io::stdout().lock();
+    if args.output == OutputFormat::Table {
+        writeln!(out, "{}", case.id)?;
+    } else {
+        let folder = store.case_dir(&case.id)?;
+        let value = case_value(&case, &folder, &[], &unreadable::ids(ctx, &name)?)?;
+        super::output::print_value(&mut out, args.output, &value)?;
+    }
     Ok(Outcome::Done)
 }
 
@@ -575,6 +582,20 @@ fn purgeable(case: &Case, retention: Retention, today: time::Date) -> Result<(),
     }
 }
 
+/// The keys of each case `case list` prints for scripts, in order.
+const LIST_COLUMNS: &[&str] = &[
+    "id",
+    "right",
+    "article",
+    "received",
+    "due",
+    "extended",
+    "status",
+    "matches",
+    "reviewed",
+    "reference",
+];
+
 fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
     let (_, store) = store(ctx)?;
     let today = deadline::today();
@@ -604,7 +625,7 @@ fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
                     })
                 })
                 .collect();
-            super::output::print_value(&mut out, args.output, &serde_json::Value::from(rows))?;
+            super::output::print_list(&mut out, args.output, LIST_COLUMNS, rows)?;
         }
         OutputFormat::Table => {
             let mut table = Table::new(&["case", "right", "received", "due", "status", "reviewed"]);
@@ -659,6 +680,24 @@ fn status(case: &Case, today: time::Date) -> &'static str {
     }
 }
 
+/// A case for scripts, as `case open` and `case show` print it: the case as stored, plus
+/// where its files are, for scripts that archive them, and what its matches could not
+/// include.
+fn case_value(
+    case: &Case,
+    folder: &std::path::Path,
+    receipts: &[std::path::PathBuf],
+    not_searched: &[String],
+) -> Result<serde_json::Value> {
+    let mut value = serde_json::to_value(case)?;
+    if let Some(object) = value.as_object_mut() {
+        object.insert("folder".to_owned(), serde_json::json!(folder));
+        object.insert("receipts".to_owned(), serde_json::json!(receipts));
+        object.insert("unreadable".to_owned(), serde_json::json!(not_searched));
+    }
+    Ok(value)
+}
+
 fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
     let (name, store) = store(ctx)?;
     let case = store.load_record(&args.case)?;
@@ -668,14 +707,7 @@ fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
     let not_searched = unreadable::ids(ctx, &name)?;
     unreadable::note(ctx, &not_searched, Listed::ByCase(Some(&case.id)));
     if args.output != OutputFormat::Table {
-        // The case as stored, plus where its files are, for scripts that archive them, and
-        // what its matches could not include.
-        let mut value = serde_json::to_value(&case)?;
-        if let Some(object) = value.as_object_mut() {
-            object.insert("folder".to_owned(), serde_json::json!(folder));
-            object.insert("receipts".to_owned(), serde_json::json!(receipts));
-            object.insert("unreadable".to_owned(), serde_json::json!(not_searched));
-        }
+        let value = case_value(&case, &folder, &receipts, &not_searched)?;
         super::output::print_value(&mut out, args.output, &value)?;
         return Ok(Outcome::Done);
     }

@@ -232,3 +232,55 @@ fn the_demo_s_closing_hint_runs_as_printed() {
         );
     }
 }
+
+#[test]
+fn case_open_prints_the_case_for_scripts() {
+    let t = crate::access::tenant();
+    let out = t
+        .dsr([
+            "case", "open", "--right", "access", "--login", "jdoe", "--output", "json",
+        ])
+        .run();
+    let case = out.json();
+    assert!(case["id"].is_string(), "{case}");
+    assert_eq!(case["right"], "access");
+    assert!(case["folder"].is_string(), "{case}");
+    let line = t
+        .dsr([
+            "case", "open", "--right", "access", "--login", "jdoe", "--output", "jsonl",
+        ])
+        .run()
+        .jsonl();
+    assert_eq!(line.len(), 1);
+    assert!(line[0]["id"].is_string());
+}
+
+#[test]
+fn access_and_portability_print_their_result_for_scripts() {
+    let t = crate::access::tenant();
+    for (right, command) in [("access", "access"), ("portability", "portability")] {
+        let case = crate::access::open(&t, right);
+        let json = t.dsr([command, &case, "--output", "json"]).run().json();
+        for key in ["path", "assets", "files", "receipt"] {
+            assert!(!json[key].is_null(), "{command}: no {key} in {json}");
+        }
+        assert!(std::path::Path::new(json["receipt"].as_str().expect("a path")).is_file());
+        let csv = t.dsr([command, &case, "--output", "csv"]).run().csv();
+        assert_eq!(csv.len(), 1, "{command}");
+        assert!(csv[0].contains_key("path"));
+    }
+}
+
+#[test]
+fn an_empty_overdue_list_is_an_empty_table_and_nothing_else() {
+    let t = crate::access::tenant();
+    crate::access::open(&t, "access");
+    let json = t.dsr(["case", "list", "--overdue", "--output", "json"]).run();
+    assert_eq!((json.stdout.as_str(), json.stderr.as_str()), ("[]\n", ""));
+    let jsonl = t.dsr(["case", "list", "--overdue", "--output", "jsonl"]).run();
+    assert_eq!((jsonl.stdout.as_str(), jsonl.stderr.as_str()), ("", ""));
+    let csv = t.dsr(["case", "list", "--overdue", "--output", "csv"]).run();
+    assert_eq!(csv.stderr, "");
+    assert_eq!(csv.stdout.lines().count(), 1, "{}", csv.dump());
+    assert!(csv.stdout.starts_with("id,right,"), "{}", csv.dump());
+}
