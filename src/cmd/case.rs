@@ -162,7 +162,7 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
                 bad += 1;
                 if args.output != OutputFormat::Table {
                     let value = serde_json::json!({
-                        "row": e.row, "status": "error", "error": e.reason,
+                        "row": e.row, "reference": e.reference, "status": "error", "error": e.reason,
                     });
                     if args.output == OutputFormat::Jsonl {
                         super::batch::emit(&mut out, &value)?;

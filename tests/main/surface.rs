@@ -284,3 +284,68 @@ fn an_empty_overdue_list_is_an_empty_table_and_nothing_else() {
     assert_eq!(csv.stdout.lines().count(), 1, "{}", csv.dump());
     assert!(csv.stdout.starts_with("id,right,"), "{}", csv.dump());
 }
+
+#[test]
+fn locate_from_writes_bad_rows_into_its_output_as_erase_from_does() {
+    let t = Test::new();
+    sample(&t);
+    let list = t.path("leavers.csv");
+    std::fs::write(
+        &list,
+        "email,reference\njane.doe@example.com,HR-1\n,HR-2\nnot-an-email,HR-3\n",
+    )
+    .expect("a list");
+    let lines = t
+        .dsr(["locate", "--output", "jsonl", "--from"])
+        .arg(&list)
+        .status(3)
+        .run()
+        .jsonl();
+    let bad: Vec<_> = lines.iter().filter(|l| l["status"] == "error").collect();
+    assert_eq!(bad.len(), 2, "{lines:?}");
+    assert_eq!((bad[0]["row"].as_u64(), bad[0]["reference"].as_str()), (Some(3), Some("HR-2")));
+    assert_eq!((bad[1]["row"].as_u64(), bad[1]["reference"].as_str()), (Some(4), Some("HR-3")));
+    assert!(bad[0]["errors"][0].as_str().is_some_and(|r| r.contains("no identity")));
+    let csv = t
+        .dsr(["locate", "--output", "csv", "--from"])
+        .arg(&list)
+        .status(3)
+        .run()
+        .csv();
+    assert_eq!(csv.len(), 3);
+    assert_eq!(csv[1]["status"], "error");
+    assert_eq!(csv[1]["reference"], "HR-2");
+    // The erasure of the same list names the bad row's reference too.
+    let erase = t
+        .dsr(["erase", "--dry-run", "--output", "jsonl", "--from"])
+        .arg(&list)
+        .any_status()
+        .run()
+        .jsonl();
+    let row3 = erase.iter().find(|l| l["row"] == 3).expect("row 3");
+    assert_eq!(row3["reference"], "HR-2", "{row3}");
+}
+
+#[test]
+fn a_csv_from_excel_is_read_with_the_right_rows() {
+    let t = Test::new();
+    sample(&t);
+    for (what, text) in [
+        ("CRLF", "email,reference\r\njane.doe@example.com,A\r\n,B\r\n"),
+        ("';'", "email;reference\njane.doe@example.com;A\n;B\n"),
+        ("BOM and CRLF", "\u{feff}email,reference\r\njane.doe@example.com,A\r\n,B\r\n"),
+    ] {
+        let list = t.path("list.csv");
+        std::fs::write(&list, text).expect("a list");
+        let out = t
+            .dsr(["locate", "--output", "jsonl", "--from"])
+            .arg(&list)
+            .status(3)
+            .run();
+        let lines = out.jsonl();
+        assert_eq!(lines.len(), 2, "{what}: {}", out.dump());
+        assert_eq!(lines[0]["status"], "found", "{what}");
+        assert_eq!(lines[1]["row"], 3, "{what}: {}", out.dump());
+        assert!(out.stderr.contains("row 3:"), "{what}: {}", out.dump());
+    }
+}
