@@ -586,8 +586,9 @@ pub enum CaseCommand {
     Open(CaseOpenArgs),
     /// Go through a case's matches and decide which are the subject
     ///
-    /// In a terminal, a checklist with the high-confidence matches ticked. Without one,
-    /// --include and --exclude decide; with neither, the high matches stand.
+    /// In a terminal, a checklist with the high-confidence matches ticked, each with the
+    /// values that matched. Without one, --include and --exclude decide; with neither it
+    /// refuses (exit 2) rather than take the high matches as reviewed.
     Review(CaseReviewArgs),
     /// Extend the deadline by two months (once, Art. 12(3))
     Extend(CaseExtendArgs),

@@ -349,3 +349,50 @@ fn a_csv_from_excel_is_read_with_the_right_rows() {
         assert!(out.stderr.contains("row 3:"), "{what}: {}", out.dump());
     }
 }
+
+#[test]
+fn case_review_without_a_terminal_or_flags_refuses() {
+    let t = crate::access::tenant();
+    let case = crate::access::open(&t, "erasure");
+    let before = t.dsr(["case", "show", &case, "-o", "json"]).run().json()["review"].clone();
+    let out = t.dsr(["case", "review", &case]).stdin("").status(2).run();
+    assert!(out.error().contains("--include"), "{}", out.dump());
+    let after = t.dsr(["case", "show", &case, "-o", "json"]).run().json()["review"].clone();
+    assert_eq!(before, after, "nothing was recorded as reviewed");
+}
+
+#[test]
+fn case_open_warns_when_overdue_already_and_when_the_subject_has_an_open_case() {
+    let t = crate::access::tenant();
+    let first = t
+        .dsr([
+            "case", "open", "--right", "access", "--login", "jdoe", "--received", "2020-01-02",
+        ])
+        .run();
+    assert!(first.stderr.contains("overdue already"), "{}", first.dump());
+    let second = t
+        .dsr([
+            "case", "open", "--right", "erasure", "--name", "Doe, Jane", "--login", "jdoe",
+        ])
+        .run();
+    assert!(second.stderr.contains("an open case has the same subject"), "{}", second.dump());
+    assert!(second.stderr.contains(first.stdout.trim()), "{}", second.dump());
+    assert!(!second.stderr.contains("overdue"), "{}", second.dump());
+    // Someone else: no warning.
+    let other = t
+        .dsr(["case", "open", "--right", "access", "--name", "Jane Smith"])
+        .run();
+    assert!(!other.stderr.contains("warning"), "{}", other.dump());
+}
+
+#[test]
+fn a_purpose_naming_the_subject_by_surname_alone_is_refused() {
+    let t = Test::new();
+    sample(&t);
+    let out = t
+        .dsr(["locate", "--name", "Jane Doe", "--purpose", "the Doe request"])
+        .status(2)
+        .run();
+    assert!(out.error().contains("name"), "{}", out.dump());
+    t.dsr(["locate", "--name", "Jane Doe", "--purpose", "ticket 4711"]).run();
+}
