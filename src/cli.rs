@@ -114,11 +114,7 @@ pub struct GlobalArgs {
     pub verbose: u8,
     /// A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile's
     /// file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]
-    #[arg(
-        long,
-        global = true,
-        value_name = "FILE"
-    )]
+    #[arg(long, global = true, value_name = "FILE")]
     pub client_secret_file: Option<PathBuf>,
     /// How long one request to the tenant's server may take in all, tries and the waits
     /// between them included (each try waits at most 30 s for an answer). While dsr waits to

@@ -311,7 +311,13 @@ mod tests {
     fn a_word_of_her_name_alone_names_her() {
         use IdentityKind::*;
         // Her surname or first name alone is in the log for good.
-        for text in ["Doe", "the Doe request", "DÖE erasure", "erasure for doe", "Doe's request"] {
+        for text in [
+            "Doe",
+            "the Doe request",
+            "DÖE erasure",
+            "erasure for doe",
+            "Doe's request",
+        ] {
             assert_eq!(named(text), Some(Name), "{text}");
         }
     }

@@ -488,7 +488,11 @@ fn checklist_item(m: &dsr::case::CaseMatch, hit: Option<&dsr::index::locate::Hit
             .iter()
             .map(|f| {
                 let value: String = f.value.chars().take(SHOWN).collect();
-                let more = if f.value.chars().count() > SHOWN { "…" } else { "" };
+                let more = if f.value.chars().count() > SHOWN {
+                    "…"
+                } else {
+                    ""
+                };
                 format!("{}: {value}{more}", f.label)
             })
             .collect(),

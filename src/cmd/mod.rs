@@ -177,6 +177,7 @@ impl Context {
     }
 
     pub fn load_config(&self) -> Result<Config> {
+        log::info!("reading the configuration {}", self.config_path.display());
         Ok(Config::load(&self.config_path)?)
     }
 
@@ -370,6 +371,11 @@ pub fn open_platform_limited(
     max_requests: Option<usize>,
 ) -> Result<Box<dyn Platform>> {
     let files = ctx.tenant_files(name);
+    log::info!(
+        "opening tenant '{name}': {} (data in {})",
+        profile.location(),
+        files.dir.display()
+    );
     let connection = Connection {
         secret: Some(secret_source(ctx, name, profile)),
         cache_dir: Some(files.dir),
@@ -381,7 +387,16 @@ pub fn open_platform_limited(
             report
         }),
     };
-    dsr::platform::open(profile, connection).with_context(|| format!("cannot open tenant '{name}'"))
+    let started = std::time::Instant::now();
+    dsr::platform::open(profile, connection)
+        .inspect(|_| log::info!("tenant '{name}' opened in {:?}", started.elapsed()))
+        .inspect_err(|e| {
+            log::info!(
+                "tenant '{name}' failed to open after {:?}: {e}",
+                started.elapsed()
+            )
+        })
+        .with_context(|| format!("cannot open tenant '{name}'"))
 }
 
 /// How long a request to the tenant's server may take: `--timeout` (`DSR_TIMEOUT`), the
@@ -519,7 +534,8 @@ pub fn error_text(err: &anyhow::Error) -> String {
         }
         text.push_str(&said);
     }
-    text.trim_end().split('\n')
+    text.trim_end()
+        .split('\n')
         .map(sanitize)
         .collect::<Vec<_>>()
         .join("\n")

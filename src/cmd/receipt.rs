@@ -49,7 +49,9 @@ impl Trust {
                 let profile = tenant.and_then(|t| config.tenants.get(t));
                 let path = ctx.key_path(profile);
                 history::trusted(&path).map_err(|e| match tenant {
-                    Some(t) => format!("cannot check it against the signing key of tenant '{t}': {e}"),
+                    Some(t) => {
+                        format!("cannot check it against the signing key of tenant '{t}': {e}")
+                    }
                     None => format!("cannot check it: {e}"),
                 })
             }

@@ -71,9 +71,7 @@ pub enum IdentityError {
         "{kind} #{position} is not an e-mail address: it needs text, one '@' and a domain with a dot"
     )]
     Email { kind: &'static str, position: usize },
-    #[error(
-        "{kind} #{position} is not a phone number{hint}: {advice}"
-    )]
+    #[error("{kind} #{position} is not a phone number{hint}: {advice}")]
     Phone {
         kind: &'static str,
         position: usize,

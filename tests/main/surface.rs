@@ -22,7 +22,9 @@ fn a_command_help_lists_its_own_options_before_the_global_ones() {
     let t = Test::new();
     let help = t.dsr(["locate", "--help"]).run().stdout;
     let own = help.find("--min-confidence").expect("locate's own option");
-    let heading = help.find("Global options:").expect("a heading for the global options");
+    let heading = help
+        .find("Global options:")
+        .expect("a heading for the global options");
     let global = help.find("--data-dir").expect("a global option");
     assert!(own < heading && heading < global, "{help}");
 }
@@ -49,11 +51,7 @@ fn usage_lines_do_not_grow_the_globals_set_in_the_environment() {
 #[test]
 fn the_globals_still_come_from_the_environment() {
     let t = Test::new();
-    let out = t
-        .dsr(["sync"])
-        .env("DSR_TIMEOUT", "0")
-        .status(2)
-        .run();
+    let out = t.dsr(["sync"]).env("DSR_TIMEOUT", "0").status(2).run();
     assert!(out.error().contains("DSR_TIMEOUT"), "{}", out.dump());
     let config = t.path("elsewhere/config.toml");
     let out = t
@@ -134,7 +132,8 @@ fn no_text_names_the_old_rectify_flags() {
 /// dsr first on PATH and without the purpose the sandbox otherwise states.
 fn shell(t: &Test, line: &str, dir: &std::path::Path) -> std::process::Output {
     let mut cmd = std::process::Command::new("bash");
-    cmd.args(["--norc", "--noprofile", "-c", line]).current_dir(dir);
+    cmd.args(["--norc", "--noprofile", "-c", line])
+        .current_dir(dir);
     crate::support::sandbox_env(&mut cmd, t);
     let bin = crate::support::dsr_path()
         .parent()
@@ -175,9 +174,17 @@ fn a_toml_error_keeps_its_lines_and_caret() {
         .arg(t.path("bad.toml"))
         .status(2)
         .run();
-    assert!(out.stderr.starts_with("dsr: error: the configuration"), "{}", out.dump());
+    assert!(
+        out.stderr.starts_with("dsr: error: the configuration"),
+        "{}",
+        out.dump()
+    );
     assert!(out.stderr.lines().count() > 2, "{}", out.dump());
-    assert!(out.stderr.lines().any(|l| l.trim_end().ends_with('^')), "{}", out.dump());
+    assert!(
+        out.stderr.lines().any(|l| l.trim_end().ends_with('^')),
+        "{}",
+        out.dump()
+    );
     assert!(!out.stderr.contains('\u{FFFD}'), "{}", out.dump());
 }
 
@@ -186,7 +193,14 @@ fn messages_name_a_tenant_without_a_doubled_quote() {
     let t = Test::new();
     sample(&t);
     let case = t
-        .dsr(["case", "open", "--right", "erasure", "--email", "jane.doe@example.com"])
+        .dsr([
+            "case",
+            "open",
+            "--right",
+            "erasure",
+            "--email",
+            "jane.doe@example.com",
+        ])
         .run()
         .stdout;
     let out = t.dsr(["erase", case.trim(), "--yes"]).any_status().run();
@@ -203,7 +217,11 @@ fn a_bad_phone_number_does_not_advise_a_default_region_already_set() {
     let t = Test::new();
     sample(&t);
     let out = t.dsr(["locate", "--phone", "123"]).status(2).run();
-    assert!(!out.error().contains("set the tenant's default region"), "{}", out.dump());
+    assert!(
+        !out.error().contains("set the tenant's default region"),
+        "{}",
+        out.dump()
+    );
     assert!(out.error().contains("international form"), "{}", out.dump());
 }
 
@@ -275,11 +293,17 @@ fn access_and_portability_print_their_result_for_scripts() {
 fn an_empty_overdue_list_is_an_empty_table_and_nothing_else() {
     let t = crate::access::tenant();
     crate::access::open(&t, "access");
-    let json = t.dsr(["case", "list", "--overdue", "--output", "json"]).run();
+    let json = t
+        .dsr(["case", "list", "--overdue", "--output", "json"])
+        .run();
     assert_eq!((json.stdout.as_str(), json.stderr.as_str()), ("[]\n", ""));
-    let jsonl = t.dsr(["case", "list", "--overdue", "--output", "jsonl"]).run();
+    let jsonl = t
+        .dsr(["case", "list", "--overdue", "--output", "jsonl"])
+        .run();
     assert_eq!((jsonl.stdout.as_str(), jsonl.stderr.as_str()), ("", ""));
-    let csv = t.dsr(["case", "list", "--overdue", "--output", "csv"]).run();
+    let csv = t
+        .dsr(["case", "list", "--overdue", "--output", "csv"])
+        .run();
     assert_eq!(csv.stderr, "");
     assert_eq!(csv.stdout.lines().count(), 1, "{}", csv.dump());
     assert!(csv.stdout.starts_with("id,right,"), "{}", csv.dump());
@@ -303,9 +327,19 @@ fn locate_from_writes_bad_rows_into_its_output_as_erase_from_does() {
         .jsonl();
     let bad: Vec<_> = lines.iter().filter(|l| l["status"] == "error").collect();
     assert_eq!(bad.len(), 2, "{lines:?}");
-    assert_eq!((bad[0]["row"].as_u64(), bad[0]["reference"].as_str()), (Some(3), Some("HR-2")));
-    assert_eq!((bad[1]["row"].as_u64(), bad[1]["reference"].as_str()), (Some(4), Some("HR-3")));
-    assert!(bad[0]["errors"][0].as_str().is_some_and(|r| r.contains("no identity")));
+    assert_eq!(
+        (bad[0]["row"].as_u64(), bad[0]["reference"].as_str()),
+        (Some(3), Some("HR-2"))
+    );
+    assert_eq!(
+        (bad[1]["row"].as_u64(), bad[1]["reference"].as_str()),
+        (Some(4), Some("HR-3"))
+    );
+    assert!(
+        bad[0]["errors"][0]
+            .as_str()
+            .is_some_and(|r| r.contains("no identity"))
+    );
     let csv = t
         .dsr(["locate", "--output", "csv", "--from"])
         .arg(&list)
@@ -331,9 +365,15 @@ fn a_csv_from_excel_is_read_with_the_right_rows() {
     let t = Test::new();
     sample(&t);
     for (what, text) in [
-        ("CRLF", "email,reference\r\njane.doe@example.com,A\r\n,B\r\n"),
+        (
+            "CRLF",
+            "email,reference\r\njane.doe@example.com,A\r\n,B\r\n",
+        ),
         ("';'", "email;reference\njane.doe@example.com;A\n;B\n"),
-        ("BOM and CRLF", "\u{feff}email,reference\r\njane.doe@example.com,A\r\n,B\r\n"),
+        (
+            "BOM and CRLF",
+            "\u{feff}email,reference\r\njane.doe@example.com,A\r\n,B\r\n",
+        ),
     ] {
         let list = t.path("list.csv");
         std::fs::write(&list, text).expect("a list");
@@ -366,17 +406,39 @@ fn case_open_warns_when_overdue_already_and_when_the_subject_has_an_open_case() 
     let t = crate::access::tenant();
     let first = t
         .dsr([
-            "case", "open", "--right", "access", "--login", "jdoe", "--received", "2020-01-02",
+            "case",
+            "open",
+            "--right",
+            "access",
+            "--login",
+            "jdoe",
+            "--received",
+            "2020-01-02",
         ])
         .run();
     assert!(first.stderr.contains("overdue already"), "{}", first.dump());
     let second = t
         .dsr([
-            "case", "open", "--right", "erasure", "--name", "Doe, Jane", "--login", "jdoe",
+            "case",
+            "open",
+            "--right",
+            "erasure",
+            "--name",
+            "Doe, Jane",
+            "--login",
+            "jdoe",
         ])
         .run();
-    assert!(second.stderr.contains("an open case has the same subject"), "{}", second.dump());
-    assert!(second.stderr.contains(first.stdout.trim()), "{}", second.dump());
+    assert!(
+        second.stderr.contains("an open case has the same subject"),
+        "{}",
+        second.dump()
+    );
+    assert!(
+        second.stderr.contains(first.stdout.trim()),
+        "{}",
+        second.dump()
+    );
     assert!(!second.stderr.contains("overdue"), "{}", second.dump());
     // Someone else: no warning.
     let other = t
@@ -390,9 +452,80 @@ fn a_purpose_naming_the_subject_by_surname_alone_is_refused() {
     let t = Test::new();
     sample(&t);
     let out = t
-        .dsr(["locate", "--name", "Jane Doe", "--purpose", "the Doe request"])
+        .dsr([
+            "locate",
+            "--name",
+            "Jane Doe",
+            "--purpose",
+            "the Doe request",
+        ])
         .status(2)
         .run();
     assert!(out.error().contains("name"), "{}", out.dump());
-    t.dsr(["locate", "--name", "Jane Doe", "--purpose", "ticket 4711"]).run();
+    t.dsr(["locate", "--name", "Jane Doe", "--purpose", "ticket 4711"])
+        .run();
+}
+
+#[test]
+fn verbose_runs_say_what_dsr_does_without_personal_values() {
+    let t = Test::new();
+    sample(&t);
+    let personal = ["jane", "Jane", "doe", "Doe"];
+    let quiet_of = |out: &crate::support::Output, what: &str, expect: &[&str]| {
+        let logged: Vec<&str> = out.stderr.lines().filter(|l| l.starts_with('[')).collect();
+        for needle in expect {
+            assert!(
+                logged.iter().any(|l| l.contains(needle)),
+                "{what}: no log line with {needle:?}\n{}",
+                out.dump()
+            );
+        }
+        for line in &logged {
+            assert!(
+                !personal.iter().any(|p| line.contains(p)),
+                "{what} logs {line}"
+            );
+        }
+    };
+    let sync = t.dsr(["-v", "sync"]).run();
+    quiet_of(
+        &sync,
+        "sync",
+        &["configuration", "tenant folder", "done in"],
+    );
+    let locate = t
+        .dsr(["-v", "locate", "--email", "jane.doe@example.com"])
+        .run();
+    quiet_of(
+        &locate,
+        "locate",
+        &["index", "searching 1 identities (email)", "matched in"],
+    );
+    let case = t
+        .dsr([
+            "case",
+            "open",
+            "--right",
+            "erasure",
+            "--email",
+            "jane.doe@example.com",
+        ])
+        .run()
+        .stdout;
+    let erase = t.dsr(["-vv", "erase", case.trim(), "--dry-run"]).run();
+    quiet_of(
+        &erase,
+        "erase --dry-run",
+        &["opening tenant", "reading the sidecar of"],
+    );
+    std::fs::remove_dir_all(t.tenant_dir()).expect("the folder goes");
+    let check = t.dsr(["-v", "tenant", "check"]).status(2).run();
+    quiet_of(
+        &check,
+        "tenant check",
+        &["opening tenant", "failed to open after"],
+    );
+    // Without -v, none of it.
+    let plain = t.dsr(["tenant", "check"]).status(2).run();
+    assert!(!plain.stderr.contains("[INFO"), "{}", plain.dump());
 }
