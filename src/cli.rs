@@ -170,15 +170,15 @@ impl GlobalArgs {
         self.operator = self.operator.or(text("DSR_OPERATOR")?);
         self.purpose = self.purpose.or(text("DSR_PURPOSE")?);
         self.key = self.key.or(var("DSR_SIGNING_KEY").map(PathBuf::from));
-        if self.timeout.is_none() {
-            if let Some(secs) = text("DSR_TIMEOUT")? {
-                let parsed = secs.trim().parse::<u64>().ok().filter(|&s| s >= 1);
-                self.timeout = Some(parsed.ok_or_else(|| {
-                    anyhow::anyhow!(
-                        "DSR_TIMEOUT is {secs:?}: it must be a whole number of seconds, 1 or more"
-                    )
-                })?);
-            }
+        if self.timeout.is_none()
+            && let Some(secs) = text("DSR_TIMEOUT")?
+        {
+            let parsed = secs.trim().parse::<u64>().ok().filter(|&s| s >= 1);
+            self.timeout = Some(parsed.ok_or_else(|| {
+                anyhow::anyhow!(
+                    "DSR_TIMEOUT is {secs:?}: it must be a whole number of seconds, 1 or more"
+                )
+            })?);
         }
         Ok(self)
     }
