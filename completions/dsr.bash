@@ -31,12 +31,6 @@ _dsr() {
             dsr,erase)
                 cmd="dsr__subcmd__erase"
                 ;;
-            dsr,generate)
-                cmd="dsr__subcmd__generate"
-                ;;
-            dsr,generate-tenant)
-                cmd="dsr__subcmd__generate__subcmd__tenant"
-                ;;
             dsr,help)
                 cmd="dsr__subcmd__help"
                 ;;
@@ -123,12 +117,6 @@ _dsr() {
                 ;;
             dsr__subcmd__help,erase)
                 cmd="dsr__subcmd__help__subcmd__erase"
-                ;;
-            dsr__subcmd__help,generate)
-                cmd="dsr__subcmd__help__subcmd__generate"
-                ;;
-            dsr__subcmd__help,generate-tenant)
-                cmd="dsr__subcmd__help__subcmd__generate__subcmd__tenant"
                 ;;
             dsr__subcmd__help,help)
                 cmd="dsr__subcmd__help__subcmd__help"
@@ -299,7 +287,7 @@ _dsr() {
 
     case "${cmd}" in
         dsr)
-            opts="-q -v -h -V --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help --version tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help"
+            opts="-q -v -h -V --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help --version tenant sync locate case access portability erase rectify keys receipt audit demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1234,124 +1222,8 @@ _dsr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        dsr__subcmd__generate)
-            opts="-q -v -h --root --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tenant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --data-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-secret-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --operator)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --purpose)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        dsr__subcmd__generate__subcmd__tenant)
-            opts="-q -v -h --out --assets --seed --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --assets)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seed)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tenant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --data-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-secret-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --operator)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --purpose)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         dsr__subcmd__help)
-            opts="tenant sync locate case access portability erase rectify keys receipt audit demo generate generate-tenant help"
+            opts="tenant sync locate case access portability erase rectify keys receipt audit demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1519,34 +1391,6 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__help__subcmd__erase)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        dsr__subcmd__help__subcmd__generate)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        dsr__subcmd__help__subcmd__generate__subcmd__tenant)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -89,17 +89,22 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every command takes.
-#[derive(Debug, Args)]
+/// Options every command takes. Their environment variables are read by the command layer
+/// (`cmd::Context`), not by clap: clap would count a value from the environment as typed
+/// and add it to the usage line of every error.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// The tenant to work on (the only one configured when omitted)
-    #[arg(long, global = true, env = "DSR_TENANT", value_name = "NAME")]
+    /// The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]
+    #[arg(long, global = true, value_name = "NAME")]
     pub tenant: Option<String>,
-    /// Where indexes and cases are kept [default: the XDG data directory + dsr]
-    #[arg(long, global = true, env = "DSR_DATA_DIR", value_name = "DIR")]
+    /// Where indexes and cases are kept [default: the XDG data directory + dsr] [env:
+    /// DSR_DATA_DIR]
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// The configuration file [default: the XDG config directory + dsr/config.toml]
-    #[arg(long, global = true, env = "DSR_CONFIG", value_name = "FILE")]
+    /// The configuration file [default: the XDG config directory + dsr/config.toml] [env:
+    /// DSR_CONFIG]
+    #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Print nothing but data and errors: no progress, no summaries
     #[arg(short, long, global = true)]
@@ -108,22 +113,17 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
     /// A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile's
-    /// file, or a hidden prompt]
-    #[arg(
-        long,
-        global = true,
-        env = "DSR_CLIENT_SECRET_FILE",
-        value_name = "FILE"
-    )]
+    /// file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]
+    #[arg(long, global = true, value_name = "FILE")]
     pub client_secret_file: Option<PathBuf>,
     /// How long one request to the tenant's server may take in all, tries and the waits
     /// between them included (each try waits at most 30 s for an answer). While dsr waits to
     /// try again it says so on stderr (on a terminal); when the time is up the command ends
     /// with an error naming the server and the wait [default: the profile's timeout, or 300]
+    /// [env: DSR_TIMEOUT]
     #[arg(
         long,
         global = true,
-        env = "DSR_TIMEOUT",
         value_name = "SECS",
         value_parser = clap::value_parser!(u64).range(1..)
     )]
@@ -132,19 +132,56 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
     /// Who runs dsr, for the audit log and receipts; never the subject, like --purpose
-    /// [default: the tenant's operator, or the login name]
-    #[arg(long, global = true, env = "DSR_OPERATOR", value_name = "NAME")]
+    /// [default: the tenant's operator, or the login name] [env: DSR_OPERATOR]
+    #[arg(long, global = true, value_name = "NAME")]
     pub operator: Option<String>,
     /// Why personal data is read, for the audit log and receipts: a case or ticket number,
     /// never the person (locate needs one). One that names the subject in any form — name
     /// in any order or spelling, e-mail, phone in any grouping, login — is refused before
-    /// anything is done [default: the tenant's purpose]
-    #[arg(long, global = true, env = "DSR_PURPOSE", value_name = "TEXT")]
+    /// anything is done [default: the tenant's purpose] [env: DSR_PURPOSE]
+    #[arg(long, global = true, value_name = "TEXT")]
     pub purpose: Option<String>,
     /// The Ed25519 key that signs receipts [default: the tenant's signing key, or
-    /// keys/dsr_ed25519 in the data directory]
-    #[arg(long, global = true, env = "DSR_SIGNING_KEY", value_name = "FILE")]
+    /// keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]
+    #[arg(long, global = true, value_name = "FILE")]
     pub key: Option<PathBuf>,
+}
+
+impl GlobalArgs {
+    /// Fills what was not typed from the environment (an empty variable counts as unset).
+    pub fn with_environment(mut self) -> anyhow::Result<GlobalArgs> {
+        fn var(name: &str) -> Option<std::ffi::OsString> {
+            std::env::var_os(name).filter(|v| !v.is_empty())
+        }
+        fn text(name: &str) -> anyhow::Result<Option<String>> {
+            var(name)
+                .map(|v| {
+                    v.into_string()
+                        .map_err(|_| anyhow::anyhow!("{name} is not valid UTF-8: set it again"))
+                })
+                .transpose()
+        }
+        self.tenant = self.tenant.or(text("DSR_TENANT")?);
+        self.data_dir = self.data_dir.or(var("DSR_DATA_DIR").map(PathBuf::from));
+        self.config = self.config.or(var("DSR_CONFIG").map(PathBuf::from));
+        self.client_secret_file = self
+            .client_secret_file
+            .or(var("DSR_CLIENT_SECRET_FILE").map(PathBuf::from));
+        self.operator = self.operator.or(text("DSR_OPERATOR")?);
+        self.purpose = self.purpose.or(text("DSR_PURPOSE")?);
+        self.key = self.key.or(var("DSR_SIGNING_KEY").map(PathBuf::from));
+        if self.timeout.is_none()
+            && let Some(secs) = text("DSR_TIMEOUT")?
+        {
+            let parsed = secs.trim().parse::<u64>().ok().filter(|&s| s >= 1);
+            self.timeout = Some(parsed.ok_or_else(|| {
+                anyhow::anyhow!(
+                    "DSR_TIMEOUT is {secs:?}: it must be a whole number of seconds, 1 or more"
+                )
+            })?);
+        }
+        Ok(self)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -226,7 +263,7 @@ pub enum Command {
     Erase(EraseArgs),
     /// Correct a subject's data (Art. 16): plan, confirm, apply under a journal, verify
     ///
-    /// --from OLD --to NEW puts the new value where the subject's old one stands in the
+    /// --replace OLD --with NEW puts the new value where the subject's old one stands in the
     /// reviewed assets: the whole entry of a bag field or list of names, the phrase in free
     /// text, nothing else (--field limits it to some fields). --set FIELD=VALUE sets a field
     /// instead; it refuses a person, e-mail, phone or login field that holds someone else's
@@ -541,12 +578,13 @@ pub struct CaseArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum CaseCommand {
-    /// Open a case and locate the subject; prints the case id
+    /// Open a case and locate the subject; prints the case id (the case with --output json)
     Open(CaseOpenArgs),
     /// Go through a case's matches and decide which are the subject
     ///
-    /// In a terminal, a checklist with the high-confidence matches ticked. Without one,
-    /// --include and --exclude decide; with neither, the high matches stand.
+    /// In a terminal, a checklist with the high-confidence matches ticked, each with the
+    /// values that matched. Without one, --include and --exclude decide; with neither it
+    /// refuses (exit 2) rather than take the high matches as reviewed.
     Review(CaseReviewArgs),
     /// Extend the deadline by two months (once, Art. 12(3))
     Extend(CaseExtendArgs),
@@ -597,7 +635,8 @@ pub struct CaseOpenArgs {
     /// --output jsonl
     #[arg(long, value_name = "FILE", conflicts_with_all = ["email", "name", "phone", "login"])]
     pub from: Option<PathBuf>,
-    /// How opened cases are printed: their ids (table) or one JSON object per subject
+    /// How the case is printed: its id (human) or the case as `case show` prints it; with
+    /// --from the ids, or one object per subject
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
     /// The subject's e-mail address (repeatable)
@@ -652,6 +691,7 @@ pub struct CaseListArgs {
     /// Only open cases past their due date
     #[arg(long)]
     pub overdue: bool,
+    /// How the cases are printed; with none, an empty table ([] in json, the header in csv)
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
 }
@@ -725,9 +765,10 @@ pub struct ListArgs {
     /// subject twice
     #[arg(long, requires = "from")]
     pub resume: bool,
-    /// With --from: how the results are printed; jsonl and csv print each subject's as
-    /// soon as it is finished
-    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table, requires = "from")]
+    /// How the result is printed: for one case its path (human) or {path, assets, files,
+    /// receipt, missing, not_searched}; with --from one result per subject, jsonl and csv
+    /// printing each as soon as it is finished
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
     /// With --from: how the subjects' identities were checked (Art. 12(6)), for every case
     #[arg(long, value_name = "TEXT", requires = "from")]

@@ -339,7 +339,7 @@ impl Config {
         };
         toml::from_str(&text).map_err(|e| ConfigError::Parse {
             path: path.to_owned(),
-            message: e.to_string().trim().replace('\n', " "),
+            message: e.to_string().trim_end().to_owned(),
         })
     }
 

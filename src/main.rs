@@ -15,10 +15,10 @@ fn main() -> ExitCode {
         Err(err) if cmd::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             if let Some(status) = cmd::interrupted_status(&err) {
-                eprintln!("dsr: {}", cmd::sanitize(&format!("{err:#}")));
+                eprintln!("dsr: {}", cmd::error_text(&err));
                 return ExitCode::from(status);
             }
-            eprintln!("dsr: error: {}", cmd::sanitize(&format!("{err:#}")));
+            eprintln!("dsr: error: {}", cmd::error_text(&err));
             ExitCode::from(cmd::EXIT_ERROR)
         }
     }

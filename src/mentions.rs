@@ -49,6 +49,7 @@ pub fn names_subject(
                     located(identity, &visible, region)
                         || located(identity, &apart, region)
                         || together.holds_name(&identity.value)
+                        || holds_name_word(&apart, &identity.value)
                 }
                 IdentityKind::Email => {
                     located(identity, &visible, region)
@@ -96,6 +97,39 @@ fn located(identity: &Identity, text: &str, region: Option<country::Id>) -> bool
     !Matcher::new(probes, FieldRoles::standard(), region)
         .matches_from(&metadata, floor)
         .is_empty()
+}
+
+/// True when a word of the name (not an initial) stands in `text` on its own: "the Doe
+/// request" or "Doe" names her as surely as "Jane Doe" does. Beside a capitalised word
+/// that is not hers the word is taken for part of another person's name ("Jane Smith's
+/// request", "John Doe's request"), which the full-name checks above judge.
+fn holds_name_word(text: &str, name: &str) -> bool {
+    let fold = |token: &str| -> Option<String> {
+        match normalize::words(token).as_slice() {
+            [word] => Some(word.stripped().to_owned()),
+            _ => None,
+        }
+    };
+    let hers: Vec<String> = normalize::words(name)
+        .iter()
+        .map(|w| w.stripped().to_owned())
+        .filter(|w| w.chars().count() >= 2)
+        .collect();
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let another_name = |token: &str| {
+        token.chars().next().is_some_and(char::is_uppercase)
+            && token.chars().all(char::is_alphabetic)
+            && fold(token).is_none_or(|w| !hers.contains(&w))
+    };
+    tokens.iter().enumerate().any(|(i, token)| {
+        let is_hers = fold(token).is_some_and(|w| hers.contains(&w));
+        let beside_another = (i > 0 && another_name(tokens[i - 1]))
+            || tokens.get(i + 1).is_some_and(|next| another_name(next));
+        is_hers && !beside_another
+    })
 }
 
 /// The text in compatibility form (NFKC), without invisible format characters, which
@@ -270,6 +304,21 @@ mod tests {
             "erasure 2026-11-30 12:00",
         ] {
             assert_eq!(named(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_word_of_her_name_alone_names_her() {
+        use IdentityKind::*;
+        // Her surname or first name alone is in the log for good.
+        for text in [
+            "Doe",
+            "the Doe request",
+            "DÖE erasure",
+            "erasure for doe",
+            "Doe's request",
+        ] {
+            assert_eq!(named(text), Some(Name), "{text}");
         }
     }
 

@@ -46,10 +46,10 @@ pub enum RectifyError {
     #[error("the old value (--replace) cannot be searched: {0}")]
     Old(IdentityError),
     #[error(
-        "the new value (--to) is not a valid {kind}: it must be the same kind of value as the old one"
+        "the new value (--with) is not a valid {kind}: it must be the same kind of value as the old one"
     )]
     New { kind: &'static str },
-    #[error("the new value (--to) is the old one: nothing would change")]
+    #[error("the new value (--with) is the old one: nothing would change")]
     Same,
     #[error("--set #{0} is not FIELD=VALUE (for example 309=+47 912 34 567)")]
     BadSet(usize),

@@ -38,6 +38,10 @@ pub enum SubjectsError {
         "the subject list has no identity column: its header needs one of email, name, phone, login"
     )]
     NoIdentityColumn,
+    #[error(
+        "the subject list's header has an unknown column '{0}': the file looks separated by ';' — separate its columns by ',' (or all of them by ';'), as in email,name,reference"
+    )]
+    Semicolons(String),
     #[error("the subject list is not CSV: {0}")]
     Csv(String),
 }
@@ -59,6 +63,8 @@ pub struct Subject {
 pub struct BadRow {
     pub row: usize,
     pub reason: String,
+    /// The row's `reference`, when it has one: what a script matches its results by.
+    pub reference: Option<String>,
 }
 
 pub type Row = Result<Subject, BadRow>;
@@ -68,10 +74,12 @@ pub fn read(mut input: impl Read) -> Result<Vec<Row>, SubjectsError> {
     let mut text = String::new();
     input.read_to_string(&mut text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Excel writes CRLF; the CSV reader counts such a file's lines one short.
+    let text = text.replace("\r\n", "\n");
     if text.trim_start().starts_with('{') {
-        Ok(read_jsonl(text))
+        Ok(read_jsonl(&text))
     } else {
-        read_csv(text)
+        read_csv(&text)
     }
 }
 
@@ -87,7 +95,15 @@ fn kind_of(column: &str) -> Option<IdentityKind> {
 
 /// Collects one row's cells (column, value) into a subject.
 fn subject(row: usize, cells: Vec<(String, String)>) -> Row {
-    let bad = |reason: String| BadRow { row, reason };
+    let reference_cell = cells
+        .iter()
+        .find(|(column, value)| column == "reference" && !value.trim().is_empty())
+        .map(|(_, value)| value.trim().to_owned());
+    let bad = |reason: String| BadRow {
+        row,
+        reason,
+        reference: reference_cell.clone(),
+    };
     let mut identities = Vec::new();
     let mut reference = None;
     let mut received = None;
@@ -155,9 +171,22 @@ fn subject(row: usize, cells: Vec<(String, String)>) -> Row {
     })
 }
 
+/// The separator of a CSV list: ',' unless the header holds none and ';' splits it (Excel
+/// writes ';' where the decimal separator is a comma).
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or_default();
+    if !header.contains(',') && header.contains(';') {
+        b';'
+    } else {
+        b','
+    }
+}
+
 fn read_csv(text: &str) -> Result<Vec<Row>, SubjectsError> {
+    let separator = delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
+        .delimiter(separator)
         .from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
@@ -166,8 +195,12 @@ fn read_csv(text: &str) -> Result<Vec<Row>, SubjectsError> {
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
     if let Some(unknown) = header.iter().find(|h| !COLUMNS.contains(&h.as_str())) {
+        if unknown.contains(';') {
+            return Err(SubjectsError::Semicolons(unknown.clone()));
+        }
         return Err(SubjectsError::UnknownColumn(unknown.clone()));
     }
+    let reference_at = header.iter().position(|h| h == "reference");
     if !header.iter().any(|h| kind_of(h).is_some()) {
         return Err(SubjectsError::NoIdentityColumn);
     }
@@ -182,12 +215,18 @@ fn read_csv(text: &str) -> Result<Vec<Row>, SubjectsError> {
                 if record.iter().all(|c| c.trim().is_empty()) {
                     continue;
                 }
+                let reference = reference_at
+                    .and_then(|i| record.get(i))
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty() && !r.contains(['\n', '\r']))
+                    .map(str::to_owned);
                 // The CSV reader takes an unclosed quote as a cell that runs on to the end of
                 // the file: a line break inside a cell is that, not a real value.
                 if record.iter().any(|c| c.contains(['\n', '\r'])) {
                     rows.push(Err(BadRow {
                         row,
                         reason: "broken quoting: a quote is not closed, so this cell runs over the following lines, which were not read as rows".to_owned(),
+                        reference: None,
                     }));
                     break;
                 }
@@ -199,6 +238,7 @@ fn read_csv(text: &str) -> Result<Vec<Row>, SubjectsError> {
                             record.len(),
                             header.len()
                         ),
+                        reference,
                     }));
                     continue;
                 }
@@ -214,6 +254,7 @@ fn read_csv(text: &str) -> Result<Vec<Row>, SubjectsError> {
                 rows.push(Err(BadRow {
                     row,
                     reason: "broken quoting or encoding: the row cannot be read as CSV".to_owned(),
+                    reference: None,
                 }));
                 // The reader cannot resynchronise inside a broken quote: what follows in
                 // the file is not read as rows of their own.
@@ -237,6 +278,7 @@ fn read_jsonl(text: &str) -> Vec<Row> {
                 rows.push(Err(BadRow {
                     row,
                     reason: "the line is not a JSON object".to_owned(),
+                    reference: None,
                 }));
                 continue;
             }
@@ -244,6 +286,7 @@ fn read_jsonl(text: &str) -> Vec<Row> {
                 rows.push(Err(BadRow {
                     row,
                     reason: format!("not JSON (column {})", e.column()),
+                    reference: None,
                 }));
                 continue;
             }
@@ -266,9 +309,14 @@ fn read_jsonl(text: &str) -> Vec<Row> {
             }
         }
         if let Some(key) = wrong {
+            let reference = cells
+                .iter()
+                .find(|(k, v)| k == "reference" && !v.trim().is_empty())
+                .map(|(_, v)| v.trim().to_owned());
             rows.push(Err(BadRow {
                 row,
                 reason: format!("'{key}' must be a string or a list of strings"),
+                reference,
             }));
             continue;
         }
@@ -323,6 +371,21 @@ mod tests {
             read("reference\nx\n".as_bytes()),
             Err(SubjectsError::NoIdentityColumn)
         ));
+    }
+
+    #[test]
+    fn csv_from_excel_crlf_semicolons_and_bom() {
+        let rows = read("\u{feff}email;reference\r\na@example.com;A\r\n;B\r\n".as_bytes())
+            .expect("a list");
+        assert_eq!(ok(&rows[0]).row, 2);
+        let bad = rows[1].as_ref().expect_err("no identity");
+        assert_eq!((bad.row, bad.reference.as_deref()), (3, Some("B")));
+        // A header split by ';' and ',' at once cannot be guessed: it says so.
+        let mixed = read("email;name,reference\na@example.com;Ann,A\n".as_bytes());
+        assert!(
+            matches!(&mixed, Err(e) if e.to_string().contains("the file looks separated by ';'")),
+            "{mixed:?}"
+        );
     }
 
     #[test]

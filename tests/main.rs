@@ -48,6 +48,8 @@ mod receipt;
 mod rectify;
 #[path = "main/support.rs"]
 mod support;
+#[path = "main/surface.rs"]
+mod surface;
 #[path = "main/sync.rs"]
 mod sync;
 #[path = "main/tenant.rs"]

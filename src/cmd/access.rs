@@ -17,7 +17,7 @@ use dsr::ropa::RecordOfProcessing;
 use super::bulk::{Status, SubjectReport, Work};
 use super::unreadable::{self, Listed};
 use super::{Context, Outcome};
-use crate::cli::AccessArgs;
+use crate::cli::{AccessArgs, OutputFormat};
 use dsr::subjects::Subject;
 
 pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
@@ -69,7 +69,7 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
         let made = access.package(case, args.out)?;
         report_missing(ctx, &made.missing);
         unreadable::note(ctx, &made.not_searched, accepted);
-        print_path(&made.path)?;
+        print_made(&made, args.list.output)?;
         return Ok(made.outcome());
     };
     ctx.catch_signals()?;
@@ -508,8 +508,26 @@ pub fn report_missing(ctx: &Context, missing: &[String]) {
     }
 }
 
+/// The result on stdout, as `--output` asks: for people its path, the one piece of data
+/// they need; for scripts `{path, assets, files, receipt, missing, not_searched}`.
+pub fn print_made(made: &Made, format: OutputFormat) -> Result<()> {
+    if format == OutputFormat::Table {
+        return print_path(&made.path);
+    }
+    let absolute = |p: &std::path::Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+    let value = serde_json::json!({
+        "path": absolute(&made.path),
+        "assets": made.assets,
+        "files": made.files,
+        "receipt": absolute(&made.receipt),
+        "missing": made.missing,
+        "not_searched": made.not_searched,
+    });
+    super::output::print_value(&mut std::io::stdout().lock(), format, &value)
+}
+
 /// Where the result is, on stdout: the one piece of data these commands produce.
-pub fn print_path(path: &std::path::Path) -> Result<()> {
+fn print_path(path: &std::path::Path) -> Result<()> {
     use std::io::Write;
     let shown: PathBuf = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
     writeln!(std::io::stdout().lock(), "{}", shown.display())?;

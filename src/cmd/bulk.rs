@@ -261,7 +261,7 @@ pub fn run<W: Work>(
             Err(e) => {
                 super::batch::report_bad(&e);
                 bad += 1;
-                out.report(e.row, None, None, &bad_row(&e.reason))?;
+                out.report(e.row, e.reference.as_deref(), None, &bad_row(&e.reason))?;
                 continue;
             }
         };

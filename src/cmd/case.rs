@@ -78,6 +78,7 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
     )?;
     let files = ctx.tenant_files(&name);
     let store = CaseStore::new(&name, &files.dir);
+    let same = same_subject(&store, &identities, settings.region)?;
     let mut case = store.open(
         NewCase {
             right: right(args.right),
@@ -90,6 +91,7 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
         &dsr::time::now(),
         &ctx.operator(Some(&profile)),
     )?;
+    warn_on_open(&case, &same);
     match Locator::open(&files, settings) {
         Ok(locator) => {
             let hits = locator.find(&case.identities, Confidence::Low)?;
@@ -125,8 +127,75 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
         }
         Err(e) => return Err(e).context("the case is open but the subject could not be located"),
     }
-    writeln!(std::io::stdout().lock(), "{}", case.id)?;
+    let mut out = std::io::stdout().lock();
+    if args.output == OutputFormat::Table {
+        writeln!(out, "{}", case.id)?;
+    } else {
+        let folder = store.case_dir(&case.id)?;
+        let value = case_value(&case, &folder, &[], &unreadable::ids(ctx, &name)?)?;
+        super::output::print_value(&mut out, args.output, &value)?;
+    }
     Ok(Outcome::Done)
+}
+
+/// The open cases that share an identity with `identities` (compared as locate compares
+/// them: e-mail case-folded, phone in E.164, name folded in any order).
+fn same_subject(
+    store: &CaseStore,
+    identities: &[Identity],
+    region: Option<phonenumber::country::Id>,
+) -> Result<Vec<Case>> {
+    let keys = |ids: &[Identity]| -> BTreeSet<String> {
+        dsr::index::identity::probes(ids, region)
+            .unwrap_or_default()
+            .iter()
+            .map(probe_key)
+            .collect()
+    };
+    let ours = keys(identities);
+    Ok(store
+        .list()?
+        .into_iter()
+        .filter(|c| c.is_open() && !keys(&c.identities).is_disjoint(&ours))
+        .collect())
+}
+
+fn probe_key(probe: &dsr::index::identity::Probe) -> String {
+    use dsr::index::identity::Probe;
+    let words = |words: &[dsr::index::normalize::Word]| {
+        let mut folded: Vec<&str> = words.iter().map(|w| w.stripped()).collect();
+        folded.sort_unstable();
+        folded.join(" ")
+    };
+    match probe {
+        Probe::Email(e) => format!("email:{e}"),
+        Probe::Phone(p) => format!("phone:{p}"),
+        Probe::Login(l) => format!("login:{l}"),
+        Probe::Name(n) => format!("name:{}", words(n)),
+        Probe::Text(t) => format!("text:{}", words(t)),
+    }
+}
+
+/// Warnings a newly opened case deserves: its deadline has passed already, or the same
+/// subject has an open case (a second letter about one request, or a typo in a case id).
+/// Printed even with --quiet: both need a person's attention.
+fn warn_on_open(case: &Case, same: &[Case]) {
+    if case.is_overdue(deadline::today()) {
+        eprintln!(
+            "dsr: warning: case {} is overdue already: received {}, it was due {} (Art. 12(3)); answer it first, or extend it with `dsr case extend {} --reason TEXT` if the law allows",
+            case.id, case.received, case.due, case.id
+        );
+    }
+    if !same.is_empty() {
+        let ids: Vec<String> = same
+            .iter()
+            .map(|c| format!("{} ({})", c.id, c.right.as_str()))
+            .collect();
+        eprintln!(
+            "dsr: warning: an open case has the same subject: {}; close the one not needed with `dsr case close CASE`",
+            ids.join(", ")
+        );
+    }
 }
 
 /// Opens one case per subject of a list; prints each case as soon as it is open.
@@ -155,7 +224,7 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
                 bad += 1;
                 if args.output != OutputFormat::Table {
                     let value = serde_json::json!({
-                        "row": e.row, "status": "error", "error": e.reason,
+                        "row": e.row, "reference": e.reference, "status": "error", "error": e.reason,
                     });
                     if args.output == OutputFormat::Jsonl {
                         super::batch::emit(&mut out, &value)?;
@@ -295,6 +364,16 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
     if !case.is_open() {
         bail!("case {} is closed: it can no longer be reviewed", case.id);
     }
+    let flags_given = !args.include.is_empty() || !args.exclude.is_empty();
+    let terminal = ctx.interactive_stderr && std::io::stdin().is_terminal();
+    if !flags_given && !terminal {
+        // Without a person at a checklist nothing was reviewed: taking the high matches as
+        // reviewed would record a decision nobody made.
+        bail!(
+            "case review needs a terminal for its checklist, or the decisions as flags: pass --include ASSET or --exclude ASSET (repeatable); `dsr case show {}` lists the matches",
+            case.id
+        );
+    }
     let locator = Locator::open(&files, profile.settings()?)?;
     let hits = locator.find(&case.identities, Confidence::Low)?;
     case.set_matches(&hits);
@@ -318,10 +397,8 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
             );
         }
     }
-    let flags_given = !args.include.is_empty() || !args.exclude.is_empty();
-    let terminal = ctx.interactive_stderr && std::io::stdin().is_terminal();
-    if !flags_given && terminal && !case.matches.is_empty() {
-        checklist(&mut case)?;
+    if !flags_given && !case.matches.is_empty() {
+        checklist(&mut case, &hits)?;
     } else {
         for asset in args.include {
             case.review.excluded.remove(&asset);
@@ -361,20 +438,12 @@ fn note_unreadable(ctx: &Context, locator: &Locator, case: Option<&str>) {
 }
 
 /// The interactive checklist: every match, the reviewed set ticked.
-fn checklist(case: &mut Case) -> Result<()> {
+fn checklist(case: &mut Case, hits: &[dsr::index::locate::Hit]) -> Result<()> {
     let reviewed: BTreeSet<String> = case.reviewed().iter().map(|m| m.asset.clone()).collect();
     let items: Vec<String> = case
         .matches
         .iter()
-        .map(|m| {
-            let fields: Vec<&str> = m.fields.iter().map(|f| f.label.as_str()).collect();
-            format!(
-                "[{}] {} ({})",
-                m.confidence,
-                sanitize(&m.asset),
-                sanitize(&fields.join(", "))
-            )
-        })
+        .map(|m| checklist_item(m, hits.iter().find(|h| h.asset == m.asset)))
         .collect();
     let ticked: Vec<bool> = case
         .matches
@@ -406,6 +475,35 @@ fn checklist(case: &mut Case) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// One line of the checklist: the asset, and each field with the value that matched, so
+/// that the person deciding sees "Byline: J. Doe", not only "Byline".
+fn checklist_item(m: &dsr::case::CaseMatch, hit: Option<&dsr::index::locate::Hit>) -> String {
+    /// Enough of a caption to recognise it on one line of a terminal.
+    const SHOWN: usize = 60;
+    let fields: Vec<String> = match hit {
+        Some(hit) => hit
+            .matches
+            .iter()
+            .map(|f| {
+                let value: String = f.value.chars().take(SHOWN).collect();
+                let more = if f.value.chars().count() > SHOWN {
+                    "…"
+                } else {
+                    ""
+                };
+                format!("{}: {value}{more}", f.label)
+            })
+            .collect(),
+        None => m.fields.iter().map(|f| f.label.clone()).collect(),
+    };
+    format!(
+        "[{}] {} — {}",
+        m.confidence,
+        sanitize(&m.asset),
+        sanitize(&fields.join("; "))
+    )
 }
 
 fn extend(ctx: &Context, args: CaseExtendArgs) -> Result<Outcome> {
@@ -540,7 +638,7 @@ fn purge(ctx: &Context, args: CasePurgeArgs) -> Result<Outcome> {
         ));
     }
     ctx.note(&format!(
-        "Kept tenant '{name}''s receipt ledger, salt and tombstones: `dsr receipt verify --ledger` still checks every receipt."
+        "Tenant '{name}': kept its receipt ledger, salt and tombstones; `dsr receipt verify --ledger` still checks every receipt."
     ));
     Ok(Outcome::Done)
 }
@@ -575,6 +673,20 @@ fn purgeable(case: &Case, retention: Retention, today: time::Date) -> Result<(),
     }
 }
 
+/// The keys of each case `case list` prints for scripts, in order.
+const LIST_COLUMNS: &[&str] = &[
+    "id",
+    "right",
+    "article",
+    "received",
+    "due",
+    "extended",
+    "status",
+    "matches",
+    "reviewed",
+    "reference",
+];
+
 fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
     let (_, store) = store(ctx)?;
     let today = deadline::today();
@@ -604,7 +716,7 @@ fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
                     })
                 })
                 .collect();
-            super::output::print_value(&mut out, args.output, &serde_json::Value::from(rows))?;
+            super::output::print_list(&mut out, args.output, LIST_COLUMNS, rows)?;
         }
         OutputFormat::Table => {
             let mut table = Table::new(&["case", "right", "received", "due", "status", "reviewed"]);
@@ -659,6 +771,24 @@ fn status(case: &Case, today: time::Date) -> &'static str {
     }
 }
 
+/// A case for scripts, as `case open` and `case show` print it: the case as stored, plus
+/// where its files are, for scripts that archive them, and what its matches could not
+/// include.
+fn case_value(
+    case: &Case,
+    folder: &std::path::Path,
+    receipts: &[std::path::PathBuf],
+    not_searched: &[String],
+) -> Result<serde_json::Value> {
+    let mut value = serde_json::to_value(case)?;
+    if let Some(object) = value.as_object_mut() {
+        object.insert("folder".to_owned(), serde_json::json!(folder));
+        object.insert("receipts".to_owned(), serde_json::json!(receipts));
+        object.insert("unreadable".to_owned(), serde_json::json!(not_searched));
+    }
+    Ok(value)
+}
+
 fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
     let (name, store) = store(ctx)?;
     let case = store.load_record(&args.case)?;
@@ -668,14 +798,7 @@ fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
     let not_searched = unreadable::ids(ctx, &name)?;
     unreadable::note(ctx, &not_searched, Listed::ByCase(Some(&case.id)));
     if args.output != OutputFormat::Table {
-        // The case as stored, plus where its files are, for scripts that archive them, and
-        // what its matches could not include.
-        let mut value = serde_json::to_value(&case)?;
-        if let Some(object) = value.as_object_mut() {
-            object.insert("folder".to_owned(), serde_json::json!(folder));
-            object.insert("receipts".to_owned(), serde_json::json!(receipts));
-            object.insert("unreadable".to_owned(), serde_json::json!(not_searched));
-        }
+        let value = case_value(&case, &folder, &receipts, &not_searched)?;
         super::output::print_value(&mut out, args.output, &value)?;
         return Ok(Outcome::Done);
     }
@@ -759,4 +882,31 @@ fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
         )?;
     }
     Ok(Outcome::Done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dsr::index::locate::{Hit, HitMatch};
+
+    #[test]
+    fn a_checklist_item_shows_the_values_that_matched() {
+        let hit = Hit {
+            asset: "Press/award.png".to_owned(),
+            archive: "Press".to_owned(),
+            filename: "award.png".to_owned(),
+            confidence: Confidence::Low,
+            matches: vec![HitMatch {
+                field: "80".to_owned(),
+                label: "Byline".to_owned(),
+                identity: "name:Jane Doe".to_owned(),
+                rule: dsr::index::matcher::Rule::Name,
+                confidence: Confidence::Low,
+                value: "J. Doe".to_owned(),
+            }],
+        };
+        let item = checklist_item(&dsr::case::CaseMatch::from(&hit), Some(&hit));
+        assert!(item.contains("Byline: J. Doe"), "{item}");
+        assert!(item.contains("Press/award.png"), "{item}");
+    }
 }

@@ -183,8 +183,8 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
         "Next, on your own tenant:\n\
          \x20 dsr tenant add acme --platform dir --path /srv/acme-export --default-region NO\n\
          \x20 dsr sync --tenant acme\n\
-         \x20 dsr locate --tenant acme --name 'Jane Doe' --email jane.doe@example.com --explain\n\
-         \x20 dsr case open --tenant acme --right access --name 'Jane Doe' --email jane.doe@example.com\n\
+         \x20 dsr locate --tenant acme --purpose 'ticket 4711' --name 'Jane Doe' --email jane.doe@example.com --explain\n\
+         \x20 dsr case open --tenant acme --purpose 'ticket 4711' --right access --name 'Jane Doe' --email jane.doe@example.com\n\
          {kept}"
     )?;
     Ok(Outcome::Done)

@@ -101,20 +101,44 @@ fn run_list(ctx: &Context, from: &std::path::Path, args: &LocateArgs) -> Result<
     let min = min_confidence(args.min_confidence);
     let mut out = std::io::stdout().lock();
     let (mut found, mut bad, mut results) = (0usize, 0usize, Vec::new());
+    // A row that cannot be searched is a result too, shaped as `erase --from` prints it,
+    // so a script sees every row of its list in the output.
+    let unusable = |row: usize, reference: Option<&str>, reason: &str| {
+        serde_json::json!({
+            "row": row,
+            "reference": reference,
+            "status": "error",
+            "assets": 0,
+            "hits": [],
+            "errors": [sanitize(reason)],
+        })
+    };
     for row in &rows {
-        let subject = match row {
-            Ok(subject) => subject,
+        let (subject, hits) = match row {
+            Ok(subject) => match locator.find(&subject.identities, min) {
+                Ok(hits) => (subject, hits),
+                Err(e) => {
+                    let reason = e.to_string();
+                    eprintln!("dsr: row {}: {}", subject.row, sanitize(&reason));
+                    bad += 1;
+                    let value = unusable(subject.row, subject.reference.as_deref(), &reason);
+                    match args.output {
+                        OutputFormat::Jsonl => super::batch::emit(&mut out, &value)?,
+                        OutputFormat::Json | OutputFormat::Csv => results.push(value),
+                        OutputFormat::Table => {}
+                    }
+                    continue;
+                }
+            },
             Err(e) => {
                 super::batch::report_bad(e);
                 bad += 1;
-                continue;
-            }
-        };
-        let hits = match locator.find(&subject.identities, min) {
-            Ok(hits) => hits,
-            Err(e) => {
-                eprintln!("dsr: row {}: {}", subject.row, sanitize(&e.to_string()));
-                bad += 1;
+                let value = unusable(e.row, e.reference.as_deref(), &e.reason);
+                match args.output {
+                    OutputFormat::Jsonl => super::batch::emit(&mut out, &value)?,
+                    OutputFormat::Json | OutputFormat::Csv => results.push(value),
+                    OutputFormat::Table => {}
+                }
                 continue;
             }
         };
@@ -169,13 +193,18 @@ fn run_list(ctx: &Context, from: &std::path::Path, args: &LocateArgs) -> Result<
         OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&results)?)?,
         OutputFormat::Csv => {
             let mut writer = csv::Writer::from_writer(&mut out);
-            writer.write_record(["row", "reference", "status", "assets"])?;
+            writer.write_record(["row", "reference", "status", "assets", "errors"])?;
             for r in &results {
+                let errors: Vec<&str> = r["errors"]
+                    .as_array()
+                    .map(|e| e.iter().filter_map(|e| e.as_str()).collect())
+                    .unwrap_or_default();
                 writer.write_record([
                     r["row"].to_string(),
                     neutralise(r["reference"].as_str().unwrap_or_default()),
                     r["status"].as_str().unwrap_or_default().to_owned(),
                     r["assets"].to_string(),
+                    neutralise(&errors.join("; ")),
                 ])?;
             }
             writer.flush()?;

@@ -105,6 +105,7 @@ pub struct Context {
 
 impl Context {
     fn new(global: &GlobalArgs) -> Result<Context> {
+        let global = &global.clone().with_environment()?;
         let base = || {
             etcetera::choose_base_strategy()
                 .context("cannot find the home directory: set --data-dir and --config, or HOME")
@@ -176,6 +177,7 @@ impl Context {
     }
 
     pub fn load_config(&self) -> Result<Config> {
+        log::info!("reading the configuration {}", self.config_path.display());
         Ok(Config::load(&self.config_path)?)
     }
 
@@ -369,6 +371,11 @@ pub fn open_platform_limited(
     max_requests: Option<usize>,
 ) -> Result<Box<dyn Platform>> {
     let files = ctx.tenant_files(name);
+    log::info!(
+        "opening tenant '{name}': {} (data in {})",
+        profile.location(),
+        files.dir.display()
+    );
     let connection = Connection {
         secret: Some(secret_source(ctx, name, profile)),
         cache_dir: Some(files.dir),
@@ -380,7 +387,16 @@ pub fn open_platform_limited(
             report
         }),
     };
-    dsr::platform::open(profile, connection).with_context(|| format!("cannot open tenant '{name}'"))
+    let started = std::time::Instant::now();
+    dsr::platform::open(profile, connection)
+        .inspect(|_| log::info!("tenant '{name}' opened in {:?}", started.elapsed()))
+        .inspect_err(|e| {
+            log::info!(
+                "tenant '{name}' failed to open after {:?}: {e}",
+                started.elapsed()
+            )
+        })
+        .with_context(|| format!("cannot open tenant '{name}'"))
 }
 
 /// How long a request to the tenant's server may take: `--timeout` (`DSR_TIMEOUT`), the
@@ -499,4 +515,28 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .downcast_ref::<std::io::Error>()
             .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// The error as one message for stderr: each cause after the context it explains, except a
+/// cause whose text the message already ends with (an error that prints its source, wrapped
+/// in a context, would otherwise say "No such file or directory (os error 2)" twice). Line
+/// breaks are kept, as a TOML error's caret under the faulty column needs them; any other
+/// control character is replaced.
+pub fn error_text(err: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in err.chain() {
+        let said = cause.to_string();
+        if text.ends_with(&said) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&said);
+    }
+    text.trim_end()
+        .split('\n')
+        .map(sanitize)
+        .collect::<Vec<_>>()
+        .join("\n")
 }

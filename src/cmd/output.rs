@@ -82,6 +82,23 @@ impl Table {
     }
 }
 
+/// Prints a list for scripts as [`print_value`] does; an empty one is `[]`, nothing (jsonl)
+/// or the header of `columns` (csv), so that a script reads an empty table, not an error.
+pub fn print_list(
+    out: &mut impl Write,
+    format: crate::cli::OutputFormat,
+    columns: &[&str],
+    rows: Vec<serde_json::Value>,
+) -> anyhow::Result<()> {
+    if rows.is_empty() && format == crate::cli::OutputFormat::Csv {
+        let mut writer = csv::Writer::from_writer(&mut *out);
+        writer.write_record(columns)?;
+        writer.flush()?;
+        return Ok(());
+    }
+    print_value(out, format, &serde_json::Value::from(rows))
+}
+
 /// Prints data for scripts as `--output` asks: `json` indented; `jsonl` one line per element
 /// of an array (one line for anything else); `csv` a header and one row per element (or one
 /// row), nested values as JSON text and cells neutralised against spreadsheet formulas.
@@ -116,6 +133,10 @@ pub fn print_value(
                         }
                     }
                 }
+            }
+            if rows.is_empty() {
+                // No row, no columns to name: an empty file rather than a made-up header.
+                return Ok(());
             }
             let mut writer = csv::Writer::from_writer(&mut *out);
             if columns.is_empty() {

@@ -10,7 +10,7 @@ use dsr::disclose::subject_view;
 use dsr::platform::Platform;
 use dsr::portability::{Item, provided_by_subject};
 
-use super::access::{Made, NotSearched, Reviewed, print_path, report_missing, require_right};
+use super::access::{Made, NotSearched, Reviewed, print_made, report_missing, require_right};
 use super::bulk::{SubjectReport, Work};
 use super::unreadable::{self, Listed};
 use super::{Context, Outcome};
@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
         let made = portable.archive(case, args.out.clone())?;
         report_missing(ctx, &made.missing);
         unreadable::note(ctx, &made.not_searched, accepted);
-        print_path(&made.path)?;
+        print_made(&made, args.list.output)?;
         return Ok(made.outcome());
     };
     ctx.catch_signals()?;

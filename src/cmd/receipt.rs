@@ -49,7 +49,9 @@ impl Trust {
                 let profile = tenant.and_then(|t| config.tenants.get(t));
                 let path = ctx.key_path(profile);
                 history::trusted(&path).map_err(|e| match tenant {
-                    Some(t) => format!("cannot check it against tenant '{t}''s signing key: {e}"),
+                    Some(t) => {
+                        format!("cannot check it against the signing key of tenant '{t}': {e}")
+                    }
                     None => format!("cannot check it: {e}"),
                 })
             }
@@ -66,7 +68,7 @@ impl Trust {
             ) => {
                 let path = ctx.key_path(config.tenants.get(t));
                 format!(
-                    "it is signed by {by}, not by tenant '{t}''s signing key {} nor a key it replaced",
+                    "it is signed by {by}, not by the signing key of tenant '{t}' ({}) nor a key it replaced",
                     path.display()
                 )
             }

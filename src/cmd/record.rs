@@ -198,7 +198,7 @@ fn receipt(
     let issued = dsr::receipt::issue(&ctx.data_dir, &key, draft, &dir)
         .context("cannot issue the receipt")?;
     ctx.note(&format!(
-        "Receipt {} (signed, entry {} of tenant '{name}''s ledger).",
+        "Receipt {} (signed; tenant '{name}': ledger entry {}).",
         issued.path.display(),
         issued.receipt.sequence
     ));

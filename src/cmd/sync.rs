@@ -45,8 +45,15 @@ pub fn sync_tenant(
     let platform = super::open_platform(ctx, name, profile)?;
     let settings = profile.settings()?;
     let bar = Bar::new(ctx.interactive_stderr);
+    let started = std::time::Instant::now();
+    log::info!(
+        "syncing tenant '{name}' into {} ({}, {jobs} at once)",
+        files.index().display(),
+        if full { "full" } else { "incremental" }
+    );
     let report = sync::sync(platform.as_ref(), &files, &settings, full, jobs, &bar)
         .with_context(|| format!("sync of tenant '{name}' failed"))?;
+    log::info!("sync of tenant '{name}' done in {:?}", started.elapsed());
     // Sync copies the whole tenant's metadata, personal data included, so it is recorded,
     // but it serves no one request: a purpose is not demanded.
     let purpose = ctx

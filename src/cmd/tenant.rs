@@ -381,9 +381,17 @@ fn check(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outc
     let config = ctx.load_config()?;
     let (name, profile) = config.select(name.or(ctx.tenant.as_deref()))?;
     let platform = super::open_platform(ctx, name, profile)?;
+    let started = std::time::Instant::now();
+    log::info!("checking what tenant '{name}' lets dsr do, archive by archive");
     let access = platform
         .access()
+        .inspect_err(|e| log::info!("the check failed after {:?}: {e}", started.elapsed()))
         .with_context(|| format!("tenant '{name}' cannot be reached or refused dsr"))?;
+    log::info!(
+        "checked {} archive(s) in {:?}",
+        access.len(),
+        started.elapsed()
+    );
     let rights = rights(&access);
     let mut out = std::io::stdout().lock();
     match format {

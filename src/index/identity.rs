@@ -71,13 +71,13 @@ pub enum IdentityError {
         "{kind} #{position} is not an e-mail address: it needs text, one '@' and a domain with a dot"
     )]
     Email { kind: &'static str, position: usize },
-    #[error(
-        "{kind} #{position} is not a phone number{hint}: give it in international form (+47 …) or set the tenant's default region"
-    )]
+    #[error("{kind} #{position} is not a phone number{hint}: {advice}")]
     Phone {
         kind: &'static str,
         position: usize,
         hint: &'static str,
+        /// What to do; advising a default region the tenant already has would mislead.
+        advice: &'static str,
     },
     #[error("{kind} #{position} holds no letters or digits to search for")]
     Empty { kind: &'static str, position: usize },
@@ -203,6 +203,11 @@ fn probe(
                     " in international form, and the tenant has no default region"
                 } else {
                     ""
+                },
+                advice: if region.is_some() {
+                    "check its digits, and give it in international form (+47 …) if it is from another country than the tenant's default region"
+                } else {
+                    "give it in international form (+47 …) or set the tenant's default region"
                 },
             }
         }),

@@ -57,6 +57,7 @@ pub struct Locator {
 
 impl Locator {
     pub fn open(files: &TenantFiles, settings: IndexSettings) -> Result<Locator, LocateError> {
+        log::info!("opening the index {}", files.index().display());
         let state = files.load_summary()?;
         if state.synced_at.is_none() {
             return Err(IndexError::NotSynced.into());
@@ -82,6 +83,13 @@ impl Locator {
             return Err(LocateError::NoIdentity);
         }
         let probes = probes(identities, self.settings.region)?;
+        let started = std::time::Instant::now();
+        let kinds: Vec<&str> = identities.iter().map(|i| i.kind.as_str()).collect();
+        log::info!(
+            "searching {} identities ({}) from {min:?} confidence",
+            identities.len(),
+            kinds.join(", ")
+        );
         let matcher = Matcher::new(
             probes.clone(),
             self.settings.roles.clone(),
@@ -115,6 +123,7 @@ impl Locator {
                 .cmp(&a.confidence)
                 .then_with(|| a.asset.cmp(&b.asset))
         });
+        log::info!("{} asset(s) matched in {:?}", hits.len(), started.elapsed());
         Ok(hits)
     }
 }

@@ -154,6 +154,7 @@ impl DirPlatform {
     /// lists the asset, which then cannot be read; any other is a stray, as is a file
     /// whose name is not UTF-8 (an asset id is text).
     pub fn list(&self) -> Result<Listing, PlatformError> {
+        log::info!("listing the tenant folder {}", self.root.display());
         let mut files = BTreeSet::new();
         let mut links = BTreeSet::new();
         for entry in walkdir::WalkDir::new(&self.root)
@@ -337,6 +338,7 @@ impl Platform for DirPlatform {
     }
 
     fn get(&self, id: &str) -> Result<Asset, PlatformError> {
+        log::debug!("reading the sidecar of {id}");
         self.read(id)
     }
 

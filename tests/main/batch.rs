@@ -52,7 +52,13 @@ fn locate_from_a_csv_list_streams_one_line_per_subject() {
         .collect();
     assert_eq!(
         rows,
-        [(2, "found"), (5, "not-found"), (6, "found")],
+        [
+            (2, "found"),
+            (3, "error"),
+            (4, "error"),
+            (5, "not-found"),
+            (6, "found")
+        ],
         "{}",
         out.dump()
     );

@@ -1106,7 +1106,11 @@ fn every_command_that_answers_from_the_index_says_what_it_could_not_search() {
         .run();
     has_note(&open);
     let case = open.stdout.trim().to_owned();
-    has_note(&t.dsr(["case", "review", &case]).run());
+    let first = t.dsr(["case", "show", &case, "-o", "json"]).run().json()["matches"][0]["asset"]
+        .as_str()
+        .expect("a match")
+        .to_owned();
+    has_note(&t.dsr(["case", "review", &case, "--include", &first]).run());
     let show = t.dsr(["case", "show", &case]).run();
     has_note(&show);
     let shown = t.dsr(["case", "show", &case, "-o", "json"]).run().json();

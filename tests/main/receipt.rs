@@ -551,7 +551,8 @@ fn each_tenant_is_signed_by_its_own_key() {
         .status(3)
         .run();
     assert!(
-        out.stdout.contains("not by tenant 'bravo''s signing key"),
+        out.stdout
+            .contains("not by the signing key of tenant 'bravo'"),
         "{}",
         out.dump()
     );

@@ -252,15 +252,39 @@ impl Client {
     /// time limit, and returns a successful response or the error its status means. A 401
     /// leads to a new token and one more try at once.
     pub fn send(&self, call: &Call<'_>) -> Result<Response, PlatformError> {
-        let response = self.with_retries(call.repeat, call.timeout, |limit| {
-            match self.attempt(call, limit)? {
-                Ok(response) if response.status() == StatusCode::UNAUTHORIZED => {
-                    self.forget_token();
-                    self.attempt(call, limit)
+        let started = Instant::now();
+        // The path only: a query may carry what is searched for.
+        let shown = || {
+            format!(
+                "{} {}{}",
+                call.method,
+                call.url.host_str().unwrap_or(""),
+                call.url.path()
+            )
+        };
+        let response = self
+            .with_retries(call.repeat, call.timeout, |limit| {
+                match self.attempt(call, limit)? {
+                    Ok(response) if response.status() == StatusCode::UNAUTHORIZED => {
+                        self.forget_token();
+                        self.attempt(call, limit)
+                    }
+                    outcome => Ok(outcome),
                 }
-                outcome => Ok(outcome),
-            }
-        })?;
+            })
+            .inspect_err(|_| {
+                log::debug!(
+                    "{}: no usable answer after {:?}",
+                    shown(),
+                    started.elapsed()
+                )
+            })?;
+        log::debug!(
+            "{} -> {} in {:?}",
+            shown(),
+            response.status().as_u16(),
+            started.elapsed()
+        );
         if response.status().is_success() {
             Ok(response)
         } else {
