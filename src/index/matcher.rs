@@ -9,7 +9,7 @@ use std::fmt;
 use phonenumber::country;
 use serde::{Deserialize, Serialize};
 
-use super::identity::{Probe, phone_e164};
+use super::identity::{Probe, phone_e164, phones_in_text};
 use super::normalize::{self, Word};
 use crate::asset::Metadata;
 use crate::fields::{FieldRoles, Role};
@@ -59,6 +59,8 @@ pub enum Rule {
     EmailInText,
     /// The phone number equals a phone field's number in E.164.
     Phone,
+    /// The phone number is written in free text, in any form that reads as it.
+    PhoneInText,
     /// The login equals a login field.
     Login,
     /// Every word of the name equals a word of one name in a person field, no word left over.
@@ -104,6 +106,7 @@ impl Rule {
             Rule::Email => "e-mail field equals the address (case and spaces ignored)",
             Rule::EmailInText => "the whole address is written in this field",
             Rule::Phone => "same number in E.164",
+            Rule::PhoneInText => "the number is written in this text (same number in E.164)",
             Rule::Login => "login equals the platform login",
             Rule::Name => "same name: every word equal after folding case, accents and spelling",
             Rule::NameExtraWords => "all words of the name, but the field's name has more",
@@ -234,6 +237,19 @@ fn match_email(email: &str, role: Role, item: &str) -> Found {
 }
 
 fn match_phone(e164: &str, role: Role, item: &str, region: Option<country::Id>) -> Found {
+    if role == Role::Text {
+        // A number in a caption is found in any written form, and scrubbed as written.
+        return phones_in_text(item, region)
+            .into_iter()
+            .find(|(_, _, number)| number == e164)
+            .map(|(start, end, _)| {
+                (
+                    Rule::PhoneInText,
+                    Confidence::Medium,
+                    item[start..end].to_owned(),
+                )
+            });
+    }
     if role != Role::Phone {
         return None;
     }
@@ -1061,5 +1077,22 @@ mod tests {
             in_person("Tonja Tveitvik", "Tonja Tveitvk"),
             Some((Rule::NameTypo, MEDIUM))
         );
+    }
+
+    #[test]
+    fn phones_in_captions() {
+        let m = matcher(&[(IdentityKind::Phone, "+47 22 11 00 99")]);
+        for caption in [
+            "call 0047 22 11 00 99 for prints",
+            "Prints: +47 22110099.",
+            "Ring 22 11 00 99 i dag",
+        ] {
+            let (rule, confidence, value) = best(&m, "120", single(caption)).unwrap();
+            assert_eq!((rule, confidence), (Rule::PhoneInText, MEDIUM), "{caption}");
+            assert!(caption.contains(&value), "{caption}: {value}");
+        }
+        for caption in ["call 22 11 00 98 for prints", "Invoice 2211009900"] {
+            assert_eq!(best(&m, "120", single(caption)), None, "{caption}");
+        }
     }
 }

@@ -744,7 +744,12 @@ impl IndexTerms {
                             .filter_map(|part| phone_e164(part, settings.region)),
                     ),
                     Role::Login => terms.logins.push(normalize::login(item)),
-                    Role::Person | Role::Text => {}
+                    Role::Text => terms.phones.extend(
+                        identity::phones_in_text(item, settings.region)
+                            .into_iter()
+                            .map(|(_, _, e164)| e164),
+                    ),
+                    Role::Person => {}
                 }
             }
         }
