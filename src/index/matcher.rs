@@ -408,7 +408,8 @@ fn typo_between_given_names(name: &[Word], entry: &str, pairs: &[(WordMatch, usi
 
 /// A person entry that holds the name only in part: run together ("JaneDoe",
 /// "Jane\u{200d}Doe": every word of the name equal to a part), or short of some of its
-/// words ("Mary Shelley" for Mary Wollstonecraft Shelley), which is listed for review.
+/// words but not of its first ("Mary Shelley" for Mary Wollstonecraft Shelley), which is
+/// listed for review.
 fn match_person_partly(name: &[Word], entry: &str, words: &[Word]) -> Found {
     let value = || entry.trim().to_owned();
     let parts = split_parts(words);
@@ -422,11 +423,14 @@ fn match_person_partly(name: &[Word], entry: &str, words: &[Word]) -> Found {
     if joined {
         return Some((Rule::NameJoined, Confidence::Medium, value()));
     }
+    // The given name (the first word searched) must be there: "Ruiz Zafón" alone is a
+    // family name, anyone's of that family.
     let missing = name.len() > 2
         && words.len() >= 2
         && words.len() < name.len()
-        && pair_words(words, name)
-            .is_some_and(|how| how.iter().all(|(h, _)| *h == WordMatch::Equal));
+        && pair_words(words, name).is_some_and(|how| {
+            how.iter().all(|(h, _)| *h == WordMatch::Equal) && how.iter().any(|(_, q)| *q == 0)
+        });
     missing.then(|| (Rule::NameMissingWords, Confidence::Low, value()))
 }
 

@@ -437,18 +437,16 @@ impl TenantIndex {
         if !loose || words.len() < 3 || words.len() > MISSING_WORDS_UP_TO {
             return every_word;
         }
-        // A field may lack some of a long name's words ("Mary Shelley" for Mary
-        // Wollstonecraft Shelley): any two of them also propose the asset, and the matcher
-        // grades what is missing.
+        // A field may lack some of a long name's words, never the first ("Mary Shelley"
+        // for Mary Wollstonecraft Shelley): the first word with any other also proposes
+        // the asset, and the matcher grades what is missing.
         let mut either = vec![every_word];
-        for i in 0..words.len() {
-            for j in i + 1..words.len() {
-                let both = [i, j].map(|k| {
-                    let any = alternatives[k].strong.iter().map(|q| q.box_clone());
-                    (Occur::Must, any_of(any))
-                });
-                either.push(Box::new(BooleanQuery::new(both.into())));
-            }
+        for j in 1..words.len() {
+            let both = [0, j].map(|k| {
+                let any = alternatives[k].strong.iter().map(|q| q.box_clone());
+                (Occur::Must, any_of(any))
+            });
+            either.push(Box::new(BooleanQuery::new(both.into())));
         }
         any_of(either.into_iter())
     }
@@ -537,8 +535,8 @@ impl TenantIndex {
     }
 }
 
-/// The longest name whose assets missing some of its words are proposed: a longer name
-/// would make too many pairs of words to search.
+/// The longest name whose assets missing some of its words are proposed: each word beyond
+/// the first adds a pair of words to search.
 const MISSING_WORDS_UP_TO: usize = 5;
 
 /// The index terms that may stand for one searched word of a name.
