@@ -195,3 +195,53 @@ fn names_as_written_are_found_and_scrubbed_on_dir() {
 fn names_as_written_are_found_and_scrubbed_through_fotoweb() {
     names_are_found_and_scrubbed(Kind::Fotoweb);
 }
+
+/// Rectification replaces what the new rules find, verified by the same matcher: her name
+/// written family name first, in a person field and in a caption.
+fn names_as_written_are_rectified(kind: Kind) {
+    let t = Test::new();
+    t.asset("R/byline.png", json!({"80": ["Kovács Anna"]}));
+    t.asset(
+        "R/caption.png",
+        json!({"120": "Kovács Anna opens the exhibition with Ola Nordmann."}),
+    );
+    t.asset("R/other.png", json!({"80": ["Kovács Péter"]}));
+    let tenant = Tenant::new(t, kind, &[], |_| {});
+    let other = tenant.metadata("R/other.png");
+    let case = tenant.open_case("rectification", &["--name", "Anna Kovács"]);
+    // The caption's match is medium: acted on once a person has reviewed it in.
+    tenant
+        .dsr(["case", "review", &case, "--include", "R/caption.png"])
+        .run();
+    tenant
+        .dsr([
+            "rectify",
+            &case,
+            "--replace",
+            "Anna Kovács",
+            "--with",
+            "Anna Tóth",
+            "--yes",
+        ])
+        .run();
+    let byline = tenant.metadata("R/byline.png").expect("kept");
+    assert_eq!(byline["80"], json!(["Anna Tóth"]));
+    let caption = tenant.metadata("R/caption.png").expect("kept");
+    assert_eq!(
+        caption["120"],
+        json!("Anna Tóth opens the exhibition with Ola Nordmann.")
+    );
+    assert_eq!(tenant.metadata("R/other.png"), other, "not hers: untouched");
+    let old = tenant.dsr(["locate", "--name", "Anna Kovács"]).hits();
+    assert_eq!(old, Vec::<Value>::new());
+}
+
+#[test]
+fn names_as_written_are_rectified_on_dir() {
+    names_as_written_are_rectified(Kind::Dir);
+}
+
+#[test]
+fn names_as_written_are_rectified_through_fotoweb() {
+    names_as_written_are_rectified(Kind::Fotoweb);
+}
