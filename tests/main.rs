@@ -38,6 +38,8 @@ mod generated;
 mod links;
 #[path = "main/locate.rs"]
 mod locate;
+#[path = "main/names.rs"]
+mod names;
 #[path = "main/output.rs"]
 mod output;
 #[path = "main/outputs.rs"]

@@ -226,7 +226,7 @@ pub fn subject_view(
 fn reason(rule: Rule, field: &str) -> String {
     let what = match rule {
         Rule::Email | Rule::EmailInText => "email",
-        Rule::Phone => "phone",
+        Rule::Phone | Rule::PhoneInText => "phone",
         Rule::Login => "login",
         Rule::Text => "text",
         Rule::Name
@@ -236,7 +236,12 @@ fn reason(rule: Rule, field: &str) -> String {
         | Rule::NameSingleWord
         | Rule::NameInText
         | Rule::NameInTextLoose
-        | Rule::NameJoined => "name",
+        | Rule::NameJoined
+        | Rule::FamilyNameFirst
+        | Rule::ParticleSurname
+        | Rule::Transliteration
+        | Rule::NameUnspaced
+        | Rule::NameMissingWords => "name",
     };
     let place = match field {
         fields::PERSON_SHOWN => "shown",

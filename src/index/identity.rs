@@ -126,6 +126,68 @@ pub fn phone_e164(value: &str, region: Option<country::Id>) -> Option<String> {
         .then_some(e164)
 }
 
+/// The phone numbers written in a free text ("call 0047 22 11 00 99 for prints"), as byte
+/// ranges and E.164. A number is a run of up to six groups of digits, `+`, brackets,
+/// hyphens, full stops and slashes, separated by single spaces, that the phone library
+/// reads as a valid number of seven digits or more; the longest such run from each group
+/// is taken, so a year or a price beside a number is not read into it.
+pub fn phones_in_text(text: &str, region: Option<country::Id>) -> Vec<(usize, usize, String)> {
+    // Most texts hold too few digits for a number: no tokens, no parsing.
+    if text.bytes().filter(u8::is_ascii_digit).count() < 7 {
+        return Vec::new();
+    }
+    let numeric = |c: char| c.is_ascii_digit() || "+()-./".contains(c);
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (numeric(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                groups.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    let mut g = 0;
+    while g < groups.len() {
+        let mut best = None;
+        for last in g..groups.len().min(g + 6) {
+            // Groups of one number are apart by one space at most.
+            if last > g && text[groups[last - 1].1..groups[last].0] != *" " {
+                break;
+            }
+            let (from, to) = (groups[g].0, groups[last].1);
+            let written = text[from..to].trim_end_matches(['.', '-', '/']);
+            if let Some(e164) = valid_phone(written, region) {
+                best = Some((last, from, from + written.len(), e164));
+            }
+        }
+        match best {
+            Some((last, from, to, e164)) => {
+                found.push((from, to, e164));
+                g = last + 1;
+            }
+            None => g += 1,
+        }
+    }
+    found
+}
+
+/// `value` in E.164 when it is a valid number of seven digits or more.
+fn valid_phone(value: &str, region: Option<country::Id>) -> Option<String> {
+    if value.bytes().filter(u8::is_ascii_digit).count() < 7 {
+        return None;
+    }
+    let e164 = phone_e164(value, region)?;
+    let number = phonenumber::parse(None, &e164).ok()?;
+    phonenumber::is_valid(&number).then_some(e164)
+}
+
 /// An international number with the trunk zero in brackets ("+49 (0)30 1234567") written
 /// without it. The zero is what a caller inside the country dials, never a digit of the
 /// international number; `phonenumber` drops it only when the number's country is the
@@ -340,5 +402,40 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(!err.contains("secret-person"), "{err}");
+    }
+
+    #[test]
+    fn phones_in_free_text() {
+        let no = parse_region("NO").unwrap();
+        let found = |text: &str| -> Vec<String> {
+            phones_in_text(text, Some(no))
+                .into_iter()
+                .map(|(s, e, e164)| format!("{}={e164}", &text[s..e]))
+                .collect()
+        };
+        assert_eq!(
+            found("call 0047 22 11 00 99 for prints"),
+            ["0047 22 11 00 99=+4722110099"]
+        );
+        assert_eq!(
+            found("Prints: +47 22110099. Or 22 11 00 99."),
+            ["+47 22110099=+4722110099", "22 11 00 99=+4722110099"]
+        );
+        assert_eq!(
+            found("Ring (+47) 912-34-567 i 2024"),
+            ["(+47) 912-34-567=+4791234567"]
+        );
+        assert_eq!(
+            found("Mobil: +49 (0)30 1234567"),
+            ["+49 (0)30 1234567=+49301234567"]
+        );
+        for text in [
+            "In 1999 and 2024",
+            "Price 1200,-",
+            "ISBN 978 82 0000",
+            "no digits",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
     }
 }

@@ -9,7 +9,7 @@ use std::fmt;
 use phonenumber::country;
 use serde::{Deserialize, Serialize};
 
-use super::identity::{Probe, phone_e164};
+use super::identity::{Probe, phone_e164, phones_in_text};
 use super::normalize::{self, Word};
 use crate::asset::Metadata;
 use crate::fields::{FieldRoles, Role};
@@ -59,6 +59,8 @@ pub enum Rule {
     EmailInText,
     /// The phone number equals a phone field's number in E.164.
     Phone,
+    /// The phone number is written in free text, in any form that reads as it.
+    PhoneInText,
     /// The login equals a login field.
     Login,
     /// Every word of the name equals a word of one name in a person field, no word left over.
@@ -78,6 +80,21 @@ pub enum Rule {
     /// The name's words are run together in one word ("JaneDoe"), or joined by invisible
     /// characters.
     NameJoined,
+    /// The same words, the family name written first without a comma ("Kovács Anna" for
+    /// Anna Kovács, "Doe Jane").
+    FamilyNameFirst,
+    /// "Last, First" with a family name of several words ("Ruiz Zafón, Carlos", "van der
+    /// Merwe, Anna").
+    ParticleSurname,
+    /// The name in another script or another romanisation ("Пётр Чайковский", "Pyotr
+    /// Tchaikovsky" for Pyotr Chaikovsky).
+    Transliteration,
+    /// A name of a script without spaces (Chinese, Japanese, Korean) that is the whole
+    /// entry of a person field.
+    NameUnspaced,
+    /// The field holds some of the name's words, at least two, and no other ("Mary Shelley"
+    /// for Mary Wollstonecraft Shelley).
+    NameMissingWords,
     /// The free-text phrase searched appears in a field.
     Text,
 }
@@ -89,6 +106,7 @@ impl Rule {
             Rule::Email => "e-mail field equals the address (case and spaces ignored)",
             Rule::EmailInText => "the whole address is written in this field",
             Rule::Phone => "same number in E.164",
+            Rule::PhoneInText => "the number is written in this text (same number in E.164)",
             Rule::Login => "login equals the platform login",
             Rule::Name => "same name: every word equal after folding case, accents and spelling",
             Rule::NameExtraWords => "all words of the name, but the field's name has more",
@@ -101,6 +119,17 @@ impl Rule {
             }
             Rule::NameJoined => {
                 "the words of the name run together in one word, or joined by invisible characters"
+            }
+            Rule::FamilyNameFirst => "same name, written family name first",
+            Rule::ParticleSurname => {
+                "same name as \"Last, First\" with a family name of several words"
+            }
+            Rule::Transliteration => {
+                "same name in another script or romanisation: a strong hint, not proof"
+            }
+            Rule::NameUnspaced => "the whole entry is the name, in a script written without spaces",
+            Rule::NameMissingWords => {
+                "the field's name lacks some of the name's words (a middle name?)"
             }
             Rule::Text => "the phrase appears in the field",
         }
@@ -213,6 +242,19 @@ fn match_email(email: &str, role: Role, item: &str) -> Found {
 }
 
 fn match_phone(e164: &str, role: Role, item: &str, region: Option<country::Id>) -> Found {
+    if role == Role::Text {
+        // A number in a caption is found in any written form, and scrubbed as written.
+        return phones_in_text(item, region)
+            .into_iter()
+            .find(|(_, _, number)| number == e164)
+            .map(|(start, end, _)| {
+                (
+                    Rule::PhoneInText,
+                    Confidence::Medium,
+                    item[start..end].to_owned(),
+                )
+            });
+    }
     if role != Role::Phone {
         return None;
     }
@@ -230,22 +272,30 @@ fn match_login(login: &str, role: Role, item: &str) -> Found {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum WordMatch {
     Equal,
+    /// The same name in another script or romanisation.
+    Transliterated,
     Typo,
     Initial,
 }
 
 /// Pairs each searched word with a distinct word of the value, preferring equal words,
-/// then one-typo words, then initials. `None` when a searched word finds no partner.
+/// then transliterations, then one-typo words, then initials. `None` when a searched word
+/// finds no partner; otherwise how each word met its partner and the partner's position.
 ///
 /// A name of one word meets no initial: an initial says who it is only beside the other
 /// words of a name, and alone "A." (or the article "a") stands for every Anna and Annabelle.
-fn pair_words(name: &[Word], value: &[Word]) -> Option<Vec<WordMatch>> {
+fn pair_words(name: &[Word], value: &[Word]) -> Option<Vec<(WordMatch, usize)>> {
     let mut used = vec![false; value.len()];
-    let mut how: Vec<Option<WordMatch>> = vec![None; name.len()];
+    let mut how: Vec<Option<(WordMatch, usize)>> = vec![None; name.len()];
     let kinds: &[WordMatch] = if name.len() == 1 {
-        &[WordMatch::Equal, WordMatch::Typo]
+        &[WordMatch::Equal, WordMatch::Transliterated, WordMatch::Typo]
     } else {
-        &[WordMatch::Equal, WordMatch::Typo, WordMatch::Initial]
+        &[
+            WordMatch::Equal,
+            WordMatch::Transliterated,
+            WordMatch::Typo,
+            WordMatch::Initial,
+        ]
     };
     for &kind in kinds {
         for (q, word) in name.iter().enumerate() {
@@ -254,16 +304,28 @@ fn pair_words(name: &[Word], value: &[Word]) -> Option<Vec<WordMatch>> {
             }
             let fits = |other: &Word| match kind {
                 WordMatch::Equal => word.same_as(other),
+                WordMatch::Transliterated => word.transliteration_of(other),
                 WordMatch::Typo => word.one_typo_from(other),
                 WordMatch::Initial => word.initial_of(other),
             };
             if let Some(v) = (0..value.len()).find(|&v| !used[v] && fits(&value[v])) {
                 used[v] = true;
-                how[q] = Some(kind);
+                how[q] = Some((kind, v));
             }
         }
     }
     how.into_iter().collect()
+}
+
+/// The kinds of a pairing, without the positions.
+fn kinds(how: &[(WordMatch, usize)]) -> Vec<WordMatch> {
+    how.iter().map(|(kind, _)| *kind).collect()
+}
+
+/// True when the searched words met the value's words in another order, as when the
+/// family name is written first.
+fn reordered(how: &[(WordMatch, usize)]) -> bool {
+    how.windows(2).any(|pair| pair[0].1 > pair[1].1)
 }
 
 /// True when a searched initial met an initial ("J. Doe" searched, "J. Doe" written).
@@ -277,38 +339,46 @@ fn match_person(name: &[Word], item: &str) -> Found {
         .filter_map(|(start, end)| {
             let entry = &item[start..end];
             let words = normalize::words(entry);
-            let Some(how) = pair_words(name, &words) else {
-                // "JaneDoe" or "Jane\u{200d}Doe": every word of the name equal to a part.
-                let parts = split_parts(&words);
-                let joined = name.len() > 1
-                    && parts.len() > words.len()
-                    && pair_words(
-                        name,
-                        &parts.iter().map(|p| p.word.clone()).collect::<Vec<_>>(),
-                    )
-                    .is_some_and(|how| how.iter().all(|h| *h == WordMatch::Equal));
-                return joined.then(|| {
-                    (
-                        Rule::NameJoined,
-                        Confidence::Medium,
-                        entry.trim().to_owned(),
-                    )
-                });
+            let Some(pairs) = pair_words(name, &words) else {
+                return match_person_partly(name, entry, &words);
             };
+            let how = kinds(&pairs);
             let extra = words.len() > name.len();
             let (rule, confidence) = if name.len() == 1 {
-                (Rule::NameSingleWord, Confidence::Low)
+                // "王小明" alone in a person field is a whole name, not one word of one.
+                if !extra && how == [WordMatch::Equal] && name[0].is_unspaced_name() {
+                    (Rule::NameUnspaced, Confidence::High)
+                } else {
+                    (Rule::NameSingleWord, Confidence::Low)
+                }
             } else if involves_initials(name, &how) {
                 (Rule::NameInitials, Confidence::Low)
             } else if how.contains(&WordMatch::Typo) {
-                let confidence = if extra {
+                let confidence = if extra || typo_between_given_names(name, entry, &pairs) {
                     Confidence::Low
                 } else {
                     Confidence::Medium
                 };
                 (Rule::NameTypo, confidence)
+            } else if how.contains(&WordMatch::Transliterated) {
+                let confidence = if extra {
+                    Confidence::Low
+                } else {
+                    Confidence::Medium
+                };
+                (Rule::Transliteration, confidence)
             } else if extra {
                 (Rule::NameExtraWords, Confidence::Medium)
+            } else if let Some(comma) = entry.find(',') {
+                // A list is split before any "Last, First" reading, so a comma left in
+                // an entry ends its family name.
+                if normalize::words(&entry[..comma]).len() > 1 {
+                    (Rule::ParticleSurname, Confidence::High)
+                } else {
+                    (Rule::Name, Confidence::High)
+                }
+            } else if reordered(&pairs) {
+                (Rule::FamilyNameFirst, Confidence::High)
             } else {
                 (Rule::Name, Confidence::High)
             };
@@ -317,9 +387,63 @@ fn match_person(name: &[Word], item: &str) -> Found {
         .max_by_key(|(_, confidence, _)| *confidence)
 }
 
+/// True when a one-typo pair joins a given name of the search with a given name of the
+/// entry: both are given names (the entry's own person field says so of its word), and
+/// one letter between two given names is a near-namesake — Tonja is not Jonja, Daniel
+/// not Daniela. The family name is the last word searched, and in the entry the words
+/// before a "Last, First" comma or else its last word.
+fn typo_between_given_names(name: &[Word], entry: &str, pairs: &[(WordMatch, usize)]) -> bool {
+    let words = normalize::words(entry);
+    let family_words = match entry.find(',') {
+        Some(comma) => words.iter().take_while(|w| w.end <= comma).count(),
+        None => 0,
+    };
+    let given_in_entry = |v: usize| {
+        if family_words > 0 {
+            v >= family_words
+        } else {
+            v + 1 < words.len()
+        }
+    };
+    pairs
+        .iter()
+        .enumerate()
+        .any(|(q, (kind, v))| *kind == WordMatch::Typo && q + 1 < name.len() && given_in_entry(*v))
+}
+
+/// A person entry that holds the name only in part: run together ("JaneDoe",
+/// "Jane\u{200d}Doe": every word of the name equal to a part), or short of some of its
+/// words but not of its first ("Mary Shelley" for Mary Wollstonecraft Shelley), which is
+/// listed for review.
+fn match_person_partly(name: &[Word], entry: &str, words: &[Word]) -> Found {
+    let value = || entry.trim().to_owned();
+    let parts = split_parts(words);
+    let joined = name.len() > 1
+        && parts.len() > words.len()
+        && pair_words(
+            name,
+            &parts.iter().map(|p| p.word.clone()).collect::<Vec<_>>(),
+        )
+        .is_some_and(|how| how.iter().all(|(h, _)| *h == WordMatch::Equal));
+    if joined {
+        return Some((Rule::NameJoined, Confidence::Medium, value()));
+    }
+    // The given name (the first word searched) must be there: "Ruiz Zafón" alone is a
+    // family name, anyone's of that family.
+    let missing = name.len() > 2
+        && words.len() >= 2
+        && words.len() < name.len()
+        && pair_words(words, name).is_some_and(|how| {
+            how.iter().all(|(h, _)| *h == WordMatch::Equal) && how.iter().any(|(_, q)| *q == 0)
+        });
+    missing.then(|| (Rule::NameMissingWords, Confidence::Low, value()))
+}
+
 /// Splits a person field's value into the names it holds, as byte ranges. Names are
 /// separated by `;`, `|`, `/` or new lines, and by commas unless the value reads as one
-/// "Last, First" name (a single word before the only comma).
+/// "Last, First" name: an only comma with a single word on one side of it ("Doe, Jane",
+/// "Ruiz Zafón, Carlos"), or a family name opening with a particle ("van der Merwe, Anna
+/// Marie"). Two names of several words ("Nisa Tveitvik, Jonja Kvamnes") are a list.
 pub fn person_entries(item: &str) -> Vec<(usize, usize)> {
     let mut entries = Vec::new();
     let mut start = 0;
@@ -335,10 +459,25 @@ pub fn person_entries(item: &str) -> Vec<(usize, usize)> {
     entries
 }
 
+/// Words that open a family name of several words (Dutch, German, Romance, Arabic): a
+/// segment opening with one is a family name, so its comma is a "Last, First" one.
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "degli", "del", "della", "der", "di", "do", "dos", "du", "el",
+    "ibn", "la", "le", "ten", "ter", "van", "von", "zu",
+];
+
 fn split_commas(item: &str, start: usize, end: usize, entries: &mut Vec<(usize, usize)>) {
     let segment = &item[start..end];
     let commas: Vec<usize> = segment.match_indices(',').map(|(i, _)| i).collect();
-    let last_first = commas.len() == 1 && normalize::words(&segment[..commas[0]]).len() == 1;
+    let last_first = commas.len() == 1 && {
+        let before = normalize::words(&segment[..commas[0]]);
+        let after = normalize::words(&segment[commas[0] + 1..]);
+        before.len() == 1
+            || after.len() == 1
+            || before
+                .first()
+                .is_some_and(|w| PARTICLES.contains(&w.stripped()))
+    };
     let mut from = 0;
     let cuts = if last_first { Vec::new() } else { commas };
     for cut in cuts.into_iter().chain(std::iter::once(segment.len())) {
@@ -448,7 +587,10 @@ fn match_phrase_in(
             .iter()
             .map(|v| {
                 name.iter().enumerate().fold(0, |mask, (q, w)| {
-                    let fits = w.same_as(v) || w.one_typo_from(v) || w.initial_of(v);
+                    let fits = w.same_as(v)
+                        || w.transliteration_of(v)
+                        || w.one_typo_from(v)
+                        || w.initial_of(v);
                     if fits { mask | 1 << q } else { mask }
                 })
             })
@@ -480,14 +622,23 @@ fn match_phrase_in(
         {
             continue;
         }
-        let Some(how) = pair_words(name, window) else {
+        let Some(pairs) = pair_words(name, window) else {
             continue;
         };
+        let how = kinds(&pairs);
         let exact = n > 1 && !involves_initials(name, &how) && !how.contains(&WordMatch::Typo);
-        let (rule, confidence) = if exact {
-            (Rule::NameInText, Confidence::Medium)
-        } else {
+        let (rule, confidence) = if !exact {
             (Rule::NameInTextLoose, Confidence::Low)
+        } else if how.contains(&WordMatch::Transliterated) {
+            (Rule::Transliteration, Confidence::Medium)
+        } else if reordered(&pairs)
+            && !window
+                .windows(2)
+                .any(|p| item[p[0].end..p[1].start].contains(','))
+        {
+            (Rule::FamilyNameFirst, Confidence::Medium)
+        } else {
+            (Rule::NameInText, Confidence::Medium)
         };
         let (start, end) = (window[0].start, window[n - 1].end);
         // An address is an identifier of its own: "jane.doe@" is as often a namesake's
@@ -741,5 +892,216 @@ mod tests {
         assert_eq!(person_entries("Doe, Jane").len(), 1);
         assert_eq!(person_entries("Jane Doe, Ola Nordmann").len(), 2);
         assert_eq!(person_entries("Jane Doe; Ola Nordmann/Kari").len(), 3);
+    }
+
+    /// The rule and confidence of the best match of `name` in one person entry.
+    fn in_person(name: &str, value: &str) -> Option<(Rule, Confidence)> {
+        let m = matcher(&[(IdentityKind::Name, name)]);
+        best(&m, "368", bag(&[value])).map(|b| (b.0, b.1))
+    }
+
+    fn in_text(name: &str, value: &str) -> Option<(Rule, Confidence)> {
+        let m = matcher(&[(IdentityKind::Name, name)]);
+        best(&m, "120", single(value)).map(|b| (b.0, b.1))
+    }
+
+    const HIGH: Confidence = Confidence::High;
+    const MEDIUM: Confidence = Confidence::Medium;
+    const LOW: Confidence = Confidence::Low;
+
+    #[test]
+    fn family_names_of_several_words() {
+        for (name, value) in [
+            ("Carlos Ruiz Zafón", "Ruiz Zafón, Carlos"),
+            ("Maria Conceição Tavares", "Conceição Tavares, Maria"),
+            ("Pieter de Jong", "de Jong, Pieter"),
+            ("Maria von Trapp", "von Trapp, Maria"),
+            ("Anna van der Merwe", "Van der Merwe, Anna"),
+            ("Anna Marie van der Merwe", "van der Merwe, Anna Marie"),
+            ("Ahmed bin Khalid", "Bin Khalid, Ahmed"),
+        ] {
+            assert_eq!(
+                in_person(name, value),
+                Some((Rule::ParticleSurname, HIGH)),
+                "{value}"
+            );
+        }
+        assert_eq!(in_person("Jane Doe", "Doe, Jane"), Some((Rule::Name, HIGH)));
+        // Another family name with the same particle is someone else.
+        assert_eq!(in_person("Pieter de Jong", "de Vries, Pieter"), None);
+    }
+
+    #[test]
+    fn family_name_first() {
+        for (name, value) in [
+            ("Anna Kovács", "Kovács Anna"),
+            ("Kovács Anna", "Anna Kovács"),
+            ("Xiaoming Wang", "Wang Xiaoming"),
+            ("Haruki Murakami", "MURAKAMI Haruki"),
+            ("Ji-woo Kim", "Kim Ji-woo"),
+            ("Thi Lan Nguyen", "Nguyen Thi Lan"),
+        ] {
+            assert_eq!(
+                in_person(name, value),
+                Some((Rule::FamilyNameFirst, HIGH)),
+                "{value}"
+            );
+        }
+        assert_eq!(
+            in_text("Anna Kovács", "Kovács Anna nyitotta meg a kiállítást."),
+            Some((Rule::FamilyNameFirst, MEDIUM))
+        );
+        assert_eq!(
+            in_person("Anna Kovács", "Anna Kovács"),
+            Some((Rule::Name, HIGH))
+        );
+        assert_eq!(in_person("Anna Kovács", "Kovács Péter"), None);
+    }
+
+    #[test]
+    fn other_scripts_and_romanisations() {
+        for (name, value) in [
+            ("Pyotr Chaikovsky", "Пётр Чайковский"),
+            ("Pyotr Chaikovsky", "Pyotr Tchaikovsky"),
+            ("Пётр Чайковский", "Pyotr Tchaikovsky"),
+            ("Mikhail Gorbachev", "Михаил Горбачёв"),
+            ("Mihail Gorbachev", "Mikhail Gorbachev"),
+            ("Nikos Papadopoulos", "Νίκος Παπαδόπουλος"),
+            ("Νίκος Παπαδόπουλος", "Nikos Papadopoulos"),
+            ("Yevgeny Zamyatin", "Евгений Замятин"),
+        ] {
+            assert_eq!(
+                in_person(name, value),
+                Some((Rule::Transliteration, MEDIUM)),
+                "{name} / {value}"
+            );
+        }
+        assert_eq!(
+            in_text("Pyotr Chaikovsky", "Портрет: Пётр Чайковский, 1893."),
+            Some((Rule::Transliteration, MEDIUM))
+        );
+        // Another name in the other script is not hers.
+        assert_eq!(in_person("Pyotr Chaikovsky", "Пётр Иванов"), None);
+        assert_eq!(in_person("Nikos Papadopoulos", "Νίκος Παπαδάκης"), None);
+    }
+
+    #[test]
+    fn full_case_folding() {
+        for (name, value) in [
+            ("Σωκράτης Παππάς", "ΣΩΚΡΆΤΗΣ ΠΑΠΠΆΣ"),
+            ("Σωκράτης Παππάς", "σωκρατης παππας"),
+            ("Şükrü Işık", "ŞÜKRÜ IŞIK"),
+            ("İlkay Gündoğan", "ilkay gündoğan"),
+            ("Hans Großmann", "HANS GROSSMANN"),
+            ("Hans Großmann", "Hans Grossmann"),
+        ] {
+            assert_eq!(
+                in_person(name, value),
+                Some((Rule::Name, HIGH)),
+                "{name} / {value}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_written_without_spaces() {
+        for name in ["王小明", "村上春樹", "김지우"] {
+            assert_eq!(
+                in_person(name, name),
+                Some((Rule::NameUnspaced, HIGH)),
+                "{name}"
+            );
+            assert_eq!(
+                in_person(name, &format!("{name}; Jane Doe")),
+                Some((Rule::NameUnspaced, HIGH)),
+                "{name}"
+            );
+        }
+        // A Latin name of one word stays weak evidence, and another name is no match.
+        assert_eq!(
+            in_person("Madonna", "Madonna"),
+            Some((Rule::NameSingleWord, LOW))
+        );
+        assert_eq!(in_person("王小明", "王小红"), None);
+    }
+
+    #[test]
+    fn missing_and_extra_middle_names() {
+        assert_eq!(
+            in_person("Mary Wollstonecraft Shelley", "Mary Shelley"),
+            Some((Rule::NameMissingWords, LOW))
+        );
+        assert_eq!(
+            in_person("José Luis Rodríguez Zapatero", "José Rodríguez"),
+            Some((Rule::NameMissingWords, LOW))
+        );
+        assert_eq!(
+            in_person("Mary Shelley", "Mary Wollstonecraft Shelley"),
+            Some((Rule::NameExtraWords, MEDIUM))
+        );
+        assert_eq!(
+            in_person("Mary Wollstonecraft Shelley", "Percy Shelley"),
+            None
+        );
+        assert_eq!(in_person("Jane Doe", "Jane"), None);
+    }
+
+    #[test]
+    fn a_list_is_split_before_last_first() {
+        assert_eq!(
+            person_entries("Nisa Tveitvik, Jonja Kvamnes"),
+            [(0, 13), (14, 28)]
+        );
+        assert_eq!(
+            in_person("Jonja Tveitvik", "Nisa Tveitvik, Jonja Kvamnes"),
+            None
+        );
+        assert_eq!(
+            in_person("Nisa Tveitvik", "Nisa Tveitvik, Jonja Kvamnes"),
+            Some((Rule::Name, HIGH))
+        );
+        assert_eq!(person_entries("Ruiz Zafón, Carlos").len(), 1);
+        assert_eq!(person_entries("van der Merwe, Anna Marie").len(), 1);
+    }
+
+    /// A given name one letter from another given name is someone else: such a typo is at
+    /// most low, listed for review, while a typo in the family name stays medium.
+    #[test]
+    fn near_namesakes_are_not_medium() {
+        for (name, value) in [
+            ("Tonja Tveitvik", "Jonja Tveitvik"),
+            ("Tonja Tveitvik", "Tveitvik, Jonja"),
+            ("Daniel Moreau", "Daniela Moreau"),
+            ("Carlo Rossi", "Carla Rossi"),
+            ("Mario Bianchi", "Maria Bianchi"),
+            ("Anna Maria Kowalska", "Anna Marta Kowalska"),
+        ] {
+            assert_eq!(
+                in_person(name, value),
+                Some((Rule::NameTypo, LOW)),
+                "{name} / {value}"
+            );
+        }
+        assert_eq!(
+            in_person("Tonja Tveitvik", "Tonja Tveitvk"),
+            Some((Rule::NameTypo, MEDIUM))
+        );
+    }
+
+    #[test]
+    fn phones_in_captions() {
+        let m = matcher(&[(IdentityKind::Phone, "+47 22 11 00 99")]);
+        for caption in [
+            "call 0047 22 11 00 99 for prints",
+            "Prints: +47 22110099.",
+            "Ring 22 11 00 99 i dag",
+        ] {
+            let (rule, confidence, value) = best(&m, "120", single(caption)).unwrap();
+            assert_eq!((rule, confidence), (Rule::PhoneInText, MEDIUM), "{caption}");
+            assert!(caption.contains(&value), "{caption}: {value}");
+        }
+        for caption in ["call 22 11 00 98 for prints", "Invoice 2211009900"] {
+            assert_eq!(best(&m, "120", single(caption)), None, "{caption}");
+        }
     }
 }

@@ -433,7 +433,22 @@ impl TenantIndex {
             }
             clauses.push((Occur::Must, any_of(any.into_iter())));
         }
-        Box::new(BooleanQuery::new(clauses))
+        let every_word: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+        if !loose || words.len() < 3 || words.len() > MISSING_WORDS_UP_TO {
+            return every_word;
+        }
+        // A field may lack some of a long name's words, never the first ("Mary Shelley"
+        // for Mary Wollstonecraft Shelley): the first word with any other also proposes
+        // the asset, and the matcher grades what is missing.
+        let mut either = vec![every_word];
+        for j in 1..words.len() {
+            let both = [0, j].map(|k| {
+                let any = alternatives[k].strong.iter().map(|q| q.box_clone());
+                (Occur::Must, any_of(any))
+            });
+            either.push(Box::new(BooleanQuery::new(both.into())));
+        }
+        any_of(either.into_iter())
     }
 
     /// What an asset holds when the full word `j` of a name of two to [`NEIGHBOURS`] + 1
@@ -493,6 +508,10 @@ impl TenantIndex {
                 strong.push(Box::new(FuzzyTermQuery::new(t, 1, true)));
             }
         }
+        let key = word.latin_key();
+        if loose && word.terms().all(|t| t != key) {
+            strong.push(self.word_query(&key));
+        }
         let mut letter = None;
         if initials && let Some(initial) = word.stripped().chars().next() {
             if word.is_initial() {
@@ -515,6 +534,10 @@ impl TenantIndex {
         ))
     }
 }
+
+/// The longest name whose assets missing some of its words are proposed: each word beyond
+/// the first adds a pair of words to search.
+const MISSING_WORDS_UP_TO: usize = 5;
 
 /// The index terms that may stand for one searched word of a name.
 struct WordAlternatives {
@@ -699,6 +722,12 @@ impl IndexTerms {
                 let words = normalize::words(item);
                 for word in &words {
                     terms.words.extend(word.terms().map(str::to_owned));
+                    // The same name in another script or romanisation is proposed by its
+                    // romanised key ("Пётр" and "Pyotr" both by "petr").
+                    let key = word.latin_key();
+                    if word.terms().all(|t| t != key) {
+                        terms.words.push(key.into_owned());
+                    }
                     // A name run together ("JaneDoe") is proposed by its parts.
                     for part in word.parts() {
                         terms.words.extend(part.terms().map(str::to_owned));
@@ -713,7 +742,12 @@ impl IndexTerms {
                             .filter_map(|part| phone_e164(part, settings.region)),
                     ),
                     Role::Login => terms.logins.push(normalize::login(item)),
-                    Role::Person | Role::Text => {}
+                    Role::Text => terms.phones.extend(
+                        identity::phones_in_text(item, settings.region)
+                            .into_iter()
+                            .map(|(_, _, e164)| e164),
+                    ),
+                    Role::Person => {}
                 }
             }
         }

@@ -14,6 +14,8 @@
 //! run together from several keeps those as its [`Word::parts`] so the matcher can read it
 //! both ways.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -32,6 +34,9 @@ pub struct Word {
     /// lower-case to an upper-case letter joins them ("Jane\u{200b}Doe", "JaneDoe"); empty
     /// for most words.
     parts: Box<[Word]>,
+    /// The word's [`latin_key`] when it is not plain ASCII (an ASCII word's key is computed
+    /// from its fold when asked: most words never are).
+    latin: Option<Box<str>>,
 }
 
 impl Word {
@@ -118,6 +123,113 @@ impl Word {
     pub fn parts(&self) -> &[Word] {
         &self.parts
     }
+
+    /// The word romanised, with the usual variants of romanisation made one (see
+    /// [`latin_key`]).
+    pub fn latin_key(&self) -> Cow<'_, str> {
+        match &self.latin {
+            Some(key) => Cow::Borrowed(key),
+            None => Cow::Owned(variant_skeleton(self.expanded())),
+        }
+    }
+
+    /// Two words that are the same name in two scripts or two romanisations ("Пётр" and
+    /// "Pyotr", "Tchaikovsky" and "Chaikovsky"), but not the same word.
+    pub fn transliteration_of(&self, other: &Word) -> bool {
+        // Two ASCII words of different lengths that hold no letter a romanisation varies
+        // on cannot share a key: most word pairs are ruled out without building one.
+        let varies = |w: &Word| {
+            w.latin.is_some()
+                || w.expanded()
+                    .bytes()
+                    .any(|b| matches!(b, b'y' | b'h' | b'z' | b'i'))
+        };
+        if !varies(self) && !varies(other) {
+            return false;
+        }
+        !self.same_as(other) && self.latin_key() == other.latin_key()
+    }
+
+    /// True for a name written in a script that puts no space between family and given
+    /// name (Chinese, Japanese, Korean), of two characters or more: one such word can be a
+    /// whole name.
+    pub fn is_unspaced_name(&self) -> bool {
+        let stripped = self.stripped();
+        stripped.chars().nth(1).is_some() && stripped.chars().all(is_unspaced_script)
+    }
+}
+
+/// Letters of the scripts that write a name without spaces: Han ideographs, kana, and
+/// Hangul (syllables decompose to jamo when folded).
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'
+        | '\u{3040}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// A word romanised by `any_ascii` (a maintained transliteration table covering Cyrillic,
+/// Greek and most other scripts), lower case, with the variants romanisations differ on
+/// made one: see [`variant_skeleton`].
+pub fn latin_key(raw: &str) -> String {
+    let folded: String = caseless::default_case_fold_str(
+        &raw.chars()
+            .filter(|c| !is_invisible(*c))
+            .collect::<String>(),
+    )
+    .nfc()
+    .collect();
+    // Greek diphthongs read as the Latin spellings write them, not letter by letter
+    // (`any_ascii` writes ου as "oy"): Παπαδόπουλος is Papadopoulos.
+    let greek = folded
+        .replace("ου", "ou")
+        .replace("ού", "ou")
+        .replace("αυ", "av")
+        .replace("ευ", "ev");
+    variant_skeleton(&any_ascii::any_ascii(&greek).to_ascii_lowercase())
+}
+
+/// The usual variants of romanisation made one, on a lower-case ASCII word: "tch" and "ch"
+/// (Tchaikovsky, Chaikovsky), "kh" and "h" (Mikhail, Mihail), "tz" and "ts", "ph" and "f",
+/// "y", "iy", "ii" and "i" (Chaykovskiy, Chaikovsky), a "y" before a vowel at the start or
+/// after a vowel (Yevgeny, Evgeniy; Dostoyevsky, Dostoevsky), and "yo" after a consonant
+/// and "e" (Pyotr, Petr: ё is written both ways). Only letters and digits are kept.
+pub fn variant_skeleton(word: &str) -> String {
+    let letters: Vec<u8> = word
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+    let mut out = String::with_capacity(letters.len());
+    let mut i = 0;
+    while i < letters.len() {
+        let rest = &letters[i..];
+        let after_vowel = out.bytes().last().is_none_or(vowel);
+        let (push, skip) = match rest {
+            [b't', b'c', b'h', ..] => ("ch", 3),
+            [b'k', b'h', ..] => ("h", 2),
+            [b't', b'z', ..] => ("ts", 2),
+            [b'p', b'h', ..] => ("f", 2),
+            [b'y', b'o', ..] if !after_vowel => ("e", 2),
+            [b'y', next, ..] if vowel(*next) && after_vowel => ("", 1),
+            [b'y' | b'i', ..] if out.ends_with('i') => ("", 1),
+            [b'y' | b'i', ..] => ("i", 1),
+            [other, ..] => {
+                out.push(char::from(*other));
+                i += 1;
+                continue;
+            }
+            [] => break,
+        };
+        out.push_str(push);
+        i += skip;
+    }
+    out
 }
 
 /// Characters that show nothing yet may sit inside a word: zero-width space, non-joiner
@@ -221,12 +333,14 @@ fn folded_word(text: &str, start: usize, end: usize, with_parts: bool) -> Option
     } else {
         Box::default()
     };
+    let latin = (!raw.is_ascii()).then(|| latin_key(raw).into_boxed_str());
     let word = Word {
         folds,
         split,
         start,
         end,
         parts,
+        latin,
     };
     (!word.stripped().is_empty()).then_some(word)
 }
@@ -285,7 +399,14 @@ pub fn fold(word: &str) -> (String, String) {
     let mut expanded = String::with_capacity(word.len());
     let mut stripped = String::with_capacity(word.len());
     // Compatibility decomposition: full-width letters and ligatures read as plain ones.
-    let decomposed: Vec<char> = word.nfkd().flat_map(char::to_lowercase).collect();
+    // Then full case folding (not lower-casing): final sigma is sigma, a capital with an
+    // accent folds like the small letter with it, the Turkish dotted capital I is i.
+    // The iota subscript is a mark like the others here, though case folding makes it a
+    // letter (ι): dropped first, as every mark is.
+    let compatible: String = word.nfkd().filter(|c| *c != '\u{0345}').collect();
+    let decomposed: Vec<char> = caseless::default_case_fold_str(&compatible)
+        .nfkd()
+        .collect();
     let mut i = 0;
     while i < decomposed.len() {
         let c = decomposed[i];

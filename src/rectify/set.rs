@@ -219,7 +219,9 @@ impl Setter {
     }
 
     /// True when the field holds the new value as a value of its kind: the same number,
-    /// address or login, the same name in any written order, the phrase in free text.
+    /// address or login, the same name in any written order (family name first, "Last,
+    /// First" with a family name of several words, a name of a script without spaces held
+    /// whole), the phrase in free text.
     fn holds_new(&self, field: &str, current: Option<&FieldValue>) -> bool {
         let (Some(matcher), Some(current)) = (self.new_values.get(field), current) else {
             return false;
@@ -228,7 +230,14 @@ impl Setter {
         matcher.matches(&one).iter().any(|m| {
             matches!(
                 m.rule,
-                Rule::Email | Rule::Phone | Rule::Login | Rule::Name | Rule::Text
+                Rule::Email
+                    | Rule::Phone
+                    | Rule::Login
+                    | Rule::Name
+                    | Rule::FamilyNameFirst
+                    | Rule::ParticleSurname
+                    | Rule::NameUnspaced
+                    | Rule::Text
             )
         })
     }

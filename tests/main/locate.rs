@@ -587,7 +587,8 @@ fn phones_compare_in_e164_with_the_tenants_region() {
     ] {
         t.asset(id, json!({ "309": [number] }));
     }
-    // A number outside a phone field is not a phone match, even beside one that is.
+    // A number outside a phone field is one written in a text: medium, never high, even
+    // beside a phone field's.
     t.asset(
         "Phone/both.jpg",
         json!({"309": ["+47 912 34 567"], "120": "Call 912 34 567", "25": ["+4791234567"]}),
@@ -628,6 +629,7 @@ fn phones_compare_in_e164_with_the_tenants_region() {
             assets,
             BTreeSet::from([
                 "Phone/both.jpg",
+                "Phone/caption.jpg",
                 "Phone/compact.jpg",
                 "Phone/intl.jpg",
                 "Phone/list.jpg",
@@ -636,7 +638,17 @@ fn phones_compare_in_e164_with_the_tenants_region() {
             "{form}"
         );
     }
-    assert!(hits.iter().all(|h| h["confidence"] == "high"));
+    let caption = hits
+        .iter()
+        .find(|h| h["asset"] == "Phone/caption.jpg")
+        .expect("the caption's number is a hit");
+    assert_eq!(caption["confidence"], "medium");
+    assert_eq!(caption["matches"][0]["rule"], "phone-in-text");
+    assert_eq!(caption["matches"][0]["value"], "912 34 567");
+    assert!(
+        hits.iter()
+            .all(|h| h["confidence"] == "high" || h["asset"] == "Phone/caption.jpg")
+    );
     let both = hits
         .iter()
         .find(|h| h["asset"] == "Phone/both.jpg")
@@ -645,7 +657,7 @@ fn phones_compare_in_e164_with_the_tenants_region() {
         .as_array()
         .map(|ms| ms.iter().filter_map(|m| m["field"].as_str()).collect())
         .unwrap_or_default();
-    assert_eq!(fields, BTreeSet::from(["309"]), "{both}");
+    assert_eq!(fields, BTreeSet::from(["120", "25", "309"]), "{both}");
     // The hit's value is the number as written, not the rest of the field.
     let list = hits
         .iter()
@@ -663,6 +675,9 @@ fn phones_compare_in_e164_with_the_tenants_region() {
             ("Phone/national.jpg", "high"),
             ("Phone/list.jpg", "high"),
             ("Phone/other-country.jpg", "high"),
+            // The captions' national digits, read in Sweden too.
+            ("Phone/both.jpg", "medium"),
+            ("Phone/caption.jpg", "medium"),
         ])
     );
 
@@ -820,7 +835,8 @@ fn mapped_fields_play_their_role() {
     let b = &mapped_tenant["Custom/b.jpg"];
     assert_eq!(b.get("361"), Some(&pair("name-in-text", "medium")), "{b:?}");
 
-    // Unmapped, the same fields are free text: no phone or login match at all.
+    // Unmapped, the same fields are free text: no login match at all, and the number is
+    // one written in a text (medium), no longer a phone field's (high).
     let plain = &plain_tenant["Custom/a.jpg"];
     assert_eq!(
         plain.get("901"),
@@ -832,7 +848,11 @@ fn mapped_fields_play_their_role() {
         Some(&pair("email-in-text", "high")),
         "{plain:?}"
     );
-    assert_eq!(plain.get("903"), None, "{plain:?}");
+    assert_eq!(
+        plain.get("903"),
+        Some(&pair("phone-in-text", "medium")),
+        "{plain:?}"
+    );
     assert_eq!(plain.get("904"), None, "{plain:?}");
     let b = &plain_tenant["Custom/b.jpg"];
     assert_eq!(b.get("361"), Some(&pair("name", "high")), "{b:?}");

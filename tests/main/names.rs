@@ -1,0 +1,247 @@
+//! Names as the world writes them — family names of several words, the family name first,
+//! other scripts and romanisations, capitals folded fully, names without spaces, a missing
+//! middle name, phone numbers in captions — are found by `dsr locate` at the confidence
+//! each deserves and scrubbed by `dsr erase`, verified by the same matcher, on both
+//! platforms; near-namesakes and other people beside the subject stay as they were.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use crate::support::Test;
+use crate::tenants::{Kind, Tenant};
+
+/// The two subjects' identities.
+const CHAIKOVSKY: &[&str] = &["--name", "Pyotr Chaikovsky", "--phone", "+47 22 11 00 99"];
+const RUIZ_ZAFON: &[&str] = &["--name", "Carlos Ruiz Zafón"];
+
+/// An asset holding a subject: its id, the field, the value, the confidence expected and
+/// what must be kept of the value.
+type Holding = (
+    &'static str,
+    &'static str,
+    Value,
+    &'static str,
+    &'static str,
+);
+
+/// Assets holding Pyotr Chaikovsky.
+fn chaikovsky() -> Vec<Holding> {
+    vec![
+        (
+            "A/cyrillic.png",
+            "368",
+            json!(["Пётр Чайковский", "Ola Nordmann"]),
+            "medium",
+            "Ola Nordmann",
+        ),
+        (
+            "A/romanised.png",
+            "120",
+            json!("Pyotr Tchaikovsky conducts, with Kari Nordmann."),
+            "medium",
+            "Kari Nordmann",
+        ),
+        (
+            "A/capitals.png",
+            "368",
+            json!(["CHAIKOVSKY PYOTR", "Per Hansen"]),
+            "high",
+            "Per Hansen",
+        ),
+        (
+            "A/phone.png",
+            "120",
+            json!("Prints: call 0047 22 11 00 99 today."),
+            "medium",
+            "Prints",
+        ),
+    ]
+}
+
+/// Assets holding Carlos Ruiz Zafón.
+fn ruiz_zafon() -> Vec<Holding> {
+    vec![
+        (
+            "C/particle.png",
+            "368",
+            json!(["Ruiz Zafón, Carlos", "Nisa Tveitvik, Jonja Kvamnes"]),
+            "high",
+            "Jonja Kvamnes",
+        ),
+        (
+            "C/first.png",
+            "120",
+            json!("Ruiz Zafón Carlos signs books for Ola Nordmann."),
+            "medium",
+            "Ola Nordmann",
+        ),
+        ("C/missing.png", "80", json!(["Carlos Zafón"]), "low", ""),
+    ]
+}
+
+/// Assets holding neither: near-namesakes, another number, other people.
+const OTHERS: [(&str, &str, &str); 5] = [
+    ("B/ivanov.png", "368", "Пётр Иванов"),
+    (
+        "B/number.png",
+        "120",
+        "Prints: call 0047 22 11 00 98 today.",
+    ),
+    ("B/carla.png", "368", "Ruiz Zafón, Carla María"),
+    ("B/list.png", "368", "Carlos Tveitvik, Zafón Kvamnes"),
+    ("B/greek.png", "368", "ΝΊΚΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ"),
+];
+
+fn scenario(t: &Test) {
+    for (id, field, value, _, _) in chaikovsky().into_iter().chain(ruiz_zafon()) {
+        t.asset(id, json!({ field: value, "5": "Event" }));
+    }
+    for (id, field, value) in OTHERS {
+        t.asset(id, json!({ field: [value], "5": "Event" }));
+    }
+}
+
+fn confidences(hits: &[Value]) -> BTreeMap<String, String> {
+    hits.iter()
+        .map(|h| {
+            (
+                h["asset"].as_str().expect("an asset").to_owned(),
+                h["confidence"].as_str().expect("a confidence").to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn text_of(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+fn names_are_found_and_scrubbed(kind: Kind) {
+    let t = Test::new();
+    scenario(&t);
+    let tenant = Tenant::new(t, kind, &[], |_| {});
+    let requests = [
+        (
+            CHAIKOVSKY,
+            chaikovsky(),
+            ["пётр", "chaikovsky", "tchaikovsky", "22 11 00 99"],
+        ),
+        (
+            RUIZ_ZAFON,
+            ruiz_zafon(),
+            ["carlos", "zafón", "zafon", "carlos"],
+        ),
+    ];
+    for (identities, holding, gone) in requests {
+        let found = confidences(&tenant.dsr(["locate"]).args(identities).hits());
+        let expected: BTreeMap<String, String> = holding
+            .iter()
+            .map(|(id, _, _, confidence, _)| (id.to_string(), confidence.to_string()))
+            .collect();
+        assert_eq!(found, expected, "{identities:?}");
+
+        // What is not high is acted on once a person has reviewed it in.
+        let case = tenant.open_case("erasure", identities);
+        let mut review = tenant.dsr(["case", "review", &case]);
+        for (id, _, _, confidence, _) in &holding {
+            if *confidence != "high" {
+                review = review.args(["--include", id]);
+            }
+        }
+        review.run();
+        // Person fields show who is in the image: theirs are scrubbed and the images kept.
+        tenant
+            .dsr(["erase", &case, "--yes", "--shown-with-others", "keep"])
+            .args([
+                "--reason",
+                "the metadata names her, the image shows a crowd",
+            ])
+            .run();
+        for (id, field, value, _, kept) in &holding {
+            let now = tenant
+                .metadata(id)
+                .map(|m| m.get(*field).map(text_of).unwrap_or_default())
+                .unwrap_or_default();
+            let read = now.to_lowercase();
+            for word in gone {
+                assert!(!read.contains(word), "{id}: {value} became {now:?}");
+            }
+            assert!(now.contains(kept), "{id}: {kept} is kept in {now:?}");
+        }
+        let after = confidences(&tenant.dsr(["locate"]).args(identities).hits());
+        assert_eq!(after, BTreeMap::new(), "{identities:?} after the erasure");
+    }
+    for (id, field, value) in OTHERS {
+        let now = tenant.metadata(id).expect("the asset is kept");
+        assert_eq!(now[field], json!([value]), "{id} is untouched");
+    }
+}
+
+#[test]
+fn names_as_written_are_found_and_scrubbed_on_dir() {
+    names_are_found_and_scrubbed(Kind::Dir);
+}
+
+#[test]
+fn names_as_written_are_found_and_scrubbed_through_fotoweb() {
+    names_are_found_and_scrubbed(Kind::Fotoweb);
+}
+
+/// Rectification replaces what the new rules find, verified by the same matcher: her name
+/// written family name first, in a person field and in a caption.
+fn names_as_written_are_rectified(kind: Kind) {
+    let t = Test::new();
+    t.asset("R/byline.png", json!({"80": ["Kovács Anna"]}));
+    t.asset(
+        "R/caption.png",
+        json!({"120": "Kovács Anna opens the exhibition with Ola Nordmann."}),
+    );
+    t.asset("R/other.png", json!({"80": ["Kovács Péter"]}));
+    let tenant = Tenant::new(t, kind, &[], |_| {});
+    let other = tenant.metadata("R/other.png");
+    let case = tenant.open_case("rectification", &["--name", "Anna Kovács"]);
+    // The caption's match is medium: acted on once a person has reviewed it in.
+    tenant
+        .dsr(["case", "review", &case, "--include", "R/caption.png"])
+        .run();
+    tenant
+        .dsr([
+            "rectify",
+            &case,
+            "--replace",
+            "Anna Kovács",
+            "--with",
+            "Anna Tóth",
+            "--yes",
+        ])
+        .run();
+    let byline = tenant.metadata("R/byline.png").expect("kept");
+    assert_eq!(byline["80"], json!(["Anna Tóth"]));
+    let caption = tenant.metadata("R/caption.png").expect("kept");
+    assert_eq!(
+        caption["120"],
+        json!("Anna Tóth opens the exhibition with Ola Nordmann.")
+    );
+    assert_eq!(tenant.metadata("R/other.png"), other, "not hers: untouched");
+    let old = tenant.dsr(["locate", "--name", "Anna Kovács"]).hits();
+    assert_eq!(old, Vec::<Value>::new());
+}
+
+#[test]
+fn names_as_written_are_rectified_on_dir() {
+    names_as_written_are_rectified(Kind::Dir);
+}
+
+#[test]
+fn names_as_written_are_rectified_through_fotoweb() {
+    names_as_written_are_rectified(Kind::Fotoweb);
+}
