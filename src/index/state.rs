@@ -77,10 +77,7 @@ impl SyncSummary {
 
     /// The label of a field, or its id when the platform gave none.
     pub fn label(&self, field: &str) -> String {
-        self.labels
-            .get(field)
-            .cloned()
-            .unwrap_or_else(|| format!("field {field}"))
+        label(&self.labels, field)
     }
 }
 
@@ -121,11 +118,16 @@ impl SyncState {
 
     /// The label of a field, or its id when the platform gave none.
     pub fn label(&self, field: &str) -> String {
-        self.labels
-            .get(field)
-            .cloned()
-            .unwrap_or_else(|| format!("field {field}"))
+        label(&self.labels, field)
     }
+}
+
+/// The label of `field` among `labels`, or its id when the platform gave none.
+fn label(labels: &BTreeMap<String, String>, field: &str) -> String {
+    labels
+        .get(field)
+        .cloned()
+        .unwrap_or_else(|| format!("field {field}"))
 }
 
 /// The assets the last sync could not read (a sidecar that does not parse, a file it may not

@@ -19,14 +19,7 @@ fn answered() -> (Test, String) {
     t.asset("Staff/b.jpg", serde_json::json!({"80": ["Ola Nordmann"]}));
     t.add_tenant("acme", &["--default-region", "NO"]);
     t.sync(&[]);
-    t.dsr(["tenant", "ropa", "acme", "--init"]).run();
-    let ropa = t.config_home().join("dsr/ropa/acme.toml");
-    let text = std::fs::read_to_string(&ropa).expect("the template");
-    std::fs::write(
-        &ropa,
-        text.replace("FILL IN: e.g. ", "").replace("FILL IN: ", ""),
-    )
-    .expect("the record");
+    t.fill_ropa("acme");
     let mut head = String::new();
     for n in 1..=2 {
         let case = t

@@ -348,14 +348,7 @@ fn small_tenant() -> Test {
     );
     t.add_tenant("acme", &["--default-region", "NO"]);
     t.sync(&[]);
-    t.dsr(["tenant", "ropa", "acme", "--init"]).run();
-    let path = t.config_home().join("dsr").join("ropa").join("acme.toml");
-    let text = std::fs::read_to_string(&path).expect("the template");
-    std::fs::write(
-        &path,
-        text.replace("FILL IN: e.g. ", "").replace("FILL IN: ", ""),
-    )
-    .expect("the record");
+    t.fill_ropa("acme");
     t
 }
 

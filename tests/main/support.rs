@@ -140,6 +140,23 @@ impl Test {
         }
     }
 
+    /// Writes tenant `name`'s record of processing the way a DPO fills it in: `dsr tenant
+    /// ropa NAME --init`, every "FILL IN" taken as it stands. Access and portability need it.
+    pub fn fill_ropa(&self, name: &str) {
+        self.dsr(["tenant", "ropa", name, "--init"]).run();
+        let path = self
+            .config_home()
+            .join("dsr")
+            .join("ropa")
+            .join(format!("{name}.toml"));
+        let text = std::fs::read_to_string(&path).expect("the template");
+        std::fs::write(
+            &path,
+            text.replace("FILL IN: e.g. ", "").replace("FILL IN: ", ""),
+        )
+        .expect("the record");
+    }
+
     /// Writes an asset of the tenant: a small file `id` and its sidecar `id.json` holding
     /// `fields` (field id → string or list of strings), each wrapped as `{"value": …}`.
     pub fn asset(&self, id: &str, fields: Value) {

@@ -35,14 +35,7 @@ fn tenant() -> Test {
     t.asset("Staff/kari.png", json!({"368": ["Kari Nordmann"]}));
     t.add_tenant("acme", &["--default-region", "NO"]);
     t.sync(&[]);
-    t.dsr(["tenant", "ropa", "acme", "--init"]).run();
-    let ropa = t.config_home().join("dsr/ropa/acme.toml");
-    let text = std::fs::read_to_string(&ropa).expect("the template");
-    std::fs::write(
-        &ropa,
-        text.replace("FILL IN: e.g. ", "").replace("FILL IN: ", ""),
-    )
-    .expect("the record");
+    t.fill_ropa("acme");
     t
 }
 
