@@ -32,8 +32,15 @@
 //! * With `DSR_BENCH_RESULTS=FILE`, every query and its hits are written to FILE as JSON
 //!   lines (outside the timed part), so that two builds can be compared: a change made for
 //!   speed must leave the file as it was.
-//! * One `dsr locate` subprocess is timed end to end (process start, configuration, index
-//!   open, search, JSON output), followed by the median of ten more.
+//! * `dsr locate` as a user or a script pays for it: one process per query (start,
+//!   configuration, index open, search, audit entry, JSON output), 21 runs each for an
+//!   e-mail, a name, a login and a phone; nearest-rank p50 and p99 and the peak RSS.
+//! * Beside it, the same e-mail lookup by the tools people reach for instead, each one
+//!   process per query: `rg -i -l -F` over the sidecars, and `sqlite3` on an FTS5 table of
+//!   every value of every asset, built from the same sidecars by a Python script (its build
+//!   time and peak RSS are printed too). Their counts of files or rows beside dsr's hits
+//!   show the precision each buys: a substring or token search also finds
+//!   `mary.jane.doe@…` and `….com.au`.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -62,7 +69,8 @@ const CHANGED_SIDECARS: usize = 100;
 const HARVEST: usize = 3_000;
 /// How often the child's memory and CPU time are sampled.
 const POLL: Duration = Duration::from_millis(2);
-const SUBPROCESS_LOCATES: usize = 10;
+/// How many times each per-process query runs.
+const PER_PROCESS: usize = 21;
 /// The slowest queries listed under the table.
 const SLOWEST_SHOWN: usize = 8;
 
@@ -173,6 +181,12 @@ fn run() -> Result<()> {
     let queries = pools.queries(QUERIES);
     let latency = bench.locate_in_process(&queries)?;
     let subprocess = bench.locate_subprocess(&pools)?;
+    eprintln!("sync_locate: the same e-mail lookup with ripgrep and SQLite FTS5 …");
+    let email = pools
+        .emails
+        .first()
+        .context("the tenant holds no e-mail addresses to search for")?;
+    let peers = Peers::measure(&bench, &sidecars, email)?;
 
     let figures = Figures {
         load_before,
@@ -187,6 +201,7 @@ fn run() -> Result<()> {
         edited,
         latency,
         subprocess,
+        peers,
     };
     print!("{}", figures.table()?);
     Ok(())
@@ -402,29 +417,177 @@ impl Bench {
         Ok(Latency::new(open, timed))
     }
 
-    /// One `dsr locate` end to end, then the median of a few more.
-    fn locate_subprocess(&self, pools: &Pools) -> Result<SubprocessLocate> {
-        let name = pools
-            .names
-            .first()
-            .context("the tenant holds no names to search for")?;
-        let args = ["locate", "--name", name.as_str(), "-o", "json"];
-        let first = self.run(&args, true)?;
-        let hits = serde_json::from_slice::<Vec<Value>>(&first.stdout)
-            .context("dsr locate printed no JSON array")?
-            .len();
-        let mut more = Vec::with_capacity(SUBPROCESS_LOCATES);
-        for _ in 0..SUBPROCESS_LOCATES {
-            more.push(self.run(&args, true)?.wall);
+    /// `dsr locate` as a user or a script runs it, one process per query (start,
+    /// configuration, index open, search, audit entry, JSON output): [`PER_PROCESS`] runs for
+    /// each kind of identity, the first of the tenant's values of that kind.
+    fn locate_subprocess(&self, pools: &Pools) -> Result<Vec<SubprocessLocate>> {
+        let mut kinds = Vec::new();
+        for (kind, flag, pool) in [
+            ("e-mail", "--email", &pools.emails),
+            ("name", "--name", &pools.names),
+            ("login", "--login", &pools.logins),
+            ("phone", "--phone", &pools.phones),
+        ] {
+            let Some(value) = pool.first() else {
+                continue;
+            };
+            let args = ["locate", flag, value.as_str(), "-o", "json"];
+            let mut walls = Vec::with_capacity(PER_PROCESS);
+            let mut peak_rss = None;
+            let mut hits = 0;
+            for _ in 0..PER_PROCESS {
+                let run = self.run(&args, true)?;
+                let document: Value = serde_json::from_slice(&run.stdout)
+                    .context("dsr locate printed no JSON document")?;
+                hits = document["hits"].as_array().map_or(0, Vec::len);
+                walls.push(run.wall);
+                peak_rss = peak_rss.max(run.peak_rss);
+            }
+            walls.sort_unstable();
+            kinds.push(SubprocessLocate {
+                kind,
+                walls,
+                peak_rss,
+                hits,
+            });
         }
-        more.sort_unstable();
-        Ok(SubprocessLocate {
-            first: first.wall,
-            median: more[more.len() / 2],
-            peak_rss: first.peak_rss,
-            hits,
-        })
+        Ok(kinds)
     }
+}
+
+/// The same e-mail lookup by the tools a DPO might reach for instead: ripgrep over the
+/// sidecars, and an SQLite FTS5 table of the same metadata, each one process per query.
+struct Peers {
+    /// ripgrep: per-process walls (sorted) and the files it named.
+    rg: Option<(Vec<Duration>, usize)>,
+    /// FTS5: the table's build (a Python process) and per-process query walls (sorted)
+    /// with the rows matched.
+    fts5: Option<(Run, Vec<Duration>, usize)>,
+}
+
+impl Peers {
+    fn measure(bench: &Bench, sidecars: &[PathBuf], email: &str) -> Result<Peers> {
+        let tenant = bench.tenant.to_string_lossy().into_owned();
+        let rg = if tool_exists("rg") {
+            let mut walls = Vec::with_capacity(PER_PROCESS);
+            let mut files = 0;
+            for _ in 0..PER_PROCESS {
+                let run = measure(Command::new("rg").args(["-i", "-l", "-F", email, &tenant]))?;
+                files = run
+                    .stdout
+                    .split(|b| *b == b'\n')
+                    .filter(|l| !l.is_empty())
+                    .count();
+                walls.push(run.wall);
+            }
+            walls.sort_unstable();
+            Some((walls, files))
+        } else {
+            None
+        };
+        let fts5 = if tool_exists("sqlite3") && tool_exists("python3") {
+            let db = bench.home.join("fts5.db");
+            let list = bench.home.join("sidecars.txt");
+            let names: String = sidecars
+                .iter()
+                .map(|p| format!("{}\n", p.display()))
+                .collect();
+            fs::write(&list, names).context("cannot write the list of sidecars")?;
+            // Every value of every field, one row per asset: what an FTS5 search engine
+            // built over the same metadata would hold.
+            let script = r#"
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("create virtual table assets using fts5(path, text)")
+def values(v):
+    if isinstance(v, list):
+        for x in v: yield from values(x)
+    elif v is not None: yield str(v)
+with open(sys.argv[2]) as names:
+    rows = []
+    for line in names:
+        path = line.rstrip("\n")
+        with open(path) as f: meta = json.load(f).get("metadata", {})
+        text = " ".join(x for field in meta.values() for x in values(field.get("value")))
+        rows.append((path, text))
+        if len(rows) == 10000:
+            db.executemany("insert into assets values (?, ?)", rows); rows = []
+    db.executemany("insert into assets values (?, ?)", rows)
+db.commit()
+"#;
+            let build = measure(
+                Command::new("python3")
+                    .args(["-c", script])
+                    .arg(&db)
+                    .arg(&list),
+            )?;
+            let query = format!(
+                "select count(*) from assets where assets match '\"{}\"'",
+                email.replace('\'', "")
+            );
+            let mut walls = Vec::with_capacity(PER_PROCESS);
+            let mut rows = 0;
+            for _ in 0..PER_PROCESS {
+                let run = measure(Command::new("sqlite3").arg(&db).arg(&query))?;
+                rows = String::from_utf8_lossy(&run.stdout)
+                    .trim()
+                    .parse()
+                    .unwrap_or(0);
+                walls.push(run.wall);
+            }
+            walls.sort_unstable();
+            Some((build, walls, rows))
+        } else {
+            None
+        };
+        Ok(Peers { rg, fts5 })
+    }
+}
+
+/// True when `tool` runs.
+fn tool_exists(tool: &str) -> bool {
+    Command::new(tool)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Runs another program to the end, timed and sampled like dsr; it must exit 0 (or 1, which
+/// ripgrep and others use for "nothing found").
+fn measure(command: &mut Command) -> Result<Run> {
+    let started = Instant::now();
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("cannot start {command:?}"))?;
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+    let (status, sample) = wait_sampling(&mut child)?;
+    let wall = started.elapsed();
+    let stdout = join(stdout)?;
+    let stderr = join(stderr)?;
+    if !(status.success() || status.code() == Some(1)) {
+        bail!(
+            "{command:?} failed ({status}): {}",
+            String::from_utf8_lossy(&stderr).trim()
+        );
+    }
+    Ok(Run {
+        wall,
+        peak_rss: sample.peak_rss,
+        cpu: sample.cpu,
+        stdout,
+    })
+}
+
+/// The nearest-rank percentile `p` (0–100) of sorted durations.
+fn percentile(sorted: &[Duration], p: usize) -> Duration {
+    let rank = (sorted.len() * p).div_ceil(100).max(1);
+    sorted[rank.min(sorted.len()) - 1]
 }
 
 /// Reads a child's pipe to the end on its own thread, so the child never blocks on it.
@@ -870,9 +1033,11 @@ impl Latency {
     }
 }
 
+/// One kind of identity looked up by `dsr locate` processes.
 struct SubprocessLocate {
-    first: Duration,
-    median: Duration,
+    kind: &'static str,
+    /// Every run's wall time, sorted.
+    walls: Vec<Duration>,
     peak_rss: Option<u64>,
     hits: usize,
 }
@@ -891,7 +1056,8 @@ struct Figures {
     changed: Sync,
     edited: usize,
     latency: Latency,
-    subprocess: SubprocessLocate,
+    subprocess: Vec<SubprocessLocate>,
+    peers: Peers,
 }
 
 fn ms(d: Duration) -> f64 {
@@ -1034,20 +1200,54 @@ impl Figures {
             "",
             "",
         );
-        let s = &self.subprocess;
-        row(
-            "dsr locate subprocess, one call",
-            format!("{:.1} ms ({} hits)", ms(s.first), s.hits),
-            "",
-            "",
-        );
-        row(
-            "dsr locate subprocess, median of 10",
-            format!("{:.1} ms", ms(s.median)),
-            "",
-            "",
-        );
-        row("  peak RSS", megabytes(s.peak_rss), "", "");
+        for s in &self.subprocess {
+            row(
+                &format!("dsr locate per process, {} ({} hits)", s.kind, s.hits),
+                format!(
+                    "p50 {:.1} ms, p99 {:.1} ms",
+                    ms(percentile(&s.walls, 50)),
+                    ms(percentile(&s.walls, 99))
+                ),
+                "p50 <= 10 ms, p99 <= 30 ms at 1M",
+                "",
+            );
+            row("  peak RSS", megabytes(s.peak_rss), "<= 50 MB", "");
+        }
+        if let Some((walls, files)) = &self.peers.rg {
+            row(
+                &format!("rg -i -l -F, same e-mail ({files} files)"),
+                format!("p50 {:.1} ms", ms(percentile(walls, 50))),
+                "",
+                "",
+            );
+        } else {
+            row("rg", "not installed".to_owned(), "", "");
+        }
+        if let Some((build, walls, rows)) = &self.peers.fts5 {
+            row(
+                "SQLite FTS5 table build (Python)",
+                format!(
+                    "{:.2} s, peak RSS {}",
+                    build.wall.as_secs_f64(),
+                    megabytes(build.peak_rss)
+                ),
+                "",
+                "",
+            );
+            row(
+                &format!("sqlite3 FTS5 query, same e-mail ({rows} rows)"),
+                format!("p50 {:.1} ms", ms(percentile(walls, 50))),
+                "",
+                "",
+            );
+        } else {
+            row(
+                "SQLite FTS5",
+                "sqlite3 or python3 not installed".to_owned(),
+                "",
+                "",
+            );
+        }
 
         let header = ["measure", "figure", "target", ""];
         let widths: Vec<usize> = (0..4)
