@@ -277,9 +277,9 @@ const KNOWN_DEFECTS: &[(&str, i32, &str)] = &[(
     "dsr erase --replay-tombstones           # after the platform restored a backup and dsr synced it",
     3,
     "right after the erasure the replay reports the subject back (1 value, 0 assets) and opens \
-     an erasure case without a match: a tombstoned value (seemingly 'jane.doe') is recovered \
-     from the sample tenant's look-alikes (mary.jane.doe@…, jane.doe@example.com.au) that \
-     locate rightly rejects",
+     an erasure case without a match: Tombstone::recover reads name windows in e-mail and text \
+     fields across e-mail addresses, so 'jane.doe' inside another person's address \
+     (mary.jane.doe@…, jane.doe@example.com.au) counts as her name, which locate rightly rejects",
 )];
 
 #[test]
