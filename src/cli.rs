@@ -778,7 +778,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   dsr portability 20261201-002 --out jane-doe.zip
-  DSR_ZIP_PASSPHRASE=... dsr portability 20261201-002 --out jane-doe.zip --encrypt")]
+  DSR_ZIP_PASSPHRASE='told to her by phone' dsr portability 20261201-002 --out jane-doe-aes.zip --encrypt")]
 pub struct PortabilityArgs {
     /// The case id
     #[arg(required_unless_present = "from")]
@@ -833,9 +833,9 @@ pub enum ShownArg {
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   dsr erase 20261201-003 --dry-run
-  dsr erase 20261201-003 --yes
-  dsr erase 20261201-003 --resume --yes
-  dsr erase --replay-tombstones")]
+  dsr erase 20261201-003 --yes --shown-with-others keep --reason 'group photos stay in the staff archive'
+  dsr erase 20261201-003 --resume --yes   # finishes a run that was stopped; a finished one is not redone
+  dsr erase --replay-tombstones           # after the platform restored a backup and dsr synced it")]
 pub struct EraseArgs {
     /// The erasure case
     #[arg(required_unless_present_any = ["replay_tombstones", "from"])]
@@ -976,7 +976,7 @@ pub enum KeysCommand {
     #[command(after_help = "Examples:
   dsr keys generate
   dsr keys generate --force          # replace the key made by the first operation
-  dsr keys generate --out /etc/dsr/acme_ed25519 --comment dpo@example.com")]
+  dsr keys generate --out ~/.ssh/dsr-acme_ed25519 --comment dpo@example.com")]
     Generate(KeysGenerateArgs),
     /// Print every key that signed receipts, as an allowed_signers file for ssh-keygen
     ///
@@ -1029,7 +1029,7 @@ pub enum ReceiptCommand {
     /// reordered or edited fails. Exits 0 when everything verifies, 3 when something does
     /// not (each failure names the receipt and what is wrong), 2 when it cannot check.
     #[command(after_help = "Examples:
-  dsr receipt verify cases/2026-014/erase/receipt.json
+  dsr receipt verify receipt.json
   dsr receipt verify --ledger --tenant acme
   dsr receipt verify --allowed-signers allowed_signers receipt.json")]
     Verify(ReceiptVerifyArgs),
@@ -1069,7 +1069,7 @@ pub struct ReceiptShowArgs {
   dsr audit --since 2026-11-01
   dsr audit --tenant acme --output jsonl
   dsr audit --verify
-  dsr audit --verify --expect-head 3f6c…   (the head an operation printed)")]
+  dsr audit --verify --expect-head 3f6c0e5b9d2a41c87e0f6a3b5c9d1e2f4a6b8c0d2e4f6a8b0c1d3e5f7a9b1c3d   # the head an operation printed")]
 pub struct AuditArgs {
     /// Only entries from this day (YYYY-MM-DD, UTC) or moment (RFC 3339) on
     #[arg(long, value_name = "DATE")]

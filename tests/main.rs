@@ -24,6 +24,8 @@ mod claims;
 mod demo;
 #[path = "main/disguised.rs"]
 mod disguised;
+#[path = "main/documented.rs"]
+mod documented;
 #[path = "main/erase.rs"]
 mod erase;
 #[path = "main/examples.rs"]
