@@ -290,10 +290,19 @@ impl Tombstone {
                     }
                     Role::Email | Role::Text => {
                         let words = normalize::words(item);
+                        // A name inside an e-mail address is not the name, as for locate:
+                        // "mary.jane.doe@…" is someone else's.
+                        let addresses = normalize::email_spans(item);
+                        let in_an_address = |start: usize, end: usize| {
+                            addresses.iter().any(|&(s, e)| s <= start && end <= e)
+                        };
                         for &n in &self.name_lengths {
                             for window in words.windows(n) {
-                                let raw = &item[window[0].start..window[n - 1].end];
-                                check(IdentityKind::Name, name_keys(window), raw);
+                                let (start, end) = (window[0].start, window[n - 1].end);
+                                if in_an_address(start, end) {
+                                    continue;
+                                }
+                                check(IdentityKind::Name, name_keys(window), &item[start..end]);
                             }
                         }
                     }
@@ -420,6 +429,29 @@ mod tests {
             "{kinds:?}"
         );
         assert!(!kinds.iter().any(|(_, v)| v.contains("Ola")));
+    }
+
+    #[test]
+    fn a_name_inside_another_persons_address_is_not_the_subject_back() {
+        let identities = [Identity::new(IdentityKind::Name, "Jane Doe")];
+        let key = TombstoneKey::random();
+        let stone = Tombstone::new("case-1", &identities, None, "2026-11-23T00:00:00Z", &key);
+        let mut asset = phone_asset("");
+        asset.metadata = [(
+            "120".to_owned(),
+            FieldValue::Single(
+                "Write to mary.jane.doe@example.com or jane.doe@example.com.au".into(),
+            ),
+        )]
+        .into_iter()
+        .collect();
+        let roles = FieldRoles::standard();
+        assert!(stone.recover(&asset, &roles, None, &key).is_empty());
+        asset.metadata.insert(
+            "120".to_owned(),
+            FieldValue::Single("Jane.Doe is back in the caption".into()),
+        );
+        assert_eq!(stone.recover(&asset, &roles, None, &key).len(), 1);
     }
 
     fn phone_asset(phone: &str) -> Asset {

@@ -273,14 +273,7 @@ fn documented_status(line: &str) -> i32 {
 /// Examples that end otherwise than documented because of a defect of dsr's, with the
 /// status they end with until it is fixed (and why). When one is fixed this test fails:
 /// take it off the list.
-const KNOWN_DEFECTS: &[(&str, i32, &str)] = &[(
-    "dsr erase --replay-tombstones           # after the platform restored a backup and dsr synced it",
-    3,
-    "right after the erasure the replay reports the subject back (1 value, 0 assets) and opens \
-     an erasure case without a match: Tombstone::recover reads name windows in e-mail and text \
-     fields across e-mail addresses, so 'jane.doe' inside another person's address \
-     (mary.jane.doe@…, jane.doe@example.com.au) counts as her name, which locate rightly rejects",
-)];
+const KNOWN_DEFECTS: &[(&str, i32, &str)] = &[];
 
 #[test]
 fn every_example_of_every_man_page_runs_as_printed() {
