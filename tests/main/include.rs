@@ -1,0 +1,126 @@
+//! `case review --include` of an asset the search did not find: kept with its reason, put
+//! into the access package, left to a person by an erasure that finds nothing on it.
+
+use serde_json::json;
+
+use crate::support::Test;
+
+/// Why the person put the team photo in; it does not name her.
+const REASON: &str = "shown in the photo, not named in its metadata";
+
+/// Jane Doe's tenant with a team photo the matcher cannot find her in: it names someone
+/// else only.
+fn tenant() -> Test {
+    let t = Test::new();
+    t.asset(
+        "Staff/board.png",
+        json!({"80": ["Jane Doe"], "308": ["jane.doe@example.com"]}),
+    );
+    t.asset(
+        "Staff/team.png",
+        json!({"368": ["Ola Nordmann"], "120": "Ola Nordmann and the team at the summer party."}),
+    );
+    t.add_tenant("acme", &["--default-region", "NO"]);
+    t.sync(&[]);
+    t.fill_ropa("acme");
+    t
+}
+
+fn open(t: &Test, right: &str) -> String {
+    t.dsr(["case", "open", "--right", right, "--name", "Jane Doe"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned()
+}
+
+fn include(t: &Test, id: &str) {
+    t.dsr([
+        "case",
+        "review",
+        id,
+        "--include",
+        "Staff/team.png",
+        "--reason",
+        REASON,
+    ])
+    .run();
+}
+
+#[test]
+fn an_asset_included_by_hand_is_kept_with_its_reason_across_reviews() {
+    let t = tenant();
+    let id = open(&t, "access");
+    include(&t, &id);
+    // A later review searches again; the asset it does not find stays in.
+    t.dsr(["case", "review", &id, "--include", "Staff/board.png"])
+        .run();
+    let shown = t.dsr(["case", "show", &id]).run();
+    assert!(
+        shown.stdout.contains("Staff/team.png") && shown.stdout.contains(REASON),
+        "{}",
+        shown.dump()
+    );
+    let case = t.dsr(["case", "show", &id, "-o", "json"]).run().json();
+    let manual = &case["review"]["manual"]["Staff/team.png"];
+    assert_eq!(manual["reason"], REASON, "{case:#}");
+    assert!(
+        manual["at"].is_string() && manual["by"].is_string(),
+        "{case:#}"
+    );
+    let list = t.dsr(["case", "list", "-o", "json"]).run().json();
+    assert_eq!(list[0]["reviewed"], 2, "board and team are in: {list:#}");
+}
+
+#[test]
+fn including_a_non_match_needs_a_reason_that_does_not_name_the_subject() {
+    let t = tenant();
+    let id = open(&t, "access");
+    let out = t
+        .dsr(["case", "review", &id, "--include", "Staff/team.png"])
+        .status(2)
+        .run();
+    assert!(out.error().contains("--reason"), "{}", out.dump());
+    let out = t
+        .dsr([
+            "case",
+            "review",
+            &id,
+            "--include",
+            "Staff/team.png",
+            "--reason",
+            "Jane Doe is in it",
+        ])
+        .status(2)
+        .run();
+    assert!(
+        out.error().contains("names the data subject"),
+        "{}",
+        out.dump()
+    );
+    let case = t.dsr(["case", "show", &id, "-o", "json"]).run().json();
+    assert!(case["review"].get("manual").is_none(), "{case:#}");
+}
+
+#[test]
+fn including_an_asset_the_platform_does_not_have_is_refused_by_name() {
+    let t = tenant();
+    let id = open(&t, "access");
+    let out = t
+        .dsr([
+            "case",
+            "review",
+            &id,
+            "--include",
+            "Staff/nowhere.png",
+            "--reason",
+            REASON,
+        ])
+        .status(2)
+        .run();
+    assert!(
+        out.error().contains("Staff/nowhere.png") && out.error().contains("does not exist"),
+        "{}",
+        out.dump()
+    );
+}
