@@ -124,3 +124,42 @@ fn including_an_asset_the_platform_does_not_have_is_refused_by_name() {
         out.dump()
     );
 }
+
+#[test]
+fn an_erasure_leaves_an_asset_included_by_hand_to_a_person_with_the_reason() {
+    let t = tenant();
+    let id = open(&t, "erasure");
+    include(&t, &id);
+    let done = t
+        .dsr(["erase", &id, "--yes", "-o", "json"])
+        .status(3)
+        .run()
+        .json();
+    let steps = done["report"]["steps"].as_array().expect("report steps");
+    let team = steps
+        .iter()
+        .find(|s| s["asset"] == "Staff/team.png")
+        .expect("the team photo is in the report");
+    assert_eq!(team["action"], "manual", "{done:#}");
+    assert_eq!(team["outcome"], "manual", "{done:#}");
+    let detail = team["detail"].as_str().expect("a detail");
+    assert!(
+        detail.contains(&format!("included by review: {REASON}"))
+            && detail.contains("edit or delete it by hand"),
+        "{done:#}"
+    );
+    let board = steps
+        .iter()
+        .find(|s| s["asset"] == "Staff/board.png")
+        .expect("the board photo is in the report");
+    assert_eq!(board["outcome"], "verified", "{done:#}");
+    let receipt = t.latest_receipt(&id);
+    let item = receipt["assets"]
+        .as_array()
+        .expect("receipt assets")
+        .iter()
+        .find(|a| a["asset"] == "Staff/team.png")
+        .expect("the receipt names the team photo");
+    assert_eq!(item["outcome"], "manual", "never clean: {receipt:#}");
+    assert!(!receipt.to_string().contains("Jane Doe"), "{receipt}");
+}
