@@ -163,3 +163,61 @@ fn an_erasure_leaves_an_asset_included_by_hand_to_a_person_with_the_reason() {
     assert_eq!(item["outcome"], "manual", "never clean: {receipt:#}");
     assert!(!receipt.to_string().contains("Jane Doe"), "{receipt}");
 }
+
+#[test]
+fn access_and_portability_show_an_asset_included_by_hand_as_judged_theirs() {
+    let t = tenant();
+    let id = open(&t, "access");
+    include(&t, &id);
+    let out = t.path("package");
+    t.dsr(["access", &id, "--out"]).arg(&out).run();
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("data.json")).expect("data.json"))
+            .expect("data.json is JSON");
+    let schema: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("data.schema.json")).expect("the schema"))
+            .expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&data)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "data.json breaks its schema: {errors:?}");
+    let team = data["assets"]
+        .as_array()
+        .expect("assets")
+        .iter()
+        .find(|a| a["id"] == "Staff/team.png")
+        .unwrap_or_else(|| panic!("the team photo is in the package: {data:#}"));
+    assert_eq!(team["judged_by_review"], true, "{team:#}");
+    let values = team["fields"].to_string();
+    assert!(
+        values.contains("[another person]") && values.contains("the team at the summer party"),
+        "what it holds, everyone else redacted: {team:#}"
+    );
+    assert!(!data.to_string().contains("Ola Nordmann"), "{data:#}");
+    let html = std::fs::read_to_string(out.join("index.html")).expect("index.html");
+    assert!(
+        html.contains("a person handling your request judged that it concerns you"),
+        "{html}"
+    );
+
+    let portable = open(&t, "portability");
+    include(&t, &portable);
+    let zip = t.path("portable.zip");
+    t.dsr(["portability", &portable, "--out"]).arg(&zip).run();
+    let entries = crate::access::unzip_entries(&zip);
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&entries["metadata.json"]).expect("metadata");
+    let team = metadata["assets"]
+        .as_array()
+        .expect("assets")
+        .iter()
+        .find(|a| a["id"] == "Staff/team.png")
+        .unwrap_or_else(|| panic!("the team photo is in the archive: {metadata:#}"));
+    assert_eq!(team["judged_by_review"], true, "{team:#}");
+    assert!(
+        !metadata.to_string().contains("Ola Nordmann"),
+        "{metadata:#}"
+    );
+}
