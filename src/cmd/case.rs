@@ -416,9 +416,6 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
                 at: now.clone(),
             };
             case.include_by_hand(&asset, inclusion);
-            // The reason, not the asset's name: history is shown and kept as the case's
-            // record, and the reason was checked not to name the subject.
-            case.record(&now, &operator, format!("included by review: {reason}"));
         }
         for asset in args.exclude {
             case.exclude(&asset);
@@ -430,8 +427,12 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
         &now,
         &operator,
         format!(
-            "reviewed: {reviewed} of {} match(es) in",
-            case.matches.len()
+            "reviewed: {reviewed} of {} match(es) in{}",
+            case.matches.len(),
+            match case.review.manual.len() {
+                0 => String::new(),
+                n => format!(", {n} of them included by hand"),
+            }
         ),
     );
     store.save(&case)?;
