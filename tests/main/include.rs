@@ -4,14 +4,14 @@
 use serde_json::json;
 
 use crate::support::Test;
+use crate::tenants::{Kind, Tenant};
 
 /// Why the person put the team photo in; it does not name her.
 const REASON: &str = "shown in the photo, not named in its metadata";
 
-/// Jane Doe's tenant with a team photo the matcher cannot find her in: it names someone
+/// Jane Doe's assets, with a team photo the matcher cannot find her in: it names someone
 /// else only.
-fn tenant() -> Test {
-    let t = Test::new();
+fn assets(t: &Test) {
     t.asset(
         "Staff/board.png",
         json!({"80": ["Jane Doe"], "308": ["jane.doe@example.com"]}),
@@ -20,6 +20,12 @@ fn tenant() -> Test {
         "Staff/team.png",
         json!({"368": ["Ola Nordmann"], "120": "Ola Nordmann and the team at the summer party."}),
     );
+}
+
+/// [`assets`] on the `dir` platform, synced, its record of processing filled in.
+fn tenant() -> Test {
+    let t = Test::new();
+    assets(&t);
     t.add_tenant("acme", &["--default-region", "NO"]);
     t.sync(&[]);
     t.fill_ropa("acme");
@@ -70,6 +76,16 @@ fn an_asset_included_by_hand_is_kept_with_its_reason_across_reviews() {
     );
     let list = t.dsr(["case", "list", "-o", "json"]).run().json();
     assert_eq!(list[0]["reviewed"], 2, "board and team are in: {list:#}");
+
+    // Taken out again, it leaves the case: nothing of it was ever a match.
+    t.dsr(["case", "review", &id, "--exclude", "Staff/team.png"])
+        .run();
+    let case = t.dsr(["case", "show", &id, "-o", "json"]).run().json();
+    assert!(case["review"].get("manual").is_none(), "{case:#}");
+    assert!(
+        !case["matches"].to_string().contains("Staff/team.png"),
+        "{case:#}"
+    );
 }
 
 #[test]
@@ -125,12 +141,25 @@ fn including_an_asset_the_platform_does_not_have_is_refused_by_name() {
     );
 }
 
-#[test]
-fn an_erasure_leaves_an_asset_included_by_hand_to_a_person_with_the_reason() {
-    let t = tenant();
-    let id = open(&t, "erasure");
-    include(&t, &id);
-    let done = t
+/// The team photo is left to a person on both platforms, and nothing of it changes.
+fn an_erasure_leaves_an_asset_included_by_hand_to_a_person(kind: Kind) {
+    let t = Test::new();
+    assets(&t);
+    let tenant = Tenant::new(t, kind, &[], |_| {});
+    let team_before = tenant.metadata("Staff/team.png");
+    let id = tenant.open_case("erasure", &["--name", "Jane Doe"]);
+    tenant
+        .dsr([
+            "case",
+            "review",
+            &id,
+            "--include",
+            "Staff/team.png",
+            "--reason",
+            REASON,
+        ])
+        .run();
+    let done = tenant
         .dsr(["erase", &id, "--yes", "-o", "json"])
         .status(3)
         .run()
@@ -153,7 +182,12 @@ fn an_erasure_leaves_an_asset_included_by_hand_to_a_person_with_the_reason() {
         .find(|s| s["asset"] == "Staff/board.png")
         .expect("the board photo is in the report");
     assert_eq!(board["outcome"], "verified", "{done:#}");
-    let receipt = t.latest_receipt(&id);
+    assert_eq!(
+        tenant.metadata("Staff/team.png"),
+        team_before,
+        "left for a person"
+    );
+    let receipt = tenant.t.latest_receipt(&id);
     let item = receipt["assets"]
         .as_array()
         .expect("receipt assets")
@@ -162,6 +196,16 @@ fn an_erasure_leaves_an_asset_included_by_hand_to_a_person_with_the_reason() {
         .expect("the receipt names the team photo");
     assert_eq!(item["outcome"], "manual", "never clean: {receipt:#}");
     assert!(!receipt.to_string().contains("Jane Doe"), "{receipt}");
+}
+
+#[test]
+fn an_erasure_leaves_an_asset_included_by_hand_to_a_person_on_dir() {
+    an_erasure_leaves_an_asset_included_by_hand_to_a_person(Kind::Dir);
+}
+
+#[test]
+fn an_erasure_leaves_an_asset_included_by_hand_to_a_person_through_fotoweb() {
+    an_erasure_leaves_an_asset_included_by_hand_to_a_person(Kind::Fotoweb);
 }
 
 #[test]
