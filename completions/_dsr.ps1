@@ -374,8 +374,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;case;review' {
-            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'An asset that is the subject''s although its match is not high (repeatable)')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'An asset that is the subject''s although its match is not high, or although the search did not find her there at all (then with --reason) (repeatable)')
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'An asset whose match is not the subject (repeatable)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why an --include asset the search did not find is the subject''s; kept in the case, the access package and the erasure receipt, so it must not name the subject')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')

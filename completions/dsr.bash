@@ -971,7 +971,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__review)
-            opts="-q -v -h --include --exclude --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --include --exclude --reason --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -982,6 +982,10 @@ _dsr() {
                     return 0
                     ;;
                 --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

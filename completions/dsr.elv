@@ -349,8 +349,9 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;case;review'= {
-            cand --include 'An asset that is the subject''s although its match is not high (repeatable)'
+            cand --include 'An asset that is the subject''s although its match is not high, or although the search did not find her there at all (then with --reason) (repeatable)'
             cand --exclude 'An asset whose match is not the subject (repeatable)'
+            cand --reason 'Why an --include asset the search did not find is the subject''s; kept in the case, the access package and the erasure receipt, so it must not name the subject'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'

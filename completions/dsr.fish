@@ -315,8 +315,9 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l include -d 'An asset that is the subject\'s although its match is not high (repeatable)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l include -d 'An asset that is the subject\'s although its match is not high, or although the search did not find her there at all (then with --reason) (repeatable)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l exclude -d 'An asset whose match is not the subject (repeatable)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l reason -d 'Why an --include asset the search did not find is the subject\'s; kept in the case, the access package and the erasure receipt, so it must not name the subject' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F

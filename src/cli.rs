@@ -585,6 +585,14 @@ pub enum CaseCommand {
     /// In a terminal, a checklist with the high-confidence matches ticked, each with the
     /// values that matched. Without one, --include and --exclude decide; with neither it
     /// refuses (exit 2) rather than take the high matches as reviewed.
+    ///
+    /// --include also takes any asset of the tenant the search did not find, with
+    /// --reason saying why it is the subject's (not naming them: the reason goes into the
+    /// package and receipts). Such an asset stays in the case across later reviews;
+    /// access and portability include it, and an erasure that finds nothing of the
+    /// subject on it leaves it to a person (manual), with the reason.
+    #[command(after_help = "Example:
+  dsr case review 20261201-001 --include Press/team.png --reason 'shown in the photo, not named in its metadata'")]
     Review(CaseReviewArgs),
     /// Extend the deadline by two months (once, Art. 12(3))
     Extend(CaseExtendArgs),
@@ -666,12 +674,17 @@ pub struct CaseOpenArgs {
 pub struct CaseReviewArgs {
     /// The case id
     pub case: String,
-    /// An asset that is the subject's although its match is not high (repeatable)
+    /// An asset that is the subject's although its match is not high, or although the
+    /// search did not find her there at all (then with --reason) (repeatable)
     #[arg(long, value_name = "ASSET")]
     pub include: Vec<String>,
     /// An asset whose match is not the subject (repeatable)
     #[arg(long, value_name = "ASSET")]
     pub exclude: Vec<String>,
+    /// Why an --include asset the search did not find is the subject's; kept in the case,
+    /// the access package and the erasure receipt, so it must not name the subject
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Args)]

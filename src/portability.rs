@@ -290,6 +290,7 @@ mod tests {
             filename: asset.filename.clone(),
             modified: None,
             fields: Vec::new(),
+            judged_by_review: false,
         };
         let case = crate::case::Case {
             format: 1,

@@ -36,6 +36,8 @@ mod fotoweb;
 mod fuzz;
 #[path = "main/generated.rs"]
 mod generated;
+#[path = "main/include.rs"]
+mod include;
 #[path = "main/links.rs"]
 mod links;
 #[path = "main/locate.rs"]

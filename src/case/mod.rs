@@ -11,7 +11,7 @@
 pub mod deadline;
 pub mod retention;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -141,6 +141,21 @@ pub struct Review {
     /// High matches a person took out (not the subject after all).
     #[serde(default)]
     pub excluded: BTreeSet<String>,
+    /// Assets a person put in that the matcher did not find, by asset id: kept across
+    /// reviews, since no search finds them again. Each is also in `included`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub manual: BTreeMap<String, Inclusion>,
+}
+
+/// An asset a person judged the subject's although the matcher did not find it there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inclusion {
+    pub archive: String,
+    pub filename: String,
+    /// Why, in the operator's words (it never names the subject: it goes into receipts).
+    pub reason: String,
+    pub by: String,
+    pub at: String,
 }
 
 /// The one extension Art. 12(3) allows.
@@ -287,12 +302,62 @@ impl Case {
     }
 
     /// Replaces the recorded matches by a fresh search, keeping review decisions for assets
-    /// still found.
+    /// still found. An asset a person put in by hand stays in, found or not: it is listed
+    /// as a match without fields where the search does not find it.
     pub fn set_matches(&mut self, hits: &[Hit]) {
         self.matches = hits.iter().map(CaseMatch::from).collect();
-        let found: BTreeSet<&str> = self.matches.iter().map(|m| m.asset.as_str()).collect();
-        self.review.included.retain(|a| found.contains(a.as_str()));
-        self.review.excluded.retain(|a| found.contains(a.as_str()));
+        let found: BTreeSet<String> = self.matches.iter().map(|m| m.asset.clone()).collect();
+        for (asset, inclusion) in &self.review.manual {
+            if !found.contains(asset) {
+                self.matches.push(CaseMatch {
+                    asset: asset.clone(),
+                    archive: inclusion.archive.clone(),
+                    filename: inclusion.filename.clone(),
+                    confidence: Confidence::Low,
+                    fields: Vec::new(),
+                });
+            }
+        }
+        let manual = &self.review.manual;
+        self.review
+            .included
+            .retain(|a| found.contains(a) || manual.contains_key(a));
+        self.review.excluded.retain(|a| found.contains(a));
+    }
+
+    /// Puts in by hand an asset the matcher may not have found, with why: it stays in the
+    /// reviewed set across later reviews until a person excludes it.
+    pub fn include_by_hand(&mut self, asset: &crate::asset::Asset, inclusion: Inclusion) {
+        self.review.excluded.remove(&asset.id);
+        self.review.included.insert(asset.id.clone());
+        self.review.manual.insert(asset.id.clone(), inclusion);
+        if !self.matches.iter().any(|m| m.asset == asset.id) {
+            self.matches.push(CaseMatch {
+                asset: asset.id.clone(),
+                archive: asset.archive.clone(),
+                filename: asset.filename.clone(),
+                confidence: Confidence::Low,
+                fields: Vec::new(),
+            });
+        }
+    }
+
+    /// Takes `asset` out of the reviewed set; one put in by hand and not found by the
+    /// matcher leaves the case altogether.
+    pub fn exclude(&mut self, asset: &str) {
+        self.review.included.remove(asset);
+        if self.review.manual.remove(asset).is_some() {
+            self.matches
+                .retain(|m| m.asset != asset || !m.fields.is_empty());
+        }
+        if self.matches.iter().any(|m| m.asset == asset) {
+            self.review.excluded.insert(asset.to_owned());
+        }
+    }
+
+    /// Why a person put `asset` in by hand, when they did.
+    pub fn inclusion(&self, asset: &str) -> Option<&Inclusion> {
+        self.review.manual.get(asset)
     }
 
     /// Grants the one extension: three months from receipt in all.

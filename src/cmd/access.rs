@@ -8,7 +8,7 @@ use dsr::access::{AccessData, Found};
 use dsr::asset::Asset;
 use dsr::case::{Case, CaseStore, Right};
 use dsr::config::TenantProfile;
-use dsr::disclose::subject_view;
+use dsr::disclose::{SubjectAsset, subject_view};
 use dsr::index::identity::probes;
 use dsr::index::matcher::{Confidence, Matcher};
 use dsr::platform::Platform;
@@ -228,14 +228,7 @@ impl Access<'_> {
                     None
                 });
                 Found {
-                    asset: subject_view(
-                        asset,
-                        &reviewed.matcher,
-                        &reviewed.roles,
-                        &reviewed.labels,
-                        *min,
-                        &reviewed.known,
-                    ),
+                    asset: reviewed.view(&case, asset, *min),
                     preview,
                 }
             })
@@ -492,6 +485,32 @@ impl Reviewed {
             labels,
             known,
         })
+    }
+}
+
+impl Reviewed {
+    /// The subject's view of one reviewed asset. One a person put in by hand on which
+    /// nothing matches the subject is shown as what it holds, marked as judged theirs: an
+    /// empty entry would hide what the controller decided is theirs.
+    pub fn view(&self, case: &Case, asset: &Asset, min: Confidence) -> SubjectAsset {
+        let view = subject_view(
+            asset,
+            &self.matcher,
+            &self.roles,
+            &self.labels,
+            min,
+            &self.known,
+        );
+        if view.fields.is_empty() && case.inclusion(&asset.id).is_some() {
+            return dsr::disclose::judged_view(
+                asset,
+                &self.matcher,
+                &self.roles,
+                &self.labels,
+                &self.known,
+            );
+        }
+        view
     }
 }
 

@@ -386,9 +386,9 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
         &[("assets", hits.len() as u64)],
     )?;
 
-    let known: BTreeSet<&str> = case.matches.iter().map(|m| m.asset.as_str()).collect();
-    for asset in args.include.iter().chain(&args.exclude) {
-        if !known.contains(asset.as_str()) {
+    let known: BTreeSet<String> = case.matches.iter().map(|m| m.asset.clone()).collect();
+    for asset in &args.exclude {
+        if !known.contains(asset) {
             bail!(
                 "asset {} is not among the matches of case {}: `dsr case show {}` lists them",
                 sanitize(asset),
@@ -397,6 +397,9 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
             );
         }
     }
+    let now = dsr::time::now();
+    let operator = ctx.operator(Some(&profile));
+    let by_hand = by_hand(ctx, &name, &profile, &case, &known, &args)?;
     if !flags_given && !case.matches.is_empty() {
         checklist(&mut case, &hits)?;
     } else {
@@ -404,20 +407,32 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
             case.review.excluded.remove(&asset);
             case.review.included.insert(asset);
         }
+        for (asset, reason) in by_hand {
+            let inclusion = dsr::case::Inclusion {
+                archive: asset.archive.clone(),
+                filename: asset.filename.clone(),
+                reason: reason.clone(),
+                by: operator.clone(),
+                at: now.clone(),
+            };
+            case.include_by_hand(&asset, inclusion);
+        }
         for asset in args.exclude {
-            case.review.included.remove(&asset);
-            case.review.excluded.insert(asset);
+            case.exclude(&asset);
         }
     }
-    let now = dsr::time::now();
     case.review.reviewed_at = Some(now.clone());
     let reviewed = case.reviewed().len();
     case.record(
         &now,
-        &ctx.operator(Some(&profile)),
+        &operator,
         format!(
-            "reviewed: {reviewed} of {} match(es) in",
-            case.matches.len()
+            "reviewed: {reviewed} of {} match(es) in{}",
+            case.matches.len(),
+            match case.review.manual.len() {
+                0 => String::new(),
+                n => format!(", {n} of them included by hand"),
+            }
         ),
     );
     store.save(&case)?;
@@ -428,6 +443,58 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
     ));
     note_unreadable(ctx, &locator, Some(&case.id));
     Ok(Outcome::Done)
+}
+
+/// The assets of `--include` the search did not find, read from the platform, each with
+/// the `--reason` a person gave for putting it in. Refused without a reason, with a reason
+/// that names the subject (it goes into packages and receipts), or for an asset the
+/// platform does not have.
+fn by_hand(
+    ctx: &Context,
+    name: &str,
+    profile: &dsr::config::TenantProfile,
+    case: &Case,
+    known: &BTreeSet<String>,
+    args: &CaseReviewArgs,
+) -> Result<Vec<(dsr::asset::Asset, String)>> {
+    let new: Vec<&String> = args
+        .include
+        .iter()
+        .filter(|a| !known.contains(*a))
+        .collect();
+    let Some(first) = new.first() else {
+        return Ok(Vec::new());
+    };
+    let reason = match args.reason.as_deref().map(str::trim) {
+        Some(reason) if !reason.is_empty() => reason.to_owned(),
+        _ => bail!(
+            "asset {} is not among the matches of case {}: to put in an asset the search did not find, give --reason TEXT saying why it is the subject's (`dsr case show {}` lists the matches)",
+            sanitize(first),
+            case.id,
+            case.id
+        ),
+    };
+    super::record::check_names(
+        ctx,
+        profile,
+        &case.identities,
+        &[("--reason", Some(&reason))],
+    )?;
+    let platform = super::open_platform(ctx, name, profile)?;
+    let mut assets = Vec::new();
+    for id in new {
+        match platform.get(id) {
+            Ok(asset) => assets.push((asset, reason.clone())),
+            Err(e) if e.is_not_found() => bail!(
+                "asset {} does not exist on tenant '{name}': check the id (`dsr locate` and the platform show assets' ids)",
+                sanitize(id)
+            ),
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot read asset {}", sanitize(id)));
+            }
+        }
+    }
+    Ok(assets)
 }
 
 /// The matches of a case leave out what the last sync could not read: say so. The case is
@@ -460,10 +527,21 @@ fn checklist(case: &mut Case, hits: &[dsr::index::locate::Hit]) -> Result<()> {
         .interact_on(&dialoguer::console::Term::stderr())
         .context("cannot read the review")?;
     let chosen: BTreeSet<usize> = chosen.into_iter().collect();
-    case.review.included.clear();
+    // Assets put in by hand stay in unless unticked, and then leave the case.
+    let unticked: Vec<String> = case
+        .matches
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| !chosen.contains(i) && case.inclusion(&m.asset).is_some())
+        .map(|(_, m)| m.asset.clone())
+        .collect();
+    case.review.included = case.review.manual.keys().cloned().collect();
     case.review.excluded.clear();
     for (i, m) in case.matches.iter().enumerate() {
         let high = m.confidence == Confidence::High;
+        if case.review.manual.contains_key(&m.asset) {
+            continue;
+        }
         match (chosen.contains(&i), high) {
             (true, false) => {
                 case.review.included.insert(m.asset.clone());
@@ -473,6 +551,9 @@ fn checklist(case: &mut Case, hits: &[dsr::index::locate::Hit]) -> Result<()> {
             }
             _ => {}
         }
+    }
+    for asset in unticked {
+        case.exclude(&asset);
     }
     Ok(())
 }
@@ -848,7 +929,13 @@ fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
     writeln!(out, "\nmatches ({} in the reviewed set):", reviewed.len())?;
     let mut table = Table::new(&["in", "confidence", "asset", "fields"]);
     for m in &case.matches {
-        let fields: Vec<&str> = m.fields.iter().map(|f| f.label.as_str()).collect();
+        let mut fields: Vec<String> = m.fields.iter().map(|f| f.label.clone()).collect();
+        if let Some(inclusion) = case.inclusion(&m.asset) {
+            fields.push(format!(
+                "included by review ({}, {}): {}",
+                inclusion.by, inclusion.at, inclusion.reason
+            ));
+        }
         table.row(
             vec![
                 if reviewed.contains(m.asset.as_str()) {

@@ -235,7 +235,7 @@ impl<'a> Eraser<'a> {
         let parts = PlannerParts::of(self, &case)?;
         let planner = parts.planner(self.settings, &matcher, &plan.intent)?;
         let replan = |planned: &apply::Step, asset: &dsr::asset::Asset| {
-            planner.step(asset, planned.acts_from)
+            by_hand(&case, planner.step(asset, planned.acts_from))
         };
         let (carried, verification, started) =
             op.carry_out(&plan, &replan, self.platform, &check)?;
@@ -489,15 +489,48 @@ fn make_plan(eraser: &Eraser<'_>, case: &Case, matcher: &Matcher) -> Result<Plan
     let planner = parts.planner(eraser.settings, matcher, &intent)?;
     let ids: Vec<String> = case.reviewed().iter().map(|m| m.asset.clone()).collect();
     let read = apply::read_assets(eraser.platform, &ids, eraser.jobs);
+    let gone: BTreeSet<String> = ids
+        .iter()
+        .zip(&read)
+        .filter(|(_, asset)| asset.as_ref().is_err_and(|e| e.is_not_found()))
+        .map(|(id, _)| id.clone())
+        .collect();
     let read = ids
         .into_iter()
         .zip(read)
         .map(|(id, asset)| (id.clone(), case.acts_from(&id), asset));
-    planner
+    let mut plan = planner
         .plan(&case.id, eraser.name, read)
         .map_err(|(id, e)| {
             anyhow::Error::new(e).context(format!("cannot read asset {id} to plan it"))
+        })?;
+    plan.steps = plan
+        .steps
+        .into_iter()
+        .map(|step| match gone.contains(&step.asset) {
+            true => step,
+            false => by_hand(case, step),
         })
+        .collect();
+    Ok(plan)
+}
+
+/// The step of an asset a person put in by hand ([`Case::inclusion`]) on which the matcher
+/// finds nothing of the subject, even at low confidence: nothing dsr could erase is there,
+/// yet the person judged the asset hers (a face in a photo, say). Left for a person with
+/// their reason, never reported clean. An asset that no longer exists stays clean.
+fn by_hand(case: &Case, step: apply::Step) -> apply::Step {
+    match case.inclusion(&step.asset) {
+        Some(inclusion) if step.action == Action::Clean && !step.shows_subject => apply::Step {
+            action: Action::Manual,
+            reason: format!(
+                "included by review: {}; no field holds the subject's identities — edit or delete it by hand",
+                inclusion.reason
+            ),
+            ..step
+        },
+        _ => step,
+    }
 }
 
 /// What a case's erasure planner is made of, kept so that the planner that made the plan

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 use dsr::case::{Case, CaseStore, Right};
 use dsr::config::TenantProfile;
-use dsr::disclose::subject_view;
 use dsr::platform::Platform;
 use dsr::portability::{Item, provided_by_subject};
 
@@ -149,14 +148,7 @@ impl Portable<'_> {
             .assets
             .iter()
             .map(|(asset, min)| Item {
-                view: subject_view(
-                    asset,
-                    &reviewed.matcher,
-                    &reviewed.roles,
-                    &reviewed.labels,
-                    *min,
-                    &reviewed.known,
-                ),
+                view: reviewed.view(&case, asset, *min),
                 original: self.all_originals
                     || provided_by_subject(asset, &reviewed.matcher, &reviewed.roles),
                 asset: asset.clone(),

@@ -144,6 +144,11 @@ pub struct SubjectAsset {
     pub filename: String,
     pub modified: Option<String>,
     pub fields: Vec<SubjectField>,
+    /// A person reviewing the request judged the asset the subject's although none of its
+    /// fields names them (a face in a photo, say): `fields` then shows what the asset says
+    /// in its person and text fields, everyone else redacted ([`judged_view`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub judged_by_review: bool,
 }
 
 /// One field holding the subject, its values redacted for everyone else.
@@ -218,6 +223,55 @@ pub fn subject_view(
         filename: asset.filename.clone(),
         modified: asset.modified.clone(),
         fields,
+        judged_by_review: false,
+    }
+}
+
+/// The subject's view of an asset a person judged theirs although none of its fields holds
+/// the subject, even at low confidence: what it says in its person and text fields, so
+/// that the subject sees what the controller holds there, with everyone else redacted as
+/// in [`subject_view`]. No field carries a reason: nothing matched.
+pub fn judged_view(
+    asset: &Asset,
+    matcher: &Matcher,
+    roles: &FieldRoles,
+    labels: &BTreeMap<String, String>,
+    known: &KnownPeople,
+) -> SubjectAsset {
+    let min = Confidence::Low;
+    let others = other_people(&asset.metadata, matcher, roles, min);
+    let fields = asset
+        .metadata
+        .iter()
+        .filter(|(field, _)| matches!(roles.role(field), Role::Person | Role::Text))
+        .map(|(field, value)| {
+            let context = Context {
+                field,
+                matcher,
+                roles,
+                min,
+                others: &others,
+                known,
+            };
+            SubjectField {
+                label: labels
+                    .get(field)
+                    .cloned()
+                    .unwrap_or_else(|| format!("field {field}")),
+                field: field.clone(),
+                values: value
+                    .items()
+                    .iter()
+                    .map(|item| redact_item(item, roles.role(field), &context))
+                    .collect(),
+                reasons: Vec::new(),
+            }
+        })
+        .collect();
+    SubjectAsset {
+        fields,
+        judged_by_review: true,
+        ..subject_view(asset, matcher, roles, labels, min, known)
     }
 }
 

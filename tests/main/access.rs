@@ -179,7 +179,7 @@ fn access_templates_can_be_replaced() {
     assert_eq!(letter, format!("Hello {id}"));
 }
 
-fn unzip_entries(path: &Path) -> BTreeMap<String, Vec<u8>> {
+pub fn unzip_entries(path: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).expect("zip")).expect("a zip");
     (0..zip.len())
         .map(|i| {

@@ -135,7 +135,7 @@ fn the_reviewed_set_is_high_matches_plus_what_was_included() {
         .status(2)
         .run();
     assert!(
-        out.error().contains("not among the matches"),
+        out.error().contains("not among the matches") && out.error().contains("--reason"),
         "{}",
         out.dump()
     );
