@@ -592,7 +592,7 @@ pub enum CaseCommand {
     /// access and portability include it, and an erasure that finds nothing of the
     /// subject on it leaves it to a person (manual), with the reason.
     #[command(after_help = "Example:
-  dsr case review 20261201-001 --include Press/team.png --reason 'shown in the photo, not named in its metadata'")]
+  dsr case review 20261201-001 --include Events/anniversary-2019-040.png --reason 'shown in the photo, not named in its metadata'")]
     Review(CaseReviewArgs),
     /// Extend the deadline by two months (once, Art. 12(3))
     Extend(CaseExtendArgs),

@@ -320,7 +320,7 @@ fn every_example_of_every_man_page_runs_as_printed() {
 /// for a few pages earlier work (a receipt to verify, closed cases old enough to purge).
 fn prepare(page: &str, session: &mut Session<'_>) {
     match page {
-        "dsr-access" => {
+        "dsr-access" | "dsr-case-review" => {
             session.open("20261201-001", "access");
         }
         "dsr-portability" => {
