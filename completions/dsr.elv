@@ -628,7 +628,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;keys;generate'= {
-            cand --out 'Where to write the private key [default: keys/dsr_ed25519 in the data directory]'
+            cand --out 'Where to write the private key [default: the file --key names, else keys/dsr_ed25519 in the data directory]'
             cand --comment 'The key''s comment: who holds it (such as dpo@example.com)'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'

@@ -557,7 +557,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcom
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -f -a "generate" -d 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -f -a "show" -d 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l out -d 'Where to write the private key [default: keys/dsr_ed25519 in the data directory]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l out -d 'Where to write the private key [default: the file --key names, else keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l comment -d 'The key\'s comment: who holds it (such as dpo@example.com)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F

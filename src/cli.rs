@@ -1003,7 +1003,8 @@ pub enum KeysCommand {
 
 #[derive(Debug, Args)]
 pub struct KeysGenerateArgs {
-    /// Where to write the private key [default: keys/dsr_ed25519 in the data directory]
+    /// Where to write the private key [default: the file --key names, else keys/dsr_ed25519 in
+    /// the data directory]
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Replace a key that exists already (it stays in the key's history, trusted for the

@@ -18,7 +18,12 @@ pub fn run(ctx: &Context, args: KeysArgs) -> Result<Outcome> {
 }
 
 fn generate(ctx: &Context, args: KeysGenerateArgs) -> Result<Outcome> {
-    let path = args.out.unwrap_or_else(|| ctx.default_key_path());
+    // --out, else the key the global --key names (the one later commands sign with), else
+    // the data directory's.
+    let path = args
+        .out
+        .or_else(|| ctx.key.clone())
+        .unwrap_or_else(|| ctx.default_key_path());
     anyhow::ensure!(
         !args.comment.trim().is_empty() && !args.comment.contains(char::is_whitespace),
         "--comment must be one word without spaces (such as dpo@example.com): it names who holds the key in allowed_signers files"

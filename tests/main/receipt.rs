@@ -211,6 +211,17 @@ fn keys_are_openssh_ed25519_owner_only_and_never_overwritten() {
     t.dsr(["keys", "generate", "--out"]).arg(&elsewhere).run();
     assert!(elsewhere.is_file() && t.path("keys/acme_ed25519.pub").is_file());
 
+    // Or by the global --key, the key every later command would sign with: made there,
+    // not at the data directory's default.
+    let chosen = t.path("keys/chosen_ed25519");
+    let default_before = std::fs::read(&key).expect("the key");
+    t.dsr(["--key"])
+        .arg(&chosen)
+        .args(["keys", "generate"])
+        .run();
+    assert!(chosen.is_file(), "--key names where the key is made");
+    assert_eq!(std::fs::read(&key).expect("the key"), default_before);
+
     // OpenSSH reads what dsr wrote: the public half derived from the private key is the
     // one in the .pub file.
     if let Ok(out) = Command::new("ssh-keygen")
