@@ -429,12 +429,16 @@ fn match_person_partly(name: &[Word], entry: &str, words: &[Word]) -> Found {
         return Some((Rule::NameJoined, Confidence::Medium, value()));
     }
     // The given name (the first word searched) must be there: "Ruiz Zafón" alone is a
-    // family name, anyone's of that family.
+    // family name, anyone's of that family. So must a word after the second: the first
+    // two alone ("Kanja Maria" for Kanja Maria Storstad) are given names, no family's, and
+    // the index proposes the same (see `TenantIndex::all_words`).
     let missing = name.len() > 2
         && words.len() >= 2
         && words.len() < name.len()
         && pair_words(words, name).is_some_and(|how| {
-            how.iter().all(|(h, _)| *h == WordMatch::Equal) && how.iter().any(|(_, q)| *q == 0)
+            how.iter().all(|(h, _)| *h == WordMatch::Equal)
+                && how.iter().any(|(_, q)| *q == 0)
+                && how.iter().any(|(_, q)| *q >= 2)
         });
     missing.then(|| (Rule::NameMissingWords, Confidence::Low, value()))
 }
@@ -1041,6 +1045,11 @@ mod tests {
         );
         assert_eq!(
             in_person("Mary Wollstonecraft Shelley", "Percy Shelley"),
+            None
+        );
+        // The first two words alone are given names: no family's.
+        assert_eq!(
+            in_person("Mary Wollstonecraft Shelley", "Mary Wollstonecraft"),
             None
         );
         assert_eq!(in_person("Jane Doe", "Jane"), None);
