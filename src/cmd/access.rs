@@ -2,13 +2,14 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
 use dsr::access::{AccessData, Found};
 use dsr::asset::Asset;
 use dsr::case::{Case, CaseStore, Right};
 use dsr::config::TenantProfile;
-use dsr::disclose::{SubjectAsset, subject_view};
+use dsr::disclose::{KnownPeople, SubjectAsset, subject_view};
 use dsr::index::identity::probes;
 use dsr::index::matcher::{Confidence, Matcher};
 use dsr::platform::Platform;
@@ -47,7 +48,9 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
     let accepted = Listed::InPackage {
         accepted: args.accept_unreadable,
     };
+    let known = known_people(ctx, &name, &profile)?;
     let access = Access {
+        known: &known,
         ctx,
         name: &name,
         profile: &profile,
@@ -131,6 +134,8 @@ struct Access<'a> {
     platform: &'a dyn Platform,
     templates: Option<&'a std::path::Path>,
     lang: dsr::lang::Lang,
+    /// The people the tenant knows, read once for every subject of the run.
+    known: &'a Arc<KnownPeople>,
     /// With a list: the folder the packages go into, as access-CASE.zip [default: each
     /// case's folder].
     folder: Option<&'a std::path::Path>,
@@ -218,7 +223,7 @@ impl Access<'_> {
             &[("case's verified-by text", case.verified_by.as_deref())],
         )?;
         let platform = self.platform;
-        let reviewed = Reviewed::read(ctx, name, profile, &case, platform)?;
+        let reviewed = Reviewed::read(ctx, name, profile, &case, platform, self.known)?;
         let found: Vec<Found> = reviewed
             .assets
             .iter()
@@ -423,7 +428,26 @@ pub struct Reviewed {
     pub labels: BTreeMap<String, String>,
     /// The people the tenant knows from its person fields, redacted wherever free text in
     /// the package names them (Art. 15(4)).
-    pub known: dsr::disclose::KnownPeople,
+    pub known: Arc<KnownPeople>,
+}
+
+/// Everyone the tenant's person fields name, from the index: one pass over it per run,
+/// shared by every subject of a list.
+pub fn known_people(
+    ctx: &Context,
+    name: &str,
+    profile: &TenantProfile,
+) -> Result<Arc<KnownPeople>> {
+    let roles = profile.settings()?.roles;
+    let index = dsr::index::TenantIndex::open(&ctx.tenant_files(name).index())
+        .context("cannot open the tenant's index to learn who else it names")?;
+    let mut seen = std::collections::BTreeSet::new();
+    index
+        .for_each_asset(|asset| KnownPeople::gather(&mut seen, &asset.metadata, &roles))
+        .context("cannot read the tenant's index to learn who else it names")?;
+    let known = KnownPeople::from_names(seen);
+    log::debug!("{} people known from person fields", known.len());
+    Ok(Arc::new(known))
 }
 
 impl Reviewed {
@@ -433,6 +457,7 @@ impl Reviewed {
         profile: &TenantProfile,
         case: &Case,
         platform: &dyn Platform,
+        known: &Arc<KnownPeople>,
     ) -> Result<Reviewed> {
         let settings = profile.settings()?;
         let matcher = Matcher::new(
@@ -461,29 +486,13 @@ impl Reviewed {
                 }
             }
         }
-        // Everyone the tenant's person fields name, from the index: one pass over it.
-        let index = dsr::index::TenantIndex::open(&ctx.tenant_files(name).index())
-            .context("cannot open the tenant's index to learn who else it names")?;
-        let mut seen = std::collections::BTreeSet::new();
-        index
-            .for_each_asset(|asset| {
-                dsr::disclose::KnownPeople::gather(
-                    &mut seen,
-                    &asset.metadata,
-                    &settings.roles,
-                    &matcher,
-                )
-            })
-            .context("cannot read the tenant's index to learn who else it names")?;
-        let known = dsr::disclose::KnownPeople::from_names(seen);
-        log::debug!("{} other people known from person fields", known.len());
         Ok(Reviewed {
             assets,
             missing,
             matcher,
             roles: settings.roles,
             labels,
-            known,
+            known: Arc::clone(known),
         })
     }
 }

@@ -57,7 +57,9 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
     let accepted = Listed::InPackage {
         accepted: args.accept_unreadable,
     };
+    let known = super::access::known_people(ctx, &name, &profile)?;
     let portable = Portable {
+        known: &known,
         ctx,
         name: &name,
         profile: &profile,
@@ -127,6 +129,8 @@ struct Portable<'a> {
     /// With a list: the folder the archives go into [default: each case's folder].
     folder: Option<&'a Path>,
     unreadable: NotSearched<'a>,
+    /// The people the tenant knows, read once for every subject of the run.
+    known: &'a std::sync::Arc<dsr::disclose::KnownPeople>,
 }
 
 impl Portable<'_> {
@@ -143,7 +147,7 @@ impl Portable<'_> {
         )?;
         let case_dir = store.case_dir(&case.id)?;
         let out = out.unwrap_or_else(|| case_dir.join(format!("portable-{}.zip", case.id)));
-        let reviewed = Reviewed::read(ctx, name, profile, &case, self.platform)?;
+        let reviewed = Reviewed::read(ctx, name, profile, &case, self.platform, self.known)?;
         let items: Vec<Item> = reviewed
             .assets
             .iter()

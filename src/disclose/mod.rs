@@ -39,15 +39,11 @@ pub struct KnownPeople {
 }
 
 impl KnownPeople {
-    /// Adds to `seen` the names of several words in the person fields of `metadata`, other
-    /// than the subject's (any match of `matcher`); [`KnownPeople::from_names`] then makes
-    /// them the people a tenant knows.
-    pub fn gather(
-        seen: &mut BTreeSet<String>,
-        metadata: &Metadata,
-        roles: &FieldRoles,
-        matcher: &Matcher,
-    ) {
+    /// Adds to `seen` the names of several words in the person fields of `metadata`;
+    /// [`KnownPeople::from_names`] then makes them the people a tenant knows. The subject is
+    /// among them too: one list serves every subject of a run, and a name that matches the
+    /// subject is kept where it is written (see `redact_text`).
+    pub fn gather(seen: &mut BTreeSet<String>, metadata: &Metadata, roles: &FieldRoles) {
         for (field, value) in metadata {
             if roles.role(field) != Role::Person {
                 continue;
@@ -55,10 +51,7 @@ impl KnownPeople {
             for item in value.items() {
                 for (start, end) in person_entries(item) {
                     let entry = item[start..end].trim();
-                    if normalize::words(entry).len() >= 2
-                        && !seen.contains(entry)
-                        && !holds(field, entry, matcher, Confidence::Low)
-                    {
+                    if normalize::words(entry).len() >= 2 && !seen.contains(entry) {
                         seen.insert(entry.to_owned());
                     }
                 }
@@ -440,10 +433,16 @@ fn redact_text(item: &str, c: &Context<'_>) -> String {
             named_by_address.extend(name_of_address(&email));
         }
     }
+    for other in c.others {
+        if !holds(field, other, matcher, min) {
+            text = replace_ignoring_ascii_case(&text, other, ANOTHER_PERSON);
+        }
+    }
+    // A known name that matches the subject even weakly ("J. Doe") may be theirs: kept.
     let mut known = c.known.written_in(field, &text, c.roles);
     known.extend(KnownPeople::from_names(named_by_address).written_in(field, &text, c.roles));
-    for other in c.others.iter().chain(&known) {
-        if !holds(field, other, matcher, min) {
+    for other in &known {
+        if !holds(field, other, matcher, Confidence::Low) {
             text = replace_ignoring_ascii_case(&text, other, ANOTHER_PERSON);
         }
     }
@@ -486,7 +485,10 @@ mod tests {
             &FieldRoles::standard(),
             &crate::fields::default_labels(),
             Confidence::Medium,
-            &KnownPeople::from_names(["Kari Nordmann".to_owned(), "Peter Parker".to_owned()]),
+            // The subject is among the people a tenant knows: her own name stays hers.
+            &KnownPeople::from_names(
+                ["Kari Nordmann", "Peter Parker", "Jane Doe", "Doe, Jane"].map(String::from),
+            ),
         )
     }
 
