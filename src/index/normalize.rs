@@ -144,10 +144,24 @@ impl Word {
                     .bytes()
                     .any(|b| matches!(b, b'y' | b'h' | b'z' | b'i'))
         };
-        if !varies(self) && !varies(other) {
+        // The keys are compared as they are made, without building them: the matcher asks
+        // this of every searched word against every word of every candidate, and most
+        // pairs differ in their first letter, which settles it before anything else.
+        let (mut mine, mut theirs) = (self.key_bytes(), other.key_bytes());
+        if mine.next() != theirs.next() || !varies(self) && !varies(other) {
             return false;
         }
-        !self.same_as(other) && self.latin_key() == other.latin_key()
+        mine.eq(theirs) && !self.same_as(other)
+    }
+
+    /// The bytes of [`Word::latin_key`], made one at a time.
+    fn key_bytes(&self) -> KeyBytes<'_> {
+        match &self.latin {
+            Some(key) => KeyBytes::Made(key.bytes()),
+            // A word without a made key is ASCII, and its fold lower-case letters and digits
+            // (see `words`), which is what `Skeleton` reads.
+            None => KeyBytes::Skeleton(Skeleton::new(self.expanded().as_bytes())),
+        }
     }
 
     /// True for a name written in a script that puts no space between family and given
@@ -230,6 +244,83 @@ pub fn variant_skeleton(word: &str) -> String {
         i += skip;
     }
     out
+}
+
+/// A word's romanised key, byte by byte (see [`Word::key_bytes`]).
+enum KeyBytes<'a> {
+    Made(std::str::Bytes<'a>),
+    Skeleton(Skeleton<'a>),
+}
+
+impl Iterator for KeyBytes<'_> {
+    type Item = u8;
+    fn next(&mut self) -> Option<u8> {
+        match self {
+            KeyBytes::Made(bytes) => bytes.next(),
+            KeyBytes::Skeleton(skeleton) => skeleton.next(),
+        }
+    }
+}
+
+/// [`variant_skeleton`] of a word of lower-case ASCII letters and digits, one byte at a
+/// time: the same rules, read off the last byte given out instead of a string built.
+struct Skeleton<'a> {
+    rest: &'a [u8],
+    /// The second byte of a two-byte replacement ("ch", "ts").
+    pending: Option<u8>,
+    last: Option<u8>,
+}
+
+impl<'a> Skeleton<'a> {
+    fn new(word: &'a [u8]) -> Skeleton<'a> {
+        debug_assert!(
+            word.iter()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        );
+        Skeleton {
+            rest: word,
+            pending: None,
+            last: None,
+        }
+    }
+
+    fn give(&mut self, byte: u8, skip: usize) -> Option<u8> {
+        self.rest = &self.rest[skip..];
+        self.last = Some(byte);
+        Some(byte)
+    }
+}
+
+impl Iterator for Skeleton<'_> {
+    type Item = u8;
+    fn next(&mut self) -> Option<u8> {
+        if let Some(byte) = self.pending.take() {
+            self.last = Some(byte);
+            return Some(byte);
+        }
+        let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+        loop {
+            let after_vowel = self.last.is_none_or(vowel);
+            match *self.rest {
+                [b't', b'c', b'h', ..] => {
+                    self.pending = Some(b'h');
+                    return self.give(b'c', 3);
+                }
+                [b'k', b'h', ..] => return self.give(b'h', 2),
+                [b't', b'z', ..] => {
+                    self.pending = Some(b's');
+                    return self.give(b't', 2);
+                }
+                [b'p', b'h', ..] => return self.give(b'f', 2),
+                [b'y', b'o', ..] if !after_vowel => return self.give(b'e', 2),
+                [b'y', next, ..] if vowel(next) && after_vowel => self.rest = &self.rest[1..],
+                [b'y' | b'i', ..] if self.last == Some(b'i') => self.rest = &self.rest[1..],
+                [b'y' | b'i', ..] => return self.give(b'i', 1),
+                [other, ..] => return self.give(other, 1),
+                [] => return None,
+            }
+        }
+    }
 }
 
 /// Characters that show nothing yet may sit inside a word: zero-width space, non-joiner
@@ -552,6 +643,42 @@ mod tests {
 
     fn w(s: &str) -> Word {
         words(s).remove(0)
+    }
+
+    #[test]
+    fn skeleton_made_byte_by_byte_is_the_built_one() {
+        // Every word of up to five letters over the letters the rules look at, plus a few
+        // others: the streamed key must be the key.
+        let letters = b"tchkzpyioaeus1";
+        let mut word = Vec::new();
+        fn each(word: &mut Vec<u8>, letters: &[u8], left: usize) {
+            let text = std::str::from_utf8(word).unwrap();
+            assert_eq!(
+                Skeleton::new(word).collect::<Vec<u8>>(),
+                variant_skeleton(text).into_bytes(),
+                "{text}"
+            );
+            if left > 0 {
+                for &l in letters {
+                    word.push(l);
+                    each(word, letters, left - 1);
+                    word.pop();
+                }
+            }
+        }
+        each(&mut word, letters, 5);
+        for name in [
+            "tchaikovsky",
+            "chaykovskiy",
+            "dostoyevsky",
+            "yevgeny",
+            "pyotr",
+        ] {
+            assert_eq!(
+                Skeleton::new(name.as_bytes()).collect::<Vec<u8>>(),
+                variant_skeleton(name).into_bytes()
+            );
+        }
     }
 
     #[test]
