@@ -11,7 +11,7 @@ use crate::apply::holds::Holds;
 use crate::apply::{self, Action, Intent, Plan, Step};
 use crate::asset::{Asset, Metadata};
 use crate::fields::{self, FieldRoles, Role};
-use crate::index::matcher::{Confidence, Matcher, person_entries};
+use crate::index::matcher::{Confidence, Matcher};
 use crate::platform::{MetadataChanges, PlatformError};
 
 /// How the plan treats assets.
@@ -244,7 +244,7 @@ impl Planner<'_> {
             .filter(|(field, _)| self.shown_fields.contains(*field))
             .any(|(field, value)| {
                 value.items().iter().any(|item| {
-                    person_entries(item).into_iter().any(|(s, e)| {
+                    self.matcher.person_entries(item).into_iter().any(|(s, e)| {
                         !scrub::holds_subject(field, &item[s..e], self.matcher, floor)
                     })
                 })
@@ -257,9 +257,11 @@ impl Planner<'_> {
         metadata.iter().any(|(field, value)| {
             let role = self.roles.role(field);
             value.items().iter().any(|item| match role {
-                Role::Person => person_entries(item)
-                    .into_iter()
-                    .any(|(s, e)| !scrub::holds_subject(field, &item[s..e], self.matcher, floor)),
+                Role::Person => {
+                    self.matcher.person_entries(item).into_iter().any(|(s, e)| {
+                        !scrub::holds_subject(field, &item[s..e], self.matcher, floor)
+                    })
+                }
                 Role::Login | Role::Email | Role::Phone => {
                     !item.trim().is_empty()
                         && !scrub::holds_subject(field, item, self.matcher, floor)

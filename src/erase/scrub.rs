@@ -4,7 +4,7 @@
 
 use crate::asset::{FieldValue, Metadata};
 use crate::fields::{FieldRoles, Role};
-use crate::index::matcher::{Confidence, Matcher, person_entries};
+use crate::index::matcher::{Confidence, Matcher};
 use crate::platform::MetadataChanges;
 
 /// What replaces the subject's name or e-mail in free text.
@@ -117,7 +117,7 @@ fn replace_item(
         keep_entries(field, item, entries, matcher, separator, with, floor)
     };
     match role {
-        Role::Person => keep(&person_entries(item), "; "),
+        Role::Person => keep(&matcher.person_entries(item), "; "),
         Role::Email | Role::Phone | Role::Login => keep(&split_spans(item, &[',', ';', '/']), ", "),
         Role::Text => Some(redact_text(
             field,

@@ -29,7 +29,7 @@ use zeroize::Zeroizing;
 use crate::asset::Asset;
 use crate::fields::{FieldRoles, Role};
 use crate::index::identity::{Identity, IdentityKind, phone_e164};
-use crate::index::matcher::person_entries;
+use crate::index::matcher::{both_readings, person_entries};
 use crate::index::normalize::{self, Word};
 
 #[derive(Debug, thiserror::Error)]
@@ -279,7 +279,10 @@ impl Tombstone {
                         }
                     }
                     Role::Person => {
-                        for (start, end) in person_entries(item) {
+                        // A list that may be one name of two family names is checked both
+                        // ways (see `both_readings`).
+                        let whole = both_readings(item);
+                        for (start, end) in person_entries(item).into_iter().chain(whole) {
                             let entry = &item[start..end];
                             check(
                                 IdentityKind::Name,

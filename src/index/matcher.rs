@@ -165,6 +165,24 @@ impl Matcher {
         }
     }
 
+    /// The names a person field's value holds, as byte ranges ([`person_entries`]), with a
+    /// segment that reads as two names or as one searched name of two family names ("García
+    /// Márquez, Gabriel José") kept whole: what a change removes or keeps, entry by entry.
+    pub fn person_entries(&self, item: &str) -> Vec<(usize, usize)> {
+        let mut entries = person_entries(item);
+        for (start, end) in both_readings(item) {
+            let whole = self.probes.iter().any(|probe| {
+                matches!(probe, Probe::Name(name) if whole_last_first(name, &item[start..end]))
+            });
+            if whole {
+                entries.retain(|&(s, e)| e <= start || end <= s);
+                entries.push((start, end));
+            }
+        }
+        entries.sort_unstable();
+        entries
+    }
+
     /// Where national phone numbers are read.
     pub fn region(&self) -> Option<country::Id> {
         self.region
@@ -334,6 +352,21 @@ fn involves_initials(name: &[Word], how: &[WordMatch]) -> bool {
 }
 
 fn match_person(name: &[Word], item: &str) -> Found {
+    // A list that may be one name of two family names ("García Márquez, Gabriel José") is
+    // that name only when it is the whole name searched, in "Last, First" order.
+    let whole = both_readings(item)
+        .into_iter()
+        .find(|&(start, end)| whole_last_first(name, &item[start..end]))
+        .map(|(start, end)| {
+            (
+                Rule::ParticleSurname,
+                Confidence::High,
+                item[start..end].trim().to_owned(),
+            )
+        });
+    if whole.is_some() {
+        return whole;
+    }
     person_entries(item)
         .into_iter()
         .filter_map(|(start, end)| {
@@ -447,7 +480,9 @@ fn match_person_partly(name: &[Word], entry: &str, words: &[Word]) -> Found {
 /// separated by `;`, `|`, `/` or new lines, and by commas unless the value reads as one
 /// "Last, First" name: an only comma with a single word on one side of it ("Doe, Jane",
 /// "Ruiz Zafón, Carlos"), or a family name opening with a particle ("van der Merwe, Anna
-/// Marie"). Two names of several words ("Nisa Tveitvik, Jonja Kvamnes") are a list.
+/// Marie"). Two names of several words ("Nisa Tveitvik, Jonja Kvamnes") are a list here;
+/// the matcher also reads such a segment as one name when it is the whole name searched
+/// (see [`both_readings`] and [`Matcher::person_entries`]).
 pub fn person_entries(item: &str) -> Vec<(usize, usize)> {
     let mut entries = Vec::new();
     let mut start = 0;
@@ -470,18 +505,77 @@ const PARTICLES: &[&str] = &[
     "ibn", "la", "le", "ten", "ter", "van", "von", "zu",
 ];
 
+/// How a segment of a person field with one comma reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CommaReading {
+    /// One "Last, First" name.
+    LastFirst,
+    /// Two names, or one name of a family name of several words: "García Márquez, Gabriel
+    /// José" and "Nisa Tveitvik, Jonja Kvamnes" are written alike.
+    Either,
+    /// A list (no comma, or several).
+    List,
+}
+
+fn comma_reading(segment: &str) -> CommaReading {
+    let mut commas = segment.match_indices(',');
+    let (Some((comma, _)), None) = (commas.next(), commas.next()) else {
+        return CommaReading::List;
+    };
+    let before = normalize::words(&segment[..comma]);
+    let after = normalize::words(&segment[comma + 1..]);
+    if before.len() == 1
+        || after.len() == 1
+        || before
+            .first()
+            .is_some_and(|w| PARTICLES.contains(&w.stripped()))
+    {
+        CommaReading::LastFirst
+    } else {
+        CommaReading::Either
+    }
+}
+
+/// The segments of a person field's value that read both as a list of two names and as
+/// one "Last, First" name (see [`CommaReading::Either`]), as byte ranges. `person_entries`
+/// splits them; such a segment is one name only for a search that is that whole name.
+pub fn both_readings(item: &str) -> Vec<(usize, usize)> {
+    let mut segments = Vec::new();
+    let mut start = 0;
+    for (i, c) in item
+        .char_indices()
+        .chain(std::iter::once((item.len(), ';')))
+    {
+        if matches!(c, ';' | '|' | '/' | '\n') {
+            if comma_reading(&item[start..i]) == CommaReading::Either {
+                segments.push((start, i));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    segments
+}
+
+/// True when `segment` ("García Márquez, Gabriel José") is exactly `name` ("Gabriel José
+/// García Márquez") in "Last, First" order: every word, none more, none typed otherwise.
+fn whole_last_first(name: &[Word], segment: &str) -> bool {
+    let Some(comma) = segment.find(',') else {
+        return false;
+    };
+    let family = normalize::words(&segment[..comma]);
+    let given = normalize::words(&segment[comma + 1..]);
+    name.len() == family.len() + given.len()
+        && given
+            .iter()
+            .chain(&family)
+            .zip(name)
+            .all(|(w, n)| w.same_as(n))
+}
+
 fn split_commas(item: &str, start: usize, end: usize, entries: &mut Vec<(usize, usize)>) {
     let segment = &item[start..end];
     let commas: Vec<usize> = segment.match_indices(',').map(|(i, _)| i).collect();
-    let last_first = commas.len() == 1 && {
-        let before = normalize::words(&segment[..commas[0]]);
-        let after = normalize::words(&segment[commas[0] + 1..]);
-        before.len() == 1
-            || after.len() == 1
-            || before
-                .first()
-                .is_some_and(|w| PARTICLES.contains(&w.stripped()))
-    };
+    let last_first = comma_reading(segment) == CommaReading::LastFirst;
     let mut from = 0;
     let cuts = if last_first { Vec::new() } else { commas };
     for cut in cuts.into_iter().chain(std::iter::once(segment.len())) {
@@ -1071,6 +1165,58 @@ mod tests {
         );
         assert_eq!(person_entries("Ruiz Zafón, Carlos").len(), 1);
         assert_eq!(person_entries("van der Merwe, Anna Marie").len(), 1);
+    }
+
+    /// Two family names before the comma and two given names after it are written like a
+    /// list of two people: one name only for a search of that whole name, in that order.
+    #[test]
+    fn two_family_names_and_two_given_names() {
+        let entry = "García Márquez, Gabriel José";
+        assert_eq!(
+            in_person("Gabriel José García Márquez", entry),
+            Some((Rule::ParticleSurname, HIGH))
+        );
+        assert_eq!(
+            in_person(
+                "Gabriel Jose Garcia Marquez",
+                &format!("Ola Nordmann; {entry}")
+            ),
+            Some((Rule::ParticleSurname, HIGH))
+        );
+        // The list reading still holds for everyone else.
+        assert_eq!(in_person("Gabriel Márquez", entry), None);
+        assert_eq!(
+            in_person(
+                "Jonja Kvamnes Nisa Tveitvik",
+                "Nisa Tveitvik, Jonja Kvamnes"
+            ),
+            Some((Rule::ParticleSurname, HIGH))
+        );
+        assert_eq!(
+            in_person("Jonja Tveitvik", "Nisa Tveitvik, Jonja Kvamnes"),
+            None
+        );
+        // Not in another order, nor with a word typed otherwise.
+        assert_eq!(in_person("García Márquez Gabriel José", entry), None);
+        // A change keeps the whole name as one entry, and the others as they were.
+        let item = format!("Ola Nordmann; {entry}");
+        let matcher = Matcher::new(
+            vec![Probe::Name(normalize::words("Gabriel José García Márquez"))],
+            FieldRoles::default(),
+            None,
+        );
+        let entries: Vec<&str> = matcher
+            .person_entries(&item)
+            .into_iter()
+            .map(|(s, e)| item[s..e].trim())
+            .collect();
+        assert_eq!(entries, ["Ola Nordmann", entry]);
+        let other = Matcher::new(
+            vec![Probe::Name(normalize::words("Jonja Tveitvik"))],
+            FieldRoles::default(),
+            None,
+        );
+        assert_eq!(other.person_entries(entry).len(), 2);
     }
 
     /// A given name one letter from another given name is someone else: such a typo is at

@@ -14,6 +14,7 @@ use crate::tenants::{Kind, Tenant};
 /// The two subjects' identities.
 const CHAIKOVSKY: &[&str] = &["--name", "Pyotr Chaikovsky", "--phone", "+47 22 11 00 99"];
 const RUIZ_ZAFON: &[&str] = &["--name", "Carlos Ruiz Zafón"];
+const GARCIA_MARQUEZ: &[&str] = &["--name", "Gabriel José García Márquez"];
 
 /// An asset holding a subject: its id, the field, the value, the confidence expected and
 /// what must be kept of the value.
@@ -80,8 +81,23 @@ fn ruiz_zafon() -> Vec<Holding> {
     ]
 }
 
-/// Assets holding neither: near-namesakes, another number, other people.
-const OTHERS: [(&str, &str, &str); 5] = [
+/// Assets holding Gabriel José García Márquez: two family names and two given names are
+/// written like a list of two people.
+fn garcia_marquez() -> Vec<Holding> {
+    vec![(
+        "D/two-families.png",
+        "368",
+        json!([
+            "García Márquez, Gabriel José",
+            "Nisa Tveitvik, Jonja Kvamnes"
+        ]),
+        "high",
+        "Nisa Tveitvik, Jonja Kvamnes",
+    )]
+}
+
+/// Assets holding none of them: near-namesakes, another number, other people.
+const OTHERS: [(&str, &str, &str); 6] = [
     ("B/ivanov.png", "368", "Пётр Иванов"),
     (
         "B/number.png",
@@ -91,10 +107,16 @@ const OTHERS: [(&str, &str, &str); 5] = [
     ("B/carla.png", "368", "Ruiz Zafón, Carla María"),
     ("B/list.png", "368", "Carlos Tveitvik, Zafón Kvamnes"),
     ("B/greek.png", "368", "ΝΊΚΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ"),
+    // Two people, not "Last, First": the given names come first.
+    ("B/pair.png", "368", "Gabriel José, García Márquez"),
 ];
 
 fn scenario(t: &Test) {
-    for (id, field, value, _, _) in chaikovsky().into_iter().chain(ruiz_zafon()) {
+    let holdings = chaikovsky()
+        .into_iter()
+        .chain(ruiz_zafon())
+        .chain(garcia_marquez());
+    for (id, field, value, _, _) in holdings {
         t.asset(id, json!({ field: value, "5": "Event" }));
     }
     for (id, field, value) in OTHERS {
@@ -140,6 +162,11 @@ fn names_are_found_and_scrubbed(kind: Kind) {
             ruiz_zafon(),
             ["carlos", "zafón", "zafon", "carlos"],
         ),
+        (
+            GARCIA_MARQUEZ,
+            garcia_marquez(),
+            ["gabriel", "garcía", "márquez", "josé"],
+        ),
     ];
     for (identities, holding, gone) in requests {
         let found = confidences(&tenant.dsr(["locate"]).args(identities).hits());
@@ -151,13 +178,14 @@ fn names_are_found_and_scrubbed(kind: Kind) {
 
         // What is not high is acted on once a person has reviewed it in.
         let case = tenant.open_case("erasure", identities);
-        let mut review = tenant.dsr(["case", "review", &case]);
-        for (id, _, _, confidence, _) in &holding {
-            if *confidence != "high" {
-                review = review.args(["--include", id]);
-            }
+        let reviewed: Vec<&str> = holding
+            .iter()
+            .filter(|(_, _, _, confidence, _)| *confidence != "high")
+            .flat_map(|(id, ..)| ["--include", id])
+            .collect();
+        if !reviewed.is_empty() {
+            tenant.dsr(["case", "review", &case]).args(reviewed).run();
         }
-        review.run();
         // Person fields show who is in the image: theirs are scrubbed and the images kept.
         tenant
             .dsr(["erase", &case, "--yes", "--shown-with-others", "keep"])
