@@ -36,6 +36,8 @@ mod fotoweb;
 mod fuzz;
 #[path = "main/generated.rs"]
 mod generated;
+#[path = "main/golden.rs"]
+mod golden;
 #[path = "main/include.rs"]
 mod include;
 #[path = "main/links.rs"]
