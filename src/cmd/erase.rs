@@ -15,48 +15,38 @@ use dsr::index::group::GroupReindex;
 use dsr::index::identity::{Identity, probes};
 use dsr::index::locate::Locator;
 use dsr::index::matcher::Matcher;
-use dsr::lock::TenantLock;
 use dsr::platform::Platform;
 
 use super::bulk::{Status, SubjectReport, Work};
 use super::changes::{self, Next, Operation};
+use super::session::Session;
 use super::{Context, Outcome};
 use crate::cli::{EraseArgs, ShownArg, StrategyArg};
 use dsr::subjects::Subject;
 
 pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
-    let config = ctx.load_config()?;
-    let (name, profile) = ctx.tenant(&config)?;
+    let session = Session::resolve(ctx)?;
     if args.replay_tombstones {
-        return replay(ctx, &name, &profile);
+        return replay(ctx, &session.name, &session.profile);
     }
-    let files = ctx.tenant_files(&name);
-    // The profile is already loaded: the case store needs only the tenant's folder.
-    let store = dsr::case::CaseStore::new(&name, &files.dir);
     // Even a dry run reads the platform as a plan would; only changes need the lock.
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(TenantLock::acquire(&files.dir.join("lock"))?)
-    };
+    let _lock = session.lock(!args.dry_run)?;
     // A list keeps several subjects going per request it may send.
     let max_requests = args.from.is_some().then_some(usize::from(args.jobs));
-    let platform = super::open_platform_limited(ctx, &name, &profile, max_requests)?;
+    let platform = session.platform(max_requests)?;
     if !args.dry_run {
         ctx.catch_signals()?;
     }
-    let settings = profile.settings()?;
-    let index = GroupReindex::new(&files, &settings);
-    let locator = Locator::open(&files, settings.clone())
+    let settings = session.settings()?;
+    let files = &session.files;
+    let index = GroupReindex::new(files, &settings);
+    let locator = Locator::open(files, settings.clone())
         .context("an erasure locates its subject again when it is done: run `dsr sync` first")?;
     let eraser = Eraser {
         ctx,
-        prompting: ctx,
-        name: &name,
-        profile: &profile,
+        session: &session,
         settings: &settings,
         platform: platform.as_ref(),
-        store: &store,
         args: &args,
         silent: false,
         jobs: args.jobs.into(),
@@ -71,21 +61,19 @@ pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
     let finished = index.finish().context("cannot write the index's state");
     let outcome = result?;
     finished?;
-    super::unreadable::note_change(ctx, &name)?;
+    super::unreadable::note_change(ctx, &session.name)?;
     Ok(outcome)
 }
 
 /// Erases the subjects of cases: what one `dsr erase` run shares between its cases.
 #[derive(Clone, Copy)]
 struct Eraser<'a> {
+    /// The context cases are worked in: the session's own, or a hushed one in a list.
     ctx: &'a Context,
-    /// The command's own context, which may print and ask (`ctx` may be hushed).
-    prompting: &'a Context,
-    name: &'a str,
-    profile: &'a TenantProfile,
+    /// The tenant; its context may print and ask.
+    session: &'a Session<'a>,
     settings: &'a dsr::index::IndexSettings,
     platform: &'a dyn Platform,
-    store: &'a dsr::case::CaseStore,
     args: &'a EraseArgs,
     /// Part of a bulk run: nothing is printed per case.
     silent: bool,
@@ -120,14 +108,14 @@ impl<'a> Eraser<'a> {
                 "name the case to erase: dsr erase CASE (or --from FILE, or --replay-tombstones)"
             );
         };
-        let case = self.store.load(id)?;
+        let case = self.session.store.load(id)?;
         let ready = self.prepare_case(case, self.args.resume)?;
         let question = format!(
             "Delete {} and scrub {} asset(s) of case {} on tenant '{}'?",
             ready.plan.count(Action::Delete),
             ready.plan.count(Action::Scrub),
             ready.case.id,
-            self.name
+            &self.session.name
         );
         if let Some(outcome) = ready.op.already_finished(&ready.plan)? {
             return Ok(outcome);
@@ -138,7 +126,7 @@ impl<'a> Eraser<'a> {
         // Made or unlocked before anything changes: a key that cannot be had (a wrong
         // passphrase, no terminal to ask in) must stop the run here, not leave the changes
         // without a receipt.
-        super::record::signing_key(self.prompting, self.profile)?;
+        self.session.signing_key()?;
         Ok(self.carry(ready)?.outcome)
     }
 
@@ -154,9 +142,9 @@ impl<'a> Eraser<'a> {
         };
         super::bulk::run(
             self.ctx,
-            self.name,
-            self.profile,
-            self.store,
+            &self.session.name,
+            &self.session.profile,
+            &self.session.store,
             super::bulk::Options {
                 command: "erase",
                 right: Right::Erasure,
@@ -176,10 +164,10 @@ impl<'a> Eraser<'a> {
     /// else a new one from the assets as the platform holds them now.
     fn prepare_case(&self, case: Case, resume: bool) -> Result<Ready<'a>> {
         // The same check as access and portability: the right, and a case still open.
-        super::access::require_right(&case, &[Right::Erasure])?;
+        super::session::require_right(&case, &[Right::Erasure])?;
         super::record::check_names(
             self.ctx,
-            self.profile,
+            &self.session.profile,
             &case.identities,
             &[
                 ("case's verified-by text", case.verified_by.as_deref()),
@@ -191,7 +179,8 @@ impl<'a> Eraser<'a> {
             self.settings.roles.clone(),
             self.settings.region,
         );
-        let (plan_path, journal_path) = changes::files(&self.store.case_dir(&case.id)?, "erase");
+        let (plan_path, journal_path) =
+            changes::files(&self.session.store.case_dir(&case.id)?, "erase");
         let op = Operation {
             ctx: self.ctx,
             command: "erase",
@@ -253,7 +242,7 @@ impl<'a> Eraser<'a> {
         };
         let mut report = RunReport {
             case: case.id.clone(),
-            tenant: self.name.to_owned(),
+            tenant: self.session.name.to_owned(),
             operation: plan.intent.name().to_owned(),
             plan_sha256: plan.sha256(),
             started,
@@ -261,7 +250,7 @@ impl<'a> Eraser<'a> {
             steps: verification.steps,
             remaining: Vec::new(),
             images_kept,
-            not_searched: super::unreadable::ids(self.ctx, self.name)?,
+            not_searched: super::unreadable::ids(self.ctx, &self.session.name)?,
         };
         // The summary, the receipt and a `dsr locate` afterwards say the same: what the
         // locate finds is not done, whatever the read-back said.
@@ -292,17 +281,17 @@ impl<'a> Eraser<'a> {
         };
         case.record(
             &dsr::time::now(),
-            &self.ctx.operator(Some(self.profile)),
+            &self.ctx.operator(Some(&self.session.profile)),
             what,
         );
-        self.store.save(&case)?;
+        self.session.store.save(&case)?;
         // The platform changed: the receipt comes first, so that nothing after it (the
         // audit entry, the tombstone) can leave the changes without one.
         let issued = super::record::change_records(
             self.ctx,
-            self.name,
-            self.profile,
-            self.store,
+            &self.session.name,
+            &self.session.profile,
+            &self.session.store,
             &case,
             "erase",
             &report,
@@ -324,7 +313,7 @@ impl<'a> Eraser<'a> {
                 &tombstone_key,
             );
             stone.kept = kept;
-            let files = self.ctx.tenant_files(self.name);
+            let files = self.ctx.tenant_files(&self.session.name);
             tombstone::append(&files.dir.join("tombstones.jsonl"), &stone).with_context(|| {
                 format!(
                     "the erasure's receipt was issued ({}), but its tombstone could not be written",
@@ -360,7 +349,7 @@ impl<'a> Work for Eraser<'a> {
 
     fn prepare(&self, _: &Subject, case: Case, _resumed: bool) -> Result<Ready<'a>> {
         // A case whose erasure began is finished from its own journal, by the same plan.
-        let begun = changes::begun(self.store, &case.id, "erase")?;
+        let begun = changes::begun(&self.session.store, &case.id, "erase")?;
         self.prepare_case(case, begun)
     }
 
@@ -390,7 +379,7 @@ impl<'a> Work for Eraser<'a> {
         Some(format!(
             "Erase {} subject(s) on tenant '{}': delete {} and scrub {} asset(s) in all ({} withheld under legal hold)?",
             ready.len(),
-            self.name,
+            &self.session.name,
             total(Action::Delete),
             total(Action::Scrub),
             total(Action::Withheld)
@@ -400,7 +389,7 @@ impl<'a> Work for Eraser<'a> {
     fn before_changes(&self) -> Result<()> {
         // Made or unlocked once, here where a passphrase can be asked for, not by each of
         // the subjects' threads.
-        super::record::signing_key(self.prompting, self.profile)?;
+        self.session.signing_key()?;
         Ok(())
     }
 
@@ -500,7 +489,7 @@ fn make_plan(eraser: &Eraser<'_>, case: &Case, matcher: &Matcher) -> Result<Plan
         .zip(read)
         .map(|(id, asset)| (id.clone(), case.acts_from(&id), asset));
     let mut plan = planner
-        .plan(&case.id, eraser.name, read)
+        .plan(&case.id, &eraser.session.name, read)
         .map_err(|(id, e)| {
             anyhow::Error::new(e).context(format!("cannot read asset {id} to plan it"))
         })?;
@@ -545,12 +534,12 @@ struct PlannerParts {
 impl PlannerParts {
     fn of(eraser: &Eraser<'_>, case: &Case) -> Result<PlannerParts> {
         Ok(PlannerParts {
-            writable: changes::writable(eraser.ctx, eraser.name),
-            holds: Holds::of(eraser.profile)?,
+            writable: changes::writable(eraser.ctx, &eraser.session.name),
+            holds: Holds::of(&eraser.session.profile)?,
             shown: std::iter::once(dsr::fields::PERSON_SHOWN.to_owned())
-                .chain(eraser.profile.shown_fields.iter().cloned())
+                .chain(eraser.session.profile.shown_fields.iter().cloned())
                 .collect(),
-            shown_before: shown_before(eraser.store, &case.id)?,
+            shown_before: shown_before(&eraser.session.store, &case.id)?,
         })
     }
 

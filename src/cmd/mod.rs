@@ -17,6 +17,7 @@ mod portability;
 mod receipt;
 mod record;
 mod rectify;
+mod session;
 mod sync;
 mod tenant;
 mod unreadable;

@@ -6,30 +6,25 @@ use std::collections::BTreeSet;
 use anyhow::{Context as _, Result, bail};
 use dsr::apply::holds::Holds;
 use dsr::apply::{self, Action, Intent, Outcome as StepOutcome, Plan, RunReport};
-use dsr::case::{Case, CaseStore, Right};
-use dsr::config::TenantProfile;
+use dsr::case::{Case, Right};
 use dsr::index::IndexSettings;
 use dsr::index::group::GroupReindex;
 use dsr::index::identity::probes;
 use dsr::index::locate::Locator;
 use dsr::index::matcher::Matcher;
-use dsr::lock::TenantLock;
 use dsr::platform::Platform;
 use dsr::rectify::{Change, Rectifier};
 use dsr::subjects::Subject;
 
 use super::bulk::{Status, SubjectReport, Work};
 use super::changes::{self, Next, Operation};
+use super::session::Session;
 use super::{Context, Outcome};
 use crate::cli::RectifyArgs;
 
 pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
-    let config = ctx.load_config()?;
-    let (name, profile) = ctx.tenant(&config)?;
-    let files = ctx.tenant_files(&name);
-    // The profile is already loaded: the case store needs only the tenant's folder.
-    let store = CaseStore::new(&name, &files.dir);
-    let settings = profile.settings()?;
+    let session = Session::resolve(ctx)?;
+    let settings = session.settings()?;
     // The correction is checked before the platform is touched, so a typo costs nothing.
     let set = if args.set.is_empty() {
         None
@@ -42,9 +37,8 @@ pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
             let Some(id) = args.case.as_deref() else {
                 bail!("name the case to correct: dsr rectify CASE (or --from FILE)");
             };
-            let case = store.load(id)?;
             // The same check as access and portability: the right, and a case still open.
-            super::access::require_right(&case, &[Right::Rectification])?;
+            let case = session.case(id, &[Right::Rectification])?;
             let asked = match (&args.replace, &args.with) {
                 (Some(old), Some(new)) => Some(replace(&args, old, new, &case, &settings)?),
                 _ => set.clone(),
@@ -52,33 +46,26 @@ pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
             Some((case, asked))
         }
     };
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(TenantLock::acquire(&files.dir.join("lock"))?)
-    };
+    let _lock = session.lock(!args.dry_run)?;
     // A list keeps several subjects going per request it may send.
     let max_requests = args.from.is_some().then_some(usize::from(args.jobs));
-    let platform = super::open_platform_limited(ctx, &name, &profile, max_requests)?;
+    let platform = session.platform(max_requests)?;
     if !args.dry_run {
         ctx.catch_signals()?;
     }
-    let index = GroupReindex::new(&files, &settings);
-    let locator = Locator::open(&files, settings.clone()).context(
+    let index = GroupReindex::new(&session.files, &settings);
+    let locator = Locator::open(&session.files, settings.clone()).context(
         "a rectification looks for the old value again when it is done: run `dsr sync` first",
     )?;
     let rectify = Rectify {
         ctx,
-        prompting: ctx,
-        name: &name,
-        profile: &profile,
+        session: &session,
         settings: &settings,
         platform: platform.as_ref(),
-        store: &store,
         args: &args,
         set: set.as_ref(),
-        holds: &Holds::of(&profile)?,
-        writable: &changes::writable(ctx, &name),
+        holds: &Holds::of(&session.profile)?,
+        writable: &changes::writable(ctx, &session.name),
         silent: false,
         jobs: args.jobs.into(),
         index: &index,
@@ -93,7 +80,7 @@ pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
     let finished = index.finish().context("cannot write the index's state");
     let outcome = result?;
     finished?;
-    super::unreadable::note_change(ctx, &name)?;
+    super::unreadable::note_change(ctx, &session.name)?;
     Ok(outcome)
 }
 
@@ -118,14 +105,12 @@ fn replace(
 /// Corrects the subjects of cases: what one `dsr rectify` run shares between its cases.
 #[derive(Clone, Copy)]
 struct Rectify<'a> {
+    /// The context cases are worked in: the session's own, or a hushed one in a list.
     ctx: &'a Context,
-    /// The command's own context, which may print and ask (`ctx` may be hushed).
-    prompting: &'a Context,
-    name: &'a str,
-    profile: &'a TenantProfile,
+    /// The tenant; its context may print and ask.
+    session: &'a Session<'a>,
     settings: &'a IndexSettings,
     platform: &'a dyn Platform,
-    store: &'a CaseStore,
     args: &'a RectifyArgs,
     /// `--set`, for every case.
     set: Option<&'a Change>,
@@ -163,7 +148,7 @@ impl<'a> Rectify<'a> {
             "Correct {} asset(s) of case {} on tenant '{}'?",
             ready.plan.count(Action::Rectify),
             ready.case.id,
-            self.name
+            &self.session.name
         );
         if let Some(outcome) = ready.op.already_finished(&ready.plan)? {
             return Ok(outcome);
@@ -174,7 +159,7 @@ impl<'a> Rectify<'a> {
         // Made or unlocked before anything changes: a key that cannot be had (a wrong
         // passphrase, no terminal to ask in) must stop the run here, not leave the changes
         // without a receipt.
-        super::record::signing_key(self.prompting, self.profile)?;
+        self.session.signing_key()?;
         Ok(self.carry(ready)?.outcome)
     }
 
@@ -188,9 +173,9 @@ impl<'a> Rectify<'a> {
         };
         super::bulk::run(
             self.ctx,
-            self.name,
-            self.profile,
-            self.store,
+            &self.session.name,
+            &self.session.profile,
+            &self.session.store,
             super::bulk::Options {
                 command: "rectify",
                 right: Right::Rectification,
@@ -209,10 +194,10 @@ impl<'a> Rectify<'a> {
     /// Checks the case and makes its plan: the one an earlier run began with `resume`,
     /// else a new one for `asked` from the assets as the platform holds them now.
     fn prepare_case(&self, case: Case, asked: Option<Change>, resume: bool) -> Result<Ready<'a>> {
-        super::access::require_right(&case, &[Right::Rectification])?;
+        super::session::require_right(&case, &[Right::Rectification])?;
         super::record::check_names(
             self.ctx,
-            self.profile,
+            &self.session.profile,
             &case.identities,
             &[("case's verified-by text", case.verified_by.as_deref())],
         )?;
@@ -222,7 +207,8 @@ impl<'a> Rectify<'a> {
             settings.roles.clone(),
             settings.region,
         );
-        let (plan_path, journal_path) = changes::files(&self.store.case_dir(&case.id)?, "rectify");
+        let (plan_path, journal_path) =
+            changes::files(&self.session.store.case_dir(&case.id)?, "rectify");
         let op = Operation {
             ctx: self.ctx,
             command: "rectify",
@@ -256,7 +242,7 @@ impl<'a> Rectify<'a> {
                 .zip(read)
                 .map(|(id, asset)| (id.clone(), case.acts_from(&id), asset));
             rectifier
-                .plan(&case.id, self.name, read)
+                .plan(&case.id, &self.session.name, read)
                 .map_err(|(id, e)| {
                     anyhow::Error::new(e).context(format!("cannot read asset {id} to plan it"))
                 })
@@ -306,7 +292,7 @@ impl<'a> Rectify<'a> {
             .context("cannot bring the index up to date after the rectification")?;
         let mut report = RunReport {
             case: case.id.clone(),
-            tenant: self.name.to_owned(),
+            tenant: self.session.name.to_owned(),
             operation: plan.intent.name().to_owned(),
             plan_sha256: plan.sha256(),
             started,
@@ -314,7 +300,7 @@ impl<'a> Rectify<'a> {
             steps: verification.steps,
             remaining: Vec::new(),
             images_kept: None,
-            not_searched: super::unreadable::ids(self.ctx, self.name)?,
+            not_searched: super::unreadable::ids(self.ctx, &self.session.name)?,
         };
         // A replacement is done where a locate after the run no longer finds the old value
         // (in the fields it was restricted to), as `dsr locate` would.
@@ -365,15 +351,15 @@ impl<'a> Rectify<'a> {
         };
         case.record(
             &dsr::time::now(),
-            &self.ctx.operator(Some(self.profile)),
+            &self.ctx.operator(Some(&self.session.profile)),
             what,
         );
-        self.store.save(&case)?;
+        self.session.store.save(&case)?;
         let issued = super::record::change_records(
             self.ctx,
-            self.name,
-            self.profile,
-            self.store,
+            &self.session.name,
+            &self.session.profile,
+            &self.session.store,
             &case,
             "rectify",
             &report,
@@ -407,7 +393,7 @@ impl<'a> Work for Rectify<'a> {
     }
 
     fn prepare(&self, subject: &Subject, case: Case, _resumed: bool) -> Result<Ready<'a>> {
-        let begun = changes::begun(self.store, &case.id, "rectify")?;
+        let begun = changes::begun(&self.session.store, &case.id, "rectify")?;
         // The row's own correction, else --set for every subject.
         let asked = match &subject.correction {
             Some((kind, new)) => {
@@ -456,13 +442,13 @@ impl<'a> Work for Rectify<'a> {
             "Correct {} asset(s) of {} subject(s) on tenant '{}' ({} withheld under legal hold)?",
             total(Action::Rectify),
             ready.len(),
-            self.name,
+            &self.session.name,
             total(Action::Withheld)
         ))
     }
 
     fn before_changes(&self) -> Result<()> {
-        super::record::signing_key(self.prompting, self.profile)?;
+        self.session.signing_key()?;
         Ok(())
     }
 
