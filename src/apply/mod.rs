@@ -8,7 +8,6 @@
 
 pub mod holds;
 pub mod journal;
-mod plan;
 mod report;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,10 +15,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::asset::Asset;
+pub use crate::plan::{Action, Intent, PLAN_FORMAT, Plan, Step, hex, same_value, unwritable};
 use crate::platform::{Platform, PlatformError};
 use crate::stop::{Interrupted, Stop};
 use journal::{Event, Journal, JournalError};
-pub use plan::{Action, Intent, PLAN_FORMAT, Plan, Step, hex, same_value, unwritable};
 pub use report::{Outcome, RunReport, StepReport};
 
 /// Reads assets on `jobs` threads, keeping their order.
@@ -551,7 +550,7 @@ fn judge(
 mod tests {
     use super::*;
     use crate::asset::FieldValue;
-    use crate::erase::plan::Strategy;
+    use crate::plan::Strategy;
     use crate::platform::dir::DirPlatform;
 
     fn write(root: &std::path::Path, id: &str, byline: &[&str]) {
