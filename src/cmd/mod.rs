@@ -8,6 +8,7 @@ mod bulk;
 mod case;
 mod changes;
 mod demo;
+mod engine;
 mod erase;
 mod generate;
 mod keys;
