@@ -29,6 +29,7 @@ pub mod platform;
 pub mod portability;
 pub mod receipt;
 pub mod rectify;
+pub mod restrict;
 pub mod ropa;
 pub mod sample;
 pub mod secret;

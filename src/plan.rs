@@ -35,6 +35,14 @@ pub enum Intent {
     },
     /// Art. 16: replace a value or set fields.
     Rectification { change: Change },
+    /// Art. 18: mark the subject's assets as restricted (put `value` into `field`), or,
+    /// with `lift`, take the mark away again.
+    Restriction {
+        field: String,
+        value: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        lift: bool,
+    },
 }
 
 impl Intent {
@@ -43,6 +51,7 @@ impl Intent {
         match self {
             Intent::Erasure { .. } => "erasure",
             Intent::Rectification { .. } => "rectification",
+            Intent::Restriction { .. } => "restriction",
         }
     }
 }
@@ -146,6 +155,10 @@ pub enum Action {
     Scrub,
     /// Rectification: the subject's values are corrected.
     Rectify,
+    /// Restriction: the asset is marked as restricted.
+    Restrict,
+    /// Restriction lifted: the asset's mark is taken away.
+    Lift,
     /// A legal hold applies: reported as withheld, never as done.
     Withheld,
     /// The change cannot be made automatically (a read-only field, a value that cannot be
@@ -161,6 +174,8 @@ impl Action {
             Action::Delete => "delete",
             Action::Scrub => "scrub",
             Action::Rectify => "rectify",
+            Action::Restrict => "restrict",
+            Action::Lift => "lift",
             Action::Withheld => "withheld",
             Action::Manual => "manual",
             Action::Clean => "clean",
@@ -169,7 +184,10 @@ impl Action {
 
     /// Whether the step changes the platform.
     pub fn changes(self) -> bool {
-        matches!(self, Action::Delete | Action::Scrub | Action::Rectify)
+        matches!(
+            self,
+            Action::Delete | Action::Scrub | Action::Rectify | Action::Restrict | Action::Lift
+        )
     }
 }
 

@@ -54,6 +54,8 @@ mod outputs;
 mod receipt;
 #[path = "main/rectify.rs"]
 mod rectify;
+#[path = "main/restrict.rs"]
+mod restrict;
 #[path = "main/support.rs"]
 mod support;
 #[path = "main/surface.rs"]

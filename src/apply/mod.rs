@@ -405,7 +405,7 @@ pub fn verify(
         .iter()
         .enumerate()
         .filter(|(i, step)| match step.action {
-            Action::Delete | Action::Scrub | Action::Rectify => {
+            Action::Delete | Action::Scrub | Action::Rectify | Action::Restrict | Action::Lift => {
                 !matches!(applied.get(i), Some(Applied::Failed(_)) | None)
             }
             // Read again so that "nothing to do" is what the asset says now, and the
@@ -472,7 +472,7 @@ pub fn verify(
                 Some(Err(e)) => (Outcome::Unverified, format!("cannot read it back: {e}")),
                 None => (Outcome::Unverified, "not read back".to_owned()),
             },
-            Action::Delete | Action::Scrub | Action::Rectify => {
+            Action::Delete | Action::Scrub | Action::Rectify | Action::Restrict | Action::Lift => {
                 match (applied.get(&i), reads.get(&i)) {
                     (Some(Applied::Failed(e)), _) => (Outcome::Failed, e.clone()),
                     (None, _) | (_, None) => (Outcome::Failed, "not carried out".to_owned()),
