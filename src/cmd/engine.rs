@@ -2,8 +2,15 @@
 //! plan made (or resumed), printed and confirmed, carried out under a journal, read back,
 //! checked against a fresh locate, recorded in the case, the audit log and a signed
 //! receipt — for one case or for every subject of a list. An operation (erasure,
-//! rectification) supplies only what is its own through [`Change`]: how to plan a case, how
-//! to check a step on read-back and plan it again, and the words of its summary.
+//! rectification, restriction) supplies only what is its own through [`Change`]: how to
+//! plan a case, how to check a step on read-back and plan it again, and the words of its
+//! summary.
+//!
+//! A new operation: its planner and read-back check in the library (`src/restrict.rs` is the
+//! smallest), its intent and actions in `src/plan.rs`, its right in `src/case/mod.rs`, its
+//! command module here implementing [`Change`] and [`Carrying`] (`restrict.rs`), its
+//! arguments in `src/cli.rs` and its line in `cmd/mod.rs`'s dispatch; the receipt's outcome
+//! for its action in `record.rs` and the plan table's words in `changes.rs`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
