@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('portability', 'portability', [CompletionResultType]::ParameterValue, 'Write the Art. 20 portable ZIP of a case')
             [CompletionResult]::new('erase', 'erase', [CompletionResultType]::ParameterValue, 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify')
             [CompletionResult]::new('rectify', 'rectify', [CompletionResultType]::ParameterValue, 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify')
+            [CompletionResult]::new('restrict', 'restrict', [CompletionResultType]::ParameterValue, 'Restrict the processing of a subject''s data (Art. 18), or lift the restriction')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Make the key that signs receipts, and show every key that signed them')
             [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Check receipts (signed proof of what an operation did) and show what they say')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'List the audit log of every command that read personal data, and check its chain')
@@ -99,6 +100,8 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--default-operator', '--default-operator', [CompletionResultType]::ParameterName, 'Who works on this tenant when --operator is not given (audit log, receipts)')
             [CompletionResult]::new('--default-purpose', '--default-purpose', [CompletionResultType]::ParameterName, 'Why this tenant''s personal data is read when --purpose is not given: a contract or ticket reference, never a person''s name')
             [CompletionResult]::new('--records-retention', '--records-retention', [CompletionResultType]::ParameterName, 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m [default: none, and no case is purged]')
+            [CompletionResult]::new('--restriction-field', '--restriction-field', [CompletionResultType]::ParameterName, 'The field `dsr restrict` marks a subject''s assets in (Art. 18), such as a status or keyword field the platform''s users see [default: none, and restriction is refused]')
+            [CompletionResult]::new('--restriction-value', '--restriction-value', [CompletionResultType]::ParameterName, 'The value `dsr restrict` puts into --restriction-field [default: restricted]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
@@ -157,6 +160,8 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;tenant;edit' {
             [CompletionResult]::new('--records-retention', '--records-retention', [CompletionResultType]::ParameterName, 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m')
+            [CompletionResult]::new('--restriction-field', '--restriction-field', [CompletionResultType]::ParameterName, 'The field `dsr restrict` marks a subject''s assets in (Art. 18)')
+            [CompletionResult]::new('--restriction-value', '--restriction-value', [CompletionResultType]::ParameterName, 'The value `dsr restrict` puts into --restriction-field [default: restricted]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
@@ -651,6 +656,33 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'dsr;restrict' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many changes run at once')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many changes run at once')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How the plan and the outcome are printed')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How the plan and the outcome are printed')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long one request to the tenant''s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile''s timeout, or 300] [env: DSR_TIMEOUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--lift', '--lift', [CompletionResultType]::ParameterName, 'Take the restriction mark away again (the restriction ends)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Finish an interrupted (or partly failed) restriction: the same plan, from its journal, without repeating a finished step')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'dsr;keys' {
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
@@ -858,6 +890,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('portability', 'portability', [CompletionResultType]::ParameterValue, 'Write the Art. 20 portable ZIP of a case')
             [CompletionResult]::new('erase', 'erase', [CompletionResultType]::ParameterValue, 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify')
             [CompletionResult]::new('rectify', 'rectify', [CompletionResultType]::ParameterValue, 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify')
+            [CompletionResult]::new('restrict', 'restrict', [CompletionResultType]::ParameterValue, 'Restrict the processing of a subject''s data (Art. 18), or lift the restriction')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Make the key that signs receipts, and show every key that signed them')
             [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Check receipts (signed proof of what an operation did) and show what they say')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'List the audit log of every command that read personal data, and check its chain')
@@ -943,6 +976,9 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             break
         }
         'dsr;help;rectify' {
+            break
+        }
+        'dsr;help;restrict' {
             break
         }
         'dsr;help;keys' {

@@ -49,6 +49,9 @@ _dsr() {
             dsr,rectify)
                 cmd="dsr__subcmd__rectify"
                 ;;
+            dsr,restrict)
+                cmd="dsr__subcmd__restrict"
+                ;;
             dsr,sync)
                 cmd="dsr__subcmd__sync"
                 ;;
@@ -135,6 +138,9 @@ _dsr() {
                 ;;
             dsr__subcmd__help,rectify)
                 cmd="dsr__subcmd__help__subcmd__rectify"
+                ;;
+            dsr__subcmd__help,restrict)
+                cmd="dsr__subcmd__help__subcmd__restrict"
                 ;;
             dsr__subcmd__help,sync)
                 cmd="dsr__subcmd__help__subcmd__sync"
@@ -287,7 +293,7 @@ _dsr() {
 
     case "${cmd}" in
         dsr)
-            opts="-q -v -h -V --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help --version tenant sync locate case access portability erase rectify keys receipt audit demo help"
+            opts="-q -v -h -V --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help --version tenant sync locate case access portability erase rectify restrict keys receipt audit demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -834,7 +840,7 @@ _dsr() {
             fi
             case "${prev}" in
                 --right)
-                    COMPREPLY=($(compgen -W "access portability rectification erasure" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "access portability rectification erasure restriction" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -1227,7 +1233,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__help)
-            opts="tenant sync locate case access portability erase rectify keys receipt audit demo help"
+            opts="tenant sync locate case access portability erase rectify restrict keys receipt audit demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1535,6 +1541,20 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__help__subcmd__rectify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__restrict)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2384,6 +2404,72 @@ _dsr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        dsr__subcmd__restrict)
+            opts="-y -j -o -q -v -h --lift --dry-run --yes --resume --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         dsr__subcmd__sync)
             opts="-j -o -q -v -h --full --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2501,7 +2587,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__add)
-            opts="-q -v -h --platform --path --url --client-id --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --signing-key --default-operator --default-purpose --records-retention --tenant --data-dir --config --quiet --verbose --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --platform --path --url --client-id --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --signing-key --default-operator --default-purpose --records-retention --restriction-field --restriction-value --tenant --data-dir --config --quiet --verbose --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2580,6 +2666,14 @@ _dsr() {
                     return 0
                     ;;
                 --records-retention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restriction-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restriction-value)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2681,13 +2775,21 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__edit)
-            opts="-q -v -h --records-retention --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --records-retention --restriction-field --restriction-value --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --records-retention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restriction-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restriction-value)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -43,6 +43,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand portability 'Write the Art. 20 portable ZIP of a case'
             cand erase 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify'
             cand rectify 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify'
+            cand restrict 'Restrict the processing of a subject''s data (Art. 18), or lift the restriction'
             cand keys 'Make the key that signs receipts, and show every key that signed them'
             cand receipt 'Check receipts (signed proof of what an operation did) and show what they say'
             cand audit 'List the audit log of every command that read personal data, and check its chain'
@@ -94,6 +95,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --default-operator 'Who works on this tenant when --operator is not given (audit log, receipts)'
             cand --default-purpose 'Why this tenant''s personal data is read when --purpose is not given: a contract or ticket reference, never a person''s name'
             cand --records-retention 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m [default: none, and no case is purged]'
+            cand --restriction-field 'The field `dsr restrict` marks a subject''s assets in (Art. 18), such as a status or keyword field the platform''s users see [default: none, and restriction is refused]'
+            cand --restriction-value 'The value `dsr restrict` puts into --restriction-field [default: restricted]'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
@@ -149,6 +152,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;tenant;edit'= {
             cand --records-retention 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m'
+            cand --restriction-field 'The field `dsr restrict` marks a subject''s assets in (Art. 18)'
+            cand --restriction-value 'The value `dsr restrict` puts into --restriction-field [default: restricted]'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
@@ -607,6 +612,32 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'dsr;restrict'= {
+            cand -j 'How many changes run at once'
+            cand --jobs 'How many changes run at once'
+            cand -o 'How the plan and the outcome are printed'
+            cand --output 'How the plan and the outcome are printed'
+            cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
+            cand --timeout 'How long one request to the tenant''s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile''s timeout, or 300] [env: DSR_TIMEOUT]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --lift 'Take the restriction mark away again (the restriction ends)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -y 'Apply the plan without asking'
+            cand --yes 'Apply the plan without asking'
+            cand --resume 'Finish an interrupted (or partly failed) restriction: the same plan, from its journal, without repeating a finished step'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'dsr;keys'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
@@ -798,6 +829,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand portability 'Write the Art. 20 portable ZIP of a case'
             cand erase 'Erase a subject''s data (Art. 17): plan, confirm, apply under a journal, verify'
             cand rectify 'Correct a subject''s data (Art. 16): plan, confirm, apply under a journal, verify'
+            cand restrict 'Restrict the processing of a subject''s data (Art. 18), or lift the restriction'
             cand keys 'Make the key that signs receipts, and show every key that signed them'
             cand receipt 'Check receipts (signed proof of what an operation did) and show what they say'
             cand audit 'List the audit log of every command that read personal data, and check its chain'
@@ -861,6 +893,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;help;erase'= {
         }
         &'dsr;help;rectify'= {
+        }
+        &'dsr;help;restrict'= {
         }
         &'dsr;help;keys'= {
             cand generate 'Make an Ed25519 signing key in OpenSSH format, and its .pub beside it'

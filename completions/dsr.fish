@@ -47,6 +47,7 @@ complete -c dsr -n "__fish_dsr_needs_command" -f -a "access" -d 'Write the Art. 
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "portability" -d 'Write the Art. 20 portable ZIP of a case'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "erase" -d 'Erase a subject\'s data (Art. 17): plan, confirm, apply under a journal, verify'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "rectify" -d 'Correct a subject\'s data (Art. 16): plan, confirm, apply under a journal, verify'
+complete -c dsr -n "__fish_dsr_needs_command" -f -a "restrict" -d 'Restrict the processing of a subject\'s data (Art. 18), or lift the restriction'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "keys" -d 'Make the key that signs receipts, and show every key that signed them'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "receipt" -d 'Check receipts (signed proof of what an operation did) and show what they say'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "audit" -d 'List the audit log of every command that read personal data, and check its chain'
@@ -95,6 +96,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l default-operator -d 'Who works on this tenant when --operator is not given (audit log, receipts)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l default-purpose -d 'Why this tenant\'s personal data is read when --purpose is not given: a contract or ticket reference, never a person\'s name' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l records-retention -d 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m [default: none, and no case is purged]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l restriction-field -d 'The field `dsr restrict` marks a subject\'s assets in (Art. 18), such as a status or keyword field the platform\'s users see [default: none, and restriction is refused]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l restriction-value -d 'The value `dsr restrict` puts into --restriction-field [default: restricted]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
@@ -145,6 +148,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l records-retention -d 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l restriction-field -d 'The field `dsr restrict` marks a subject\'s assets in (Art. 18)' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l restriction-value -d 'The value `dsr restrict` puts into --restriction-field [default: restricted]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
@@ -288,7 +293,8 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcom
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l right -d 'The right the subject exercises' -r -f -a "access\t'Art. 15'
 portability\t'Art. 20'
 rectification\t'Art. 16'
-erasure\t'Art. 17'"
+erasure\t'Art. 17'
+restriction\t'Art. 18'"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l from -d 'Open one case per subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin); prints one case id per line, or one object per subject with --output jsonl' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s o -l output -d 'How the case is printed: its id (human) or the case as `case show` prints it; with --from the ids, or one object per subject' -r -f -a "human\t'For people: aligned columns, or a summary'
 json\t'One JSON document (an array for a list)'
@@ -540,6 +546,29 @@ complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l resume -d 'Finish an
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -s j -l jobs -d 'How many changes run at once' -r
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -s o -l output -d 'How the plan and the outcome are printed' -r -f -a "human\t'For people: aligned columns, or a summary'
+json\t'One JSON document (an array for a list)'
+jsonl\t'One JSON object per line (per item of a list)'
+csv\t'A header, then one row per item'"
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300] [env: DSR_TIMEOUT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l lift -d 'Take the restriction mark away again (the restriction ends)'
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l dry-run -d 'Print the plan and change nothing'
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -s y -l yes -d 'Apply the plan without asking'
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l resume -d 'Finish an interrupted (or partly failed) restriction: the same plan, from its journal, without repeating a finished step'
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
@@ -690,19 +719,20 @@ complete -c dsr -n "__fish_dsr_using_subcommand demo" -l keep -d 'Keep the tempo
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -s h -l help -d 'Print help'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo help" -f -a "tenant" -d 'Register, list, show and remove tenants'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo help" -f -a "sync" -d 'Index the tenant\'s metadata so people can be located'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo help" -f -a "locate" -d 'Find every asset that holds a person\'s data, with an explanation for each hit'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo help" -f -a "case" -d 'Open, review, extend, list and close data-subject requests'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo help" -f -a "access" -d 'Write the Art. 15 access package of a case'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo help" -f -a "portability" -d 'Write the Art. 20 portable ZIP of a case'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo help" -f -a "erase" -d 'Erase a subject\'s data (Art. 17): plan, confirm, apply under a journal, verify'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo help" -f -a "rectify" -d 'Correct a subject\'s data (Art. 16): plan, confirm, apply under a journal, verify'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo help" -f -a "keys" -d 'Make the key that signs receipts, and show every key that signed them'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo help" -f -a "receipt" -d 'Check receipts (signed proof of what an operation did) and show what they say'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo help" -f -a "audit" -d 'List the audit log of every command that read personal data, and check its chain'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo help" -f -a "demo" -d 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify keys receipt audit demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify restrict keys receipt audit demo help" -f -a "tenant" -d 'Register, list, show and remove tenants'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify restrict keys receipt audit demo help" -f -a "sync" -d 'Index the tenant\'s metadata so people can be located'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify restrict keys receipt audit demo help" -f -a "locate" -d 'Find every asset that holds a person\'s data, with an explanation for each hit'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify restrict keys receipt audit demo help" -f -a "case" -d 'Open, review, extend, list and close data-subject requests'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify restrict keys receipt audit demo help" -f -a "access" -d 'Write the Art. 15 access package of a case'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify restrict keys receipt audit demo help" -f -a "portability" -d 'Write the Art. 20 portable ZIP of a case'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify restrict keys receipt audit demo help" -f -a "erase" -d 'Erase a subject\'s data (Art. 17): plan, confirm, apply under a journal, verify'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify restrict keys receipt audit demo help" -f -a "rectify" -d 'Correct a subject\'s data (Art. 16): plan, confirm, apply under a journal, verify'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify restrict keys receipt audit demo help" -f -a "restrict" -d 'Restrict the processing of a subject\'s data (Art. 18), or lift the restriction'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify restrict keys receipt audit demo help" -f -a "keys" -d 'Make the key that signs receipts, and show every key that signed them'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify restrict keys receipt audit demo help" -f -a "receipt" -d 'Check receipts (signed proof of what an operation did) and show what they say'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify restrict keys receipt audit demo help" -f -a "audit" -d 'List the audit log of every command that read personal data, and check its chain'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify restrict keys receipt audit demo help" -f -a "demo" -d 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and not __fish_seen_subcommand_from tenant sync locate case access portability erase rectify restrict keys receipt audit demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "add" -d 'Register a tenant'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'List the registered tenants'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'Show one tenant\'s profile and index status'

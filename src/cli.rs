@@ -48,7 +48,8 @@ schemas/receipt-v1.schema.json in dsr's sources):
                    (deleted, scrubbed, rectified, clean: read back
                    and confirmed by a locate afterwards; withheld;
                    image-still-shows-subject; manual; unverified;
-                   failed; done: exported; not-searched: the last
+                   failed; restricted, lifted: the restriction mark
+                   read back; done: exported; not-searched: the last
                    sync could not read it; verified and skipped in
                    older receipts) and evidence (how the outcome
                    was established)
@@ -272,6 +273,17 @@ pub enum Command {
     /// (--resume) and read back: each changed field must hold the new value and not the old
     /// one, or the command ends with exit 3.
     Rectify(RectifyArgs),
+    /// Restrict the processing of a subject's data (Art. 18), or lift the restriction
+    ///
+    /// Marks every reviewed asset of the case by putting the tenant's restriction value into
+    /// its restriction field (`dsr tenant add --restriction-field ID`; refused when the
+    /// tenant names none), so that the platform's users see the asset is not to be used;
+    /// --lift takes the mark away again. Nothing else of an asset changes. The case must be
+    /// a restriction case. As with erase, the plan is printed and hashed, confirmed (--yes;
+    /// refused with exit 4 without a terminal), journaled (--resume) and read back: each
+    /// marked asset must hold the value (after --lift: no longer hold it), or the command
+    /// ends with exit 3. A signed receipt records it.
+    Restrict(RestrictArgs),
     /// Make the key that signs receipts, and show every key that signed them
     Keys(KeysArgs),
     /// Check receipts (signed proof of what an operation did) and show what they say
@@ -424,11 +436,19 @@ pub struct TenantAddArgs {
     /// none, and no case is purged]
     #[arg(long, value_name = "PERIOD")]
     pub records_retention: Option<String>,
+    /// The field `dsr restrict` marks a subject's assets in (Art. 18), such as a status or
+    /// keyword field the platform's users see [default: none, and restriction is refused]
+    #[arg(long, value_name = "ID")]
+    pub restriction_field: Option<String>,
+    /// The value `dsr restrict` puts into --restriction-field [default: restricted]
+    #[arg(long, value_name = "TEXT", requires = "restriction_field")]
+    pub restriction_value: Option<String>,
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Example:
-  dsr tenant edit acme --records-retention 5y")]
+#[command(after_help = "Examples:
+  dsr tenant edit acme --records-retention 5y
+  dsr tenant edit acme --restriction-field 25 --restriction-value restricted")]
 pub struct TenantEditArgs {
     /// The tenant [default: --tenant, or the only one]
     pub name: Option<String>,
@@ -436,6 +456,12 @@ pub struct TenantEditArgs {
     /// its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m
     #[arg(long, value_name = "PERIOD")]
     pub records_retention: Option<String>,
+    /// The field `dsr restrict` marks a subject's assets in (Art. 18)
+    #[arg(long, value_name = "ID")]
+    pub restriction_field: Option<String>,
+    /// The value `dsr restrict` puts into --restriction-field [default: restricted]
+    #[arg(long, value_name = "TEXT", requires = "restriction_field")]
+    pub restriction_value: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -628,6 +654,8 @@ pub enum RightArg {
     Rectification,
     /// Art. 17
     Erasure,
+    /// Art. 18
+    Restriction,
 }
 
 #[derive(Debug, Args)]
@@ -968,6 +996,35 @@ pub struct RectifyArgs {
     /// With --from: how the subjects' identities were checked (Art. 12(6)), for every case
     #[arg(long, value_name = "TEXT", requires = "from")]
     pub verified_by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  dsr restrict 20261201-005 --dry-run
+  dsr restrict 20261201-005 --yes
+  dsr restrict 20261201-005 --lift --yes")]
+pub struct RestrictArgs {
+    /// The restriction case
+    pub case: String,
+    /// Take the restriction mark away again (the restriction ends)
+    #[arg(long)]
+    pub lift: bool,
+    /// Print the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Apply the plan without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Finish an interrupted (or partly failed) restriction: the same plan, from its
+    /// journal, without repeating a finished step
+    #[arg(long, conflicts_with = "lift")]
+    pub resume: bool,
+    /// How many changes run at once
+    #[arg(long, short, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
+    /// How the plan and the outcome are printed
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Args)]

@@ -145,6 +145,13 @@ pub struct TenantProfile {
     /// `dsr case purge` may delete its personal data; no case is purged without one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub records_retention: Option<String>,
+    /// The field `dsr restrict` marks a subject's assets in (Art. 18), and the value it
+    /// puts there; without a field, restriction is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restriction_field: Option<String>,
+    /// [default: restricted]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restriction_value: Option<String>,
 }
 
 impl TenantProfile {
@@ -171,6 +178,8 @@ impl TenantProfile {
             operator: None,
             purpose: None,
             records_retention: None,
+            restriction_field: None,
+            restriction_value: None,
         }
     }
 

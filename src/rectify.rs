@@ -9,36 +9,17 @@ mod set;
 use std::collections::{BTreeMap, BTreeSet};
 
 use phonenumber::country;
-use serde::{Deserialize, Serialize};
 
 use crate::apply::holds::Holds;
 use crate::apply::{self, Action, Intent, Plan, Step, same_value};
 use crate::asset::{Asset, FieldValue, Metadata};
-use crate::erase::scrub;
+use crate::edit;
 use crate::fields::FieldRoles;
 use crate::index::identity::{Identity, IdentityError, IdentityKind, probes};
 use crate::index::matcher::{Confidence, Matcher};
 use crate::platform::{MetadataChanges, PlatformError};
 
-/// The correction asked for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub enum Change {
-    /// Put `to` where the subject's `from` stands, in `fields` only when any are named.
-    Replace {
-        from: Identity,
-        to: String,
-        #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-        fields: BTreeSet<String>,
-    },
-    /// Put each field's value where the field holds the subject's (an empty value removes
-    /// the subject's entry); with `add`, also into the field on assets where it does not.
-    Set {
-        fields: BTreeMap<String, String>,
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-        add: bool,
-    },
-}
+pub use crate::plan::Change;
 
 /// Why a correction cannot be planned. Messages never hold the values.
 #[derive(Debug, thiserror::Error)]
@@ -263,7 +244,7 @@ impl<'a> Rectifier<'a> {
                 "does not hold the old value where it is to be replaced".to_owned(),
             );
         }
-        let after = scrub::apply(&asset.metadata, &changes);
+        let after = edit::apply(&asset.metadata, &changes);
         if let Some(field) = changes
             .keys()
             .find(|f| self.old_left(f, after.get(*f), floor))
@@ -315,7 +296,7 @@ impl<'a> Rectifier<'a> {
             Change::Replace { to, fields, .. } => {
                 let only = (!fields.is_empty()).then_some(fields);
                 let old = self.old.as_ref().ok_or("no matcher for the old value")?;
-                Ok(scrub::rectify(metadata, old, self.roles, to, only, floor))
+                Ok(edit::rectify(metadata, old, self.roles, to, only, floor))
             }
             Change::Set { .. } => Err("--set is planned by its own rules".to_owned()),
         }
@@ -514,7 +495,7 @@ mod tests {
         );
         assert!(!step.changes.contains_key("5"));
         let after = Asset {
-            metadata: scrub::apply(&before.metadata, &step.changes),
+            metadata: edit::apply(&before.metadata, &step.changes),
             ..before.clone()
         };
         assert!(rectifier.check(&step, &after).is_ok());
@@ -569,7 +550,7 @@ mod tests {
         let step = rectifier.step(&before, Confidence::Medium);
         if step.action == Action::Rectify {
             let after = Asset {
-                metadata: scrub::apply(&before.metadata, &step.changes),
+                metadata: edit::apply(&before.metadata, &step.changes),
                 ..before.clone()
             };
             assert!(rectifier.check(&step, &after).is_ok(), "{step:?}");

@@ -36,6 +36,8 @@ mod fotoweb;
 mod fuzz;
 #[path = "main/generated.rs"]
 mod generated;
+#[path = "main/golden.rs"]
+mod golden;
 #[path = "main/include.rs"]
 mod include;
 #[path = "main/links.rs"]
@@ -52,6 +54,8 @@ mod outputs;
 mod receipt;
 #[path = "main/rectify.rs"]
 mod rectify;
+#[path = "main/restrict.rs"]
+mod restrict;
 #[path = "main/support.rs"]
 mod support;
 #[path = "main/surface.rs"]

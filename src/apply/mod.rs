@@ -8,7 +8,6 @@
 
 pub mod holds;
 pub mod journal;
-mod plan;
 mod report;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,10 +15,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::asset::Asset;
+pub use crate::plan::{Action, Intent, PLAN_FORMAT, Plan, Step, hex, same_value, unwritable};
 use crate::platform::{Platform, PlatformError};
 use crate::stop::{Interrupted, Stop};
 use journal::{Event, Journal, JournalError};
-pub use plan::{Action, Intent, PLAN_FORMAT, Plan, Step, hex, same_value, unwritable};
 pub use report::{Outcome, RunReport, StepReport};
 
 /// Reads assets on `jobs` threads, keeping their order.
@@ -406,7 +405,7 @@ pub fn verify(
         .iter()
         .enumerate()
         .filter(|(i, step)| match step.action {
-            Action::Delete | Action::Scrub | Action::Rectify => {
+            Action::Delete | Action::Scrub | Action::Rectify | Action::Restrict | Action::Lift => {
                 !matches!(applied.get(i), Some(Applied::Failed(_)) | None)
             }
             // Read again so that "nothing to do" is what the asset says now, and the
@@ -473,7 +472,7 @@ pub fn verify(
                 Some(Err(e)) => (Outcome::Unverified, format!("cannot read it back: {e}")),
                 None => (Outcome::Unverified, "not read back".to_owned()),
             },
-            Action::Delete | Action::Scrub | Action::Rectify => {
+            Action::Delete | Action::Scrub | Action::Rectify | Action::Restrict | Action::Lift => {
                 match (applied.get(&i), reads.get(&i)) {
                     (Some(Applied::Failed(e)), _) => (Outcome::Failed, e.clone()),
                     (None, _) | (_, None) => (Outcome::Failed, "not carried out".to_owned()),
@@ -551,7 +550,7 @@ fn judge(
 mod tests {
     use super::*;
     use crate::asset::FieldValue;
-    use crate::erase::plan::Strategy;
+    use crate::plan::Strategy;
     use crate::platform::dir::DirPlatform;
 
     fn write(root: &std::path::Path, id: &str, byline: &[&str]) {

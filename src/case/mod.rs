@@ -31,6 +31,7 @@ pub enum Right {
     Portability,
     Rectification,
     Erasure,
+    Restriction,
 }
 
 impl Right {
@@ -40,6 +41,7 @@ impl Right {
             Right::Portability => "portability",
             Right::Rectification => "rectification",
             Right::Erasure => "erasure",
+            Right::Restriction => "restriction",
         }
     }
 
@@ -50,6 +52,7 @@ impl Right {
             Right::Portability => "Art. 20",
             Right::Rectification => "Art. 16",
             Right::Erasure => "Art. 17",
+            Right::Restriction => "Art. 18",
         }
     }
 }

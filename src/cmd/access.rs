@@ -16,45 +16,40 @@ use dsr::platform::Platform;
 use dsr::ropa::RecordOfProcessing;
 
 use super::bulk::{Status, SubjectReport, Work};
+use super::session::{Session, require_right};
 use super::unreadable::{self, Listed};
 use super::{Context, Outcome};
 use crate::cli::{AccessArgs, OutputFormat};
 use dsr::subjects::Subject;
 
 pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
-    let config = ctx.load_config()?;
-    let (name, profile) = ctx.tenant(&config)?;
-    let files = ctx.tenant_files(&name);
-    let store = CaseStore::new(&name, &files.dir);
+    let session = Session::resolve(ctx)?;
+    let (name, profile, store) = (&session.name, &session.profile, &session.store);
     // A case for another right is refused before anything else is looked at.
     let single = match (&args.list.from, &args.case) {
-        (None, Some(id)) => {
-            let case = store.load(id)?;
-            require_right(&case, &[Right::Access])?;
-            Some(case)
-        }
+        (None, Some(id)) => Some(session.case(id, &[Right::Access])?),
         (None, None) => {
             bail!("name the case: dsr access CASE (or --from FILE for a list of subjects)")
         }
         (Some(_), _) => None,
     };
-    let ropa = RecordOfProcessing::load_for_package(&name, &ctx.ropa_path(&name))?;
+    let ropa = RecordOfProcessing::load_for_package(name, &ctx.ropa_path(name))?;
     let lang = match args.lang.as_deref() {
         Some(code) => code.parse()?,
         None => ropa.language.unwrap_or_default(),
     };
-    let platform = super::open_platform(ctx, &name, &profile)?;
-    let not_searched = unreadable::ids(ctx, &name)?;
+    let platform = session.platform(None)?;
+    let not_searched = unreadable::ids(ctx, name)?;
     let accepted = Listed::InPackage {
         accepted: args.accept_unreadable,
     };
-    let known = known_people(ctx, &name, &profile)?;
+    let known = known_people(ctx, name, profile)?;
     let access = Access {
         known: &known,
         ctx,
-        name: &name,
-        profile: &profile,
-        store: &store,
+        name,
+        profile,
+        store,
         ropa: &ropa,
         platform: platform.as_ref(),
         templates: args.templates.as_deref(),
@@ -82,12 +77,12 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
         folder: args.out.as_deref(),
         ..access
     };
-    super::record::signing_key(ctx, &profile)?;
+    session.signing_key()?;
     let outcome = super::bulk::run(
         ctx,
-        &name,
-        &profile,
-        &store,
+        name,
+        profile,
+        store,
         super::bulk::Options {
             command: "access",
             right: Right::Access,
@@ -396,25 +391,6 @@ pub fn exported(
             evidence: "no longer on the platform".to_owned(),
         }))
         .collect()
-}
-
-/// Refuses a case opened for another right.
-pub fn require_right(case: &Case, rights: &[Right]) -> Result<()> {
-    if !rights.contains(&case.right) {
-        let wanted: Vec<&str> = rights.iter().map(|r| r.as_str()).collect();
-        bail!(
-            "case {} is a request for {} ({}), not {}: open a case with `dsr case open --right {}`",
-            case.id,
-            case.right.as_str(),
-            case.right.article(),
-            wanted.join(" or "),
-            wanted[0]
-        );
-    }
-    if !case.is_open() {
-        bail!("case {} is closed", case.id);
-    }
-    Ok(())
 }
 
 /// The reviewed set as the platform holds it now, and how to read it.

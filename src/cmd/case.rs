@@ -352,6 +352,7 @@ fn right(arg: RightArg) -> Right {
         RightArg::Portability => Right::Portability,
         RightArg::Rectification => Right::Rectification,
         RightArg::Erasure => Right::Erasure,
+        RightArg::Restriction => Right::Restriction,
     }
 }
 

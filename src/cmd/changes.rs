@@ -404,6 +404,13 @@ fn print_plan(plan: &Plan) -> Result<()> {
             (Action::Manual, "for a person to handle"),
             (Action::Clean, "with nothing to do"),
         ],
+        apply::Intent::Restriction { .. } => &[
+            (Action::Restrict, "to mark restricted"),
+            (Action::Lift, "to lift the restriction of"),
+            (Action::Withheld, "withheld"),
+            (Action::Manual, "for a person to handle"),
+            (Action::Clean, "with nothing to do"),
+        ],
         apply::Intent::Rectification { .. } => &[
             (Action::Rectify, "to correct"),
             (Action::Withheld, "withheld"),

@@ -115,51 +115,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
         &[zip.as_os_str()],
     )?;
 
-    let rectification = demo.open_case(&mut out, "rectification")?;
-    let set_phone = format!("309={NEW_PHONE}");
-    demo.step(
-        &mut out,
-        "She has a new phone number. Plan its correction (Art. 16): the phone field gets it in place of hers\n   (\"replace\"); assets whose phone field does not hold hers, like group photos, get nothing.",
-        &["rectify", &rectification, "--set", &set_phone, "--dry-run"],
-        &[],
-    )?;
-    demo.step(
-        &mut out,
-        "Correct it, each asset read back.",
-        &["rectify", &rectification, "--set", &set_phone, "--yes"],
-        &[],
-    )?;
-
-    let erasure = demo.open_case_with(&mut out, "erasure", &["--phone", NEW_PHONE])?;
-    demo.step(
-        &mut out,
-        "Plan her erasure (Art. 17) without changing anything.",
-        &["erase", &erasure, "--dry-run"],
-        &[],
-    )?;
-    demo.step(
-        &mut out,
-        "Carry it out: each step journaled, each asset read back, the index refreshed, and she is located again.\n   Three group photos show her beside colleagues: scrubbing their metadata leaves her face in them, so\n   the controller decides (here: keep them, with the reason in the receipt; without a decision the run\n   lists them as \"image still shows the subject\" and ends 3).",
-        &[
-            "erase",
-            &erasure,
-            "--yes",
-            "--shown-with-others",
-            "keep",
-            "--reason",
-            "group photos stay in the staff archive (legitimate interest, RoPA 4.2)",
-        ],
-        &[],
-    )?;
-    let mut again = vec!["locate", "--min-confidence", "medium"];
-    again.extend_from_slice(SUBJECT);
-    demo.step_expecting(
-        &mut out,
-        "Look for her once more: no high or medium match is left (exit status 1: not found). The low\n   \"J. Doe\" byline was never in the reviewed set: a person judges it with `dsr case review`.",
-        &again,
-        &[],
-        1,
-    )?;
+    correct_and_erase(&demo, &mut out)?;
 
     let receipts = demo.receipts()?;
     let mut verify: Vec<&std::ffi::OsStr> = Vec::new();
@@ -188,6 +144,57 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
          {kept}"
     )?;
     Ok(Outcome::Done)
+}
+
+/// The demo's changes: her phone number corrected (Art. 16), then her erasure (Art. 17),
+/// and a locate that no longer finds her.
+fn correct_and_erase(demo: &Demo, out: &mut std::io::StdoutLock<'_>) -> Result<()> {
+    let rectification = demo.open_case(out, "rectification")?;
+    let set_phone = format!("309={NEW_PHONE}");
+    demo.step(
+        out,
+        "She has a new phone number. Plan its correction (Art. 16): the phone field gets it in place of hers\n   (\"replace\"); assets whose phone field does not hold hers, like group photos, get nothing.",
+        &["rectify", &rectification, "--set", &set_phone, "--dry-run"],
+        &[],
+    )?;
+    demo.step(
+        out,
+        "Correct it, each asset read back.",
+        &["rectify", &rectification, "--set", &set_phone, "--yes"],
+        &[],
+    )?;
+
+    let erasure = demo.open_case_with(out, "erasure", &["--phone", NEW_PHONE])?;
+    demo.step(
+        out,
+        "Plan her erasure (Art. 17) without changing anything.",
+        &["erase", &erasure, "--dry-run"],
+        &[],
+    )?;
+    demo.step(
+        out,
+        "Carry it out: each step journaled, each asset read back, the index refreshed, and she is located again.\n   Three group photos show her beside colleagues: scrubbing their metadata leaves her face in them, so\n   the controller decides (here: keep them, with the reason in the receipt; without a decision the run\n   lists them as \"image still shows the subject\" and ends 3).",
+        &[
+            "erase",
+            &erasure,
+            "--yes",
+            "--shown-with-others",
+            "keep",
+            "--reason",
+            "group photos stay in the staff archive (legitimate interest, RoPA 4.2)",
+        ],
+        &[],
+    )?;
+    let mut again = vec!["locate", "--min-confidence", "medium"];
+    again.extend_from_slice(SUBJECT);
+    demo.step_expecting(
+        out,
+        "Look for her once more: no high or medium match is left (exit status 1: not found). The low\n   \"J. Doe\" byline was never in the reviewed set: a person judges it with `dsr case review`.",
+        &again,
+        &[],
+        1,
+    )?;
+    Ok(())
 }
 
 /// Runs dsr on the demo's own configuration and data folders.

@@ -15,266 +15,189 @@ use dsr::index::group::GroupReindex;
 use dsr::index::identity::{Identity, probes};
 use dsr::index::locate::Locator;
 use dsr::index::matcher::Matcher;
-use dsr::lock::TenantLock;
-use dsr::platform::Platform;
 
-use super::bulk::{Status, SubjectReport, Work};
-use super::changes::{self, Next, Operation};
+use super::changes;
+use super::engine::{Carrying, Change, Engine, Options};
+use super::session::Session;
 use super::{Context, Outcome};
 use crate::cli::{EraseArgs, ShownArg, StrategyArg};
 use dsr::subjects::Subject;
 
 pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
-    let config = ctx.load_config()?;
-    let (name, profile) = ctx.tenant(&config)?;
+    let session = Session::resolve(ctx)?;
     if args.replay_tombstones {
-        return replay(ctx, &name, &profile);
+        return replay(ctx, &session.name, &session.profile);
     }
-    let files = ctx.tenant_files(&name);
-    // The profile is already loaded: the case store needs only the tenant's folder.
-    let store = dsr::case::CaseStore::new(&name, &files.dir);
     // Even a dry run reads the platform as a plan would; only changes need the lock.
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(TenantLock::acquire(&files.dir.join("lock"))?)
-    };
+    let _lock = session.lock(!args.dry_run)?;
     // A list keeps several subjects going per request it may send.
     let max_requests = args.from.is_some().then_some(usize::from(args.jobs));
-    let platform = super::open_platform_limited(ctx, &name, &profile, max_requests)?;
+    let platform = session.platform(max_requests)?;
     if !args.dry_run {
         ctx.catch_signals()?;
     }
-    let settings = profile.settings()?;
-    let index = GroupReindex::new(&files, &settings);
-    let locator = Locator::open(&files, settings.clone())
+    let settings = session.settings()?;
+    let files = &session.files;
+    let index = GroupReindex::new(files, &settings);
+    let locator = Locator::open(files, settings.clone())
         .context("an erasure locates its subject again when it is done: run `dsr sync` first")?;
-    let eraser = Eraser {
+    let options = Options {
+        dry_run: args.dry_run,
+        yes: args.yes,
+        resume: args.resume,
+        output: args.output,
+        verified_by: args.verified_by.clone(),
+    };
+    let engine = Engine {
+        change: &Erasure { args: &args },
         ctx,
-        prompting: ctx,
-        name: &name,
-        profile: &profile,
+        session: &session,
         settings: &settings,
         platform: platform.as_ref(),
-        store: &store,
-        args: &args,
+        options: &options,
         silent: false,
         jobs: args.jobs.into(),
         index: &index,
         locator: &locator,
     };
     let result = match &args.from {
-        None => eraser.single(),
-        Some(from) => eraser.list(from),
+        None => match args.case.as_deref() {
+            None => Err(anyhow::anyhow!(
+                "name the case to erase: dsr erase CASE (or --from FILE, or --replay-tombstones)"
+            )),
+            Some(id) => session
+                .store
+                .load(id)
+                .map_err(anyhow::Error::from)
+                .and_then(|case| engine.single(case, ())),
+        },
+        Some(from) => engine.list(from),
     };
     // Whatever happened, the index's state is written for the changes that were made.
     let finished = index.finish().context("cannot write the index's state");
     let outcome = result?;
     finished?;
-    super::unreadable::note_change(ctx, &name)?;
+    super::unreadable::note_change(ctx, &session.name)?;
     Ok(outcome)
 }
 
-/// Erases the subjects of cases: what one `dsr erase` run shares between its cases.
-#[derive(Clone, Copy)]
-struct Eraser<'a> {
-    ctx: &'a Context,
-    /// The command's own context, which may print and ask (`ctx` may be hushed).
-    prompting: &'a Context,
-    name: &'a str,
-    profile: &'a TenantProfile,
-    settings: &'a dsr::index::IndexSettings,
-    platform: &'a dyn Platform,
-    store: &'a dsr::case::CaseStore,
+/// Art. 17: deletes the subject's assets and scrubs their values from the others.
+struct Erasure<'a> {
     args: &'a EraseArgs,
-    /// Part of a bulk run: nothing is printed per case.
-    silent: bool,
-    /// How many changes of one case run at once.
-    jobs: usize,
-    /// Brings the index up to date after each case, sharing commits between cases.
-    index: &'a GroupReindex<'a>,
-    /// Searches the index again after each case (every search sees the last commit).
-    locator: &'a Locator,
 }
 
-/// A case with its plan, ready to be carried out.
-struct Ready<'a> {
-    case: Case,
-    matcher: Matcher,
-    plan: Plan,
-    op: Operation<'a>,
-}
+impl Change for Erasure<'_> {
+    type Asked = ();
+    /// Finds the subject, for the planner and the read-back.
+    type Subject = Matcher;
 
-/// How a case's erasure ended.
-struct Finished {
-    outcome: Outcome,
-    report: RunReport,
-    receipt: std::path::PathBuf,
-}
+    const COMMAND: &'static str = "erase";
+    const NOUN: &'static str = "erasure";
+    const RIGHT: Right = Right::Erasure;
+    const CHANGED: &'static [(&'static str, Action)] =
+        &[("deleted", Action::Delete), ("scrubbed", Action::Scrub)];
+    const COUNT_NAMES: &'static [&'static str] = &[
+        "matches",
+        "reviewed",
+        "deleted",
+        "scrubbed",
+        "withheld",
+        "manual",
+        "clean",
+        "failed",
+        "unverified",
+        "remaining",
+    ];
 
-impl<'a> Eraser<'a> {
-    /// Erases the case the command names: the plan printed, confirmed, carried out.
-    fn single(&self) -> Result<Outcome> {
-        let Some(id) = self.args.case.as_deref() else {
-            bail!(
-                "name the case to erase: dsr erase CASE (or --from FILE, or --replay-tombstones)"
-            );
-        };
-        let case = self.store.load(id)?;
-        let ready = self.prepare_case(case, self.args.resume)?;
-        let question = format!(
-            "Delete {} and scrub {} asset(s) of case {} on tenant '{}'?",
-            ready.plan.count(Action::Delete),
-            ready.plan.count(Action::Scrub),
-            ready.case.id,
-            self.name
-        );
-        if let Some(outcome) = ready.op.already_finished(&ready.plan)? {
-            return Ok(outcome);
-        }
-        if let Next::Stop(outcome) = ready.op.confirm(&ready.plan, &question)? {
-            return Ok(outcome);
-        }
-        // Made or unlocked before anything changes: a key that cannot be had (a wrong
-        // passphrase, no terminal to ask in) must stop the run here, not leave the changes
-        // without a receipt.
-        super::record::signing_key(self.prompting, self.profile)?;
-        Ok(self.carry(ready)?.outcome)
+    fn texts<'s>(&'s self, case: &'s Case) -> Vec<(&'static str, Option<&'s str>)> {
+        vec![
+            ("case's verified-by text", case.verified_by.as_deref()),
+            ("--reason", self.args.reason.as_deref()),
+        ]
     }
 
-    /// Erases every subject of a list, one case each.
-    fn list(&self, from: &std::path::Path) -> Result<Outcome> {
-        let hushed = self.ctx.hushed();
-        let eraser = Eraser {
-            ctx: &hushed,
-            silent: true,
-            // Each subject makes one change at a time.
-            jobs: 1,
-            ..*self
-        };
-        super::bulk::run(
-            self.ctx,
-            self.name,
-            self.profile,
-            self.store,
-            super::bulk::Options {
-                command: "erase",
-                right: Right::Erasure,
-                from,
-                output: self.args.output,
-                jobs: self.jobs * super::bulk::SUBJECTS_PER_REQUEST,
-                resume: self.args.resume,
-                dry_run: self.args.dry_run,
-                yes: self.args.yes,
-                verified_by: self.args.verified_by.as_deref(),
-            },
-            &eraser,
-        )
+    fn asked_for_row(&self, _: &Engine<'_, Self>, _: &Subject, _: &Case, _: bool) -> Result<()> {
+        Ok(())
     }
 
-    /// Checks the case and makes its plan: the one an earlier run began with `resume`,
-    /// else a new one from the assets as the platform holds them now.
-    fn prepare_case(&self, case: Case, resume: bool) -> Result<Ready<'a>> {
-        // The same check as access and portability: the right, and a case still open.
-        super::access::require_right(&case, &[Right::Erasure])?;
-        super::record::check_names(
-            self.ctx,
-            self.profile,
-            &case.identities,
-            &[
-                ("case's verified-by text", case.verified_by.as_deref()),
-                ("--reason", self.args.reason.as_deref()),
-            ],
-        )?;
-        let matcher = Matcher::new(
-            probes(&case.identities, self.settings.region)?,
-            self.settings.roles.clone(),
-            self.settings.region,
-        );
-        let (plan_path, journal_path) = changes::files(&self.store.case_dir(&case.id)?, "erase");
-        let op = Operation {
-            ctx: self.ctx,
-            command: "erase",
-            noun: "erasure",
-            case: case.id.clone(),
-            plan_path,
-            journal_path,
-            dry_run: self.args.dry_run,
-            yes: self.args.yes,
-            resume,
-            jobs: self.jobs,
-            output: changes::PlanFormat::from(self.args.output),
-            silent: self.silent,
-        };
-        let plan = op.plan(|| make_plan(self, &case, &matcher))?;
-        Ok(Ready {
+    fn subject(&self, engine: &Engine<'_, Self>, case: &Case, _: ()) -> Result<Matcher> {
+        let settings = engine.settings;
+        Ok(Matcher::new(
+            probes(&case.identities, settings.region)?,
+            settings.roles.clone(),
+            settings.region,
+        ))
+    }
+
+    fn plan(&self, engine: &Engine<'_, Self>, case: &Case, matcher: &Matcher) -> Result<Plan> {
+        make_plan(self.args, engine, case, matcher)
+    }
+
+    fn carrying<R>(
+        &self,
+        engine: &Engine<'_, Self>,
+        case: &Case,
+        plan: &Plan,
+        matcher: &Matcher,
+        carry: impl FnOnce(&dyn Carrying) -> Result<R>,
+    ) -> Result<R> {
+        // Made or read before anything changes: a key that cannot be had stops the run
+        // here, not after the platform changed.
+        let key = TombstoneKey::load_or_create(&TombstoneKey::path(&engine.ctx.data_dir))?;
+        // A step whose asset changed since it was planned is planned again by the same
+        // planner, from the asset as it then is.
+        let parts = PlannerParts::of(engine, case)?;
+        let planner = parts.planner(engine.settings, matcher, &plan.intent)?;
+        carry(&Carried {
             case,
             matcher,
-            plan,
-            op,
+            planner,
+            key,
+            settings: engine.settings,
+            tombstones: engine.session.files.dir.join("tombstones.jsonl"),
         })
     }
 
-    /// Applies a confirmed plan, verifies it, and records the outcome: the tombstone when
-    /// nothing is left, the case's history, the audit entry and the signed receipt.
-    fn carry(&self, ready: Ready<'_>) -> Result<Finished> {
-        let Ready {
-            mut case,
-            matcher,
-            plan,
-            op,
-        } = ready;
-        let check = |step: &apply::Step, asset: &dsr::asset::Asset| {
-            dsr::erase::subject_gone(&matcher, step, asset)
-        };
-        // Made or read before anything changes: a key that cannot be had stops the run
-        // here, not after the platform changed.
-        let tombstone_key = TombstoneKey::load_or_create(&TombstoneKey::path(&self.ctx.data_dir))?;
-        // A step whose asset changed since it was planned is planned again by the same
-        // planner, from the asset as it then is.
-        let parts = PlannerParts::of(self, &case)?;
-        let planner = parts.planner(self.settings, &matcher, &plan.intent)?;
-        let replan = |planned: &apply::Step, asset: &dsr::asset::Asset| {
-            by_hand(&case, planner.step(asset, planned.acts_from))
-        };
-        let (carried, verification, started) =
-            op.carry_out(&plan, &replan, self.platform, &check)?;
-        let kept = kept(&case, &carried.plan);
-        self.index
-            .reindex(&verification.read)
-            .context("cannot bring the index up to date after the erasure")?;
-        let images_kept = match &plan.intent {
+    fn question(&self, plan: &Plan, case: &str, tenant: &str) -> String {
+        format!(
+            "Delete {} and scrub {} asset(s) of case {case} on tenant '{tenant}'?",
+            plan.count(Action::Delete),
+            plan.count(Action::Scrub),
+        )
+    }
+
+    fn list_question(
+        &self,
+        total: &dyn Fn(Action) -> usize,
+        subjects: usize,
+        tenant: &str,
+    ) -> String {
+        format!(
+            "Erase {subjects} subject(s) on tenant '{tenant}': delete {} and scrub {} asset(s) in all ({} withheld under legal hold)?",
+            total(Action::Delete),
+            total(Action::Scrub),
+            total(Action::Withheld)
+        )
+    }
+
+    fn images_kept(&self, plan: &Plan) -> Option<String> {
+        match &plan.intent {
             apply::Intent::Erasure {
                 shown_with_others: ShownWithOthers::Keep,
                 reason,
                 ..
             } => Some(reason.clone().unwrap_or_default()),
             _ => None,
-        };
-        let mut report = RunReport {
-            case: case.id.clone(),
-            tenant: self.name.to_owned(),
-            operation: plan.intent.name().to_owned(),
-            plan_sha256: plan.sha256(),
-            started,
-            finished: dsr::time::now(),
-            steps: verification.steps,
-            remaining: Vec::new(),
-            images_kept,
-            not_searched: super::unreadable::ids(self.ctx, self.name)?,
-        };
-        // The summary, the receipt and a `dsr locate` afterwards say the same: what the
-        // locate finds is not done, whatever the read-back said.
-        report.reconcile(changes::still_found(
-            self.locator,
-            &case.identities,
-            &case,
-            None,
-        )?);
-        let outcome = op.finish(&plan, &report, &summary(&report))?;
+        }
+    }
 
+    fn summary(&self, report: &RunReport) -> String {
+        summary(report)
+    }
+
+    fn history(&self, report: &RunReport) -> String {
         let withheld = report.outcomes(StepOutcome::Withheld);
-        let what = if !report.complete() {
+        if !report.complete() {
             let left = report.left().count();
             format!(
                 "erasure partial: {} step(s) not done, {} asset(s) still hold the subject (plan {})",
@@ -289,24 +212,44 @@ impl<'a> Eraser<'a> {
             )
         } else {
             format!("erasure verified (plan {})", report.plan_sha256)
-        };
-        case.record(
-            &dsr::time::now(),
-            &self.ctx.operator(Some(self.profile)),
-            what,
-        );
-        self.store.save(&case)?;
-        // The platform changed: the receipt comes first, so that nothing after it (the
-        // audit entry, the tombstone) can leave the changes without one.
-        let issued = super::record::change_records(
-            self.ctx,
-            self.name,
-            self.profile,
-            self.store,
-            &case,
-            "erase",
-            &report,
-        )?;
+        }
+    }
+}
+
+/// One case's erasure being carried out.
+struct Carried<'c> {
+    case: &'c Case,
+    matcher: &'c Matcher,
+    /// The planner that made the plan, for the steps whose asset changed since.
+    planner: Planner<'c>,
+    /// Keys the tombstone written when every change was read back.
+    key: TombstoneKey,
+    settings: &'c dsr::index::IndexSettings,
+    /// The tenant's tombstones file.
+    tombstones: std::path::PathBuf,
+}
+
+impl Carrying for Carried<'_> {
+    fn check(&self, step: &apply::Step, asset: &dsr::asset::Asset) -> Result<String, String> {
+        dsr::erase::subject_gone(self.matcher, step, asset)
+    }
+
+    fn replan(&self, planned: &apply::Step, asset: &dsr::asset::Asset) -> apply::Step {
+        by_hand(self.case, self.planner.step(asset, planned.acts_from))
+    }
+
+    fn reconcile(&self, locator: &Locator, case: &Case, report: &mut RunReport) -> Result<()> {
+        report.reconcile(changes::still_found(locator, &case.identities, case, None)?);
+        Ok(())
+    }
+
+    fn after_receipt(
+        &self,
+        case: &Case,
+        carried: &Plan,
+        report: &RunReport,
+        receipt: &std::path::Path,
+    ) -> Result<()> {
         // What was erased can come back with a restored backup: the tombstone is written
         // once every change was read back, even when images or fields are left for a
         // person (replay leaves those assets alone).
@@ -315,127 +258,23 @@ impl<'a> Eraser<'a> {
                 .steps
                 .iter()
                 .any(|s| matches!(s.outcome, StepOutcome::Failed | StepOutcome::Unverified));
-        if changes_read_back {
-            let mut stone = Tombstone::new(
-                &case.id,
-                &case.identities,
-                self.settings.region,
-                &dsr::time::now(),
-                &tombstone_key,
-            );
-            stone.kept = kept;
-            let files = self.ctx.tenant_files(self.name);
-            tombstone::append(&files.dir.join("tombstones.jsonl"), &stone).with_context(|| {
-                format!(
-                    "the erasure's receipt was issued ({}), but its tombstone could not be written",
-                    issued.path.display()
-                )
-            })?;
+        if !changes_read_back {
+            return Ok(());
         }
-        Ok(Finished {
-            outcome,
-            report,
-            receipt: issued.path,
+        let mut stone = Tombstone::new(
+            &case.id,
+            &case.identities,
+            self.settings.region,
+            &dsr::time::now(),
+            &self.key,
+        );
+        stone.kept = kept(case, carried);
+        tombstone::append(&self.tombstones, &stone).with_context(|| {
+            format!(
+                "the erasure's receipt was issued ({}), but its tombstone could not be written",
+                receipt.display()
+            )
         })
-    }
-}
-
-impl<'a> Work for Eraser<'a> {
-    type Ready = Ready<'a>;
-
-    fn count_names(&self) -> &'static [&'static str] {
-        &[
-            "matches",
-            "reviewed",
-            "deleted",
-            "scrubbed",
-            "withheld",
-            "manual",
-            "clean",
-            "failed",
-            "unverified",
-            "remaining",
-        ]
-    }
-
-    fn prepare(&self, _: &Subject, case: Case, _resumed: bool) -> Result<Ready<'a>> {
-        // A case whose erasure began is finished from its own journal, by the same plan.
-        let begun = changes::begun(self.store, &case.id, "erase")?;
-        self.prepare_case(case, begun)
-    }
-
-    fn planned(&self, ready: &Ready<'a>) -> SubjectReport {
-        let plan = &ready.plan;
-        SubjectReport {
-            status: Status::Planned,
-            counts: vec![
-                ("matches", ready.case.matches.len() as u64),
-                ("reviewed", ready.case.reviewed().len() as u64),
-                ("deleted", plan.count(Action::Delete) as u64),
-                ("scrubbed", plan.count(Action::Scrub) as u64),
-                ("withheld", plan.count(Action::Withheld) as u64),
-                ("manual", plan.count(Action::Manual) as u64),
-                ("clean", plan.count(Action::Clean) as u64),
-            ],
-            touched: 0,
-            plan_sha256: Some(plan.sha256()),
-            receipt: None,
-            output: None,
-            errors: Vec::new(),
-        }
-    }
-
-    fn question(&self, ready: &[&Ready<'a>]) -> Option<String> {
-        let total = |action| ready.iter().map(|r| r.plan.count(action)).sum::<usize>();
-        Some(format!(
-            "Erase {} subject(s) on tenant '{}': delete {} and scrub {} asset(s) in all ({} withheld under legal hold)?",
-            ready.len(),
-            self.name,
-            total(Action::Delete),
-            total(Action::Scrub),
-            total(Action::Withheld)
-        ))
-    }
-
-    fn before_changes(&self) -> Result<()> {
-        // Made or unlocked once, here where a passphrase can be asked for, not by each of
-        // the subjects' threads.
-        super::record::signing_key(self.prompting, self.profile)?;
-        Ok(())
-    }
-
-    fn assets(&self, ready: &Ready<'a>) -> BTreeSet<String> {
-        ready.plan.steps.iter().map(|s| s.asset.clone()).collect()
-    }
-
-    fn carry_out(&self, ready: Ready<'a>) -> Result<SubjectReport> {
-        let (matches, reviewed) = (ready.case.matches.len(), ready.case.reviewed().len());
-        let finished = self.carry(ready)?;
-        let report = &finished.report;
-        let verified = |action| report.count(action, StepOutcome::Verified) as u64;
-        let counts = vec![
-            ("matches", matches as u64),
-            ("reviewed", reviewed as u64),
-            ("deleted", verified(Action::Delete)),
-            ("scrubbed", verified(Action::Scrub)),
-            ("withheld", report.outcomes(StepOutcome::Withheld) as u64),
-            ("manual", report.outcomes(StepOutcome::Manual) as u64),
-            ("clean", report.outcomes(StepOutcome::Clean) as u64),
-            ("failed", report.outcomes(StepOutcome::Failed) as u64),
-            (
-                "unverified",
-                report.outcomes(StepOutcome::Unverified) as u64,
-            ),
-            ("remaining", report.remaining.len() as u64),
-        ];
-        let touched = verified(Action::Delete) + verified(Action::Scrub);
-        Ok(changes::subject_report(
-            finished.outcome,
-            report,
-            counts,
-            touched,
-            finished.receipt,
-        ))
     }
 }
 
@@ -471,19 +310,24 @@ fn summary(report: &RunReport) -> String {
 }
 
 /// Reads every asset of the reviewed set as the platform holds it now and plans it.
-fn make_plan(eraser: &Eraser<'_>, case: &Case, matcher: &Matcher) -> Result<Plan> {
+fn make_plan(
+    args: &EraseArgs,
+    eraser: &Engine<'_, Erasure<'_>>,
+    case: &Case,
+    matcher: &Matcher,
+) -> Result<Plan> {
     let intent = apply::Intent::Erasure {
-        strategy: match eraser.args.strategy {
+        strategy: match args.strategy {
             StrategyArg::Auto => Strategy::Auto,
             StrategyArg::Scrub => Strategy::Scrub,
             StrategyArg::Delete => Strategy::Delete,
         },
-        shown_with_others: match eraser.args.shown_with_others {
+        shown_with_others: match args.shown_with_others {
             ShownArg::Report => ShownWithOthers::Report,
             ShownArg::Delete => ShownWithOthers::Delete,
             ShownArg::Keep => ShownWithOthers::Keep,
         },
-        reason: eraser.args.reason.clone(),
+        reason: args.reason.clone(),
     };
     let parts = PlannerParts::of(eraser, case)?;
     let planner = parts.planner(eraser.settings, matcher, &intent)?;
@@ -500,7 +344,7 @@ fn make_plan(eraser: &Eraser<'_>, case: &Case, matcher: &Matcher) -> Result<Plan
         .zip(read)
         .map(|(id, asset)| (id.clone(), case.acts_from(&id), asset));
     let mut plan = planner
-        .plan(&case.id, eraser.name, read)
+        .plan(&case.id, &eraser.session.name, read)
         .map_err(|(id, e)| {
             anyhow::Error::new(e).context(format!("cannot read asset {id} to plan it"))
         })?;
@@ -543,14 +387,14 @@ struct PlannerParts {
 }
 
 impl PlannerParts {
-    fn of(eraser: &Eraser<'_>, case: &Case) -> Result<PlannerParts> {
+    fn of(eraser: &Engine<'_, Erasure<'_>>, case: &Case) -> Result<PlannerParts> {
         Ok(PlannerParts {
-            writable: changes::writable(eraser.ctx, eraser.name),
-            holds: Holds::of(eraser.profile)?,
+            writable: changes::writable(eraser.ctx, &eraser.session.name),
+            holds: Holds::of(&eraser.session.profile)?,
             shown: std::iter::once(dsr::fields::PERSON_SHOWN.to_owned())
-                .chain(eraser.profile.shown_fields.iter().cloned())
+                .chain(eraser.session.profile.shown_fields.iter().cloned())
                 .collect(),
-            shown_before: shown_before(eraser.store, &case.id)?,
+            shown_before: shown_before(&eraser.session.store, &case.id)?,
         })
     }
 

@@ -8,6 +8,7 @@ mod bulk;
 mod case;
 mod changes;
 mod demo;
+mod engine;
 mod erase;
 mod generate;
 mod keys;
@@ -17,6 +18,8 @@ mod portability;
 mod receipt;
 mod record;
 mod rectify;
+mod restrict;
+mod session;
 mod sync;
 mod tenant;
 mod unreadable;
@@ -471,6 +474,7 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
         Command::Portability(args) => portability::run(&ctx, args),
         Command::Erase(args) => erase::run(&ctx, args),
         Command::Rectify(args) => rectify::run(&ctx, args),
+        Command::Restrict(args) => restrict::run(&ctx, args),
         Command::Keys(args) => keys::run(&ctx, args),
         Command::Receipt(args) => receipt::run(&ctx, args),
         Command::Audit(args) => audit::run(&ctx, args),

@@ -9,25 +9,20 @@ use dsr::config::TenantProfile;
 use dsr::platform::Platform;
 use dsr::portability::{Item, provided_by_subject};
 
-use super::access::{Made, NotSearched, Reviewed, print_made, report_missing, require_right};
+use super::access::{Made, NotSearched, Reviewed, print_made, report_missing};
 use super::bulk::{SubjectReport, Work};
+use super::session::{Session, require_right};
 use super::unreadable::{self, Listed};
 use super::{Context, Outcome};
 use crate::cli::PortabilityArgs;
 use dsr::subjects::Subject;
 
 pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
-    let config = ctx.load_config()?;
-    let (name, profile) = ctx.tenant(&config)?;
-    let files = ctx.tenant_files(&name);
-    let store = CaseStore::new(&name, &files.dir);
+    let session = Session::resolve(ctx)?;
+    let (name, profile, store) = (&session.name, &session.profile, &session.store);
     // A case for another right is refused before anything else is looked at.
     let single = match (&args.list.from, &args.case) {
-        (None, Some(id)) => {
-            let case = store.load(id)?;
-            require_right(&case, &[Right::Portability])?;
-            Some(case)
-        }
+        (None, Some(id)) => Some(session.case(id, &[Right::Portability])?),
         (None, None) => {
             bail!("name the case: dsr portability CASE (or --from FILE for a list of subjects)")
         }
@@ -50,20 +45,20 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
     };
     let lang = match args.lang.as_deref() {
         Some(code) => code.parse()?,
-        None => dsr::ropa::RecordOfProcessing::language(&ctx.ropa_path(&name))?.unwrap_or_default(),
+        None => dsr::ropa::RecordOfProcessing::language(&ctx.ropa_path(name))?.unwrap_or_default(),
     };
-    let platform = super::open_platform(ctx, &name, &profile)?;
-    let not_searched = unreadable::ids(ctx, &name)?;
+    let platform = session.platform(None)?;
+    let not_searched = unreadable::ids(ctx, name)?;
     let accepted = Listed::InPackage {
         accepted: args.accept_unreadable,
     };
-    let known = super::access::known_people(ctx, &name, &profile)?;
+    let known = super::access::known_people(ctx, name, profile)?;
     let portable = Portable {
         known: &known,
         ctx,
-        name: &name,
-        profile: &profile,
-        store: &store,
+        name,
+        profile,
+        store,
         platform: platform.as_ref(),
         password,
         all_originals: args.all_originals,
@@ -92,12 +87,12 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
         folder: args.out.as_deref(),
         ..portable
     };
-    super::record::signing_key(ctx, &profile)?;
+    session.signing_key()?;
     let outcome = super::bulk::run(
         ctx,
-        &name,
-        &profile,
-        &store,
+        name,
+        profile,
+        store,
         super::bulk::Options {
             command: "portability",
             right: Right::Portability,

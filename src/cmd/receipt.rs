@@ -97,35 +97,7 @@ fn verify(ctx: &Context, args: ReceiptVerifyArgs) -> Result<Outcome> {
         "name the receipts to verify, or pass --ledger to check a tenant's whole chain"
     );
     let config = ctx.load_config()?;
-    let trust = match (&args.allowed_signers, &ctx.key) {
-        (Some(path), _) => {
-            let trusted = TrustedKeys::from_allowed_signers(path)?;
-            anyhow::ensure!(
-                !trusted.is_empty(),
-                "{} lists no Ed25519 key",
-                path.display()
-            );
-            Trust::Listed(trusted)
-        }
-        // The key and the keys it replaced, each for the receipts signed while it was
-        // the key.
-        (None, Some(path)) => Trust::Listed(history::trusted(path)?),
-        (None, None) => {
-            let tenant = ctx.tenant_if_any(&config)?;
-            let path = ctx.key_path(tenant.as_ref().map(|(_, p)| p));
-            let any_key = path.exists()
-                || config
-                    .tenants
-                    .values()
-                    .any(|p| p.signing_key.as_deref().is_some_and(Path::exists));
-            anyhow::ensure!(
-                any_key,
-                "no signing key to verify with: {} does not exist; pass --allowed-signers FILE or --key FILE",
-                path.display()
-            );
-            Trust::Configured(config.clone())
-        }
-    };
+    let trust = trust(ctx, &config, &args)?;
 
     let mut checked: Vec<Checked> = Vec::new();
     for given in &args.files {
@@ -141,99 +113,16 @@ fn verify(ctx: &Context, args: ReceiptVerifyArgs) -> Result<Outcome> {
         .filter_map(|c| c.result.as_ref().ok().cloned())
         .collect();
 
-    let mut chains: Vec<ChainReport> = Vec::new();
-    if args.ledger {
-        let mut tenants: BTreeSet<String> =
-            verified.iter().map(|v| v.receipt.tenant.clone()).collect();
-        if args.files.is_empty() {
-            tenants.insert(ctx.tenant(&config)?.0);
-        }
-        for tenant in tenants {
-            let keys = trust
-                .keys_for(ctx, Some(&tenant))
-                .map_err(|e| anyhow::anyhow!("the ledger of tenant '{tenant}': {e}"))?;
-            let mut report = verify::verify_chain(&ctx.data_dir, &tenant, &keys, &verified)
-                .with_context(|| format!("cannot read the ledger of tenant '{tenant}'"))?;
-            // The ledger alone cannot show its own end cut off: the audit log and the
-            // receipt files on disk can.
-            let anchors = dsr::anchor::check(&ctx.data_dir, Some(&tenant)).with_context(|| {
-                format!("cannot check the ledger of tenant '{tenant}' against the audit log")
-            })?;
-            report
-                .problems
-                .extend(anchors.into_iter().map(|a| verify::ChainProblem {
-                    line: None,
-                    sequence: None,
-                    receipt_id: None,
-                    problem: a.problem,
-                }));
-            chains.push(report);
-        }
-    }
+    let chains = ledgers(ctx, &config, &args, &trust, &verified)?;
 
     let failed_files = checked.iter().filter(|c| c.result.is_err()).count();
     let problems: usize = chains.iter().map(|c| c.problems.len()).sum();
-    let mut out = std::io::stdout().lock();
-    match args.output {
-        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
-            let receipts: Vec<_> = checked
-                .iter()
-                .map(|c| match &c.result {
-                    Ok(v) => json!({
-                        "file": c.file,
-                        "ok": true,
-                        "receipt_id": v.receipt.receipt_id,
-                        "tenant": v.receipt.tenant,
-                        "sequence": v.receipt.sequence,
-                        "sha256": v.sha256,
-                        "signer": v.signer,
-                        "fingerprint": v.fingerprint,
-                    }),
-                    Err(problem) => json!({ "file": c.file, "ok": false, "problem": problem }),
-                })
-                .collect();
-            let value = json!({
-                "ok": failed_files == 0 && problems == 0,
-                "receipts": receipts,
-                "ledgers": chains,
-            });
-            super::output::print_value(&mut out, args.output, &value)?;
-        }
-        OutputFormat::Table => {
-            for c in &checked {
-                let file = sanitize(&c.file.display().to_string());
-                match &c.result {
-                    Ok(v) => writeln!(
-                        out,
-                        "ok    {file}: receipt #{} of tenant '{}' ({}), signed by {} ({})",
-                        v.receipt.sequence,
-                        sanitize(&v.receipt.tenant),
-                        sanitize(&v.receipt.receipt_id),
-                        sanitize(&v.signer.join(",")),
-                        v.fingerprint
-                    )?,
-                    Err(problem) => writeln!(out, "FAIL  {file}: {}", sanitize(problem))?,
-                }
-            }
-            for chain in &chains {
-                let tenant = sanitize(&chain.tenant);
-                if chain.is_ok() {
-                    writeln!(
-                        out,
-                        "ok    ledger of tenant '{tenant}': {} receipt(s), chained and signed",
-                        chain.receipts
-                    )?;
-                }
-                for problem in &chain.problems {
-                    writeln!(
-                        out,
-                        "FAIL  ledger of tenant '{tenant}': {}",
-                        sanitize(&problem.to_string())
-                    )?;
-                }
-            }
-        }
-    }
+    print_verified(
+        args.output,
+        &checked,
+        &chains,
+        failed_files == 0 && problems == 0,
+    )?;
     if failed_files == 0 && problems == 0 {
         return Ok(Outcome::Done);
     }
@@ -253,6 +142,153 @@ fn verify(ctx: &Context, args: ReceiptVerifyArgs) -> Result<Outcome> {
     }
     ctx.note(&format!("dsr: {}", failures.join("; ")));
     Ok(Outcome::Unverified)
+}
+
+/// The keys receipts are checked against: `--allowed-signers`, `--key` with the keys it
+/// replaced, or each tenant's configured key.
+fn trust(ctx: &Context, config: &Config, args: &ReceiptVerifyArgs) -> Result<Trust> {
+    Ok(match (&args.allowed_signers, &ctx.key) {
+        (Some(path), _) => {
+            let trusted = TrustedKeys::from_allowed_signers(path)?;
+            anyhow::ensure!(
+                !trusted.is_empty(),
+                "{} lists no Ed25519 key",
+                path.display()
+            );
+            Trust::Listed(trusted)
+        }
+        // The key and the keys it replaced, each for the receipts signed while it was
+        // the key.
+        (None, Some(path)) => Trust::Listed(history::trusted(path)?),
+        (None, None) => {
+            let tenant = ctx.tenant_if_any(config)?;
+            let path = ctx.key_path(tenant.as_ref().map(|(_, p)| p));
+            let any_key = path.exists()
+                || config
+                    .tenants
+                    .values()
+                    .any(|p| p.signing_key.as_deref().is_some_and(Path::exists));
+            anyhow::ensure!(
+                any_key,
+                "no signing key to verify with: {} does not exist; pass --allowed-signers FILE or --key FILE",
+                path.display()
+            );
+            Trust::Configured(config.clone())
+        }
+    })
+}
+
+/// With `--ledger`, the chain of every tenant the receipts name (or the selected tenant's),
+/// checked against the audit log and the receipt files on disk.
+fn ledgers(
+    ctx: &Context,
+    config: &Config,
+    args: &ReceiptVerifyArgs,
+    trust: &Trust,
+    verified: &[VerifiedReceipt],
+) -> Result<Vec<ChainReport>> {
+    let mut chains: Vec<ChainReport> = Vec::new();
+    if args.ledger {
+        let mut tenants: BTreeSet<String> =
+            verified.iter().map(|v| v.receipt.tenant.clone()).collect();
+        if args.files.is_empty() {
+            tenants.insert(ctx.tenant(config)?.0);
+        }
+        for tenant in tenants {
+            let keys = trust
+                .keys_for(ctx, Some(&tenant))
+                .map_err(|e| anyhow::anyhow!("the ledger of tenant '{tenant}': {e}"))?;
+            let mut report = verify::verify_chain(&ctx.data_dir, &tenant, &keys, verified)
+                .with_context(|| format!("cannot read the ledger of tenant '{tenant}'"))?;
+            // The ledger alone cannot show its own end cut off: the audit log and the
+            // receipt files on disk can.
+            let anchors = dsr::anchor::check(&ctx.data_dir, Some(&tenant)).with_context(|| {
+                format!("cannot check the ledger of tenant '{tenant}' against the audit log")
+            })?;
+            report
+                .problems
+                .extend(anchors.into_iter().map(|a| verify::ChainProblem {
+                    line: None,
+                    sequence: None,
+                    receipt_id: None,
+                    problem: a.problem,
+                }));
+            chains.push(report);
+        }
+    }
+
+    Ok(chains)
+}
+
+/// Prints what was checked: each receipt and each ledger, as a table or as data.
+fn print_verified(
+    output: OutputFormat,
+    checked: &[Checked],
+    chains: &[ChainReport],
+    ok: bool,
+) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match output {
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
+            let receipts: Vec<_> = checked
+                .iter()
+                .map(|c| match &c.result {
+                    Ok(v) => json!({
+                        "file": c.file,
+                        "ok": true,
+                        "receipt_id": v.receipt.receipt_id,
+                        "tenant": v.receipt.tenant,
+                        "sequence": v.receipt.sequence,
+                        "sha256": v.sha256,
+                        "signer": v.signer,
+                        "fingerprint": v.fingerprint,
+                    }),
+                    Err(problem) => json!({ "file": c.file, "ok": false, "problem": problem }),
+                })
+                .collect();
+            let value = json!({
+                "ok": ok,
+                "receipts": receipts,
+                "ledgers": chains,
+            });
+            super::output::print_value(&mut out, output, &value)?;
+        }
+        OutputFormat::Table => {
+            for c in checked {
+                let file = sanitize(&c.file.display().to_string());
+                match &c.result {
+                    Ok(v) => writeln!(
+                        out,
+                        "ok    {file}: receipt #{} of tenant '{}' ({}), signed by {} ({})",
+                        v.receipt.sequence,
+                        sanitize(&v.receipt.tenant),
+                        sanitize(&v.receipt.receipt_id),
+                        sanitize(&v.signer.join(",")),
+                        v.fingerprint
+                    )?,
+                    Err(problem) => writeln!(out, "FAIL  {file}: {}", sanitize(problem))?,
+                }
+            }
+            for chain in chains {
+                let tenant = sanitize(&chain.tenant);
+                if chain.is_ok() {
+                    writeln!(
+                        out,
+                        "ok    ledger of tenant '{tenant}': {} receipt(s), chained and signed",
+                        chain.receipts
+                    )?;
+                }
+                for problem in &chain.problems {
+                    writeln!(
+                        out,
+                        "FAIL  ledger of tenant '{tenant}': {}",
+                        sanitize(&problem.to_string())
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn show(ctx: &Context, args: ReceiptShowArgs) -> Result<Outcome> {

@@ -158,7 +158,9 @@ fn receipt(
     let settings = profile.settings()?;
     // Art. 19: those who received the data are told of a rectification or erasure.
     let recipients = match case.right {
-        dsr::case::Right::Rectification | dsr::case::Right::Erasure => {
+        dsr::case::Right::Rectification
+        | dsr::case::Right::Erasure
+        | dsr::case::Right::Restriction => {
             dsr::ropa::RecordOfProcessing::load(name, &ctx.ropa_path(name))
                 .map(|r| r.recipients)
                 .unwrap_or_default()
@@ -301,6 +303,8 @@ fn change_receipt(
             outcome: match (step.outcome, step.action) {
                 (Step::Verified, Action::Delete) => AssetOutcome::Deleted,
                 (Step::Verified, Action::Rectify) => AssetOutcome::Rectified,
+                (Step::Verified, Action::Restrict) => AssetOutcome::Restricted,
+                (Step::Verified, Action::Lift) => AssetOutcome::Lifted,
                 (Step::Verified, _) => AssetOutcome::Scrubbed,
                 (Step::Clean, _) => AssetOutcome::Clean,
                 (Step::Withheld, _) => AssetOutcome::Withheld,

@@ -75,6 +75,8 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
         operator: args.default_operator,
         purpose: args.default_purpose,
         records_retention: args.records_retention.map(|r| r.trim().to_owned()),
+        restriction_field: args.restriction_field.map(|f| f.trim().to_owned()),
+        restriction_value: args.restriction_value,
     };
     config.add(&args.name, profile)?;
     config.save(&ctx.config_path)?;
@@ -91,17 +93,33 @@ fn edit(ctx: &Context, args: TenantEditArgs) -> Result<Outcome> {
         .select(args.name.as_deref().or(ctx.tenant.as_deref()))?
         .0
         .to_owned();
-    let Some(retention) = args.records_retention else {
-        anyhow::bail!("nothing to change: give --records-retention PERIOD (such as 5y)");
-    };
-    let retention = retention.trim().to_owned();
+    if args.records_retention.is_none() && args.restriction_field.is_none() {
+        anyhow::bail!(
+            "nothing to change: give --records-retention PERIOD (such as 5y), or --restriction-field ID"
+        );
+    }
+    let retention = args.records_retention.map(|r| r.trim().to_owned());
+    let restriction = args.restriction_field.map(|f| f.trim().to_owned());
     config.edit(&name, |profile| {
-        profile.records_retention = Some(retention.clone());
+        if let Some(retention) = &retention {
+            profile.records_retention = Some(retention.clone());
+        }
+        if let Some(field) = &restriction {
+            profile.restriction_field = Some(field.clone());
+            profile.restriction_value = args.restriction_value.clone();
+        }
     })?;
     config.save(&ctx.config_path)?;
-    ctx.note(&format!(
-        "Tenant '{name}' keeps the records of a closed case {retention} before `dsr case purge` may delete its personal data."
-    ));
+    if let Some(retention) = retention {
+        ctx.note(&format!(
+            "Tenant '{name}' keeps the records of a closed case {retention} before `dsr case purge` may delete its personal data."
+        ));
+    }
+    if let Some(field) = restriction {
+        ctx.note(&format!(
+            "Tenant '{name}' marks restricted assets (`dsr restrict`) in field {field}."
+        ));
+    }
     Ok(Outcome::Done)
 }
 

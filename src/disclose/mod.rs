@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::asset::{Asset, Metadata};
-use crate::erase::scrub::{replace_ignoring_ascii_case, split_spans};
+use crate::edit::{replace_ignoring_ascii_case, split_spans};
 use crate::fields::{self, FieldRoles, Role};
 use crate::index::identity::{Identity, IdentityKind, Probe, probes};
 use crate::index::matcher::{Confidence, Matcher, Rule, person_entries};

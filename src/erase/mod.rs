@@ -4,7 +4,6 @@
 //! [`crate::apply`]'s.
 
 pub mod plan;
-pub mod scrub;
 pub mod tombstone;
 
 use crate::apply::Step;

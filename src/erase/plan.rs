@@ -4,49 +4,14 @@
 
 use std::collections::BTreeSet;
 
-use serde::{Deserialize, Serialize};
-
-use super::scrub;
 use crate::apply::holds::Holds;
 use crate::apply::{self, Action, Intent, Plan, Step};
 use crate::asset::{Asset, Metadata};
+use crate::edit;
 use crate::fields::{self, FieldRoles, Role};
 use crate::index::matcher::{Confidence, Matcher};
+pub use crate::plan::{ShownWithOthers, Strategy};
 use crate::platform::{MetadataChanges, PlatformError};
-
-/// How the plan treats assets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Strategy {
-    /// Delete what shows the subject and no one else, or was uploaded by the subject and
-    /// holds no one else; scrub the rest.
-    Auto,
-    /// Never delete: remove only the subject's values.
-    Scrub,
-    /// Delete every asset of the reviewed set.
-    Delete,
-}
-
-/// What happens to an image that shows the subject beside other people. Scrubbing its
-/// metadata cannot take her out of the picture; deleting it takes the others with her.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ShownWithOthers {
-    /// Scrub its metadata and report it as "image still shows the subject": not done.
-    #[default]
-    Report,
-    /// Delete it.
-    Delete,
-    /// Scrub its metadata and keep the image, a decision the receipt records with its
-    /// reason.
-    Keep,
-}
-
-impl ShownWithOthers {
-    pub fn is_report(&self) -> bool {
-        *self == ShownWithOthers::Report
-    }
-}
 
 /// What the planner needs to know about the tenant.
 pub struct Planner<'a> {
@@ -185,8 +150,8 @@ impl Planner<'_> {
         if let Some(why) = delete {
             return step(Action::Delete, why, MetadataChanges::new());
         }
-        let all = scrub::scrub(&asset.metadata, self.matcher, self.roles, floor);
-        let after = scrub::apply(&asset.metadata, &all);
+        let all = edit::scrub(&asset.metadata, self.matcher, self.roles, floor);
+        let after = edit::apply(&asset.metadata, &all);
         // What scrubbing cannot take out (a value that does not separate), and what the
         // platform does not let dsr write, stays for a person; everything else is scrubbed.
         let mut left: BTreeSet<String> = self
@@ -244,9 +209,10 @@ impl Planner<'_> {
             .filter(|(field, _)| self.shown_fields.contains(*field))
             .any(|(field, value)| {
                 value.items().iter().any(|item| {
-                    self.matcher.person_entries(item).into_iter().any(|(s, e)| {
-                        !scrub::holds_subject(field, &item[s..e], self.matcher, floor)
-                    })
+                    self.matcher
+                        .person_entries(item)
+                        .into_iter()
+                        .any(|(s, e)| !edit::holds_subject(field, &item[s..e], self.matcher, floor))
                 })
             })
     }
@@ -257,14 +223,14 @@ impl Planner<'_> {
         metadata.iter().any(|(field, value)| {
             let role = self.roles.role(field);
             value.items().iter().any(|item| match role {
-                Role::Person => {
-                    self.matcher.person_entries(item).into_iter().any(|(s, e)| {
-                        !scrub::holds_subject(field, &item[s..e], self.matcher, floor)
-                    })
-                }
+                Role::Person => self
+                    .matcher
+                    .person_entries(item)
+                    .into_iter()
+                    .any(|(s, e)| !edit::holds_subject(field, &item[s..e], self.matcher, floor)),
                 Role::Login | Role::Email | Role::Phone => {
                     !item.trim().is_empty()
-                        && !scrub::holds_subject(field, item, self.matcher, floor)
+                        && !edit::holds_subject(field, item, self.matcher, floor)
                 }
                 Role::Text => false,
             })

@@ -95,6 +95,10 @@ pub enum AssetOutcome {
     Scrubbed,
     /// Rectification: read back, the field holds the corrected value and not the old one.
     Rectified,
+    /// Restriction: read back, the field holds the restriction mark.
+    Restricted,
+    /// Restriction lifted: read back, the field no longer holds the restriction mark.
+    Lifted,
     /// Read back, the asset holds nothing the run was to remove: nothing to do.
     Clean,
     /// Under a legal hold: nothing was changed, the data stays.
@@ -125,6 +129,8 @@ impl AssetOutcome {
             AssetOutcome::Deleted => "deleted",
             AssetOutcome::Scrubbed => "scrubbed",
             AssetOutcome::Rectified => "rectified",
+            AssetOutcome::Restricted => "restricted",
+            AssetOutcome::Lifted => "lifted",
             AssetOutcome::Clean => "clean",
             AssetOutcome::Withheld => "withheld",
             AssetOutcome::ImageStillShowsSubject => "image-still-shows-subject",
@@ -139,10 +145,12 @@ impl AssetOutcome {
     }
 
     /// Every outcome, in the order a summary lists them.
-    pub const ALL: [AssetOutcome; 13] = [
+    pub const ALL: [AssetOutcome; 15] = [
         AssetOutcome::Deleted,
         AssetOutcome::Scrubbed,
         AssetOutcome::Rectified,
+        AssetOutcome::Restricted,
+        AssetOutcome::Lifted,
         AssetOutcome::Clean,
         AssetOutcome::Done,
         AssetOutcome::Withheld,

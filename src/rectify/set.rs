@@ -10,7 +10,7 @@ use phonenumber::country;
 
 use super::RectifyError;
 use crate::asset::{FieldValue, Metadata};
-use crate::erase::scrub;
+use crate::edit;
 use crate::fields::{self, FieldRoles, Role};
 use crate::index::identity::{Identity, IdentityKind, probes};
 use crate::index::matcher::{Confidence, Matcher, Rule};
@@ -273,9 +273,9 @@ fn without_subject(
     // Only this field, so the scrub's rules for each role apply to it and nothing else.
     let one: Metadata = [(field.to_owned(), current.clone())].into_iter().collect();
     let mut changes = if value.is_empty() {
-        scrub::scrub(&one, subject, roles, floor)
+        edit::scrub(&one, subject, roles, floor)
     } else {
-        scrub::rectify(&one, subject, roles, value, None, floor)
+        edit::rectify(&one, subject, roles, value, None, floor)
     };
     let new = changes.remove(field)?;
     (!crate::apply::same_value(Some(current), new.as_ref())).then_some(new)

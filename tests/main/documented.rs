@@ -332,6 +332,10 @@ fn prepare(page: &str, session: &mut Session<'_>) {
         "dsr-rectify" => {
             session.open("20261201-004", "rectification");
         }
+        "dsr-restrict" => {
+            session.run("dsr tenant edit acme --restriction-field 25", 0);
+            session.open("20261201-005", "restriction");
+        }
         "dsr-audit" | "dsr-receipt-verify" => {
             let id = session.open("20261201-001", "access");
             let out = session.run(&format!("dsr access {id} --out package.zip"), 0);

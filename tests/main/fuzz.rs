@@ -233,14 +233,14 @@ fn a_scrub_changes_only_fields_where_the_subject_is() {
             .into_iter()
             .map(|m| m.field)
             .collect();
-        let changes = dsr::erase::scrub::scrub(&metadata, &matcher, &roles, floor);
+        let changes = dsr::edit::scrub(&metadata, &matcher, &roles, floor);
         for field in changes.keys() {
             assert!(
                 found.contains(field),
                 "field {field} changed though the subject is not found there: {metadata:?} {identities:?}"
             );
         }
-        let _ = dsr::erase::scrub::apply(&metadata, &changes);
+        let _ = dsr::edit::apply(&metadata, &changes);
     }
     eprintln!("{} assets scrubbed", f.runs);
 }

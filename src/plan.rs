@@ -1,16 +1,20 @@
 //! The plan of a run: what it carries out, and one step per asset, decided before anything
 //! changes. Its SHA-256 names it in the journal and in the receipt.
+//!
+//! A leaf module: the types a plan is made of (every operation's intent among them) live
+//! here and depend on no operation, so the operations that make plans (erasure,
+//! rectification) and [`crate::apply`], which carries them out, import it and not each
+//! other. Its JSON is pinned by a golden test: changing it changes every plan hash.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::asset::{Asset, FieldValue};
-use crate::erase::plan::{ShownWithOthers, Strategy};
+use crate::index::identity::Identity;
 use crate::index::matcher::Confidence;
 use crate::platform::MetadataChanges;
-use crate::rectify::Change;
 
 /// The plan format written by this version.
 pub const PLAN_FORMAT: u32 = 2;
@@ -31,6 +35,14 @@ pub enum Intent {
     },
     /// Art. 16: replace a value or set fields.
     Rectification { change: Change },
+    /// Art. 18: mark the subject's assets as restricted (put `value` into `field`), or,
+    /// with `lift`, take the mark away again.
+    Restriction {
+        field: String,
+        value: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        lift: bool,
+    },
 }
 
 impl Intent {
@@ -39,8 +51,63 @@ impl Intent {
         match self {
             Intent::Erasure { .. } => "erasure",
             Intent::Rectification { .. } => "rectification",
+            Intent::Restriction { .. } => "restriction",
         }
     }
+}
+
+/// How the plan treats assets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strategy {
+    /// Delete what shows the subject and no one else, or was uploaded by the subject and
+    /// holds no one else; scrub the rest.
+    Auto,
+    /// Never delete: remove only the subject's values.
+    Scrub,
+    /// Delete every asset of the reviewed set.
+    Delete,
+}
+
+/// What happens to an image that shows the subject beside other people. Scrubbing its
+/// metadata cannot take her out of the picture; deleting it takes the others with her.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ShownWithOthers {
+    /// Scrub its metadata and report it as "image still shows the subject": not done.
+    #[default]
+    Report,
+    /// Delete it.
+    Delete,
+    /// Scrub its metadata and keep the image, a decision the receipt records with its
+    /// reason.
+    Keep,
+}
+
+impl ShownWithOthers {
+    pub fn is_report(&self) -> bool {
+        *self == ShownWithOthers::Report
+    }
+}
+
+/// The correction asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Change {
+    /// Put `to` where the subject's `from` stands, in `fields` only when any are named.
+    Replace {
+        from: Identity,
+        to: String,
+        #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+        fields: BTreeSet<String>,
+    },
+    /// Put each field's value where the field holds the subject's (an empty value removes
+    /// the subject's entry); with `add`, also into the field on assets where it does not.
+    Set {
+        fields: BTreeMap<String, String>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        add: bool,
+    },
 }
 
 /// The whole plan of one run.
@@ -88,6 +155,10 @@ pub enum Action {
     Scrub,
     /// Rectification: the subject's values are corrected.
     Rectify,
+    /// Restriction: the asset is marked as restricted.
+    Restrict,
+    /// Restriction lifted: the asset's mark is taken away.
+    Lift,
     /// A legal hold applies: reported as withheld, never as done.
     Withheld,
     /// The change cannot be made automatically (a read-only field, a value that cannot be
@@ -103,6 +174,8 @@ impl Action {
             Action::Delete => "delete",
             Action::Scrub => "scrub",
             Action::Rectify => "rectify",
+            Action::Restrict => "restrict",
+            Action::Lift => "lift",
             Action::Withheld => "withheld",
             Action::Manual => "manual",
             Action::Clean => "clean",
@@ -111,7 +184,10 @@ impl Action {
 
     /// Whether the step changes the platform.
     pub fn changes(self) -> bool {
-        matches!(self, Action::Delete | Action::Scrub | Action::Rectify)
+        matches!(
+            self,
+            Action::Delete | Action::Scrub | Action::Rectify | Action::Restrict | Action::Lift
+        )
     }
 }
 

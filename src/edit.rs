@@ -1,6 +1,8 @@
-//! Removes one subject's values from an asset's metadata and nothing else: their element
-//! of a bag field, their entry of a list of names, their name or e-mail inside free text
-//! (replaced by [`REDACTED`]). The same matcher that found them decides what is theirs.
+//! Editing one subject's values in an asset's metadata and nothing else: their element of a
+//! bag field, their entry of a list of names, their name or e-mail inside free text. Erasure
+//! removes them ([`scrub`], free text gets [`REDACTED`]), rectification puts a new value in
+//! their place ([`rectify`]), disclosure finds the spans of other people's values to leave
+//! out. The same matcher that found the subject decides what is theirs.
 
 use crate::asset::{FieldValue, Metadata};
 use crate::fields::{FieldRoles, Role};
