@@ -9,9 +9,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
+use std::time::Duration;
 
 use anyhow::{Context as _, Result, bail};
 use dsr::batch::{Batch, Event};
@@ -20,6 +22,7 @@ use dsr::config::TenantProfile;
 use dsr::index::locate::Locator;
 use dsr::index::matcher::Confidence;
 use dsr::subjects::Subject;
+use dsr::threads::{self, lock};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 
@@ -417,13 +420,10 @@ pub fn run<W: Work>(
         }
     });
     bar.finish();
-    if let Some(e) = journal_failed
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-    {
+    if let Some(e) = threads::into_inner(journal_failed) {
         return Err(e.context("the bulk run stopped"));
     }
-    let mut out = out.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut out = threads::into_inner(out);
     let statuses = out.statuses();
     let count = |s: Status| statuses.iter().filter(|x| **x == s).count();
     if let Some(signal) = ctx.stop.requested() {
@@ -494,10 +494,6 @@ fn subject_error(subject: &Subject, e: &anyhow::Error) {
     eprintln!("dsr: row {}: {}", subject.row, sanitize(&format!("{e:#}")));
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 /// Runs `f` over `items` on `jobs` threads, taking no new item once a stop is asked for;
 /// returns the results of those it ran, in the items' order.
 fn in_parallel<T: Send, R: Send>(
@@ -506,36 +502,12 @@ fn in_parallel<T: Send, R: Send>(
     items: Vec<T>,
     f: impl Fn(T) -> R + Sync,
 ) -> Vec<R> {
-    let total = items.len();
-    let queue: Mutex<std::vec::IntoIter<(usize, T)>> = Mutex::new(
-        items
-            .into_iter()
-            .enumerate()
-            .collect::<Vec<_>>()
-            .into_iter(),
-    );
-    let results: Mutex<BTreeMap<usize, R>> = Mutex::new(BTreeMap::new());
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.min(total.max(1)) {
-            scope.spawn(|| {
-                loop {
-                    if ctx.stop.requested().is_some() {
-                        break;
-                    }
-                    let Some((i, item)) = lock(&queue).next() else {
-                        break;
-                    };
-                    let result = f(item);
-                    lock(&results).insert(i, result);
-                }
-            });
-        }
-    });
-    results
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .into_values()
-        .collect()
+    threads::map(
+        jobs,
+        items,
+        || ctx.stop.requested().is_none(),
+        |item| ControlFlow::Continue(f(item)),
+    )
 }
 
 /// Runs `f` over `items` on `jobs` threads like [`in_parallel`], each item with the assets
@@ -548,14 +520,10 @@ fn in_turns<T: Send>(
 ) {
     let total = items.len();
     let turns = Turns::new(items);
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.min(total.max(1)) {
-            scope.spawn(|| {
-                while let Some((turn, item)) = turns.next(&ctx.stop) {
-                    f(item);
-                    drop(turn);
-                }
-            });
+    threads::workers(jobs.min(total), || {
+        while let Some((turn, item)) = turns.next(&ctx.stop) {
+            f(item);
+            drop(turn);
         }
     });
 }
@@ -644,10 +612,7 @@ impl<T> Turns<T> {
                 ));
             }
             // Woken when a subject finishes; the timeout only lets a stop be seen.
-            state = self
-                .freed
-                .wait_timeout(state, std::time::Duration::from_millis(200))
-                .map_or_else(|e| e.into_inner().0, |(state, _)| state);
+            state = threads::wait_timeout(&self.freed, state, Duration::from_millis(200));
         }
     }
 }

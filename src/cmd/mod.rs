@@ -35,6 +35,7 @@ use dsr::platform::fotoweb::SecretSource;
 use dsr::platform::{Connection, Platform, Timeouts, WaitReport, Waiting};
 use dsr::receipt::sign::{KeyError, SigningKey};
 use dsr::secret::Secret;
+use dsr::threads::lock;
 use std::sync::Arc;
 
 use crate::cli::{ColorChoice, Command, GlobalArgs};
@@ -316,7 +317,7 @@ fn non_empty(value: Option<&str>) -> Option<String> {
 /// is kept for the rest of the command (and its hushed copies).
 pub fn signing_key(ctx: &Context, profile: Option<&TenantProfile>) -> Result<Arc<SigningKey>> {
     let path = ctx.key_path(profile);
-    let mut unlocked = ctx.unlocked.lock().unwrap_or_else(|e| e.into_inner());
+    let mut unlocked = lock(&ctx.unlocked);
     if let Some((held, key)) = unlocked.as_ref()
         && *held == path
     {
@@ -423,7 +424,7 @@ fn secret_source(ctx: &Context, name: &str, profile: &TenantProfile) -> SecretSo
     let name = name.to_owned();
     let read = std::sync::Mutex::new(None::<Secret>);
     Arc::new(move || {
-        let mut read = read.lock().unwrap_or_else(|e| e.into_inner());
+        let mut read = lock(&read);
         if let Some(secret) = read.as_ref() {
             return Ok(secret.clone());
         }

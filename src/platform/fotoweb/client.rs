@@ -16,6 +16,7 @@ use url::Url;
 
 use crate::platform::{PlatformError, Timeouts, WaitReport, Waiting, transient_status};
 use crate::secret::Secret;
+use crate::threads::{lock, wait};
 
 /// Where the client secret comes from when a token is needed: the environment, a file or a
 /// prompt, decided by the caller. Asked at most once per process.
@@ -166,9 +167,9 @@ struct Place<'a>(&'a Gate);
 
 impl Gate {
     fn enter(&self) -> Place<'_> {
-        let mut busy = self.busy.lock().unwrap_or_else(|e| e.into_inner());
+        let mut busy = lock(&self.busy);
         while *busy >= self.limit {
-            busy = self.freed.wait(busy).unwrap_or_else(|e| e.into_inner());
+            busy = wait(&self.freed, busy);
         }
         *busy += 1;
         Place(self)
@@ -177,7 +178,7 @@ impl Gate {
 
 impl Drop for Place<'_> {
     fn drop(&mut self) {
-        let mut busy = self.0.busy.lock().unwrap_or_else(|e| e.into_inner());
+        let mut busy = lock(&self.0.busy);
         *busy = busy.saturating_sub(1);
         self.0.freed.notify_one();
     }
@@ -381,7 +382,7 @@ impl Client {
                 Ok(request.bearer_auth(token.expose()))
             }
             Auth::ApiKey { secret } => {
-                let mut key = self.api_key.lock().unwrap_or_else(|e| e.into_inner());
+                let mut key = lock(&self.api_key);
                 if key.is_none() {
                     *key = Some(secret().map_err(PlatformError::Auth)?);
                 }
@@ -401,7 +402,7 @@ impl Client {
         else {
             return Err(PlatformError::Unsupported("this tenant uses an API key"));
         };
-        let mut slot = self.token.lock().unwrap_or_else(|e| e.into_inner());
+        let mut slot = lock(&self.token);
         // The secret is needed even for a cached token: the cache is bound to it, so a
         // changed or wrong secret is noticed at once rather than when the token expires.
         let secret = secret().map_err(PlatformError::Auth)?;
@@ -434,7 +435,7 @@ impl Client {
         {
             let _ = std::fs::remove_file(path);
         }
-        *self.token.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        *lock(&self.token) = None;
     }
 
     fn fetch_token(

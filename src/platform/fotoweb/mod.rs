@@ -45,6 +45,7 @@ use super::{
 use crate::asset::{Asset, FieldValue};
 use crate::config::{AuthKind, TenantProfile};
 use crate::fields;
+use crate::threads::{into_inner, lock, wait};
 
 const DESCRIPTOR: &str = "application/vnd.fotoware.full-api-descriptor+json";
 const COLLECTION_LIST: &str = "application/vnd.fotoware.collectionlist+json";
@@ -194,17 +195,12 @@ impl Fotoweb {
                 None => break,
             }
         }
-        *self.archives.lock().unwrap_or_else(|e| e.into_inner()) = Some(archives.clone());
+        *lock(&self.archives) = Some(archives.clone());
         Ok(archives)
     }
 
     fn archives(&self) -> Result<Vec<model::Archive>, PlatformError> {
-        if let Some(archives) = self
-            .archives
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
-        {
+        if let Some(archives) = lock(&self.archives).clone() {
             return Ok(archives);
         }
         self.load_archives()
@@ -212,7 +208,7 @@ impl Fotoweb {
 
     /// The link of an asset: as a listing gave it, else built from its archive's link.
     fn href_of(&self, id: &str) -> Result<String, PlatformError> {
-        if let Some(href) = self.hrefs.lock().unwrap_or_else(|e| e.into_inner()).get(id) {
+        if let Some(href) = lock(&self.hrefs).get(id) {
             return Ok(href.clone());
         }
         let not_found = || PlatformError::NotFound { id: id.to_owned() };
@@ -231,10 +227,7 @@ impl Fotoweb {
     }
 
     fn remember(&self, id: &str, href: &str) {
-        self.hrefs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(id.to_owned(), href.to_owned());
+        lock(&self.hrefs).insert(id.to_owned(), href.to_owned());
     }
 
     fn get_asset(&self, id: &str) -> Result<model::Asset, PlatformError> {
@@ -676,7 +669,7 @@ impl<'a> Board<'a> {
     }
 
     fn lanes(&self) -> std::sync::MutexGuard<'_, Vec<Lane>> {
-        self.lanes.lock().unwrap_or_else(|e| e.into_inner())
+        lock(&self.lanes)
     }
 
     /// The next archive no thread has started, if any.
@@ -763,7 +756,7 @@ impl<'a> Board<'a> {
             if lanes[..started].iter().all(|l| l.finished) {
                 return None;
             }
-            lanes = self.changed.wait(lanes).unwrap_or_else(|e| e.into_inner());
+            lanes = wait(&self.changed, lanes);
         }
     }
 
@@ -791,7 +784,7 @@ impl<'a> Board<'a> {
             lanes[index].stop = true;
         }
         while lanes[index].helping {
-            lanes = self.changed.wait(lanes).unwrap_or_else(|e| e.into_inner());
+            lanes = wait(&self.changed, lanes);
         }
         let lane = &mut lanes[index];
         let reach = read?;
@@ -925,10 +918,7 @@ impl Platform for Fotoweb {
                             // The sync fails as a whole; the other archives need not go on.
                             board.fail();
                         }
-                        results
-                            .lock()
-                            .unwrap_or_else(|e| e.into_inner())
-                            .push((archives[index].name.clone(), scanned));
+                        lock(&results).push((archives[index].name.clone(), scanned));
                     }
                     while let Some((index, last)) = board.help() {
                         log::debug!(
@@ -943,7 +933,7 @@ impl Platform for Fotoweb {
         });
         let mut end = ScanEnd::default();
         let mut present: BTreeMap<String, Option<HashSet<String>>> = BTreeMap::new();
-        for (name, scanned) in results.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        for (name, scanned) in into_inner(results) {
             let scanned = scanned?;
             let watermark = newest(since.watermarks.get(&name).cloned(), scanned.newest);
             if let Some(w) = watermark {
