@@ -524,10 +524,10 @@ fn judge(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicUsize, Ordering};
     use crate::asset::FieldValue;
     use crate::erase::plan::Strategy;
     use crate::platform::dir::DirPlatform;
+    use std::sync::atomic::{AtomicUsize, Ordering};
 
     fn write(root: &std::path::Path, id: &str, byline: &[&str]) {
         let path = root.join(id);

@@ -31,7 +31,7 @@ use dsr::audit::{AuditLog, AuditRecord};
 use dsr::config::{Config, TenantProfile};
 use dsr::index::identity::Identity;
 use dsr::index::sync::TenantFiles;
-use dsr::platform::fotoweb::SecretSource;
+use dsr::platform::http::SecretSource;
 use dsr::platform::{Connection, Platform, Timeouts, WaitReport, Waiting};
 use dsr::receipt::sign::{KeyError, SigningKey};
 use dsr::secret::Secret;

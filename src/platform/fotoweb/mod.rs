@@ -19,7 +19,6 @@
 //! reads one being listed in full from its last page backwards, to meet its owner halfway
 //! (see [`Board`]).
 
-mod client;
 mod model;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -35,8 +34,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use url::Url;
 
-pub use client::{Auth, SecretSource};
-use client::{Call, Client, Poll, Repeat};
+use super::http::{self, Auth, Call, Client, Poll, Repeat};
 
 use super::{
     ArchiveAccess, Connection, Description, MetadataChanges, Platform, PlatformError, ScanEnd,
@@ -95,6 +93,11 @@ pub struct Fotoweb {
     hrefs: Mutex<HashMap<String, String>>,
 }
 
+/// FotoWeb's OAuth2 token endpoint.
+const TOKEN_PATH: &str = "/fotoweb/oauth2/token";
+/// The header of FotoWeb's legacy API key.
+const API_KEY_HEADER: &str = "FWAPIToken";
+
 impl Fotoweb {
     /// Prepares the connector; nothing is sent until an operation needs it.
     pub fn open(profile: &TenantProfile, connection: Connection) -> Result<Fotoweb, PlatformError> {
@@ -111,13 +114,17 @@ impl Fotoweb {
         });
         let auth = match profile.auth {
             AuthKind::Oauth => Auth::ClientCredentials {
+                token_path: TOKEN_PATH,
                 client_id: profile.client_id.clone().unwrap_or_default(),
                 secret,
                 cache: connection
                     .cache_dir
                     .map(|d| d.join(crate::index::sync::TenantFiles::TOKEN_CACHE)),
             },
-            AuthKind::ApiKey => Auth::ApiKey { secret },
+            AuthKind::ApiKey => Auth::ApiKey {
+                header: API_KEY_HEADER,
+                secret,
+            },
         };
         let mut client = Client::new(base, auth, connection.timeouts, connection.waiting)?;
         if let Some(limit) = connection.max_requests {
@@ -520,7 +527,7 @@ impl Fotoweb {
         let response = self.client.send(&call)?;
         let headers = response.headers().clone();
         let body: serde_json::Value = response.json().unwrap_or(serde_json::Value::Null);
-        let location = client::location(&headers, &body).ok_or(PlatformError::Protocol {
+        let location = http::location(&headers, &body).ok_or(PlatformError::Protocol {
             path: call.url.path().to_owned(),
             message: "the rendition service gave no link to the file".to_owned(),
         })?;
@@ -1083,7 +1090,7 @@ impl Platform for Fotoweb {
         };
         let headers = response.headers().clone();
         let body: serde_json::Value = response.json().unwrap_or(serde_json::Value::Null);
-        let location = client::location(&headers, &body).ok_or(PlatformError::Protocol {
+        let location = http::location(&headers, &body).ok_or(PlatformError::Protocol {
             path: call.url.path().to_owned(),
             message: "the delete request gave no task to follow".to_owned(),
         })?;
