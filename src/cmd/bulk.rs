@@ -180,7 +180,7 @@ pub fn run<W: Work>(
     options: Options<'_>,
     work: &W,
 ) -> Result<Outcome> {
-    let (bytes, rows) = super::batch::read_bytes(options.from)?;
+    let (bytes, rows) = super::list::read_bytes(options.from)?;
     let files = ctx.tenant_files(tenant);
     let batch = Batch::new(&files.dir, options.command, &bytes);
     let state = batch.read()?;
@@ -262,7 +262,7 @@ pub fn run<W: Work>(
         let subject = match row {
             Ok(subject) => subject,
             Err(e) => {
-                super::batch::report_bad(&e);
+                super::list::report_bad(&e);
                 bad += 1;
                 out.report(e.row, e.reference.as_deref(), None, &bad_row(&e.reason))?;
                 continue;
@@ -380,7 +380,8 @@ pub fn run<W: Work>(
     })?;
     let bar = Bar::new(ctx, ready.len() as u64);
     let out = Mutex::new(out);
-    let journal_failed: Mutex<Option<anyhow::Error>> = Mutex::new(None);
+    // Why the run gave up part-way: its batch journal or stdout could not be written.
+    let gave_up_on: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     let ready: Vec<_> = ready
         .into_iter()
         .map(|(subject, case, r)| (work.assets(&r), (subject, case, r)))
@@ -410,17 +411,17 @@ pub fn run<W: Work>(
             if let Err(e) = recorded {
                 // Without the batch journal a resumed run could not tell this subject
                 // was finished: stop taking new ones.
-                ctx.stop.request(15);
-                *lock(&journal_failed) = Some(e.into());
+                ctx.stop.give_up();
+                *lock(&gave_up_on) = Some(e.into());
             }
         }
         if let Err(e) = out.print(value) {
-            *lock(&journal_failed) = Some(e);
-            ctx.stop.request(15);
+            *lock(&gave_up_on) = Some(e);
+            ctx.stop.give_up();
         }
     });
     bar.finish();
-    if let Some(e) = threads::into_inner(journal_failed) {
+    if let Some(e) = threads::into_inner(gave_up_on) {
         return Err(e.context("the bulk run stopped"));
     }
     let mut out = threads::into_inner(out);
@@ -811,7 +812,7 @@ impl Printer {
         }
         match self.format {
             OutputFormat::Jsonl => {
-                super::batch::emit(&mut std::io::stdout().lock(), value)?;
+                super::list::emit(&mut std::io::stdout().lock(), value)?;
             }
             OutputFormat::Csv => {
                 let names = self.count_names;

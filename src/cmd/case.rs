@@ -200,7 +200,7 @@ fn warn_on_open(case: &Case, same: &[Case]) {
 
 /// Opens one case per subject of a list; prints each case as soon as it is open.
 fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Result<Outcome> {
-    let rows = super::batch::read(from)?;
+    let rows = super::list::read(from)?;
     let default_received = match &args.received {
         Some(text) => Some(deadline::parse_date(text).with_context(|| {
             format!("--received {text:?} is not a date: give it as YYYY-MM-DD, e.g. 2026-11-28")
@@ -220,14 +220,14 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
         let subject = match row {
             Ok(subject) => subject,
             Err(e) => {
-                super::batch::report_bad(&e);
+                super::list::report_bad(&e);
                 bad += 1;
                 if args.output != OutputFormat::Table {
                     let value = serde_json::json!({
                         "row": e.row, "reference": e.reference, "status": "error", "error": e.reason,
                     });
                     if args.output == OutputFormat::Jsonl {
-                        super::batch::emit(&mut out, &value)?;
+                        super::list::emit(&mut out, &value)?;
                     } else {
                         all.push(value);
                     }
@@ -299,7 +299,7 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
                 out.flush()?;
             }
             (OutputFormat::Table, Err(_)) => {}
-            (OutputFormat::Jsonl, _) => super::batch::emit(&mut out, &value)?,
+            (OutputFormat::Jsonl, _) => super::list::emit(&mut out, &value)?,
             (OutputFormat::Json | OutputFormat::Csv, _) => all.push(value),
         }
     }

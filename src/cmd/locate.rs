@@ -89,7 +89,7 @@ fn answer(found: bool, not_searched: &[String]) -> Outcome {
 
 /// Locates every subject of a list, printing each one's result as it is found.
 fn run_list(ctx: &Context, from: &std::path::Path, args: &LocateArgs) -> Result<Outcome> {
-    let rows = super::batch::read(from)?;
+    let rows = super::list::read(from)?;
     let config = ctx.load_config()?;
     let (name, profile) = ctx.tenant(&config)?;
     let purpose = ctx.purpose(Some(&profile)).ok_or_else(|| {
@@ -123,7 +123,7 @@ fn run_list(ctx: &Context, from: &std::path::Path, args: &LocateArgs) -> Result<
                     bad += 1;
                     let value = unusable(subject.row, subject.reference.as_deref(), &reason);
                     match args.output {
-                        OutputFormat::Jsonl => super::batch::emit(&mut out, &value)?,
+                        OutputFormat::Jsonl => super::list::emit(&mut out, &value)?,
                         OutputFormat::Json | OutputFormat::Csv => results.push(value),
                         OutputFormat::Table => {}
                     }
@@ -131,11 +131,11 @@ fn run_list(ctx: &Context, from: &std::path::Path, args: &LocateArgs) -> Result<
                 }
             },
             Err(e) => {
-                super::batch::report_bad(e);
+                super::list::report_bad(e);
                 bad += 1;
                 let value = unusable(e.row, e.reference.as_deref(), &e.reason);
                 match args.output {
-                    OutputFormat::Jsonl => super::batch::emit(&mut out, &value)?,
+                    OutputFormat::Jsonl => super::list::emit(&mut out, &value)?,
                     OutputFormat::Json | OutputFormat::Csv => results.push(value),
                     OutputFormat::Table => {}
                 }
@@ -163,7 +163,7 @@ fn run_list(ctx: &Context, from: &std::path::Path, args: &LocateArgs) -> Result<
             "hits": hits,
         });
         match args.output {
-            OutputFormat::Jsonl => super::batch::emit(&mut out, &result)?,
+            OutputFormat::Jsonl => super::list::emit(&mut out, &result)?,
             OutputFormat::Json => results.push(result),
             OutputFormat::Csv | OutputFormat::Table => {
                 let reference = subject

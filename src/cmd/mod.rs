@@ -3,7 +3,6 @@
 
 mod access;
 mod audit;
-mod batch;
 mod bulk;
 mod case;
 mod changes;
@@ -11,6 +10,7 @@ mod demo;
 mod erase;
 mod generate;
 mod keys;
+mod list;
 mod locate;
 mod output;
 mod portability;

@@ -1,5 +1,7 @@
-//! Subject lists read by commands run in bulk (`--from FILE`), and what they print per
-//! subject: data on stdout as each subject is done, bad rows on stderr.
+//! Subject lists read by every command that takes `--from FILE` (`locate`, `case open`, and
+//! the commands run in bulk by [`super::bulk`], whose progress is journaled by
+//! [`dsr::batch`]), and what they print per subject: data on stdout as each subject is
+//! done, bad rows on stderr.
 
 use std::io::{Read, Write};
 use std::path::Path;
