@@ -35,4 +35,5 @@ pub mod sample;
 pub mod secret;
 pub mod stop;
 pub mod subjects;
+pub mod threads;
 pub mod time;

@@ -25,6 +25,9 @@ fn signal_name(signal: i32) -> &'static str {
     }
 }
 
+/// The signal a run that gives up on itself ([`Stop::give_up`]) stops as: SIGTERM.
+const GIVE_UP: i32 = 15;
+
 impl Stop {
     pub fn new() -> Stop {
         Stop::default()
@@ -38,6 +41,14 @@ impl Stop {
     /// Asks the runs to stop, as the signal `signal` would.
     pub fn request(&self, signal: i32) {
         self.0.store(signal.max(1) as usize, Ordering::SeqCst);
+    }
+
+    /// Asks the runs to stop because the run itself cannot go on (a bulk run whose batch
+    /// journal cannot be written could not tell, resumed, which subjects are finished). It
+    /// is heeded as SIGTERM is, so the steps under way finish and are journaled and none
+    /// begins; the run then reports its failure rather than the stop.
+    pub fn give_up(&self) {
+        self.request(GIVE_UP);
     }
 
     /// The signal that asked to stop, if one did.
@@ -69,5 +80,12 @@ mod tests {
         stop.request(15);
         assert_eq!(other.requested(), Some(15));
         assert_eq!(other.check().expect_err("stopped").signal, 15);
+    }
+
+    #[test]
+    fn giving_up_stops_as_sigterm_does() {
+        let stop = Stop::new();
+        stop.give_up();
+        assert_eq!(stop.requested(), Some(15));
     }
 }

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::Step;
+use crate::threads::lock;
 
 /// What a journal line records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -191,7 +192,7 @@ impl Journal {
     /// ignores: it finds the asset changed again and plans it anew.
     pub fn replanned(&self, index: usize, step: &Step) -> Result<(), JournalError> {
         {
-            let mut replanned = self.replanned.lock().unwrap_or_else(|e| e.into_inner());
+            let mut replanned = lock(&self.replanned);
             replanned.insert(index, step.clone());
             let path = replanned_path(&self.path);
             let bytes = serde_json::to_vec_pretty(&*replanned).map_err(|e| JournalError::Io {
@@ -222,7 +223,7 @@ impl Journal {
             source: io::Error::other(e),
         })?;
         line.push(b'\n');
-        let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        let mut file = lock(&self.file);
         file.write_all(&line)
             .and_then(|()| file.sync_data())
             .map_err(|source| JournalError::Io {

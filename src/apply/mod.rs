@@ -11,13 +11,13 @@ pub mod journal;
 mod report;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::ops::ControlFlow;
 
 use crate::asset::Asset;
 pub use crate::plan::{Action, Intent, PLAN_FORMAT, Plan, Step, hex, same_value, unwritable};
 use crate::platform::{Platform, PlatformError};
 use crate::stop::{Interrupted, Stop};
+use crate::threads;
 use journal::{Event, Journal, JournalError};
 pub use report::{Outcome, RunReport, StepReport};
 
@@ -27,28 +27,13 @@ pub fn read_assets(
     ids: &[String],
     jobs: usize,
 ) -> Vec<Result<Asset, PlatformError>> {
-    let next = AtomicUsize::new(0);
-    let read: Mutex<BTreeMap<usize, Result<Asset, PlatformError>>> = Mutex::new(BTreeMap::new());
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.clamp(1, 32).min(ids.len().max(1)) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(id) = ids.get(i) else { break };
-                    let asset = platform.get(id);
-                    lock(&read).insert(i, asset);
-                }
-            });
-        }
-    });
-    read.into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .into_values()
-        .collect()
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
+    let ids: Vec<&String> = ids.iter().collect();
+    threads::map(
+        jobs.clamp(1, 32),
+        ids,
+        || true,
+        |id| ControlFlow::Continue(platform.get(id)),
+    )
 }
 
 /// Reports the progress of an apply run (a progress bar, or nothing).
@@ -163,56 +148,45 @@ pub fn apply(
         }
     }
     progress.start(work.len() as u64);
-    let next = AtomicUsize::new(0);
-    let results = Mutex::new(results);
-    let replanned: Mutex<BTreeMap<usize, Step>> = Mutex::new(BTreeMap::new());
-    let failure: Mutex<Option<JournalError>> = Mutex::new(None);
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.clamp(1, 32).min(work.len().max(1)) {
-            scope.spawn(|| {
-                while let Some(&i) = work.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    // A step begun is finished; none is begun once a stop is asked for.
-                    if stop.requested().is_some() {
-                        next.store(work.len(), Ordering::Relaxed);
-                        break;
-                    }
-                    let handle = earlier.handles.get(&i).map(String::as_str);
-                    let step = StepRun {
-                        index: i,
-                        handle,
-                        platform,
-                        journal: &journal,
-                        replan,
-                    };
-                    match step.run(&carried.steps[i]) {
-                        Ok((applied, new)) => {
-                            progress.step_done(!matches!(applied, Applied::Failed(_)));
-                            lock(&results).insert(i, applied);
-                            if let Some(new) = new {
-                                lock(&replanned).insert(i, new);
-                            }
-                        }
-                        Err(e) => {
-                            // Without a journal nothing more may change: stop every thread.
-                            *lock(&failure) = Some(e);
-                            next.store(work.len(), Ordering::Relaxed);
-                        }
-                    }
+    // A step begun is finished; none is begun once a stop is asked for. Without a
+    // journal nothing more may change: a journal failure stops every thread.
+    let ended = threads::map(
+        jobs.clamp(1, 32),
+        work,
+        || stop.requested().is_none(),
+        |i| {
+            let handle = earlier.handles.get(&i).map(String::as_str);
+            let step = StepRun {
+                index: i,
+                handle,
+                platform,
+                journal: &journal,
+                replan,
+            };
+            match step.run(&carried.steps[i]) {
+                Ok((applied, new)) => {
+                    progress.step_done(!matches!(applied, Applied::Failed(_)));
+                    ControlFlow::Continue(Ok((i, applied, new)))
                 }
-            });
+                Err(e) => ControlFlow::Break(Err(e)),
+            }
+        },
+    );
+    let mut replanned: BTreeMap<usize, Step> = BTreeMap::new();
+    for end in ended {
+        let (i, applied, new) = end?;
+        results.insert(i, applied);
+        if let Some(new) = new {
+            replanned.insert(i, new);
         }
-    });
-    if let Some(e) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
-        return Err(e.into());
     }
-    let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
     // Every step ended: a stop asked for after the last one began interrupts nothing.
     if results.len() < plan.changing_steps().count() {
         stop.check()?;
     }
     journal.record(Event::End, None, None)?;
     let mut positions: BTreeSet<usize> = earlier.replanned.keys().copied().collect();
-    for (i, step) in replanned.into_inner().unwrap_or_else(|e| e.into_inner()) {
+    for (i, step) in replanned {
         positions.insert(i);
         if let Some(slot) = carried.steps.get_mut(i) {
             *slot = step;
@@ -552,6 +526,7 @@ mod tests {
     use crate::asset::FieldValue;
     use crate::plan::Strategy;
     use crate::platform::dir::DirPlatform;
+    use std::sync::atomic::{AtomicUsize, Ordering};
 
     fn write(root: &std::path::Path, id: &str, byline: &[&str]) {
         let path = root.join(id);

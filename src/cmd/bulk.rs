@@ -9,9 +9,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
+use std::time::Duration;
 
 use anyhow::{Context as _, Result, bail};
 use dsr::batch::{Batch, Event};
@@ -20,6 +22,7 @@ use dsr::config::TenantProfile;
 use dsr::index::locate::Locator;
 use dsr::index::matcher::Confidence;
 use dsr::subjects::Subject;
+use dsr::threads::{self, lock};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 
@@ -177,7 +180,7 @@ pub fn run<W: Work>(
     options: Options<'_>,
     work: &W,
 ) -> Result<Outcome> {
-    let (bytes, rows) = super::batch::read_bytes(options.from)?;
+    let (bytes, rows) = super::list::read_bytes(options.from)?;
     let files = ctx.tenant_files(tenant);
     let batch = Batch::new(&files.dir, options.command, &bytes);
     let state = batch.read()?;
@@ -205,19 +208,75 @@ pub fn run<W: Work>(
             state.done.len()
         );
     }
-    let mut out = Printer::new(options.output, work.count_names());
-    // Subjects an earlier run finished but could not complete: `--resume` tries them again
-    // (an erasure from its own journal, repeating only what failed).
-    let retry = |result: &Value| {
-        options.resume
-            && matches!(
-                Status::parse(result["status"].as_str().unwrap_or("error")),
-                Status::Partial | Status::Error
-            )
+    let run = ListRun {
+        ctx,
+        tenant,
+        profile,
+        store,
+        options,
+        work,
+        batch,
+        state,
+        again,
     };
-    if state.began && state.ended && !options.dry_run && !options.resume {
-        // The same list again would open every case anew: say what was done instead.
-        let unfinished = state
+    let mut out = Printer::new(run.options.output, work.count_names());
+    if run.state.began && run.state.ended && !run.options.dry_run && !run.options.resume {
+        return run.show_earlier(out);
+    }
+    let opened = run.opened_cases()?;
+    let settings = profile.settings()?;
+    let locator = Locator::open(&ctx.tenant_files(tenant), settings.clone()).context(
+        "subjects of a list are located as their cases are opened: run `dsr sync` first",
+    )?;
+    let (todo, mut bad) = run.sort_rows(rows, opened, &mut out)?;
+    let ready = run.prepare(todo, locator, &mut out, &mut bad)?;
+    if let Some(signal) = ctx.stop.requested() {
+        out.finish()?;
+        ctx.note("Stopped before anything was changed.");
+        return Ok(Outcome::Interrupted(signal));
+    }
+    if run.options.dry_run {
+        return run.dry_run(&ready, out, bad);
+    }
+    let refs: Vec<&W::Ready> = ready.iter().map(|(_, _, r)| r).collect();
+    if let Some(question) = work.question(&refs)
+        && !ready.is_empty()
+        && !run.options.yes
+        && !confirm(ctx, &question)?
+    {
+        out.finish()?;
+        return Ok(Outcome::Refused);
+    }
+    run.carry_out(ready, out)
+}
+
+/// One run of a command over a list, with what every phase of it needs.
+struct ListRun<'a, W: Work> {
+    ctx: &'a Context,
+    tenant: &'a str,
+    profile: &'a TenantProfile,
+    store: &'a CaseStore,
+    options: Options<'a>,
+    work: &'a W,
+    batch: Batch,
+    /// What the list's batch journal says an earlier run did.
+    state: dsr::batch::State,
+    /// The command that resumes this run.
+    again: String,
+}
+
+/// A subject to work on, with the case an earlier run opened for it if one did.
+type ToDo = (Subject, Option<Case>);
+
+/// A subject made ready, with its case.
+type Ready<W> = (Subject, String, <W as Work>::Ready);
+
+impl<W: Work> ListRun<'_, W> {
+    /// The same list again would open every case anew: says what was done instead.
+    fn show_earlier(&self, mut out: Printer) -> Result<Outcome> {
+        let (ctx, options, again) = (self.ctx, &self.options, &self.again);
+        let unfinished = self
+            .state
             .done
             .values()
             .filter(|r| matches!(r["status"].as_str(), Some("partial" | "error")))
@@ -225,121 +284,156 @@ pub fn run<W: Work>(
         ctx.note(&format!(
             "This list was worked through by `dsr {}` before (batch {}); these are the results of then. Nothing was done again.{}",
             options.command,
-            batch.id,
+            self.batch.id,
             if unfinished > 0 {
                 format!(" `{again}` tries the {unfinished} subject(s) not done again.")
             } else {
                 String::new()
             }
         ));
-        for (row, result) in &state.done {
+        for (row, result) in &self.state.done {
             out.earlier(*row, result)?;
         }
         out.finish()?;
-        return Ok(summary_outcome(out.statuses()));
+        Ok(summary_outcome(out.statuses()))
     }
 
-    // Cases opened by an earlier run over this list, found by their marker: that run may
-    // have been stopped, or refused at the confirmation, after opening them.
-    let mut opened: BTreeMap<usize, Case> = BTreeMap::new();
-    for case in store.list()? {
-        if let Some(row) = case.batch.as_deref().and_then(|m| batch.row_of(m)) {
-            opened.insert(row, case);
+    /// Cases opened by an earlier run over this list, by row, found by their marker: that
+    /// run may have been stopped, or refused at the confirmation, after opening them.
+    fn opened_cases(&self) -> Result<BTreeMap<usize, Case>> {
+        let mut opened: BTreeMap<usize, Case> = BTreeMap::new();
+        for case in self.store.list()? {
+            if let Some(row) = case.batch.as_deref().and_then(|m| self.batch.row_of(m)) {
+                opened.insert(row, case);
+            }
         }
+        Ok(opened)
     }
 
-    let settings = profile.settings()?;
-    let locator = Locator::open(&files, settings.clone()).context(
-        "subjects of a list are located as their cases are opened: run `dsr sync` first",
-    )?;
-    // Each subject with the case an earlier run opened for it, if one did.
-    let mut todo: Vec<(Subject, Option<Case>)> = Vec::new();
-    let mut bad = 0usize;
-    for row in rows {
-        let subject = match row {
-            Ok(subject) => subject,
-            Err(e) => {
-                super::batch::report_bad(&e);
-                bad += 1;
-                out.report(e.row, e.reference.as_deref(), None, &bad_row(&e.reason))?;
+    /// The rows to work on, each subject with the case an earlier run opened for it if one
+    /// did (`opened`); the rows left out (bad, or finished by an earlier run) are printed. Returns
+    /// them with the number of bad rows.
+    fn sort_rows(
+        &self,
+        rows: Vec<dsr::subjects::Row>,
+        mut opened: BTreeMap<usize, Case>,
+        out: &mut Printer,
+    ) -> Result<(Vec<ToDo>, usize)> {
+        let (options, work, state) = (&self.options, self.work, &self.state);
+        // Subjects an earlier run finished but could not complete: `--resume` tries them
+        // again (an erasure from its own journal, repeating only what failed).
+        let retry = |result: &Value| {
+            options.resume
+                && matches!(
+                    Status::parse(result["status"].as_str().unwrap_or("error")),
+                    Status::Partial | Status::Error
+                )
+        };
+        let mut todo: Vec<ToDo> = Vec::new();
+        let mut bad = 0usize;
+        for row in rows {
+            let subject = match row {
+                Ok(subject) => subject,
+                Err(e) => {
+                    super::list::report_bad(&e);
+                    bad += 1;
+                    out.report(e.row, e.reference.as_deref(), None, &bad_row(&e.reason))?;
+                    continue;
+                }
+            };
+            if let Some(result) = state.done.get(&subject.row)
+                && !retry(result)
+            {
+                out.earlier(subject.row, result)?;
                 continue;
             }
-        };
-        if let Some(result) = state.done.get(&subject.row)
-            && !retry(result)
-        {
-            out.earlier(subject.row, result)?;
-            continue;
-        }
-        if subject.correction.is_some() && !work.takes_corrections() {
-            let reason = format!(
-                "a new_* column is a correction, for `dsr rectify`, not `dsr {}`",
-                options.command
-            );
-            eprintln!("dsr: row {}: {reason}", subject.row);
-            bad += 1;
-            out.report(
-                subject.row,
-                subject.reference.as_deref(),
-                None,
-                &bad_row(&reason),
-            )?;
-            continue;
-        }
-        let case = opened.remove(&subject.row);
-        todo.push((subject, case));
-    }
-
-    // Every subject's case opened (a dry run's only in memory: it leaves nothing behind)
-    // and made ready before anything changes, so that the confirmation can say what the
-    // whole list will do. Cases are opened on the same threads as the plans are made, so
-    // that their writes overlap the plans' reads.
-    let jobs = options.jobs.clamp(1, 64);
-    let prepared = in_parallel(ctx, jobs, todo, |(subject, case)| {
-        let resumed = case.is_some();
-        let case = match case {
-            Some(case) => Ok(case),
-            None if options.dry_run => {
-                transient_case(ctx, tenant, profile, &locator, &subject, &options)
-            }
-            None => open_case(
-                ctx, tenant, profile, store, &locator, &batch, &subject, &options,
-            ),
-        };
-        let ready = case.map_err(|e| (None, e)).and_then(|case| {
-            let id = case.id.clone();
-            match work.prepare(&subject, case, resumed) {
-                Ok(ready) => Ok((id, ready)),
-                Err(e) => Err((Some(id), e)),
-            }
-        });
-        (subject, ready)
-    });
-    drop(locator);
-    let mut ready = Vec::new();
-    for (subject, result) in prepared {
-        match result {
-            Ok((case, r)) => ready.push((subject, case, r)),
-            Err((case, e)) => {
+            if subject.correction.is_some() && !work.takes_corrections() {
+                let reason = format!(
+                    "a new_* column is a correction, for `dsr rectify`, not `dsr {}`",
+                    options.command
+                );
+                eprintln!("dsr: row {}: {reason}", subject.row);
                 bad += 1;
-                subject_error(&subject, &e);
                 out.report(
                     subject.row,
                     subject.reference.as_deref(),
-                    case.as_deref(),
-                    &SubjectReport::failed(&e),
+                    None,
+                    &bad_row(&reason),
                 )?;
+                continue;
             }
+            let case = opened.remove(&subject.row);
+            todo.push((subject, case));
         }
-    }
-    if let Some(signal) = ctx.stop.requested() {
-        out.finish()?;
-        ctx.note("Stopped before anything was changed.");
-        return Ok(Outcome::Interrupted(signal));
+        Ok((todo, bad))
     }
 
-    if options.dry_run {
-        for (subject, case, r) in &ready {
+    /// Opens every subject's case (a dry run's only in memory) and makes it ready; the
+    /// subjects that cannot be are printed and counted in `bad`.
+    fn prepare(
+        &self,
+        todo: Vec<ToDo>,
+        locator: Locator,
+        out: &mut Printer,
+        bad: &mut usize,
+    ) -> Result<Vec<Ready<W>>> {
+        let (ctx, tenant, profile, store, options, work, batch) = (
+            self.ctx,
+            self.tenant,
+            self.profile,
+            self.store,
+            &self.options,
+            self.work,
+            &self.batch,
+        );
+        // Every subject's case opened (a dry run's only in memory: it leaves nothing behind)
+        // and made ready before anything changes, so that the confirmation can say what the
+        // whole list will do. Cases are opened on the same threads as the plans are made, so
+        // that their writes overlap the plans' reads.
+        let prepared = in_parallel(ctx, self.jobs(), todo, |(subject, case)| {
+            let resumed = case.is_some();
+            let case = match case {
+                Some(case) => Ok(case),
+                None if options.dry_run => {
+                    transient_case(ctx, tenant, profile, &locator, &subject, options)
+                }
+                None => open_case(
+                    ctx, tenant, profile, store, &locator, batch, &subject, options,
+                ),
+            };
+            let ready = case.map_err(|e| (None, e)).and_then(|case| {
+                let id = case.id.clone();
+                match work.prepare(&subject, case, resumed) {
+                    Ok(ready) => Ok((id, ready)),
+                    Err(e) => Err((Some(id), e)),
+                }
+            });
+            (subject, ready)
+        });
+        drop(locator);
+        let mut ready = Vec::new();
+        for (subject, result) in prepared {
+            match result {
+                Ok((case, r)) => ready.push((subject, case, r)),
+                Err((case, e)) => {
+                    *bad += 1;
+                    subject_error(&subject, &e);
+                    out.report(
+                        subject.row,
+                        subject.reference.as_deref(),
+                        case.as_deref(),
+                        &SubjectReport::failed(&e),
+                    )?;
+                }
+            }
+        }
+        Ok(ready)
+    }
+
+    /// Prints what a dry run would do for each subject made ready.
+    fn dry_run(&self, ready: &[Ready<W>], mut out: Printer, bad: usize) -> Result<Outcome> {
+        let (ctx, work) = (self.ctx, self.work);
+        for (subject, case, r) in ready {
             out.report(
                 subject.row,
                 subject.reference.as_deref(),
@@ -352,115 +446,113 @@ pub fn run<W: Work>(
             "Dry run: {} subject(s) planned, {bad} could not be; nothing was changed.",
             ready.len()
         ));
-        return Ok(if bad > 0 {
+        Ok(if bad > 0 {
             Outcome::Partial
         } else {
             Outcome::Done
-        });
+        })
     }
 
-    let refs: Vec<&W::Ready> = ready.iter().map(|(_, _, r)| r).collect();
-    if let Some(question) = work.question(&refs)
-        && !ready.is_empty()
-        && !options.yes
-        && !confirm(ctx, &question)?
-    {
-        out.finish()?;
-        return Ok(Outcome::Refused);
-    }
-
-    work.before_changes()?;
-    batch.record(&Event::Begin {
-        at: dsr::time::now(),
-        command: options.command.to_owned(),
-        rows: ready.len() + state.done.len(),
-    })?;
-    let bar = Bar::new(ctx, ready.len() as u64);
-    let out = Mutex::new(out);
-    let journal_failed: Mutex<Option<anyhow::Error>> = Mutex::new(None);
-    let ready: Vec<_> = ready
-        .into_iter()
-        .map(|(subject, case, r)| (work.assets(&r), (subject, case, r)))
-        .collect();
-    in_turns(ctx, jobs, ready, |(subject, case, r)| {
-        let report = work
-            .carry_out(r)
-            .unwrap_or_else(|e| SubjectReport::failed(&e));
-        if report.status == Status::Error || report.status == Status::Interrupted {
-            subject_error(&subject, &anyhow::anyhow!("{}", report.errors.join("; ")));
-        }
-        bar.done(&report);
-        let mut out = lock(&out);
-        let value = out.value(
-            subject.row,
-            subject.reference.as_deref(),
-            Some(case.as_str()),
-            &report,
-        );
-        // An interrupted subject is not finished: its own journal resumes it.
-        if report.status != Status::Interrupted {
-            let recorded = batch.record(&Event::Done {
-                at: dsr::time::now(),
-                row: subject.row,
-                result: value.clone(),
-            });
-            if let Err(e) = recorded {
-                // Without the batch journal a resumed run could not tell this subject
-                // was finished: stop taking new ones.
-                ctx.stop.request(15);
-                *lock(&journal_failed) = Some(e.into());
+    /// Carries the work out for every subject made ready, printing each as it is finished
+    /// and journaling it in the batch journal, and says how the list ended.
+    fn carry_out(&self, ready: Vec<Ready<W>>, out: Printer) -> Result<Outcome> {
+        let (ctx, options, work, batch, again) =
+            (self.ctx, &self.options, self.work, &self.batch, &self.again);
+        work.before_changes()?;
+        batch.record(&Event::Begin {
+            at: dsr::time::now(),
+            command: options.command.to_owned(),
+            rows: ready.len() + self.state.done.len(),
+        })?;
+        let bar = Bar::new(ctx, ready.len() as u64);
+        let out = Mutex::new(out);
+        // Why the run gave up part-way: its batch journal or stdout could not be written.
+        let gave_up_on: Mutex<Option<anyhow::Error>> = Mutex::new(None);
+        let ready: Vec<_> = ready
+            .into_iter()
+            .map(|(subject, case, r)| (work.assets(&r), (subject, case, r)))
+            .collect();
+        in_turns(ctx, self.jobs(), ready, |(subject, case, r)| {
+            let report = work
+                .carry_out(r)
+                .unwrap_or_else(|e| SubjectReport::failed(&e));
+            if report.status == Status::Error || report.status == Status::Interrupted {
+                subject_error(&subject, &anyhow::anyhow!("{}", report.errors.join("; ")));
             }
+            bar.done(&report);
+            let mut out = lock(&out);
+            let value = out.value(
+                subject.row,
+                subject.reference.as_deref(),
+                Some(case.as_str()),
+                &report,
+            );
+            // An interrupted subject is not finished: its own journal resumes it.
+            if report.status != Status::Interrupted {
+                let recorded = batch.record(&Event::Done {
+                    at: dsr::time::now(),
+                    row: subject.row,
+                    result: value.clone(),
+                });
+                if let Err(e) = recorded {
+                    // Without the batch journal a resumed run could not tell this subject
+                    // was finished: stop taking new ones.
+                    ctx.stop.give_up();
+                    *lock(&gave_up_on) = Some(e.into());
+                }
+            }
+            if let Err(e) = out.print(value) {
+                *lock(&gave_up_on) = Some(e);
+                ctx.stop.give_up();
+            }
+        });
+        bar.finish();
+        if let Some(e) = threads::into_inner(gave_up_on) {
+            return Err(e.context("the bulk run stopped"));
         }
-        if let Err(e) = out.print(value) {
-            *lock(&journal_failed) = Some(e);
-            ctx.stop.request(15);
+        let mut out = threads::into_inner(out);
+        let statuses = out.statuses();
+        let count = |s: Status| statuses.iter().filter(|x| **x == s).count();
+        if let Some(signal) = ctx.stop.requested() {
+            out.finish()?;
+            ctx.note(&format!(
+                "Stopped: {} subject(s) finished, {} stopped part-way and journaled, the others not begun. Run `{again}` to finish the list.",
+                statuses.len() - count(Status::Interrupted) - count(Status::Error),
+                count(Status::Interrupted)
+            ));
+            return Ok(Outcome::Interrupted(signal));
         }
-    });
-    bar.finish();
-    if let Some(e) = journal_failed
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-    {
-        return Err(e.context("the bulk run stopped"));
-    }
-    let mut out = out.into_inner().unwrap_or_else(|e| e.into_inner());
-    let statuses = out.statuses();
-    let count = |s: Status| statuses.iter().filter(|x| **x == s).count();
-    if let Some(signal) = ctx.stop.requested() {
+        batch.record(&Event::End {
+            at: dsr::time::now(),
+        })?;
         out.finish()?;
+        let parts: Vec<String> = [
+            Status::Verified,
+            Status::Done,
+            Status::Withheld,
+            Status::Partial,
+            Status::Error,
+        ]
+        .iter()
+        .filter(|s| count(**s) > 0)
+        .map(|s| format!("{} {}", count(*s), s.as_str()))
+        .collect();
         ctx.note(&format!(
-            "Stopped: {} subject(s) finished, {} stopped part-way and journaled, the others not begun. Run `{again}` to finish the list.",
-            statuses.len() - count(Status::Interrupted) - count(Status::Error),
-            count(Status::Interrupted)
+            "`dsr {}` over {} subject(s): {}.",
+            options.command,
+            statuses.len(),
+            if parts.is_empty() {
+                "nothing to do".to_owned()
+            } else {
+                parts.join(", ")
+            }
         ));
-        return Ok(Outcome::Interrupted(signal));
+        Ok(summary_outcome(statuses))
     }
-    batch.record(&Event::End {
-        at: dsr::time::now(),
-    })?;
-    out.finish()?;
-    let parts: Vec<String> = [
-        Status::Verified,
-        Status::Done,
-        Status::Withheld,
-        Status::Partial,
-        Status::Error,
-    ]
-    .iter()
-    .filter(|s| count(**s) > 0)
-    .map(|s| format!("{} {}", count(*s), s.as_str()))
-    .collect();
-    ctx.note(&format!(
-        "`dsr {}` over {} subject(s): {}.",
-        options.command,
-        statuses.len(),
-        if parts.is_empty() {
-            "nothing to do".to_owned()
-        } else {
-            parts.join(", ")
-        }
-    ));
-    Ok(summary_outcome(statuses))
+
+    fn jobs(&self) -> usize {
+        self.options.jobs.clamp(1, 64)
+    }
 }
 
 /// The exit status of a list: 3 when any subject is not fully done, 4 when only legal
@@ -494,10 +586,6 @@ fn subject_error(subject: &Subject, e: &anyhow::Error) {
     eprintln!("dsr: row {}: {}", subject.row, sanitize(&format!("{e:#}")));
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 /// Runs `f` over `items` on `jobs` threads, taking no new item once a stop is asked for;
 /// returns the results of those it ran, in the items' order.
 fn in_parallel<T: Send, R: Send>(
@@ -506,36 +594,12 @@ fn in_parallel<T: Send, R: Send>(
     items: Vec<T>,
     f: impl Fn(T) -> R + Sync,
 ) -> Vec<R> {
-    let total = items.len();
-    let queue: Mutex<std::vec::IntoIter<(usize, T)>> = Mutex::new(
-        items
-            .into_iter()
-            .enumerate()
-            .collect::<Vec<_>>()
-            .into_iter(),
-    );
-    let results: Mutex<BTreeMap<usize, R>> = Mutex::new(BTreeMap::new());
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.min(total.max(1)) {
-            scope.spawn(|| {
-                loop {
-                    if ctx.stop.requested().is_some() {
-                        break;
-                    }
-                    let Some((i, item)) = lock(&queue).next() else {
-                        break;
-                    };
-                    let result = f(item);
-                    lock(&results).insert(i, result);
-                }
-            });
-        }
-    });
-    results
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .into_values()
-        .collect()
+    threads::map(
+        jobs,
+        items,
+        || ctx.stop.requested().is_none(),
+        |item| ControlFlow::Continue(f(item)),
+    )
 }
 
 /// Runs `f` over `items` on `jobs` threads like [`in_parallel`], each item with the assets
@@ -548,14 +612,10 @@ fn in_turns<T: Send>(
 ) {
     let total = items.len();
     let turns = Turns::new(items);
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.min(total.max(1)) {
-            scope.spawn(|| {
-                while let Some((turn, item)) = turns.next(&ctx.stop) {
-                    f(item);
-                    drop(turn);
-                }
-            });
+    threads::workers(jobs.min(total), || {
+        while let Some((turn, item)) = turns.next(&ctx.stop) {
+            f(item);
+            drop(turn);
         }
     });
 }
@@ -644,10 +704,7 @@ impl<T> Turns<T> {
                 ));
             }
             // Woken when a subject finishes; the timeout only lets a stop be seen.
-            state = self
-                .freed
-                .wait_timeout(state, std::time::Duration::from_millis(200))
-                .map_or_else(|e| e.into_inner().0, |(state, _)| state);
+            state = threads::wait_timeout(&self.freed, state, Duration::from_millis(200));
         }
     }
 }
@@ -846,7 +903,7 @@ impl Printer {
         }
         match self.format {
             OutputFormat::Jsonl => {
-                super::batch::emit(&mut std::io::stdout().lock(), value)?;
+                super::list::emit(&mut std::io::stdout().lock(), value)?;
             }
             OutputFormat::Csv => {
                 let names = self.count_names;

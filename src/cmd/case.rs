@@ -9,7 +9,9 @@ use dsr::case::{Case, CaseStore, NewCase, Purge, RECEIPTS_DIR, Right, deadline};
 use dsr::index::identity::{Identity, IdentityKind};
 use dsr::index::locate::Locator;
 use dsr::index::matcher::Confidence;
+use dsr::subjects::BadRow;
 
+use super::list::{self, Counted, ListPrinter};
 use super::output::Table;
 use super::unreadable::{self, Listed};
 use super::{Context, Outcome, sanitize};
@@ -200,7 +202,7 @@ fn warn_on_open(case: &Case, same: &[Case]) {
 
 /// Opens one case per subject of a list; prints each case as soon as it is open.
 fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Result<Outcome> {
-    let rows = super::batch::read(from)?;
+    let rows = list::read(from)?;
     let default_received = match &args.received {
         Some(text) => Some(deadline::parse_date(text).with_context(|| {
             format!("--received {text:?} is not a date: give it as YYYY-MM-DD, e.g. 2026-11-28")
@@ -214,27 +216,14 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
     let locator = Locator::open(&files, settings.clone())
         .context("cases of a list are located as they are opened: run `dsr sync` first")?;
     let store = CaseStore::new(&name, &files.dir);
-    let mut out = std::io::stdout().lock();
-    let (mut opened, mut bad, mut all) = (0usize, 0usize, Vec::new());
-    for row in rows {
-        let subject = match row {
-            Ok(subject) => subject,
-            Err(e) => {
-                super::batch::report_bad(&e);
-                bad += 1;
-                if args.output != OutputFormat::Table {
-                    let value = serde_json::json!({
-                        "row": e.row, "reference": e.reference, "status": "error", "error": e.reason,
-                    });
-                    if args.output == OutputFormat::Jsonl {
-                        super::batch::emit(&mut out, &value)?;
-                    } else {
-                        all.push(value);
-                    }
-                }
-                continue;
-            }
-        };
+    let mut printer = ListPrinter::new(args.output);
+    let mut opened = 0usize;
+    let bad_row = |e: &BadRow| {
+        serde_json::json!({
+            "row": e.row, "reference": e.reference, "status": "error", "error": e.reason,
+        })
+    };
+    let tally = list::run(rows, &mut printer, bad_row, |printer, subject| {
         let result = (|| -> Result<Case> {
             dsr::index::identity::probes(&subject.identities, settings.region)?;
             super::record::check_names(
@@ -285,7 +274,6 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
                 })
             }
             Err(e) => {
-                bad += 1;
                 eprintln!("dsr: row {}: {}", subject.row, sanitize(&format!("{e:#}")));
                 serde_json::json!({
                     "row": subject.row, "reference": subject.reference,
@@ -293,24 +281,25 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
                 })
             }
         };
-        match (args.output, &result) {
-            (OutputFormat::Table, Ok(case)) => {
-                writeln!(out, "{}", case.id)?;
-                out.flush()?;
-            }
-            (OutputFormat::Table, Err(_)) => {}
-            (OutputFormat::Jsonl, _) => super::batch::emit(&mut out, &value)?,
-            (OutputFormat::Json | OutputFormat::Csv, _) => all.push(value),
+        if let (OutputFormat::Table, Ok(case)) = (printer.format(), &result) {
+            let out = printer.out();
+            writeln!(out, "{}", case.id)?;
+            out.flush()?;
         }
-    }
-    if matches!(args.output, OutputFormat::Json | OutputFormat::Csv) {
-        super::output::print_value(&mut out, args.output, &serde_json::Value::from(all))?;
-    }
+        printer.result(value)?;
+        Ok(if result.is_ok() {
+            Counted::Used
+        } else {
+            Counted::Unusable
+        })
+    })?;
+    printer.finish(None)?;
     ctx.note(&format!(
-        "Opened {opened} case(s); {bad} row(s) could not be used."
+        "Opened {opened} case(s); {} row(s) could not be used.",
+        tally.bad
     ));
     note_unreadable(ctx, &locator, None);
-    Ok(if bad > 0 {
+    Ok(if tally.bad > 0 {
         Outcome::Partial
     } else {
         Outcome::Done

@@ -3,10 +3,13 @@
 use std::io::Write;
 
 use anyhow::Result;
+use dsr::access::neutralise;
 use dsr::index::identity::{Identity, IdentityKind};
 use dsr::index::locate::{Hit, Locator};
 use dsr::index::matcher::Confidence;
+use dsr::subjects::BadRow;
 
+use super::list::{self, Counted, ListPrinter};
 use super::output::Table;
 use super::unreadable::{self, Listed};
 use super::{AuditNote, Context, Outcome, sanitize};
@@ -89,7 +92,7 @@ fn answer(found: bool, not_searched: &[String]) -> Outcome {
 
 /// Locates every subject of a list, printing each one's result as it is found.
 fn run_list(ctx: &Context, from: &std::path::Path, args: &LocateArgs) -> Result<Outcome> {
-    let rows = super::batch::read(from)?;
+    let rows = list::read(from)?;
     let config = ctx.load_config()?;
     let (name, profile) = ctx.tenant(&config)?;
     let purpose = ctx.purpose(Some(&profile)).ok_or_else(|| {
@@ -99,47 +102,18 @@ fn run_list(ctx: &Context, from: &std::path::Path, args: &LocateArgs) -> Result<
     })?;
     let locator = Locator::open(&ctx.tenant_files(&name), profile.settings()?)?;
     let min = min_confidence(args.min_confidence);
-    let mut out = std::io::stdout().lock();
-    let (mut found, mut bad, mut results) = (0usize, 0usize, Vec::new());
-    // A row that cannot be searched is a result too, shaped as `erase --from` prints it,
-    // so a script sees every row of its list in the output.
-    let unusable = |row: usize, reference: Option<&str>, reason: &str| {
-        serde_json::json!({
-            "row": row,
-            "reference": reference,
-            "status": "error",
-            "assets": 0,
-            "hits": [],
-            "errors": [sanitize(reason)],
-        })
-    };
-    for row in &rows {
-        let (subject, hits) = match row {
-            Ok(subject) => match locator.find(&subject.identities, min) {
-                Ok(hits) => (subject, hits),
-                Err(e) => {
-                    let reason = e.to_string();
-                    eprintln!("dsr: row {}: {}", subject.row, sanitize(&reason));
-                    bad += 1;
-                    let value = unusable(subject.row, subject.reference.as_deref(), &reason);
-                    match args.output {
-                        OutputFormat::Jsonl => super::batch::emit(&mut out, &value)?,
-                        OutputFormat::Json | OutputFormat::Csv => results.push(value),
-                        OutputFormat::Table => {}
-                    }
-                    continue;
-                }
-            },
+    let mut printer = ListPrinter::new(args.output);
+    let mut found = 0usize;
+    let bad_row = |e: &BadRow| unusable(e.row, e.reference.as_deref(), &e.reason);
+    let tally = list::run(rows, &mut printer, bad_row, |printer, subject| {
+        let hits = match locator.find(&subject.identities, min) {
+            Ok(hits) => hits,
             Err(e) => {
-                super::batch::report_bad(e);
-                bad += 1;
-                let value = unusable(e.row, e.reference.as_deref(), &e.reason);
-                match args.output {
-                    OutputFormat::Jsonl => super::batch::emit(&mut out, &value)?,
-                    OutputFormat::Json | OutputFormat::Csv => results.push(value),
-                    OutputFormat::Table => {}
-                }
-                continue;
+                let reason = e.to_string();
+                eprintln!("dsr: row {}: {}", subject.row, sanitize(&reason));
+                let value = unusable(subject.row, subject.reference.as_deref(), &reason);
+                printer.result(value)?;
+                return Ok(Counted::Unusable);
             }
         };
         ctx.audit(AuditNote {
@@ -155,74 +129,76 @@ fn run_list(ctx: &Context, from: &std::path::Path, args: &LocateArgs) -> Result<
         if !hits.is_empty() {
             found += 1;
         }
-        let result = serde_json::json!({
+        if printer.format() == OutputFormat::Table {
+            let reference = subject
+                .reference
+                .as_deref()
+                .map(sanitize)
+                .unwrap_or_default();
+            let out = printer.out();
+            writeln!(out, "row {} {reference}: {}", subject.row, tally(&hits))?;
+            if !hits.is_empty() {
+                render(out, &hits, OutputFormat::Table, args.explain, ctx.color)?;
+                writeln!(out)?;
+            }
+        }
+        printer.result(serde_json::json!({
             "row": subject.row,
             "reference": subject.reference,
             "status": if hits.is_empty() { "not-found" } else { "found" },
             "assets": hits.len(),
             "hits": hits,
-        });
-        match args.output {
-            OutputFormat::Jsonl => super::batch::emit(&mut out, &result)?,
-            OutputFormat::Json => results.push(result),
-            OutputFormat::Csv | OutputFormat::Table => {
-                let reference = subject
-                    .reference
-                    .as_deref()
-                    .map(sanitize)
-                    .unwrap_or_default();
-                if args.output == OutputFormat::Table {
-                    writeln!(out, "row {} {reference}: {}", subject.row, tally(&hits))?;
-                    if !hits.is_empty() {
-                        render(
-                            &mut out,
-                            &hits,
-                            OutputFormat::Table,
-                            args.explain,
-                            ctx.color,
-                        )?;
-                        writeln!(out)?;
-                    }
-                } else {
-                    results.push(result);
-                }
-            }
-        }
-    }
-    match args.output {
-        OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&results)?)?,
-        OutputFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(&mut out);
-            writer.write_record(["row", "reference", "status", "assets", "errors"])?;
-            for r in &results {
-                let errors: Vec<&str> = r["errors"]
-                    .as_array()
-                    .map(|e| e.iter().filter_map(|e| e.as_str()).collect())
-                    .unwrap_or_default();
-                writer.write_record([
-                    r["row"].to_string(),
-                    neutralise(r["reference"].as_str().unwrap_or_default()),
-                    r["status"].as_str().unwrap_or_default().to_owned(),
-                    r["assets"].to_string(),
-                    neutralise(&errors.join("; ")),
-                ])?;
-            }
-            writer.flush()?;
-        }
-        _ => {}
-    }
-    let total = rows.len() - bad;
+        }))?;
+        Ok(Counted::Used)
+    })?;
+    printer.finish(Some(list_csv))?;
+    let total = tally.rows - tally.bad;
     ctx.note(&format!(
-        "{total} subject(s) searched: {found} found, {} not found; {bad} row(s) could not be used.",
-        total - found
+        "{total} subject(s) searched: {found} found, {} not found; {} row(s) could not be used.",
+        total - found,
+        tally.bad
     ));
     let not_searched: Vec<String> = locator.unreadable().iter().cloned().collect();
     report_not_searched(ctx, &not_searched, args.explain);
-    Ok(if bad > 0 {
+    Ok(if tally.bad > 0 {
         Outcome::Partial
     } else {
         answer(found > 0, &not_searched)
     })
+}
+
+/// The result of a row that cannot be searched, shaped as `erase --from` prints it, so a
+/// script sees every row of its list in the output.
+fn unusable(row: usize, reference: Option<&str>, reason: &str) -> serde_json::Value {
+    serde_json::json!({
+        "row": row,
+        "reference": reference,
+        "status": "error",
+        "assets": 0,
+        "hits": [],
+        "errors": [sanitize(reason)],
+    })
+}
+
+/// One row per subject of a list (its hits are in the JSON outputs).
+fn list_csv(out: &mut dyn Write, results: &[serde_json::Value]) -> Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(["row", "reference", "status", "assets", "errors"])?;
+    for r in results {
+        let errors: Vec<&str> = r["errors"]
+            .as_array()
+            .map(|e| e.iter().filter_map(|e| e.as_str()).collect())
+            .unwrap_or_default();
+        writer.write_record([
+            r["row"].to_string(),
+            neutralise(r["reference"].as_str().unwrap_or_default()),
+            r["status"].as_str().unwrap_or_default().to_owned(),
+            r["assets"].to_string(),
+            neutralise(&errors.join("; ")),
+        ])?;
+    }
+    writer.flush()?;
+    Ok(())
 }
 
 fn min_confidence(arg: ConfidenceArg) -> Confidence {
@@ -364,12 +340,4 @@ fn csv(out: &mut impl Write, hits: &[Hit]) -> Result<()> {
     }
     writer.flush()?;
     Ok(())
-}
-
-fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    }
 }

@@ -3,7 +3,6 @@
 
 mod access;
 mod audit;
-mod batch;
 mod bulk;
 mod case;
 mod changes;
@@ -12,6 +11,7 @@ mod engine;
 mod erase;
 mod generate;
 mod keys;
+mod list;
 mod locate;
 mod output;
 mod portability;
@@ -34,10 +34,11 @@ use dsr::audit::{AuditLog, AuditRecord};
 use dsr::config::{Config, TenantProfile};
 use dsr::index::identity::Identity;
 use dsr::index::sync::TenantFiles;
-use dsr::platform::fotoweb::SecretSource;
+use dsr::platform::http::SecretSource;
 use dsr::platform::{Connection, Platform, Timeouts, WaitReport, Waiting};
 use dsr::receipt::sign::{KeyError, SigningKey};
 use dsr::secret::Secret;
+use dsr::threads::lock;
 use std::sync::Arc;
 
 use crate::cli::{ColorChoice, Command, GlobalArgs};
@@ -319,7 +320,7 @@ fn non_empty(value: Option<&str>) -> Option<String> {
 /// is kept for the rest of the command (and its hushed copies).
 pub fn signing_key(ctx: &Context, profile: Option<&TenantProfile>) -> Result<Arc<SigningKey>> {
     let path = ctx.key_path(profile);
-    let mut unlocked = ctx.unlocked.lock().unwrap_or_else(|e| e.into_inner());
+    let mut unlocked = lock(&ctx.unlocked);
     if let Some((held, key)) = unlocked.as_ref()
         && *held == path
     {
@@ -426,7 +427,7 @@ fn secret_source(ctx: &Context, name: &str, profile: &TenantProfile) -> SecretSo
     let name = name.to_owned();
     let read = std::sync::Mutex::new(None::<Secret>);
     Arc::new(move || {
-        let mut read = read.lock().unwrap_or_else(|e| e.into_inner());
+        let mut read = lock(&read);
         if let Some(secret) = read.as_ref() {
             return Ok(secret.clone());
         }

@@ -3,6 +3,7 @@
 
 pub mod dir;
 pub mod fotoweb;
+pub mod http;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -113,17 +114,10 @@ impl PlatformError {
     pub fn is_transient(&self) -> bool {
         match self {
             PlatformError::Network { .. } | PlatformError::NoAnswer { .. } => true,
-            PlatformError::Status { status, .. } => transient_status(*status),
+            PlatformError::Status { status, .. } => http::retry::transient_status(*status),
             _ => false,
         }
     }
-}
-
-/// HTTP statuses that say "not now" rather than "no": a request timeout, a rate limit, a
-/// failing or overloaded server or gateway. The one list of them; whether a request is
-/// actually tried again is decided in the FotoWeb client.
-pub fn transient_status(status: u16) -> bool {
-    matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
 }
 
 /// How long dsr waits for a platform's answers.
@@ -352,7 +346,7 @@ pub struct Preview {
 #[derive(Clone, Default)]
 pub struct Connection {
     /// Gives the client secret (or legacy API key) for platforms that need one, when asked.
-    pub secret: Option<fotoweb::SecretSource>,
+    pub secret: Option<http::SecretSource>,
     /// Where a platform may cache things for this tenant (an access token).
     pub cache_dir: Option<PathBuf>,
     /// At most this many requests to the platform at once, however many threads share

@@ -1,5 +1,5 @@
 //! Files generated from the code and committed: man pages and completions (from the clap
-//! definition) and the sample tenant (from src/sample.rs). Each test fails with the command
+//! definition) and the sample tenant (from src/sample/). Each test fails with the command
 //! that refreshes the stale files.
 
 use std::path::Path;
