@@ -9,12 +9,13 @@
 //!
 //! [`finish`]: GroupReindex::finish
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Mutex;
 
 use super::sync::{SyncError, TenantFiles};
 use super::{IndexSettings, TenantIndex, Writer};
 use crate::asset::Asset;
 use crate::index::state::SyncState;
+use crate::threads::{self, lock};
 
 /// Shares commits of one tenant's index between threads.
 pub struct GroupReindex<'a> {
@@ -38,10 +39,6 @@ struct Open {
     writer: Writer,
     state: SyncState,
     changed: bool,
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl<'a> GroupReindex<'a> {
@@ -128,7 +125,7 @@ impl<'a> GroupReindex<'a> {
     /// Writes the sync state, waits for the index's merges and rewrites the segments that
     /// still hold replaced or deleted documents: call once every commit is made.
     pub fn finish(self) -> Result<(), SyncError> {
-        let Some(mut open) = self.open.into_inner().unwrap_or_else(|e| e.into_inner()) else {
+        let Some(mut open) = threads::into_inner(self.open) else {
             return Ok(());
         };
         if open.changed {
