@@ -31,6 +31,7 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
     let platform = match args.platform {
         PlatformArg::Dir => PlatformKind::Dir,
         PlatformArg::Fotoweb => PlatformKind::Fotoweb,
+        PlatformArg::Objects => PlatformKind::Objects,
     };
     let path = match (platform, args.path) {
         (PlatformKind::Dir, Some(path)) => {
@@ -51,6 +52,7 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
         platform,
         path,
         url: args.url,
+        endpoint: args.endpoint,
         client_id: args.client_id,
         auth: match args.auth {
             AuthArg::Oauth => AuthKind::Oauth,

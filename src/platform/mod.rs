@@ -3,6 +3,7 @@
 
 pub mod dir;
 pub mod fotoweb;
+pub mod objects;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -91,6 +92,9 @@ pub enum PlatformError {
         "asset {id} was changed by someone else after it was read: nothing was written; read it again and plan the change anew"
     )]
     Conflict { id: String },
+    /// An object store failed a request or cannot be opened (`objects`).
+    #[error("the object store {url}: {message}")]
+    Store { url: String, message: String },
 }
 
 impl PlatformError {
@@ -378,6 +382,15 @@ pub fn open(
             )),
         },
         PlatformKind::Fotoweb => Ok(Box::new(fotoweb::Fotoweb::open(profile, connection)?)),
+        PlatformKind::Objects => match &profile.url {
+            Some(url) => Ok(Box::new(objects::ObjectsPlatform::open(
+                url,
+                profile.endpoint.as_deref(),
+            )?)),
+            None => Err(PlatformError::Unsupported(
+                "the profile names no store: add the tenant again with --url",
+            )),
+        },
     }
 }
 

@@ -909,6 +909,11 @@ fn an_asset_edited_between_plan_and_apply_is_planned_again_on_dir() {
 }
 
 #[test]
+fn an_asset_edited_between_plan_and_apply_is_planned_again_in_an_object_store() {
+    an_asset_edited_between_plan_and_apply_is_planned_again(Kind::Objects);
+}
+
+#[test]
 fn an_asset_edited_between_plan_and_apply_is_planned_again_through_the_double() {
     an_asset_edited_between_plan_and_apply_is_planned_again(Kind::Fotoweb);
 }

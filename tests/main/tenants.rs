@@ -1,6 +1,7 @@
-//! A test tenant on either platform — the sandbox's `dir` folder itself, or the same folder
-//! served by the FotoWeb test double on 127.0.0.1 — registered as `acme` and synced, with a
-//! way to read back what the platform now holds. Erase and rectify tests run on both.
+//! A test tenant on any platform — the sandbox's `dir` folder itself, the same folder
+//! served by the FotoWeb test double on 127.0.0.1, or read as an object store (`file://`) —
+//! registered as `acme` and synced, with a way to read back what the platform now holds.
+//! Erase and rectify tests run on each.
 
 use std::collections::BTreeMap;
 
@@ -17,6 +18,8 @@ pub const SECRET: &str = "s3cret-of-the-double-Zq7";
 pub enum Kind {
     Dir,
     Fotoweb,
+    /// The `objects` platform over the sandbox's folder as a `file://` store.
+    Objects,
 }
 
 /// A registered, synced tenant and the sandbox it lives in.
@@ -52,6 +55,15 @@ impl Tenant {
                     .args(extra)
                     .run();
                 Some(double)
+            }
+            Kind::Objects => {
+                let url = url::Url::from_directory_path(t.tenant_dir()).expect("an absolute path");
+                t.dsr(["tenant", "add", "acme", "--platform", "objects", "--url"])
+                    .arg(url.as_str())
+                    .args(["--default-region", "NO"])
+                    .args(extra)
+                    .run();
+                None
             }
         };
         let tenant = Tenant { t, double };
