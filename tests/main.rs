@@ -44,6 +44,8 @@ mod links;
 mod locate;
 #[path = "main/names.rs"]
 mod names;
+#[path = "main/objects.rs"]
+mod objects;
 #[path = "main/output.rs"]
 mod output;
 #[path = "main/outputs.rs"]

@@ -390,6 +390,11 @@ fn access_and_portability_work_through_fotoweb_as_through_dir() {
     ])
     .args(["--client-id", "dsr-tests", "--default-region", "NO"])
     .run();
+    let store = url::Url::from_directory_path(t.tenant_dir()).expect("an absolute path");
+    t.dsr(["tenant", "add", "obj", "--platform", "objects", "--url"])
+        .arg(store.as_str())
+        .args(["--default-region", "NO"])
+        .run();
     let ropa = t.config_home().join("dsr/ropa");
     std::fs::create_dir_all(&ropa).expect("ropa folder");
     let template = std::fs::read_to_string(crate::support::repo_root().join("templates/ropa.toml"))
@@ -397,11 +402,11 @@ fn access_and_portability_work_through_fotoweb_as_through_dir() {
     let filled = template
         .replace("FILL IN: e.g. ", "")
         .replace("FILL IN: ", "");
-    for name in ["local", "fw"] {
+    for name in ["local", "fw", "obj"] {
         std::fs::write(ropa.join(format!("{name}.toml")), &filled).expect("a record");
     }
     let mut results = Vec::new();
-    for name in ["local", "fw"] {
+    for name in ["local", "fw", "obj"] {
         let run = |args: &[&str]| {
             t.dsr(["--tenant", name])
                 .args(args)
@@ -450,6 +455,10 @@ fn access_and_portability_work_through_fotoweb_as_through_dir() {
     assert_eq!(
         results[0], results[1],
         "the same package through dir and FotoWeb"
+    );
+    assert_eq!(
+        results[0], results[2],
+        "the same package through dir and an object store"
     );
 }
 

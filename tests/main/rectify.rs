@@ -366,6 +366,11 @@ fn corrects_a_name_and_an_email_on_dir() {
 }
 
 #[test]
+fn corrects_a_name_and_an_email_in_an_object_store() {
+    corrects_a_name_and_an_email(Kind::Objects);
+}
+
+#[test]
 fn corrects_a_name_and_an_email_through_fotoweb() {
     corrects_a_name_and_an_email(Kind::Fotoweb);
 }

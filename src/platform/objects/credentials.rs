@@ -49,9 +49,7 @@ pub fn shared() -> Result<Option<Shared>, PlatformError> {
     };
     let keys = section(&text, &profile);
     let get = |keys: &[(String, String)], name: &str| {
-        keys.iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
+        keys.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
     };
     let (Some(access_key_id), Some(secret_access_key)) = (
         get(&keys, "aws_access_key_id"),

@@ -193,7 +193,10 @@ impl ObjectsPlatform {
                 .map(move |item| item.map(Some).map_err(error))
                 .boxed();
         }
-        let start = (vec![self.store.prefix.clone()], Vec::<Option<ObjectMeta>>::new());
+        let start = (
+            vec![self.store.prefix.clone()],
+            Vec::<Option<ObjectMeta>>::new(),
+        );
         futures::stream::unfold(start, move |(mut folders, mut ready)| async move {
             loop {
                 if let Some(item) = ready.pop() {
@@ -355,7 +358,12 @@ impl Platform for ObjectsPlatform {
                 mode: PutMode::Update(condition),
                 ..PutOptions::default()
             };
-            match self.store.inner.put_opts(&key, text.clone().into(), options).await {
+            match self
+                .store
+                .inner
+                .put_opts(&key, text.clone().into(), options)
+                .await
+            {
                 Ok(_) => {}
                 // A local folder has no conditional write: the ETag (inode, time and size)
                 // is compared right before the file is replaced, as the `dir` platform
@@ -394,8 +402,10 @@ impl Platform for ObjectsPlatform {
                     Err(e) => Err(self.error(id)(e)),
                 }
             };
-            let (has_object, has_sidecar) =
-                (exists(object.clone()).await?, exists(sidecar.clone()).await?);
+            let (has_object, has_sidecar) = (
+                exists(object.clone()).await?,
+                exists(sidecar.clone()).await?,
+            );
             if !has_object && !has_sidecar {
                 return Err(PlatformError::NotFound { id: id.to_owned() });
             }
@@ -472,11 +482,9 @@ impl Platform for ObjectsPlatform {
             .map(|name| {
                 let (edit, delete) = match &self.store.folder {
                     Some(folder) => {
-                        let writable = rustix::fs::access(
-                            &folder.join(&name),
-                            rustix::fs::Access::WRITE_OK,
-                        )
-                        .is_ok();
+                        let writable =
+                            rustix::fs::access(folder.join(&name), rustix::fs::Access::WRITE_OK)
+                                .is_ok();
                         (writable, writable)
                     }
                     None => (false, false),
@@ -537,4 +545,86 @@ fn changed(
         .map_err(|e| PlatformError::Rejected(format!("cannot write the sidecar of {id}: {e}")))?;
     text.push(b'\n');
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &std::path::Path, id: &str, byline: &[&str]) {
+        let path = root.join(id);
+        std::fs::create_dir_all(path.parent().expect("an archive")).expect("a folder");
+        std::fs::write(&path, b"image").expect("an object");
+        let sidecar = serde_json::json!({ "metadata": { "80": { "value": byline } } });
+        std::fs::write(
+            root.join(format!("{id}{SIDECAR_SUFFIX}")),
+            serde_json::to_vec(&sidecar).expect("JSON"),
+        )
+        .expect("a sidecar");
+    }
+
+    fn open(root: &std::path::Path) -> ObjectsPlatform {
+        let url = url::Url::from_directory_path(root).expect("an absolute path");
+        ObjectsPlatform::open(url.as_str(), None).expect("the store")
+    }
+
+    #[test]
+    fn a_conditional_update_never_overwrites_a_newer_save() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        write(dir.path(), "A/x.png", &["Jane Doe", "Ola Nordmann"]);
+        let platform = open(dir.path());
+        let read = platform.get("A/x.png").expect("an asset");
+        let changes: MetadataChanges = [(
+            "80".to_owned(),
+            Some(FieldValue::Bag(vec!["Ola Nordmann".to_owned()])),
+        )]
+        .into_iter()
+        .collect();
+        // Someone saves after dsr read it: the write computed from that read is refused.
+        write(dir.path(), "A/x.png", &["Jane Doe", "Ola Nordmann", "Kari"]);
+        let refused = platform
+            .update("A/x.png", &changes, Some(&read.version))
+            .expect_err("changed since it was read");
+        assert!(refused.is_conflict(), "{refused:?}");
+        let kept = platform.get("A/x.png").expect("an asset");
+        assert_eq!(
+            kept.metadata["80"].items(),
+            ["Jane Doe", "Ola Nordmann", "Kari"]
+        );
+        let updated = platform
+            .update("A/x.png", &changes, Some(&kept.version))
+            .expect("unchanged since read");
+        assert_eq!(updated.metadata["80"].items(), ["Ola Nordmann"]);
+        assert_ne!(updated.version, kept.version);
+    }
+
+    #[test]
+    fn an_id_that_leaves_the_prefix_names_nothing() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        write(dir.path(), "A/x.png", &["Jane Doe"]);
+        let platform = open(dir.path());
+        for id in [
+            "../A/x.png",
+            "A/../A/x.png",
+            "x.png",
+            "A//x.png",
+            "/A/x.png",
+        ] {
+            assert!(platform.get(id).is_err_and(|e| e.is_not_found()), "{id}");
+            assert!(platform.delete(id).is_err_and(|e| e.is_not_found()), "{id}");
+        }
+        assert!(dir.path().join("A/x.png").exists());
+    }
+
+    #[test]
+    fn deleting_removes_the_object_and_its_sidecar() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        write(dir.path(), "A/x.png", &["Jane Doe"]);
+        let platform = open(dir.path());
+        platform.delete("A/x.png").expect("deleted");
+        assert!(!dir.path().join("A/x.png").exists());
+        assert!(!dir.path().join("A/x.png.json").exists());
+        assert!(platform.get("A/x.png").is_err_and(|e| e.is_not_found()));
+        assert!(platform.delete("A/x.png").is_err_and(|e| e.is_not_found()));
+    }
 }

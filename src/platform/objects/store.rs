@@ -48,18 +48,18 @@ pub fn open(url: &str, endpoint: Option<&str>) -> Result<Store, PlatformError> {
         let path = percent_encoding::percent_decode_str(parsed.path().trim_matches('/'))
             .decode_utf8_lossy()
             .into_owned();
-        Key::parse(&path).map_err(|e| unsupported(format!("the prefix of {url} cannot be used: {e}")))
+        Key::parse(&path)
+            .map_err(|e| unsupported(format!("the prefix of {url} cannot be used: {e}")))
     };
     match parsed.scheme() {
         "file" => {
             let folder = parsed
                 .to_file_path()
                 .map_err(|()| unsupported(format!("{url} names no local folder")))?;
-            let meta =
-                std::fs::metadata(&folder).map_err(|source| PlatformError::Unreachable {
-                    path: folder.clone(),
-                    source,
-                })?;
+            let meta = std::fs::metadata(&folder).map_err(|source| PlatformError::Unreachable {
+                path: folder.clone(),
+                source,
+            })?;
             if !meta.is_dir() {
                 return Err(PlatformError::Unreachable {
                     path: folder,

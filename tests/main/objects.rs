@@ -1,0 +1,152 @@
+//! The `objects` platform: a tenant in object storage, here a local folder read as a
+//! `file://` store through the same code an S3 bucket or Azure container is read with.
+//! Erasure, rectification, access and portability run on it in their own modules
+//! (`Kind::Objects`); this one covers what is its own: the listing, the sync, the profile.
+
+use serde_json::{Value, json};
+
+use crate::support::Test;
+
+fn store_url(t: &Test) -> String {
+    url::Url::from_directory_path(t.tenant_dir())
+        .expect("an absolute path")
+        .to_string()
+}
+
+fn add(t: &Test, extra: &[&str]) {
+    t.dsr(["tenant", "add", "acme", "--platform", "objects", "--url"])
+        .arg(store_url(t))
+        .args(extra)
+        .run();
+}
+
+fn counts(report: &Value) -> [u64; 5] {
+    ["added", "updated", "removed", "unchanged", "indexed"].map(|key| {
+        report[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("no count {key} in {report}"))
+    })
+}
+
+fn located(t: &Test, name: &str) -> Vec<String> {
+    let mut assets: Vec<String> = t
+        .dsr(["locate", "--name", name])
+        .hits()
+        .iter()
+        .map(|hit| hit["asset"].as_str().expect("an asset id").to_owned())
+        .collect();
+    assets.sort();
+    assets
+}
+
+#[test]
+fn a_store_syncs_only_what_changed_and_locate_finds_what_it_holds() {
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.asset(
+        "Staff/b.jpg",
+        json!({"80": ["Jane Doe"], "120": "Jane Doe at work."}),
+    );
+    t.asset("Press/c.jpg", json!({"368": ["Ola Nordmann"]}));
+    t.asset("Press/deep/d.jpg", json!({"80": ["Jane Doe"]}));
+    // Not assets: an object at the top is in no archive; an object without a sidecar is
+    // named; a sidecar whose object is gone still holds her, so it is an asset.
+    t.write("README.md", b"# export");
+    t.write("Staff/.DS_Store", b"junk");
+    t.asset("Press/gone.jpg", json!({"80": ["Jane Doe"]}));
+    std::fs::remove_file(t.tenant_dir().join("Press/gone.jpg")).expect("the object");
+    add(&t, &[]);
+
+    let first = t.sync(&[]);
+    assert_eq!(counts(&first), [5, 0, 0, 0, 5], "{first}");
+    assert_eq!(first["errors"], json!([]));
+    assert_eq!(first["without_sidecar"], json!(["Staff/.DS_Store"]));
+    assert_eq!(
+        located(&t, "Jane Doe"),
+        [
+            "Press/deep/d.jpg",
+            "Press/gone.jpg",
+            "Staff/a.jpg",
+            "Staff/b.jpg"
+        ]
+    );
+    assert_eq!(counts(&t.sync(&[])), [0, 0, 0, 5, 5]);
+
+    // Editing one sidecar changes its ETag: it alone is read again.
+    t.asset("Staff/b.jpg", json!({"80": ["Kari Nordmann"]}));
+    assert_eq!(counts(&t.sync(&[])), [0, 1, 0, 4, 5]);
+    assert_eq!(located(&t, "Kari Nordmann"), ["Staff/b.jpg"]);
+
+    // Removing an object and its sidecar removes the asset.
+    std::fs::remove_file(t.tenant_dir().join("Staff/a.jpg")).expect("the object");
+    std::fs::remove_file(t.tenant_dir().join("Staff/a.jpg.json")).expect("the sidecar");
+    assert_eq!(counts(&t.sync(&["--jobs", "3"])), [0, 0, 1, 4, 4]);
+    assert_eq!(
+        located(&t, "Jane Doe"),
+        ["Press/deep/d.jpg", "Press/gone.jpg"]
+    );
+    let full = t.sync(&["--full"]);
+    assert_eq!(counts(&full)[4], 4, "{full}");
+}
+
+#[test]
+fn a_malformed_sidecar_is_named_and_the_others_are_indexed() {
+    let t = Test::new();
+    t.asset("Staff/good.jpg", json!({"80": ["Jane Doe"]}));
+    t.write("Staff/bad.jpg", b"image");
+    t.write("Staff/bad.jpg.json", b"{\"metadata\": ");
+    add(&t, &[]);
+    let report = t.dsr(["sync", "-o", "json"]).status(3).run().json();
+    let errors = report["errors"].to_string();
+    assert!(errors.contains("Staff/bad.jpg.json"), "{report}");
+    assert_eq!(report["indexed"], 1, "{report}");
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/good.jpg"]);
+}
+
+#[test]
+fn a_store_url_or_endpoint_that_is_not_safe_is_refused() {
+    let t = Test::new();
+    let refused = |args: &[&str], expected: &str| {
+        let message = t
+            .dsr(["tenant", "add", "acme", "--platform", "objects"])
+            .args(args)
+            .status(2)
+            .run()
+            .error();
+        assert!(message.contains(expected), "{message}");
+    };
+    refused(
+        &[
+            "--url",
+            "s3://bucket/x",
+            "--endpoint",
+            "http://s3.example.com",
+        ],
+        "plain http is refused",
+    );
+    refused(
+        &["--url", "s3://key:secret@bucket/x"],
+        "must not hold credentials",
+    );
+    refused(&["--url", "ftp://host/x"], "file://, s3:// or az://");
+    t.dsr(["tenant", "add", "acme", "--platform", "objects"])
+        .status(2)
+        .run();
+}
+
+#[test]
+fn tenant_check_names_the_archives_of_a_local_store() {
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.asset("Press/c.jpg", json!({"368": ["Ola Nordmann"]}));
+    add(&t, &[]);
+    let check = t.dsr(["tenant", "check", "-o", "json"]).run().json();
+    let names: Vec<&str> = check["archives"]
+        .as_array()
+        .expect("archives")
+        .iter()
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    assert_eq!(names, ["Press", "Staff"], "{check}");
+    assert_eq!(check["archives"][0]["delete"], true, "{check}");
+}
