@@ -54,6 +54,8 @@ mod outputs;
 mod receipt;
 #[path = "main/rectify.rs"]
 mod rectify;
+#[path = "main/s3server.rs"]
+mod s3server;
 #[path = "main/support.rs"]
 mod support;
 #[path = "main/surface.rs"]

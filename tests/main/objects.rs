@@ -150,3 +150,64 @@ fn tenant_check_names_the_archives_of_a_local_store() {
     assert_eq!(names, ["Press", "Staff"], "{check}");
     assert_eq!(check["archives"][0]["delete"], true, "{check}");
 }
+
+#[test]
+fn an_s3_bucket_syncs_only_what_changed_and_locate_finds_what_it_holds() {
+    use crate::s3server::{ENV, S3Server};
+    let Some(s3) = S3Server::start("acme") else {
+        return;
+    };
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.asset("Staff/b.jpg", json!({"80": ["Jane Doe"]}));
+    t.asset("Press/c.jpg", json!({"368": ["Ola Nordmann"]}));
+    t.write("Staff/lonely.jpg", b"junk");
+    s3.upload(&t.tenant_dir(), "export");
+    // Beside the tenant's prefix, not in it: never listed.
+    s3.put("other/Staff/x.jpg.json", b"{\"metadata\":{}}".to_vec());
+    let dsr = |args: &[&str]| {
+        let mut run = t.dsr(args);
+        for (key, value) in ENV {
+            run = run.env(key, value);
+        }
+        run
+    };
+    dsr(&["tenant", "add", "acme", "--platform", "objects"])
+        .args(["--url", "s3://acme/export", "--endpoint", &s3.endpoint])
+        .run();
+    let sync = |extra: &[&str]| dsr(&["sync", "-o", "json"]).args(extra).run().json();
+    let first = sync(&["--jobs", "4"]);
+    assert_eq!(counts(&first), [3, 0, 0, 0, 3], "{first}");
+    assert_eq!(first["without_sidecar"], json!(["Staff/lonely.jpg"]));
+    assert_eq!(counts(&sync(&[])), [0, 0, 0, 3, 3]);
+    let hits: Vec<String> = dsr(&["locate", "--name", "Jane Doe"])
+        .hits()
+        .iter()
+        .map(|h| h["asset"].as_str().expect("an id").to_owned())
+        .collect();
+    assert_eq!(hits.len(), 2, "{hits:?}");
+
+    t.asset("Staff/b.jpg", json!({"80": ["Kari Nordmann"]}));
+    s3.upload(&t.tenant_dir().join("Staff"), "export/Staff");
+    assert_eq!(counts(&sync(&[])), [0, 1, 0, 2, 3]);
+    let check = dsr(&["tenant", "check", "-o", "json"]).status(2).run();
+    assert!(
+        check.stdout.contains("\"Press\"") && check.stdout.contains("\"Staff\""),
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn the_s3_server_refuses_a_write_whose_etag_is_stale() {
+    // dsr's conditional sidecar writes rest on this: If-Match on the ETag read.
+    let Some(s3) = crate::s3server::S3Server::start("acme") else {
+        return;
+    };
+    s3.put("export/A/x.png.json", b"{\"metadata\":{}}".to_vec());
+    assert!(s3.put_if_match("export/A/x.png.json", "\"stale\"").is_err());
+    assert_eq!(
+        s3.get("export/A/x.png.json").expect("kept"),
+        b"{\"metadata\":{}}"
+    );
+}

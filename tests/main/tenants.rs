@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use fotoweb_double::{Double, Options, RequestRecord};
 use serde_json::Value;
 
+use crate::s3server::{self, S3Server};
 use crate::support::{Run, Test};
 
 pub const CLIENT_ID: &str = "dsr-tests";
@@ -20,7 +21,14 @@ pub enum Kind {
     Fotoweb,
     /// The `objects` platform over the sandbox's folder as a `file://` store.
     Objects,
+    /// The `objects` platform over an S3 bucket on a local S3 server (moto), the sandbox's
+    /// folder copied to it under [`S3_PREFIX`]. Tests check [`crate::s3server::missing`]
+    /// first.
+    S3,
 }
+
+/// Where an S3 tenant's objects live in its bucket.
+pub const S3_PREFIX: &str = "export";
 
 /// A registered, synced tenant and the sandbox it lives in.
 pub struct Tenant {
@@ -28,6 +36,8 @@ pub struct Tenant {
     /// The double serving the tenant folder (FotoWeb tenants only). It read the folder once
     /// at start: from then on the platform's state is the double's, not the folder's.
     pub double: Option<Double>,
+    /// The S3 server holding the tenant (S3 tenants only).
+    pub s3: Option<S3Server>,
 }
 
 impl Tenant {
@@ -40,7 +50,23 @@ impl Tenant {
         extra: &[&str],
         configure: impl FnOnce(&mut Options),
     ) -> Tenant {
+        let mut s3 = None;
         let double = match kind {
+            Kind::S3 => {
+                let server = S3Server::start("acme").expect("an S3 server (check missing() first)");
+                server.upload(&t.tenant_dir(), S3_PREFIX);
+                let mut add = t
+                    .dsr(["tenant", "add", "acme", "--platform", "objects", "--url"])
+                    .arg(format!("s3://acme/{S3_PREFIX}"))
+                    .args(["--endpoint", &server.endpoint, "--default-region", "NO"])
+                    .args(extra);
+                for (key, value) in s3server::ENV {
+                    add = add.env(key, value);
+                }
+                add.run();
+                s3 = Some(server);
+                None
+            }
             Kind::Dir => {
                 t.add_tenant("acme", &[&["--default-region", "NO"], extra].concat());
                 None
@@ -66,7 +92,7 @@ impl Tenant {
                 None
             }
         };
-        let tenant = Tenant { t, double };
+        let tenant = Tenant { t, double, s3 };
         tenant.dsr(["sync", "-o", "json"]).run();
         tenant
     }
@@ -77,7 +103,25 @@ impl Tenant {
         I: IntoIterator<Item = S>,
         S: AsRef<std::ffi::OsStr>,
     {
-        self.t.dsr(args).env("DSR_CLIENT_SECRET", SECRET)
+        let mut run = self.t.dsr(args).env("DSR_CLIENT_SECRET", SECRET);
+        if self.s3.is_some() {
+            for (key, value) in s3server::ENV {
+                run = run.env(key, value);
+            }
+        }
+        run
+    }
+
+    /// Copies an asset's sidecar, as just written in the sandbox's folder, to the bucket (S3
+    /// tenants; the others read that folder already).
+    pub fn copy_sidecar_to_store(&self, id: &str) {
+        if let Some(s3) = &self.s3 {
+            let sidecar = self.t.tenant_dir().join(format!("{id}.json"));
+            s3.put(
+                &format!("{S3_PREFIX}/{id}.json"),
+                std::fs::read(sidecar).expect("the sidecar"),
+            );
+        }
     }
 
     /// The double (FotoWeb tenants only).
@@ -91,6 +135,11 @@ impl Tenant {
         if let Some(double) = &self.double {
             return double.asset(id).map(|a| a.metadata);
         }
+        if let Some(s3) = &self.s3 {
+            let sidecar = s3.get(&format!("{S3_PREFIX}/{id}.json"))?;
+            let json: Value = serde_json::from_slice(&sidecar).expect("a sidecar is JSON");
+            return Some(fields_of(&json));
+        }
         let sidecar = self.t.tenant_dir().join(format!("{id}.json"));
         let file = self.t.tenant_dir().join(id);
         let text = match std::fs::read_to_string(&sidecar) {
@@ -102,20 +151,22 @@ impl Tenant {
             Err(e) => panic!("cannot read {}: {e}", sidecar.display()),
         };
         let json: Value = serde_json::from_str(&text).expect("a sidecar is JSON");
-        let metadata = json["metadata"].as_object().expect("a metadata object");
-        Some(
-            metadata
-                .iter()
-                .map(|(field, entry)| (field.clone(), entry["value"].clone()))
-                .collect(),
-        )
+        Some(fields_of(&json))
     }
 
     /// Every live asset with its metadata.
     pub fn everything(&self) -> BTreeMap<String, BTreeMap<String, Value>> {
-        let ids: Vec<String> = match &self.double {
-            Some(double) => double.asset_ids(),
-            None => Test::entries(&self.t.tenant_dir())
+        let ids: Vec<String> = match (&self.double, &self.s3) {
+            (Some(double), _) => double.asset_ids(),
+            (None, Some(s3)) => s3
+                .keys(S3_PREFIX)
+                .into_iter()
+                .filter_map(|key| {
+                    let id = key.strip_prefix(&format!("{S3_PREFIX}/"))?;
+                    id.strip_suffix(".json").map(str::to_owned)
+                })
+                .collect(),
+            (None, None) => Test::entries(&self.t.tenant_dir())
                 .into_iter()
                 .filter_map(|p| {
                     let p = p.to_string_lossy().into_owned();
@@ -141,6 +192,15 @@ impl Tenant {
     pub fn case_dir(&self, case: &str) -> std::path::PathBuf {
         self.t.tenant_data("acme").join("cases").join(case)
     }
+}
+
+/// A sidecar's fields: field → string or array.
+fn fields_of(sidecar: &Value) -> BTreeMap<String, Value> {
+    let metadata = sidecar["metadata"].as_object().expect("a metadata object");
+    metadata
+        .iter()
+        .map(|(field, entry)| (field.clone(), entry["value"].clone()))
+        .collect()
 }
 
 /// Requests that change a FotoWeb tenant: metadata PATCHes and delete requests (a POST to

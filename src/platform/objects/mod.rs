@@ -191,6 +191,8 @@ impl ObjectsPlatform {
                 .inner
                 .list(prefix)
                 .map(move |item| item.map(Some).map_err(error))
+                // The end of the listing decides what is still pending.
+                .chain(futures::stream::once(async { Ok(None) }))
                 .boxed();
         }
         let start = (
@@ -267,7 +269,6 @@ impl Platform for ObjectsPlatform {
                     Ok(None) => Ok(pairer.flush()),
                     Err(e) => Err(e),
                 })
-                .chain(futures::stream::once(async { Ok(Vec::new()) }))
                 .flat_map(|batch| match batch {
                     Ok(batch) => futures::stream::iter(batch.into_iter().map(Ok)).left_stream(),
                     Err(e) => futures::stream::iter([Err(e)]).right_stream(),
