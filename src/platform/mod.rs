@@ -92,6 +92,13 @@ pub enum PlatformError {
         "asset {id} was changed by someone else after it was read: nothing was written; read it again and plan the change anew"
     )]
     Conflict { id: String },
+    /// A versioned bucket still holds earlier versions (or delete markers) of an asset
+    /// that dsr was to remove: the credentials may not delete versions, or some could not
+    /// be removed. The asset is not erased until they are gone.
+    #[error(
+        "earlier versions of asset {id} remain in the bucket: nothing is claimed erased; let the credentials list and delete object versions (s3:ListBucketVersions, s3:DeleteObjectVersion) and erase again"
+    )]
+    VersionsRemain { id: String },
     /// An object store failed a request or cannot be opened (`objects`).
     #[error("the object store {url}: {message}")]
     Store { url: String, message: String },

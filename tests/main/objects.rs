@@ -211,3 +211,58 @@ fn the_s3_server_refuses_a_write_whose_etag_is_stale() {
         b"{\"metadata\":{}}"
     );
 }
+
+#[test]
+fn erasure_in_a_versioned_bucket_leaves_no_earlier_version_of_her() {
+    use crate::tenants::{JANE, Kind, Tenant, holds_jane};
+    if crate::s3server::missing() {
+        return;
+    }
+    let t = Test::new();
+    t.asset("Staff/portrait.png", json!({"368": ["Jane Doe"]}));
+    t.asset(
+        "Press/byline.png",
+        json!({"80": ["Jane Doe", "Kari Nordmann"], "5": "Harbour"}),
+    );
+    t.asset("Press/kari.png", json!({"80": ["Kari Nordmann"]}));
+    let tenant = Tenant::new(t, Kind::S3Versioned, &[], |_| {});
+    let s3 = tenant.s3.as_ref().expect("an S3 tenant");
+    // An earlier save of the portrait: a version of its own.
+    tenant.t.asset(
+        "Staff/portrait.png",
+        json!({"368": ["Jane Doe"], "5": "Portrait"}),
+    );
+    tenant.copy_sidecar_to_store("Staff/portrait.png");
+    tenant.dsr(["sync"]).run();
+    assert_eq!(s3.versions("export/Staff/portrait.png.json").len(), 2);
+
+    let case = tenant.open_case("erasure", JANE);
+    let done = tenant
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .run()
+        .json();
+    let steps = done["report"]["steps"].to_string();
+    assert!(!steps.contains("\"failed\""), "{done:#}");
+    assert_eq!(tenant.metadata("Staff/portrait.png"), None);
+    let byline = tenant.metadata("Press/byline.png").expect("scrubbed");
+    assert!(!byline.values().any(holds_jane), "{byline:?}");
+    // Every version of the portrait is gone, delete markers too; the byline keeps only
+    // its scrubbed version.
+    let versions = s3.versions("export/");
+    let keys: Vec<&str> = versions.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "export/Press/byline.png",
+            "export/Press/byline.png.json",
+            "export/Press/kari.png",
+            "export/Press/kari.png.json",
+        ],
+        "{versions:?}"
+    );
+    assert_eq!(
+        tenant.dsr(["locate"]).args(JANE).hits(),
+        Vec::<Value>::new(),
+        "locate finds her nowhere"
+    );
+}

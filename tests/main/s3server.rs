@@ -126,6 +126,33 @@ impl S3Server {
         assert!(response.status().is_success(), "{query}: {response:?}");
     }
 
+    /// Every version and delete marker under `prefix`, as `(key, version id)`, sorted.
+    pub fn versions(&self, prefix: &str) -> Vec<(String, String)> {
+        let body = reqwest::blocking::Client::new()
+            .get(format!(
+                "{}/{}?versions&prefix={}",
+                self.endpoint,
+                self.bucket,
+                url::form_urlencoded::byte_serialize(prefix.as_bytes()).collect::<String>()
+            ))
+            .send()
+            .and_then(|r| r.error_for_status())
+            .and_then(|r| r.text())
+            .expect("a version listing");
+        let field = |block: &str, name: &str| {
+            let start = block.find(&format!("<{name}>")).expect("the field") + name.len() + 2;
+            let end = start + block[start..].find('<').expect("its end");
+            block[start..end].to_owned()
+        };
+        let mut found: Vec<(String, String)> = ["<Version>", "<DeleteMarker>"]
+            .iter()
+            .flat_map(|open| body.split(open).skip(1))
+            .map(|block| (field(block, "Key"), field(block, "VersionId")))
+            .collect();
+        found.sort();
+        found
+    }
+
     pub fn put(&self, key: &str, bytes: Vec<u8>) {
         self.runtime
             .block_on(self.store.put(&Key::from(key), bytes.into()))

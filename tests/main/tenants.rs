@@ -25,6 +25,8 @@ pub enum Kind {
     /// folder copied to it under [`S3_PREFIX`]. Tests check [`crate::s3server::missing`]
     /// first.
     S3,
+    /// [`Kind::S3`] in a bucket that keeps every version.
+    S3Versioned,
 }
 
 /// Where an S3 tenant's objects live in its bucket.
@@ -52,8 +54,11 @@ impl Tenant {
     ) -> Tenant {
         let mut s3 = None;
         let double = match kind {
-            Kind::S3 => {
+            Kind::S3 | Kind::S3Versioned => {
                 let server = S3Server::start("acme").expect("an S3 server (check missing() first)");
+                if kind == Kind::S3Versioned {
+                    server.enable_versioning();
+                }
                 server.upload(&t.tenant_dir(), S3_PREFIX);
                 let mut add = t
                     .dsr(["tenant", "add", "acme", "--platform", "objects", "--url"])

@@ -11,6 +11,7 @@
 mod credentials;
 mod pairing;
 mod store;
+mod versions;
 
 use std::collections::{BTreeSet, HashSet};
 use std::io::Write;
@@ -225,6 +226,78 @@ impl ObjectsPlatform {
     }
 }
 
+impl ObjectsPlatform {
+    /// In a versioned bucket, removes the earlier versions of a sidecar just rewritten:
+    /// they still hold the values the change took out.
+    async fn drop_earlier_versions(&self, id: &str, key: &Key) -> Result<(), PlatformError> {
+        let Some(bucket) = &self.store.bucket else {
+            return Ok(());
+        };
+        if bucket.versioning().await? == versions::Versioning::Off {
+            return Ok(());
+        }
+        let remain = |_| PlatformError::VersionsRemain { id: id.to_owned() };
+        let key = key.as_ref();
+        for version in bucket.versions(key).await.map_err(remain)? {
+            if !version.latest {
+                bucket
+                    .delete_version(key, &version.id)
+                    .await
+                    .map_err(remain)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes every version and delete marker of an asset's object and sidecar, so that
+    /// no earlier version of the subject's data stays behind in a versioned bucket; then
+    /// lists them again to see that none is left. The current sidecar goes last: until it
+    /// does, the asset is still there, so a run that fails half-way is erased again rather
+    /// than taken for done.
+    async fn delete_every_version(
+        &self,
+        bucket: &versions::Bucket,
+        id: &str,
+        object: &Key,
+        sidecar: &Key,
+    ) -> Result<(), PlatformError> {
+        let remain = |_| PlatformError::VersionsRemain { id: id.to_owned() };
+        let (object, sidecar) = (object.as_ref(), sidecar.as_ref());
+        let of_object = bucket.versions(object).await?;
+        let of_sidecar = bucket.versions(sidecar).await?;
+        if of_object.is_empty() && of_sidecar.is_empty() {
+            return Err(PlatformError::NotFound { id: id.to_owned() });
+        }
+        let mut order: Vec<(&str, &versions::Version)> = Vec::new();
+        order.extend(of_object.iter().filter(|v| !v.latest).map(|v| (object, v)));
+        order.extend(
+            of_sidecar
+                .iter()
+                .filter(|v| !v.latest)
+                .map(|v| (sidecar, v)),
+        );
+        order.extend(of_object.iter().filter(|v| v.latest).map(|v| (object, v)));
+        order.extend(of_sidecar.iter().filter(|v| v.latest).map(|v| (sidecar, v)));
+        for (key, version) in order {
+            bucket
+                .delete_version(key, &version.id)
+                .await
+                .map_err(|e| match e {
+                    PlatformError::Forbidden(_) => {
+                        PlatformError::VersionsRemain { id: id.to_owned() }
+                    }
+                    other => other,
+                })?;
+        }
+        let left = bucket.versions(object).await.map_err(remain)?.len()
+            + bucket.versions(sidecar).await.map_err(remain)?.len();
+        if left > 0 {
+            return Err(PlatformError::VersionsRemain { id: id.to_owned() });
+        }
+        Ok(())
+    }
+}
+
 /// The version marker of a sidecar: its ETag, or its time and size where the store has none.
 fn version_of(meta: &ObjectMeta) -> String {
     match &meta.e_tag {
@@ -382,6 +455,7 @@ impl Platform for ObjectsPlatform {
                 }
                 Err(e) => return Err(self.error(id)(e)),
             }
+            self.drop_earlier_versions(id, &key).await?;
             self.asset(id).await
         })
     }
@@ -395,6 +469,14 @@ impl Platform for ObjectsPlatform {
         _accepted: &mut dyn FnMut(&str),
     ) -> Result<(), PlatformError> {
         let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
+        if let Some(bucket) = &self.store.bucket {
+            let versioning = self.runtime.block_on(bucket.versioning())?;
+            if versioning != versions::Versioning::Off {
+                return self
+                    .runtime
+                    .block_on(self.delete_every_version(bucket, id, &object, &sidecar));
+            }
+        }
         self.runtime.block_on(async {
             let exists = |key: Key| async move {
                 match self.store.inner.head(&key).await {

@@ -26,6 +26,8 @@ pub struct Store {
     pub kind: StoreKind,
     /// The tenant folder of a `file://` store.
     pub folder: Option<PathBuf>,
+    /// Signed requests the library has no call for (S3: versions).
+    pub bucket: Option<super::versions::Bucket>,
 }
 
 fn unsupported(problem: String) -> PlatformError {
@@ -73,6 +75,7 @@ pub fn open(url: &str, endpoint: Option<&str>) -> Result<Store, PlatformError> {
                 prefix: Key::default(),
                 kind: StoreKind::Local,
                 folder: Some(folder),
+                bucket: None,
             })
         }
         "s3" => {
@@ -109,16 +112,27 @@ pub fn open(url: &str, endpoint: Option<&str>) -> Result<Store, PlatformError> {
                 loopback = check_endpoint(endpoint)?;
                 builder = builder.with_endpoint(endpoint.clone());
             }
+            let region = builder
+                .get_config_value(&object_store::aws::AmazonS3ConfigKey::Region)
+                .unwrap_or_else(|| "us-east-1".to_owned());
             // Plain HTTP only to loopback, whatever AWS_ALLOW_HTTP says.
             let store = builder
                 .with_allow_http(loopback)
                 .build()
                 .map_err(|e| unsupported(format!("cannot open {url}: {e}")))?;
+            let versions = super::versions::Bucket::new(
+                endpoint.as_deref(),
+                bucket,
+                &region,
+                store.credentials().clone(),
+            )
+            .map_err(|e| unsupported(format!("cannot open {url}: {e}")))?;
             Ok(Store {
                 inner: Arc::new(store),
                 prefix: prefix(&parsed)?,
                 kind: StoreKind::S3,
                 folder: None,
+                bucket: Some(versions),
             })
         }
         "az" | "azure" => {
@@ -143,6 +157,7 @@ pub fn open(url: &str, endpoint: Option<&str>) -> Result<Store, PlatformError> {
                 prefix: prefix(&parsed)?,
                 kind: StoreKind::Azure,
                 folder: None,
+                bucket: None,
             })
         }
         other => Err(unsupported(format!(
