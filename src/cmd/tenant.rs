@@ -395,6 +395,7 @@ fn check(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outc
         started.elapsed()
     );
     let rights = rights(&access);
+    let facts = platform.store_facts();
     let mut out = std::io::stdout().lock();
     match format {
         OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
@@ -403,6 +404,7 @@ fn check(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outc
                 "reachable": true,
                 "authenticated": true,
                 "archives": access,
+                "store": facts.iter().map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str()))).collect::<serde_json::Map<String, serde_json::Value>>(),
                 "rights": rights.iter().map(|(right, ok, needs)| serde_json::json!({
                     "right": right, "possible": ok, "needs": needs,
                 })).collect::<Vec<_>>(),
@@ -434,6 +436,12 @@ fn check(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outc
             }
             table.write(&mut out, false)?;
             writeln!(out)?;
+            for (label, value) in &facts {
+                writeln!(out, "{:<30} {}", label, super::sanitize(value))?;
+            }
+            if !facts.is_empty() {
+                writeln!(out)?;
+            }
             for (right, ok, needs) in &rights {
                 let why = if *ok {
                     String::new()

@@ -344,6 +344,11 @@ pub trait Platform: Send + Sync {
     fn download(&self, id: &str, to: &mut dyn std::io::Write) -> Result<u64, PlatformError>;
     /// What the credentials may do, per archive.
     fn access(&self) -> Result<Vec<ArchiveAccess>, PlatformError>;
+    /// Facts about the store itself found by the last [`Platform::access`] (an object
+    /// store's versioning, what the credentials may do with objects), as label and value.
+    fn store_facts(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
     /// A small image of the asset for people to recognise it, where the platform has one.
     fn preview(&self, id: &str) -> Result<Option<Preview>, PlatformError> {
         let _ = id;

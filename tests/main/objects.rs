@@ -190,11 +190,19 @@ fn an_s3_bucket_syncs_only_what_changed_and_locate_finds_what_it_holds() {
     t.asset("Staff/b.jpg", json!({"80": ["Kari Nordmann"]}));
     s3.upload(&t.tenant_dir().join("Staff"), "export/Staff");
     assert_eq!(counts(&sync(&[])), [0, 1, 0, 2, 3]);
-    let check = dsr(&["tenant", "check", "-o", "json"]).status(2).run();
+    let check = dsr(&["tenant", "check", "-o", "json"]).run().json();
+    assert_eq!(
+        check["archives"].as_array().map(Vec::len),
+        Some(2),
+        "{check}"
+    );
+    assert_eq!(
+        check["store"],
+        json!({"list": "yes", "read": "yes", "write": "yes", "delete": "yes", "versioning": "off"})
+    );
     assert!(
-        check.stdout.contains("\"Press\"") && check.stdout.contains("\"Staff\""),
-        "{}",
-        check.stdout
+        !s3.keys("export").iter().any(|k| k.contains(".dsr-check")),
+        "the probe is gone"
     );
 }
 
@@ -235,6 +243,18 @@ fn erasure_in_a_versioned_bucket_leaves_no_earlier_version_of_her() {
     tenant.copy_sidecar_to_store("Staff/portrait.png");
     tenant.dsr(["sync"]).run();
     assert_eq!(s3.versions("export/Staff/portrait.png.json").len(), 2);
+
+    let check = tenant.dsr(["tenant", "check", "-o", "json"]).run().json();
+    assert_eq!(check["store"]["versioning"], "enabled", "{check}");
+    assert_eq!(check["store"]["delete versions"], "yes", "{check}");
+    assert!(
+        !s3.versions("export/")
+            .iter()
+            .any(|(k, _)| k.contains(".dsr-check")),
+        "every version of the probe is gone"
+    );
+    let table = tenant.dsr(["tenant", "check"]).run().stdout;
+    assert!(table.contains("versioning"), "{table}");
 
     let case = tenant.open_case("erasure", JANE);
     let done = tenant

@@ -39,6 +39,38 @@ pub struct ObjectsPlatform {
     url: String,
     /// Runs the library's asynchronous requests; the platform's callers are threads.
     runtime: tokio::runtime::Runtime,
+    /// What the last [`Platform::access`] found out about the store.
+    facts: std::sync::Mutex<Vec<(String, String)>>,
+}
+
+/// What a probe object showed the credentials may do.
+#[derive(Debug, Default)]
+struct Probe {
+    write: bool,
+    read: bool,
+    delete: bool,
+    versioning: Option<versions::Versioning>,
+    /// Whether earlier versions could be deleted (versioned buckets only).
+    delete_versions: Option<bool>,
+}
+
+impl Probe {
+    fn facts(&self) -> Vec<(String, String)> {
+        let yes = |b: bool| if b { "yes" } else { "NO" }.to_owned();
+        let mut facts = vec![
+            ("list".to_owned(), "yes".to_owned()),
+            ("read".to_owned(), yes(self.read)),
+            ("write".to_owned(), yes(self.write)),
+            ("delete".to_owned(), yes(self.delete)),
+        ];
+        if let Some(versioning) = self.versioning {
+            facts.push(("versioning".to_owned(), versioning.as_str().to_owned()));
+        }
+        if let Some(delete_versions) = self.delete_versions {
+            facts.push(("delete versions".to_owned(), yes(delete_versions)));
+        }
+        facts
+    }
 }
 
 impl ObjectsPlatform {
@@ -68,6 +100,7 @@ impl ObjectsPlatform {
             store,
             url: url.to_owned(),
             runtime,
+            facts: std::sync::Mutex::new(Vec::new()),
         })
     }
 
@@ -227,6 +260,78 @@ impl ObjectsPlatform {
 }
 
 impl ObjectsPlatform {
+    /// Writes, reads and deletes a probe object (every version of it) to learn what the
+    /// credentials may do. A refusal is an answer; any other failure is an error.
+    async fn probe(&self) -> Result<Probe, PlatformError> {
+        let name = format!(".dsr-check-{:016x}", fastrand::u64(..));
+        let key: Key = self
+            .store
+            .prefix
+            .parts()
+            .chain(std::iter::once(object_store::path::PathPart::from(
+                name.as_str(),
+            )))
+            .collect();
+        let refused = |e: &object_store::Error| {
+            matches!(
+                e,
+                object_store::Error::PermissionDenied { .. }
+                    | object_store::Error::Unauthenticated { .. }
+            )
+        };
+        let mut probe = Probe::default();
+        if let Some(bucket) = &self.store.bucket {
+            let versioning = bucket.versioning().await?;
+            probe.versioning = Some(versioning);
+        }
+        let options = PutOptions {
+            mode: PutMode::Create,
+            ..PutOptions::default()
+        };
+        match self
+            .store
+            .inner
+            .put_opts(&key, b"dsr".to_vec().into(), options)
+            .await
+        {
+            Ok(_) => probe.write = true,
+            Err(e) if refused(&e) => return Ok(probe),
+            Err(e) => return Err(self.error(&name)(e)),
+        }
+        probe.read = match self.store.inner.get(&key).await {
+            Ok(_) => true,
+            Err(e) if refused(&e) => false,
+            Err(e) => return Err(self.error(&name)(e)),
+        };
+        match self.store.inner.delete(&key).await {
+            Ok(()) => probe.delete = true,
+            Err(e) if refused(&e) => {}
+            Err(e) => return Err(self.error(&name)(e)),
+        }
+        if let Some(bucket) = &self.store.bucket
+            && probe.versioning != Some(versions::Versioning::Off)
+        {
+            let mut all_gone = true;
+            match bucket.versions(key.as_ref()).await {
+                Ok(versions) => {
+                    for version in versions {
+                        all_gone &= bucket
+                            .delete_version(key.as_ref(), &version.id)
+                            .await
+                            .is_ok();
+                    }
+                    all_gone &= bucket
+                        .versions(key.as_ref())
+                        .await
+                        .is_ok_and(|left| left.is_empty());
+                }
+                Err(_) => all_gone = false,
+            }
+            probe.delete_versions = Some(all_gone);
+        }
+        Ok(probe)
+    }
+
     /// In a versioned bucket, removes the earlier versions of a sidecar just rewritten:
     /// they still hold the values the change took out.
     async fn drop_earlier_versions(&self, id: &str, key: &Key) -> Result<(), PlatformError> {
@@ -547,9 +652,16 @@ impl Platform for ObjectsPlatform {
     }
 
     /// The archives (the first folders under the prefix). Listing them proves the
-    /// credentials may list and read; what else they may do is known only for a local
-    /// folder, from its permissions.
+    /// credentials may list; for a local folder its permissions say the rest. In a bucket
+    /// a small probe object at the top of the prefix (in no archive, so never an asset) is
+    /// written, read and deleted, every version of it in a versioned bucket: what
+    /// succeeded is what the credentials may do. Deleting counts only where the earlier
+    /// versions can go too.
     fn access(&self) -> Result<Vec<ArchiveAccess>, PlatformError> {
+        let probe = match self.store.kind {
+            StoreKind::Local => None,
+            _ => Some(self.runtime.block_on(self.probe())?),
+        };
         let listed = self.runtime.block_on(async {
             let prefix = (!self.store.prefix.as_ref().is_empty()).then_some(&self.store.prefix);
             self.store.inner.list_with_delimiter(prefix).await
@@ -570,20 +682,30 @@ impl Platform for ObjectsPlatform {
                                 .is_ok();
                         (writable, writable)
                     }
-                    None => (false, false),
+                    None => probe.as_ref().map_or((false, false), |p| {
+                        (p.write, p.delete && p.delete_versions != Some(false))
+                    }),
                 };
+                let read = probe.as_ref().is_none_or(|p| p.read);
                 ArchiveAccess {
                     name,
                     assets: None,
-                    read: true,
+                    read,
                     edit_metadata: edit,
                     delete,
-                    download: true,
+                    download: read,
                 }
             })
             .collect();
         archives.sort_by(|a, b| a.name.cmp(&b.name));
+        if let (Some(probe), Ok(mut facts)) = (probe, self.facts.lock()) {
+            *facts = probe.facts();
+        }
         Ok(archives)
+    }
+
+    fn store_facts(&self) -> Vec<(String, String)> {
+        self.facts.lock().map(|f| f.clone()).unwrap_or_default()
     }
 }
 
