@@ -324,6 +324,11 @@ pub enum TenantCommand {
     /// Reports reachability, authentication, and per archive whether dsr may read,
     /// edit metadata, delete and download — and therefore which rights it can carry out.
     /// Exits 2 with a list of what is missing.
+    ///
+    /// For a bucket (objects), dsr writes, reads and deletes one small probe object at the
+    /// top of the tenant's prefix, where it is in no archive, and reports whether the
+    /// bucket keeps versions and whether the credentials may delete them: in a versioned
+    /// bucket, deleting counts only where earlier versions can be deleted too.
     Check(TenantCheckArgs),
     /// Show the tenant's record of processing, or write a template to fill in (--init)
     ///
