@@ -351,6 +351,11 @@ impl ObjectsPlatform {
                     .map_err(remain)?;
             }
         }
+        // Seen gone, not assumed: only one version, the one just written, may be left.
+        let left = bucket.versions(key).await.map_err(remain)?;
+        if left.iter().any(|v| !v.latest) {
+            return Err(PlatformError::VersionsRemain { id: id.to_owned() });
+        }
         Ok(())
     }
 
