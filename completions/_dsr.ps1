@@ -83,7 +83,8 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         'dsr;tenant;add' {
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Where the tenant lives')
             [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'The tenant folder (dir)')
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The FotoWeb server''s URL; https unless on loopback (fotoweb)')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The FotoWeb server''s URL, https unless on loopback (fotoweb); or the store''s: file:///path or s3://bucket/prefix (objects)')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'The server to talk to instead of the cloud''s own (objects): an S3-compatible provider such as MinIO, Hetzner or DigitalOcean, or an emulator; https unless on loopback. Credentials are read from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, or the profile AWS_PROFILE names in ~/.aws/credentials; AZURE_STORAGE_ACCOUNT_NAME, AZURE_STORAGE_ACCOUNT_KEY), never from the profile')
             [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'The OAuth2 client id (fotoweb); the secret is never stored in the profile')
             [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'How to authenticate (fotoweb): OAuth2 client credentials, or the legacy FWAPIToken header of on-premises servers (the API key is then given as the secret)')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the client secret, read whenever a token is needed (fotoweb)')

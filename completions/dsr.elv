@@ -78,7 +78,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;tenant;add'= {
             cand --platform 'Where the tenant lives'
             cand --path 'The tenant folder (dir)'
-            cand --url 'The FotoWeb server''s URL; https unless on loopback (fotoweb)'
+            cand --url 'The FotoWeb server''s URL, https unless on loopback (fotoweb); or the store''s: file:///path or s3://bucket/prefix (objects)'
+            cand --endpoint 'The server to talk to instead of the cloud''s own (objects): an S3-compatible provider such as MinIO, Hetzner or DigitalOcean, or an emulator; https unless on loopback. Credentials are read from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, or the profile AWS_PROFILE names in ~/.aws/credentials; AZURE_STORAGE_ACCOUNT_NAME, AZURE_STORAGE_ACCOUNT_KEY), never from the profile'
             cand --client-id 'The OAuth2 client id (fotoweb); the secret is never stored in the profile'
             cand --auth 'How to authenticate (fotoweb): OAuth2 client credentials, or the legacy FWAPIToken header of on-premises servers (the API key is then given as the secret)'
             cand --client-secret-file 'A file holding the client secret, read whenever a token is needed (fotoweb)'

@@ -336,6 +336,11 @@ pub enum TenantCommand {
     /// Reports reachability, authentication, and per archive whether dsr may read,
     /// edit metadata, delete and download — and therefore which rights it can carry out.
     /// Exits 2 with a list of what is missing.
+    ///
+    /// For a bucket (objects), dsr writes, reads and deletes one small probe object at the
+    /// top of the tenant's prefix, where it is in no archive, and reports whether the
+    /// bucket keeps versions and whether the credentials may delete them: in a versioned
+    /// bucket, deleting counts only where earlier versions can be deleted too.
     Check(TenantCheckArgs),
     /// Show the tenant's record of processing, or write a template to fill in (--init)
     ///
@@ -360,6 +365,9 @@ pub enum PlatformArg {
     Dir,
     /// A FotoWeb server, through its REST API
     Fotoweb,
+    /// The dir layout in object storage: an S3 bucket, an Azure Blob container or a local
+    /// folder (file://)
+    Objects,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -380,9 +388,21 @@ pub struct TenantAddArgs {
     /// The tenant folder (dir)
     #[arg(long, value_name = "DIR", required_if_eq("platform", "dir"))]
     pub path: Option<PathBuf>,
-    /// The FotoWeb server's URL; https unless on loopback (fotoweb)
-    #[arg(long, value_name = "URL", required_if_eq("platform", "fotoweb"))]
+    /// The FotoWeb server's URL, https unless on loopback (fotoweb); or the store's:
+    /// file:///path or s3://bucket/prefix (objects)
+    #[arg(
+        long,
+        value_name = "URL",
+        required_if_eq_any([("platform", "fotoweb"), ("platform", "objects")])
+    )]
     pub url: Option<String>,
+    /// The server to talk to instead of the cloud's own (objects): an S3-compatible
+    /// provider such as MinIO, Hetzner or DigitalOcean, or an emulator; https unless on
+    /// loopback. Credentials are read from the environment (AWS_ACCESS_KEY_ID,
+    /// AWS_SECRET_ACCESS_KEY, or the profile AWS_PROFILE names in ~/.aws/credentials;
+    /// AZURE_STORAGE_ACCOUNT_NAME, AZURE_STORAGE_ACCOUNT_KEY), never from the profile
+    #[arg(long, value_name = "URL")]
+    pub endpoint: Option<String>,
     /// The OAuth2 client id (fotoweb); the secret is never stored in the profile
     #[arg(long, value_name = "ID")]
     pub client_id: Option<String>,

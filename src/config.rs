@@ -55,6 +55,7 @@ pub enum ConfigError {
 pub enum PlatformKind {
     Dir,
     Fotoweb,
+    Objects,
 }
 
 impl PlatformKind {
@@ -62,6 +63,7 @@ impl PlatformKind {
         match self {
             PlatformKind::Dir => "dir",
             PlatformKind::Fotoweb => "fotoweb",
+            PlatformKind::Objects => "objects",
         }
     }
 }
@@ -91,9 +93,14 @@ pub struct TenantProfile {
     /// The tenant folder (`dir`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<PathBuf>,
-    /// The server's base URL (`fotoweb`).
+    /// The server's base URL (`fotoweb`), or the store's (`objects`: `file:///path`,
+    /// `s3://bucket/prefix`, `az://container/prefix`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The server an S3 or Azure client talks to instead of the cloud's own (`objects`:
+    /// an S3-compatible provider, an emulator); https unless on loopback.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
     /// The OAuth2 client id (`fotoweb`); the secret never lives here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
@@ -161,6 +168,7 @@ impl TenantProfile {
             platform: PlatformKind::Dir,
             path: Some(path),
             url: None,
+            endpoint: None,
             client_id: None,
             auth: AuthKind::default(),
             client_secret_file: None,
@@ -221,6 +229,16 @@ impl TenantProfile {
                     && self.client_id.as_deref().is_none_or(str::is_empty)
                 {
                     return Err(problem("a fotoweb tenant needs --client-id ID"));
+                }
+            }
+            PlatformKind::Objects => {
+                let url = self
+                    .url
+                    .as_deref()
+                    .ok_or_else(|| problem("an objects tenant needs --url URL"))?;
+                check_store_url(url).map_err(problem)?;
+                if let Some(endpoint) = &self.endpoint {
+                    check_url(endpoint).map_err(problem)?;
                 }
             }
             PlatformKind::Dir => {}
@@ -295,7 +313,7 @@ impl TenantProfile {
                 .as_deref()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
-            PlatformKind::Fotoweb => self.url.clone().unwrap_or_default(),
+            PlatformKind::Fotoweb | PlatformKind::Objects => self.url.clone().unwrap_or_default(),
         }
     }
 }
@@ -322,6 +340,28 @@ pub fn check_url(url: &str) -> Result<(), &'static str> {
             Err("plain http is refused for anything but the loopback interface: use https://")
         }
         _ => Err("the URL must start with https://"),
+    }
+}
+
+/// A store URL an `objects` tenant can live at: a local folder, an S3 bucket or an Azure
+/// container, with no credentials in it.
+pub fn check_store_url(url: &str) -> Result<(), &'static str> {
+    let Ok(parsed) = url::Url::parse(url) else {
+        return Err("not a store URL: give file:///path or s3://bucket/prefix");
+    };
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err("the URL must not hold credentials: they are read from the environment");
+    }
+    match parsed.scheme() {
+        "file" if parsed.to_file_path().is_ok() => Ok(()),
+        // An Azure container may keep a blob's earlier versions, which dsr cannot yet list
+        // or remove: it would report erased what a version still holds. Refused until it can.
+        "az" | "azure" => Err(
+            "Azure Blob containers are not supported yet: dsr cannot yet remove a blob's earlier versions, so it could not verify an erasure there; copy the export to S3 or a local folder",
+        ),
+        "s3" if parsed.host_str().is_some_and(|h| !h.is_empty()) => Ok(()),
+        "file" | "s3" => Err("the URL names no folder or bucket"),
+        _ => Err("the store URL must start with file:// or s3://"),
     }
 }
 

@@ -46,6 +46,8 @@ mod links;
 mod locate;
 #[path = "main/names.rs"]
 mod names;
+#[path = "main/objects.rs"]
+mod objects;
 #[path = "main/output.rs"]
 mod output;
 #[path = "main/outputs.rs"]
@@ -56,6 +58,8 @@ mod receipt;
 mod rectify;
 #[path = "main/restrict.rs"]
 mod restrict;
+#[path = "main/s3server.rs"]
+mod s3server;
 #[path = "main/support.rs"]
 mod support;
 #[path = "main/surface.rs"]

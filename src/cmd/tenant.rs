@@ -31,6 +31,7 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
     let platform = match args.platform {
         PlatformArg::Dir => PlatformKind::Dir,
         PlatformArg::Fotoweb => PlatformKind::Fotoweb,
+        PlatformArg::Objects => PlatformKind::Objects,
     };
     let path = match (platform, args.path) {
         (PlatformKind::Dir, Some(path)) => {
@@ -51,6 +52,7 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
         platform,
         path,
         url: args.url,
+        endpoint: args.endpoint,
         client_id: args.client_id,
         auth: match args.auth {
             AuthArg::Oauth => AuthKind::Oauth,
@@ -411,6 +413,7 @@ fn check(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outc
         started.elapsed()
     );
     let rights = rights(&access);
+    let facts = platform.store_facts();
     let mut out = std::io::stdout().lock();
     match format {
         OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
@@ -419,6 +422,7 @@ fn check(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outc
                 "reachable": true,
                 "authenticated": true,
                 "archives": access,
+                "store": facts.iter().map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str()))).collect::<serde_json::Map<String, serde_json::Value>>(),
                 "rights": rights.iter().map(|(right, ok, needs)| serde_json::json!({
                     "right": right, "possible": ok, "needs": needs,
                 })).collect::<Vec<_>>(),
@@ -450,6 +454,12 @@ fn check(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outc
             }
             table.write(&mut out, false)?;
             writeln!(out)?;
+            for (label, value) in &facts {
+                writeln!(out, "{:<30} {}", label, super::sanitize(value))?;
+            }
+            if !facts.is_empty() {
+                writeln!(out)?;
+            }
             for (right, ok, needs) in &rights {
                 let why = if *ok {
                     String::new()

@@ -4,6 +4,7 @@
 pub mod dir;
 pub mod fotoweb;
 pub mod http;
+pub mod objects;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -92,6 +93,16 @@ pub enum PlatformError {
         "asset {id} was changed by someone else after it was read: nothing was written; read it again and plan the change anew"
     )]
     Conflict { id: String },
+    /// A versioned bucket still holds earlier versions (or delete markers) of an asset
+    /// that dsr was to remove: the credentials may not delete versions, or some could not
+    /// be removed. The asset is not erased until they are gone.
+    #[error(
+        "earlier versions of asset {id} remain in the bucket: nothing is claimed erased; let the credentials list and delete object versions (s3:ListBucketVersions, s3:DeleteObjectVersion) and erase again"
+    )]
+    VersionsRemain { id: String },
+    /// An object store failed a request or cannot be opened (`objects`).
+    #[error("the object store {url}: {message}")]
+    Store { url: String, message: String },
 }
 
 impl PlatformError {
@@ -327,6 +338,11 @@ pub trait Platform: Send + Sync {
     fn download(&self, id: &str, to: &mut dyn std::io::Write) -> Result<u64, PlatformError>;
     /// What the credentials may do, per archive.
     fn access(&self) -> Result<Vec<ArchiveAccess>, PlatformError>;
+    /// Facts about the store itself found by the last [`Platform::access`] (an object
+    /// store's versioning, what the credentials may do with objects), as label and value.
+    fn store_facts(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
     /// A small image of the asset for people to recognise it, where the platform has one.
     fn preview(&self, id: &str) -> Result<Option<Preview>, PlatformError> {
         let _ = id;
@@ -372,6 +388,15 @@ pub fn open(
             )),
         },
         PlatformKind::Fotoweb => Ok(Box::new(fotoweb::Fotoweb::open(profile, connection)?)),
+        PlatformKind::Objects => match &profile.url {
+            Some(url) => Ok(Box::new(objects::ObjectsPlatform::open(
+                url,
+                profile.endpoint.as_deref(),
+            )?)),
+            None => Err(PlatformError::Unsupported(
+                "the profile names no store: add the tenant again with --url",
+            )),
+        },
     }
 }
 

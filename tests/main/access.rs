@@ -390,6 +390,21 @@ fn access_and_portability_work_through_fotoweb_as_through_dir() {
     ])
     .args(["--client-id", "dsr-tests", "--default-region", "NO"])
     .run();
+    let store = url::Url::from_directory_path(t.tenant_dir()).expect("an absolute path");
+    t.dsr(["tenant", "add", "obj", "--platform", "objects", "--url"])
+        .arg(store.as_str())
+        .args(["--default-region", "NO"])
+        .run();
+    let mut names = vec!["local", "fw", "obj"];
+    let s3 = crate::s3server::S3Server::start("acme");
+    if let Some(s3) = &s3 {
+        s3.upload(&t.tenant_dir(), "export");
+        t.dsr(["tenant", "add", "s3", "--platform", "objects"])
+            .args(["--url", "s3://acme/export", "--endpoint", &s3.endpoint])
+            .args(["--default-region", "NO"])
+            .run();
+        names.push("s3");
+    }
     let ropa = t.config_home().join("dsr/ropa");
     std::fs::create_dir_all(&ropa).expect("ropa folder");
     let template = std::fs::read_to_string(crate::support::repo_root().join("templates/ropa.toml"))
@@ -397,16 +412,20 @@ fn access_and_portability_work_through_fotoweb_as_through_dir() {
     let filled = template
         .replace("FILL IN: e.g. ", "")
         .replace("FILL IN: ", "");
-    for name in ["local", "fw"] {
+    for name in &names {
         std::fs::write(ropa.join(format!("{name}.toml")), &filled).expect("a record");
     }
     let mut results = Vec::new();
-    for name in ["local", "fw"] {
+    for name in names.iter().copied() {
         let run = |args: &[&str]| {
-            t.dsr(["--tenant", name])
+            let mut run = t
+                .dsr(["--tenant", name])
                 .args(args)
-                .env("DSR_CLIENT_SECRET", "s3cret")
-                .run()
+                .env("DSR_CLIENT_SECRET", "s3cret");
+            for (key, value) in crate::s3server::ENV {
+                run = run.env(key, value);
+            }
+            run.run()
         };
         run(&["sync"]);
         let open = |right: &str| {
@@ -451,6 +470,16 @@ fn access_and_portability_work_through_fotoweb_as_through_dir() {
         results[0], results[1],
         "the same package through dir and FotoWeb"
     );
+    assert_eq!(
+        results[0], results[2],
+        "the same package through dir and an object store"
+    );
+    if s3.is_some() {
+        assert_eq!(
+            results[0], results[3],
+            "the same package through dir and an S3 bucket"
+        );
+    }
 }
 
 /// The receipt a case's operation filed last.

@@ -832,10 +832,13 @@ fn edit_the_story(tenant: &Tenant) {
     let byline = json!(["Jane Doe", "Kari Nordmann", "Per Hansen"]);
     match &tenant.double {
         Some(double) => double.set_field("News/edited.png", "80", byline),
-        None => tenant.t.asset(
-            "News/edited.png",
-            json!({"80": byline, "120": "Jane Doe and Kari Nordmann at the harbour."}),
-        ),
+        None => {
+            tenant.t.asset(
+                "News/edited.png",
+                json!({"80": byline, "120": "Jane Doe and Kari Nordmann at the harbour."}),
+            );
+            tenant.copy_sidecar_to_store("News/edited.png");
+        }
     }
 }
 
@@ -906,6 +909,19 @@ fn an_asset_edited_between_plan_and_apply_is_planned_again(kind: Kind) {
 #[test]
 fn an_asset_edited_between_plan_and_apply_is_planned_again_on_dir() {
     an_asset_edited_between_plan_and_apply_is_planned_again(Kind::Dir);
+}
+
+#[test]
+fn an_asset_edited_between_plan_and_apply_is_planned_again_in_an_object_store() {
+    an_asset_edited_between_plan_and_apply_is_planned_again(Kind::Objects);
+}
+
+#[test]
+fn an_asset_edited_between_plan_and_apply_is_planned_again_in_an_s3_bucket() {
+    if crate::s3server::missing() {
+        return;
+    }
+    an_asset_edited_between_plan_and_apply_is_planned_again(Kind::S3);
 }
 
 #[test]

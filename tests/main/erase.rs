@@ -280,6 +280,19 @@ fn erases_the_right_assets_and_nothing_else_on_dir() {
 }
 
 #[test]
+fn erases_the_right_assets_and_nothing_else_in_an_object_store() {
+    erases_the_right_assets_and_nothing_else(Kind::Objects);
+}
+
+#[test]
+fn erases_the_right_assets_and_nothing_else_in_an_s3_bucket() {
+    if crate::s3server::missing() {
+        return;
+    }
+    erases_the_right_assets_and_nothing_else(Kind::S3);
+}
+
+#[test]
 fn erases_the_right_assets_and_nothing_else_through_fotoweb() {
     erases_the_right_assets_and_nothing_else(Kind::Fotoweb);
 }

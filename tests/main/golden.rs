@@ -142,6 +142,10 @@ fn platform(kind: Kind) -> &'static str {
     match kind {
         Kind::Dir => "dir",
         Kind::Fotoweb => "fotoweb",
+        // The object stores share dir's planning: their plans are not pinned apart.
+        Kind::Objects | Kind::S3 | Kind::S3Versioned => {
+            unreachable!("plans pinned on dir and fotoweb")
+        }
     }
 }
 

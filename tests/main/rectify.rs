@@ -249,7 +249,7 @@ fn set_corrects_only_where_the_subject_is(kind: Kind) {
     );
     // FotoWeb holds 309 as a list whatever was sent; a sidecar keeps the string it had.
     let single = match kind {
-        Kind::Dir => json!("+47 913 45 678"),
+        Kind::Dir | Kind::Objects | Kind::S3 | Kind::S3Versioned => json!("+47 913 45 678"),
         Kind::Fotoweb => json!(["+47 913 45 678"]),
     };
     assert_eq!(now("Press/single.png")["309"], single);
@@ -363,6 +363,11 @@ fn set_refuses_a_value_that_does_not_fit_its_field() {
 #[test]
 fn corrects_a_name_and_an_email_on_dir() {
     corrects_a_name_and_an_email(Kind::Dir);
+}
+
+#[test]
+fn corrects_a_name_and_an_email_in_an_object_store() {
+    corrects_a_name_and_an_email(Kind::Objects);
 }
 
 #[test]

@@ -1,12 +1,14 @@
-//! A test tenant on either platform — the sandbox's `dir` folder itself, or the same folder
-//! served by the FotoWeb test double on 127.0.0.1 — registered as `acme` and synced, with a
-//! way to read back what the platform now holds. Erase and rectify tests run on both.
+//! A test tenant on any platform — the sandbox's `dir` folder itself, the same folder
+//! served by the FotoWeb test double on 127.0.0.1, or read as an object store (`file://`) —
+//! registered as `acme` and synced, with a way to read back what the platform now holds.
+//! Erase and rectify tests run on each.
 
 use std::collections::BTreeMap;
 
 use fotoweb_double::{Double, Options, RequestRecord};
 use serde_json::Value;
 
+use crate::s3server::{self, S3Server};
 use crate::support::{Run, Test};
 
 pub const CLIENT_ID: &str = "dsr-tests";
@@ -17,7 +19,18 @@ pub const SECRET: &str = "s3cret-of-the-double-Zq7";
 pub enum Kind {
     Dir,
     Fotoweb,
+    /// The `objects` platform over the sandbox's folder as a `file://` store.
+    Objects,
+    /// The `objects` platform over an S3 bucket on a local S3 server (moto), the sandbox's
+    /// folder copied to it under [`S3_PREFIX`]. Tests check [`crate::s3server::missing`]
+    /// first.
+    S3,
+    /// [`Kind::S3`] in a bucket that keeps every version.
+    S3Versioned,
 }
+
+/// Where an S3 tenant's objects live in its bucket.
+pub const S3_PREFIX: &str = "export";
 
 /// A registered, synced tenant and the sandbox it lives in.
 pub struct Tenant {
@@ -25,6 +38,8 @@ pub struct Tenant {
     /// The double serving the tenant folder (FotoWeb tenants only). It read the folder once
     /// at start: from then on the platform's state is the double's, not the folder's.
     pub double: Option<Double>,
+    /// The S3 server holding the tenant (S3 tenants only).
+    pub s3: Option<S3Server>,
 }
 
 impl Tenant {
@@ -37,7 +52,26 @@ impl Tenant {
         extra: &[&str],
         configure: impl FnOnce(&mut Options),
     ) -> Tenant {
+        let mut s3 = None;
         let double = match kind {
+            Kind::S3 | Kind::S3Versioned => {
+                let server = S3Server::start("acme").expect("an S3 server (check missing() first)");
+                if kind == Kind::S3Versioned {
+                    server.enable_versioning();
+                }
+                server.upload(&t.tenant_dir(), S3_PREFIX);
+                let mut add = t
+                    .dsr(["tenant", "add", "acme", "--platform", "objects", "--url"])
+                    .arg(format!("s3://acme/{S3_PREFIX}"))
+                    .args(["--endpoint", &server.endpoint, "--default-region", "NO"])
+                    .args(extra);
+                for (key, value) in s3server::ENV {
+                    add = add.env(key, value);
+                }
+                add.run();
+                s3 = Some(server);
+                None
+            }
             Kind::Dir => {
                 t.add_tenant("acme", &[&["--default-region", "NO"], extra].concat());
                 None
@@ -53,8 +87,17 @@ impl Tenant {
                     .run();
                 Some(double)
             }
+            Kind::Objects => {
+                let url = url::Url::from_directory_path(t.tenant_dir()).expect("an absolute path");
+                t.dsr(["tenant", "add", "acme", "--platform", "objects", "--url"])
+                    .arg(url.as_str())
+                    .args(["--default-region", "NO"])
+                    .args(extra)
+                    .run();
+                None
+            }
         };
-        let tenant = Tenant { t, double };
+        let tenant = Tenant { t, double, s3 };
         tenant.dsr(["sync", "-o", "json"]).run();
         tenant
     }
@@ -65,7 +108,25 @@ impl Tenant {
         I: IntoIterator<Item = S>,
         S: AsRef<std::ffi::OsStr>,
     {
-        self.t.dsr(args).env("DSR_CLIENT_SECRET", SECRET)
+        let mut run = self.t.dsr(args).env("DSR_CLIENT_SECRET", SECRET);
+        if self.s3.is_some() {
+            for (key, value) in s3server::ENV {
+                run = run.env(key, value);
+            }
+        }
+        run
+    }
+
+    /// Copies an asset's sidecar, as just written in the sandbox's folder, to the bucket (S3
+    /// tenants; the others read that folder already).
+    pub fn copy_sidecar_to_store(&self, id: &str) {
+        if let Some(s3) = &self.s3 {
+            let sidecar = self.t.tenant_dir().join(format!("{id}.json"));
+            s3.put(
+                &format!("{S3_PREFIX}/{id}.json"),
+                std::fs::read(sidecar).expect("the sidecar"),
+            );
+        }
     }
 
     /// The double (FotoWeb tenants only).
@@ -79,6 +140,11 @@ impl Tenant {
         if let Some(double) = &self.double {
             return double.asset(id).map(|a| a.metadata);
         }
+        if let Some(s3) = &self.s3 {
+            let sidecar = s3.get(&format!("{S3_PREFIX}/{id}.json"))?;
+            let json: Value = serde_json::from_slice(&sidecar).expect("a sidecar is JSON");
+            return Some(fields_of(&json));
+        }
         let sidecar = self.t.tenant_dir().join(format!("{id}.json"));
         let file = self.t.tenant_dir().join(id);
         let text = match std::fs::read_to_string(&sidecar) {
@@ -90,20 +156,22 @@ impl Tenant {
             Err(e) => panic!("cannot read {}: {e}", sidecar.display()),
         };
         let json: Value = serde_json::from_str(&text).expect("a sidecar is JSON");
-        let metadata = json["metadata"].as_object().expect("a metadata object");
-        Some(
-            metadata
-                .iter()
-                .map(|(field, entry)| (field.clone(), entry["value"].clone()))
-                .collect(),
-        )
+        Some(fields_of(&json))
     }
 
     /// Every live asset with its metadata.
     pub fn everything(&self) -> BTreeMap<String, BTreeMap<String, Value>> {
-        let ids: Vec<String> = match &self.double {
-            Some(double) => double.asset_ids(),
-            None => Test::entries(&self.t.tenant_dir())
+        let ids: Vec<String> = match (&self.double, &self.s3) {
+            (Some(double), _) => double.asset_ids(),
+            (None, Some(s3)) => s3
+                .keys(S3_PREFIX)
+                .into_iter()
+                .filter_map(|key| {
+                    let id = key.strip_prefix(&format!("{S3_PREFIX}/"))?;
+                    id.strip_suffix(".json").map(str::to_owned)
+                })
+                .collect(),
+            (None, None) => Test::entries(&self.t.tenant_dir())
                 .into_iter()
                 .filter_map(|p| {
                     let p = p.to_string_lossy().into_owned();
@@ -129,6 +197,15 @@ impl Tenant {
     pub fn case_dir(&self, case: &str) -> std::path::PathBuf {
         self.t.tenant_data("acme").join("cases").join(case)
     }
+}
+
+/// A sidecar's fields: field → string or array.
+fn fields_of(sidecar: &Value) -> BTreeMap<String, Value> {
+    let metadata = sidecar["metadata"].as_object().expect("a metadata object");
+    metadata
+        .iter()
+        .map(|(field, entry)| (field.clone(), entry["value"].clone()))
+        .collect()
 }
 
 /// Requests that change a FotoWeb tenant: metadata PATCHes and delete requests (a POST to

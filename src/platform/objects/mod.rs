@@ -1,0 +1,862 @@
+//! The `objects` platform: the `dir` layout (an object beside its `<object>.json` sidecar,
+//! the first folder of its key its archive) in object storage — an S3 bucket, an Azure Blob
+//! container or, through the same code, a local folder (`file://`). This is the FotoWeb
+//! export handed over on exit, copied to a bucket.
+//!
+//! The listing streams and is paired as it comes ([`pairing`]), so memory stays flat;
+//! only sidecars whose ETag changed are read, `--jobs` at a time. Sidecar writes are
+//! conditional on the ETag read (`If-Match`), so a concurrent change is reported as a
+//! conflict, never overwritten.
+
+mod credentials;
+mod pairing;
+mod store;
+mod versions;
+
+use std::collections::{BTreeSet, HashSet};
+use std::io::Write;
+
+use futures::StreamExt as _;
+use object_store::path::Path as Key;
+use object_store::{ObjectMeta, ObjectStore, ObjectStoreExt as _, PutMode, PutOptions};
+
+use super::{
+    ArchiveAccess, Description, MetadataChanges, Platform, PlatformError, ScanEnd, Scanned, Since,
+    Stray,
+};
+use crate::asset::{Asset, FieldValue, metadata_from_json};
+use crate::fields;
+use pairing::{Paired, Pairer};
+pub use store::check_endpoint;
+use store::{Store, StoreKind};
+
+const SIDECAR_SUFFIX: &str = ".json";
+
+/// A tenant in object storage.
+pub struct ObjectsPlatform {
+    store: Store,
+    /// The URL as the profile gives it, for messages.
+    url: String,
+    /// Runs the library's asynchronous requests; the platform's callers are threads.
+    runtime: tokio::runtime::Runtime,
+    /// What the last [`Platform::access`] found out about the store.
+    facts: std::sync::Mutex<Vec<(String, String)>>,
+}
+
+/// What a probe object showed the credentials may do.
+#[derive(Debug, Default)]
+struct Probe {
+    write: bool,
+    read: bool,
+    delete: bool,
+    versioning: Option<versions::Versioning>,
+    /// Whether earlier versions could be deleted (versioned buckets only).
+    delete_versions: Option<bool>,
+}
+
+impl Probe {
+    fn facts(&self) -> Vec<(String, String)> {
+        let yes = |b: bool| if b { "yes" } else { "NO" }.to_owned();
+        let mut facts = vec![
+            ("list".to_owned(), "yes".to_owned()),
+            ("read".to_owned(), yes(self.read)),
+            ("write".to_owned(), yes(self.write)),
+            ("delete".to_owned(), yes(self.delete)),
+        ];
+        if let Some(versioning) = self.versioning {
+            facts.push(("versioning".to_owned(), versioning.as_str().to_owned()));
+        }
+        if let Some(delete_versions) = self.delete_versions {
+            facts.push(("delete versions".to_owned(), yes(delete_versions)));
+        }
+        facts
+    }
+}
+
+impl ObjectsPlatform {
+    /// Opens the store at `url` (`file:///path`, `s3://bucket/prefix`,
+    /// `az://container/prefix`), through `endpoint` when given.
+    pub fn open(url: &str, endpoint: Option<&str>) -> Result<ObjectsPlatform, PlatformError> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .map_err(|e| PlatformError::Store {
+                url: url.to_owned(),
+                message: format!("cannot start the request runtime: {e}"),
+            })?;
+        let store = {
+            // The S3 and Azure clients need the runtime while they are built.
+            let _entered = runtime.enter();
+            store::open(url, endpoint).map_err(|e| match e {
+                PlatformError::Store { message, .. } => PlatformError::Store {
+                    url: url.to_owned(),
+                    message,
+                },
+                other => other,
+            })?
+        };
+        Ok(ObjectsPlatform {
+            store,
+            url: url.to_owned(),
+            runtime,
+            facts: std::sync::Mutex::new(Vec::new()),
+        })
+    }
+
+    /// The key of an asset's object; ids that are not a clean relative key name nothing.
+    fn key_of(&self, id: &str) -> Result<Key, PlatformError> {
+        let clean = id.contains('/')
+            && id
+                .split('/')
+                .all(|part| !part.is_empty() && part != "." && part != "..");
+        let not_found = || PlatformError::NotFound { id: id.to_owned() };
+        if !clean {
+            return Err(not_found());
+        }
+        let relative = Key::parse(id).map_err(|_| not_found())?;
+        Ok(self.store.prefix.parts().chain(relative.parts()).collect())
+    }
+
+    fn sidecar_key(&self, id: &str) -> Result<Key, PlatformError> {
+        let key = self.key_of(id)?;
+        Key::parse(format!("{key}{SIDECAR_SUFFIX}"))
+            .map_err(|_| PlatformError::NotFound { id: id.to_owned() })
+    }
+
+    /// The id of a listed key: its path below the tenant's prefix.
+    fn relative<'a>(&self, key: &'a Key) -> Option<&'a str> {
+        let key = key.as_ref();
+        let prefix = self.store.prefix.as_ref();
+        if prefix.is_empty() {
+            return Some(key);
+        }
+        key.strip_prefix(prefix)?.strip_prefix('/')
+    }
+
+    /// The platform's error for a failed request about asset `id`.
+    fn error(&self, id: &str) -> impl Fn(object_store::Error) -> PlatformError + '_ {
+        let id = id.to_owned();
+        move |e| match e {
+            object_store::Error::NotFound { .. } => PlatformError::NotFound { id: id.clone() },
+            object_store::Error::Precondition { .. } => PlatformError::Conflict { id: id.clone() },
+            object_store::Error::PermissionDenied { .. } => {
+                PlatformError::Forbidden(format!("the store refused access to {id}"))
+            }
+            object_store::Error::Unauthenticated { .. } => PlatformError::Auth(format!(
+                "the store did not accept the credentials for {}",
+                self.url
+            )),
+            other => PlatformError::Store {
+                url: self.url.clone(),
+                message: other.to_string(),
+            },
+        }
+    }
+
+    /// Reads one sidecar with the ETag it had when read.
+    async fn read(&self, id: &str) -> Result<(serde_json::Value, ObjectMeta), PlatformError> {
+        let key = self.sidecar_key(id)?;
+        let got = self.store.inner.get(&key).await.map_err(self.error(id))?;
+        let meta = got.meta.clone();
+        let bytes = got.bytes().await.map_err(self.error(id))?;
+        let shown = std::path::PathBuf::from(format!("{id}{SIDECAR_SUFFIX}"));
+        let json: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+            // serde_json's message ends with its own " at line L column C"; say it once.
+            let message = e.to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_owned();
+            PlatformError::Malformed {
+                path: shown.clone(),
+                line: e.line(),
+                column: e.column(),
+                message,
+            }
+        })?;
+        if !json.get("metadata").is_some_and(|m| m.is_object()) {
+            return Err(PlatformError::Malformed {
+                path: shown,
+                line: 1,
+                column: 1,
+                message: "expected an object with a \"metadata\" object".to_owned(),
+            });
+        }
+        Ok((json, meta))
+    }
+
+    async fn asset(&self, id: &str) -> Result<Asset, PlatformError> {
+        let (json, meta) = self.read(id).await?;
+        let metadata = json
+            .get("metadata")
+            .and_then(|m| m.as_object())
+            .map(metadata_from_json)
+            .unwrap_or_default();
+        let modified = json
+            .get("modified")
+            .and_then(|m| m.as_str())
+            .map(str::to_owned)
+            .or_else(|| Some(crate::time::rfc3339(meta.last_modified.into())));
+        Ok(Asset {
+            id: id.to_owned(),
+            archive: id.split('/').next().unwrap_or_default().to_owned(),
+            filename: id.rsplit('/').next().unwrap_or_default().to_owned(),
+            modified,
+            version: version_of(&meta),
+            metadata,
+        })
+    }
+
+    /// Every key under the tenant's prefix, in byte order within each folder, with `None`
+    /// after each folder's last key when the folders are listed one by one. The clouds
+    /// list a whole bucket in byte order, page by page; a local folder is listed folder by
+    /// folder (its walk has no order), each folder sorted.
+    fn listing(&self) -> futures::stream::BoxStream<'_, Result<Option<ObjectMeta>, PlatformError>> {
+        let error = |e: object_store::Error| PlatformError::Store {
+            url: self.url.clone(),
+            message: format!("cannot list the tenant: {e}"),
+        };
+        if self.store.kind != StoreKind::Local {
+            let prefix = (!self.store.prefix.as_ref().is_empty()).then_some(&self.store.prefix);
+            return self
+                .store
+                .inner
+                .list(prefix)
+                .map(move |item| item.map(Some).map_err(error))
+                // The end of the listing decides what is still pending.
+                .chain(futures::stream::once(async { Ok(None) }))
+                .boxed();
+        }
+        let start = (
+            vec![self.store.prefix.clone()],
+            Vec::<Option<ObjectMeta>>::new(),
+        );
+        futures::stream::unfold(start, move |(mut folders, mut ready)| async move {
+            loop {
+                if let Some(item) = ready.pop() {
+                    return Some((Ok(item), (folders, ready)));
+                }
+                let folder = folders.pop()?;
+                let prefix = (!folder.as_ref().is_empty()).then_some(&folder);
+                match self.store.inner.list_with_delimiter(prefix).await {
+                    Ok(listed) => {
+                        // The library follows symbolic links: what a link points at is not
+                        // the tenant's, and it would be read, exported and changed as if it
+                        // were. Refused, naming the link (the `dir` platform reports it and
+                        // reads on).
+                        let keys = listed.objects.iter().map(|o| &o.location);
+                        if let Some(link) = keys
+                            .chain(&listed.common_prefixes)
+                            .find(|key| self.is_link(key))
+                        {
+                            let err = PlatformError::Link {
+                                path: link.to_string(),
+                            };
+                            return Some((Err(err), (Vec::new(), Vec::new())));
+                        }
+                        let mut objects = listed.objects;
+                        // Popped from the end: reversed order, the folder's end first.
+                        objects.sort_unstable_by(|a, b| b.location.cmp(&a.location));
+                        ready.push(None);
+                        ready.extend(objects.into_iter().map(Some));
+                        let mut subfolders = listed.common_prefixes;
+                        subfolders.sort_unstable_by(|a, b| b.cmp(a));
+                        folders.extend(subfolders);
+                    }
+                    Err(e) => return Some((Err(error(e)), (Vec::new(), Vec::new()))),
+                }
+            }
+        })
+        .boxed()
+    }
+}
+
+impl ObjectsPlatform {
+    /// True when `key` of a local store is a symbolic link.
+    fn is_link(&self, key: &Key) -> bool {
+        self.store.folder.as_ref().is_some_and(|folder| {
+            std::fs::symlink_metadata(folder.join(key.as_ref()))
+                .is_ok_and(|meta| meta.file_type().is_symlink())
+        })
+    }
+
+    /// Writes, reads and deletes a probe object (every version of it) to learn what the
+    /// credentials may do. A refusal is an answer; any other failure is an error.
+    async fn probe(&self) -> Result<Probe, PlatformError> {
+        let name = format!(".dsr-check-{:016x}", fastrand::u64(..));
+        let key: Key = self
+            .store
+            .prefix
+            .parts()
+            .chain(std::iter::once(object_store::path::PathPart::from(
+                name.as_str(),
+            )))
+            .collect();
+        let refused = |e: &object_store::Error| {
+            matches!(
+                e,
+                object_store::Error::PermissionDenied { .. }
+                    | object_store::Error::Unauthenticated { .. }
+            )
+        };
+        let mut probe = Probe::default();
+        if let Some(bucket) = &self.store.bucket {
+            let versioning = bucket.versioning().await?;
+            probe.versioning = Some(versioning);
+        }
+        let options = PutOptions {
+            mode: PutMode::Create,
+            ..PutOptions::default()
+        };
+        match self
+            .store
+            .inner
+            .put_opts(&key, b"dsr".to_vec().into(), options)
+            .await
+        {
+            Ok(_) => probe.write = true,
+            Err(e) if refused(&e) => return Ok(probe),
+            Err(e) => return Err(self.error(&name)(e)),
+        }
+        probe.read = match self.store.inner.get(&key).await {
+            Ok(_) => true,
+            Err(e) if refused(&e) => false,
+            Err(e) => return Err(self.error(&name)(e)),
+        };
+        match self.store.inner.delete(&key).await {
+            Ok(()) => probe.delete = true,
+            Err(e) if refused(&e) => {}
+            Err(e) => return Err(self.error(&name)(e)),
+        }
+        if let Some(bucket) = &self.store.bucket
+            && probe.versioning != Some(versions::Versioning::Off)
+        {
+            let mut all_gone = true;
+            match bucket.versions(key.as_ref()).await {
+                Ok(versions) => {
+                    for version in versions {
+                        all_gone &= bucket
+                            .delete_version(key.as_ref(), &version.id)
+                            .await
+                            .is_ok();
+                    }
+                    all_gone &= bucket
+                        .versions(key.as_ref())
+                        .await
+                        .is_ok_and(|left| left.is_empty());
+                }
+                Err(_) => all_gone = false,
+            }
+            probe.delete_versions = Some(all_gone);
+        }
+        Ok(probe)
+    }
+
+    /// In a versioned bucket, removes the earlier versions of a sidecar just rewritten:
+    /// they still hold the values the change took out.
+    async fn drop_earlier_versions(&self, id: &str, key: &Key) -> Result<(), PlatformError> {
+        let Some(bucket) = &self.store.bucket else {
+            return Ok(());
+        };
+        if bucket.versioning().await? == versions::Versioning::Off {
+            return Ok(());
+        }
+        let remain = |_| PlatformError::VersionsRemain { id: id.to_owned() };
+        let key = key.as_ref();
+        for version in bucket.versions(key).await.map_err(remain)? {
+            if !version.latest {
+                bucket
+                    .delete_version(key, &version.id)
+                    .await
+                    .map_err(remain)?;
+            }
+        }
+        // Seen gone, not assumed: only one version, the one just written, may be left.
+        let left = bucket.versions(key).await.map_err(remain)?;
+        if left.iter().any(|v| !v.latest) {
+            return Err(PlatformError::VersionsRemain { id: id.to_owned() });
+        }
+        Ok(())
+    }
+
+    /// Removes every version and delete marker of an asset's object and sidecar, so that
+    /// no earlier version of the subject's data stays behind in a versioned bucket; then
+    /// lists them again to see that none is left. The current sidecar goes last: until it
+    /// does, the asset is still there, so a run that fails half-way is erased again rather
+    /// than taken for done.
+    async fn delete_every_version(
+        &self,
+        bucket: &versions::Bucket,
+        id: &str,
+        object: &Key,
+        sidecar: &Key,
+    ) -> Result<(), PlatformError> {
+        let remain = |_| PlatformError::VersionsRemain { id: id.to_owned() };
+        let (object, sidecar) = (object.as_ref(), sidecar.as_ref());
+        let of_object = bucket.versions(object).await?;
+        let of_sidecar = bucket.versions(sidecar).await?;
+        if of_object.is_empty() && of_sidecar.is_empty() {
+            return Err(PlatformError::NotFound { id: id.to_owned() });
+        }
+        let mut order: Vec<(&str, &versions::Version)> = Vec::new();
+        order.extend(of_object.iter().filter(|v| !v.latest).map(|v| (object, v)));
+        order.extend(
+            of_sidecar
+                .iter()
+                .filter(|v| !v.latest)
+                .map(|v| (sidecar, v)),
+        );
+        order.extend(of_object.iter().filter(|v| v.latest).map(|v| (object, v)));
+        order.extend(of_sidecar.iter().filter(|v| v.latest).map(|v| (sidecar, v)));
+        for (key, version) in order {
+            bucket
+                .delete_version(key, &version.id)
+                .await
+                .map_err(|e| match e {
+                    PlatformError::Forbidden(_) => {
+                        PlatformError::VersionsRemain { id: id.to_owned() }
+                    }
+                    other => other,
+                })?;
+        }
+        let left = bucket.versions(object).await.map_err(remain)?.len()
+            + bucket.versions(sidecar).await.map_err(remain)?.len();
+        if left > 0 {
+            return Err(PlatformError::VersionsRemain { id: id.to_owned() });
+        }
+        Ok(())
+    }
+}
+
+/// The version marker of a sidecar: its ETag, or its time and size where the store has none.
+fn version_of(meta: &ObjectMeta) -> String {
+    match &meta.e_tag {
+        Some(tag) => tag.clone(),
+        None => format!(
+            "{}-{}",
+            meta.last_modified.timestamp_nanos_opt().unwrap_or_default(),
+            meta.size
+        ),
+    }
+}
+
+impl Platform for ObjectsPlatform {
+    fn describe(&self) -> Result<Description, PlatformError> {
+        // A bucket has no schema: every field can be written, which an empty set says.
+        Ok(Description {
+            labels: fields::default_labels(),
+            writable: BTreeSet::new(),
+        })
+    }
+
+    /// Streams the listing, pairs objects with sidecars as they come, and reads the new and
+    /// changed sidecars `since.jobs` at a time while the listing goes on.
+    fn scan(
+        &self,
+        since: &Since<'_>,
+        found: &(dyn Fn(Scanned) + Sync),
+    ) -> Result<ScanEnd, PlatformError> {
+        log::info!("listing the tenant at {}", self.url);
+        let jobs = since.jobs.clamp(1, 64);
+        self.runtime.block_on(async {
+            // Borrowed from `since`, so that only a pointer per known asset is added.
+            let mut listed: HashSet<&str> = HashSet::new();
+            let mut pairer = Pairer::default();
+            let paired = self
+                .listing()
+                .map(|item| match item {
+                    Ok(Some(meta)) => Ok(match self.relative(&meta.location) {
+                        Some(key) => pairer.push(key.to_owned(), version_of(&meta)),
+                        None => Vec::new(),
+                    }),
+                    Ok(None) => Ok(pairer.flush()),
+                    Err(e) => Err(e),
+                })
+                .flat_map(|batch| match batch {
+                    Ok(batch) => futures::stream::iter(batch.into_iter().map(Ok)).left_stream(),
+                    Err(e) => futures::stream::iter([Err(e)]).right_stream(),
+                });
+            let mut paired = std::pin::pin!(paired);
+            let mut listing_done = false;
+            let mut to_read: Vec<String> = Vec::new();
+            let mut reads = futures::stream::FuturesUnordered::new();
+            loop {
+                while reads.len() < jobs
+                    && let Some(id) = to_read.pop()
+                {
+                    reads.push(async move {
+                        let result = self.asset(&id).await;
+                        (id, result)
+                    });
+                }
+                // Take more of the listing only while a read is free, so that memory holds
+                // at most `jobs` sidecars and a page of keys.
+                let want_listing = !listing_done && reads.len() < jobs;
+                tokio::select! {
+                    item = paired.next(), if want_listing => match item {
+                        Some(Ok(Paired::NoSidecar { id })) => {
+                            found(Scanned::Stray(Stray::NoSidecar { path: id }));
+                        }
+                        Some(Ok(Paired::Asset { id, version })) => {
+                            if let Some((known, _)) = since.versions.get_key_value(&id) {
+                                listed.insert(known.as_str());
+                            }
+                            if since.full || since.versions.get(&id) != Some(&version) {
+                                to_read.push(id);
+                            }
+                        }
+                        Some(Err(e)) => return Err(e),
+                        None => listing_done = true,
+                    },
+                    Some((id, result)) = reads.next(), if !reads.is_empty() => match result {
+                        Ok(asset) => found(Scanned::Asset(asset)),
+                        // Removed between the listing and the read.
+                        Err(e) if e.is_not_found() => {
+                            if let Some((known, _)) = since.versions.get_key_value(&id) {
+                                listed.remove(known.as_str());
+                            }
+                        }
+                        Err(error) => found(Scanned::Failed { id, error }),
+                    },
+                    else => break,
+                }
+            }
+            let removed = since
+                .versions
+                .keys()
+                .filter(|id| !listed.contains(id.as_str()))
+                .cloned()
+                .collect();
+            Ok(ScanEnd {
+                removed,
+                ..ScanEnd::default()
+            })
+        })
+    }
+
+    fn get(&self, id: &str) -> Result<Asset, PlatformError> {
+        log::debug!("reading the sidecar of {id}");
+        self.runtime.block_on(self.asset(id))
+    }
+
+    /// Rewrites the sidecar, keeping every key it does not change, only if it is still the
+    /// version just read (and, with `expected`, the version the change was computed from).
+    fn update(
+        &self,
+        id: &str,
+        changes: &MetadataChanges,
+        expected: Option<&str>,
+    ) -> Result<Asset, PlatformError> {
+        self.runtime.block_on(async {
+            let (mut json, seen) = self.read(id).await?;
+            if expected.is_some_and(|v| v != version_of(&seen)) {
+                return Err(PlatformError::Conflict { id: id.to_owned() });
+            }
+            let text = changed(&mut json, changes, id)?;
+            let key = self.sidecar_key(id)?;
+            let condition = object_store::UpdateVersion {
+                e_tag: seen.e_tag.clone(),
+                version: seen.version.clone(),
+            };
+            let options = PutOptions {
+                mode: PutMode::Update(condition),
+                ..PutOptions::default()
+            };
+            match self
+                .store
+                .inner
+                .put_opts(&key, text.clone().into(), options)
+                .await
+            {
+                Ok(_) => {}
+                // A local folder has no conditional write: the ETag (inode, time and size)
+                // is compared right before the file is replaced, as the `dir` platform
+                // does, which leaves only that moment for someone else's save to be lost.
+                Err(object_store::Error::NotImplemented { .. }) => {
+                    let now = self.store.inner.head(&key).await.map_err(self.error(id))?;
+                    if version_of(&now) != version_of(&seen) {
+                        return Err(PlatformError::Conflict { id: id.to_owned() });
+                    }
+                    self.store
+                        .inner
+                        .put(&key, text.into())
+                        .await
+                        .map_err(self.error(id))?;
+                }
+                Err(e) => return Err(self.error(id)(e)),
+            }
+            self.drop_earlier_versions(id, &key).await?;
+            self.asset(id).await
+        })
+    }
+
+    /// Removes the object and its sidecar; an object already gone is not an error, but an
+    /// asset that never existed is.
+    fn delete_following(
+        &self,
+        id: &str,
+        _handle: Option<&str>,
+        _accepted: &mut dyn FnMut(&str),
+    ) -> Result<(), PlatformError> {
+        let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
+        if let Some(bucket) = &self.store.bucket {
+            let versioning = self.runtime.block_on(bucket.versioning())?;
+            if versioning != versions::Versioning::Off {
+                return self
+                    .runtime
+                    .block_on(self.delete_every_version(bucket, id, &object, &sidecar));
+            }
+        }
+        self.runtime.block_on(async {
+            let exists = |key: Key| async move {
+                match self.store.inner.head(&key).await {
+                    Ok(_) => Ok(true),
+                    Err(object_store::Error::NotFound { .. }) => Ok(false),
+                    Err(e) => Err(self.error(id)(e)),
+                }
+            };
+            let (has_object, has_sidecar) = (
+                exists(object.clone()).await?,
+                exists(sidecar.clone()).await?,
+            );
+            if !has_object && !has_sidecar {
+                return Err(PlatformError::NotFound { id: id.to_owned() });
+            }
+            for key in [object, sidecar] {
+                match self.store.inner.delete(&key).await {
+                    Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
+                    Err(e) => return Err(self.error(id)(e)),
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Streams the object to `to`, a chunk at a time.
+    fn download(&self, id: &str, to: &mut dyn Write) -> Result<u64, PlatformError> {
+        let key = self.key_of(id)?;
+        self.runtime.block_on(async {
+            let got = self.store.inner.get(&key).await.map_err(self.error(id))?;
+            let mut chunks = got.into_stream();
+            let mut written = 0;
+            while let Some(chunk) = chunks.next().await {
+                let chunk = chunk.map_err(self.error(id))?;
+                to.write_all(&chunk).map_err(|source| PlatformError::Io {
+                    path: std::path::PathBuf::from(id),
+                    source,
+                })?;
+                written += chunk.len() as u64;
+            }
+            Ok(written)
+        })
+    }
+
+    /// The object itself when it is a web image small enough to show.
+    fn preview(&self, id: &str) -> Result<Option<super::Preview>, PlatformError> {
+        const MAX_PREVIEW: u64 = 2 * 1024 * 1024;
+        let extension = id
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        if !matches!(extension.as_str(), "png" | "jpg" | "jpeg" | "gif" | "webp") {
+            return Ok(None);
+        }
+        let key = self.key_of(id)?;
+        self.runtime.block_on(async {
+            let meta = self.store.inner.head(&key).await.map_err(self.error(id))?;
+            if meta.size > MAX_PREVIEW {
+                return Ok(None);
+            }
+            let got = self.store.inner.get(&key).await.map_err(self.error(id))?;
+            let bytes = got.bytes().await.map_err(self.error(id))?;
+            Ok(Some(super::Preview {
+                extension,
+                bytes: bytes.to_vec(),
+            }))
+        })
+    }
+
+    /// The archives (the first folders under the prefix). Listing them proves the
+    /// credentials may list; for a local folder its permissions say the rest. In a bucket
+    /// a small probe object at the top of the prefix (in no archive, so never an asset) is
+    /// written, read and deleted, every version of it in a versioned bucket: what
+    /// succeeded is what the credentials may do. Deleting counts only where the earlier
+    /// versions can go too.
+    fn access(&self) -> Result<Vec<ArchiveAccess>, PlatformError> {
+        let probe = match self.store.kind {
+            StoreKind::Local => None,
+            _ => Some(self.runtime.block_on(self.probe())?),
+        };
+        let listed = self.runtime.block_on(async {
+            let prefix = (!self.store.prefix.as_ref().is_empty()).then_some(&self.store.prefix);
+            self.store.inner.list_with_delimiter(prefix).await
+        });
+        let listed = listed.map_err(|e| PlatformError::Store {
+            url: self.url.clone(),
+            message: format!("cannot list the tenant: {e}"),
+        })?;
+        let mut archives: Vec<ArchiveAccess> = listed
+            .common_prefixes
+            .iter()
+            .filter_map(|p| p.filename().map(str::to_owned))
+            .map(|name| {
+                let (edit, delete) = match &self.store.folder {
+                    Some(folder) => {
+                        let writable =
+                            rustix::fs::access(folder.join(&name), rustix::fs::Access::WRITE_OK)
+                                .is_ok();
+                        (writable, writable)
+                    }
+                    None => probe.as_ref().map_or((false, false), |p| {
+                        (p.write, p.delete && p.delete_versions != Some(false))
+                    }),
+                };
+                let read = probe.as_ref().is_none_or(|p| p.read);
+                ArchiveAccess {
+                    name,
+                    assets: None,
+                    read,
+                    edit_metadata: edit,
+                    delete,
+                    download: read,
+                }
+            })
+            .collect();
+        archives.sort_by(|a, b| a.name.cmp(&b.name));
+        if let (Some(probe), Ok(mut facts)) = (probe, self.facts.lock()) {
+            *facts = probe.facts();
+        }
+        Ok(archives)
+    }
+
+    fn store_facts(&self) -> Vec<(String, String)> {
+        self.facts.lock().map(|f| f.clone()).unwrap_or_default()
+    }
+}
+
+/// Applies `changes` to a sidecar's JSON and returns its new text.
+fn changed(
+    json: &mut serde_json::Value,
+    changes: &MetadataChanges,
+    id: &str,
+) -> Result<Vec<u8>, PlatformError> {
+    let Some(object) = json.as_object_mut() else {
+        return Err(PlatformError::Rejected(format!(
+            "cannot update {id}: its sidecar is not an object"
+        )));
+    };
+    let metadata = object
+        .entry("metadata")
+        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+    let Some(metadata) = metadata.as_object_mut() else {
+        return Err(PlatformError::Rejected(format!(
+            "cannot update {id}: its metadata is not an object"
+        )));
+    };
+    for (field, value) in changes {
+        match value {
+            None => {
+                metadata.remove(field);
+            }
+            Some(value) => {
+                let value = match value {
+                    FieldValue::Single(s) => serde_json::json!(s),
+                    FieldValue::Bag(items) => serde_json::json!(items),
+                };
+                metadata.insert(field.clone(), serde_json::json!({ "value": value }));
+            }
+        }
+    }
+    object.insert(
+        "modified".to_owned(),
+        serde_json::Value::String(crate::time::now()),
+    );
+    let mut text = serde_json::to_vec_pretty(&json)
+        .map_err(|e| PlatformError::Rejected(format!("cannot write the sidecar of {id}: {e}")))?;
+    text.push(b'\n');
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &std::path::Path, id: &str, byline: &[&str]) {
+        let path = root.join(id);
+        std::fs::create_dir_all(path.parent().expect("an archive")).expect("a folder");
+        std::fs::write(&path, b"image").expect("an object");
+        let sidecar = serde_json::json!({ "metadata": { "80": { "value": byline } } });
+        std::fs::write(
+            root.join(format!("{id}{SIDECAR_SUFFIX}")),
+            serde_json::to_vec(&sidecar).expect("JSON"),
+        )
+        .expect("a sidecar");
+    }
+
+    fn open(root: &std::path::Path) -> ObjectsPlatform {
+        let url = url::Url::from_directory_path(root).expect("an absolute path");
+        ObjectsPlatform::open(url.as_str(), None).expect("the store")
+    }
+
+    #[test]
+    fn a_conditional_update_never_overwrites_a_newer_save() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        write(dir.path(), "A/x.png", &["Jane Doe", "Ola Nordmann"]);
+        let platform = open(dir.path());
+        let read = platform.get("A/x.png").expect("an asset");
+        let changes: MetadataChanges = [(
+            "80".to_owned(),
+            Some(FieldValue::Bag(vec!["Ola Nordmann".to_owned()])),
+        )]
+        .into_iter()
+        .collect();
+        // Someone saves after dsr read it: the write computed from that read is refused.
+        write(dir.path(), "A/x.png", &["Jane Doe", "Ola Nordmann", "Kari"]);
+        let refused = platform
+            .update("A/x.png", &changes, Some(&read.version))
+            .expect_err("changed since it was read");
+        assert!(refused.is_conflict(), "{refused:?}");
+        let kept = platform.get("A/x.png").expect("an asset");
+        assert_eq!(
+            kept.metadata["80"].items(),
+            ["Jane Doe", "Ola Nordmann", "Kari"]
+        );
+        let updated = platform
+            .update("A/x.png", &changes, Some(&kept.version))
+            .expect("unchanged since read");
+        assert_eq!(updated.metadata["80"].items(), ["Ola Nordmann"]);
+        assert_ne!(updated.version, kept.version);
+    }
+
+    #[test]
+    fn an_id_that_leaves_the_prefix_names_nothing() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        write(dir.path(), "A/x.png", &["Jane Doe"]);
+        let platform = open(dir.path());
+        for id in [
+            "../A/x.png",
+            "A/../A/x.png",
+            "x.png",
+            "A//x.png",
+            "/A/x.png",
+        ] {
+            assert!(platform.get(id).is_err_and(|e| e.is_not_found()), "{id}");
+            assert!(platform.delete(id).is_err_and(|e| e.is_not_found()), "{id}");
+        }
+        assert!(dir.path().join("A/x.png").exists());
+    }
+
+    #[test]
+    fn deleting_removes_the_object_and_its_sidecar() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        write(dir.path(), "A/x.png", &["Jane Doe"]);
+        let platform = open(dir.path());
+        platform.delete("A/x.png").expect("deleted");
+        assert!(!dir.path().join("A/x.png").exists());
+        assert!(!dir.path().join("A/x.png.json").exists());
+        assert!(platform.get("A/x.png").is_err_and(|e| e.is_not_found()));
+        assert!(platform.delete("A/x.png").is_err_and(|e| e.is_not_found()));
+    }
+}

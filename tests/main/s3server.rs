@@ -1,0 +1,229 @@
+//! A real S3-compatible server for the tests: moto's server mode (`moto_server`, from the
+//! `moto[server]` Python package), started on 127.0.0.1 in a temporary folder and stopped
+//! when dropped. Moto keeps versions and delete markers and answers conditional writes,
+//! which is what the `objects` platform relies on. The tests read and write the bucket
+//! through the same library dsr uses, signing as any client does.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use futures::StreamExt as _;
+use object_store::path::Path as Key;
+use object_store::{ObjectStore, ObjectStoreExt as _};
+
+/// The credentials the tests give dsr through the environment (moto accepts any).
+pub const ENV: [(&str, &str); 3] = [
+    ("AWS_ACCESS_KEY_ID", "dsr-tests"),
+    ("AWS_SECRET_ACCESS_KEY", "dsr-tests-secret"),
+    ("AWS_REGION", "us-east-1"),
+];
+
+pub struct S3Server {
+    child: Child,
+    _dir: tempfile::TempDir,
+    pub endpoint: String,
+    pub bucket: String,
+    store: object_store::aws::AmazonS3,
+    runtime: tokio::runtime::Runtime,
+}
+
+/// Whether the S3 tests cannot run here (the reason printed); in CI they always must.
+pub fn missing() -> bool {
+    let installed = Command::new("moto_server")
+        .arg("--help")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !installed {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "moto_server is missing: install it with `pip install 'moto[server]'` (.ci/run does)"
+        );
+        eprintln!("skipped: moto_server is not installed (pip install 'moto[server]')");
+    }
+    !installed
+}
+
+impl S3Server {
+    /// Starts a server with one empty bucket. `None`, with the reason printed, when
+    /// `moto_server` is not installed and this is not CI; in CI a missing server fails.
+    pub fn start(bucket: &str) -> Option<S3Server> {
+        if missing() {
+            return None;
+        }
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let child = Command::new("moto_server")
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("moto_server starts");
+        let endpoint = format!("http://127.0.0.1:{port}");
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        let store = {
+            let _entered = runtime.enter();
+            object_store::aws::AmazonS3Builder::new()
+                .with_endpoint(&endpoint)
+                .with_allow_http(true)
+                .with_bucket_name(bucket)
+                .with_region(ENV[2].1)
+                .with_access_key_id(ENV[0].1)
+                .with_secret_access_key(ENV[1].1)
+                .build()
+                .expect("a client")
+        };
+        let mut server = S3Server {
+            child,
+            _dir: dir,
+            endpoint,
+            bucket: bucket.to_owned(),
+            store,
+            runtime,
+        };
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "moto_server did not listen on {port} within 30 s"
+            );
+            if let Ok(Some(status)) = server.child.try_wait() {
+                panic!("moto_server ended at start: {status}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        server.bucket_request("", "");
+        Some(server)
+    }
+
+    /// Turns versioning on: every overwrite and delete then keeps the earlier version.
+    pub fn enable_versioning(&self) {
+        self.bucket_request(
+            "?versioning",
+            r#"<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status></VersioningConfiguration>"#,
+        );
+    }
+
+    /// A bucket-level PUT (moto takes these unsigned).
+    fn bucket_request(&self, query: &str, body: &str) {
+        let response = reqwest::blocking::Client::new()
+            .put(format!("{}/{}{query}", self.endpoint, self.bucket))
+            .header("content-type", "application/xml")
+            .body(body.to_owned())
+            .send()
+            .expect("the server answers");
+        assert!(response.status().is_success(), "{query}: {response:?}");
+    }
+
+    /// Every version and delete marker under `prefix`, as `(key, version id)`, sorted.
+    pub fn versions(&self, prefix: &str) -> Vec<(String, String)> {
+        let body = reqwest::blocking::Client::new()
+            .get(format!(
+                "{}/{}?versions&prefix={}",
+                self.endpoint,
+                self.bucket,
+                url::form_urlencoded::byte_serialize(prefix.as_bytes()).collect::<String>()
+            ))
+            .send()
+            .and_then(|r| r.error_for_status())
+            .and_then(|r| r.text())
+            .expect("a version listing");
+        let field = |block: &str, name: &str| {
+            let start = block.find(&format!("<{name}>")).expect("the field") + name.len() + 2;
+            let end = start + block[start..].find('<').expect("its end");
+            block[start..end].to_owned()
+        };
+        let mut found: Vec<(String, String)> = ["<Version>", "<DeleteMarker>"]
+            .iter()
+            .flat_map(|open| body.split(open).skip(1))
+            .map(|block| (field(block, "Key"), field(block, "VersionId")))
+            .collect();
+        found.sort();
+        found
+    }
+
+    pub fn put(&self, key: &str, bytes: Vec<u8>) {
+        self.runtime
+            .block_on(self.store.put(&Key::from(key), bytes.into()))
+            .expect("put");
+    }
+
+    /// Writes `key` only if its ETag is still `e_tag`.
+    pub fn put_if_match(&self, key: &str, e_tag: &str) -> Result<(), object_store::Error> {
+        let options = object_store::PutOptions {
+            mode: object_store::PutMode::Update(object_store::UpdateVersion {
+                e_tag: Some(e_tag.to_owned()),
+                version: None,
+            }),
+            ..object_store::PutOptions::default()
+        };
+        self.runtime
+            .block_on(
+                self.store
+                    .put_opts(&Key::from(key), b"changed".to_vec().into(), options),
+            )
+            .map(|_| ())
+    }
+
+    /// An object's bytes; `None` once it is gone.
+    pub fn get(&self, key: &str) -> Option<Vec<u8>> {
+        self.runtime.block_on(async {
+            match self.store.get(&Key::from(key)).await {
+                Ok(got) => Some(got.bytes().await.expect("the body").to_vec()),
+                Err(object_store::Error::NotFound { .. }) => None,
+                Err(e) => panic!("get {key}: {e}"),
+            }
+        })
+    }
+
+    /// Every key under `prefix`, sorted.
+    pub fn keys(&self, prefix: &str) -> Vec<String> {
+        let mut keys: Vec<String> = self.runtime.block_on(async {
+            self.store
+                .list(Some(&Key::from(prefix)))
+                .map(|m| m.expect("a listing").location.to_string())
+                .collect()
+                .await
+        });
+        keys.sort();
+        keys
+    }
+
+    /// Copies every file under `folder` to `prefix/<its relative path>`.
+    pub fn upload(&self, folder: &Path, prefix: &str) {
+        for entry in walkdir::WalkDir::new(folder).min_depth(1) {
+            let entry = entry.expect("an entry");
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let relative = entry
+                .path()
+                .strip_prefix(folder)
+                .expect("inside")
+                .to_str()
+                .expect("UTF-8");
+            self.put(
+                &format!("{prefix}/{relative}"),
+                std::fs::read(entry.path()).expect("a file"),
+            );
+        }
+    }
+}
+
+impl Drop for S3Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
