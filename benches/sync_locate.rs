@@ -52,10 +52,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail, ensure};
 use dsr::config::Config;
-use dsr::index::identity::{Identity, IdentityKind};
 use dsr::index::locate::Locator;
-use dsr::index::matcher::Confidence;
 use dsr::index::sync::TenantFiles;
+use dsr::matching::identity::{Identity, IdentityKind};
+use dsr::matching::matcher::Confidence;
 use fastrand::Rng;
 use serde_json::Value;
 

@@ -102,7 +102,7 @@ pub struct CaseSummary {
 /// The identities the request was made with: the subject's own data, shown back to them.
 #[derive(Debug, Clone, Serialize)]
 pub struct Subject {
-    pub identities: Vec<crate::index::identity::Identity>,
+    pub identities: Vec<crate::matching::identity::Identity>,
 }
 
 /// Art. 15(1)(a)–(h).

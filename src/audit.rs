@@ -12,7 +12,7 @@ use phonenumber::country;
 use serde::{Deserialize, Serialize};
 
 use crate::appendlog::AppendLog;
-use crate::index::identity::Identity;
+use crate::matching::identity::Identity;
 use crate::receipt::{canonical, sha256_hex, subject};
 
 #[derive(Debug, thiserror::Error)]
@@ -320,7 +320,7 @@ pub fn check_names(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::index::identity::IdentityKind;
+    use crate::matching::identity::IdentityKind;
 
     fn record(purpose: &str) -> AuditRecord {
         AuditRecord {

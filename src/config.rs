@@ -11,7 +11,7 @@ use crate::case::retention::Retention;
 use crate::fields::FieldRoles;
 use crate::fsutil;
 use crate::index::IndexSettings;
-use crate::index::identity::{IdentityError, parse_region};
+use crate::matching::identity::{IdentityError, parse_region};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {

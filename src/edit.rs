@@ -6,7 +6,7 @@
 
 use crate::asset::{FieldValue, Metadata};
 use crate::fields::{FieldRoles, Role};
-use crate::index::matcher::{Confidence, Matcher};
+use crate::matching::matcher::{Confidence, Matcher};
 use crate::platform::MetadataChanges;
 
 /// What replaces the subject's name or e-mail in free text.
@@ -241,14 +241,14 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::identity::{Identity, IdentityKind, probes};
+    use crate::matching::identity::{Identity, IdentityKind, probes};
 
     fn matcher(identities: &[(IdentityKind, &str)]) -> Matcher {
         let identities: Vec<Identity> = identities
             .iter()
             .map(|(k, v)| Identity::new(*k, *v))
             .collect();
-        let region = crate::index::identity::parse_region("NO").ok();
+        let region = crate::matching::identity::parse_region("NO").ok();
         Matcher::new(
             probes(&identities, region).expect("valid identities"),
             FieldRoles::standard(),

@@ -22,6 +22,7 @@ pub mod index;
 pub mod lang;
 pub mod letter;
 pub mod lock;
+pub mod matching;
 pub mod mentions;
 pub mod package;
 pub mod plan;

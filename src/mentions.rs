@@ -17,9 +17,9 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::asset::{FieldValue, Metadata};
 use crate::fields::{CAPTION, FieldRoles};
-use crate::index::identity::{Identity, IdentityKind, phone_e164, probes};
-use crate::index::matcher::{Confidence, Matcher};
-use crate::index::normalize::{self, Word};
+use crate::matching::identity::{Identity, IdentityKind, phone_e164, probes};
+use crate::matching::matcher::{Confidence, Matcher};
+use crate::matching::normalize::{self, Word};
 use crate::receipt::subject::{forbidden_forms, holds_any};
 
 /// Words run together are compared only from this many letters on: "janedoe" is her, "ada"
@@ -264,7 +264,7 @@ mod tests {
     }
 
     fn named(text: &str) -> Option<IdentityKind> {
-        let region = crate::index::identity::parse_region("NO").ok();
+        let region = crate::matching::identity::parse_region("NO").ok();
         names_subject(text, &jane(), region)
     }
 

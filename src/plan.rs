@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::asset::{Asset, FieldValue};
-use crate::index::identity::Identity;
-use crate::index::matcher::Confidence;
+use crate::matching::identity::Identity;
+use crate::matching::matcher::Confidence;
 use crate::platform::MetadataChanges;
 
 /// The plan format written by this version.

@@ -15,8 +15,8 @@ use crate::asset::Asset;
 use crate::case::Case;
 use crate::disclose::SubjectAsset;
 use crate::fields::{FieldRoles, Role};
-use crate::index::matcher::{Confidence, Matcher, Rule};
 use crate::lang::Lang;
+use crate::matching::matcher::{Confidence, Matcher, Rule};
 use crate::package::{Entry, Package, PackageError, safe_name};
 use crate::platform::{Platform, PlatformError};
 

@@ -15,8 +15,8 @@ use crate::apply::{self, Action, Intent, Plan, Step, same_value};
 use crate::asset::{Asset, FieldValue, Metadata};
 use crate::edit;
 use crate::fields::FieldRoles;
-use crate::index::identity::{Identity, IdentityError, IdentityKind, probes};
-use crate::index::matcher::{Confidence, Matcher};
+use crate::matching::identity::{Identity, IdentityError, IdentityKind, probes};
+use crate::matching::matcher::{Confidence, Matcher};
 use crate::platform::{MetadataChanges, PlatformError};
 
 pub use crate::plan::Change;
@@ -443,7 +443,7 @@ impl Rectifier<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::identity::parse_region;
+    use crate::matching::identity::parse_region;
 
     fn asset(pairs: &[(&str, FieldValue)]) -> Asset {
         Asset {

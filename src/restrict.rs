@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use crate::apply::holds::Holds;
 use crate::apply::{Action, Intent, Plan, Step, unwritable};
 use crate::asset::{Asset, FieldValue};
-use crate::index::matcher::Confidence;
+use crate::matching::matcher::Confidence;
 use crate::platform::{MetadataChanges, PlatformError};
 
 /// The value put into the restriction field when the profile names none.

@@ -8,7 +8,7 @@ use serde_json::Value;
 use time::Date;
 
 use crate::case::deadline;
-use crate::index::identity::{Identity, IdentityKind};
+use crate::matching::identity::{Identity, IdentityKind};
 
 /// The columns (CSV) or keys (JSON Lines) a subject list may have. `new_*` columns say what
 /// the subject's value of that kind becomes, for `dsr rectify`.

@@ -547,7 +547,7 @@ mod tests {
             action: Action::Scrub,
             reason: "test".to_owned(),
             version: asset.version,
-            acts_from: crate::index::matcher::Confidence::Medium,
+            acts_from: crate::matching::matcher::Confidence::Medium,
             shows_subject: false,
             left_fields: Vec::new(),
             changes: [(

@@ -19,9 +19,9 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::fsutil;
-use crate::index::identity::Identity;
 use crate::index::locate::Hit;
-use crate::index::matcher::{Confidence, Rule};
+use crate::matching::identity::Identity;
+use crate::matching::matcher::{Confidence, Rule};
 
 /// The right a subject exercises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -621,7 +621,7 @@ fn check_id(id: &str) -> Result<(), CaseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::identity::IdentityKind;
+    use crate::matching::identity::IdentityKind;
 
     fn new_case(right: Right) -> NewCase {
         NewCase {

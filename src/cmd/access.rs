@@ -10,8 +10,8 @@ use dsr::asset::Asset;
 use dsr::case::{Case, CaseStore, Right};
 use dsr::config::TenantProfile;
 use dsr::disclose::{KnownPeople, SubjectAsset, subject_view};
-use dsr::index::identity::probes;
-use dsr::index::matcher::{Confidence, Matcher};
+use dsr::matching::identity::probes;
+use dsr::matching::matcher::{Confidence, Matcher};
 use dsr::platform::Platform;
 use dsr::ropa::RecordOfProcessing;
 

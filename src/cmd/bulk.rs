@@ -20,7 +20,7 @@ use dsr::batch::{Batch, Event};
 use dsr::case::{Case, CaseStore, NewCase, Right, deadline};
 use dsr::config::TenantProfile;
 use dsr::index::locate::Locator;
-use dsr::index::matcher::Confidence;
+use dsr::matching::matcher::Confidence;
 use dsr::subjects::Subject;
 use dsr::threads::{self, lock};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -722,7 +722,7 @@ fn open_case(
     options: &Options<'_>,
 ) -> Result<Case> {
     let settings = profile.settings()?;
-    dsr::index::identity::probes(&subject.identities, settings.region)?;
+    dsr::matching::identity::probes(&subject.identities, settings.region)?;
     super::record::check_names(
         ctx,
         profile,
@@ -764,7 +764,7 @@ fn transient_case(
     options: &Options<'_>,
 ) -> Result<Case> {
     let settings = profile.settings()?;
-    dsr::index::identity::probes(&subject.identities, settings.region)?;
+    dsr::matching::identity::probes(&subject.identities, settings.region)?;
     // Never a kept case's id (those count from 001), and printed as none.
     let day: String = dsr::time::now()
         .chars()

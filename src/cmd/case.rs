@@ -6,9 +6,9 @@ use std::io::{IsTerminal, Write};
 use anyhow::{Context as _, Result, bail};
 use dsr::case::retention::Retention;
 use dsr::case::{Case, CaseStore, NewCase, Purge, RECEIPTS_DIR, Right, deadline};
-use dsr::index::identity::{Identity, IdentityKind};
 use dsr::index::locate::Locator;
-use dsr::index::matcher::Confidence;
+use dsr::matching::identity::{Identity, IdentityKind};
+use dsr::matching::matcher::Confidence;
 use dsr::subjects::BadRow;
 
 use super::list::{self, Counted, ListPrinter};
@@ -71,7 +71,7 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
     let (name, profile) = ctx.tenant(&config)?;
     let settings = profile.settings()?;
     // Identities are checked before a case exists, so a typo leaves nothing behind.
-    dsr::index::identity::probes(&identities, settings.region)?;
+    dsr::matching::identity::probes(&identities, settings.region)?;
     super::record::check_names(
         ctx,
         &profile,
@@ -148,7 +148,7 @@ fn same_subject(
     region: Option<phonenumber::country::Id>,
 ) -> Result<Vec<Case>> {
     let keys = |ids: &[Identity]| -> BTreeSet<String> {
-        dsr::index::identity::probes(ids, region)
+        dsr::matching::identity::probes(ids, region)
             .unwrap_or_default()
             .iter()
             .map(probe_key)
@@ -162,9 +162,9 @@ fn same_subject(
         .collect())
 }
 
-fn probe_key(probe: &dsr::index::identity::Probe) -> String {
-    use dsr::index::identity::Probe;
-    let words = |words: &[dsr::index::normalize::Word]| {
+fn probe_key(probe: &dsr::matching::identity::Probe) -> String {
+    use dsr::matching::identity::Probe;
+    let words = |words: &[dsr::matching::normalize::Word]| {
         let mut folded: Vec<&str> = words.iter().map(|w| w.stripped()).collect();
         folded.sort_unstable();
         folded.join(" ")
@@ -225,7 +225,7 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
     };
     let tally = list::run(rows, &mut printer, bad_row, |printer, subject| {
         let result = (|| -> Result<Case> {
-            dsr::index::identity::probes(&subject.identities, settings.region)?;
+            dsr::matching::identity::probes(&subject.identities, settings.region)?;
             super::record::check_names(
                 ctx,
                 &profile,
@@ -977,7 +977,7 @@ mod tests {
                 field: "80".to_owned(),
                 label: "Byline".to_owned(),
                 identity: "name:Jane Doe".to_owned(),
-                rule: dsr::index::matcher::Rule::Name,
+                rule: dsr::matching::matcher::Rule::Name,
                 confidence: Confidence::Low,
                 value: "J. Doe".to_owned(),
             }],

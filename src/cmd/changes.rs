@@ -572,7 +572,7 @@ pub fn writable(ctx: &Context, tenant: &str) -> Option<std::collections::BTreeSe
 /// `only`: the fields a rectification was restricted to (elsewhere the value stays).
 pub fn still_found(
     locator: &dsr::index::locate::Locator,
-    identities: &[dsr::index::identity::Identity],
+    identities: &[dsr::matching::identity::Identity],
     case: &dsr::case::Case,
     only: Option<&std::collections::BTreeSet<String>>,
 ) -> Result<Vec<String>> {
@@ -585,12 +585,12 @@ pub fn still_found(
 /// the matched value (a `--set` run: in the fields it corrects, other than the new value).
 pub fn still_found_where(
     locator: &dsr::index::locate::Locator,
-    identities: &[dsr::index::identity::Identity],
+    identities: &[dsr::matching::identity::Identity],
     case: &dsr::case::Case,
     counts: impl Fn(&str, &str) -> bool,
 ) -> Result<Vec<String>> {
     let left_out = case.left_out();
-    let hits = locator.find(identities, dsr::index::matcher::Confidence::Low)?;
+    let hits = locator.find(identities, dsr::matching::matcher::Confidence::Low)?;
     Ok(hits
         .into_iter()
         .filter(|h| {

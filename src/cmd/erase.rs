@@ -12,9 +12,9 @@ use dsr::config::TenantProfile;
 use dsr::erase::plan::{Planner, ShownWithOthers, Strategy};
 use dsr::erase::tombstone::{self, Tombstone, TombstoneKey};
 use dsr::index::group::GroupReindex;
-use dsr::index::identity::{Identity, probes};
 use dsr::index::locate::Locator;
-use dsr::index::matcher::Matcher;
+use dsr::matching::identity::{Identity, probes};
+use dsr::matching::matcher::Matcher;
 
 use super::changes;
 use super::engine::{Carrying, Change, Engine, Options};

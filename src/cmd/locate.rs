@@ -4,9 +4,9 @@ use std::io::Write;
 
 use anyhow::Result;
 use dsr::access::neutralise;
-use dsr::index::identity::{Identity, IdentityKind};
 use dsr::index::locate::{Hit, Locator};
-use dsr::index::matcher::Confidence;
+use dsr::matching::identity::{Identity, IdentityKind};
+use dsr::matching::matcher::Confidence;
 use dsr::subjects::BadRow;
 
 use super::list::{self, Counted, ListPrinter};

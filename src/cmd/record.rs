@@ -29,7 +29,7 @@ pub fn purpose(ctx: &Context, profile: &TenantProfile, case: &Case) -> String {
 pub fn check_names(
     ctx: &Context,
     profile: &TenantProfile,
-    identities: &[dsr::index::identity::Identity],
+    identities: &[dsr::matching::identity::Identity],
     texts: &[(&'static str, Option<&str>)],
 ) -> Result<()> {
     let region = profile.settings()?.region;

@@ -9,9 +9,9 @@ use dsr::apply::{self, Action, Intent, Outcome as StepOutcome, Plan, RunReport};
 use dsr::case::{Case, Right};
 use dsr::index::IndexSettings;
 use dsr::index::group::GroupReindex;
-use dsr::index::identity::probes;
 use dsr::index::locate::Locator;
-use dsr::index::matcher::Matcher;
+use dsr::matching::identity::probes;
+use dsr::matching::matcher::Matcher;
 use dsr::rectify::{Change, Rectifier};
 use dsr::subjects::Subject;
 

@@ -69,7 +69,7 @@ pub fn phones(text: &str, region: Option<country::Id>) -> Vec<(Span, String)> {
             if !phonenumber::is_valid(&number) {
                 return None;
             }
-            let e164 = crate::index::identity::phone_e164(written, region)?;
+            let e164 = crate::matching::identity::phone_e164(written, region)?;
             Some(((start, end), e164))
         })
         .collect()
@@ -299,7 +299,7 @@ mod tests {
 
     #[test]
     fn phones_in_text_in_any_form() {
-        let region = crate::index::identity::parse_region("NO").ok();
+        let region = crate::matching::identity::parse_region("NO").ok();
         let text = "Call +47 98 76 54 32 or 0047 22 11 00 99, not 2024-03-25 or 12345.";
         let found: Vec<(&str, String)> = phones(text, region)
             .into_iter()
@@ -322,7 +322,7 @@ mod tests {
         let seed = fastrand::u64(..);
         eprintln!("fuzz identifiers: seed {seed}");
         let mut rng = fastrand::Rng::with_seed(seed);
-        let region = crate::index::identity::parse_region("NO").ok();
+        let region = crate::matching::identity::parse_region("NO").ok();
         let pieces = [
             "0", "1", "4", "7", "9", " ", "-", "+", "(", ")", ".", "/", "A", "C", "T", "Q", "é",
             "\u{a0}", "\u{200b}", "😀", "SSN ", "fnr", "١", "０",

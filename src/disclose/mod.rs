@@ -17,9 +17,9 @@ use serde::Serialize;
 use crate::asset::{Asset, Metadata};
 use crate::edit::{replace_ignoring_ascii_case, split_spans};
 use crate::fields::{self, FieldRoles, Role};
-use crate::index::identity::{Identity, IdentityKind, Probe, probes};
-use crate::index::matcher::{Confidence, Matcher, Rule, person_entries};
-use crate::index::normalize::{self, Word, emails_in};
+use crate::matching::identity::{Identity, IdentityKind, Probe, probes};
+use crate::matching::matcher::{Confidence, Matcher, Rule, person_entries};
+use crate::matching::normalize::{self, Word, emails_in};
 
 /// What stands where another person's name, address or number was.
 pub const ANOTHER_PERSON: &str = "[another person]";
@@ -453,7 +453,7 @@ fn redact_text(item: &str, c: &Context<'_>) -> String {
 mod tests {
     use super::*;
     use crate::asset::FieldValue;
-    use crate::index::identity::{Identity, IdentityKind, probes};
+    use crate::matching::identity::{Identity, IdentityKind, probes};
 
     fn asset(pairs: &[(&str, FieldValue)]) -> Asset {
         Asset {

@@ -8,7 +8,7 @@ pub mod tombstone;
 
 use crate::apply::Step;
 use crate::asset::Asset;
-use crate::index::matcher::Matcher;
+use crate::matching::matcher::Matcher;
 
 /// The read-back check of a scrubbed asset: no field holds the subject at the confidence
 /// the step acted on, other than the fields it left for a person.

@@ -9,7 +9,7 @@ use crate::apply::{self, Action, Intent, Plan, Step};
 use crate::asset::{Asset, Metadata};
 use crate::edit;
 use crate::fields::{self, FieldRoles, Role};
-use crate::index::matcher::{Confidence, Matcher};
+use crate::matching::matcher::{Confidence, Matcher};
 pub use crate::plan::{ShownWithOthers, Strategy};
 use crate::platform::{MetadataChanges, PlatformError};
 
@@ -242,7 +242,7 @@ impl Planner<'_> {
 mod tests {
     use super::*;
     use crate::asset::FieldValue;
-    use crate::index::identity::{Identity, IdentityKind, parse_region, probes};
+    use crate::matching::identity::{Identity, IdentityKind, parse_region, probes};
 
     fn asset(id: &str, pairs: &[(&str, &[&str])]) -> Asset {
         Asset {

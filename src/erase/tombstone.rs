@@ -28,9 +28,9 @@ use zeroize::Zeroizing;
 
 use crate::asset::Asset;
 use crate::fields::{FieldRoles, Role};
-use crate::index::identity::{Identity, IdentityKind, phone_e164};
-use crate::index::matcher::{both_readings, person_entries};
-use crate::index::normalize::{self, Word};
+use crate::matching::identity::{Identity, IdentityKind, phone_e164};
+use crate::matching::matcher::{both_readings, person_entries};
+use crate::matching::normalize::{self, Word};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TombstoneError {
@@ -367,7 +367,7 @@ mod tests {
 
     #[test]
     fn finds_the_subject_again_without_keeping_their_values() {
-        let region = crate::index::identity::parse_region("NO").ok();
+        let region = crate::matching::identity::parse_region("NO").ok();
         let identities = [
             Identity::new(IdentityKind::Name, "Jörg Müller"),
             Identity::new(IdentityKind::Email, "jorg@example.com"),
@@ -472,7 +472,7 @@ mod tests {
 
     #[test]
     fn the_file_alone_gives_no_phone_back_and_another_key_finds_nothing() {
-        let region = crate::index::identity::parse_region("NO").ok();
+        let region = crate::matching::identity::parse_region("NO").ok();
         let phone = Identity::new(IdentityKind::Phone, "912 34 567");
         let key = TombstoneKey::random();
         let stone = Tombstone::new("case-1", &[phone], region, "2026-11-23T00:00:00Z", &key);
@@ -494,7 +494,7 @@ mod tests {
 
     #[test]
     fn old_unkeyed_tombstones_still_replay() {
-        let region = crate::index::identity::parse_region("NO").ok();
+        let region = crate::matching::identity::parse_region("NO").ok();
         let salt = "00112233445566778899aabbccddeeff";
         let hash = crate::apply::hex(&Sha256::digest(format!("{salt}\0+4791234567")));
         let line = format!(

@@ -5,11 +5,11 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::identity::{Identity, IdentityError, probes};
-use super::matcher::{Confidence, Matcher, Rule};
 use super::state::{SyncSummary, Unreadable};
 use super::sync::{SyncError, TenantFiles};
 use super::{IndexError, IndexSettings, TenantIndex};
+use crate::matching::identity::{Identity, IdentityError, probes};
+use crate::matching::matcher::{Confidence, Matcher, Rule};
 
 /// One asset holding the person, with every place they were found.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

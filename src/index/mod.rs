@@ -8,10 +8,7 @@
 //! precision in [`matcher`].
 
 pub mod group;
-pub mod identity;
 pub mod locate;
-pub mod matcher;
-pub mod normalize;
 pub mod state;
 pub mod sync;
 
@@ -28,8 +25,9 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 use crate::asset::{Asset, Metadata};
 use crate::fields::{FieldRoles, Role};
 use crate::fsutil;
-use identity::{Probe, phone_e164};
-use normalize::Word;
+use crate::matching::identity::{self, Probe, phone_e164};
+use crate::matching::normalize::Word;
+use crate::matching::{matcher, normalize};
 
 /// Errors of the index. Callers branch on `NotSynced` to tell the user to run `dsr sync`.
 #[derive(Debug, thiserror::Error)]

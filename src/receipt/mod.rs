@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ssh_key::rand_core::{OsRng, RngCore};
 
-use crate::index::identity::Identity;
+use crate::matching::identity::Identity;
 use canonical::CanonicalError;
 use ledger::{LedgerEntry, TenantRecords};
 use sign::{KeyError, SigningKey};

@@ -14,8 +14,8 @@ use sha2::{Digest, Sha256};
 use ssh_key::rand_core::{OsRng, RngCore};
 use zeroize::Zeroizing;
 
-use crate::index::identity::{Identity, IdentityKind, phone_e164};
-use crate::index::normalize;
+use crate::matching::identity::{Identity, IdentityKind, phone_e164};
+use crate::matching::normalize;
 
 /// The salted hash of one identity.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -186,7 +186,7 @@ mod tests {
     fn spellings_of_one_identity_hash_alike() {
         let dir = tempfile::tempdir().unwrap();
         let salt = Salt::load_or_create(&dir.path().join("salt")).unwrap();
-        let region = crate::index::identity::parse_region("NO").ok();
+        let region = crate::matching::identity::parse_region("NO").ok();
         let same = |kind, a: &str, b: &str| {
             salt.hash(&Identity::new(kind, a), region) == salt.hash(&Identity::new(kind, b), region)
         };
@@ -209,7 +209,7 @@ mod tests {
 
     #[test]
     fn forbidden_forms_catch_the_values_in_any_case() {
-        let region = crate::index::identity::parse_region("NO").ok();
+        let region = crate::matching::identity::parse_region("NO").ok();
         let forms = forbidden_forms(
             &[
                 Identity::new(IdentityKind::Email, "Jane.Doe@example.com"),

@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime};
 use super::sign::{self, TrustedKeys};
 use super::verify::{self, VerifyError};
 use super::*;
-use crate::index::identity::IdentityKind;
+use crate::matching::identity::IdentityKind;
 
 struct Setup {
     dir: tempfile::TempDir,

@@ -12,8 +12,8 @@ use super::RectifyError;
 use crate::asset::{FieldValue, Metadata};
 use crate::edit;
 use crate::fields::{self, FieldRoles, Role};
-use crate::index::identity::{Identity, IdentityKind, probes};
-use crate::index::matcher::{Confidence, Matcher, Rule};
+use crate::matching::identity::{Identity, IdentityKind, probes};
+use crate::matching::matcher::{Confidence, Matcher, Rule};
 use crate::platform::MetadataChanges;
 
 /// FotoWeb's standard fields that hold a list (multi-instance): the shape a field takes on

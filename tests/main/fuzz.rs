@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 
 use dsr::asset::{FieldValue, Metadata};
 use dsr::fields::FieldRoles;
-use dsr::index::identity::{Identity, IdentityKind, parse_region, phone_e164, probes};
-use dsr::index::matcher::{Confidence, Matcher};
-use dsr::index::normalize;
+use dsr::matching::identity::{Identity, IdentityKind, parse_region, phone_e164, probes};
+use dsr::matching::matcher::{Confidence, Matcher};
+use dsr::matching::normalize;
 
 /// Pieces the generator strings together: what breaks readers is rarely random bytes, but
 /// separators, marks and scripts in odd places.

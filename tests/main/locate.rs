@@ -298,7 +298,7 @@ fn spelling_variants_of_a_name_are_one_name() {
     // A query written with the original letters finds every spelling; one written in
     // ASCII finds the original and its own. The two ASCII spellings need not find each
     // other: Joerg is not Jorg, since folding "oe" to "o" everywhere would make Doe equal
-    // Do (src/index/normalize.rs).
+    // Do (src/matching/normalize.rs).
     let muller = [
         "Fold/nfc.jpg",
         "Fold/nfd.jpg",

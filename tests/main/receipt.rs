@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime};
 
 use dsr::audit::{AuditLog, AuditRecord};
-use dsr::index::identity::{Identity, IdentityKind};
+use dsr::matching::identity::{Identity, IdentityKind};
 use dsr::receipt::sign::SigningKey;
 use dsr::receipt::{self, AssetOutcome, AssetRecord, IssuedReceipt, ReceiptDraft, Right};
 use serde_json::Value;

@@ -768,7 +768,7 @@ fn match_text(text: &[Word], item: &str, words: &[Word]) -> Found {
 mod tests {
     use super::*;
     use crate::asset::FieldValue;
-    use crate::index::identity::{Identity, IdentityKind, parse_region, probes};
+    use crate::matching::identity::{Identity, IdentityKind, parse_region, probes};
 
     fn matcher(identities: &[(IdentityKind, &str)]) -> Matcher {
         let ids: Vec<Identity> = identities
