@@ -1,6 +1,8 @@
 //! The configuration file: tenant profiles, kept as TOML, written atomically and
 //! owner-only.
 
+pub use crate::platform::fotoweb::AuthKind;
+pub use crate::platform::http::check_url;
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -12,6 +14,10 @@ use crate::fields::FieldRoles;
 use crate::fsutil;
 use crate::index::IndexSettings;
 use crate::matching::identity::{IdentityError, parse_region};
+use crate::platform::dir::DirPlatform;
+use crate::platform::fotoweb::Fotoweb;
+use crate::platform::objects::ObjectsPlatform;
+use crate::platform::{Connection, Platform, PlatformError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -65,23 +71,6 @@ impl PlatformKind {
             PlatformKind::Fotoweb => "fotoweb",
             PlatformKind::Objects => "objects",
         }
-    }
-}
-
-/// How dsr authenticates to a FotoWeb server.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AuthKind {
-    /// OAuth2 client credentials: a client id and secret buy a short-lived token.
-    #[default]
-    Oauth,
-    /// The legacy `FWAPIToken` header, for on-premises servers that still take it.
-    ApiKey,
-}
-
-impl AuthKind {
-    fn is_default(&self) -> bool {
-        *self == AuthKind::Oauth
     }
 }
 
@@ -162,6 +151,40 @@ pub struct TenantProfile {
 }
 
 impl TenantProfile {
+    /// Opens the platform the profile names. Here and not in `platform`, so that platforms
+    /// know nothing of profiles: each takes its own settings.
+    pub fn open_platform(
+        &self,
+        connection: Connection,
+    ) -> Result<Box<dyn Platform>, PlatformError> {
+        let profile = self;
+        match profile.platform {
+            PlatformKind::Dir => match &profile.path {
+                Some(path) => Ok(Box::new(DirPlatform::open(path)?)),
+                None => Err(PlatformError::Unsupported(
+                    "the profile names no folder: add the tenant again with --path DIR",
+                )),
+            },
+            PlatformKind::Fotoweb => Ok(Box::new(Fotoweb::open(
+                profile.url.as_deref().ok_or(PlatformError::Unsupported(
+                    "the profile names no URL: add the tenant again with --url URL",
+                ))?,
+                profile.auth,
+                profile.client_id.as_deref(),
+                connection,
+            )?)),
+            PlatformKind::Objects => match &profile.url {
+                Some(url) => Ok(Box::new(ObjectsPlatform::open(
+                    url,
+                    profile.endpoint.as_deref(),
+                )?)),
+                None => Err(PlatformError::Unsupported(
+                    "the profile names no store: add the tenant again with --url",
+                )),
+            },
+        }
+    }
+
     /// A `dir` tenant at `path`.
     pub fn dir(path: PathBuf) -> TenantProfile {
         TenantProfile {
@@ -315,31 +338,6 @@ impl TenantProfile {
                 .unwrap_or_default(),
             PlatformKind::Fotoweb | PlatformKind::Objects => self.url.clone().unwrap_or_default(),
         }
-    }
-}
-
-/// HTTPS everywhere but on the loopback interface, where the test double and local
-/// tunnels live. Checked before any request is made.
-pub fn check_url(url: &str) -> Result<(), &'static str> {
-    let Ok(parsed) = url::Url::parse(url) else {
-        return Err("not a URL: give the server's address, such as https://acme.fotoware.cloud");
-    };
-    if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err("the URL must not hold credentials: the secret is given separately");
-    }
-    let loopback = match parsed.host() {
-        None => return Err("the URL names no host"),
-        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-    };
-    match parsed.scheme() {
-        "https" => Ok(()),
-        "http" if loopback => Ok(()),
-        "http" => {
-            Err("plain http is refused for anything but the loopback interface: use https://")
-        }
-        _ => Err("the URL must start with https://"),
     }
 }
 

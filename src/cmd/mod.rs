@@ -382,7 +382,7 @@ pub fn open_platform_limited(
     );
     let connection = Connection {
         secret: Some(secret_source(ctx, name, profile)),
-        cache_dir: Some(files.dir),
+        token_cache: Some(files.token_cache()),
         max_requests,
         timeouts: timeouts(ctx, profile),
         waiting: ctx.interactive_stderr.then(|| {
@@ -392,7 +392,8 @@ pub fn open_platform_limited(
         }),
     };
     let started = std::time::Instant::now();
-    dsr::platform::open(profile, connection)
+    profile
+        .open_platform(connection)
         .inspect(|_| log::info!("tenant '{name}' opened in {:?}", started.elapsed()))
         .inspect_err(|e| {
             log::info!(

@@ -364,7 +364,7 @@ pub struct Connection {
     /// Gives the client secret (or legacy API key) for platforms that need one, when asked.
     pub secret: Option<http::SecretSource>,
     /// Where a platform may cache things for this tenant (an access token).
-    pub cache_dir: Option<PathBuf>,
+    pub token_cache: Option<PathBuf>,
     /// At most this many requests to the platform at once, however many threads share
     /// it (a bulk run keeps more subjects going than it may send requests for).
     pub max_requests: Option<usize>,
@@ -372,32 +372,6 @@ pub struct Connection {
     pub timeouts: Timeouts,
     /// Told whenever a request waits to be tried again, for progress.
     pub waiting: Option<WaitReport>,
-}
-
-/// Opens the platform a tenant profile names.
-pub fn open(
-    profile: &crate::config::TenantProfile,
-    connection: Connection,
-) -> Result<Box<dyn Platform>, PlatformError> {
-    use crate::config::PlatformKind;
-    match profile.platform {
-        PlatformKind::Dir => match &profile.path {
-            Some(path) => Ok(Box::new(dir::DirPlatform::open(path)?)),
-            None => Err(PlatformError::Unsupported(
-                "the profile names no folder: add the tenant again with --path DIR",
-            )),
-        },
-        PlatformKind::Fotoweb => Ok(Box::new(fotoweb::Fotoweb::open(profile, connection)?)),
-        PlatformKind::Objects => match &profile.url {
-            Some(url) => Ok(Box::new(objects::ObjectsPlatform::open(
-                url,
-                profile.endpoint.as_deref(),
-            )?)),
-            None => Err(PlatformError::Unsupported(
-                "the profile names no store: add the tenant again with --url",
-            )),
-        },
-    }
 }
 
 #[cfg(test)]

@@ -45,8 +45,8 @@ use super::{
     Scanned, Since,
 };
 use crate::asset::{Asset, FieldValue};
-use crate::config::{AuthKind, TenantProfile};
 use crate::fields;
+use serde::{Deserialize, Serialize};
 
 const DESCRIPTOR: &str = "application/vnd.fotoware.full-api-descriptor+json";
 const COLLECTION_LIST: &str = "application/vnd.fotoware.collectionlist+json";
@@ -97,17 +97,37 @@ pub struct Fotoweb {
 }
 
 /// FotoWeb's OAuth2 token endpoint.
+/// How dsr authenticates to a FotoWeb server.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthKind {
+    /// OAuth2 client credentials: a client id and secret buy a short-lived token.
+    #[default]
+    Oauth,
+    /// The legacy `FWAPIToken` header, for on-premises servers that still take it.
+    ApiKey,
+}
+
+impl AuthKind {
+    /// The default, which the profile leaves unwritten.
+    pub fn is_default(&self) -> bool {
+        *self == AuthKind::Oauth
+    }
+}
+
 const TOKEN_PATH: &str = "/fotoweb/oauth2/token";
 /// The header of FotoWeb's legacy API key.
 const API_KEY_HEADER: &str = "FWAPIToken";
 
 impl Fotoweb {
     /// Prepares the connector; nothing is sent until an operation needs it.
-    pub fn open(profile: &TenantProfile, connection: Connection) -> Result<Fotoweb, PlatformError> {
-        let url = profile.url.as_deref().ok_or(PlatformError::Unsupported(
-            "the profile names no URL: add the tenant again with --url URL",
-        ))?;
-        crate::config::check_url(url).map_err(|m| PlatformError::Rejected(m.to_owned()))?;
+    pub fn open(
+        url: &str,
+        auth: AuthKind,
+        client_id: Option<&str>,
+        connection: Connection,
+    ) -> Result<Fotoweb, PlatformError> {
+        super::http::check_url(url).map_err(|m| PlatformError::Rejected(m.to_owned()))?;
         let mut base = Url::parse(url).map_err(|e| PlatformError::Rejected(format!("{e}")))?;
         if !base.path().ends_with('/') {
             base.set_path(&format!("{}/", base.path()));
@@ -115,14 +135,12 @@ impl Fotoweb {
         let secret = connection.secret.unwrap_or_else(|| {
             std::sync::Arc::new(|| Err("no client secret was given".to_owned()))
         });
-        let auth = match profile.auth {
+        let auth = match auth {
             AuthKind::Oauth => Auth::ClientCredentials {
                 token_path: TOKEN_PATH,
-                client_id: profile.client_id.clone().unwrap_or_default(),
+                client_id: client_id.unwrap_or_default().to_owned(),
                 secret,
-                cache: connection
-                    .cache_dir
-                    .map(|d| d.join(crate::index::sync::TenantFiles::TOKEN_CACHE)),
+                cache: connection.token_cache,
             },
             AuthKind::ApiKey => Auth::ApiKey {
                 header: API_KEY_HEADER,

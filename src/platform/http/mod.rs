@@ -367,3 +367,28 @@ impl Poll {
         true
     }
 }
+
+/// HTTPS everywhere but on the loopback interface, where the test double and local
+/// tunnels live. Checked before any request is made.
+pub fn check_url(url: &str) -> Result<(), &'static str> {
+    let Ok(parsed) = url::Url::parse(url) else {
+        return Err("not a URL: give the server's address, such as https://acme.fotoware.cloud");
+    };
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err("the URL must not hold credentials: the secret is given separately");
+    }
+    let loopback = match parsed.host() {
+        None => return Err("the URL names no host"),
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+    };
+    match parsed.scheme() {
+        "https" => Ok(()),
+        "http" if loopback => Ok(()),
+        "http" => {
+            Err("plain http is refused for anything but the loopback interface: use https://")
+        }
+        _ => Err("the URL must start with https://"),
+    }
+}

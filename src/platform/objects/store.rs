@@ -168,7 +168,7 @@ pub fn open(url: &str, endpoint: Option<&str>) -> Result<Store, PlatformError> {
 
 /// Checks that an endpoint is HTTPS, or HTTP on loopback; says whether it is on loopback.
 pub fn check_endpoint(endpoint: &str) -> Result<bool, PlatformError> {
-    crate::config::check_url(endpoint)
+    crate::platform::http::check_url(endpoint)
         .map_err(|problem| unsupported(format!("the endpoint {endpoint}: {problem}")))?;
     Ok(endpoint.starts_with("http://"))
 }
