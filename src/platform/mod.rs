@@ -5,6 +5,7 @@ pub mod dir;
 pub mod fotoweb;
 pub mod http;
 pub mod objects;
+pub mod sql;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -395,6 +396,16 @@ pub fn open(
             )?)),
             None => Err(PlatformError::Unsupported(
                 "the profile names no store: add the tenant again with --url",
+            )),
+        },
+        PlatformKind::Sql => match (&profile.url, &profile.dataset) {
+            (Some(url), Some(dataset)) => Ok(Box::new(sql::SqlPlatform::open(
+                url,
+                dataset,
+                profile.scope.as_deref(),
+            )?)),
+            _ => Err(PlatformError::Unsupported(
+                "the profile names no database or dataset: add the tenant again with --url and --dataset",
             )),
         },
     }
