@@ -249,3 +249,72 @@ fn a_dataset_naming_a_missing_column_is_refused_with_its_place() {
             .is_some_and(|a| a.is_empty())
     );
 }
+
+#[test]
+fn a_row_others_point_at_is_not_deleted_behind_the_plan() {
+    let t = Test::new();
+    let db = database(&t);
+    add(&t, &db);
+    t.sync(&[]);
+    // The quote pointing at her client row is not in the reviewed set (a medium match
+    // nobody confirmed): deleting the client would orphan it, or take it along unreviewed.
+    let case = t
+        .dsr(["case", "open", "--right", "erasure"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let done = t
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .any_status()
+        .run()
+        .json();
+    let steps = done["report"]["steps"].as_array().expect("steps").clone();
+    let client = steps
+        .iter()
+        .find(|s| s["asset"] == "clients/1")
+        .unwrap_or_else(|| panic!("no step for the client in {done:#}"));
+    assert_ne!(client["outcome"], "done", "{client:#}");
+    assert!(
+        client
+            .to_string()
+            .contains("row(s) of table quotes point at"),
+        "{client:#}"
+    );
+    assert_eq!(rows(&db, "clients").len(), 3, "nothing was deleted");
+    assert_eq!(rows(&db, "quotes").len(), 3);
+    t.sync(&[]);
+    assert!(located(&t).contains(&"clients/1".to_owned()));
+}
+
+#[test]
+fn tenant_check_reports_each_table() {
+    let t = Test::new();
+    let db = database(&t);
+    add(&t, &db);
+    let check = t.dsr(["tenant", "check", "-o", "json"]).run().json();
+    let archives: Vec<(String, u64)> = check["archives"]
+        .as_array()
+        .expect("archives")
+        .iter()
+        .map(|a| {
+            assert_eq!(a["read"], true, "{a}");
+            assert_eq!(a["delete"], true, "{a}");
+            (
+                a["name"].as_str().expect("a name").to_owned(),
+                a["assets"].as_u64().expect("a count"),
+            )
+        })
+        .collect();
+    // Counted within the scope: customer 7's rows are not there.
+    assert_eq!(
+        archives,
+        [
+            ("clients".to_owned(), 2),
+            ("invoices".to_owned(), 1),
+            ("notes".to_owned(), 1),
+            ("quotes".to_owned(), 2)
+        ]
+    );
+}

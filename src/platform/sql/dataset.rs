@@ -1,6 +1,7 @@
 //! The dataset file: which tables of a database hold people's data, how each row is keyed,
 //! which columns hold whom in what role, what erasure does to a row, and the column that
-//! scopes every query to one customer of a multi-tenant database.
+//! scopes every query to one customer of a multi-tenant database. `docs/sql.md` documents
+//! it for users.
 //!
 //! ```toml
 //! scope = "customer_id"           # a column on every table; --scope customer_id=42

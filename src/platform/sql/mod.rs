@@ -719,8 +719,8 @@ impl Platform for SqlPlatform {
                     name: table.name.clone(),
                     assets: u64::try_from(count).ok(),
                     read: true,
-                    edit_metadata: writable && table.erase != EraseRule::Keep,
-                    delete: writable && table.erase == EraseRule::Delete,
+                    edit_metadata: writable,
+                    delete: writable,
                     download: true,
                 })
             })
