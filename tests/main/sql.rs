@@ -318,3 +318,77 @@ fn tenant_check_reports_each_table() {
         ]
     );
 }
+
+#[test]
+fn access_and_portability_export_only_the_scope_rows() {
+    let t = Test::new();
+    let db = database(&t);
+    add(&t, &db);
+    t.sync(&[]);
+    let case = t
+        .dsr(["case", "open", "--right", "access"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    t.dsr(["case", "review", &case, "--include", "quotes/10"])
+        .run();
+    t.fill_ropa("shop");
+    let out = t.path("package");
+    t.dsr(["access", &case, "--out"]).arg(&out).run();
+    let data = std::fs::read_to_string(out.join("data.json")).expect("data.json");
+    for id in ["clients/1", "quotes/10", "invoices/100"] {
+        assert!(data.contains(id), "{id} is exported: {data}");
+    }
+    // Customer 7's rows hold the same e-mail and name, and are never read.
+    for id in ["clients/2", "quotes/20", "invoices/200"] {
+        assert!(!data.contains(id), "{id} is not exported: {data}");
+    }
+    let case = t
+        .dsr(["case", "open", "--right", "portability"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let zip = t.path("portable.zip");
+    t.dsr(["portability", &case, "--out"]).arg(&zip).run();
+    let entries = crate::access::unzip_entries(&zip);
+    let metadata = String::from_utf8_lossy(&entries["metadata.json"]).into_owned();
+    assert!(metadata.contains("clients/1"), "{metadata}");
+    assert!(!metadata.contains("clients/2"), "{metadata}");
+}
+
+#[test]
+fn a_cycle_of_foreign_keys_among_deleted_tables_is_refused_named() {
+    let t = Test::new();
+    let db = t.path("cycle.sqlite");
+    Connection::open(&db)
+        .expect("a new database")
+        .execute_batch(
+            "CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b(id), email TEXT);
+             CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a(id), email TEXT);",
+        )
+        .expect("the schema");
+    std::fs::write(
+        t.path("cycle.toml"),
+        "[tables.a]\nkey = [\"id\"]\nerase = \"delete\"\ncolumns = { email = \"email\" }\n\
+         [tables.b]\nkey = [\"id\"]\nerase = \"delete\"\ncolumns = { email = \"email\" }\n",
+    )
+    .expect("the dataset");
+    let out = t
+        .dsr(["tenant", "add", "cyc", "--platform", "sql", "--dataset"])
+        .arg(t.path("cycle.toml"))
+        .arg("--url")
+        .arg(format!("sqlite://{}", db.display()))
+        .any_status()
+        .run();
+    assert_ne!(out.status, 0);
+    assert!(
+        out.stderr
+            .contains("the foreign keys of tables a → b → a form a cycle"),
+        "{}",
+        out.stderr
+    );
+}
