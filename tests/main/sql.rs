@@ -232,6 +232,7 @@ fn a_dataset_naming_a_missing_column_is_refused_with_its_place() {
         .arg(t.path("shop.toml"))
         .arg("--url")
         .arg(format!("sqlite://{}", db.display()))
+        .args(["--scope", "customer_id=42"])
         .any_status()
         .run();
     assert_ne!(out.status, 0);
@@ -391,4 +392,28 @@ fn a_cycle_of_foreign_keys_among_deleted_tables_is_refused_named() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn a_scoped_dataset_is_refused_without_its_scope() {
+    let t = Test::new();
+    let db = database(&t);
+    for scope in [None, Some("client_id=1")] {
+        let mut run = t
+            .dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
+            .arg(t.path("shop.toml"))
+            .arg("--url")
+            .arg(format!("sqlite://{}", db.display()));
+        if let Some(scope) = scope {
+            run = run.args(["--scope", scope]);
+        }
+        let out = run.any_status().run();
+        assert_ne!(out.status, 0, "{scope:?}");
+        assert!(
+            out.stderr
+                .contains("the dataset scopes every table by customer_id: add the tenant with --scope customer_id=VALUE"),
+            "{}",
+            out.stderr
+        );
+    }
 }

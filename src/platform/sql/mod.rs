@@ -88,7 +88,7 @@ impl SqlPlatform {
         scope: Option<&str>,
     ) -> Result<SqlPlatform, PlatformError> {
         let file = sqlite_path(url).map_err(PlatformError::Unsupported)?;
-        let dataset = Dataset::load(dataset_file).map_err(|e| PlatformError::Store {
+        let dataset = Dataset::load(dataset_file).map_err(|e| PlatformError::Database {
             url: url.to_owned(),
             message: e.to_string(),
         })?;
@@ -98,18 +98,30 @@ impl SqlPlatform {
             ))?),
             None => None,
         };
+        // A dataset that names a scope describes a multi-tenant database: reading it whole,
+        // or by another column, would reach other customers' rows.
+        if let Some(column) = &dataset.scope
+            && scope.as_ref().is_none_or(|s| s.column != *column)
+        {
+            return Err(PlatformError::Database {
+                url: url.to_owned(),
+                message: format!(
+                    "the dataset scopes every table by {column}: add the tenant with --scope {column}=VALUE"
+                ),
+            });
+        }
         // Never created: a mistyped path is an error, not an empty database.
         let conn = Connection::open_with_flags(
             &file,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| PlatformError::Store {
+        .map_err(|e| PlatformError::Database {
             url: url.to_owned(),
             message: format!("cannot open the database: {e}"),
         })?;
         // SQLite enforces foreign keys (and their ON DELETE actions) only when asked.
         conn.pragma_update(None, "foreign_keys", true)
-            .map_err(|e| PlatformError::Store {
+            .map_err(|e| PlatformError::Database {
                 url: url.to_owned(),
                 message: format!("cannot turn on foreign keys: {e}"),
             })?;
@@ -125,7 +137,7 @@ impl SqlPlatform {
     }
 
     fn error(&self, e: rusqlite::Error) -> PlatformError {
-        PlatformError::Store {
+        PlatformError::Database {
             url: self.url.clone(),
             message: e.to_string(),
         }
@@ -152,7 +164,7 @@ impl SqlPlatform {
         for table in self.dataset.tables.values() {
             let columns = Self::columns_of(&conn, &table.name).map_err(|e| self.error(e))?;
             if columns.is_empty() {
-                return Err(PlatformError::Store {
+                return Err(PlatformError::Database {
                     url: self.url.clone(),
                     message: format!(
                         "the dataset file {path}, table {}: the database has no such table; correct the name or remove the table from the file",
@@ -168,7 +180,7 @@ impl SqlPlatform {
                 .chain(self.scope.as_ref().map(|s| &s.column));
             for column in named {
                 if !columns.contains(column) {
-                    return Err(PlatformError::Store {
+                    return Err(PlatformError::Database {
                         url: self.url.clone(),
                         message: format!(
                             "the dataset file {path}, table {}, column {}: the table has no such column; correct the name in the file (or the scope)",
