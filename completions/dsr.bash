@@ -2587,14 +2587,14 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__add)
-            opts="-q -v -h --platform --path --url --endpoint --client-id --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --signing-key --default-operator --default-purpose --records-retention --restriction-field --restriction-value --tenant --data-dir --config --quiet --verbose --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --platform --path --url --dataset --scope --endpoint --client-id --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --signing-key --default-operator --default-purpose --records-retention --restriction-field --restriction-value --tenant --data-dir --config --quiet --verbose --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --platform)
-                    COMPREPLY=($(compgen -W "dir fotoweb objects" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "dir fotoweb objects sql" -- "${cur}"))
                     return 0
                     ;;
                 --path)
@@ -2602,6 +2602,14 @@ _dsr() {
                     return 0
                     ;;
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dataset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scope)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

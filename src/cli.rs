@@ -368,6 +368,9 @@ pub enum PlatformArg {
     /// The dir layout in object storage: an S3 bucket, an Azure Blob container or a local
     /// folder (file://)
     Objects,
+    /// A SQLite database described by a dataset file: each row of a described table is an
+    /// asset (`table/key`)
+    Sql,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -389,13 +392,27 @@ pub struct TenantAddArgs {
     #[arg(long, value_name = "DIR", required_if_eq("platform", "dir"))]
     pub path: Option<PathBuf>,
     /// The FotoWeb server's URL, https unless on loopback (fotoweb); or the store's:
-    /// file:///path or s3://bucket/prefix (objects)
+    /// file:///path or s3://bucket/prefix (objects); or the database's:
+    /// sqlite:///path/db.sqlite (sql)
     #[arg(
         long,
         value_name = "URL",
-        required_if_eq_any([("platform", "fotoweb"), ("platform", "objects")])
+        required_if_eq_any([("platform", "fotoweb"), ("platform", "objects"), ("platform", "sql")])
     )]
     pub url: Option<String>,
+    /// The dataset file describing the database (sql): a TOML file naming, per table, its
+    /// key, an optional change column, the personal columns and their roles (email,
+    /// phone, login, person, text), and what erasure does to a row (delete, scrub with a
+    /// mask per column, or keep with a legal reason). It is read and checked against the
+    /// database now; the profile records its roles, the tables erasure deletes and those it
+    /// keeps. See docs/sql.md
+    #[arg(long, value_name = "FILE", required_if_eq("platform", "sql"))]
+    pub dataset: Option<PathBuf>,
+    /// Limit every query to one customer of a multi-tenant database (sql), as
+    /// COLUMN=VALUE: the column must be on every table of the dataset. Rows of other
+    /// customers are never read, exported, changed or erased
+    #[arg(long, value_name = "COLUMN=VALUE")]
+    pub scope: Option<String>,
     /// The server to talk to instead of the cloud's own (objects): an S3-compatible
     /// provider such as MinIO, Hetzner or DigitalOcean, or an emulator; https unless on
     /// loopback. Credentials are read from the environment (AWS_ACCESS_KEY_ID,

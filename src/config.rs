@@ -17,6 +17,7 @@ use crate::matching::identity::{IdentityError, parse_region};
 use crate::platform::dir::DirPlatform;
 use crate::platform::fotoweb::Fotoweb;
 use crate::platform::objects::ObjectsPlatform;
+use crate::platform::sql::SqlPlatform;
 use crate::platform::{Connection, Platform, PlatformError};
 
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +63,7 @@ pub enum PlatformKind {
     Dir,
     Fotoweb,
     Objects,
+    Sql,
 }
 
 impl PlatformKind {
@@ -70,6 +72,7 @@ impl PlatformKind {
             PlatformKind::Dir => "dir",
             PlatformKind::Fotoweb => "fotoweb",
             PlatformKind::Objects => "objects",
+            PlatformKind::Sql => "sql",
         }
     }
 }
@@ -120,6 +123,17 @@ pub struct TenantProfile {
     /// that shows the subject alone).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shown_fields: Vec<String>,
+    /// The dataset file describing the database's tables (`sql`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset: Option<PathBuf>,
+    /// `COLUMN=VALUE` that every query carries (`sql`: one customer of a multi-tenant
+    /// database).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Archives whose assets an erasure deletes rather than scrubs, in the order it deletes
+    /// them (`sql`: the tables the dataset deletes rows of, children before parents).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delete_archives: Vec<String>,
     /// Archives under legal hold: nothing in them is erased.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub legal_hold_archives: Vec<String>,
@@ -182,6 +196,16 @@ impl TenantProfile {
                     "the profile names no store: add the tenant again with --url",
                 )),
             },
+            PlatformKind::Sql => match (&profile.url, &profile.dataset) {
+                (Some(url), Some(dataset)) => Ok(Box::new(SqlPlatform::open(
+                    url,
+                    dataset,
+                    profile.scope.as_deref(),
+                )?)),
+                _ => Err(PlatformError::Unsupported(
+                    "the profile names no database or dataset: add the tenant again with --url and --dataset",
+                )),
+            },
         }
     }
 
@@ -203,6 +227,9 @@ impl TenantProfile {
             login_fields: Vec::new(),
             text_fields: Vec::new(),
             shown_fields: Vec::new(),
+            dataset: None,
+            scope: None,
+            delete_archives: Vec::new(),
             legal_hold_archives: Vec::new(),
             legal_hold_values: Vec::new(),
             signing_key: None,
@@ -262,6 +289,25 @@ impl TenantProfile {
                 check_store_url(url).map_err(problem)?;
                 if let Some(endpoint) = &self.endpoint {
                     check_url(endpoint).map_err(problem)?;
+                }
+            }
+            PlatformKind::Sql => {
+                let url = self
+                    .url
+                    .as_deref()
+                    .ok_or_else(|| problem("a sql tenant needs --url URL"))?;
+                crate::platform::sql::sqlite_path(url).map_err(problem)?;
+                if self.dataset.is_none() {
+                    return Err(problem("a sql tenant needs --dataset FILE"));
+                }
+                if self
+                    .scope
+                    .as_deref()
+                    .is_some_and(|s| crate::platform::sql::Scope::parse(s).is_none())
+                {
+                    return Err(problem(
+                        "the scope is not COLUMN=VALUE (for example customer_id=42)",
+                    ));
                 }
             }
             PlatformKind::Dir => {}
@@ -336,7 +382,9 @@ impl TenantProfile {
                 .as_deref()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
-            PlatformKind::Fotoweb | PlatformKind::Objects => self.url.clone().unwrap_or_default(),
+            PlatformKind::Fotoweb | PlatformKind::Objects | PlatformKind::Sql => {
+                self.url.clone().unwrap_or_default()
+            }
         }
     }
 }

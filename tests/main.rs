@@ -60,6 +60,8 @@ mod rectify;
 mod restrict;
 #[path = "main/s3server.rs"]
 mod s3server;
+#[path = "main/sql.rs"]
+mod sql;
 #[path = "main/support.rs"]
 mod support;
 #[path = "main/surface.rs"]

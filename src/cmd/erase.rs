@@ -382,6 +382,7 @@ fn by_hand(case: &Case, step: apply::Step) -> apply::Step {
 struct PlannerParts {
     writable: Option<BTreeSet<String>>,
     holds: Holds,
+    delete_archives: Vec<String>,
     shown: BTreeSet<String>,
     shown_before: BTreeSet<String>,
 }
@@ -391,6 +392,7 @@ impl PlannerParts {
         Ok(PlannerParts {
             writable: changes::writable(eraser.ctx, &eraser.session.name),
             holds: Holds::of(&eraser.session.profile)?,
+            delete_archives: eraser.session.profile.delete_archives.clone(),
             shown: std::iter::once(dsr::fields::PERSON_SHOWN.to_owned())
                 .chain(eraser.session.profile.shown_fields.iter().cloned())
                 .collect(),
@@ -419,6 +421,7 @@ impl PlannerParts {
             shown_fields: &self.shown,
             writable: self.writable.as_ref(),
             holds: &self.holds,
+            delete_archives: &self.delete_archives,
             strategy: *strategy,
             shown_with_others: *shown_with_others,
             reason: reason.clone(),

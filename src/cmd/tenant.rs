@@ -6,6 +6,7 @@ use anyhow::{Context as _, Result};
 use dsr::config::{AuthKind, PlatformKind, TenantProfile};
 use dsr::lock::TenantLock;
 use dsr::platform::ArchiveAccess;
+use dsr::platform::sql::dataset::EraseRule;
 use serde_json::json;
 
 use super::output::Table;
@@ -26,12 +27,22 @@ pub fn run(ctx: &Context, args: TenantArgs) -> Result<Outcome> {
     }
 }
 
-fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
+fn add(ctx: &Context, mut args: TenantAddArgs) -> Result<Outcome> {
     let mut config = ctx.load_config()?;
     let platform = match args.platform {
         PlatformArg::Dir => PlatformKind::Dir,
         PlatformArg::Fotoweb => PlatformKind::Fotoweb,
         PlatformArg::Objects => PlatformKind::Objects,
+        PlatformArg::Sql => PlatformKind::Sql,
+    };
+    let dataset = match (platform, &args.dataset) {
+        (PlatformKind::Sql, Some(file)) => {
+            let file = std::path::absolute(file).unwrap_or_else(|_| file.clone());
+            let dataset = dsr::platform::sql::dataset::Dataset::load(&file)?;
+            sql_roles(&dataset, &mut args);
+            Some((file, dataset))
+        }
+        _ => None,
     };
     let path = match (platform, args.path) {
         (PlatformKind::Dir, Some(path)) => {
@@ -69,6 +80,9 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
         login_fields: args.login_fields,
         text_fields: args.text_fields,
         shown_fields: args.shown_fields,
+        dataset: dataset.map(|(file, _)| file),
+        scope: args.scope,
+        delete_archives: Vec::new(),
         legal_hold_archives: args.legal_hold_archives,
         legal_hold_values: args.legal_hold_values,
         signing_key: args
@@ -80,6 +94,20 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
         restriction_field: args.restriction_field.map(|f| f.trim().to_owned()),
         restriction_value: args.restriction_value,
     };
+    let mut profile = profile;
+    if let (Some(url), Some(dataset)) = (&profile.url, &profile.dataset)
+        && profile.platform == PlatformKind::Sql
+    {
+        // The dataset is checked against the database's catalog before the tenant is kept,
+        // and the order erasure deletes in is read from its foreign keys.
+        profile.validate(&args.name)?;
+        let database =
+            dsr::platform::sql::SqlPlatform::open(url, dataset, profile.scope.as_deref())
+                .context("cannot use the database with this dataset")?;
+        profile.delete_archives = database
+            .deletion_order()
+            .context("cannot order the dataset's deletions")?;
+    }
     config.add(&args.name, profile)?;
     config.save(&ctx.config_path)?;
     ctx.note(&format!(
@@ -87,6 +115,23 @@ fn add(ctx: &Context, args: TenantAddArgs) -> Result<Outcome> {
         args.name, args.name
     ));
     Ok(Outcome::Done)
+}
+
+/// The dataset's personal columns join the profile's field roles, its kept tables the
+/// legal holds (their rows are withheld from erasure).
+fn sql_roles(dataset: &dsr::platform::sql::dataset::Dataset, args: &mut TenantAddArgs) {
+    use dsr::platform::sql::dataset::ColumnRole;
+    args.person_fields
+        .extend(dataset.fields_of(ColumnRole::Person));
+    args.email_fields
+        .extend(dataset.fields_of(ColumnRole::Email));
+    args.phone_fields
+        .extend(dataset.fields_of(ColumnRole::Phone));
+    args.login_fields
+        .extend(dataset.fields_of(ColumnRole::Login));
+    args.text_fields.extend(dataset.fields_of(ColumnRole::Text));
+    args.legal_hold_archives
+        .extend(dataset.tables_with(EraseRule::Keep));
 }
 
 fn edit(ctx: &Context, args: TenantEditArgs) -> Result<Outcome> {

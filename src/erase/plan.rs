@@ -22,6 +22,10 @@ pub struct Planner<'a> {
     /// Fields the platform lets dsr change; `None` or empty when it does not say.
     pub writable: Option<&'a BTreeSet<String>>,
     pub holds: &'a Holds,
+    /// Archives whose assets the tenant deletes rather than scrubs under the auto
+    /// strategy (a SQL dataset's `delete` tables), in the order they must be deleted
+    /// (children before parents): the plan's steps follow it.
+    pub delete_archives: &'a [String],
     pub strategy: Strategy,
     pub shown_with_others: ShownWithOthers,
     /// Why images showing the subject with others are kept (with [`ShownWithOthers::Keep`]).
@@ -42,7 +46,16 @@ impl Planner<'_> {
         read: impl IntoIterator<Item = (String, Confidence, Result<Asset, PlatformError>)>,
     ) -> Result<Plan, (String, PlatformError)> {
         let mut steps = Vec::new();
+        // Rows of a table others point at go after theirs: a step's rank is its archive's
+        // place in the deletion order (the others come first, as read).
+        let mut ranks = Vec::new();
         for (id, floor, asset) in read {
+            ranks.push(asset.as_ref().ok().map_or(0, |a| {
+                self.delete_archives
+                    .iter()
+                    .position(|d| *d == a.archive)
+                    .map_or(0, |p| p + 1)
+            }));
             steps.push(match asset {
                 Ok(asset) => self.step(&asset, floor),
                 Err(e) if e.is_not_found() => Step {
@@ -55,6 +68,11 @@ impl Planner<'_> {
                 Err(e) if e.is_link() => self.unread(&id, floor, &e),
                 Err(e) => return Err((id, e)),
             });
+        }
+        if !self.delete_archives.is_empty() {
+            let mut ranked: Vec<(usize, Step)> = ranks.into_iter().zip(steps).collect();
+            ranked.sort_by_key(|(rank, _)| *rank);
+            steps = ranked.into_iter().map(|(_, step)| step).collect();
         }
         Ok(Plan {
             format: apply::PLAN_FORMAT,
@@ -138,6 +156,9 @@ impl Planner<'_> {
         let delete = match self.strategy {
             Strategy::Delete => Some("delete strategy"),
             Strategy::Scrub => None,
+            Strategy::Auto if self.delete_archives.contains(&asset.archive) => {
+                Some("the dataset deletes the rows of this table")
+            }
             Strategy::Auto if shown && !others_shown => Some("shows the subject and no one else"),
             Strategy::Auto if shown && self.shown_with_others == ShownWithOthers::Delete => Some(
                 "shows the subject with other people: deleted as asked (--shown-with-others delete)",
@@ -289,6 +310,7 @@ mod tests {
             shown_fields: &shown,
             writable: Some(&writable),
             holds,
+            delete_archives: &[],
             strategy,
             shown_with_others: ShownWithOthers::Report,
             reason: None,

@@ -5,6 +5,7 @@ pub mod dir;
 pub mod fotoweb;
 pub mod http;
 pub mod objects;
+pub mod sql;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -100,6 +101,10 @@ pub enum PlatformError {
         "earlier versions of asset {id} remain in the bucket: nothing is claimed erased; let the credentials list and delete object versions (s3:ListBucketVersions, s3:DeleteObjectVersion) and erase again"
     )]
     VersionsRemain { id: String },
+    /// A database failed a statement, cannot be opened, or does not fit its dataset file
+    /// (`sql`).
+    #[error("the database {url}: {message}")]
+    Database { url: String, message: String },
     /// An object store failed a request or cannot be opened (`objects`).
     #[error("the object store {url}: {message}")]
     Store { url: String, message: String },

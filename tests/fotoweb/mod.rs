@@ -669,7 +669,9 @@ fn connector(double: &Double, cache: &Path) -> Box<dyn Platform> {
         token_cache: Some(cache.join(dsr::index::sync::TenantFiles::TOKEN_CACHE)),
         ..Connection::default()
     };
-    profile.open_platform(connection).expect("the connector opens")
+    profile
+        .open_platform(connection)
+        .expect("the connector opens")
 }
 
 /// `METHOD PATH STATUS` of every request the double answered.
@@ -1064,7 +1066,9 @@ fn each_wait_for_a_silent_server_is_reported_until_the_time_is_up() {
         })),
         ..Connection::default()
     };
-    let fw = profile.open_platform(connection).expect("the connector opens");
+    let fw = profile
+        .open_platform(connection)
+        .expect("the connector opens");
     let started = std::time::Instant::now();
     let error = fw.describe().expect_err("nothing answers");
     let took = started.elapsed();

@@ -391,8 +391,12 @@ const README_TENANT: &str = "acme-export";
 /// README sections whose lines are not run, and why: they need a FotoWeb server (the
 /// FotoWeb test double's own tests cover the same commands), or a bucket and its
 /// credentials (tests/main/objects.rs runs the same commands against a local S3 server).
-const README_SKIPPED_SECTIONS: &[&str] =
-    &["### A FotoWeb tenant", "### A bucket as a tenant (objects)"];
+const README_SKIPPED_SECTIONS: &[&str] = &[
+    "### A FotoWeb tenant",
+    "### A bucket as a tenant (objects)",
+    // Needs a database: tests/main/sql.rs runs these commands against one.
+    "### A database as a tenant (sql)",
+];
 
 /// README lines that are not run, and why.
 const README_SKIPPED_LINES: &[(&str, &str)] = &[(

@@ -1,0 +1,381 @@
+//! The dataset file: which tables of a database hold people's data, how each row is keyed,
+//! which columns hold whom in what role, what erasure does to a row, and the column that
+//! scopes every query to one customer of a multi-tenant database. `docs/sql.md` documents
+//! it for users.
+//!
+//! ```toml
+//! scope = "customer_id"           # a column on every table; --scope customer_id=42
+//!
+//! [tables.clients]
+//! label = "Clients"
+//! key = ["id"]                    # composite keys: ["quote_id", "line_no"]
+//! changed_at = "updated_at"       # optional
+//! erase = "delete"                # or "scrub", or "keep" with `reason`
+//! [tables.clients.columns]
+//! email = "email"                 # roles: email, phone, login, person, text
+//! name = "person"
+//!
+//! [tables.invoices]
+//! key = ["id"]
+//! erase = "keep"
+//! reason = "bookkeeping law: invoices are kept for 5 years"
+//! [tables.invoices.columns]
+//! billed_to = "person"
+//!
+//! [tables.notes]
+//! key = ["id"]
+//! erase = "scrub"
+//! [tables.notes.columns]
+//! body = "text"
+//! [tables.notes.masks]            # per column: "null" or "text:<fixed text>"
+//! body = "text:(erased)"
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// A dataset file that cannot be used, named with the file and the table or key at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum DatasetError {
+    #[error("cannot read the dataset file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the dataset file {path} is not valid TOML for a dataset: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("the dataset file {path}, {place}: {problem}")]
+    Invalid {
+        path: PathBuf,
+        /// `table clients`, `table clients, column email`, or `scope`.
+        place: String,
+        problem: String,
+    },
+}
+
+/// What a personal column holds, read as the matching field roles of dsr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColumnRole {
+    Email,
+    Phone,
+    Login,
+    Person,
+    Text,
+}
+
+/// What an erasure does to a row of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EraseRule {
+    /// The row is deleted (rows of other tables pointing at it first).
+    Delete,
+    /// The subject's values are replaced by each column's mask; the row stays.
+    Scrub,
+    /// The row is kept as it is, for the legal reason the file gives.
+    Keep,
+}
+
+/// What a scrubbed column is given instead of the subject's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mask {
+    /// SQL NULL.
+    Null,
+    /// A fixed text.
+    Text(String),
+}
+
+impl Mask {
+    fn parse(text: &str) -> Option<Mask> {
+        match text {
+            "null" => Some(Mask::Null),
+            _ => text.strip_prefix("text:").map(|t| Mask::Text(t.to_owned())),
+        }
+    }
+}
+
+/// One table of the dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub name: String,
+    /// Shown to people (the asset's archive); the table's name when the file gives none.
+    pub label: String,
+    /// The key's columns, in order.
+    pub key: Vec<String>,
+    pub changed_at: Option<String>,
+    /// Personal column → role, in column order of the file.
+    pub columns: BTreeMap<String, ColumnRole>,
+    pub erase: EraseRule,
+    /// Per personal column, its mask when scrubbed (null where the file names none).
+    pub masks: BTreeMap<String, Mask>,
+    /// Why rows are kept (`keep`).
+    pub reason: Option<String>,
+}
+
+/// A parsed, validated dataset file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dataset {
+    pub path: PathBuf,
+    /// The column on every table that says whose data a row is.
+    pub scope: Option<String>,
+    pub tables: BTreeMap<String, Table>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDataset {
+    scope: Option<String>,
+    #[serde(default)]
+    tables: BTreeMap<String, RawTable>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    label: Option<String>,
+    key: Vec<String>,
+    changed_at: Option<String>,
+    #[serde(default)]
+    columns: BTreeMap<String, ColumnRole>,
+    erase: EraseRule,
+    #[serde(default)]
+    masks: BTreeMap<String, String>,
+    reason: Option<String>,
+}
+
+impl Dataset {
+    /// Reads and validates a dataset file.
+    pub fn load(path: &Path) -> Result<Dataset, DatasetError> {
+        let text = std::fs::read_to_string(path).map_err(|source| DatasetError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Dataset::parse(path, &text)
+    }
+
+    /// Parses and validates the text of a dataset file read from `path`.
+    pub fn parse(path: &Path, text: &str) -> Result<Dataset, DatasetError> {
+        let raw: RawDataset = toml::from_str(text).map_err(|e| DatasetError::Parse {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
+        let invalid = |place: String, problem: &str| DatasetError::Invalid {
+            path: path.to_owned(),
+            place,
+            problem: problem.to_owned(),
+        };
+        if raw.tables.is_empty() {
+            return Err(invalid(
+                "tables".to_owned(),
+                "no table is described: add a [tables.NAME] section for each table holding personal data",
+            ));
+        }
+        if raw.scope.as_deref().is_some_and(|s| s.trim().is_empty()) {
+            return Err(invalid(
+                "scope".to_owned(),
+                "the scope column is empty: name the column that says whose data a row is, or leave scope out",
+            ));
+        }
+        let mut tables = BTreeMap::new();
+        for (name, raw) in raw.tables {
+            let place = format!("table {name}");
+            if raw.key.is_empty() {
+                return Err(invalid(
+                    place,
+                    "the key names no column: give key = [\"id\"] (several columns for a composite key)",
+                ));
+            }
+            if raw.columns.is_empty() {
+                return Err(invalid(
+                    place,
+                    "no personal column is named: list them under [tables.NAME.columns] with their role (email, phone, login, person, text)",
+                ));
+            }
+            match (raw.erase, raw.reason.as_deref().map(str::trim)) {
+                (EraseRule::Keep, None | Some("")) => {
+                    return Err(invalid(
+                        place,
+                        "erase = \"keep\" needs the legal reason: add reason = \"…\"",
+                    ));
+                }
+                (EraseRule::Delete | EraseRule::Scrub, Some(_)) => {
+                    return Err(invalid(
+                        place,
+                        "a reason is given only with erase = \"keep\": remove it or keep the rows",
+                    ));
+                }
+                _ => {}
+            }
+            if raw.erase != EraseRule::Scrub && !raw.masks.is_empty() {
+                return Err(invalid(
+                    place,
+                    "masks apply only with erase = \"scrub\": remove them or scrub the rows",
+                ));
+            }
+            let mut masks = BTreeMap::new();
+            for (column, text) in &raw.masks {
+                if !raw.columns.contains_key(column) {
+                    return Err(invalid(
+                        format!("table {name}, masks.{column}"),
+                        "the column is not one of the table's personal columns: list it under columns or remove its mask",
+                    ));
+                }
+                let mask = Mask::parse(text).ok_or_else(|| {
+                    invalid(
+                        format!("table {name}, masks.{column}"),
+                        "not a mask: write \"null\" or \"text:FIXED TEXT\"",
+                    )
+                })?;
+                masks.insert(column.clone(), mask);
+            }
+            for column in raw.columns.keys() {
+                masks.entry(column.clone()).or_insert(Mask::Null);
+                if raw.key.contains(column) {
+                    return Err(invalid(
+                        format!("table {name}, column {column}"),
+                        "a key column cannot be a personal column that is scrubbed: key rows by a surrogate id",
+                    ));
+                }
+            }
+            tables.insert(
+                name.clone(),
+                Table {
+                    label: raw.label.unwrap_or_else(|| name.clone()),
+                    name,
+                    key: raw.key,
+                    changed_at: raw.changed_at,
+                    columns: raw.columns,
+                    erase: raw.erase,
+                    masks,
+                    reason: raw.reason,
+                },
+            );
+        }
+        Ok(Dataset {
+            path: path.to_owned(),
+            scope: raw.scope,
+            tables,
+        })
+    }
+
+    /// The field id of a table's column in an asset's metadata: `table-column`. Field ids
+    /// hold only letters, digits, '-' and '_' (the index and the profile rely on it), so a
+    /// name with other characters is replaced by a short hash of it.
+    pub fn field(table: &str, column: &str) -> String {
+        let part = |name: &str| {
+            if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                name.to_owned()
+            } else {
+                use sha2::Digest as _;
+                let digest = sha2::Sha256::digest(name.as_bytes());
+                format!("h{}", &super::hex(&digest)[..10])
+            }
+        };
+        format!("{}-{}", part(table), part(column))
+    }
+
+    /// The table and column a field id names.
+    pub fn column_of(&self, field: &str) -> Option<(&Table, &str)> {
+        self.tables.values().find_map(|t| {
+            t.columns
+                .keys()
+                .find(|c| Dataset::field(&t.name, c) == field)
+                .map(|c| (t, c.as_str()))
+        })
+    }
+
+    /// Field ids per role, for the tenant profile's role mapping.
+    pub fn fields_of(&self, role: ColumnRole) -> Vec<String> {
+        self.tables
+            .values()
+            .flat_map(|t| {
+                t.columns
+                    .iter()
+                    .filter(move |(_, r)| **r == role)
+                    .map(|(c, _)| Dataset::field(&t.name, c))
+            })
+            .collect()
+    }
+
+    /// The tables whose rows erasure treats by `rule`.
+    pub fn tables_with(&self, rule: EraseRule) -> Vec<String> {
+        self.tables
+            .values()
+            .filter(|t| t.erase == rule)
+            .map(|t| t.name.clone())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Dataset, DatasetError> {
+        Dataset::parse(Path::new("shop.toml"), text)
+    }
+
+    #[test]
+    fn a_full_dataset_reads_with_default_masks() {
+        let dataset = parse(
+            r#"
+scope = "customer_id"
+[tables.clients]
+key = ["id"]
+erase = "delete"
+columns = { email = "email", name = "person" }
+[tables.notes]
+key = ["client_id", "n"]
+erase = "scrub"
+columns = { body = "text", phone = "phone" }
+masks = { body = "text:(erased)" }
+[tables.invoices]
+key = ["id"]
+erase = "keep"
+reason = "bookkeeping law"
+columns = { billed_to = "person" }
+"#,
+        )
+        .expect("valid");
+        assert_eq!(dataset.scope.as_deref(), Some("customer_id"));
+        assert_eq!(dataset.tables["notes"].key, ["client_id", "n"]);
+        assert_eq!(
+            dataset.tables["notes"].masks["body"],
+            Mask::Text("(erased)".to_owned())
+        );
+        assert_eq!(dataset.tables["clients"].masks["email"], Mask::Null);
+        assert_eq!(dataset.fields_of(ColumnRole::Person).len(), 2);
+        assert_eq!(dataset.tables_with(EraseRule::Keep), ["invoices"]);
+    }
+
+    #[test]
+    fn mistakes_are_named_with_file_table_and_key() {
+        let keep = parse(
+            "[tables.invoices]\nkey = [\"id\"]\nerase = \"keep\"\ncolumns = { a = \"person\" }\n",
+        )
+        .expect_err("no reason");
+        assert_eq!(
+            keep.to_string(),
+            "the dataset file shop.toml, table invoices: erase = \"keep\" needs the legal reason: add reason = \"…\""
+        );
+        let mask = parse(
+            "[tables.t]\nkey = [\"id\"]\nerase = \"scrub\"\ncolumns = { a = \"text\" }\nmasks = { a = \"blank\" }\n",
+        )
+        .expect_err("bad mask");
+        assert!(
+            mask.to_string().contains("table t, masks.a: not a mask"),
+            "{mask}"
+        );
+        let role =
+            parse("[tables.t]\nkey = [\"id\"]\nerase = \"delete\"\ncolumns = { a = \"mail\" }\n")
+                .expect_err("bad role");
+        assert!(
+            role.to_string()
+                .starts_with("the dataset file shop.toml is not valid TOML"),
+            "{role}"
+        );
+    }
+}

@@ -1,0 +1,419 @@
+//! The `sql` platform on a SQLite database described by a dataset file: rows are assets,
+//! every query is scoped to one customer, and erasure deletes, scrubs or keeps each row as
+//! the dataset says, children before parents.
+
+use std::path::PathBuf;
+
+use rusqlite::Connection;
+use serde_json::Value;
+
+use crate::support::Test;
+
+/// The odd column name is there to show that names are quoted, never spliced in.
+const SCHEMA: &str = r#"
+CREATE TABLE clients (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, email TEXT, name TEXT);
+CREATE TABLE quotes (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL,
+    client_id INTEGER NOT NULL REFERENCES clients(id), note TEXT);
+CREATE TABLE invoices (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, billed_to TEXT);
+CREATE TABLE notes (client_id INTEGER NOT NULL, n INTEGER NOT NULL, customer_id INTEGER NOT NULL,
+    author TEXT NOT NULL, "x""; DROP TABLE clients; --" TEXT, PRIMARY KEY (client_id, n));
+-- Customer 42 is the tenant; customer 7 has a client with the same e-mail and name.
+INSERT INTO clients VALUES (1, 42, 'jane.doe@example.com', 'Jane Doe'), (3, 42, 'ola@example.com', 'Ola Nordmann'),
+    (2, 7, 'jane.doe@example.com', 'Jane Doe');
+INSERT INTO quotes VALUES (10, 42, 1, 'Call Jane Doe on Monday'), (11, 42, 3, 'Ola wants prints'),
+    (20, 7, 2, 'Call Jane Doe on Monday');
+INSERT INTO invoices VALUES (100, 42, 'Jane Doe'), (200, 7, 'Jane Doe');
+INSERT INTO notes VALUES (1, 1, 42, 'Jane Doe', 'Jane Doe called about her quote'),
+    (2, 1, 7, 'Jane Doe', 'Jane Doe called about her quote');
+"#;
+
+const DATASET: &str = r#"
+scope = "customer_id"
+
+[tables.clients]
+label = "Clients"
+key = ["id"]
+erase = "delete"
+columns = { email = "email", name = "person" }
+
+[tables.quotes]
+key = ["id"]
+erase = "delete"
+columns = { note = "text" }
+
+[tables.invoices]
+key = ["id"]
+erase = "keep"
+reason = "bookkeeping law: invoices are kept for five years"
+columns = { billed_to = "person" }
+
+[tables.notes]
+key = ["client_id", "n"]
+erase = "scrub"
+[tables.notes.columns]
+author = "person"
+'x"; DROP TABLE clients; --' = "text"
+# author is NOT NULL: a cleared author gets this text instead.
+[tables.notes.masks]
+author = "text:(erased)"
+"#;
+
+const JANE: [&str; 4] = ["--email", "jane.doe@example.com", "--name", "Jane Doe"];
+
+fn database(t: &Test) -> PathBuf {
+    let path = t.path("shop.sqlite");
+    let conn = Connection::open(&path).expect("a new database");
+    conn.execute_batch(SCHEMA).expect("the schema");
+    std::fs::write(t.path("shop.toml"), DATASET).expect("the dataset");
+    path
+}
+
+fn add(t: &Test, db: &std::path::Path) {
+    t.dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
+        .arg(t.path("shop.toml"))
+        .arg("--url")
+        .arg(format!("sqlite://{}", db.display()))
+        .args(["--scope", "customer_id=42"])
+        .run();
+}
+
+fn located(t: &Test) -> Vec<String> {
+    let mut ids: Vec<String> = t
+        .dsr(["locate"])
+        .args(JANE)
+        .hits()
+        .iter()
+        .map(|hit| hit["asset"].as_str().expect("an asset id").to_owned())
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// Every row of a table, as text, for comparing before and after.
+fn rows(db: &std::path::Path, table: &str) -> Vec<String> {
+    let conn = Connection::open(db).expect("the database");
+    let mut statement = conn
+        .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+        .expect("a query");
+    let width = statement.column_count();
+    statement
+        .query_map([], |row| {
+            (0..width)
+                .map(|i| {
+                    row.get::<_, rusqlite::types::Value>(i)
+                        .map(|v| format!("{v:?}"))
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(|v| v.join("|"))
+        })
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("readable rows")
+}
+
+#[test]
+fn a_scoped_database_is_located_and_erased_as_the_dataset_says() {
+    let t = Test::new();
+    let db = database(&t);
+    add(&t, &db);
+    t.sync(&[]);
+    // Customer 7's Jane is never found: every query carries customer_id = 42.
+    assert_eq!(
+        located(&t),
+        ["clients/1", "invoices/100", "notes/1/1", "quotes/10"]
+    );
+    let others_before: Vec<Vec<String>> = ["clients", "quotes", "invoices", "notes"]
+        .iter()
+        .map(|table| {
+            rows(&db, table)
+                .into_iter()
+                .filter(|r| r.contains("Integer(7)"))
+                .collect()
+        })
+        .collect();
+
+    let case = t
+        .dsr(["case", "open", "--right", "erasure"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    // Free-text mentions are medium matches: a person confirms them.
+    t.dsr([
+        "case",
+        "review",
+        &case,
+        "--include",
+        "quotes/10",
+        "--include",
+        "notes/1/1",
+    ])
+    .run();
+    let done = t
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .any_status()
+        .run()
+        .json();
+    // Children before parents: the quote goes before the client it points at.
+    let order: Vec<&str> = done["plan"]["steps"]
+        .as_array()
+        .expect("planned steps")
+        .iter()
+        .filter_map(|s| s["asset"].as_str())
+        .collect();
+    let position = |id: &str| order.iter().position(|a| *a == id);
+    assert!(position("quotes/10") < position("clients/1"), "{order:?}");
+    let steps = &done["report"]["steps"];
+    let outcome = |asset: &str| -> Value {
+        steps
+            .as_array()
+            .expect("steps")
+            .iter()
+            .find(|s| s["asset"] == asset)
+            .unwrap_or_else(|| panic!("no step for {asset} in {done:#}"))
+            .clone()
+    };
+    assert_eq!(outcome("clients/1")["action"], "delete", "{done:#}");
+    assert_eq!(outcome("quotes/10")["action"], "delete", "{done:#}");
+    assert_eq!(outcome("notes/1/1")["action"], "scrub", "{done:#}");
+    assert_eq!(outcome("invoices/100")["action"], "withheld", "{done:#}");
+    assert!(!steps.to_string().contains("\"failed\""), "{done:#}");
+
+    // The rows are as the dataset says: deleted, scrubbed with the mask, kept.
+    assert_eq!(
+        rows(&db, "clients"),
+        [
+            "Integer(2)|Integer(7)|Text(\"jane.doe@example.com\")|Text(\"Jane Doe\")",
+            "Integer(3)|Integer(42)|Text(\"ola@example.com\")|Text(\"Ola Nordmann\")"
+        ]
+    );
+    let notes = rows(&db, "notes");
+    assert!(
+        notes.contains(
+            &"Integer(1)|Integer(1)|Integer(42)|Text(\"(erased)\")|Text(\"[redacted] called about her quote\")"
+                .to_owned()
+        ),
+        "{notes:?}"
+    );
+    assert!(
+        rows(&db, "invoices").contains(&"Integer(100)|Integer(42)|Text(\"Jane Doe\")".to_owned())
+    );
+    let others_after: Vec<Vec<String>> = ["clients", "quotes", "invoices", "notes"]
+        .iter()
+        .map(|table| {
+            rows(&db, table)
+                .into_iter()
+                .filter(|r| r.contains("Integer(7)"))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        others_after, others_before,
+        "customer 7's rows are untouched"
+    );
+
+    // A fresh locate agrees with the report: only the kept invoice still names her.
+    t.sync(&[]);
+    assert_eq!(located(&t), ["invoices/100"]);
+}
+
+#[test]
+fn a_dataset_naming_a_missing_column_is_refused_with_its_place() {
+    let t = Test::new();
+    let db = database(&t);
+    std::fs::write(
+        t.path("shop.toml"),
+        DATASET.replace("name = \"person\"", "nmae = \"person\""),
+    )
+    .expect("the dataset");
+    let out = t
+        .dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
+        .arg(t.path("shop.toml"))
+        .arg("--url")
+        .arg(format!("sqlite://{}", db.display()))
+        .args(["--scope", "customer_id=42"])
+        .any_status()
+        .run();
+    assert_ne!(out.status, 0);
+    assert!(
+        out.stderr
+            .contains("shop.toml, table clients, column nmae: the table has no such column"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        t.dsr(["tenant", "list", "-o", "json"])
+            .run()
+            .json()
+            .as_array()
+            .is_some_and(|a| a.is_empty())
+    );
+}
+
+#[test]
+fn a_row_others_point_at_is_not_deleted_behind_the_plan() {
+    let t = Test::new();
+    let db = database(&t);
+    add(&t, &db);
+    t.sync(&[]);
+    // The quote pointing at her client row is not in the reviewed set (a medium match
+    // nobody confirmed): deleting the client would orphan it, or take it along unreviewed.
+    let case = t
+        .dsr(["case", "open", "--right", "erasure"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let done = t
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .any_status()
+        .run()
+        .json();
+    let steps = done["report"]["steps"].as_array().expect("steps").clone();
+    let client = steps
+        .iter()
+        .find(|s| s["asset"] == "clients/1")
+        .unwrap_or_else(|| panic!("no step for the client in {done:#}"));
+    assert_ne!(client["outcome"], "done", "{client:#}");
+    assert!(
+        client
+            .to_string()
+            .contains("row(s) of table quotes point at"),
+        "{client:#}"
+    );
+    assert_eq!(rows(&db, "clients").len(), 3, "nothing was deleted");
+    assert_eq!(rows(&db, "quotes").len(), 3);
+    t.sync(&[]);
+    assert!(located(&t).contains(&"clients/1".to_owned()));
+}
+
+#[test]
+fn tenant_check_reports_each_table() {
+    let t = Test::new();
+    let db = database(&t);
+    add(&t, &db);
+    let check = t.dsr(["tenant", "check", "-o", "json"]).run().json();
+    let archives: Vec<(String, u64)> = check["archives"]
+        .as_array()
+        .expect("archives")
+        .iter()
+        .map(|a| {
+            assert_eq!(a["read"], true, "{a}");
+            assert_eq!(a["delete"], true, "{a}");
+            (
+                a["name"].as_str().expect("a name").to_owned(),
+                a["assets"].as_u64().expect("a count"),
+            )
+        })
+        .collect();
+    // Counted within the scope: customer 7's rows are not there.
+    assert_eq!(
+        archives,
+        [
+            ("clients".to_owned(), 2),
+            ("invoices".to_owned(), 1),
+            ("notes".to_owned(), 1),
+            ("quotes".to_owned(), 2)
+        ]
+    );
+}
+
+#[test]
+fn access_and_portability_export_only_the_scope_rows() {
+    let t = Test::new();
+    let db = database(&t);
+    add(&t, &db);
+    t.sync(&[]);
+    let case = t
+        .dsr(["case", "open", "--right", "access"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    t.dsr(["case", "review", &case, "--include", "quotes/10"])
+        .run();
+    t.fill_ropa("shop");
+    let out = t.path("package");
+    t.dsr(["access", &case, "--out"]).arg(&out).run();
+    let data = std::fs::read_to_string(out.join("data.json")).expect("data.json");
+    for id in ["clients/1", "quotes/10", "invoices/100"] {
+        assert!(data.contains(id), "{id} is exported: {data}");
+    }
+    // Customer 7's rows hold the same e-mail and name, and are never read.
+    for id in ["clients/2", "quotes/20", "invoices/200"] {
+        assert!(!data.contains(id), "{id} is not exported: {data}");
+    }
+    let case = t
+        .dsr(["case", "open", "--right", "portability"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let zip = t.path("portable.zip");
+    t.dsr(["portability", &case, "--out"]).arg(&zip).run();
+    let entries = crate::access::unzip_entries(&zip);
+    let metadata = String::from_utf8_lossy(&entries["metadata.json"]).into_owned();
+    assert!(metadata.contains("clients/1"), "{metadata}");
+    assert!(!metadata.contains("clients/2"), "{metadata}");
+}
+
+#[test]
+fn a_cycle_of_foreign_keys_among_deleted_tables_is_refused_named() {
+    let t = Test::new();
+    let db = t.path("cycle.sqlite");
+    Connection::open(&db)
+        .expect("a new database")
+        .execute_batch(
+            "CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b(id), email TEXT);
+             CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a(id), email TEXT);",
+        )
+        .expect("the schema");
+    std::fs::write(
+        t.path("cycle.toml"),
+        "[tables.a]\nkey = [\"id\"]\nerase = \"delete\"\ncolumns = { email = \"email\" }\n\
+         [tables.b]\nkey = [\"id\"]\nerase = \"delete\"\ncolumns = { email = \"email\" }\n",
+    )
+    .expect("the dataset");
+    let out = t
+        .dsr(["tenant", "add", "cyc", "--platform", "sql", "--dataset"])
+        .arg(t.path("cycle.toml"))
+        .arg("--url")
+        .arg(format!("sqlite://{}", db.display()))
+        .any_status()
+        .run();
+    assert_ne!(out.status, 0);
+    assert!(
+        out.stderr
+            .contains("the foreign keys of tables a → b → a form a cycle"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_scoped_dataset_is_refused_without_its_scope() {
+    let t = Test::new();
+    let db = database(&t);
+    for scope in [None, Some("client_id=1")] {
+        let mut run = t
+            .dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
+            .arg(t.path("shop.toml"))
+            .arg("--url")
+            .arg(format!("sqlite://{}", db.display()));
+        if let Some(scope) = scope {
+            run = run.args(["--scope", scope]);
+        }
+        let out = run.any_status().run();
+        assert_ne!(out.status, 0, "{scope:?}");
+        assert!(
+            out.stderr
+                .contains("the dataset scopes every table by customer_id: add the tenant with --scope customer_id=VALUE"),
+            "{}",
+            out.stderr
+        );
+    }
+}
