@@ -115,6 +115,43 @@ impl S3Server {
         );
     }
 
+    /// Turns on object lock (versioning must be on and the bucket empty), with no default
+    /// retention: nothing is locked until [`S3Server::legal_hold`] locks a version.
+    pub fn enable_object_lock(&self) {
+        self.bucket_request(
+            "?object-lock",
+            r#"<ObjectLockConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><ObjectLockEnabled>Enabled</ObjectLockEnabled></ObjectLockConfiguration>"#,
+        );
+    }
+
+    /// Puts a legal hold on (or takes it off) every version of `key`. A held version cannot
+    /// be deleted: the server refuses with 403 AccessDenied, as it refuses credentials
+    /// without s3:DeleteObjectVersion. The tests stand in for such credentials with it (moto
+    /// accepts any credentials and enforces no bucket policy).
+    pub fn legal_hold(&self, key: &str, on: bool) {
+        let status = if on { "ON" } else { "OFF" };
+        for (_, version) in self.versions(key).into_iter().filter(|(k, _)| k == key) {
+            let response = reqwest::blocking::Client::new()
+                .put(format!(
+                    "{}/{}/{key}?legal-hold&versionId={version}",
+                    self.endpoint, self.bucket
+                ))
+                // moto takes object-level requests from anyone who names credentials;
+                // it checks no signature.
+                .header(
+                    "authorization",
+                    "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0",
+                )
+                .header("content-type", "application/xml")
+                .body(format!(
+                    r#"<LegalHold xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>{status}</Status></LegalHold>"#
+                ))
+                .send()
+                .expect("the server answers");
+            assert!(response.status().is_success(), "legal hold: {response:?}");
+        }
+    }
+
     /// A bucket-level PUT (moto takes these unsigned).
     fn bucket_request(&self, query: &str, body: &str) {
         let response = reqwest::blocking::Client::new()

@@ -634,6 +634,34 @@ impl Platform for ObjectsPlatform {
         })
     }
 
+    /// In a versioned bucket, the earlier versions of the sidecar of an asset that is there
+    /// (what a change took out); every version of its object and sidecar once it is gone.
+    fn purge_earlier_versions(&self, id: &str) -> Result<(), PlatformError> {
+        let Some(bucket) = &self.store.bucket else {
+            return Ok(());
+        };
+        let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
+        self.runtime.block_on(async {
+            if bucket.versioning().await? == versions::Versioning::Off {
+                return Ok(());
+            }
+            match self.store.inner.head(&sidecar).await {
+                Ok(_) => self.drop_earlier_versions(id, &sidecar).await,
+                Err(object_store::Error::NotFound { .. }) => {
+                    match self
+                        .delete_every_version(bucket, id, &object, &sidecar)
+                        .await
+                    {
+                        // No version of it at all: nothing is left.
+                        Err(e) if e.is_not_found() => Ok(()),
+                        other => other,
+                    }
+                }
+                Err(e) => Err(self.error(id)(e)),
+            }
+        })
+    }
+
     /// Streams the object to `to`, a chunk at a time.
     fn download(&self, id: &str, to: &mut dyn Write) -> Result<u64, PlatformError> {
         let key = self.key_of(id)?;
