@@ -401,6 +401,7 @@ pub fn open(
             Some(url) => Ok(Box::new(objects::ObjectsPlatform::open(
                 url,
                 profile.endpoint.as_deref(),
+                connection.timeouts,
             )?)),
             None => Err(PlatformError::Unsupported(
                 "the profile names no store: add the tenant again with --url",

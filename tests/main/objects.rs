@@ -452,3 +452,128 @@ fn an_earlier_version_that_cannot_be_deleted_is_reported_as_remaining() {
         "locate finds her nowhere"
     );
 }
+
+/// Ids as people name files: spaces, `%`, `#` and letters beyond ASCII, in the archive
+/// and in the file name. Each is synced, located and erased (deleted or scrubbed, every
+/// version in a versioned bucket), and a fresh locate agrees with the receipt.
+fn ids_with_spaces_percent_hash_and_letters_beyond_ascii_work(kind: crate::tenants::Kind) {
+    use crate::tenants::{JANE, Tenant, holds_jane};
+    let t = Test::new();
+    let portrait = "Staff Ærø/Jane 100% #1 før.png";
+    let byline = "Press #2/ränd %41 byline.png";
+    t.asset(portrait, json!({"368": ["Jane Doe"]}));
+    t.asset(byline, json!({"80": ["Jane Doe", "Kari Nordmann"]}));
+    t.asset("Press #2/kari.png", json!({"80": ["Kari Nordmann"]}));
+    let tenant = Tenant::new(t, kind, &[], |_| {});
+    let mut hits: Vec<String> = tenant
+        .dsr(["locate"])
+        .args(JANE)
+        .hits()
+        .iter()
+        .map(|h| h["asset"].as_str().expect("an id").to_owned())
+        .collect();
+    hits.sort();
+    assert_eq!(hits, [byline, portrait]);
+
+    let case = tenant.open_case("erasure", JANE);
+    let run = tenant.dsr(["erase", &case, "--yes"]).run();
+    let receipt = tenant.t.latest_receipt(&case);
+    let mut outcomes: Vec<(String, String)> = receipt["assets"]
+        .as_array()
+        .expect("assets")
+        .iter()
+        .map(|a| {
+            (
+                a["asset"].as_str().expect("an id").to_owned(),
+                a["outcome"].as_str().expect("an outcome").to_owned(),
+            )
+        })
+        .collect();
+    outcomes.sort();
+    assert_eq!(
+        outcomes,
+        [
+            (byline.to_owned(), "scrubbed".to_owned()),
+            (portrait.to_owned(), "deleted".to_owned()),
+        ],
+        "{}",
+        run.dump()
+    );
+    assert_eq!(tenant.metadata(portrait), None);
+    let kept = tenant.metadata(byline).expect("scrubbed");
+    assert!(!kept.values().any(holds_jane), "{kept:?}");
+    if let Some(s3) = &tenant.s3 {
+        let keys: Vec<String> = s3.versions("export/").into_iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            keys,
+            [
+                "export/Press #2/kari.png",
+                "export/Press #2/kari.png.json",
+                "export/Press #2/ränd %41 byline.png",
+                "export/Press #2/ränd %41 byline.png.json",
+            ],
+            "no earlier version of her is left"
+        );
+    }
+    assert_eq!(
+        tenant.dsr(["locate"]).args(JANE).hits(),
+        Vec::<Value>::new(),
+        "locate finds her nowhere"
+    );
+}
+
+#[test]
+fn ids_with_spaces_percent_hash_and_letters_beyond_ascii_work_in_a_folder() {
+    ids_with_spaces_percent_hash_and_letters_beyond_ascii_work(crate::tenants::Kind::Objects);
+}
+
+#[test]
+fn ids_with_spaces_percent_hash_and_letters_beyond_ascii_work_in_a_bucket() {
+    if crate::s3server::missing() {
+        return;
+    }
+    ids_with_spaces_percent_hash_and_letters_beyond_ascii_work(crate::tenants::Kind::S3Versioned);
+}
+
+/// `--timeout` (and `DSR_TIMEOUT`) bounds a bucket's requests as it bounds FotoWeb's: a
+/// server that takes the connection and never answers ends the command in that time, with
+/// an error that says so and how to allow more.
+#[test]
+fn a_bucket_that_never_answers_ends_the_command_within_the_timeout() {
+    use crate::s3server::ENV;
+    // Connections are taken (the kernel's backlog) but never answered.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let endpoint = format!("http://{}", silent.local_addr().expect("its address"));
+    let t = Test::new();
+    let dsr = |args: &[&str]| {
+        let mut run = t.dsr(args);
+        for (key, value) in ENV {
+            run = run.env(key, value);
+        }
+        run
+    };
+    dsr(&["tenant", "add", "acme", "--platform", "objects"])
+        .args(["--url", "s3://acme/export", "--endpoint", &endpoint])
+        .run();
+    for (how, run) in [
+        ("--timeout", dsr(&["sync", "--timeout", "2"])),
+        ("DSR_TIMEOUT", dsr(&["sync"]).env("DSR_TIMEOUT", "2")),
+    ] {
+        let started = std::time::Instant::now();
+        let out = run.any_status().run();
+        let took = started.elapsed();
+        assert_ne!(out.status, 0, "{how}: {}", out.dump());
+        assert!(
+            took < std::time::Duration::from_secs(15),
+            "{how}: took {took:?}\n{}",
+            out.dump()
+        );
+        let error = out.error();
+        assert!(
+            error.contains("no answer in time (2 s a try, 2 s in all)")
+                && error.contains("--timeout SECS"),
+            "{how}: {}",
+            out.dump()
+        );
+    }
+}

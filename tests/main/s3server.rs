@@ -190,9 +190,14 @@ impl S3Server {
         found
     }
 
+    /// Writes `key` byte for byte, as the cloud's own tools upload it (`Key::from` would
+    /// percent-encode `#`, `%` and letters beyond ASCII into the key itself).
     pub fn put(&self, key: &str, bytes: Vec<u8>) {
         self.runtime
-            .block_on(self.store.put(&Key::from(key), bytes.into()))
+            .block_on(
+                self.store
+                    .put(&Key::parse(key).expect("a key"), bytes.into()),
+            )
             .expect("put");
     }
 
@@ -206,17 +211,18 @@ impl S3Server {
             ..object_store::PutOptions::default()
         };
         self.runtime
-            .block_on(
-                self.store
-                    .put_opts(&Key::from(key), b"changed".to_vec().into(), options),
-            )
+            .block_on(self.store.put_opts(
+                &Key::parse(key).expect("a key"),
+                b"changed".to_vec().into(),
+                options,
+            ))
             .map(|_| ())
     }
 
     /// An object's bytes; `None` once it is gone.
     pub fn get(&self, key: &str) -> Option<Vec<u8>> {
         self.runtime.block_on(async {
-            match self.store.get(&Key::from(key)).await {
+            match self.store.get(&Key::parse(key).expect("a key")).await {
                 Ok(got) => Some(got.bytes().await.expect("the body").to_vec()),
                 Err(object_store::Error::NotFound { .. }) => None,
                 Err(e) => panic!("get {key}: {e}"),
@@ -228,7 +234,7 @@ impl S3Server {
     pub fn keys(&self, prefix: &str) -> Vec<String> {
         let mut keys: Vec<String> = self.runtime.block_on(async {
             self.store
-                .list(Some(&Key::from(prefix)))
+                .list(Some(&Key::parse(prefix).expect("a prefix")))
                 .map(|m| m.expect("a listing").location.to_string())
                 .collect()
                 .await
