@@ -47,7 +47,9 @@ schemas/receipt-v1.schema.json in dsr's sources):
   assets           per asset: asset (its id), action, outcome
                    (deleted, scrubbed, rectified, clean: read back
                    and confirmed by a locate afterwards; withheld;
-                   image-still-shows-subject; manual; unverified;
+                   image-still-shows-subject; manual;
+                   versions-remain: earlier versions kept by the
+                   store could not be removed; unverified;
                    failed; restricted, lifted: the restriction mark
                    read back; done: exported; not-searched: the last
                    sync could not read it; verified and skipped in
@@ -258,7 +260,8 @@ pub enum Command {
     /// refreshed and the subject located again with the search `dsr locate` runs: where it
     /// is still found the step is not done, whatever its read-back said. The receipt gives
     /// each asset one outcome: deleted, scrubbed, clean, withheld,
-    /// image-still-shows-subject, manual, unverified or failed. Only an erasure with
+    /// image-still-shows-subject, manual, versions-remain (a versioned bucket keeps earlier
+    /// versions dsr may not delete), unverified or failed. Only an erasure with
     /// nothing left is reported done (else exit 3); assets under legal hold are withheld
     /// and reported so (exit 4 when nothing else is left).
     Erase(EraseArgs),

@@ -191,6 +191,7 @@ impl TenantProfile {
                 Some(url) => Ok(Box::new(ObjectsPlatform::open(
                     url,
                     profile.endpoint.as_deref(),
+                    connection.timeouts,
                 )?)),
                 None => Err(PlatformError::Unsupported(
                     "the profile names no store: add the tenant again with --url",

@@ -61,6 +61,9 @@ pub enum Applied {
     Earlier,
     /// The platform call failed or was not made (the message says why).
     Failed(String),
+    /// The asset was deleted or changed, but the store keeps earlier versions of it that
+    /// could not be removed (the message says what to do).
+    VersionsRemain(String),
 }
 
 /// Why a run stopped before its end.
@@ -223,7 +226,10 @@ impl StepRun<'_> {
             let step = replanned.as_ref().unwrap_or(planned);
             let current = match (step.action, self.platform.get(&step.asset)) {
                 (Action::Delete, Err(e)) if e.is_not_found() => {
-                    return Ok((self.found_done("already gone")?, replanned));
+                    return Ok((
+                        self.found_done_without_versions(step, "already gone")?,
+                        replanned,
+                    ));
                 }
                 (_, Err(e)) if e.is_not_found() => {
                     let gone = self.failed("gone", "the asset no longer exists")?;
@@ -235,7 +241,8 @@ impl StepRun<'_> {
                 (_, Ok(asset)) => asset,
             };
             if step.action != Action::Delete && step.changes_present(&current) {
-                return Ok((self.found_done("already applied")?, replanned));
+                let done = self.found_done_without_versions(step, "already applied")?;
+                return Ok((done, replanned));
             }
             if !step.version.is_empty() && current.version != step.version {
                 if replans == MAX_REPLANS {
@@ -277,10 +284,24 @@ impl StepRun<'_> {
         }
     }
 
+    /// Journals a failed step; earlier versions left behind are a status of their own.
     fn failed(&self, kind: &str, message: &str) -> Result<Applied, JournalError> {
         self.journal
             .record(Event::Failed, Some(self.index), Some(kind.to_owned()))?;
-        Ok(Applied::Failed(message.to_owned()))
+        Ok(if kind == VERSIONS_REMAIN {
+            Applied::VersionsRemain(message.to_owned())
+        } else {
+            Applied::Failed(message.to_owned())
+        })
+    }
+
+    /// A change found made is done only once the store keeps no earlier version of the
+    /// asset: the run that made it may have been killed, or refused, before removing them.
+    fn found_done_without_versions(&self, step: &Step, why: &str) -> Result<Applied, JournalError> {
+        match self.platform.purge_earlier_versions(&step.asset) {
+            Ok(()) => self.found_done(why),
+            Err(e) => self.failed(error_kind(&e), &e.to_string()),
+        }
     }
 
     fn found_done(&self, why: &str) -> Result<Applied, JournalError> {
@@ -307,9 +328,11 @@ impl StepRun<'_> {
                     .or_else(|e| {
                         // A delete that reports a failure may still have happened (a task
                         // that finished after all, a second request racing a first): the
-                        // asset decides.
+                        // asset decides, and the store's earlier versions of it with it.
                         match platform.get(&step.asset) {
-                            Err(gone) if gone.is_not_found() => Ok(()),
+                            Err(gone) if gone.is_not_found() => {
+                                platform.purge_earlier_versions(&step.asset)
+                            }
                             _ => Err(e),
                         }
                     });
@@ -330,6 +353,9 @@ impl StepRun<'_> {
     }
 }
 
+/// The journal's word for a step whose asset changed but whose earlier versions remain.
+const VERSIONS_REMAIN: &str = "versions-remain";
+
 /// A word for the journal that says what kind of failure it was, without its details.
 fn error_kind(e: &PlatformError) -> &'static str {
     match e {
@@ -343,6 +369,7 @@ fn error_kind(e: &PlatformError) -> &'static str {
         PlatformError::Rejected(_) => "rejected",
         PlatformError::Conflict { .. } => "conflict",
         PlatformError::Link { .. } => "link",
+        PlatformError::VersionsRemain { .. } => VERSIONS_REMAIN,
         _ => "other",
     }
 }
@@ -380,6 +407,7 @@ pub fn verify(
         .enumerate()
         .filter(|(i, step)| match step.action {
             Action::Delete | Action::Scrub | Action::Rectify | Action::Restrict | Action::Lift => {
+                // Earlier versions left behind: the asset as it now is, for the index.
                 !matches!(applied.get(i), Some(Applied::Failed(_)) | None)
             }
             // Read again so that "nothing to do" is what the asset says now, and the
@@ -449,6 +477,20 @@ pub fn verify(
             Action::Delete | Action::Scrub | Action::Rectify | Action::Restrict | Action::Lift => {
                 match (applied.get(&i), reads.get(&i)) {
                     (Some(Applied::Failed(e)), _) => (Outcome::Failed, e.clone()),
+                    // Whatever the read-back shows, what the run was to remove is still
+                    // in the store's earlier versions.
+                    (Some(Applied::VersionsRemain(e)), read) => {
+                        match read {
+                            Some(Ok(asset)) => verification
+                                .read
+                                .push((step.asset.clone(), Some(asset.clone()))),
+                            Some(Err(gone)) if gone.is_not_found() => {
+                                verification.read.push((step.asset.clone(), None));
+                            }
+                            _ => {}
+                        }
+                        (Outcome::VersionsRemain, e.clone())
+                    }
                     (None, _) | (_, None) => (Outcome::Failed, "not carried out".to_owned()),
                     (Some(_), Some(read)) => {
                         let (outcome, detail, read_back) = judge(step, read, check);

@@ -25,6 +25,12 @@ pub enum Outcome {
     /// beside other people: edit or delete it by hand. Never clean.
     #[serde(rename = "image-still-shows-subject")]
     ImageStillShowsSubject,
+    /// The asset was deleted or changed, but the store still keeps earlier versions of
+    /// it (a versioned bucket whose credentials may not delete them): what the run was to
+    /// remove is still there. Never done, and not an ordinary failure: the store's
+    /// permissions must change before another run can finish it.
+    #[serde(rename = "versions-remain")]
+    VersionsRemain,
 }
 
 impl Outcome {
@@ -37,6 +43,7 @@ impl Outcome {
             Outcome::Manual => "manual",
             Outcome::Clean => "clean",
             Outcome::ImageStillShowsSubject => "image-still-shows-subject",
+            Outcome::VersionsRemain => "versions-remain",
         }
     }
 
@@ -48,6 +55,7 @@ impl Outcome {
                 | Outcome::Failed
                 | Outcome::Manual
                 | Outcome::ImageStillShowsSubject
+                | Outcome::VersionsRemain
         )
     }
 }

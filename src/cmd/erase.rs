@@ -254,10 +254,12 @@ impl Carrying for Carried<'_> {
         // once every change was read back, even when images or fields are left for a
         // person (replay leaves those assets alone).
         let changes_read_back = report.unexplained().next().is_none()
-            && !report
-                .steps
-                .iter()
-                .any(|s| matches!(s.outcome, StepOutcome::Failed | StepOutcome::Unverified));
+            && !report.steps.iter().any(|s| {
+                matches!(
+                    s.outcome,
+                    StepOutcome::Failed | StepOutcome::Unverified | StepOutcome::VersionsRemain
+                )
+            });
         if !changes_read_back {
             return Ok(());
         }
@@ -289,8 +291,13 @@ fn summary(report: &RunReport) -> String {
             "; {n} image(s) still show the subject beside other people (metadata scrubbed): edit or delete them by hand, or decide with --shown-with-others"
         ),
     };
+    // Said only where a store keeps versions: elsewhere the count is always 0.
+    let versions = match report.outcomes(StepOutcome::VersionsRemain) {
+        0 => String::new(),
+        n => format!(", {n} with earlier versions left in the bucket"),
+    };
     format!(
-        "Erasure of case {}: {} deleted and {} scrubbed, each read back; {} withheld under legal hold; {} with nothing to do{images}; {} not done ({} failed, {} not verified, {} left for a person); a locate now finds the subject in {} asset(s) ({} of them withheld).",
+        "Erasure of case {}: {} deleted and {} scrubbed, each read back; {} withheld under legal hold; {} with nothing to do{images}; {} not done ({} failed, {} not verified, {} left for a person{versions}); a locate now finds the subject in {} asset(s) ({} of them withheld).",
         report.case,
         report.count(Action::Delete, StepOutcome::Verified),
         report.count(Action::Scrub, StepOutcome::Verified),

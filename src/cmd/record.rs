@@ -258,6 +258,7 @@ pub fn change_records(
         ("withheld", count(Step::Withheld)),
         ("manual", count(Step::Manual)),
         ("image-still-shows-subject", images),
+        ("versions-remain", count(Step::VersionsRemain)),
         ("remaining", report.remaining.len() as u64),
     ];
     change_receipt(
@@ -310,6 +311,7 @@ fn change_receipt(
                 (Step::Withheld, _) => AssetOutcome::Withheld,
                 (Step::ImageStillShowsSubject, _) => AssetOutcome::ImageStillShowsSubject,
                 (Step::Manual, _) => AssetOutcome::Manual,
+                (Step::VersionsRemain, _) => AssetOutcome::VersionsRemain,
                 (Step::Unverified, _) => AssetOutcome::Unverified,
                 (Step::Failed, _) => AssetOutcome::Failed,
             },

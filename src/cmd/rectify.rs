@@ -285,8 +285,13 @@ impl engine::Change for Rectification<'_> {
     }
 
     fn summary(&self, report: &RunReport) -> String {
+        // Said only where a store keeps versions: elsewhere the count is always 0.
+        let versions = match report.outcomes(StepOutcome::VersionsRemain) {
+            0 => String::new(),
+            n => format!(", {n} with earlier versions left in the bucket"),
+        };
         format!(
-            "Rectification of case {}: {} asset(s) corrected, each read back; {} withheld under legal hold; {} with nothing to do; {} not done ({} failed, {} not verified, {} left for a person); {} asset(s) still hold the old value, as a locate now finds.",
+            "Rectification of case {}: {} asset(s) corrected, each read back; {} withheld under legal hold; {} with nothing to do; {} not done ({} failed, {} not verified, {} left for a person{versions}); {} asset(s) still hold the old value, as a locate now finds.",
             report.case,
             report.count(Action::Rectify, StepOutcome::Verified),
             report.outcomes(StepOutcome::Withheld),

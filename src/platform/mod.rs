@@ -339,6 +339,15 @@ pub trait Platform: Send + Sync {
         handle: Option<&str>,
         accepted: &mut dyn FnMut(&str),
     ) -> Result<(), PlatformError>;
+    /// Removes the earlier versions a store keeps of an asset changed or deleted before
+    /// (every version, once the asset is gone) and lists them again: `VersionsRemain`
+    /// while any is left. A change or deletion a run finds already made counts as done only
+    /// after this: a run killed, or refused, between the write and the removal of the
+    /// earlier versions left them behind. Stores without versions have nothing to remove.
+    fn purge_earlier_versions(&self, id: &str) -> Result<(), PlatformError> {
+        let _ = id;
+        Ok(())
+    }
     /// Writes the asset's original file to `to`; returns the number of bytes.
     fn download(&self, id: &str, to: &mut dyn std::io::Write) -> Result<u64, PlatformError>;
     /// What the credentials may do, per archive.

@@ -84,8 +84,9 @@ pub use crate::case::Right;
 
 /// How one asset's part of the operation ended. An erasure or a rectification says one
 /// of `deleted`, `scrubbed`, `rectified`, `clean`, `withheld`, `image-still-shows-subject`,
-/// `manual`, `unverified` or `failed`; the first four only when the asset was read back
-/// and a locate after the run no longer finds there what the run removed.
+/// `manual`, `versions-remain`, `unverified` or `failed`; the first four only when the
+/// asset was read back and a locate after the run no longer finds there what the run
+/// removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AssetOutcome {
@@ -108,6 +109,10 @@ pub enum AssetOutcome {
     ImageStillShowsSubject,
     /// Left for a person: a field dsr cannot change still holds the subject.
     Manual,
+    /// Deleted or changed, but the store keeps earlier versions of the asset that could
+    /// not be removed (a versioned bucket whose credentials may not delete versions): what
+    /// the run was to remove is still there. Never deleted or scrubbed.
+    VersionsRemain,
     /// Carried out, but reading back (or a locate after the run) does not confirm it.
     Unverified,
     /// The platform refused or failed.
@@ -135,6 +140,7 @@ impl AssetOutcome {
             AssetOutcome::Withheld => "withheld",
             AssetOutcome::ImageStillShowsSubject => "image-still-shows-subject",
             AssetOutcome::Manual => "manual",
+            AssetOutcome::VersionsRemain => "versions-remain",
             AssetOutcome::Unverified => "unverified",
             AssetOutcome::Failed => "failed",
             AssetOutcome::Done => "done",
@@ -145,7 +151,7 @@ impl AssetOutcome {
     }
 
     /// Every outcome, in the order a summary lists them.
-    pub const ALL: [AssetOutcome; 15] = [
+    pub const ALL: [AssetOutcome; 16] = [
         AssetOutcome::Deleted,
         AssetOutcome::Scrubbed,
         AssetOutcome::Rectified,
@@ -156,6 +162,7 @@ impl AssetOutcome {
         AssetOutcome::Withheld,
         AssetOutcome::ImageStillShowsSubject,
         AssetOutcome::Manual,
+        AssetOutcome::VersionsRemain,
         AssetOutcome::Unverified,
         AssetOutcome::Failed,
         AssetOutcome::NotSearched,

@@ -28,7 +28,13 @@ const DONE: [&str; 6] = [
 ];
 
 /// Receipt outcomes that say the subject's data is still there.
-const NOT_DONE: [&str; 4] = ["withheld", "manual", "unverified", "failed"];
+const NOT_DONE: [&str; 5] = [
+    "withheld",
+    "manual",
+    "versions-remain",
+    "unverified",
+    "failed",
+];
 
 /// What a checked run needs to run `dsr locate` the same way.
 pub struct Invocation<'a> {
@@ -274,8 +280,14 @@ impl Invocation<'_> {
             .into_iter()
             .flatten()
             .filter(|s| {
-                ["unverified", "failed", "manual", "withheld"]
-                    .contains(&s["outcome"].as_str().unwrap_or_default())
+                [
+                    "unverified",
+                    "failed",
+                    "manual",
+                    "withheld",
+                    "versions-remain",
+                ]
+                .contains(&s["outcome"].as_str().unwrap_or_default())
             })
             .map(|s| s["asset"].as_str().unwrap_or_default().to_owned())
             .chain(remaining.iter().cloned())

@@ -322,3 +322,258 @@ fn erasure_in_a_versioned_bucket_leaves_no_earlier_version_of_her() {
         "locate finds her nowhere"
     );
 }
+
+/// Where an earlier version cannot be deleted (a legal hold here, standing in for
+/// credentials without s3:DeleteObjectVersion), the asset is "versions-remain" in the run's
+/// report, its receipt and its summary: never deleted or scrubbed, not an ordinary failure.
+/// A resumed run asks the bucket again rather than taking the scrub it finds for done; once
+/// the versions can go, it removes them and only then says deleted and scrubbed.
+#[test]
+fn an_earlier_version_that_cannot_be_deleted_is_reported_as_remaining() {
+    use crate::tenants::{JANE, Kind, Tenant, holds_jane};
+    if crate::s3server::missing() {
+        return;
+    }
+    let t = Test::new();
+    t.asset("Staff/portrait.png", json!({"368": ["Jane Doe"]}));
+    t.asset(
+        "Press/byline.png",
+        json!({"80": ["Jane Doe", "Kari Nordmann"], "5": "Harbour"}),
+    );
+    t.asset("Press/kari.png", json!({"80": ["Kari Nordmann"]}));
+    let tenant = Tenant::new(t, Kind::S3Versioned, &[], |_| {});
+    let s3 = tenant.s3.as_ref().expect("an S3 tenant");
+    let held = [
+        "export/Staff/portrait.png.json",
+        "export/Press/byline.png.json",
+    ];
+    for key in held {
+        s3.legal_hold(key, true);
+    }
+    let check = tenant.dsr(["tenant", "check", "-o", "json"]).run().json();
+    assert_eq!(check["store"]["delete versions"], "yes", "{check}");
+
+    let case = tenant.open_case("erasure", JANE);
+    let outcomes = |receipt: &Value| -> Vec<(String, String)> {
+        let mut found: Vec<(String, String)> = receipt["assets"]
+            .as_array()
+            .expect("assets")
+            .iter()
+            .map(|a| {
+                (
+                    a["asset"].as_str().expect("an id").to_owned(),
+                    a["outcome"].as_str().expect("an outcome").to_owned(),
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let remain = vec![
+        ("Press/byline.png".to_owned(), "versions-remain".to_owned()),
+        (
+            "Staff/portrait.png".to_owned(),
+            "versions-remain".to_owned(),
+        ),
+    ];
+    let first = tenant
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .status(3)
+        .run();
+    let doc = first.json();
+    let steps: Vec<&str> = doc["report"]["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| s["outcome"].as_str().expect("an outcome"))
+        .collect();
+    assert_eq!(steps, ["versions-remain"; 2], "{doc:#}");
+    assert_eq!(outcomes(&tenant.t.latest_receipt(&case)), remain);
+    assert!(
+        first
+            .stderr
+            .contains("2 with earlier versions left in the bucket"),
+        "{}",
+        first.dump()
+    );
+    assert!(
+        first.stderr.contains("s3:DeleteObjectVersion"),
+        "the not-done line says what to do: {}",
+        first.dump()
+    );
+    // The bucket and locate agree with the receipt: the byline's current version is
+    // scrubbed (its held version still names her), the portrait's sidecar is still there.
+    let byline = tenant.metadata("Press/byline.png").expect("scrubbed");
+    assert!(!byline.values().any(holds_jane), "{byline:?}");
+    assert_eq!(s3.versions("export/Press/byline.png.json").len(), 2);
+    let hits: Vec<String> = tenant
+        .dsr(["locate"])
+        .args(JANE)
+        .hits()
+        .iter()
+        .map(|h| h["asset"].as_str().expect("an id").to_owned())
+        .collect();
+    assert_eq!(hits, ["Staff/portrait.png"]);
+
+    // Resumed while the holds stay: the scrub it finds is not taken for done.
+    tenant
+        .dsr(["erase", &case, "--resume", "--yes"])
+        .status(3)
+        .run();
+    assert_eq!(outcomes(&tenant.t.latest_receipt(&case)), remain);
+
+    // Once the versions may go, a resumed run removes them and says so.
+    for key in held {
+        s3.legal_hold(key, false);
+    }
+    let last = tenant.dsr(["erase", &case, "--resume", "--yes"]).run();
+    assert_eq!(
+        outcomes(&tenant.t.latest_receipt(&case)),
+        [
+            ("Press/byline.png".to_owned(), "scrubbed".to_owned()),
+            ("Staff/portrait.png".to_owned(), "deleted".to_owned()),
+        ],
+        "{}",
+        last.dump()
+    );
+    let keys: Vec<String> = s3.versions("export/").into_iter().map(|(k, _)| k).collect();
+    assert_eq!(
+        keys,
+        [
+            "export/Press/byline.png",
+            "export/Press/byline.png.json",
+            "export/Press/kari.png",
+            "export/Press/kari.png.json",
+        ]
+    );
+    assert_eq!(
+        tenant.dsr(["locate"]).args(JANE).hits(),
+        Vec::<Value>::new(),
+        "locate finds her nowhere"
+    );
+}
+
+/// Ids as people name files: spaces, `%`, `#` and letters beyond ASCII, in the archive
+/// and in the file name. Each is synced, located and erased (deleted or scrubbed, every
+/// version in a versioned bucket), and a fresh locate agrees with the receipt.
+fn ids_with_spaces_percent_hash_and_letters_beyond_ascii_work(kind: crate::tenants::Kind) {
+    use crate::tenants::{JANE, Tenant, holds_jane};
+    let t = Test::new();
+    let portrait = "Staff Ærø/Jane 100% #1 før.png";
+    let byline = "Press #2/ränd %41 byline.png";
+    t.asset(portrait, json!({"368": ["Jane Doe"]}));
+    t.asset(byline, json!({"80": ["Jane Doe", "Kari Nordmann"]}));
+    t.asset("Press #2/kari.png", json!({"80": ["Kari Nordmann"]}));
+    let tenant = Tenant::new(t, kind, &[], |_| {});
+    let mut hits: Vec<String> = tenant
+        .dsr(["locate"])
+        .args(JANE)
+        .hits()
+        .iter()
+        .map(|h| h["asset"].as_str().expect("an id").to_owned())
+        .collect();
+    hits.sort();
+    assert_eq!(hits, [byline, portrait]);
+
+    let case = tenant.open_case("erasure", JANE);
+    let run = tenant.dsr(["erase", &case, "--yes"]).run();
+    let receipt = tenant.t.latest_receipt(&case);
+    let mut outcomes: Vec<(String, String)> = receipt["assets"]
+        .as_array()
+        .expect("assets")
+        .iter()
+        .map(|a| {
+            (
+                a["asset"].as_str().expect("an id").to_owned(),
+                a["outcome"].as_str().expect("an outcome").to_owned(),
+            )
+        })
+        .collect();
+    outcomes.sort();
+    assert_eq!(
+        outcomes,
+        [
+            (byline.to_owned(), "scrubbed".to_owned()),
+            (portrait.to_owned(), "deleted".to_owned()),
+        ],
+        "{}",
+        run.dump()
+    );
+    assert_eq!(tenant.metadata(portrait), None);
+    let kept = tenant.metadata(byline).expect("scrubbed");
+    assert!(!kept.values().any(holds_jane), "{kept:?}");
+    if let Some(s3) = &tenant.s3 {
+        let keys: Vec<String> = s3.versions("export/").into_iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            keys,
+            [
+                "export/Press #2/kari.png",
+                "export/Press #2/kari.png.json",
+                "export/Press #2/ränd %41 byline.png",
+                "export/Press #2/ränd %41 byline.png.json",
+            ],
+            "no earlier version of her is left"
+        );
+    }
+    assert_eq!(
+        tenant.dsr(["locate"]).args(JANE).hits(),
+        Vec::<Value>::new(),
+        "locate finds her nowhere"
+    );
+}
+
+#[test]
+fn ids_with_spaces_percent_hash_and_letters_beyond_ascii_work_in_a_folder() {
+    ids_with_spaces_percent_hash_and_letters_beyond_ascii_work(crate::tenants::Kind::Objects);
+}
+
+#[test]
+fn ids_with_spaces_percent_hash_and_letters_beyond_ascii_work_in_a_bucket() {
+    if crate::s3server::missing() {
+        return;
+    }
+    ids_with_spaces_percent_hash_and_letters_beyond_ascii_work(crate::tenants::Kind::S3Versioned);
+}
+
+/// `--timeout` (and `DSR_TIMEOUT`) bounds a bucket's requests as it bounds FotoWeb's: a
+/// server that takes the connection and never answers ends the command in that time, with
+/// an error that says so and how to allow more.
+#[test]
+fn a_bucket_that_never_answers_ends_the_command_within_the_timeout() {
+    use crate::s3server::ENV;
+    // Connections are taken (the kernel's backlog) but never answered.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let endpoint = format!("http://{}", silent.local_addr().expect("its address"));
+    let t = Test::new();
+    let dsr = |args: &[&str]| {
+        let mut run = t.dsr(args);
+        for (key, value) in ENV {
+            run = run.env(key, value);
+        }
+        run
+    };
+    dsr(&["tenant", "add", "acme", "--platform", "objects"])
+        .args(["--url", "s3://acme/export", "--endpoint", &endpoint])
+        .run();
+    for (how, run) in [
+        ("--timeout", dsr(&["sync", "--timeout", "2"])),
+        ("DSR_TIMEOUT", dsr(&["sync"]).env("DSR_TIMEOUT", "2")),
+    ] {
+        let started = std::time::Instant::now();
+        let out = run.any_status().run();
+        let took = started.elapsed();
+        assert_ne!(out.status, 0, "{how}: {}", out.dump());
+        assert!(
+            took < std::time::Duration::from_secs(15),
+            "{how}: took {took:?}\n{}",
+            out.dump()
+        );
+        let error = out.error();
+        assert!(
+            error.contains("no answer in time (2 s a try, 2 s in all)")
+                && error.contains("--timeout SECS"),
+            "{how}: {}",
+            out.dump()
+        );
+    }
+}

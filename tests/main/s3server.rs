@@ -115,6 +115,43 @@ impl S3Server {
         );
     }
 
+    /// Turns on object lock (versioning must be on and the bucket empty), with no default
+    /// retention: nothing is locked until [`S3Server::legal_hold`] locks a version.
+    pub fn enable_object_lock(&self) {
+        self.bucket_request(
+            "?object-lock",
+            r#"<ObjectLockConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><ObjectLockEnabled>Enabled</ObjectLockEnabled></ObjectLockConfiguration>"#,
+        );
+    }
+
+    /// Puts a legal hold on (or takes it off) every version of `key`. A held version cannot
+    /// be deleted: the server refuses with 403 AccessDenied, as it refuses credentials
+    /// without s3:DeleteObjectVersion. The tests stand in for such credentials with it (moto
+    /// accepts any credentials and enforces no bucket policy).
+    pub fn legal_hold(&self, key: &str, on: bool) {
+        let status = if on { "ON" } else { "OFF" };
+        for (_, version) in self.versions(key).into_iter().filter(|(k, _)| k == key) {
+            let response = reqwest::blocking::Client::new()
+                .put(format!(
+                    "{}/{}/{key}?legal-hold&versionId={version}",
+                    self.endpoint, self.bucket
+                ))
+                // moto takes object-level requests from anyone who names credentials;
+                // it checks no signature.
+                .header(
+                    "authorization",
+                    "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0",
+                )
+                .header("content-type", "application/xml")
+                .body(format!(
+                    r#"<LegalHold xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>{status}</Status></LegalHold>"#
+                ))
+                .send()
+                .expect("the server answers");
+            assert!(response.status().is_success(), "legal hold: {response:?}");
+        }
+    }
+
     /// A bucket-level PUT (moto takes these unsigned).
     fn bucket_request(&self, query: &str, body: &str) {
         let response = reqwest::blocking::Client::new()
@@ -153,9 +190,14 @@ impl S3Server {
         found
     }
 
+    /// Writes `key` byte for byte, as the cloud's own tools upload it (`Key::from` would
+    /// percent-encode `#`, `%` and letters beyond ASCII into the key itself).
     pub fn put(&self, key: &str, bytes: Vec<u8>) {
         self.runtime
-            .block_on(self.store.put(&Key::from(key), bytes.into()))
+            .block_on(
+                self.store
+                    .put(&Key::parse(key).expect("a key"), bytes.into()),
+            )
             .expect("put");
     }
 
@@ -169,17 +211,18 @@ impl S3Server {
             ..object_store::PutOptions::default()
         };
         self.runtime
-            .block_on(
-                self.store
-                    .put_opts(&Key::from(key), b"changed".to_vec().into(), options),
-            )
+            .block_on(self.store.put_opts(
+                &Key::parse(key).expect("a key"),
+                b"changed".to_vec().into(),
+                options,
+            ))
             .map(|_| ())
     }
 
     /// An object's bytes; `None` once it is gone.
     pub fn get(&self, key: &str) -> Option<Vec<u8>> {
         self.runtime.block_on(async {
-            match self.store.get(&Key::from(key)).await {
+            match self.store.get(&Key::parse(key).expect("a key")).await {
                 Ok(got) => Some(got.bytes().await.expect("the body").to_vec()),
                 Err(object_store::Error::NotFound { .. }) => None,
                 Err(e) => panic!("get {key}: {e}"),
@@ -191,7 +234,7 @@ impl S3Server {
     pub fn keys(&self, prefix: &str) -> Vec<String> {
         let mut keys: Vec<String> = self.runtime.block_on(async {
             self.store
-                .list(Some(&Key::from(prefix)))
+                .list(Some(&Key::parse(prefix).expect("a prefix")))
                 .map(|m| m.expect("a listing").location.to_string())
                 .collect()
                 .await

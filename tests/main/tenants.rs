@@ -25,7 +25,8 @@ pub enum Kind {
     /// folder copied to it under [`S3_PREFIX`]. Tests check [`crate::s3server::missing`]
     /// first.
     S3,
-    /// [`Kind::S3`] in a bucket that keeps every version.
+    /// [`Kind::S3`] in a bucket that keeps every version, with object lock on (no version
+    /// locked unless a test puts a legal hold on it).
     S3Versioned,
 }
 
@@ -58,6 +59,8 @@ impl Tenant {
                 let server = S3Server::start("acme").expect("an S3 server (check missing() first)");
                 if kind == Kind::S3Versioned {
                     server.enable_versioning();
+                    // No version is locked until a test puts a legal hold on one.
+                    server.enable_object_lock();
                 }
                 server.upload(&t.tenant_dir(), S3_PREFIX);
                 let mut add = t

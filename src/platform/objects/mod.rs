@@ -22,7 +22,7 @@ use object_store::{ObjectMeta, ObjectStore, ObjectStoreExt as _, PutMode, PutOpt
 
 use super::{
     ArchiveAccess, Description, MetadataChanges, Platform, PlatformError, ScanEnd, Scanned, Since,
-    Stray,
+    Stray, Timeouts,
 };
 use crate::asset::{Asset, FieldValue, metadata_from_json};
 use crate::fields;
@@ -41,6 +41,8 @@ pub struct ObjectsPlatform {
     runtime: tokio::runtime::Runtime,
     /// What the last [`Platform::access`] found out about the store.
     facts: std::sync::Mutex<Vec<(String, String)>>,
+    /// How long one request may take (`--timeout`).
+    timeouts: Timeouts,
 }
 
 /// What a probe object showed the credentials may do.
@@ -76,7 +78,11 @@ impl Probe {
 impl ObjectsPlatform {
     /// Opens the store at `url` (`file:///path`, `s3://bucket/prefix`,
     /// `az://container/prefix`), through `endpoint` when given.
-    pub fn open(url: &str, endpoint: Option<&str>) -> Result<ObjectsPlatform, PlatformError> {
+    pub fn open(
+        url: &str,
+        endpoint: Option<&str>,
+        timeouts: Timeouts,
+    ) -> Result<ObjectsPlatform, PlatformError> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -88,7 +94,7 @@ impl ObjectsPlatform {
         let store = {
             // The S3 and Azure clients need the runtime while they are built.
             let _entered = runtime.enter();
-            store::open(url, endpoint).map_err(|e| match e {
+            store::open(url, endpoint, timeouts).map_err(|e| match e {
                 PlatformError::Store { message, .. } => PlatformError::Store {
                     url: url.to_owned(),
                     message,
@@ -101,6 +107,25 @@ impl ObjectsPlatform {
             url: url.to_owned(),
             runtime,
             facts: std::sync::Mutex::new(Vec::new()),
+            timeouts,
+        })
+    }
+
+    /// Runs one asset's requests, no longer than one request's time in all: the library
+    /// gives each try its time limit, this bounds the tries together.
+    fn limited<T>(
+        &self,
+        requests: impl std::future::Future<Output = Result<T, PlatformError>>,
+    ) -> Result<T, PlatformError> {
+        self.runtime.block_on(async {
+            tokio::time::timeout(self.timeouts.total, requests)
+                .await
+                .unwrap_or_else(|_| {
+                    Err(PlatformError::Store {
+                        url: self.url.clone(),
+                        message: no_answer(self.timeouts),
+                    })
+                })
         })
     }
 
@@ -147,6 +172,10 @@ impl ObjectsPlatform {
                 "the store did not accept the credentials for {}",
                 self.url
             )),
+            other if timed_out(&other) => PlatformError::Store {
+                url: self.url.clone(),
+                message: no_answer(self.timeouts),
+            },
             other => PlatformError::Store {
                 url: self.url.clone(),
                 message: other.to_string(),
@@ -216,7 +245,11 @@ impl ObjectsPlatform {
     fn listing(&self) -> futures::stream::BoxStream<'_, Result<Option<ObjectMeta>, PlatformError>> {
         let error = |e: object_store::Error| PlatformError::Store {
             url: self.url.clone(),
-            message: format!("cannot list the tenant: {e}"),
+            message: if timed_out(&e) {
+                format!("cannot list the tenant: {}", no_answer(self.timeouts))
+            } else {
+                format!("cannot list the tenant: {e}")
+            },
         };
         if self.store.kind != StoreKind::Local {
             let prefix = (!self.store.prefix.as_ref().is_empty()).then_some(&self.store.prefix);
@@ -430,6 +463,36 @@ impl ObjectsPlatform {
     }
 }
 
+/// Whether a request failed because the store did not answer in time.
+fn timed_out(e: &object_store::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(error) = cause {
+        if let Some(http) = error.downcast_ref::<object_store::client::HttpError>()
+            && http.kind() == object_store::client::HttpErrorKind::Timeout
+        {
+            return true;
+        }
+        if error
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut)
+        {
+            return true;
+        }
+        cause = error.source();
+    }
+    false
+}
+
+/// What a store that did not answer in time is told with: the limits, and how to change
+/// them.
+fn no_answer(timeouts: Timeouts) -> String {
+    format!(
+        "no answer in time ({} s a try, {} s in all): check that the server is up, or allow more time with --timeout SECS (DSR_TIMEOUT, or `timeout` in the tenant's profile)",
+        timeouts.per_try.as_secs_f64().round(),
+        timeouts.total.as_secs_f64().round()
+    )
+}
+
 /// The version marker of a sidecar: its ETag, or its time and size where the store has none.
 fn version_of(meta: &ObjectMeta) -> String {
     match &meta.e_tag {
@@ -538,7 +601,7 @@ impl Platform for ObjectsPlatform {
 
     fn get(&self, id: &str) -> Result<Asset, PlatformError> {
         log::debug!("reading the sidecar of {id}");
-        self.runtime.block_on(self.asset(id))
+        self.limited(self.asset(id))
     }
 
     /// Rewrites the sidecar, keeping every key it does not change, only if it is still the
@@ -549,7 +612,7 @@ impl Platform for ObjectsPlatform {
         changes: &MetadataChanges,
         expected: Option<&str>,
     ) -> Result<Asset, PlatformError> {
-        self.runtime.block_on(async {
+        self.limited(async {
             let (mut json, seen) = self.read(id).await?;
             if expected.is_some_and(|v| v != version_of(&seen)) {
                 return Err(PlatformError::Conflict { id: id.to_owned() });
@@ -631,6 +694,34 @@ impl Platform for ObjectsPlatform {
                 }
             }
             Ok(())
+        })
+    }
+
+    /// In a versioned bucket, the earlier versions of the sidecar of an asset that is there
+    /// (what a change took out); every version of its object and sidecar once it is gone.
+    fn purge_earlier_versions(&self, id: &str) -> Result<(), PlatformError> {
+        let Some(bucket) = &self.store.bucket else {
+            return Ok(());
+        };
+        let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
+        self.runtime.block_on(async {
+            if bucket.versioning().await? == versions::Versioning::Off {
+                return Ok(());
+            }
+            match self.store.inner.head(&sidecar).await {
+                Ok(_) => self.drop_earlier_versions(id, &sidecar).await,
+                Err(object_store::Error::NotFound { .. }) => {
+                    match self
+                        .delete_every_version(bucket, id, &object, &sidecar)
+                        .await
+                    {
+                        // No version of it at all: nothing is left.
+                        Err(e) if e.is_not_found() => Ok(()),
+                        other => other,
+                    }
+                }
+                Err(e) => Err(self.error(id)(e)),
+            }
         })
     }
 
@@ -797,7 +888,7 @@ mod tests {
 
     fn open(root: &std::path::Path) -> ObjectsPlatform {
         let url = url::Url::from_directory_path(root).expect("an absolute path");
-        ObjectsPlatform::open(url.as_str(), None).expect("the store")
+        ObjectsPlatform::open(url.as_str(), None, Timeouts::default()).expect("the store")
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use object_store::ObjectStore;
 use object_store::path::Path as Key;
 
-use super::super::PlatformError;
+use super::super::{PlatformError, Timeouts};
 
 /// Which kind of store a tenant lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +40,7 @@ fn unsupported(problem: String) -> PlatformError {
 /// Opens the store at `url`; `endpoint` points an S3 or Azure client at another server
 /// than the cloud's own (an S3-compatible provider, an emulator). Both must be HTTPS
 /// except on loopback.
-pub fn open(url: &str, endpoint: Option<&str>) -> Result<Store, PlatformError> {
+pub fn open(url: &str, endpoint: Option<&str>, timeouts: Timeouts) -> Result<Store, PlatformError> {
     let parsed = url::Url::parse(url).map_err(|_| {
         unsupported(format!(
             "'{url}' is not a store URL: give file:///path or s3://bucket/prefix"
@@ -85,7 +85,8 @@ pub fn open(url: &str, endpoint: Option<&str>) -> Result<Store, PlatformError> {
                 .ok_or_else(|| unsupported(format!("{url} names no bucket")))?;
             let mut builder = object_store::aws::AmazonS3Builder::from_env()
                 .with_bucket_name(bucket)
-                .with_retry(retry());
+                .with_client_options(client_options(timeouts))
+                .with_retry(retry(timeouts));
             if std::env::var_os("AWS_ACCESS_KEY_ID").is_none()
                 && let Some(shared) = super::credentials::shared()?
             {
@@ -125,6 +126,7 @@ pub fn open(url: &str, endpoint: Option<&str>) -> Result<Store, PlatformError> {
                 bucket,
                 &region,
                 store.credentials().clone(),
+                timeouts,
             )
             .map_err(|e| unsupported(format!("cannot open {url}: {e}")))?;
             Ok(Store {
@@ -142,7 +144,8 @@ pub fn open(url: &str, endpoint: Option<&str>) -> Result<Store, PlatformError> {
                 .ok_or_else(|| unsupported(format!("{url} names no container")))?;
             let mut builder = object_store::azure::MicrosoftAzureBuilder::from_env()
                 .with_container_name(container)
-                .with_retry(retry());
+                .with_client_options(client_options(timeouts))
+                .with_retry(retry(timeouts));
             let mut loopback = false;
             if let Some(endpoint) = endpoint {
                 loopback = check_endpoint(endpoint)?;
@@ -173,11 +176,22 @@ pub fn check_endpoint(endpoint: &str) -> Result<bool, PlatformError> {
     Ok(endpoint.starts_with("http://"))
 }
 
-/// A few quick tries: the library's default waits minutes for a server that is down.
-fn retry() -> object_store::RetryConfig {
+/// A few quick tries, none after the request's time in all (`--timeout`): the library's
+/// default waits minutes for a server that is down.
+fn retry(timeouts: Timeouts) -> object_store::RetryConfig {
     object_store::RetryConfig {
         max_retries: 3,
-        retry_timeout: std::time::Duration::from_secs(30),
+        retry_timeout: timeouts.total,
         ..object_store::RetryConfig::default()
     }
 }
+
+/// Each try waits for an answer as long as a FotoWeb request's try does.
+fn client_options(timeouts: Timeouts) -> object_store::ClientOptions {
+    object_store::ClientOptions::new()
+        .with_timeout(timeouts.per_try)
+        .with_connect_timeout(timeouts.per_try.min(CONNECT_LIMIT))
+}
+
+/// The longest wait for a connection, within a try's time limit.
+pub const CONNECT_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);

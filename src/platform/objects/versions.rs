@@ -7,7 +7,7 @@ use object_store::aws::{AwsAuthorizer, AwsCredentialProvider};
 use object_store::client::HttpRequestBody;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::super::PlatformError;
+use super::super::{PlatformError, Timeouts};
 
 /// What S3 leaves unescaped in a path segment or query value: the unreserved characters.
 const S3_UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
@@ -53,6 +53,7 @@ pub struct Bucket {
     region: String,
     credentials: AwsCredentialProvider,
     client: reqwest::Client,
+    timeouts: Timeouts,
 }
 
 impl Bucket {
@@ -61,6 +62,7 @@ impl Bucket {
         bucket: &str,
         region: &str,
         credentials: AwsCredentialProvider,
+        timeouts: Timeouts,
     ) -> Result<Bucket, String> {
         let base = match endpoint {
             Some(endpoint) => endpoint.trim_end_matches('/').to_owned(),
@@ -72,7 +74,8 @@ impl Bucket {
         ))
         .map_err(|e| format!("the bucket's address: {e}"))?;
         let client = reqwest::Client::builder()
-            .timeout(std::time::Duration::from_secs(30))
+            .timeout(timeouts.per_try)
+            .connect_timeout(timeouts.per_try.min(super::store::CONNECT_LIMIT))
             .user_agent(concat!("dsr/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
@@ -81,6 +84,7 @@ impl Bucket {
             region: region.to_owned(),
             credentials,
             client,
+            timeouts,
         })
     }
 
@@ -115,9 +119,16 @@ impl Bucket {
         for (name, value) in request.headers() {
             outgoing = outgoing.header(name, value);
         }
-        let response = outgoing.send().await.map_err(|e| failed(format!("{e}")))?;
+        let answered = |e: reqwest::Error| {
+            if e.is_timeout() {
+                failed(super::no_answer(self.timeouts))
+            } else {
+                failed(e.to_string())
+            }
+        };
+        let response = outgoing.send().await.map_err(answered)?;
         let status = response.status().as_u16();
-        let body = response.text().await.map_err(|e| failed(format!("{e}")))?;
+        let body = response.text().await.map_err(answered)?;
         Ok((status, body))
     }
 
