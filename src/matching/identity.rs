@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use phonenumber::country;
+use crate::matching::country;
+use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, PhoneNumberUtil};
 use serde::{Deserialize, Serialize};
 
 use super::normalize::{self, Word};
@@ -99,10 +100,41 @@ pub enum IdentityError {
 
 /// Reads a two-letter region code (ISO 3166-1) for phone numbers.
 pub fn parse_region(code: &str) -> Result<country::Id, IdentityError> {
-    code.trim()
-        .to_ascii_uppercase()
-        .parse::<country::Id>()
-        .map_err(|_| IdentityError::Region(code.to_owned()))
+    let upper = code.trim().to_ascii_uppercase();
+    // The library also reads "001" (numbers of no country), which is no region to read
+    // national numbers in.
+    if upper.len() != 2 || !upper.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(IdentityError::Region(code.to_owned()));
+    }
+    country::Id::from_code(&upper).map_err(|_| IdentityError::Region(code.to_owned()))
+}
+
+/// The phone library's parser and metadata. Only touched when a number is read: its first
+/// use loads metadata, a cost no locate without a phone should pay.
+fn phone_util() -> &'static PhoneNumberUtil {
+    &rlibphonenumber::PHONE_NUMBER_UTIL
+}
+
+/// `number` in E.164 (`+` and digits).
+fn e164_of(number: &PhoneNumber) -> String {
+    phone_util()
+        .format(number, PhoneNumberFormat::E164)
+        .into_owned()
+}
+
+/// True when the phone library reads `written` (national numbers in `region`) as a number
+/// valid in its country.
+pub fn is_valid_phone(written: &str, region: Option<country::Id>) -> bool {
+    phone_util()
+        .parse(written, region)
+        .is_ok_and(|number| phone_util().is_valid_number(&number))
+}
+
+/// The national significant number of an E.164 number as digits, leading zeros dropped
+/// ("+4791234567" gives "91234567"); `None` when `e164` is no number.
+pub fn national_number(e164: &str) -> Option<String> {
+    let number = phone_util().parse(e164, None).ok()?;
+    Some(number.national_number.to_string())
 }
 
 /// A phone number in E.164, national numbers read in `region`. `None` when the text is not
@@ -116,14 +148,13 @@ pub fn phone_e164(value: &str, region: Option<country::Id>) -> Option<String> {
         return None;
     }
     let value = without_trunk_zero(&value);
-    let number = phonenumber::parse(region, &value).ok()?;
-    let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+    let number = phone_util().parse(&value, region).ok()?;
+    let e164 = e164_of(&number);
     // A number whose E.164 form reads back as another number is not one (found by the
     // fuzz test: "+980 00363" gave +980363, which reads as +98363).
-    let again = phonenumber::parse(region, &e164).ok()?;
+    let again = phone_util().parse(&e164, region).ok()?;
     let digits = e164.chars().filter(char::is_ascii_digit).count();
-    (digits >= 5 && again.format().mode(phonenumber::Mode::E164).to_string() == e164)
-        .then_some(e164)
+    (digits >= 5 && e164_of(&again) == e164).then_some(e164)
 }
 
 /// The phone numbers written in a free text ("call 0047 22 11 00 99 for prints"), as byte
@@ -184,13 +215,12 @@ fn valid_phone(value: &str, region: Option<country::Id>) -> Option<String> {
         return None;
     }
     let e164 = phone_e164(value, region)?;
-    let number = phonenumber::parse(None, &e164).ok()?;
-    phonenumber::is_valid(&number).then_some(e164)
+    is_valid_phone(&e164, None).then_some(e164)
 }
 
 /// An international number with the trunk zero in brackets ("+49 (0)30 1234567") written
 /// without it. The zero is what a caller inside the country dials, never a digit of the
-/// international number; `phonenumber` drops it only when the number's country is the
+/// international number; the phone library drops it only when the number's country is the
 /// region it reads in, so in a Norwegian tenant a German number would keep it and meet
 /// neither "+49 30 1234567" nor itself written without the brackets.
 fn without_trunk_zero(value: &str) -> std::borrow::Cow<'_, str> {

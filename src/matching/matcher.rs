@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use phonenumber::country;
+use crate::matching::country;
 use serde::{Deserialize, Serialize};
 
 use super::identity::{Probe, phone_e164, phones_in_text};
