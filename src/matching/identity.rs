@@ -157,6 +157,34 @@ pub fn phone_e164(value: &str, region: Option<country::Id>) -> Option<String> {
     (digits >= 5 && e164_of(&again) == e164).then_some(e164)
 }
 
+/// How many of a number's last digits [`may_be_phone`] looks for.
+const TAIL_DIGITS: usize = 4;
+
+/// False only when `written` cannot be the number `e164` in any form, decided without the
+/// phone library: most values a phone is compared with are not it, and parsing each would
+/// cost a locate more than the search itself.
+///
+/// Sound because every written form of a number holds the last four digits of its E.164
+/// form in a row (separators, which are not digits, aside). E.164 is the country code and
+/// the national significant number; reading a written form only ever takes digits away
+/// from its ends (an international prefix and country code, a trunk prefix or carrier
+/// code at the start, an extension at the end) and keeps the rest in order, and a national
+/// prefix rule that rewrites digits rewrites only the prefix it matched, never the last
+/// digits of the subscriber number. With seven digits or more, and a country code of three
+/// digits at most, the last four are all of the national number, never of the country
+/// code a national form leaves out; a shorter number is not filtered. Letters are no
+/// digits to [`phone_e164`] either. Digits of other scripts (the library reads "٩١٢" as
+/// 912) are not ASCII digits, so a value that is not ASCII is never filtered.
+pub fn may_be_phone(written: &str, e164: &str) -> bool {
+    let wanted: Vec<u8> = e164.bytes().filter(u8::is_ascii_digit).collect();
+    if wanted.len() < 7 || !written.is_ascii() {
+        return true;
+    }
+    let tail = &wanted[wanted.len() - TAIL_DIGITS..];
+    let digits: Vec<u8> = written.bytes().filter(u8::is_ascii_digit).collect();
+    digits.windows(TAIL_DIGITS).any(|window| window == tail)
+}
+
 /// The phone numbers written in a free text ("call 0047 22 11 00 99 for prints"), as byte
 /// ranges and E.164. A number is a run of up to six groups of digits, `+`, brackets,
 /// hyphens, full stops and slashes, separated by single spaces, that the phone library
@@ -432,6 +460,72 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(!err.contains("secret-person"), "{err}");
+    }
+
+    /// [`may_be_phone`] never rules out a value that reads as the number: checked on the
+    /// written forms the other tests use and on values made of random digits, separators,
+    /// prefixes (international, trunk, Argentina's mobile "15" that a rule rewrites),
+    /// letters and extensions, read in regions whose rules differ.
+    #[test]
+    fn phone_prefilter_never_rules_out_a_match() {
+        let mut rng = fastrand::Rng::with_seed(15);
+        let regions: Vec<Option<country::Id>> = [
+            "NO", "DE", "AR", "MX", "BR", "IT", "GB", "US", "FR", "AU", "SM",
+        ]
+        .iter()
+        .map(|code| parse_region(code).ok())
+        .chain([None])
+        .collect();
+        let prefixes = [
+            "", "0", "+", "00", "+47 ", "0047", "+49 (0)", "011 15 ", "0 11 15 ", "+54 9 ", "15 ",
+            "(0", "+39 0", "1-",
+        ];
+        let seps = ["", " ", "-", ".", "/", " ", ")", "  "];
+        let mut checked = 0;
+        for _ in 0..20_000 {
+            let mut value = prefixes[rng.usize(..prefixes.len())].to_owned();
+            for _ in 0..rng.usize(1..=12) {
+                value.push(char::from(b'0' + rng.u8(0..10)));
+                if rng.u8(0..4) == 0 {
+                    value.push_str(seps[rng.usize(..seps.len())]);
+                }
+            }
+            match rng.u8(0..8) {
+                0 => value.push_str(" ext. 12"),
+                1 => value.push_str(" x9"),
+                2 => value.insert_str(0, "tel "),
+                _ => {}
+            }
+            let region = regions[rng.usize(..regions.len())];
+            if let Some(e164) = phone_e164(&value, region) {
+                checked += 1;
+                assert!(
+                    may_be_phone(&value, &e164),
+                    "{value} in {region:?} is {e164}"
+                );
+            }
+        }
+        assert!(checked > 5_000, "only {checked} values read as numbers");
+        for (value, region, e164) in [
+            ("912 34 567", "NO", "+4791234567"),
+            ("0047-91-23-45-67", "NO", "+4791234567"),
+            ("+49 (0)30 1234567", "NO", "+49301234567"),
+            ("011 15 2345-6789", "AR", "+5491123456789"),
+            ("06 1234 5678", "IT", "+390612345678"),
+        ] {
+            assert_eq!(
+                phone_e164(value, parse_region(region).ok()).as_deref(),
+                Some(e164)
+            );
+            assert!(may_be_phone(value, e164), "{value}");
+        }
+        // What it is for: values without the last digits are ruled out unparsed.
+        assert!(!may_be_phone("912 34 568", "+4791234567"));
+        assert!(!may_be_phone("2026-03-14", "+4791234567"));
+        assert!(!may_be_phone("", "+4791234567"));
+        // Not filtered: other scripts' digits, and numbers too short to know their tail.
+        assert!(may_be_phone("\u{669}\u{661}\u{662}", "+4791234567"));
+        assert!(may_be_phone("1", "+98363"));
     }
 
     #[test]
