@@ -106,8 +106,25 @@ pub fn parse_region(code: &str) -> Result<country::Id, IdentityError> {
     if upper.len() != 2 || !upper.bytes().all(|b| b.is_ascii_uppercase()) {
         return Err(IdentityError::Region(code.to_owned()));
     }
+    if !REGIONS.split(' ').any(|known| known == upper) {
+        return Err(IdentityError::Region(code.to_owned()));
+    }
     country::Id::from_code(&upper).map_err(|_| IdentityError::Region(code.to_owned()))
 }
+
+/// The regions the phone library has numbering plans for. Its region type has a variant
+/// for every pair of letters, and asking the library which it knows would load it on every
+/// run that reads a tenant's region; a test keeps this list equal to the library's.
+const REGIONS: &str = "\
+    AC AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO \
+    BQ BR BS BT BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK \
+    DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ \
+    GR GT GU GW GY HK HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM \
+    KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO \
+    MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH \
+    PK PL PM PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR \
+    SS ST SV SX SY SZ TA TC TD TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC \
+    VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
 
 /// The phone library's parser and metadata. Only touched when a number is read: its first
 /// use loads metadata, a cost no locate without a phone should pay.
@@ -526,6 +543,20 @@ mod tests {
         // Not filtered: other scripts' digits, and numbers too short to know their tail.
         assert!(may_be_phone("\u{669}\u{661}\u{662}", "+4791234567"));
         assert!(may_be_phone("1", "+98363"));
+    }
+
+    /// "XX" has no numbering plan: refused as the earlier phone library refused it.
+    #[test]
+    fn regions_are_the_libraries() {
+        let mut known: Vec<String> = rlibphonenumber::PHONE_NUMBER_UTIL
+            .get_supported_regions()
+            .map(|region| region.to_string())
+            .collect();
+        known.sort();
+        assert_eq!(REGIONS.split(' ').collect::<Vec<_>>(), known);
+        assert!(parse_region("xx").is_err());
+        assert!(parse_region("001").is_err());
+        assert_eq!(parse_region(" no ").unwrap().to_string(), "NO");
     }
 
     #[test]
