@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use phonenumber::country;
+use crate::matching::country;
 use serde::{Deserialize, Serialize};
 
 use crate::appendlog::AppendLog;

@@ -11,13 +11,13 @@
 //! A false refusal costs a reworded purpose; a false acceptance fixes a personal value in
 //! the log for good.
 
-use phonenumber::country;
+use crate::matching::country;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::asset::{FieldValue, Metadata};
 use crate::fields::{CAPTION, FieldRoles};
-use crate::matching::identity::{Identity, IdentityKind, phone_e164, probes};
+use crate::matching::identity::{Identity, IdentityKind, national_number, phone_e164, probes};
 use crate::matching::matcher::{Confidence, Matcher};
 use crate::matching::normalize::{self, Word};
 use crate::receipt::subject::{forbidden_forms, holds_any};
@@ -238,9 +238,7 @@ fn holds_phone(text: &str, phone: &str, region: Option<country::Id>) -> bool {
     let Some(e164) = phone_e164(phone, region) else {
         return false;
     };
-    let national = phonenumber::parse(None, &e164)
-        .map(|n| n.national().value().to_string())
-        .unwrap_or_default();
+    let national = national_number(&e164).unwrap_or_default();
     text.split(|c: char| !(c.is_ascii_digit() || " \t-./()+\u{a0}".contains(c)))
         .filter(|run| run.chars().filter(char::is_ascii_digit).count() >= 5)
         .any(|run| {

@@ -8,7 +8,7 @@ mod set;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use phonenumber::country;
+use crate::matching::country;
 
 use crate::apply::holds::Holds;
 use crate::apply::{self, Action, Intent, Plan, Step, same_value};

@@ -145,7 +145,7 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
 fn same_subject(
     store: &CaseStore,
     identities: &[Identity],
-    region: Option<phonenumber::country::Id>,
+    region: Option<dsr::matching::country::Id>,
 ) -> Result<Vec<Case>> {
     let keys = |ids: &[Identity]| -> BTreeSet<String> {
         dsr::matching::identity::probes(ids, region)

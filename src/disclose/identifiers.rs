@@ -10,7 +10,7 @@
 //! one whatever its check digits: a mistyped number is still someone's. Redacting too much
 //! here costs a digit string in a package; too little gives a stranger's number away.
 
-use phonenumber::country;
+use crate::matching::country;
 
 /// Where one identifier stands in a text, as a byte range.
 pub type Span = (usize, usize);
@@ -65,8 +65,7 @@ pub fn phones(text: &str, region: Option<country::Id>) -> Vec<(Span, String)> {
             if digits < 7 || date_shaped(written) {
                 return None;
             }
-            let number = phonenumber::parse(region, written).ok()?;
-            if !phonenumber::is_valid(&number) {
+            if !crate::matching::identity::is_valid_phone(written, region) {
                 return None;
             }
             let e164 = crate::matching::identity::phone_e164(written, region)?;

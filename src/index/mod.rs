@@ -14,7 +14,7 @@ pub mod sync;
 
 use std::path::{Path, PathBuf};
 
-use phonenumber::country;
+use crate::matching::country;
 use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, RegexQuery, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,

@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use phonenumber::country;
+use crate::matching::country;
+use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, PhoneNumberUtil};
 use serde::{Deserialize, Serialize};
 
 use super::normalize::{self, Word};
@@ -99,10 +100,58 @@ pub enum IdentityError {
 
 /// Reads a two-letter region code (ISO 3166-1) for phone numbers.
 pub fn parse_region(code: &str) -> Result<country::Id, IdentityError> {
-    code.trim()
-        .to_ascii_uppercase()
-        .parse::<country::Id>()
-        .map_err(|_| IdentityError::Region(code.to_owned()))
+    let upper = code.trim().to_ascii_uppercase();
+    // The library also reads "001" (numbers of no country), which is no region to read
+    // national numbers in.
+    if upper.len() != 2 || !upper.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(IdentityError::Region(code.to_owned()));
+    }
+    if !REGIONS.split(' ').any(|known| known == upper) {
+        return Err(IdentityError::Region(code.to_owned()));
+    }
+    country::Id::from_code(&upper).map_err(|_| IdentityError::Region(code.to_owned()))
+}
+
+/// The regions the phone library has numbering plans for. Its region type has a variant
+/// for every pair of letters, and asking the library which it knows would load it on every
+/// run that reads a tenant's region; a test keeps this list equal to the library's.
+const REGIONS: &str = "\
+    AC AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO \
+    BQ BR BS BT BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK \
+    DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ \
+    GR GT GU GW GY HK HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM \
+    KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO \
+    MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH \
+    PK PL PM PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR \
+    SS ST SV SX SY SZ TA TC TD TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC \
+    VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
+
+/// The phone library's parser and metadata. Only touched when a number is read: its first
+/// use loads metadata, a cost no locate without a phone should pay.
+fn phone_util() -> &'static PhoneNumberUtil {
+    &rlibphonenumber::PHONE_NUMBER_UTIL
+}
+
+/// `number` in E.164 (`+` and digits).
+fn e164_of(number: &PhoneNumber) -> String {
+    phone_util()
+        .format(number, PhoneNumberFormat::E164)
+        .into_owned()
+}
+
+/// True when the phone library reads `written` (national numbers in `region`) as a number
+/// valid in its country.
+pub fn is_valid_phone(written: &str, region: Option<country::Id>) -> bool {
+    phone_util()
+        .parse(written, region)
+        .is_ok_and(|number| phone_util().is_valid_number(&number))
+}
+
+/// The national significant number of an E.164 number as digits, leading zeros dropped
+/// ("+4791234567" gives "91234567"); `None` when `e164` is no number.
+pub fn national_number(e164: &str) -> Option<String> {
+    let number = phone_util().parse(e164, None).ok()?;
+    Some(number.national_number.to_string())
 }
 
 /// A phone number in E.164, national numbers read in `region`. `None` when the text is not
@@ -116,14 +165,41 @@ pub fn phone_e164(value: &str, region: Option<country::Id>) -> Option<String> {
         return None;
     }
     let value = without_trunk_zero(&value);
-    let number = phonenumber::parse(region, &value).ok()?;
-    let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+    let number = phone_util().parse(&value, region).ok()?;
+    let e164 = e164_of(&number);
     // A number whose E.164 form reads back as another number is not one (found by the
     // fuzz test: "+980 00363" gave +980363, which reads as +98363).
-    let again = phonenumber::parse(region, &e164).ok()?;
+    let again = phone_util().parse(&e164, region).ok()?;
     let digits = e164.chars().filter(char::is_ascii_digit).count();
-    (digits >= 5 && again.format().mode(phonenumber::Mode::E164).to_string() == e164)
-        .then_some(e164)
+    (digits >= 5 && e164_of(&again) == e164).then_some(e164)
+}
+
+/// How many of a number's last digits [`may_be_phone`] looks for.
+const TAIL_DIGITS: usize = 4;
+
+/// False only when `written` cannot be the number `e164` in any form, decided without the
+/// phone library: most values a phone is compared with are not it, and parsing each would
+/// cost a locate more than the search itself.
+///
+/// Sound because every written form of a number holds the last four digits of its E.164
+/// form in a row (separators, which are not digits, aside). E.164 is the country code and
+/// the national significant number; reading a written form only ever takes digits away
+/// from its ends (an international prefix and country code, a trunk prefix or carrier
+/// code at the start, an extension at the end) and keeps the rest in order, and a national
+/// prefix rule that rewrites digits rewrites only the prefix it matched, never the last
+/// digits of the subscriber number. With seven digits or more, and a country code of three
+/// digits at most, the last four are all of the national number, never of the country
+/// code a national form leaves out; a shorter number is not filtered. Letters are no
+/// digits to [`phone_e164`] either. Digits of other scripts (the library reads "٩١٢" as
+/// 912) are not ASCII digits, so a value that is not ASCII is never filtered.
+pub fn may_be_phone(written: &str, e164: &str) -> bool {
+    let wanted: Vec<u8> = e164.bytes().filter(u8::is_ascii_digit).collect();
+    if wanted.len() < 7 || !written.is_ascii() {
+        return true;
+    }
+    let tail = &wanted[wanted.len() - TAIL_DIGITS..];
+    let digits: Vec<u8> = written.bytes().filter(u8::is_ascii_digit).collect();
+    digits.windows(TAIL_DIGITS).any(|window| window == tail)
 }
 
 /// The phone numbers written in a free text ("call 0047 22 11 00 99 for prints"), as byte
@@ -184,13 +260,12 @@ fn valid_phone(value: &str, region: Option<country::Id>) -> Option<String> {
         return None;
     }
     let e164 = phone_e164(value, region)?;
-    let number = phonenumber::parse(None, &e164).ok()?;
-    phonenumber::is_valid(&number).then_some(e164)
+    is_valid_phone(&e164, None).then_some(e164)
 }
 
 /// An international number with the trunk zero in brackets ("+49 (0)30 1234567") written
 /// without it. The zero is what a caller inside the country dials, never a digit of the
-/// international number; `phonenumber` drops it only when the number's country is the
+/// international number; the phone library drops it only when the number's country is the
 /// region it reads in, so in a Norwegian tenant a German number would keep it and meet
 /// neither "+49 30 1234567" nor itself written without the brackets.
 fn without_trunk_zero(value: &str) -> std::borrow::Cow<'_, str> {
@@ -402,6 +477,86 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(!err.contains("secret-person"), "{err}");
+    }
+
+    /// [`may_be_phone`] never rules out a value that reads as the number: checked on the
+    /// written forms the other tests use and on values made of random digits, separators,
+    /// prefixes (international, trunk, Argentina's mobile "15" that a rule rewrites),
+    /// letters and extensions, read in regions whose rules differ.
+    #[test]
+    fn phone_prefilter_never_rules_out_a_match() {
+        let mut rng = fastrand::Rng::with_seed(15);
+        let regions: Vec<Option<country::Id>> = [
+            "NO", "DE", "AR", "MX", "BR", "IT", "GB", "US", "FR", "AU", "SM",
+        ]
+        .iter()
+        .map(|code| parse_region(code).ok())
+        .chain([None])
+        .collect();
+        let prefixes = [
+            "", "0", "+", "00", "+47 ", "0047", "+49 (0)", "011 15 ", "0 11 15 ", "+54 9 ", "15 ",
+            "(0", "+39 0", "1-",
+        ];
+        let seps = ["", " ", "-", ".", "/", " ", ")", "  "];
+        let mut checked = 0;
+        for _ in 0..20_000 {
+            let mut value = prefixes[rng.usize(..prefixes.len())].to_owned();
+            for _ in 0..rng.usize(1..=12) {
+                value.push(char::from(b'0' + rng.u8(0..10)));
+                if rng.u8(0..4) == 0 {
+                    value.push_str(seps[rng.usize(..seps.len())]);
+                }
+            }
+            match rng.u8(0..8) {
+                0 => value.push_str(" ext. 12"),
+                1 => value.push_str(" x9"),
+                2 => value.insert_str(0, "tel "),
+                _ => {}
+            }
+            let region = regions[rng.usize(..regions.len())];
+            if let Some(e164) = phone_e164(&value, region) {
+                checked += 1;
+                assert!(
+                    may_be_phone(&value, &e164),
+                    "{value} in {region:?} is {e164}"
+                );
+            }
+        }
+        assert!(checked > 5_000, "only {checked} values read as numbers");
+        for (value, region, e164) in [
+            ("912 34 567", "NO", "+4791234567"),
+            ("0047-91-23-45-67", "NO", "+4791234567"),
+            ("+49 (0)30 1234567", "NO", "+49301234567"),
+            ("011 15 2345-6789", "AR", "+5491123456789"),
+            ("06 1234 5678", "IT", "+390612345678"),
+        ] {
+            assert_eq!(
+                phone_e164(value, parse_region(region).ok()).as_deref(),
+                Some(e164)
+            );
+            assert!(may_be_phone(value, e164), "{value}");
+        }
+        // What it is for: values without the last digits are ruled out unparsed.
+        assert!(!may_be_phone("912 34 568", "+4791234567"));
+        assert!(!may_be_phone("2026-03-14", "+4791234567"));
+        assert!(!may_be_phone("", "+4791234567"));
+        // Not filtered: other scripts' digits, and numbers too short to know their tail.
+        assert!(may_be_phone("\u{669}\u{661}\u{662}", "+4791234567"));
+        assert!(may_be_phone("1", "+98363"));
+    }
+
+    /// "XX" has no numbering plan: refused as the earlier phone library refused it.
+    #[test]
+    fn regions_are_the_libraries() {
+        let mut known: Vec<String> = rlibphonenumber::PHONE_NUMBER_UTIL
+            .get_supported_regions()
+            .map(|region| region.to_string())
+            .collect();
+        known.sort();
+        assert_eq!(REGIONS.split(' ').collect::<Vec<_>>(), known);
+        assert!(parse_region("xx").is_err());
+        assert!(parse_region("001").is_err());
+        assert_eq!(parse_region(" no ").unwrap().to_string(), "NO");
     }
 
     #[test]

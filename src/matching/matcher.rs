@@ -6,10 +6,10 @@
 
 use std::fmt;
 
-use phonenumber::country;
+use crate::matching::country;
 use serde::{Deserialize, Serialize};
 
-use super::identity::{Probe, phone_e164, phones_in_text};
+use super::identity::{Probe, may_be_phone, phone_e164, phones_in_text};
 use super::normalize::{self, Word};
 use crate::asset::Metadata;
 use crate::fields::{FieldRoles, Role};
@@ -260,6 +260,11 @@ fn match_email(email: &str, role: Role, item: &str) -> Found {
 }
 
 fn match_phone(e164: &str, role: Role, item: &str, region: Option<country::Id>) -> Found {
+    // A number in a part, or in a run of the text, holds the digits the whole item holds
+    // there: the item not holding the number's last digits rules out every part.
+    if !matches!(role, Role::Text | Role::Phone) || !may_be_phone(item, e164) {
+        return None;
+    }
     if role == Role::Text {
         // A number in a caption is found in any written form, and scrubbed as written.
         return phones_in_text(item, region)
@@ -273,11 +278,8 @@ fn match_phone(e164: &str, role: Role, item: &str, region: Option<country::Id>) 
                 )
             });
     }
-    if role != Role::Phone {
-        return None;
-    }
     item.split([',', ';', '/'])
-        .find(|part| phone_e164(part, region).as_deref() == Some(e164))
+        .find(|part| may_be_phone(part, e164) && phone_e164(part, region).as_deref() == Some(e164))
         .map(|part| (Rule::Phone, Confidence::High, part.trim().to_owned()))
 }
 

@@ -6,3 +6,9 @@
 pub mod identity;
 pub mod matcher;
 pub mod normalize;
+
+/// The region national phone numbers are read in (a tenant's default region). Named as the
+/// earlier phone library named it, so the many signatures that carry a region read as before.
+pub mod country {
+    pub use rlibphonenumber::Region as Id;
+}

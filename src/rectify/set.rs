@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use phonenumber::country;
+use crate::matching::country;
 
 use super::RectifyError;
 use crate::asset::{FieldValue, Metadata};
