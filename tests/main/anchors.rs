@@ -69,8 +69,9 @@ fn write_lines(path: &PathBuf, lines: &[String]) {
 #[test]
 fn untouched_records_verify_with_their_head() {
     let (t, head) = answered();
-    let ok = t.dsr(["receipt", "verify", "--ledger"]).run();
-    assert!(ok.stdout.contains("2 receipt(s)"), "{}", ok.dump());
+    t.dsr(["receipt", "verify", "--ledger"])
+        .stdout_has("2 receipt(s)")
+        .run();
     let ok = t.dsr(["audit", "--verify", "--expect-head", &head]).run();
     assert!(ok.stdout.starts_with("ok"), "{}", ok.dump());
     // A head that was never in the log fails.

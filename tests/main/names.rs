@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
+use dsr::fields::{BYLINE, CAPTION, PERSON_SHOWN, TITLE};
+
 use crate::support::Test;
 use crate::tenants::{Kind, Tenant};
 
@@ -31,28 +33,28 @@ fn chaikovsky() -> Vec<Holding> {
     vec![
         (
             "A/cyrillic.png",
-            "368",
+            PERSON_SHOWN,
             json!(["Пётр Чайковский", "Ola Nordmann"]),
             "medium",
             "Ola Nordmann",
         ),
         (
             "A/romanised.png",
-            "120",
+            CAPTION,
             json!("Pyotr Tchaikovsky conducts, with Kari Nordmann."),
             "medium",
             "Kari Nordmann",
         ),
         (
             "A/capitals.png",
-            "368",
+            PERSON_SHOWN,
             json!(["CHAIKOVSKY PYOTR", "Per Hansen"]),
             "high",
             "Per Hansen",
         ),
         (
             "A/phone.png",
-            "120",
+            CAPTION,
             json!("Prints: call 0047 22 11 00 99 today."),
             "medium",
             "Prints",
@@ -65,19 +67,19 @@ fn ruiz_zafon() -> Vec<Holding> {
     vec![
         (
             "C/particle.png",
-            "368",
+            PERSON_SHOWN,
             json!(["Ruiz Zafón, Carlos", "Nisa Tveitvik, Jonja Kvamnes"]),
             "high",
             "Jonja Kvamnes",
         ),
         (
             "C/first.png",
-            "120",
+            CAPTION,
             json!("Ruiz Zafón Carlos signs books for Ola Nordmann."),
             "medium",
             "Ola Nordmann",
         ),
-        ("C/missing.png", "80", json!(["Carlos Zafón"]), "low", ""),
+        ("C/missing.png", BYLINE, json!(["Carlos Zafón"]), "low", ""),
     ]
 }
 
@@ -86,7 +88,7 @@ fn ruiz_zafon() -> Vec<Holding> {
 fn garcia_marquez() -> Vec<Holding> {
     vec![(
         "D/two-families.png",
-        "368",
+        PERSON_SHOWN,
         json!([
             "García Márquez, Gabriel José",
             "Nisa Tveitvik, Jonja Kvamnes"
@@ -98,17 +100,17 @@ fn garcia_marquez() -> Vec<Holding> {
 
 /// Assets holding none of them: near-namesakes, another number, other people.
 const OTHERS: [(&str, &str, &str); 6] = [
-    ("B/ivanov.png", "368", "Пётр Иванов"),
+    ("B/ivanov.png", PERSON_SHOWN, "Пётр Иванов"),
     (
         "B/number.png",
-        "120",
+        CAPTION,
         "Prints: call 0047 22 11 00 98 today.",
     ),
-    ("B/carla.png", "368", "Ruiz Zafón, Carla María"),
-    ("B/list.png", "368", "Carlos Tveitvik, Zafón Kvamnes"),
-    ("B/greek.png", "368", "ΝΊΚΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ"),
+    ("B/carla.png", PERSON_SHOWN, "Ruiz Zafón, Carla María"),
+    ("B/list.png", PERSON_SHOWN, "Carlos Tveitvik, Zafón Kvamnes"),
+    ("B/greek.png", PERSON_SHOWN, "ΝΊΚΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ"),
     // Two people, not "Last, First": the given names come first.
-    ("B/pair.png", "368", "Gabriel José, García Márquez"),
+    ("B/pair.png", PERSON_SHOWN, "Gabriel José, García Márquez"),
 ];
 
 fn scenario(t: &Test) {
@@ -117,10 +119,10 @@ fn scenario(t: &Test) {
         .chain(ruiz_zafon())
         .chain(garcia_marquez());
     for (id, field, value, _, _) in holdings {
-        t.asset(id, json!({ field: value, "5": "Event" }));
+        t.asset(id, json!({ field: value, TITLE: "Event" }));
     }
     for (id, field, value) in OTHERS {
-        t.asset(id, json!({ field: [value], "5": "Event" }));
+        t.asset(id, json!({ field: [value], TITLE: "Event" }));
     }
 }
 
@@ -228,12 +230,12 @@ fn names_as_written_are_found_and_scrubbed_through_fotoweb() {
 /// written family name first, in a person field and in a caption.
 fn names_as_written_are_rectified(kind: Kind) {
     let t = Test::new();
-    t.asset("R/byline.png", json!({"80": ["Kovács Anna"]}));
+    t.asset("R/byline.png", json!({BYLINE: ["Kovács Anna"]}));
     t.asset(
         "R/caption.png",
-        json!({"120": "Kovács Anna opens the exhibition with Ola Nordmann."}),
+        json!({CAPTION: "Kovács Anna opens the exhibition with Ola Nordmann."}),
     );
-    t.asset("R/other.png", json!({"80": ["Kovács Péter"]}));
+    t.asset("R/other.png", json!({BYLINE: ["Kovács Péter"]}));
     let tenant = Tenant::new(t, kind, &[], |_| {});
     let other = tenant.metadata("R/other.png");
     let case = tenant.open_case("rectification", &["--name", "Anna Kovács"]);
@@ -253,10 +255,10 @@ fn names_as_written_are_rectified(kind: Kind) {
         ])
         .run();
     let byline = tenant.metadata("R/byline.png").expect("kept");
-    assert_eq!(byline["80"], json!(["Anna Tóth"]));
+    assert_eq!(byline[BYLINE], json!(["Anna Tóth"]));
     let caption = tenant.metadata("R/caption.png").expect("kept");
     assert_eq!(
-        caption["120"],
+        caption[CAPTION],
         json!("Anna Tóth opens the exhibition with Ola Nordmann.")
     );
     assert_eq!(tenant.metadata("R/other.png"), other, "not hers: untouched");

@@ -137,6 +137,8 @@ impl Test {
             status: Some(0),
             umask: None,
             agreement: true,
+            stdout_has: Vec::new(),
+            stderr_has: Vec::new(),
         }
     }
 
@@ -241,6 +243,9 @@ pub struct Run<'t> {
     umask: Option<&'static str>,
     /// Whether the run's outcome is checked against a fresh locate (see `agreement`).
     agreement: bool,
+    /// Texts stdout and stderr must hold.
+    stdout_has: Vec<String>,
+    stderr_has: Vec<String>,
 }
 
 impl Run<'_> {
@@ -286,6 +291,18 @@ impl Run<'_> {
     /// The exit status the run must end with.
     pub fn status(mut self, status: i32) -> Self {
         self.status = Some(status);
+        self
+    }
+
+    /// A text stdout must hold; the panic message shows everything the run printed.
+    pub fn stdout_has(mut self, text: impl Into<String>) -> Self {
+        self.stdout_has.push(text.into());
+        self
+    }
+
+    /// A text stderr must hold.
+    pub fn stderr_has(mut self, text: impl Into<String>) -> Self {
+        self.stderr_has.push(text.into());
         self
     }
 
@@ -377,6 +394,25 @@ impl Run<'_> {
                 self.shown_args(),
                 output.status,
                 self.status,
+                output.dump()
+            );
+        }
+        let missing = |stream: &str, wanted: &[String]| {
+            wanted
+                .iter()
+                .filter(|text| !stream.contains(text.as_str()))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        for (name, stream, wanted) in [
+            ("stdout", &output.stdout, &self.stdout_has),
+            ("stderr", &output.stderr, &self.stderr_has),
+        ] {
+            let missing = missing(stream, wanted);
+            assert!(
+                missing.is_empty(),
+                "`dsr {}`: {name} lacks {missing:?}\n{}",
+                self.shown_args(),
                 output.dump()
             );
         }
