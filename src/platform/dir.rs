@@ -361,41 +361,7 @@ impl Platform for DirPlatform {
         }
         let mut json: serde_json::Value = serde_json::from_slice(&bytes)
             .map_err(|e| PlatformError::Rejected(format!("cannot update {id}: {e}")))?;
-        let Some(object) = json.as_object_mut() else {
-            return Err(PlatformError::Rejected(format!(
-                "cannot update {id}: its sidecar is not an object"
-            )));
-        };
-        let metadata = object
-            .entry("metadata")
-            .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
-        let Some(metadata) = metadata.as_object_mut() else {
-            return Err(PlatformError::Rejected(format!(
-                "cannot update {id}: its metadata is not an object"
-            )));
-        };
-        for (field, value) in changes {
-            match value {
-                None => {
-                    metadata.remove(field);
-                }
-                Some(value) => {
-                    let value = match value {
-                        FieldValue::Single(s) => serde_json::json!(s),
-                        FieldValue::Bag(items) => serde_json::json!(items),
-                    };
-                    metadata.insert(field.clone(), serde_json::json!({ "value": value }));
-                }
-            }
-        }
-        object.insert(
-            "modified".to_owned(),
-            serde_json::Value::String(crate::time::now()),
-        );
-        let mut text = serde_json::to_vec_pretty(&json).map_err(|e| {
-            PlatformError::Rejected(format!("cannot write the sidecar of {id}: {e}"))
-        })?;
-        text.push(b'\n');
+        let text = changed(&mut json, changes, id)?;
         let unchanged = expected.map(|_| &seen);
         match replace_file(&sidecar, &text, unchanged).map_err(self.refused(id))? {
             Replaced::Yes => self.read(id),
@@ -584,6 +550,50 @@ fn create_temp_beside(entry: &Entry) -> Result<(Entry, fs::File), Refused> {
             Err(e) => return Err(e),
         }
     }
+}
+
+/// Applies `changes` to a sidecar's JSON and returns its new text: the `dir` layout's, which
+/// the `objects` platform shares.
+pub(crate) fn changed(
+    json: &mut serde_json::Value,
+    changes: &MetadataChanges,
+    id: &str,
+) -> Result<Vec<u8>, PlatformError> {
+    let Some(object) = json.as_object_mut() else {
+        return Err(PlatformError::Rejected(format!(
+            "cannot update {id}: its sidecar is not an object"
+        )));
+    };
+    let metadata = object
+        .entry("metadata")
+        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+    let Some(metadata) = metadata.as_object_mut() else {
+        return Err(PlatformError::Rejected(format!(
+            "cannot update {id}: its metadata is not an object"
+        )));
+    };
+    for (field, value) in changes {
+        match value {
+            None => {
+                metadata.remove(field);
+            }
+            Some(value) => {
+                let value = match value {
+                    FieldValue::Single(s) => serde_json::json!(s),
+                    FieldValue::Bag(items) => serde_json::json!(items),
+                };
+                metadata.insert(field.clone(), serde_json::json!({ "value": value }));
+            }
+        }
+    }
+    object.insert(
+        "modified".to_owned(),
+        serde_json::Value::String(crate::time::now()),
+    );
+    let mut text = serde_json::to_vec_pretty(&json)
+        .map_err(|e| PlatformError::Rejected(format!("cannot write the sidecar of {id}: {e}")))?;
+    text.push(b'\n');
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ use super::{
     ArchiveAccess, Description, MetadataChanges, Platform, PlatformError, ScanEnd, Scanned, Since,
     Stray, Timeouts,
 };
-use crate::asset::{Asset, FieldValue, metadata_from_json};
+use crate::asset::{Asset, metadata_from_json};
 use crate::fields;
 use pairing::{Paired, Pairer};
 pub use store::check_endpoint;
@@ -617,7 +617,7 @@ impl Platform for ObjectsPlatform {
             if expected.is_some_and(|v| v != version_of(&seen)) {
                 return Err(PlatformError::Conflict { id: id.to_owned() });
             }
-            let text = changed(&mut json, changes, id)?;
+            let text = super::dir::changed(&mut json, changes, id)?;
             let key = self.sidecar_key(id)?;
             let condition = object_store::UpdateVersion {
                 e_tag: seen.e_tag.clone(),
@@ -827,49 +827,6 @@ impl Platform for ObjectsPlatform {
     }
 }
 
-/// Applies `changes` to a sidecar's JSON and returns its new text.
-fn changed(
-    json: &mut serde_json::Value,
-    changes: &MetadataChanges,
-    id: &str,
-) -> Result<Vec<u8>, PlatformError> {
-    let Some(object) = json.as_object_mut() else {
-        return Err(PlatformError::Rejected(format!(
-            "cannot update {id}: its sidecar is not an object"
-        )));
-    };
-    let metadata = object
-        .entry("metadata")
-        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
-    let Some(metadata) = metadata.as_object_mut() else {
-        return Err(PlatformError::Rejected(format!(
-            "cannot update {id}: its metadata is not an object"
-        )));
-    };
-    for (field, value) in changes {
-        match value {
-            None => {
-                metadata.remove(field);
-            }
-            Some(value) => {
-                let value = match value {
-                    FieldValue::Single(s) => serde_json::json!(s),
-                    FieldValue::Bag(items) => serde_json::json!(items),
-                };
-                metadata.insert(field.clone(), serde_json::json!({ "value": value }));
-            }
-        }
-    }
-    object.insert(
-        "modified".to_owned(),
-        serde_json::Value::String(crate::time::now()),
-    );
-    let mut text = serde_json::to_vec_pretty(&json)
-        .map_err(|e| PlatformError::Rejected(format!("cannot write the sidecar of {id}: {e}")))?;
-    text.push(b'\n');
-    Ok(text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -899,7 +856,9 @@ mod tests {
         let read = platform.get("A/x.png").expect("an asset");
         let changes: MetadataChanges = [(
             "80".to_owned(),
-            Some(FieldValue::Bag(vec!["Ola Nordmann".to_owned()])),
+            Some(crate::asset::FieldValue::Bag(vec![
+                "Ola Nordmann".to_owned(),
+            ])),
         )]
         .into_iter()
         .collect();
