@@ -153,6 +153,7 @@ pub fn apply(
     progress.start(work.len() as u64);
     // A step begun is finished; none is begun once a stop is asked for. Without a
     // journal nothing more may change: a journal failure stops every thread.
+    let jobs = if platform.changes_in_order() { 1 } else { jobs };
     let ended = threads::map(
         jobs.clamp(1, 32),
         work,

@@ -352,6 +352,13 @@ pub trait Platform: Send + Sync {
     fn download(&self, id: &str, to: &mut dyn std::io::Write) -> Result<u64, PlatformError>;
     /// What the credentials may do, per archive.
     fn access(&self) -> Result<Vec<ArchiveAccess>, PlatformError>;
+    /// True when changes must reach the platform in the plan's order, one at a time: a
+    /// database refuses to delete a row before the rows that point at it, and the plan puts
+    /// those first. Other platforms take their changes in any order, in parallel.
+    fn changes_in_order(&self) -> bool {
+        false
+    }
+
     /// Facts about the store itself found by the last [`Platform::access`] (an object
     /// store's versioning, what the credentials may do with objects), as label and value.
     fn store_facts(&self) -> Vec<(String, String)> {

@@ -536,6 +536,11 @@ fn row_asset(table: &Table, row: &rusqlite::Row<'_>) -> rusqlite::Result<Asset> 
 }
 
 impl Platform for SqlPlatform {
+    fn changes_in_order(&self) -> bool {
+        // Children before parents, as the plan orders them (see `Platform::changes_in_order`).
+        true
+    }
+
     fn describe(&self) -> Result<Description, PlatformError> {
         let mut labels = crate::fields::default_labels();
         let mut writable = BTreeSet::new();
