@@ -15,6 +15,7 @@ pub mod case;
 pub mod config;
 pub mod disclose;
 pub mod edit;
+pub mod encode;
 pub mod erase;
 pub mod fields;
 pub mod fsutil;

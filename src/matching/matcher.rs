@@ -170,6 +170,10 @@ impl Matcher {
     /// Márquez, Gabriel José") kept whole: what a change removes or keeps, entry by entry.
     pub fn person_entries(&self, item: &str) -> Vec<(usize, usize)> {
         let mut entries = person_entries(item);
+        let long_name = |probe: &Probe| matches!(probe, Probe::Name(name) if name.len() >= 4);
+        if !self.probes.iter().any(long_name) {
+            return entries;
+        }
         for (start, end) in both_readings(item) {
             let whole = self.probes.iter().any(|probe| {
                 matches!(probe, Probe::Name(name) if whole_last_first(name, &item[start..end]))
@@ -356,8 +360,11 @@ fn involves_initials(name: &[Word], how: &[WordMatch]) -> bool {
 fn match_person(name: &[Word], item: &str) -> Found {
     // A list that may be one name of two family names ("García Márquez, Gabriel José") is
     // that name only when it is the whole name searched, in "Last, First" order.
-    let whole = both_readings(item)
+    // Two words or more on each side of the comma: a name of fewer words is never one.
+    let whole = (name.len() >= 4)
+        .then(|| both_readings(item))
         .into_iter()
+        .flatten()
         .find(|&(start, end)| whole_last_first(name, &item[start..end]))
         .map(|(start, end)| {
             (

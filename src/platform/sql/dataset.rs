@@ -271,7 +271,7 @@ impl Dataset {
             } else {
                 use sha2::Digest as _;
                 let digest = sha2::Sha256::digest(name.as_bytes());
-                format!("h{}", &super::hex(&digest)[..10])
+                format!("h{}", &crate::encode::hex(&digest)[..10])
             }
         };
         format!("{}-{}", part(table), part(column))

@@ -488,7 +488,7 @@ fn text_of(value: ValueRef<'_>) -> Option<String> {
         ValueRef::Integer(i) => Some(i.to_string()),
         ValueRef::Real(f) => Some(f.to_string()),
         ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
-        ValueRef::Blob(b) => Some(hex(&Sha256::digest(b))),
+        ValueRef::Blob(b) => Some(crate::encode::hex(&Sha256::digest(b))),
     }
 }
 
@@ -530,7 +530,7 @@ fn row_asset(table: &Table, row: &rusqlite::Row<'_>) -> rusqlite::Result<Asset> 
         archive: table.name.clone(),
         filename: format!("{}-{}.json", table.name, key.replace('/', "-")),
         modified,
-        version: hex(&hasher.finalize()[..12]),
+        version: crate::encode::hex(&hasher.finalize()[..12]),
         metadata,
     })
 }
@@ -743,9 +743,4 @@ impl Platform for SqlPlatform {
             })
             .collect()
     }
-}
-
-/// Bytes as lower-case hexadecimal (row versions, hashed names).
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
