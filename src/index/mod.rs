@@ -48,6 +48,10 @@ pub enum IndexError {
     },
     #[error("the index holds a document dsr cannot read ({0}): rebuild it with `dsr sync --full`")]
     Corrupt(&'static str),
+    /// The index was built with other fields (by another version of dsr); `dsr sync`
+    /// rebuilds it (see [`TenantIndex::recreate`]).
+    #[error("the index at {0} was built by another version of dsr: rebuild it with `dsr sync`")]
+    OtherSchema(PathBuf),
 }
 
 const WORDS_ANALYZER: &str = "dsr_words";
@@ -76,6 +80,9 @@ struct Fields {
     version: Field,
     metadata: Field,
     words: Field,
+    /// The words of person fields again, on their own: a name short of some of its words
+    /// is only ever matched there (see `TenantIndex::all_words`).
+    person: Field,
     email: Field,
     phone: Field,
     login: Field,
@@ -97,7 +104,8 @@ fn schema() -> (Schema, Fields) {
         modified: builder.add_text_field("modified", STORED),
         version: builder.add_text_field("version", STORED),
         metadata: builder.add_text_field("metadata", STORED),
-        words: builder.add_text_field("words", words_options),
+        words: builder.add_text_field("words", words_options.clone()),
+        person: builder.add_text_field("person", words_options),
         email: builder.add_text_field("email", STRING),
         phone: builder.add_text_field("phone", STRING),
         login: builder.add_text_field("login", STRING),
@@ -143,8 +151,27 @@ impl TenantIndex {
             .schema(schema)
             .settings(settings)
             .open_or_create(directory)
-            .map_err(tantivy_err)?;
+            .map_err(|e| match e {
+                tantivy::TantivyError::SchemaError(_) => IndexError::OtherSchema(dir.to_owned()),
+                e => tantivy_err(e),
+            })?;
         Self::finish_open(dir, index, fields)
+    }
+
+    /// Removes the index in `dir`, whatever it holds, and creates an empty one: for a sync
+    /// that rebuilds every document anyway, when the index was built with other fields.
+    pub fn recreate(dir: &Path) -> Result<TenantIndex, IndexError> {
+        // Removes a symbolic link itself, never what it points at.
+        match std::fs::remove_dir_all(dir) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(IndexError::Io {
+                    path: dir.to_owned(),
+                    source: e,
+                });
+            }
+            _ => {}
+        }
+        Self::open_or_create(dir)
     }
 
     /// Opens an existing index; `NotSynced` when there is none.
@@ -156,7 +183,10 @@ impl TenantIndex {
             path: dir.to_owned(),
             source,
         })?;
-        let (_, fields) = schema();
+        let (schema, fields) = schema();
+        if index.schema() != schema {
+            return Err(IndexError::OtherSchema(dir.to_owned()));
+        }
         Self::finish_open(dir, index, fields)
     }
 
@@ -263,6 +293,9 @@ impl TenantIndex {
         doc.add_text(f.metadata, &stored);
         let terms = IndexTerms::of(&asset.metadata, settings);
         doc.add_text(f.words, terms.words.join(" "));
+        if !terms.person.is_empty() {
+            doc.add_text(f.person, terms.person.join(" "));
+        }
         for email in &terms.emails {
             doc.add_text(f.email, email);
         }
@@ -435,15 +468,18 @@ impl TenantIndex {
         if !loose || words.len() < 3 || words.len() > MISSING_WORDS_UP_TO {
             return every_word;
         }
-        // A field may lack some of a long name's words, never the first ("Mary Shelley"
-        // for Mary Wollstonecraft Shelley): the first word with any word after the second
-        // also proposes the asset, and the matcher grades what is missing. The first two
-        // words alone ("Kanja Maria") are most often two given names: at a million assets
-        // they proposed six times the candidates of the whole name, and name no family.
+        // A person field may lack some of a long name's words, never the first ("Mary
+        // Shelley" for Mary Wollstonecraft Shelley): the first word with any word after the
+        // second, both as written (the matcher takes no typo or other spelling there) and
+        // both in person fields, also proposes the asset, and the matcher grades what is
+        // missing. The first two words alone ("Kanja Maria") are most often two given
+        // names: at a million assets they proposed six times the candidates of the whole
+        // name, and name no family. Searched among all words, "Kanja" and "Storstad" in
+        // any two fields proposed 317 assets there, none of them a match.
         let mut either = vec![every_word];
         for j in 2..words.len() {
             let both = [0, j].map(|k| {
-                let any = alternatives[k].strong.iter().map(|q| q.box_clone());
+                let any = words[k].terms().map(|t| self.person_query(t));
                 (Occur::Must, any_of(any))
             });
             either.push(Box::new(BooleanQuery::new(both.into())));
@@ -530,6 +566,13 @@ impl TenantIndex {
     fn word_query(&self, text: &str) -> Box<dyn Query> {
         Box::new(TermQuery::new(
             Term::from_field_text(self.fields.words, text),
+            IndexRecordOption::Basic,
+        ))
+    }
+
+    fn person_query(&self, text: &str) -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(self.fields.person, text),
             IndexRecordOption::Basic,
         ))
     }
@@ -708,6 +751,8 @@ impl Writer {
 #[derive(Debug, Default)]
 struct IndexTerms {
     words: Vec<String>,
+    /// The words of person fields, in both folds.
+    person: Vec<String>,
     emails: Vec<String>,
     phones: Vec<String>,
     logins: Vec<String>,
@@ -734,6 +779,11 @@ impl IndexTerms {
                     }
                 }
                 terms.words.extend(letter_terms(item, &words, role));
+                if role == Role::Person {
+                    terms
+                        .person
+                        .extend(words.iter().flat_map(Word::terms).map(str::to_owned));
+                }
                 terms.emails.extend(normalize::emails_in(item));
                 match role {
                     Role::Email => terms.emails.push(normalize::email(item)),
@@ -753,6 +803,8 @@ impl IndexTerms {
         }
         terms.words.sort_unstable();
         terms.words.dedup();
+        terms.person.sort_unstable();
+        terms.person.dedup();
         terms.emails.sort_unstable();
         terms.emails.dedup();
         terms

@@ -15,8 +15,9 @@ use crate::fsutil;
 /// beside one-letter words; 3: phone numbers written with a bracketed trunk zero, and in
 /// running text only letters written as initials noted beside their neighbours; 4: words
 /// folded through compatibility forms and invisible characters, and the parts of a word run
-/// together; 5: words folded by full Unicode case folding, and each word's romanised key).
-const FORMAT: u32 = 5;
+/// together; 5: words folded by full Unicode case folding, and each word's romanised key; 6:
+/// the words of person fields in a field of their own).
+const FORMAT: u32 = 6;
 
 /// The sync state of one tenant, kept as `state.json` beside its index.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -184,7 +184,16 @@ pub fn sync(
         full,
         ..SyncReport::default()
     };
-    let index = TenantIndex::open_or_create(&files.index())?;
+    let index = match TenantIndex::open_or_create(&files.index()) {
+        // Built by another version of dsr with other fields: every document is written
+        // again anyway, as the state of another format is read as empty.
+        Err(IndexError::OtherSchema(_)) => {
+            report.full = true;
+            report.rebuilt_because = Some("the index was built by another version of dsr");
+            TenantIndex::recreate(&files.index())?
+        }
+        opened => opened?,
+    };
     if !full && state.settings != digest && !state.versions.is_empty() {
         report.full = true;
         report.rebuilt_because = Some("the tenant's field mapping or region changed");

@@ -17,6 +17,7 @@ use crate::tenants::{Kind, Tenant};
 const CHAIKOVSKY: &[&str] = &["--name", "Pyotr Chaikovsky", "--phone", "+47 22 11 00 99"];
 const RUIZ_ZAFON: &[&str] = &["--name", "Carlos Ruiz Zafón"];
 const GARCIA_MARQUEZ: &[&str] = &["--name", "Gabriel José García Márquez"];
+const SHELLEY: &[&str] = &["--name", "Mary Wollstonecraft Shelley"];
 
 /// An asset holding a subject: its id, the field, the value, the confidence expected and
 /// what must be kept of the value.
@@ -98,8 +99,29 @@ fn garcia_marquez() -> Vec<Holding> {
     )]
 }
 
+/// Assets holding Mary Wollstonecraft Shelley: a person field short of her middle name
+/// (listed for review) and one with a word more.
+fn shelley() -> Vec<Holding> {
+    vec![
+        (
+            "E/missing.png",
+            PERSON_SHOWN,
+            json!(["Mary Shelley", "Per Hansen"]),
+            "low",
+            "Per Hansen",
+        ),
+        (
+            "E/extra.png",
+            PERSON_SHOWN,
+            json!(["Mary Wollstonecraft Godwin Shelley", "Ola Nordmann"]),
+            "medium",
+            "Ola Nordmann",
+        ),
+    ]
+}
+
 /// Assets holding none of them: near-namesakes, another number, other people.
-const OTHERS: [(&str, &str, &str); 6] = [
+const OTHERS: [(&str, &str, &str); 8] = [
     ("B/ivanov.png", PERSON_SHOWN, "Пётр Иванов"),
     (
         "B/number.png",
@@ -111,13 +133,18 @@ const OTHERS: [(&str, &str, &str); 6] = [
     ("B/greek.png", PERSON_SHOWN, "ΝΊΚΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ"),
     // Two people, not "Last, First": the given names come first.
     ("B/pair.png", PERSON_SHOWN, "Gabriel José, García Márquez"),
+    // Her first and family names apart, in running text and in a person field that
+    // names two people.
+    ("B/apart.png", CAPTION, "Mary sails, and Shelley rows."),
+    ("B/two.png", PERSON_SHOWN, "Mary Hansen; Ola Shelley"),
 ];
 
 fn scenario(t: &Test) {
     let holdings = chaikovsky()
         .into_iter()
         .chain(ruiz_zafon())
-        .chain(garcia_marquez());
+        .chain(garcia_marquez())
+        .chain(shelley());
     for (id, field, value, _, _) in holdings {
         t.asset(id, json!({ field: value, TITLE: "Event" }));
     }
@@ -168,6 +195,11 @@ fn names_are_found_and_scrubbed(kind: Kind) {
             GARCIA_MARQUEZ,
             garcia_marquez(),
             ["gabriel", "garcía", "márquez", "josé"],
+        ),
+        (
+            SHELLEY,
+            shelley(),
+            ["mary", "shelley", "wollstonecraft", "godwin"],
         ),
     ];
     for (identities, holding, gone) in requests {

@@ -125,6 +125,34 @@ fn locate_before_sync_says_to_sync() {
     assert!(message.contains("dsr sync"), "{message}");
 }
 
+/// An index built with other fields (by another version of dsr) is never answered from:
+/// `locate` says to sync, whatever the state beside it says, and `sync` rebuilds it.
+#[test]
+fn an_index_of_other_fields_is_rebuilt_never_searched() {
+    use tantivy::schema::{STORED, STRING, Schema};
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.add_tenant("acme", &[]);
+    t.sync(&[]);
+    let index = t.tenant_data("acme").join("index");
+    std::fs::remove_dir_all(&index).expect("the index is removed");
+    std::fs::create_dir(&index).expect("an index folder");
+    let mut fields = Schema::builder();
+    fields.add_text_field("id", STRING | STORED);
+    tantivy::Index::create_in_dir(&index, fields.build()).expect("an index of other fields");
+
+    let message = t.dsr(["locate", "Jane Doe"]).status(2).run().error();
+    assert!(message.contains("dsr sync"), "{message}");
+
+    let report = t.sync(&[]);
+    assert_eq!(report["full"], true, "{report}");
+    assert_eq!(
+        report["rebuilt_because"],
+        "the index was built by another version of dsr"
+    );
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg"]);
+}
+
 /// A sidecar with a trailing comma on line 4, column 3.
 const TRAILING_COMMA: &str =
     "{\n  \"metadata\": {\n    \"80\": {\"value\": [\"Jane Doe\"]},\n  }\n}\n";
