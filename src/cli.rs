@@ -101,6 +101,13 @@ pub struct GlobalArgs {
     /// The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]
     #[arg(long, global = true, value_name = "NAME")]
     pub tenant: Option<String>,
+    /// Work on every tenant of a group (`dsr tenant group add`), where a request spans
+    /// systems
+    #[arg(long, global = true, value_name = "NAME", conflicts_with = "tenant")]
+    pub group: Option<String>,
+    /// Work on every registered tenant, where a request spans systems
+    #[arg(long, global = true, conflicts_with_all = ["tenant", "group"])]
+    pub all_tenants: bool,
     /// Where indexes and cases are kept [default: the XDG data directory + dsr] [env:
     /// DSR_DATA_DIR]
     #[arg(long, global = true, value_name = "DIR")]
@@ -164,7 +171,11 @@ impl GlobalArgs {
                 })
                 .transpose()
         }
-        self.tenant = self.tenant.or(text("DSR_TENANT")?);
+        // A group typed on the command line is a choice of tenants: DSR_TENANT does not
+        // narrow it.
+        if self.group.is_none() && !self.all_tenants {
+            self.tenant = self.tenant.or(text("DSR_TENANT")?);
+        }
         self.data_dir = self.data_dir.or(var("DSR_DATA_DIR").map(PathBuf::from));
         self.config = self.config.or(var("DSR_CONFIG").map(PathBuf::from));
         self.client_secret_file = self
@@ -351,6 +362,53 @@ pub enum TenantCommand {
     /// requires every access package to say: purposes, categories, recipients, retention,
     /// rights, the supervisory authority, the source, automated decisions.
     Ropa(TenantRopaArgs),
+    /// Name groups of tenants: the systems one request must reach
+    ///
+    /// A person who asks for "everything you hold about me" means every system the
+    /// controller runs: the DAM, the quoting database, the file bucket. A group names those
+    /// tenants once; `--group NAME` then works on each of them where a request spans
+    /// systems (`dsr locate --group NAME`, `dsr case list --group NAME`), and
+    /// `--all-tenants` on every configured tenant. Groups are kept in the configuration
+    /// file beside the tenants.
+    #[command(after_help = "Examples:
+  dsr tenant group add company acme shop
+  dsr tenant group list
+  dsr tenant group remove company shop")]
+    Group(TenantGroupArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TenantGroupArgs {
+    #[command(subcommand)]
+    pub command: TenantGroupCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TenantGroupCommand {
+    /// Make a group of tenants, or add tenants to one; each must be registered
+    Add(TenantGroupAddArgs),
+    /// List the groups and their tenants
+    List(TenantListArgs),
+    /// Remove a group, or only the tenants named from it; the tenants themselves stay
+    Remove(TenantGroupRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TenantGroupAddArgs {
+    /// The group's name (letters, digits, '-', '_'), not a tenant's
+    pub name: String,
+    /// The tenants the group holds, in the order requests go through them
+    #[arg(required = true, value_name = "TENANT")]
+    pub tenants: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TenantGroupRemoveArgs {
+    /// The group
+    pub name: String,
+    /// Only these tenants leave the group [default: the whole group is removed]
+    #[arg(value_name = "TENANT")]
+    pub tenants: Vec<String>,
 }
 
 #[derive(Debug, Args)]
