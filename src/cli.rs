@@ -102,10 +102,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "NAME")]
     pub tenant: Option<String>,
     /// Work on every tenant of a group (`dsr tenant group add`), where a request spans
-    /// systems
+    /// systems: `dsr locate`
     #[arg(long, global = true, value_name = "NAME", conflicts_with = "tenant")]
     pub group: Option<String>,
-    /// Work on every registered tenant, where a request spans systems
+    /// Work on every registered tenant, where a request spans systems: `dsr locate`
     #[arg(long, global = true, conflicts_with_all = ["tenant", "group"])]
     pub all_tenants: bool,
     /// Where indexes and cases are kept [default: the XDG data directory + dsr] [env:
@@ -631,7 +631,8 @@ pub enum ConfidenceArg {
   dsr locate jane.doe@example.com
   dsr locate --name 'Jane Doe' --phone '+47 912 34 567' --explain
   dsr locate --login jdoe --output jsonl --min-confidence high
-  dsr locate --from leavers.csv --output jsonl")]
+  dsr locate --from leavers.csv --output jsonl
+  dsr locate --group company --email jane.doe@example.com --output jsonl")]
 pub struct LocateArgs {
     /// Locate every subject of a list: CSV with a header (email, name, phone, login,
     /// reference, received; repeated columns or ';' for several values) or JSON Lines with

@@ -13,6 +13,7 @@ mod generate;
 mod keys;
 mod list;
 mod locate;
+mod locate_group;
 mod output;
 mod portability;
 mod receipt;
@@ -489,7 +490,7 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
     let ctx = Context::new(&cli.global)?;
     if ctx.spans_tenants() && !spans_systems(&cli.command) {
         anyhow::bail!(
-            "--group and --all-tenants are not taken by this command yet: it works on one tenant at a time, so pass --tenant NAME"
+            "--group and --all-tenants are taken by `dsr locate`; this command works on one tenant at a time: pass --tenant NAME"
         );
     }
     match cli.command {
@@ -513,8 +514,8 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
 
 /// Whether a command works on several tenants at once (--group, --all-tenants). Every other
 /// one refuses them rather than pick one tenant of the group.
-fn spans_systems(_command: &Command) -> bool {
-    false
+fn spans_systems(command: &Command) -> bool {
+    matches!(command, Command::Locate(_))
 }
 
 pub fn init_logging(global: &GlobalArgs) {

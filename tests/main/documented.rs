@@ -358,6 +358,9 @@ fn prepare(page: &str, session: &mut Session<'_>) {
             }
             session.run("dsr keys show > allowed_signers", 0);
         }
+        "dsr-locate" => {
+            session.run("dsr tenant group add company acme", 0);
+        }
         "dsr-tenant-group" => {
             // A second system of the same controller, for the group to hold.
             let shop = session.t.path("shop");

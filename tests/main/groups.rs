@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::support::Test;
+use crate::tenants::{Kind, Tenant};
 
 /// Registers a second `dir` tenant `name` in its own folder of the sandbox, holding `assets`
 /// (id → fields), and returns the folder.
@@ -139,4 +140,229 @@ fn group_tenant_and_all_tenants_exclude_each_other() {
     // A command that works on one tenant refuses a group rather than pick one of it.
     let one = t.dsr(["sync", "--group", "company"]).status(2).run();
     assert!(one.error().contains("--tenant NAME"), "{}", one.dump());
+}
+
+/// A quoting database: one client row for Jane, one for Ola.
+const SHOP_SCHEMA: &str = "
+CREATE TABLE clients (id INTEGER PRIMARY KEY, email TEXT, name TEXT, login TEXT);
+INSERT INTO clients VALUES (1, 'jane.doe@example.com', 'Jane Doe', 'jdoe'),
+    (2, 'ola@example.com', 'Ola Nordmann', 'ola');
+";
+
+const SHOP_DATASET: &str = r#"
+[tables.clients]
+label = "Clients"
+key = ["id"]
+erase = "delete"
+columns = { email = "email", name = "person", login = "login" }
+"#;
+
+/// Registers the SQLite database `shop` (Jane in one client row) and syncs it.
+fn shop(tenant: &Tenant) {
+    let t = &tenant.t;
+    let db = t.path("shop.sqlite");
+    rusqlite::Connection::open(&db)
+        .expect("a new database")
+        .execute_batch(SHOP_SCHEMA)
+        .expect("the schema");
+    std::fs::write(t.path("shop.toml"), SHOP_DATASET).expect("the dataset");
+    t.dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
+        .arg(t.path("shop.toml"))
+        .arg("--url")
+        .arg(format!("sqlite://{}", db.display()))
+        .run();
+    tenant.dsr(["sync", "--tenant", "shop"]).run();
+}
+
+/// Three systems of one controller, each holding Jane: the FotoWeb double (`acme`), an
+/// archive folder (`archive`) and the quoting database (`shop`), grouped as `company`.
+fn company() -> Tenant {
+    let t = Test::new();
+    t.asset(
+        "Staff/jane.jpg",
+        json!({"80": ["Jane Doe"], "308": ["jane.doe@example.com"], "368": ["Jane Doe"]}),
+    );
+    t.asset("Staff/ola.jpg", json!({"80": ["Ola Nordmann"]}));
+    let tenant = Tenant::new(t, Kind::Fotoweb, &[], |_| {});
+    dir_tenant(
+        &tenant.t,
+        "archive",
+        &[
+            ("Old/jane.tif", json!({"308": ["jane.doe@example.com"]})),
+            ("Old/ola.tif", json!({"308": ["ola@example.com"]})),
+        ],
+    );
+    tenant.dsr(["sync", "--tenant", "archive"]).run();
+    shop(&tenant);
+    tenant
+        .dsr([
+            "tenant", "group", "add", "company", "acme", "archive", "shop",
+        ])
+        .run();
+    tenant
+}
+
+/// The (tenant, asset) pairs of a group locate's hits.
+fn found(hits: &[Value]) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = hits
+        .iter()
+        .map(|hit| {
+            let tenant = hit["tenant"].as_str().expect("each hit names its tenant");
+            let asset = hit["asset"].as_str().expect("an asset id");
+            (tenant.to_owned(), asset.to_owned())
+        })
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(t, a)| ((*t).to_owned(), (*a).to_owned()))
+        .collect()
+}
+
+#[test]
+fn locate_searches_every_system_of_a_group_and_names_each_hits_tenant() {
+    let tenant = company();
+    let everywhere = pairs(&[
+        ("acme", "Staff/jane.jpg"),
+        ("archive", "Old/jane.tif"),
+        ("shop", "clients/1"),
+    ]);
+    let locate = |format: &str| {
+        tenant
+            .dsr([
+                "locate",
+                "--group",
+                "company",
+                "--email",
+                "jane.doe@example.com",
+            ])
+            .args(["--output", format])
+            .run()
+    };
+
+    let json = locate("json").json();
+    let hits = json["hits"].as_array().expect("the hits");
+    assert_eq!(found(hits), everywhere, "{json:#}");
+    assert_eq!(
+        json["tenants"],
+        json!([
+            {"tenant": "acme", "status": "searched", "assets": 1, "unreadable": 0},
+            {"tenant": "archive", "status": "searched", "assets": 1, "unreadable": 0},
+            {"tenant": "shop", "status": "searched", "assets": 1, "unreadable": 0},
+        ])
+    );
+    assert_eq!(found(&locate("jsonl").jsonl()), everywhere);
+    let rows = locate("csv").csv();
+    let mut from_csv: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| (r["tenant"].clone(), r["asset"].clone()))
+        .collect();
+    from_csv.sort();
+    from_csv.dedup();
+    assert_eq!(from_csv, everywhere);
+    let table = locate("human");
+    for (name, asset) in &everywhere {
+        let row = table
+            .stdout
+            .lines()
+            .find(|l| l.contains(asset.as_str()))
+            .unwrap_or_else(|| panic!("no row for {asset}\n{}", table.dump()));
+        assert!(row.starts_with(name.as_str()), "{row}");
+        assert!(
+            table
+                .stderr
+                .contains(&format!("{name}: 1 asset(s) hold this person")),
+            "{}",
+            table.dump()
+        );
+    }
+
+    // --all-tenants is every registered tenant: here the same three.
+    let all = tenant
+        .dsr([
+            "locate",
+            "--all-tenants",
+            "--login",
+            "jdoe",
+            "--output",
+            "jsonl",
+        ])
+        .run();
+    assert_eq!(found(&all.jsonl()), pairs(&[("shop", "clients/1")]));
+
+    // Each tenant's search is in the audit log under its own name.
+    let audit = tenant.dsr(["audit", "--output", "jsonl"]).run().jsonl();
+    for name in ["acme", "archive", "shop"] {
+        assert!(
+            audit
+                .iter()
+                .any(|e| e["command"] == "locate" && e["tenant"] == name),
+            "no locate entry for {name}: {audit:#?}"
+        );
+    }
+
+    // Nobody found anywhere: exit 1, as for one tenant.
+    tenant
+        .dsr([
+            "locate",
+            "--group",
+            "company",
+            "--email",
+            "nobody@example.com",
+        ])
+        .status(1)
+        .run();
+}
+
+#[test]
+fn a_system_that_cannot_be_searched_is_named_and_the_others_still_answer() {
+    let tenant = company();
+    // Registered and grouped, but never indexed.
+    dir_tenant(
+        &tenant.t,
+        "files",
+        &[("Docs/jane.pdf", json!({"308": ["jane.doe@example.com"]}))],
+    );
+    tenant
+        .dsr(["tenant", "group", "add", "company", "files"])
+        .run();
+
+    let out = tenant
+        .dsr([
+            "locate",
+            "--group",
+            "company",
+            "--email",
+            "jane.doe@example.com",
+        ])
+        .args(["--output", "json", "--quiet"])
+        .status(3)
+        .run();
+    let json = out.json();
+    assert_eq!(
+        found(json["hits"].as_array().expect("the hits")),
+        pairs(&[
+            ("acme", "Staff/jane.jpg"),
+            ("archive", "Old/jane.tif"),
+            ("shop", "clients/1"),
+        ]),
+        "the systems that could be searched still answer"
+    );
+    assert_eq!(json["tenants"][3]["tenant"], "files");
+    assert_eq!(json["tenants"][3]["status"], "not-searched");
+    assert!(
+        out.stderr.contains("tenant 'files' was not searched")
+            && out.stderr.contains("dsr sync --tenant files"),
+        "said even with --quiet, with what to do\n{}",
+        out.dump()
+    );
+    // The same when it holds nothing of her: "found nowhere" is not known.
+    tenant
+        .dsr(["locate", "--all-tenants", "--email", "nobody@example.com"])
+        .status(3)
+        .run();
 }
