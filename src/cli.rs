@@ -102,10 +102,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "NAME")]
     pub tenant: Option<String>,
     /// Work on every tenant of a group (`dsr tenant group add`), where a request spans
-    /// systems: `dsr locate`
+    /// systems: `dsr locate`, `dsr case open`, `dsr case list`
     #[arg(long, global = true, value_name = "NAME", conflicts_with = "tenant")]
     pub group: Option<String>,
-    /// Work on every registered tenant, where a request spans systems: `dsr locate`
+    /// Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr
+    /// case open`, `dsr case list`
     #[arg(long, global = true, conflicts_with_all = ["tenant", "group"])]
     pub all_tenants: bool,
     /// Where indexes and cases are kept [default: the XDG data directory + dsr] [env:
@@ -704,6 +705,12 @@ pub struct CaseArgs {
 #[derive(Debug, Subcommand)]
 pub enum CaseCommand {
     /// Open a case and locate the subject; prints the case id (the case with --output json)
+    ///
+    /// With --group NAME (or --all-tenants) one request spans the systems of a group: the
+    /// case is opened under the same id in each tenant, names every tenant, and holds each
+    /// tenant's own matches, reviewed per tenant (`dsr case review ID --tenant NAME`). Every
+    /// tenant's case has the request's received date and so its due date. --output json
+    /// prints the id and each tenant's case.
     Open(CaseOpenArgs),
     /// Go through a case's matches and decide which are the subject
     ///
@@ -721,7 +728,12 @@ pub enum CaseCommand {
     Review(CaseReviewArgs),
     /// Extend the deadline by two months (once, Art. 12(3))
     Extend(CaseExtendArgs),
-    /// List the tenant's cases
+    /// List the tenant's cases, or every tenant's
+    ///
+    /// With --group NAME, --all-tenants, or no --tenant while several tenants are
+    /// registered, lists the cases of every tenant meant, each naming its tenant (a TENANT
+    /// column; a `tenant` key for scripts), overdue cases first, then by due date. A case
+    /// opened for a group appears once per tenant, each with its own review.
     List(CaseListArgs),
     /// Show one case
     Show(CaseShowArgs),
@@ -758,9 +770,10 @@ pub enum RightArg {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Example:
+#[command(after_help = "Examples:
   dsr case open --right access --email jane.doe@example.com --name 'Jane Doe' \\
-      --received 2026-11-28 --reference 'letter of 27 Nov' --verified-by 'ID checked at reception'")]
+      --received 2026-11-28 --reference 'letter of 27 Nov' --verified-by 'ID checked at reception'
+  dsr case open --group company --right erasure --email jane.doe@example.com")]
 pub struct CaseOpenArgs {
     /// The right the subject exercises
     #[arg(long, value_enum)]
@@ -824,6 +837,9 @@ pub struct CaseExtendArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  dsr case list --open
+  dsr case list --all-tenants --overdue --output csv")]
 pub struct CaseListArgs {
     /// Only cases not yet closed
     #[arg(long)]

@@ -490,7 +490,7 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
     let ctx = Context::new(&cli.global)?;
     if ctx.spans_tenants() && !spans_systems(&cli.command) {
         anyhow::bail!(
-            "--group and --all-tenants are taken by `dsr locate`; this command works on one tenant at a time: pass --tenant NAME"
+            "--group and --all-tenants are taken by `dsr locate`, `dsr case open` and `dsr case list`; this command works on one tenant at a time: pass --tenant NAME"
         );
     }
     match cli.command {
@@ -515,7 +515,12 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
 /// Whether a command works on several tenants at once (--group, --all-tenants). Every other
 /// one refuses them rather than pick one tenant of the group.
 fn spans_systems(command: &Command) -> bool {
-    matches!(command, Command::Locate(_))
+    use crate::cli::CaseCommand;
+    match command {
+        Command::Locate(_) => true,
+        Command::Case(args) => matches!(args.command, CaseCommand::List(_) | CaseCommand::Open(_)),
+        _ => false,
+    }
 }
 
 pub fn init_logging(global: &GlobalArgs) {

@@ -358,7 +358,7 @@ fn prepare(page: &str, session: &mut Session<'_>) {
             }
             session.run("dsr keys show > allowed_signers", 0);
         }
-        "dsr-locate" => {
+        "dsr-locate" | "dsr-case-open" => {
             session.run("dsr tenant group add company acme", 0);
         }
         "dsr-tenant-group" => {

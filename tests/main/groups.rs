@@ -366,3 +366,165 @@ fn a_system_that_cannot_be_searched_is_named_and_the_others_still_answer() {
         .status(3)
         .run();
 }
+
+#[test]
+fn a_case_opened_for_a_group_names_its_tenants_and_is_reviewed_per_tenant() {
+    let tenant = company();
+    let opened = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "erasure"])
+        .args([
+            "--email",
+            "jane.doe@example.com",
+            "--received",
+            "2026-11-02",
+        ])
+        .args(["--output", "json"])
+        .run();
+    let json = opened.json();
+    let id = json["id"].as_str().expect("the case id").to_owned();
+    let cases = json["cases"].as_array().expect("a case per tenant");
+    assert_eq!(cases.len(), 3, "{json:#}");
+    for (case, name) in cases.iter().zip(["acme", "archive", "shop"]) {
+        assert_eq!(case["id"], id.as_str(), "one id across the systems");
+        assert_eq!(case["tenant"], name);
+        assert_eq!(case["tenants"], json!(["acme", "archive", "shop"]));
+        assert_eq!(case["due"], "2026-12-02", "the deadline is the request's");
+        assert_eq!(
+            case["matches"].as_array().map(Vec::len),
+            Some(1),
+            "{case:#}"
+        );
+    }
+    for name in ["acme", "archive", "shop"] {
+        assert!(
+            opened
+                .stderr
+                .contains(&format!("{name}: 1 asset(s) hold this person")),
+            "{}",
+            opened.dump()
+        );
+    }
+
+    // Review is per tenant: taking the archive's match out leaves the others as they were.
+    tenant
+        .dsr([
+            "case",
+            "review",
+            &id,
+            "--tenant",
+            "archive",
+            "--exclude",
+            "Old/jane.tif",
+        ])
+        .run();
+    let shown = |name: &str| {
+        tenant
+            .dsr(["case", "show", &id, "--tenant", name, "--output", "json"])
+            .run()
+            .json()
+    };
+    assert_eq!(
+        shown("archive")["review"]["excluded"],
+        json!(["Old/jane.tif"])
+    );
+    assert_eq!(shown("shop")["review"]["excluded"], json!([]));
+
+    // A second request the same day gets an id free in every tenant.
+    tenant
+        .dsr(["case", "open", "--tenant", "shop", "--right", "access"])
+        .args(["--email", "ola@example.com"])
+        .run();
+    let second = tenant
+        .dsr(["case", "open", "--all-tenants", "--right", "access"])
+        .args(["--email", "ola@example.com"])
+        .run();
+    let second = second.stdout.trim();
+    assert_ne!(second, id);
+    assert!(second > id.as_str(), "{second} after {id}");
+    // Other case commands work on one tenant and say so.
+    let refused = tenant
+        .dsr(["case", "review", &id, "--group", "company"])
+        .status(2)
+        .run();
+    assert!(
+        refused.error().contains("--tenant NAME"),
+        "{}",
+        refused.dump()
+    );
+}
+
+#[test]
+fn case_list_shows_every_case_of_every_tenant_overdue_first() {
+    let tenant = company();
+    let open = |args: &[&str], received: &[&str]| {
+        tenant
+            .dsr(["case", "open", "--right", "access"])
+            .args(received)
+            .args(args)
+            .run()
+            .stdout
+            .trim()
+            .to_owned()
+    };
+    let recent = open(&["--tenant", "acme", "--email", "ola@example.com"], &[]);
+    let late = open(
+        &["--tenant", "shop", "--email", "ola@example.com"],
+        &["--received", "2020-01-01"],
+    );
+    let across = open(
+        &["--group", "company", "--email", "jane.doe@example.com"],
+        &["--received", "2020-03-01"],
+    );
+
+    let listed = tenant.dsr(["case", "list", "-o", "json"]).run().json();
+    let rows: Vec<(String, String, String)> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| {
+            (
+                c["tenant"]
+                    .as_str()
+                    .expect("each case names its tenant")
+                    .to_owned(),
+                c["id"].as_str().expect("an id").to_owned(),
+                c["status"].as_str().expect("a status").to_owned(),
+            )
+        })
+        .collect();
+    let row = |t: &str, id: &str, status: &str| (t.to_owned(), id.to_owned(), status.to_owned());
+    assert_eq!(
+        rows,
+        vec![
+            row("shop", &late, "overdue"),
+            row("acme", &across, "overdue"),
+            row("archive", &across, "overdue"),
+            row("shop", &across, "overdue"),
+            row("acme", &recent, "open"),
+        ],
+        "every tenant's cases, overdue first, then by due date"
+    );
+    let table = tenant.dsr(["case", "list"]).run().stdout;
+    let first = table.lines().nth(1).expect("a row");
+    assert!(
+        first.starts_with("shop") && first.contains(&late),
+        "{table}"
+    );
+    let csv = tenant.dsr(["case", "list", "-o", "csv"]).run().csv();
+    assert_eq!(csv.len(), 5);
+    assert_eq!(csv[0]["tenant"], "shop");
+    // One tenant's list is as it was: its cases, no tenant key.
+    let acme = tenant
+        .dsr(["case", "list", "--tenant", "acme", "-o", "json"])
+        .run()
+        .json();
+    assert_eq!(acme.as_array().map(Vec::len), Some(2));
+    assert!(acme[0].get("tenant").is_none(), "{acme:#}");
+    // A group's list: only its tenants.
+    tenant.dsr(["tenant", "group", "add", "db", "shop"]).run();
+    let db = tenant
+        .dsr(["case", "list", "--group", "db", "--overdue", "-o", "json"])
+        .run()
+        .json();
+    assert_eq!(db.as_array().map(Vec::len), Some(2), "{db:#}");
+}
