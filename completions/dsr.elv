@@ -530,8 +530,8 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
             cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;case;list'= {
             cand -o 'How the cases are printed; with none, an empty table ([] in json, the header in csv)'

@@ -409,7 +409,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s h -l help -d 'Print help'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -s o -l output -d 'How the cases are printed; with none, an empty table ([] in json, the header in csv)' -r -f -a "human\t'For people: aligned columns, or a summary'
 json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'

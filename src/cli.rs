@@ -727,6 +727,9 @@ pub enum CaseCommand {
   dsr case review 20261201-001 --include Events/anniversary-2019-040.png --reason 'shown in the photo, not named in its metadata'")]
     Review(CaseReviewArgs),
     /// Extend the deadline by two months (once, Art. 12(3))
+    ///
+    /// A case opened for a group (`case open --group`) has one deadline: it is extended in
+    /// every tenant that holds it, or, when one of them cannot be, in none.
     Extend(CaseExtendArgs),
     /// List the tenant's cases, or every tenant's
     ///

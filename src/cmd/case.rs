@@ -695,18 +695,48 @@ fn extend(ctx: &Context, args: CaseExtendArgs) -> Result<Outcome> {
     if args.reason.trim().is_empty() {
         bail!("--reason is empty: say why the request needs more time");
     }
-    let (_, store) = store(ctx)?;
-    let mut case = store.load(&args.case)?;
+    let (name, store) = store(ctx)?;
+    let case = store.load(&args.case)?;
+    // A request across systems has one deadline: its case is extended in every tenant
+    // that holds it, or in none (each is checked before any is written).
+    let mut held = vec![(case, store)];
+    for other in held[0].0.tenants.clone() {
+        if other == name {
+            continue;
+        }
+        let store = CaseStore::new(&other, &ctx.tenant_files(&other).dir);
+        match store.load(&args.case) {
+            Ok(case) => held.push((case, store)),
+            // A tenant removed since keeps no part of the request to extend.
+            Err(dsr::case::CaseError::NotFound { .. }) => {}
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    format!("case {} of tenant '{other}' cannot be extended", args.case)
+                });
+            }
+        }
+    }
     let now = dsr::time::now();
-    case.extend(&now, args.reason.trim())?;
-    case.record(
-        &now,
-        &ctx.operator(None),
-        format!("extended to {}", case.due),
-    );
-    store.save(&case)?;
+    for (case, _) in &mut held {
+        let tenant = case.tenant.clone();
+        case.extend(&now, args.reason.trim())
+            .with_context(|| format!("tenant '{tenant}'"))?;
+        case.record(
+            &now,
+            &ctx.operator(None),
+            format!("extended to {}", case.due),
+        );
+    }
+    for (case, store) in &held {
+        store.save(case)?;
+    }
+    let case = &held[0].0;
+    let across = match held.len() {
+        1 => String::new(),
+        n => format!(" in {n} tenants"),
+    };
     ctx.note(&format!(
-        "Case {} is now due {}. Tell the subject, with the reason, within the first month.",
+        "Case {} is now due {}{across}. Tell the subject, with the reason, within the first month.",
         case.id, case.due
     ));
     Ok(Outcome::Done)

@@ -528,3 +528,48 @@ fn case_list_shows_every_case_of_every_tenant_overdue_first() {
         .json();
     assert_eq!(db.as_array().map(Vec::len), Some(2), "{db:#}");
 }
+
+#[test]
+fn extending_a_request_across_systems_extends_it_in_every_tenant() {
+    let tenant = company();
+    let id = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "access"])
+        .args([
+            "--email",
+            "jane.doe@example.com",
+            "--received",
+            "2026-11-02",
+        ])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    tenant
+        .dsr([
+            "case",
+            "extend",
+            &id,
+            "--tenant",
+            "shop",
+            "--reason",
+            "three systems",
+        ])
+        .run();
+    for name in ["acme", "archive", "shop"] {
+        let case = tenant
+            .dsr(["case", "show", &id, "--tenant", name, "--output", "json"])
+            .run()
+            .json();
+        assert_eq!(
+            case["due"], "2027-02-02",
+            "{name}: the deadline is the request's"
+        );
+    }
+    // Once is all Art. 12(3) allows, from any of its tenants.
+    tenant
+        .dsr([
+            "case", "extend", &id, "--tenant", "acme", "--reason", "again",
+        ])
+        .status(2)
+        .run();
+}
