@@ -573,3 +573,62 @@ fn extending_a_request_across_systems_extends_it_in_every_tenant() {
         .status(2)
         .run();
 }
+
+#[test]
+fn after_erasing_in_every_system_the_receipts_and_a_fresh_group_locate_agree() {
+    let tenant = company();
+    let id = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "erasure"])
+        .args(["--email", "jane.doe@example.com"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    // Each system's change is its own run on its high matches, under its own journal and
+    // receipt (the agreement check of the test support compares each run with a fresh
+    // locate).
+    for name in ["acme", "archive", "shop"] {
+        tenant
+            .dsr(["erase", &id, "--tenant", name, "--yes", "--output", "json"])
+            .run();
+        let receipt = tenant
+            .t
+            .tenant_data(name)
+            .join("cases")
+            .join(&id)
+            .join("receipts");
+        assert!(receipt.is_dir(), "{name}: a receipt in its own case folder");
+    }
+    // Found nowhere, by the group's search: exit 1, each tenant searched.
+    let after = tenant
+        .dsr([
+            "locate",
+            "--group",
+            "company",
+            "--email",
+            "jane.doe@example.com",
+        ])
+        .args(["--output", "json"])
+        .status(1)
+        .run()
+        .json();
+    assert_eq!(after["hits"], json!([]));
+    assert!(
+        after["tenants"]
+            .as_array()
+            .expect("each tenant")
+            .iter()
+            .all(|t| t["status"] == "searched" && t["assets"] == 0),
+        "{after:#}"
+    );
+    // Ola is untouched everywhere.
+    let ola = tenant
+        .dsr(["locate", "--group", "company", "--email", "ola@example.com"])
+        .args(["--output", "jsonl"])
+        .run()
+        .jsonl();
+    assert_eq!(
+        found(&ola),
+        pairs(&[("archive", "Old/ola.tif"), ("shop", "clients/2")])
+    );
+}
