@@ -102,11 +102,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "NAME")]
     pub tenant: Option<String>,
     /// Work on every tenant of a group (`dsr tenant group add`), where a request spans
-    /// systems: `dsr locate`, `dsr case open`, `dsr case list`
+    /// systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`
     #[arg(long, global = true, value_name = "NAME", conflicts_with = "tenant")]
     pub group: Option<String>,
     /// Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr
-    /// case open`, `dsr case list`
+    /// case open`, `dsr case list`, `dsr erase`
     #[arg(long, global = true, conflicts_with_all = ["tenant", "group"])]
     pub all_tenants: bool,
     /// Where indexes and cases are kept [default: the XDG data directory + dsr] [env:
@@ -276,6 +276,17 @@ pub enum Command {
     /// versions dsr may not delete), unverified or failed. Only an erasure with
     /// nothing left is reported done (else exit 3); assets under legal hold are withheld
     /// and reported so (exit 4 when nothing else is left).
+    ///
+    /// With --group NAME (or --all-tenants), CASE is a request opened with `case open
+    /// --group`: every system's plan is made first and printed under its tenant's name, and
+    /// one confirmation covers them all. Each system's plan is then carried out on its own
+    /// worker under that system's own journal, read back and receipted in that tenant's
+    /// ledger, and one signed case receipt (in requests/CASE/ of the data directory) lists
+    /// every system with its receipt's SHA-256 and outcome: done, withheld, partial or
+    /// not-done. `dsr receipt verify` checks it and every receipt it lists; `ssh-keygen -Y
+    /// verify` checks its signature. A system that fails or ends partial does not stop the
+    /// others; the run ends 3, and --resume carries out only what is left (a finished
+    /// system is not run again). --from and --replay-tombstones work on one tenant.
     Erase(EraseArgs),
     /// Correct a subject's data (Art. 16): plan, confirm, apply under a journal, verify
     ///

@@ -9,6 +9,7 @@ mod changes;
 mod demo;
 mod engine;
 mod erase;
+mod erase_across;
 mod generate;
 mod keys;
 mod list;
@@ -490,7 +491,7 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
     let ctx = Context::new(&cli.global)?;
     if ctx.spans_tenants() && !spans_systems(&cli.command) {
         anyhow::bail!(
-            "--group and --all-tenants are taken by `dsr locate`, `dsr case open` and `dsr case list`; this command works on one tenant at a time: pass --tenant NAME"
+            "--group and --all-tenants are taken by `dsr locate`, `dsr case open`, `dsr case list` and `dsr erase`; this command works on one tenant at a time: pass --tenant NAME"
         );
     }
     match cli.command {
@@ -517,7 +518,7 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
 fn spans_systems(command: &Command) -> bool {
     use crate::cli::CaseCommand;
     match command {
-        Command::Locate(_) => true,
+        Command::Locate(_) | Command::Erase(_) => true,
         Command::Case(args) => matches!(args.command, CaseCommand::List(_) | CaseCommand::Open(_)),
         _ => false,
     }

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::support::Test;
-use crate::tenants::{Kind, Tenant};
+use crate::tenants::{Kind, Tenant, holds_jane};
 
 /// Registers a second `dir` tenant `name` in its own folder of the sandbox, holding `assets`
 /// (id → fields), and returns the folder.
@@ -177,13 +177,18 @@ fn shop(tenant: &Tenant) {
 /// Three systems of one controller, each holding Jane: the FotoWeb double (`acme`), an
 /// archive folder (`archive`) and the quoting database (`shop`), grouped as `company`.
 fn company() -> Tenant {
+    company_with(|_| {})
+}
+
+/// [`company`], with the double's options adjusted.
+fn company_with(configure: impl FnOnce(&mut fotoweb_double::Options)) -> Tenant {
     let t = Test::new();
     t.asset(
         "Staff/jane.jpg",
         json!({"80": ["Jane Doe"], "308": ["jane.doe@example.com"], "368": ["Jane Doe"]}),
     );
     t.asset("Staff/ola.jpg", json!({"80": ["Ola Nordmann"]}));
-    let tenant = Tenant::new(t, Kind::Fotoweb, &[], |_| {});
+    let tenant = Tenant::new(t, Kind::Fotoweb, &[], configure);
     dir_tenant(
         &tenant.t,
         "archive",
@@ -630,5 +635,250 @@ fn after_erasing_in_every_system_the_receipts_and_a_fresh_group_locate_agree() {
     assert_eq!(
         found(&ola),
         pairs(&[("archive", "Old/ola.tif"), ("shop", "clients/2")])
+    );
+}
+
+#[test]
+fn an_erasure_across_a_group_is_planned_once_and_proved_by_one_case_receipt() {
+    let tenant = company();
+    let id = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "erasure"])
+        .args(["--email", "jane.doe@example.com", "--name", "Jane Doe"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    // A dry run prints every system's plan and changes nothing.
+    let dry = tenant
+        .dsr(["erase", &id, "--group", "company", "--dry-run"])
+        .run();
+    for name in ["acme", "archive", "shop"] {
+        assert!(
+            dry.stdout.contains(&format!("Tenant '{name}':")),
+            "{}",
+            dry.dump()
+        );
+    }
+    // Without a terminal or --yes nothing changes anywhere.
+    tenant
+        .dsr(["erase", &id, "--group", "company"])
+        .status(4)
+        .run();
+    assert!(
+        tenant
+            .metadata("Staff/jane.jpg")
+            .is_some_and(|m| m.values().any(holds_jane))
+    );
+
+    let out = tenant
+        .dsr([
+            "erase", &id, "--group", "company", "--yes", "--output", "json",
+        ])
+        .run();
+    let json = out.json();
+    assert_eq!(
+        json["systems"]
+            .as_array()
+            .expect("each system")
+            .iter()
+            .map(|s| (
+                s["tenant"].as_str().unwrap_or_default(),
+                s["outcome"].as_str().unwrap_or_default()
+            ))
+            .collect::<Vec<_>>(),
+        vec![("acme", "done"), ("archive", "done"), ("shop", "done")],
+        "{}",
+        out.dump()
+    );
+    let path = std::path::PathBuf::from(json["case_receipt"].as_str().expect("the case receipt"));
+    let receipt: Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("the case receipt")).expect("JSON");
+    assert_eq!(receipt["outcome"], "done");
+    for (system, name) in receipt["systems"]
+        .as_array()
+        .expect("systems")
+        .iter()
+        .zip(["acme", "archive", "shop"])
+    {
+        assert_eq!(system["tenant"], name);
+        let own = tenant
+            .t
+            .data_dir()
+            .join(system["receipt"].as_str().expect("where its receipt is"));
+        let bytes = std::fs::read(&own).expect("the system's receipt");
+        assert_eq!(
+            system["receipt_sha256"].as_str(),
+            Some(dsr::receipt::sha256_hex(&bytes).as_str()),
+            "{name}: the case receipt names its receipt's hash"
+        );
+    }
+    // Found nowhere now, by a fresh search of every system.
+    tenant
+        .dsr([
+            "locate",
+            "--group",
+            "company",
+            "--email",
+            "jane.doe@example.com",
+            "--name",
+            "Jane Doe",
+        ])
+        .status(1)
+        .run();
+    let left = tenant.metadata("Staff/jane.jpg");
+    assert!(left.is_none(), "shown alone: deleted ({left:?})");
+    assert!(tenant.metadata("Staff/ola.jpg").is_some());
+
+    // dsr and stock ssh-keygen both accept the case receipt.
+    let verified = tenant
+        .dsr(["receipt", "verify"])
+        .arg(&path)
+        .args(["--output", "json"])
+        .run();
+    let verified = verified.json();
+    assert_eq!(verified["ok"], true, "{verified:#}");
+    assert_eq!(verified["case_receipts"][0]["outcome"], "done");
+    let table = tenant.dsr(["receipt", "verify"]).arg(&path).run().stdout;
+    assert!(
+        table.starts_with("ok") && table.contains("3 system receipt(s) checked"),
+        "{table}"
+    );
+    let signers = tenant.t.path("allowed_signers");
+    std::fs::write(&signers, tenant.dsr(["keys", "show"]).run().stdout).expect("allowed_signers");
+    let ssh = std::process::Command::new("ssh-keygen")
+        .args(["-Y", "verify", "-n", "dsr-receipt", "-I", "dsr", "-f"])
+        .arg(&signers)
+        .arg("-s")
+        .arg(format!("{}.sig", path.display()))
+        .stdin(std::fs::File::open(&path).expect("the receipt"))
+        .output()
+        .expect("ssh-keygen runs");
+    assert!(
+        ssh.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ssh.stderr)
+    );
+
+    // A system receipt that is not the one named fails the case receipt.
+    let first = tenant.t.data_dir().join(
+        receipt["systems"][0]["receipt"]
+            .as_str()
+            .expect("where the first system's receipt is"),
+    );
+    let mut bytes = std::fs::read(&first).expect("the receipt");
+    bytes.push(b' ');
+    std::fs::write(&first, bytes).expect("an edited receipt");
+    let failed = tenant.dsr(["receipt", "verify"]).arg(&path).status(3).run();
+    assert!(
+        failed.stdout.starts_with("FAIL") && failed.stdout.contains("tenant 'acme'"),
+        "{}",
+        failed.dump()
+    );
+}
+
+#[test]
+fn a_system_left_partial_is_named_in_the_case_receipt_and_resume_touches_only_it() {
+    // The DAM refuses deletes: its part of the request cannot be finished.
+    let tenant = company_with(|o| o.permissions.retain(|p| p != "Delete"));
+    let id = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "erasure"])
+        .args(["--email", "jane.doe@example.com", "--name", "Jane Doe"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let out = tenant
+        .dsr([
+            "erase", &id, "--group", "company", "--yes", "--output", "json",
+        ])
+        .status(3)
+        .run();
+    let json = out.json();
+    let outcomes = |json: &Value| -> Vec<(String, String)> {
+        json["systems"]
+            .as_array()
+            .expect("each system")
+            .iter()
+            .map(|s| {
+                (
+                    s["tenant"].as_str().unwrap_or_default().to_owned(),
+                    s["outcome"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let expected: Vec<(String, String)> =
+        [("acme", "partial"), ("archive", "done"), ("shop", "done")]
+            .iter()
+            .map(|(t, o)| ((*t).to_owned(), (*o).to_owned()))
+            .collect();
+    assert_eq!(outcomes(&json), expected, "{}", out.dump());
+    let path = json["case_receipt"]
+        .as_str()
+        .expect("the case receipt")
+        .to_owned();
+    let receipt: Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("the case receipt")).expect("JSON");
+    assert_eq!(
+        receipt["outcome"], "partial",
+        "the request is not done while one system is not"
+    );
+    assert_eq!(receipt["systems"][0]["outcome"], "partial");
+    assert!(
+        tenant.metadata("Staff/jane.jpg").is_some(),
+        "the DAM still holds her"
+    );
+    // The others are done, and a fresh search agrees: only the DAM still finds her.
+    let left = tenant
+        .dsr([
+            "locate",
+            "--group",
+            "company",
+            "--email",
+            "jane.doe@example.com",
+        ])
+        .args(["--output", "jsonl"])
+        .run()
+        .jsonl();
+    assert_eq!(found(&left), pairs(&[("acme", "Staff/jane.jpg")]));
+    tenant.dsr(["receipt", "verify"]).arg(&path).run();
+
+    // --resume goes back only to what is left: the finished systems are not run again.
+    let receipts = |name: &str| {
+        std::fs::read_dir(
+            tenant
+                .t
+                .tenant_data(name)
+                .join("cases")
+                .join(&id)
+                .join("receipts"),
+        )
+        .map(|d| d.count())
+        .unwrap_or(0)
+    };
+    let before: Vec<usize> = ["acme", "archive", "shop"]
+        .iter()
+        .map(|n| receipts(n))
+        .collect();
+    let resumed = tenant
+        .dsr([
+            "erase", &id, "--group", "company", "--yes", "--resume", "--output", "json",
+        ])
+        .status(3)
+        .run();
+    assert_eq!(outcomes(&resumed.json()), expected, "{}", resumed.dump());
+    let after: Vec<usize> = ["acme", "archive", "shop"]
+        .iter()
+        .map(|n| receipts(n))
+        .collect();
+    assert_eq!(
+        after[1..],
+        before[1..],
+        "no second receipt where nothing was left"
+    );
+    assert_eq!(
+        after[0],
+        before[0] + 1,
+        "the DAM's resumed run has its own receipt"
     );
 }
