@@ -19,7 +19,7 @@ use dsr::platform::Platform;
 use dsr::receipt::case::{self as case_receipt, CaseReceiptDraft, SystemOutcome, SystemRecord};
 use dsr::threads;
 
-use super::changes::{Next, Operation};
+use super::changes::{self, Next, Operation};
 use super::engine::{Change, Engine, Options};
 use super::erase::Erasure;
 use super::session::Session;
@@ -152,14 +152,15 @@ fn carry(
     // One plan: every system's, made before anything changes anywhere.
     let mut readies = Vec::new();
     for (engine, case) in engines.iter().zip(cases) {
-        let ready = engine
-            .prepare_case(case, (), args.resume)
-            .with_context(|| {
-                format!(
-                    "cannot plan the erasure in tenant '{}'",
-                    engine.session.name
-                )
-            })?;
+        // With --resume, a system whose erasure never began (its run failed before its plan
+        // was kept) is planned afresh, as a list's subjects are.
+        let resume = args.resume && changes::begun(&engine.session.store, id, "erase")?;
+        let ready = engine.prepare_case(case, (), resume).with_context(|| {
+            format!(
+                "cannot plan the erasure in tenant '{}'",
+                engine.session.name
+            )
+        })?;
         readies.push(ready);
     }
     let mut ended: Vec<Option<Ended>> = engines.iter().map(|_| None).collect();
