@@ -22,6 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
     $completions = @(switch ($command) {
         'dsr' {
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -30,6 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -56,6 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;tenant' {
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -64,6 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -77,6 +81,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a tenant and delete its local index; its records are kept')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that the tenant can be reached and what the credentials may do')
             [CompletionResult]::new('ropa', 'ropa', [CompletionResultType]::ParameterValue, 'Show the tenant''s record of processing, or write a template to fill in (--init)')
+            [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Name groups of tenants: the systems one request must reach')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -106,6 +111,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--restriction-field', '--restriction-field', [CompletionResultType]::ParameterName, 'The field `dsr restrict` marks a subject''s assets in (Art. 18), such as a status or keyword field the platform''s users see [default: none, and restriction is refused]')
             [CompletionResult]::new('--restriction-value', '--restriction-value', [CompletionResultType]::ParameterName, 'The value `dsr restrict` puts into --restriction-field [default: restricted]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long one request to the tenant''s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile''s timeout, or 300] [env: DSR_TIMEOUT]')
@@ -113,6 +119,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -125,6 +132,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -133,6 +141,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -145,6 +154,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -153,6 +163,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -166,6 +177,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--restriction-field', '--restriction-field', [CompletionResultType]::ParameterName, 'The field `dsr restrict` marks a subject''s assets in (Art. 18)')
             [CompletionResult]::new('--restriction-value', '--restriction-value', [CompletionResultType]::ParameterName, 'The value `dsr restrict` puts into --restriction-field [default: restricted]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -174,6 +186,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -184,6 +197,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;tenant;remove' {
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -193,6 +207,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
             [CompletionResult]::new('--keep-index', '--keep-index', [CompletionResultType]::ParameterName, 'Keep the local index instead of deleting it')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -205,6 +220,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -213,6 +229,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -223,6 +240,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;tenant;ropa' {
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -232,12 +250,118 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
             [CompletionResult]::new('--init', '--init', [CompletionResultType]::ParameterName, 'Write a commented template to fill in')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'dsr;tenant;group' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long one request to the tenant''s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile''s timeout, or 300] [env: DSR_TIMEOUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Make a group of tenants, or add tenants to one; each must be registered')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the groups and their tenants')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a group, or only the tenants named from it; the tenants themselves stay')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'dsr;tenant;group;add' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long one request to the tenant''s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile''s timeout, or 300] [env: DSR_TIMEOUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'dsr;tenant;group;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long one request to the tenant''s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile''s timeout, or 300] [env: DSR_TIMEOUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'dsr;tenant;group;remove' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long one request to the tenant''s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile''s timeout, or 300] [env: DSR_TIMEOUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'dsr;tenant;group;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Make a group of tenants, or add tenants to one; each must be registered')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the groups and their tenants')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a group, or only the tenants named from it; the tenants themselves stay')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'dsr;tenant;group;help;add' {
+            break
+        }
+        'dsr;tenant;group;help;list' {
+            break
+        }
+        'dsr;tenant;group;help;remove' {
+            break
+        }
+        'dsr;tenant;group;help;help' {
             break
         }
         'dsr;tenant;help' {
@@ -248,6 +372,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a tenant and delete its local index; its records are kept')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that the tenant can be reached and what the credentials may do')
             [CompletionResult]::new('ropa', 'ropa', [CompletionResultType]::ParameterValue, 'Show the tenant''s record of processing, or write a template to fill in (--init)')
+            [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Name groups of tenants: the systems one request must reach')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -272,6 +397,21 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         'dsr;tenant;help;ropa' {
             break
         }
+        'dsr;tenant;help;group' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Make a group of tenants, or add tenants to one; each must be registered')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the groups and their tenants')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a group, or only the tenants named from it; the tenants themselves stay')
+            break
+        }
+        'dsr;tenant;help;group;add' {
+            break
+        }
+        'dsr;tenant;help;group;list' {
+            break
+        }
+        'dsr;tenant;help;group;remove' {
+            break
+        }
         'dsr;tenant;help;help' {
             break
         }
@@ -281,6 +421,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'table prints a summary; json prints the report')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table prints a summary; json prints the report')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -290,6 +431,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
             [CompletionResult]::new('--full', '--full', [CompletionResultType]::ParameterName, 'Rebuild the index from scratch')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -309,6 +451,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('--min-confidence', '--min-confidence', [CompletionResultType]::ParameterName, 'Leave out matches below this confidence')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -318,6 +461,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
             [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Show why each match was made, and name the assets that could not be searched')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -328,6 +472,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;case' {
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -336,6 +481,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -345,7 +491,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case and locate the subject; prints the case id (the case with --output json)')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Go through a case''s matches and decide which are the subject')
             [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Extend the deadline by two months (once, Art. 12(3))')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant''s cases')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant''s cases, or every tenant''s')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one case')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a case')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete the personal data of closed cases past the tenant''s records retention')
@@ -365,6 +511,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'The requester''s or your own reference')
             [CompletionResult]::new('--verified-by', '--verified-by', [CompletionResultType]::ParameterName, 'How the subject''s identity was checked (Art. 12(6))')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -373,6 +520,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -386,6 +534,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'An asset whose match is not the subject (repeatable)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why an --include asset the search did not find is the subject''s; kept in the case, the access package and the erasure receipt, so it must not name the subject')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -394,6 +543,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -405,6 +555,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         'dsr;case;extend' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why more time is needed (the subject must be told within the first month)')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -413,18 +564,20 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'dsr;case;list' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How the cases are printed; with none, an empty table ([] in json, the header in csv)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How the cases are printed; with none, an empty table ([] in json, the header in csv)')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -435,6 +588,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
             [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Only cases not yet closed')
             [CompletionResult]::new('--overdue', '--overdue', [CompletionResultType]::ParameterName, 'Only open cases past their due date')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -447,6 +601,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -455,6 +610,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -465,6 +621,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;case;close' {
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -473,6 +630,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -483,6 +641,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;case;purge' {
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -492,6 +651,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Purge without asking (needed without a terminal)')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -504,7 +664,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case and locate the subject; prints the case id (the case with --output json)')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Go through a case''s matches and decide which are the subject')
             [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Extend the deadline by two months (once, Art. 12(3))')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant''s cases')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant''s cases, or every tenant''s')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one case')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a case')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete the personal data of closed cases past the tenant''s records retention')
@@ -546,6 +706,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How the result is printed: for one case its path (human) or {path, assets, files, receipt, missing, not_searched}; with --from one result per subject, jsonl and csv printing each as soon as it is finished')
             [CompletionResult]::new('--verified-by', '--verified-by', [CompletionResultType]::ParameterName, 'With --from: how the subjects'' identities were checked (Art. 12(6)), for every case')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -556,6 +717,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
             [CompletionResult]::new('--accept-unreadable', '--accept-unreadable', [CompletionResultType]::ParameterName, 'Answer although assets the last sync could not read were not searched, because a person has checked them by hand: exit 0 instead of 3. The package and the receipt still name them as not searched, the receipt with this acceptance')
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -574,6 +736,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How the result is printed: for one case its path (human) or {path, assets, files, receipt, missing, not_searched}; with --from one result per subject, jsonl and csv printing each as soon as it is finished')
             [CompletionResult]::new('--verified-by', '--verified-by', [CompletionResultType]::ParameterName, 'With --from: how the subjects'' identities were checked (Art. 12(6)), for every case')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -586,6 +749,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--all-originals', '--all-originals', [CompletionResultType]::ParameterName, 'Put the original of every reviewed asset in, not only those the subject uploaded')
             [CompletionResult]::new('--accept-unreadable', '--accept-unreadable', [CompletionResultType]::ParameterName, 'Answer although assets the last sync could not read were not searched, because a person has checked them by hand: exit 0 instead of 3. The manifest and the receipt still name them as not searched, the receipt with this acceptance')
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -605,6 +769,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How the plan and the outcome are printed; with --from, jsonl and csv print each subject''s result as soon as it is finished')
             [CompletionResult]::new('--verified-by', '--verified-by', [CompletionResultType]::ParameterName, 'With --from: how the subjects'' identities were checked (Art. 12(6)), for every case')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -618,6 +783,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Finish an interrupted (or partly failed) erasure: the same plan, from its journal, without repeating a finished step; a step whose asset changed since it was planned is planned again from the asset as it now is')
             [CompletionResult]::new('--replay-tombstones', '--replay-tombstones', [CompletionResultType]::ParameterName, 'Look for erased subjects again (after the platform restored a backup and it was synced), open an erasure case for each one found and print its id. Needs the data directory''s tombstone key, keys/tombstone.key')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -638,6 +804,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How the plan and the outcome are printed')
             [CompletionResult]::new('--verified-by', '--verified-by', [CompletionResultType]::ParameterName, 'With --from: how the subjects'' identities were checked (Art. 12(6)), for every case')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -651,6 +818,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Finish an interrupted (or partly failed) rectification: the same plan, from its journal, without repeating a finished step (with --from: the whole list); a step whose asset changed since it was planned is planned again from the asset as it now is')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -665,6 +833,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How the plan and the outcome are printed')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How the plan and the outcome are printed')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -678,6 +847,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply the plan without asking')
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Finish an interrupted (or partly failed) restriction: the same plan, from its journal, without repeating a finished step')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -688,6 +858,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;keys' {
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -696,6 +867,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -711,6 +883,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the private key [default: the file --key names, else keys/dsr_ed25519 in the data directory]')
             [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'The key''s comment: who holds it (such as dpo@example.com)')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -720,6 +893,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace a key that exists already (it stays in the key''s history, trusted for the receipts it signed until now)')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -733,6 +907,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -741,6 +916,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -766,6 +942,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;receipt' {
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -774,6 +951,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -790,6 +968,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -799,6 +978,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
             [CompletionResult]::new('--ledger', '--ledger', [CompletionResultType]::ParameterName, 'Check the tenant''s whole chain of receipts as well')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -811,6 +991,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'table prints a summary; json prints the receipt')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table prints a summary; json prints the receipt')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -819,6 +1000,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -848,6 +1030,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -857,6 +1040,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
             [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Check the whole log''s hash chain instead of listing it, and that it and every tenant''s ledger anchor each other (each receipt in the log, each logged receipt in its ledger, each receipt file in its ledger); exits 3 when something is broken or cut, naming it')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -867,6 +1051,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         }
         'dsr;demo' {
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]')
             [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]')
@@ -876,6 +1061,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]')
             [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'Keep the temporary folders and print where they are')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors: no progress, no summaries')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what dsr does to stderr (repeat for more detail); never logs personal values')
@@ -909,6 +1095,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a tenant and delete its local index; its records are kept')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that the tenant can be reached and what the credentials may do')
             [CompletionResult]::new('ropa', 'ropa', [CompletionResultType]::ParameterValue, 'Show the tenant''s record of processing, or write a template to fill in (--init)')
+            [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Name groups of tenants: the systems one request must reach')
             break
         }
         'dsr;help;tenant;add' {
@@ -932,6 +1119,21 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
         'dsr;help;tenant;ropa' {
             break
         }
+        'dsr;help;tenant;group' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Make a group of tenants, or add tenants to one; each must be registered')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the groups and their tenants')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a group, or only the tenants named from it; the tenants themselves stay')
+            break
+        }
+        'dsr;help;tenant;group;add' {
+            break
+        }
+        'dsr;help;tenant;group;list' {
+            break
+        }
+        'dsr;help;tenant;group;remove' {
+            break
+        }
         'dsr;help;sync' {
             break
         }
@@ -942,7 +1144,7 @@ Register-ArgumentCompleter -Native -CommandName 'dsr' -ScriptBlock {
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case and locate the subject; prints the case id (the case with --output json)')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Go through a case''s matches and decide which are the subject')
             [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Extend the deadline by two months (once, Art. 12(3))')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant''s cases')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant''s cases, or every tenant''s')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one case')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a case')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete the personal data of closed cases past the tenant''s records retention')

@@ -190,6 +190,9 @@ _dsr() {
             dsr__subcmd__help__subcmd__tenant,edit)
                 cmd="dsr__subcmd__help__subcmd__tenant__subcmd__edit"
                 ;;
+            dsr__subcmd__help__subcmd__tenant,group)
+                cmd="dsr__subcmd__help__subcmd__tenant__subcmd__group"
+                ;;
             dsr__subcmd__help__subcmd__tenant,list)
                 cmd="dsr__subcmd__help__subcmd__tenant__subcmd__list"
                 ;;
@@ -201,6 +204,15 @@ _dsr() {
                 ;;
             dsr__subcmd__help__subcmd__tenant,show)
                 cmd="dsr__subcmd__help__subcmd__tenant__subcmd__show"
+                ;;
+            dsr__subcmd__help__subcmd__tenant__subcmd__group,add)
+                cmd="dsr__subcmd__help__subcmd__tenant__subcmd__group__subcmd__add"
+                ;;
+            dsr__subcmd__help__subcmd__tenant__subcmd__group,list)
+                cmd="dsr__subcmd__help__subcmd__tenant__subcmd__group__subcmd__list"
+                ;;
+            dsr__subcmd__help__subcmd__tenant__subcmd__group,remove)
+                cmd="dsr__subcmd__help__subcmd__tenant__subcmd__group__subcmd__remove"
                 ;;
             dsr__subcmd__keys,generate)
                 cmd="dsr__subcmd__keys__subcmd__generate"
@@ -247,6 +259,9 @@ _dsr() {
             dsr__subcmd__tenant,edit)
                 cmd="dsr__subcmd__tenant__subcmd__edit"
                 ;;
+            dsr__subcmd__tenant,group)
+                cmd="dsr__subcmd__tenant__subcmd__group"
+                ;;
             dsr__subcmd__tenant,help)
                 cmd="dsr__subcmd__tenant__subcmd__help"
                 ;;
@@ -262,6 +277,30 @@ _dsr() {
             dsr__subcmd__tenant,show)
                 cmd="dsr__subcmd__tenant__subcmd__show"
                 ;;
+            dsr__subcmd__tenant__subcmd__group,add)
+                cmd="dsr__subcmd__tenant__subcmd__group__subcmd__add"
+                ;;
+            dsr__subcmd__tenant__subcmd__group,help)
+                cmd="dsr__subcmd__tenant__subcmd__group__subcmd__help"
+                ;;
+            dsr__subcmd__tenant__subcmd__group,list)
+                cmd="dsr__subcmd__tenant__subcmd__group__subcmd__list"
+                ;;
+            dsr__subcmd__tenant__subcmd__group,remove)
+                cmd="dsr__subcmd__tenant__subcmd__group__subcmd__remove"
+                ;;
+            dsr__subcmd__tenant__subcmd__group__subcmd__help,add)
+                cmd="dsr__subcmd__tenant__subcmd__group__subcmd__help__subcmd__add"
+                ;;
+            dsr__subcmd__tenant__subcmd__group__subcmd__help,help)
+                cmd="dsr__subcmd__tenant__subcmd__group__subcmd__help__subcmd__help"
+                ;;
+            dsr__subcmd__tenant__subcmd__group__subcmd__help,list)
+                cmd="dsr__subcmd__tenant__subcmd__group__subcmd__help__subcmd__list"
+                ;;
+            dsr__subcmd__tenant__subcmd__group__subcmd__help,remove)
+                cmd="dsr__subcmd__tenant__subcmd__group__subcmd__help__subcmd__remove"
+                ;;
             dsr__subcmd__tenant__subcmd__help,add)
                 cmd="dsr__subcmd__tenant__subcmd__help__subcmd__add"
                 ;;
@@ -270,6 +309,9 @@ _dsr() {
                 ;;
             dsr__subcmd__tenant__subcmd__help,edit)
                 cmd="dsr__subcmd__tenant__subcmd__help__subcmd__edit"
+                ;;
+            dsr__subcmd__tenant__subcmd__help,group)
+                cmd="dsr__subcmd__tenant__subcmd__help__subcmd__group"
                 ;;
             dsr__subcmd__tenant__subcmd__help,help)
                 cmd="dsr__subcmd__tenant__subcmd__help__subcmd__help"
@@ -286,6 +328,15 @@ _dsr() {
             dsr__subcmd__tenant__subcmd__help,show)
                 cmd="dsr__subcmd__tenant__subcmd__help__subcmd__show"
                 ;;
+            dsr__subcmd__tenant__subcmd__help__subcmd__group,add)
+                cmd="dsr__subcmd__tenant__subcmd__help__subcmd__group__subcmd__add"
+                ;;
+            dsr__subcmd__tenant__subcmd__help__subcmd__group,list)
+                cmd="dsr__subcmd__tenant__subcmd__help__subcmd__group__subcmd__list"
+                ;;
+            dsr__subcmd__tenant__subcmd__help__subcmd__group,remove)
+                cmd="dsr__subcmd__tenant__subcmd__help__subcmd__group__subcmd__remove"
+                ;;
             *)
                 ;;
         esac
@@ -293,13 +344,17 @@ _dsr() {
 
     case "${cmd}" in
         dsr)
-            opts="-q -v -h -V --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help --version tenant sync locate case access portability erase rectify restrict keys receipt audit demo help"
+            opts="-q -v -h -V --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help --version tenant sync locate case access portability erase rectify restrict keys receipt audit demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -343,7 +398,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__access)
-            opts="-j -o -q -v -h --out --templates --lang --accept-unreadable --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-j -o -q -v -h --out --templates --lang --accept-unreadable --from --jobs --resume --output --verified-by --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -389,6 +444,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -429,7 +488,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__audit)
-            opts="-o -q -v -h --since --verify --expect-head --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-o -q -v -h --since --verify --expect-head --output --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -452,6 +511,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -495,13 +558,17 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help open review extend list show close purge help"
+            opts="-q -v -h --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help open review extend list show close purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -545,13 +612,17 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__close)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -595,7 +666,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__extend)
-            opts="-q -v -h --reason --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --reason --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -606,6 +677,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -775,7 +850,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__list)
-            opts="-o -q -v -h --open --overdue --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-o -q -v -h --open --overdue --output --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -790,6 +865,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -833,7 +912,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__open)
-            opts="-o -q -v -h --right --from --output --email --name --phone --login --received --reference --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-o -q -v -h --right --from --output --email --name --phone --login --received --reference --verified-by --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -887,6 +966,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -927,13 +1010,17 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__purge)
-            opts="-q -v -h --yes --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --yes --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -977,7 +1064,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__review)
-            opts="-q -v -h --include --exclude --reason --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --include --exclude --reason --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -996,6 +1083,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1039,7 +1130,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__case__subcmd__show)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-o -q -v -h --output --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1054,6 +1145,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1097,13 +1192,17 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__demo)
-            opts="-q -v -h --keep --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --keep --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1147,7 +1246,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__erase)
-            opts="-y -j -o -q -v -h --from --dry-run --strategy --shown-with-others --reason --yes --resume --replay-tombstones --jobs --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-y -j -o -q -v -h --from --dry-run --strategy --shown-with-others --reason --yes --resume --replay-tombstones --jobs --output --verified-by --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1190,6 +1289,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1583,7 +1686,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__help__subcmd__tenant)
-            opts="add list show edit remove check ropa"
+            opts="add list show edit remove check ropa group"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1627,6 +1730,62 @@ _dsr() {
         dsr__subcmd__help__subcmd__tenant__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__tenant__subcmd__group)
+            opts="add list remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__tenant__subcmd__group__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__tenant__subcmd__group__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__help__subcmd__tenant__subcmd__group__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1695,13 +1854,17 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__keys)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help generate show help"
+            opts="-q -v -h --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help generate show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1745,7 +1908,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__keys__subcmd__generate)
-            opts="-q -v -h --out --force --comment --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --out --force --comment --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1760,6 +1923,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1859,7 +2026,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__keys__subcmd__show)
-            opts="-o -q -v -h --identity --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-o -q -v -h --identity --output --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1878,6 +2045,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1921,7 +2092,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__locate)
-            opts="-o -q -v -h --from --email --name --phone --login --text --output --explain --min-confidence --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-o -q -v -h --from --email --name --phone --login --text --output --explain --min-confidence --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1967,6 +2138,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2007,7 +2182,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__portability)
-            opts="-j -o -q -v -h --out --encrypt --all-originals --lang --accept-unreadable --from --jobs --resume --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-j -o -q -v -h --out --encrypt --all-originals --lang --accept-unreadable --from --jobs --resume --output --verified-by --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2046,6 +2221,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2089,13 +2268,17 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__receipt)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help verify show help"
+            opts="-q -v -h --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help verify show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2195,7 +2378,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__receipt__subcmd__show)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-o -q -v -h --output --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2210,6 +2393,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2253,7 +2440,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__receipt__subcmd__verify)
-            opts="-o -q -v -h --allowed-signers --ledger --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-o -q -v -h --allowed-signers --ledger --output --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2272,6 +2459,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2315,7 +2506,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__rectify)
-            opts="-y -j -o -q -v -h --from --replace --with --field --set --add --dry-run --yes --resume --jobs --output --verified-by --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-y -j -o -q -v -h --from --replace --with --field --set --add --dry-run --yes --resume --jobs --output --verified-by --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2365,6 +2556,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2405,7 +2600,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__restrict)
-            opts="-y -j -o -q -v -h --lift --dry-run --yes --resume --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-y -j -o -q -v -h --lift --dry-run --yes --resume --jobs --output --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2428,6 +2623,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2471,7 +2670,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__sync)
-            opts="-j -o -q -v -h --full --jobs --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-j -o -q -v -h --full --jobs --output --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2494,6 +2693,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2537,13 +2740,17 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant)
-            opts="-q -v -h --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help add list show edit remove check ropa help"
+            opts="-q -v -h --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help add list show edit remove check ropa group help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2587,7 +2794,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__add)
-            opts="-q -v -h --platform --path --url --dataset --scope --endpoint --client-id --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --signing-key --default-operator --default-purpose --records-retention --restriction-field --restriction-value --tenant --data-dir --config --quiet --verbose --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --platform --path --url --dataset --scope --endpoint --client-id --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --signing-key --default-operator --default-purpose --records-retention --restriction-field --restriction-value --tenant --group --all-tenants --data-dir --config --quiet --verbose --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2693,6 +2900,10 @@ _dsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2729,7 +2940,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__check)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-o -q -v -h --output --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2744,6 +2955,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2787,7 +3002,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__edit)
-            opts="-q -v -h --records-retention --restriction-field --restriction-value --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --records-retention --restriction-field --restriction-value --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2806,6 +3021,304 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__group)
+            opts="-q -v -h --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help add list remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__group__subcmd__add)
+            opts="-q -v -h --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__group__subcmd__help)
+            opts="add list remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__group__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__group__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__group__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__group__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__group__subcmd__list)
+            opts="-o -q -v -h --output --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "human json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purpose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__group__subcmd__remove)
+            opts="-q -v -h --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2849,7 +3362,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__help)
-            opts="add list show edit remove check ropa help"
+            opts="add list show edit remove check ropa group help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2893,6 +3406,62 @@ _dsr() {
         dsr__subcmd__tenant__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__help__subcmd__group)
+            opts="add list remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__help__subcmd__group__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__help__subcmd__group__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dsr__subcmd__tenant__subcmd__help__subcmd__group__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2975,7 +3544,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__list)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-o -q -v -h --output --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2990,6 +3559,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3033,13 +3606,17 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__remove)
-            opts="-q -v -h --keep-index --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --keep-index --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3083,13 +3660,17 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__ropa)
-            opts="-q -v -h --init --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --init --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3133,7 +3714,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__show)
-            opts="-o -q -v -h --output --tenant --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-o -q -v -h --output --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3148,6 +3729,10 @@ _dsr() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -19,6 +19,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
     var completions = [
         &'dsr'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -27,6 +28,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -52,6 +54,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;tenant'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -60,6 +63,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -73,6 +77,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand remove 'Forget a tenant and delete its local index; its records are kept'
             cand check 'Check that the tenant can be reached and what the credentials may do'
             cand ropa 'Show the tenant''s record of processing, or write a template to fill in (--init)'
+            cand group 'Name groups of tenants: the systems one request must reach'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;tenant;add'= {
@@ -101,6 +106,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --restriction-field 'The field `dsr restrict` marks a subject''s assets in (Art. 18), such as a status or keyword field the platform''s users see [default: none, and restriction is refused]'
             cand --restriction-value 'The value `dsr restrict` puts into --restriction-field [default: restricted]'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --timeout 'How long one request to the tenant''s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile''s timeout, or 300] [env: DSR_TIMEOUT]'
@@ -108,6 +114,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -119,6 +126,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -o 'o'
             cand --output 'output'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -127,6 +135,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -138,6 +147,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -o 'o'
             cand --output 'output'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -146,6 +156,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -158,6 +169,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --restriction-field 'The field `dsr restrict` marks a subject''s assets in (Art. 18)'
             cand --restriction-value 'The value `dsr restrict` puts into --restriction-field [default: restricted]'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -166,6 +178,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -175,6 +188,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;tenant;remove'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -184,6 +198,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
             cand --keep-index 'Keep the local index instead of deleting it'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -195,6 +210,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -o 'o'
             cand --output 'output'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -203,6 +219,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -212,6 +229,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;tenant;ropa'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -221,12 +239,109 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
             cand --init 'Write a commented template to fill in'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
             cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dsr;tenant;group'= {
+            cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
+            cand --timeout 'How long one request to the tenant''s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile''s timeout, or 300] [env: DSR_TIMEOUT]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand add 'Make a group of tenants, or add tenants to one; each must be registered'
+            cand list 'List the groups and their tenants'
+            cand remove 'Remove a group, or only the tenants named from it; the tenants themselves stay'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dsr;tenant;group;add'= {
+            cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
+            cand --timeout 'How long one request to the tenant''s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile''s timeout, or 300] [env: DSR_TIMEOUT]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dsr;tenant;group;list'= {
+            cand -o 'o'
+            cand --output 'output'
+            cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
+            cand --timeout 'How long one request to the tenant''s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile''s timeout, or 300] [env: DSR_TIMEOUT]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dsr;tenant;group;remove'= {
+            cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
+            cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
+            cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
+            cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
+            cand --timeout 'How long one request to the tenant''s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile''s timeout, or 300] [env: DSR_TIMEOUT]'
+            cand --color 'When to colour the output'
+            cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
+            cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
+            cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
+            cand -q 'Print nothing but data and errors: no progress, no summaries'
+            cand --quiet 'Print nothing but data and errors: no progress, no summaries'
+            cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dsr;tenant;group;help'= {
+            cand add 'Make a group of tenants, or add tenants to one; each must be registered'
+            cand list 'List the groups and their tenants'
+            cand remove 'Remove a group, or only the tenants named from it; the tenants themselves stay'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dsr;tenant;group;help;add'= {
+        }
+        &'dsr;tenant;group;help;list'= {
+        }
+        &'dsr;tenant;group;help;remove'= {
+        }
+        &'dsr;tenant;group;help;help'= {
         }
         &'dsr;tenant;help'= {
             cand add 'Register a tenant'
@@ -236,6 +351,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand remove 'Forget a tenant and delete its local index; its records are kept'
             cand check 'Check that the tenant can be reached and what the credentials may do'
             cand ropa 'Show the tenant''s record of processing, or write a template to fill in (--init)'
+            cand group 'Name groups of tenants: the systems one request must reach'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dsr;tenant;help;add'= {
@@ -252,6 +368,17 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;tenant;help;ropa'= {
         }
+        &'dsr;tenant;help;group'= {
+            cand add 'Make a group of tenants, or add tenants to one; each must be registered'
+            cand list 'List the groups and their tenants'
+            cand remove 'Remove a group, or only the tenants named from it; the tenants themselves stay'
+        }
+        &'dsr;tenant;help;group;add'= {
+        }
+        &'dsr;tenant;help;group;list'= {
+        }
+        &'dsr;tenant;help;group;remove'= {
+        }
         &'dsr;tenant;help;help'= {
         }
         &'dsr;sync'= {
@@ -260,6 +387,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -o 'table prints a summary; json prints the report'
             cand --output 'table prints a summary; json prints the report'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -269,6 +397,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
             cand --full 'Rebuild the index from scratch'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -287,6 +416,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --output 'output'
             cand --min-confidence 'Leave out matches below this confidence'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -296,6 +426,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
             cand --explain 'Show why each match was made, and name the assets that could not be searched'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -305,6 +436,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;case'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -313,6 +445,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -322,7 +455,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand open 'Open a case and locate the subject; prints the case id (the case with --output json)'
             cand review 'Go through a case''s matches and decide which are the subject'
             cand extend 'Extend the deadline by two months (once, Art. 12(3))'
-            cand list 'List the tenant''s cases'
+            cand list 'List the tenant''s cases, or every tenant''s'
             cand show 'Show one case'
             cand close 'Close a case'
             cand purge 'Delete the personal data of closed cases past the tenant''s records retention'
@@ -341,6 +474,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --reference 'The requester''s or your own reference'
             cand --verified-by 'How the subject''s identity was checked (Art. 12(6))'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -349,6 +483,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -361,6 +496,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --exclude 'An asset whose match is not the subject (repeatable)'
             cand --reason 'Why an --include asset the search did not find is the subject''s; kept in the case, the access package and the erasure receipt, so it must not name the subject'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -369,6 +505,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -379,6 +516,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;case;extend'= {
             cand --reason 'Why more time is needed (the subject must be told within the first month)'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -387,17 +525,19 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
             cand --verbose 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'dsr;case;list'= {
             cand -o 'How the cases are printed; with none, an empty table ([] in json, the header in csv)'
             cand --output 'How the cases are printed; with none, an empty table ([] in json, the header in csv)'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -408,6 +548,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
             cand --open 'Only cases not yet closed'
             cand --overdue 'Only open cases past their due date'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -419,6 +560,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -o 'o'
             cand --output 'output'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -427,6 +569,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -436,6 +579,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;case;close'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -444,6 +588,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -453,6 +598,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;case;purge'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -462,6 +608,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
             cand --yes 'Purge without asking (needed without a terminal)'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -473,7 +620,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand open 'Open a case and locate the subject; prints the case id (the case with --output json)'
             cand review 'Go through a case''s matches and decide which are the subject'
             cand extend 'Extend the deadline by two months (once, Art. 12(3))'
-            cand list 'List the tenant''s cases'
+            cand list 'List the tenant''s cases, or every tenant''s'
             cand show 'Show one case'
             cand close 'Close a case'
             cand purge 'Delete the personal data of closed cases past the tenant''s records retention'
@@ -506,6 +653,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --output 'How the result is printed: for one case its path (human) or {path, assets, files, receipt, missing, not_searched}; with --from one result per subject, jsonl and csv printing each as soon as it is finished'
             cand --verified-by 'With --from: how the subjects'' identities were checked (Art. 12(6)), for every case'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -516,6 +664,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
             cand --accept-unreadable 'Answer although assets the last sync could not read were not searched, because a person has checked them by hand: exit 0 instead of 3. The package and the receipt still name them as not searched, the receipt with this acceptance'
             cand --resume 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -533,6 +682,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --output 'How the result is printed: for one case its path (human) or {path, assets, files, receipt, missing, not_searched}; with --from one result per subject, jsonl and csv printing each as soon as it is finished'
             cand --verified-by 'With --from: how the subjects'' identities were checked (Art. 12(6)), for every case'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -545,6 +695,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --all-originals 'Put the original of every reviewed asset in, not only those the subject uploaded'
             cand --accept-unreadable 'Answer although assets the last sync could not read were not searched, because a person has checked them by hand: exit 0 instead of 3. The manifest and the receipt still name them as not searched, the receipt with this acceptance'
             cand --resume 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -563,6 +714,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --output 'How the plan and the outcome are printed; with --from, jsonl and csv print each subject''s result as soon as it is finished'
             cand --verified-by 'With --from: how the subjects'' identities were checked (Art. 12(6)), for every case'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -576,6 +728,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --yes 'Apply the plan without asking'
             cand --resume 'Finish an interrupted (or partly failed) erasure: the same plan, from its journal, without repeating a finished step; a step whose asset changed since it was planned is planned again from the asset as it now is'
             cand --replay-tombstones 'Look for erased subjects again (after the platform restored a backup and it was synced), open an erasure case for each one found and print its id. Needs the data directory''s tombstone key, keys/tombstone.key'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -595,6 +748,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --output 'How the plan and the outcome are printed'
             cand --verified-by 'With --from: how the subjects'' identities were checked (Art. 12(6)), for every case'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -608,6 +762,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -y 'Apply the plan without asking'
             cand --yes 'Apply the plan without asking'
             cand --resume 'Finish an interrupted (or partly failed) rectification: the same plan, from its journal, without repeating a finished step (with --from: the whole list); a step whose asset changed since it was planned is planned again from the asset as it now is'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -621,6 +776,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -o 'How the plan and the outcome are printed'
             cand --output 'How the plan and the outcome are printed'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -634,6 +790,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -y 'Apply the plan without asking'
             cand --yes 'Apply the plan without asking'
             cand --resume 'Finish an interrupted (or partly failed) restriction: the same plan, from its journal, without repeating a finished step'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -643,6 +800,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;keys'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -651,6 +809,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -665,6 +824,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --out 'Where to write the private key [default: the file --key names, else keys/dsr_ed25519 in the data directory]'
             cand --comment 'The key''s comment: who holds it (such as dpo@example.com)'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -674,6 +834,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
             cand --force 'Replace a key that exists already (it stays in the key''s history, trusted for the receipts it signed until now)'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -686,6 +847,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -o 'o'
             cand --output 'output'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -694,6 +856,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -714,6 +877,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;receipt'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -722,6 +886,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -737,6 +902,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -o 'o'
             cand --output 'output'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -746,6 +912,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
             cand --ledger 'Check the tenant''s whole chain of receipts as well'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -757,6 +924,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -o 'table prints a summary; json prints the receipt'
             cand --output 'table prints a summary; json prints the receipt'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -765,6 +933,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --operator 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant''s operator, or the login name] [env: DSR_OPERATOR]'
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -789,6 +958,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand -o 'o'
             cand --output 'output'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -798,6 +968,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
             cand --verify 'Check the whole log''s hash chain instead of listing it, and that it and every tenant''s ledger anchor each other (each receipt in the log, each logged receipt in its ledger, each receipt file in its ledger); exits 3 when something is broken or cut, naming it'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -807,6 +978,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;demo'= {
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
+            cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'
             cand --config 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]'
             cand --client-secret-file 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile''s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]'
@@ -816,6 +988,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --purpose 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant''s purpose] [env: DSR_PURPOSE]'
             cand --key 'The Ed25519 key that signs receipts [default: the tenant''s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]'
             cand --keep 'Keep the temporary folders and print where they are'
+            cand --all-tenants 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
             cand -q 'Print nothing but data and errors: no progress, no summaries'
             cand --quiet 'Print nothing but data and errors: no progress, no summaries'
             cand -v 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
@@ -847,6 +1020,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand remove 'Forget a tenant and delete its local index; its records are kept'
             cand check 'Check that the tenant can be reached and what the credentials may do'
             cand ropa 'Show the tenant''s record of processing, or write a template to fill in (--init)'
+            cand group 'Name groups of tenants: the systems one request must reach'
         }
         &'dsr;help;tenant;add'= {
         }
@@ -862,6 +1036,17 @@ set edit:completion:arg-completer[dsr] = {|@words|
         }
         &'dsr;help;tenant;ropa'= {
         }
+        &'dsr;help;tenant;group'= {
+            cand add 'Make a group of tenants, or add tenants to one; each must be registered'
+            cand list 'List the groups and their tenants'
+            cand remove 'Remove a group, or only the tenants named from it; the tenants themselves stay'
+        }
+        &'dsr;help;tenant;group;add'= {
+        }
+        &'dsr;help;tenant;group;list'= {
+        }
+        &'dsr;help;tenant;group;remove'= {
+        }
         &'dsr;help;sync'= {
         }
         &'dsr;help;locate'= {
@@ -870,7 +1055,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand open 'Open a case and locate the subject; prints the case id (the case with --output json)'
             cand review 'Go through a case''s matches and decide which are the subject'
             cand extend 'Extend the deadline by two months (once, Art. 12(3))'
-            cand list 'List the tenant''s cases'
+            cand list 'List the tenant''s cases, or every tenant''s'
             cand show 'Show one case'
             cand close 'Close a case'
             cand purge 'Delete the personal data of closed cases past the tenant''s records retention'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_dsr_global_optspecs
-    string join \n tenant= data-dir= config= q/quiet v/verbose client-secret-file= timeout= color= operator= purpose= key= h/help V/version
+    string join \n tenant= group= all-tenants data-dir= config= q/quiet v/verbose client-secret-file= timeout= color= operator= purpose= key= h/help V/version
 end
 
 function __fish_dsr_needs_command
@@ -25,6 +25,7 @@ function __fish_dsr_using_subcommand
 end
 
 complete -c dsr -n "__fish_dsr_needs_command" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_needs_command" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_needs_command" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_needs_command" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_needs_command" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -35,6 +36,7 @@ never\t''"
 complete -c dsr -n "__fish_dsr_needs_command" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_needs_command" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_needs_command" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_needs_command" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_needs_command" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_needs_command" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_needs_command" -s h -l help -d 'Print help'
@@ -53,28 +55,31 @@ complete -c dsr -n "__fish_dsr_needs_command" -f -a "receipt" -d 'Check receipts
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "audit" -d 'List the audit log of every command that read personal data, and check its chain'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "demo" -d 'Run dsr on a bundled sample tenant, in temporary folders, and show what it finds'
 complete -c dsr -n "__fish_dsr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300] [env: DSR_TIMEOUT]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l color -d 'When to colour the output' -r -f -a "auto\t''
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300] [env: DSR_TIMEOUT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -s h -l help -d 'Print help'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "add" -d 'Register a tenant'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "list" -d 'List the registered tenants'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "show" -d 'Show one tenant\'s profile and index status'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "edit" -d 'Change a registered tenant\'s profile'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "remove" -d 'Forget a tenant and delete its local index; its records are kept'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "check" -d 'Check that the tenant can be reached and what the credentials may do'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "ropa" -d 'Show the tenant\'s record of processing, or write a template to fill in (--init)'
-complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -s h -l help -d 'Print help'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -f -a "add" -d 'Register a tenant'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -f -a "list" -d 'List the registered tenants'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -f -a "show" -d 'Show one tenant\'s profile and index status'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -f -a "edit" -d 'Change a registered tenant\'s profile'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -f -a "remove" -d 'Forget a tenant and delete its local index; its records are kept'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -f -a "check" -d 'Check that the tenant can be reached and what the credentials may do'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -f -a "ropa" -d 'Show the tenant\'s record of processing, or write a template to fill in (--init)'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -f -a "group" -d 'Name groups of tenants: the systems one request must reach'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and not __fish_seen_subcommand_from add list show edit remove check ropa group help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l platform -d 'Where the tenant lives' -r -f -a "dir\t'A folder of archives with JSON sidecars'
 fotoweb\t'A FotoWeb server, through its REST API'
 objects\t'The dir layout in object storage: an S3 bucket, an Azure Blob container or a local folder (file://)'
@@ -104,6 +109,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l restriction-field -d 'The field `dsr restrict` marks a subject\'s assets in (Art. 18), such as a status or keyword field the platform\'s users see [default: none, and restriction is refused]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l restriction-value -d 'The value `dsr restrict` puts into --restriction-field [default: restricted]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300] [env: DSR_TIMEOUT]' -r
@@ -113,6 +119,7 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -121,6 +128,7 @@ json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -131,6 +139,7 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -139,6 +148,7 @@ json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -149,6 +159,7 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -156,6 +167,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l restriction-field -d 'The field `dsr restrict` marks a subject\'s assets in (Art. 18)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l restriction-value -d 'The value `dsr restrict` puts into --restriction-field [default: restricted]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -166,10 +178,12 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -181,6 +195,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l keep-index -d 'Keep the local index instead of deleting it'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -189,6 +204,7 @@ json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -199,10 +215,12 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -214,9 +232,30 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l init -d 'Write a commented template to fill in'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from ropa" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -l timeout -d 'How long one request to the tenant\'s server may take in all, tries and the waits between them included (each try waits at most 30 s for an answer). While dsr waits to try again it says so on stderr (on a terminal); when the time is up the command ends with an error naming the server and the wait [default: the profile\'s timeout, or 300] [env: DSR_TIMEOUT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -f -a "add" -d 'Make a group of tenants, or add tenants to one; each must be registered'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -f -a "list" -d 'List the groups and their tenants'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -f -a "remove" -d 'Remove a group, or only the tenants named from it; the tenants themselves stay'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from group" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register a tenant'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the registered tenants'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one tenant\'s profile and index status'
@@ -224,6 +263,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcomma
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Forget a tenant and delete its local index; its records are kept'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check that the tenant can be reached and what the credentials may do'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "ropa" -d 'Show the tenant\'s record of processing, or write a template to fill in (--init)'
+complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "group" -d 'Name groups of tenants: the systems one request must reach'
 complete -c dsr -n "__fish_dsr_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s j -l jobs -d 'How many requests (fotoweb) or files (dir) are read at once' -r
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s o -l output -d 'table prints a summary; json prints the report' -r -f -a "human\t'For people: aligned columns, or a summary'
@@ -231,6 +271,7 @@ json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand sync" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -242,6 +283,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand sync" -l operator -d 'Who runs d
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -l full -d 'Rebuild the index from scratch'
+complete -c dsr -n "__fish_dsr_using_subcommand sync" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -259,6 +301,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand locate" -l min-confidence -d 'Le
 medium\t''
 high\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand locate" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -270,10 +313,12 @@ complete -c dsr -n "__fish_dsr_using_subcommand locate" -l operator -d 'Who runs
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -l explain -d 'Show why each match was made, and name the assets that could not be searched'
+complete -c dsr -n "__fish_dsr_using_subcommand locate" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand locate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -284,13 +329,14 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "open" -d 'Open a case and locate the subject; prints the case id (the case with --output json)'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "review" -d 'Go through a case\'s matches and decide which are the subject'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "extend" -d 'Extend the deadline by two months (once, Art. 12(3))'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "list" -d 'List the tenant\'s cases'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "list" -d 'List the tenant\'s cases, or every tenant\'s'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "show" -d 'Show one case'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "close" -d 'Close a case'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and not __fish_seen_subcommand_from open review extend list show close purge help" -f -a "purge" -d 'Delete the personal data of closed cases past the tenant\'s records retention'
@@ -313,6 +359,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l reference -d 'The requester\'s or your own reference' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l verified-by -d 'How the subject\'s identity was checked (Art. 12(6))' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -323,6 +370,7 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -330,6 +378,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l exclude -d 'An asset whose match is not the subject (repeatable)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l reason -d 'Why an --include asset the search did not find is the subject\'s; kept in the case, the access package and the erasure receipt, so it must not name the subject' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -340,11 +389,13 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l reason -d 'Why more time is needed (the subject must be told within the first month)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -355,14 +406,16 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s h -l help -d 'Print help'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from extend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -s o -l output -d 'How the cases are printed; with none, an empty table ([] in json, the header in csv)' -r -f -a "human\t'For people: aligned columns, or a summary'
 json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -375,6 +428,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l open -d 'Only cases not yet closed'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l overdue -d 'Only open cases past their due date'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -383,6 +437,7 @@ json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -393,10 +448,12 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -407,10 +464,12 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -422,13 +481,14 @@ complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l yes -d 'Purge without asking (needed without a terminal)'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "open" -d 'Open a case and locate the subject; prints the case id (the case with --output json)'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "review" -d 'Go through a case\'s matches and decide which are the subject'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "extend" -d 'Extend the deadline by two months (once, Art. 12(3))'
-complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the tenant\'s cases'
+complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the tenant\'s cases, or every tenant\'s'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one case'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close a case'
 complete -c dsr -n "__fish_dsr_using_subcommand case; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete the personal data of closed cases past the tenant\'s records retention'
@@ -446,6 +506,7 @@ jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l verified-by -d 'With --from: how the subjects\' identities were checked (Art. 12(6)), for every case' -r
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -458,6 +519,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand access" -l purpose -d 'Why perso
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l accept-unreadable -d 'Answer although assets the last sync could not read were not searched, because a person has checked them by hand: exit 0 instead of 3. The package and the receipt still name them as not searched, the receipt with this acceptance'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -l resume -d 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice'
+complete -c dsr -n "__fish_dsr_using_subcommand access" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand access" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -473,6 +535,7 @@ jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l verified-by -d 'With --from: how the subjects\' identities were checked (Art. 12(6)), for every case' -r
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -487,6 +550,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand portability" -l encrypt -d 'Encr
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l all-originals -d 'Put the original of every reviewed asset in, not only those the subject uploaded'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l accept-unreadable -d 'Answer although assets the last sync could not read were not searched, because a person has checked them by hand: exit 0 instead of 3. The manifest and the receipt still name them as not searched, the receipt with this acceptance'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -l resume -d 'With --from: finish a list that was stopped (Ctrl-C, SIGTERM) without doing any subject twice'
+complete -c dsr -n "__fish_dsr_using_subcommand portability" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -505,6 +569,7 @@ jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l verified-by -d 'With --from: how the subjects\' identities were checked (Art. 12(6)), for every case' -r
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -519,6 +584,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand erase" -l dry-run -d 'Print the 
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s y -l yes -d 'Apply the plan without asking'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l resume -d 'Finish an interrupted (or partly failed) erasure: the same plan, from its journal, without repeating a finished step; a step whose asset changed since it was planned is planned again from the asset as it now is'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l replay-tombstones -d 'Look for erased subjects again (after the platform restored a backup and it was synced), open an erasure case for each one found and print its id. Needs the data directory\'s tombstone key, keys/tombstone.key'
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -534,6 +600,7 @@ jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l verified-by -d 'With --from: how the subjects\' identities were checked (Art. 12(6)), for every case' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -548,6 +615,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l add -d 'With --set: 
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l dry-run -d 'Print the plan and change nothing'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s y -l yes -d 'Apply the plan without asking'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l resume -d 'Finish an interrupted (or partly failed) rectification: the same plan, from its journal, without repeating a finished step (with --from: the whole list); a step whose asset changed since it was planned is planned again from the asset as it now is'
+complete -c dsr -n "__fish_dsr_using_subcommand rectify" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand rectify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -557,6 +625,7 @@ json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -571,10 +640,12 @@ complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l lift -d 'Take the r
 complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l dry-run -d 'Print the plan and change nothing'
 complete -c dsr -n "__fish_dsr_using_subcommand restrict" -s y -l yes -d 'Apply the plan without asking'
 complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l resume -d 'Finish an interrupted (or partly failed) restriction: the same plan, from its journal, without repeating a finished step'
+complete -c dsr -n "__fish_dsr_using_subcommand restrict" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand restrict" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand restrict" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand restrict" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -585,6 +656,7 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcommand_from generate show help" -s h -l help -d 'Print help'
@@ -594,6 +666,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and not __fish_seen_subcom
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l out -d 'Where to write the private key [default: the file --key names, else keys/dsr_ed25519 in the data directory]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l comment -d 'The key\'s comment: who holds it (such as dpo@example.com)' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -605,6 +678,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l force -d 'Replace a key that exists already (it stays in the key\'s history, trusted for the receipts it signed until now)'
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -614,6 +688,7 @@ json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -624,6 +699,7 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -631,6 +707,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every key that signed receipts, as an allowed_signers file for ssh-keygen'
 complete -c dsr -n "__fish_dsr_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -641,6 +718,7 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and not __fish_seen_subcommand_from verify show help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -653,6 +731,7 @@ json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -664,6 +743,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcomm
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l ledger -d 'Check the tenant\'s whole chain of receipts as well'
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -672,6 +752,7 @@ json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -682,6 +763,7 @@ never\t''"
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l operator -d 'Who runs dsr, for the audit log and receipts; never the subject, like --purpose [default: the tenant\'s operator, or the login name] [env: DSR_OPERATOR]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand receipt; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -695,6 +777,7 @@ json\t'One JSON document (an array for a list)'
 jsonl\t'One JSON object per line (per item of a list)'
 csv\t'A header, then one row per item'"
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -706,10 +789,12 @@ complete -c dsr -n "__fish_dsr_using_subcommand audit" -l operator -d 'Who runs 
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -l verify -d 'Check the whole log\'s hash chain instead of listing it, and that it and every tenant\'s ledger anchor each other (each receipt in the log, each logged receipt in its ledger, each receipt file in its ledger); exits 3 when something is broken or cut, naming it'
+complete -c dsr -n "__fish_dsr_using_subcommand audit" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l tenant -d 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]' -r
+complete -c dsr -n "__fish_dsr_using_subcommand demo" -l group -d 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`' -r
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l data-dir -d 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l config -d 'The configuration file [default: the XDG config directory + dsr/config.toml] [env: DSR_CONFIG]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l client-secret-file -d 'A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile\'s file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]' -r -F
@@ -721,6 +806,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand demo" -l operator -d 'Who runs d
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l purpose -d 'Why personal data is read, for the audit log and receipts: a case or ticket number, never the person (locate needs one). One that names the subject in any form — name in any order or spelling, e-mail, phone in any grouping, login — is refused before anything is done [default: the tenant\'s purpose] [env: DSR_PURPOSE]' -r
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l key -d 'The Ed25519 key that signs receipts [default: the tenant\'s signing key, or keys/dsr_ed25519 in the data directory] [env: DSR_SIGNING_KEY]' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -l keep -d 'Keep the temporary folders and print where they are'
+complete -c dsr -n "__fish_dsr_using_subcommand demo" -l all-tenants -d 'Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`'
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand demo" -s h -l help -d 'Print help'
@@ -745,10 +831,11 @@ complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "remove" -d 'Forget a tenant and delete its local index; its records are kept'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "check" -d 'Check that the tenant can be reached and what the credentials may do'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "ropa" -d 'Show the tenant\'s record of processing, or write a template to fill in (--init)'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "group" -d 'Name groups of tenants: the systems one request must reach'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "open" -d 'Open a case and locate the subject; prints the case id (the case with --output json)'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "review" -d 'Go through a case\'s matches and decide which are the subject'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "extend" -d 'Extend the deadline by two months (once, Art. 12(3))'
-complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "list" -d 'List the tenant\'s cases'
+complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "list" -d 'List the tenant\'s cases, or every tenant\'s'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "show" -d 'Show one case'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "close" -d 'Close a case'
 complete -c dsr -n "__fish_dsr_using_subcommand help; and __fish_seen_subcommand_from case" -f -a "purge" -d 'Delete the personal data of closed cases past the tenant\'s records retention'

@@ -101,6 +101,14 @@ pub struct GlobalArgs {
     /// The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]
     #[arg(long, global = true, value_name = "NAME")]
     pub tenant: Option<String>,
+    /// Work on every tenant of a group (`dsr tenant group add`), where a request spans
+    /// systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`
+    #[arg(long, global = true, value_name = "NAME", conflicts_with = "tenant")]
+    pub group: Option<String>,
+    /// Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr
+    /// case open`, `dsr case list`, `dsr erase`
+    #[arg(long, global = true, conflicts_with_all = ["tenant", "group"])]
+    pub all_tenants: bool,
     /// Where indexes and cases are kept [default: the XDG data directory + dsr] [env:
     /// DSR_DATA_DIR]
     #[arg(long, global = true, value_name = "DIR")]
@@ -164,7 +172,11 @@ impl GlobalArgs {
                 })
                 .transpose()
         }
-        self.tenant = self.tenant.or(text("DSR_TENANT")?);
+        // A group typed on the command line is a choice of tenants: DSR_TENANT does not
+        // narrow it.
+        if self.group.is_none() && !self.all_tenants {
+            self.tenant = self.tenant.or(text("DSR_TENANT")?);
+        }
         self.data_dir = self.data_dir.or(var("DSR_DATA_DIR").map(PathBuf::from));
         self.config = self.config.or(var("DSR_CONFIG").map(PathBuf::from));
         self.client_secret_file = self
@@ -264,6 +276,17 @@ pub enum Command {
     /// versions dsr may not delete), unverified or failed. Only an erasure with
     /// nothing left is reported done (else exit 3); assets under legal hold are withheld
     /// and reported so (exit 4 when nothing else is left).
+    ///
+    /// With --group NAME (or --all-tenants), CASE is a request opened with `case open
+    /// --group`: every system's plan is made first and printed under its tenant's name, and
+    /// one confirmation covers them all. Each system's plan is then carried out on its own
+    /// worker under that system's own journal, read back and receipted in that tenant's
+    /// ledger, and one signed case receipt (in requests/CASE/ of the data directory) lists
+    /// every system with its receipt's SHA-256 and outcome: done, withheld, partial or
+    /// not-done. `dsr receipt verify` checks it and every receipt it lists; `ssh-keygen -Y
+    /// verify` checks its signature. A system that fails or ends partial does not stop the
+    /// others; the run ends 3, and --resume carries out only what is left (a finished
+    /// system is not run again). --from and --replay-tombstones work on one tenant.
     Erase(EraseArgs),
     /// Correct a subject's data (Art. 16): plan, confirm, apply under a journal, verify
     ///
@@ -351,6 +374,53 @@ pub enum TenantCommand {
     /// requires every access package to say: purposes, categories, recipients, retention,
     /// rights, the supervisory authority, the source, automated decisions.
     Ropa(TenantRopaArgs),
+    /// Name groups of tenants: the systems one request must reach
+    ///
+    /// A person who asks for "everything you hold about me" means every system the
+    /// controller runs: the DAM, the quoting database, the file bucket. A group names those
+    /// tenants once; `--group NAME` then works on each of them where a request spans
+    /// systems (`dsr locate --group NAME`, `dsr case list --group NAME`), and
+    /// `--all-tenants` on every configured tenant. Groups are kept in the configuration
+    /// file beside the tenants.
+    #[command(after_help = "Examples:
+  dsr tenant group add company acme shop
+  dsr tenant group list
+  dsr tenant group remove company shop")]
+    Group(TenantGroupArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TenantGroupArgs {
+    #[command(subcommand)]
+    pub command: TenantGroupCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TenantGroupCommand {
+    /// Make a group of tenants, or add tenants to one; each must be registered
+    Add(TenantGroupAddArgs),
+    /// List the groups and their tenants
+    List(TenantListArgs),
+    /// Remove a group, or only the tenants named from it; the tenants themselves stay
+    Remove(TenantGroupRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TenantGroupAddArgs {
+    /// The group's name (letters, digits, '-', '_'), not a tenant's
+    pub name: String,
+    /// The tenants the group holds, in the order requests go through them
+    #[arg(required = true, value_name = "TENANT")]
+    pub tenants: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TenantGroupRemoveArgs {
+    /// The group
+    pub name: String,
+    /// Only these tenants leave the group [default: the whole group is removed]
+    #[arg(value_name = "TENANT")]
+    pub tenants: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -573,7 +643,8 @@ pub enum ConfidenceArg {
   dsr locate jane.doe@example.com
   dsr locate --name 'Jane Doe' --phone '+47 912 34 567' --explain
   dsr locate --login jdoe --output jsonl --min-confidence high
-  dsr locate --from leavers.csv --output jsonl")]
+  dsr locate --from leavers.csv --output jsonl
+  dsr locate --group company --email jane.doe@example.com --output jsonl")]
 pub struct LocateArgs {
     /// Locate every subject of a list: CSV with a header (email, name, phone, login,
     /// reference, received; repeated columns or ';' for several values) or JSON Lines with
@@ -645,6 +716,12 @@ pub struct CaseArgs {
 #[derive(Debug, Subcommand)]
 pub enum CaseCommand {
     /// Open a case and locate the subject; prints the case id (the case with --output json)
+    ///
+    /// With --group NAME (or --all-tenants) one request spans the systems of a group: the
+    /// case is opened under the same id in each tenant, names every tenant, and holds each
+    /// tenant's own matches, reviewed per tenant (`dsr case review ID --tenant NAME`). Every
+    /// tenant's case has the request's received date and so its due date. --output json
+    /// prints the id and each tenant's case.
     Open(CaseOpenArgs),
     /// Go through a case's matches and decide which are the subject
     ///
@@ -661,8 +738,16 @@ pub enum CaseCommand {
   dsr case review 20261201-001 --include Events/anniversary-2019-040.png --reason 'shown in the photo, not named in its metadata'")]
     Review(CaseReviewArgs),
     /// Extend the deadline by two months (once, Art. 12(3))
+    ///
+    /// A case opened for a group (`case open --group`) has one deadline: it is extended in
+    /// every tenant that holds it, or, when one of them cannot be, in none.
     Extend(CaseExtendArgs),
-    /// List the tenant's cases
+    /// List the tenant's cases, or every tenant's
+    ///
+    /// With --group NAME, --all-tenants, or no --tenant while several tenants are
+    /// registered, lists the cases of every tenant meant, each naming its tenant (a TENANT
+    /// column; a `tenant` key for scripts), overdue cases first, then by due date. A case
+    /// opened for a group appears once per tenant, each with its own review.
     List(CaseListArgs),
     /// Show one case
     Show(CaseShowArgs),
@@ -699,9 +784,10 @@ pub enum RightArg {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Example:
+#[command(after_help = "Examples:
   dsr case open --right access --email jane.doe@example.com --name 'Jane Doe' \\
-      --received 2026-11-28 --reference 'letter of 27 Nov' --verified-by 'ID checked at reception'")]
+      --received 2026-11-28 --reference 'letter of 27 Nov' --verified-by 'ID checked at reception'
+  dsr case open --group company --right erasure --email jane.doe@example.com")]
 pub struct CaseOpenArgs {
     /// The right the subject exercises
     #[arg(long, value_enum)]
@@ -765,6 +851,9 @@ pub struct CaseExtendArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  dsr case list --open
+  dsr case list --all-tenants --overdue --output csv")]
 pub struct CaseListArgs {
     /// Only cases not yet closed
     #[arg(long)]

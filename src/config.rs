@@ -52,6 +52,12 @@ pub enum ConfigError {
     BadName(String),
     #[error("tenant '{tenant}': {problem}")]
     Profile { tenant: String, problem: String },
+    #[error("no group is named '{name}'{known}")]
+    UnknownGroup { name: String, known: String },
+    #[error(
+        "'{0}' names a tenant: a group needs a name of its own, or --tenant and --group would be read alike"
+    )]
+    GroupIsTenant(String),
     #[error(transparent)]
     Region(#[from] IdentityError),
 }
@@ -412,12 +418,27 @@ pub fn check_store_url(url: &str) -> Result<(), &'static str> {
     }
 }
 
-/// All tenant profiles.
+/// All tenant profiles, and the groups of tenants a request can span.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     #[serde(default)]
     pub tenants: BTreeMap<String, TenantProfile>,
+    /// Named groups of tenants (`dsr tenant group add`): the systems one controller runs,
+    /// so that one request reaches every one of them. Each names tenants of `tenants`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub groups: BTreeMap<String, Vec<String>>,
+}
+
+/// The tenants a command works on: one, a group, or all of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// `--tenant NAME`, or the only tenant when `None`.
+    Tenant(Option<String>),
+    /// `--group NAME`.
+    Group(String),
+    /// `--all-tenants`.
+    All,
 }
 
 impl Config {
@@ -478,6 +499,12 @@ impl Config {
         if self.tenants.contains_key(name) {
             return Err(ConfigError::Exists(name.to_owned()));
         }
+        if self.groups.contains_key(name) {
+            return Err(ConfigError::Profile {
+                tenant: name.to_owned(),
+                problem: "a group has this name: choose another name for the tenant".to_owned(),
+            });
+        }
         profile.validate(name)?;
         self.tenants.insert(name.to_owned(), profile);
         Ok(())
@@ -513,6 +540,112 @@ impl Config {
                 name: name.to_owned(),
                 known,
             })
+    }
+
+    /// The tenants `scope` names, in the group's order (by name for all tenants): each name
+    /// with its profile. Fails on an unknown group, an empty configuration, or (for one
+    /// tenant) what [`Config::select`] refuses.
+    pub fn members(&self, scope: &Scope) -> Result<Vec<(String, TenantProfile)>, ConfigError> {
+        let names: Vec<String> = match scope {
+            Scope::Tenant(requested) => {
+                let (name, profile) = self.select(requested.as_deref())?;
+                return Ok(vec![(name.to_owned(), profile.clone())]);
+            }
+            Scope::Group(group) => self
+                .groups
+                .get(group)
+                .ok_or_else(|| ConfigError::UnknownGroup {
+                    name: group.clone(),
+                    known: self.known_groups(),
+                })?
+                .clone(),
+            Scope::All if self.tenants.is_empty() => return Err(ConfigError::NoTenant),
+            Scope::All => self.tenants.keys().cloned().collect(),
+        };
+        names
+            .into_iter()
+            .map(|name| {
+                let (name, profile) = self.select(Some(&name))?;
+                Ok((name.to_owned(), profile.clone()))
+            })
+            .collect()
+    }
+
+    /// Adds `tenants` to the group `name`, making it when it is new. Every tenant must be
+    /// configured; one already in the group stays where it is. Returns the group's members.
+    pub fn add_group(&mut self, name: &str, tenants: &[String]) -> Result<&[String], ConfigError> {
+        check_name(name)?;
+        if self.tenants.contains_key(name) {
+            return Err(ConfigError::GroupIsTenant(name.to_owned()));
+        }
+        for tenant in tenants {
+            self.select(Some(tenant))?;
+        }
+        let members = self.groups.entry(name.to_owned()).or_default();
+        for tenant in tenants {
+            if !members.contains(tenant) {
+                members.push(tenant.clone());
+            }
+        }
+        Ok(members)
+    }
+
+    /// Removes `tenants` from the group `name`, or the whole group when `tenants` is empty
+    /// or nothing is left in it. Returns the members left (none when the group is gone).
+    pub fn remove_group(
+        &mut self,
+        name: &str,
+        tenants: &[String],
+    ) -> Result<Vec<String>, ConfigError> {
+        let known = self.known_groups();
+        let members = self
+            .groups
+            .get_mut(name)
+            .ok_or_else(|| ConfigError::UnknownGroup {
+                name: name.to_owned(),
+                known,
+            })?;
+        for tenant in tenants {
+            if !members.contains(tenant) {
+                return Err(ConfigError::Profile {
+                    tenant: tenant.clone(),
+                    problem: format!("it is not in group '{name}'"),
+                });
+            }
+        }
+        members.retain(|m| !tenants.contains(m));
+        let left = if tenants.is_empty() {
+            Vec::new()
+        } else {
+            members.clone()
+        };
+        if left.is_empty() {
+            self.groups.remove(name);
+        }
+        Ok(left)
+    }
+
+    /// Takes a tenant out of every group (it is being removed), dropping groups left
+    /// empty; returns the groups it was in.
+    pub fn leave_groups(&mut self, tenant: &str) -> Vec<String> {
+        let mut left = Vec::new();
+        for (group, members) in &mut self.groups {
+            if members.iter().any(|m| m == tenant) {
+                members.retain(|m| m != tenant);
+                left.push(group.clone());
+            }
+        }
+        self.groups.retain(|_, members| !members.is_empty());
+        left
+    }
+
+    fn known_groups(&self) -> String {
+        if self.groups.is_empty() {
+            ": none is configured yet (`dsr tenant group add NAME TENANT…`)".to_owned()
+        } else {
+            let names: Vec<&str> = self.groups.keys().map(String::as_str).collect();
+            format!(": known groups are {}", names.join(", "))
+        }
     }
 
     fn names(&self) -> String {

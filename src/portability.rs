@@ -310,6 +310,7 @@ mod tests {
             history: Vec::new(),
             batch: None,
             purged: None,
+            tenants: Vec::new(),
         };
         let out = dir.path().join("out.zip");
         let items = [Item {

@@ -38,6 +38,8 @@ mod fuzz;
 mod generated;
 #[path = "main/golden.rs"]
 mod golden;
+#[path = "main/groups.rs"]
+mod groups;
 #[path = "main/include.rs"]
 mod include;
 #[path = "main/links.rs"]

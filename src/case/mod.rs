@@ -220,9 +220,15 @@ pub struct Case {
     /// Set once the case's personal data was deleted ([`CaseStore::purge`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purged: Option<Purge>,
+    /// Every tenant of a request that spans systems (`case open --group`), this one among
+    /// them: each holds the case under the same id, reviewed on its own. Empty for a case
+    /// of one tenant.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tenants: Vec<String>,
 }
 
 /// What a new case needs.
+#[derive(Debug, Clone)]
 pub struct NewCase {
     pub right: Right,
     pub identities: Vec<Identity>,
@@ -255,6 +261,7 @@ impl Case {
             history: Vec::new(),
             batch: new.batch,
             purged: None,
+            tenants: Vec::new(),
         };
         case.record(now, operator, format!("opened ({})", case.right.as_str()));
         case
@@ -484,6 +491,70 @@ impl CaseStore {
         fill(&mut case);
         self.save(&case)?;
         Ok(case)
+    }
+
+    /// Opens one case under the same id in each of `stores`, the tenants of a request that
+    /// spans systems: the id is the day's next one free in every store, and each case names
+    /// every tenant ([`Case::tenants`]). Returns the cases in the stores' order, unsaved
+    /// beyond their first write, for the caller to fill with each tenant's matches.
+    pub fn open_across(
+        stores: &[CaseStore],
+        new: &NewCase,
+        now: &str,
+        operator: &str,
+    ) -> Result<Vec<Case>, CaseError> {
+        let day: String = now.chars().take(10).filter(char::is_ascii_digit).collect();
+        let mut highest = 0;
+        for store in stores {
+            fsutil::private_dir(&store.root).map_err(|source| store.io(&store.root, source))?;
+            highest = highest.max(store.highest_of_day(&day)?);
+        }
+        // Creating each folder claims the id in that store; an id taken meanwhile in one
+        // store (another dsr process) gives back the folders claimed for it and tries the next.
+        let id = (highest + 1..=999)
+            .map(|n| format!("{day}-{n:03}"))
+            .find(|id| {
+                let mut claimed: Vec<PathBuf> = Vec::new();
+                for store in stores {
+                    let dir = store.root.join(id);
+                    if std::fs::DirBuilder::new().create(&dir).is_err() {
+                        for dir in &claimed {
+                            let _ = fs::remove_dir(dir);
+                        }
+                        return false;
+                    }
+                    claimed.push(dir);
+                }
+                true
+            })
+            .ok_or_else(|| CaseError::Io {
+                path: stores.first().map(|s| s.root.clone()).unwrap_or_default(),
+                source: std::io::Error::other("no case id of the day is free in every tenant"),
+            })?;
+        let tenants: Vec<String> = stores.iter().map(|s| s.tenant.clone()).collect();
+        let mut cases = Vec::new();
+        for store in stores {
+            let dir = store.root.join(&id);
+            fsutil::private_dir(&dir).map_err(|source| store.io(&dir, source))?;
+            let mut case = Case::unsaved(&id, &store.tenant, new.clone(), now, operator);
+            case.tenants = tenants.clone();
+            store.save(&case)?;
+            cases.push(case);
+        }
+        Ok(cases)
+    }
+
+    /// The highest number among the day's case ids (`day` as `YYYYMMDD`), 0 when none.
+    fn highest_of_day(&self, day: &str) -> Result<u32, CaseError> {
+        Ok(fs::read_dir(&self.root)
+            .map_err(|source| self.io(&self.root, source))?
+            .filter_map(|e| e.ok())
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                name.strip_prefix(&format!("{day}-"))?.parse::<u32>().ok()
+            })
+            .max()
+            .unwrap_or(0))
     }
 
     /// The folder of a case, where its operations write.

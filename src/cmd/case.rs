@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Write};
 use anyhow::{Context as _, Result, bail};
 use dsr::case::retention::Retention;
 use dsr::case::{Case, CaseStore, NewCase, Purge, RECEIPTS_DIR, Right, deadline};
+use dsr::config::{Scope, TenantProfile};
 use dsr::index::locate::Locator;
 use dsr::matching::identity::{Identity, IdentityKind};
 use dsr::matching::matcher::Confidence;
@@ -43,6 +44,10 @@ pub fn store(ctx: &Context) -> Result<(String, CaseStore)> {
 
 fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
     if let Some(from) = args.from.clone() {
+        anyhow::ensure!(
+            !ctx.spans_tenants(),
+            "case open --from opens cases in one tenant: pass --tenant NAME"
+        );
         return open_list(ctx, &from, args);
     }
     let flagged = [
@@ -68,6 +73,10 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
         bail!("--received is in the future: give the date the request reached you");
     }
     let config = ctx.load_config()?;
+    if ctx.spans_tenants() {
+        let members = config.members(&ctx.scope())?;
+        return open_across(ctx, &members, args, identities, received);
+    }
     let (name, profile) = ctx.tenant(&config)?;
     let settings = profile.settings()?;
     // Identities are checked before a case exists, so a typo leaves nothing behind.
@@ -136,6 +145,111 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
         let folder = store.case_dir(&case.id)?;
         let value = case_value(&case, &folder, &[], &unreadable::ids(ctx, &name)?)?;
         super::output::print_value(&mut out, args.output, &value)?;
+    }
+    Ok(Outcome::Done)
+}
+
+/// Opens one request across the tenants of a group: the same case id in each tenant's
+/// store, each case naming every tenant, each tenant's matches its own (reviewed per tenant,
+/// `dsr case review ID --tenant NAME`). The deadline is the request's: every case has the
+/// same received date and so the same due date. A tenant not indexed yet keeps an empty
+/// case, and says so.
+fn open_across(
+    ctx: &Context,
+    members: &[(String, TenantProfile)],
+    args: CaseOpenArgs,
+    identities: Vec<Identity>,
+    received: time::Date,
+) -> Result<Outcome> {
+    // Identities and names are checked against every tenant before a case exists.
+    for (_, profile) in members {
+        dsr::matching::identity::probes(&identities, profile.settings()?.region)?;
+        super::record::check_names(
+            ctx,
+            profile,
+            &identities,
+            &[("--verified-by text", args.verified_by.as_deref())],
+        )?;
+    }
+    let stores: Vec<CaseStore> = members
+        .iter()
+        .map(|(name, _)| CaseStore::new(name, &ctx.tenant_files(name).dir))
+        .collect();
+    let new = NewCase {
+        right: right(args.right),
+        identities,
+        received,
+        reference: args.reference,
+        verified_by: args.verified_by,
+        batch: None,
+    };
+    let operator = ctx.operator(members.first().map(|(_, p)| p));
+    let mut cases = CaseStore::open_across(&stores, &new, &dsr::time::now(), &operator)?;
+    let Some(first) = cases.first() else {
+        bail!("the group names no tenant");
+    };
+    let id = first.id.clone();
+    ctx.note(&format!(
+        "Opened case {id} ({} {}) in {} tenant(s), due {}.",
+        first.right.as_str(),
+        first.right.article(),
+        cases.len(),
+        first.due
+    ));
+    let mut values = Vec::new();
+    for ((case, store), (name, profile)) in cases.iter_mut().zip(&stores).zip(members) {
+        let files = ctx.tenant_files(name);
+        match Locator::open(&files, profile.settings()?) {
+            Ok(locator) => {
+                let hits = locator.find(&case.identities, Confidence::Low)?;
+                case.set_matches(&hits);
+                store.save(case)?;
+                super::record::audit(
+                    ctx,
+                    name,
+                    profile,
+                    case,
+                    "case open",
+                    &[("assets", hits.len() as u64)],
+                )?;
+                ctx.note(&format!("  {name}: {}", super::locate::tally(&hits)));
+                note_unreadable(ctx, &locator, Some(&id));
+            }
+            Err(dsr::index::locate::LocateError::Index(dsr::index::IndexError::NotSynced)) => {
+                ctx.note(&format!(
+                    "  {name}: not indexed yet: run `dsr sync --tenant {name}`, then `dsr case review {id} --tenant {name}`."
+                ));
+            }
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    format!(
+                        "case {id} is open but the subject could not be located in tenant '{name}'"
+                    )
+                });
+            }
+        }
+        if args.output != OutputFormat::Table {
+            let folder = store.case_dir(&case.id)?;
+            values.push(case_value(
+                case,
+                &folder,
+                &[],
+                &unreadable::ids(ctx, name)?,
+            )?);
+        }
+    }
+    ctx.note(&format!(
+        "Next: review each tenant's matches: dsr case review {id} --tenant NAME (high matches are in unless you take them out)."
+    ));
+    let mut out = std::io::stdout().lock();
+    match args.output {
+        OutputFormat::Table => writeln!(out, "{id}")?,
+        // One document: the request's id and each tenant's case.
+        format => super::output::print_value(
+            &mut out,
+            format,
+            &serde_json::json!({ "id": id, "cases": values }),
+        )?,
     }
     Ok(Outcome::Done)
 }
@@ -581,18 +695,48 @@ fn extend(ctx: &Context, args: CaseExtendArgs) -> Result<Outcome> {
     if args.reason.trim().is_empty() {
         bail!("--reason is empty: say why the request needs more time");
     }
-    let (_, store) = store(ctx)?;
-    let mut case = store.load(&args.case)?;
+    let (name, store) = store(ctx)?;
+    let case = store.load(&args.case)?;
+    // A request across systems has one deadline: its case is extended in every tenant
+    // that holds it, or in none (each is checked before any is written).
+    let mut held = vec![(case, store)];
+    for other in held[0].0.tenants.clone() {
+        if other == name {
+            continue;
+        }
+        let store = CaseStore::new(&other, &ctx.tenant_files(&other).dir);
+        match store.load(&args.case) {
+            Ok(case) => held.push((case, store)),
+            // A tenant removed since keeps no part of the request to extend.
+            Err(dsr::case::CaseError::NotFound { .. }) => {}
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    format!("case {} of tenant '{other}' cannot be extended", args.case)
+                });
+            }
+        }
+    }
     let now = dsr::time::now();
-    case.extend(&now, args.reason.trim())?;
-    case.record(
-        &now,
-        &ctx.operator(None),
-        format!("extended to {}", case.due),
-    );
-    store.save(&case)?;
+    for (case, _) in &mut held {
+        let tenant = case.tenant.clone();
+        case.extend(&now, args.reason.trim())
+            .with_context(|| format!("tenant '{tenant}'"))?;
+        case.record(
+            &now,
+            &ctx.operator(None),
+            format!("extended to {}", case.due),
+        );
+    }
+    for (case, store) in &held {
+        store.save(case)?;
+    }
+    let case = &held[0].0;
+    let across = match held.len() {
+        1 => String::new(),
+        n => format!(" in {n} tenants"),
+    };
     ctx.note(&format!(
-        "Case {} is now due {}. Tell the subject, with the reason, within the first month.",
+        "Case {} is now due {}{across}. Tell the subject, with the reason, within the first month.",
         case.id, case.due
     ));
     Ok(Outcome::Done)
@@ -759,6 +903,16 @@ const LIST_COLUMNS: &[&str] = &[
 ];
 
 fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
+    let config = ctx.load_config()?;
+    // Every tenant's cases when asked for (--group, --all-tenants), and when no tenant is
+    // chosen among several: a DPO's list of what is due spans every system.
+    if ctx.spans_tenants() || (ctx.tenant.is_none() && config.tenants.len() > 1) {
+        let scope = match ctx.scope() {
+            Scope::Tenant(_) => Scope::All,
+            scope => scope,
+        };
+        return list_across(ctx, &config.members(&scope)?, &args);
+    }
     let (_, store) = store(ctx)?;
     let today = deadline::today();
     let cases: Vec<Case> = store
@@ -770,23 +924,7 @@ fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
     let mut out = std::io::stdout().lock();
     match args.output {
         OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
-            let rows: Vec<serde_json::Value> = cases
-                .iter()
-                .map(|c| {
-                    serde_json::json!({
-                        "id": c.id,
-                        "right": c.right.as_str(),
-                        "article": c.right.article(),
-                        "received": c.received,
-                        "due": c.due,
-                        "extended": c.extension.is_some(),
-                        "status": status(c, today),
-                        "matches": c.matches.len(),
-                        "reviewed": c.reviewed().len(),
-                        "reference": c.reference,
-                    })
-                })
-                .collect();
+            let rows: Vec<serde_json::Value> = cases.iter().map(|c| list_row(c, today)).collect();
             super::output::print_list(&mut out, args.output, LIST_COLUMNS, rows)?;
         }
         OutputFormat::Table => {
@@ -814,6 +952,100 @@ fn list(ctx: &Context, args: CaseListArgs) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Done)
+}
+
+/// The cases of every tenant of `members`, one row per tenant's case, each naming its
+/// tenant: overdue first, then by due date.
+fn list_across(
+    ctx: &Context,
+    members: &[(String, TenantProfile)],
+    args: &CaseListArgs,
+) -> Result<Outcome> {
+    let today = deadline::today();
+    let mut cases: Vec<Case> = Vec::new();
+    for (name, _) in members {
+        let store = CaseStore::new(name, &ctx.tenant_files(name).dir);
+        let listed = store
+            .list()
+            .with_context(|| format!("cannot list the cases of tenant '{name}'"))?;
+        cases.extend(
+            listed
+                .into_iter()
+                .filter(|c| !args.open || c.is_open())
+                .filter(|c| !args.overdue || c.is_overdue(today)),
+        );
+    }
+    cases.sort_by(|a, b| {
+        (!a.is_overdue(today), &a.due, &a.id, &a.tenant).cmp(&(
+            !b.is_overdue(today),
+            &b.due,
+            &b.id,
+            &b.tenant,
+        ))
+    });
+    let mut out = std::io::stdout().lock();
+    match args.output {
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv => {
+            let rows: Vec<serde_json::Value> = cases
+                .iter()
+                .map(|c| {
+                    let mut row = list_row(c, today);
+                    if let Some(object) = row.as_object_mut() {
+                        object.insert("tenant".to_owned(), c.tenant.clone().into());
+                    }
+                    row
+                })
+                .collect();
+            let columns: Vec<&str> = ["tenant"]
+                .into_iter()
+                .chain(LIST_COLUMNS.iter().copied())
+                .collect();
+            super::output::print_list(&mut out, args.output, &columns, rows)?;
+        }
+        OutputFormat::Table => {
+            let mut table = Table::new(&[
+                "tenant", "case", "right", "received", "due", "status", "reviewed",
+            ]);
+            for c in &cases {
+                let status = status(c, today);
+                let color = (status == "overdue").then_some("31");
+                table.row(
+                    vec![
+                        c.tenant.clone(),
+                        c.id.clone(),
+                        c.right.as_str().to_owned(),
+                        c.received.clone(),
+                        c.due.clone(),
+                        status.to_owned(),
+                        format!("{}/{}", c.reviewed().len(), c.matches.len()),
+                    ],
+                    color,
+                    None,
+                );
+            }
+            table.write(&mut out, ctx.color)?;
+            if cases.is_empty() {
+                ctx.note("No cases.");
+            }
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+/// One case as `case list` prints it for scripts.
+fn list_row(c: &Case, today: time::Date) -> serde_json::Value {
+    serde_json::json!({
+        "id": c.id,
+        "right": c.right.as_str(),
+        "article": c.right.article(),
+        "received": c.received,
+        "due": c.due,
+        "extended": c.extension.is_some(),
+        "status": status(c, today),
+        "matches": c.matches.len(),
+        "reviewed": c.reviewed().len(),
+        "reference": c.reference,
+    })
 }
 
 /// The receipts filed in a case's folder, oldest first.

@@ -191,17 +191,17 @@ impl<C: Change> Copy for Engine<'_, C> {}
 
 /// A case with its plan, ready to be carried out.
 pub struct Ready<'a, S> {
-    case: Case,
+    pub(super) case: Case,
     subject: S,
-    plan: Plan,
-    op: Operation<'a>,
+    pub(super) plan: Plan,
+    pub(super) op: Operation<'a>,
 }
 
 /// How a case's change ended.
-struct Finished {
-    outcome: Outcome,
-    report: RunReport,
-    receipt: PathBuf,
+pub(super) struct Finished {
+    pub(super) outcome: Outcome,
+    pub(super) report: RunReport,
+    pub(super) receipt: PathBuf,
 }
 
 impl<'a, C: Change> Engine<'a, C> {
@@ -256,7 +256,7 @@ impl<'a, C: Change> Engine<'a, C> {
 
     /// Checks the case and makes its plan: the one an earlier run began with `resume`,
     /// else a new one from the assets as the platform holds them now.
-    fn prepare_case(
+    pub(super) fn prepare_case(
         &self,
         case: Case,
         asked: C::Asked,
@@ -299,7 +299,7 @@ impl<'a, C: Change> Engine<'a, C> {
 
     /// Applies a confirmed plan, verifies it, and records the outcome: the case's history,
     /// the audit entry and the signed receipt, then what the operation does after it.
-    fn carry(&self, ready: Ready<'_, C::Subject>) -> Result<Finished> {
+    pub(super) fn carry(&self, ready: Ready<'_, C::Subject>) -> Result<Finished> {
         let Ready {
             mut case,
             subject,

@@ -24,6 +24,9 @@ use crate::cli::{EraseArgs, ShownArg, StrategyArg};
 use dsr::subjects::Subject;
 
 pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
+    if ctx.spans_tenants() {
+        return super::erase_across::run(ctx, &args);
+    }
     let session = Session::resolve(ctx)?;
     if args.replay_tombstones {
         return replay(ctx, &session.name, &session.profile);
@@ -82,8 +85,8 @@ pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
 }
 
 /// Art. 17: deletes the subject's assets and scrubs their values from the others.
-struct Erasure<'a> {
-    args: &'a EraseArgs,
+pub(super) struct Erasure<'a> {
+    pub(super) args: &'a EraseArgs,
 }
 
 impl Change for Erasure<'_> {

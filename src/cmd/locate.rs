@@ -17,6 +17,10 @@ use crate::cli::{ConfidenceArg, LocateArgs, OutputFormat};
 
 pub fn run(ctx: &Context, args: LocateArgs) -> Result<Outcome> {
     if let Some(from) = &args.from {
+        anyhow::ensure!(
+            !ctx.spans_tenants(),
+            "locate --from searches one tenant: pass --tenant NAME, or search each subject with --group"
+        );
         return run_list(ctx, from, &args);
     }
     let identities = identities(&args);
@@ -24,6 +28,10 @@ pub fn run(ctx: &Context, args: LocateArgs) -> Result<Outcome> {
         !identities.is_empty(),
         "say whom to locate: give --email, --name, --phone, --login or --text (or a bare e-mail or name)"
     );
+    if ctx.spans_tenants() {
+        let min = min_confidence(args.min_confidence);
+        return super::locate_group::run(ctx, &identities, min, args.output, args.explain);
+    }
     let config = ctx.load_config()?;
     let (name, profile) = ctx.tenant(&config)?;
     let purpose = ctx.purpose(Some(&profile)).ok_or_else(|| {
@@ -265,6 +273,13 @@ pub fn render(
 
 fn table(hits: &[Hit], explain: bool) -> Table {
     let mut table = Table::new(&["CONFIDENCE", "ASSET", "FIELD", "RULE", "VALUE"]);
+    hits_table(&mut table, None, hits, explain);
+    table
+}
+
+/// Adds a row per match to `table`, led by the tenant's name when one is given (a search
+/// across tenants).
+pub fn hits_table(table: &mut Table, tenant: Option<&str>, hits: &[Hit], explain: bool) {
     for hit in hits {
         for (i, m) in hit.matches.iter().enumerate() {
             let first = i == 0;
@@ -281,27 +296,27 @@ fn table(hits: &[Hit], explain: bool) -> Table {
                     m.identity
                 )
             });
-            table.row(
-                vec![
-                    m.confidence.to_string(),
-                    if first {
-                        hit.asset.clone()
-                    } else {
-                        String::new()
-                    },
-                    format!("{} ({})", m.label, m.field),
-                    serde_json::to_value(m.rule)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default(),
-                    m.value.clone(),
-                ],
-                Some(color),
-                note,
-            );
+            let asset = match first {
+                true => hit.asset.clone(),
+                false => String::new(),
+            };
+            let cells = [
+                m.confidence.to_string(),
+                asset,
+                format!("{} ({})", m.label, m.field),
+                serde_json::to_value(m.rule)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+                m.value.clone(),
+            ];
+            let tenant = tenant.map(|t| match first {
+                true => t.to_owned(),
+                false => String::new(),
+            });
+            table.row(tenant.into_iter().chain(cells).collect(), Some(color), note);
         }
     }
-    table
 }
 
 /// One row per match. Cells that a spreadsheet would run as a formula are prefixed with a

@@ -9,10 +9,12 @@ mod changes;
 mod demo;
 mod engine;
 mod erase;
+mod erase_across;
 mod generate;
 mod keys;
 mod list;
 mod locate;
+mod locate_group;
 mod output;
 mod portability;
 mod receipt;
@@ -31,7 +33,7 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use dsr::audit::{AuditLog, AuditRecord};
-use dsr::config::{Config, TenantProfile};
+use dsr::config::{Config, Scope, TenantProfile};
 use dsr::index::sync::TenantFiles;
 use dsr::matching::identity::Identity;
 use dsr::platform::http::SecretSource;
@@ -87,6 +89,10 @@ pub struct Context {
     pub config_path: PathBuf,
     pub data_dir: PathBuf,
     pub tenant: Option<String>,
+    /// `--group NAME`.
+    pub group: Option<String>,
+    /// `--all-tenants`.
+    pub all_tenants: bool,
     pub client_secret_file: Option<PathBuf>,
     /// `--timeout`, `DSR_TIMEOUT`: one request's total wait, in seconds.
     pub timeout: Option<u64>,
@@ -138,6 +144,8 @@ impl Context {
             config_path,
             data_dir,
             tenant: global.tenant.clone(),
+            group: global.group.clone(),
+            all_tenants: global.all_tenants,
             client_secret_file: global.client_secret_file.clone(),
             timeout: global.timeout,
             quiet: global.quiet,
@@ -183,6 +191,20 @@ impl Context {
     pub fn load_config(&self) -> Result<Config> {
         log::info!("reading the configuration {}", self.config_path.display());
         Ok(Config::load(&self.config_path)?)
+    }
+
+    /// The tenants the run works on: --tenant (or the only one), --group or --all-tenants.
+    pub fn scope(&self) -> Scope {
+        match (&self.group, self.all_tenants) {
+            (_, true) => Scope::All,
+            (Some(group), false) => Scope::Group(group.clone()),
+            (None, false) => Scope::Tenant(self.tenant.clone()),
+        }
+    }
+
+    /// True when --group or --all-tenants chose the tenants.
+    pub fn spans_tenants(&self) -> bool {
+        !matches!(self.scope(), Scope::Tenant(_))
     }
 
     /// The selected tenant's name and profile.
@@ -467,6 +489,11 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
     // Everything dsr writes holds personal data: owner-only, whatever the caller's umask.
     rustix::process::umask(rustix::fs::Mode::from_bits_truncate(0o077));
     let ctx = Context::new(&cli.global)?;
+    if ctx.spans_tenants() && !spans_systems(&cli.command) {
+        anyhow::bail!(
+            "--group and --all-tenants are taken by `dsr locate`, `dsr case open`, `dsr case list` and `dsr erase`; this command works on one tenant at a time: pass --tenant NAME"
+        );
+    }
     match cli.command {
         Command::Tenant(args) => tenant::run(&ctx, args),
         Command::Sync(args) => sync::run(&ctx, args),
@@ -483,6 +510,17 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
         Command::Demo(args) => demo::run(&ctx, args),
         Command::Generate(args) => generate::run(args),
         Command::GenerateTenant(args) => generate::tenant(&ctx, args),
+    }
+}
+
+/// Whether a command works on several tenants at once (--group, --all-tenants). Every other
+/// one refuses them rather than pick one tenant of the group.
+fn spans_systems(command: &Command) -> bool {
+    use crate::cli::CaseCommand;
+    match command {
+        Command::Locate(_) | Command::Erase(_) => true,
+        Command::Case(args) => matches!(args.command, CaseCommand::List(_) | CaseCommand::Open(_)),
+        _ => false,
     }
 }
 

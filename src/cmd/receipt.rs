@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use dsr::config::Config;
+use dsr::receipt::case as case_receipt;
 use dsr::receipt::history;
 use dsr::receipt::sign::{SignatureError, TrustedKeys};
 use dsr::receipt::verify::{self, ChainReport, VerifiedReceipt, VerifyError};
@@ -100,8 +101,21 @@ fn verify(ctx: &Context, args: ReceiptVerifyArgs) -> Result<Outcome> {
     let trust = trust(ctx, &config, &args)?;
 
     let mut checked: Vec<Checked> = Vec::new();
-    for given in &args.files {
-        let file = receipt_file(given);
+    // A case receipt (a request across systems) is checked with every system receipt it
+    // lists; the others as they always were.
+    let (case_files, files): (Vec<PathBuf>, Vec<PathBuf>) = args
+        .files
+        .iter()
+        .map(|given| receipt_file(given))
+        .partition(|file| std::fs::read(file).is_ok_and(|b| case_receipt::is_case_receipt(&b)));
+    let cases: Vec<CaseChecked> = case_files
+        .into_iter()
+        .map(|file| {
+            let result = verify_case(ctx, &trust, &file);
+            CaseChecked { file, result }
+        })
+        .collect();
+    for file in files {
         let tenant = claimed_tenant(&file);
         let result = trust.keys_for(ctx, tenant.as_deref()).and_then(|keys| {
             verify::verify_file(&file, &keys).map_err(|e| trust.explain(ctx, tenant.as_deref(), e))
@@ -115,11 +129,13 @@ fn verify(ctx: &Context, args: ReceiptVerifyArgs) -> Result<Outcome> {
 
     let chains = ledgers(ctx, &config, &args, &trust, &verified)?;
 
-    let failed_files = checked.iter().filter(|c| c.result.is_err()).count();
+    let failed_files = checked.iter().filter(|c| c.result.is_err()).count()
+        + cases.iter().filter(|c| c.result.is_err()).count();
     let problems: usize = chains.iter().map(|c| c.problems.len()).sum();
     print_verified(
         args.output,
         &checked,
+        &cases,
         &chains,
         failed_files == 0 && problems == 0,
     )?;
@@ -130,7 +146,7 @@ fn verify(ctx: &Context, args: ReceiptVerifyArgs) -> Result<Outcome> {
     if failed_files > 0 {
         failures.push(format!(
             "{failed_files} of {} receipt(s) do not verify",
-            checked.len()
+            checked.len() + cases.len()
         ));
     }
     for chain in chains.iter().filter(|c| !c.is_ok()) {
@@ -220,10 +236,65 @@ fn ledgers(
     Ok(chains)
 }
 
+/// One case receipt's result: the systems it lists, each receipt checked.
+struct CaseChecked {
+    file: PathBuf,
+    result: Result<VerifiedCase, String>,
+}
+
+struct VerifiedCase {
+    receipt: case_receipt::CaseReceipt,
+    sha256: String,
+    fingerprint: String,
+}
+
+/// Checks a case receipt's signature and form, then each system receipt it lists: that it
+/// is where the case receipt says (under the data directory), verifies against its
+/// tenant's key, is of the same case and tenant, and has the hash the case receipt names.
+fn verify_case(ctx: &Context, trust: &Trust, file: &Path) -> Result<VerifiedCase, String> {
+    let keys = trust.keys_for(ctx, None)?;
+    let verified = case_receipt::verify_file(file, &keys).map_err(|e| e.to_string())?;
+    let receipt = verified.receipt;
+    for system in &receipt.systems {
+        let tenant = sanitize(&system.tenant);
+        let (Some(relative), Some(sha256)) = (&system.receipt, &system.receipt_sha256) else {
+            if system.outcome != case_receipt::SystemOutcome::NotDone {
+                return Err(format!(
+                    "tenant '{tenant}' is called {} but has no receipt",
+                    system.outcome.as_str()
+                ));
+            }
+            continue;
+        };
+        let path = ctx.data_dir.join(relative);
+        let keys = trust.keys_for(ctx, Some(&system.tenant))?;
+        let own = verify::verify_file(&path, &keys)
+            .map_err(|e| format!("the receipt of tenant '{tenant}' ({}): {e}", path.display()))?;
+        if &own.sha256 != sha256 {
+            return Err(format!(
+                "the receipt of tenant '{tenant}' ({}) is not the one the case receipt names",
+                path.display()
+            ));
+        }
+        if own.receipt.case_id != receipt.case_id || own.receipt.tenant != system.tenant {
+            return Err(format!(
+                "the receipt of tenant '{tenant}' ({}) is of another case or tenant",
+                path.display()
+            ));
+        }
+    }
+    Ok(VerifiedCase {
+        receipt,
+        sha256: verified.sha256,
+        fingerprint: verified.fingerprint,
+    })
+}
+
 /// Prints what was checked: each receipt and each ledger, as a table or as data.
 fn print_verified(
     output: OutputFormat,
     checked: &[Checked],
+    cases: &[CaseChecked],
     chains: &[ChainReport],
     ok: bool,
 ) -> Result<()> {
@@ -246,11 +317,32 @@ fn print_verified(
                     Err(problem) => json!({ "file": c.file, "ok": false, "problem": problem }),
                 })
                 .collect();
-            let value = json!({
+            let case_receipts: Vec<_> = cases
+                .iter()
+                .map(|c| match &c.result {
+                    Ok(v) => json!({
+                        "file": c.file,
+                        "ok": true,
+                        "case_id": v.receipt.case_id,
+                        "outcome": v.receipt.outcome.as_str(),
+                        "systems": v.receipt.systems,
+                        "sha256": v.sha256,
+                        "fingerprint": v.fingerprint,
+                    }),
+                    Err(problem) => json!({ "file": c.file, "ok": false, "problem": problem }),
+                })
+                .collect();
+            let mut value = json!({
                 "ok": ok,
                 "receipts": receipts,
                 "ledgers": chains,
             });
+            // Only when there are some: the document of ordinary receipts stays as it was.
+            if !case_receipts.is_empty()
+                && let Some(object) = value.as_object_mut()
+            {
+                object.insert("case_receipts".to_owned(), case_receipts.into());
+            }
             super::output::print_value(&mut out, output, &value)?;
         }
         OutputFormat::Table => {
@@ -266,6 +358,33 @@ fn print_verified(
                         sanitize(&v.signer.join(",")),
                         v.fingerprint
                     )?,
+                    Err(problem) => writeln!(out, "FAIL  {file}: {}", sanitize(problem))?,
+                }
+            }
+            for c in cases {
+                let file = sanitize(&c.file.display().to_string());
+                match &c.result {
+                    Ok(v) => {
+                        let systems: Vec<String> = v
+                            .receipt
+                            .systems
+                            .iter()
+                            .map(|s| format!("{} {}", sanitize(&s.tenant), s.outcome.as_str()))
+                            .collect();
+                        writeln!(
+                            out,
+                            "ok    {file}: case receipt of case {} ({}), {} system receipt(s) checked: {}; signed by {}",
+                            sanitize(&v.receipt.case_id),
+                            v.receipt.outcome.as_str(),
+                            v.receipt
+                                .systems
+                                .iter()
+                                .filter(|s| s.receipt.is_some())
+                                .count(),
+                            systems.join(", "),
+                            v.fingerprint
+                        )?
+                    }
                     Err(problem) => writeln!(out, "FAIL  {file}: {}", sanitize(problem))?,
                 }
             }

@@ -45,6 +45,19 @@ impl<'c> Session<'c> {
         })
     }
 
+    /// The session of tenant `name`, one of a group's (a request across systems).
+    pub fn of(ctx: &'c Context, name: &str, profile: TenantProfile) -> Session<'c> {
+        let files = ctx.tenant_files(name);
+        let store = CaseStore::new(name, &files.dir);
+        Session {
+            ctx,
+            name: name.to_owned(),
+            profile,
+            files,
+            store,
+        }
+    }
+
     /// The case `id`, refused when it is a request for another right or closed.
     pub fn case(&self, id: &str, rights: &[Right]) -> Result<Case> {
         let case = self.store.load(id)?;

@@ -13,6 +13,7 @@ use super::output::Table;
 use super::{Context, Outcome, sanitize};
 use crate::cli::{
     AuthArg, OutputFormat, PlatformArg, TenantAddArgs, TenantArgs, TenantCommand, TenantEditArgs,
+    TenantGroupCommand,
 };
 
 pub fn run(ctx: &Context, args: TenantArgs) -> Result<Outcome> {
@@ -24,7 +25,60 @@ pub fn run(ctx: &Context, args: TenantArgs) -> Result<Outcome> {
         TenantCommand::Remove(args) => remove(ctx, &args.name, args.keep_index),
         TenantCommand::Check(args) => check(ctx, args.name.as_deref(), args.output),
         TenantCommand::Ropa(args) => ropa(ctx, args.name.as_deref(), args.init),
+        TenantCommand::Group(args) => group(ctx, args.command),
     }
+}
+
+fn group(ctx: &Context, command: TenantGroupCommand) -> Result<Outcome> {
+    let mut config = ctx.load_config()?;
+    match command {
+        TenantGroupCommand::Add(args) => {
+            let members = config.add_group(&args.name, &args.tenants)?.join(", ");
+            config.save(&ctx.config_path)?;
+            ctx.note(&format!("Group '{}' holds: {members}.", args.name));
+        }
+        TenantGroupCommand::Remove(args) => {
+            let left = config.remove_group(&args.name, &args.tenants)?;
+            config.save(&ctx.config_path)?;
+            ctx.note(&match left.is_empty() {
+                true => format!("Removed group '{}'; its tenants stay.", args.name),
+                false => format!("Group '{}' holds: {}.", args.name, left.join(", ")),
+            });
+        }
+        TenantGroupCommand::List(args) => {
+            let mut out = std::io::stdout().lock();
+            match args.output {
+                OutputFormat::Table if config.groups.is_empty() => ctx.note(
+                    "No group is configured. Make one with: dsr tenant group add NAME TENANT…",
+                ),
+                OutputFormat::Table => {
+                    let mut table = Table::new(&["GROUP", "TENANTS"]);
+                    for (name, members) in &config.groups {
+                        table.row(vec![name.clone(), members.join(", ")], None, None);
+                    }
+                    table.write(&mut out, ctx.color)?;
+                }
+                // One row per group; CSV joins the tenants with ';', as lists do elsewhere.
+                OutputFormat::Csv => {
+                    let mut writer = csv::Writer::from_writer(&mut out);
+                    writer.write_record(["group", "tenants"])?;
+                    for (name, members) in &config.groups {
+                        writer.write_record([name.as_str(), &members.join(";")])?;
+                    }
+                    writer.flush()?;
+                }
+                format => {
+                    let groups: Vec<_> = config
+                        .groups
+                        .iter()
+                        .map(|(name, members)| json!({ "name": name, "tenants": members }))
+                        .collect();
+                    super::output::print_value(&mut out, format, &serde_json::Value::from(groups))?;
+                }
+            }
+        }
+    }
+    Ok(Outcome::Done)
 }
 
 fn add(ctx: &Context, mut args: TenantAddArgs) -> Result<Outcome> {
@@ -310,6 +364,8 @@ fn show(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outco
 fn remove(ctx: &Context, name: &str, keep_index: bool) -> Result<Outcome> {
     let mut config = ctx.load_config()?;
     config.remove(name)?;
+    // A group naming a tenant that is gone would fail every request over it.
+    let groups = config.leave_groups(name);
     let files = ctx.tenant_files(name);
     // Not while an erasure or rectification runs on the tenant: it re-reads the index.
     let lock_path = files.dir.join(LOCK);
@@ -319,6 +375,12 @@ fn remove(ctx: &Context, name: &str, keep_index: bool) -> Result<Outcome> {
         None
     };
     config.save(&ctx.config_path)?;
+    if !groups.is_empty() {
+        ctx.note(&format!(
+            "Tenant '{name}' left group(s) {}.",
+            groups.join(", ")
+        ));
+    }
     if !files.dir.is_dir() {
         ctx.note(&format!("Removed tenant '{name}'."));
         return Ok(Outcome::Done);

@@ -8,6 +8,7 @@
 //! a draft whose text would name the subject.
 
 pub mod canonical;
+pub mod case;
 pub mod history;
 pub mod ledger;
 pub mod sign;

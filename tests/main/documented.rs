@@ -358,6 +358,20 @@ fn prepare(page: &str, session: &mut Session<'_>) {
             }
             session.run("dsr keys show > allowed_signers", 0);
         }
+        "dsr-locate" | "dsr-case-open" => {
+            session.run("dsr tenant group add company acme", 0);
+        }
+        "dsr-tenant-group" => {
+            // A second system of the same controller, for the group to hold.
+            let shop = session.t.path("shop");
+            std::fs::create_dir_all(&shop).expect("the second tenant's folder");
+            session
+                .t
+                .dsr(["tenant", "add", "shop", "--platform", "dir", "--path"])
+                .arg(&shop)
+                .run();
+            session.t.dsr(["sync", "--tenant", "shop"]).run();
+        }
         "dsr-case-purge" => {
             session.run("dsr tenant edit acme --records-retention 5y", 0);
             old_closed_cases(session);

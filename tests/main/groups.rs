@@ -1,0 +1,884 @@
+//! One request across every system a controller runs: groups of tenants (`dsr tenant
+//! group`), and the commands that work on each tenant of one (`--group`, `--all-tenants`).
+
+use serde_json::{Value, json};
+
+use crate::support::Test;
+use crate::tenants::{Kind, Tenant, holds_jane};
+
+/// Registers a second `dir` tenant `name` in its own folder of the sandbox, holding `assets`
+/// (id → fields), and returns the folder.
+fn dir_tenant(t: &Test, name: &str, assets: &[(&str, Value)]) -> std::path::PathBuf {
+    let dir = t.path(name);
+    for (id, fields) in assets {
+        let Value::Object(fields) = fields else {
+            panic!("the fields of {id} must be a JSON object");
+        };
+        let metadata: serde_json::Map<String, Value> = fields
+            .iter()
+            .map(|(field, value)| (field.clone(), json!({ "value": value })))
+            .collect();
+        let sidecar = json!({ "modified": "2024-03-02T11:00:00Z", "metadata": metadata });
+        let path = dir.join(id);
+        std::fs::create_dir_all(path.parent().expect("an archive")).expect("the archive");
+        std::fs::write(&path, b"not really an image").expect("the file");
+        std::fs::write(dir.join(format!("{id}.json")), sidecar.to_string()).expect("the sidecar");
+    }
+    std::fs::create_dir_all(&dir).expect("the tenant folder");
+    t.dsr(["tenant", "add", name, "--platform", "dir", "--path"])
+        .arg(&dir)
+        .args(["--default-region", "NO"])
+        .run();
+    dir
+}
+
+#[test]
+fn groups_are_kept_in_the_configuration_and_name_only_known_tenants() {
+    let t = Test::new();
+    dir_tenant(&t, "dam", &[]);
+    dir_tenant(&t, "crm", &[]);
+    dir_tenant(&t, "files", &[]);
+
+    let added = t
+        .dsr(["tenant", "group", "add", "company", "dam", "crm"])
+        .run();
+    assert_eq!(added.stdout, "", "messages for people belong on stderr");
+    assert!(added.stderr.contains("dam, crm"), "{}", added.dump());
+    // Adding again extends the group; a tenant already in it stays once.
+    t.dsr(["tenant", "group", "add", "company", "crm", "files"])
+        .run();
+    let listed = t
+        .dsr(["tenant", "group", "list", "-o", "json"])
+        .run()
+        .json();
+    assert_eq!(
+        listed,
+        json!([{ "name": "company", "tenants": ["dam", "crm", "files"] }])
+    );
+    let config = std::fs::read_to_string(t.config_file()).expect("the configuration");
+    assert!(config.contains("[groups]"), "{config}");
+    let table = t.dsr(["tenant", "group", "list"]).run().stdout;
+    assert!(
+        table.contains("company") && table.contains("dam, crm, files"),
+        "{table}"
+    );
+
+    // An unknown tenant is named, and nothing is written.
+    let unknown = t
+        .dsr(["tenant", "group", "add", "company", "dam", "billing"])
+        .status(2)
+        .run();
+    assert!(unknown.error().contains("'billing'"), "{}", unknown.dump());
+    assert_eq!(
+        std::fs::read_to_string(t.config_file()).expect("the configuration"),
+        config,
+        "a refused change leaves the configuration as it was"
+    );
+    // A group cannot take a tenant's name, nor a tenant a group's.
+    t.dsr(["tenant", "group", "add", "dam", "crm"])
+        .status(2)
+        .run();
+    t.dsr(["tenant", "add", "company", "--platform", "dir", "--path"])
+        .arg(t.tenant_dir())
+        .status(2)
+        .run();
+
+    // A removed tenant leaves its groups.
+    t.dsr(["tenant", "remove", "files"]).run();
+    let listed = t
+        .dsr(["tenant", "group", "list", "-o", "json"])
+        .run()
+        .json();
+    assert_eq!(listed[0]["tenants"], json!(["dam", "crm"]));
+
+    t.dsr(["tenant", "group", "remove", "company", "crm"]).run();
+    let listed = t
+        .dsr(["tenant", "group", "list", "-o", "json"])
+        .run()
+        .json();
+    assert_eq!(listed[0]["tenants"], json!(["dam"]));
+    let gone = t
+        .dsr(["tenant", "group", "remove", "company", "crm"])
+        .status(2)
+        .run();
+    assert!(gone.error().contains("crm"), "{}", gone.dump());
+    t.dsr(["tenant", "group", "remove", "company"]).run();
+    assert_eq!(
+        t.dsr(["tenant", "group", "list", "-o", "json"])
+            .run()
+            .json(),
+        json!([])
+    );
+    let missing = t
+        .dsr(["tenant", "group", "remove", "company"])
+        .status(2)
+        .run();
+    assert!(
+        missing.error().contains("no group is named 'company'"),
+        "{}",
+        missing.dump()
+    );
+}
+
+#[test]
+fn group_tenant_and_all_tenants_exclude_each_other() {
+    let t = Test::new();
+    dir_tenant(&t, "dam", &[]);
+    t.dsr(["tenant", "group", "add", "company", "dam"]).run();
+    for args in [
+        &["locate", "--tenant", "dam", "--group", "company", "jdoe"][..],
+        &["locate", "--tenant", "dam", "--all-tenants", "jdoe"],
+        &["locate", "--group", "company", "--all-tenants", "jdoe"],
+    ] {
+        let refused = t.dsr(args).status(2).run();
+        assert!(
+            refused.stderr.contains("cannot be used with"),
+            "{args:?}\n{}",
+            refused.dump()
+        );
+    }
+    // A command that works on one tenant refuses a group rather than pick one of it.
+    let one = t.dsr(["sync", "--group", "company"]).status(2).run();
+    assert!(one.error().contains("--tenant NAME"), "{}", one.dump());
+}
+
+/// A quoting database: one client row for Jane, one for Ola.
+const SHOP_SCHEMA: &str = "
+CREATE TABLE clients (id INTEGER PRIMARY KEY, email TEXT, name TEXT, login TEXT);
+INSERT INTO clients VALUES (1, 'jane.doe@example.com', 'Jane Doe', 'jdoe'),
+    (2, 'ola@example.com', 'Ola Nordmann', 'ola');
+";
+
+const SHOP_DATASET: &str = r#"
+[tables.clients]
+label = "Clients"
+key = ["id"]
+erase = "delete"
+columns = { email = "email", name = "person", login = "login" }
+"#;
+
+/// Registers the SQLite database `shop` (Jane in one client row) and syncs it.
+fn shop(tenant: &Tenant) {
+    let t = &tenant.t;
+    let db = t.path("shop.sqlite");
+    rusqlite::Connection::open(&db)
+        .expect("a new database")
+        .execute_batch(SHOP_SCHEMA)
+        .expect("the schema");
+    std::fs::write(t.path("shop.toml"), SHOP_DATASET).expect("the dataset");
+    t.dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
+        .arg(t.path("shop.toml"))
+        .arg("--url")
+        .arg(format!("sqlite://{}", db.display()))
+        .run();
+    tenant.dsr(["sync", "--tenant", "shop"]).run();
+}
+
+/// Three systems of one controller, each holding Jane: the FotoWeb double (`acme`), an
+/// archive folder (`archive`) and the quoting database (`shop`), grouped as `company`.
+fn company() -> Tenant {
+    company_with(|_| {})
+}
+
+/// [`company`], with the double's options adjusted.
+fn company_with(configure: impl FnOnce(&mut fotoweb_double::Options)) -> Tenant {
+    let t = Test::new();
+    t.asset(
+        "Staff/jane.jpg",
+        json!({"80": ["Jane Doe"], "308": ["jane.doe@example.com"], "368": ["Jane Doe"]}),
+    );
+    t.asset("Staff/ola.jpg", json!({"80": ["Ola Nordmann"]}));
+    let tenant = Tenant::new(t, Kind::Fotoweb, &[], configure);
+    dir_tenant(
+        &tenant.t,
+        "archive",
+        &[
+            ("Old/jane.tif", json!({"308": ["jane.doe@example.com"]})),
+            ("Old/ola.tif", json!({"308": ["ola@example.com"]})),
+        ],
+    );
+    tenant.dsr(["sync", "--tenant", "archive"]).run();
+    shop(&tenant);
+    tenant
+        .dsr([
+            "tenant", "group", "add", "company", "acme", "archive", "shop",
+        ])
+        .run();
+    tenant
+}
+
+/// The (tenant, asset) pairs of a group locate's hits.
+fn found(hits: &[Value]) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = hits
+        .iter()
+        .map(|hit| {
+            let tenant = hit["tenant"].as_str().expect("each hit names its tenant");
+            let asset = hit["asset"].as_str().expect("an asset id");
+            (tenant.to_owned(), asset.to_owned())
+        })
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(t, a)| ((*t).to_owned(), (*a).to_owned()))
+        .collect()
+}
+
+#[test]
+fn locate_searches_every_system_of_a_group_and_names_each_hits_tenant() {
+    let tenant = company();
+    let everywhere = pairs(&[
+        ("acme", "Staff/jane.jpg"),
+        ("archive", "Old/jane.tif"),
+        ("shop", "clients/1"),
+    ]);
+    let locate = |format: &str| {
+        tenant
+            .dsr([
+                "locate",
+                "--group",
+                "company",
+                "--email",
+                "jane.doe@example.com",
+            ])
+            .args(["--output", format])
+            .run()
+    };
+
+    let json = locate("json").json();
+    let hits = json["hits"].as_array().expect("the hits");
+    assert_eq!(found(hits), everywhere, "{json:#}");
+    assert_eq!(
+        json["tenants"],
+        json!([
+            {"tenant": "acme", "status": "searched", "assets": 1, "unreadable": 0},
+            {"tenant": "archive", "status": "searched", "assets": 1, "unreadable": 0},
+            {"tenant": "shop", "status": "searched", "assets": 1, "unreadable": 0},
+        ])
+    );
+    assert_eq!(found(&locate("jsonl").jsonl()), everywhere);
+    let rows = locate("csv").csv();
+    let mut from_csv: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| (r["tenant"].clone(), r["asset"].clone()))
+        .collect();
+    from_csv.sort();
+    from_csv.dedup();
+    assert_eq!(from_csv, everywhere);
+    let table = locate("human");
+    for (name, asset) in &everywhere {
+        let row = table
+            .stdout
+            .lines()
+            .find(|l| l.contains(asset.as_str()))
+            .unwrap_or_else(|| panic!("no row for {asset}\n{}", table.dump()));
+        assert!(row.starts_with(name.as_str()), "{row}");
+        assert!(
+            table
+                .stderr
+                .contains(&format!("{name}: 1 asset(s) hold this person")),
+            "{}",
+            table.dump()
+        );
+    }
+
+    // --all-tenants is every registered tenant: here the same three.
+    let all = tenant
+        .dsr([
+            "locate",
+            "--all-tenants",
+            "--login",
+            "jdoe",
+            "--output",
+            "jsonl",
+        ])
+        .run();
+    assert_eq!(found(&all.jsonl()), pairs(&[("shop", "clients/1")]));
+
+    // Each tenant's search is in the audit log under its own name.
+    let audit = tenant.dsr(["audit", "--output", "jsonl"]).run().jsonl();
+    for name in ["acme", "archive", "shop"] {
+        assert!(
+            audit
+                .iter()
+                .any(|e| e["command"] == "locate" && e["tenant"] == name),
+            "no locate entry for {name}: {audit:#?}"
+        );
+    }
+
+    // Nobody found anywhere: exit 1, as for one tenant.
+    tenant
+        .dsr([
+            "locate",
+            "--group",
+            "company",
+            "--email",
+            "nobody@example.com",
+        ])
+        .status(1)
+        .run();
+}
+
+#[test]
+fn a_system_that_cannot_be_searched_is_named_and_the_others_still_answer() {
+    let tenant = company();
+    // Registered and grouped, but never indexed.
+    dir_tenant(
+        &tenant.t,
+        "files",
+        &[("Docs/jane.pdf", json!({"308": ["jane.doe@example.com"]}))],
+    );
+    tenant
+        .dsr(["tenant", "group", "add", "company", "files"])
+        .run();
+
+    let out = tenant
+        .dsr([
+            "locate",
+            "--group",
+            "company",
+            "--email",
+            "jane.doe@example.com",
+        ])
+        .args(["--output", "json", "--quiet"])
+        .status(3)
+        .run();
+    let json = out.json();
+    assert_eq!(
+        found(json["hits"].as_array().expect("the hits")),
+        pairs(&[
+            ("acme", "Staff/jane.jpg"),
+            ("archive", "Old/jane.tif"),
+            ("shop", "clients/1"),
+        ]),
+        "the systems that could be searched still answer"
+    );
+    assert_eq!(json["tenants"][3]["tenant"], "files");
+    assert_eq!(json["tenants"][3]["status"], "not-searched");
+    assert!(
+        out.stderr.contains("tenant 'files' was not searched")
+            && out.stderr.contains("dsr sync --tenant files"),
+        "said even with --quiet, with what to do\n{}",
+        out.dump()
+    );
+    // The same when it holds nothing of her: "found nowhere" is not known.
+    tenant
+        .dsr(["locate", "--all-tenants", "--email", "nobody@example.com"])
+        .status(3)
+        .run();
+}
+
+#[test]
+fn a_case_opened_for_a_group_names_its_tenants_and_is_reviewed_per_tenant() {
+    let tenant = company();
+    let opened = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "erasure"])
+        .args([
+            "--email",
+            "jane.doe@example.com",
+            "--received",
+            "2026-11-02",
+        ])
+        .args(["--output", "json"])
+        .run();
+    let json = opened.json();
+    let id = json["id"].as_str().expect("the case id").to_owned();
+    let cases = json["cases"].as_array().expect("a case per tenant");
+    assert_eq!(cases.len(), 3, "{json:#}");
+    for (case, name) in cases.iter().zip(["acme", "archive", "shop"]) {
+        assert_eq!(case["id"], id.as_str(), "one id across the systems");
+        assert_eq!(case["tenant"], name);
+        assert_eq!(case["tenants"], json!(["acme", "archive", "shop"]));
+        assert_eq!(case["due"], "2026-12-02", "the deadline is the request's");
+        assert_eq!(
+            case["matches"].as_array().map(Vec::len),
+            Some(1),
+            "{case:#}"
+        );
+    }
+    for name in ["acme", "archive", "shop"] {
+        assert!(
+            opened
+                .stderr
+                .contains(&format!("{name}: 1 asset(s) hold this person")),
+            "{}",
+            opened.dump()
+        );
+    }
+
+    // Review is per tenant: taking the archive's match out leaves the others as they were.
+    tenant
+        .dsr([
+            "case",
+            "review",
+            &id,
+            "--tenant",
+            "archive",
+            "--exclude",
+            "Old/jane.tif",
+        ])
+        .run();
+    let shown = |name: &str| {
+        tenant
+            .dsr(["case", "show", &id, "--tenant", name, "--output", "json"])
+            .run()
+            .json()
+    };
+    assert_eq!(
+        shown("archive")["review"]["excluded"],
+        json!(["Old/jane.tif"])
+    );
+    assert_eq!(shown("shop")["review"]["excluded"], json!([]));
+
+    // A second request the same day gets an id free in every tenant.
+    tenant
+        .dsr(["case", "open", "--tenant", "shop", "--right", "access"])
+        .args(["--email", "ola@example.com"])
+        .run();
+    let second = tenant
+        .dsr(["case", "open", "--all-tenants", "--right", "access"])
+        .args(["--email", "ola@example.com"])
+        .run();
+    let second = second.stdout.trim();
+    assert_ne!(second, id);
+    assert!(second > id.as_str(), "{second} after {id}");
+    // Other case commands work on one tenant and say so.
+    let refused = tenant
+        .dsr(["case", "review", &id, "--group", "company"])
+        .status(2)
+        .run();
+    assert!(
+        refused.error().contains("--tenant NAME"),
+        "{}",
+        refused.dump()
+    );
+}
+
+#[test]
+fn case_list_shows_every_case_of_every_tenant_overdue_first() {
+    let tenant = company();
+    let open = |args: &[&str], received: &[&str]| {
+        tenant
+            .dsr(["case", "open", "--right", "access"])
+            .args(received)
+            .args(args)
+            .run()
+            .stdout
+            .trim()
+            .to_owned()
+    };
+    let recent = open(&["--tenant", "acme", "--email", "ola@example.com"], &[]);
+    let late = open(
+        &["--tenant", "shop", "--email", "ola@example.com"],
+        &["--received", "2020-01-01"],
+    );
+    let across = open(
+        &["--group", "company", "--email", "jane.doe@example.com"],
+        &["--received", "2020-03-01"],
+    );
+
+    let listed = tenant.dsr(["case", "list", "-o", "json"]).run().json();
+    let rows: Vec<(String, String, String)> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| {
+            (
+                c["tenant"]
+                    .as_str()
+                    .expect("each case names its tenant")
+                    .to_owned(),
+                c["id"].as_str().expect("an id").to_owned(),
+                c["status"].as_str().expect("a status").to_owned(),
+            )
+        })
+        .collect();
+    let row = |t: &str, id: &str, status: &str| (t.to_owned(), id.to_owned(), status.to_owned());
+    assert_eq!(
+        rows,
+        vec![
+            row("shop", &late, "overdue"),
+            row("acme", &across, "overdue"),
+            row("archive", &across, "overdue"),
+            row("shop", &across, "overdue"),
+            row("acme", &recent, "open"),
+        ],
+        "every tenant's cases, overdue first, then by due date"
+    );
+    let table = tenant.dsr(["case", "list"]).run().stdout;
+    let first = table.lines().nth(1).expect("a row");
+    assert!(
+        first.starts_with("shop") && first.contains(&late),
+        "{table}"
+    );
+    let csv = tenant.dsr(["case", "list", "-o", "csv"]).run().csv();
+    assert_eq!(csv.len(), 5);
+    assert_eq!(csv[0]["tenant"], "shop");
+    // One tenant's list is as it was: its cases, no tenant key.
+    let acme = tenant
+        .dsr(["case", "list", "--tenant", "acme", "-o", "json"])
+        .run()
+        .json();
+    assert_eq!(acme.as_array().map(Vec::len), Some(2));
+    assert!(acme[0].get("tenant").is_none(), "{acme:#}");
+    // A group's list: only its tenants.
+    tenant.dsr(["tenant", "group", "add", "db", "shop"]).run();
+    let db = tenant
+        .dsr(["case", "list", "--group", "db", "--overdue", "-o", "json"])
+        .run()
+        .json();
+    assert_eq!(db.as_array().map(Vec::len), Some(2), "{db:#}");
+}
+
+#[test]
+fn extending_a_request_across_systems_extends_it_in_every_tenant() {
+    let tenant = company();
+    let id = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "access"])
+        .args([
+            "--email",
+            "jane.doe@example.com",
+            "--received",
+            "2026-11-02",
+        ])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    tenant
+        .dsr([
+            "case",
+            "extend",
+            &id,
+            "--tenant",
+            "shop",
+            "--reason",
+            "three systems",
+        ])
+        .run();
+    for name in ["acme", "archive", "shop"] {
+        let case = tenant
+            .dsr(["case", "show", &id, "--tenant", name, "--output", "json"])
+            .run()
+            .json();
+        assert_eq!(
+            case["due"], "2027-02-02",
+            "{name}: the deadline is the request's"
+        );
+    }
+    // Once is all Art. 12(3) allows, from any of its tenants.
+    tenant
+        .dsr([
+            "case", "extend", &id, "--tenant", "acme", "--reason", "again",
+        ])
+        .status(2)
+        .run();
+}
+
+#[test]
+fn after_erasing_in_every_system_the_receipts_and_a_fresh_group_locate_agree() {
+    let tenant = company();
+    let id = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "erasure"])
+        .args(["--email", "jane.doe@example.com"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    // Each system's change is its own run on its high matches, under its own journal and
+    // receipt (the agreement check of the test support compares each run with a fresh
+    // locate).
+    for name in ["acme", "archive", "shop"] {
+        tenant
+            .dsr(["erase", &id, "--tenant", name, "--yes", "--output", "json"])
+            .run();
+        let receipt = tenant
+            .t
+            .tenant_data(name)
+            .join("cases")
+            .join(&id)
+            .join("receipts");
+        assert!(receipt.is_dir(), "{name}: a receipt in its own case folder");
+    }
+    // Found nowhere, by the group's search: exit 1, each tenant searched.
+    let after = tenant
+        .dsr([
+            "locate",
+            "--group",
+            "company",
+            "--email",
+            "jane.doe@example.com",
+        ])
+        .args(["--output", "json"])
+        .status(1)
+        .run()
+        .json();
+    assert_eq!(after["hits"], json!([]));
+    assert!(
+        after["tenants"]
+            .as_array()
+            .expect("each tenant")
+            .iter()
+            .all(|t| t["status"] == "searched" && t["assets"] == 0),
+        "{after:#}"
+    );
+    // Ola is untouched everywhere.
+    let ola = tenant
+        .dsr(["locate", "--group", "company", "--email", "ola@example.com"])
+        .args(["--output", "jsonl"])
+        .run()
+        .jsonl();
+    assert_eq!(
+        found(&ola),
+        pairs(&[("archive", "Old/ola.tif"), ("shop", "clients/2")])
+    );
+}
+
+#[test]
+fn an_erasure_across_a_group_is_planned_once_and_proved_by_one_case_receipt() {
+    let tenant = company();
+    let id = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "erasure"])
+        .args(["--email", "jane.doe@example.com", "--name", "Jane Doe"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    // A dry run prints every system's plan and changes nothing.
+    let dry = tenant
+        .dsr(["erase", &id, "--group", "company", "--dry-run"])
+        .run();
+    for name in ["acme", "archive", "shop"] {
+        assert!(
+            dry.stdout.contains(&format!("Tenant '{name}':")),
+            "{}",
+            dry.dump()
+        );
+    }
+    // Without a terminal or --yes nothing changes anywhere.
+    tenant
+        .dsr(["erase", &id, "--group", "company"])
+        .status(4)
+        .run();
+    assert!(
+        tenant
+            .metadata("Staff/jane.jpg")
+            .is_some_and(|m| m.values().any(holds_jane))
+    );
+
+    let out = tenant
+        .dsr([
+            "erase", &id, "--group", "company", "--yes", "--output", "json",
+        ])
+        .run();
+    let json = out.json();
+    assert_eq!(
+        json["systems"]
+            .as_array()
+            .expect("each system")
+            .iter()
+            .map(|s| (
+                s["tenant"].as_str().unwrap_or_default(),
+                s["outcome"].as_str().unwrap_or_default()
+            ))
+            .collect::<Vec<_>>(),
+        vec![("acme", "done"), ("archive", "done"), ("shop", "done")],
+        "{}",
+        out.dump()
+    );
+    let path = std::path::PathBuf::from(json["case_receipt"].as_str().expect("the case receipt"));
+    let receipt: Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("the case receipt")).expect("JSON");
+    assert_eq!(receipt["outcome"], "done");
+    for (system, name) in receipt["systems"]
+        .as_array()
+        .expect("systems")
+        .iter()
+        .zip(["acme", "archive", "shop"])
+    {
+        assert_eq!(system["tenant"], name);
+        let own = tenant
+            .t
+            .data_dir()
+            .join(system["receipt"].as_str().expect("where its receipt is"));
+        let bytes = std::fs::read(&own).expect("the system's receipt");
+        assert_eq!(
+            system["receipt_sha256"].as_str(),
+            Some(dsr::receipt::sha256_hex(&bytes).as_str()),
+            "{name}: the case receipt names its receipt's hash"
+        );
+    }
+    // Found nowhere now, by a fresh search of every system.
+    tenant
+        .dsr([
+            "locate",
+            "--group",
+            "company",
+            "--email",
+            "jane.doe@example.com",
+            "--name",
+            "Jane Doe",
+        ])
+        .status(1)
+        .run();
+    let left = tenant.metadata("Staff/jane.jpg");
+    assert!(left.is_none(), "shown alone: deleted ({left:?})");
+    assert!(tenant.metadata("Staff/ola.jpg").is_some());
+
+    // dsr and stock ssh-keygen both accept the case receipt.
+    let verified = tenant
+        .dsr(["receipt", "verify"])
+        .arg(&path)
+        .args(["--output", "json"])
+        .run();
+    let verified = verified.json();
+    assert_eq!(verified["ok"], true, "{verified:#}");
+    assert_eq!(verified["case_receipts"][0]["outcome"], "done");
+    let table = tenant.dsr(["receipt", "verify"]).arg(&path).run().stdout;
+    assert!(
+        table.starts_with("ok") && table.contains("3 system receipt(s) checked"),
+        "{table}"
+    );
+    let signers = tenant.t.path("allowed_signers");
+    std::fs::write(&signers, tenant.dsr(["keys", "show"]).run().stdout).expect("allowed_signers");
+    let ssh = std::process::Command::new("ssh-keygen")
+        .args(["-Y", "verify", "-n", "dsr-receipt", "-I", "dsr", "-f"])
+        .arg(&signers)
+        .arg("-s")
+        .arg(format!("{}.sig", path.display()))
+        .stdin(std::fs::File::open(&path).expect("the receipt"))
+        .output()
+        .expect("ssh-keygen runs");
+    assert!(
+        ssh.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ssh.stderr)
+    );
+
+    // A system receipt that is not the one named fails the case receipt.
+    let first = tenant.t.data_dir().join(
+        receipt["systems"][0]["receipt"]
+            .as_str()
+            .expect("where the first system's receipt is"),
+    );
+    let mut bytes = std::fs::read(&first).expect("the receipt");
+    bytes.push(b' ');
+    std::fs::write(&first, bytes).expect("an edited receipt");
+    let failed = tenant.dsr(["receipt", "verify"]).arg(&path).status(3).run();
+    assert!(
+        failed.stdout.starts_with("FAIL") && failed.stdout.contains("tenant 'acme'"),
+        "{}",
+        failed.dump()
+    );
+}
+
+#[test]
+fn a_system_left_partial_is_named_in_the_case_receipt_and_resume_touches_only_it() {
+    // The DAM refuses deletes: its part of the request cannot be finished.
+    let tenant = company_with(|o| o.permissions.retain(|p| p != "Delete"));
+    let id = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "erasure"])
+        .args(["--email", "jane.doe@example.com", "--name", "Jane Doe"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let out = tenant
+        .dsr([
+            "erase", &id, "--group", "company", "--yes", "--output", "json",
+        ])
+        .status(3)
+        .run();
+    let json = out.json();
+    let outcomes = |json: &Value| -> Vec<(String, String)> {
+        json["systems"]
+            .as_array()
+            .expect("each system")
+            .iter()
+            .map(|s| {
+                (
+                    s["tenant"].as_str().unwrap_or_default().to_owned(),
+                    s["outcome"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let expected: Vec<(String, String)> =
+        [("acme", "partial"), ("archive", "done"), ("shop", "done")]
+            .iter()
+            .map(|(t, o)| ((*t).to_owned(), (*o).to_owned()))
+            .collect();
+    assert_eq!(outcomes(&json), expected, "{}", out.dump());
+    let path = json["case_receipt"]
+        .as_str()
+        .expect("the case receipt")
+        .to_owned();
+    let receipt: Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("the case receipt")).expect("JSON");
+    assert_eq!(
+        receipt["outcome"], "partial",
+        "the request is not done while one system is not"
+    );
+    assert_eq!(receipt["systems"][0]["outcome"], "partial");
+    assert!(
+        tenant.metadata("Staff/jane.jpg").is_some(),
+        "the DAM still holds her"
+    );
+    // The others are done, and a fresh search agrees: only the DAM still finds her.
+    let left = tenant
+        .dsr([
+            "locate",
+            "--group",
+            "company",
+            "--email",
+            "jane.doe@example.com",
+        ])
+        .args(["--output", "jsonl"])
+        .run()
+        .jsonl();
+    assert_eq!(found(&left), pairs(&[("acme", "Staff/jane.jpg")]));
+    tenant.dsr(["receipt", "verify"]).arg(&path).run();
+
+    // --resume goes back only to what is left: the finished systems are not run again.
+    let receipts = |name: &str| {
+        std::fs::read_dir(
+            tenant
+                .t
+                .tenant_data(name)
+                .join("cases")
+                .join(&id)
+                .join("receipts"),
+        )
+        .map(|d| d.count())
+        .unwrap_or(0)
+    };
+    let before: Vec<usize> = ["acme", "archive", "shop"]
+        .iter()
+        .map(|n| receipts(n))
+        .collect();
+    let resumed = tenant
+        .dsr([
+            "erase", &id, "--group", "company", "--yes", "--resume", "--output", "json",
+        ])
+        .status(3)
+        .run();
+    assert_eq!(outcomes(&resumed.json()), expected, "{}", resumed.dump());
+    let after: Vec<usize> = ["acme", "archive", "shop"]
+        .iter()
+        .map(|n| receipts(n))
+        .collect();
+    assert_eq!(
+        after[1..],
+        before[1..],
+        "no second receipt where nothing was left"
+    );
+    assert_eq!(
+        after[0],
+        before[0] + 1,
+        "the DAM's resumed run has its own receipt"
+    );
+}
