@@ -89,6 +89,15 @@ impl DirPlatform {
     }
 }
 
+/// What one folder holds (see [`DirPlatform::list_folder`]).
+#[derive(Debug, Default)]
+struct Folder {
+    assets: Vec<Listed>,
+    strays: Vec<Stray>,
+    /// The names of the folders in it (never links), sorted.
+    folders: Vec<OsString>,
+}
+
 fn sidecar_of(file: &Path) -> PathBuf {
     let mut name = file.as_os_str().to_owned();
     name.push(SIDECAR_SUFFIX);
@@ -153,71 +162,128 @@ impl DirPlatform {
     /// too). Links are never followed: one that stands for an asset's file or sidecar
     /// lists the asset, which then cannot be read; any other is a stray, as is a file
     /// whose name is not UTF-8 (an asset id is text).
+    ///
+    /// A sidecar is always in its file's folder, so each folder is paired on its own, and
+    /// the folders of one depth are read on several threads: at a million assets one
+    /// sorted set of every path, compared component by component on one thread, was
+    /// nine tenths of a sync with nothing to do. The order is the folders' (by path), then
+    /// the names' within each.
     pub fn list(&self) -> Result<Listing, PlatformError> {
         log::info!("listing the tenant folder {}", self.root.display());
-        let mut files = BTreeSet::new();
-        let mut links = BTreeSet::new();
-        for entry in walkdir::WalkDir::new(&self.root)
-            .min_depth(1)
-            .sort_by_file_name()
-        {
-            let entry = entry.map_err(|e| PlatformError::Io {
-                path: e.path().unwrap_or(&self.root).to_owned(),
-                source: e.into(),
-            })?;
-            let relative = entry
-                .path()
-                .strip_prefix(&self.root)
-                .unwrap_or(entry.path())
-                .to_owned();
-            let kind = entry.file_type();
-            if kind.is_symlink() {
-                links.insert(relative.clone());
-            }
-            // Files directly in the root are not in an archive, so they are not assets.
-            if entry.depth() >= 2 && (kind.is_file() || kind.is_symlink()) {
-                files.insert(relative);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let mut done: Vec<(PathBuf, Folder)> = Vec::new();
+        let mut level = vec![PathBuf::new()];
+        while !level.is_empty() {
+            let next = AtomicUsize::new(0);
+            let read: Vec<Result<Vec<(PathBuf, Folder)>, PlatformError>> =
+                std::thread::scope(|scope| {
+                    let workers: Vec<_> = (0..threads.min(level.len()))
+                        .map(|_| {
+                            scope.spawn(|| {
+                                let mut mine = Vec::new();
+                                while let Some(dir) =
+                                    level.get(next.fetch_add(1, Ordering::Relaxed))
+                                {
+                                    mine.push((dir.clone(), self.list_folder(dir)?));
+                                }
+                                Ok(mine)
+                            })
+                        })
+                        .collect();
+                    workers
+                        .into_iter()
+                        .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                        .collect()
+                });
+            level = Vec::new();
+            for part in read {
+                for (dir, folder) in part? {
+                    level.extend(folder.folders.iter().map(|name| dir.join(name)));
+                    done.push((dir, folder));
+                }
             }
         }
+        done.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut listing = Listing::default();
-        for link in links.iter().filter(|l| l.components().count() == 1) {
-            listing.strays.push(Stray::Link {
-                path: escaped(link),
-            });
+        for (_, folder) in done {
+            listing.assets.extend(folder.assets);
+            listing.strays.extend(folder.strays);
         }
-        for relative in &files {
-            let stem = stem_of(relative);
-            if stem.as_ref().is_some_and(|s| files.contains(s)) {
+        Ok(listing)
+    }
+
+    /// Lists one folder (`dir`, relative to the root): its assets, its strays, and the
+    /// folders in it.
+    fn list_folder(&self, dir: &Path) -> Result<Folder, PlatformError> {
+        let path = self.root.join(dir);
+        let io_err = |source: std::io::Error| PlatformError::Io {
+            path: path.clone(),
+            source,
+        };
+        let mut folder = Folder::default();
+        // Files directly in the root are not in an archive, so they are not assets.
+        let in_archive = dir.components().next().is_some();
+        // Name → the entry of each file (and link), sorted by name.
+        let mut files: BTreeMap<OsString, fs::DirEntry> = BTreeMap::new();
+        let mut links: HashSet<OsString> = HashSet::new();
+        for entry in fs::read_dir(&path).map_err(io_err)? {
+            let entry = entry.map_err(io_err)?;
+            let kind = entry.file_type().map_err(io_err)?;
+            let name = entry.file_name();
+            if kind.is_symlink() {
+                if !in_archive {
+                    folder.strays.push(Stray::Link {
+                        path: escaped(Path::new(&name)),
+                    });
+                    continue;
+                }
+                links.insert(name.clone());
+            }
+            if kind.is_dir() {
+                folder.folders.push(name);
+            } else if in_archive && (kind.is_file() || kind.is_symlink()) {
+                files.insert(name, entry);
+            }
+        }
+        folder.folders.sort_unstable();
+        folder
+            .strays
+            .sort_unstable_by(|a, b| a.path().cmp(b.path()));
+        for (name, entry) in &files {
+            let stem = stem_of(Path::new(name)).map(PathBuf::into_os_string);
+            if stem.as_ref().is_some_and(|s| files.contains_key(s)) {
                 continue; // the sidecar of another file
             }
+            let sidecar_name = sidecar_of(Path::new(name)).into_os_string();
             let (asset, sidecar) = match stem {
                 // A sidecar whose file is gone still holds personal data: index it.
-                Some(stem) if !files.contains(&sidecar_of(relative)) => (stem, relative.clone()),
-                _ => (relative.clone(), sidecar_of(relative)),
+                Some(stem) if !files.contains_key(&sidecar_name) => (stem, Some(entry)),
+                _ => (name.clone(), files.get(&sidecar_name)),
             };
-            let Some(id) = id_of(&asset) else {
-                listing.strays.push(Stray::NotUtf8 {
-                    path: escaped(&asset),
+            let relative = dir.join(&asset);
+            let Some(id) = id_of(&relative) else {
+                folder.strays.push(Stray::NotUtf8 {
+                    path: escaped(&relative),
                 });
                 continue;
             };
-            if !files.contains(&sidecar) {
-                listing.strays.push(if links.contains(&asset) {
+            let Some(sidecar) = sidecar else {
+                folder.strays.push(if links.contains(&asset) {
                     Stray::Link { path: id }
                 } else {
                     Stray::NoSidecar { path: id }
                 });
                 continue;
-            }
-            // Of the link itself, when the sidecar is one: the asset is not read anyway.
-            let path = self.root.join(&sidecar);
-            let meta = fs::symlink_metadata(&path).map_err(Self::io_err(&path))?;
-            listing.assets.push(Listed {
+            };
+            // Of the link itself, when the sidecar is one (a directory entry's metadata
+            // does not follow links): the asset is not read anyway.
+            let meta = sidecar.metadata().map_err(Self::io_err(&sidecar.path()))?;
+            folder.assets.push(Listed {
                 id,
                 version: version_of(&meta),
             });
         }
-        Ok(listing)
+        Ok(folder)
     }
 
     /// Reads one asset's sidecar. An asset whose file or sidecar is a link is not read:

@@ -233,6 +233,15 @@ pub enum Stray {
     NotUtf8 { path: String },
 }
 
+impl Stray {
+    /// The path named (forward slashes, relative to the tenant).
+    pub fn path(&self) -> &str {
+        match self {
+            Stray::NoSidecar { path } | Stray::Link { path } | Stray::NotUtf8 { path } => path,
+        }
+    }
+}
+
 impl std::fmt::Display for Stray {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
