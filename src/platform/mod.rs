@@ -364,6 +364,11 @@ pub trait Platform: Send + Sync {
     fn store_facts(&self) -> Vec<(String, String)> {
         Vec::new()
     }
+    /// Refuses changes the platform could not make for good (an object store that keeps
+    /// copies dsr cannot remove), before a run changes anything.
+    fn ready_for_changes(&self) -> Result<(), PlatformError> {
+        Ok(())
+    }
     /// A small image of the asset for people to recognise it, where the platform has one.
     fn preview(&self, id: &str) -> Result<Option<Preview>, PlatformError> {
         let _ = id;

@@ -128,12 +128,19 @@ fn a_store_url_or_endpoint_that_is_not_safe_is_refused() {
         &["--url", "s3://key:secret@bucket/x"],
         "must not hold credentials",
     );
-    refused(&["--url", "ftp://host/x"], "file:// or s3://");
-    // An Azure container may keep earlier versions dsr cannot remove yet: refused rather
-    // than an erasure reported that a version still holds.
+    refused(&["--url", "ftp://host/x"], "file://, s3:// or az://");
     refused(
-        &["--url", "az://container/prefix"],
-        "Azure Blob containers are not supported yet",
+        &["--url", "az:///prefix"],
+        "names no folder, bucket or container",
+    );
+    refused(
+        &[
+            "--url",
+            "az://container/x",
+            "--endpoint",
+            "http://blob.example.com/account",
+        ],
+        "plain http is refused",
     );
     t.dsr(["tenant", "add", "acme", "--platform", "objects"])
         .status(2)
@@ -237,6 +244,90 @@ fn an_s3_bucket_syncs_only_what_changed_and_locate_finds_what_it_holds() {
     assert!(
         !s3.keys("export").iter().any(|k| k.contains(".dsr-check")),
         "the probe is gone"
+    );
+}
+
+#[test]
+fn an_azure_container_syncs_and_tenant_check_says_it_keeps_no_copies() {
+    use crate::azurite::{Container, ENV};
+    let Some(azure) = Container::create("acme") else {
+        return;
+    };
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.asset("Staff/b.jpg", json!({"80": ["Jane Doe"]}));
+    t.asset("Press/c.jpg", json!({"368": ["Ola Nordmann"]}));
+    azure.upload(&t.tenant_dir(), "export");
+    let dsr = |args: &[&str]| {
+        let mut run = t.dsr(args);
+        for (key, value) in ENV {
+            run = run.env(key, value);
+        }
+        run
+    };
+    dsr(&["tenant", "add", "acme", "--platform", "objects"])
+        .args(["--url", &azure.url("export")])
+        .args(["--endpoint", &azure.server.endpoint])
+        .run();
+    let profile = std::fs::read_to_string(t.config_file()).expect("the profile");
+    assert!(
+        !profile.contains(crate::azurite::KEY),
+        "no key in the profile"
+    );
+    let sync = |extra: &[&str]| dsr(&["sync", "-o", "json"]).args(extra).run().json();
+    assert_eq!(counts(&sync(&["--jobs", "4"])), [3, 0, 0, 0, 3]);
+    assert_eq!(counts(&sync(&[])), [0, 0, 0, 3, 3]);
+    t.asset("Staff/b.jpg", json!({"80": ["Kari Nordmann"]}));
+    // Only the changed sidecar: Azure gives every write a new ETag, same bytes or not.
+    azure.put(
+        "export/Staff/b.jpg.json",
+        std::fs::read(t.tenant_dir().join("Staff/b.jpg.json")).expect("the sidecar"),
+    );
+    assert_eq!(counts(&sync(&[])), [0, 1, 0, 2, 3]);
+
+    // Azurite keeps no versions and has no soft delete: the probe finds nothing kept.
+    let check = dsr(&["tenant", "check", "-o", "json"]).run().json();
+    assert_eq!(
+        check["store"],
+        json!({"list": "yes", "read": "yes", "write": "yes", "delete": "yes",
+               "earlier versions and deleted blobs": "none kept"}),
+        "{check}"
+    );
+    assert_eq!(check["archives"][0]["delete"], true, "{check}");
+    assert!(
+        !azure
+            .keys("export")
+            .iter()
+            .any(|k| k.contains(".dsr-check")),
+        "the probe is gone"
+    );
+    // Without credentials dsr says which it needs; it never falls back to another account.
+    let message = t
+        .dsr(["sync"])
+        .env_remove("AZURE_STORAGE_ACCOUNT_NAME")
+        .status(2)
+        .run()
+        .error();
+    assert!(message.contains("AZURE_STORAGE_ACCOUNT_NAME"), "{message}");
+}
+
+#[test]
+fn the_azure_server_refuses_a_write_whose_etag_is_stale() {
+    // dsr's conditional sidecar writes in Azure rest on this: If-Match on the ETag read.
+    let Some(azure) = crate::azurite::Container::create("acme") else {
+        return;
+    };
+    azure.put("export/A/x.png.json", b"{\"metadata\":{}}".to_vec());
+    let refused = azure
+        .put_if_match("export/A/x.png.json", "\"0x8DEADBEEF\"")
+        .expect_err("a stale ETag");
+    assert!(
+        matches!(refused, object_store::Error::Precondition { .. }),
+        "{refused:?}"
+    );
+    assert_eq!(
+        azure.get("export/A/x.png.json").expect("kept"),
+        b"{\"metadata\":{}}"
     );
 }
 

@@ -1,0 +1,297 @@
+//! A real Azure Blob server for the tests: Azurite, Microsoft's storage emulator (npm
+//! package `azurite`), started on 127.0.0.1 in a temporary folder, one for the test process
+//! while any test holds it, and stopped when the last holder drops it. Each test gets a
+//! container of its own. The tests read and write it through the same library dsr uses,
+//! signed with the emulator's well-known account key, as any client does.
+//!
+//! What Azurite (3.35) does and does not do, which bounds what these tests show: it answers
+//! blob reads, writes, listings, deletes and conditional writes (`If-Match`,
+//! `If-None-Match`) as Azure does, and accepts a listing with `include=versions,deleted`;
+//! it keeps no blob versions and has no soft delete, so the tests see only an account that
+//! keeps nothing of an overwritten or deleted blob.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::{Duration, Instant};
+
+use futures::StreamExt as _;
+use object_store::path::Path as Key;
+use object_store::{ObjectStore, ObjectStoreExt as _};
+
+/// The emulator's account and its well-known key (published by Microsoft for every
+/// Azurite; not a secret).
+pub const ACCOUNT: &str = "devstoreaccount1";
+pub const KEY: &str =
+    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+/// The credentials the tests give dsr through the environment, the ordinary Azure way.
+pub const ENV: [(&str, &str); 2] = [
+    ("AZURE_STORAGE_ACCOUNT_NAME", ACCOUNT),
+    ("AZURE_STORAGE_ACCOUNT_KEY", KEY),
+];
+
+/// Where `.ci/run` installs Azurite when it is not on the PATH.
+fn cached() -> Option<PathBuf> {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    let program = cache.join("dsr-ci/azurite/node_modules/.bin/azurite-blob");
+    program.exists().then_some(program)
+}
+
+/// The `azurite-blob` program, on the PATH or in `.ci/run`'s cache.
+fn program() -> Option<PathBuf> {
+    let on_path = Command::new("azurite-blob")
+        .arg("--help")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if on_path {
+        return Some(PathBuf::from("azurite-blob"));
+    }
+    cached()
+}
+
+/// Whether the Azure tests cannot run here (the reason printed); in CI they always must.
+pub fn missing() -> bool {
+    let installed = program().is_some();
+    if !installed {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "azurite-blob is missing: install it with `npm install azurite` (.ci/run does)"
+        );
+        eprintln!("skipped: azurite-blob is not installed (npm install azurite)");
+    }
+    !installed
+}
+
+/// The running emulator.
+pub struct Azurite {
+    child: Child,
+    _dir: tempfile::TempDir,
+    /// The account's blob endpoint, path-style: `http://127.0.0.1:PORT/devstoreaccount1`.
+    pub endpoint: String,
+}
+
+/// The emulator the test process shares while any test holds it.
+static SHARED: Mutex<Weak<Azurite>> = Mutex::new(Weak::new());
+
+impl Azurite {
+    /// The emulator, started unless another test holds it already.
+    fn shared() -> Arc<Azurite> {
+        let mut shared = SHARED.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(running) = shared.upgrade() {
+            return running;
+        }
+        let running = Arc::new(Azurite::start());
+        *shared = Arc::downgrade(&running);
+        running
+    }
+
+    fn start() -> Azurite {
+        let program = program().expect("azurite-blob (check missing() first)");
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let child = Command::new(program)
+            .args(["--blobHost", "127.0.0.1", "--blobPort", &port.to_string()])
+            .arg("--location")
+            .arg(dir.path())
+            .args([
+                "--skipApiVersionCheck",
+                "--loose",
+                "--silent",
+                "--disableTelemetry",
+            ])
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("azurite-blob starts");
+        let mut server = Azurite {
+            child,
+            _dir: dir,
+            endpoint: format!("http://127.0.0.1:{port}/{ACCOUNT}"),
+        };
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "azurite-blob did not listen on {port} within 30 s"
+            );
+            if let Ok(Some(status)) = server.child.try_wait() {
+                panic!("azurite-blob ended at start: {status}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        server
+    }
+}
+
+impl Drop for Azurite {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One test's container in the shared emulator.
+pub struct Container {
+    pub server: Arc<Azurite>,
+    /// Unique in the test process.
+    pub name: String,
+    store: object_store::azure::MicrosoftAzure,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl Container {
+    /// A new empty container named after `stem`. `None`, with the reason printed, when
+    /// Azurite is not installed and this is not CI; in CI a missing server fails.
+    pub fn create(stem: &str) -> Option<Container> {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        if missing() {
+            return None;
+        }
+        let server = Azurite::shared();
+        let name = format!(
+            "{stem}-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        let store = {
+            let _entered = runtime.enter();
+            object_store::azure::MicrosoftAzureBuilder::new()
+                .with_endpoint(server.endpoint.clone())
+                .with_allow_http(true)
+                .with_account(ACCOUNT)
+                .with_access_key(KEY)
+                .with_container_name(&name)
+                .build()
+                .expect("a client")
+        };
+        let container = Container {
+            server,
+            name,
+            store,
+            runtime,
+        };
+        container.create_on_server();
+        Some(container)
+    }
+
+    /// `PUT ?restype=container`, which the library has no call for, signed with its signer.
+    fn create_on_server(&self) {
+        let url = format!("{}/{}?restype=container", self.server.endpoint, self.name);
+        let mut request = http::Request::builder()
+            .method(http::Method::PUT)
+            .uri(&url)
+            .header("content-length", "0")
+            .body(object_store::client::HttpRequestBody::empty())
+            .expect("a request");
+        let credential = object_store::azure::AzureCredential::AccessKey(
+            object_store::azure::AzureAccessKey::try_new(KEY).expect("the emulator's key"),
+        );
+        object_store::azure::AzureAuthorizer::new(&credential, ACCOUNT)
+            .try_authorize(&mut request)
+            .expect("signed");
+        let mut outgoing = reqwest::blocking::Client::new().put(&url);
+        for (name, value) in request.headers() {
+            outgoing = outgoing.header(name, value);
+        }
+        let response = outgoing.send().expect("Azurite answers");
+        assert!(
+            response.status().is_success(),
+            "create container {}: {response:?}",
+            self.name
+        );
+    }
+
+    /// The tenant URL of `prefix` in this container.
+    pub fn url(&self, prefix: &str) -> String {
+        format!("az://{}/{prefix}", self.name)
+    }
+
+    /// Writes `key` byte for byte.
+    pub fn put(&self, key: &str, bytes: Vec<u8>) {
+        self.runtime
+            .block_on(
+                self.store
+                    .put(&Key::parse(key).expect("a key"), bytes.into()),
+            )
+            .expect("put");
+    }
+
+    /// Writes `key` only if its ETag is still `e_tag`.
+    pub fn put_if_match(&self, key: &str, e_tag: &str) -> Result<(), object_store::Error> {
+        let options = object_store::PutOptions {
+            mode: object_store::PutMode::Update(object_store::UpdateVersion {
+                e_tag: Some(e_tag.to_owned()),
+                version: None,
+            }),
+            ..object_store::PutOptions::default()
+        };
+        self.runtime
+            .block_on(self.store.put_opts(
+                &Key::parse(key).expect("a key"),
+                b"changed".to_vec().into(),
+                options,
+            ))
+            .map(|_| ())
+    }
+
+    /// An object's bytes; `None` once it is gone.
+    pub fn get(&self, key: &str) -> Option<Vec<u8>> {
+        self.runtime.block_on(async {
+            match self.store.get(&Key::parse(key).expect("a key")).await {
+                Ok(got) => Some(got.bytes().await.expect("the body").to_vec()),
+                Err(object_store::Error::NotFound { .. }) => None,
+                Err(e) => panic!("get {key}: {e}"),
+            }
+        })
+    }
+
+    /// Every key under `prefix`, sorted.
+    pub fn keys(&self, prefix: &str) -> Vec<String> {
+        let mut keys: Vec<String> = self.runtime.block_on(async {
+            self.store
+                .list(Some(&Key::parse(prefix).expect("a prefix")))
+                .map(|m| m.expect("a listing").location.to_string())
+                .collect()
+                .await
+        });
+        keys.sort();
+        keys
+    }
+
+    /// Copies every file under `folder` to `prefix/<its relative path>`.
+    pub fn upload(&self, folder: &Path, prefix: &str) {
+        for entry in walkdir::WalkDir::new(folder).min_depth(1) {
+            let entry = entry.expect("an entry");
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let relative = entry
+                .path()
+                .strip_prefix(folder)
+                .expect("inside")
+                .to_str()
+                .expect("UTF-8");
+            self.put(
+                &format!("{prefix}/{relative}"),
+                std::fs::read(entry.path()).expect("a file"),
+            );
+        }
+    }
+}
