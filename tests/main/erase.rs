@@ -402,7 +402,11 @@ fn a_killed_erasure_in_an_azure_container_resumes_and_its_receipt_agrees_with_lo
         .map(|id| {
             // "Staff/asset-NNN.png": every third showed her alone.
             let n: u32 = id["Staff/asset-".len()..][..3].parse().expect("a number");
-            let outcome = if n.is_multiple_of(3) { "deleted" } else { "scrubbed" };
+            let outcome = if n.is_multiple_of(3) {
+                "deleted"
+            } else {
+                "scrubbed"
+            };
             (id.clone(), outcome.to_owned())
         })
         .collect();

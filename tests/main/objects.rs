@@ -666,3 +666,131 @@ fn a_bucket_that_never_answers_ends_the_command_within_the_timeout() {
         );
     }
 }
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// 50 MB that deflate cannot shrink much: a pseudo-random megabyte, each copy changed.
+fn fifty_megabytes() -> Vec<u8> {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let block: Vec<u8> = (0..1 << 20)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state.to_le_bytes()[0]
+        })
+        .collect();
+    (0..50u8)
+        .flat_map(|copy| block.iter().map(move |b| b ^ copy))
+        .collect()
+}
+
+/// Runs dsr to its end and returns the most memory it held at once (VmHWM, in bytes),
+/// read from /proc while it runs: the last reading before it ends is the peak unless it
+/// grew in its last few milliseconds.
+fn peak_memory(run: crate::support::Run<'_>) -> u64 {
+    let mut child = run
+        .command()
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("dsr starts");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(status) = std::fs::read_to_string(&status_file)
+            && let Some(kb) = status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        {
+            peak = peak.max(kb * 1024);
+        }
+        if let Some(status) = child.try_wait().expect("the child can be waited for") {
+            assert!(status.success(), "dsr failed: {status}");
+            return peak;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
+
+/// A subject's 50 MB original goes into the portable ZIP streamed, a chunk at a time: the
+/// manifest's SHA-256 is the object's, and dsr holds no more memory than for a tiny one.
+fn a_large_original_is_streamed_into_the_portable_zip(kind: crate::tenants::Kind) {
+    use crate::tenants::{Kind, S3_PREFIX, Tenant};
+    use sha2::Digest as _;
+    let t = Test::new();
+    t.asset("Staff/big.bin", json!({"360": "jdoe", "5": "Her upload"}));
+    t.write("Staff/big.bin", b"tiny");
+    let tenant = Tenant::new(t, kind, &[], |_| {});
+    tenant.t.fill_ropa("acme");
+    let case = tenant.open_case("portability", &["--login", "jdoe"]);
+    let portability = |zip: &std::path::Path| tenant.dsr(["portability", &case, "--out"]).arg(zip);
+    let small = tenant.t.path("small.zip");
+    let baseline = peak_memory(portability(&small));
+
+    let data = fifty_megabytes();
+    let digest = hex(&sha2::Sha256::digest(&data));
+    match kind {
+        Kind::Objects => tenant.t.write("Staff/big.bin", &data),
+        Kind::S3 => tenant
+            .s3
+            .as_ref()
+            .expect("an S3 tenant")
+            .put(&format!("{S3_PREFIX}/Staff/big.bin"), data.clone()),
+        other => panic!("not a store this test covers: {other:?}"),
+    }
+    drop(data);
+    let large = tenant.t.path("large.zip");
+    let peak = peak_memory(portability(&large));
+
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(&large).expect("the ZIP")).expect("a ZIP");
+    let manifest: Value = {
+        let entry = zip.by_name("manifest.json").expect("a manifest");
+        serde_json::from_reader(entry).expect("JSON")
+    };
+    let original = manifest["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|e| e["path"] == "originals/Staff/big.bin")
+        .expect("her original is in the manifest")
+        .clone();
+    assert_eq!(original["sha256"], digest, "{original}");
+    assert_eq!(original["size"], 50 << 20, "{original}");
+    let mut hasher = sha2::Sha256::new();
+    let mut entry = zip
+        .by_name("originals/Staff/big.bin")
+        .expect("the original");
+    std::io::copy(&mut entry, &mut hasher).expect("the entry reads");
+    assert_eq!(hex(&hasher.finalize()), digest, "the entry is the object");
+    eprintln!(
+        "peak memory of portability: {} MB with a 50 MB original, {} MB with a tiny one",
+        peak >> 20,
+        baseline >> 20
+    );
+    // Read whole into memory, the object alone would add 50 MB.
+    assert!(
+        peak < baseline + (25 << 20),
+        "portability held {} MB at most with a 50 MB original, {} MB with a tiny one",
+        peak >> 20,
+        baseline >> 20
+    );
+}
+
+#[test]
+fn a_large_original_is_streamed_into_the_portable_zip_from_a_folder() {
+    a_large_original_is_streamed_into_the_portable_zip(crate::tenants::Kind::Objects);
+}
+
+#[test]
+fn a_large_original_is_streamed_into_the_portable_zip_from_a_bucket() {
+    if crate::s3server::missing() {
+        return;
+    }
+    a_large_original_is_streamed_into_the_portable_zip(crate::tenants::Kind::S3);
+}
