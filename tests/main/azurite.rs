@@ -5,10 +5,10 @@
 //! signed with the emulator's well-known account key, as any client does.
 //!
 //! What Azurite (3.35) does and does not do, which bounds what these tests show: it answers
-//! blob reads, writes, listings, deletes and conditional writes (`If-Match`,
-//! `If-None-Match`) as Azure does, and accepts a listing with `include=versions,deleted`;
-//! it keeps no blob versions and has no soft delete, so the tests see only an account that
-//! keeps nothing of an overwritten or deleted blob.
+//! blob reads, writes, listings and deletes, refuses a write whose `If-Match` ETag is stale
+//! (412), and accepts a listing with `include=versions,deleted`; it keeps no blob versions
+//! and has no soft delete, so the tests see only an account that keeps nothing of an
+//! overwritten or deleted blob. An account that keeps copies is untested against Azure.
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

@@ -309,6 +309,31 @@ fn an_azure_container_syncs_and_tenant_check_says_it_keeps_no_copies() {
         .run()
         .error();
     assert!(message.contains("AZURE_STORAGE_ACCOUNT_NAME"), "{message}");
+
+    // The library's emulator switch reaches the same container with the emulator's account
+    // and key, over plain HTTP to loopback only.
+    t.dsr(["tenant", "add", "emu", "--platform", "objects"])
+        .args(["--url", &azure.url("export")])
+        .run();
+    let emulator_url = azure.server.endpoint.trim_end_matches("/devstoreaccount1");
+    let check = t
+        .dsr(["tenant", "check", "emu", "-o", "json"])
+        .env("AZURE_STORAGE_USE_EMULATOR", "true")
+        .env("AZURITE_BLOB_STORAGE_URL", emulator_url)
+        .run()
+        .json();
+    assert_eq!(
+        check["store"]["earlier versions and deleted blobs"], "none kept",
+        "{check}"
+    );
+    let message = t
+        .dsr(["tenant", "check", "emu"])
+        .env("AZURE_STORAGE_USE_EMULATOR", "true")
+        .env("AZURITE_BLOB_STORAGE_URL", "http://blob.example.com:10000")
+        .status(2)
+        .run()
+        .error();
+    assert!(message.contains("plain http is refused"), "{message}");
 }
 
 #[test]
