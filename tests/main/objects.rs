@@ -819,3 +819,82 @@ fn a_large_original_is_streamed_into_the_portable_zip_from_a_bucket() {
     }
     a_large_original_is_streamed_into_the_portable_zip(crate::tenants::Kind::S3);
 }
+
+/// An account with blob versioning (Azurite behind a proxy that lists an earlier version of
+/// every key asked about) refuses an erasure before anything changes, and says why; tenant
+/// check says the account keeps copies and that dsr may not delete.
+#[test]
+fn an_azure_account_that_keeps_versions_refuses_erasure_before_anything_changes() {
+    use crate::azurite::{Container, ENV, VersioningProxy};
+    let Some(azure) = Container::create("acme") else {
+        return;
+    };
+    let proxy = VersioningProxy::start(&azure.server);
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"368": ["Jane Doe"]}));
+    t.asset("Staff/b.jpg", json!({"80": ["Jane Doe", "Kari Nordmann"]}));
+    azure.upload(&t.tenant_dir(), "export");
+    let dsr = |args: &[&str]| {
+        let mut run = t.dsr(args);
+        for (key, value) in ENV {
+            run = run.env(key, value);
+        }
+        run
+    };
+    dsr(&["tenant", "add", "acme", "--platform", "objects"])
+        .args(["--url", &azure.url("export")])
+        .args(["--endpoint", &proxy.endpoint])
+        .run();
+    dsr(&["sync"]).run();
+    let before: Vec<(String, Option<Vec<u8>>)> = azure
+        .keys("export")
+        .into_iter()
+        .map(|k| {
+            let bytes = azure.get(&k);
+            (k, bytes)
+        })
+        .collect();
+
+    // Erasure is not possible there: check ends 2, naming it.
+    let check = dsr(&["tenant", "check", "-o", "json"])
+        .status(2)
+        .run()
+        .json();
+    let kept = check["store"]["earlier versions and deleted blobs"].to_string();
+    assert!(
+        kept.contains("kept (blob versioning or soft delete"),
+        "{check}"
+    );
+    assert_eq!(check["archives"][0]["delete"], false, "{check}");
+
+    let case = dsr(&["case", "open", "--right", "erasure", "--name", "Jane Doe"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let refused = dsr(&["erase", &case, "--yes"]).any_status().run();
+    assert_ne!(refused.status, 0, "{}", refused.dump());
+    assert!(
+        refused
+            .stderr
+            .contains("keeps earlier versions or soft-deleted copies"),
+        "{}",
+        refused.dump()
+    );
+    assert!(
+        refused.stderr.contains("nothing was changed"),
+        "{}",
+        refused.dump()
+    );
+    let after: Vec<(String, Option<Vec<u8>>)> = azure
+        .keys("export")
+        .into_iter()
+        .map(|k| {
+            let bytes = azure.get(&k);
+            (k, bytes)
+        })
+        .collect();
+    assert_eq!(after, before, "nothing in the container changed");
+    let hits = dsr(&["locate", "--name", "Jane Doe"]).hits();
+    assert_eq!(hits.len(), 2, "she is still found where she was: {hits:?}");
+}

@@ -12,8 +12,10 @@
 //! Tested against Azurite (the emulator, `tests/main/azurite.rs`), which accepts the
 //! `include=versions,deleted` listing but keeps neither versions nor soft-deleted blobs:
 //! the tests see the "nothing kept" answer and every change it allows. The "copies kept"
-//! answer is tested only through the listing's parsing (below); against a real account
-//! with versioning or soft delete on it is untested.
+//! answer is tested through a proxy in front of Azurite that adds an earlier version to
+//! such listings, and through the listing's parsing (below, on the documented format).
+//! Against a real account with versioning or soft delete on, it is untested: in particular
+//! that Azure lists a soft-deleted probe with `include=deleted` when versioning is off.
 
 use object_store::azure::{AzureAuthorizer, AzureCredentialProvider};
 use object_store::client::HttpRequestBody;
