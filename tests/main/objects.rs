@@ -898,3 +898,84 @@ fn an_azure_account_that_keeps_versions_refuses_erasure_before_anything_changes(
     let hits = dsr(&["locate", "--name", "Jane Doe"]).hits();
     assert_eq!(hits.len(), 2, "she is still found where she was: {hits:?}");
 }
+
+/// A snapshot of a blob keeps the subject's values however the blob is changed: an erasure
+/// that scrubs or deletes a blob with snapshots never reports it done.
+#[test]
+fn an_azure_blob_with_a_snapshot_is_never_reported_erased() {
+    use crate::tenants::{Kind, S3_PREFIX, Tenant};
+    if crate::azurite::missing() {
+        return;
+    }
+    let t = Test::new();
+    t.asset("Staff/alone.jpg", json!({"368": ["Jane Doe"]}));
+    t.asset(
+        "Staff/byline.jpg",
+        json!({"80": ["Jane Doe", "Kari Nordmann"]}),
+    );
+    t.asset(
+        "Staff/clean.jpg",
+        json!({"80": ["Jane Doe", "Kari Nordmann"]}),
+    );
+    let tenant = Tenant::new(t, Kind::Azure, &[], |_| {});
+    let azure = tenant.azure.as_ref().expect("an Azure tenant");
+    azure.snapshot(&format!("{S3_PREFIX}/Staff/alone.jpg"));
+    azure.snapshot(&format!("{S3_PREFIX}/Staff/byline.jpg.json"));
+    let case = tenant.open_case("erasure", &["--name", "Jane Doe"]);
+    let run = tenant
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .any_status()
+        .run();
+    assert_ne!(run.status, 0, "{}", run.dump());
+    let outcomes: std::collections::BTreeMap<String, String> = run.json()["report"]["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| {
+            (
+                s["asset"].as_str().expect("an id").to_owned(),
+                s["outcome"].as_str().expect("an outcome").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(outcomes["Staff/clean.jpg"], "verified", "{}", run.dump());
+    assert_eq!(
+        outcomes["Staff/byline.jpg"],
+        "versions-remain",
+        "{}",
+        run.dump()
+    );
+    assert_ne!(outcomes["Staff/alone.jpg"], "verified", "{}", run.dump());
+    let receipt = tenant.t.latest_receipt(&case);
+    for record in receipt["assets"].as_array().expect("assets") {
+        if record["asset"] != "Staff/clean.jpg" {
+            assert!(
+                !["deleted", "scrubbed"].contains(&record["outcome"].as_str().unwrap_or("")),
+                "{record}"
+            );
+        }
+    }
+
+    // Once the snapshots are gone, the run resumed finds the scrub made and nothing left,
+    // and deletes the other photo.
+    azure.delete_snapshots(&format!("{S3_PREFIX}/Staff/alone.jpg"));
+    azure.delete_snapshots(&format!("{S3_PREFIX}/Staff/byline.jpg.json"));
+    let resumed = tenant
+        .dsr(["erase", &case, "--resume", "--yes", "-o", "json"])
+        .run();
+    let steps = resumed.json()["report"]["steps"].clone();
+    assert!(
+        steps
+            .as_array()
+            .expect("steps")
+            .iter()
+            .all(|s| s["outcome"] == "verified"),
+        "{}",
+        resumed.dump()
+    );
+    assert_eq!(tenant.metadata("Staff/alone.jpg"), None);
+    assert_eq!(
+        tenant.dsr(["locate", "--name", "Jane Doe"]).hits(),
+        Vec::<Value>::new()
+    );
+}

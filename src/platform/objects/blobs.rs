@@ -1,16 +1,19 @@
 //! What an Azure storage account keeps of a blob after it is overwritten or deleted, which
 //! the `object_store` library does not reach: blob versioning keeps every earlier version,
-//! soft delete keeps a deleted blob (and its versions) for days. Both are settings of the
+//! soft delete keeps a deleted blob (and its versions) for days, and a snapshot someone took
+//! keeps the blob as it was then. Both are settings of the
 //! account (the management API's blob service properties), not of the container, so dsr
 //! finds out by experiment: a probe blob written, overwritten and deleted, then listed with
-//! `include=versions,deleted`. Anything of it still listed is a copy the account keeps.
+//! `include=snapshots,versions,deleted`. Anything of it still listed is a copy the account
+//! keeps. Snapshots are taken by hand, blob by blob: after each change the changed blobs are
+//! listed the same way, and a copy left is reported as earlier versions remaining.
 //!
 //! dsr does not remove versions or soft-deleted blobs in Azure (that needs `versionid`
 //! deletes and, for soft delete, permanent delete allowed on the account): where copies
 //! are kept, erasure and rectification are refused before anything changes.
 //!
-//! Tested against Azurite (the emulator, `tests/main/azurite.rs`), which accepts the
-//! `include=versions,deleted` listing but keeps neither versions nor soft-deleted blobs:
+//! Tested against Azurite (the emulator, `tests/main/azurite.rs`), which lists snapshots
+//! and accepts `include=versions,deleted` but keeps neither versions nor soft-deleted blobs:
 //! the tests see the "nothing kept" answer and every change it allows. The "copies kept"
 //! answer is tested through a proxy in front of Azurite that adds an earlier version to
 //! such listings, and through the listing's parsing (below, on the documented format).
@@ -135,11 +138,12 @@ impl Container {
         Ok((status, body))
     }
 
-    /// How many versions and soft-deleted copies of exactly `key` the container lists;
-    /// `None` when the credentials may not list them.
+    /// How many copies of exactly `key` other than the blob itself the container lists —
+    /// snapshots, earlier versions, soft-deleted blobs; `None` when the credentials may not
+    /// list them.
     pub async fn copies(&self, key: &str) -> Result<Option<usize>, PlatformError> {
         let query = format!(
-            "restype=container&comp=list&prefix={}&include=versions,deleted",
+            "restype=container&comp=list&prefix={}&include=snapshots,versions,deleted",
             utf8_percent_encode(key, UNRESERVED)
         );
         let (status, body) = self.get(&query).await?;
@@ -147,7 +151,7 @@ impl Container {
             200 => Ok(Some(listed(&body, key))),
             401 | 403 => Ok(None),
             _ => Err(PlatformError::Status {
-                method: "GET ?comp=list&include=versions,deleted".to_owned(),
+                method: "GET ?comp=list&include=snapshots,versions,deleted".to_owned(),
                 path: self.url.path().to_owned(),
                 status,
                 detail: element(&body, "Code"),
@@ -156,10 +160,18 @@ impl Container {
     }
 }
 
-/// The blobs named exactly `key` in a listing (another key may begin with it).
+/// The copies of exactly `key` in a listing (another key may begin with it) other than the
+/// blob itself: a snapshot, a soft-deleted blob, or a version that is not the current one.
 fn listed(xml: &str, key: &str) -> usize {
     blocks(xml, "Blob")
         .filter(|blob| element(blob, "Name").as_deref() == Some(key))
+        .filter(|blob| {
+            let current = element(blob, "Snapshot").is_none()
+                && element(blob, "Deleted").as_deref() != Some("true")
+                && (element(blob, "VersionId").is_none()
+                    || element(blob, "IsCurrentVersion").as_deref() == Some("true"));
+            !current
+        })
         .count()
 }
 
@@ -172,6 +184,10 @@ mod tests {
         let xml = r#"<?xml version="1.0" encoding="utf-8"?><EnumerationResults ServiceEndpoint="https://a.blob.core.windows.net/" ContainerName="c"><Prefix>p/.dsr-check</Prefix><Blobs><Blob><Name>p/.dsr-check</Name><VersionId>2026-12-06T21:00:00.0000000Z</VersionId><Properties /></Blob><Blob><Name>p/.dsr-check</Name><Deleted>true</Deleted><VersionId>2026-12-06T21:00:01.0000000Z</VersionId><Properties /></Blob><Blob><Name>p/.dsr-check-other</Name><Properties /></Blob></Blobs><NextMarker /></EnumerationResults>"#;
         assert_eq!(listed(xml, "p/.dsr-check"), 2);
         assert_eq!(listed(xml, "p/.dsr-check-none"), 0);
+        let current = r#"<EnumerationResults><Blobs><Blob><Name>A/x.json</Name><Properties /></Blob><Blob><Name>A/y.json</Name><VersionId>v2</VersionId><IsCurrentVersion>true</IsCurrentVersion><Properties /></Blob><Blob><Name>A/y.json</Name><VersionId>v1</VersionId><Properties /></Blob><Blob><Name>A/z.json</Name><Snapshot>2026-12-06T21:00:00.0000000Z</Snapshot><Properties /></Blob><Blob><Name>A/z.json</Name><Properties /></Blob></Blobs></EnumerationResults>"#;
+        assert_eq!(listed(current, "A/x.json"), 0, "the blob itself");
+        assert_eq!(listed(current, "A/y.json"), 1, "an earlier version");
+        assert_eq!(listed(current, "A/z.json"), 1, "a snapshot");
         let empty = r#"<EnumerationResults><Blobs /><NextMarker /></EnumerationResults>"#;
         assert_eq!(listed(empty, "p/.dsr-check"), 0);
     }

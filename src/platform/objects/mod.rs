@@ -436,6 +436,9 @@ impl ObjectsPlatform {
     /// In a versioned bucket, removes the earlier versions of a sidecar just rewritten:
     /// they still hold the values the change took out.
     async fn drop_earlier_versions(&self, id: &str, key: &Key) -> Result<(), PlatformError> {
+        if let Some(container) = &self.store.container {
+            return self.nothing_kept(container, id, &[key]).await;
+        }
         let Some(bucket) = &self.store.bucket else {
             return Ok(());
         };
@@ -456,6 +459,22 @@ impl ObjectsPlatform {
         let left = bucket.versions(key).await.map_err(remain)?;
         if left.iter().any(|v| !v.latest) {
             return Err(PlatformError::VersionsRemain { id: id.to_owned() });
+        }
+        Ok(())
+    }
+
+    /// In Azure, that nothing but the blobs themselves is listed for `keys`: a snapshot (or
+    /// a version or deleted blob the account kept after all) still holds what was changed.
+    async fn nothing_kept(
+        &self,
+        container: &blobs::Container,
+        id: &str,
+        keys: &[&Key],
+    ) -> Result<(), PlatformError> {
+        for key in keys {
+            if container.copies(key.as_ref()).await? != Some(0) {
+                return Err(PlatformError::VersionsRemain { id: id.to_owned() });
+            }
         }
         Ok(())
     }
@@ -748,10 +767,23 @@ impl Platform for ObjectsPlatform {
     /// In a versioned bucket, the earlier versions of the sidecar of an asset that is there
     /// (what a change took out); every version of its object and sidecar once it is gone.
     fn purge_earlier_versions(&self, id: &str) -> Result<(), PlatformError> {
+        let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
+        if let Some(container) = &self.store.container {
+            // Azure: nothing to remove, only to find left (a blob's snapshots); the object
+            // counts too once the asset is gone.
+            return self.runtime.block_on(async {
+                match self.store.inner.head(&sidecar).await {
+                    Ok(_) => self.nothing_kept(container, id, &[&sidecar]).await,
+                    Err(object_store::Error::NotFound { .. }) => {
+                        self.nothing_kept(container, id, &[&object, &sidecar]).await
+                    }
+                    Err(e) => Err(self.error(id)(e)),
+                }
+            });
+        }
         let Some(bucket) = &self.store.bucket else {
             return Ok(());
         };
-        let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
         self.runtime.block_on(async {
             if bucket.versioning().await? == versions::Versioning::Off {
                 return Ok(());
