@@ -767,8 +767,8 @@ impl Platform for ObjectsPlatform {
     /// In a versioned bucket, the earlier versions of the sidecar of an asset that is there
     /// (what a change took out); every version of its object and sidecar once it is gone.
     fn purge_earlier_versions(&self, id: &str) -> Result<(), PlatformError> {
-        let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
         if let Some(container) = &self.store.container {
+            let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
             // Azure: nothing to remove, only to find left (a blob's snapshots); the object
             // counts too once the asset is gone.
             return self.runtime.block_on(async {
@@ -784,6 +784,7 @@ impl Platform for ObjectsPlatform {
         let Some(bucket) = &self.store.bucket else {
             return Ok(());
         };
+        let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
         self.runtime.block_on(async {
             if bucket.versioning().await? == versions::Versioning::Off {
                 return Ok(());
