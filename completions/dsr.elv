@@ -83,7 +83,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
         &'dsr;tenant;add'= {
             cand --platform 'Where the tenant lives'
             cand --path 'The tenant folder (dir)'
-            cand --url 'The FotoWeb server''s URL, https unless on loopback (fotoweb); or the store''s: file:///path or s3://bucket/prefix (objects); or the database''s: sqlite:///path/db.sqlite (sql)'
+            cand --url 'The FotoWeb server''s URL, https unless on loopback (fotoweb); or the store''s: file:///path, s3://bucket/prefix or az://container/prefix (objects); or the database''s: sqlite:///path/db.sqlite (sql)'
             cand --dataset 'The dataset file describing the database (sql): a TOML file naming, per table, its key, an optional change column, the personal columns and their roles (email, phone, login, person, text), and what erasure does to a row (delete, scrub with a mask per column, or keep with a legal reason). It is read and checked against the database now; the profile records its roles, the tables erasure deletes and those it keeps. See docs/sql.md'
             cand --scope 'Limit every query to one customer of a multi-tenant database (sql), as COLUMN=VALUE: the column must be on every table of the dataset. Rows of other customers are never read, exported, changed or erased'
             cand --endpoint 'The server to talk to instead of the cloud''s own (objects): an S3-compatible provider such as MinIO, Hetzner or DigitalOcean, or an emulator; https unless on loopback. Credentials are read from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, or the profile AWS_PROFILE names in ~/.aws/credentials; AZURE_STORAGE_ACCOUNT_NAME, AZURE_STORAGE_ACCOUNT_KEY), never from the profile'

@@ -465,7 +465,7 @@ pub struct TenantAddArgs {
     #[arg(long, value_name = "DIR", required_if_eq("platform", "dir"))]
     pub path: Option<PathBuf>,
     /// The FotoWeb server's URL, https unless on loopback (fotoweb); or the store's:
-    /// file:///path or s3://bucket/prefix (objects); or the database's:
+    /// file:///path, s3://bucket/prefix or az://container/prefix (objects); or the database's:
     /// sqlite:///path/db.sqlite (sql)
     #[arg(
         long,

@@ -10,6 +10,8 @@ mod agreement;
 mod anchors;
 #[path = "main/audit.rs"]
 mod audit;
+#[path = "main/azurite.rs"]
+mod azurite;
 #[path = "main/batch.rs"]
 mod batch;
 #[path = "main/browser.rs"]

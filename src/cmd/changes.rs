@@ -231,6 +231,13 @@ impl Operation<'_> {
         platform: &dyn Platform,
         check: &Check<'_>,
     ) -> Result<(apply::Carried, apply::Verification, String)> {
+        // A store that would keep what a change removes refuses before the plan is kept.
+        platform.ready_for_changes().with_context(|| {
+            format!(
+                "the {} of case {} was refused before anything changed",
+                self.noun, self.case
+            )
+        })?;
         let started = dsr::time::now();
         if !self.resume {
             let json = serde_json::to_vec_pretty(plan)?;

@@ -96,9 +96,10 @@ pub enum PlatformError {
     Conflict { id: String },
     /// A versioned bucket still holds earlier versions (or delete markers) of an asset
     /// that dsr was to remove: the credentials may not delete versions, or some could not
-    /// be removed. The asset is not erased until they are gone.
+    /// be removed; or an Azure blob has snapshots. The asset is not erased until they are
+    /// gone.
     #[error(
-        "earlier versions of asset {id} remain in the bucket: nothing is claimed erased; let the credentials list and delete object versions (s3:ListBucketVersions, s3:DeleteObjectVersion) and erase again"
+        "earlier versions of asset {id} remain in the bucket: nothing is claimed erased; let the credentials list and delete object versions (s3:ListBucketVersions, s3:DeleteObjectVersion), or in Azure delete the blob's snapshots, and erase again"
     )]
     VersionsRemain { id: String },
     /// A database failed a statement, cannot be opened, or does not fit its dataset file
@@ -372,6 +373,11 @@ pub trait Platform: Send + Sync {
     /// store's versioning, what the credentials may do with objects), as label and value.
     fn store_facts(&self) -> Vec<(String, String)> {
         Vec::new()
+    }
+    /// Refuses changes the platform could not make for good (an object store that keeps
+    /// copies dsr cannot remove), before a run changes anything.
+    fn ready_for_changes(&self) -> Result<(), PlatformError> {
+        Ok(())
     }
     /// A small image of the asset for people to recognise it, where the platform has one.
     fn preview(&self, id: &str) -> Result<Option<Preview>, PlatformError> {

@@ -405,6 +405,16 @@ fn access_and_portability_work_through_fotoweb_as_through_dir() {
             .run();
         names.push("s3");
     }
+    let azure = crate::azurite::Container::create("acme");
+    if let Some(azure) = &azure {
+        azure.upload(&t.tenant_dir(), "export");
+        t.dsr(["tenant", "add", "az", "--platform", "objects"])
+            .args(["--url", &azure.url("export")])
+            .args(["--endpoint", &azure.server.endpoint])
+            .args(["--default-region", "NO"])
+            .run();
+        names.push("az");
+    }
     let ropa = t.config_home().join("dsr/ropa");
     std::fs::create_dir_all(&ropa).expect("ropa folder");
     let template = std::fs::read_to_string(crate::support::repo_root().join("templates/ropa.toml"))
@@ -423,6 +433,9 @@ fn access_and_portability_work_through_fotoweb_as_through_dir() {
                 .args(args)
                 .env("DSR_CLIENT_SECRET", "s3cret");
             for (key, value) in crate::s3server::ENV {
+                run = run.env(key, value);
+            }
+            for (key, value) in crate::azurite::ENV {
                 run = run.env(key, value);
             }
             run.run()
@@ -474,10 +487,10 @@ fn access_and_portability_work_through_fotoweb_as_through_dir() {
         results[0], results[2],
         "the same package through dir and an object store"
     );
-    if s3.is_some() {
+    for (name, result) in names.iter().zip(&results).skip(3) {
         assert_eq!(
-            results[0], results[3],
-            "the same package through dir and an S3 bucket"
+            &results[0], result,
+            "the same package through dir and {name} (an S3 bucket, an Azure container)"
         );
     }
 }

@@ -925,6 +925,14 @@ fn an_asset_edited_between_plan_and_apply_is_planned_again_in_an_s3_bucket() {
 }
 
 #[test]
+fn an_asset_edited_between_plan_and_apply_is_planned_again_in_an_azure_container() {
+    if crate::azurite::missing() {
+        return;
+    }
+    an_asset_edited_between_plan_and_apply_is_planned_again(Kind::Azure);
+}
+
+#[test]
 fn an_asset_edited_between_plan_and_apply_is_planned_again_through_the_double() {
     an_asset_edited_between_plan_and_apply_is_planned_again(Kind::Fotoweb);
 }

@@ -293,6 +293,14 @@ fn erases_the_right_assets_and_nothing_else_in_an_s3_bucket() {
 }
 
 #[test]
+fn erases_the_right_assets_and_nothing_else_in_an_azure_container() {
+    if crate::azurite::missing() {
+        return;
+    }
+    erases_the_right_assets_and_nothing_else(Kind::Azure);
+}
+
+#[test]
 fn erases_the_right_assets_and_nothing_else_through_fotoweb() {
     erases_the_right_assets_and_nothing_else(Kind::Fotoweb);
 }
@@ -317,6 +325,106 @@ fn step_states(lines: &[Value]) -> BTreeMap<u64, String> {
         }
     }
     states
+}
+
+/// The same kill -9 and `--resume` in an Azure container (Azurite): what the resumed run
+/// reports, what its receipt says and what a fresh locate finds agree, and the container
+/// holds nothing of her.
+#[test]
+fn a_killed_erasure_in_an_azure_container_resumes_and_its_receipt_agrees_with_locate() {
+    if crate::azurite::missing() {
+        return;
+    }
+    let t = Test::new();
+    for i in 0..120 {
+        let id = format!("Staff/asset-{i:03}.png");
+        let fields = match i % 3 {
+            0 => json!({"368": ["Jane Doe"], "5": format!("Portrait {i}")}),
+            _ => json!({"80": ["Jane Doe", "Kari Nordmann"], "5": format!("Story {i}")}),
+        };
+        t.asset(&id, fields);
+    }
+    t.asset("Press/other.png", json!({"80": ["Kari Nordmann"]}));
+    let tenant = Tenant::new(t, Kind::Azure, &[], |_| {});
+    let case = tenant.open_case("erasure", &["--name", "Jane Doe"]);
+    let journal_path = tenant.case_dir(&case).join("erase-journal.jsonl");
+    // One change at a time, so that the run is still going when ten steps are done.
+    let mut child = tenant
+        .dsr(["erase", &case, "--yes", "--jobs", "1"])
+        .command()
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dsr starts");
+    loop {
+        let states = step_states(&journal(&journal_path));
+        if states.values().filter(|e| *e == "done").count() >= 10 {
+            break;
+        }
+        if let Some(status) = child.try_wait().expect("the child can be waited for") {
+            panic!("the erasure ended ({status}) before it could be killed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("the killed child is reaped");
+    let done_at_kill = step_states(&journal(&journal_path))
+        .values()
+        .filter(|e| *e == "done")
+        .count();
+    assert!(done_at_kill < 120, "killed midway: {done_at_kill} done");
+
+    let resumed = tenant
+        .dsr(["erase", &case, "--resume", "--yes", "-o", "json"])
+        .run();
+    let outcomes = outcomes(&resumed.json());
+    assert_eq!(outcomes.len(), 120, "{}", resumed.dump());
+    assert!(
+        outcomes.values().all(|o| o == "verified"),
+        "{}",
+        resumed.dump()
+    );
+    let receipt = tenant.t.latest_receipt(&case);
+    let in_receipt: BTreeMap<String, String> = receipt["assets"]
+        .as_array()
+        .expect("assets in the receipt")
+        .iter()
+        .map(|a| {
+            (
+                a["asset"].as_str().expect("an id").to_owned(),
+                a["outcome"].as_str().expect("an outcome").to_owned(),
+            )
+        })
+        .collect();
+    let expected: BTreeMap<String, String> = outcomes
+        .keys()
+        .map(|id| {
+            // "Staff/asset-NNN.png": every third showed her alone.
+            let n: u32 = id["Staff/asset-".len()..][..3].parse().expect("a number");
+            let outcome = if n.is_multiple_of(3) {
+                "deleted"
+            } else {
+                "scrubbed"
+            };
+            (id.clone(), outcome.to_owned())
+        })
+        .collect();
+    assert_eq!(
+        in_receipt, expected,
+        "the receipt says what the run verified"
+    );
+    assert_eq!(
+        tenant.dsr(["locate"]).args(JANE).hits(),
+        Vec::<Value>::new(),
+        "a fresh locate finds her nowhere"
+    );
+    let left = tenant.everything();
+    assert_eq!(left.len(), 81, "80 scrubbed and the other photo remain");
+    assert!(
+        left.values().all(|m| !m.values().any(holds_jane)),
+        "{left:?}"
+    );
 }
 
 #[test]

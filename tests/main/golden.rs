@@ -143,7 +143,7 @@ fn platform(kind: Kind) -> &'static str {
         Kind::Dir => "dir",
         Kind::Fotoweb => "fotoweb",
         // The object stores share dir's planning: their plans are not pinned apart.
-        Kind::Objects | Kind::S3 | Kind::S3Versioned => {
+        Kind::Objects | Kind::S3 | Kind::S3Versioned | Kind::Azure => {
             unreachable!("plans pinned on dir and fotoweb")
         }
     }

@@ -128,12 +128,19 @@ fn a_store_url_or_endpoint_that_is_not_safe_is_refused() {
         &["--url", "s3://key:secret@bucket/x"],
         "must not hold credentials",
     );
-    refused(&["--url", "ftp://host/x"], "file:// or s3://");
-    // An Azure container may keep earlier versions dsr cannot remove yet: refused rather
-    // than an erasure reported that a version still holds.
+    refused(&["--url", "ftp://host/x"], "file://, s3:// or az://");
     refused(
-        &["--url", "az://container/prefix"],
-        "Azure Blob containers are not supported yet",
+        &["--url", "az:///prefix"],
+        "names no folder, bucket or container",
+    );
+    refused(
+        &[
+            "--url",
+            "az://container/x",
+            "--endpoint",
+            "http://blob.example.com/account",
+        ],
+        "plain http is refused",
     );
     t.dsr(["tenant", "add", "acme", "--platform", "objects"])
         .status(2)
@@ -237,6 +244,115 @@ fn an_s3_bucket_syncs_only_what_changed_and_locate_finds_what_it_holds() {
     assert!(
         !s3.keys("export").iter().any(|k| k.contains(".dsr-check")),
         "the probe is gone"
+    );
+}
+
+#[test]
+fn an_azure_container_syncs_and_tenant_check_says_it_keeps_no_copies() {
+    use crate::azurite::{Container, ENV};
+    let Some(azure) = Container::create("acme") else {
+        return;
+    };
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.asset("Staff/b.jpg", json!({"80": ["Jane Doe"]}));
+    t.asset("Press/c.jpg", json!({"368": ["Ola Nordmann"]}));
+    azure.upload(&t.tenant_dir(), "export");
+    let dsr = |args: &[&str]| {
+        let mut run = t.dsr(args);
+        for (key, value) in ENV {
+            run = run.env(key, value);
+        }
+        run
+    };
+    dsr(&["tenant", "add", "acme", "--platform", "objects"])
+        .args(["--url", &azure.url("export")])
+        .args(["--endpoint", &azure.server.endpoint])
+        .run();
+    let profile = std::fs::read_to_string(t.config_file()).expect("the profile");
+    assert!(
+        !profile.contains(crate::azurite::KEY),
+        "no key in the profile"
+    );
+    let sync = |extra: &[&str]| dsr(&["sync", "-o", "json"]).args(extra).run().json();
+    assert_eq!(counts(&sync(&["--jobs", "4"])), [3, 0, 0, 0, 3]);
+    assert_eq!(counts(&sync(&[])), [0, 0, 0, 3, 3]);
+    t.asset("Staff/b.jpg", json!({"80": ["Kari Nordmann"]}));
+    // Only the changed sidecar: Azure gives every write a new ETag, same bytes or not.
+    azure.put(
+        "export/Staff/b.jpg.json",
+        std::fs::read(t.tenant_dir().join("Staff/b.jpg.json")).expect("the sidecar"),
+    );
+    assert_eq!(counts(&sync(&[])), [0, 1, 0, 2, 3]);
+
+    // Azurite keeps no versions and has no soft delete: the probe finds nothing kept.
+    let check = dsr(&["tenant", "check", "-o", "json"]).run().json();
+    assert_eq!(
+        check["store"],
+        json!({"list": "yes", "read": "yes", "write": "yes", "delete": "yes",
+               "earlier versions and deleted blobs": "none kept"}),
+        "{check}"
+    );
+    assert_eq!(check["archives"][0]["delete"], true, "{check}");
+    assert!(
+        !azure
+            .keys("export")
+            .iter()
+            .any(|k| k.contains(".dsr-check")),
+        "the probe is gone"
+    );
+    // Without credentials dsr says which it needs; it never falls back to another account.
+    let message = t
+        .dsr(["sync"])
+        .env_remove("AZURE_STORAGE_ACCOUNT_NAME")
+        .status(2)
+        .run()
+        .error();
+    assert!(message.contains("AZURE_STORAGE_ACCOUNT_NAME"), "{message}");
+
+    // The library's emulator switch reaches the same container with the emulator's account
+    // and key, over plain HTTP to loopback only.
+    t.dsr(["tenant", "add", "emu", "--platform", "objects"])
+        .args(["--url", &azure.url("export")])
+        .run();
+    let emulator_url = azure.server.endpoint.trim_end_matches("/devstoreaccount1");
+    let check = t
+        .dsr(["tenant", "check", "emu", "-o", "json"])
+        .env("AZURE_STORAGE_USE_EMULATOR", "true")
+        .env("AZURITE_BLOB_STORAGE_URL", emulator_url)
+        .run()
+        .json();
+    assert_eq!(
+        check["store"]["earlier versions and deleted blobs"], "none kept",
+        "{check}"
+    );
+    let message = t
+        .dsr(["tenant", "check", "emu"])
+        .env("AZURE_STORAGE_USE_EMULATOR", "true")
+        .env("AZURITE_BLOB_STORAGE_URL", "http://blob.example.com:10000")
+        .status(2)
+        .run()
+        .error();
+    assert!(message.contains("plain http is refused"), "{message}");
+}
+
+#[test]
+fn the_azure_server_refuses_a_write_whose_etag_is_stale() {
+    // dsr's conditional sidecar writes in Azure rest on this: If-Match on the ETag read.
+    let Some(azure) = crate::azurite::Container::create("acme") else {
+        return;
+    };
+    azure.put("export/A/x.png.json", b"{\"metadata\":{}}".to_vec());
+    let refused = azure
+        .put_if_match("export/A/x.png.json", "\"0x8DEADBEEF\"")
+        .expect_err("a stale ETag");
+    assert!(
+        matches!(refused, object_store::Error::Precondition { .. }),
+        "{refused:?}"
+    );
+    assert_eq!(
+        azure.get("export/A/x.png.json").expect("kept"),
+        b"{\"metadata\":{}}"
     );
 }
 
@@ -574,4 +690,292 @@ fn a_bucket_that_never_answers_ends_the_command_within_the_timeout() {
             out.dump()
         );
     }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// 50 MB that deflate cannot shrink much: a pseudo-random megabyte, each copy changed.
+fn fifty_megabytes() -> Vec<u8> {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let block: Vec<u8> = (0..1 << 20)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state.to_le_bytes()[0]
+        })
+        .collect();
+    (0..50u8)
+        .flat_map(|copy| block.iter().map(move |b| b ^ copy))
+        .collect()
+}
+
+/// Runs dsr to its end and returns the most memory it held at once (VmHWM, in bytes),
+/// read from /proc while it runs: the last reading before it ends is the peak unless it
+/// grew in its last few milliseconds.
+fn peak_memory(run: crate::support::Run<'_>) -> u64 {
+    let mut child = run
+        .command()
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("dsr starts");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(status) = std::fs::read_to_string(&status_file)
+            && let Some(kb) = status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        {
+            peak = peak.max(kb * 1024);
+        }
+        if let Some(status) = child.try_wait().expect("the child can be waited for") {
+            assert!(status.success(), "dsr failed: {status}");
+            return peak;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
+
+/// A subject's 50 MB original goes into the portable ZIP streamed, a chunk at a time: the
+/// manifest's SHA-256 is the object's, and dsr holds no more memory than for a tiny one.
+fn a_large_original_is_streamed_into_the_portable_zip(kind: crate::tenants::Kind) {
+    use crate::tenants::{Kind, S3_PREFIX, Tenant};
+    use sha2::Digest as _;
+    let t = Test::new();
+    t.asset("Staff/big.bin", json!({"360": "jdoe", "5": "Her upload"}));
+    t.write("Staff/big.bin", b"tiny");
+    let tenant = Tenant::new(t, kind, &[], |_| {});
+    tenant.t.fill_ropa("acme");
+    let case = tenant.open_case("portability", &["--login", "jdoe"]);
+    let portability = |zip: &std::path::Path| tenant.dsr(["portability", &case, "--out"]).arg(zip);
+    let small = tenant.t.path("small.zip");
+    let baseline = peak_memory(portability(&small));
+
+    let data = fifty_megabytes();
+    let digest = hex(&sha2::Sha256::digest(&data));
+    match kind {
+        Kind::Objects => tenant.t.write("Staff/big.bin", &data),
+        Kind::S3 => tenant
+            .s3
+            .as_ref()
+            .expect("an S3 tenant")
+            .put(&format!("{S3_PREFIX}/Staff/big.bin"), data.clone()),
+        other => panic!("not a store this test covers: {other:?}"),
+    }
+    drop(data);
+    let large = tenant.t.path("large.zip");
+    let peak = peak_memory(portability(&large));
+
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(&large).expect("the ZIP")).expect("a ZIP");
+    let manifest: Value = {
+        let entry = zip.by_name("manifest.json").expect("a manifest");
+        serde_json::from_reader(entry).expect("JSON")
+    };
+    let original = manifest["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|e| e["path"] == "originals/Staff/big.bin")
+        .expect("her original is in the manifest")
+        .clone();
+    assert_eq!(original["sha256"], digest, "{original}");
+    assert_eq!(original["size"], 50 << 20, "{original}");
+    let mut hasher = sha2::Sha256::new();
+    let mut entry = zip
+        .by_name("originals/Staff/big.bin")
+        .expect("the original");
+    std::io::copy(&mut entry, &mut hasher).expect("the entry reads");
+    assert_eq!(hex(&hasher.finalize()), digest, "the entry is the object");
+    eprintln!(
+        "peak memory of portability: {} MB with a 50 MB original, {} MB with a tiny one",
+        peak >> 20,
+        baseline >> 20
+    );
+    // Read whole into memory, the object alone would add 50 MB.
+    assert!(
+        peak < baseline + (25 << 20),
+        "portability held {} MB at most with a 50 MB original, {} MB with a tiny one",
+        peak >> 20,
+        baseline >> 20
+    );
+}
+
+#[test]
+fn a_large_original_is_streamed_into_the_portable_zip_from_a_folder() {
+    a_large_original_is_streamed_into_the_portable_zip(crate::tenants::Kind::Objects);
+}
+
+#[test]
+fn a_large_original_is_streamed_into_the_portable_zip_from_a_bucket() {
+    if crate::s3server::missing() {
+        return;
+    }
+    a_large_original_is_streamed_into_the_portable_zip(crate::tenants::Kind::S3);
+}
+
+/// An account with blob versioning (Azurite behind a proxy that lists an earlier version of
+/// every key asked about) refuses an erasure before anything changes, and says why; tenant
+/// check says the account keeps copies and that dsr may not delete.
+#[test]
+fn an_azure_account_that_keeps_versions_refuses_erasure_before_anything_changes() {
+    use crate::azurite::{Container, ENV, VersioningProxy};
+    let Some(azure) = Container::create("acme") else {
+        return;
+    };
+    let proxy = VersioningProxy::start(&azure.server);
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"368": ["Jane Doe"]}));
+    t.asset("Staff/b.jpg", json!({"80": ["Jane Doe", "Kari Nordmann"]}));
+    azure.upload(&t.tenant_dir(), "export");
+    let dsr = |args: &[&str]| {
+        let mut run = t.dsr(args);
+        for (key, value) in ENV {
+            run = run.env(key, value);
+        }
+        run
+    };
+    dsr(&["tenant", "add", "acme", "--platform", "objects"])
+        .args(["--url", &azure.url("export")])
+        .args(["--endpoint", &proxy.endpoint])
+        .run();
+    dsr(&["sync"]).run();
+    let before: Vec<(String, Option<Vec<u8>>)> = azure
+        .keys("export")
+        .into_iter()
+        .map(|k| {
+            let bytes = azure.get(&k);
+            (k, bytes)
+        })
+        .collect();
+
+    // Erasure is not possible there: check ends 2, naming it.
+    let check = dsr(&["tenant", "check", "-o", "json"])
+        .status(2)
+        .run()
+        .json();
+    let kept = check["store"]["earlier versions and deleted blobs"].to_string();
+    assert!(
+        kept.contains("kept (blob versioning or soft delete"),
+        "{check}"
+    );
+    assert_eq!(check["archives"][0]["delete"], false, "{check}");
+
+    let case = dsr(&["case", "open", "--right", "erasure", "--name", "Jane Doe"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let refused = dsr(&["erase", &case, "--yes"]).any_status().run();
+    assert_ne!(refused.status, 0, "{}", refused.dump());
+    assert!(
+        refused
+            .stderr
+            .contains("keeps earlier versions or soft-deleted copies"),
+        "{}",
+        refused.dump()
+    );
+    assert!(
+        refused.stderr.contains("nothing was changed"),
+        "{}",
+        refused.dump()
+    );
+    let after: Vec<(String, Option<Vec<u8>>)> = azure
+        .keys("export")
+        .into_iter()
+        .map(|k| {
+            let bytes = azure.get(&k);
+            (k, bytes)
+        })
+        .collect();
+    assert_eq!(after, before, "nothing in the container changed");
+    let hits = dsr(&["locate", "--name", "Jane Doe"]).hits();
+    assert_eq!(hits.len(), 2, "she is still found where she was: {hits:?}");
+}
+
+/// A snapshot of a blob keeps the subject's values however the blob is changed: an erasure
+/// that scrubs or deletes a blob with snapshots never reports it done.
+#[test]
+fn an_azure_blob_with_a_snapshot_is_never_reported_erased() {
+    use crate::tenants::{Kind, S3_PREFIX, Tenant};
+    if crate::azurite::missing() {
+        return;
+    }
+    let t = Test::new();
+    t.asset("Staff/alone.jpg", json!({"368": ["Jane Doe"]}));
+    t.asset(
+        "Staff/byline.jpg",
+        json!({"80": ["Jane Doe", "Kari Nordmann"]}),
+    );
+    t.asset(
+        "Staff/clean.jpg",
+        json!({"80": ["Jane Doe", "Kari Nordmann"]}),
+    );
+    let tenant = Tenant::new(t, Kind::Azure, &[], |_| {});
+    let azure = tenant.azure.as_ref().expect("an Azure tenant");
+    azure.snapshot(&format!("{S3_PREFIX}/Staff/alone.jpg"));
+    azure.snapshot(&format!("{S3_PREFIX}/Staff/byline.jpg.json"));
+    let case = tenant.open_case("erasure", &["--name", "Jane Doe"]);
+    let run = tenant
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .any_status()
+        .run();
+    assert_ne!(run.status, 0, "{}", run.dump());
+    let outcomes: std::collections::BTreeMap<String, String> = run.json()["report"]["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| {
+            (
+                s["asset"].as_str().expect("an id").to_owned(),
+                s["outcome"].as_str().expect("an outcome").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(outcomes["Staff/clean.jpg"], "verified", "{}", run.dump());
+    assert_eq!(
+        outcomes["Staff/byline.jpg"],
+        "versions-remain",
+        "{}",
+        run.dump()
+    );
+    assert_ne!(outcomes["Staff/alone.jpg"], "verified", "{}", run.dump());
+    let receipt = tenant.t.latest_receipt(&case);
+    for record in receipt["assets"].as_array().expect("assets") {
+        if record["asset"] != "Staff/clean.jpg" {
+            assert!(
+                !["deleted", "scrubbed"].contains(&record["outcome"].as_str().unwrap_or("")),
+                "{record}"
+            );
+        }
+    }
+
+    // Once the snapshots are gone, the run resumed finds the scrub made and nothing left,
+    // and deletes the other photo.
+    azure.delete_snapshots(&format!("{S3_PREFIX}/Staff/alone.jpg"));
+    azure.delete_snapshots(&format!("{S3_PREFIX}/Staff/byline.jpg.json"));
+    let resumed = tenant
+        .dsr(["erase", &case, "--resume", "--yes", "-o", "json"])
+        .run();
+    let steps = resumed.json()["report"]["steps"].clone();
+    assert!(
+        steps
+            .as_array()
+            .expect("steps")
+            .iter()
+            .all(|s| s["outcome"] == "verified"),
+        "{}",
+        resumed.dump()
+    );
+    assert_eq!(tenant.metadata("Staff/alone.jpg"), None);
+    assert_eq!(
+        tenant.dsr(["locate", "--name", "Jane Doe"]).hits(),
+        Vec::<Value>::new()
+    );
 }

@@ -249,7 +249,9 @@ fn set_corrects_only_where_the_subject_is(kind: Kind) {
     );
     // FotoWeb holds 309 as a list whatever was sent; a sidecar keeps the string it had.
     let single = match kind {
-        Kind::Dir | Kind::Objects | Kind::S3 | Kind::S3Versioned => json!("+47 913 45 678"),
+        Kind::Dir | Kind::Objects | Kind::S3 | Kind::S3Versioned | Kind::Azure => {
+            json!("+47 913 45 678")
+        }
         Kind::Fotoweb => json!(["+47 913 45 678"]),
     };
     assert_eq!(now("Press/single.png")["309"], single);

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use fotoweb_double::{Double, Options, RequestRecord};
 use serde_json::Value;
 
+use crate::azurite;
 use crate::s3server::{self, S3Server};
 use crate::support::{Run, Test};
 
@@ -28,6 +29,10 @@ pub enum Kind {
     /// [`Kind::S3`] in a bucket that keeps every version, with object lock on (no version
     /// locked unless a test puts a legal hold on it).
     S3Versioned,
+    /// The `objects` platform over an Azure Blob container on a local Azurite, the
+    /// sandbox's folder copied to it under [`S3_PREFIX`]. Tests check
+    /// [`crate::azurite::missing`] first.
+    Azure,
 }
 
 /// Where an S3 tenant's objects live in its bucket.
@@ -41,6 +46,8 @@ pub struct Tenant {
     pub double: Option<Double>,
     /// The S3 server holding the tenant (S3 tenants only).
     pub s3: Option<S3Server>,
+    /// The Azure container holding the tenant (Azure tenants only).
+    pub azure: Option<azurite::Container>,
 }
 
 impl Tenant {
@@ -54,7 +61,25 @@ impl Tenant {
         configure: impl FnOnce(&mut Options),
     ) -> Tenant {
         let mut s3 = None;
+        let mut azure = None;
         let double = match kind {
+            Kind::Azure => {
+                let container =
+                    azurite::Container::create("acme").expect("Azurite (check missing() first)");
+                container.upload(&t.tenant_dir(), S3_PREFIX);
+                let mut add = t
+                    .dsr(["tenant", "add", "acme", "--platform", "objects", "--url"])
+                    .arg(container.url(S3_PREFIX))
+                    .args(["--endpoint", &container.server.endpoint])
+                    .args(["--default-region", "NO"])
+                    .args(extra);
+                for (key, value) in azurite::ENV {
+                    add = add.env(key, value);
+                }
+                add.run();
+                azure = Some(container);
+                None
+            }
             Kind::S3 | Kind::S3Versioned => {
                 let server = S3Server::start("acme").expect("an S3 server (check missing() first)");
                 if kind == Kind::S3Versioned {
@@ -100,7 +125,12 @@ impl Tenant {
                 None
             }
         };
-        let tenant = Tenant { t, double, s3 };
+        let tenant = Tenant {
+            t,
+            double,
+            s3,
+            azure,
+        };
         tenant.dsr(["sync", "-o", "json"]).run();
         tenant
     }
@@ -117,6 +147,11 @@ impl Tenant {
                 run = run.env(key, value);
             }
         }
+        if self.azure.is_some() {
+            for (key, value) in azurite::ENV {
+                run = run.env(key, value);
+            }
+        }
         run
     }
 
@@ -126,6 +161,13 @@ impl Tenant {
         if let Some(s3) = &self.s3 {
             let sidecar = self.t.tenant_dir().join(format!("{id}.json"));
             s3.put(
+                &format!("{S3_PREFIX}/{id}.json"),
+                std::fs::read(sidecar).expect("the sidecar"),
+            );
+        }
+        if let Some(azure) = &self.azure {
+            let sidecar = self.t.tenant_dir().join(format!("{id}.json"));
+            azure.put(
                 &format!("{S3_PREFIX}/{id}.json"),
                 std::fs::read(sidecar).expect("the sidecar"),
             );
@@ -148,6 +190,11 @@ impl Tenant {
             let json: Value = serde_json::from_slice(&sidecar).expect("a sidecar is JSON");
             return Some(fields_of(&json));
         }
+        if let Some(azure) = &self.azure {
+            let sidecar = azure.get(&format!("{S3_PREFIX}/{id}.json"))?;
+            let json: Value = serde_json::from_slice(&sidecar).expect("a sidecar is JSON");
+            return Some(fields_of(&json));
+        }
         let sidecar = self.t.tenant_dir().join(format!("{id}.json"));
         let file = self.t.tenant_dir().join(id);
         let text = match std::fs::read_to_string(&sidecar) {
@@ -164,10 +211,14 @@ impl Tenant {
 
     /// Every live asset with its metadata.
     pub fn everything(&self) -> BTreeMap<String, BTreeMap<String, Value>> {
-        let ids: Vec<String> = match (&self.double, &self.s3) {
+        let keys = match (&self.s3, &self.azure) {
+            (Some(s3), _) => Some(s3.keys(S3_PREFIX)),
+            (None, Some(azure)) => Some(azure.keys(S3_PREFIX)),
+            (None, None) => None,
+        };
+        let ids: Vec<String> = match (&self.double, keys) {
             (Some(double), _) => double.asset_ids(),
-            (None, Some(s3)) => s3
-                .keys(S3_PREFIX)
+            (None, Some(keys)) => keys
                 .into_iter()
                 .filter_map(|key| {
                     let id = key.strip_prefix(&format!("{S3_PREFIX}/"))?;

@@ -8,6 +8,7 @@
 //! conditional on the ETag read (`If-Match`), so a concurrent change is reported as a
 //! conflict, never overwritten.
 
+mod blobs;
 mod credentials;
 mod pairing;
 mod store;
@@ -43,6 +44,9 @@ pub struct ObjectsPlatform {
     facts: std::sync::Mutex<Vec<(String, String)>>,
     /// How long one request may take (`--timeout`).
     timeouts: Timeouts,
+    /// What an Azure account was seen to keep of overwritten and deleted blobs, found once
+    /// before the first change.
+    keeping: std::sync::Mutex<Option<blobs::Keeping>>,
 }
 
 /// What a probe object showed the credentials may do.
@@ -54,6 +58,8 @@ struct Probe {
     versioning: Option<versions::Versioning>,
     /// Whether earlier versions could be deleted (versioned buckets only).
     delete_versions: Option<bool>,
+    /// What an Azure account keeps of an overwritten and deleted blob.
+    keeping: Option<blobs::Keeping>,
 }
 
 impl Probe {
@@ -71,7 +77,20 @@ impl Probe {
         if let Some(delete_versions) = self.delete_versions {
             facts.push(("delete versions".to_owned(), yes(delete_versions)));
         }
+        if let Some(keeping) = self.keeping {
+            facts.push((
+                "earlier versions and deleted blobs".to_owned(),
+                keeping.as_str().to_owned(),
+            ));
+        }
         facts
+    }
+
+    /// Whether deleting leaves nothing behind that dsr cannot remove.
+    fn deletes_for_good(&self) -> bool {
+        self.delete
+            && self.delete_versions != Some(false)
+            && self.keeping.is_none_or(|k| k == blobs::Keeping::Nothing)
     }
 }
 
@@ -108,6 +127,7 @@ impl ObjectsPlatform {
             runtime,
             facts: std::sync::Mutex::new(Vec::new()),
             timeouts,
+            keeping: std::sync::Mutex::new(None),
         })
     }
 
@@ -350,7 +370,14 @@ impl ObjectsPlatform {
             .await
         {
             Ok(_) => probe.write = true,
-            Err(e) if refused(&e) => return Ok(probe),
+            Err(e) if refused(&e) => {
+                probe.keeping = self
+                    .store
+                    .container
+                    .as_ref()
+                    .map(|_| blobs::Keeping::Unknown);
+                return Ok(probe);
+            }
             Err(e) => return Err(self.error(&name)(e)),
         }
         probe.read = match self.store.inner.get(&key).await {
@@ -358,10 +385,29 @@ impl ObjectsPlatform {
             Err(e) if refused(&e) => false,
             Err(e) => return Err(self.error(&name)(e)),
         };
+        if self.store.container.is_some() {
+            // Overwritten once, so that an account with blob versioning keeps a version.
+            self.store
+                .inner
+                .put(&key, b"dsr probe, overwritten".to_vec().into())
+                .await
+                .map_err(self.error(&name))?;
+        }
         match self.store.inner.delete(&key).await {
             Ok(()) => probe.delete = true,
             Err(e) if refused(&e) => {}
             Err(e) => return Err(self.error(&name)(e)),
+        }
+        if let Some(container) = &self.store.container {
+            // A probe that could not be deleted is still listed: that says nothing.
+            probe.keeping = Some(match probe.delete {
+                false => blobs::Keeping::Unknown,
+                true => match container.copies(key.as_ref()).await? {
+                    Some(0) => blobs::Keeping::Nothing,
+                    Some(_) => blobs::Keeping::Copies,
+                    None => blobs::Keeping::Unknown,
+                },
+            });
         }
         if let Some(bucket) = &self.store.bucket
             && probe.versioning != Some(versions::Versioning::Off)
@@ -390,6 +436,9 @@ impl ObjectsPlatform {
     /// In a versioned bucket, removes the earlier versions of a sidecar just rewritten:
     /// they still hold the values the change took out.
     async fn drop_earlier_versions(&self, id: &str, key: &Key) -> Result<(), PlatformError> {
+        if let Some(container) = &self.store.container {
+            return self.nothing_kept(container, id, &[key]).await;
+        }
         let Some(bucket) = &self.store.bucket else {
             return Ok(());
         };
@@ -410,6 +459,22 @@ impl ObjectsPlatform {
         let left = bucket.versions(key).await.map_err(remain)?;
         if left.iter().any(|v| !v.latest) {
             return Err(PlatformError::VersionsRemain { id: id.to_owned() });
+        }
+        Ok(())
+    }
+
+    /// In Azure, that nothing but the blobs themselves is listed for `keys`: a snapshot (or
+    /// a version or deleted blob the account kept after all) still holds what was changed.
+    async fn nothing_kept(
+        &self,
+        container: &blobs::Container,
+        id: &str,
+        keys: &[&Key],
+    ) -> Result<(), PlatformError> {
+        for key in keys {
+            if container.copies(key.as_ref()).await? != Some(0) {
+                return Err(PlatformError::VersionsRemain { id: id.to_owned() });
+            }
         }
         Ok(())
     }
@@ -612,6 +677,7 @@ impl Platform for ObjectsPlatform {
         changes: &MetadataChanges,
         expected: Option<&str>,
     ) -> Result<Asset, PlatformError> {
+        self.ready_for_changes()?;
         self.limited(async {
             let (mut json, seen) = self.read(id).await?;
             if expected.is_some_and(|v| v != version_of(&seen)) {
@@ -664,6 +730,7 @@ impl Platform for ObjectsPlatform {
         _accepted: &mut dyn FnMut(&str),
     ) -> Result<(), PlatformError> {
         let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
+        self.ready_for_changes()?;
         if let Some(bucket) = &self.store.bucket {
             let versioning = self.runtime.block_on(bucket.versioning())?;
             if versioning != versions::Versioning::Off {
@@ -700,6 +767,20 @@ impl Platform for ObjectsPlatform {
     /// In a versioned bucket, the earlier versions of the sidecar of an asset that is there
     /// (what a change took out); every version of its object and sidecar once it is gone.
     fn purge_earlier_versions(&self, id: &str) -> Result<(), PlatformError> {
+        if let Some(container) = &self.store.container {
+            let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
+            // Azure: nothing to remove, only to find left (a blob's snapshots); the object
+            // counts too once the asset is gone.
+            return self.runtime.block_on(async {
+                match self.store.inner.head(&sidecar).await {
+                    Ok(_) => self.nothing_kept(container, id, &[&sidecar]).await,
+                    Err(object_store::Error::NotFound { .. }) => {
+                        self.nothing_kept(container, id, &[&object, &sidecar]).await
+                    }
+                    Err(e) => Err(self.error(id)(e)),
+                }
+            });
+        }
         let Some(bucket) = &self.store.bucket else {
             return Ok(());
         };
@@ -800,9 +881,9 @@ impl Platform for ObjectsPlatform {
                                 .is_ok();
                         (writable, writable)
                     }
-                    None => probe.as_ref().map_or((false, false), |p| {
-                        (p.write, p.delete && p.delete_versions != Some(false))
-                    }),
+                    None => probe
+                        .as_ref()
+                        .map_or((false, false), |p| (p.write, p.deletes_for_good())),
                 };
                 let read = probe.as_ref().is_none_or(|p| p.read);
                 ArchiveAccess {
@@ -816,14 +897,60 @@ impl Platform for ObjectsPlatform {
             })
             .collect();
         archives.sort_by(|a, b| a.name.cmp(&b.name));
-        if let (Some(probe), Ok(mut facts)) = (probe, self.facts.lock()) {
-            *facts = probe.facts();
+        if let Some(probe) = probe {
+            if let (Some(keeping), Ok(mut known)) = (probe.keeping, self.keeping.lock()) {
+                *known = Some(keeping);
+            }
+            if let Ok(mut facts) = self.facts.lock() {
+                *facts = probe.facts();
+            }
         }
         Ok(archives)
     }
 
     fn store_facts(&self) -> Vec<(String, String)> {
         self.facts.lock().map(|f| f.clone()).unwrap_or_default()
+    }
+
+    /// In Azure, refuses every change unless a probe blob, overwritten and deleted, left
+    /// nothing behind: an account with blob versioning or soft delete keeps earlier
+    /// versions and deleted blobs that dsr cannot remove, so a change there would leave
+    /// the subject's values where no fresh locate sees them. Found out once per run.
+    fn ready_for_changes(&self) -> Result<(), PlatformError> {
+        if self.store.container.is_none() {
+            return Ok(());
+        }
+        // Held while the probe runs, so that threads starting their first change wait for
+        // one answer instead of each writing a probe.
+        let mut known = self
+            .keeping
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let keeping = match *known {
+            Some(keeping) => keeping,
+            None => {
+                let keeping = self
+                    .runtime
+                    .block_on(self.probe())?
+                    .keeping
+                    .unwrap_or(blobs::Keeping::Unknown);
+                *known = Some(keeping);
+                keeping
+            }
+        };
+        let message = match keeping {
+            blobs::Keeping::Nothing => return Ok(()),
+            blobs::Keeping::Copies => {
+                "the storage account keeps earlier versions or soft-deleted copies of its blobs (blob versioning or soft delete is on), which dsr cannot remove: a change here would leave the subject's values in them, so nothing was changed. Turn blob versioning and soft delete off for the account and remove what they kept, or copy the export to S3 or a local folder, and run again"
+            }
+            blobs::Keeping::Unknown => {
+                "dsr cannot tell whether the storage account keeps earlier versions or soft-deleted copies of its blobs: the credentials may not write, delete or list (with versions and deleted blobs) a probe blob at the top of the prefix, so nothing was changed. Let them, and run again (`dsr tenant check` shows what they may do)"
+            }
+        };
+        Err(PlatformError::Store {
+            url: self.url.clone(),
+            message: message.to_owned(),
+        })
     }
 }
 
@@ -878,6 +1005,84 @@ mod tests {
             .expect("unchanged since read");
         assert_eq!(updated.metadata["80"].items(), ["Ola Nordmann"]);
         assert_ne!(updated.version, kept.version);
+    }
+
+    /// An Azure platform whose account was seen to keep `keeping`, at an address where
+    /// nothing answers: any request it sent would fail as unreachable, not as refused.
+    fn azure_keeping(keeping: blobs::Keeping) -> ObjectsPlatform {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        let endpoint = "http://127.0.0.1:9/devstoreaccount1";
+        let timeouts = Timeouts::with_total(std::time::Duration::from_secs(2));
+        let store = {
+            let _entered = runtime.enter();
+            object_store::azure::MicrosoftAzureBuilder::new()
+                .with_endpoint(endpoint.to_owned())
+                .with_allow_http(true)
+                .with_account("devstoreaccount1")
+                .with_access_key("a2V5")
+                .with_container_name("acme")
+                .build()
+                .expect("a client")
+        };
+        let container = blobs::Container::new(
+            endpoint,
+            "devstoreaccount1",
+            "acme",
+            store.credentials().clone(),
+            timeouts,
+        )
+        .expect("a container");
+        ObjectsPlatform {
+            store: Store {
+                inner: std::sync::Arc::new(store),
+                prefix: Key::from("export"),
+                kind: StoreKind::Azure,
+                folder: None,
+                bucket: None,
+                container: Some(container),
+            },
+            url: "az://acme/export".to_owned(),
+            runtime,
+            facts: std::sync::Mutex::new(Vec::new()),
+            timeouts,
+            keeping: std::sync::Mutex::new(Some(keeping)),
+        }
+    }
+
+    #[test]
+    fn an_azure_account_that_keeps_copies_refuses_every_change_before_sending_it() {
+        for (keeping, says) in [
+            (
+                blobs::Keeping::Copies,
+                "keeps earlier versions or soft-deleted",
+            ),
+            (blobs::Keeping::Unknown, "cannot tell whether"),
+        ] {
+            let platform = azure_keeping(keeping);
+            let refused = platform.ready_for_changes().expect_err("refused");
+            assert!(refused.to_string().contains(says), "{refused}");
+            assert!(
+                refused.to_string().contains("nothing was changed"),
+                "{refused}"
+            );
+            let changes = MetadataChanges::new();
+            for refused in [
+                platform
+                    .update("A/x.png", &changes, None)
+                    .expect_err("refused"),
+                platform.delete("A/x.png").expect_err("refused"),
+            ] {
+                assert!(refused.to_string().contains(says), "{refused}");
+            }
+        }
+        assert!(
+            azure_keeping(blobs::Keeping::Nothing)
+                .ready_for_changes()
+                .is_ok()
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use object_store::ObjectStore;
+use object_store::azure::AzureConfigKey;
 use object_store::path::Path as Key;
 
 use super::super::{PlatformError, Timeouts};
@@ -28,6 +29,8 @@ pub struct Store {
     pub folder: Option<PathBuf>,
     /// Signed requests the library has no call for (S3: versions).
     pub bucket: Option<super::versions::Bucket>,
+    /// Signed requests the library has no call for (Azure: what the account keeps).
+    pub container: Option<super::blobs::Container>,
 }
 
 fn unsupported(problem: String) -> PlatformError {
@@ -43,7 +46,7 @@ fn unsupported(problem: String) -> PlatformError {
 pub fn open(url: &str, endpoint: Option<&str>, timeouts: Timeouts) -> Result<Store, PlatformError> {
     let parsed = url::Url::parse(url).map_err(|_| {
         unsupported(format!(
-            "'{url}' is not a store URL: give file:///path or s3://bucket/prefix"
+            "'{url}' is not a store URL: give file:///path, s3://bucket/prefix or az://container/prefix"
         ))
     })?;
     let prefix = |parsed: &url::Url| {
@@ -76,6 +79,7 @@ pub fn open(url: &str, endpoint: Option<&str>, timeouts: Timeouts) -> Result<Sto
                 kind: StoreKind::Local,
                 folder: Some(folder),
                 bucket: None,
+                container: None,
             })
         }
         "s3" => {
@@ -135,6 +139,7 @@ pub fn open(url: &str, endpoint: Option<&str>, timeouts: Timeouts) -> Result<Sto
                 kind: StoreKind::S3,
                 folder: None,
                 bucket: Some(versions),
+                container: None,
             })
         }
         "az" | "azure" => {
@@ -146,21 +151,63 @@ pub fn open(url: &str, endpoint: Option<&str>, timeouts: Timeouts) -> Result<Sto
                 .with_container_name(container)
                 .with_client_options(client_options(timeouts))
                 .with_retry(retry(timeouts));
+            let emulator = builder
+                .get_config_value(&AzureConfigKey::UseEmulator)
+                .is_some_and(|v| {
+                    // As the library reads it.
+                    matches!(
+                        v.to_ascii_lowercase().as_str(),
+                        "1" | "true" | "on" | "yes" | "y"
+                    )
+                });
+            let account = builder
+                .get_config_value(&AzureConfigKey::AccountName)
+                .or_else(|| emulator.then(|| EMULATOR_ACCOUNT.to_owned()))
+                .ok_or_else(|| {
+                    unsupported(format!(
+                        "{url} needs the storage account's name: set AZURE_STORAGE_ACCOUNT_NAME (and its key in AZURE_STORAGE_ACCOUNT_KEY, or another Azure credential)"
+                    ))
+                })?;
             let mut loopback = false;
-            if let Some(endpoint) = endpoint {
-                loopback = check_endpoint(endpoint)?;
-                builder = builder.with_endpoint(endpoint.to_owned());
-            }
+            let service = if emulator {
+                // The emulator is reached over plain HTTP, which the library allows
+                // wherever AZURITE_BLOB_STORAGE_URL points: only loopback is accepted.
+                let emulator_url = std::env::var("AZURITE_BLOB_STORAGE_URL")
+                    .unwrap_or_else(|_| "http://127.0.0.1:10000".to_owned());
+                check_endpoint(&emulator_url)?;
+                format!("{}/{account}", emulator_url.trim_end_matches('/'))
+            } else {
+                let endpoint = endpoint
+                    .map(str::to_owned)
+                    .or_else(|| builder.get_config_value(&AzureConfigKey::Endpoint));
+                match endpoint {
+                    Some(endpoint) => {
+                        loopback = check_endpoint(&endpoint)?;
+                        builder = builder.with_endpoint(endpoint.clone());
+                        endpoint
+                    }
+                    None => format!("https://{account}.blob.core.windows.net"),
+                }
+            };
             let store = builder
                 .with_allow_http(loopback)
                 .build()
                 .map_err(|e| unsupported(format!("cannot open {url}: {e}")))?;
+            let keeping = super::blobs::Container::new(
+                &service,
+                &account,
+                container,
+                store.credentials().clone(),
+                timeouts,
+            )
+            .map_err(|e| unsupported(format!("cannot open {url}: {e}")))?;
             Ok(Store {
                 inner: Arc::new(store),
                 prefix: prefix(&parsed)?,
                 kind: StoreKind::Azure,
                 folder: None,
                 bucket: None,
+                container: Some(keeping),
             })
         }
         other => Err(unsupported(format!(
@@ -168,6 +215,10 @@ pub fn open(url: &str, endpoint: Option<&str>, timeouts: Timeouts) -> Result<Sto
         ))),
     }
 }
+
+/// The account Azurite and the older Azure Storage Emulator serve, as the library names it
+/// when only `AZURE_STORAGE_USE_EMULATOR` is set.
+const EMULATOR_ACCOUNT: &str = "devstoreaccount1";
 
 /// Checks that an endpoint is HTTPS, or HTTP on loopback; says whether it is on loopback.
 pub fn check_endpoint(endpoint: &str) -> Result<bool, PlatformError> {

@@ -228,7 +228,7 @@ impl Bucket {
 }
 
 /// The text of the first `<name>` element, unescaped.
-fn element(xml: &str, name: &str) -> Option<String> {
+pub(super) fn element(xml: &str, name: &str) -> Option<String> {
     let open = format!("<{name}>");
     let start = xml.find(&open)? + open.len();
     let end = start + xml[start..].find(&format!("</{name}>"))?;
@@ -236,7 +236,7 @@ fn element(xml: &str, name: &str) -> Option<String> {
 }
 
 /// The contents of each `<name>…</name>` block.
-fn blocks<'a>(xml: &'a str, name: &str) -> impl Iterator<Item = &'a str> {
+pub(super) fn blocks<'a>(xml: &'a str, name: &str) -> impl Iterator<Item = &'a str> {
     let open = format!("<{name}>");
     let close = format!("</{name}>");
     let mut rest = xml;
