@@ -204,11 +204,10 @@ pub fn sync(
     }
 
     let old = std::mem::take(&mut state.versions);
-    let mut versions = if report.full {
-        BTreeMap::new()
-    } else {
-        old.clone()
-    };
+    // The versions of what this sync reads. The scan compares with `old` meanwhile, so
+    // an incremental sync adds these to it afterwards rather than copying a million
+    // entries first.
+    let mut versions = BTreeMap::new();
     let watermarks = if report.full {
         BTreeMap::new()
     } else {
@@ -321,6 +320,14 @@ pub fn sync(
             Err(panic) => std::panic::resume_unwind(panic),
         }
     })?;
+    drop(known);
+    let mut versions = if report.full {
+        versions
+    } else {
+        let mut all = old;
+        all.extend(versions);
+        all
+    };
     for id in &end.removed {
         update.remove(id);
         unreadable.assets.remove(id);

@@ -98,24 +98,11 @@ struct Folder {
     folders: Vec<OsString>,
 }
 
-fn sidecar_of(file: &Path) -> PathBuf {
-    let mut name = file.as_os_str().to_owned();
-    name.push(SIDECAR_SUFFIX);
-    PathBuf::from(name)
-}
-
 /// The sidecar of an asset's file, in the same open folder.
 fn sidecar_entry(file: &Entry) -> Entry {
     let mut name = file.name().to_owned();
     name.push(SIDECAR_SUFFIX);
     file.sibling(&name)
-}
-
-/// The file a sidecar belongs to, by its name's bytes (which need not be UTF-8).
-fn stem_of(sidecar: &Path) -> Option<PathBuf> {
-    let bytes = sidecar.as_os_str().as_bytes();
-    let stem = bytes.strip_suffix(SIDECAR_SUFFIX.as_bytes())?;
-    Some(PathBuf::from(OsStr::from_bytes(stem)))
 }
 
 /// A path for people and reports: forward slashes, and each byte that is not UTF-8 as
@@ -223,52 +210,64 @@ impl DirPlatform {
         let mut folder = Folder::default();
         // Files directly in the root are not in an archive, so they are not assets.
         let in_archive = dir.components().next().is_some();
-        // Name → the entry of each file (and link), sorted by name.
-        let mut files: BTreeMap<OsString, fs::DirEntry> = BTreeMap::new();
-        let mut links: HashSet<OsString> = HashSet::new();
+        // Each file (or link) with its entry and whether it is a link, sorted by name. A
+        // sorted vector searched by halves, and names handled as bytes: at a million
+        // assets, allocations per file were a fifth of the listing.
+        let mut files: Vec<(OsString, fs::DirEntry, bool)> = Vec::new();
         for entry in fs::read_dir(&path).map_err(io_err)? {
             let entry = entry.map_err(io_err)?;
             let kind = entry.file_type().map_err(io_err)?;
             let name = entry.file_name();
-            if kind.is_symlink() {
-                if !in_archive {
-                    folder.strays.push(Stray::Link {
-                        path: escaped(Path::new(&name)),
-                    });
-                    continue;
-                }
-                links.insert(name.clone());
-            }
-            if kind.is_dir() {
+            if kind.is_symlink() && !in_archive {
+                folder.strays.push(Stray::Link {
+                    path: escaped(Path::new(&name)),
+                });
+            } else if kind.is_dir() {
                 folder.folders.push(name);
             } else if in_archive && (kind.is_file() || kind.is_symlink()) {
-                files.insert(name, entry);
+                files.push((name, entry, kind.is_symlink()));
             }
         }
         folder.folders.sort_unstable();
         folder
             .strays
             .sort_unstable_by(|a, b| a.path().cmp(b.path()));
-        for (name, entry) in &files {
-            let stem = stem_of(Path::new(name)).map(PathBuf::into_os_string);
-            if stem.as_ref().is_some_and(|s| files.contains_key(s)) {
+        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let find = |name: &[u8]| {
+            files
+                .binary_search_by(|f| f.0.as_bytes().cmp(name))
+                .ok()
+                .map(|i| &files[i])
+        };
+        // The folder's part of every id, once; `None` when it is not UTF-8.
+        let prefix = id_of(dir).map(|d| d + "/");
+        let mut sidecar_name = Vec::new();
+        for (name, entry, _) in &files {
+            let name = name.as_bytes();
+            let stem = name.strip_suffix(SIDECAR_SUFFIX.as_bytes());
+            if stem.is_some_and(|s| find(s).is_some()) {
                 continue; // the sidecar of another file
             }
-            let sidecar_name = sidecar_of(Path::new(name)).into_os_string();
+            sidecar_name.clear();
+            sidecar_name.extend_from_slice(name);
+            sidecar_name.extend_from_slice(SIDECAR_SUFFIX.as_bytes());
             let (asset, sidecar) = match stem {
                 // A sidecar whose file is gone still holds personal data: index it.
-                Some(stem) if !files.contains_key(&sidecar_name) => (stem, Some(entry)),
-                _ => (name.clone(), files.get(&sidecar_name)),
+                Some(stem) if find(&sidecar_name).is_none() => (stem, Some(entry)),
+                _ => (name, find(&sidecar_name).map(|f| &f.1)),
             };
-            let relative = dir.join(&asset);
-            let Some(id) = id_of(&relative) else {
-                folder.strays.push(Stray::NotUtf8 {
-                    path: escaped(&relative),
-                });
-                continue;
+            let id = match (&prefix, std::str::from_utf8(asset)) {
+                (Some(prefix), Ok(asset)) => prefix.clone() + asset,
+                _ => {
+                    folder.strays.push(Stray::NotUtf8 {
+                        path: escaped(&dir.join(OsStr::from_bytes(asset))),
+                    });
+                    continue;
+                }
             };
             let Some(sidecar) = sidecar else {
-                folder.strays.push(if links.contains(&asset) {
+                let link = find(asset).is_some_and(|f| f.2);
+                folder.strays.push(if link {
                     Stray::Link { path: id }
                 } else {
                     Stray::NoSidecar { path: id }
@@ -666,6 +665,12 @@ pub(crate) fn changed(
 mod tests {
     use super::*;
 
+    fn sidecar_of(file: &Path) -> PathBuf {
+        let mut name = file.as_os_str().to_owned();
+        name.push(SIDECAR_SUFFIX);
+        PathBuf::from(name)
+    }
+
     fn write(root: &Path, id: &str, byline: &[&str]) {
         let path = root.join(id);
         fs::create_dir_all(path.parent().expect("an archive")).expect("a folder");
@@ -823,6 +828,51 @@ mod tests {
         assert!(outside.join("B/x.png").exists());
         assert!(platform.root.join("A/file-link.png").is_symlink());
         assert_eq!(byline(&platform, "A/plain.png"), ["Jane Doe"]);
+    }
+
+    /// Folders at every depth are paired on their own: an asset beside a folder, in a
+    /// folder of a folder, a sidecar whose file is gone, a file named like a sidecar with
+    /// its own sidecar, a file without one, and a link to a folder inside an archive.
+    #[test]
+    fn every_folder_is_listed_and_paired_among_its_own_files() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let root = dir.path();
+        write(root, "A/x.png", &["Jane Doe"]);
+        write(root, "A/sub/y.png", &["Jane Doe"]);
+        write(root, "A/sub/deeper/z.png", &["Jane Doe"]);
+        write(root, "B/gone.png", &["Jane Doe"]);
+        fs::remove_file(root.join("B/gone.png")).expect("the file");
+        write(root, "B/data.json", &["Jane Doe"]);
+        fs::write(root.join("B/alone.png"), b"image").expect("a file");
+        std::os::unix::fs::symlink(root.join("A/sub"), root.join("B/sub-link"))
+            .expect("a folder link");
+        let listing = DirPlatform::open(root)
+            .expect("the tenant")
+            .list()
+            .expect("a listing");
+        let mut ids: Vec<&str> = listing.assets.iter().map(|l| l.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(
+            ids,
+            [
+                "A/sub/deeper/z.png",
+                "A/sub/y.png",
+                "A/x.png",
+                "B/data.json",
+                "B/gone.png"
+            ]
+        );
+        assert_eq!(
+            listing.strays,
+            [
+                Stray::NoSidecar {
+                    path: "B/alone.png".into()
+                },
+                Stray::Link {
+                    path: "B/sub-link".into()
+                }
+            ]
+        );
     }
 
     #[test]
