@@ -1,0 +1,563 @@
+//! The seam between the `sql` platform and the database it reaches: SQLite through
+//! `rusqlite`, PostgreSQL through the synchronous `postgres` crate. The platform's logic
+//! (scope, quoting, erase order, read-back) is written once against [`Database`]; each
+//! backend only reads its catalog, runs a statement with bound parameters and keeps a
+//! transaction.
+//!
+//! Every value crosses the seam as text (`None` for NULL): keys come from asset ids, scope
+//! values from the profile and new values from the user, all text already, and each
+//! database turns a text parameter into the column's type on its own (SQLite by the
+//! column's affinity, PostgreSQL by inferring the parameter's type from the statement and
+//! parsing the text we send in its text format). Reads are cast to text in the statement.
+//!
+//! Why the sync `postgres` crate and not sqlx: [`crate::platform::Platform`] is synchronous,
+//! `postgres` wraps `tokio-postgres` with its own small runtime so no async leaks into the
+//! platform, it streams rows (`query_raw`) and takes rustls (`tokio-postgres-rustls`), the
+//! TLS stack dsr already builds for HTTPS; sqlx would add its macros, a pool and a second
+//! SQLite driver beside rusqlite for no gain here.
+
+use std::collections::BTreeMap;
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use postgres::types::{Format, IsNull, ToSql, Type, to_sql_checked};
+use rusqlite::types::ValueRef;
+use sha2::{Digest, Sha256};
+
+use crate::platform::http::SecretSource;
+
+/// A row read through the seam: each column as text, `None` for NULL.
+pub type Row = Vec<Option<String>>;
+
+/// One column, from the catalog.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub name: String,
+    pub nullable: bool,
+}
+
+/// One foreign key from a child table to a parent, from the catalog.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub child: String,
+    pub child_columns: Vec<String>,
+    pub parent_columns: Vec<String>,
+    pub cascades: bool,
+}
+
+/// What the connected user may do to a table.
+#[derive(Debug, Clone, Copy)]
+pub struct Privileges {
+    pub select: bool,
+    pub update: bool,
+    pub delete: bool,
+}
+
+/// The database kinds dsr reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Sqlite,
+    Postgres,
+}
+
+impl Kind {
+    /// The placeholder of the `n`-th (1-based) bound parameter.
+    pub fn placeholder(self, n: usize) -> String {
+        match self {
+            Kind::Sqlite => format!("?{n}"),
+            Kind::Postgres => format!("${n}"),
+        }
+    }
+
+    /// A selected column (already quoted), read as text.
+    pub fn as_text(self, quoted: &str) -> String {
+        match self {
+            Kind::Sqlite => quoted.to_owned(),
+            Kind::Postgres => format!("CAST({quoted} AS text)"),
+        }
+    }
+}
+
+/// A connection to one database, the only place that knows which one.
+pub trait Database: Send {
+    fn kind(&self) -> Kind;
+    /// The table's columns; empty when there is no such table.
+    fn columns(&mut self, table: &str) -> Result<Vec<Column>, String>;
+    /// Every foreign key pointing at `parent`.
+    fn links_to(&mut self, parent: &str) -> Result<Vec<Link>, String>;
+    /// What the connected user may do to `table`.
+    fn privileges(&mut self, table: &str) -> Result<Privileges, String>;
+    /// Runs a query, giving each row to `each` as it arrives (never all rows at once).
+    fn query(
+        &mut self,
+        sql: &str,
+        params: &[Option<String>],
+        each: &mut dyn FnMut(Row),
+    ) -> Result<(), String>;
+    /// Runs a statement, answering how many rows it changed.
+    fn execute(&mut self, sql: &str, params: &[Option<String>]) -> Result<u64, String>;
+    fn begin(&mut self) -> Result<(), String>;
+    fn commit(&mut self) -> Result<(), String>;
+    fn rollback(&mut self) -> Result<(), String>;
+}
+
+impl dyn Database + '_ {
+    /// The rows of a query, for the few small reads (a row by its key, a count, a catalog).
+    pub fn rows(&mut self, sql: &str, params: &[Option<String>]) -> Result<Vec<Row>, String> {
+        let mut rows = Vec::new();
+        self.query(sql, params, &mut |row| rows.push(row))?;
+        Ok(rows)
+    }
+
+    /// Runs `work` in one transaction: committed when it succeeds, rolled back otherwise.
+    /// `error` wraps the database's own message when beginning or committing fails.
+    pub fn transaction<T, E>(
+        &mut self,
+        error: impl Fn(String) -> E,
+        work: impl FnOnce(&mut (dyn Database + '_)) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.begin().map_err(&error)?;
+        match work(self) {
+            Ok(value) => {
+                self.commit().map_err(&error)?;
+                Ok(value)
+            }
+            Err(e) => {
+                // The work's error says what went wrong; a failed rollback ends with the
+                // connection, which the server rolls back as well.
+                let _ = self.rollback();
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Connects to the database a URL names: `sqlite:///path`, `postgres://user@host/db`.
+pub fn connect(url: &str, password: Option<&SecretSource>) -> Result<Box<dyn Database>, String> {
+    if url.starts_with("sqlite://") {
+        let file = sqlite_path(url)?;
+        return Ok(Box::new(Sqlite::open(file)?));
+    }
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Ok(Box::new(Postgres::connect(url, password)?));
+    }
+    Err(unsupported_url().to_owned())
+}
+
+fn unsupported_url() -> &'static str {
+    "give --url sqlite:///path/to/db.sqlite or postgres://user@host:port/database"
+}
+
+/// Checks a URL without connecting: a known scheme, no password, TLS unless on loopback.
+pub fn check_url(url: &str) -> Result<(), String> {
+    if url.starts_with("sqlite://") {
+        return sqlite_path(url).map(|_| ());
+    }
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return postgres_config(url).map(|_| ());
+    }
+    Err(unsupported_url().to_owned())
+}
+
+/// The path of a `sqlite:///path/db.sqlite` URL.
+pub fn sqlite_path(url: &str) -> Result<PathBuf, String> {
+    let Some(rest) = url.strip_prefix("sqlite://") else {
+        return Err(unsupported_url().to_owned());
+    };
+    if !rest.starts_with('/') {
+        return Err("give the database file's absolute path: sqlite:///path/to/db.sqlite".into());
+    }
+    Ok(PathBuf::from(rest))
+}
+
+/// Whether a host name or address is this machine, where TLS protects nothing.
+fn loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+struct Sqlite {
+    conn: rusqlite::Connection,
+}
+
+impl Sqlite {
+    fn open(file: PathBuf) -> Result<Sqlite, String> {
+        // Never created: a mistyped path is an error, not an empty database.
+        let conn = rusqlite::Connection::open_with_flags(
+            &file,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+        // SQLite enforces foreign keys (and their ON DELETE actions) only when asked.
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(|e| format!("cannot turn on foreign keys: {e}"))?;
+        Ok(Sqlite { conn })
+    }
+
+    fn text_of(value: ValueRef<'_>) -> Option<String> {
+        match value {
+            ValueRef::Null => None,
+            ValueRef::Integer(i) => Some(i.to_string()),
+            ValueRef::Real(f) => Some(f.to_string()),
+            ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(b) => Some(crate::encode::hex(&Sha256::digest(b))),
+        }
+    }
+}
+
+impl Database for Sqlite {
+    fn kind(&self) -> Kind {
+        Kind::Sqlite
+    }
+
+    fn columns(&mut self, table: &str) -> Result<Vec<Column>, String> {
+        let rows = (self as &mut dyn Database).rows(
+            "SELECT name, \"notnull\" FROM pragma_table_info(?1)",
+            &[Some(table.to_owned())],
+        )?;
+        Ok(rows
+            .into_iter()
+            .map(|row| Column {
+                name: row[0].clone().unwrap_or_default(),
+                nullable: row[1].as_deref() == Some("0"),
+            })
+            .collect())
+    }
+
+    fn links_to(&mut self, parent: &str) -> Result<Vec<Link>, String> {
+        let db = self as &mut dyn Database;
+        let tables = db.rows("SELECT name FROM sqlite_schema WHERE type = 'table'", &[])?;
+        let mut found = Vec::new();
+        for table in tables.into_iter().filter_map(|r| r[0].clone()) {
+            let rows = db.rows(
+                "SELECT id, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list(?1) ORDER BY id, seq",
+                &[Some(table.clone())],
+            )?;
+            let mut links: BTreeMap<String, Link> = BTreeMap::new();
+            for row in rows {
+                if row[1].as_deref() != Some(parent) {
+                    continue;
+                }
+                let link = links
+                    .entry(row[0].clone().unwrap_or_default())
+                    .or_insert_with(|| Link {
+                        child: table.clone(),
+                        child_columns: Vec::new(),
+                        parent_columns: Vec::new(),
+                        cascades: row[4]
+                            .as_deref()
+                            .is_some_and(|d| d.eq_ignore_ascii_case("CASCADE")),
+                    });
+                link.child_columns.push(row[2].clone().unwrap_or_default());
+                // A key naming no column points at the parent's primary key.
+                link.parent_columns
+                    .push(row[3].clone().unwrap_or_else(|| "rowid".to_owned()));
+            }
+            found.extend(links.into_values());
+        }
+        Ok(found)
+    }
+
+    /// SQLite has no grants: the file's permissions say whether rows may be changed.
+    fn privileges(&mut self, _table: &str) -> Result<Privileges, String> {
+        let writable = self
+            .conn
+            .path()
+            .is_some_and(|p| rustix::fs::access(p, rustix::fs::Access::WRITE_OK).is_ok());
+        Ok(Privileges {
+            select: true,
+            update: writable,
+            delete: writable,
+        })
+    }
+
+    fn query(
+        &mut self,
+        sql: &str,
+        params: &[Option<String>],
+        each: &mut dyn FnMut(Row),
+    ) -> Result<(), String> {
+        let mut statement = self.conn.prepare(sql).map_err(|e| e.to_string())?;
+        let width = statement.column_count();
+        let mut rows = statement
+            .query(rusqlite::params_from_iter(params))
+            .map_err(|e| e.to_string())?;
+        while let Some(row) = rows.next().map_err(|e| e.to_string())? {
+            let values = (0..width)
+                .map(|i| row.get_ref(i).map(Self::text_of))
+                .collect::<Result<Row, _>>()
+                .map_err(|e| e.to_string())?;
+            each(values);
+        }
+        Ok(())
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Option<String>]) -> Result<u64, String> {
+        self.conn
+            .execute(sql, rusqlite::params_from_iter(params))
+            .map(|n| n as u64)
+            .map_err(|e| e.to_string())
+    }
+
+    fn begin(&mut self) -> Result<(), String> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| e.to_string())
+    }
+
+    fn commit(&mut self) -> Result<(), String> {
+        self.conn.execute_batch("COMMIT").map_err(|e| e.to_string())
+    }
+
+    fn rollback(&mut self) -> Result<(), String> {
+        self.conn
+            .execute_batch("ROLLBACK")
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// A text parameter sent in PostgreSQL's text format: the server parses it as whatever
+/// type it inferred for the placeholder (an integer key, a timestamp), as it would a literal.
+#[derive(Debug)]
+struct Text<'a>(Option<&'a str>);
+
+impl ToSql for Text<'_> {
+    fn to_sql(
+        &self,
+        _ty: &Type,
+        out: &mut postgres::types::private::BytesMut,
+    ) -> Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match self.0 {
+            Some(text) => {
+                out.extend_from_slice(text.as_bytes());
+                Ok(IsNull::No)
+            }
+            None => Ok(IsNull::Yes),
+        }
+    }
+
+    fn accepts(_ty: &Type) -> bool {
+        true
+    }
+
+    fn encode_format(&self, _ty: &Type) -> Format {
+        Format::Text
+    }
+
+    to_sql_checked!();
+}
+
+struct Postgres {
+    client: postgres::Client,
+}
+
+/// The connection settings of a `postgres://` URL, refused when it holds a password or
+/// would send it in the clear to another machine.
+fn postgres_config(url: &str) -> Result<postgres::Config, String> {
+    let config: postgres::Config = url
+        .parse()
+        .map_err(|e| format!("cannot read the database URL: {e}"))?;
+    if config.get_password().is_some() {
+        return Err("the URL holds a password, which would be kept in the profile: remove it and give it in DSR_DB_PASSWORD, a secret file (--client-secret-file) or at the prompt".into());
+    }
+    if config.get_user().is_none_or(str::is_empty) {
+        return Err("the URL names no user: postgres://USER@host:port/database".into());
+    }
+    if config.get_dbname().is_none_or(str::is_empty) {
+        return Err("the URL names no database: postgres://user@host:port/DATABASE".into());
+    }
+    let remote: Vec<String> = config
+        .get_hosts()
+        .iter()
+        .filter_map(|host| match host {
+            postgres::config::Host::Tcp(name) if !loopback(name) => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    if !remote.is_empty() && config.get_ssl_mode() != postgres::config::SslMode::Require {
+        return Err(format!(
+            "the database at {} is reached over the network, where dsr requires TLS: add ?sslmode=require to the URL (only loopback and Unix sockets go without)",
+            remote.join(", ")
+        ));
+    }
+    Ok(config)
+}
+
+impl Postgres {
+    fn connect(url: &str, password: Option<&SecretSource>) -> Result<Postgres, String> {
+        let mut config = postgres_config(url)?;
+        let tls = match config.get_ssl_mode() {
+            postgres::config::SslMode::Require => Some(rustls_connector()?),
+            _ => None,
+        };
+        // The password is asked for only when the server wants one (a local server often
+        // trusts its Unix socket or loopback), and never kept.
+        let open = |config: &postgres::Config| match &tls {
+            Some(tls) => config.connect(tls.clone()),
+            None => config.connect(postgres::NoTls),
+        };
+        let client = match open(&config) {
+            Ok(client) => client,
+            Err(e) if e.to_string().contains("password missing") => {
+                let ask = password.ok_or_else(|| {
+                    "the server asks for a password: set DSR_DB_PASSWORD".to_owned()
+                })?;
+                let secret = ask()?;
+                config.password(secret.expose());
+                open(&config).map_err(|e| format!("cannot connect: {}", pg_message(&e)))?
+            }
+            Err(e) => return Err(format!("cannot connect: {}", pg_message(&e))),
+        };
+        Ok(Postgres { client })
+    }
+}
+
+/// TLS with the machine's trusted certificates, as dsr's HTTPS uses.
+fn rustls_connector() -> Result<tokio_postgres_rustls::MakeRustlsConnect, String> {
+    use rustls_platform_verifier::BuilderVerifierExt as _;
+    // The provider is named: two are compiled in, and rustls refuses to guess.
+    let provider = std::sync::Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .and_then(|b| b.with_platform_verifier())
+        .map_err(|e| format!("cannot set up TLS: {e}"))?
+        .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+}
+
+/// A PostgreSQL error with the server's own message and detail when it sent one.
+fn pg_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(detail) => format!("{}: {detail}", db.message()),
+            None => db.message().to_owned(),
+        },
+        None => e.to_string(),
+    }
+}
+
+impl Database for Postgres {
+    fn kind(&self) -> Kind {
+        Kind::Postgres
+    }
+
+    fn columns(&mut self, table: &str) -> Result<Vec<Column>, String> {
+        let rows = (self as &mut dyn Database).rows(
+            "SELECT a.attname::text, (NOT a.attnotnull)::text
+             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = current_schema() AND c.relname = $1::text
+               AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+             ORDER BY a.attnum",
+            &[Some(table.to_owned())],
+        )?;
+        Ok(rows
+            .into_iter()
+            .map(|row| Column {
+                name: row[0].clone().unwrap_or_default(),
+                nullable: row[1].as_deref() == Some("true"),
+            })
+            .collect())
+    }
+
+    fn links_to(&mut self, parent: &str) -> Result<Vec<Link>, String> {
+        let rows = (self as &mut dyn Database).rows(
+            "SELECT con.oid::text, ch.relname::text, ca.attname::text, pa.attname::text,
+                    (con.confdeltype = 'c')::text
+             FROM pg_constraint con
+             JOIN pg_class ch ON ch.oid = con.conrelid
+             JOIN pg_class p ON p.oid = con.confrelid
+             JOIN pg_namespace n ON n.oid = p.relnamespace
+             CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(c, p, pos)
+             JOIN pg_attribute ca ON ca.attrelid = con.conrelid AND ca.attnum = k.c
+             JOIN pg_attribute pa ON pa.attrelid = con.confrelid AND pa.attnum = k.p
+             WHERE con.contype = 'f' AND p.relname = $1::text AND n.nspname = current_schema()
+             ORDER BY con.oid, k.pos",
+            &[Some(parent.to_owned())],
+        )?;
+        let mut links: BTreeMap<String, Link> = BTreeMap::new();
+        for row in rows {
+            let link = links
+                .entry(row[0].clone().unwrap_or_default())
+                .or_insert_with(|| Link {
+                    child: row[1].clone().unwrap_or_default(),
+                    child_columns: Vec::new(),
+                    parent_columns: Vec::new(),
+                    cascades: row[4].as_deref() == Some("true"),
+                });
+            link.child_columns.push(row[2].clone().unwrap_or_default());
+            link.parent_columns.push(row[3].clone().unwrap_or_default());
+        }
+        Ok(links.into_values().collect())
+    }
+
+    fn privileges(&mut self, table: &str) -> Result<Privileges, String> {
+        // The name is quoted for has_table_privilege, which parses it as SQL would.
+        let quoted = Some(super::quote(table));
+        let rows = (self as &mut dyn Database).rows(
+            "SELECT has_table_privilege($1::text, 'SELECT')::text,
+                    has_table_privilege($1::text, 'UPDATE')::text,
+                    has_table_privilege($1::text, 'DELETE')::text",
+            &[quoted],
+        )?;
+        let yes = |i: usize| {
+            rows.first()
+                .is_some_and(|r| r[i].as_deref() == Some("true"))
+        };
+        Ok(Privileges {
+            select: yes(0),
+            update: yes(1),
+            delete: yes(2),
+        })
+    }
+
+    fn query(
+        &mut self,
+        sql: &str,
+        params: &[Option<String>],
+        each: &mut dyn FnMut(Row),
+    ) -> Result<(), String> {
+        use postgres::fallible_iterator::FallibleIterator as _;
+        let params: Vec<Text<'_>> = params.iter().map(|p| Text(p.as_deref())).collect();
+        let mut rows = self
+            .client
+            .query_raw(sql, params.iter())
+            .map_err(|e| pg_message(&e))?;
+        while let Some(row) = rows.next().map_err(|e| pg_message(&e))? {
+            let values = (0..row.len())
+                .map(|i| row.try_get::<_, Option<String>>(i))
+                .collect::<Result<Row, _>>()
+                .map_err(|e| pg_message(&e))?;
+            each(values);
+        }
+        Ok(())
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Option<String>]) -> Result<u64, String> {
+        let params: Vec<Text<'_>> = params.iter().map(|p| Text(p.as_deref())).collect();
+        let params: Vec<&(dyn ToSql + Sync)> =
+            params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
+        self.client
+            .execute(sql, &params)
+            .map_err(|e| pg_message(&e))
+    }
+
+    fn begin(&mut self) -> Result<(), String> {
+        self.client
+            .batch_execute("BEGIN")
+            .map_err(|e| pg_message(&e))
+    }
+
+    fn commit(&mut self) -> Result<(), String> {
+        self.client
+            .batch_execute("COMMIT")
+            .map_err(|e| pg_message(&e))
+    }
+
+    fn rollback(&mut self) -> Result<(), String> {
+        self.client
+            .batch_execute("ROLLBACK")
+            .map_err(|e| pg_message(&e))
+    }
+}
