@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use rusqlite::Connection;
 use serde_json::Value;
 
+use crate::dbserver;
 use crate::support::Test;
 
 /// The odd column name is there to show that names are quoted, never spliced in.
@@ -60,19 +61,152 @@ author = "text:(erased)"
 
 const JANE: [&str; 4] = ["--email", "jane.doe@example.com", "--name", "Jane Doe"];
 
-fn database(t: &Test) -> PathBuf {
-    let path = t.path("shop.sqlite");
-    let conn = Connection::open(&path).expect("a new database");
-    conn.execute_batch(SCHEMA).expect("the schema");
-    std::fs::write(t.path("shop.toml"), DATASET).expect("the dataset");
-    path
+/// The databases one scenario runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Sqlite,
+    Postgres,
 }
 
-fn add(t: &Test, db: &std::path::Path) {
+/// One test's database, of one kind, and the URL dsr reaches it at.
+pub struct Db {
+    pub kind: Kind,
+    pub url: String,
+    sqlite: Option<PathBuf>,
+    postgres: Option<(&'static dbserver::Postgres, String)>,
+}
+
+impl Db {
+    /// A new database with `schema`. `None` (the reason printed) when the server is not
+    /// installed and this is not CI.
+    pub fn new(t: &Test, kind: Kind, schema: &str) -> Option<Db> {
+        match kind {
+            Kind::Sqlite => {
+                let path = t.path("shop.sqlite");
+                Connection::open(&path)
+                    .expect("a new database")
+                    .execute_batch(schema)
+                    .expect("the schema");
+                Some(Db {
+                    kind,
+                    url: format!("sqlite://{}", path.display()),
+                    sqlite: Some(path),
+                    postgres: None,
+                })
+            }
+            Kind::Postgres => {
+                let server = dbserver::postgres()?;
+                let name = server.database();
+                server
+                    .client(&name)
+                    .expect("a connection")
+                    .batch_execute(schema)
+                    .expect("the schema");
+                Some(Db {
+                    kind,
+                    url: format!(
+                        "postgres://{}@127.0.0.1:{}/{name}",
+                        dbserver::USER,
+                        server.port
+                    ),
+                    sqlite: None,
+                    postgres: Some((server, name)),
+                })
+            }
+        }
+    }
+
+    /// Runs statements as the database's owner.
+    pub fn execute(&self, sql: &str) {
+        match (&self.sqlite, &self.postgres) {
+            (Some(path), _) => Connection::open(path)
+                .expect("the database")
+                .execute_batch(sql)
+                .expect("the statements"),
+            (_, Some((server, name))) => server
+                .client(name)
+                .expect("a connection")
+                .batch_execute(sql)
+                .expect("the statements"),
+            _ => unreachable!("a database of some kind"),
+        }
+    }
+
+    /// Rows of a query, each as its values joined by `|` (NULL as `NULL`).
+    pub fn select(&self, sql: &str) -> Vec<String> {
+        match (&self.sqlite, &self.postgres) {
+            (Some(path), _) => {
+                let conn = Connection::open(path).expect("the database");
+                let mut statement = conn.prepare(sql).expect("a query");
+                let width = statement.column_count();
+                statement
+                    .query_map([], |row| {
+                        (0..width)
+                            .map(|i| {
+                                row.get::<_, rusqlite::types::Value>(i).map(|v| match v {
+                                    rusqlite::types::Value::Null => "NULL".to_owned(),
+                                    rusqlite::types::Value::Integer(i) => i.to_string(),
+                                    rusqlite::types::Value::Real(f) => f.to_string(),
+                                    rusqlite::types::Value::Text(t) => t,
+                                    rusqlite::types::Value::Blob(b) => format!("{b:?}"),
+                                })
+                            })
+                            .collect::<Result<Vec<_>, _>>()
+                            .map(|v| v.join("|"))
+                    })
+                    .expect("rows")
+                    .collect::<Result<_, _>>()
+                    .expect("readable rows")
+            }
+            (_, Some((server, name))) => server
+                .client(name)
+                .expect("a connection")
+                .simple_query(sql)
+                .expect("rows")
+                .into_iter()
+                .filter_map(|message| match message {
+                    ::postgres::SimpleQueryMessage::Row(row) => Some(
+                        (0..row.len())
+                            .map(|i| row.get(i).unwrap_or("NULL").to_owned())
+                            .collect::<Vec<_>>()
+                            .join("|"),
+                    ),
+                    _ => None,
+                })
+                .collect(),
+            _ => unreachable!("a database of some kind"),
+        }
+    }
+
+    /// Every row of a table, for comparing before and after.
+    pub fn rows(&self, table: &str) -> Vec<String> {
+        self.select(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+    }
+
+    /// The rows of another customer (7) in a table of the shop.
+    fn others(&self, table: &str) -> Vec<String> {
+        self.select(&format!(
+            "SELECT * FROM {table} WHERE customer_id = 7 ORDER BY 1, 2"
+        ))
+    }
+
+    /// The statements the server logged for this database, with their parameters.
+    fn statements(&self) -> Option<Vec<(String, String)>> {
+        let (server, name) = self.postgres.as_ref()?;
+        Some(server.statements(name))
+    }
+}
+
+/// The shop's database and dataset file.
+fn database(t: &Test, kind: Kind) -> Option<Db> {
+    std::fs::write(t.path("shop.toml"), DATASET).expect("the dataset");
+    Db::new(t, kind, SCHEMA)
+}
+
+fn add(t: &Test, db: &Db) {
     t.dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
         .arg(t.path("shop.toml"))
-        .arg("--url")
-        .arg(format!("sqlite://{}", db.display()))
+        .args(["--url", &db.url])
         .args(["--scope", "customer_id=42"])
         .run();
 }
@@ -89,32 +223,73 @@ fn located(t: &Test) -> Vec<String> {
     ids
 }
 
-/// Every row of a table, as text, for comparing before and after.
-fn rows(db: &std::path::Path, table: &str) -> Vec<String> {
-    let conn = Connection::open(db).expect("the database");
-    let mut statement = conn
-        .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
-        .expect("a query");
-    let width = statement.column_count();
-    statement
-        .query_map([], |row| {
-            (0..width)
-                .map(|i| {
-                    row.get::<_, rusqlite::types::Value>(i)
-                        .map(|v| format!("{v:?}"))
-                })
-                .collect::<Result<Vec<_>, _>>()
-                .map(|v| v.join("|"))
-        })
-        .expect("rows")
-        .collect::<Result<_, _>>()
-        .expect("readable rows")
+/// Each test runs on every database kind: `sql::sqlite::NAME`, `sql::postgres::NAME`.
+macro_rules! on_each_database {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[test]
+            fn $name() {
+                super::$name(super::Kind::Sqlite)
+            })*
+        }
+        mod postgres {
+            $(#[test]
+            fn $name() {
+                super::$name(super::Kind::Postgres)
+            })*
+        }
+    };
 }
 
-#[test]
-fn a_scoped_database_is_located_and_erased_as_the_dataset_says() {
+on_each_database!(
+    a_scoped_database_is_located_and_erased_as_the_dataset_says,
+    a_dataset_naming_a_missing_column_is_refused_with_its_place,
+    a_row_others_point_at_is_not_deleted_behind_the_plan,
+    tenant_check_reports_each_table,
+    access_and_portability_export_only_the_scope_rows,
+    a_cycle_of_foreign_keys_among_deleted_tables_is_refused_named,
+    a_scoped_dataset_is_refused_without_its_scope,
+);
+
+/// Every statement dsr sent that reads or changes a table of the shop carries the scope
+/// `"customer_id" = $n` with 42 bound to it (PostgreSQL's statement log).
+fn assert_every_statement_scoped(db: &Db) {
+    let Some(statements) = db.statements() else {
+        return;
+    };
+    let mut checked = 0;
+    for (statement, parameters) in &statements {
+        let touches = ["clients", "quotes", "invoices", "notes"]
+            .iter()
+            .any(|table| statement.contains(&format!("\"{table}\"")));
+        if !touches {
+            continue;
+        }
+        checked += 1;
+        let number = statement
+            .split_once("\"customer_id\" = $")
+            .map(|(_, rest)| {
+                rest.chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect::<String>()
+            })
+            .unwrap_or_else(|| panic!("a statement without the scope: {statement}"));
+        assert!(
+            parameters.contains(&format!("${number} = '42'")),
+            "the scope is bound to 42: {statement} with {parameters}"
+        );
+    }
+    assert!(
+        checked > 10,
+        "the log holds dsr's statements: {statements:#?}"
+    );
+}
+
+fn a_scoped_database_is_located_and_erased_as_the_dataset_says(kind: Kind) {
     let t = Test::new();
-    let db = database(&t);
+    let Some(db) = database(&t, kind) else {
+        return;
+    };
     add(&t, &db);
     t.sync(&[]);
     // Customer 7's Jane is never found: every query carries customer_id = 42.
@@ -124,12 +299,7 @@ fn a_scoped_database_is_located_and_erased_as_the_dataset_says() {
     );
     let others_before: Vec<Vec<String>> = ["clients", "quotes", "invoices", "notes"]
         .iter()
-        .map(|table| {
-            rows(&db, table)
-                .into_iter()
-                .filter(|r| r.contains("Integer(7)"))
-                .collect()
-        })
+        .map(|table| db.others(table))
         .collect();
 
     let case = t
@@ -182,31 +352,21 @@ fn a_scoped_database_is_located_and_erased_as_the_dataset_says() {
 
     // The rows are as the dataset says: deleted, scrubbed with the mask, kept.
     assert_eq!(
-        rows(&db, "clients"),
+        db.rows("clients"),
         [
-            "Integer(2)|Integer(7)|Text(\"jane.doe@example.com\")|Text(\"Jane Doe\")",
-            "Integer(3)|Integer(42)|Text(\"ola@example.com\")|Text(\"Ola Nordmann\")"
+            "2|7|jane.doe@example.com|Jane Doe",
+            "3|42|ola@example.com|Ola Nordmann"
         ]
     );
-    let notes = rows(&db, "notes");
+    let notes = db.rows("notes");
     assert!(
-        notes.contains(
-            &"Integer(1)|Integer(1)|Integer(42)|Text(\"(erased)\")|Text(\"[redacted] called about her quote\")"
-                .to_owned()
-        ),
+        notes.contains(&"1|1|42|(erased)|[redacted] called about her quote".to_owned()),
         "{notes:?}"
     );
-    assert!(
-        rows(&db, "invoices").contains(&"Integer(100)|Integer(42)|Text(\"Jane Doe\")".to_owned())
-    );
+    assert!(db.rows("invoices").contains(&"100|42|Jane Doe".to_owned()));
     let others_after: Vec<Vec<String>> = ["clients", "quotes", "invoices", "notes"]
         .iter()
-        .map(|table| {
-            rows(&db, table)
-                .into_iter()
-                .filter(|r| r.contains("Integer(7)"))
-                .collect()
-        })
+        .map(|table| db.others(table))
         .collect();
     assert_eq!(
         others_after, others_before,
@@ -216,12 +376,14 @@ fn a_scoped_database_is_located_and_erased_as_the_dataset_says() {
     // A fresh locate agrees with the report: only the kept invoice still names her.
     t.sync(&[]);
     assert_eq!(located(&t), ["invoices/100"]);
+    assert_every_statement_scoped(&db);
 }
 
-#[test]
-fn a_dataset_naming_a_missing_column_is_refused_with_its_place() {
+fn a_dataset_naming_a_missing_column_is_refused_with_its_place(kind: Kind) {
     let t = Test::new();
-    let db = database(&t);
+    let Some(db) = database(&t, kind) else {
+        return;
+    };
     std::fs::write(
         t.path("shop.toml"),
         DATASET.replace("name = \"person\"", "nmae = \"person\""),
@@ -230,8 +392,7 @@ fn a_dataset_naming_a_missing_column_is_refused_with_its_place() {
     let out = t
         .dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
         .arg(t.path("shop.toml"))
-        .arg("--url")
-        .arg(format!("sqlite://{}", db.display()))
+        .args(["--url", &db.url])
         .args(["--scope", "customer_id=42"])
         .any_status()
         .run();
@@ -251,10 +412,11 @@ fn a_dataset_naming_a_missing_column_is_refused_with_its_place() {
     );
 }
 
-#[test]
-fn a_row_others_point_at_is_not_deleted_behind_the_plan() {
+fn a_row_others_point_at_is_not_deleted_behind_the_plan(kind: Kind) {
     let t = Test::new();
-    let db = database(&t);
+    let Some(db) = database(&t, kind) else {
+        return;
+    };
     add(&t, &db);
     t.sync(&[]);
     // The quote pointing at her client row is not in the reviewed set (a medium match
@@ -283,16 +445,17 @@ fn a_row_others_point_at_is_not_deleted_behind_the_plan() {
             .contains("row(s) of table quotes point at"),
         "{client:#}"
     );
-    assert_eq!(rows(&db, "clients").len(), 3, "nothing was deleted");
-    assert_eq!(rows(&db, "quotes").len(), 3);
+    assert_eq!(db.rows("clients").len(), 3, "nothing was deleted");
+    assert_eq!(db.rows("quotes").len(), 3);
     t.sync(&[]);
     assert!(located(&t).contains(&"clients/1".to_owned()));
 }
 
-#[test]
-fn tenant_check_reports_each_table() {
+fn tenant_check_reports_each_table(kind: Kind) {
     let t = Test::new();
-    let db = database(&t);
+    let Some(db) = database(&t, kind) else {
+        return;
+    };
     add(&t, &db);
     let check = t.dsr(["tenant", "check", "-o", "json"]).run().json();
     let archives: Vec<(String, u64)> = check["archives"]
@@ -320,10 +483,11 @@ fn tenant_check_reports_each_table() {
     );
 }
 
-#[test]
-fn access_and_portability_export_only_the_scope_rows() {
+fn access_and_portability_export_only_the_scope_rows(kind: Kind) {
     let t = Test::new();
-    let db = database(&t);
+    let Some(db) = database(&t, kind) else {
+        return;
+    };
     add(&t, &db);
     t.sync(&[]);
     let case = t
@@ -361,17 +525,23 @@ fn access_and_portability_export_only_the_scope_rows() {
     assert!(!metadata.contains("clients/2"), "{metadata}");
 }
 
-#[test]
-fn a_cycle_of_foreign_keys_among_deleted_tables_is_refused_named() {
+fn a_cycle_of_foreign_keys_among_deleted_tables_is_refused_named(kind: Kind) {
     let t = Test::new();
-    let db = t.path("cycle.sqlite");
-    Connection::open(&db)
-        .expect("a new database")
-        .execute_batch(
+    // SQLite takes a key to a table not made yet; servers take it added afterwards.
+    let schema = match kind {
+        Kind::Sqlite => {
             "CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b(id), email TEXT);
-             CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a(id), email TEXT);",
-        )
-        .expect("the schema");
+             CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a(id), email TEXT);"
+        }
+        _ => {
+            "CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER, email TEXT);
+             CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a(id), email TEXT);
+             ALTER TABLE a ADD FOREIGN KEY (b_id) REFERENCES b(id);"
+        }
+    };
+    let Some(db) = Db::new(&t, kind, schema) else {
+        return;
+    };
     std::fs::write(
         t.path("cycle.toml"),
         "[tables.a]\nkey = [\"id\"]\nerase = \"delete\"\ncolumns = { email = \"email\" }\n\
@@ -381,8 +551,7 @@ fn a_cycle_of_foreign_keys_among_deleted_tables_is_refused_named() {
     let out = t
         .dsr(["tenant", "add", "cyc", "--platform", "sql", "--dataset"])
         .arg(t.path("cycle.toml"))
-        .arg("--url")
-        .arg(format!("sqlite://{}", db.display()))
+        .args(["--url", &db.url])
         .any_status()
         .run();
     assert_ne!(out.status, 0);
@@ -394,16 +563,16 @@ fn a_cycle_of_foreign_keys_among_deleted_tables_is_refused_named() {
     );
 }
 
-#[test]
-fn a_scoped_dataset_is_refused_without_its_scope() {
+fn a_scoped_dataset_is_refused_without_its_scope(kind: Kind) {
     let t = Test::new();
-    let db = database(&t);
+    let Some(db) = database(&t, kind) else {
+        return;
+    };
     for scope in [None, Some("client_id=1")] {
         let mut run = t
             .dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
             .arg(t.path("shop.toml"))
-            .arg("--url")
-            .arg(format!("sqlite://{}", db.display()));
+            .args(["--url", &db.url]);
         if let Some(scope) = scope {
             run = run.args(["--scope", scope]);
         }

@@ -69,11 +69,17 @@ impl Kind {
         }
     }
 
-    /// A selected column (already quoted), read as text.
-    pub fn as_text(self, quoted: &str) -> String {
+    /// A selected expression (a quoted column), read as text.
+    pub fn as_text(self, expression: &str) -> String {
+        let (open, close) = self.text_cast();
+        format!("{open}{expression}{close}")
+    }
+
+    /// What goes before and after an expression to read it as text.
+    pub fn text_cast(self) -> (&'static str, &'static str) {
         match self {
-            Kind::Sqlite => quoted.to_owned(),
-            Kind::Postgres => format!("CAST({quoted} AS text)"),
+            Kind::Sqlite => ("", ""),
+            Kind::Postgres => ("CAST(", " AS text)"),
         }
     }
 }

@@ -301,24 +301,61 @@ impl SqlPlatform {
         for link in db.links_to(&parent.name).map_err(|e| self.error(e))? {
             let described = self.dataset.tables.get(&link.child);
             let parent_values = self.values_of(db, parent, key, &link.parent_columns)?;
-            // Unscoped on purpose: a row of another customer pointing here blocks too.
+            // Rows of the scope are counted apart from all rows: a row of another customer
+            // pointing here blocks the deletion too (a cascade would reach into its data).
+            let scoped = match &self.scope {
+                Some(scope)
+                    if db
+                        .columns(&link.child)
+                        .map_err(|e| self.error(e))?
+                        .iter()
+                        .any(|c| c.name == scope.column) =>
+                {
+                    Some(scope)
+                }
+                _ => None,
+            };
             let mut count = Statement::new(
                 self.kind,
-                format!(
-                    "SELECT {} FROM {} WHERE 1 = 1",
-                    self.kind.as_text("count(*)"),
-                    quote(&link.child)
-                ),
+                format!("SELECT {}, ", self.kind.as_text("count(*)")),
             );
+            match scoped {
+                Some(scope) => {
+                    let (open, close) = self.kind.text_cast();
+                    count
+                        .push(&format!(
+                            "{open}count(CASE WHEN {} = ",
+                            quote(&scope.column)
+                        ))
+                        .bind(Some(scope.value.clone()))
+                        .push(&format!(" THEN 1 END){close}"));
+                }
+                None => {
+                    count.push(&self.kind.as_text("count(*)"));
+                }
+            }
+            count.push(&format!(" FROM {} WHERE 1 = 1", quote(&link.child)));
             count.equal(&link.child_columns, &parent_values);
-            let count: u64 = db
+            let counted = db
                 .rows(&count.sql, &count.params)
-                .map_err(|e| self.error(e))?
-                .first()
-                .and_then(|r| r[0].as_deref()?.parse().ok())
-                .unwrap_or(0);
+                .map_err(|e| self.error(e))?;
+            let number = |i: usize| -> u64 {
+                counted
+                    .first()
+                    .and_then(|r| r.get(i)?.as_deref()?.parse().ok())
+                    .unwrap_or(0)
+            };
+            let (count, in_scope) = (number(0), number(1));
             if count == 0 {
                 continue;
+            }
+            if count != in_scope {
+                return Err(PlatformError::Rejected(format!(
+                    "{} row(s) of table {} outside the scope point at this row of {}: nothing was deleted; the database links customers' data across the scope, which needs a person to look at",
+                    count - in_scope,
+                    link.child,
+                    parent.name
+                )));
             }
             let cascades_into_deleted =
                 link.cascades && described.is_none_or(|t| t.erase == EraseRule::Delete);
