@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 
 /// The superuser the tests and dsr connect as (trusted on loopback and the socket).
 pub const USER: &str = "dsr";
+/// A role that must give its password (scram-sha-256 on loopback); the tests create it.
+pub const PASSWORD_USER: &str = "dsr_password";
 
 pub struct Postgres {
     pub port: u16,
@@ -92,6 +94,8 @@ fn start_postgres() -> Option<Postgres> {
     let script = format!(
         r#"set -e
 {run_as} "{initdb}" -D "$1/data" -U {USER} --auth=trust -E UTF8 --no-sync >"$1/initdb.log" 2>&1
+# One role signs in with a password, for the tests of where dsr takes it from.
+sed -i '1i host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256' "$1/data/pg_hba.conf"
 {run_as} "{server}" -D "$1/data" -p {port} -k "$1" -c listen_addresses=127.0.0.1 \
     -c fsync=off -c log_statement=all -c "log_line_prefix=%d " 2>"$1/statements.log" &
 server=$!

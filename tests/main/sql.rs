@@ -70,7 +70,6 @@ pub enum Kind {
 
 /// One test's database, of one kind, and the URL dsr reaches it at.
 pub struct Db {
-    pub kind: Kind,
     pub url: String,
     sqlite: Option<PathBuf>,
     postgres: Option<(&'static dbserver::Postgres, String)>,
@@ -88,7 +87,6 @@ impl Db {
                     .execute_batch(schema)
                     .expect("the schema");
                 Some(Db {
-                    kind,
                     url: format!("sqlite://{}", path.display()),
                     sqlite: Some(path),
                     postgres: None,
@@ -103,7 +101,6 @@ impl Db {
                     .batch_execute(schema)
                     .expect("the schema");
                 Some(Db {
-                    kind,
                     url: format!(
                         "postgres://{}@127.0.0.1:{}/{name}",
                         dbserver::USER,
@@ -188,6 +185,17 @@ impl Db {
         self.select(&format!(
             "SELECT * FROM {table} WHERE customer_id = 7 ORDER BY 1, 2"
         ))
+    }
+
+    /// The URL of the same database for another user.
+    fn url_as(&self, user: &str) -> String {
+        self.url
+            .replacen(&format!("//{}@", dbserver::USER), &format!("//{user}@"), 1)
+    }
+
+    /// The database's name on its server.
+    fn name(&self) -> &str {
+        self.postgres.as_ref().map_or("", |(_, name)| name)
     }
 
     /// The statements the server logged for this database, with their parameters.
@@ -585,4 +593,176 @@ fn a_scoped_dataset_is_refused_without_its_scope(kind: Kind) {
             out.stderr
         );
     }
+}
+
+#[test]
+fn a_database_url_off_loopback_without_tls_or_with_a_password_is_refused() {
+    let t = Test::new();
+    std::fs::write(t.path("shop.toml"), DATASET).expect("the dataset");
+    for (url, says) in [
+        (
+            "postgres://dsr@db.example.com:5432/shop",
+            "the database at db.example.com is reached over the network, where dsr requires TLS: add ?sslmode=require",
+        ),
+        (
+            "postgres://dsr:hunter2@127.0.0.1:5432/shop",
+            "the URL holds a password, which would be kept in the profile",
+        ),
+    ] {
+        let out = t
+            .dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
+            .arg(t.path("shop.toml"))
+            .args(["--url", url, "--scope", "customer_id=42"])
+            .any_status()
+            .run();
+        assert_ne!(out.status, 0, "{url}");
+        assert!(out.stderr.contains(says), "{url}: {}", out.stderr);
+        assert!(!out.stderr.contains("hunter2"), "{}", out.stderr);
+    }
+    let config = std::fs::read_to_string(t.config_file()).unwrap_or_default();
+    assert!(!config.contains("hunter2"), "{config}");
+}
+
+/// The password comes from DSR_DB_PASSWORD (or the secret file, or a prompt), never from
+/// the profile or the command line.
+#[test]
+fn a_postgres_password_is_taken_from_the_environment() {
+    let t = Test::new();
+    let Some(db) = database(&t, Kind::Postgres) else {
+        return;
+    };
+    let user = dbserver::PASSWORD_USER;
+    db.execute(&format!(
+        "DO $$ BEGIN CREATE ROLE {user} LOGIN SUPERUSER PASSWORD 'correct horse'; \
+         EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
+    ));
+    let add = |password: Option<&str>| {
+        let mut run = t
+            .dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
+            .arg(t.path("shop.toml"))
+            .args(["--url", &db.url_as(user), "--scope", "customer_id=42"]);
+        run = match password {
+            Some(password) => run.env("DSR_DB_PASSWORD", password),
+            None => run.env_remove("DSR_DB_PASSWORD"),
+        };
+        run.any_status().run()
+    };
+    let out = add(None);
+    assert_ne!(out.status, 0);
+    assert!(
+        out.stderr
+            .contains("no database password: set DSR_DB_PASSWORD"),
+        "{}",
+        out.stderr
+    );
+    let out = add(Some("correct horse"));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let config = std::fs::read_to_string(t.config_file()).expect("the config");
+    assert!(!config.contains("correct horse"), "{config}");
+    t.dsr(["sync"])
+        .env("DSR_DB_PASSWORD", "correct horse")
+        .run();
+    assert_eq!(
+        located(&t),
+        ["clients/1", "invoices/100", "notes/1/1", "quotes/10"]
+    );
+}
+
+/// A user without DELETE on one table: `tenant check` says so per table, and an erasure
+/// is refused before its first change, not halfway.
+#[test]
+fn a_missing_delete_grant_is_shown_and_erasure_changes_nothing() {
+    let t = Test::new();
+    let Some(db) = database(&t, Kind::Postgres) else {
+        return;
+    };
+    let clerk = format!("clerk_{}", db.name());
+    db.execute(&format!(
+        "CREATE ROLE {clerk} LOGIN;
+         GRANT SELECT, UPDATE ON clients, quotes, invoices, notes TO {clerk};
+         GRANT DELETE ON quotes TO {clerk};"
+    ));
+    t.dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
+        .arg(t.path("shop.toml"))
+        .args(["--url", &db.url_as(&clerk), "--scope", "customer_id=42"])
+        .run();
+    // Erasure is not possible with these grants: the check says so and fails.
+    let check = t
+        .dsr(["tenant", "check", "-o", "json"])
+        .any_status()
+        .run()
+        .json();
+    let archives: Vec<(String, bool, bool, bool)> = check["archives"]
+        .as_array()
+        .expect("archives")
+        .iter()
+        .map(|a| {
+            (
+                a["name"].as_str().expect("a name").to_owned(),
+                a["read"] == true,
+                a["edit_metadata"] == true,
+                a["delete"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(
+        archives,
+        [
+            ("clients".to_owned(), true, true, false),
+            ("invoices".to_owned(), true, true, false),
+            ("notes".to_owned(), true, true, false),
+            ("quotes".to_owned(), true, true, true),
+        ],
+        "{check:#}"
+    );
+    let table = t.dsr(["tenant", "check"]).any_status().run().stdout;
+    assert!(
+        table.contains("erasure (Art. 17)              NOT possible"),
+        "{table}"
+    );
+
+    t.sync(&[]);
+    let before: Vec<Vec<String>> = ["clients", "quotes", "invoices", "notes"]
+        .iter()
+        .map(|table| db.rows(table))
+        .collect();
+    let case = t
+        .dsr(["case", "open", "--right", "erasure"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    t.dsr([
+        "case",
+        "review",
+        &case,
+        "--include",
+        "quotes/10",
+        "--include",
+        "notes/1/1",
+    ])
+    .run();
+    let done = t
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .any_status()
+        .run()
+        .json();
+    let after: Vec<Vec<String>> = ["clients", "quotes", "invoices", "notes"]
+        .iter()
+        .map(|table| db.rows(table))
+        .collect();
+    assert_eq!(after, before, "nothing was changed: {done:#}");
+    let steps = done["report"]["steps"].to_string();
+    assert!(
+        steps.contains("the database user lacks DELETE on clients"),
+        "{done:#}"
+    );
+    assert!(!steps.contains("\"done\""), "{done:#}");
+    // A fresh locate agrees: she is still everywhere she was.
+    t.sync(&[]);
+    assert_eq!(
+        located(&t),
+        ["clients/1", "invoices/100", "notes/1/1", "quotes/10"]
+    );
 }

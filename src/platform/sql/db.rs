@@ -405,7 +405,7 @@ impl Postgres {
         };
         let client = match open(&config) {
             Ok(client) => client,
-            Err(e) if e.to_string().contains("password missing") => {
+            Err(e) if pg_message(&e).contains("password missing") => {
                 let ask = password.ok_or_else(|| {
                     "the server asks for a password: set DSR_DB_PASSWORD".to_owned()
                 })?;
@@ -439,7 +439,12 @@ fn pg_message(e: &postgres::Error) -> String {
             Some(detail) => format!("{}: {detail}", db.message()),
             None => db.message().to_owned(),
         },
-        None => e.to_string(),
+        // The driver's own errors say what failed in their source ("invalid configuration:
+        // password missing").
+        None => match std::error::Error::source(e) {
+            Some(source) => format!("{e}: {source}"),
+            None => e.to_string(),
+        },
     }
 }
 
