@@ -8,7 +8,7 @@
 //! the folder. Each test gets a database of its own on it.
 
 use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -194,6 +194,162 @@ impl Postgres {
                 }
             } else {
                 ours = false;
+            }
+        }
+        found
+    }
+}
+
+/// The MariaDB server of this test process, started as [`postgres`] is: on first use, in a
+/// temporary folder, every statement logged (`general_log`), stopped when the process ends.
+pub struct Mariadb {
+    pub port: u16,
+    pub dir: PathBuf,
+    _keeper: Mutex<ChildStdin>,
+}
+
+pub fn mariadb() -> Option<&'static Mariadb> {
+    static SERVER: OnceLock<Option<Mariadb>> = OnceLock::new();
+    SERVER.get_or_init(start_mariadb).as_ref()
+}
+
+fn find_mariadb(program: &str) -> Option<PathBuf> {
+    // Debian puts the server in /usr/sbin, which a user's PATH may lack.
+    find(program).or_else(|| {
+        [Path::new("/usr/sbin"), Path::new("/usr/bin")]
+            .iter()
+            .map(|dir| dir.join(program))
+            .find(|p| p.is_file())
+    })
+}
+
+fn start_mariadb() -> Option<Mariadb> {
+    let (Some(install), Some(server)) =
+        (find_mariadb("mariadb-install-db"), find_mariadb("mariadbd"))
+    else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "MariaDB is missing: install it with `apt-get install mariadb-server` (.ci/run does)"
+        );
+        eprintln!("skipped: MariaDB (mariadb-install-db, mariadbd) is not installed");
+        return None;
+    };
+    let dir = tempfile::Builder::new()
+        .prefix("dsr-mariadb")
+        .tempdir()
+        .expect("a temp dir")
+        .keep();
+    // mariadbd runs as root only when told to.
+    let user = if root() { "--user=root" } else { "" };
+    let port = free_port();
+    let script = format!(
+        r#"set -e
+"{install}" --no-defaults --datadir="$1/data" --auth-root-authentication-method=normal \
+    --skip-test-db {user} >"$1/install.log" 2>&1
+"{server}" --no-defaults --datadir="$1/data" --port={port} --bind-address=127.0.0.1 \
+    --socket="$1/mysqld.sock" --pid-file="$1/mysqld.pid" {user} --skip-name-resolve \
+    --skip-log-bin --innodb-buffer-pool-size=32M --innodb-flush-log-at-trx-commit=0 \
+    --general-log=1 --general-log-file="$1/general.log" --log-error="$1/error.log" &
+server=$!
+read -r _ || true
+kill -TERM "$server"
+wait "$server" || true
+rm -rf "$1""#,
+        install = install.display(),
+        server = server.display(),
+    );
+    let mut keeper = Command::new("sh")
+        .args(["-c", &script, "sh", &dir.display().to_string()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("sh starts");
+    let stdin = keeper.stdin.take().expect("the keeper's stdin");
+    let server = Mariadb {
+        port,
+        dir: dir.clone(),
+        _keeper: Mutex::new(stdin),
+    };
+    let socket = dir.join("mysqld.sock");
+    let started = Instant::now();
+    let mut root = loop {
+        let opts = mysql::OptsBuilder::new()
+            .socket(Some(socket.display().to_string()))
+            .user(Some("root"));
+        if socket.exists()
+            && let Ok(conn) = mysql::Conn::new(opts)
+        {
+            break conn;
+        }
+        if let Ok(Some(status)) = keeper.try_wait() {
+            let log = std::fs::read_to_string(dir.join("install.log")).unwrap_or_default();
+            let errors = std::fs::read_to_string(dir.join("error.log")).unwrap_or_default();
+            panic!("MariaDB ended at start ({status}):\n{log}\n{errors}");
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "MariaDB did not start on port {port} within 60 s"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    use mysql::prelude::Queryable as _;
+    root.query_drop(format!(
+        "CREATE USER '{USER}'@'%'; GRANT ALL PRIVILEGES ON *.* TO '{USER}'@'%' WITH GRANT OPTION;
+         CREATE USER '{PASSWORD_USER}'@'%' IDENTIFIED BY 'correct horse';
+         GRANT ALL PRIVILEGES ON *.* TO '{PASSWORD_USER}'@'%';"
+    ))
+    .expect("the test users");
+    Some(server)
+}
+
+impl Mariadb {
+    /// A client on `database` (none: the server), as the test superuser over loopback, in
+    /// the quoting dsr uses (`ANSI_QUOTES`).
+    pub fn client(&self, database: Option<&str>) -> mysql::Conn {
+        let opts = mysql::OptsBuilder::new()
+            .ip_or_hostname(Some("127.0.0.1"))
+            .tcp_port(self.port)
+            .prefer_socket(false)
+            .user(Some(USER))
+            .db_name(database)
+            .init(vec!["SET SESSION sql_mode = 'ANSI_QUOTES'"]);
+        mysql::Conn::new(opts).expect("a connection")
+    }
+
+    /// A new, empty database of its own for one test, and its name.
+    pub fn database(&self) -> String {
+        use mysql::prelude::Queryable as _;
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let name = format!("t{}", NEXT.fetch_add(1, Ordering::Relaxed));
+        self.client(None)
+            .query_drop(format!("CREATE DATABASE {name}"))
+            .expect("a new database");
+        name
+    }
+
+    /// The statements executed on `database` so far, as the general log shows them (values
+    /// in place of the placeholders), in order.
+    pub fn statements(&self, database: &str) -> Vec<String> {
+        let log = std::fs::read_to_string(self.dir.join("general.log")).expect("the log");
+        let mut ours = std::collections::HashSet::new();
+        let mut found = Vec::new();
+        for line in log.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let Some((at, header)) = fields.iter().enumerate().find_map(|(i, f)| {
+                let (id, command) = f.trim().split_once(' ')?;
+                id.parse::<u64>().ok().map(|id| (i, (id, command.trim())))
+            }) else {
+                continue;
+            };
+            let (id, command) = header;
+            let argument = fields[at + 1..].join("\t");
+            match command {
+                "Connect" if argument.contains(&format!(" on {database} ")) => {
+                    ours.insert(id);
+                }
+                "Execute" | "Query" if ours.contains(&id) => found.push(argument),
+                _ => {}
             }
         }
         found

@@ -66,6 +66,7 @@ const JANE: [&str; 4] = ["--email", "jane.doe@example.com", "--name", "Jane Doe"
 pub enum Kind {
     Sqlite,
     Postgres,
+    Mariadb,
 }
 
 /// One test's database, of one kind, and the URL dsr reaches it at.
@@ -73,6 +74,7 @@ pub struct Db {
     pub url: String,
     sqlite: Option<PathBuf>,
     postgres: Option<(&'static dbserver::Postgres, String)>,
+    mariadb: Option<(&'static dbserver::Mariadb, String)>,
 }
 
 impl Db {
@@ -90,6 +92,7 @@ impl Db {
                     url: format!("sqlite://{}", path.display()),
                     sqlite: Some(path),
                     postgres: None,
+                    mariadb: None,
                 })
             }
             Kind::Postgres => {
@@ -108,6 +111,26 @@ impl Db {
                     ),
                     sqlite: None,
                     postgres: Some((server, name)),
+                    mariadb: None,
+                })
+            }
+            Kind::Mariadb => {
+                use mysql::prelude::Queryable as _;
+                let server = dbserver::mariadb()?;
+                let name = server.database();
+                server
+                    .client(Some(&name))
+                    .query_drop(schema)
+                    .expect("the schema");
+                Some(Db {
+                    url: format!(
+                        "mariadb://{}@127.0.0.1:{}/{name}",
+                        dbserver::USER,
+                        server.port
+                    ),
+                    sqlite: None,
+                    postgres: None,
+                    mariadb: Some((server, name)),
                 })
             }
         }
@@ -115,6 +138,13 @@ impl Db {
 
     /// Runs statements as the database's owner.
     pub fn execute(&self, sql: &str) {
+        if let Some((server, name)) = &self.mariadb {
+            use mysql::prelude::Queryable as _;
+            return server
+                .client(Some(name))
+                .query_drop(sql)
+                .expect("the statements");
+        }
         match (&self.sqlite, &self.postgres) {
             (Some(path), _) => Connection::open(path)
                 .expect("the database")
@@ -131,6 +161,24 @@ impl Db {
 
     /// Rows of a query, each as its values joined by `|` (NULL as `NULL`).
     pub fn select(&self, sql: &str) -> Vec<String> {
+        if let Some((server, name)) = &self.mariadb {
+            use mysql::prelude::Queryable as _;
+            let rows: Vec<mysql::Row> = server.client(Some(name)).query(sql).expect("rows");
+            return rows
+                .into_iter()
+                .map(|row| {
+                    row.unwrap()
+                        .into_iter()
+                        .map(|value| match value {
+                            mysql::Value::NULL => "NULL".to_owned(),
+                            mysql::Value::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
+                            other => other.as_sql(true),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("|")
+                })
+                .collect();
+        }
         match (&self.sqlite, &self.postgres) {
             (Some(path), _) => {
                 let conn = Connection::open(path).expect("the database");
@@ -195,11 +243,24 @@ impl Db {
 
     /// The database's name on its server.
     fn name(&self) -> &str {
-        self.postgres.as_ref().map_or("", |(_, name)| name)
+        match (&self.postgres, &self.mariadb) {
+            (Some((_, name)), _) | (_, Some((_, name))) => name,
+            _ => "",
+        }
     }
 
-    /// The statements the server logged for this database, with their parameters.
+    /// The statements the server logged for this database, each with its parameters
+    /// (PostgreSQL's `$1 = '42'`; MariaDB's log shows the values in place).
     fn statements(&self) -> Option<Vec<(String, String)>> {
+        if let Some((server, name)) = &self.mariadb {
+            return Some(
+                server
+                    .statements(name)
+                    .into_iter()
+                    .map(|s| (s, String::new()))
+                    .collect(),
+            );
+        }
         let (server, name) = self.postgres.as_ref()?;
         Some(server.statements(name))
     }
@@ -246,6 +307,12 @@ macro_rules! on_each_database {
                 super::$name(super::Kind::Postgres)
             })*
         }
+        mod mariadb {
+            $(#[test]
+            fn $name() {
+                super::$name(super::Kind::Mariadb)
+            })*
+        }
     };
 }
 
@@ -274,6 +341,14 @@ fn assert_every_statement_scoped(db: &Db) {
             continue;
         }
         checked += 1;
+        if parameters.is_empty() {
+            // Values in place, as MariaDB's log writes an executed statement.
+            assert!(
+                statement.contains("\"customer_id\" = '42'"),
+                "a statement without the scope: {statement}"
+            );
+            continue;
+        }
         let number = statement
             .split_once("\"customer_id\" = $")
             .map(|(_, rest)| {
@@ -627,15 +702,27 @@ fn a_database_url_off_loopback_without_tls_or_with_a_password_is_refused() {
 /// the profile or the command line.
 #[test]
 fn a_postgres_password_is_taken_from_the_environment() {
+    a_password_is_taken_from_the_environment(Kind::Postgres);
+}
+
+#[test]
+fn a_mariadb_password_is_taken_from_the_environment() {
+    a_password_is_taken_from_the_environment(Kind::Mariadb);
+}
+
+fn a_password_is_taken_from_the_environment(kind: Kind) {
     let t = Test::new();
-    let Some(db) = database(&t, Kind::Postgres) else {
+    let Some(db) = database(&t, kind) else {
         return;
     };
     let user = dbserver::PASSWORD_USER;
-    db.execute(&format!(
-        "DO $$ BEGIN CREATE ROLE {user} LOGIN SUPERUSER PASSWORD 'correct horse'; \
-         EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
-    ));
+    // MariaDB's harness makes the account at start; PostgreSQL's roles are made here.
+    if kind == Kind::Postgres {
+        db.execute(&format!(
+            "DO $$ BEGIN CREATE ROLE {user} LOGIN SUPERUSER PASSWORD 'correct horse'; \
+             EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
+        ));
+    }
     let add = |password: Option<&str>| {
         let mut run = t
             .dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
@@ -671,17 +758,35 @@ fn a_postgres_password_is_taken_from_the_environment() {
 /// A user without DELETE on one table: `tenant check` says so per table, and an erasure
 /// is refused before its first change, not halfway.
 #[test]
-fn a_missing_delete_grant_is_shown_and_erasure_changes_nothing() {
+fn a_missing_postgres_grant_is_shown_and_erasure_changes_nothing() {
+    a_missing_delete_grant_is_shown_and_erasure_changes_nothing(Kind::Postgres);
+}
+
+#[test]
+fn a_missing_mariadb_grant_is_shown_and_erasure_changes_nothing() {
+    a_missing_delete_grant_is_shown_and_erasure_changes_nothing(Kind::Mariadb);
+}
+
+fn a_missing_delete_grant_is_shown_and_erasure_changes_nothing(kind: Kind) {
     let t = Test::new();
-    let Some(db) = database(&t, Kind::Postgres) else {
+    let Some(db) = database(&t, kind) else {
         return;
     };
     let clerk = format!("clerk_{}", db.name());
-    db.execute(&format!(
-        "CREATE ROLE {clerk} LOGIN;
-         GRANT SELECT, UPDATE ON clients, quotes, invoices, notes TO {clerk};
-         GRANT DELETE ON quotes TO {clerk};"
-    ));
+    if kind == Kind::Postgres {
+        db.execute(&format!(
+            "CREATE ROLE {clerk} LOGIN;
+             GRANT SELECT, UPDATE ON clients, quotes, invoices, notes TO {clerk};
+             GRANT DELETE ON quotes TO {clerk};"
+        ));
+    } else {
+        let mut grants = format!("CREATE USER '{clerk}'@'%';");
+        for table in ["clients", "quotes", "invoices", "notes"] {
+            grants += &format!("GRANT SELECT, UPDATE ON {table} TO '{clerk}'@'%';");
+        }
+        grants += &format!("GRANT DELETE ON quotes TO '{clerk}'@'%';");
+        db.execute(&grants);
+    }
     t.dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
         .arg(t.path("shop.toml"))
         .args(["--url", &db.url_as(&clerk), "--scope", "customer_id=42"])

@@ -1,20 +1,23 @@
 //! The seam between the `sql` platform and the database it reaches: SQLite through
-//! `rusqlite`, PostgreSQL through the synchronous `postgres` crate. The platform's logic
-//! (scope, quoting, erase order, read-back) is written once against [`Database`]; each
-//! backend only reads its catalog, runs a statement with bound parameters and keeps a
-//! transaction.
+//! `rusqlite`, PostgreSQL through the synchronous `postgres` crate, MariaDB and MySQL
+//! through the `mysql` crate. The platform's logic (scope, quoting, erase order, read-back)
+//! is written once against [`Database`]; each backend only reads its catalog, runs a
+//! statement with bound parameters and keeps a transaction.
 //!
 //! Every value crosses the seam as text (`None` for NULL): keys come from asset ids, scope
 //! values from the profile and new values from the user, all text already, and each
 //! database turns a text parameter into the column's type on its own (SQLite by the
 //! column's affinity, PostgreSQL by inferring the parameter's type from the statement and
-//! parsing the text we send in its text format). Reads are cast to text in the statement.
+//! parsing the text we send in its text format, MariaDB by its comparison and assignment
+//! rules). Reads are cast to text in the statement.
 //!
 //! Why the sync `postgres` crate and not sqlx: [`crate::platform::Platform`] is synchronous,
 //! `postgres` wraps `tokio-postgres` with its own small runtime so no async leaks into the
 //! platform, it streams rows (`query_raw`) and takes rustls (`tokio-postgres-rustls`), the
 //! TLS stack dsr already builds for HTTPS; sqlx would add its macros, a pool and a second
-//! SQLite driver beside rusqlite for no gain here.
+//! SQLite driver beside rusqlite for no gain here. MariaDB and MySQL go through the sync
+//! `mysql` crate (rustls) for the same reasons; its sessions are put in `ANSI_QUOTES` mode
+//! so that one quoting (`"name"`) holds on every database.
 
 use std::collections::BTreeMap;
 use std::net::IpAddr;
@@ -58,6 +61,8 @@ pub struct Privileges {
 pub enum Kind {
     Sqlite,
     Postgres,
+    /// MariaDB or MySQL.
+    Mysql,
 }
 
 impl Kind {
@@ -66,6 +71,8 @@ impl Kind {
         match self {
             Kind::Sqlite => format!("?{n}"),
             Kind::Postgres => format!("${n}"),
+            // Positional: statements bind values in the order their placeholders appear.
+            Kind::Mysql => "?".to_owned(),
         }
     }
 
@@ -80,6 +87,7 @@ impl Kind {
         match self {
             Kind::Sqlite => ("", ""),
             Kind::Postgres => ("CAST(", " AS text)"),
+            Kind::Mysql => ("CAST(", " AS CHAR)"),
         }
     }
 }
@@ -147,11 +155,14 @@ pub fn connect(url: &str, password: Option<&SecretSource>) -> Result<Box<dyn Dat
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         return Ok(Box::new(Postgres::connect(url, password)?));
     }
+    if is_mysql(url) {
+        return Ok(Box::new(Mysql::connect(url, password)?));
+    }
     Err(unsupported_url().to_owned())
 }
 
 fn unsupported_url() -> &'static str {
-    "give --url sqlite:///path/to/db.sqlite or postgres://user@host:port/database"
+    "give --url sqlite:///path/to/db.sqlite, postgres://user@host:port/database or mysql://user@host:port/database (mariadb:// too)"
 }
 
 /// Checks a URL without connecting: a known scheme, no password, TLS unless on loopback.
@@ -161,6 +172,9 @@ pub fn check_url(url: &str) -> Result<(), String> {
     }
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         return postgres_config(url).map(|_| ());
+    }
+    if is_mysql(url) {
+        return mysql_opts(url).map(|_| ());
     }
     Err(unsupported_url().to_owned())
 }
@@ -570,5 +584,253 @@ impl Database for Postgres {
         self.client
             .batch_execute("ROLLBACK")
             .map_err(|e| pg_message(&e))
+    }
+}
+
+fn is_mysql(url: &str) -> bool {
+    url.starts_with("mysql://") || url.starts_with("mariadb://")
+}
+
+/// The connection settings of a `mysql://` or `mariadb://` URL, with the same refusals as
+/// for PostgreSQL: no password in it, TLS (`?sslmode=require`) unless on loopback or a Unix
+/// socket (`?socket=/path`).
+fn mysql_opts(url: &str) -> Result<mysql::OptsBuilder, String> {
+    let mut parsed =
+        url::Url::parse(url).map_err(|e| format!("cannot read the database URL: {e}"))?;
+    if parsed.password().is_some() {
+        return Err("the URL holds a password, which would be kept in the profile: remove it and give it in DSR_DB_PASSWORD, a secret file (--client-secret-file) or at the prompt".into());
+    }
+    let pairs: Vec<(String, String)> = parsed.query_pairs().into_owned().collect();
+    let tls = pairs
+        .iter()
+        .any(|(k, v)| k == "sslmode" && v.eq_ignore_ascii_case("require"));
+    let socket = pairs.iter().any(|(k, _)| k == "socket");
+    // The driver knows no sslmode: it is dsr's, read above.
+    parsed.set_query(None);
+    let kept: Vec<&(String, String)> = pairs.iter().filter(|(k, _)| k != "sslmode").collect();
+    if !kept.is_empty() {
+        let mut query = parsed.query_pairs_mut();
+        for (k, v) in kept {
+            query.append_pair(k, v);
+        }
+    }
+    let host = parsed.host_str().unwrap_or_default().to_owned();
+    if parsed.username().is_empty() {
+        return Err("the URL names no user: mysql://USER@host:port/database".into());
+    }
+    if parsed.path().trim_matches('/').is_empty() {
+        return Err("the URL names no database: mysql://user@host:port/DATABASE".into());
+    }
+    if !tls && !socket && !loopback(&host) {
+        return Err(format!(
+            "the database at {host} is reached over the network, where dsr requires TLS: add ?sslmode=require to the URL (only loopback and Unix sockets go without)"
+        ));
+    }
+    // The driver reads mysql:// only; mariadb:// is the same protocol.
+    let text = parsed.as_str().replacen("mariadb://", "mysql://", 1);
+    let opts =
+        mysql::Opts::from_url(&text).map_err(|e| format!("cannot read the database URL: {e}"))?;
+    let mut builder = mysql::OptsBuilder::from_opts(opts)
+        // A connection to 127.0.0.1 stays on TCP, where the URL put it.
+        .prefer_socket(false)
+        // UPDATE answers the rows it matched, not only those whose value differed: a
+        // scrub writing the mask a row already holds still counts as one row.
+        .additional_capabilities(mysql::consts::CapabilityFlags::CLIENT_FOUND_ROWS)
+        .init(vec![
+            "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'ANSI_QUOTES')",
+        ]);
+    if tls {
+        builder = builder.ssl_opts(mysql::SslOpts::default());
+    }
+    Ok(builder)
+}
+
+struct Mysql {
+    conn: mysql::Conn,
+}
+
+/// A MariaDB/MySQL error with the server's code when it sent one.
+fn mysql_message(e: &mysql::Error) -> String {
+    match e {
+        mysql::Error::MySqlError(server) => format!("{} (error {})", server.message, server.code),
+        other => other.to_string(),
+    }
+}
+
+impl Mysql {
+    fn connect(url: &str, password: Option<&SecretSource>) -> Result<Mysql, String> {
+        let builder = mysql_opts(url)?;
+        // As for PostgreSQL: asked for only when the server refuses the user without one.
+        let conn = match mysql::Conn::new(builder.clone()) {
+            Ok(conn) => conn,
+            Err(mysql::Error::MySqlError(e)) if e.code == 1045 => {
+                let ask = password.ok_or_else(|| {
+                    "the server asks for a password: set DSR_DB_PASSWORD".to_owned()
+                })?;
+                let secret = ask()?;
+                mysql::Conn::new(builder.pass(Some(secret.expose().to_owned())))
+                    .map_err(|e| format!("cannot connect: {}", mysql_message(&e)))?
+            }
+            Err(e) => return Err(format!("cannot connect: {}", mysql_message(&e))),
+        };
+        Ok(Mysql { conn })
+    }
+
+    fn text_of(value: mysql::Value) -> Option<String> {
+        match value {
+            mysql::Value::NULL => None,
+            mysql::Value::Bytes(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+            mysql::Value::Int(i) => Some(i.to_string()),
+            mysql::Value::UInt(u) => Some(u.to_string()),
+            mysql::Value::Float(f) => Some(f.to_string()),
+            mysql::Value::Double(f) => Some(f.to_string()),
+            other => Some(other.as_sql(true).trim_matches('\'').to_owned()),
+        }
+    }
+
+    fn params(params: &[Option<String>]) -> mysql::Params {
+        if params.is_empty() {
+            return mysql::Params::Empty;
+        }
+        mysql::Params::Positional(
+            params
+                .iter()
+                .map(|p| match p {
+                    Some(text) => mysql::Value::Bytes(text.clone().into_bytes()),
+                    None => mysql::Value::NULL,
+                })
+                .collect(),
+        )
+    }
+}
+
+/// The account the session runs as, written as information_schema's GRANTEE column
+/// writes it (`'user'@'host'`).
+const GRANTEE: &str = "CONCAT('''', SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''', SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')";
+
+impl Database for Mysql {
+    fn kind(&self) -> Kind {
+        Kind::Mysql
+    }
+
+    fn columns(&mut self, table: &str) -> Result<Vec<Column>, String> {
+        let rows = (self as &mut dyn Database).rows(
+            "SELECT CAST(COLUMN_NAME AS CHAR), CAST(IS_NULLABLE AS CHAR)
+             FROM information_schema.COLUMNS
+             WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?
+             ORDER BY ORDINAL_POSITION",
+            &[Some(table.to_owned())],
+        )?;
+        Ok(rows
+            .into_iter()
+            .map(|row| Column {
+                name: row[0].clone().unwrap_or_default(),
+                nullable: row[1].as_deref() == Some("YES"),
+            })
+            .collect())
+    }
+
+    fn links_to(&mut self, parent: &str) -> Result<Vec<Link>, String> {
+        let rows = (self as &mut dyn Database).rows(
+            "SELECT CAST(k.CONSTRAINT_NAME AS CHAR), CAST(k.TABLE_NAME AS CHAR),
+                    CAST(k.COLUMN_NAME AS CHAR), CAST(k.REFERENCED_COLUMN_NAME AS CHAR),
+                    CAST(r.DELETE_RULE AS CHAR)
+             FROM information_schema.KEY_COLUMN_USAGE k
+             JOIN information_schema.REFERENTIAL_CONSTRAINTS r
+               ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA
+              AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
+             WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_SCHEMA = DATABASE()
+               AND k.REFERENCED_TABLE_NAME = ?
+             ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION",
+            &[Some(parent.to_owned())],
+        )?;
+        let mut links: BTreeMap<(String, String), Link> = BTreeMap::new();
+        for row in rows {
+            let child = row[1].clone().unwrap_or_default();
+            let link = links
+                .entry((child.clone(), row[0].clone().unwrap_or_default()))
+                .or_insert_with(|| Link {
+                    child,
+                    child_columns: Vec::new(),
+                    parent_columns: Vec::new(),
+                    cascades: row[4]
+                        .as_deref()
+                        .is_some_and(|d| d.eq_ignore_ascii_case("CASCADE")),
+                });
+            link.child_columns.push(row[2].clone().unwrap_or_default());
+            link.parent_columns.push(row[3].clone().unwrap_or_default());
+        }
+        Ok(links.into_values().collect())
+    }
+
+    /// The grants of the connected account on the server, the database and the table
+    /// (information_schema shows an account its own); roles are not followed.
+    fn privileges(&mut self, table: &str) -> Result<Privileges, String> {
+        let sql = format!(
+            "SELECT CAST(PRIVILEGE_TYPE AS CHAR) FROM information_schema.USER_PRIVILEGES
+               WHERE GRANTEE = {GRANTEE}
+             UNION SELECT CAST(PRIVILEGE_TYPE AS CHAR) FROM information_schema.SCHEMA_PRIVILEGES
+               WHERE GRANTEE = {GRANTEE} AND TABLE_SCHEMA = DATABASE()
+             UNION SELECT CAST(PRIVILEGE_TYPE AS CHAR) FROM information_schema.TABLE_PRIVILEGES
+               WHERE GRANTEE = {GRANTEE} AND TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?"
+        );
+        let granted: Vec<String> = (self as &mut dyn Database)
+            .rows(&sql, &[Some(table.to_owned())])?
+            .into_iter()
+            .filter_map(|row| row.into_iter().next().flatten())
+            .collect();
+        let has = |what: &str| granted.iter().any(|g| g.eq_ignore_ascii_case(what));
+        Ok(Privileges {
+            select: has("SELECT"),
+            update: has("UPDATE"),
+            delete: has("DELETE"),
+        })
+    }
+
+    fn query(
+        &mut self,
+        sql: &str,
+        params: &[Option<String>],
+        each: &mut dyn FnMut(Row),
+    ) -> Result<(), String> {
+        use mysql::prelude::Queryable as _;
+        let result = self
+            .conn
+            .exec_iter(sql, Self::params(params))
+            .map_err(|e| mysql_message(&e))?;
+        for row in result {
+            let row = row.map_err(|e| mysql_message(&e))?;
+            each(row.unwrap().into_iter().map(Self::text_of).collect());
+        }
+        Ok(())
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Option<String>]) -> Result<u64, String> {
+        use mysql::prelude::Queryable as _;
+        self.conn
+            .exec_drop(sql, Self::params(params))
+            .map_err(|e| mysql_message(&e))?;
+        Ok(self.conn.affected_rows())
+    }
+
+    fn begin(&mut self) -> Result<(), String> {
+        use mysql::prelude::Queryable as _;
+        self.conn
+            .query_drop("START TRANSACTION")
+            .map_err(|e| mysql_message(&e))
+    }
+
+    fn commit(&mut self) -> Result<(), String> {
+        use mysql::prelude::Queryable as _;
+        self.conn
+            .query_drop("COMMIT")
+            .map_err(|e| mysql_message(&e))
+    }
+
+    fn rollback(&mut self) -> Result<(), String> {
+        use mysql::prelude::Queryable as _;
+        self.conn
+            .query_drop("ROLLBACK")
+            .map_err(|e| mysql_message(&e))
     }
 }

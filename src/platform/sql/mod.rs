@@ -2,9 +2,9 @@
 //! ([`dataset::Dataset`]): each row of a described table is an asset (id `table/key`,
 //! archive the table), its personal columns the asset's metadata (field `table.column`).
 //!
-//! The database is SQLite or PostgreSQL, reached through the seam in [`db`]: this module
-//! holds the logic once (scope, quoting, erase order, read-back), synchronous like the
-//! [`Platform`] trait.
+//! The database is SQLite, PostgreSQL or MariaDB/MySQL, reached through the seam in
+//! [`db`]: this module holds the logic once (scope, quoting, erase order, read-back),
+//! synchronous like the [`Platform`] trait.
 //!
 //! Every statement carries the scope predicate (`--scope COLUMN=VALUE`), so that a
 //! multi-tenant database's other customers are never read or changed; table and column
