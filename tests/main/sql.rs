@@ -324,6 +324,8 @@ on_each_database!(
     access_and_portability_export_only_the_scope_rows,
     a_cycle_of_foreign_keys_among_deleted_tables_is_refused_named,
     a_scoped_dataset_is_refused_without_its_scope,
+    a_null_mask_on_a_not_null_column_is_refused_at_tenant_add,
+    a_row_of_another_customer_pointing_at_hers_blocks_its_deletion,
 );
 
 /// Every statement dsr sent that reads or changes a table of the shop carries the scope
@@ -683,6 +685,14 @@ fn a_database_url_off_loopback_without_tls_or_with_a_password_is_refused() {
             "postgres://dsr:hunter2@127.0.0.1:5432/shop",
             "the URL holds a password, which would be kept in the profile",
         ),
+        (
+            "mariadb://dsr@db.example.com:3306/shop",
+            "the database at db.example.com is reached over the network, where dsr requires TLS: add ?sslmode=require",
+        ),
+        (
+            "mysql://dsr:hunter2@localhost/shop",
+            "the URL holds a password, which would be kept in the profile",
+        ),
     ] {
         let out = t
             .dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
@@ -870,4 +880,82 @@ fn a_missing_delete_grant_is_shown_and_erasure_changes_nothing(kind: Kind) {
         located(&t),
         ["clients/1", "invoices/100", "notes/1/1", "quotes/10"]
     );
+}
+
+/// A scrubbed column erasure would set to NULL, which its NOT NULL refuses: the dataset is
+/// refused when the tenant is added, not when an erasure is halfway.
+fn a_null_mask_on_a_not_null_column_is_refused_at_tenant_add(kind: Kind) {
+    let t = Test::new();
+    let Some(db) = database(&t, kind) else {
+        return;
+    };
+    std::fs::write(
+        t.path("shop.toml"),
+        DATASET.replace("author = \"text:(erased)\"", ""),
+    )
+    .expect("the dataset");
+    let out = t
+        .dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
+        .arg(t.path("shop.toml"))
+        .args(["--url", &db.url, "--scope", "customer_id=42"])
+        .any_status()
+        .run();
+    assert_ne!(out.status, 0);
+    assert!(
+        out.stderr.contains(
+            "table notes, column author: erasure would set it to NULL, which the column refuses (NOT NULL)"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+/// Another customer's quote points at her client row, through a key that cascades:
+/// deleting her row would delete data outside the scope, so it is not deleted.
+fn a_row_of_another_customer_pointing_at_hers_blocks_its_deletion(kind: Kind) {
+    let t = Test::new();
+    std::fs::write(t.path("shop.toml"), DATASET).expect("the dataset");
+    let cascading = SCHEMA.replace(
+        "REFERENCES clients(id)",
+        "REFERENCES clients(id) ON DELETE CASCADE",
+    );
+    let Some(db) = Db::new(&t, kind, &cascading) else {
+        return;
+    };
+    db.execute("INSERT INTO quotes VALUES (21, 7, 1, 'Prints for the gallery')");
+    add(&t, &db);
+    t.sync(&[]);
+    let case = t
+        .dsr(["case", "open", "--right", "erasure"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    t.dsr(["case", "review", &case, "--include", "quotes/10"])
+        .run();
+    let done = t
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .any_status()
+        .run()
+        .json();
+    let steps = done["report"]["steps"].as_array().expect("steps").clone();
+    let client = steps
+        .iter()
+        .find(|s| s["asset"] == "clients/1")
+        .unwrap_or_else(|| panic!("no step for the client in {done:#}"));
+    assert_ne!(client["outcome"], "done", "{client:#}");
+    assert!(
+        client
+            .to_string()
+            .contains("1 row(s) of table quotes outside the scope point at this row of clients"),
+        "{client:#}"
+    );
+    assert_eq!(db.rows("clients").len(), 3, "nothing was deleted");
+    assert!(
+        db.rows("quotes")
+            .contains(&"21|7|1|Prints for the gallery".to_owned())
+    );
+    t.sync(&[]);
+    assert!(located(&t).contains(&"clients/1".to_owned()));
 }
