@@ -241,6 +241,25 @@ impl Db {
             .replacen(&format!("//{}@", dbserver::USER), &format!("//{user}@"), 1)
     }
 
+    /// The URL of the same database through the server's Unix socket, where TLS is not
+    /// required either.
+    fn socket_url(&self) -> Option<String> {
+        if let Some((server, name)) = &self.postgres {
+            let dir = server.dir.display().to_string().replace('/', "%2F");
+            return Some(format!(
+                "postgres://{}@{dir}:{}/{name}",
+                dbserver::USER,
+                server.port
+            ));
+        }
+        let (server, name) = self.mariadb.as_ref()?;
+        Some(format!(
+            "mariadb://{}@localhost/{name}?socket={}",
+            dbserver::USER,
+            server.dir.join("mysqld.sock").display()
+        ))
+    }
+
     /// The database's name on its server.
     fn name(&self) -> &str {
         match (&self.postgres, &self.mariadb) {
@@ -326,6 +345,7 @@ on_each_database!(
     a_scoped_dataset_is_refused_without_its_scope,
     a_null_mask_on_a_not_null_column_is_refused_at_tenant_add,
     a_row_of_another_customer_pointing_at_hers_blocks_its_deletion,
+    a_server_is_reached_through_its_unix_socket,
 );
 
 /// Every statement dsr sent that reads or changes a table of the shop carries the scope
@@ -958,4 +978,24 @@ fn a_row_of_another_customer_pointing_at_hers_blocks_its_deletion(kind: Kind) {
     );
     t.sync(&[]);
     assert!(located(&t).contains(&"clients/1".to_owned()));
+}
+
+fn a_server_is_reached_through_its_unix_socket(kind: Kind) {
+    let t = Test::new();
+    let Some(db) = database(&t, kind) else {
+        return;
+    };
+    // SQLite has no server.
+    let Some(url) = db.socket_url() else {
+        return;
+    };
+    t.dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
+        .arg(t.path("shop.toml"))
+        .args(["--url", &url, "--scope", "customer_id=42"])
+        .run();
+    t.sync(&[]);
+    assert_eq!(
+        located(&t),
+        ["clients/1", "invoices/100", "notes/1/1", "quotes/10"]
+    );
 }
