@@ -247,7 +247,8 @@ fn start_mariadb() -> Option<Mariadb> {
 "{install}" --no-defaults --datadir="$1/data" --auth-root-authentication-method=normal \
     --skip-test-db {user} >"$1/install.log" 2>&1
 "{server}" --no-defaults --datadir="$1/data" --port={port} --bind-address=127.0.0.1 \
-    --socket="$1/mysqld.sock" --pid-file="$1/mysqld.pid" {user} --skip-name-resolve \
+    --socket="$1/mysqld.sock" --pid-file="$1/mysqld.pid" --tmpdir="$1" {user} \
+    --skip-name-resolve \
     --skip-log-bin --innodb-buffer-pool-size=32M --innodb-flush-log-at-trx-commit=0 \
     --general-log=1 --general-log-file="$1/general.log" --log-error="$1/error.log" &
 server=$!
