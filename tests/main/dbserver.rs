@@ -329,28 +329,23 @@ impl Mariadb {
         name
     }
 
-    /// The statements executed on `database` so far, as the general log shows them (values
-    /// in place of the placeholders), in order.
-    pub fn statements(&self, database: &str) -> Vec<String> {
+    /// The statements executed on the server so far, as the general log shows them (values
+    /// in place of the placeholders), in order. Every test database's: the log does not
+    /// always tie a statement to its database, and the tests that read it ask only about
+    /// the names dsr quotes, which their own statements never do.
+    pub fn statements(&self) -> Vec<String> {
         let log = std::fs::read_to_string(self.dir.join("general.log")).expect("the log");
-        let mut ours = std::collections::HashSet::new();
         let mut found = Vec::new();
         for line in log.lines() {
             let fields: Vec<&str> = line.split('\t').collect();
-            let Some((at, header)) = fields.iter().enumerate().find_map(|(i, f)| {
+            let Some((at, command)) = fields.iter().enumerate().find_map(|(i, f)| {
                 let (id, command) = f.trim().split_once(' ')?;
-                id.parse::<u64>().ok().map(|id| (i, (id, command.trim())))
+                id.parse::<u64>().ok().map(|_| (i, command.trim()))
             }) else {
                 continue;
             };
-            let (id, command) = header;
-            let argument = fields[at + 1..].join("\t");
-            match command {
-                "Connect" if argument.contains(&format!(" on {database} ")) => {
-                    ours.insert(id);
-                }
-                "Execute" | "Query" if ours.contains(&id) => found.push(argument),
-                _ => {}
+            if matches!(command, "Execute" | "Query") {
+                found.push(fields[at + 1..].join("\t"));
             }
         }
         found

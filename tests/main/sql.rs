@@ -271,10 +271,10 @@ impl Db {
     /// The statements the server logged for this database, each with its parameters
     /// (PostgreSQL's `$1 = '42'`; MariaDB's log shows the values in place).
     fn statements(&self) -> Option<Vec<(String, String)>> {
-        if let Some((server, name)) = &self.mariadb {
+        if let Some((server, _)) = &self.mariadb {
             return Some(
                 server
-                    .statements(name)
+                    .statements()
                     .into_iter()
                     .map(|s| (s, String::new()))
                     .collect(),
@@ -388,6 +388,17 @@ fn assert_every_statement_scoped(db: &Db) {
         checked > 10,
         "the log holds dsr's statements: {statements:#?}"
     );
+    // The erasure's own changes were among them.
+    for change in [
+        "DELETE FROM \"clients\"",
+        "DELETE FROM \"quotes\"",
+        "UPDATE \"notes\"",
+    ] {
+        assert!(
+            statements.iter().any(|(s, _)| s.starts_with(change)),
+            "the log holds {change}: {statements:#?}"
+        );
+    }
 }
 
 fn a_scoped_database_is_located_and_erased_as_the_dataset_says(kind: Kind) {
