@@ -345,7 +345,6 @@ on_each_database!(
     a_scoped_dataset_is_refused_without_its_scope,
     a_null_mask_on_a_not_null_column_is_refused_at_tenant_add,
     a_row_of_another_customer_pointing_at_hers_blocks_its_deletion,
-    a_server_is_reached_through_its_unix_socket,
 );
 
 /// Every statement dsr sent that reads or changes a table of the shop carries the scope
@@ -991,15 +990,22 @@ fn a_row_of_another_customer_pointing_at_hers_blocks_its_deletion(kind: Kind) {
     assert!(located(&t).contains(&"clients/1".to_owned()));
 }
 
+#[test]
+fn a_postgres_server_is_reached_through_its_unix_socket() {
+    a_server_is_reached_through_its_unix_socket(Kind::Postgres);
+}
+
+#[test]
+fn a_mariadb_server_is_reached_through_its_unix_socket() {
+    a_server_is_reached_through_its_unix_socket(Kind::Mariadb);
+}
+
 fn a_server_is_reached_through_its_unix_socket(kind: Kind) {
     let t = Test::new();
     let Some(db) = database(&t, kind) else {
         return;
     };
-    // SQLite has no server.
-    let Some(url) = db.socket_url() else {
-        return;
-    };
+    let url = db.socket_url().expect("a server's socket");
     t.dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
         .arg(t.path("shop.toml"))
         .args(["--url", &url, "--scope", "customer_id=42"])
