@@ -123,8 +123,9 @@ pub struct GlobalArgs {
     /// Log what dsr does to stderr (repeat for more detail); never logs personal values
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
-    /// A file holding the FotoWeb client secret [default: DSR_CLIENT_SECRET, the profile's
-    /// file, or a hidden prompt] [env: DSR_CLIENT_SECRET_FILE]
+    /// A file holding the FotoWeb client secret, or the database user's password (sql)
+    /// [default: DSR_CLIENT_SECRET (DSR_DB_PASSWORD for sql), the profile's file, or a
+    /// hidden prompt] [env: DSR_CLIENT_SECRET_FILE]
     #[arg(long, global = true, value_name = "FILE")]
     pub client_secret_file: Option<PathBuf>,
     /// How long one request to the tenant's server may take in all, tries and the waits
@@ -465,8 +466,11 @@ pub struct TenantAddArgs {
     #[arg(long, value_name = "DIR", required_if_eq("platform", "dir"))]
     pub path: Option<PathBuf>,
     /// The FotoWeb server's URL, https unless on loopback (fotoweb); or the store's:
-    /// file:///path, s3://bucket/prefix or az://container/prefix (objects); or the database's:
-    /// sqlite:///path/db.sqlite (sql)
+    /// file:///path, s3://bucket/prefix or az://container/prefix (objects); or the database's
+    /// (sql): sqlite:///path/db.sqlite, postgres://USER@HOST:PORT/DB or
+    /// mysql://USER@HOST:PORT/DB (mariadb:// too). A database URL holds no password (it
+    /// comes from DSR_DB_PASSWORD, --client-secret-file or a prompt) and needs
+    /// ?sslmode=require unless the server is on loopback or a Unix socket
     #[arg(
         long,
         value_name = "URL",
@@ -500,7 +504,8 @@ pub struct TenantAddArgs {
     /// header of on-premises servers (the API key is then given as the secret)
     #[arg(long, value_enum, default_value_t = AuthArg::Oauth)]
     pub auth: AuthArg,
-    /// A file holding the client secret, read whenever a token is needed (fotoweb)
+    /// A file holding the client secret, read whenever a token is needed (fotoweb), or
+    /// the database user's password, read when the server asks for one (sql)
     #[arg(long, value_name = "FILE")]
     pub client_secret_file: Option<PathBuf>,
     /// Region for national phone numbers, as a two-letter country code (e.g. NO, DE)

@@ -208,6 +208,7 @@ impl TenantProfile {
                     url,
                     dataset,
                     profile.scope.as_deref(),
+                    connection.secret.as_ref(),
                 )?)),
                 _ => Err(PlatformError::Unsupported(
                     "the profile names no database or dataset: add the tenant again with --url and --dataset",
@@ -303,7 +304,7 @@ impl TenantProfile {
                     .url
                     .as_deref()
                     .ok_or_else(|| problem("a sql tenant needs --url URL"))?;
-                crate::platform::sql::sqlite_path(url).map_err(problem)?;
+                crate::platform::sql::check_url(url).map_err(|e| problem(&e))?;
                 if self.dataset.is_none() {
                     return Err(problem("a sql tenant needs --dataset FILE"));
                 }

@@ -22,6 +22,8 @@ mod bulk;
 mod case;
 #[path = "main/claims.rs"]
 mod claims;
+#[path = "main/dbserver.rs"]
+mod dbserver;
 #[path = "main/demo.rs"]
 mod demo;
 #[path = "main/disguised.rs"]

@@ -436,9 +436,14 @@ fn timeouts(ctx: &Context, profile: &TenantProfile) -> Timeouts {
 }
 
 /// Where the client secret comes from, in order: `DSR_CLIENT_SECRET`, `--client-secret-file`,
-/// the profile's secret file, a hidden prompt when there is a terminal. Read once.
-fn secret_source(ctx: &Context, name: &str, profile: &TenantProfile) -> SecretSource {
-    let from_env = std::env::var("DSR_CLIENT_SECRET")
+/// the profile's secret file, a hidden prompt when there is a terminal. Read once. For a
+/// database (`sql`) it is the database user's password, from `DSR_DB_PASSWORD` first.
+pub(crate) fn secret_source(ctx: &Context, name: &str, profile: &TenantProfile) -> SecretSource {
+    let (variable, what) = match profile.platform {
+        dsr::config::PlatformKind::Sql => ("DSR_DB_PASSWORD", "database password"),
+        _ => ("DSR_CLIENT_SECRET", "client secret"),
+    };
+    let from_env = std::env::var(variable)
         .ok()
         .filter(|s| !s.is_empty())
         .map(Secret::new);
@@ -457,28 +462,25 @@ fn secret_source(ctx: &Context, name: &str, profile: &TenantProfile) -> SecretSo
         let secret = if let Some(secret) = &from_env {
             secret.clone()
         } else if let Some(path) = &file {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                format!("cannot read the client secret file {}: {e}", path.display())
-            })?;
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read the {what} file {}: {e}", path.display()))?;
             let secret = Secret::new(text.trim_end_matches(['\r', '\n']));
             if secret.is_empty() {
-                return Err(format!(
-                    "the client secret file {} is empty",
-                    path.display()
-                ));
+                return Err(format!("the {what} file {} is empty", path.display()));
             }
             secret
         } else if can_prompt {
+            let mut prompt = what.to_owned();
+            prompt[..1].make_ascii_uppercase();
             let typed = dialoguer::Password::new()
-                .with_prompt(format!("Client secret for tenant '{name}'"))
+                .with_prompt(format!("{prompt} for tenant '{name}'"))
                 .interact()
-                .map_err(|e| format!("cannot read the client secret: {e}"))?;
+                .map_err(|e| format!("cannot read the {what}: {e}"))?;
             Secret::new(typed)
         } else {
-            return Err(
-                "no client secret: set DSR_CLIENT_SECRET, pass --client-secret-file FILE, or run dsr in a terminal to be asked"
-                    .to_owned(),
-            );
+            return Err(format!(
+                "no {what}: set {variable}, pass --client-secret-file FILE, or run dsr in a terminal to be asked"
+            ));
         };
         *read = Some(secret.clone());
         Ok(secret)

@@ -155,9 +155,14 @@ fn add(ctx: &Context, mut args: TenantAddArgs) -> Result<Outcome> {
         // The dataset is checked against the database's catalog before the tenant is kept,
         // and the order erasure deletes in is read from its foreign keys.
         profile.validate(&args.name)?;
-        let database =
-            dsr::platform::sql::SqlPlatform::open(url, dataset, profile.scope.as_deref())
-                .context("cannot use the database with this dataset")?;
+        let password = super::secret_source(ctx, &args.name, &profile);
+        let database = dsr::platform::sql::SqlPlatform::open(
+            url,
+            dataset,
+            profile.scope.as_deref(),
+            Some(&password),
+        )
+        .context("cannot use the database with this dataset")?;
         profile.delete_archives = database
             .deletion_order()
             .context("cannot order the dataset's deletions")?;

@@ -455,6 +455,7 @@ pub fn sandbox_env(cmd: &mut Command, test: &Test) {
         "DSR_CONFIG",
         "DSR_CLIENT_SECRET",
         "DSR_CLIENT_SECRET_FILE",
+        "DSR_DB_PASSWORD",
     ] {
         cmd.env_remove(key);
     }

@@ -2,9 +2,9 @@
 //! ([`dataset::Dataset`]): each row of a described table is an asset (id `table/key`,
 //! archive the table), its personal columns the asset's metadata (field `table.column`).
 //!
-//! SQLite is reached through `rusqlite`: it is synchronous like the [`Platform`] trait, so
-//! no async runtime sits between dsr and a file on disk, and its bundled SQLite behaves the
-//! same on every machine.
+//! The database is SQLite, PostgreSQL or MariaDB/MySQL, reached through the seam in
+//! [`db`]: this module holds the logic once (scope, quoting, erase order, read-back),
+//! synchronous like the [`Platform`] trait.
 //!
 //! Every statement carries the scope predicate (`--scope COLUMN=VALUE`), so that a
 //! multi-tenant database's other customers are never read or changed; table and column
@@ -12,21 +12,22 @@
 //! quoted; values are always bound parameters.
 
 pub mod dataset;
+pub mod db;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
-use rusqlite::types::{Value, ValueRef};
-use rusqlite::{Connection, OpenFlags, params_from_iter};
 use sha2::{Digest, Sha256};
 
 use self::dataset::{Dataset, EraseRule, Mask, Table};
+use self::db::{Database, Kind, Link, Row};
 use super::{
     ArchiveAccess, Description, MetadataChanges, Platform, PlatformError, ScanEnd, Scanned, Since,
 };
 use crate::asset::{Asset, FieldValue, Metadata};
+use crate::platform::http::SecretSource;
 
 /// The scope of a multi-tenant database: every query is limited to `column = value`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,31 +48,65 @@ impl Scope {
     }
 }
 
-/// A SQLite database as a tenant.
+/// A database as a tenant.
 pub struct SqlPlatform {
     url: String,
-    file: PathBuf,
     dataset: Dataset,
     scope: Option<Scope>,
-    // rusqlite's connection is not Sync; one at a time is all a file database takes anyway.
-    conn: Mutex<Connection>,
+    kind: Kind,
+    // One statement at a time on one connection: none of the drivers shares one between
+    // threads, and an erasure changes rows in the plan's order anyway.
+    db: Mutex<Box<dyn Database>>,
+    /// Why an erasure cannot run with the connected user's privileges, checked once.
+    erase_refused: OnceLock<Option<String>>,
 }
 
-/// The path of a `sqlite:///path/db.sqlite` URL.
-pub fn sqlite_path(url: &str) -> Result<PathBuf, &'static str> {
-    let Some(rest) = url.strip_prefix("sqlite://") else {
-        return Err(
-            "only SQLite databases are supported so far: give --url sqlite:///path/to/db.sqlite",
-        );
-    };
-    if !rest.starts_with('/') {
-        return Err("give the database file's absolute path: sqlite:///path/to/db.sqlite");
-    }
-    Ok(PathBuf::from(rest))
+/// Checks a database URL without connecting (for `dsr tenant add`).
+pub fn check_url(url: &str) -> Result<(), String> {
+    db::check_url(url)
 }
 
-fn quote(identifier: &str) -> String {
+/// A quoted identifier: a `"` inside is doubled, so a name can never end the quoting.
+pub(crate) fn quote(identifier: &str) -> String {
     format!("\"{}\"", identifier.replace('"', "\"\""))
+}
+
+/// A statement being written, with its bound values in placeholder order.
+struct Statement {
+    kind: Kind,
+    sql: String,
+    params: Vec<Option<String>>,
+}
+
+impl Statement {
+    fn new(kind: Kind, sql: impl Into<String>) -> Statement {
+        Statement {
+            kind,
+            sql: sql.into(),
+            params: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, text: &str) -> &mut Statement {
+        self.sql.push_str(text);
+        self
+    }
+
+    fn bind(&mut self, value: Option<String>) -> &mut Statement {
+        self.params.push(value);
+        let placeholder = self.kind.placeholder(self.params.len());
+        self.sql.push_str(&placeholder);
+        self
+    }
+
+    /// ` AND "c1" = ? AND "c2" = ?` with the values bound.
+    fn equal(&mut self, columns: &[String], values: &[Option<String>]) -> &mut Statement {
+        for (column, value) in columns.iter().zip(values) {
+            self.push(&format!(" AND {} = ", quote(column)))
+                .bind(value.clone());
+        }
+        self
+    }
 }
 
 /// An id's key values are percent-encoded so that a `/` in a key cannot split it.
@@ -81,17 +116,20 @@ const KEY_SET: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'.');
 
 impl SqlPlatform {
-    /// Opens the database and checks the dataset and the scope against its catalog.
+    /// Opens the database and checks the dataset and the scope against its catalog. The
+    /// password, when the server asks for one, comes from `password`.
     pub fn open(
         url: &str,
         dataset_file: &Path,
         scope: Option<&str>,
+        password: Option<&SecretSource>,
     ) -> Result<SqlPlatform, PlatformError> {
-        let file = sqlite_path(url).map_err(PlatformError::Unsupported)?;
-        let dataset = Dataset::load(dataset_file).map_err(|e| PlatformError::Database {
+        let database_error = |message: String| PlatformError::Database {
             url: url.to_owned(),
-            message: e.to_string(),
-        })?;
+            message,
+        };
+        db::check_url(url).map_err(database_error)?;
+        let dataset = Dataset::load(dataset_file).map_err(|e| database_error(e.to_string()))?;
         let scope = match scope {
             Some(text) => Some(Scope::parse(text).ok_or(PlatformError::Unsupported(
                 "the scope is not COLUMN=VALUE: add the tenant again with --scope customer_id=42",
@@ -103,74 +141,49 @@ impl SqlPlatform {
         if let Some(column) = &dataset.scope
             && scope.as_ref().is_none_or(|s| s.column != *column)
         {
-            return Err(PlatformError::Database {
-                url: url.to_owned(),
-                message: format!(
-                    "the dataset scopes every table by {column}: add the tenant with --scope {column}=VALUE"
-                ),
-            });
+            return Err(database_error(format!(
+                "the dataset scopes every table by {column}: add the tenant with --scope {column}=VALUE"
+            )));
         }
-        // Never created: a mistyped path is an error, not an empty database.
-        let conn = Connection::open_with_flags(
-            &file,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| PlatformError::Database {
-            url: url.to_owned(),
-            message: format!("cannot open the database: {e}"),
-        })?;
-        // SQLite enforces foreign keys (and their ON DELETE actions) only when asked.
-        conn.pragma_update(None, "foreign_keys", true)
-            .map_err(|e| PlatformError::Database {
-                url: url.to_owned(),
-                message: format!("cannot turn on foreign keys: {e}"),
-            })?;
+        let db = db::connect(url, password).map_err(database_error)?;
         let platform = SqlPlatform {
             url: url.to_owned(),
-            file,
             dataset,
             scope,
-            conn: Mutex::new(conn),
+            kind: db.kind(),
+            db: Mutex::new(db),
+            erase_refused: OnceLock::new(),
         };
         platform.check_catalog()?;
         Ok(platform)
     }
 
-    fn error(&self, e: rusqlite::Error) -> PlatformError {
+    fn error(&self, message: String) -> PlatformError {
         PlatformError::Database {
             url: self.url.clone(),
-            message: e.to_string(),
+            message,
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
-        self.conn
+    fn lock(&self) -> std::sync::MutexGuard<'_, Box<dyn Database>> {
+        self.db
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// The columns a table has, from the catalog.
-    fn columns_of(conn: &Connection, table: &str) -> rusqlite::Result<BTreeSet<String>> {
-        let mut statement = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
-        let names = statement.query_map([table], |row| row.get::<_, String>(0))?;
-        names.collect()
-    }
-
     /// Every table, key column, personal column, change column and the scope column the
-    /// dataset names exists: checked before anything is read or changed.
+    /// dataset names exists, and every column erasure clears can hold its mask: checked
+    /// before anything is read or changed.
     fn check_catalog(&self) -> Result<(), PlatformError> {
-        let conn = self.lock();
+        let mut db = self.lock();
         let path = self.dataset.path.display();
         for table in self.dataset.tables.values() {
-            let columns = Self::columns_of(&conn, &table.name).map_err(|e| self.error(e))?;
+            let columns = db.columns(&table.name).map_err(|e| self.error(e))?;
             if columns.is_empty() {
-                return Err(PlatformError::Database {
-                    url: self.url.clone(),
-                    message: format!(
-                        "the dataset file {path}, table {}: the database has no such table; correct the name or remove the table from the file",
-                        table.name
-                    ),
-                });
+                return Err(self.error(format!(
+                    "the dataset file {path}, table {}: the database has no such table; correct the name or remove the table from the file",
+                    table.name
+                )));
             }
             let named = table
                 .key
@@ -179,29 +192,38 @@ impl SqlPlatform {
                 .chain(table.changed_at.iter())
                 .chain(self.scope.as_ref().map(|s| &s.column));
             for column in named {
-                if !columns.contains(column) {
-                    return Err(PlatformError::Database {
-                        url: self.url.clone(),
-                        message: format!(
-                            "the dataset file {path}, table {}, column {}: the table has no such column; correct the name in the file (or the scope)",
-                            table.name,
-                            column.escape_debug()
-                        ),
-                    });
+                if !columns.iter().any(|c| c.name == *column) {
+                    return Err(self.error(format!(
+                        "the dataset file {path}, table {}, column {}: the table has no such column; correct the name in the file (or the scope)",
+                        table.name,
+                        column.escape_debug()
+                    )));
+                }
+            }
+            if table.erase != EraseRule::Scrub {
+                continue;
+            }
+            for column in &columns {
+                let null_mask = table.columns.contains_key(&column.name)
+                    && matches!(table.masks.get(&column.name), None | Some(Mask::Null));
+                if null_mask && !column.nullable {
+                    return Err(self.error(format!(
+                        "the dataset file {path}, table {}, column {}: erasure would set it to NULL, which the column refuses (NOT NULL); give it a mask such as \"text:(erased)\"",
+                        table.name,
+                        column.name.escape_debug()
+                    )));
                 }
             }
         }
         Ok(())
     }
 
-    /// ` AND "scope" = ?` with its value, or nothing for an unscoped database.
-    fn scope_clause(&self) -> (String, Vec<Value>) {
-        match &self.scope {
-            Some(scope) => (
-                format!(" AND {} = ?", quote(&scope.column)),
-                vec![Value::Text(scope.value.clone())],
-            ),
-            None => (String::new(), Vec::new()),
+    /// ` AND "scope" = ?` with its value bound, or nothing for an unscoped database.
+    fn scoped(&self, statement: &mut Statement) {
+        if let Some(scope) = &self.scope {
+            statement
+                .push(&format!(" AND {} = ", quote(&scope.column)))
+                .bind(Some(scope.value.clone()));
         }
     }
 
@@ -213,34 +235,33 @@ impl SqlPlatform {
         columns
     }
 
-    fn select_sql(table: &Table, filter: &str) -> String {
-        let columns: Vec<String> = Self::selected(table).iter().map(|c| quote(c)).collect();
-        format!(
-            "SELECT {} FROM {} WHERE 1 = 1{filter}",
-            columns.join(", "),
-            quote(&table.name)
+    /// `SELECT … FROM table WHERE 1 = 1`, each column read as text.
+    fn select(&self, table: &Table) -> Statement {
+        let columns: Vec<String> = Self::selected(table)
+            .iter()
+            .map(|c| self.kind.as_text(&quote(c)))
+            .collect();
+        Statement::new(
+            self.kind,
+            format!(
+                "SELECT {} FROM {} WHERE 1 = 1",
+                columns.join(", "),
+                quote(&table.name)
+            ),
         )
     }
 
-    fn key_filter(table: &Table) -> String {
-        table
-            .key
-            .iter()
-            .map(|c| format!(" AND {} = ?", quote(c)))
-            .collect()
-    }
-
     /// The table and key values an id names.
-    fn parse_id<'a>(&'a self, id: &str) -> Result<(&'a Table, Vec<Value>), PlatformError> {
+    fn parse_id<'a>(&'a self, id: &str) -> Result<(&'a Table, Vec<Option<String>>), PlatformError> {
         let not_found = || PlatformError::NotFound { id: id.to_owned() };
         let (table, key) = id.split_once('/').ok_or_else(not_found)?;
         let table = self.dataset.tables.get(table).ok_or_else(not_found)?;
-        let values: Vec<Value> = key
+        let values: Vec<Option<String>> = key
             .split('/')
             .map(|v| {
                 percent_encoding::percent_decode_str(v)
                     .decode_utf8()
-                    .map(|v| Value::Text(v.into_owned()))
+                    .map(|v| Some(v.into_owned()))
             })
             .collect::<Result<_, _>>()
             .map_err(|_| not_found())?;
@@ -253,20 +274,17 @@ impl SqlPlatform {
     /// Reads one row of `table` (scoped), if it is there.
     fn read_row(
         &self,
-        conn: &Connection,
+        db: &mut dyn Database,
         table: &Table,
-        key: &[Value],
+        key: &[Option<String>],
     ) -> Result<Option<Asset>, PlatformError> {
-        let (scope, scope_values) = self.scope_clause();
-        let sql = Self::select_sql(table, &format!("{}{scope}", Self::key_filter(table)));
-        let mut statement = conn.prepare(&sql).map_err(|e| self.error(e))?;
-        let mut rows = statement
-            .query(params_from_iter(key.iter().chain(&scope_values)))
+        let mut statement = self.select(table);
+        statement.equal(&table.key, key);
+        self.scoped(&mut statement);
+        let rows = db
+            .rows(&statement.sql, &statement.params)
             .map_err(|e| self.error(e))?;
-        match rows.next().map_err(|e| self.error(e))? {
-            Some(row) => Ok(Some(row_asset(table, row).map_err(|e| self.error(e))?)),
-            None => Ok(None),
-        }
+        Ok(rows.into_iter().next().map(|row| row_asset(table, row)))
     }
 
     /// Deletes one row of `parent`. Rows that point at it through a foreign key the
@@ -276,60 +294,99 @@ impl SqlPlatform {
     /// database's own rule and allowed, except into a table the dataset scrubs or keeps.
     fn delete_row(
         &self,
-        tx: &Connection,
+        db: &mut dyn Database,
         parent: &Table,
-        key: &[Value],
-    ) -> Result<usize, PlatformError> {
-        for (child, links) in self.children_of(tx, &parent.name)? {
-            let described = self.dataset.tables.get(&child);
-            for link in links {
-                let parent_values = self.values_of(tx, parent, key, &link.parent_columns)?;
-                let filter: String = link
-                    .child_columns
-                    .iter()
-                    .map(|c| format!(" AND {} = ?", quote(c)))
-                    .collect();
-                // Unscoped on purpose: a row of another customer pointing here blocks too.
-                let count_sql =
-                    format!("SELECT count(*) FROM {} WHERE 1 = 1{filter}", quote(&child));
-                let count: i64 = tx
-                    .query_row(&count_sql, params_from_iter(&parent_values), |r| r.get(0))
-                    .map_err(|e| self.error(e))?;
-                if count == 0 {
-                    continue;
+        key: &[Option<String>],
+    ) -> Result<u64, PlatformError> {
+        for link in db.links_to(&parent.name).map_err(|e| self.error(e))? {
+            let described = self.dataset.tables.get(&link.child);
+            let parent_values = self.values_of(db, parent, key, &link.parent_columns)?;
+            // Rows of the scope are counted apart from all rows: a row of another customer
+            // pointing here blocks the deletion too (a cascade would reach into its data).
+            let scoped = match &self.scope {
+                Some(scope)
+                    if db
+                        .columns(&link.child)
+                        .map_err(|e| self.error(e))?
+                        .iter()
+                        .any(|c| c.name == scope.column) =>
+                {
+                    Some(scope)
                 }
-                let cascades_into_deleted =
-                    link.cascades && described.is_none_or(|t| t.erase == EraseRule::Delete);
-                if cascades_into_deleted {
-                    continue;
+                _ => None,
+            };
+            let mut count = Statement::new(
+                self.kind,
+                format!("SELECT {}, ", self.kind.as_text("count(*)")),
+            );
+            match scoped {
+                Some(scope) => {
+                    let (open, close) = self.kind.text_cast();
+                    count
+                        .push(&format!(
+                            "{open}count(CASE WHEN {} = ",
+                            quote(&scope.column)
+                        ))
+                        .bind(Some(scope.value.clone()))
+                        .push(&format!(" THEN 1 END){close}"));
                 }
-                let what = if link.cascades {
-                    format!(
-                        "with ON DELETE CASCADE, and the dataset does not delete rows of {child}"
-                    )
-                } else {
-                    "and would be left pointing at nothing".to_owned()
-                };
+                None => {
+                    count.push(&self.kind.as_text("count(*)"));
+                }
+            }
+            count.push(&format!(" FROM {} WHERE 1 = 1", quote(&link.child)));
+            count.equal(&link.child_columns, &parent_values);
+            let counted = db
+                .rows(&count.sql, &count.params)
+                .map_err(|e| self.error(e))?;
+            let number = |i: usize| -> u64 {
+                counted
+                    .first()
+                    .and_then(|r| r.get(i)?.as_deref()?.parse().ok())
+                    .unwrap_or(0)
+            };
+            let (count, in_scope) = (number(0), number(1));
+            if count == 0 {
+                continue;
+            }
+            if count != in_scope {
                 return Err(PlatformError::Rejected(format!(
-                    "{count} row(s) of table {child} point at this row of {} {what}: nothing was deleted; include them in the case (they are the subject's data) or describe {child} in the dataset with erase = \"delete\"",
+                    "{} row(s) of table {} outside the scope point at this row of {}: nothing was deleted; the database links customers' data across the scope, which needs a person to look at",
+                    count - in_scope,
+                    link.child,
                     parent.name
                 )));
             }
+            let cascades_into_deleted =
+                link.cascades && described.is_none_or(|t| t.erase == EraseRule::Delete);
+            if cascades_into_deleted {
+                continue;
+            }
+            let child = &link.child;
+            let what = if link.cascades {
+                format!("with ON DELETE CASCADE, and the dataset does not delete rows of {child}")
+            } else {
+                "and would be left pointing at nothing".to_owned()
+            };
+            return Err(PlatformError::Rejected(format!(
+                "{count} row(s) of table {child} point at this row of {} {what}: nothing was deleted; include them in the case (they are the subject's data) or describe {child} in the dataset with erase = \"delete\"",
+                parent.name
+            )));
         }
-        let (scope, scope_values) = self.scope_clause();
-        let sql = format!(
-            "DELETE FROM {} WHERE 1 = 1{}{scope}",
-            quote(&parent.name),
-            Self::key_filter(parent)
+        let mut statement = Statement::new(
+            self.kind,
+            format!("DELETE FROM {} WHERE 1 = 1", quote(&parent.name)),
         );
-        tx.execute(&sql, params_from_iter(key.iter().chain(&scope_values)))
+        statement.equal(&parent.key, key);
+        self.scoped(&mut statement);
+        db.execute(&statement.sql, &statement.params)
             .map_err(|e| self.error(e))
     }
 
     /// The tables whose rows erasure deletes, children before parents, from the foreign
     /// keys the database declares; a cycle among them is refused, named.
     pub fn deletion_order(&self) -> Result<Vec<String>, PlatformError> {
-        let conn = self.lock();
+        let mut db = self.lock();
         let deleted: Vec<&Table> = self
             .dataset
             .tables
@@ -339,11 +396,12 @@ impl SqlPlatform {
         // Parent → the deleted tables pointing at it (self-references do not order).
         let mut children: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for table in &deleted {
-            let found = self.children_of(&conn, &table.name)?;
+            let found = db.links_to(&table.name).map_err(|e| self.error(e))?;
             children.insert(
                 table.name.clone(),
                 found
-                    .into_keys()
+                    .into_iter()
+                    .map(|link: Link| link.child)
                     .filter(|c| *c != table.name && deleted.iter().any(|t| t.name == *c))
                     .collect(),
             );
@@ -390,134 +448,98 @@ impl SqlPlatform {
         Ok(order)
     }
 
-    /// Tables with foreign keys to `parent`, from the database's catalog.
-    fn children_of(
-        &self,
-        conn: &Connection,
-        parent: &str,
-    ) -> Result<BTreeMap<String, Vec<Link>>, PlatformError> {
-        let tables: Vec<String> = {
-            let mut statement = conn
-                .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
-                .map_err(|e| self.error(e))?;
-            let names = statement
-                .query_map([], |row| row.get::<_, String>(0))
-                .map_err(|e| self.error(e))?;
-            names.collect::<Result<_, _>>().map_err(|e| self.error(e))?
-        };
-        let mut children: BTreeMap<String, Vec<Link>> = BTreeMap::new();
-        for table in tables {
-            let mut statement = conn
-                .prepare(
-                    "SELECT id, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list(?1) ORDER BY id, seq",
-                )
-                .map_err(|e| self.error(e))?;
-            let rows = statement
-                .query_map([&table], |row| {
-                    Ok((
-                        row.get::<_, i64>(0)?,
-                        row.get::<_, String>(1)?,
-                        row.get::<_, String>(2)?,
-                        row.get::<_, Option<String>>(3)?,
-                        row.get::<_, String>(4)?,
-                    ))
-                })
-                .map_err(|e| self.error(e))?;
-            let mut links: BTreeMap<i64, Link> = BTreeMap::new();
-            for row in rows {
-                let (id, target, from, to, on_delete) = row.map_err(|e| self.error(e))?;
-                if target != parent {
-                    continue;
-                }
-                let link = links.entry(id).or_insert_with(|| Link {
-                    child_columns: Vec::new(),
-                    parent_columns: Vec::new(),
-                    cascades: on_delete.eq_ignore_ascii_case("CASCADE"),
-                });
-                link.child_columns.push(from);
-                // A key naming no column points at the parent's primary key.
-                link.parent_columns
-                    .push(to.unwrap_or_else(|| "rowid".to_owned()));
-            }
-            if !links.is_empty() {
-                children
-                    .entry(table)
-                    .or_default()
-                    .extend(links.into_values());
-            }
-        }
-        Ok(children)
-    }
-
     /// The values of `columns` in one row of `table`.
     fn values_of(
         &self,
-        conn: &Connection,
+        db: &mut dyn Database,
         table: &Table,
-        key: &[Value],
+        key: &[Option<String>],
         columns: &[String],
-    ) -> Result<Vec<Value>, PlatformError> {
-        let sql = format!(
-            "SELECT {} FROM {} WHERE 1 = 1{}",
-            columns
-                .iter()
-                .map(|c| quote(c))
-                .collect::<Vec<_>>()
-                .join(", "),
-            quote(&table.name),
-            Self::key_filter(table)
+    ) -> Result<Vec<Option<String>>, PlatformError> {
+        let selected: Vec<String> = columns
+            .iter()
+            .map(|c| self.kind.as_text(&quote(c)))
+            .collect();
+        let mut statement = Statement::new(
+            self.kind,
+            format!(
+                "SELECT {} FROM {} WHERE 1 = 1",
+                selected.join(", "),
+                quote(&table.name)
+            ),
         );
-        conn.query_row(&sql, params_from_iter(key), |row| {
-            (0..columns.len()).map(|i| row.get::<_, Value>(i)).collect()
-        })
-        .map_err(|e| self.error(e))
+        statement.equal(&table.key, key);
+        self.scoped(&mut statement);
+        db.rows(&statement.sql, &statement.params)
+            .map_err(|e| self.error(e))?
+            .into_iter()
+            .next()
+            .ok_or_else(|| PlatformError::NotFound {
+                id: format!("{}/…", table.name),
+            })
+    }
+
+    /// Refuses an erasure the connected user lacks the privileges for, before its first
+    /// change: DELETE on every table the dataset deletes rows of, UPDATE on every table it
+    /// scrubs. Asked once; the answer holds for the run.
+    fn check_erase_privileges(&self, db: &mut dyn Database) -> Result<(), PlatformError> {
+        let refused = match self.erase_refused.get() {
+            Some(refused) => refused.clone(),
+            None => {
+                let mut missing = Vec::new();
+                for table in self.dataset.tables.values() {
+                    let may = db.privileges(&table.name).map_err(|e| self.error(e))?;
+                    match table.erase {
+                        EraseRule::Delete if !(may.select && may.delete) => {
+                            missing.push(format!("DELETE on {}", table.name));
+                        }
+                        EraseRule::Scrub if !(may.select && may.update) => {
+                            missing.push(format!("UPDATE on {}", table.name));
+                        }
+                        _ => {}
+                    }
+                }
+                let refused = (!missing.is_empty()).then(|| {
+                    format!(
+                        "the database user lacks {}, which erasure needs: nothing was changed; grant it (dsr tenant check shows each table) and erase again",
+                        missing.join(", ")
+                    )
+                });
+                self.erase_refused.get_or_init(|| refused).clone()
+            }
+        };
+        match refused {
+            Some(message) => Err(PlatformError::Rejected(message)),
+            None => Ok(()),
+        }
     }
 }
 
-/// One foreign key from a child table to a parent.
-struct Link {
-    child_columns: Vec<String>,
-    parent_columns: Vec<String>,
-    cascades: bool,
-}
-
-/// A value as text, for metadata and ids; none for NULL.
-fn text_of(value: ValueRef<'_>) -> Option<String> {
-    match value {
-        ValueRef::Null => None,
-        ValueRef::Integer(i) => Some(i.to_string()),
-        ValueRef::Real(f) => Some(f.to_string()),
-        ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
-        ValueRef::Blob(b) => Some(crate::encode::hex(&Sha256::digest(b))),
-    }
-}
-
-/// The asset of a row read by [`SqlPlatform::select_sql`].
-fn row_asset(table: &Table, row: &rusqlite::Row<'_>) -> rusqlite::Result<Asset> {
+/// The asset of a row read by [`SqlPlatform::select`].
+fn row_asset(table: &Table, row: Row) -> Asset {
     let mut hasher = Sha256::new();
-    let mut index = 0;
-    let mut key = Vec::new();
-    let mut next = |hasher: &mut Sha256| -> rusqlite::Result<Option<String>> {
-        let value = text_of(row.get_ref(index)?);
-        index += 1;
+    let mut values = row.into_iter();
+    let mut next = |hasher: &mut Sha256| -> Option<String> {
+        let value = values.next().flatten();
         // Length-prefixed, so that two rows with shifted values never hash alike.
         match &value {
             Some(v) => hasher.update(format!("{}:{v};", v.len())),
             None => hasher.update("-;"),
         }
-        Ok(value)
+        value
     };
+    let mut key = Vec::new();
     for _ in &table.key {
-        let value = next(&mut hasher)?.unwrap_or_default();
+        let value = next(&mut hasher).unwrap_or_default();
         key.push(percent_encoding::utf8_percent_encode(&value, KEY_SET).to_string());
     }
     let modified = match &table.changed_at {
-        Some(_) => next(&mut hasher)?,
+        Some(_) => next(&mut hasher),
         None => None,
     };
     let mut metadata = Metadata::new();
     for column in table.columns.keys() {
-        if let Some(value) = next(&mut hasher)? {
+        if let Some(value) = next(&mut hasher) {
             metadata.insert(
                 Dataset::field(&table.name, column),
                 FieldValue::Single(value),
@@ -525,14 +547,14 @@ fn row_asset(table: &Table, row: &rusqlite::Row<'_>) -> rusqlite::Result<Asset> 
         }
     }
     let key = key.join("/");
-    Ok(Asset {
+    Asset {
         id: format!("{}/{key}", table.name),
         archive: table.name.clone(),
         filename: format!("{}-{}.json", table.name, key.replace('/', "-")),
         modified,
         version: crate::encode::hex(&hasher.finalize()[..12]),
         metadata,
-    })
+    }
 }
 
 impl Platform for SqlPlatform {
@@ -563,24 +585,21 @@ impl Platform for SqlPlatform {
         since: &Since<'_>,
         found: &(dyn Fn(Scanned) + Sync),
     ) -> Result<ScanEnd, PlatformError> {
-        let conn = self.lock();
+        let mut db = self.lock();
         let mut listed: HashSet<&str> = HashSet::new();
-        let (scope, scope_values) = self.scope_clause();
         for table in self.dataset.tables.values() {
-            let sql = Self::select_sql(table, &scope);
-            let mut statement = conn.prepare(&sql).map_err(|e| self.error(e))?;
-            let mut rows = statement
-                .query(params_from_iter(&scope_values))
-                .map_err(|e| self.error(e))?;
-            while let Some(row) = rows.next().map_err(|e| self.error(e))? {
-                let asset = row_asset(table, row).map_err(|e| self.error(e))?;
+            let mut statement = self.select(table);
+            self.scoped(&mut statement);
+            db.query(&statement.sql, &statement.params, &mut |row| {
+                let asset = row_asset(table, row);
                 if let Some((known, _)) = since.versions.get_key_value(&asset.id) {
                     listed.insert(known.as_str());
                 }
                 if since.full || since.versions.get(&asset.id) != Some(&asset.version) {
                     found(Scanned::Asset(asset));
                 }
-            }
+            })
+            .map_err(|e| self.error(e))?;
         }
         let removed = since
             .versions
@@ -596,8 +615,8 @@ impl Platform for SqlPlatform {
 
     fn get(&self, id: &str) -> Result<Asset, PlatformError> {
         let (table, key) = self.parse_id(id)?;
-        let conn = self.lock();
-        self.read_row(&conn, table, &key)?
+        let mut db = self.lock();
+        self.read_row(db.as_mut(), table, &key)?
             .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })
     }
 
@@ -610,64 +629,64 @@ impl Platform for SqlPlatform {
         expected: Option<&str>,
     ) -> Result<Asset, PlatformError> {
         let (table, key) = self.parse_id(id)?;
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.error(e))?;
-        let before = self
-            .read_row(&tx, table, &key)?
-            .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })?;
-        if expected.is_some_and(|v| v != before.version) {
-            return Err(PlatformError::Conflict { id: id.to_owned() });
+        let mut db = self.lock();
+        // A cleared column is erasure's scrub: refused whole when erasure cannot finish.
+        if changes.values().any(Option::is_none) {
+            self.check_erase_privileges(db.as_mut())?;
         }
-        let mut sets = Vec::new();
-        let mut values = Vec::new();
-        for (field, change) in changes {
-            let column = self
-                .dataset
-                .column_of(field)
-                .filter(|(t, _)| t.name == table.name)
-                .map(|(_, c)| c)
-                .ok_or_else(|| {
-                    PlatformError::Rejected(format!(
-                        "field {field} is not a personal column of table {} in the dataset: nothing was written",
-                        table.name
-                    ))
-                })?;
-            let value = match change {
-                Some(FieldValue::Single(text)) => Value::Text(text.clone()),
-                Some(FieldValue::Bag(items)) => Value::Text(items.join(", ")),
-                None => match table.masks.get(column).unwrap_or(&Mask::Null) {
-                    Mask::Null => Value::Null,
-                    Mask::Text(text) => Value::Text(text.clone()),
-                },
-            };
-            sets.push(format!("{} = ?", quote(column)));
-            values.push(value);
-        }
-        if !sets.is_empty() {
-            let (scope, scope_values) = self.scope_clause();
-            let sql = format!(
-                "UPDATE {} SET {} WHERE 1 = 1{}{scope}",
-                quote(&table.name),
-                sets.join(", "),
-                Self::key_filter(table)
-            );
-            let changed = tx
-                .execute(
-                    &sql,
-                    params_from_iter(values.iter().chain(&key).chain(&scope_values)),
-                )
-                .map_err(|e| self.error(e))?;
-            if changed != 1 {
-                return Err(PlatformError::Rejected(format!(
-                    "updating {id} changed {changed} rows instead of one: rolled back"
-                )));
+        db.transaction(|e| self.error(e), |tx| {
+            let before = self
+                .read_row(tx, table, &key)?
+                .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })?;
+            if expected.is_some_and(|v| v != before.version) {
+                return Err(PlatformError::Conflict { id: id.to_owned() });
             }
-        }
-        let after = self
-            .read_row(&tx, table, &key)?
-            .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })?;
-        tx.commit().map_err(|e| self.error(e))?;
-        Ok(after)
+            let mut statement =
+                Statement::new(self.kind, format!("UPDATE {} SET ", quote(&table.name)));
+            let mut first = true;
+            for (field, change) in changes {
+                let column = self
+                    .dataset
+                    .column_of(field)
+                    .filter(|(t, _)| t.name == table.name)
+                    .map(|(_, c)| c)
+                    .ok_or_else(|| {
+                        PlatformError::Rejected(format!(
+                            "field {field} is not a personal column of table {} in the dataset: nothing was written",
+                            table.name
+                        ))
+                    })?;
+                let value = match change {
+                    Some(FieldValue::Single(text)) => Some(text.clone()),
+                    Some(FieldValue::Bag(items)) => Some(items.join(", ")),
+                    None => match table.masks.get(column).unwrap_or(&Mask::Null) {
+                        Mask::Null => None,
+                        Mask::Text(text) => Some(text.clone()),
+                    },
+                };
+                if !first {
+                    statement.push(", ");
+                }
+                first = false;
+                statement
+                    .push(&format!("{} = ", quote(column)))
+                    .bind(value);
+            }
+            if !first {
+                statement.push(" WHERE 1 = 1").equal(&table.key, &key);
+                self.scoped(&mut statement);
+                let changed = tx
+                    .execute(&statement.sql, &statement.params)
+                    .map_err(|e| self.error(e))?;
+                if changed != 1 {
+                    return Err(PlatformError::Rejected(format!(
+                        "updating {id} changed {changed} rows instead of one: rolled back"
+                    )));
+                }
+            }
+            self.read_row(tx, table, &key)?
+                .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })
+        })
     }
 
     /// Deletes the row in one transaction that checks it is gone before it commits.
@@ -684,19 +703,23 @@ impl Platform for SqlPlatform {
                 table.name
             )));
         }
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.error(e))?;
-        if self.read_row(&tx, table, &key)?.is_none() {
-            return Err(PlatformError::NotFound { id: id.to_owned() });
-        }
-        self.delete_row(&tx, table, &key)?;
-        if self.read_row(&tx, table, &key)?.is_some() {
-            return Err(PlatformError::Rejected(format!(
-                "{id} is still there after its deletion: rolled back"
-            )));
-        }
-        tx.commit().map_err(|e| self.error(e))?;
-        Ok(())
+        let mut db = self.lock();
+        self.check_erase_privileges(db.as_mut())?;
+        db.transaction(
+            |e| self.error(e),
+            |tx| {
+                if self.read_row(tx, table, &key)?.is_none() {
+                    return Err(PlatformError::NotFound { id: id.to_owned() });
+                }
+                self.delete_row(tx, table, &key)?;
+                if self.read_row(tx, table, &key)?.is_some() {
+                    return Err(PlatformError::Rejected(format!(
+                        "{id} is still there after its deletion: rolled back"
+                    )));
+                }
+                Ok(())
+            },
+        )
     }
 
     /// The row as JSON: its key, change time and personal columns.
@@ -716,29 +739,40 @@ impl Platform for SqlPlatform {
         Ok(bytes.len() as u64)
     }
 
-    /// SQLite has no grants: the file's permissions say whether rows may be changed.
+    /// Per table of the dataset: the rows in the scope, and what the connected user may
+    /// do (PostgreSQL's grants; for SQLite the file's permissions).
     fn access(&self) -> Result<Vec<ArchiveAccess>, PlatformError> {
-        let writable = rustix::fs::access(&self.file, rustix::fs::Access::WRITE_OK).is_ok();
-        let conn = self.lock();
-        let (scope, scope_values) = self.scope_clause();
+        let mut db = self.lock();
         self.dataset
             .tables
             .values()
             .map(|table| {
-                let sql = format!(
-                    "SELECT count(*) FROM {} WHERE 1 = 1{scope}",
-                    quote(&table.name)
-                );
-                let count: i64 = conn
-                    .query_row(&sql, params_from_iter(&scope_values), |r| r.get(0))
-                    .map_err(|e| self.error(e))?;
+                let may = db.privileges(&table.name).map_err(|e| self.error(e))?;
+                // A user who may not read the table cannot count its rows either.
+                let assets = if may.select {
+                    let mut count = Statement::new(
+                        self.kind,
+                        format!(
+                            "SELECT {} FROM {} WHERE 1 = 1",
+                            self.kind.as_text("count(*)"),
+                            quote(&table.name)
+                        ),
+                    );
+                    self.scoped(&mut count);
+                    db.rows(&count.sql, &count.params)
+                        .map_err(|e| self.error(e))?
+                        .first()
+                        .and_then(|r| r[0].as_deref()?.parse().ok())
+                } else {
+                    None
+                };
                 Ok(ArchiveAccess {
                     name: table.name.clone(),
-                    assets: u64::try_from(count).ok(),
-                    read: true,
-                    edit_metadata: writable,
-                    delete: writable,
-                    download: true,
+                    assets,
+                    read: may.select,
+                    edit_metadata: may.update,
+                    delete: may.delete,
+                    download: may.select,
                 })
             })
             .collect()

@@ -1,0 +1,836 @@
+//! The seam between the `sql` platform and the database it reaches: SQLite through
+//! `rusqlite`, PostgreSQL through the synchronous `postgres` crate, MariaDB and MySQL
+//! through the `mysql` crate. The platform's logic (scope, quoting, erase order, read-back)
+//! is written once against [`Database`]; each backend only reads its catalog, runs a
+//! statement with bound parameters and keeps a transaction.
+//!
+//! Every value crosses the seam as text (`None` for NULL): keys come from asset ids, scope
+//! values from the profile and new values from the user, all text already, and each
+//! database turns a text parameter into the column's type on its own (SQLite by the
+//! column's affinity, PostgreSQL by inferring the parameter's type from the statement and
+//! parsing the text we send in its text format, MariaDB by its comparison and assignment
+//! rules). Reads are cast to text in the statement.
+//!
+//! Why the sync `postgres` crate and not sqlx: [`crate::platform::Platform`] is synchronous,
+//! `postgres` wraps `tokio-postgres` with its own small runtime so no async leaks into the
+//! platform, it streams rows (`query_raw`) and takes rustls (`tokio-postgres-rustls`), the
+//! TLS stack dsr already builds for HTTPS; sqlx would add its macros, a pool and a second
+//! SQLite driver beside rusqlite for no gain here. MariaDB and MySQL go through the sync
+//! `mysql` crate (rustls) for the same reasons; its sessions are put in `ANSI_QUOTES` mode
+//! so that one quoting (`"name"`) holds on every database.
+
+use std::collections::BTreeMap;
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use postgres::types::{Format, IsNull, ToSql, Type, to_sql_checked};
+use rusqlite::types::ValueRef;
+use sha2::{Digest, Sha256};
+
+use crate::platform::http::SecretSource;
+
+/// A row read through the seam: each column as text, `None` for NULL.
+pub type Row = Vec<Option<String>>;
+
+/// One column, from the catalog.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub name: String,
+    pub nullable: bool,
+}
+
+/// One foreign key from a child table to a parent, from the catalog.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub child: String,
+    pub child_columns: Vec<String>,
+    pub parent_columns: Vec<String>,
+    pub cascades: bool,
+}
+
+/// What the connected user may do to a table.
+#[derive(Debug, Clone, Copy)]
+pub struct Privileges {
+    pub select: bool,
+    pub update: bool,
+    pub delete: bool,
+}
+
+/// The database kinds dsr reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Sqlite,
+    Postgres,
+    /// MariaDB or MySQL.
+    Mysql,
+}
+
+impl Kind {
+    /// The placeholder of the `n`-th (1-based) bound parameter.
+    pub fn placeholder(self, n: usize) -> String {
+        match self {
+            Kind::Sqlite => format!("?{n}"),
+            Kind::Postgres => format!("${n}"),
+            // Positional: statements bind values in the order their placeholders appear.
+            Kind::Mysql => "?".to_owned(),
+        }
+    }
+
+    /// A selected expression (a quoted column), read as text.
+    pub fn as_text(self, expression: &str) -> String {
+        let (open, close) = self.text_cast();
+        format!("{open}{expression}{close}")
+    }
+
+    /// What goes before and after an expression to read it as text.
+    pub fn text_cast(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Sqlite => ("", ""),
+            Kind::Postgres => ("CAST(", " AS text)"),
+            Kind::Mysql => ("CAST(", " AS CHAR)"),
+        }
+    }
+}
+
+/// A connection to one database, the only place that knows which one.
+pub trait Database: Send {
+    fn kind(&self) -> Kind;
+    /// The table's columns; empty when there is no such table.
+    fn columns(&mut self, table: &str) -> Result<Vec<Column>, String>;
+    /// Every foreign key pointing at `parent`.
+    fn links_to(&mut self, parent: &str) -> Result<Vec<Link>, String>;
+    /// What the connected user may do to `table`.
+    fn privileges(&mut self, table: &str) -> Result<Privileges, String>;
+    /// Runs a query, giving each row to `each` as it arrives (never all rows at once).
+    fn query(
+        &mut self,
+        sql: &str,
+        params: &[Option<String>],
+        each: &mut dyn FnMut(Row),
+    ) -> Result<(), String>;
+    /// Runs a statement, answering how many rows it changed.
+    fn execute(&mut self, sql: &str, params: &[Option<String>]) -> Result<u64, String>;
+    fn begin(&mut self) -> Result<(), String>;
+    fn commit(&mut self) -> Result<(), String>;
+    fn rollback(&mut self) -> Result<(), String>;
+}
+
+impl dyn Database + '_ {
+    /// The rows of a query, for the few small reads (a row by its key, a count, a catalog).
+    pub fn rows(&mut self, sql: &str, params: &[Option<String>]) -> Result<Vec<Row>, String> {
+        let mut rows = Vec::new();
+        self.query(sql, params, &mut |row| rows.push(row))?;
+        Ok(rows)
+    }
+
+    /// Runs `work` in one transaction: committed when it succeeds, rolled back otherwise.
+    /// `error` wraps the database's own message when beginning or committing fails.
+    pub fn transaction<T, E>(
+        &mut self,
+        error: impl Fn(String) -> E,
+        work: impl FnOnce(&mut (dyn Database + '_)) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.begin().map_err(&error)?;
+        match work(self) {
+            Ok(value) => {
+                self.commit().map_err(&error)?;
+                Ok(value)
+            }
+            Err(e) => {
+                // The work's error says what went wrong; a failed rollback ends with the
+                // connection, which the server rolls back as well.
+                let _ = self.rollback();
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Connects to the database a URL names: `sqlite:///path`, `postgres://user@host/db`.
+pub fn connect(url: &str, password: Option<&SecretSource>) -> Result<Box<dyn Database>, String> {
+    if url.starts_with("sqlite://") {
+        let file = sqlite_path(url)?;
+        return Ok(Box::new(Sqlite::open(file)?));
+    }
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Ok(Box::new(Postgres::connect(url, password)?));
+    }
+    if is_mysql(url) {
+        return Ok(Box::new(Mysql::connect(url, password)?));
+    }
+    Err(unsupported_url().to_owned())
+}
+
+fn unsupported_url() -> &'static str {
+    "give --url sqlite:///path/to/db.sqlite, postgres://user@host:port/database or mysql://user@host:port/database (mariadb:// too)"
+}
+
+/// Checks a URL without connecting: a known scheme, no password, TLS unless on loopback.
+pub fn check_url(url: &str) -> Result<(), String> {
+    if url.starts_with("sqlite://") {
+        return sqlite_path(url).map(|_| ());
+    }
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return postgres_config(url).map(|_| ());
+    }
+    if is_mysql(url) {
+        return mysql_opts(url).map(|_| ());
+    }
+    Err(unsupported_url().to_owned())
+}
+
+/// The path of a `sqlite:///path/db.sqlite` URL.
+pub fn sqlite_path(url: &str) -> Result<PathBuf, String> {
+    let Some(rest) = url.strip_prefix("sqlite://") else {
+        return Err(unsupported_url().to_owned());
+    };
+    if !rest.starts_with('/') {
+        return Err("give the database file's absolute path: sqlite:///path/to/db.sqlite".into());
+    }
+    Ok(PathBuf::from(rest))
+}
+
+/// Whether a host name or address is this machine, where TLS protects nothing.
+fn loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+struct Sqlite {
+    conn: rusqlite::Connection,
+}
+
+impl Sqlite {
+    fn open(file: PathBuf) -> Result<Sqlite, String> {
+        // Never created: a mistyped path is an error, not an empty database.
+        let conn = rusqlite::Connection::open_with_flags(
+            &file,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+        // SQLite enforces foreign keys (and their ON DELETE actions) only when asked.
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(|e| format!("cannot turn on foreign keys: {e}"))?;
+        Ok(Sqlite { conn })
+    }
+
+    fn text_of(value: ValueRef<'_>) -> Option<String> {
+        match value {
+            ValueRef::Null => None,
+            ValueRef::Integer(i) => Some(i.to_string()),
+            ValueRef::Real(f) => Some(f.to_string()),
+            ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(b) => Some(crate::encode::hex(&Sha256::digest(b))),
+        }
+    }
+}
+
+impl Database for Sqlite {
+    fn kind(&self) -> Kind {
+        Kind::Sqlite
+    }
+
+    fn columns(&mut self, table: &str) -> Result<Vec<Column>, String> {
+        let rows = (self as &mut dyn Database).rows(
+            "SELECT name, \"notnull\" FROM pragma_table_info(?1)",
+            &[Some(table.to_owned())],
+        )?;
+        Ok(rows
+            .into_iter()
+            .map(|row| Column {
+                name: row[0].clone().unwrap_or_default(),
+                nullable: row[1].as_deref() == Some("0"),
+            })
+            .collect())
+    }
+
+    fn links_to(&mut self, parent: &str) -> Result<Vec<Link>, String> {
+        let db = self as &mut dyn Database;
+        let tables = db.rows("SELECT name FROM sqlite_schema WHERE type = 'table'", &[])?;
+        let mut found = Vec::new();
+        for table in tables.into_iter().filter_map(|r| r[0].clone()) {
+            let rows = db.rows(
+                "SELECT id, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list(?1) ORDER BY id, seq",
+                &[Some(table.clone())],
+            )?;
+            let mut links: BTreeMap<String, Link> = BTreeMap::new();
+            for row in rows {
+                if row[1].as_deref() != Some(parent) {
+                    continue;
+                }
+                let link = links
+                    .entry(row[0].clone().unwrap_or_default())
+                    .or_insert_with(|| Link {
+                        child: table.clone(),
+                        child_columns: Vec::new(),
+                        parent_columns: Vec::new(),
+                        cascades: row[4]
+                            .as_deref()
+                            .is_some_and(|d| d.eq_ignore_ascii_case("CASCADE")),
+                    });
+                link.child_columns.push(row[2].clone().unwrap_or_default());
+                // A key naming no column points at the parent's primary key.
+                link.parent_columns
+                    .push(row[3].clone().unwrap_or_else(|| "rowid".to_owned()));
+            }
+            found.extend(links.into_values());
+        }
+        Ok(found)
+    }
+
+    /// SQLite has no grants: the file's permissions say whether rows may be changed.
+    fn privileges(&mut self, _table: &str) -> Result<Privileges, String> {
+        let writable = self
+            .conn
+            .path()
+            .is_some_and(|p| rustix::fs::access(p, rustix::fs::Access::WRITE_OK).is_ok());
+        Ok(Privileges {
+            select: true,
+            update: writable,
+            delete: writable,
+        })
+    }
+
+    fn query(
+        &mut self,
+        sql: &str,
+        params: &[Option<String>],
+        each: &mut dyn FnMut(Row),
+    ) -> Result<(), String> {
+        let mut statement = self.conn.prepare(sql).map_err(|e| e.to_string())?;
+        let width = statement.column_count();
+        let mut rows = statement
+            .query(rusqlite::params_from_iter(params))
+            .map_err(|e| e.to_string())?;
+        while let Some(row) = rows.next().map_err(|e| e.to_string())? {
+            let values = (0..width)
+                .map(|i| row.get_ref(i).map(Self::text_of))
+                .collect::<Result<Row, _>>()
+                .map_err(|e| e.to_string())?;
+            each(values);
+        }
+        Ok(())
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Option<String>]) -> Result<u64, String> {
+        self.conn
+            .execute(sql, rusqlite::params_from_iter(params))
+            .map(|n| n as u64)
+            .map_err(|e| e.to_string())
+    }
+
+    fn begin(&mut self) -> Result<(), String> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| e.to_string())
+    }
+
+    fn commit(&mut self) -> Result<(), String> {
+        self.conn.execute_batch("COMMIT").map_err(|e| e.to_string())
+    }
+
+    fn rollback(&mut self) -> Result<(), String> {
+        self.conn
+            .execute_batch("ROLLBACK")
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// A text parameter sent in PostgreSQL's text format: the server parses it as whatever
+/// type it inferred for the placeholder (an integer key, a timestamp), as it would a literal.
+#[derive(Debug)]
+struct Text<'a>(Option<&'a str>);
+
+impl ToSql for Text<'_> {
+    fn to_sql(
+        &self,
+        _ty: &Type,
+        out: &mut postgres::types::private::BytesMut,
+    ) -> Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match self.0 {
+            Some(text) => {
+                out.extend_from_slice(text.as_bytes());
+                Ok(IsNull::No)
+            }
+            None => Ok(IsNull::Yes),
+        }
+    }
+
+    fn accepts(_ty: &Type) -> bool {
+        true
+    }
+
+    fn encode_format(&self, _ty: &Type) -> Format {
+        Format::Text
+    }
+
+    to_sql_checked!();
+}
+
+struct Postgres {
+    client: postgres::Client,
+}
+
+/// The connection settings of a `postgres://` URL, refused when it holds a password or
+/// would send it in the clear to another machine.
+fn postgres_config(url: &str) -> Result<postgres::Config, String> {
+    let config: postgres::Config = url
+        .parse()
+        .map_err(|e| format!("cannot read the database URL: {e}"))?;
+    if config.get_password().is_some() {
+        return Err("the URL holds a password, which would be kept in the profile: remove it and give it in DSR_DB_PASSWORD, a secret file (--client-secret-file) or at the prompt".into());
+    }
+    if config.get_user().is_none_or(str::is_empty) {
+        return Err("the URL names no user: postgres://USER@host:port/database".into());
+    }
+    if config.get_dbname().is_none_or(str::is_empty) {
+        return Err("the URL names no database: postgres://user@host:port/DATABASE".into());
+    }
+    let remote: Vec<String> = config
+        .get_hosts()
+        .iter()
+        .filter_map(|host| match host {
+            postgres::config::Host::Tcp(name) if !loopback(name) => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    if !remote.is_empty() && config.get_ssl_mode() != postgres::config::SslMode::Require {
+        return Err(format!(
+            "the database at {} is reached over the network, where dsr requires TLS: add ?sslmode=require to the URL (only loopback and Unix sockets go without)",
+            remote.join(", ")
+        ));
+    }
+    Ok(config)
+}
+
+impl Postgres {
+    fn connect(url: &str, password: Option<&SecretSource>) -> Result<Postgres, String> {
+        let mut config = postgres_config(url)?;
+        let tls = match config.get_ssl_mode() {
+            postgres::config::SslMode::Require => Some(rustls_connector()?),
+            _ => None,
+        };
+        // The password is asked for only when the server wants one (a local server often
+        // trusts its Unix socket or loopback), and never kept.
+        let open = |config: &postgres::Config| match &tls {
+            Some(tls) => config.connect(tls.clone()),
+            None => config.connect(postgres::NoTls),
+        };
+        let client = match open(&config) {
+            Ok(client) => client,
+            Err(e) if pg_message(&e).contains("password missing") => {
+                let ask = password.ok_or_else(|| {
+                    "the server asks for a password: set DSR_DB_PASSWORD".to_owned()
+                })?;
+                let secret = ask()?;
+                config.password(secret.expose());
+                open(&config).map_err(|e| format!("cannot connect: {}", pg_message(&e)))?
+            }
+            Err(e) => return Err(format!("cannot connect: {}", pg_message(&e))),
+        };
+        Ok(Postgres { client })
+    }
+}
+
+/// TLS with the machine's trusted certificates, as dsr's HTTPS uses.
+fn rustls_connector() -> Result<tokio_postgres_rustls::MakeRustlsConnect, String> {
+    use rustls_platform_verifier::BuilderVerifierExt as _;
+    // The provider is named: two are compiled in, and rustls refuses to guess.
+    let provider = std::sync::Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .and_then(|b| b.with_platform_verifier())
+        .map_err(|e| format!("cannot set up TLS: {e}"))?
+        .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+}
+
+/// A PostgreSQL error with the server's own message and detail when it sent one.
+fn pg_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(detail) => format!("{}: {detail}", db.message()),
+            None => db.message().to_owned(),
+        },
+        // The driver's own errors say what failed in their source ("invalid configuration:
+        // password missing").
+        None => match std::error::Error::source(e) {
+            Some(source) => format!("{e}: {source}"),
+            None => e.to_string(),
+        },
+    }
+}
+
+impl Database for Postgres {
+    fn kind(&self) -> Kind {
+        Kind::Postgres
+    }
+
+    fn columns(&mut self, table: &str) -> Result<Vec<Column>, String> {
+        let rows = (self as &mut dyn Database).rows(
+            "SELECT a.attname::text, (NOT a.attnotnull)::text
+             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = current_schema() AND c.relname = $1::text
+               AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+             ORDER BY a.attnum",
+            &[Some(table.to_owned())],
+        )?;
+        Ok(rows
+            .into_iter()
+            .map(|row| Column {
+                name: row[0].clone().unwrap_or_default(),
+                nullable: row[1].as_deref() == Some("true"),
+            })
+            .collect())
+    }
+
+    fn links_to(&mut self, parent: &str) -> Result<Vec<Link>, String> {
+        let rows = (self as &mut dyn Database).rows(
+            "SELECT con.oid::text, ch.relname::text, ca.attname::text, pa.attname::text,
+                    (con.confdeltype = 'c')::text
+             FROM pg_constraint con
+             JOIN pg_class ch ON ch.oid = con.conrelid
+             JOIN pg_class p ON p.oid = con.confrelid
+             JOIN pg_namespace n ON n.oid = p.relnamespace
+             CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(c, p, pos)
+             JOIN pg_attribute ca ON ca.attrelid = con.conrelid AND ca.attnum = k.c
+             JOIN pg_attribute pa ON pa.attrelid = con.confrelid AND pa.attnum = k.p
+             WHERE con.contype = 'f' AND p.relname = $1::text AND n.nspname = current_schema()
+             ORDER BY con.oid, k.pos",
+            &[Some(parent.to_owned())],
+        )?;
+        let mut links: BTreeMap<String, Link> = BTreeMap::new();
+        for row in rows {
+            let link = links
+                .entry(row[0].clone().unwrap_or_default())
+                .or_insert_with(|| Link {
+                    child: row[1].clone().unwrap_or_default(),
+                    child_columns: Vec::new(),
+                    parent_columns: Vec::new(),
+                    cascades: row[4].as_deref() == Some("true"),
+                });
+            link.child_columns.push(row[2].clone().unwrap_or_default());
+            link.parent_columns.push(row[3].clone().unwrap_or_default());
+        }
+        Ok(links.into_values().collect())
+    }
+
+    fn privileges(&mut self, table: &str) -> Result<Privileges, String> {
+        // The name is quoted for has_table_privilege, which parses it as SQL would.
+        let quoted = Some(super::quote(table));
+        let rows = (self as &mut dyn Database).rows(
+            "SELECT has_table_privilege($1::text, 'SELECT')::text,
+                    has_table_privilege($1::text, 'UPDATE')::text,
+                    has_table_privilege($1::text, 'DELETE')::text",
+            &[quoted],
+        )?;
+        let yes = |i: usize| {
+            rows.first()
+                .is_some_and(|r| r[i].as_deref() == Some("true"))
+        };
+        Ok(Privileges {
+            select: yes(0),
+            update: yes(1),
+            delete: yes(2),
+        })
+    }
+
+    fn query(
+        &mut self,
+        sql: &str,
+        params: &[Option<String>],
+        each: &mut dyn FnMut(Row),
+    ) -> Result<(), String> {
+        use postgres::fallible_iterator::FallibleIterator as _;
+        let params: Vec<Text<'_>> = params.iter().map(|p| Text(p.as_deref())).collect();
+        let mut rows = self
+            .client
+            .query_raw(sql, params.iter())
+            .map_err(|e| pg_message(&e))?;
+        while let Some(row) = rows.next().map_err(|e| pg_message(&e))? {
+            let values = (0..row.len())
+                .map(|i| row.try_get::<_, Option<String>>(i))
+                .collect::<Result<Row, _>>()
+                .map_err(|e| pg_message(&e))?;
+            each(values);
+        }
+        Ok(())
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Option<String>]) -> Result<u64, String> {
+        let params: Vec<Text<'_>> = params.iter().map(|p| Text(p.as_deref())).collect();
+        let params: Vec<&(dyn ToSql + Sync)> =
+            params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
+        self.client
+            .execute(sql, &params)
+            .map_err(|e| pg_message(&e))
+    }
+
+    fn begin(&mut self) -> Result<(), String> {
+        self.client
+            .batch_execute("BEGIN")
+            .map_err(|e| pg_message(&e))
+    }
+
+    fn commit(&mut self) -> Result<(), String> {
+        self.client
+            .batch_execute("COMMIT")
+            .map_err(|e| pg_message(&e))
+    }
+
+    fn rollback(&mut self) -> Result<(), String> {
+        self.client
+            .batch_execute("ROLLBACK")
+            .map_err(|e| pg_message(&e))
+    }
+}
+
+fn is_mysql(url: &str) -> bool {
+    url.starts_with("mysql://") || url.starts_with("mariadb://")
+}
+
+/// The connection settings of a `mysql://` or `mariadb://` URL, with the same refusals as
+/// for PostgreSQL: no password in it, TLS (`?sslmode=require`) unless on loopback or a Unix
+/// socket (`?socket=/path`).
+fn mysql_opts(url: &str) -> Result<mysql::OptsBuilder, String> {
+    let mut parsed =
+        url::Url::parse(url).map_err(|e| format!("cannot read the database URL: {e}"))?;
+    if parsed.password().is_some() {
+        return Err("the URL holds a password, which would be kept in the profile: remove it and give it in DSR_DB_PASSWORD, a secret file (--client-secret-file) or at the prompt".into());
+    }
+    let pairs: Vec<(String, String)> = parsed.query_pairs().into_owned().collect();
+    let tls = pairs
+        .iter()
+        .any(|(k, v)| k == "sslmode" && v.eq_ignore_ascii_case("require"));
+    let socket = pairs.iter().any(|(k, _)| k == "socket");
+    // The driver knows no sslmode: it is dsr's, read above.
+    parsed.set_query(None);
+    let kept: Vec<&(String, String)> = pairs.iter().filter(|(k, _)| k != "sslmode").collect();
+    if !kept.is_empty() {
+        let mut query = parsed.query_pairs_mut();
+        for (k, v) in kept {
+            query.append_pair(k, v);
+        }
+    }
+    let host = parsed.host_str().unwrap_or_default().to_owned();
+    if parsed.username().is_empty() {
+        return Err("the URL names no user: mysql://USER@host:port/database".into());
+    }
+    if parsed.path().trim_matches('/').is_empty() {
+        return Err("the URL names no database: mysql://user@host:port/DATABASE".into());
+    }
+    if !tls && !socket && !loopback(&host) {
+        return Err(format!(
+            "the database at {host} is reached over the network, where dsr requires TLS: add ?sslmode=require to the URL (only loopback and Unix sockets go without)"
+        ));
+    }
+    // The driver reads mysql:// only; mariadb:// is the same protocol.
+    let text = parsed.as_str().replacen("mariadb://", "mysql://", 1);
+    let opts =
+        mysql::Opts::from_url(&text).map_err(|e| format!("cannot read the database URL: {e}"))?;
+    let mut builder = mysql::OptsBuilder::from_opts(opts)
+        // A connection to 127.0.0.1 stays on TCP, where the URL put it.
+        .prefer_socket(false)
+        // UPDATE answers the rows it matched, not only those whose value differed: a
+        // scrub writing the mask a row already holds still counts as one row.
+        .additional_capabilities(mysql::consts::CapabilityFlags::CLIENT_FOUND_ROWS)
+        .init(vec![
+            "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'ANSI_QUOTES')",
+        ]);
+    if tls {
+        builder = builder.ssl_opts(mysql::SslOpts::default());
+    }
+    Ok(builder)
+}
+
+struct Mysql {
+    conn: mysql::Conn,
+}
+
+/// A MariaDB/MySQL error with the server's code when it sent one.
+fn mysql_message(e: &mysql::Error) -> String {
+    match e {
+        mysql::Error::MySqlError(server) => format!("{} (error {})", server.message, server.code),
+        other => other.to_string(),
+    }
+}
+
+impl Mysql {
+    fn connect(url: &str, password: Option<&SecretSource>) -> Result<Mysql, String> {
+        let builder = mysql_opts(url)?;
+        // As for PostgreSQL: asked for only when the server refuses the user without one.
+        let conn = match mysql::Conn::new(builder.clone()) {
+            Ok(conn) => conn,
+            Err(mysql::Error::MySqlError(e)) if e.code == 1045 => {
+                let ask = password.ok_or_else(|| {
+                    "the server asks for a password: set DSR_DB_PASSWORD".to_owned()
+                })?;
+                let secret = ask()?;
+                mysql::Conn::new(builder.pass(Some(secret.expose().to_owned())))
+                    .map_err(|e| format!("cannot connect: {}", mysql_message(&e)))?
+            }
+            Err(e) => return Err(format!("cannot connect: {}", mysql_message(&e))),
+        };
+        Ok(Mysql { conn })
+    }
+
+    fn text_of(value: mysql::Value) -> Option<String> {
+        match value {
+            mysql::Value::NULL => None,
+            mysql::Value::Bytes(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+            mysql::Value::Int(i) => Some(i.to_string()),
+            mysql::Value::UInt(u) => Some(u.to_string()),
+            mysql::Value::Float(f) => Some(f.to_string()),
+            mysql::Value::Double(f) => Some(f.to_string()),
+            other => Some(other.as_sql(true).trim_matches('\'').to_owned()),
+        }
+    }
+
+    fn params(params: &[Option<String>]) -> mysql::Params {
+        if params.is_empty() {
+            return mysql::Params::Empty;
+        }
+        mysql::Params::Positional(
+            params
+                .iter()
+                .map(|p| match p {
+                    Some(text) => mysql::Value::Bytes(text.clone().into_bytes()),
+                    None => mysql::Value::NULL,
+                })
+                .collect(),
+        )
+    }
+}
+
+/// The account the session runs as, written as information_schema's GRANTEE column
+/// writes it (`'user'@'host'`).
+const GRANTEE: &str = "CONCAT('''', SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''', SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')";
+
+impl Database for Mysql {
+    fn kind(&self) -> Kind {
+        Kind::Mysql
+    }
+
+    fn columns(&mut self, table: &str) -> Result<Vec<Column>, String> {
+        let rows = (self as &mut dyn Database).rows(
+            "SELECT CAST(COLUMN_NAME AS CHAR), CAST(IS_NULLABLE AS CHAR)
+             FROM information_schema.COLUMNS
+             WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?
+             ORDER BY ORDINAL_POSITION",
+            &[Some(table.to_owned())],
+        )?;
+        Ok(rows
+            .into_iter()
+            .map(|row| Column {
+                name: row[0].clone().unwrap_or_default(),
+                nullable: row[1].as_deref() == Some("YES"),
+            })
+            .collect())
+    }
+
+    fn links_to(&mut self, parent: &str) -> Result<Vec<Link>, String> {
+        let rows = (self as &mut dyn Database).rows(
+            "SELECT CAST(k.CONSTRAINT_NAME AS CHAR), CAST(k.TABLE_NAME AS CHAR),
+                    CAST(k.COLUMN_NAME AS CHAR), CAST(k.REFERENCED_COLUMN_NAME AS CHAR),
+                    CAST(r.DELETE_RULE AS CHAR)
+             FROM information_schema.KEY_COLUMN_USAGE k
+             JOIN information_schema.REFERENTIAL_CONSTRAINTS r
+               ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA
+              AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
+             WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_SCHEMA = DATABASE()
+               AND k.REFERENCED_TABLE_NAME = ?
+             ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION",
+            &[Some(parent.to_owned())],
+        )?;
+        let mut links: BTreeMap<(String, String), Link> = BTreeMap::new();
+        for row in rows {
+            let child = row[1].clone().unwrap_or_default();
+            let link = links
+                .entry((child.clone(), row[0].clone().unwrap_or_default()))
+                .or_insert_with(|| Link {
+                    child,
+                    child_columns: Vec::new(),
+                    parent_columns: Vec::new(),
+                    cascades: row[4]
+                        .as_deref()
+                        .is_some_and(|d| d.eq_ignore_ascii_case("CASCADE")),
+                });
+            link.child_columns.push(row[2].clone().unwrap_or_default());
+            link.parent_columns.push(row[3].clone().unwrap_or_default());
+        }
+        Ok(links.into_values().collect())
+    }
+
+    /// The grants of the connected account on the server, the database and the table
+    /// (information_schema shows an account its own); roles are not followed.
+    fn privileges(&mut self, table: &str) -> Result<Privileges, String> {
+        let sql = format!(
+            "SELECT CAST(PRIVILEGE_TYPE AS CHAR) FROM information_schema.USER_PRIVILEGES
+               WHERE GRANTEE = {GRANTEE}
+             UNION SELECT CAST(PRIVILEGE_TYPE AS CHAR) FROM information_schema.SCHEMA_PRIVILEGES
+               WHERE GRANTEE = {GRANTEE} AND TABLE_SCHEMA = DATABASE()
+             UNION SELECT CAST(PRIVILEGE_TYPE AS CHAR) FROM information_schema.TABLE_PRIVILEGES
+               WHERE GRANTEE = {GRANTEE} AND TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?"
+        );
+        let granted: Vec<String> = (self as &mut dyn Database)
+            .rows(&sql, &[Some(table.to_owned())])?
+            .into_iter()
+            .filter_map(|row| row.into_iter().next().flatten())
+            .collect();
+        let has = |what: &str| granted.iter().any(|g| g.eq_ignore_ascii_case(what));
+        Ok(Privileges {
+            select: has("SELECT"),
+            update: has("UPDATE"),
+            delete: has("DELETE"),
+        })
+    }
+
+    fn query(
+        &mut self,
+        sql: &str,
+        params: &[Option<String>],
+        each: &mut dyn FnMut(Row),
+    ) -> Result<(), String> {
+        use mysql::prelude::Queryable as _;
+        let result = self
+            .conn
+            .exec_iter(sql, Self::params(params))
+            .map_err(|e| mysql_message(&e))?;
+        for row in result {
+            let row = row.map_err(|e| mysql_message(&e))?;
+            each(row.unwrap().into_iter().map(Self::text_of).collect());
+        }
+        Ok(())
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Option<String>]) -> Result<u64, String> {
+        use mysql::prelude::Queryable as _;
+        self.conn
+            .exec_drop(sql, Self::params(params))
+            .map_err(|e| mysql_message(&e))?;
+        Ok(self.conn.affected_rows())
+    }
+
+    fn begin(&mut self) -> Result<(), String> {
+        use mysql::prelude::Queryable as _;
+        self.conn
+            .query_drop("START TRANSACTION")
+            .map_err(|e| mysql_message(&e))
+    }
+
+    fn commit(&mut self) -> Result<(), String> {
+        use mysql::prelude::Queryable as _;
+        self.conn
+            .query_drop("COMMIT")
+            .map_err(|e| mysql_message(&e))
+    }
+
+    fn rollback(&mut self) -> Result<(), String> {
+        use mysql::prelude::Queryable as _;
+        self.conn
+            .query_drop("ROLLBACK")
+            .map_err(|e| mysql_message(&e))
+    }
+}
