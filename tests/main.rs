@@ -68,6 +68,9 @@ mod restrict;
 mod s3server;
 #[path = "main/sql.rs"]
 mod sql;
+/// A client of an object store, shared by the S3 and Azure test servers.
+#[path = "main/storeclient.rs"]
+mod storeclient;
 #[path = "main/support.rs"]
 mod support;
 #[path = "main/surface.rs"]

@@ -11,15 +11,13 @@
 //! overwritten or deleted blob. An account that keeps copies is untested against Azure.
 
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 
-use futures::StreamExt as _;
-use object_store::path::Path as Key;
-use object_store::{ObjectStore, ObjectStoreExt as _};
+use crate::storeclient::StoreClient;
 
 /// The emulator's account and its well-known key (published by Microsoft for every
 /// Azurite; not a secret).
@@ -147,8 +145,14 @@ pub struct Container {
     pub server: Arc<Azurite>,
     /// Unique in the test process.
     pub name: String,
-    store: object_store::azure::MicrosoftAzure,
-    runtime: tokio::runtime::Runtime,
+    client: StoreClient<object_store::azure::MicrosoftAzure>,
+}
+
+impl std::ops::Deref for Container {
+    type Target = StoreClient<object_store::azure::MicrosoftAzure>;
+    fn deref(&self) -> &Self::Target {
+        &self.client
+    }
 }
 
 impl Container {
@@ -165,13 +169,7 @@ impl Container {
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
         );
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .expect("a runtime");
-        let store = {
-            let _entered = runtime.enter();
+        let client = StoreClient::new(|| {
             object_store::azure::MicrosoftAzureBuilder::new()
                 .with_endpoint(server.endpoint.clone())
                 .with_allow_http(true)
@@ -180,12 +178,11 @@ impl Container {
                 .with_container_name(&name)
                 .build()
                 .expect("a client")
-        };
+        });
         let container = Container {
             server,
             name,
-            store,
-            runtime,
+            client,
         };
         container.create_on_server();
         Some(container)
@@ -243,78 +240,6 @@ impl Container {
     /// The tenant URL of `prefix` in this container.
     pub fn url(&self, prefix: &str) -> String {
         format!("az://{}/{prefix}", self.name)
-    }
-
-    /// Writes `key` byte for byte.
-    pub fn put(&self, key: &str, bytes: Vec<u8>) {
-        self.runtime
-            .block_on(
-                self.store
-                    .put(&Key::parse(key).expect("a key"), bytes.into()),
-            )
-            .expect("put");
-    }
-
-    /// Writes `key` only if its ETag is still `e_tag`.
-    pub fn put_if_match(&self, key: &str, e_tag: &str) -> Result<(), object_store::Error> {
-        let options = object_store::PutOptions {
-            mode: object_store::PutMode::Update(object_store::UpdateVersion {
-                e_tag: Some(e_tag.to_owned()),
-                version: None,
-            }),
-            ..object_store::PutOptions::default()
-        };
-        self.runtime
-            .block_on(self.store.put_opts(
-                &Key::parse(key).expect("a key"),
-                b"changed".to_vec().into(),
-                options,
-            ))
-            .map(|_| ())
-    }
-
-    /// An object's bytes; `None` once it is gone.
-    pub fn get(&self, key: &str) -> Option<Vec<u8>> {
-        self.runtime.block_on(async {
-            match self.store.get(&Key::parse(key).expect("a key")).await {
-                Ok(got) => Some(got.bytes().await.expect("the body").to_vec()),
-                Err(object_store::Error::NotFound { .. }) => None,
-                Err(e) => panic!("get {key}: {e}"),
-            }
-        })
-    }
-
-    /// Every key under `prefix`, sorted.
-    pub fn keys(&self, prefix: &str) -> Vec<String> {
-        let mut keys: Vec<String> = self.runtime.block_on(async {
-            self.store
-                .list(Some(&Key::parse(prefix).expect("a prefix")))
-                .map(|m| m.expect("a listing").location.to_string())
-                .collect()
-                .await
-        });
-        keys.sort();
-        keys
-    }
-
-    /// Copies every file under `folder` to `prefix/<its relative path>`.
-    pub fn upload(&self, folder: &Path, prefix: &str) {
-        for entry in walkdir::WalkDir::new(folder).min_depth(1) {
-            let entry = entry.expect("an entry");
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let relative = entry
-                .path()
-                .strip_prefix(folder)
-                .expect("inside")
-                .to_str()
-                .expect("UTF-8");
-            self.put(
-                &format!("{prefix}/{relative}"),
-                std::fs::read(entry.path()).expect("a file"),
-            );
-        }
     }
 }
 

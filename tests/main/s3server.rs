@@ -5,13 +5,10 @@
 //! through the same library dsr uses, signing as any client does.
 
 use std::net::{TcpListener, TcpStream};
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use futures::StreamExt as _;
-use object_store::path::Path as Key;
-use object_store::{ObjectStore, ObjectStoreExt as _};
+use crate::storeclient::StoreClient;
 
 /// The credentials the tests give dsr through the environment (moto accepts any).
 pub const ENV: [(&str, &str); 3] = [
@@ -25,8 +22,14 @@ pub struct S3Server {
     _dir: tempfile::TempDir,
     pub endpoint: String,
     pub bucket: String,
-    store: object_store::aws::AmazonS3,
-    runtime: tokio::runtime::Runtime,
+    client: StoreClient<object_store::aws::AmazonS3>,
+}
+
+impl std::ops::Deref for S3Server {
+    type Target = StoreClient<object_store::aws::AmazonS3>;
+    fn deref(&self) -> &Self::Target {
+        &self.client
+    }
 }
 
 /// Whether the S3 tests cannot run here (the reason printed); in CI they always must.
@@ -67,13 +70,7 @@ impl S3Server {
             .spawn()
             .expect("moto_server starts");
         let endpoint = format!("http://127.0.0.1:{port}");
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .expect("a runtime");
-        let store = {
-            let _entered = runtime.enter();
+        let client = StoreClient::new(|| {
             object_store::aws::AmazonS3Builder::new()
                 .with_endpoint(&endpoint)
                 .with_allow_http(true)
@@ -83,14 +80,13 @@ impl S3Server {
                 .with_secret_access_key(ENV[1].1)
                 .build()
                 .expect("a client")
-        };
+        });
         let mut server = S3Server {
             child,
             _dir: dir,
             endpoint,
             bucket: bucket.to_owned(),
-            store,
-            runtime,
+            client,
         };
         let started = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -188,79 +184,6 @@ impl S3Server {
             .collect();
         found.sort();
         found
-    }
-
-    /// Writes `key` byte for byte, as the cloud's own tools upload it (`Key::from` would
-    /// percent-encode `#`, `%` and letters beyond ASCII into the key itself).
-    pub fn put(&self, key: &str, bytes: Vec<u8>) {
-        self.runtime
-            .block_on(
-                self.store
-                    .put(&Key::parse(key).expect("a key"), bytes.into()),
-            )
-            .expect("put");
-    }
-
-    /// Writes `key` only if its ETag is still `e_tag`.
-    pub fn put_if_match(&self, key: &str, e_tag: &str) -> Result<(), object_store::Error> {
-        let options = object_store::PutOptions {
-            mode: object_store::PutMode::Update(object_store::UpdateVersion {
-                e_tag: Some(e_tag.to_owned()),
-                version: None,
-            }),
-            ..object_store::PutOptions::default()
-        };
-        self.runtime
-            .block_on(self.store.put_opts(
-                &Key::parse(key).expect("a key"),
-                b"changed".to_vec().into(),
-                options,
-            ))
-            .map(|_| ())
-    }
-
-    /// An object's bytes; `None` once it is gone.
-    pub fn get(&self, key: &str) -> Option<Vec<u8>> {
-        self.runtime.block_on(async {
-            match self.store.get(&Key::parse(key).expect("a key")).await {
-                Ok(got) => Some(got.bytes().await.expect("the body").to_vec()),
-                Err(object_store::Error::NotFound { .. }) => None,
-                Err(e) => panic!("get {key}: {e}"),
-            }
-        })
-    }
-
-    /// Every key under `prefix`, sorted.
-    pub fn keys(&self, prefix: &str) -> Vec<String> {
-        let mut keys: Vec<String> = self.runtime.block_on(async {
-            self.store
-                .list(Some(&Key::parse(prefix).expect("a prefix")))
-                .map(|m| m.expect("a listing").location.to_string())
-                .collect()
-                .await
-        });
-        keys.sort();
-        keys
-    }
-
-    /// Copies every file under `folder` to `prefix/<its relative path>`.
-    pub fn upload(&self, folder: &Path, prefix: &str) {
-        for entry in walkdir::WalkDir::new(folder).min_depth(1) {
-            let entry = entry.expect("an entry");
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let relative = entry
-                .path()
-                .strip_prefix(folder)
-                .expect("inside")
-                .to_str()
-                .expect("UTF-8");
-            self.put(
-                &format!("{prefix}/{relative}"),
-                std::fs::read(entry.path()).expect("a file"),
-            );
-        }
     }
 }
 
