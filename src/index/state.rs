@@ -30,6 +30,7 @@ pub struct SyncState {
     /// Field id → label, as the platform described them.
     pub labels: BTreeMap<String, String>,
     /// Asset id → the version marker indexed.
+    #[serde(deserialize_with = "sorted_map")]
     pub versions: BTreeMap<String, String>,
     /// Archive → the newest modification time seen (platforms listing newest first).
     #[serde(default)]
@@ -123,6 +124,36 @@ impl SyncState {
     }
 }
 
+/// Reads a map written in key order (as a `BTreeMap` is) by collecting its entries and
+/// building the map from them at once: inserted one by one, each of a million entries
+/// searched the tree, comparing long shared id prefixes some twenty times, which was most
+/// of reading `state.json`. Entries out of order are sorted; of a key written twice the
+/// last counts, as with inserting.
+fn sorted_map<'de, D>(deserializer: D) -> Result<BTreeMap<String, String>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Entries;
+    impl<'de> serde::de::Visitor<'de> for Entries {
+        type Value = BTreeMap<String, String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map of asset ids to versions")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+            while let Some(entry) = map.next_entry::<String, String>()? {
+                entries.push(entry);
+            }
+            // Sorting what is sorted already costs one comparison per entry.
+            Ok(entries.into_iter().collect())
+        }
+    }
+    deserializer.deserialize_map(Entries)
+}
+
 /// The label of `field` among `labels`, or its id when the platform gave none.
 fn label(labels: &BTreeMap<String, String>, field: &str) -> String {
     labels
@@ -162,5 +193,35 @@ impl Unreadable {
         }
         let json = serde_json::to_vec(self).map_err(io::Error::other)?;
         fsutil::write_atomic(path, &json)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Versions read as inserting them one by one would: in any order, the last of a key
+    /// written twice counting.
+    #[test]
+    fn versions_read_at_once_are_the_versions_written() {
+        let json = r#"{"format":6,"settings":"s","synced_at":null,"labels":{},
+            "versions":{"b/2":"1","a/1":"1","c/3":"1","a/1":"2"}}"#;
+        let state: SyncState = serde_json::from_str(json).expect("a state");
+        let expected: BTreeMap<String, String> = [("a/1", "2"), ("b/2", "1"), ("c/3", "1")]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        assert_eq!(state.versions, expected);
+
+        let mut written = SyncState {
+            versions: (0..1000)
+                .map(|i| (format!("A/{i:04}"), i.to_string()))
+                .collect(),
+            ..SyncState::default()
+        };
+        written.format = FORMAT;
+        let bytes = serde_json::to_vec(&written).expect("JSON");
+        let read: SyncState = serde_json::from_slice(&bytes).expect("a state");
+        assert_eq!(read.versions, written.versions);
     }
 }
