@@ -883,3 +883,22 @@ impl Platform for SqlPlatform {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::whole_second;
+
+    #[test]
+    fn a_watermark_loses_its_fractional_seconds_only() {
+        assert_eq!(
+            whole_second("2026-01-02 10:00:00.250+00"),
+            "2026-01-02 10:00:00+00"
+        );
+        assert_eq!(
+            whole_second("2026-01-02T10:00:00.123456"),
+            "2026-01-02T10:00:00"
+        );
+        assert_eq!(whole_second("2026-01-02 10:00:00"), "2026-01-02 10:00:00");
+        assert_eq!(whole_second("1767348000.5"), "1767348000.5");
+    }
+}
