@@ -345,6 +345,8 @@ on_each_database!(
     a_scoped_dataset_is_refused_without_its_scope,
     a_null_mask_on_a_not_null_column_is_refused_at_tenant_add,
     a_row_of_another_customer_pointing_at_hers_blocks_its_deletion,
+    a_table_with_a_change_column_is_synced_from_its_watermark,
+    a_row_changed_in_a_table_without_change_column_is_updated,
 );
 
 /// Every statement dsr sent that reads or changes a table of the shop carries the scope
@@ -1015,4 +1017,163 @@ fn a_server_is_reached_through_its_unix_socket(kind: Kind) {
         located(&t),
         ["clients/1", "invoices/100", "notes/1/1", "quotes/10"]
     );
+}
+
+/// Clients with a change column (of each database's own time type) and invoices without
+/// one. Customer 7's client changed last, so a watermark taken outside the scope would be
+/// too new for customer 42's changes.
+const CHANGING_SCHEMA: &str = r#"
+CREATE TABLE clients (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, email TEXT,
+    name TEXT, changed_at CHANGE_TYPE);
+CREATE TABLE invoices (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, billed_to TEXT);
+INSERT INTO clients VALUES (1, 42, 'jane.doe@example.com', 'Jane Doe', '2026-01-01 10:00:00'),
+    (3, 42, 'ola@example.com', 'Ola Nordmann', '2026-01-01 09:00:00'),
+    (5, 42, 'kari@example.com', 'Kari Nordmann', '2026-01-01 08:00:00'),
+    (2, 7, 'jane.doe@example.com', 'Jane Doe', '2026-06-01 10:00:00');
+INSERT INTO invoices VALUES (100, 42, 'Jane Doe'), (101, 42, 'Ola Nordmann'), (200, 7, 'Jane Doe');
+"#;
+
+const CHANGING_DATASET: &str = r#"
+scope = "customer_id"
+
+[tables.clients]
+key = ["id"]
+erase = "delete"
+changed_at = "changed_at"
+columns = { email = "email", name = "person" }
+
+[tables.invoices]
+key = ["id"]
+erase = "keep"
+reason = "bookkeeping law: invoices are kept for five years"
+columns = { billed_to = "person" }
+"#;
+
+/// The shop with a change column on its clients, synced once.
+fn changing_database(t: &Test, kind: Kind) -> Option<Db> {
+    std::fs::write(t.path("shop.toml"), CHANGING_DATASET).expect("the dataset");
+    let time = match kind {
+        Kind::Sqlite => "TEXT",
+        Kind::Postgres => "timestamp",
+        Kind::Mariadb => "DATETIME",
+    };
+    let db = Db::new(t, kind, &CHANGING_SCHEMA.replace("CHANGE_TYPE", time))?;
+    add(t, &db);
+    let first = t.sync(&[]);
+    assert_eq!(sync_counts(&first), [5, 0, 0, 0], "{first:#}");
+    Some(db)
+}
+
+/// A sync report's added, updated, removed and unchanged counts.
+fn sync_counts(report: &Value) -> [u64; 4] {
+    ["added", "updated", "removed", "unchanged"].map(|key| {
+        report[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("no count {key} in {report:#}"))
+    })
+}
+
+/// The assets `locate --email` finds, sorted.
+fn located_by_email(t: &Test, email: &str) -> Vec<String> {
+    let mut ids: Vec<String> = t
+        .dsr(["locate", "--email", email])
+        .hits()
+        .iter()
+        .map(|hit| hit["asset"].as_str().expect("an asset id").to_owned())
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn a_table_with_a_change_column_is_synced_from_its_watermark(kind: Kind) {
+    let t = Test::new();
+    let Some(db) = changing_database(&t, kind) else {
+        return;
+    };
+    db.execute(
+        "UPDATE clients SET email = 'jane.smith@example.com', changed_at = '2026-01-02 10:00:00' WHERE id = 1;
+         INSERT INTO clients VALUES (4, 42, 'per@example.com', 'Per Hansen', '2026-01-02 11:00:00');
+         DELETE FROM clients WHERE id = 3;",
+    );
+    let second = t.sync(&[]);
+    // Kari's client and both invoices are unchanged.
+    assert_eq!(sync_counts(&second), [1, 1, 1, 3], "{second:#}");
+    // A fresh locate agrees with the database: the new address, not the old one.
+    assert_eq!(
+        located_by_email(&t, "jane.smith@example.com"),
+        ["clients/1"]
+    );
+    assert!(located_by_email(&t, "jane.doe@example.com").is_empty());
+    assert_eq!(located_by_email(&t, "per@example.com"), ["clients/4"]);
+    assert!(located_by_email(&t, "ola@example.com").is_empty());
+
+    // Nothing changed: nothing to report, though the watermark's second is read again.
+    let third = t.sync(&[]);
+    assert_eq!(sync_counts(&third), [0, 0, 0, 5], "{third:#}");
+
+    // The incremental read carried the scope and the scope's own watermark (customer 7's
+    // newer change time is not it).
+    let Some(statements) = db.statements() else {
+        return;
+    };
+    let incremental: Vec<&(String, String)> = statements
+        .iter()
+        .filter(|(s, _)| s.contains("FROM \"clients\"") && s.contains("\"changed_at\" >= "))
+        .collect();
+    assert!(
+        !incremental.is_empty(),
+        "an incremental read of clients: {statements:#?}"
+    );
+    let (statement, parameters) = incremental[0];
+    let text = format!("{statement} {parameters}");
+    assert!(
+        text.contains("'2026-01-01 10:00:00'"),
+        "the first sync's watermark: {text}"
+    );
+    assert!(!text.contains("2026-06-01"), "{text}");
+    assert_every_read_scoped(&statements);
+}
+
+fn a_row_changed_in_a_table_without_change_column_is_updated(kind: Kind) {
+    let t = Test::new();
+    let Some(db) = changing_database(&t, kind) else {
+        return;
+    };
+    db.execute("UPDATE invoices SET billed_to = 'Jane Smith' WHERE id = 100");
+    let second = t.sync(&[]);
+    assert_eq!(sync_counts(&second), [0, 1, 0, 4], "{second:#}");
+    let names = |name: &str| -> Vec<String> {
+        t.dsr(["locate", "--name", name])
+            .hits()
+            .iter()
+            .filter_map(|hit| hit["asset"].as_str().map(str::to_owned))
+            .filter(|id| id.starts_with("invoices/"))
+            .collect()
+    };
+    assert_eq!(names("Jane Smith"), ["invoices/100"]);
+    assert!(names("Jane Doe").is_empty());
+    let third = t.sync(&[]);
+    assert_eq!(sync_counts(&third), [0, 0, 0, 5], "{third:#}");
+}
+
+/// Every read of the shop's tables in the log carries the scope bound to 42.
+fn assert_every_read_scoped(statements: &[(String, String)]) {
+    for (statement, parameters) in statements {
+        if !statement.contains("FROM \"clients\"") && !statement.contains("FROM \"invoices\"") {
+            continue;
+        }
+        let scoped = if parameters.is_empty() {
+            statement.contains("\"customer_id\" = '42'")
+        } else {
+            statement
+                .split_once("\"customer_id\" = $")
+                .map(|(_, rest)| {
+                    rest.chars()
+                        .take_while(char::is_ascii_digit)
+                        .collect::<String>()
+                })
+                .is_some_and(|n| parameters.contains(&format!("${n} = '42'")))
+        };
+        assert!(scoped, "a read without the scope: {statement} {parameters}");
+    }
 }

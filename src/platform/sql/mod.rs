@@ -479,6 +479,63 @@ impl SqlPlatform {
             })
     }
 
+    /// The newest change time of the scope's rows of `table`, as the database writes it.
+    fn newest_change(
+        &self,
+        db: &mut dyn Database,
+        table: &Table,
+        column: &str,
+    ) -> Result<Option<String>, PlatformError> {
+        let mut statement = Statement::new(
+            self.kind,
+            format!(
+                "SELECT {} FROM {} WHERE 1 = 1",
+                self.kind.as_text(&format!("max({})", quote(column))),
+                quote(&table.name)
+            ),
+        );
+        self.scoped(&mut statement);
+        Ok(db
+            .rows(&statement.sql, &statement.params)
+            .map_err(|e| self.error(e))?
+            .into_iter()
+            .next()
+            .and_then(|row| row.into_iter().next().flatten()))
+    }
+
+    /// Lists the keys of the scope's rows of `table` (keys only, streamed), marking the
+    /// known ids among them as still there.
+    fn list_keys<'k>(
+        &self,
+        db: &mut dyn Database,
+        table: &Table,
+        since: &Since<'k>,
+        listed: &mut HashSet<&'k str>,
+    ) -> Result<(), PlatformError> {
+        let columns: Vec<String> = table
+            .key
+            .iter()
+            .map(|c| self.kind.as_text(&quote(c)))
+            .collect();
+        let mut statement = Statement::new(
+            self.kind,
+            format!(
+                "SELECT {} FROM {} WHERE 1 = 1",
+                columns.join(", "),
+                quote(&table.name)
+            ),
+        );
+        self.scoped(&mut statement);
+        db.query(&statement.sql, &statement.params, &mut |row| {
+            let key: Vec<String> = row.iter().map(|v| encoded_key(v.as_deref())).collect();
+            let id = format!("{}/{}", table.name, key.join("/"));
+            if let Some((known, _)) = since.versions.get_key_value(&id) {
+                listed.insert(known.as_str());
+            }
+        })
+        .map_err(|e| self.error(e))
+    }
+
     /// Refuses an erasure the connected user lacks the privileges for, before its first
     /// change: DELETE on every table the dataset deletes rows of, UPDATE on every table it
     /// scrubs. Asked once; the answer holds for the run.
@@ -515,6 +572,30 @@ impl SqlPlatform {
     }
 }
 
+/// One key value as it stands in an id.
+fn encoded_key(value: Option<&str>) -> String {
+    percent_encoding::utf8_percent_encode(value.unwrap_or_default(), KEY_SET).to_string()
+}
+
+/// A change time without its fractional seconds (`2026-01-02 10:00:00.25+00` →
+/// `2026-01-02 10:00:00+00`), so that comparing with it takes in its whole second.
+/// Anything else (a number of seconds) stays as it is.
+fn whole_second(mark: &str) -> String {
+    let bytes = mark.as_bytes();
+    if let Some(dot) = mark.find('.')
+        && dot >= 8
+        && bytes[dot - 3] == b':'
+        && bytes[dot - 6] == b':'
+    {
+        let digits = mark[dot + 1..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        return format!("{}{}", &mark[..dot], &mark[dot + 1 + digits..]);
+    }
+    mark.to_owned()
+}
+
 /// The asset of a row read by [`SqlPlatform::select`].
 fn row_asset(table: &Table, row: Row) -> Asset {
     let mut hasher = Sha256::new();
@@ -530,8 +611,7 @@ fn row_asset(table: &Table, row: Row) -> Asset {
     };
     let mut key = Vec::new();
     for _ in &table.key {
-        let value = next(&mut hasher).unwrap_or_default();
-        key.push(percent_encoding::utf8_percent_encode(&value, KEY_SET).to_string());
+        key.push(encoded_key(next(&mut hasher).as_deref()));
     }
     let modified = match &table.changed_at {
         Some(_) => next(&mut hasher),
@@ -579,7 +659,9 @@ impl Platform for SqlPlatform {
         Ok(Description { labels, writable })
     }
 
-    /// Reads every row of the scope, table by table, one row in memory at a time.
+    /// Reads the rows of the scope, table by table, one row in memory at a time: a table
+    /// with a change column only the rows changed since the last sync's watermark (its
+    /// keys are listed to notice deleted rows), any other table every row.
     fn scan(
         &self,
         since: &Since<'_>,
@@ -587,12 +669,38 @@ impl Platform for SqlPlatform {
     ) -> Result<ScanEnd, PlatformError> {
         let mut db = self.lock();
         let mut listed: HashSet<&str> = HashSet::new();
+        let mut end = ScanEnd::default();
         for table in self.dataset.tables.values() {
             let mut statement = self.select(table);
             self.scoped(&mut statement);
+            let mut incremental = false;
+            if let Some(column) = &table.changed_at {
+                // Asked before the rows are read: a row changed meanwhile is newer than
+                // this watermark and read again next time, never skipped.
+                let newest = self.newest_change(db.as_mut(), table, column)?;
+                let last = since.watermarks.get(&table.name).filter(|_| !since.full);
+                if let Some(last) = last {
+                    // `>=` from the start of the watermark's second: a row committed after
+                    // the last sync's read with a change time in that same second (a
+                    // transaction that took its time before it committed, a clock that
+                    // only counts seconds) is read again rather than missed; rows read
+                    // again unchanged are not reported. A row without a change time is
+                    // always read, as its changes cannot be told.
+                    let quoted = quote(column);
+                    statement
+                        .push(&format!(" AND ({quoted} >= "))
+                        .bind(Some(whole_second(last)))
+                        .push(&format!(" OR {quoted} IS NULL)"));
+                    self.list_keys(db.as_mut(), table, since, &mut listed)?;
+                    incremental = true;
+                }
+                if let Some(newest) = newest {
+                    end.watermarks.insert(table.name.clone(), newest);
+                }
+            }
             db.query(&statement.sql, &statement.params, &mut |row| {
                 let asset = row_asset(table, row);
-                if let Some((known, _)) = since.versions.get_key_value(&asset.id) {
+                if !incremental && let Some((known, _)) = since.versions.get_key_value(&asset.id) {
                     listed.insert(known.as_str());
                 }
                 if since.full || since.versions.get(&asset.id) != Some(&asset.version) {
@@ -601,16 +709,13 @@ impl Platform for SqlPlatform {
             })
             .map_err(|e| self.error(e))?;
         }
-        let removed = since
+        end.removed = since
             .versions
             .keys()
             .filter(|id| !listed.contains(id.as_str()))
             .cloned()
             .collect();
-        Ok(ScanEnd {
-            removed,
-            ..ScanEnd::default()
-        })
+        Ok(end)
     }
 
     fn get(&self, id: &str) -> Result<Asset, PlatformError> {
@@ -776,5 +881,24 @@ impl Platform for SqlPlatform {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_second;
+
+    #[test]
+    fn a_watermark_loses_its_fractional_seconds_only() {
+        assert_eq!(
+            whole_second("2026-01-02 10:00:00.250+00"),
+            "2026-01-02 10:00:00+00"
+        );
+        assert_eq!(
+            whole_second("2026-01-02T10:00:00.123456"),
+            "2026-01-02T10:00:00"
+        );
+        assert_eq!(whole_second("2026-01-02 10:00:00"), "2026-01-02 10:00:00");
+        assert_eq!(whole_second("1767348000.5"), "1767348000.5");
     }
 }
