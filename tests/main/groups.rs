@@ -1005,3 +1005,144 @@ fn an_access_package_across_a_group_is_not_written_without_a_system_it_cannot_re
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// Checks every entry of the ZIP at `path` against its manifest.json with Python's zipfile:
+/// each listed entry's SHA-256 and size, and every entry but the manifest listed.
+const CHECK_MANIFEST: &str = r#"
+import hashlib, json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None, "a damaged entry"
+manifest = json.loads(z.read("manifest.json"))
+listed = {e["path"]: e for e in manifest["entries"]}
+names = [n for n in z.namelist() if n != "manifest.json"]
+assert sorted(listed) == sorted(names), (sorted(listed), sorted(names))
+for name in names:
+    data = z.read(name)
+    assert hashlib.sha256(data).hexdigest() == listed[name]["sha256"], name
+    assert len(data) == listed[name]["size"], name
+"#;
+
+#[test]
+fn a_portable_zip_across_a_group_holds_a_folder_per_system_and_one_manifest() {
+    let tenant = company();
+    let id = tenant
+        .dsr([
+            "case",
+            "open",
+            "--group",
+            "company",
+            "--right",
+            "portability",
+        ])
+        .args(["--email", "jane.doe@example.com", "--name", "Jane Doe"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let zip = tenant.t.path("jane.zip");
+    let run = tenant
+        .dsr([
+            "portability",
+            &id,
+            "--group",
+            "company",
+            "--output",
+            "json",
+            "--out",
+        ])
+        .arg(&zip)
+        .run();
+    assert_eq!(run.json()["complete"], true, "{}", run.dump());
+    let unzip = std::process::Command::new("unzip")
+        .arg("-tq")
+        .arg(&zip)
+        .output()
+        .expect("unzip runs");
+    assert!(unzip.status.success(), "unzip -t: {unzip:?}");
+    let python = std::process::Command::new("python3")
+        .args(["-c", CHECK_MANIFEST])
+        .arg(&zip)
+        .output()
+        .expect("python3 runs");
+    assert!(python.status.success(), "{python:?}");
+
+    let entries = crate::access::unzip_entries(&zip);
+    let manifest: Value = serde_json::from_slice(&entries["manifest.json"]).expect("manifest");
+    let systems: Vec<(String, String)> = manifest["systems"]
+        .as_array()
+        .expect("the systems")
+        .iter()
+        .map(|s| {
+            (
+                s["tenant"].as_str().unwrap_or_default().to_owned(),
+                s["platform"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        systems,
+        pairs(&[("acme", "fotoweb"), ("archive", "dir"), ("shop", "sql")])
+    );
+    for name in ["acme", "archive", "shop"] {
+        // Each folder holds what `dsr portability` of that tenant alone writes.
+        let alone = tenant.t.path(format!("alone-{name}.zip"));
+        tenant
+            .dsr(["portability", &id, "--tenant", name, "--out"])
+            .arg(&alone)
+            .run();
+        let single = crate::access::unzip_entries(&alone);
+        let prefix = format!("{name}/");
+        let folder: std::collections::BTreeMap<String, Vec<u8>> = entries
+            .iter()
+            .filter_map(|(path, bytes)| {
+                path.strip_prefix(&prefix)
+                    .map(|p| (p.to_owned(), bytes.clone()))
+            })
+            .collect();
+        assert_eq!(
+            folder.keys().collect::<Vec<_>>(),
+            single.keys().collect::<Vec<_>>(),
+            "{name}"
+        );
+        assert_eq!(folder["metadata.json"], single["metadata.json"], "{name}");
+        let inner: Value = serde_json::from_slice(&folder["manifest.json"]).expect("manifest");
+        assert!(
+            !inner["entries"].as_array().expect("entries").is_empty(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_portable_zip_across_a_group_is_not_written_without_a_system_it_cannot_read() {
+    let tenant = company();
+    let id = tenant
+        .dsr([
+            "case",
+            "open",
+            "--group",
+            "company",
+            "--right",
+            "portability",
+        ])
+        .args(["--email", "jane.doe@example.com"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    std::fs::rename(tenant.t.path("shop.sqlite"), tenant.t.path("moved.sqlite"))
+        .expect("the database moved");
+    let zip = tenant.t.path("jane.zip");
+    let run = tenant
+        .dsr(["portability", &id, "--group", "company", "--quiet", "--out"])
+        .arg(&zip)
+        .status(3)
+        .run();
+    assert!(
+        run.stderr.contains("tenant 'shop' could not be read")
+            && run.stderr.contains("no portable archive was written"),
+        "{}",
+        run.dump()
+    );
+    assert!(!zip.exists(), "no archive that looks whole");
+}
