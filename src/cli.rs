@@ -102,11 +102,12 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "NAME")]
     pub tenant: Option<String>,
     /// Work on every tenant of a group (`dsr tenant group add`), where a request spans
-    /// systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr erase`
+    /// systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr access`, `dsr
+    /// portability`, `dsr erase`
     #[arg(long, global = true, value_name = "NAME", conflicts_with = "tenant")]
     pub group: Option<String>,
     /// Work on every registered tenant, where a request spans systems: `dsr locate`, `dsr
-    /// case open`, `dsr case list`, `dsr erase`
+    /// case open`, `dsr case list`, `dsr access`, `dsr portability`, `dsr erase`
     #[arg(long, global = true, conflicts_with_all = ["tenant", "group"])]
     pub all_tenants: bool,
     /// Where indexes and cases are kept [default: the XDG data directory + dsr] [env:
@@ -246,6 +247,12 @@ pub enum Command {
     /// Other people in the same fields are shown as "[another person]" (Art. 15(4)).
     /// Assets the last sync could not read are named as not searched, in the package and
     /// its receipt, and the command ends 3 unless --accept-unreadable.
+    ///
+    /// With --group NAME (or --all-tenants), CASE is a request opened with `case open
+    /// --group` and --out names a new folder: one folder per system, named after its tenant,
+    /// holds what `dsr access` of that tenant alone writes, and index.html and data.json on
+    /// top list the systems (tenant, platform, what it holds, whether complete). Every system
+    /// is read first: one that cannot be is named, nothing is written, and the command ends 3.
     Access(AccessArgs),
     /// Write the Art. 20 portable ZIP of a case
     ///
@@ -254,6 +261,13 @@ pub enum Command {
     /// the same bytes. --encrypt protects every entry with AES-256. Assets the last sync
     /// could not read are named as not searched, in the manifest and the receipt, and the
     /// command ends 3 unless --accept-unreadable.
+    ///
+    /// With --group NAME (or --all-tenants), CASE is a request opened with `case open
+    /// --group` and --out names a new ZIP: one folder per system, named after its tenant,
+    /// holds what that tenant's own portable ZIP holds, and a top manifest.json names the
+    /// systems and every entry's size and SHA-256, its path prefixed by its folder. Every
+    /// system is read first: one that cannot be is named, nothing is written, and the
+    /// command ends 3.
     Portability(PortabilityArgs),
     /// Erase a subject's data (Art. 17): plan, confirm, apply under a journal, verify
     ///

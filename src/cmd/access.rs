@@ -23,6 +23,9 @@ use crate::cli::{AccessArgs, OutputFormat};
 use dsr::subjects::Subject;
 
 pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
+    if ctx.spans_tenants() {
+        return super::access_across::run(ctx, args);
+    }
     let session = Session::resolve(ctx)?;
     let (name, profile, store) = (&session.name, &session.profile, &session.store);
     // A case for another right is refused before anything else is looked at.
@@ -120,21 +123,21 @@ impl NotSearched<'_> {
 }
 
 /// Writes access packages: what one `dsr access` run shares between its cases.
-struct Access<'a> {
-    ctx: &'a Context,
-    name: &'a str,
-    profile: &'a TenantProfile,
-    store: &'a CaseStore,
-    ropa: &'a RecordOfProcessing,
-    platform: &'a dyn Platform,
-    templates: Option<&'a std::path::Path>,
-    lang: dsr::lang::Lang,
+pub(super) struct Access<'a> {
+    pub ctx: &'a Context,
+    pub name: &'a str,
+    pub profile: &'a TenantProfile,
+    pub store: &'a CaseStore,
+    pub ropa: &'a RecordOfProcessing,
+    pub platform: &'a dyn Platform,
+    pub templates: Option<&'a std::path::Path>,
+    pub lang: dsr::lang::Lang,
     /// The people the tenant knows, read once for every subject of the run.
-    known: &'a Arc<KnownPeople>,
+    pub known: &'a Arc<KnownPeople>,
     /// With a list: the folder the packages go into, as access-CASE.zip [default: each
     /// case's folder].
-    folder: Option<&'a std::path::Path>,
-    unreadable: NotSearched<'a>,
+    pub folder: Option<&'a std::path::Path>,
+    pub unreadable: NotSearched<'a>,
 }
 
 /// A package written for one case.
@@ -154,7 +157,7 @@ pub struct Made {
 impl Made {
     /// Complete when every reviewed asset is in and nothing went unsearched, unless a
     /// person accepted what did.
-    fn complete(&self) -> bool {
+    pub fn complete(&self) -> bool {
         self.missing.is_empty() && (self.not_searched.is_empty() || self.accepted)
     }
 
@@ -208,17 +211,34 @@ impl Access<'_> {
     /// Writes the access package of `case` to `out` (a folder, or a ZIP by its name)
     /// [default: access-CASE.zip in the case's folder] and records it: the case's history,
     /// the audit log, a signed receipt.
-    fn package(&self, mut case: Case, out: Option<PathBuf>) -> Result<Made> {
-        let started = std::time::SystemTime::now();
-        let (ctx, name, profile, store) = (self.ctx, self.name, self.profile, self.store);
+    fn package(&self, case: Case, out: Option<PathBuf>) -> Result<Made> {
+        let reviewed = self.review(&case)?;
+        self.package_reviewed(case, reviewed, out)
+    }
+
+    /// Checks the case's names and reads its reviewed set from the platform: everything
+    /// a package needs from the system before a byte of it is written.
+    pub(super) fn review(&self, case: &Case) -> Result<Reviewed> {
+        let (ctx, name, profile) = (self.ctx, self.name, self.profile);
         super::record::check_names(
             ctx,
             profile,
             &case.identities,
             &[("case's verified-by text", case.verified_by.as_deref())],
         )?;
+        Reviewed::read(ctx, name, profile, case, self.platform, self.known)
+    }
+
+    /// [`Access::package`] with the reviewed set already read by [`Access::review`].
+    pub(super) fn package_reviewed(
+        &self,
+        mut case: Case,
+        reviewed: Reviewed,
+        out: Option<PathBuf>,
+    ) -> Result<Made> {
+        let started = std::time::SystemTime::now();
+        let (ctx, name, profile, store) = (self.ctx, self.name, self.profile, self.store);
         let platform = self.platform;
-        let reviewed = Reviewed::read(ctx, name, profile, &case, platform, self.known)?;
         let found: Vec<Found> = reviewed
             .assets
             .iter()

@@ -2,6 +2,7 @@
 //! data to stdout, people-facing messages to stderr.
 
 mod access;
+mod access_across;
 mod audit;
 mod bulk;
 mod case;
@@ -17,6 +18,7 @@ mod locate;
 mod locate_group;
 mod output;
 mod portability;
+mod portability_across;
 mod receipt;
 mod record;
 mod rectify;
@@ -493,7 +495,7 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
     let ctx = Context::new(&cli.global)?;
     if ctx.spans_tenants() && !spans_systems(&cli.command) {
         anyhow::bail!(
-            "--group and --all-tenants are taken by `dsr locate`, `dsr case open`, `dsr case list` and `dsr erase`; this command works on one tenant at a time: pass --tenant NAME"
+            "--group and --all-tenants are taken by `dsr locate`, `dsr case open`, `dsr case list`, `dsr access`, `dsr portability` and `dsr erase`; this command works on one tenant at a time: pass --tenant NAME"
         );
     }
     match cli.command {
@@ -520,7 +522,9 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
 fn spans_systems(command: &Command) -> bool {
     use crate::cli::CaseCommand;
     match command {
-        Command::Locate(_) | Command::Erase(_) => true,
+        Command::Locate(_) | Command::Erase(_) | Command::Access(_) | Command::Portability(_) => {
+            true
+        }
         Command::Case(args) => matches!(args.command, CaseCommand::List(_) | CaseCommand::Open(_)),
         _ => false,
     }

@@ -18,6 +18,9 @@ use crate::cli::PortabilityArgs;
 use dsr::subjects::Subject;
 
 pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
+    if ctx.spans_tenants() {
+        return super::portability_across::run(ctx, args);
+    }
     let session = Session::resolve(ctx)?;
     let (name, profile, store) = (&session.name, &session.profile, &session.store);
     // A case for another right is refused before anything else is looked at.
@@ -111,38 +114,56 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
 }
 
 /// Writes portable archives: what one `dsr portability` run shares between its cases.
-struct Portable<'a> {
-    ctx: &'a Context,
-    name: &'a str,
-    profile: &'a TenantProfile,
-    store: &'a CaseStore,
-    platform: &'a dyn Platform,
-    password: Option<String>,
-    all_originals: bool,
-    encrypt: bool,
-    lang: dsr::lang::Lang,
+pub(super) struct Portable<'a> {
+    pub ctx: &'a Context,
+    pub name: &'a str,
+    pub profile: &'a TenantProfile,
+    pub store: &'a CaseStore,
+    pub platform: &'a dyn Platform,
+    pub password: Option<String>,
+    pub all_originals: bool,
+    pub encrypt: bool,
+    pub lang: dsr::lang::Lang,
     /// With a list: the folder the archives go into [default: each case's folder].
-    folder: Option<&'a Path>,
-    unreadable: NotSearched<'a>,
+    pub folder: Option<&'a Path>,
+    pub unreadable: NotSearched<'a>,
     /// The people the tenant knows, read once for every subject of the run.
-    known: &'a std::sync::Arc<dsr::disclose::KnownPeople>,
+    pub known: &'a std::sync::Arc<dsr::disclose::KnownPeople>,
 }
 
 impl Portable<'_> {
     /// Writes the portable archive of `case` to `out` [default: portable-CASE.zip in the
     /// case's folder] and records it: the case's history, the audit log, a signed receipt.
-    fn archive(&self, mut case: Case, out: Option<PathBuf>) -> Result<Made> {
-        let started = std::time::SystemTime::now();
-        let (ctx, name, profile, store) = (self.ctx, self.name, self.profile, self.store);
+    fn archive(&self, case: Case, out: Option<PathBuf>) -> Result<Made> {
+        let reviewed = self.review(&case)?;
+        self.archive_reviewed(case, reviewed, out)
+    }
+
+    /// Checks the case's names and reads its reviewed set from the platform: everything
+    /// an archive needs from the system before a byte of it is written.
+    pub(super) fn review(&self, case: &Case) -> Result<Reviewed> {
+        let (ctx, name, profile) = (self.ctx, self.name, self.profile);
         super::record::check_names(
             ctx,
             profile,
             &case.identities,
             &[("case's verified-by text", case.verified_by.as_deref())],
         )?;
+        Reviewed::read(ctx, name, profile, case, self.platform, self.known)
+    }
+
+    /// [`Portable::archive`] with the reviewed set already read by [`Portable::review`].
+    pub(super) fn archive_reviewed(
+        &self,
+        mut case: Case,
+        reviewed: Reviewed,
+        out: Option<PathBuf>,
+    ) -> Result<Made> {
+        let started = std::time::SystemTime::now();
+        let (ctx, profile, store) = (self.ctx, self.profile, self.store);
+        let name = self.name;
         let case_dir = store.case_dir(&case.id)?;
         let out = out.unwrap_or_else(|| case_dir.join(format!("portable-{}.zip", case.id)));
-        let reviewed = Reviewed::read(ctx, name, profile, &case, self.platform, self.known)?;
         let items: Vec<Item> = reviewed
             .assets
             .iter()
@@ -270,7 +291,7 @@ impl Work for Portable<'_> {
 }
 
 /// The ZIP passphrase: `DSR_ZIP_PASSPHRASE`, or a hidden prompt typed twice.
-fn passphrase(ctx: &Context) -> Result<String> {
+pub(super) fn passphrase(ctx: &Context) -> Result<String> {
     if let Ok(value) = std::env::var("DSR_ZIP_PASSPHRASE")
         && !value.is_empty()
     {

@@ -882,3 +882,267 @@ fn a_system_left_partial_is_named_in_the_case_receipt_and_resume_touches_only_it
         "the DAM's resumed run has its own receipt"
     );
 }
+
+/// The JSON file `name` of a package folder.
+fn package_json(dir: &std::path::Path, name: &str) -> Value {
+    let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    serde_json::from_slice(&bytes).expect("JSON")
+}
+
+#[test]
+fn an_access_package_across_a_group_holds_each_systems_own_package() {
+    let tenant = company();
+    let id = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "access"])
+        .args(["--email", "jane.doe@example.com", "--name", "Jane Doe"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    for name in ["acme", "archive", "shop"] {
+        tenant.t.fill_ropa(name);
+    }
+    let out = tenant.t.path("jane-access");
+    let run = tenant
+        .dsr([
+            "access", &id, "--group", "company", "--output", "json", "--out",
+        ])
+        .arg(&out)
+        .run();
+    let json = run.json();
+    assert_eq!(json["complete"], true, "{}", run.dump());
+    let top = package_json(&out, "data.json");
+    assert_eq!(top["complete"], true);
+    let systems: Vec<(String, String)> = top["systems"]
+        .as_array()
+        .expect("the systems")
+        .iter()
+        .map(|s| {
+            (
+                s["tenant"].as_str().unwrap_or_default().to_owned(),
+                s["platform"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        systems,
+        pairs(&[("acme", "fotoweb"), ("archive", "dir"), ("shop", "sql")])
+    );
+    let index = std::fs::read_to_string(out.join("index.html")).expect("the index page");
+    for name in ["acme", "archive", "shop"] {
+        assert!(
+            index.contains(&format!("href=\"{name}/index.html\"")),
+            "{index}"
+        );
+        // Each system's part is what `dsr access` of that tenant alone exports.
+        let alone = tenant.t.path(format!("alone-{name}"));
+        tenant
+            .dsr(["access", &id, "--tenant", name, "--out"])
+            .arg(&alone)
+            .run();
+        let part = package_json(&out.join(name), "data.json");
+        let single = package_json(&alone, "data.json");
+        for key in [
+            "assets",
+            "processing",
+            "controller",
+            "subject",
+            "not_searched",
+        ] {
+            assert_eq!(part[key], single[key], "{name}: {key}");
+        }
+        assert!(
+            !part["assets"].as_array().expect("assets").is_empty(),
+            "{name} holds Jane"
+        );
+        let mut files: Vec<_> = std::fs::read_dir(out.join(name))
+            .expect("the part")
+            .map(|e| e.expect("an entry").file_name())
+            .collect();
+        let mut alone_files: Vec<_> = std::fs::read_dir(&alone)
+            .expect("the single package")
+            .map(|e| e.expect("an entry").file_name())
+            .collect();
+        files.sort();
+        alone_files.sort();
+        assert_eq!(files, alone_files, "{name}");
+    }
+}
+
+#[test]
+fn an_access_package_across_a_group_is_not_written_without_a_system_it_cannot_read() {
+    let tenant = company();
+    let id = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "access"])
+        .args(["--email", "jane.doe@example.com"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    for name in ["acme", "archive", "shop"] {
+        tenant.t.fill_ropa(name);
+    }
+    // The quoting database is gone: its part cannot be read.
+    std::fs::rename(tenant.t.path("shop.sqlite"), tenant.t.path("moved.sqlite"))
+        .expect("the database moved");
+    let out = tenant.t.path("jane-access");
+    let run = tenant
+        .dsr(["access", &id, "--group", "company", "--quiet", "--out"])
+        .arg(&out)
+        .status(3)
+        .run();
+    assert!(
+        run.stderr.contains("tenant 'shop' could not be read")
+            && run.stderr.contains("no access package was written"),
+        "{}",
+        run.dump()
+    );
+    assert!(!out.exists(), "no package that looks whole");
+    let leftovers: Vec<_> = std::fs::read_dir(tenant.t.path(""))
+        .expect("the test folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// Checks every entry of the ZIP at `path` against its manifest.json with Python's zipfile:
+/// each listed entry's SHA-256 and size, and every entry but the manifest listed.
+const CHECK_MANIFEST: &str = r#"
+import hashlib, json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None, "a damaged entry"
+manifest = json.loads(z.read("manifest.json"))
+listed = {e["path"]: e for e in manifest["entries"]}
+names = [n for n in z.namelist() if n != "manifest.json"]
+assert sorted(listed) == sorted(names), (sorted(listed), sorted(names))
+for name in names:
+    data = z.read(name)
+    assert hashlib.sha256(data).hexdigest() == listed[name]["sha256"], name
+    assert len(data) == listed[name]["size"], name
+"#;
+
+#[test]
+fn a_portable_zip_across_a_group_holds_a_folder_per_system_and_one_manifest() {
+    let tenant = company();
+    let id = tenant
+        .dsr([
+            "case",
+            "open",
+            "--group",
+            "company",
+            "--right",
+            "portability",
+        ])
+        .args(["--email", "jane.doe@example.com", "--name", "Jane Doe"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let zip = tenant.t.path("jane.zip");
+    let run = tenant
+        .dsr([
+            "portability",
+            &id,
+            "--group",
+            "company",
+            "--output",
+            "json",
+            "--out",
+        ])
+        .arg(&zip)
+        .run();
+    assert_eq!(run.json()["complete"], true, "{}", run.dump());
+    let unzip = std::process::Command::new("unzip")
+        .arg("-tq")
+        .arg(&zip)
+        .output()
+        .expect("unzip runs");
+    assert!(unzip.status.success(), "unzip -t: {unzip:?}");
+    let python = std::process::Command::new("python3")
+        .args(["-c", CHECK_MANIFEST])
+        .arg(&zip)
+        .output()
+        .expect("python3 runs");
+    assert!(python.status.success(), "{python:?}");
+
+    let entries = crate::access::unzip_entries(&zip);
+    let manifest: Value = serde_json::from_slice(&entries["manifest.json"]).expect("manifest");
+    let systems: Vec<(String, String)> = manifest["systems"]
+        .as_array()
+        .expect("the systems")
+        .iter()
+        .map(|s| {
+            (
+                s["tenant"].as_str().unwrap_or_default().to_owned(),
+                s["platform"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        systems,
+        pairs(&[("acme", "fotoweb"), ("archive", "dir"), ("shop", "sql")])
+    );
+    for name in ["acme", "archive", "shop"] {
+        // Each folder holds what `dsr portability` of that tenant alone writes.
+        let alone = tenant.t.path(format!("alone-{name}.zip"));
+        tenant
+            .dsr(["portability", &id, "--tenant", name, "--out"])
+            .arg(&alone)
+            .run();
+        let single = crate::access::unzip_entries(&alone);
+        let prefix = format!("{name}/");
+        let folder: std::collections::BTreeMap<String, Vec<u8>> = entries
+            .iter()
+            .filter_map(|(path, bytes)| {
+                path.strip_prefix(&prefix)
+                    .map(|p| (p.to_owned(), bytes.clone()))
+            })
+            .collect();
+        assert_eq!(
+            folder.keys().collect::<Vec<_>>(),
+            single.keys().collect::<Vec<_>>(),
+            "{name}"
+        );
+        assert_eq!(folder["metadata.json"], single["metadata.json"], "{name}");
+        let inner: Value = serde_json::from_slice(&folder["manifest.json"]).expect("manifest");
+        assert!(
+            !inner["entries"].as_array().expect("entries").is_empty(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_portable_zip_across_a_group_is_not_written_without_a_system_it_cannot_read() {
+    let tenant = company();
+    let id = tenant
+        .dsr([
+            "case",
+            "open",
+            "--group",
+            "company",
+            "--right",
+            "portability",
+        ])
+        .args(["--email", "jane.doe@example.com"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    std::fs::rename(tenant.t.path("shop.sqlite"), tenant.t.path("moved.sqlite"))
+        .expect("the database moved");
+    let zip = tenant.t.path("jane.zip");
+    let run = tenant
+        .dsr(["portability", &id, "--group", "company", "--quiet", "--out"])
+        .arg(&zip)
+        .status(3)
+        .run();
+    assert!(
+        run.stderr.contains("tenant 'shop' could not be read")
+            && run.stderr.contains("no portable archive was written"),
+        "{}",
+        run.dump()
+    );
+    assert!(!zip.exists(), "no archive that looks whole");
+}
