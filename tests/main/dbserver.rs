@@ -244,7 +244,9 @@ fn start_mariadb() -> Option<Mariadb> {
     let port = free_port();
     let script = format!(
         r#"set -e
-"{install}" --no-defaults --datadir="$1/data" --auth-root-authentication-method=normal \
+# The bootstrap's temporary tables go where TMPDIR says, its own folder: in the shared /tmp,
+# servers starting side by side by several test processes failed to delete them.
+TMPDIR="$1" "{install}" --no-defaults --datadir="$1/data" --auth-root-authentication-method=normal \
     --skip-test-db {user} >"$1/install.log" 2>&1
 "{server}" --no-defaults --datadir="$1/data" --port={port} --bind-address=127.0.0.1 \
     --socket="$1/mysqld.sock" --pid-file="$1/mysqld.pid" --tmpdir="$1" {user} \
