@@ -128,15 +128,7 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
             Err(e) => unread.push(cannot_read(access.name, &e)),
         }
     }
-    if !unread.is_empty() {
-        eprintln!(
-            "dsr: no access package was written: it would lack tenant(s) {}; fix them and run it again",
-            unread
-                .iter()
-                .map(|n| format!("'{n}'"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+    if refused_without("no access package", &unread) {
         return Ok(Outcome::Partial);
     }
     let staging = staging_dir(out)?;
@@ -174,12 +166,27 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
 }
 
 /// Says that tenant `name` could not be read, and why; returns its name.
-fn cannot_read(name: &str, e: &anyhow::Error) -> String {
+pub(super) fn cannot_read(name: &str, e: &anyhow::Error) -> String {
     eprintln!(
         "dsr: tenant '{name}' could not be read: {}",
         sanitize(&format!("{e:#}"))
     );
     name.to_owned()
+}
+
+/// When some tenants could not be read, says that `what` ("no access package") was
+/// written because it would lack them, and returns true: a package across systems is
+/// never made without one of them.
+pub(super) fn refused_without(what: &str, unread: &[String]) -> bool {
+    if unread.is_empty() {
+        return false;
+    }
+    let names: Vec<String> = unread.iter().map(|n| format!("'{n}'")).collect();
+    eprintln!(
+        "dsr: {what} was written: it would lack tenant(s) {}; fix them and run it again",
+        names.join(", ")
+    );
+    true
 }
 
 /// Opens one system: its platform, the people it knows and what its

@@ -15,9 +15,10 @@ use dsr::package::{Entry, Package};
 use serde::Serialize;
 
 use super::access::{NotSearched, Reviewed, known_people};
+use super::access_across::{cannot_read, refused_without};
 use super::portability::Portable;
 use super::session::Session;
-use super::{Context, Outcome, sanitize, unreadable};
+use super::{Context, Outcome, unreadable};
 use crate::cli::{OutputFormat, PortabilityArgs};
 
 /// One system of the request, opened before anything is read.
@@ -133,15 +134,7 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
             Err(e) => unread.push(cannot_read(portable.name, &e)),
         }
     }
-    if !unread.is_empty() {
-        eprintln!(
-            "dsr: no portable archive was written: it would lack tenant(s) {}; fix them and run it again",
-            unread
-                .iter()
-                .map(|n| format!("'{n}'"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+    if refused_without("no portable archive", &unread) {
         return Ok(Outcome::Partial);
     }
     let parent = out
@@ -213,15 +206,6 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
     } else {
         Outcome::Partial
     })
-}
-
-/// Says that tenant `name` could not be read, and why; returns its name.
-fn cannot_read(name: &str, e: &anyhow::Error) -> String {
-    eprintln!(
-        "dsr: tenant '{name}' could not be read: {}",
-        sanitize(&format!("{e:#}"))
-    );
-    name.to_owned()
 }
 
 fn open<'c>(ctx: &Context, session: Session<'c>, lang: dsr::lang::Lang) -> Result<Opened<'c>> {
