@@ -110,9 +110,22 @@ pub trait Database: Send {
     ) -> Result<(), String>;
     /// Runs a statement, answering how many rows it changed.
     fn execute(&mut self, sql: &str, params: &[Option<String>]) -> Result<u64, String>;
-    fn begin(&mut self) -> Result<(), String>;
-    fn commit(&mut self) -> Result<(), String>;
-    fn rollback(&mut self) -> Result<(), String>;
+    /// Runs a statement without parameters or rows (transaction control).
+    fn control(&mut self, sql: &str) -> Result<(), String>;
+    /// The statement that starts a transaction in this database's dialect.
+    fn begin_statement(&self) -> &'static str {
+        "BEGIN"
+    }
+    fn begin(&mut self) -> Result<(), String> {
+        let sql = self.begin_statement();
+        self.control(sql)
+    }
+    fn commit(&mut self) -> Result<(), String> {
+        self.control("COMMIT")
+    }
+    fn rollback(&mut self) -> Result<(), String> {
+        self.control("ROLLBACK")
+    }
 }
 
 impl dyn Database + '_ {
@@ -320,20 +333,14 @@ impl Database for Sqlite {
             .map_err(|e| e.to_string())
     }
 
-    fn begin(&mut self) -> Result<(), String> {
-        self.conn
-            .execute_batch("BEGIN IMMEDIATE")
-            .map_err(|e| e.to_string())
+    /// Takes the write lock at once: no other writer changes the file between the
+    /// transaction's first read and its commit.
+    fn begin_statement(&self) -> &'static str {
+        "BEGIN IMMEDIATE"
     }
 
-    fn commit(&mut self) -> Result<(), String> {
-        self.conn.execute_batch("COMMIT").map_err(|e| e.to_string())
-    }
-
-    fn rollback(&mut self) -> Result<(), String> {
-        self.conn
-            .execute_batch("ROLLBACK")
-            .map_err(|e| e.to_string())
+    fn control(&mut self, sql: &str) -> Result<(), String> {
+        self.conn.execute_batch(sql).map_err(|e| e.to_string())
     }
 }
 
@@ -568,22 +575,8 @@ impl Database for Postgres {
             .map_err(|e| pg_message(&e))
     }
 
-    fn begin(&mut self) -> Result<(), String> {
-        self.client
-            .batch_execute("BEGIN")
-            .map_err(|e| pg_message(&e))
-    }
-
-    fn commit(&mut self) -> Result<(), String> {
-        self.client
-            .batch_execute("COMMIT")
-            .map_err(|e| pg_message(&e))
-    }
-
-    fn rollback(&mut self) -> Result<(), String> {
-        self.client
-            .batch_execute("ROLLBACK")
-            .map_err(|e| pg_message(&e))
+    fn control(&mut self, sql: &str) -> Result<(), String> {
+        self.client.batch_execute(sql).map_err(|e| pg_message(&e))
     }
 }
 
@@ -813,24 +806,12 @@ impl Database for Mysql {
         Ok(self.conn.affected_rows())
     }
 
-    fn begin(&mut self) -> Result<(), String> {
-        use mysql::prelude::Queryable as _;
-        self.conn
-            .query_drop("START TRANSACTION")
-            .map_err(|e| mysql_message(&e))
+    fn begin_statement(&self) -> &'static str {
+        "START TRANSACTION"
     }
 
-    fn commit(&mut self) -> Result<(), String> {
+    fn control(&mut self, sql: &str) -> Result<(), String> {
         use mysql::prelude::Queryable as _;
-        self.conn
-            .query_drop("COMMIT")
-            .map_err(|e| mysql_message(&e))
-    }
-
-    fn rollback(&mut self) -> Result<(), String> {
-        use mysql::prelude::Queryable as _;
-        self.conn
-            .query_drop("ROLLBACK")
-            .map_err(|e| mysql_message(&e))
+        self.conn.query_drop(sql).map_err(|e| mysql_message(&e))
     }
 }
