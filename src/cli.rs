@@ -841,9 +841,19 @@ pub struct CaseOpenArgs {
     /// How the subject's identity was checked (Art. 12(6))
     #[arg(long, value_name = "TEXT")]
     pub verified_by: Option<String>,
+    /// Search with every identity the subject's high matches hold beside hers (her phone
+    /// on the client row her e-mail found), in every tenant of the case, and with what
+    /// those find, up to three rounds: for scripts that accept them unseen. Without it they
+    /// are listed, and searched only once accepted with `case review --accept-identity`
+    #[arg(long, conflicts_with = "from")]
+    pub expand_identities: bool,
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  dsr case review 20261201-001 --exclude Events/party-017.png
+  dsr case review 20261201-001 --tenant crm --accept-identity login:jdoe
+  dsr case review 20261201-001 --tenant crm --decline-identity 'name:Jane Smith'")]
 pub struct CaseReviewArgs {
     /// The case id
     pub case: String,
@@ -858,6 +868,18 @@ pub struct CaseReviewArgs {
     /// the access package and the erasure receipt, so it must not name the subject
     #[arg(long, value_name = "TEXT")]
     pub reason: Option<String>,
+    /// An identity found along the way that is the subject's, as `case show` lists it
+    /// (KIND:VALUE, e.g. login:jdoe): every tenant of the case searches with it (repeatable)
+    #[arg(long, value_name = "KIND:VALUE")]
+    pub accept_identity: Vec<String>,
+    /// An identity found along the way that is not the subject's: it is no longer proposed
+    /// (repeatable)
+    #[arg(long, value_name = "KIND:VALUE")]
+    pub decline_identity: Vec<String>,
+    /// Accept every identity found along the way, and what searching with them finds, up
+    /// to three rounds
+    #[arg(long, conflicts_with_all = ["accept_identity", "decline_identity"])]
+    pub expand_identities: bool,
 }
 
 #[derive(Debug, Args)]

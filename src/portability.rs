@@ -311,6 +311,7 @@ mod tests {
             batch: None,
             purged: None,
             tenants: Vec::new(),
+            declined: Default::default(),
         };
         let out = dir.path().join("out.zip");
         let items = [Item {

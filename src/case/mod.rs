@@ -22,6 +22,7 @@ use crate::fsutil;
 use crate::index::locate::Hit;
 use crate::matching::identity::Identity;
 use crate::matching::matcher::{Confidence, Rule};
+use crate::matching::related::Found;
 
 /// The right a subject exercises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -101,6 +102,10 @@ pub struct CaseMatch {
     pub confidence: Confidence,
     /// Where in the asset the subject was found.
     pub fields: Vec<MatchedField>,
+    /// Her other identities the asset holds ([`crate::matching::related`]): proposed while
+    /// the match is in the reviewed set, searched only once a person accepts one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Found>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -128,6 +133,7 @@ impl From<&Hit> for CaseMatch {
                     confidence: m.confidence,
                 })
                 .collect(),
+            related: hit.related.clone(),
         }
     }
 }
@@ -225,6 +231,19 @@ pub struct Case {
     /// of one tenant.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tenants: Vec<String>,
+    /// Keys of identities found along the way that a person said are not the subject's:
+    /// never proposed again.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub declined: BTreeSet<String>,
+}
+
+/// An identity found along the way, proposed for the case to search with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Proposal {
+    #[serde(flatten)]
+    pub found: Found,
+    /// The reviewed matches holding it.
+    pub assets: Vec<String>,
 }
 
 /// What a new case needs.
@@ -262,6 +281,7 @@ impl Case {
             batch: new.batch,
             purged: None,
             tenants: Vec::new(),
+            declined: BTreeSet::new(),
         };
         case.record(now, operator, format!("opened ({})", case.right.as_str()));
         case
@@ -311,6 +331,60 @@ impl Case {
             .collect()
     }
 
+    /// The identities found beside the subject's in her reviewed matches that the case
+    /// neither searches with nor was told are someone else's, each with the assets holding
+    /// it. A match taken out in review proposes nothing: it may not be hers.
+    pub fn proposals(&self) -> Vec<Proposal> {
+        let mut by_key: BTreeMap<&str, Proposal> = BTreeMap::new();
+        for m in self.reviewed() {
+            for found in &m.related {
+                if self.declined.contains(&found.key) || self.identities.contains(&found.identity) {
+                    continue;
+                }
+                by_key
+                    .entry(&found.key)
+                    .or_insert_with(|| Proposal {
+                        found: found.clone(),
+                        assets: Vec::new(),
+                    })
+                    .assets
+                    .push(m.asset.clone());
+            }
+        }
+        by_key.into_values().collect()
+    }
+
+    /// Takes a proposed identity in: the case searches with it from now on. The history
+    /// names its kind only, as it outlives a purge.
+    pub fn accept(&mut self, found: &Found, at: &str, operator: &str) {
+        self.declined.remove(&found.key);
+        if !self.identities.contains(&found.identity) {
+            self.identities.push(found.identity.clone());
+            self.record(
+                at,
+                operator,
+                format!(
+                    "accepted a {} found along the way",
+                    found.identity.kind.as_str()
+                ),
+            );
+        }
+    }
+
+    /// Marks a proposed identity as not the subject's.
+    pub fn decline(&mut self, found: &Found, at: &str, operator: &str) {
+        if self.declined.insert(found.key.clone()) {
+            self.record(
+                at,
+                operator,
+                format!(
+                    "declined a {} found along the way",
+                    found.identity.kind.as_str()
+                ),
+            );
+        }
+    }
+
     /// Replaces the recorded matches by a fresh search, keeping review decisions for assets
     /// still found. An asset a person put in by hand stays in, found or not: it is listed
     /// as a match without fields where the search does not find it.
@@ -325,6 +399,7 @@ impl Case {
                     filename: inclusion.filename.clone(),
                     confidence: Confidence::Low,
                     fields: Vec::new(),
+                    related: Vec::new(),
                 });
             }
         }
@@ -348,6 +423,7 @@ impl Case {
                 filename: asset.filename.clone(),
                 confidence: Confidence::Low,
                 fields: Vec::new(),
+                related: Vec::new(),
             });
         }
     }
@@ -406,6 +482,7 @@ impl Case {
             identities: Vec::new(),
             matches: Vec::new(),
             review: Review::default(),
+            declined: BTreeSet::new(),
             reference: None,
             verified_by: None,
             extension: self.extension.clone().map(|e| Extension {

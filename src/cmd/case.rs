@@ -12,6 +12,7 @@ use dsr::matching::identity::{Identity, IdentityKind};
 use dsr::matching::matcher::Confidence;
 use dsr::subjects::BadRow;
 
+use super::identities;
 use super::list::{self, Counted, ListPrinter};
 use super::output::Table;
 use super::unreadable::{self, Listed};
@@ -75,7 +76,7 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
     let config = ctx.load_config()?;
     if ctx.spans_tenants() {
         let members = config.members(&ctx.scope())?;
-        return open_across(ctx, &members, args, identities, received);
+        return open_across(ctx, &config, &members, args, identities, received);
     }
     let (name, profile) = ctx.tenant(&config)?;
     let settings = profile.settings()?;
@@ -138,12 +139,18 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
         }
         Err(e) => return Err(e).context("the case is open but the subject could not be located"),
     }
+    let mut held = vec![(case, store)];
+    if args.expand_identities {
+        identities::settle(ctx, &config, &mut held, identities::Choice::All)?;
+    }
+    identities::note(ctx, &held);
+    let (case, store) = &held[0];
     let mut out = std::io::stdout().lock();
     if args.output == OutputFormat::Table {
         writeln!(out, "{}", case.id)?;
     } else {
         let folder = store.case_dir(&case.id)?;
-        let value = case_value(&case, &folder, &[], &unreadable::ids(ctx, &name)?)?;
+        let value = case_value(case, &folder, &[], &unreadable::ids(ctx, &name)?)?;
         super::output::print_value(&mut out, args.output, &value)?;
     }
     Ok(Outcome::Done)
@@ -156,6 +163,7 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
 /// case, and says so.
 fn open_across(
     ctx: &Context,
+    config: &dsr::config::Config,
     members: &[(String, TenantProfile)],
     args: CaseOpenArgs,
     identities: Vec<Identity>,
@@ -196,7 +204,6 @@ fn open_across(
         cases.len(),
         first.due
     ));
-    let mut values = Vec::new();
     for ((case, store), (name, profile)) in cases.iter_mut().zip(&stores).zip(members) {
         let files = ctx.tenant_files(name);
         match Locator::open(&files, profile.settings()?) {
@@ -228,19 +235,27 @@ fn open_across(
                 });
             }
         }
-        if args.output != OutputFormat::Table {
+    }
+    let mut held: Vec<(Case, CaseStore)> = cases.into_iter().zip(stores).collect();
+    if args.expand_identities {
+        identities::settle(ctx, config, &mut held, identities::Choice::All)?;
+    }
+    identities::note(ctx, &held);
+    ctx.note(&format!(
+        "Next: review each tenant's matches: dsr case review {id} --tenant NAME (high matches are in unless you take them out)."
+    ));
+    let mut values = Vec::new();
+    if args.output != OutputFormat::Table {
+        for (case, store) in &held {
             let folder = store.case_dir(&case.id)?;
             values.push(case_value(
                 case,
                 &folder,
                 &[],
-                &unreadable::ids(ctx, name)?,
+                &unreadable::ids(ctx, &case.tenant)?,
             )?);
         }
     }
-    ctx.note(&format!(
-        "Next: review each tenant's matches: dsr case review {id} --tenant NAME (high matches are in unless you take them out)."
-    ));
     let mut out = std::io::stdout().lock();
     match args.output {
         OutputFormat::Table => writeln!(out, "{id}")?,
@@ -265,7 +280,7 @@ fn same_subject(
         dsr::matching::identity::probes(ids, region)
             .unwrap_or_default()
             .iter()
-            .map(probe_key)
+            .map(dsr::matching::identity::Probe::key)
             .collect()
     };
     let ours = keys(identities);
@@ -274,22 +289,6 @@ fn same_subject(
         .into_iter()
         .filter(|c| c.is_open() && !keys(&c.identities).is_disjoint(&ours))
         .collect())
-}
-
-fn probe_key(probe: &dsr::matching::identity::Probe) -> String {
-    use dsr::matching::identity::Probe;
-    let words = |words: &[dsr::matching::normalize::Word]| {
-        let mut folded: Vec<&str> = words.iter().map(|w| w.stripped()).collect();
-        folded.sort_unstable();
-        folded.join(" ")
-    };
-    match probe {
-        Probe::Email(e) => format!("email:{e}"),
-        Probe::Phone(p) => format!("phone:{p}"),
-        Probe::Login(l) => format!("login:{l}"),
-        Probe::Name(n) => format!("name:{}", words(n)),
-        Probe::Text(t) => format!("text:{}", words(t)),
-    }
 }
 
 /// Warnings a newly opened case deserves: its deadline has passed already, or the same
@@ -469,6 +468,15 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
         bail!("case {} is closed: it can no longer be reviewed", case.id);
     }
     let flags_given = !args.include.is_empty() || !args.exclude.is_empty();
+    let identity_flags = !args.accept_identity.is_empty()
+        || !args.decline_identity.is_empty()
+        || args.expand_identities;
+    if identity_flags && !flags_given {
+        // Only identities to settle: the matches' review is not touched.
+        let mut held = identities::held(ctx, &name, case, store)?;
+        settle_identities(ctx, &config, &mut held, &args)?;
+        return Ok(Outcome::Done);
+    }
     let terminal = ctx.interactive_stderr && std::io::stdin().is_terminal();
     if !flags_given && !terminal {
         // Without a person at a checklist nothing was reviewed: taking the high matches as
@@ -507,9 +515,9 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
     if !flags_given && !case.matches.is_empty() {
         checklist(&mut case, &hits)?;
     } else {
-        for asset in args.include {
-            case.review.excluded.remove(&asset);
-            case.review.included.insert(asset);
+        for asset in &args.include {
+            case.review.excluded.remove(asset);
+            case.review.included.insert(asset.clone());
         }
         for (asset, reason) in by_hand {
             let inclusion = dsr::case::Inclusion {
@@ -521,8 +529,8 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
             };
             case.include_by_hand(&asset, inclusion);
         }
-        for asset in args.exclude {
-            case.exclude(&asset);
+        for asset in &args.exclude {
+            case.exclude(asset);
         }
     }
     case.review.reviewed_at = Some(now.clone());
@@ -546,7 +554,37 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
         case.matches.len()
     ));
     note_unreadable(ctx, &locator, Some(&case.id));
+    let mut held = identities::held(ctx, &name, case, store)?;
+    if identity_flags {
+        settle_identities(ctx, &config, &mut held, &args)?;
+    } else {
+        identities::note(ctx, &held);
+    }
     Ok(Outcome::Done)
+}
+
+/// Accepts or declines the identities found along the way that `args` names, in every
+/// tenant of the case, then lists what is still proposed.
+fn settle_identities(
+    ctx: &Context,
+    config: &dsr::config::Config,
+    held: &mut [(Case, CaseStore)],
+    args: &CaseReviewArgs,
+) -> Result<()> {
+    let choice = if args.expand_identities {
+        identities::Choice::All
+    } else {
+        identities::Choice::Named {
+            accept: args.accept_identity.clone(),
+            decline: args.decline_identity.clone(),
+        }
+    };
+    let accepted = identities::settle(ctx, config, held, choice)?;
+    if accepted == 0 && args.expand_identities {
+        ctx.note("No identity was found along the way: nothing to accept.");
+    }
+    identities::note(ctx, held);
+    Ok(())
 }
 
 /// The assets of `--include` the search did not find, read from the platform, each with
@@ -699,23 +737,7 @@ fn extend(ctx: &Context, args: CaseExtendArgs) -> Result<Outcome> {
     let case = store.load(&args.case)?;
     // A request across systems has one deadline: its case is extended in every tenant
     // that holds it, or in none (each is checked before any is written).
-    let mut held = vec![(case, store)];
-    for other in held[0].0.tenants.clone() {
-        if other == name {
-            continue;
-        }
-        let store = CaseStore::new(&other, &ctx.tenant_files(&other).dir);
-        match store.load(&args.case) {
-            Ok(case) => held.push((case, store)),
-            // A tenant removed since keeps no part of the request to extend.
-            Err(dsr::case::CaseError::NotFound { .. }) => {}
-            Err(e) => {
-                return Err(e).with_context(|| {
-                    format!("case {} of tenant '{other}' cannot be extended", args.case)
-                });
-            }
-        }
-    }
+    let mut held = identities::held(ctx, &name, case, store)?;
     let now = dsr::time::now();
     for (case, _) in &mut held {
         let tenant = case.tenant.clone();
@@ -1088,6 +1110,10 @@ fn case_value(
         object.insert("folder".to_owned(), serde_json::json!(folder));
         object.insert("receipts".to_owned(), serde_json::json!(receipts));
         object.insert("unreadable".to_owned(), serde_json::json!(not_searched));
+        object.insert(
+            "proposed".to_owned(),
+            serde_json::to_value(case.proposals())?,
+        );
     }
     Ok(value)
 }
@@ -1174,6 +1200,22 @@ fn show(ctx: &Context, args: CaseShowArgs) -> Result<Outcome> {
         );
     }
     table.write(&mut out, ctx.color)?;
+    let proposed = case.proposals();
+    if !proposed.is_empty() {
+        writeln!(
+            out,
+            "\nalso found (not searched until accepted with `dsr case review {} --accept-identity KIND:VALUE`):",
+            case.id
+        )?;
+        for p in &proposed {
+            writeln!(
+                out,
+                "  {}  in {}",
+                sanitize(&p.found.identity.to_string()),
+                sanitize(&p.assets.join(", "))
+            )?;
+        }
+    }
     if !receipts.is_empty() {
         writeln!(out, "\nreceipts:")?;
         for receipt in &receipts {
@@ -1213,6 +1255,7 @@ mod tests {
                 confidence: Confidence::Low,
                 value: "J. Doe".to_owned(),
             }],
+            related: Vec::new(),
         };
         let item = checklist_item(&dsr::case::CaseMatch::from(&hit), Some(&hit));
         assert!(item.contains("Byline: J. Doe"), "{item}");

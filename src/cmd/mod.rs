@@ -12,6 +12,7 @@ mod engine;
 mod erase;
 mod erase_across;
 mod generate;
+mod identities;
 mod keys;
 mod list;
 mod locate;

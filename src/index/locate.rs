@@ -20,6 +20,11 @@ pub struct Hit {
     /// The strongest confidence among the matches.
     pub confidence: Confidence,
     pub matches: Vec<HitMatch>,
+    /// Identities the asset holds beside the subject's, for the same person as a field
+    /// she was found in with high confidence ([`crate::matching::related`]): proposed to a
+    /// person, never searched unaccepted. Not part of locate's answer.
+    #[serde(skip)]
+    pub related: Vec<crate::matching::related::Found>,
 }
 
 /// One place in an asset where an identity was found.
@@ -95,6 +100,7 @@ impl Locator {
             self.settings.roles.clone(),
             self.settings.region,
         );
+        let known = crate::matching::related::keys(identities, self.settings.region);
         let mut hits: Vec<Hit> = self.index.confirm_candidates(&probes, |asset| {
             let matches: Vec<HitMatch> = matcher
                 .matches(&asset.metadata)
@@ -110,12 +116,25 @@ impl Locator {
                 })
                 .collect();
             let confidence = matches.iter().map(|m| m.confidence).max()?;
+            let certain: BTreeSet<&str> = matches
+                .iter()
+                .filter(|m| m.confidence == Confidence::High)
+                .map(|m| m.field.as_str())
+                .collect();
+            let related = crate::matching::related::related(
+                &asset.metadata,
+                &certain,
+                &self.settings.roles,
+                self.settings.region,
+                &known,
+            );
             Some(Hit {
                 asset: asset.id,
                 archive: asset.archive,
                 filename: asset.filename,
                 confidence,
                 matches,
+                related,
             })
         })?;
         hits.sort_by(|a, b| {

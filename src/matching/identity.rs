@@ -298,6 +298,25 @@ pub enum Probe {
     Text(Vec<Word>),
 }
 
+impl Probe {
+    /// What two identities share when they name the same thing as matching compares them:
+    /// e-mail case-folded, phone in E.164, a name's folded words in any order.
+    pub fn key(&self) -> String {
+        let words = |words: &[Word]| {
+            let mut folded: Vec<&str> = words.iter().map(|w| w.stripped()).collect();
+            folded.sort_unstable();
+            folded.join(" ")
+        };
+        match self {
+            Probe::Email(e) => format!("email:{e}"),
+            Probe::Phone(p) => format!("phone:{p}"),
+            Probe::Login(l) => format!("login:{l}"),
+            Probe::Name(n) => format!("name:{}", words(n)),
+            Probe::Text(t) => format!("text:{}", words(t)),
+        }
+    }
+}
+
 /// Validates and normalises identities for matching.
 pub fn probes(
     identities: &[Identity],

@@ -6,6 +6,7 @@
 pub mod identity;
 pub mod matcher;
 pub mod normalize;
+pub mod related;
 
 /// The region national phone numbers are read in (a tenant's default region). Named as the
 /// earlier phone library named it, so the many signatures that carry a region read as before.

@@ -1146,3 +1146,252 @@ fn a_portable_zip_across_a_group_is_not_written_without_a_system_it_cannot_read(
     );
     assert!(!zip.exists(), "no archive that looks whole");
 }
+
+/// The matched fields' labels of each match of a tenant's case, by asset.
+fn matched(case: &Value) -> Vec<(String, Vec<String>)> {
+    case["matches"]
+        .as_array()
+        .expect("matches")
+        .iter()
+        .map(|m| {
+            let fields = m["fields"]
+                .as_array()
+                .expect("fields")
+                .iter()
+                .map(|f| f["field"].as_str().unwrap_or_default().to_owned())
+                .collect();
+            (m["asset"].as_str().unwrap_or_default().to_owned(), fields)
+        })
+        .collect()
+}
+
+fn proposed(case: &Value) -> Vec<String> {
+    case["proposed"]
+        .as_array()
+        .expect("proposed")
+        .iter()
+        .map(|p| {
+            format!(
+                "{}:{}",
+                p["identity"]["kind"].as_str().unwrap_or_default(),
+                p["identity"]["value"].as_str().unwrap_or_default()
+            )
+        })
+        .collect()
+}
+
+/// Jane's login is held by the quoting database only. Her client row there holds her
+/// e-mail and name: they are proposed, never searched until accepted, and once accepted
+/// every system of the request searches with them — and her erasure is then verified in
+/// all three and proved by one case receipt.
+#[test]
+fn identities_found_along_the_way_are_searched_everywhere_only_once_accepted() {
+    let tenant = company();
+    let id = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "erasure"])
+        .args(["--login", "jdoe"])
+        .run();
+    assert!(
+        id.stderr
+            .contains("Also found: email:jane.doe@example.com (in shop: clients/1)")
+            && id
+                .stderr
+                .contains("--accept-identity email:jane.doe@example.com"),
+        "{}",
+        id.dump()
+    );
+    let id = id.stdout.trim().to_owned();
+    let shown = |name: &str| {
+        tenant
+            .dsr(["case", "show", &id, "--tenant", name, "--output", "json"])
+            .run()
+            .json()
+    };
+    assert_eq!(matched(&shown("acme")), vec![], "not searched unaccepted");
+    assert_eq!(matched(&shown("archive")), vec![]);
+    assert_eq!(
+        proposed(&shown("shop")),
+        vec!["email:jane.doe@example.com", "name:Jane Doe"]
+    );
+    let table = tenant.dsr(["case", "show", &id, "--tenant", "shop"]).run();
+    assert!(
+        table.stdout.contains("also found") && table.stdout.contains("name:Jane Doe  in clients/1"),
+        "{}",
+        table.dump()
+    );
+
+    // An identity nobody found is refused by position, not echoed, and nothing changes.
+    let before = std::fs::read(
+        tenant
+            .t
+            .data_dir()
+            .join(format!("tenants/shop/cases/{id}/case.json")),
+    )
+    .expect("the case");
+    let refused = tenant
+        .dsr(["case", "review", &id, "--tenant", "shop"])
+        .args(["--accept-identity", "email:ola@example.com"])
+        .status(2)
+        .run();
+    assert!(
+        refused
+            .error()
+            .contains("--accept-identity #1 (email) is not among")
+            && !refused.stderr.contains("ola@"),
+        "{}",
+        refused.dump()
+    );
+    let after = std::fs::read(
+        tenant
+            .t
+            .data_dir()
+            .join(format!("tenants/shop/cases/{id}/case.json")),
+    )
+    .expect("the case");
+    assert_eq!(before, after, "a refused review changes nothing");
+
+    // Accepting her e-mail (written another way) searches every system with it, and only it.
+    tenant
+        .dsr(["case", "review", &id, "--tenant", "shop"])
+        .args(["--accept-identity", "email:Jane.Doe@Example.com"])
+        .run();
+    assert_eq!(
+        matched(&shown("acme")),
+        vec![("Staff/jane.jpg".to_owned(), vec!["308".to_owned()])],
+        "found by the accepted e-mail, not yet by her name"
+    );
+    assert_eq!(
+        matched(&shown("archive")),
+        vec![("Old/jane.tif".to_owned(), vec!["308".to_owned()])]
+    );
+    for name in ["acme", "archive", "shop"] {
+        let case = shown(name);
+        assert_eq!(
+            case["identities"],
+            json!([
+                { "kind": "login", "value": "jdoe" },
+                { "kind": "email", "value": "jane.doe@example.com" },
+            ]),
+            "{name}"
+        );
+        let history = case["history"].to_string();
+        assert!(
+            history.contains("accepted a email found along the way") && !history.contains("jane"),
+            "{name}: {history}"
+        );
+    }
+    // Her name is still proposed, now from two systems; declined, it is proposed no more.
+    assert_eq!(proposed(&shown("acme")), vec!["name:Jane Doe"]);
+    tenant
+        .dsr(["case", "review", &id, "--tenant", "acme"])
+        .args(["--decline-identity", "name:Doe, Jane"])
+        .run();
+    for name in ["acme", "archive", "shop"] {
+        assert_eq!(proposed(&shown(name)), Vec::<String>::new(), "{name}");
+    }
+    // Accepted after all, it is searched everywhere.
+    tenant
+        .dsr(["case", "review", &id, "--tenant", "archive"])
+        .args(["--expand-identities"])
+        .run();
+    assert_eq!(
+        shown("acme")["identities"].as_array().map(Vec::len),
+        Some(2),
+        "a declined identity is not expanded"
+    );
+    tenant
+        .dsr(["case", "review", &id, "--tenant", "acme"])
+        .args(["--decline-identity", "name:Jane Doe"])
+        .status(2)
+        .run();
+
+    // The erasure acts on what the accepted identities found, in every system.
+    let out = tenant
+        .dsr([
+            "erase", &id, "--group", "company", "--yes", "--output", "json",
+        ])
+        .run();
+    let json = out.json();
+    let outcomes: Vec<(&str, &str)> = json["systems"]
+        .as_array()
+        .expect("each system")
+        .iter()
+        .map(|s| {
+            (
+                s["tenant"].as_str().unwrap_or_default(),
+                s["outcome"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        vec![("acme", "done"), ("archive", "done"), ("shop", "done")],
+        "{}",
+        out.dump()
+    );
+    tenant
+        .dsr(["locate", "--group", "company", "--login", "jdoe"])
+        .args(["--email", "jane.doe@example.com"])
+        .status(1)
+        .run();
+    let path = json["case_receipt"].as_str().expect("the case receipt");
+    let verified = tenant
+        .dsr(["receipt", "verify", path, "--output", "json"])
+        .run()
+        .json();
+    assert_eq!(verified["ok"], true, "{verified:#}");
+}
+
+/// A script accepts what it finds with --expand-identities: her login finds her client
+/// row, whose e-mail and name find her in the other two systems, and nobody else.
+#[test]
+fn expanding_identities_follows_her_records_into_every_system_and_no_one_else_s() {
+    let tenant = company();
+    let opened = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "access"])
+        .args(["--login", "jdoe", "--expand-identities", "--output", "json"])
+        .run();
+    let json = opened.json();
+    let cases = json["cases"].as_array().expect("a case per tenant");
+    let assets: Vec<Vec<String>> = cases
+        .iter()
+        .map(|c| matched(c).into_iter().map(|(a, _)| a).collect())
+        .collect();
+    assert_eq!(
+        assets,
+        vec![
+            vec!["Staff/jane.jpg".to_owned()],
+            vec!["Old/jane.tif".to_owned()],
+            vec!["clients/1".to_owned()],
+        ],
+        "{}",
+        opened.dump()
+    );
+    for case in cases {
+        assert_eq!(
+            case["identities"].as_array().map(Vec::len),
+            Some(3),
+            "{case:#}"
+        );
+        assert_eq!(proposed(case), Vec::<String>::new());
+    }
+    // The access package across the group holds each system's part.
+    for name in ["acme", "archive", "shop"] {
+        tenant.t.fill_ropa(name);
+    }
+    let package = tenant.t.path("package");
+    let id = json["id"].as_str().expect("the id");
+    tenant
+        .dsr(["access", id, "--group", "company", "--out"])
+        .arg(&package)
+        .run();
+    for (name, asset) in [
+        ("acme", "Staff/jane.jpg"),
+        ("archive", "Old/jane.tif"),
+        ("shop", "clients/1"),
+    ] {
+        let part = package_json(&package, &format!("{name}/data.json")).to_string();
+        assert!(part.contains(asset), "{name}: {part}");
+        assert!(!part.contains("Ola"), "{name}: nobody else's data");
+    }
+}
