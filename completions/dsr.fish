@@ -558,7 +558,7 @@ complete -c dsr -n "__fish_dsr_using_subcommand portability" -l all-tenants -d '
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s q -l quiet -d 'Print nothing but data and errors: no progress, no summaries'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s v -l verbose -d 'Log what dsr does to stderr (repeat for more detail); never logs personal values'
 complete -c dsr -n "__fish_dsr_using_subcommand portability" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dsr -n "__fish_dsr_using_subcommand erase" -l from -d 'Erase every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin): one erasure case per row, its high matches reviewed in, every plan made before one confirmation for the whole list; one result per subject as it is finished. --jobs counts subjects; --resume finishes a list that was stopped' -r -F
+complete -c dsr -n "__fish_dsr_using_subcommand erase" -l from -d 'Erase every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; \'-\' reads stdin): one erasure case per row, its high matches reviewed in, every plan made before one confirmation for the whole list; one result per subject as it is finished. --jobs counts subjects; --resume finishes a list that was stopped. With --group or --all-tenants each subject is one request across every system (its case receipt and each system\'s outcome on the subject\'s line)' -r -F
 complete -c dsr -n "__fish_dsr_using_subcommand erase" -l strategy -d 'How assets are erased' -r -f -a "auto\t'Delete assets that show or were uploaded by the subject alone; scrub the rest'
 scrub\t'Never delete: remove only the subject\'s values'
 delete\t'Delete every reviewed asset not under legal hold'"

@@ -1054,7 +1054,9 @@ pub struct EraseArgs {
     /// Erase every subject of a list (CSV or JSON Lines, as for `dsr locate --from`; '-'
     /// reads stdin): one erasure case per row, its high matches reviewed in, every plan
     /// made before one confirmation for the whole list; one result per subject as it is
-    /// finished. --jobs counts subjects; --resume finishes a list that was stopped
+    /// finished. --jobs counts subjects; --resume finishes a list that was stopped. With
+    /// --group or --all-tenants each subject is one request across every system (its case
+    /// receipt and each system's outcome on the subject's line)
     #[arg(long, value_name = "FILE", conflicts_with_all = ["case", "replay_tombstones"])]
     pub from: Option<PathBuf>,
     /// Print the plan and change nothing

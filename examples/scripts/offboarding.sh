@@ -3,6 +3,11 @@
 # each erasure's signed receipts.
 #
 #   DSR_TENANT=acme ./offboarding.sh leavers.csv /srv/dpo/receipts
+#   DSR_GROUP=company ./offboarding.sh leavers.csv /srv/dpo/receipts
+#
+# With DSR_GROUP, every leaver is one request across every system of that tenant group
+# (`dsr tenant group add`): one command, `dsr erase --from LIST --group NAME`, erases her in
+# all of them and signs one case receipt per leaver naming each system's receipt.
 #
 # leavers.csv has a header naming identity columns: email, name, phone, login (repeat a column,
 # or separate values with ';', for several), and optionally reference and received (YYYY-MM-DD).
@@ -22,11 +27,27 @@
 # stopped, 2 when dsr could not start (configuration, input).
 set -euo pipefail
 
-usage="usage: DSR_TENANT=NAME $0 LEAVERS.csv RECEIPT_ARCHIVE_DIR"
+usage="usage: DSR_TENANT=NAME (or DSR_GROUP=NAME) $0 LEAVERS.csv RECEIPT_ARCHIVE_DIR"
 leavers=${1:?$usage}
 archive=${2:?$usage}
-: "${DSR_TENANT:?$usage}"
-export DSR_TENANT
+systems=()
+if [ -n "${DSR_GROUP:-}" ]; then
+    # A group names its tenants: a tenant from the environment would contradict it.
+    unset DSR_TENANT
+    systems=(--group "$DSR_GROUP")
+    # Each tenant of the group is synced on its own.
+    mapfile -t tenants < <(dsr tenant group list --output json | python3 -c '
+import json, sys
+for g in json.load(sys.stdin):
+    if g["name"] == sys.argv[1]:
+        print("\n".join(g["tenants"]))
+' "$DSR_GROUP")
+    [ "${#tenants[@]}" -gt 0 ] || { echo "no tenant group '$DSR_GROUP': see dsr tenant group list" >&2; exit 2; }
+else
+    : "${DSR_TENANT:?$usage}"
+    export DSR_TENANT
+    tenants=("$DSR_TENANT")
+fi
 export DSR_PURPOSE="${DSR_PURPOSE:-offboarding: erasure of leavers listed in $(basename "$leavers")}"
 
 umask 077
@@ -41,7 +62,9 @@ resume=()
 if [ -e "$unfinished" ]; then
     resume=(--resume)
 else
-    dsr sync --quiet
+    for tenant in "${tenants[@]}"; do
+        dsr sync --quiet --tenant "$tenant"
+    done
 fi
 
 shown=()
@@ -59,7 +82,7 @@ touch "$unfinished"
 status=0
 # One erasure case per leaver, every plan made before anything changes; --yes: this job
 # runs unattended. One JSON line per leaver as soon as it is finished.
-dsr erase --from "$leavers" "${resume[@]}" "${shown[@]}" --yes --quiet --jobs 4 --output jsonl \
+dsr erase --from "$leavers" "${systems[@]}" "${resume[@]}" "${shown[@]}" --yes --quiet --jobs 4 --output jsonl \
     --verified-by "HR leaver record" >"$results" || status=$?
 case "$status" in
     130 | 143)
@@ -74,18 +97,35 @@ esac
 python3 - "$results" "$archive" <<'PY'
 import json, pathlib, shutil, sys
 results, archive = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+def keep(receipt, dest):
+    receipt = pathlib.Path(receipt)
+    dest.mkdir(parents=True, exist_ok=True)
+    for f in (receipt, receipt.with_name(receipt.name + ".sig")):
+        shutil.copy2(f, dest / f.name)
+
 for line in results.read_text().splitlines():
     r = json.loads(line)
     who = r.get("reference") or f"row {r['row']}"
-    if r["status"] == "verified":
+    if "outcome" in r:
+        # A request across the systems of a group: one case receipt, a receipt per system.
+        if r["outcome"] == "done":
+            print(f"{who}: case {r['case']} erased and verified in every system", file=sys.stderr)
+        elif r["outcome"] == "error":
+            print(f"{who}: {r['error']}", file=sys.stderr)
+        else:
+            left = ", ".join(f"{s['tenant']} {s['outcome']}" for s in r["systems"])
+            print(f"{who}: case {r['case']}: {r['outcome']} ({left})", file=sys.stderr)
+        if r.get("case_receipt"):
+            keep(r["case_receipt"], archive / r["case"] / "case-receipt")
+        for s in r.get("systems", []):
+            if s.get("receipt"):
+                keep(s["receipt"], archive / r["case"] / s["tenant"])
+    elif r["status"] == "verified":
         print(f"{who}: case {r['case']} erased and verified", file=sys.stderr)
     else:
         print(f"{who}: {r['status']}: {'; '.join(r['errors'])}", file=sys.stderr)
     if r.get("receipt"):
         receipt = pathlib.Path(r["receipt"])
-        dest = archive / r["case"] / receipt.parent.name
-        dest.mkdir(parents=True, exist_ok=True)
-        for f in (receipt, receipt.with_name(receipt.name + ".sig")):
-            shutil.copy2(f, dest / f.name)
+        keep(receipt, archive / r["case"] / receipt.parent.name)
 PY
 exit "$status"

@@ -575,7 +575,7 @@ impl CaseStore {
     /// every tenant ([`Case::tenants`]). Returns the cases in the stores' order, unsaved
     /// beyond their first write, for the caller to fill with each tenant's matches.
     pub fn open_across(
-        stores: &[CaseStore],
+        stores: &[&CaseStore],
         new: &NewCase,
         now: &str,
         operator: &str,

@@ -192,7 +192,8 @@ fn open_across(
         batch: None,
     };
     let operator = ctx.operator(members.first().map(|(_, p)| p));
-    let mut cases = CaseStore::open_across(&stores, &new, &dsr::time::now(), &operator)?;
+    let refs: Vec<&CaseStore> = stores.iter().collect();
+    let mut cases = CaseStore::open_across(&refs, &new, &dsr::time::now(), &operator)?;
     let Some(first) = cases.first() else {
         bail!("the group names no tenant");
     };

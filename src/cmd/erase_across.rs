@@ -10,17 +10,17 @@ use std::ops::ControlFlow;
 
 use anyhow::{Context as _, Result, bail};
 use dsr::case::Case;
-use dsr::config::TenantProfile;
 use dsr::index::IndexSettings;
 use dsr::index::group::GroupReindex;
 use dsr::index::locate::Locator;
 use dsr::lock::TenantLock;
+use dsr::matching::matcher::Matcher;
 use dsr::platform::Platform;
 use dsr::receipt::case::{self as case_receipt, CaseReceiptDraft, SystemOutcome, SystemRecord};
 use dsr::threads;
 
 use super::changes::{self, Next, Operation};
-use super::engine::{Change, Engine, Options};
+use super::engine::{Change, Engine, Options, Ready};
 use super::erase::Erasure;
 use super::session::Session;
 use super::{Context, Outcome, sanitize};
@@ -37,22 +37,25 @@ struct System<'c> {
 }
 
 /// How one system's part ended, before the case receipt says it.
-struct Ended {
-    tenant: String,
-    outcome: SystemOutcome,
-    receipt: Option<std::path::PathBuf>,
-    summary: String,
+pub(super) struct Ended {
+    pub(super) tenant: String,
+    pub(super) outcome: SystemOutcome,
+    pub(super) receipt: Option<std::path::PathBuf>,
+    pub(super) summary: String,
 }
 
 pub fn run(ctx: &Context, args: &EraseArgs) -> Result<Outcome> {
-    if args.from.is_some() || args.replay_tombstones {
-        bail!("--from and --replay-tombstones work on one tenant: pass --tenant NAME");
+    if args.replay_tombstones {
+        bail!("--replay-tombstones works on one tenant: pass --tenant NAME");
     }
     if args.dry_run && args.output != OutputFormat::Table {
         bail!("a dry run across systems prints each system's plan as a table: leave out --output");
     }
-    let Some(id) = args.case.as_deref() else {
-        bail!("name the case to erase: dsr erase CASE --group NAME");
+    let id = match (&args.from, args.case.as_deref()) {
+        (None, None) => {
+            bail!("name the case to erase: dsr erase CASE --group NAME (or --from FILE for a list)")
+        }
+        (_, id) => id,
     };
     let config = ctx.load_config()?;
     let members = config.members(&ctx.scope())?;
@@ -60,9 +63,13 @@ pub fn run(ctx: &Context, args: &EraseArgs) -> Result<Outcome> {
     let mut systems = Vec::new();
     let mut cases: Vec<Case> = Vec::new();
     for (name, profile) in &members {
-        let (system, case) = open(ctx, name, profile, id, args.dry_run)?;
-        systems.push(system);
-        cases.push(case);
+        let session = Session::of(ctx, name, profile.clone());
+        if let Some(id) = id {
+            cases.push(session.store.load(id).with_context(|| {
+                format!("tenant '{name}' holds no part of case {id}: open the request with `dsr case open --group`")
+            })?);
+        }
+        systems.push(open(session, args.dry_run)?);
     }
     if !args.dry_run {
         ctx.catch_signals()?;
@@ -96,7 +103,11 @@ pub fn run(ctx: &Context, args: &EraseArgs) -> Result<Outcome> {
             locator: &system.locator,
         })
         .collect();
-    let result = carry(ctx, args, id, &engines, cases, &started);
+    let result = match (&args.from, id) {
+        (Some(from), _) => super::erase_list_across::run(ctx, args, from, &engines),
+        (None, Some(id)) => carry(ctx, args, id, &engines, cases, &started),
+        (None, None) => unreachable!("a case or a list was required above"),
+    };
     drop(engines);
     // Whatever happened, each index's state is written for the changes that were made.
     for (index, system) in indexes.into_iter().zip(&systems) {
@@ -110,35 +121,22 @@ pub fn run(ctx: &Context, args: &EraseArgs) -> Result<Outcome> {
     result
 }
 
-/// Opens one system: its lock, platform, index and its part of the case.
-fn open<'c>(
-    ctx: &'c Context,
-    name: &str,
-    profile: &TenantProfile,
-    id: &str,
-    dry_run: bool,
-) -> Result<(System<'c>, Case)> {
-    let session = Session::of(ctx, name, profile.clone());
-    let case = session
-        .store
-        .load(id)
-        .with_context(|| format!("tenant '{name}' holds no part of case {id}: open the request with `dsr case open --group`"))?;
+/// Opens one system: its lock, platform and index.
+fn open(session: Session<'_>, dry_run: bool) -> Result<System<'_>> {
+    let name = session.name.clone();
     let lock = session.lock(!dry_run)?;
     let platform = session.platform(None)?;
     let settings = session.settings()?;
     let locator = Locator::open(&session.files, settings.clone()).with_context(|| {
         format!("an erasure locates its subject again when it is done: run `dsr sync --tenant {name}` first")
     })?;
-    Ok((
-        System {
-            session,
-            _lock: lock,
-            platform,
-            settings,
-            locator,
-        },
-        case,
-    ))
+    Ok(System {
+        session,
+        _lock: lock,
+        platform,
+        settings,
+        locator,
+    })
 }
 
 fn carry(
@@ -149,11 +147,81 @@ fn carry(
     cases: Vec<Case>,
     started: &str,
 ) -> Result<Outcome> {
-    // One plan: every system's, made before anything changes anywhere.
+    let planned = plan(args, id, engines, cases)?;
+    if let Some(outcome) = print_plans(args, engines, &planned)? {
+        return Ok(outcome);
+    }
+    if args.dry_run {
+        ctx.note("Dry run: nothing was changed in any system.");
+        return Ok(Outcome::Done);
+    }
+    let names: Vec<&str> = planned
+        .to_carry
+        .iter()
+        .map(|(i, _)| engines[*i].session.name.as_str())
+        .collect();
+    if !planned.to_carry.is_empty() && !args.yes {
+        let question = format!(
+            "Carry out the erasure of case {id} in {} system(s): {}?",
+            names.len(),
+            names.join(", ")
+        );
+        let what = format!("the erasure changes {} system(s)", names.len());
+        if let Some(outcome) = confirm(ctx, &what, &question)? {
+            return Ok(outcome);
+        }
+    }
+    let (ended, issued) = carry_planned(ctx, id, engines, planned, started)?;
+    report(ctx, args.output, id, &ended, &issued)?;
+    Ok(outcome_of(&ended))
+}
+
+/// Every system's part of one request, planned before anything changes anywhere: what an
+/// earlier run finished, and what is left to carry out.
+pub(super) struct Planned<'a> {
+    ended: Vec<Option<Ended>>,
+    pub(super) to_carry: Vec<(usize, Ready<'a, Matcher>)>,
+}
+
+impl Planned<'_> {
+    /// The plans' changing steps, over every system left to carry out.
+    pub(super) fn steps(&self) -> usize {
+        self.to_carry
+            .iter()
+            .map(|(_, ready)| ready.plan.changing_steps().count())
+            .sum()
+    }
+
+    /// True when an earlier run finished the request in every system.
+    pub(super) fn finished(&self) -> bool {
+        self.to_carry.is_empty()
+    }
+
+    /// How each system ended, once [`Planned::finished`].
+    pub(super) fn into_ended(self) -> Vec<Ended> {
+        self.ended.into_iter().flatten().collect()
+    }
+
+    /// A request every system of which an earlier run finished: carrying it out only signs
+    /// its case receipt.
+    pub(super) fn ended_only(ended: Vec<Ended>) -> Planned<'static> {
+        Planned {
+            ended: ended.into_iter().map(Some).collect(),
+            to_carry: Vec::new(),
+        }
+    }
+}
+
+/// Plans the request `id` in every system (with --resume, a system whose erasure began
+/// carries on with its kept plan; one whose erasure never began is planned afresh).
+pub(super) fn plan<'a>(
+    args: &EraseArgs,
+    id: &str,
+    engines: &[Engine<'a, Erasure<'a>>],
+    cases: Vec<Case>,
+) -> Result<Planned<'a>> {
     let mut readies = Vec::new();
     for (engine, case) in engines.iter().zip(cases) {
-        // With --resume, a system whose erasure never began (its run failed before its plan
-        // was kept) is planned afresh, as a list's subjects are.
         let resume = args.resume && changes::begun(&engine.session.store, id, "erase")?;
         let ready = engine.prepare_case(case, (), resume).with_context(|| {
             format!(
@@ -180,8 +248,17 @@ fn carry(
             None => to_carry.push((i, ready)),
         }
     }
-    // The plans, each under its system's name, and one question for all of them.
-    for (i, ready) in &to_carry {
+    Ok(Planned { ended, to_carry })
+}
+
+/// Prints each system's plan under its name. Returns how the run ends when a plan stops
+/// it (a legal hold in a dry run does not).
+pub(super) fn print_plans(
+    args: &EraseArgs,
+    engines: &[Engine<'_, Erasure<'_>>],
+    planned: &Planned<'_>,
+) -> Result<Option<Outcome>> {
+    for (i, ready) in &planned.to_carry {
         if args.output == OutputFormat::Table {
             println!("Tenant '{}':", engines[*i].session.name);
         }
@@ -193,39 +270,46 @@ fn carry(
         if let Next::Stop(outcome) = printing.confirm(&ready.plan, "")?
             && !args.dry_run
         {
-            return Ok(outcome);
+            return Ok(Some(outcome));
         }
     }
-    if args.dry_run {
-        ctx.note("Dry run: nothing was changed in any system.");
-        return Ok(Outcome::Done);
+    Ok(None)
+}
+
+/// Asks `question` once; without a terminal to ask in, refuses, saying `what` needs it.
+/// Returns how the run ends when it does not go on.
+pub(super) fn confirm(ctx: &Context, what: &str, question: &str) -> Result<Option<Outcome>> {
+    if !super::can_prompt(ctx) {
+        eprintln!(
+            "dsr: refused: {what} and needs a confirmation; there is no terminal to ask in. Check the plans with --dry-run, then run again with --yes."
+        );
+        return Ok(Some(Outcome::Refused));
     }
-    let names: Vec<&str> = to_carry
-        .iter()
-        .map(|(i, _)| engines[*i].session.name.as_str())
-        .collect();
-    if !to_carry.is_empty() && !args.yes {
-        if !super::can_prompt(ctx) {
-            eprintln!(
-                "dsr: refused: the erasure changes {} system(s) and needs a confirmation; there is no terminal to ask in. Check the plans with --dry-run, then run again with --yes.",
-                names.len()
-            );
-            return Ok(Outcome::Refused);
-        }
-        let answer = dialoguer::Confirm::new()
-            .with_prompt(format!(
-                "Carry out the erasure of case {id} in {} system(s): {}?",
-                names.len(),
-                names.join(", ")
-            ))
-            .default(false)
-            .interact()
-            .context("cannot read the confirmation")?;
-        if !answer {
-            eprintln!("dsr: refused: nothing was changed.");
-            return Ok(Outcome::Refused);
-        }
+    let answer = dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .interact()
+        .context("cannot read the confirmation")?;
+    if !answer {
+        eprintln!("dsr: refused: nothing was changed.");
+        return Ok(Some(Outcome::Refused));
     }
+    Ok(None)
+}
+
+/// Carries out the planned request in every system at once, each on its own worker, then
+/// signs the case receipt. Returns how each system ended and the case receipt.
+pub(super) fn carry_planned(
+    ctx: &Context,
+    id: &str,
+    engines: &[Engine<'_, Erasure<'_>>],
+    planned: Planned<'_>,
+    started: &str,
+) -> Result<(Vec<Ended>, std::path::PathBuf)> {
+    let Planned {
+        mut ended,
+        to_carry,
+    } = planned;
     // Made or unlocked before anything changes in any system.
     for engine in engines {
         engine.session.signing_key()?;
@@ -277,19 +361,21 @@ fn carry(
         })
         .collect();
     let issued = case_receipt(ctx, id, engines, &ended, started)?;
-    report(ctx, args.output, id, &ended, &issued)?;
-    Ok(
-        if ended
-            .iter()
-            .any(|e| matches!(e.outcome, SystemOutcome::Partial | SystemOutcome::NotDone))
-        {
-            Outcome::Partial
-        } else if ended.iter().any(|e| e.outcome == SystemOutcome::Withheld) {
-            Outcome::Refused
-        } else {
-            Outcome::Done
-        },
-    )
+    Ok((ended, issued))
+}
+
+/// How a request's run ends from how each system's part ended.
+pub(super) fn outcome_of(ended: &[Ended]) -> Outcome {
+    if ended
+        .iter()
+        .any(|e| matches!(e.outcome, SystemOutcome::Partial | SystemOutcome::NotDone))
+    {
+        Outcome::Partial
+    } else if ended.iter().any(|e| e.outcome == SystemOutcome::Withheld) {
+        Outcome::Refused
+    } else {
+        Outcome::Done
+    }
 }
 
 /// The operation with the same files and options, to print a plan through.

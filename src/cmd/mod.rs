@@ -11,6 +11,7 @@ mod demo;
 mod engine;
 mod erase;
 mod erase_across;
+mod erase_list_across;
 mod generate;
 mod identities;
 mod keys;

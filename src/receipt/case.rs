@@ -87,6 +87,24 @@ pub struct CaseReceiptDraft {
     pub systems: Vec<SystemRecord>,
 }
 
+/// The request's outcome from its systems': `done` only when every system is done, else
+/// the worst of them, a system with nothing carried out making the request partial.
+pub fn request_outcome(systems: impl Iterator<Item = SystemOutcome>) -> SystemOutcome {
+    let worst = systems
+        .filter(|o| *o != SystemOutcome::Done)
+        .max_by_key(|o| match o {
+            SystemOutcome::Done => 0,
+            SystemOutcome::Withheld => 1,
+            SystemOutcome::Partial => 2,
+            SystemOutcome::NotDone => 3,
+        });
+    match worst {
+        None => SystemOutcome::Done,
+        Some(SystemOutcome::NotDone) => SystemOutcome::Partial,
+        Some(other) => other,
+    }
+}
+
 /// The folder a request's case receipts are kept in, `<data_dir>/requests/<case>`.
 pub fn requests_dir(data_dir: &Path, case_id: &str) -> PathBuf {
     data_dir.join("requests").join(case_id)
@@ -99,22 +117,7 @@ pub fn issue(
     key: &SigningKey,
     draft: CaseReceiptDraft,
 ) -> Result<PathBuf, ReceiptError> {
-    let worst = draft
-        .systems
-        .iter()
-        .map(|s| s.outcome)
-        .filter(|o| *o != SystemOutcome::Done)
-        .max_by_key(|o| match o {
-            SystemOutcome::Done => 0,
-            SystemOutcome::Withheld => 1,
-            SystemOutcome::Partial => 2,
-            SystemOutcome::NotDone => 3,
-        });
-    let outcome = match worst {
-        None => SystemOutcome::Done,
-        Some(SystemOutcome::NotDone) => SystemOutcome::Partial,
-        Some(other) => other,
-    };
+    let outcome = request_outcome(draft.systems.iter().map(|s| s.outcome));
     let receipt = CaseReceipt {
         format: CASE_FORMAT.to_owned(),
         receipt_id: super::uuid_v4(),

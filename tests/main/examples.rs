@@ -26,7 +26,7 @@ fn script(t: &Test, name: &str, args: &[&std::path::Path]) -> std::process::Outp
     script_with(t, name, args, &[])
 }
 
-fn script_with(
+pub(crate) fn script_with(
     t: &Test,
     name: &str,
     args: &[&std::path::Path],

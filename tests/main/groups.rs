@@ -1395,3 +1395,151 @@ fn expanding_identities_follows_her_records_into_every_system_and_no_one_else_s(
         assert!(!part.contains("Ola"), "{name}: nobody else's data");
     }
 }
+
+/// The offboarding job is one command: a request across every system per leaver of the
+/// list, one line each with every system's outcome and the signed case receipt.
+#[test]
+fn the_offboarding_job_is_one_command_with_a_line_per_leaver_and_each_systems_outcome() {
+    let tenant = company();
+    let leavers = tenant.t.path("leavers.csv");
+    std::fs::write(
+        &leavers,
+        "email,name,reference\njane.doe@example.com,Jane Doe,HR-1\nnot-an-address,,HR-2\n",
+    )
+    .expect("the list");
+    let erase = |extra: &[&str]| {
+        let mut run = tenant.dsr(["erase", "--group", "company", "--from"]);
+        run = run.arg(&leavers).args(extra);
+        run
+    };
+    // A dry run plans every leaver in every system and changes nothing.
+    let dry = erase(&["--dry-run"]).status(3).run();
+    assert!(
+        dry.stdout.contains("Row 2 (case not opened in a dry run):")
+            && dry.stdout.contains("Tenant 'shop':"),
+        "{}",
+        dry.dump()
+    );
+    assert!(dry.stderr.contains("row 3"), "{}", dry.dump());
+    // Unattended without --yes: refused, nothing changed.
+    erase(&[]).status(4).run();
+    assert!(tenant.metadata("Staff/jane.jpg").is_some());
+
+    let out = erase(&["--yes", "--output", "jsonl"]).status(3).run();
+    let lines = out.jsonl();
+    assert_eq!(lines.len(), 2, "{}", out.dump());
+    let jane = &lines[0];
+    assert_eq!(jane["row"], 2);
+    assert_eq!(jane["reference"], "HR-1");
+    assert_eq!(jane["outcome"], "done", "{}", out.dump());
+    let systems: Vec<(&str, &str)> = jane["systems"]
+        .as_array()
+        .expect("each system")
+        .iter()
+        .map(|s| {
+            (
+                s["tenant"].as_str().unwrap_or_default(),
+                s["outcome"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        systems,
+        vec![("acme", "done"), ("archive", "done"), ("shop", "done")]
+    );
+    assert_eq!(lines[1]["row"], 3);
+    assert_eq!(lines[1]["outcome"], "error");
+    assert!(
+        !lines[1].to_string().contains("not-an-address"),
+        "no value in the error: {}",
+        lines[1]
+    );
+    let receipt = jane["case_receipt"].as_str().expect("the case receipt");
+    let verified = tenant
+        .dsr(["receipt", "verify", receipt, "--output", "json"])
+        .run()
+        .json();
+    assert_eq!(verified["ok"], true, "{verified:#}");
+    assert_eq!(verified["case_receipts"][0]["outcome"], "done");
+    // A fresh search of every system agrees; her colleague is untouched.
+    tenant
+        .dsr(["locate", "--group", "company"])
+        .args(["--email", "jane.doe@example.com", "--name", "Jane Doe"])
+        .status(1)
+        .run();
+    assert!(tenant.metadata("Staff/ola.jpg").is_some());
+
+    // Run again, the list is not done twice: it asks for --resume, which reports the
+    // finished request with its receipt and signs nothing new.
+    let again = erase(&["--yes"]).status(2).run();
+    assert!(again.error().contains("--resume"), "{}", again.dump());
+    let case = jane["case"].as_str().expect("the case id");
+    let requests = tenant.t.data_dir().join("requests").join(case);
+    let count = || std::fs::read_dir(&requests).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(count(), 1);
+    let resumed = erase(&["--yes", "--resume", "--output", "jsonl"])
+        .status(3)
+        .run();
+    let first = &resumed.jsonl()[0];
+    assert_eq!(first["outcome"], "done", "{}", resumed.dump());
+    assert_eq!(first["case_receipt"], jane["case_receipt"]);
+    assert_eq!(count(), 1, "no second case receipt for a finished request");
+}
+
+/// The example offboarding script, pointed at a group, is the one command across systems:
+/// each leaver erased everywhere, the case receipt and every system's receipt archived.
+#[test]
+fn the_offboarding_script_for_a_group_erases_everywhere_and_archives_every_receipt() {
+    let tenant = company();
+    let leavers = tenant.t.path("leavers.csv");
+    std::fs::write(
+        &leavers,
+        "email,name,reference\njane.doe@example.com,Jane Doe,HR-1\n",
+    )
+    .expect("the list");
+    let archive = tenant.t.path("archive-folder");
+    let out = crate::examples::script_with(
+        &tenant.t,
+        "offboarding.sh",
+        &[&leavers, &archive],
+        &[
+            ("DSR_GROUP", "company"),
+            ("DSR_CLIENT_SECRET", crate::tenants::SECRET),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("HR-1: case") && stderr.contains("erased and verified in every system"),
+        "{stderr}"
+    );
+    let mut kept: Vec<String> = walkdir::WalkDir::new(&archive)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name() == "receipt.json")
+        .map(|e| {
+            let folder = e.path().parent().expect("a folder");
+            assert!(
+                folder.join("receipt.json.sig").exists(),
+                "{}",
+                folder.display()
+            );
+            folder
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    kept.sort();
+    assert_eq!(kept, vec!["acme", "archive", "case-receipt", "shop"]);
+    tenant
+        .dsr([
+            "locate",
+            "--group",
+            "company",
+            "--email",
+            "jane.doe@example.com",
+        ])
+        .status(1)
+        .run();
+}
