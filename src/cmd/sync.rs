@@ -112,9 +112,21 @@ pub fn sync_tenant(
 }
 
 pub fn summary(name: &str, r: &SyncReport) -> String {
+    if r.full {
+        // Every asset was read and indexed again: "unchanged" would read as "skipped".
+        return format!(
+            "Synced tenant '{name}' (full): every asset read and indexed afresh, {} in all; since the last sync {} added, {} updated, {} removed; {} errors, {} without sidecar; in {:.2}s",
+            r.indexed,
+            r.added,
+            r.updated,
+            r.removed,
+            r.errors.len(),
+            r.without_sidecar.len(),
+            r.elapsed.as_secs_f64()
+        );
+    }
     format!(
-        "Synced tenant '{name}'{}: {} added, {} updated, {} removed, {} unchanged, {} errors, {} without sidecar; {} assets indexed in {:.2}s",
-        if r.full { " (full)" } else { "" },
+        "Synced tenant '{name}': {} added, {} updated, {} removed, {} unchanged, {} errors, {} without sidecar; {} assets indexed in {:.2}s",
         r.added,
         r.updated,
         r.removed,

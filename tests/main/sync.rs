@@ -91,6 +91,13 @@ fn first_sync_adds_then_only_changes_are_read() {
     assert_eq!(counts(&full)[0..3], [0, 0, 0], "{full}");
     assert_eq!(counts(&full)[4], 3, "{full}");
     assert_eq!(located(&t, "Jane Doe"), ["Press/d.jpg"]);
+    // Said for people as what it was: everything read again, not "3 unchanged".
+    let said = t.dsr(["sync", "--full"]).run().stderr;
+    assert!(
+        said.contains("every asset read and indexed afresh, 3 in all")
+            && !said.contains("unchanged"),
+        "{said}"
+    );
     assert_eq!(counts(&t.sync(&[])), [0, 0, 0, 3, 3]);
 }
 
