@@ -17,7 +17,9 @@ use dsr::subjects::{BadRow, Subject};
 
 use super::engine::Engine;
 use super::erase::Erasure;
-use super::erase_across::{self, Ended, Planned};
+use super::across::{self as erase_across, Ended, Planned};
+use super::engine::Options;
+use dsr::matching::matcher::Matcher;
 use super::{Context, Outcome, sanitize};
 use crate::cli::{EraseArgs, OutputFormat};
 
@@ -25,12 +27,13 @@ use crate::cli::{EraseArgs, OutputFormat};
 struct Request<'a> {
     subject: Subject,
     id: String,
-    planned: Planned<'a>,
+    planned: Planned<'a, Matcher>,
 }
 
 pub fn run<'a>(
     ctx: &Context,
     args: &EraseArgs,
+    options: &Options,
     from: &Path,
     engines: &[Engine<'a, Erasure<'a>>],
 ) -> Result<Outcome> {
@@ -74,7 +77,8 @@ pub fn run<'a>(
         }
         let opened = request(ctx, args, engines, &subject, &marker, found.as_deref());
         let planned = opened.and_then(|(id, cases)| {
-            let planned = erase_across::plan(args, &id, engines, cases)?;
+            let cases = cases.into_iter().map(|c| (c, ())).collect();
+            let planned = erase_across::plan(options, &id, engines, cases)?;
             Ok((id, planned))
         });
         match planned {
@@ -108,7 +112,7 @@ pub fn run<'a>(
                     &request.id
                 }
             );
-            erase_across::print_plans(args, engines, &request.planned)?;
+            erase_across::print_plans(options, engines, &request.planned)?;
         }
         ctx.note(&format!(
             "Dry run: nothing was changed in any system; {} subject(s) planned, {} row(s) could not be used.",

@@ -3,6 +3,7 @@
 
 mod access;
 mod access_across;
+mod across;
 mod audit;
 mod bulk;
 mod case;
