@@ -1109,7 +1109,8 @@ pub struct EraseArgs {
   dsr rectify 20261201-004 --set '309=+47 913 45 678' --dry-run
   dsr rectify 20261201-004 --set '309=+47 913 45 678' --add --yes
   dsr rectify 20261201-004 --resume --yes
-  dsr rectify --from name-changes.csv --yes --output jsonl   # columns email,name,new_name")]
+  dsr rectify --from name-changes.csv --yes --output jsonl   # columns email,name,new_name
+  dsr rectify 20261201-004 --group company --replace 'Jane Doe' --with 'Jane Roe' --yes")]
 pub struct RectifyArgs {
     /// The rectification case
     #[arg(required_unless_present = "from")]
@@ -1174,7 +1175,8 @@ pub struct RectifyArgs {
 #[command(after_help = "Examples:
   dsr restrict 20261201-005 --dry-run
   dsr restrict 20261201-005 --yes
-  dsr restrict 20261201-005 --lift --yes")]
+  dsr restrict 20261201-005 --lift --yes
+  dsr restrict 20261201-005 --group company --yes   # every system of a request")]
 pub struct RestrictArgs {
     /// The restriction case
     pub case: String,

@@ -15,13 +15,13 @@ use dsr::case::{Case, CaseStore, NewCase, Right, deadline};
 use dsr::matching::matcher::Confidence;
 use dsr::subjects::{BadRow, Subject};
 
-use super::engine::Engine;
-use super::erase::Erasure;
 use super::across::{self as erase_across, Ended, Planned};
+use super::engine::Engine;
 use super::engine::Options;
-use dsr::matching::matcher::Matcher;
+use super::erase::Erasure;
 use super::{Context, Outcome, sanitize};
 use crate::cli::{EraseArgs, OutputFormat};
+use dsr::matching::matcher::Matcher;
 
 /// One subject of the list with its request: the case id and each system's part of it.
 struct Request<'a> {

@@ -498,7 +498,7 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
     let ctx = Context::new(&cli.global)?;
     if ctx.spans_tenants() && !spans_systems(&cli.command) {
         anyhow::bail!(
-            "--group and --all-tenants are taken by `dsr locate`, `dsr case open`, `dsr case list`, `dsr access`, `dsr portability` and `dsr erase`; this command works on one tenant at a time: pass --tenant NAME"
+            "--group and --all-tenants are taken by `dsr locate`, `dsr case open`, `dsr case list`, `dsr access`, `dsr portability`, `dsr erase`, `dsr rectify` and `dsr restrict`; this command works on one tenant at a time: pass --tenant NAME"
         );
     }
     match cli.command {
@@ -525,9 +525,12 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
 fn spans_systems(command: &Command) -> bool {
     use crate::cli::CaseCommand;
     match command {
-        Command::Locate(_) | Command::Erase(_) | Command::Access(_) | Command::Portability(_) => {
-            true
-        }
+        Command::Locate(_)
+        | Command::Erase(_)
+        | Command::Rectify(_)
+        | Command::Restrict(_)
+        | Command::Access(_)
+        | Command::Portability(_) => true,
         Command::Case(args) => matches!(args.command, CaseCommand::List(_) | CaseCommand::Open(_)),
         _ => false,
     }

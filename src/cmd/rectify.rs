@@ -22,6 +22,9 @@ use super::{Context, Outcome};
 use crate::cli::RectifyArgs;
 
 pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
+    if ctx.spans_tenants() {
+        return across(ctx, &args);
+    }
     let session = Session::resolve(ctx)?;
     let settings = session.settings()?;
     // The correction is checked before the platform is touched, so a typo costs nothing.
@@ -67,8 +70,8 @@ pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
         change: &Rectification {
             args: &args,
             set: set.as_ref(),
-            holds: &Holds::of(&session.profile)?,
-            writable: &changes::writable(ctx, &session.name),
+            holds: Holds::of(&session.profile)?,
+            writable: changes::writable(ctx, &session.name),
         },
         ctx,
         session: &session,
@@ -91,6 +94,52 @@ pub fn run(ctx: &Context, args: RectifyArgs) -> Result<Outcome> {
     finished?;
     super::unreadable::note_change(ctx, &session.name)?;
     Ok(outcome)
+}
+
+/// The rectification of a request across systems: the subject's old value replaced by the
+/// new one wherever each system holds it, one confirmation for all, one case receipt.
+fn across(ctx: &Context, args: &RectifyArgs) -> Result<Outcome> {
+    if !args.set.is_empty() || !args.fields.is_empty() {
+        bail!(
+            "--set and --field name fields of one platform: across systems give --replace OLD --with NEW, which each system applies to the fields holding the old value"
+        );
+    }
+    if args.from.is_some() {
+        bail!("--from works on one tenant: pass --tenant NAME");
+    }
+    let request = super::across::Request {
+        options: Options {
+            dry_run: args.dry_run,
+            yes: args.yes,
+            resume: args.resume,
+            output: args.output,
+            verified_by: args.verified_by.clone(),
+        },
+        jobs: args.jobs.into(),
+        case: args.case.as_deref(),
+        from: None,
+    };
+    super::across::run(
+        ctx,
+        &request,
+        |session| {
+            Ok(Rectification {
+                args,
+                set: None,
+                holds: Holds::of(&session.profile)?,
+                writable: changes::writable(ctx, &session.name),
+            })
+        },
+        |engine, case| {
+            super::session::require_right(case, &[Right::Rectification])?;
+            match (&args.replace, &args.with) {
+                (Some(old), Some(new)) => Ok(Some(replace(args, old, new, case, engine.settings)?)),
+                // --resume: each system carries on with its kept plan.
+                _ => Ok(None),
+            }
+        },
+        |_, _| bail!("--from works on one tenant: pass --tenant NAME"),
+    )
 }
 
 /// `--replace OLD --with NEW` (or a row's correction) for a case's subject.
@@ -116,8 +165,8 @@ struct Rectification<'a> {
     args: &'a RectifyArgs,
     /// `--set`, for every case.
     set: Option<&'a Change>,
-    holds: &'a Holds,
-    writable: &'a Option<BTreeSet<String>>,
+    holds: Holds,
+    writable: Option<BTreeSet<String>>,
 }
 
 /// A case's subject, and the correction asked for it.
@@ -144,7 +193,7 @@ impl Rectification<'_> {
             &settings.roles,
             settings.region,
             self.writable.as_ref(),
-            self.holds,
+            &self.holds,
         )?)
     }
 }
@@ -228,7 +277,7 @@ impl engine::Change for Rectification<'_> {
             &settings.roles,
             settings.region,
             self.writable.as_ref(),
-            self.holds,
+            &self.holds,
         )?;
         let ids: Vec<String> = case.reviewed().iter().map(|m| m.asset.clone()).collect();
         let read = apply::read_assets(engine.platform, &ids, engine.jobs);

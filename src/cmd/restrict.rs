@@ -19,20 +19,12 @@ use super::{Context, Outcome};
 use crate::cli::RestrictArgs;
 
 pub fn run(ctx: &Context, args: RestrictArgs) -> Result<Outcome> {
+    if ctx.spans_tenants() {
+        return across(ctx, &args);
+    }
     let session = Session::resolve(ctx)?;
     // Refused before anything is read: without a field there is nothing to mark.
-    let Some(field) = session.profile.restriction_field.clone() else {
-        bail!(
-            "tenant '{}' names no field to mark restricted assets in: add one with `dsr tenant add {} … --restriction-field ID` (and --restriction-value TEXT), or restriction_field = \"ID\" in its profile",
-            session.name,
-            session.name
-        );
-    };
-    let value = session
-        .profile
-        .restriction_value
-        .clone()
-        .unwrap_or_else(|| dsr::restrict::DEFAULT_VALUE.to_owned());
+    let restriction = restriction(ctx, &session, args.lift)?;
     // The same check as the other rights: a restriction case, still open.
     let case = session.case(&args.case, &[Right::Restriction])?;
     let settings = session.settings()?;
@@ -52,13 +44,7 @@ pub fn run(ctx: &Context, args: RestrictArgs) -> Result<Outcome> {
         verified_by: None,
     };
     let engine = Engine {
-        change: &Restriction {
-            field,
-            value,
-            lift: args.lift,
-            holds: Holds::of(&session.profile)?,
-            writable: changes::writable(ctx, &session.name),
-        },
+        change: &restriction,
         ctx,
         session: &session,
         settings: &settings,
@@ -76,6 +62,56 @@ pub fn run(ctx: &Context, args: RestrictArgs) -> Result<Outcome> {
     finished?;
     super::unreadable::note_change(ctx, &session.name)?;
     Ok(outcome)
+}
+
+/// The restriction of a request across systems: each tenant marks its assets in its own
+/// restriction field, one confirmation covers them all, one case receipt proves it.
+fn across(ctx: &Context, args: &RestrictArgs) -> Result<Outcome> {
+    let request = super::across::Request {
+        options: Options {
+            dry_run: args.dry_run,
+            yes: args.yes,
+            resume: args.resume,
+            output: args.output,
+            verified_by: None,
+        },
+        jobs: args.jobs.into(),
+        case: Some(&args.case),
+        from: None,
+    };
+    super::across::run(
+        ctx,
+        &request,
+        |session| restriction(ctx, session, args.lift),
+        |_, case| {
+            super::session::require_right(case, &[Right::Restriction])?;
+            Ok(())
+        },
+        |_, _| bail!("a restriction across systems takes one case, not a list"),
+    )
+}
+
+/// The restriction a tenant's profile says how to mark, or why it cannot.
+fn restriction(ctx: &Context, session: &Session<'_>, lift: bool) -> Result<Restriction> {
+    let Some(field) = session.profile.restriction_field.clone() else {
+        bail!(
+            "tenant '{}' names no field to mark restricted assets in: add one with `dsr tenant add {} … --restriction-field ID` (and --restriction-value TEXT), or restriction_field = \"ID\" in its profile",
+            session.name,
+            session.name
+        );
+    };
+    let value = session
+        .profile
+        .restriction_value
+        .clone()
+        .unwrap_or_else(|| dsr::restrict::DEFAULT_VALUE.to_owned());
+    Ok(Restriction {
+        field,
+        value,
+        lift,
+        holds: Holds::of(&session.profile)?,
+        writable: changes::writable(ctx, &session.name),
+    })
 }
 
 /// Art. 18: marks the subject's assets restricted, or takes the mark away.

@@ -331,10 +331,12 @@ fn prepare(page: &str, session: &mut Session<'_>) {
         }
         "dsr-rectify" => {
             session.open("20261201-004", "rectification");
+            session.run("dsr tenant group add company acme", 0);
         }
         "dsr-restrict" => {
             session.run("dsr tenant edit acme --restriction-field 25", 0);
             session.open("20261201-005", "restriction");
+            session.run("dsr tenant group add company acme", 0);
         }
         "dsr-audit" | "dsr-receipt-verify" => {
             let id = session.open("20261201-001", "access");

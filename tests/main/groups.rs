@@ -1543,3 +1543,178 @@ fn the_offboarding_script_for_a_group_erases_everywhere_and_archives_every_recei
         .status(1)
         .run();
 }
+
+/// The systems' outcomes of a change across a group, as its JSON says them.
+fn outcomes(json: &Value) -> Vec<(String, String)> {
+    json["systems"]
+        .as_array()
+        .expect("each system")
+        .iter()
+        .map(|s| {
+            (
+                s["tenant"].as_str().unwrap_or_default().to_owned(),
+                s["outcome"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// A rectification across systems puts her new name wherever a system holds the old one,
+/// asks once, and is proved by one case receipt; a fresh search agrees.
+#[test]
+fn a_rectification_across_a_group_corrects_every_system_and_one_case_receipt_proves_it() {
+    let tenant = company();
+    let id = tenant
+        .dsr([
+            "case",
+            "open",
+            "--group",
+            "company",
+            "--right",
+            "rectification",
+        ])
+        .args(["--email", "jane.doe@example.com", "--name", "Jane Doe"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    // --set names one platform's fields: refused across systems, nothing changed.
+    let refused = tenant
+        .dsr([
+            "rectify",
+            &id,
+            "--group",
+            "company",
+            "--set",
+            "80=Jane Smith",
+        ])
+        .args(["--yes"])
+        .status(2)
+        .run();
+    assert!(
+        refused.error().contains("--replace OLD --with NEW"),
+        "{}",
+        refused.dump()
+    );
+    // Unattended without --yes: refused, nothing changed.
+    tenant
+        .dsr(["rectify", &id, "--group", "company"])
+        .args(["--replace", "Jane Doe", "--with", "Jane Smith"])
+        .status(4)
+        .run();
+    let out = tenant
+        .dsr(["rectify", &id, "--group", "company"])
+        .args(["--replace", "Jane Doe", "--with", "Jane Smith"])
+        .args(["--yes", "--output", "json"])
+        .run();
+    let json = out.json();
+    assert_eq!(
+        outcomes(&json),
+        pairs(&[("acme", "done"), ("archive", "done"), ("shop", "done")]),
+        "{}",
+        out.dump()
+    );
+    let path = json["case_receipt"].as_str().expect("the case receipt");
+    let receipt: Value =
+        serde_json::from_slice(&std::fs::read(path).expect("the receipt")).expect("JSON");
+    assert_eq!(receipt["right"], "rectification");
+    assert_eq!(receipt["operation"], "rectify");
+    assert_eq!(receipt["article"], "GDPR Art. 16");
+    let verified = tenant
+        .dsr(["receipt", "verify", path, "--output", "json"])
+        .run()
+        .json();
+    assert_eq!(verified["ok"], true, "{verified:#}");
+    // The old name is found nowhere, the new one where the old one stood.
+    tenant
+        .dsr(["locate", "--group", "company", "--name", "Jane Doe"])
+        .status(1)
+        .run();
+    let now = tenant
+        .dsr(["locate", "--group", "company", "--name", "Jane Smith"])
+        .args(["--output", "jsonl"])
+        .run()
+        .jsonl();
+    assert_eq!(
+        found(&now),
+        pairs(&[("acme", "Staff/jane.jpg"), ("shop", "clients/1")])
+    );
+    assert!(
+        tenant
+            .metadata("Staff/ola.jpg")
+            .is_some_and(|m| m.values().any(|v| v.to_string().contains("Ola Nordmann"))),
+        "her colleague is untouched"
+    );
+}
+
+/// A restriction across systems marks her assets in each tenant's own restriction field;
+/// a system that names no such field refuses the request before anything is marked.
+#[test]
+fn a_restriction_across_a_group_marks_every_system_or_none() {
+    let tenant = company();
+    for name in ["acme", "archive"] {
+        tenant
+            .dsr(["tenant", "edit", name, "--restriction-field", "25"])
+            .run();
+    }
+    let id = tenant
+        .dsr([
+            "case",
+            "open",
+            "--group",
+            "company",
+            "--right",
+            "restriction",
+        ])
+        .args(["--email", "jane.doe@example.com"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    // The quoting database names no restriction field: nothing is marked anywhere.
+    let refused = tenant
+        .dsr(["restrict", &id, "--group", "company", "--yes"])
+        .status(2)
+        .run();
+    assert!(
+        refused.error().contains("tenant 'shop'")
+            && refused.error().contains("--restriction-field"),
+        "{}",
+        refused.dump()
+    );
+    let keywords = |tenant: &Tenant| {
+        tenant
+            .metadata("Staff/jane.jpg")
+            .and_then(|m| m.get("25").cloned())
+    };
+    assert_eq!(keywords(&tenant), None, "nothing marked");
+
+    tenant
+        .dsr(["tenant", "group", "add", "media", "acme", "archive"])
+        .run();
+    let id = tenant
+        .dsr(["case", "open", "--group", "media", "--right", "restriction"])
+        .args(["--email", "jane.doe@example.com"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let out = tenant
+        .dsr([
+            "restrict", &id, "--group", "media", "--yes", "--output", "json",
+        ])
+        .run();
+    let json = out.json();
+    assert_eq!(
+        outcomes(&json),
+        pairs(&[("acme", "done"), ("archive", "done")]),
+        "{}",
+        out.dump()
+    );
+    assert_eq!(keywords(&tenant), Some(json!(["restricted"])));
+    let path = json["case_receipt"].as_str().expect("the case receipt");
+    let receipt: Value =
+        serde_json::from_slice(&std::fs::read(path).expect("the receipt")).expect("JSON");
+    assert_eq!(receipt["right"], "restriction");
+    tenant.dsr(["receipt", "verify", path]).run();
+}
