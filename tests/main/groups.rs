@@ -1718,3 +1718,126 @@ fn a_restriction_across_a_group_marks_every_system_or_none() {
     assert_eq!(receipt["right"], "restriction");
     tenant.dsr(["receipt", "verify", path]).run();
 }
+
+/// The steps of an erasure journal that are done, each with how many times it was.
+fn done_steps(journal: &std::path::Path) -> std::collections::BTreeMap<u64, usize> {
+    let text = std::fs::read_to_string(journal).unwrap_or_default();
+    let mut done = std::collections::BTreeMap::new();
+    for line in text.lines() {
+        let Ok(line) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        if line["event"] == "done"
+            && let Some(step) = line["step"].as_u64()
+        {
+            *done.entry(step).or_insert(0) += 1;
+        }
+    }
+    done
+}
+
+/// Killed without warning while the DAM's part is under way, the request is finished by
+/// `--resume`: no step is done twice in any system, the case receipt says done, and a
+/// fresh search of every system agrees.
+#[test]
+fn a_request_across_systems_killed_mid_run_is_finished_by_resume_with_no_step_twice() {
+    let t = Test::new();
+    for i in 0..90 {
+        t.asset(
+            &format!("Staff/jane-{i:03}.jpg"),
+            json!({"368": ["Jane Doe"], "5": format!("Portrait {i}")}),
+        );
+    }
+    t.asset("Staff/ola.jpg", json!({"80": ["Ola Nordmann"]}));
+    let tenant = Tenant::new(t, Kind::Fotoweb, &[], |o| o.latency_ms = 20);
+    dir_tenant(
+        &tenant.t,
+        "archive",
+        &[
+            ("Old/jane.tif", json!({"80": ["Jane Doe"]})),
+            ("Old/ola.tif", json!({"80": ["Ola Nordmann"]})),
+        ],
+    );
+    tenant.dsr(["sync", "--tenant", "archive"]).run();
+    shop(&tenant);
+    tenant
+        .dsr([
+            "tenant", "group", "add", "company", "acme", "archive", "shop",
+        ])
+        .run();
+    let id = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "erasure"])
+        .args(["--name", "Jane Doe"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let journal = |name: &str| {
+        tenant
+            .t
+            .tenant_data(name)
+            .join("cases")
+            .join(&id)
+            .join("erase-journal.jsonl")
+    };
+    let mut child = tenant
+        .dsr(["erase", &id, "--group", "company", "--yes", "--jobs", "1"])
+        .command()
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("dsr starts");
+    loop {
+        if done_steps(&journal("acme")).len() >= 10 {
+            break;
+        }
+        if let Some(status) = child.try_wait().expect("the child can be waited for") {
+            panic!("the erasure ended ({status}) before it could be killed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("the killed child is reaped");
+    assert!(done_steps(&journal("acme")).len() < 90, "killed midway");
+
+    // Not begun again unasked: the run says how to finish it.
+    let fresh = tenant
+        .dsr(["erase", &id, "--group", "company", "--yes"])
+        .status(2)
+        .run();
+    assert!(fresh.error().contains("--resume"), "{}", fresh.dump());
+    let resumed = tenant
+        .dsr([
+            "erase", &id, "--group", "company", "--yes", "--resume", "--output", "json",
+        ])
+        .run();
+    let json = resumed.json();
+    assert_eq!(
+        outcomes(&json),
+        pairs(&[("acme", "done"), ("archive", "done"), ("shop", "done")]),
+        "{}",
+        resumed.dump()
+    );
+    for name in ["acme", "archive", "shop"] {
+        let done = done_steps(&journal(name));
+        assert!(!done.is_empty(), "{name}: its part was carried out");
+        assert!(
+            done.values().all(|n| *n == 1),
+            "{name}: a step was done twice: {done:?}"
+        );
+    }
+    assert_eq!(done_steps(&journal("acme")).len(), 90);
+    let path = json["case_receipt"].as_str().expect("the case receipt");
+    let verified = tenant
+        .dsr(["receipt", "verify", path, "--output", "json"])
+        .run()
+        .json();
+    assert_eq!(verified["ok"], true, "{verified:#}");
+    assert_eq!(verified["case_receipts"][0]["outcome"], "done");
+    tenant
+        .dsr(["locate", "--group", "company", "--name", "Jane Doe"])
+        .status(1)
+        .run();
+    assert!(tenant.metadata("Staff/ola.jpg").is_some());
+}
