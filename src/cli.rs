@@ -469,6 +469,15 @@ pub enum AuthArg {
     ApiKey,
 }
 
+/// A kind of record a FotoWeb tenant holds of people beside asset metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecordArg {
+    /// User accounts (user management): username, full name, e-mail, phone, address
+    Users,
+    /// Comments on assets: their text and author
+    Comments,
+}
+
 #[derive(Debug, Args)]
 pub struct TenantAddArgs {
     /// A short name for the tenant (letters, digits, '-', '_')
@@ -514,6 +523,11 @@ pub struct TenantAddArgs {
     /// The OAuth2 client id (fotoweb); the secret is never stored in the profile
     #[arg(long, value_name = "ID")]
     pub client_id: Option<String>,
+    /// Records to read, search and erase beside the assets (fotoweb), comma-separated:
+    /// user accounts and comments on assets. Each sync then reads every user and the
+    /// comments of every asset, one request per asset
+    #[arg(long, value_enum, value_name = "KIND", value_delimiter = ',')]
+    pub records: Vec<RecordArg>,
     /// How to authenticate (fotoweb): OAuth2 client credentials, or the legacy FWAPIToken
     /// header of on-premises servers (the API key is then given as the secret)
     #[arg(long, value_enum, default_value_t = AuthArg::Oauth)]

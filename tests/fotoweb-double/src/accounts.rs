@@ -42,8 +42,8 @@ pub struct SeedComment {
 /// and Kari Nordmann; comments on the sample assets written by Jane, mentioning her, and
 /// about someone else.
 pub fn sample() -> (Vec<SeedUser>, Vec<SeedComment>) {
-    let user = |id, username: &str, given: &str, surname: &str, email: &str, phone: &str| {
-        SeedUser {
+    let user =
+        |id, username: &str, given: &str, surname: &str, email: &str, phone: &str| SeedUser {
             id,
             username: username.to_owned(),
             given_name: given.to_owned(),
@@ -54,8 +54,7 @@ pub fn sample() -> (Vec<SeedUser>, Vec<SeedComment>) {
             city: "Bergen".to_owned(),
             description: format!("{given} {surname}, communications"),
             enabled: true,
-        }
-    };
+        };
     let users = vec![
         user(
             15010,
@@ -89,7 +88,12 @@ pub fn sample() -> (Vec<SeedUser>, Vec<SeedComment>) {
         text: text.to_owned(),
     };
     let comments = vec![
-        comment(1, "Staff/shared.png", "Jane Doe", "Please crop me out of this one."),
+        comment(
+            1,
+            "Staff/shared.png",
+            "Jane Doe",
+            "Please crop me out of this one.",
+        ),
         comment(
             2,
             "Staff/shared.png",
@@ -164,16 +168,20 @@ impl Accounts {
             );
         }
         for c in comments.iter().filter(|c| live(&c.asset)) {
-            accounts.comments.entry(c.asset.clone()).or_default().insert(
-                c.id,
-                Comment {
-                    asset: c.asset.clone(),
-                    owner: c.owner.clone(),
-                    text: c.text.clone(),
-                    created: SEEDED.to_owned(),
-                    modified: seeded,
-                },
-            );
+            accounts
+                .comments
+                .entry(c.asset.clone())
+                .or_default()
+                .insert(
+                    c.id,
+                    Comment {
+                        asset: c.asset.clone(),
+                        owner: c.owner.clone(),
+                        text: c.text.clone(),
+                        created: SEEDED.to_owned(),
+                        modified: seeded,
+                    },
+                );
         }
         accounts
     }
@@ -195,7 +203,13 @@ impl Accounts {
             return false;
         };
         let mut kept = serde_json::Map::new();
-        for key in ["username", "description", "address", "account", "properties"] {
+        for key in [
+            "username",
+            "description",
+            "address",
+            "account",
+            "properties",
+        ] {
             if let Some(value) = body.get(key) {
                 kept.insert(key.to_owned(), value.clone());
             } else if let Some(old) = user.body.get(key) {

@@ -2,7 +2,6 @@
 //! the list as `{"data": [...]}`, and GET, PUT (the new text; answers the comment) and
 //! DELETE (204) of one. Changing or deleting a comment needs the `Comment` permission.
 
-
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -71,22 +70,40 @@ pub fn get(shared: &Shared, named: Named, path: &str) -> Response {
     }
 }
 
-pub fn put(shared: &Shared, named: Named, path: &str, _headers: &HeaderMap, body: &Bytes) -> Response {
+pub fn put(
+    shared: &Shared,
+    named: Named,
+    path: &str,
+    _headers: &HeaderMap,
+    body: &Bytes,
+) -> Response {
     let Some(id) = named.comment else {
-        return http::error(StatusCode::METHOD_NOT_ALLOWED, "PUT is for one comment", path);
+        return http::error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "PUT is for one comment",
+            path,
+        );
     };
     if lock(&shared.accounts).comment(&named.asset, id).is_none() {
         return http::not_found(path);
     }
     if !shared.may("Comment") {
-        return http::error(StatusCode::FORBIDDEN, "You may not change comments here", path);
+        return http::error(
+            StatusCode::FORBIDDEN,
+            "You may not change comments here",
+            path,
+        );
     }
     let body: Value = match serde_json::from_slice(body) {
         Ok(body) => body,
         Err(_) => return http::error(StatusCode::BAD_REQUEST, "expected an Annotation", path),
     };
     let Some(text) = body.get("text").and_then(Value::as_str) else {
-        return http::error(StatusCode::BAD_REQUEST, "an Annotation needs its text", path);
+        return http::error(
+            StatusCode::BAD_REQUEST,
+            "an Annotation needs its text",
+            path,
+        );
     };
     let owner = body
         .get("owner")
@@ -102,13 +119,21 @@ pub fn put(shared: &Shared, named: Named, path: &str, _headers: &HeaderMap, body
 
 pub fn delete(shared: &Shared, named: Named, path: &str) -> Response {
     let Some(id) = named.comment else {
-        return http::error(StatusCode::METHOD_NOT_ALLOWED, "DELETE is for one comment", path);
+        return http::error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "DELETE is for one comment",
+            path,
+        );
     };
     if lock(&shared.accounts).comment(&named.asset, id).is_none() {
         return http::not_found(path);
     }
     if !shared.may("Comment") {
-        return http::error(StatusCode::FORBIDDEN, "You may not delete comments here", path);
+        return http::error(
+            StatusCode::FORBIDDEN,
+            "You may not delete comments here",
+            path,
+        );
     }
     lock(&shared.accounts).delete_comment(&named.asset, id);
     StatusCode::NO_CONTENT.into_response()

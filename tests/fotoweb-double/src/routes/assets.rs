@@ -265,6 +265,10 @@ pub async fn delete(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     match annotations::named(&shared, path) {
         Some(Ok(named)) => annotations::delete(&shared, named, path),
         Some(Err(answer)) => answer,
-        None => http::error(StatusCode::METHOD_NOT_ALLOWED, "DELETE is for comments", path),
+        None => http::error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "DELETE is for comments",
+            path,
+        ),
     }
 }

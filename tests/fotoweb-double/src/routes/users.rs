@@ -20,7 +20,10 @@ pub async fn list(State(shared): State<Arc<Shared>>) -> Response {
 }
 
 pub async fn get(State(shared): State<Arc<Shared>>, Path(id): Path<String>, uri: Uri) -> Response {
-    let user = id.parse().ok().and_then(|id| lock(&shared.accounts).user(id));
+    let user = id
+        .parse()
+        .ok()
+        .and_then(|id| lock(&shared.accounts).user(id));
     match user {
         Some(user) => http::vendor(StatusCode::OK, media::JSON, &user),
         None => http::not_found(uri.path()),
