@@ -1021,6 +1021,24 @@ pub enum StrategyArg {
     Delete,
 }
 
+/// What happens to the subject's own user account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AccountArg {
+    /// Delete the account
+    Delete,
+    /// Disable the account and clear its personal fields
+    Disable,
+}
+
+/// What happens to the comments the subject wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuthoredArg {
+    /// Delete the comment
+    Delete,
+    /// Keep it with "[former user]" as its author and her names taken out
+    Anonymise,
+}
+
 /// What happens to an image that shows the subject beside other people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ShownArg {
@@ -1065,6 +1083,17 @@ pub struct EraseArgs {
     /// --shown-with-others keep); written in the plan and the receipt
     #[arg(long, value_name = "TEXT", required_if_eq("shown_with_others", "keep"))]
     pub reason: Option<String>,
+    /// The subject's own user account, where the tenant reads accounts (fotoweb
+    /// --records users): `delete` it (what an erasure asks for: a leaver's account has no
+    /// purpose left), or `disable` it and clear its name, e-mail, phone, address and
+    /// description, renaming a login that is hers, where the account itself must stay
+    #[arg(long, value_enum, default_value_t = AccountArg::Delete, value_name = "WHAT", conflicts_with = "resume")]
+    pub account: AccountArg,
+    /// Comments the subject wrote, where the tenant reads comments (fotoweb --records
+    /// comments): `delete` them, or `anonymise` them (author "[former user]", her names
+    /// taken out of the text). Comments that merely name her are scrubbed like captions
+    #[arg(long, value_enum, default_value_t = AuthoredArg::Delete, value_name = "WHAT", conflicts_with = "resume")]
+    pub authored_comments: AuthoredArg,
     /// Apply the plan without asking
     #[arg(long, short = 'y')]
     pub yes: bool,

@@ -96,3 +96,168 @@ fn an_incremental_sync_notices_a_changed_account_and_a_removed_comment() {
     assert!(!found.contains_key(HER_COMMENT), "{found:?}");
     assert!(found.contains_key(ACCOUNT), "{found:?}");
 }
+
+/// An erasure case for Jane with the comment naming her (a medium match) reviewed in.
+fn jane_case(tenant: &Tenant) -> String {
+    let case = tenant.open_case("erasure", JANE);
+    tenant
+        .dsr(["case", "review", &case, "--include", MENTION])
+        .run();
+    case
+}
+
+/// Asset → what the plan or the run says of it (`key`: `action` or `outcome`).
+fn per_asset(steps: &Value, key: &str) -> BTreeMap<String, String> {
+    steps
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| {
+            (
+                s["asset"].as_str().expect("an asset").to_owned(),
+                s[key].as_str().expect("a value").to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn receipt_says(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(a, o)| (a.to_string(), o.to_string()))
+        .collect()
+}
+
+/// The receipt's outcome per asset.
+fn receipt_outcomes(receipt: &Value) -> BTreeMap<String, String> {
+    per_asset(&receipt["assets"], "outcome")
+}
+
+#[test]
+fn erasure_deletes_her_account_and_comments_and_scrubs_a_mention() {
+    let tenant = tenant(|_| {});
+    let case = jane_case(&tenant);
+    let dry = tenant
+        .dsr(["erase", &case, "--dry-run", "-o", "json"])
+        .run()
+        .json();
+    let planned = per_asset(&dry["plan"]["steps"], "action");
+    let expected: BTreeMap<String, String> = [
+        (ACCOUNT, "delete"),
+        (HER_COMMENT, "delete"),
+        (MENTION, "scrub"),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    .collect();
+    assert_eq!(planned, expected, "{dry:#}");
+
+    let done = tenant
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .run()
+        .json();
+    let outcomes = per_asset(&done["report"]["steps"], "outcome");
+    assert!(outcomes.values().all(|o| o == "verified"), "{done:#}");
+    assert_eq!(outcomes.len(), 3, "{done:#}");
+
+    let double = tenant.double();
+    assert_eq!(double.user(15010), None, "her account is deleted");
+    assert!(double.user(15011).is_some() && double.user(15012).is_some());
+    assert_eq!(double.comment("Staff/shared.png", 1), None);
+    assert_eq!(
+        double.comment("Staff/shared.png", 2),
+        Some((
+            "Ola Nordmann".to_owned(),
+            "[redacted] asked for a new crop.".to_owned()
+        )),
+        "only her name leaves Ola's comment"
+    );
+    assert_eq!(
+        double.comment("Press/kari.png", 3),
+        Some(("Kari Nordmann".to_owned(), "Cleared for print.".to_owned()))
+    );
+
+    let receipt = tenant.t.latest_receipt(&case);
+    assert_eq!(
+        receipt_outcomes(&receipt),
+        receipt_says(&[
+            (ACCOUNT, "deleted"),
+            (HER_COMMENT, "deleted"),
+            (MENTION, "scrubbed")
+        ]),
+        "{receipt:#}"
+    );
+    let hits = tenant.dsr(["locate"]).args(JANE).hits();
+    assert_eq!(hits, Vec::<Value>::new(), "locate finds her nowhere");
+}
+
+#[test]
+fn a_disabled_account_and_anonymised_comments_keep_nothing_of_her() {
+    let tenant = tenant(|_| {});
+    let case = jane_case(&tenant);
+    let done = tenant
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .args(["--account", "disable", "--authored-comments", "anonymise"])
+        .run()
+        .json();
+    let actions = per_asset(&done["plan"]["steps"], "action");
+    assert_eq!(actions[ACCOUNT], "scrub", "{done:#}");
+    assert_eq!(actions[HER_COMMENT], "scrub", "{done:#}");
+    let outcomes = per_asset(&done["report"]["steps"], "outcome");
+    assert!(outcomes.values().all(|o| o == "verified"), "{done:#}");
+
+    let double = tenant.double();
+    let account = double.user(15010).expect("disabled, not deleted");
+    assert_eq!(account["account"]["isEnabled"], json!(false), "{account:#}");
+    assert_eq!(
+        account["username"],
+        json!("former-user-15010"),
+        "{account:#}"
+    );
+    assert_eq!(account["fullName"], json!(""), "{account:#}");
+    assert_eq!(account["address"]["email"], json!(""), "{account:#}");
+    assert_eq!(account["address"]["phone"], json!(""), "{account:#}");
+    assert_eq!(account["description"], json!(""), "{account:#}");
+    assert_eq!(
+        double.comment("Staff/shared.png", 1),
+        Some((
+            "[former user]".to_owned(),
+            "Please crop me out of this one.".to_owned()
+        ))
+    );
+    let hits = tenant.dsr(["locate"]).args(JANE).hits();
+    assert_eq!(hits, Vec::<Value>::new(), "locate finds her nowhere");
+}
+
+#[test]
+fn a_refused_account_deletion_is_not_erased_in_the_summary_or_the_receipt() {
+    let tenant = tenant(|_| {});
+    let case = jane_case(&tenant);
+    tenant.double().set_manage_users(false);
+    let done = tenant
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .status(3)
+        .run()
+        .json();
+    let outcomes = per_asset(&done["report"]["steps"], "outcome");
+    assert_eq!(outcomes[ACCOUNT], "failed", "{done:#}");
+    assert_eq!(outcomes[HER_COMMENT], "verified", "{done:#}");
+    assert_eq!(outcomes[MENTION], "verified", "{done:#}");
+    assert!(tenant.double().user(15010).is_some(), "the account stays");
+    let receipt = tenant.t.latest_receipt(&case);
+    assert_eq!(
+        receipt_outcomes(&receipt),
+        receipt_says(&[
+            (ACCOUNT, "failed"),
+            (HER_COMMENT, "deleted"),
+            (MENTION, "scrubbed")
+        ]),
+        "{receipt:#}"
+    );
+    let hits = found(&tenant.dsr(["locate"]).args(JANE).hits());
+    assert_eq!(
+        hits.keys().cloned().collect::<Vec<_>>(),
+        vec![ACCOUNT.to_owned()],
+        "locate still finds the account, and only it"
+    );
+}
