@@ -3,6 +3,7 @@
 //! through the same plan, journal, read-back and receipt as assets.
 
 use std::collections::BTreeMap;
+use std::process::Stdio;
 
 use serde_json::{Value, json};
 
@@ -260,4 +261,111 @@ fn a_refused_account_deletion_is_not_erased_in_the_summary_or_the_receipt() {
         vec![ACCOUNT.to_owned()],
         "locate still finds the account, and only it"
     );
+}
+
+/// Per step, the last event the erasure journal holds for it.
+fn step_states(journal: &std::path::Path) -> BTreeMap<u64, String> {
+    let text = std::fs::read_to_string(journal).unwrap_or_default();
+    let mut states = BTreeMap::new();
+    for line in text.lines() {
+        let Ok(line) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        if let (Some(step), Some(event)) = (line["step"].as_u64(), line["event"].as_str())
+            && states.get(&step).map(String::as_str) != Some("done")
+        {
+            states.insert(step, event.to_owned());
+        }
+    }
+    states
+}
+
+#[test]
+fn a_killed_erasure_of_her_comments_resumes_without_changing_one_twice() {
+    let t = Test::new();
+    t.asset("Staff/notes.png", json!({"5": "Planning board"}));
+    let comments = 120;
+    let tenant = Tenant::new(
+        t,
+        Kind::Fotoweb,
+        &["--records", "users,comments"],
+        |options| {
+            options.latency_ms = 20;
+            options.users = fotoweb_double::accounts::sample().0;
+            options.comments = (1..=comments)
+                .map(|id| fotoweb_double::accounts::SeedComment {
+                    id,
+                    asset: "Staff/notes.png".to_owned(),
+                    owner: "Jane Doe".to_owned(),
+                    text: format!("Note {id}"),
+                })
+                .collect();
+        },
+    );
+    let case = tenant.open_case("erasure", JANE);
+    let journal = tenant.case_dir(&case).join("erase-journal.jsonl");
+    let mut child = tenant
+        .dsr(["erase", &case, "--yes", "--authored-comments", "anonymise"])
+        .command()
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dsr starts");
+    loop {
+        let states = step_states(&journal);
+        let done = states.values().filter(|e| *e == "done").count();
+        if done >= 10 && states.values().any(|e| e == "intent") {
+            break;
+        }
+        if let Some(status) = child.try_wait().expect("the child can be waited for") {
+            panic!("the erasure ended ({status}) before it could be killed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("the killed child is reaped");
+    let done_at_kill = step_states(&journal)
+        .values()
+        .filter(|e| *e == "done")
+        .count();
+    assert!(done_at_kill < comments as usize + 1, "killed midway");
+
+    let resumed = tenant
+        .dsr(["erase", &case, "--resume", "--yes", "-o", "json"])
+        .run()
+        .json();
+    let outcomes = per_asset(&resumed["report"]["steps"], "outcome");
+    assert_eq!(outcomes.len(), comments as usize + 1, "{resumed:#}");
+    assert!(outcomes.values().all(|o| o == "verified"), "{resumed:#}");
+
+    let double = tenant.double();
+    let mut changes: BTreeMap<String, usize> = BTreeMap::new();
+    for r in double
+        .requests()
+        .iter()
+        .filter(|r| (r.method == "PUT" || r.method == "DELETE") && r.status < 300)
+    {
+        *changes.entry(r.path.clone()).or_default() += 1;
+    }
+    assert_eq!(changes.len(), comments as usize + 1, "{changes:#?}");
+    assert!(
+        changes.values().all(|n| *n == 1),
+        "no comment or account changed twice: {changes:#?}"
+    );
+    for id in 1..=comments {
+        assert_eq!(
+            double.comment("Staff/notes.png", id),
+            Some(("[former user]".to_owned(), format!("Note {id}")))
+        );
+    }
+    assert_eq!(double.user(15010), None);
+    let receipt = tenant.t.latest_receipt(&case);
+    assert_eq!(
+        receipt["assets"].as_array().map(Vec::len),
+        Some(comments as usize + 1),
+        "{receipt:#}"
+    );
+    let hits = tenant.dsr(["locate"]).args(JANE).hits();
+    assert_eq!(hits, Vec::<Value>::new(), "locate finds her nowhere");
 }
