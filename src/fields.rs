@@ -47,6 +47,17 @@ pub mod records {
         (COMMENT_TEXT, "Comment · text"),
     ];
 
+    /// Whether a record of `archive` whose `matched` fields hold the subject is hers as a
+    /// whole: her own account (her login, e-mail or name on it), or a comment she wrote.
+    pub fn whole_record_of(archive: &str, matched: &[String]) -> bool {
+        let has = |field: &str| matched.iter().any(|m| m == field);
+        match archive {
+            USERS => has(USER_LOGIN) || has(USER_EMAIL) || has(USER_NAME),
+            COMMENTS => has(COMMENT_AUTHOR),
+            _ => false,
+        }
+    }
+
     /// A user account's personal fields: what disabling it clears.
     pub const USER_PERSONAL: [&str; 5] = [
         USER_NAME,

@@ -23,6 +23,10 @@ impl Planner<'_> {
         found: &[FieldMatch],
     ) -> Option<Step> {
         let in_field = |field: &str| found.iter().any(|m| m.field == field);
+        let matched: Vec<String> = found.iter().map(|m| m.field.clone()).collect();
+        if !f::whole_record_of(&asset.archive, &matched) {
+            return None;
+        }
         let step = |action, reason: &str, changes: MetadataChanges| Step {
             asset: asset.id.clone(),
             action,
@@ -34,9 +38,7 @@ impl Planner<'_> {
             left_fields: Vec::new(),
         };
         let policy = self.records;
-        if asset.archive == f::USERS
-            && (in_field(f::USER_LOGIN) || in_field(f::USER_EMAIL) || in_field(f::USER_NAME))
-        {
+        if asset.archive == f::USERS {
             return Some(match policy.account {
                 AccountPolicy::Delete => step(
                     Action::Delete,
@@ -50,7 +52,7 @@ impl Planner<'_> {
                 ),
             });
         }
-        if asset.archive == f::COMMENTS && in_field(f::COMMENT_AUTHOR) {
+        if asset.archive == f::COMMENTS {
             return Some(match policy.authored_comments {
                 AuthoredComments::Delete => step(
                     Action::Delete,

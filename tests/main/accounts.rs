@@ -369,3 +369,56 @@ fn a_killed_erasure_of_her_comments_resumes_without_changing_one_twice() {
     let hits = tenant.dsr(["locate"]).args(JANE).hits();
     assert_eq!(hits, Vec::<Value>::new(), "locate finds her nowhere");
 }
+
+#[test]
+fn the_access_package_and_the_portable_zip_hold_her_account_and_comments() {
+    let tenant = tenant(|_| {});
+    tenant.t.fill_ropa("acme");
+    let case = tenant.open_case("access", JANE);
+    tenant
+        .dsr(["case", "review", &case, "--include", MENTION])
+        .run();
+    let out = tenant.t.path("package");
+    tenant.dsr(["access", &case, "--out"]).arg(&out).run();
+    let data: Value =
+        serde_json::from_slice(&std::fs::read(out.join("data.json")).expect("data.json"))
+            .expect("data.json is JSON");
+    let mut ids: Vec<&str> = data["assets"]
+        .as_array()
+        .expect("assets")
+        .iter()
+        .filter_map(|a| a["id"].as_str())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, [HER_COMMENT, MENTION, ACCOUNT]);
+    let html = std::fs::read_to_string(out.join("index.html")).expect("index.html");
+    let account = html
+        .find("<h2>Your account</h2>")
+        .expect("a section for her account");
+    let comments = html
+        .find("<h2>Your comments</h2>")
+        .expect("a section for her comments");
+    assert!(account < comments);
+    assert!(html[account..comments].contains("jane.doe@example.com"));
+    assert!(html[comments..].contains("Please crop me out of this one."));
+    assert!(
+        !html.contains("Ola Nordmann"),
+        "the author of the comment naming her is another person"
+    );
+    assert!(!html.contains("We hold no data about you"));
+
+    let case = tenant.open_case("portability", JANE);
+    let zip = tenant.t.path("portable.zip");
+    tenant.dsr(["portability", &case, "--out"]).arg(&zip).run();
+    let entries = crate::access::unzip_entries(&zip);
+    let account: Value = serde_json::from_slice(
+        entries
+            .get("originals/users/user-15010.json")
+            .unwrap_or_else(|| panic!("her account as JSON: {:?}", entries.keys())),
+    )
+    .expect("JSON");
+    assert_eq!(
+        account["fields"]["user.email"],
+        json!("jane.doe@example.com")
+    );
+}

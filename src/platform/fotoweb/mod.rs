@@ -339,6 +339,9 @@ impl Platform for Fotoweb {
 
     /// Asks the rendition service for the original and streams it to `to` once ready.
     fn download(&self, id: &str, to: &mut dyn Write) -> Result<u64, PlatformError> {
+        if let Some(record) = self.record(id) {
+            return self.download_record(id, &record, to);
+        }
         let asset = self.get_asset(id)?;
         let mut link = self.request_original(&asset)?;
         let mut renewed = false;

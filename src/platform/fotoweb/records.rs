@@ -432,6 +432,29 @@ impl Fotoweb {
         self.get_record(id, record)
     }
 
+    /// A record has no file: what the subject provided is the record itself, written as
+    /// JSON (the shape the `sql` platform gives a row).
+    pub(super) fn download_record(
+        &self,
+        id: &str,
+        record: &RecordId,
+        to: &mut dyn std::io::Write,
+    ) -> Result<u64, PlatformError> {
+        let asset = self.get_record(id, record)?;
+        let json = json!({
+            "kind": asset.archive,
+            "id": asset.id,
+            "changed": asset.modified,
+            "fields": asset.metadata,
+        });
+        let bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
+        to.write_all(&bytes).map_err(|source| PlatformError::Io {
+            path: std::path::PathBuf::from(id),
+            source,
+        })?;
+        Ok(bytes.len() as u64)
+    }
+
     /// Deletes one record (204); a record already gone is [`PlatformError::NotFound`].
     pub(super) fn delete_record(&self, id: &str, record: &RecordId) -> Result<(), PlatformError> {
         let url = match record {
