@@ -83,6 +83,9 @@ impl RecordId {
     }
 }
 
+/// An asset's id and its comments as read.
+type CommentsRead = (String, Result<Vec<Asset>, PlatformError>);
+
 /// The version of a record: a hash of what dsr reads of it.
 fn version(metadata: &Metadata, modified: Option<&str>) -> String {
     let text = serde_json::to_string(&(metadata, modified)).unwrap_or_default();
@@ -284,8 +287,7 @@ impl Fotoweb {
         }
         if self.records.contains(&RecordKind::Comments) {
             let queue = Mutex::new(assets.iter());
-            let results: Mutex<Vec<(String, Result<Vec<Asset>, PlatformError>)>> =
-                Mutex::new(Vec::new());
+            let results: Mutex<Vec<CommentsRead>> = Mutex::new(Vec::new());
             std::thread::scope(|scope| {
                 for _ in 0..since.jobs.clamp(1, assets.len().max(1)) {
                     scope.spawn(|| {
