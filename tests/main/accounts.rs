@@ -422,3 +422,35 @@ fn the_access_package_and_the_portable_zip_hold_her_account_and_comments() {
         json!("jane.doe@example.com")
     );
 }
+
+#[test]
+fn tenant_check_lists_each_kind_of_record_with_the_permission_it_needs() {
+    let tenant = tenant(|options| {
+        options.permissions.retain(|p| p != "Comment");
+    });
+    let checked = tenant.dsr(["tenant", "check", "-o", "json"]).run().json();
+    let store = &checked["store"];
+    assert_eq!(
+        store["user accounts: read"],
+        json!("yes (3 accounts)"),
+        "{checked:#}"
+    );
+    assert!(
+        store["user accounts: change, delete"]
+            .as_str()
+            .is_some_and(|s| s.contains("user management")),
+        "{checked:#}"
+    );
+    assert_eq!(store["comments: read (View)"], json!("yes"), "{checked:#}");
+    assert_eq!(
+        store["comments: change, delete (Comment)"],
+        json!("NO"),
+        "{checked:#}"
+    );
+    let table = tenant.dsr(["tenant", "check"]).run();
+    assert!(
+        table.stdout.contains("comments: change, delete (Comment)"),
+        "{}",
+        table.dump()
+    );
+}

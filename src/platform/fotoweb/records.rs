@@ -322,14 +322,14 @@ impl Fotoweb {
         let removed = since
             .versions
             .keys()
+            // A kind the profile no longer names leaves the index with its records.
             .filter(|id| match RecordId::parse(id) {
                 Some(RecordId::User(_)) => {
-                    self.records.contains(&RecordKind::Users) && !seen.contains(*id)
+                    !self.records.contains(&RecordKind::Users) || !seen.contains(*id)
                 }
                 Some(RecordId::Comment { asset, .. }) => {
-                    self.records.contains(&RecordKind::Comments)
-                        && !failed.contains(&asset)
-                        && !seen.contains(*id)
+                    !self.records.contains(&RecordKind::Comments)
+                        || (!failed.contains(&asset) && !seen.contains(*id))
                 }
                 None => false,
             })
