@@ -454,3 +454,60 @@ fn tenant_check_lists_each_kind_of_record_with_the_permission_it_needs() {
         table.dump()
     );
 }
+
+#[test]
+fn rectification_corrects_the_name_and_e_mail_on_her_account() {
+    let tenant = tenant(|_| {});
+    let case = tenant.open_case(
+        "rectification",
+        &["--name", "Jane Doe", "--email", "jane.doe@example.com"],
+    );
+    for (from, to) in [
+        ("Jane Doe", "Jane Roe"),
+        ("jane.doe@example.com", "jane.roe@example.com"),
+    ] {
+        let done = tenant
+            .dsr([
+                "rectify",
+                &case,
+                "--replace",
+                from,
+                "--with",
+                to,
+                "--yes",
+                "-o",
+                "json",
+            ])
+            .run()
+            .json();
+        let outcomes = per_asset(&done["report"]["steps"], "outcome");
+        assert_eq!(
+            outcomes.get(ACCOUNT).map(String::as_str),
+            Some("verified"),
+            "{done:#}"
+        );
+    }
+    let account = tenant.double().user(15010).expect("kept");
+    assert_eq!(account["fullName"], json!("Jane Roe"), "{account:#}");
+    assert_eq!(
+        account["address"]["givenName"],
+        json!("Jane"),
+        "{account:#}"
+    );
+    assert_eq!(account["address"]["surname"], json!("Roe"), "{account:#}");
+    assert_eq!(
+        account["address"]["email"],
+        json!("jane.roe@example.com"),
+        "{account:#}"
+    );
+    assert_eq!(
+        account["username"],
+        json!("jdoe"),
+        "the login is not a name"
+    );
+    assert_eq!(
+        tenant.double().comment("Staff/shared.png", 1).map(|c| c.0),
+        Some("Jane Roe".to_owned()),
+        "the author of her comment is corrected too"
+    );
+}
