@@ -38,9 +38,10 @@ pub struct SeedComment {
     pub text: String,
 }
 
-/// The sample accounts: Jane Doe (login `jdoe`, the leaver every erasure test erases), Ola
-/// and Kari Nordmann; comments on the sample assets written by Jane, mentioning her, and
-/// about someone else.
+/// The sample accounts: Jane Doe (login `jdoe`, the leaver every erasure test erases and
+/// the sample tenant's subject), Ola and Kari Nordmann; comments written by Jane, naming
+/// her, and about someone else, on the erasure tests' assets and on the sample tenant's
+/// (each only where the tenant holds the asset).
 pub fn sample() -> (Vec<SeedUser>, Vec<SeedComment>) {
     let user =
         |id, username: &str, given: &str, surname: &str, email: &str, phone: &str| SeedUser {
@@ -101,6 +102,25 @@ pub fn sample() -> (Vec<SeedUser>, Vec<SeedComment>) {
             "Jane Doe asked for a new crop.",
         ),
         comment(3, "Press/kari.png", "Kari Nordmann", "Cleared for print."),
+        // On the assets of the bundled sample tenant (examples/sample-tenant).
+        comment(
+            4,
+            "Staff/board-meeting-020.png",
+            "Jane Doe",
+            "Approved for the intranet.",
+        ),
+        comment(
+            5,
+            "Staff/team-offsite-053.png",
+            "Kari Nordmann",
+            "Ask Jane Doe before this goes to print.",
+        ),
+        comment(
+            6,
+            "Staff/team-offsite-053.png",
+            "Ola Nordmann",
+            "Lovely light.",
+        ),
     ];
     (users, comments)
 }
