@@ -511,3 +511,47 @@ fn rectification_corrects_the_name_and_e_mail_on_her_account() {
         "the author of her comment is corrected too"
     );
 }
+
+#[test]
+fn a_flaky_server_never_turns_a_record_into_an_unverified_success() {
+    let tenant = tenant(|_| {});
+    let case = jane_case(&tenant);
+    let double = tenant.double();
+    double.set_fail_rate(0.3);
+    double.set_drop_rate(0.1);
+    let out = tenant
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .env("DSR_TIMEOUT", "20")
+        .any_status()
+        .run();
+    double.set_fail_rate(0.0);
+    double.set_drop_rate(0.0);
+    assert!(
+        [0, 3].contains(&out.status),
+        "erase ended with {}\n{}",
+        out.status,
+        out.dump()
+    );
+    let outcomes = per_asset(&out.json()["report"]["steps"], "outcome");
+    assert!(
+        outcomes.values().all(|o| o == "verified" || o == "failed"),
+        "{outcomes:?}"
+    );
+    assert_eq!(out.status == 0, outcomes.values().all(|o| o == "verified"));
+    // What locate finds afresh is exactly what the run did not report erased.
+    tenant.dsr(["sync", "-o", "json"]).run();
+    let left: Vec<String> = found(&tenant.dsr(["locate"]).args(JANE).hits())
+        .into_keys()
+        .collect();
+    let failed: Vec<String> = outcomes
+        .iter()
+        .filter(|(_, o)| *o == "failed")
+        .map(|(id, _)| id.clone())
+        .collect();
+    assert_eq!(left, failed, "{}", out.dump());
+    let requests = double.requests();
+    assert!(
+        requests.iter().any(|r| r.status >= 500),
+        "the double failed some requests"
+    );
+}
