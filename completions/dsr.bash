@@ -1254,7 +1254,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__erase)
-            opts="-y -j -o -q -v -h --from --dry-run --strategy --shown-with-others --reason --yes --resume --replay-tombstones --jobs --output --verified-by --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-y -j -o -q -v -h --from --dry-run --strategy --shown-with-others --reason --account --authored-comments --yes --resume --replay-tombstones --jobs --output --verified-by --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1274,6 +1274,14 @@ _dsr() {
                     ;;
                 --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -W "delete disable" -- "${cur}"))
+                    return 0
+                    ;;
+                --authored-comments)
+                    COMPREPLY=($(compgen -W "delete anonymise" -- "${cur}"))
                     return 0
                     ;;
                 --jobs)
@@ -2802,7 +2810,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__add)
-            opts="-q -v -h --platform --path --url --dataset --scope --endpoint --client-id --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --signing-key --default-operator --default-purpose --records-retention --restriction-field --restriction-value --tenant --group --all-tenants --data-dir --config --quiet --verbose --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --platform --path --url --dataset --scope --endpoint --client-id --records --auth --client-secret-file --default-region --person-field --email-field --phone-field --login-field --text-field --shown-field --legal-hold-archive --legal-hold --signing-key --default-operator --default-purpose --records-retention --restriction-field --restriction-value --tenant --group --all-tenants --data-dir --config --quiet --verbose --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2834,6 +2842,10 @@ _dsr() {
                     ;;
                 --client-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --records)
+                    COMPREPLY=($(compgen -W "users comments" -- "${cur}"))
                     return 0
                     ;;
                 --auth)

@@ -469,6 +469,15 @@ pub enum AuthArg {
     ApiKey,
 }
 
+/// A kind of record a FotoWeb tenant holds of people beside asset metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecordArg {
+    /// User accounts (user management): username, full name, e-mail, phone, address
+    Users,
+    /// Comments on assets: their text and author
+    Comments,
+}
+
 #[derive(Debug, Args)]
 pub struct TenantAddArgs {
     /// A short name for the tenant (letters, digits, '-', '_')
@@ -514,6 +523,11 @@ pub struct TenantAddArgs {
     /// The OAuth2 client id (fotoweb); the secret is never stored in the profile
     #[arg(long, value_name = "ID")]
     pub client_id: Option<String>,
+    /// Records to read, search and erase beside the assets (fotoweb), comma-separated:
+    /// user accounts and comments on assets. Each sync then reads every user and the
+    /// comments of every asset, one request per asset
+    #[arg(long, value_enum, value_name = "KIND", value_delimiter = ',')]
+    pub records: Vec<RecordArg>,
     /// How to authenticate (fotoweb): OAuth2 client credentials, or the legacy FWAPIToken
     /// header of on-premises servers (the API key is then given as the secret)
     #[arg(long, value_enum, default_value_t = AuthArg::Oauth)]
@@ -1029,6 +1043,24 @@ pub enum StrategyArg {
     Delete,
 }
 
+/// What happens to the subject's own user account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AccountArg {
+    /// Delete the account
+    Delete,
+    /// Disable the account and clear its personal fields
+    Disable,
+}
+
+/// What happens to the comments the subject wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuthoredArg {
+    /// Delete the comment
+    Delete,
+    /// Keep it with "[former user]" as its author and her names taken out
+    Anonymise,
+}
+
 /// What happens to an image that shows the subject beside other people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ShownArg {
@@ -1075,6 +1107,17 @@ pub struct EraseArgs {
     /// --shown-with-others keep); written in the plan and the receipt
     #[arg(long, value_name = "TEXT", required_if_eq("shown_with_others", "keep"))]
     pub reason: Option<String>,
+    /// The subject's own user account, where the tenant reads accounts (fotoweb
+    /// --records users): `delete` it (what an erasure asks for: a leaver's account has no
+    /// purpose left), or `disable` it and clear its name, e-mail, phone, address and
+    /// description, renaming a login that is hers, where the account itself must stay
+    #[arg(long, value_enum, default_value_t = AccountArg::Delete, value_name = "WHAT", conflicts_with = "resume")]
+    pub account: AccountArg,
+    /// Comments the subject wrote, where the tenant reads comments (fotoweb --records
+    /// comments): `delete` them, or `anonymise` them (author "[former user]", her names
+    /// taken out of the text). Comments that merely name her are scrubbed like captions
+    #[arg(long, value_enum, default_value_t = AuthoredArg::Delete, value_name = "WHAT", conflicts_with = "resume")]
+    pub authored_comments: AuthoredArg,
     /// Apply the plan without asking
     #[arg(long, short = 'y')]
     pub yes: bool,

@@ -15,7 +15,7 @@ use crate::fsutil;
 use crate::index::IndexSettings;
 use crate::matching::identity::{IdentityError, parse_region};
 use crate::platform::dir::DirPlatform;
-use crate::platform::fotoweb::Fotoweb;
+use crate::platform::fotoweb::{Fotoweb, RecordKind};
 use crate::platform::objects::ObjectsPlatform;
 use crate::platform::sql::SqlPlatform;
 use crate::platform::{Connection, Platform, PlatformError};
@@ -108,6 +108,9 @@ pub struct TenantProfile {
     /// A file holding the client secret (`fotoweb`), read when a token is needed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret_file: Option<PathBuf>,
+    /// Records read beside the assets (`fotoweb`): user accounts, comments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub records: Vec<RecordKind>,
     /// How long one request to the server (`fotoweb`) may take in all, in seconds, tries
     /// included [default: 300]; `--timeout` and `DSR_TIMEOUT` override it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -185,14 +188,17 @@ impl TenantProfile {
                     "the profile names no folder: add the tenant again with --path DIR",
                 )),
             },
-            PlatformKind::Fotoweb => Ok(Box::new(Fotoweb::open(
-                profile.url.as_deref().ok_or(PlatformError::Unsupported(
-                    "the profile names no URL: add the tenant again with --url URL",
-                ))?,
-                profile.auth,
-                profile.client_id.as_deref(),
-                connection,
-            )?)),
+            PlatformKind::Fotoweb => Ok(Box::new(
+                Fotoweb::open(
+                    profile.url.as_deref().ok_or(PlatformError::Unsupported(
+                        "the profile names no URL: add the tenant again with --url URL",
+                    ))?,
+                    profile.auth,
+                    profile.client_id.as_deref(),
+                    connection,
+                )?
+                .with_records(&profile.records),
+            )),
             PlatformKind::Objects => match &profile.url {
                 Some(url) => Ok(Box::new(ObjectsPlatform::open(
                     url,
@@ -227,6 +233,7 @@ impl TenantProfile {
             client_id: None,
             auth: AuthKind::default(),
             client_secret_file: None,
+            records: Vec::new(),
             timeout: None,
             default_region: None,
             person_fields: Vec::new(),

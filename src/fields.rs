@@ -13,6 +13,61 @@ pub const UPLOADER_LOGIN: &str = "360";
 pub const UPLOADER_NAME: &str = "361";
 pub const PERSON_SHOWN: &str = "368";
 
+/// Fields of the records a platform holds beside its assets (FotoWeb's user accounts and
+/// comments): each record is indexed as an asset of its own whose metadata uses these ids.
+pub mod records {
+    /// The archive user accounts are indexed under (ids `users/<id>`).
+    pub const USERS: &str = "users";
+    /// The archive comments are indexed under (ids `<asset id>/comments/<id>`).
+    pub const COMMENTS: &str = "comments";
+    pub const USER_LOGIN: &str = "user.username";
+    pub const USER_NAME: &str = "user.fullName";
+    pub const USER_EMAIL: &str = "user.email";
+    pub const USER_PHONE: &str = "user.phone";
+    pub const USER_ADDRESS: &str = "user.address";
+    pub const USER_DESCRIPTION: &str = "user.description";
+    /// `true` or `false`: whether the account may log in. Not personal data.
+    pub const USER_ENABLED: &str = "user.enabled";
+    /// The comment's author, as the platform names them.
+    pub const COMMENT_AUTHOR: &str = "comment.owner";
+    pub const COMMENT_TEXT: &str = "comment.text";
+    /// What an anonymised comment names as its author.
+    pub const FORMER_USER: &str = "[former user]";
+
+    /// The labels of these fields.
+    pub const LABELS: [(&str, &str); 9] = [
+        (USER_LOGIN, "Account · login"),
+        (USER_NAME, "Account · full name"),
+        (USER_EMAIL, "Account · e-mail"),
+        (USER_PHONE, "Account · phone"),
+        (USER_ADDRESS, "Account · address"),
+        (USER_DESCRIPTION, "Account · description"),
+        (USER_ENABLED, "Account · enabled"),
+        (COMMENT_AUTHOR, "Comment · author"),
+        (COMMENT_TEXT, "Comment · text"),
+    ];
+
+    /// Whether a record of `archive` whose `matched` fields hold the subject is hers as a
+    /// whole: her own account (her login, e-mail or name on it), or a comment she wrote.
+    pub fn whole_record_of(archive: &str, matched: &[String]) -> bool {
+        let has = |field: &str| matched.iter().any(|m| m == field);
+        match archive {
+            USERS => has(USER_LOGIN) || has(USER_EMAIL) || has(USER_NAME),
+            COMMENTS => has(COMMENT_AUTHOR),
+            _ => false,
+        }
+    }
+
+    /// A user account's personal fields: what disabling it clears.
+    pub const USER_PERSONAL: [&str; 5] = [
+        USER_NAME,
+        USER_EMAIL,
+        USER_PHONE,
+        USER_ADDRESS,
+        USER_DESCRIPTION,
+    ];
+}
+
 /// Labels of the standard fields, used when a platform does not describe its own.
 pub fn default_labels() -> BTreeMap<String, String> {
     [
@@ -79,10 +134,19 @@ impl FieldRoles {
                 .collect::<BTreeSet<_>>()
         };
         FieldRoles {
-            person: set(&[BYLINE, UPLOADER_NAME, PERSON_SHOWN], person),
-            email: set(&[CREATOR_EMAIL], email),
-            phone: set(&[CREATOR_PHONE], phone),
-            login: set(&[UPLOADER_LOGIN], login),
+            person: set(
+                &[
+                    BYLINE,
+                    UPLOADER_NAME,
+                    PERSON_SHOWN,
+                    records::USER_NAME,
+                    records::COMMENT_AUTHOR,
+                ],
+                person,
+            ),
+            email: set(&[CREATOR_EMAIL, records::USER_EMAIL], email),
+            phone: set(&[CREATOR_PHONE, records::USER_PHONE], phone),
+            login: set(&[UPLOADER_LOGIN, records::USER_LOGIN], login),
             text: set(&[], text),
         }
     }

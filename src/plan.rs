@@ -32,6 +32,11 @@ pub enum Intent {
         /// Why such images are kept, in the controller's words (with `keep`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        /// What happens to the subject's own account and the comments she wrote, where
+        /// the platform holds such records. Left out of the plan's JSON when it is the
+        /// default, so plans without records hash as before.
+        #[serde(default, skip_serializing_if = "RecordPolicy::is_default")]
+        records: RecordPolicy,
     },
     /// Art. 16: replace a value or set fields.
     Rectification { change: Change },
@@ -88,6 +93,49 @@ impl ShownWithOthers {
     pub fn is_report(&self) -> bool {
         *self == ShownWithOthers::Report
     }
+}
+
+/// What an erasure does with the records of a person that are not assets: her own user
+/// account and the comments she wrote. Comments that merely name her are scrubbed like
+/// captions whatever this says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordPolicy {
+    #[serde(default)]
+    pub account: AccountPolicy,
+    #[serde(default)]
+    pub authored_comments: AuthoredComments,
+}
+
+impl RecordPolicy {
+    pub fn is_default(&self) -> bool {
+        *self == RecordPolicy::default()
+    }
+}
+
+/// The subject's own user account.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AccountPolicy {
+    /// Delete it: a leaver's account has no purpose left, and a disabled one still holds
+    /// her data (Art. 17(1)(a), storage limitation).
+    #[default]
+    Delete,
+    /// Disable it and clear its personal fields (name, e-mail, phone, address,
+    /// description; a login that is hers becomes `former-user-<id>`), for a platform or
+    /// a controller that must keep the account itself.
+    Disable,
+}
+
+/// Comments the subject wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthoredComments {
+    /// Delete them: what she wrote is her personal data as much as her name is.
+    #[default]
+    Delete,
+    /// Keep them with `[former user]` as the author and her names taken out of the text,
+    /// where the discussion must stay readable.
+    Anonymise,
 }
 
 /// The correction asked for.

@@ -4,6 +4,8 @@
 
 #[path = "main/access.rs"]
 mod access;
+#[path = "main/accounts.rs"]
+mod accounts;
 #[path = "main/agreement.rs"]
 mod agreement;
 #[path = "main/anchors.rs"]

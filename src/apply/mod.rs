@@ -636,6 +636,7 @@ mod tests {
                 strategy: Strategy::Auto,
                 shown_with_others: Default::default(),
                 reason: None,
+                records: Default::default(),
             },
             steps,
         }

@@ -15,12 +15,13 @@ use dsr::index::group::GroupReindex;
 use dsr::index::locate::Locator;
 use dsr::matching::identity::{Identity, probes};
 use dsr::matching::matcher::Matcher;
+use dsr::plan::{AccountPolicy, AuthoredComments, RecordPolicy};
 
 use super::changes;
 use super::engine::{Carrying, Change, Engine, Options};
 use super::session::Session;
 use super::{Context, Outcome};
-use crate::cli::{EraseArgs, ShownArg, StrategyArg};
+use crate::cli::{AccountArg, AuthoredArg, EraseArgs, ShownArg, StrategyArg};
 use dsr::subjects::Subject;
 
 pub fn run(ctx: &Context, args: EraseArgs) -> Result<Outcome> {
@@ -338,6 +339,16 @@ fn make_plan(
             ShownArg::Keep => ShownWithOthers::Keep,
         },
         reason: args.reason.clone(),
+        records: RecordPolicy {
+            account: match args.account {
+                AccountArg::Delete => AccountPolicy::Delete,
+                AccountArg::Disable => AccountPolicy::Disable,
+            },
+            authored_comments: match args.authored_comments {
+                AuthoredArg::Delete => AuthoredComments::Delete,
+                AuthoredArg::Anonymise => AuthoredComments::Anonymise,
+            },
+        },
     };
     let parts = PlannerParts::of(eraser, case)?;
     let planner = parts.planner(eraser.settings, matcher, &intent)?;
@@ -421,6 +432,7 @@ impl PlannerParts {
             strategy,
             shown_with_others,
             reason,
+            records,
         } = intent
         else {
             bail!("the plan of this case is not an erasure plan");
@@ -436,6 +448,7 @@ impl PlannerParts {
             shown_with_others: *shown_with_others,
             reason: reason.clone(),
             shown_before: &self.shown_before,
+            records: *records,
         })
     }
 }

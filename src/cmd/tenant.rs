@@ -6,14 +6,15 @@ use anyhow::{Context as _, Result};
 use dsr::config::{AuthKind, PlatformKind, TenantProfile};
 use dsr::lock::TenantLock;
 use dsr::platform::ArchiveAccess;
+use dsr::platform::fotoweb::RecordKind;
 use dsr::platform::sql::dataset::EraseRule;
 use serde_json::json;
 
 use super::output::Table;
 use super::{Context, Outcome, sanitize};
 use crate::cli::{
-    AuthArg, OutputFormat, PlatformArg, TenantAddArgs, TenantArgs, TenantCommand, TenantEditArgs,
-    TenantGroupCommand,
+    AuthArg, OutputFormat, PlatformArg, RecordArg, TenantAddArgs, TenantArgs, TenantCommand,
+    TenantEditArgs, TenantGroupCommand,
 };
 
 pub fn run(ctx: &Context, args: TenantArgs) -> Result<Outcome> {
@@ -124,6 +125,14 @@ fn add(ctx: &Context, mut args: TenantAddArgs) -> Result<Outcome> {
             AuthArg::ApiKey => AuthKind::ApiKey,
         },
         timeout: None,
+        records: args
+            .records
+            .iter()
+            .map(|r| match r {
+                RecordArg::Users => RecordKind::Users,
+                RecordArg::Comments => RecordKind::Comments,
+            })
+            .collect(),
         client_secret_file: args
             .client_secret_file
             .map(|p| std::path::absolute(&p).unwrap_or(p)),

@@ -177,7 +177,18 @@ pub fn subject_view(
             }
         }
     }
-    let matched: Vec<String> = reasons.keys().cloned().collect();
+    let mut matched: Vec<String> = reasons.keys().cloned().collect();
+    // Her own account and the comments she wrote are hers as a whole: every field is
+    // shown (others in it redacted), not only those that name her.
+    if fields::records::whole_record_of(&asset.archive, &matched) {
+        matched.extend(
+            asset
+                .metadata
+                .keys()
+                .filter(|field| !reasons.contains_key(*field))
+                .cloned(),
+        );
+    }
     let others = other_people(&asset.metadata, matcher, roles, min);
     let fields = matched
         .into_iter()

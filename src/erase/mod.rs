@@ -4,6 +4,7 @@
 //! [`crate::apply`]'s.
 
 pub mod plan;
+mod records;
 pub mod tombstone;
 
 use crate::apply::Step;

@@ -10,7 +10,7 @@ use crate::asset::{Asset, Metadata};
 use crate::edit;
 use crate::fields::{self, FieldRoles, Role};
 use crate::matching::matcher::{Confidence, Matcher};
-pub use crate::plan::{ShownWithOthers, Strategy};
+pub use crate::plan::{RecordPolicy, ShownWithOthers, Strategy};
 use crate::platform::{MetadataChanges, PlatformError};
 
 /// What the planner needs to know about the tenant.
@@ -33,6 +33,8 @@ pub struct Planner<'a> {
     /// Images an earlier run of the case scrubbed while they still show the subject: their
     /// metadata no longer says so, but the picture does.
     pub shown_before: &'a BTreeSet<String>,
+    /// What happens to the subject's own account and the comments she wrote.
+    pub records: RecordPolicy,
 }
 
 impl Planner<'_> {
@@ -82,6 +84,7 @@ impl Planner<'_> {
                 strategy: self.strategy,
                 shown_with_others: self.shown_with_others,
                 reason: self.reason.clone(),
+                records: self.records,
             },
             steps,
         })
@@ -144,6 +147,11 @@ impl Planner<'_> {
         }
         if found.is_empty() {
             return untouched(Action::Clean, "no longer holds the subject".to_owned());
+        }
+        if self.strategy != Strategy::Delete
+            && let Some(step) = self.record_step(asset, floor, &found)
+        {
+            return step;
         }
         let shown = found.iter().any(|m| self.shown_fields.contains(&m.field));
         let uploaded = found
@@ -315,6 +323,7 @@ mod tests {
             shown_with_others: ShownWithOthers::Report,
             reason: None,
             shown_before: &BTreeSet::new(),
+            records: RecordPolicy::default(),
         }
         .step(asset, Confidence::Medium)
     }

@@ -25,7 +25,10 @@ mod convert;
 mod delete;
 mod listing;
 mod model;
+mod records;
 mod requests;
+
+pub use records::{RecordId, RecordKind};
 
 use convert::{asset_from, version_of};
 
@@ -94,6 +97,10 @@ pub struct Fotoweb {
     archives: Mutex<Option<Vec<model::Archive>>>,
     /// Asset id → its link, as listings gave it.
     hrefs: Mutex<HashMap<String, String>>,
+    /// The records read beside the assets (see [`records`]).
+    records: std::collections::BTreeSet<RecordKind>,
+    /// What the last [`Platform::access`] found about the records.
+    facts: Mutex<Vec<(String, String)>>,
 }
 
 /// FotoWeb's OAuth2 token endpoint.
@@ -156,7 +163,25 @@ impl Fotoweb {
             descriptor: OnceLock::new(),
             archives: Mutex::new(None),
             hrefs: Mutex::new(HashMap::new()),
+            records: std::collections::BTreeSet::new(),
+            facts: Mutex::new(Vec::new()),
         })
+    }
+
+    /// Reads these records beside the assets, as assets of their own kind.
+    pub fn with_records(mut self, kinds: &[RecordKind]) -> Fotoweb {
+        self.records = kinds.iter().copied().collect();
+        self
+    }
+
+    /// The record an id names, when the profile reads that kind of record.
+    fn record(&self, id: &str) -> Option<RecordId> {
+        let record = RecordId::parse(id)?;
+        let kind = match record {
+            RecordId::User(_) => RecordKind::Users,
+            RecordId::Comment { .. } => RecordKind::Comments,
+        };
+        self.records.contains(&kind).then_some(record)
     }
 
     /// Requests sent so far (benchmarks report it).
@@ -181,6 +206,12 @@ impl Platform for Fotoweb {
                 }
             }
         }
+        if !self.records.is_empty() {
+            for (id, label) in fields::records::LABELS {
+                labels.insert(id.to_owned(), label.to_owned());
+                writable.insert(id.to_owned());
+            }
+        }
         Ok(Description { labels, writable })
     }
 
@@ -190,10 +221,41 @@ impl Platform for Fotoweb {
         since: &Since<'_>,
         found: &(dyn Fn(Scanned) + Sync),
     ) -> Result<ScanEnd, PlatformError> {
-        self.scan_archives(since, found)
+        if self.records.is_empty() {
+            return self.scan_archives(since, found);
+        }
+        // The archives are listed as ever, blind to the records' ids; the assets they
+        // hand over are noted, so that the comments of every live asset are read after.
+        let assets_only = records::asset_versions(since.versions);
+        let listed = Mutex::new(std::collections::BTreeSet::new());
+        let noting = |scanned: Scanned| {
+            if let Scanned::Asset(asset) = &scanned {
+                crate::threads::lock(&listed).insert(asset.id.clone());
+            }
+            found(scanned);
+        };
+        let mut end = self.scan_archives(
+            &Since {
+                versions: &assets_only,
+                ..*since
+            },
+            &noting,
+        )?;
+        let mut live = crate::threads::into_inner(listed);
+        live.extend(
+            assets_only
+                .into_keys()
+                .filter(|id| !end.removed.contains(id)),
+        );
+        let gone = self.scan_records(since, &live, found)?;
+        end.removed.extend(gone);
+        Ok(end)
     }
 
     fn get(&self, id: &str) -> Result<Asset, PlatformError> {
+        if let Some(record) = self.record(id) {
+            return self.get_record(id, &record);
+        }
         let item = self.get_asset(id)?;
         let archives = self.archives()?;
         let archive_name = id.split('/').next().unwrap_or_default();
@@ -218,6 +280,9 @@ impl Platform for Fotoweb {
         changes: &MetadataChanges,
         expected: Option<&str>,
     ) -> Result<Asset, PlatformError> {
+        if let Some(record) = self.record(id) {
+            return self.update_record(id, &record, changes, expected);
+        }
         let href = self.href_of(id)?;
         if let Some(expected) = expected
             && version_of(&self.get_asset(id)?) != expected
@@ -265,11 +330,18 @@ impl Platform for Fotoweb {
         handle: Option<&str>,
         accepted: &mut dyn FnMut(&str),
     ) -> Result<(), PlatformError> {
+        // A record is deleted at once, with no task to follow.
+        if let Some(record) = self.record(id) {
+            return self.delete_record(id, &record);
+        }
         self.delete_by_task(id, handle, accepted)
     }
 
     /// Asks the rendition service for the original and streams it to `to` once ready.
     fn download(&self, id: &str, to: &mut dyn Write) -> Result<u64, PlatformError> {
+        if let Some(record) = self.record(id) {
+            return self.download_record(id, &record, to);
+        }
         let asset = self.get_asset(id)?;
         let mut link = self.request_original(&asset)?;
         let mut renewed = false;
@@ -307,9 +379,13 @@ impl Platform for Fotoweb {
         }
     }
 
+    fn store_facts(&self) -> Vec<(String, String)> {
+        crate::threads::lock(&self.facts).clone()
+    }
+
     fn access(&self) -> Result<Vec<ArchiveAccess>, PlatformError> {
         let archives = self.load_archives()?;
-        Ok(archives
+        let access: Vec<ArchiveAccess> = archives
             .iter()
             .map(|a| {
                 let has = |p: &str| a.permissions.iter().any(|q| q.eq_ignore_ascii_case(p));
@@ -322,6 +398,17 @@ impl Platform for Fotoweb {
                     download: has("Download"),
                 }
             })
-            .collect())
+            .collect();
+        if !self.records.is_empty() {
+            let every = |p: &str| {
+                !archives.is_empty()
+                    && archives
+                        .iter()
+                        .all(|a| a.permissions.iter().any(|q| q.eq_ignore_ascii_case(p)))
+            };
+            let facts = self.records_facts(every("View"), every("Comment"));
+            *crate::threads::lock(&self.facts) = facts;
+        }
+        Ok(access)
     }
 }

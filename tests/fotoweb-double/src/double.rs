@@ -182,6 +182,48 @@ impl Double {
         assert!(removed, "fotoweb-double: no live asset {id:?}");
     }
 
+    /// Every live user as the API shows it.
+    pub fn users(&self) -> Vec<serde_json::Value> {
+        lock(&self.shared.accounts).users()
+    }
+
+    /// One live user as the API shows it; `None` once deleted.
+    pub fn user(&self, id: u32) -> Option<serde_json::Value> {
+        lock(&self.shared.accounts).user(id)
+    }
+
+    /// A live comment's owner and text; `None` once deleted.
+    pub fn comment(&self, asset: &str, id: u32) -> Option<(String, String)> {
+        lock(&self.shared.accounts)
+            .comment(asset, id)
+            .map(|c| (c.owner.clone(), c.text.clone()))
+    }
+
+    /// Changes a user as another admin would (a PUT body's writable parts).
+    ///
+    /// # Panics
+    /// When no live user has this id.
+    pub fn put_user(&self, id: u32, body: &serde_json::Value) {
+        let changed = lock(&self.shared.accounts).put_user(id, body);
+        assert!(changed, "fotoweb-double: no live user {id}");
+    }
+
+    /// Deletes a comment as its author would.
+    ///
+    /// # Panics
+    /// When there is no such comment.
+    pub fn remove_comment(&self, asset: &str, id: u32) {
+        let removed = lock(&self.shared.accounts).delete_comment(asset, id);
+        assert!(removed, "fotoweb-double: no comment {id} on {asset:?}");
+    }
+
+    /// Grants or refuses user management (PUT and DELETE of users) from now on.
+    pub fn set_manage_users(&self, allowed: bool) {
+        self.shared
+            .manage_users
+            .store(allowed, std::sync::atomic::Ordering::SeqCst);
+    }
+
     /// Makes the double flaky (or calm) from now on.
     pub fn set_fail_rate(&self, rate: f64) {
         lock(&self.shared.chaos).fail_rate = rate;

@@ -4,7 +4,8 @@
 //! beside a `<file>.json` sidecar) through the surface of FotoWeb that dsr uses: OAuth2 client
 //! credentials, the API descriptor, archive and asset lists with paging, ordering and search,
 //! asset GET and metadata PATCH, the metadata view, deletion through background tasks and
-//! downloads through the rendition service. Seeded chaos (latency, 5xx, 429, dropped
+//! downloads through the rendition service; user accounts (`/fotoweb/api/users`) and
+//! comments on assets (`<asset>.annotations/`). Seeded chaos (latency, 5xx, 429, dropped
 //! connections) exercises a client's retries.
 //!
 //! It shares no code with dsr on purpose: a bug in dsr's reading of the format must not be
@@ -12,6 +13,7 @@
 //!
 //! Tests use [`Double::spawn`]; the binary uses [`Double::serve`].
 
+pub mod accounts;
 mod auth;
 mod chaos;
 mod double;

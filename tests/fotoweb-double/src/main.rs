@@ -55,6 +55,12 @@ struct Args {
     /// Comma-separated permissions of the client (default: all, as an admin client has).
     #[arg(long, value_delimiter = ',')]
     permissions: Option<Vec<String>>,
+    /// Serve the sample user accounts and comments (Jane Doe, Ola and Kari Nordmann).
+    #[arg(long)]
+    sample_accounts: bool,
+    /// Refuse to change or delete users (403), as for a client without user management.
+    #[arg(long)]
+    no_user_management: bool,
 }
 
 impl Args {
@@ -72,6 +78,10 @@ impl Args {
         if let Some(permissions) = self.permissions {
             options.permissions = permissions;
         }
+        if self.sample_accounts {
+            options = options.with_sample_accounts();
+        }
+        options.manage_users = !self.no_user_management;
         options
     }
 }

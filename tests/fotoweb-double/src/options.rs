@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::accounts::{SeedComment, SeedUser};
+
 /// The permission strings a non-interactive OAuth client has on every archive (it acts as an
 /// administrator); the ones dsr needs come first.
 pub const ALL_PERMISSIONS: &[&str] = &[
@@ -60,6 +62,13 @@ pub struct Options {
     /// Without `EditText` a PATCH gives 403, without `Delete` a delete request, without
     /// `Download` a rendition request.
     pub permissions: Vec<String>,
+    /// User accounts served under `/fotoweb/api/users` (none by default).
+    pub users: Vec<SeedUser>,
+    /// Comments on assets, served under each asset's `.annotations/` (none by default).
+    pub comments: Vec<SeedComment>,
+    /// Whether the client may change and delete users; without it a PUT or DELETE under
+    /// `/fotoweb/api/users` gives 403 (reading them stays allowed).
+    pub manage_users: bool,
 }
 
 impl Options {
@@ -79,7 +88,16 @@ impl Options {
             token_ttl: 3600,
             seed: 0,
             permissions: ALL_PERMISSIONS.iter().map(|p| p.to_string()).collect(),
+            users: Vec::new(),
+            comments: Vec::new(),
+            manage_users: true,
         }
+    }
+
+    /// Seeds the sample accounts and comments ([`crate::accounts::sample`]).
+    pub fn with_sample_accounts(mut self) -> Options {
+        (self.users, self.comments) = crate::accounts::sample();
+        self
     }
 
     /// Refuses settings that cannot be served, so a typo fails at start and not mid-test.

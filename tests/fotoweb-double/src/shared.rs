@@ -2,8 +2,10 @@
 //! Each part has its own lock and no lock is held across an await; where two are needed the
 //! order is tasks before store.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use crate::accounts::Accounts;
 use crate::auth::Tokens;
 use crate::chaos::Chaos;
 use crate::double::RequestRecord;
@@ -21,6 +23,9 @@ pub struct Shared {
     pub tasks: Mutex<Tasks>,
     pub chaos: Mutex<Chaos>,
     pub log: Mutex<Vec<RequestRecord>>,
+    pub accounts: Mutex<Accounts>,
+    /// [`Options::manage_users`], changeable while the double runs.
+    pub manage_users: AtomicBool,
 }
 
 impl Shared {
@@ -30,6 +35,9 @@ impl Shared {
         let tenant = tenant::load(&options.tenant)?;
         let editor = Editor::for_tenant(tenant.assets.iter().map(|a| &a.metadata));
         let mut store = Store::from_tenant(tenant);
+        let accounts = Accounts::new(&options.users, &options.comments, |id| {
+            store.asset(id).is_some()
+        });
         // Rendered now rather than while a client waits: the time a client measures should
         // be the latency it asked for, not the double building JSON.
         store.render_all(&options.permissions);
@@ -51,8 +59,15 @@ impl Shared {
             tasks: Mutex::new(Tasks::new(options.seed)),
             chaos: Mutex::new(chaos),
             log: Mutex::new(Vec::new()),
+            accounts: Mutex::new(accounts),
+            manage_users: AtomicBool::new(options.manage_users),
             options,
         })
+    }
+
+    /// Whether the client may change and delete users now.
+    pub fn may_manage_users(&self) -> bool {
+        self.manage_users.load(Ordering::SeqCst)
     }
 
     /// Whether the client holds a permission on every archive.

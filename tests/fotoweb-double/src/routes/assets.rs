@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use serde_json::{Value, json};
 
+use super::annotations;
 use super::target::{self, Target, TargetError};
 use crate::http::{self, media};
 use crate::patch::{self, PatchError};
@@ -20,6 +21,11 @@ use crate::state::{Order, Store};
 
 pub async fn get(State(shared): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Response {
     let path = uri.path();
+    match annotations::named(&shared, path) {
+        Some(Ok(named)) => return annotations::get(&shared, named, path),
+        Some(Err(answer)) => return answer,
+        None => {}
+    }
     let mut store = lock(&shared.store);
     match target::parse(path, &store) {
         Ok(Target::List {
@@ -235,4 +241,34 @@ pub async fn patch(
         &shared.options.permissions,
     );
     http::vendor(StatusCode::OK, kind, &body)
+}
+
+/// PUT is only for one comment of an asset.
+pub async fn put(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Bytes,
+) -> Response {
+    let path = uri.path();
+    match annotations::named(&shared, path) {
+        Some(Ok(named)) => annotations::put(&shared, named, path, &headers, &body),
+        Some(Err(answer)) => answer,
+        None => http::error(StatusCode::METHOD_NOT_ALLOWED, "PUT is for comments", path),
+    }
+}
+
+/// DELETE is only for one comment of an asset (assets are deleted through background
+/// tasks).
+pub async fn delete(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let path = uri.path();
+    match annotations::named(&shared, path) {
+        Some(Ok(named)) => annotations::delete(&shared, named, path),
+        Some(Err(answer)) => answer,
+        None => http::error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "DELETE is for comments",
+            path,
+        ),
+    }
 }

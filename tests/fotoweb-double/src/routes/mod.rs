@@ -2,6 +2,7 @@
 //! hand ([`target`]) because their matrix parameters and percent-encoded asset paths do not
 //! fit a router's patterns.
 
+mod annotations;
 mod archives;
 mod assets;
 mod auth;
@@ -11,6 +12,7 @@ mod renditions;
 mod target;
 pub mod tasks;
 mod token;
+mod users;
 
 use std::sync::Arc;
 
@@ -31,7 +33,15 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/fotoweb/archives/", get(archives::search_all))
         .route(
             "/fotoweb/archives/{*rest}",
-            get(assets::get).patch(assets::patch),
+            get(assets::get)
+                .patch(assets::patch)
+                .put(assets::put)
+                .delete(assets::delete),
+        )
+        .route("/fotoweb/api/users", get(users::list))
+        .route(
+            "/fotoweb/api/users/{id}",
+            get(users::get).put(users::put).delete(users::delete),
         )
         .route("/fotoweb/editors/{id}", get(editors::get))
         .route("/fotoweb/me/background-tasks/", post(tasks::create))

@@ -1,0 +1,104 @@
+//! The erasure plan's policy for records that are not assets (a platform's user accounts
+//! and comments, see [`crate::fields::records`]): the subject's own account deleted or
+//! disabled with its personal fields cleared, the comments she wrote deleted or kept
+//! anonymised. Everything else about them (a comment that merely names her, an account
+//! whose description mentions her) is scrubbed like any asset's metadata.
+
+use crate::apply::{Action, Step};
+use crate::asset::{Asset, FieldValue};
+use crate::edit;
+use crate::fields::records as f;
+use crate::matching::matcher::{Confidence, FieldMatch};
+use crate::plan::{AccountPolicy, AuthoredComments};
+use crate::platform::MetadataChanges;
+
+use super::plan::Planner;
+
+impl Planner<'_> {
+    /// The step of a record the policy decides, or `None` to plan it like an asset.
+    pub(super) fn record_step(
+        &self,
+        asset: &Asset,
+        floor: Confidence,
+        found: &[FieldMatch],
+    ) -> Option<Step> {
+        let in_field = |field: &str| found.iter().any(|m| m.field == field);
+        let matched: Vec<String> = found.iter().map(|m| m.field.clone()).collect();
+        if !f::whole_record_of(&asset.archive, &matched) {
+            return None;
+        }
+        let step = |action, reason: &str, changes: MetadataChanges| Step {
+            asset: asset.id.clone(),
+            action,
+            reason: reason.to_owned(),
+            version: asset.version.clone(),
+            changes,
+            acts_from: floor,
+            shows_subject: false,
+            left_fields: Vec::new(),
+        };
+        let policy = self.records;
+        if asset.archive == f::USERS {
+            return Some(match policy.account {
+                AccountPolicy::Delete => step(
+                    Action::Delete,
+                    "the subject's own account: deleted (--account delete)",
+                    MetadataChanges::new(),
+                ),
+                AccountPolicy::Disable => step(
+                    Action::Scrub,
+                    "the subject's own account: disabled, its personal fields cleared (--account disable)",
+                    disabled(asset, in_field(f::USER_LOGIN)),
+                ),
+            });
+        }
+        if asset.archive == f::COMMENTS {
+            return Some(match policy.authored_comments {
+                AuthoredComments::Delete => step(
+                    Action::Delete,
+                    "written by the subject: deleted (--authored-comments delete)",
+                    MetadataChanges::new(),
+                ),
+                AuthoredComments::Anonymise => {
+                    let mut changes: MetadataChanges =
+                        edit::scrub(&asset.metadata, self.matcher, self.roles, floor)
+                            .into_iter()
+                            .filter(|(field, _)| field == f::COMMENT_TEXT)
+                            .collect();
+                    changes.insert(
+                        f::COMMENT_AUTHOR.to_owned(),
+                        Some(FieldValue::Single(f::FORMER_USER.to_owned())),
+                    );
+                    step(
+                        Action::Scrub,
+                        "written by the subject: kept with [former user] as its author and her names taken out of the text (--authored-comments anonymise)",
+                        changes,
+                    )
+                }
+            });
+        }
+        None
+    }
+}
+
+/// The changes that disable an account and clear its personal fields; a login that is
+/// the subject's gives way to one that names no one.
+fn disabled(asset: &Asset, login_is_hers: bool) -> MetadataChanges {
+    let mut changes: MetadataChanges = f::USER_PERSONAL
+        .iter()
+        .filter(|field| asset.metadata.contains_key(**field))
+        .map(|field| (field.to_string(), None))
+        .collect();
+    changes.insert(
+        f::USER_ENABLED.to_owned(),
+        Some(FieldValue::Single("false".to_owned())),
+    );
+    if login_is_hers {
+        let id = asset.id.rsplit('/').next().unwrap_or_default();
+        changes.insert(
+            f::USER_LOGIN.to_owned(),
+            Some(FieldValue::Single(format!("former-user-{id}"))),
+        );
+    }
+    changes
+}
