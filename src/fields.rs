@@ -48,11 +48,13 @@ pub mod records {
     ];
 
     /// Whether a record of `archive` whose `matched` fields hold the subject is hers as a
-    /// whole: her own account (her login, e-mail or name on it), or a comment she wrote.
+    /// whole: her own account (her login or e-mail on it), or a comment she wrote. A name
+    /// alone does not make an account hers: two people share a name, and deleting an
+    /// account is not undone; her name on it is scrubbed like any field instead.
     pub fn whole_record_of(archive: &str, matched: &[String]) -> bool {
         let has = |field: &str| matched.iter().any(|m| m == field);
         match archive {
-            USERS => has(USER_LOGIN) || has(USER_EMAIL) || has(USER_NAME),
+            USERS => has(USER_LOGIN) || has(USER_EMAIL),
             COMMENTS => has(COMMENT_AUTHOR),
             _ => false,
         }
