@@ -68,6 +68,8 @@ mod restrict;
 mod s3server;
 #[path = "main/sql.rs"]
 mod sql;
+#[path = "main/sql_masks.rs"]
+mod sql_masks;
 /// A client of an object store, shared by the S3 and Azure test servers.
 #[path = "main/storeclient.rs"]
 mod storeclient;
