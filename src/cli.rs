@@ -726,6 +726,11 @@ pub struct GenerateTenantArgs {
     /// Seed of the synthetic tenant
     #[arg(long, default_value_t = 1, value_name = "S")]
     pub seed: u64,
+    /// Write the quoting service sample database instead (examples/sql/quoting.sql and its
+    /// dataset file), with --assets rows, as portable SQL for SQLite, PostgreSQL and
+    /// MariaDB: for benchmarks of the sql platform
+    #[arg(long, requires = "assets")]
+    pub sql: bool,
 }
 
 #[derive(Debug, Args)]

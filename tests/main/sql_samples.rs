@@ -70,7 +70,11 @@ fn erase_jane(t: &Test, hits: &[String]) -> BTreeMap<String, String> {
         .json();
     assert!(!done.to_string().contains("\"failed\""), "{done:#}");
     let receipt = t.latest_receipt(&case);
-    let receipts = t.tenant_data("acme").join("cases").join(&case).join("receipts");
+    let receipts = t
+        .tenant_data("acme")
+        .join("cases")
+        .join(&case)
+        .join("receipts");
     let files: Vec<std::path::PathBuf> = std::fs::read_dir(&receipts)
         .expect("the receipts")
         .flatten()
@@ -116,6 +120,7 @@ macro_rules! on_each_database {
 on_each_database!(
     the_quoting_sample_erases_her_in_one_account_only,
     the_studio_sample_erases_her_and_keeps_what_the_law_keeps,
+    the_generated_quoting_service_loads_and_finds_her_rows,
 );
 
 const QUOTING_TABLES: [&str; 6] = [
@@ -137,7 +142,11 @@ fn the_quoting_sample_erases_her_in_one_account_only(kind: Kind) {
     let other_account = |db: &Db| -> Vec<Vec<String>> {
         QUOTING_TABLES
             .iter()
-            .map(|table| db.select(&format!("SELECT * FROM {table} WHERE account_id = 2 ORDER BY 1, 2")))
+            .map(|table| {
+                db.select(&format!(
+                    "SELECT * FROM {table} WHERE account_id = 2 ORDER BY 1, 2"
+                ))
+            })
             .collect()
     };
     let before = other_account(&db);
@@ -224,4 +233,56 @@ fn the_studio_sample_erases_her_and_keeps_what_the_law_keeps(kind: Kind) {
     );
     t.sync(&[]);
     assert_eq!(located(&t), ["contracts/1", "invoices/1"]);
+}
+
+/// `dsr generate-tenant --sql` writes the quoting service with N rows, which loads into
+/// each database and syncs whole; Jane's rows are where the generator put them.
+fn the_generated_quoting_service_loads_and_finds_her_rows(kind: Kind) {
+    let t = Test::new();
+    let out = t.path("generated");
+    t.dsr(["generate-tenant", "--sql", "--assets", "3000", "--out"])
+        .arg(&out)
+        .run();
+    let script = std::fs::read_to_string(out.join("quoting.sql")).expect("the script");
+    let Some(db) = Db::new(&t, kind, &script) else {
+        return;
+    };
+    t.dsr(["tenant", "add", "acme", "--platform", "sql", "--dataset"])
+        .arg(out.join("quoting.toml"))
+        .args(["--url", &db.url, "--scope", "account_id=1"])
+        .run();
+    t.sync(&[]);
+    let rows: usize = [
+        "clients",
+        "contacts",
+        "quotes",
+        "quote_lines",
+        "activity_log",
+    ]
+    .iter()
+    .map(|table| {
+        db.select(&format!(
+            "SELECT account_id FROM {table} WHERE account_id = 1"
+        ))
+        .len()
+    })
+    .sum();
+    assert!(rows > 1000, "account 1 holds {rows} rows");
+    // 3000 rows make 498 units, a tenth of them Jane's: 49 of each of five tables.
+    let hits = t
+        .dsr([
+            "locate",
+            "--email",
+            "jane.doe@example.com",
+            "--name",
+            "Jane Doe",
+        ])
+        .hits();
+    let mut ids: Vec<String> = hits
+        .iter()
+        .map(|hit| hit["asset"].as_str().expect("an id").to_owned())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 49 * 5, "{ids:?}");
 }

@@ -13,6 +13,7 @@
 
 pub mod dataset;
 pub mod db;
+pub mod sample;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Write;
