@@ -286,3 +286,120 @@ fn the_generated_quoting_service_loads_and_finds_her_rows(kind: Kind) {
     ids.dedup();
     assert_eq!(ids.len(), 49 * 5, "{ids:?}");
 }
+
+/// The changes a statement log shows committed, in order: each UPDATE or DELETE with its
+/// parameters, kept only when its transaction's COMMIT follows (a transaction cut short by
+/// the kill is rolled back by the server, and its statements never took effect).
+fn committed_changes(statements: &[(String, String)]) -> Vec<(String, String)> {
+    let mut committed = Vec::new();
+    let mut open: Vec<(String, String)> = Vec::new();
+    for (statement, parameters) in statements {
+        let verb = statement.trim_start().to_ascii_uppercase();
+        if verb.starts_with("BEGIN") || verb.starts_with("ROLLBACK") {
+            open.clear();
+        } else if verb.starts_with("COMMIT") {
+            committed.append(&mut open);
+        } else if verb.starts_with("UPDATE") || verb.starts_with("DELETE") {
+            open.push((statement.clone(), parameters.clone()));
+        }
+    }
+    committed
+}
+
+/// kill -9 in the middle of an erasure of 300 rows of the generated quoting service on
+/// PostgreSQL, then `--resume`: the server's statement log shows every row's change
+/// committed exactly once, and the summary, the receipt and a fresh locate agree.
+#[test]
+fn a_killed_erasure_on_postgres_resumes_and_no_change_runs_twice() {
+    let t = Test::new();
+    let out = t.path("generated");
+    // 3,600 rows: 598 units, a tenth of them Jane's (59 of each of five tables).
+    t.dsr(["generate-tenant", "--sql", "--assets", "3600", "--out"])
+        .arg(&out)
+        .run();
+    let script = std::fs::read_to_string(out.join("quoting.sql")).expect("the script");
+    let Some(db) = Db::new(&t, Kind::Postgres, &script) else {
+        return;
+    };
+    t.dsr(["tenant", "add", "acme", "--platform", "sql", "--dataset"])
+        .arg(out.join("quoting.toml"))
+        .args(["--url", &db.url, "--scope", "account_id=1"])
+        .run();
+    t.sync(&[]);
+    let jane = ["--email", "jane.doe@example.com", "--name", "Jane Doe"];
+    let case = t
+        .dsr(["case", "open", "--right", "erasure"])
+        .args(jane)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    // Her free-text mentions (quote lines, the log) are medium matches: reviewed in.
+    let mut review = t.dsr(["case", "review", &case]);
+    for hit in t.dsr(["locate"]).args(jane).hits() {
+        review = review.args(["--include", hit["asset"].as_str().expect("an id")]);
+    }
+    review.run();
+    let journal_path = t
+        .tenant_data("acme")
+        .join("cases")
+        .join(&case)
+        .join("erase-journal.jsonl");
+    let done_steps = || {
+        std::fs::read_to_string(&journal_path)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .filter(|l| l["event"] == "done")
+            .count()
+    };
+    let mut child = t
+        .dsr(["erase", &case, "--yes", "--jobs", "1"])
+        .command()
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("dsr starts");
+    while done_steps() < 20 {
+        if let Some(status) = child.try_wait().expect("the child can be waited for") {
+            panic!("the erasure ended ({status}) before it could be killed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("the killed child is reaped");
+    let at_kill = committed_changes(&db.statements().expect("the server's log")).len();
+    assert!(
+        (20..295).contains(&at_kill),
+        "killed midway: {at_kill} changes committed"
+    );
+
+    let resumed = t
+        .dsr(["erase", &case, "--resume", "--yes", "-o", "json"])
+        .run()
+        .json();
+    assert!(!resumed.to_string().contains("\"failed\""), "{resumed:#}");
+    let changes = committed_changes(&db.statements().expect("the server's log"));
+    let mut seen = std::collections::BTreeSet::new();
+    for change in &changes {
+        assert!(seen.insert(change), "committed twice: {change:?}");
+    }
+    // Each of her 295 rows changed once: contacts and log entries deleted, clients,
+    // quotes and quote lines scrubbed.
+    assert_eq!(changes.len(), 59 * 5, "{changes:#?}");
+    let receipt = t.latest_receipt(&case);
+    let outcomes: Vec<&str> = receipt["assets"]
+        .as_array()
+        .expect("assets in the receipt")
+        .iter()
+        .filter_map(|a| a["outcome"].as_str())
+        .collect();
+    assert_eq!(outcomes.len(), 59 * 5, "{receipt:#}");
+    assert!(
+        outcomes.iter().all(|o| *o == "deleted" || *o == "scrubbed"),
+        "{outcomes:?}"
+    );
+    t.sync(&[]);
+    assert!(t.dsr(["locate"]).args(jane).hits().is_empty());
+}
