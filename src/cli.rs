@@ -503,8 +503,10 @@ pub struct TenantAddArgs {
     /// The dataset file describing the database (sql): a TOML file naming, per table, its
     /// key, an optional change column, the personal columns and their roles (email,
     /// phone, login, person, text), and what erasure does to a row (delete, scrub with a
-    /// mask per column, or keep with a legal reason). It is read and checked against the
-    /// database now; the profile records its roles, the tables erasure deletes and those it
+    /// mask per column: null, a fixed text, a marker, a salted hash, or an e-mail address
+    /// or phone number that keeps its form; or keep with a legal reason). It is read and
+    /// checked against the database now, each mask against its column's type, length,
+    /// NOT NULL, unique indexes and CHECK constraints; the profile records its roles, the tables erasure deletes and those it
     /// keeps. See docs/sql.md
     #[arg(long, value_name = "FILE", required_if_eq("platform", "sql"))]
     pub dataset: Option<PathBuf>,
@@ -738,6 +740,11 @@ pub struct GenerateTenantArgs {
     /// Seed of the synthetic tenant
     #[arg(long, default_value_t = 1, value_name = "S")]
     pub seed: u64,
+    /// Write the quoting service sample database instead (examples/sql/quoting.sql and its
+    /// dataset file), with --assets rows, as portable SQL for SQLite, PostgreSQL and
+    /// MariaDB: for benchmarks of the sql platform
+    #[arg(long, requires = "assets")]
+    pub sql: bool,
 }
 
 #[derive(Debug, Args)]

@@ -215,6 +215,7 @@ impl TenantProfile {
                     dataset,
                     profile.scope.as_deref(),
                     connection.secret.as_ref(),
+                    connection.salt_file,
                 )?)),
                 _ => Err(PlatformError::Unsupported(
                     "the profile names no database or dataset: add the tenant again with --url and --dataset",

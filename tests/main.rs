@@ -70,6 +70,10 @@ mod restrict;
 mod s3server;
 #[path = "main/sql.rs"]
 mod sql;
+#[path = "main/sql_masks.rs"]
+mod sql_masks;
+#[path = "main/sql_samples.rs"]
+mod sql_samples;
 /// A client of an object store, shared by the S3 and Azure test servers.
 #[path = "main/storeclient.rs"]
 mod storeclient;

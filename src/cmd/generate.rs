@@ -159,6 +159,9 @@ fn write_completions(dir: &Path) -> Result<()> {
 }
 
 pub fn tenant(ctx: &Context, args: GenerateTenantArgs) -> Result<Outcome> {
+    if args.sql {
+        return sql_tenant(ctx, &args);
+    }
     let written = match args.assets {
         Some(n) => dsr::sample::write_synthetic_tenant(&args.out, n, args.seed),
         None => dsr::sample::write_sample_tenant(&args.out),
@@ -169,6 +172,24 @@ pub fn tenant(ctx: &Context, args: GenerateTenantArgs) -> Result<Outcome> {
         written.assets,
         written.archives,
         args.out.display()
+    ));
+    Ok(Outcome::Done)
+}
+
+/// The quoting service sample with `--assets` rows, as SQL and its dataset file.
+fn sql_tenant(ctx: &Context, args: &GenerateTenantArgs) -> Result<Outcome> {
+    use dsr::platform::sql::sample;
+    let rows = args.assets.unwrap_or_default() as u64;
+    let written = sample::write_quoting(&args.out, rows, args.seed)
+        .with_context(|| format!("cannot write a database into {}", args.out.display()))?;
+    ctx.note(&format!(
+        "Wrote {} rows in {} accounts ({} of them Jane Doe's, in account 1) to {}: load {} into the database and add it with --dataset {} --scope account_id=1",
+        written.rows,
+        written.accounts,
+        written.subject_rows,
+        args.out.display(),
+        sample::SCRIPT_FILE,
+        sample::DATASET_FILE
     ));
     Ok(Outcome::Done)
 }

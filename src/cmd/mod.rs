@@ -410,6 +410,7 @@ pub fn open_platform_limited(
     let connection = Connection {
         secret: Some(secret_source(ctx, name, profile)),
         token_cache: Some(files.token_cache()),
+        salt_file: Some(dsr::receipt::ledger::TenantRecords::new(&ctx.data_dir, name).salt_path()),
         max_requests,
         timeouts: timeouts(ctx, profile),
         waiting: ctx.interactive_stderr.then(|| {

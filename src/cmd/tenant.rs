@@ -170,6 +170,7 @@ fn add(ctx: &Context, mut args: TenantAddArgs) -> Result<Outcome> {
             dataset,
             profile.scope.as_deref(),
             Some(&password),
+            None,
         )
         .context("cannot use the database with this dataset")?;
         profile.delete_archives = database

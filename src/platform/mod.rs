@@ -408,6 +408,9 @@ pub struct Connection {
     pub timeouts: Timeouts,
     /// Told whenever a request waits to be tried again, for progress.
     pub waiting: Option<WaitReport>,
+    /// The tenant's identity salt file, for platforms that mask erased values with a
+    /// salted hash (`sql`); created on first use.
+    pub salt_file: Option<PathBuf>,
 }
 
 #[cfg(test)]

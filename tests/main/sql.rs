@@ -270,7 +270,7 @@ impl Db {
 
     /// The statements the server logged for this database, each with its parameters
     /// (PostgreSQL's `$1 = '42'`; MariaDB's log shows the values in place).
-    fn statements(&self) -> Option<Vec<(String, String)>> {
+    pub fn statements(&self) -> Option<Vec<(String, String)>> {
         if let Some((server, _)) = &self.mariadb {
             return Some(
                 server

@@ -27,7 +27,8 @@
 //! erase = "scrub"
 //! [tables.notes.columns]
 //! body = "text"
-//! [tables.notes.masks]            # per column: "null" or "text:<fixed text>"
+//! [tables.notes.masks]            # per column: "null", "text:<fixed text>", "marker",
+//!                                 # "hash", "email" or "phone"
 //! body = "text:(erased)"
 //! ```
 
@@ -86,13 +87,70 @@ pub enum Mask {
     Null,
     /// A fixed text.
     Text(String),
+    /// A salted hash of the value it replaces ([`MASK_HASH_LEN`] hex digits): the tenant's
+    /// salt, so the same person's value masks alike in every row and every run.
+    Hash,
+    /// `erased-<hash>@invalid`: still an e-mail address (for a column whose type or CHECK
+    /// wants one), unique per person, and one no mail can reach (`.invalid`, RFC 2606).
+    Email,
+    /// `+999` and 11 digits of the hash: an E.164 number (15 digits at most) in a country
+    /// code the ITU keeps unassigned, so it reaches no one.
+    Phone,
+    /// The fixed text [`MARKER`], for a text column that cannot hold NULL.
+    Marker,
 }
+
+/// How many hex digits of the salted hash a mask keeps: 64 bits, so that two people's
+/// masks never meet in a unique column.
+pub const MASK_HASH_LEN: usize = 16;
+
+/// The text the `marker` mask writes.
+pub const MARKER: &str = "[erased]";
 
 impl Mask {
     fn parse(text: &str) -> Option<Mask> {
         match text {
             "null" => Some(Mask::Null),
+            "hash" => Some(Mask::Hash),
+            "email" => Some(Mask::Email),
+            "phone" => Some(Mask::Phone),
+            "marker" => Some(Mask::Marker),
             _ => text.strip_prefix("text:").map(|t| Mask::Text(t.to_owned())),
+        }
+    }
+
+    /// The value the mask writes in place of a value whose salted hash is `hash` (hex,
+    /// at least [`MASK_HASH_LEN`] digits); `None` for NULL.
+    pub fn value(&self, hash: &str) -> Option<String> {
+        let short = &hash[..MASK_HASH_LEN.min(hash.len())];
+        match self {
+            Mask::Null => None,
+            Mask::Text(text) => Some(text.clone()),
+            Mask::Marker => Some(MARKER.to_owned()),
+            Mask::Hash => Some(short.to_owned()),
+            Mask::Email => Some(format!("erased-{short}@invalid")),
+            Mask::Phone => {
+                // 11 decimal digits from the hash's first 64 bits.
+                let number = u64::from_str_radix(short, 16).unwrap_or_default() % 100_000_000_000;
+                Some(format!("+999{number:011}"))
+            }
+        }
+    }
+
+    /// Whether the value depends on the value replaced (a salted hash of it).
+    pub fn is_hashed(&self) -> bool {
+        matches!(self, Mask::Hash | Mask::Email | Mask::Phone)
+    }
+
+    /// How the file writes the mask, for messages.
+    pub fn name(&self) -> String {
+        match self {
+            Mask::Null => "null".to_owned(),
+            Mask::Text(text) => format!("text:{text}"),
+            Mask::Hash => "hash".to_owned(),
+            Mask::Email => "email".to_owned(),
+            Mask::Phone => "phone".to_owned(),
+            Mask::Marker => "marker".to_owned(),
         }
     }
 }
@@ -226,7 +284,7 @@ impl Dataset {
                 let mask = Mask::parse(text).ok_or_else(|| {
                     invalid(
                         format!("table {name}, masks.{column}"),
-                        "not a mask: write \"null\" or \"text:FIXED TEXT\"",
+                        "not a mask: write \"null\", \"text:FIXED TEXT\", \"marker\", \"hash\", \"email\" or \"phone\"",
                     )
                 })?;
                 masks.insert(column.clone(), mask);
@@ -349,6 +407,27 @@ columns = { billed_to = "person" }
         assert_eq!(dataset.tables["clients"].masks["email"], Mask::Null);
         assert_eq!(dataset.fields_of(ColumnRole::Person).len(), 2);
         assert_eq!(dataset.tables_with(EraseRule::Keep), ["invoices"]);
+    }
+
+    #[test]
+    fn masks_keep_the_form_their_column_wants() {
+        let hash = "0123456789abcdef0123456789abcdef";
+        assert_eq!(Mask::Null.value(hash), None);
+        assert_eq!(Mask::Marker.value(hash).as_deref(), Some("[erased]"));
+        assert_eq!(Mask::Hash.value(hash).as_deref(), Some("0123456789abcdef"));
+        assert_eq!(
+            Mask::Email.value(hash).as_deref(),
+            Some("erased-0123456789abcdef@invalid")
+        );
+        // 0x0123456789abcdef = 81985529216486895, its last 11 digits.
+        assert_eq!(Mask::Phone.value(hash).as_deref(), Some("+99929216486895"));
+        assert_eq!(
+            Mask::Phone.value(&"f".repeat(16)).map(|p| p.len()),
+            Some(15)
+        );
+        for name in ["null", "hash", "email", "phone", "marker", "text:x"] {
+            assert_eq!(Mask::parse(name).map(|m| m.name()).as_deref(), Some(name));
+        }
     }
 
     #[test]

@@ -37,6 +37,73 @@ pub type Row = Vec<Option<String>>;
 pub struct Column {
     pub name: String,
     pub nullable: bool,
+    /// The type as the catalog writes it (`character varying(40)`, `VARCHAR(40)`, `int`).
+    pub data_type: String,
+    pub class: TypeClass,
+    /// The most characters a text column holds (`varchar(40)`), when it is limited.
+    pub max_length: Option<u64>,
+    /// The column is one of the columns of a unique index or constraint (the primary key
+    /// included): no two rows may hold the same value there.
+    pub unique: bool,
+}
+
+/// What kind of value a column's type holds, as far as masks care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeClass {
+    /// Text of some kind (SQLite: text affinity, or no type at all).
+    Text,
+    /// Integers and other numbers.
+    Number,
+    /// Anything else (dates, booleans, uuids, JSON…): no text mask fits.
+    Other,
+}
+
+impl TypeClass {
+    /// The class of a PostgreSQL type by its name in pg_type, or a MariaDB/MySQL
+    /// DATA_TYPE.
+    fn of_named(name: &str) -> TypeClass {
+        match name.to_ascii_lowercase().as_str() {
+            "text" | "varchar" | "bpchar" | "name" | "citext" | "char" | "tinytext"
+            | "mediumtext" | "longtext" => TypeClass::Text,
+            "int2" | "int4" | "int8" | "numeric" | "float4" | "float8" | "tinyint" | "smallint"
+            | "mediumint" | "int" | "integer" | "bigint" | "decimal" | "float" | "double" => {
+                TypeClass::Number
+            }
+            _ => TypeClass::Other,
+        }
+    }
+
+    /// The class of a SQLite declared type, by SQLite's own affinity rules (section 3.1
+    /// of its datatype page): a column without a type, or with BLOB affinity, takes any
+    /// value, so text fits it too.
+    fn of_sqlite(declared: &str) -> TypeClass {
+        let upper = declared.to_ascii_uppercase();
+        if upper.contains("INT") {
+            TypeClass::Number
+        } else if ["CHAR", "CLOB", "TEXT", "BLOB"]
+            .iter()
+            .any(|t| upper.contains(t))
+            || upper.trim().is_empty()
+        {
+            TypeClass::Text
+        } else if ["REAL", "FLOA", "DOUB"].iter().any(|t| upper.contains(t)) {
+            TypeClass::Number
+        } else {
+            TypeClass::Other
+        }
+    }
+}
+
+/// The length a SQLite declared type gives (`VARCHAR(40)` → 40). SQLite does not enforce
+/// it, but the schema's author meant it, and the same dataset often serves a copy of the
+/// database on a server that does.
+fn declared_length(declared: &str) -> Option<u64> {
+    let upper = declared.to_ascii_uppercase();
+    if !upper.contains("CHAR") {
+        return None;
+    }
+    let inside = upper.split_once('(')?.1.split_once(')')?.0;
+    inside.trim().parse().ok()
 }
 
 /// One foreign key from a child table to a parent, from the catalog.
@@ -101,6 +168,17 @@ pub trait Database: Send {
     fn links_to(&mut self, parent: &str) -> Result<Vec<Link>, String>;
     /// What the connected user may do to `table`.
     fn privileges(&mut self, table: &str) -> Result<Privileges, String>;
+    /// The CHECK constraints on `column` alone that `value` would break, by name. Only
+    /// where the catalog gives a constraint's expression per column (PostgreSQL,
+    /// MariaDB); SQLite keeps them inside the table's CREATE statement, unread here.
+    fn checks_broken(
+        &mut self,
+        _table: &str,
+        _column: &Column,
+        _value: &str,
+    ) -> Result<Vec<String>, String> {
+        Ok(Vec::new())
+    }
     /// Runs a query, giving each row to `each` as it arrives (never all rows at once).
     fn query(
         &mut self,
@@ -245,15 +323,33 @@ impl Database for Sqlite {
     }
 
     fn columns(&mut self, table: &str) -> Result<Vec<Column>, String> {
-        let rows = (self as &mut dyn Database).rows(
-            "SELECT name, \"notnull\" FROM pragma_table_info(?1)",
+        let db = self as &mut dyn Database;
+        let rows = db.rows(
+            "SELECT name, \"notnull\", type FROM pragma_table_info(?1)",
             &[Some(table.to_owned())],
         )?;
+        let unique: Vec<String> = db
+            .rows(
+                "SELECT DISTINCT ii.name FROM pragma_index_list(?1) AS il
+                 JOIN pragma_index_info(il.name) AS ii WHERE il.\"unique\" = 1",
+                &[Some(table.to_owned())],
+            )?
+            .into_iter()
+            .filter_map(|row| row.into_iter().next().flatten())
+            .collect();
         Ok(rows
             .into_iter()
-            .map(|row| Column {
-                name: row[0].clone().unwrap_or_default(),
-                nullable: row[1].as_deref() == Some("0"),
+            .map(|row| {
+                let name = row[0].clone().unwrap_or_default();
+                let declared = row[2].clone().unwrap_or_default();
+                Column {
+                    unique: unique.contains(&name),
+                    name,
+                    nullable: row[1].as_deref() == Some("0"),
+                    class: TypeClass::of_sqlite(&declared),
+                    max_length: declared_length(&declared),
+                    data_type: declared,
+                }
             })
             .collect())
     }
@@ -475,10 +571,20 @@ impl Database for Postgres {
     }
 
     fn columns(&mut self, table: &str) -> Result<Vec<Column>, String> {
+        // A domain is classed by its base type; varchar(n) and char(n) keep n + 4 in
+        // atttypmod.
         let rows = (self as &mut dyn Database).rows(
-            "SELECT a.attname::text, (NOT a.attnotnull)::text
+            "SELECT a.attname::text, (NOT a.attnotnull)::text,
+                    format_type(a.atttypid, a.atttypmod),
+                    CASE WHEN t.typtype = 'd' THEN bt.typname ELSE t.typname END::text,
+                    CASE WHEN a.atttypmod > 4 AND t.typname IN ('varchar', 'bpchar')
+                         THEN (a.atttypmod - 4)::text END,
+                    EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid
+                            AND i.indisunique AND a.attnum = ANY (i.indkey))::text
              FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
              JOIN pg_namespace n ON n.oid = c.relnamespace
+             JOIN pg_type t ON t.oid = a.atttypid
+             LEFT JOIN pg_type bt ON bt.oid = t.typbasetype
              WHERE n.nspname = current_schema() AND c.relname = $1::text
                AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
              ORDER BY a.attnum",
@@ -489,8 +595,50 @@ impl Database for Postgres {
             .map(|row| Column {
                 name: row[0].clone().unwrap_or_default(),
                 nullable: row[1].as_deref() == Some("true"),
+                data_type: row[2].clone().unwrap_or_default(),
+                class: TypeClass::of_named(row[3].as_deref().unwrap_or_default()),
+                max_length: row[4].as_deref().and_then(|n| n.parse().ok()),
+                unique: row[5].as_deref() == Some("true"),
             })
             .collect())
+    }
+
+    /// Each CHECK constraint on the column alone is evaluated on the value, in a query
+    /// that gives the column that value: the expression is the server's own rendering of
+    /// its catalog, never text from the dataset.
+    fn checks_broken(
+        &mut self,
+        table: &str,
+        column: &Column,
+        value: &str,
+    ) -> Result<Vec<String>, String> {
+        let db = self as &mut dyn Database;
+        let checks = db.rows(
+            "SELECT con.conname::text, pg_get_expr(con.conbin, con.conrelid)
+             FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = $2::text
+             WHERE con.contype = 'c' AND c.relname = $1::text
+               AND n.nspname = current_schema() AND con.conkey = ARRAY[a.attnum]",
+            &[Some(table.to_owned()), Some(column.name.clone())],
+        )?;
+        let mut broken = Vec::new();
+        for check in checks {
+            let (Some(name), Some(expression)) = (&check[0], &check[1]) else {
+                continue;
+            };
+            let probe = format!(
+                "SELECT ({expression})::text FROM (SELECT CAST($1::text AS {}) AS {}) AS probe",
+                column.data_type,
+                super::quote(&column.name)
+            );
+            // NULL passes a CHECK; only false breaks it.
+            let holds = db.rows(&probe, &[Some(value.to_owned())])?;
+            if holds.first().and_then(|r| r[0].as_deref()) == Some("false") {
+                broken.push(name.clone());
+            }
+        }
+        Ok(broken)
     }
 
     fn links_to(&mut self, parent: &str) -> Result<Vec<Link>, String> {
@@ -708,17 +856,38 @@ impl Database for Mysql {
 
     fn columns(&mut self, table: &str) -> Result<Vec<Column>, String> {
         let rows = (self as &mut dyn Database).rows(
-            "SELECT CAST(COLUMN_NAME AS CHAR), CAST(IS_NULLABLE AS CHAR)
-             FROM information_schema.COLUMNS
-             WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?
-             ORDER BY ORDINAL_POSITION",
+            "SELECT CAST(c.COLUMN_NAME AS CHAR), CAST(c.IS_NULLABLE AS CHAR),
+                    CAST(c.COLUMN_TYPE AS CHAR), CAST(c.DATA_TYPE AS CHAR),
+                    CAST(c.CHARACTER_MAXIMUM_LENGTH AS CHAR),
+                    CAST(EXISTS (SELECT 1 FROM information_schema.STATISTICS s
+                                 WHERE s.TABLE_SCHEMA = c.TABLE_SCHEMA
+                                   AND s.TABLE_NAME = c.TABLE_NAME
+                                   AND s.COLUMN_NAME = c.COLUMN_NAME
+                                   AND s.NON_UNIQUE = 0) AS CHAR)
+             FROM information_schema.COLUMNS c
+             WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = ?
+             ORDER BY c.ORDINAL_POSITION",
             &[Some(table.to_owned())],
         )?;
         Ok(rows
             .into_iter()
-            .map(|row| Column {
-                name: row[0].clone().unwrap_or_default(),
-                nullable: row[1].as_deref() == Some("YES"),
+            .map(|row| {
+                let class = TypeClass::of_named(row[3].as_deref().unwrap_or_default());
+                Column {
+                    name: row[0].clone().unwrap_or_default(),
+                    nullable: row[1].as_deref() == Some("YES"),
+                    data_type: row[2].clone().unwrap_or_default(),
+                    class,
+                    // TEXT columns report their size in bytes; only CHAR and VARCHAR
+                    // limit what a mask may be.
+                    max_length: row[4].as_deref().and_then(|n| n.parse().ok()).filter(|_| {
+                        matches!(
+                            row[3].as_deref().map(str::to_ascii_lowercase).as_deref(),
+                            Some("char" | "varchar")
+                        )
+                    }),
+                    unique: row[5].as_deref() == Some("1"),
+                }
             })
             .collect())
     }
@@ -754,6 +923,41 @@ impl Database for Mysql {
             link.parent_columns.push(row[3].clone().unwrap_or_default());
         }
         Ok(links.into_values().collect())
+    }
+
+    /// Each CHECK constraint of the table is evaluated on the value in a query that holds
+    /// the column alone: a constraint that names other columns fails to run there and is
+    /// not one on this column. The expression is the server's own, never the dataset's.
+    fn checks_broken(
+        &mut self,
+        table: &str,
+        column: &Column,
+        value: &str,
+    ) -> Result<Vec<String>, String> {
+        let db = self as &mut dyn Database;
+        let checks = db.rows(
+            "SELECT CAST(CONSTRAINT_NAME AS CHAR), CAST(CHECK_CLAUSE AS CHAR)
+             FROM information_schema.CHECK_CONSTRAINTS
+             WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ?",
+            &[Some(table.to_owned())],
+        )?;
+        let mut broken = Vec::new();
+        for check in checks {
+            let (Some(name), Some(expression)) = (&check[0], &check[1]) else {
+                continue;
+            };
+            let probe = format!(
+                "SELECT CAST(({expression}) AS CHAR) FROM (SELECT CAST(? AS CHAR) AS {}) AS probe",
+                super::quote(&column.name)
+            );
+            // NULL passes a CHECK; only false (0) breaks it.
+            if let Ok(holds) = db.rows(&probe, &[Some(value.to_owned())])
+                && holds.first().and_then(|r| r[0].as_deref()) == Some("0")
+            {
+                broken.push(name.clone());
+            }
+        }
+        Ok(broken)
     }
 
     /// The grants of the connected account on the server, the database and the table

@@ -13,6 +13,7 @@
 
 pub mod dataset;
 pub mod db;
+pub mod sample;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Write;
@@ -21,13 +22,15 @@ use std::sync::{Mutex, OnceLock};
 
 use sha2::{Digest, Sha256};
 
-use self::dataset::{Dataset, EraseRule, Mask, Table};
-use self::db::{Database, Kind, Link, Row};
+use self::dataset::{ColumnRole, Dataset, EraseRule, Mask, Table};
+use self::db::{Column, Database, Kind, Link, Row, TypeClass};
 use super::{
     ArchiveAccess, Description, MetadataChanges, Platform, PlatformError, ScanEnd, Scanned, Since,
 };
 use crate::asset::{Asset, FieldValue, Metadata};
+use crate::matching::identity::{Identity, IdentityKind};
 use crate::platform::http::SecretSource;
+use crate::receipt::subject::Salt;
 
 /// The scope of a multi-tenant database: every query is limited to `column = value`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +62,9 @@ pub struct SqlPlatform {
     db: Mutex<Box<dyn Database>>,
     /// Why an erasure cannot run with the connected user's privileges, checked once.
     erase_refused: OnceLock<Option<String>>,
+    /// The tenant's identity salt file, read when a mask first needs it.
+    salt_file: Option<PathBuf>,
+    salt: OnceLock<Salt>,
 }
 
 /// Checks a database URL without connecting (for `dsr tenant add`).
@@ -117,12 +123,14 @@ const KEY_SET: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
 
 impl SqlPlatform {
     /// Opens the database and checks the dataset and the scope against its catalog. The
-    /// password, when the server asks for one, comes from `password`.
+    /// password, when the server asks for one, comes from `password`; the salt of hashed
+    /// masks from `salt_file` (created when first needed).
     pub fn open(
         url: &str,
         dataset_file: &Path,
         scope: Option<&str>,
         password: Option<&SecretSource>,
+        salt_file: Option<PathBuf>,
     ) -> Result<SqlPlatform, PlatformError> {
         let database_error = |message: String| PlatformError::Database {
             url: url.to_owned(),
@@ -153,6 +161,8 @@ impl SqlPlatform {
             kind: db.kind(),
             db: Mutex::new(db),
             erase_refused: OnceLock::new(),
+            salt_file,
+            salt: OnceLock::new(),
         };
         platform.check_catalog()?;
         Ok(platform)
@@ -200,18 +210,41 @@ impl SqlPlatform {
                     )));
                 }
             }
+        }
+        self.check_masks(db.as_mut()).map_err(|e| self.error(e))
+    }
+
+    /// Every column erasure scrubs can hold its mask, by the catalog: NULL only where the
+    /// column allows it; a text only in a text column (a number where it reads as one), no
+    /// longer than the column's length, admitted by the column's own CHECK constraints,
+    /// and the same text for every erased row only where no unique index forbids it.
+    /// Answers what is wrong, naming the file, table, column and what to change.
+    fn check_masks(&self, db: &mut dyn Database) -> Result<(), String> {
+        let path = self.dataset.path.display();
+        // The masks that hash the value they replace are probed with a hash of `f`s:
+        // their form and length are the same for every value, and a hash of letters is
+        // not taken for a number.
+        let probe_hash = "f".repeat(64);
+        for table in self.dataset.tables.values() {
             if table.erase != EraseRule::Scrub {
                 continue;
             }
+            let columns = db.columns(&table.name)?;
             for column in &columns {
-                let null_mask = table.columns.contains_key(&column.name)
-                    && matches!(table.masks.get(&column.name), None | Some(Mask::Null));
-                if null_mask && !column.nullable {
-                    return Err(self.error(format!(
-                        "the dataset file {path}, table {}, column {}: erasure would set it to NULL, which the column refuses (NOT NULL); give it a mask such as \"text:(erased)\"",
-                        table.name,
-                        column.name.escape_debug()
-                    )));
+                let Some(mask) = table
+                    .columns
+                    .contains_key(&column.name)
+                    .then(|| table.masks.get(&column.name).unwrap_or(&Mask::Null))
+                else {
+                    continue;
+                };
+                let place = format!(
+                    "the dataset file {path}, table {}, column {}",
+                    table.name,
+                    column.name.escape_debug()
+                );
+                if let Some(problem) = mask_misfit(db, &table.name, column, mask, &probe_hash)? {
+                    return Err(format!("{place}: {problem}"));
                 }
             }
         }
@@ -536,13 +569,64 @@ impl SqlPlatform {
         .map_err(|e| self.error(e))
     }
 
+    /// What a cleared column gets in place of `old`: its mask, made from the salted hash
+    /// of the value when the mask hashes.
+    fn mask_value(
+        &self,
+        table: &Table,
+        column: &str,
+        old: Option<&FieldValue>,
+    ) -> Result<Option<String>, PlatformError> {
+        let mask = table.masks.get(column).unwrap_or(&Mask::Null);
+        if !mask.is_hashed() {
+            return Ok(mask.value(""));
+        }
+        let old = match old {
+            Some(FieldValue::Single(text)) => text.clone(),
+            Some(FieldValue::Bag(items)) => items.join(", "),
+            None => String::new(),
+        };
+        let role = table
+            .columns
+            .get(column)
+            .copied()
+            .unwrap_or(ColumnRole::Text);
+        let hashed = self
+            .salt()?
+            .hash(&Identity::new(identity_kind(role), old), None);
+        // Derived from the receipt's identity hash, not that hash itself: the masked
+        // value ties to the receipt naming the same person (which lists the row anyway)
+        // but does not repeat its hash, and leads back to the value only with the salt.
+        let digest = Sha256::digest(format!("dsr-mask\0{}", hashed.sha256).as_bytes());
+        Ok(mask.value(&crate::encode::hex(&digest)))
+    }
+
+    /// The tenant's identity salt, read (or made) once.
+    fn salt(&self) -> Result<&Salt, PlatformError> {
+        if let Some(salt) = self.salt.get() {
+            return Ok(salt);
+        }
+        let path = self.salt_file.as_ref().ok_or(PlatformError::Unsupported(
+            "a hashed mask needs the tenant's salt, which this connection was not given: nothing was written",
+        ))?;
+        let salt = Salt::load_or_create(path).map_err(|source| PlatformError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(self.salt.get_or_init(|| salt))
+    }
+
     /// Refuses an erasure the connected user lacks the privileges for, before its first
     /// change: DELETE on every table the dataset deletes rows of, UPDATE on every table it
-    /// scrubs. Asked once; the answer holds for the run.
+    /// scrubs; and one whose masks the columns can no longer hold. Asked once; the answer
+    /// holds for the run.
     fn check_erase_privileges(&self, db: &mut dyn Database) -> Result<(), PlatformError> {
         let refused = match self.erase_refused.get() {
             Some(refused) => refused.clone(),
             None => {
+                // The catalog is read again before the first change: a column altered
+                // since the tenant was opened refuses the erasure whole, not halfway.
+                self.check_masks(db).map_err(PlatformError::Rejected)?;
                 let mut missing = Vec::new();
                 for table in self.dataset.tables.values() {
                     let may = db.privileges(&table.name).map_err(|e| self.error(e))?;
@@ -569,6 +653,74 @@ impl SqlPlatform {
             Some(message) => Err(PlatformError::Rejected(message)),
             None => Ok(()),
         }
+    }
+}
+
+/// Why `column` cannot hold what `mask` writes, with what to change; `None` when it can.
+fn mask_misfit(
+    db: &mut dyn Database,
+    table: &str,
+    column: &Column,
+    mask: &Mask,
+    probe_hash: &str,
+) -> Result<Option<String>, String> {
+    let Some(value) = mask.value(probe_hash) else {
+        return Ok((!column.nullable).then(|| {
+            "erasure would set it to NULL, which the column refuses (NOT NULL); give it a mask such as \"text:(erased)\"".to_owned()
+        }));
+    };
+    let name = mask.name();
+    let instead = if column.nullable {
+        "give it the mask \"null\""
+    } else {
+        "the column refuses NULL too: change its type, or describe the table with erase = \"delete\" or \"keep\""
+    };
+    let fits_type = match column.class {
+        TypeClass::Text => true,
+        TypeClass::Number => value.parse::<f64>().is_ok(),
+        TypeClass::Other => false,
+    };
+    if !fits_type {
+        return Ok(Some(format!(
+            "its mask \"{name}\" writes text ({value:?}), which the column's type {} cannot hold; {instead}",
+            column.data_type
+        )));
+    }
+    let length = value.chars().count() as u64;
+    if let Some(max) = column.max_length
+        && length > max
+    {
+        return Ok(Some(format!(
+            "its mask \"{name}\" writes {length} characters, more than the column's type {} holds ({max}); give it a shorter mask (\"hash\" writes {}, \"marker\" {}) or widen the column",
+            column.data_type,
+            dataset::MASK_HASH_LEN,
+            dataset::MARKER.len()
+        )));
+    }
+    if column.unique && !mask.is_hashed() {
+        return Ok(Some(format!(
+            "its mask \"{name}\" writes the same text into every erased row, and a unique index on the column admits it in one row only; give it the mask \"hash\" (or \"email\", \"phone\"), which differs per person{}",
+            if column.nullable { ", or \"null\"" } else { "" }
+        )));
+    }
+    let broken = db.checks_broken(table, column, &value)?;
+    if !broken.is_empty() {
+        return Ok(Some(format!(
+            "its mask \"{name}\" writes {value:?}, which the column's CHECK constraint {} refuses; give it a mask the constraint admits (\"email\" writes an e-mail address, \"phone\" an E.164 number)",
+            broken.join(", ")
+        )));
+    }
+    Ok(None)
+}
+
+/// The kind of identity a column's values are, for hashing them as receipts do.
+fn identity_kind(role: ColumnRole) -> IdentityKind {
+    match role {
+        ColumnRole::Email => IdentityKind::Email,
+        ColumnRole::Phone => IdentityKind::Phone,
+        ColumnRole::Login => IdentityKind::Login,
+        ColumnRole::Person => IdentityKind::Name,
+        ColumnRole::Text => IdentityKind::Text,
     }
 }
 
@@ -764,10 +916,7 @@ impl Platform for SqlPlatform {
                 let value = match change {
                     Some(FieldValue::Single(text)) => Some(text.clone()),
                     Some(FieldValue::Bag(items)) => Some(items.join(", ")),
-                    None => match table.masks.get(column).unwrap_or(&Mask::Null) {
-                        Mask::Null => None,
-                        Mask::Text(text) => Some(text.clone()),
-                    },
+                    None => self.mask_value(table, column, before.metadata.get(field))?,
                 };
                 if !first {
                     statement.push(", ");

@@ -1,0 +1,405 @@
+//! The sample databases of `examples/sql/` (a quoting service, a photo studio) load into
+//! SQLite, PostgreSQL and MariaDB as they are, and a whole erasure runs on each: sync,
+//! locate, erase, a fresh locate, the receipt.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::sql::{Db, Kind};
+use crate::support::{Test, repo_root};
+
+const JANE: [&str; 6] = [
+    "--email",
+    "jane.doe@example.com",
+    "--name",
+    "Jane Doe",
+    "--phone",
+    "+4791234567",
+];
+
+/// Loads `examples/sql/NAME.sql` and adds it as tenant `acme` with its dataset.
+fn sample(t: &Test, kind: Kind, name: &str, scope: Option<&str>) -> Option<Db> {
+    let dir = repo_root().join("examples/sql");
+    let script = std::fs::read_to_string(dir.join(format!("{name}.sql"))).expect("the script");
+    let db = Db::new(t, kind, &script)?;
+    let mut add = t
+        .dsr(["tenant", "add", "acme", "--platform", "sql", "--dataset"])
+        .arg(dir.join(format!("{name}.toml")))
+        .args(["--url", &db.url]);
+    if let Some(scope) = scope {
+        add = add.args(["--scope", scope]);
+    }
+    add.run();
+    Some(db)
+}
+
+fn located(t: &Test) -> Vec<String> {
+    let mut ids: Vec<String> = t
+        .dsr(["locate"])
+        .args(JANE)
+        .hits()
+        .iter()
+        .map(|hit| hit["asset"].as_str().expect("an asset id").to_owned())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// Opens an erasure case for Jane with every hit reviewed in, erases it and answers the
+/// receipt's outcome per asset (the run's agreement with a fresh locate is checked by
+/// the harness).
+fn erase_jane(t: &Test, hits: &[String]) -> BTreeMap<String, String> {
+    let case = t
+        .dsr(["case", "open", "--right", "erasure"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let mut review = t.dsr(["case", "review", &case]);
+    for id in hits {
+        review = review.args(["--include", id]);
+    }
+    review.run();
+    let done = t
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .any_status()
+        .run()
+        .json();
+    assert!(!done.to_string().contains("\"failed\""), "{done:#}");
+    let receipt = t.latest_receipt(&case);
+    let receipts = t
+        .tenant_data("acme")
+        .join("cases")
+        .join(&case)
+        .join("receipts");
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(&receipts)
+        .expect("the receipts")
+        .flatten()
+        .map(|e| e.path().join("receipt.json"))
+        .collect();
+    t.dsr(["receipt", "verify"]).args(&files).run();
+    receipt["assets"]
+        .as_array()
+        .expect("assets in the receipt")
+        .iter()
+        .map(|a: &Value| {
+            (
+                a["asset"].as_str().expect("an id").to_owned(),
+                a["outcome"].as_str().expect("an outcome").to_owned(),
+            )
+        })
+        .collect()
+}
+
+macro_rules! on_each_database {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[test]
+            fn $name() {
+                super::$name(super::Kind::Sqlite)
+            })*
+        }
+        mod postgres {
+            $(#[test]
+            fn $name() {
+                super::$name(super::Kind::Postgres)
+            })*
+        }
+        mod mariadb {
+            $(#[test]
+            fn $name() {
+                super::$name(super::Kind::Mariadb)
+            })*
+        }
+    };
+}
+
+on_each_database!(
+    the_quoting_sample_erases_her_in_one_account_only,
+    the_studio_sample_erases_her_and_keeps_what_the_law_keeps,
+    the_generated_quoting_service_loads_and_finds_her_rows,
+);
+
+const QUOTING_TABLES: [&str; 6] = [
+    "users",
+    "clients",
+    "contacts",
+    "quotes",
+    "quote_lines",
+    "activity_log",
+];
+
+/// Jane is a client's contact in account 1 and a user in account 2: erased in account 1,
+/// she stays untouched in account 2.
+fn the_quoting_sample_erases_her_in_one_account_only(kind: Kind) {
+    let t = Test::new();
+    let Some(db) = sample(&t, kind, "quoting", Some("account_id=1")) else {
+        return;
+    };
+    let other_account = |db: &Db| -> Vec<Vec<String>> {
+        QUOTING_TABLES
+            .iter()
+            .map(|table| {
+                db.select(&format!(
+                    "SELECT * FROM {table} WHERE account_id = 2 ORDER BY 1, 2"
+                ))
+            })
+            .collect()
+    };
+    let before = other_account(&db);
+    t.sync(&[]);
+    let hits = located(&t);
+    assert_eq!(
+        hits,
+        [
+            "activity_log/1",
+            "clients/1",
+            "contacts/1",
+            "quote_lines/10/1",
+            "quotes/10"
+        ]
+    );
+    let outcomes = erase_jane(&t, &hits);
+    assert_eq!(outcomes["contacts/1"], "deleted", "{outcomes:?}");
+    assert_eq!(outcomes["activity_log/1"], "deleted", "{outcomes:?}");
+    assert_eq!(outcomes["quotes/10"], "scrubbed", "{outcomes:?}");
+    assert_eq!(
+        db.select("SELECT email, phone, company FROM clients WHERE id = 1"),
+        ["NULL|NULL|Doe Consulting"]
+    );
+    assert_eq!(
+        db.select("SELECT attention, notes FROM quotes WHERE id = 10"),
+        ["NULL|[redacted] wants matte paper."]
+    );
+    assert_eq!(
+        db.select("SELECT description FROM quote_lines WHERE quote_id = 10 AND line_no = 1"),
+        ["500 cards for [redacted], matte"]
+    );
+    assert!(db.select("SELECT id FROM contacts WHERE id = 1").is_empty());
+    assert_eq!(other_account(&db), before, "account 2 is untouched");
+    t.sync(&[]);
+    assert!(located(&t).is_empty());
+}
+
+/// Her client row is masked (contracts and invoices kept by law point at it), the photos
+/// showing her deleted, gallery titles scrubbed, the contract and invoice withheld.
+fn the_studio_sample_erases_her_and_keeps_what_the_law_keeps(kind: Kind) {
+    let t = Test::new();
+    let Some(db) = sample(&t, kind, "studio", None) else {
+        return;
+    };
+    t.sync(&[]);
+    let hits = located(&t);
+    assert_eq!(
+        hits,
+        [
+            "clients/1",
+            "contracts/1",
+            "galleries/1",
+            "galleries/2",
+            "invoices/1",
+            "photos/1",
+            "photos/3"
+        ]
+    );
+    let outcomes = erase_jane(&t, &hits);
+    assert_eq!(outcomes["contracts/1"], "withheld", "{outcomes:?}");
+    assert_eq!(outcomes["invoices/1"], "withheld", "{outcomes:?}");
+    assert_eq!(outcomes["photos/1"], "deleted", "{outcomes:?}");
+    assert_eq!(outcomes["clients/1"], "scrubbed", "{outcomes:?}");
+    let client = db.select("SELECT full_name, email, phone FROM clients WHERE id = 1");
+    let [client] = client.as_slice() else {
+        panic!("her row stays: {client:?}");
+    };
+    assert!(
+        client.starts_with("[erased]|erased-") && client.ends_with("@invalid|NULL"),
+        "{client}"
+    );
+    assert_eq!(
+        db.select("SELECT title FROM galleries ORDER BY id"),
+        [
+            "Wedding of [redacted] and Ola Nordmann",
+            "Portraits for [redacted]",
+            "Family day"
+        ]
+    );
+    assert_eq!(db.select("SELECT id FROM photos ORDER BY id"), ["2", "4"]);
+    assert_eq!(
+        db.select("SELECT billed_to FROM invoices WHERE id = 1"),
+        ["Jane Doe"]
+    );
+    t.sync(&[]);
+    assert_eq!(located(&t), ["contracts/1", "invoices/1"]);
+}
+
+/// `dsr generate-tenant --sql` writes the quoting service with N rows, which loads into
+/// each database and syncs whole; Jane's rows are where the generator put them.
+fn the_generated_quoting_service_loads_and_finds_her_rows(kind: Kind) {
+    let t = Test::new();
+    let out = t.path("generated");
+    t.dsr(["generate-tenant", "--sql", "--assets", "3000", "--out"])
+        .arg(&out)
+        .run();
+    let script = std::fs::read_to_string(out.join("quoting.sql")).expect("the script");
+    let Some(db) = Db::new(&t, kind, &script) else {
+        return;
+    };
+    t.dsr(["tenant", "add", "acme", "--platform", "sql", "--dataset"])
+        .arg(out.join("quoting.toml"))
+        .args(["--url", &db.url, "--scope", "account_id=1"])
+        .run();
+    t.sync(&[]);
+    let rows: usize = [
+        "clients",
+        "contacts",
+        "quotes",
+        "quote_lines",
+        "activity_log",
+    ]
+    .iter()
+    .map(|table| {
+        db.select(&format!(
+            "SELECT account_id FROM {table} WHERE account_id = 1"
+        ))
+        .len()
+    })
+    .sum();
+    assert!(rows > 1000, "account 1 holds {rows} rows");
+    // 3000 rows make 498 units, a tenth of them Jane's: 49 of each of five tables.
+    let hits = t
+        .dsr([
+            "locate",
+            "--email",
+            "jane.doe@example.com",
+            "--name",
+            "Jane Doe",
+        ])
+        .hits();
+    let mut ids: Vec<String> = hits
+        .iter()
+        .map(|hit| hit["asset"].as_str().expect("an id").to_owned())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 49 * 5, "{ids:?}");
+}
+
+/// The changes a statement log shows committed, in order: each UPDATE or DELETE with its
+/// parameters, kept only when its transaction's COMMIT follows (a transaction cut short by
+/// the kill is rolled back by the server, and its statements never took effect).
+fn committed_changes(statements: &[(String, String)]) -> Vec<(String, String)> {
+    let mut committed = Vec::new();
+    let mut open: Vec<(String, String)> = Vec::new();
+    for (statement, parameters) in statements {
+        let verb = statement.trim_start().to_ascii_uppercase();
+        if verb.starts_with("BEGIN") || verb.starts_with("ROLLBACK") {
+            open.clear();
+        } else if verb.starts_with("COMMIT") {
+            committed.append(&mut open);
+        } else if verb.starts_with("UPDATE") || verb.starts_with("DELETE") {
+            open.push((statement.clone(), parameters.clone()));
+        }
+    }
+    committed
+}
+
+/// kill -9 in the middle of an erasure of 300 rows of the generated quoting service on
+/// PostgreSQL, then `--resume`: the server's statement log shows every row's change
+/// committed exactly once, and the summary, the receipt and a fresh locate agree.
+#[test]
+fn a_killed_erasure_on_postgres_resumes_and_no_change_runs_twice() {
+    let t = Test::new();
+    let out = t.path("generated");
+    // 3,600 rows: 598 units, a tenth of them Jane's (59 of each of five tables).
+    t.dsr(["generate-tenant", "--sql", "--assets", "3600", "--out"])
+        .arg(&out)
+        .run();
+    let script = std::fs::read_to_string(out.join("quoting.sql")).expect("the script");
+    let Some(db) = Db::new(&t, Kind::Postgres, &script) else {
+        return;
+    };
+    t.dsr(["tenant", "add", "acme", "--platform", "sql", "--dataset"])
+        .arg(out.join("quoting.toml"))
+        .args(["--url", &db.url, "--scope", "account_id=1"])
+        .run();
+    t.sync(&[]);
+    let jane = ["--email", "jane.doe@example.com", "--name", "Jane Doe"];
+    let case = t
+        .dsr(["case", "open", "--right", "erasure"])
+        .args(jane)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    // Her free-text mentions (quote lines, the log) are medium matches: reviewed in.
+    let mut review = t.dsr(["case", "review", &case]);
+    for hit in t.dsr(["locate"]).args(jane).hits() {
+        review = review.args(["--include", hit["asset"].as_str().expect("an id")]);
+    }
+    review.run();
+    let journal_path = t
+        .tenant_data("acme")
+        .join("cases")
+        .join(&case)
+        .join("erase-journal.jsonl");
+    let done_steps = || {
+        std::fs::read_to_string(&journal_path)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .filter(|l| l["event"] == "done")
+            .count()
+    };
+    let mut child = t
+        .dsr(["erase", &case, "--yes", "--jobs", "1"])
+        .command()
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("dsr starts");
+    while done_steps() < 20 {
+        if let Some(status) = child.try_wait().expect("the child can be waited for") {
+            panic!("the erasure ended ({status}) before it could be killed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("the killed child is reaped");
+    let at_kill = committed_changes(&db.statements().expect("the server's log")).len();
+    assert!(
+        (20..295).contains(&at_kill),
+        "killed midway: {at_kill} changes committed"
+    );
+
+    let resumed = t
+        .dsr(["erase", &case, "--resume", "--yes", "-o", "json"])
+        .run()
+        .json();
+    assert!(!resumed.to_string().contains("\"failed\""), "{resumed:#}");
+    let changes = committed_changes(&db.statements().expect("the server's log"));
+    let mut seen = std::collections::BTreeSet::new();
+    for change in &changes {
+        assert!(seen.insert(change), "committed twice: {change:?}");
+    }
+    // Each of her 295 rows changed once: contacts and log entries deleted, clients,
+    // quotes and quote lines scrubbed.
+    assert_eq!(changes.len(), 59 * 5, "{changes:#?}");
+    let receipt = t.latest_receipt(&case);
+    let outcomes: Vec<&str> = receipt["assets"]
+        .as_array()
+        .expect("assets in the receipt")
+        .iter()
+        .filter_map(|a| a["outcome"].as_str())
+        .collect();
+    assert_eq!(outcomes.len(), 59 * 5, "{receipt:#}");
+    assert!(
+        outcomes.iter().all(|o| *o == "deleted" || *o == "scrubbed"),
+        "{outcomes:?}"
+    );
+    t.sync(&[]);
+    assert!(t.dsr(["locate"]).args(jane).hits().is_empty());
+}
