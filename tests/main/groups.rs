@@ -1841,3 +1841,218 @@ fn a_request_across_systems_killed_mid_run_is_finished_by_resume_with_no_step_tw
         .run();
     assert!(tenant.metadata("Staff/ola.jpg").is_some());
 }
+
+/// The three systems of issue #18's scenario: the FotoWeb double (`acme`, a launch photo she
+/// uploaded under a login only it knows), a copy of the bundled sample tenant (`sample`,
+/// `dir`) and the sample quoting database in SQLite (`quotes`, account 1), grouped as
+/// `company`.
+fn three_sample_systems() -> Tenant {
+    let t = Test::new();
+    t.asset(
+        "Events/launch.jpg",
+        json!({"360": "jane.d", "361": "Jane Doe", "5": "Product launch"}),
+    );
+    t.asset("Events/ola.jpg", json!({"80": ["Ola Nordmann"]}));
+    let tenant = Tenant::new(t, Kind::Fotoweb, &[], |_| {});
+    let t = &tenant.t;
+    let sample = t.path("sample-copy");
+    let from = crate::support::repo_root().join("examples/sample-tenant");
+    for entry in walkdir::WalkDir::new(&from)
+        .into_iter()
+        .filter_map(|e| e.ok())
+    {
+        let relative = entry.path().strip_prefix(&from).expect("inside the sample");
+        let target = sample.join(relative);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("a folder of the copy");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("a file of the copy");
+        }
+    }
+    t.dsr(["tenant", "add", "sample", "--platform", "dir", "--path"])
+        .arg(&sample)
+        .args(["--default-region", "NO"])
+        .run();
+    tenant.dsr(["sync", "--tenant", "sample"]).run();
+    let db = t.path("quotes.sqlite");
+    let sql = crate::support::repo_root().join("examples/sql");
+    rusqlite::Connection::open(&db)
+        .expect("a new database")
+        .execute_batch(&std::fs::read_to_string(sql.join("quoting.sql")).expect("the script"))
+        .expect("the sample loads");
+    t.dsr(["tenant", "add", "quotes", "--platform", "sql", "--dataset"])
+        .arg(sql.join("quoting.toml"))
+        .arg("--url")
+        .arg(format!("sqlite://{}", db.display()))
+        .args(["--scope", "account_id=1", "--default-region", "NO"])
+        .run();
+    tenant.dsr(["sync", "--tenant", "quotes"]).run();
+    tenant
+        .dsr([
+            "tenant", "group", "add", "company", "acme", "sample", "quotes",
+        ])
+        .run();
+    for name in ["acme", "sample", "quotes"] {
+        t.fill_ropa(name);
+    }
+    tenant
+}
+
+/// Opens a request across the three systems by the login only the DAM knows, and expands
+/// it: her name found beside that login, and what her name then finds, are searched in
+/// every system. Returns the case id.
+fn expanded_case(tenant: &Tenant, right: &str) -> String {
+    let opened = tenant
+        .dsr(["case", "open", "--group", "company", "--right", right])
+        .args([
+            "--login",
+            "jane.d",
+            "--expand-identities",
+            "--output",
+            "json",
+        ])
+        .run();
+    let json = opened.json();
+    for case in json["cases"].as_array().expect("a case per system") {
+        assert!(
+            !case["matches"].as_array().expect("matches").is_empty(),
+            "{}: found once expanded\n{}",
+            case["tenant"],
+            opened.dump()
+        );
+    }
+    let id = json["id"].as_str().expect("the id").to_owned();
+    // The database's medium matches (her name in a quote's free text) are hers: a person
+    // reviews them in.
+    let quotes = tenant
+        .dsr([
+            "case", "show", &id, "--tenant", "quotes", "--output", "json",
+        ])
+        .run()
+        .json();
+    let mut review = tenant.dsr(["case", "review", &id, "--tenant", "quotes"]);
+    for m in quotes["matches"].as_array().expect("matches") {
+        review = review.args(["--include", m["asset"].as_str().expect("an id")]);
+    }
+    review.run();
+    id
+}
+
+/// Issue #18's acceptance: one person in three systems, found by an identity present in
+/// only one of them and expanded to the others; an access package with a section per
+/// system, a ZIP with a folder per system, her erasure verified in all three and one case
+/// receipt, naming each system receipt's hash, that dsr and ssh-keygen accept.
+#[test]
+fn one_request_over_the_sample_tenant_the_double_and_the_sample_database() {
+    let tenant = three_sample_systems();
+    // Her login is known to the DAM only.
+    let alone = tenant
+        .dsr([
+            "locate", "--group", "company", "--login", "jane.d", "--output", "jsonl",
+        ])
+        .run()
+        .jsonl();
+    assert_eq!(found(&alone), pairs(&[("acme", "Events/launch.jpg")]));
+
+    let access = expanded_case(&tenant, "access");
+    let package = tenant.t.path("jane-access");
+    tenant
+        .dsr(["access", &access, "--group", "company", "--out"])
+        .arg(&package)
+        .run();
+    let top = package_json(&package, "data.json");
+    let systems: Vec<&str> = top["systems"]
+        .as_array()
+        .expect("a section per system")
+        .iter()
+        .map(|s| s["tenant"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(systems, ["acme", "sample", "quotes"]);
+
+    let portability = expanded_case(&tenant, "portability");
+    let zip = tenant.t.path("jane.zip");
+    tenant
+        .dsr(["portability", &portability, "--group", "company", "--out"])
+        .arg(&zip)
+        .run();
+    let entries = crate::access::unzip_entries(&zip);
+    for name in ["acme", "sample", "quotes"] {
+        assert!(
+            entries.keys().any(|k| k.starts_with(&format!("{name}/"))),
+            "a folder for {name}: {:?}",
+            entries.keys().collect::<Vec<_>>()
+        );
+    }
+
+    let erasure = expanded_case(&tenant, "erasure");
+    let out = tenant
+        .dsr([
+            "erase", &erasure, "--group", "company", "--yes", "--output", "json",
+        ])
+        .args([
+            "--shown-with-others",
+            "keep",
+            "--reason",
+            "group photos stay in the archive",
+        ])
+        .run();
+    let json = out.json();
+    assert_eq!(
+        outcomes(&json),
+        pairs(&[("acme", "done"), ("sample", "done"), ("quotes", "done")]),
+        "{}",
+        out.dump()
+    );
+    let path = std::path::PathBuf::from(json["case_receipt"].as_str().expect("the receipt"));
+    let receipt: Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("the case receipt")).expect("JSON");
+    for system in receipt["systems"].as_array().expect("systems") {
+        let own = tenant
+            .t
+            .data_dir()
+            .join(system["receipt"].as_str().expect("where its receipt is"));
+        let bytes = std::fs::read(&own).expect("the system's receipt");
+        assert_eq!(
+            system["receipt_sha256"].as_str(),
+            Some(dsr::receipt::sha256_hex(&bytes).as_str())
+        );
+    }
+    let verified = tenant
+        .dsr(["receipt", "verify"])
+        .arg(&path)
+        .args(["--output", "json"])
+        .run()
+        .json();
+    assert_eq!(verified["ok"], true, "{verified:#}");
+    let signers = tenant.t.path("allowed_signers");
+    std::fs::write(&signers, tenant.dsr(["keys", "show"]).run().stdout).expect("signers");
+    let ssh = std::process::Command::new("ssh-keygen")
+        .args(["-Y", "verify", "-n", "dsr-receipt", "-I", "dsr", "-f"])
+        .arg(&signers)
+        .arg("-s")
+        .arg(format!("{}.sig", path.display()))
+        .stdin(std::fs::File::open(&path).expect("the receipt"))
+        .output()
+        .expect("ssh-keygen runs");
+    assert!(
+        ssh.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ssh.stderr)
+    );
+
+    // A fresh search with every identity the case came to hold finds no high match left.
+    let case = tenant
+        .dsr([
+            "case", "show", &erasure, "--tenant", "sample", "--output", "json",
+        ])
+        .run()
+        .json();
+    let mut locate = tenant.dsr(["locate", "--group", "company", "--min-confidence", "high"]);
+    for identity in case["identities"].as_array().expect("identities") {
+        let kind = identity["kind"].as_str().expect("a kind");
+        let value = identity["value"].as_str().expect("a value");
+        locate = locate.arg(format!("--{kind}")).arg(value);
+    }
+    let left = locate.any_status().run();
+    assert_eq!(left.status, 1, "nothing of hers is left: {}", left.dump());
+}
