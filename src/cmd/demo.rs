@@ -115,9 +115,10 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
         &[zip.as_os_str()],
     )?;
 
-    correct_and_erase(&demo, &mut out)?;
+    second_system(&demo, &mut out, temp.path())?;
+    let erasure = correct_and_erase(&demo, &mut out)?;
 
-    let receipts = demo.receipts()?;
+    let mut receipts = demo.receipts()?;
     let mut verify: Vec<&std::ffi::OsStr> = Vec::new();
     verify.extend(receipts.iter().map(|p| p.as_os_str()));
     demo.step(
@@ -126,6 +127,14 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
         &["receipt", "verify", "--ledger"],
         &verify,
     )?;
+    let case_receipt = demo.case_receipt(&erasure)?;
+    demo.step(
+        &mut out,
+        "Check the case receipt of her erasure across both systems: its signature, and that each system's\n   receipt it names is there, unchanged (its SHA-256) and itself valid.",
+        &["receipt", "verify"],
+        &[case_receipt.as_os_str()],
+    )?;
+    receipts.push(case_receipt);
     demo.ssh_keygen_verify(&mut out, &receipts)?;
 
     let kept = if args.keep {
@@ -146,9 +155,63 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-/// The demo's changes: her phone number corrected (Art. 16), then her erasure (Art. 17),
-/// and a locate that no longer finds her.
-fn correct_and_erase(demo: &Demo, out: &mut std::io::StdoutLock<'_>) -> Result<()> {
+/// The database of the controller's quoting service (the SQLite copy of the sample in
+/// `examples/sql/`), registered beside the sample tenant and grouped with it: her data is
+/// in both, and one request reaches both.
+fn second_system(demo: &Demo, out: &mut std::io::StdoutLock<'_>, root: &Path) -> Result<()> {
+    let folder = root.join("quoting");
+    std::fs::create_dir_all(&folder)
+        .with_context(|| format!("cannot create {}", folder.display()))?;
+    let db = folder.join("quoting.sqlite");
+    let dataset = folder.join(dsr::platform::sql::sample::DATASET_FILE);
+    dsr::platform::sql::sample::write_sample_sqlite(&db, &dataset)?;
+    let url = format!("sqlite://{}", db.display());
+    writeln!(
+        out,
+        "-- Her data is in a second system of the same controller: its quoting service's database (the\n   sample in examples/sql/, in SQLite here; PostgreSQL and MariaDB work the same way). A dataset file\n   says which columns hold people and what erasure does to each table; the database serves several\n   customers, and every query dsr sends is scoped to this one's account.\n"
+    )?;
+    demo.step(
+        out,
+        "Register the database.",
+        &[
+            "tenant",
+            "add",
+            "quotes",
+            "--platform",
+            "sql",
+            "--scope",
+            "account_id=1",
+            "--url",
+            &url,
+            "--dataset",
+        ],
+        &[dataset.as_os_str()],
+    )?;
+    demo.step(out, "Index its rows.", &["sync", "--tenant", "quotes"], &[])?;
+    demo.step(
+        out,
+        "Group the controller's systems, so that one request reaches every one of them.",
+        &["tenant", "group", "add", "company", "sample", "quotes"],
+        &[],
+    )?;
+    demo.step(
+        out,
+        "Find her in every system at once; each hit names its system.",
+        &[
+            "locate",
+            "--group",
+            "company",
+            "--email",
+            "jane.doe@example.com",
+        ],
+        &[],
+    )?;
+    Ok(())
+}
+
+/// The demo's changes: her phone number corrected (Art. 16), then her erasure (Art. 17) in
+/// every system, and a locate that no longer finds her anywhere. Returns the erasure's case.
+fn correct_and_erase(demo: &Demo, out: &mut std::io::StdoutLock<'_>) -> Result<String> {
     let rectification = demo.open_case(out, "rectification")?;
     let set_phone = format!("309={NEW_PHONE}");
     demo.step(
@@ -164,19 +227,50 @@ fn correct_and_erase(demo: &Demo, out: &mut std::io::StdoutLock<'_>) -> Result<(
         &[],
     )?;
 
-    let erasure = demo.open_case_with(out, "erasure", &["--phone", NEW_PHONE])?;
+    let mut open = vec!["case", "open", "--group", "company", "--right", "erasure"];
+    open.extend_from_slice(SUBJECT);
+    open.extend_from_slice(&["--phone", NEW_PHONE]);
+    let erasure = demo
+        .step(
+            out,
+            "She asks for her erasure everywhere: one case, under one id in each system of the group.",
+            &open,
+            &[],
+        )?
+        .trim()
+        .to_owned();
     demo.step(
         out,
-        "Plan her erasure (Art. 17) without changing anything.",
-        &["erase", &erasure, "--dry-run"],
+        "In the database her name also stands in a quote's notes, a quote line and the activity log: medium\n   matches, which a person looks at and puts in (high matches are in already).",
+        &[
+            "case",
+            "review",
+            &erasure,
+            "--tenant",
+            "quotes",
+            "--include",
+            "quotes/10",
+            "--include",
+            "quote_lines/10/1",
+            "--include",
+            "activity_log/1",
+        ],
         &[],
     )?;
     demo.step(
         out,
-        "Carry it out: each step journaled, each asset read back, the index refreshed, and she is located again.\n   Three group photos show her beside colleagues: scrubbing their metadata leaves her face in them, so\n   the controller decides (here: keep them, with the reason in the receipt; without a decision the run\n   lists them as \"image still shows the subject\" and ends 3).",
+        "Plan her erasure (Art. 17) in both systems without changing anything.",
+        &["erase", &erasure, "--group", "company", "--dry-run"],
+        &[],
+    )?;
+    demo.step(
+        out,
+        "Carry it out: in each system each step journaled, each asset or row read back, the index refreshed,\n   and she is located again; one signed case receipt lists each system's receipt. Three group photos\n   show her beside colleagues: scrubbing their metadata leaves her face in them, so the controller\n   decides (here: keep them, with the reason in the receipt; without a decision the run lists them as\n   \"image still shows the subject\" and ends 3).",
         &[
             "erase",
             &erasure,
+            "--group",
+            "company",
             "--yes",
             "--shown-with-others",
             "keep",
@@ -185,16 +279,16 @@ fn correct_and_erase(demo: &Demo, out: &mut std::io::StdoutLock<'_>) -> Result<(
         ],
         &[],
     )?;
-    let mut again = vec!["locate", "--min-confidence", "medium"];
+    let mut again = vec!["locate", "--group", "company", "--min-confidence", "medium"];
     again.extend_from_slice(SUBJECT);
     demo.step_expecting(
         out,
-        "Look for her once more: no high or medium match is left (exit status 1: not found). The low\n   \"J. Doe\" byline was never in the reviewed set: a person judges it with `dsr case review`.",
+        "Look for her once more in both systems: no high or medium match is left (exit status 1: not found).\n   The low \"J. Doe\" byline was never in the reviewed set: a person judges it with `dsr case review`.",
         &again,
         &[],
         1,
     )?;
-    Ok(())
+    Ok(erasure)
 }
 
 /// Runs dsr on the demo's own configuration and data folders.
@@ -294,6 +388,24 @@ impl Demo {
         Ok(())
     }
 
+    /// The case receipt of request `id`, as its erasure across systems signed it.
+    fn case_receipt(&self, id: &str) -> Result<PathBuf> {
+        let dir = dsr::receipt::case::requests_dir(&self.data, id);
+        let mut found: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name() == "receipt.json")
+            .map(|e| e.into_path())
+            .collect();
+        found.sort();
+        found.pop().with_context(|| {
+            format!(
+                "the erasure across systems signed no case receipt in {}",
+                dir.display()
+            )
+        })
+    }
+
     fn ropa_path(&self) -> PathBuf {
         self.config
             .parent()
@@ -352,11 +464,16 @@ impl Demo {
             .map(|a| shell_quote(&a.to_string_lossy()))
             .collect();
         writeln!(out, "-- {what}\n$ dsr {}", shown.join(" "))?;
-        let output = Command::new(&self.exe)
+        let mut command = Command::new(&self.exe);
+        command.env_remove("DSR_TENANT");
+        // A step across the group, or in the second system, names its tenants itself.
+        if !args.contains(&"--group") && !args.contains(&"--tenant") {
+            command.env("DSR_TENANT", "sample");
+        }
+        let output = command
             .args(&argv)
             .env("DSR_CONFIG", &self.config)
             .env("DSR_DATA_DIR", &self.data)
-            .env("DSR_TENANT", "sample")
             .env("DSR_OPERATOR", "demo")
             .env("DSR_PURPOSE", "dsr demo on the sample tenant")
             .env_remove("DSR_CLIENT_SECRET")

@@ -49,6 +49,16 @@ fn the_demo_finds_jane_doe_and_leaves_nothing_behind() {
         out.stdout.contains("No asset holds this person."),
         "the erasure is verified"
     );
+    // The request across both systems: the sample database found, erased and proved.
+    for said in [
+        "quotes  high        contacts/1",
+        "quotes: done",
+        "sample: done",
+        "quotes: No asset holds this person.",
+        "2 system receipt(s) checked: sample done, quotes done",
+    ] {
+        assert!(out.stdout.contains(said), "{said}\n{}", out.dump());
+    }
 
     for dir in [
         t.home(),

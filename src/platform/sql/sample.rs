@@ -294,3 +294,23 @@ mod tests {
         assert_eq!(time(12 * 28 * 86_400 - 1), "2025-12-28 23:59:59");
     }
 }
+
+/// Writes the quoting sample itself (`examples/sql/quoting.sql`, as shipped) into a new
+/// SQLite database at `db`, and its dataset file at `dataset`: the embedded default that
+/// `dsr demo` walks through.
+pub fn write_sample_sqlite(db: &Path, dataset: &Path) -> Result<(), SampleError> {
+    let connection = rusqlite::Connection::open(db).map_err(SampleError::Database)?;
+    connection
+        .execute_batch(SCRIPT)
+        .map_err(SampleError::Database)?;
+    fs::write(dataset, DATASET).map_err(SampleError::Io)
+}
+
+/// Why the sample database could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum SampleError {
+    #[error("cannot write the sample database: {0}")]
+    Database(rusqlite::Error),
+    #[error("cannot write the sample's dataset file: {0}")]
+    Io(io::Error),
+}
