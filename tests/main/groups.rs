@@ -2056,3 +2056,112 @@ fn one_request_over_the_sample_tenant_the_double_and_the_sample_database() {
     let left = locate.any_status().run();
     assert_eq!(left.status, 1, "nothing of hers is left: {}", left.dump());
 }
+
+/// The DAM goes down in the middle of a request across systems: the other systems finish,
+/// the case receipt names the DAM as not finished and the run ends 3; once the DAM is back,
+/// `--resume` completes its part alone, and a fresh search of every system agrees.
+#[test]
+fn a_system_that_goes_down_mid_run_is_named_and_resume_completes_it_once_it_is_back() {
+    let t = Test::new();
+    for i in 0..60 {
+        t.asset(
+            &format!("Staff/jane-{i:03}.jpg"),
+            json!({"368": ["Jane Doe"], "5": format!("Portrait {i}")}),
+        );
+    }
+    t.asset("Staff/ola.jpg", json!({"80": ["Ola Nordmann"]}));
+    let mut tenant = Tenant::new(t, Kind::Fotoweb, &[], |o| o.latency_ms = 20);
+    dir_tenant(
+        &tenant.t,
+        "archive",
+        &[("Old/jane.tif", json!({"80": ["Jane Doe"]}))],
+    );
+    tenant.dsr(["sync", "--tenant", "archive"]).run();
+    shop(&tenant);
+    tenant
+        .dsr([
+            "tenant", "group", "add", "company", "acme", "archive", "shop",
+        ])
+        .run();
+    let id = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "erasure"])
+        .args(["--name", "Jane Doe"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let journal = tenant
+        .t
+        .tenant_data("acme")
+        .join("cases")
+        .join(&id)
+        .join("erase-journal.jsonl");
+    let child = tenant
+        .dsr([
+            "erase", &id, "--group", "company", "--yes", "--jobs", "1", "--output", "json",
+        ])
+        .command()
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("dsr starts");
+    while done_steps(&journal).len() < 5 {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    tenant.double.as_mut().expect("the double").stop();
+    let ended = child.wait_with_output().expect("the run ends");
+    let stdout = String::from_utf8_lossy(&ended.stdout);
+    let stderr = String::from_utf8_lossy(&ended.stderr);
+    assert_eq!(ended.status.code(), Some(3), "{stdout}\n{stderr}");
+    let json: Value = serde_json::from_str(&stdout).expect("JSON");
+    let by_system = outcomes(&json);
+    assert_eq!(by_system[0].0, "acme");
+    assert_ne!(by_system[0].1, "done", "{stdout}\n{stderr}");
+    assert_eq!(
+        by_system[1..],
+        pairs(&[("archive", "done"), ("shop", "done")]),
+        "{stdout}\n{stderr}"
+    );
+    let path = json["case_receipt"].as_str().expect("the case receipt");
+    let receipt: Value =
+        serde_json::from_slice(&std::fs::read(path).expect("the receipt")).expect("JSON");
+    assert_eq!(receipt["outcome"], "partial");
+    assert_ne!(receipt["systems"][0]["outcome"], "done");
+
+    tenant
+        .double
+        .as_mut()
+        .expect("the double")
+        .restart()
+        .expect("the double restarts");
+    let resumed = tenant
+        .dsr([
+            "erase", &id, "--group", "company", "--yes", "--resume", "--output", "json",
+        ])
+        .run();
+    let json = resumed.json();
+    assert_eq!(
+        outcomes(&json),
+        pairs(&[("acme", "done"), ("archive", "done"), ("shop", "done")]),
+        "{}",
+        resumed.dump()
+    );
+    assert!(
+        done_steps(&journal).values().all(|n| *n == 1),
+        "no step of the DAM was done twice"
+    );
+    let path = json["case_receipt"].as_str().expect("the case receipt");
+    let verified = tenant
+        .dsr(["receipt", "verify", path, "--output", "json"])
+        .run()
+        .json();
+    assert_eq!(
+        verified["case_receipts"][0]["outcome"], "done",
+        "{verified:#}"
+    );
+    tenant
+        .dsr(["locate", "--group", "company", "--name", "Jane Doe"])
+        .status(1)
+        .run();
+}

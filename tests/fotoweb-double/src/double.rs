@@ -58,8 +58,47 @@ impl Double {
     /// thread of its own, so plain synchronous tests can use it.
     pub fn spawn(options: Options) -> anyhow::Result<Double> {
         let shared = Arc::new(Shared::load(options)?);
-        let std_listener =
-            StdListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).context("cannot bind")?;
+        let (url, shutdown, thread) =
+            Double::start(&shared, SocketAddr::from(([127, 0, 0, 1], 0)))?;
+        Ok(Double {
+            url,
+            shared,
+            shutdown: Some(shutdown),
+            thread: Some(thread),
+        })
+    }
+
+    /// Stops serving, as a server that went down: the listener and every connection are
+    /// closed, and a client trying to connect is refused. What the double holds is kept.
+    pub fn stop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+
+    /// Serves again, at the same address, what the double held when it was stopped.
+    pub fn restart(&mut self) -> anyhow::Result<()> {
+        self.stop();
+        let addr: SocketAddr = self
+            .url
+            .trim_start_matches("http://")
+            .parse()
+            .context("the double's own address")?;
+        let (_, shutdown, thread) = Double::start(&self.shared, addr)?;
+        self.shutdown = Some(shutdown);
+        self.thread = Some(thread);
+        Ok(())
+    }
+
+    /// Serves `shared` at `addr` (port 0: a free one) from a runtime on a thread of its own.
+    fn start(
+        shared: &Arc<Shared>,
+        addr: SocketAddr,
+    ) -> anyhow::Result<(String, oneshot::Sender<()>, JoinHandle<()>)> {
+        let std_listener = StdListener::bind(addr).context("cannot bind")?;
         std_listener.set_nonblocking(true)?;
         let url = format!("http://{}", std_listener.local_addr()?);
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -73,7 +112,7 @@ impl Double {
             TcpListener::from_std(std_listener)?
         };
         let (shutdown, stopped) = oneshot::channel::<()>();
-        let server_shared = Arc::clone(&shared);
+        let server_shared = Arc::clone(shared);
         let thread = std::thread::Builder::new()
             .name("fotoweb-double".to_owned())
             .spawn(move || {
@@ -85,12 +124,7 @@ impl Double {
                 }
             })
             .context("cannot start the double's thread")?;
-        Ok(Double {
-            url,
-            shared,
-            shutdown: Some(shutdown),
-            thread: Some(thread),
-        })
+        Ok((url, shutdown, thread))
     }
 
     /// Loads the tenant and serves it on `listener` until the process ends.
@@ -236,11 +270,6 @@ impl Double {
 
 impl Drop for Double {
     fn drop(&mut self) {
-        if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        self.stop();
     }
 }
