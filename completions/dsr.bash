@@ -3022,7 +3022,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__tenant__subcmd__edit)
-            opts="-q -v -h --records-retention --restriction-field --restriction-value --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-q -v -h --records-retention --restriction-field --restriction-value --ropa --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3037,6 +3037,10 @@ _dsr() {
                     return 0
                     ;;
                 --restriction-value)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ropa)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -169,6 +169,7 @@ set edit:completion:arg-completer[dsr] = {|@words|
             cand --records-retention 'How long the records of a closed case are kept before `dsr case purge` may delete its personal data: years, months, weeks or days, such as 5y, 18m or 1y6m'
             cand --restriction-field 'The field `dsr restrict` marks a subject''s assets in (Art. 18)'
             cand --restriction-value 'The value `dsr restrict` puts into --restriction-field [default: restricted]'
+            cand --ropa 'The record of processing the tenant''s access packages draw on, when several systems share one: `dsr tenant ropa RECORD` (ropa/RECORD.toml) [default: the tenant''s own]'
             cand --tenant 'The tenant to work on (the only one configured when omitted) [env: DSR_TENANT]'
             cand --group 'Work on every tenant of a group (`dsr tenant group add`), where a request spans systems: `dsr locate`, `dsr case open`, `dsr case list`, `dsr access`, `dsr portability`, `dsr erase`'
             cand --data-dir 'Where indexes and cases are kept [default: the XDG data directory + dsr] [env: DSR_DATA_DIR]'

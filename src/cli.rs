@@ -593,7 +593,8 @@ pub struct TenantAddArgs {
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   dsr tenant edit acme --records-retention 5y
-  dsr tenant edit acme --restriction-field 25 --restriction-value restricted")]
+  dsr tenant edit acme --restriction-field 25 --restriction-value restricted
+  dsr tenant edit acme --ropa company   # a record of processing several systems share")]
 pub struct TenantEditArgs {
     /// The tenant [default: --tenant, or the only one]
     pub name: Option<String>,
@@ -607,6 +608,11 @@ pub struct TenantEditArgs {
     /// The value `dsr restrict` puts into --restriction-field [default: restricted]
     #[arg(long, value_name = "TEXT", requires = "restriction_field")]
     pub restriction_value: Option<String>,
+    /// The record of processing the tenant's access packages draw on, when several
+    /// systems share one: `dsr tenant ropa RECORD` (ropa/RECORD.toml) [default: the
+    /// tenant's own]
+    #[arg(long, value_name = "RECORD")]
+    pub ropa: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -164,6 +164,10 @@ pub struct TenantProfile {
     /// `dsr case purge` may delete its personal data; no case is purged without one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub records_retention: Option<String>,
+    /// The record of processing this tenant's packages draw on (`ropa/NAME.toml` beside
+    /// the configuration), when several tenants share one; its own name when none is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ropa: Option<String>,
     /// The field `dsr restrict` marks a subject's assets in (Art. 18), and the value it
     /// puts there; without a field, restriction is refused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -252,6 +256,7 @@ impl TenantProfile {
             operator: None,
             purpose: None,
             records_retention: None,
+            ropa: None,
             restriction_field: None,
             restriction_value: None,
         }
@@ -357,6 +362,11 @@ impl TenantProfile {
         }
         if let Some(text) = &self.records_retention {
             Retention::parse(text).map_err(|e| problem(&e.to_string()))?;
+        }
+        if let Some(record) = &self.ropa {
+            check_name(record).map_err(|_| {
+                problem("the record of processing's name must be a plain name (letters, digits, '-', '_')")
+            })?;
         }
         Ok(())
     }

@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
         }
         (Some(_), _) => None,
     };
-    let ropa = RecordOfProcessing::load_for_package(name, &ctx.ropa_path(name))?;
+    let ropa = RecordOfProcessing::load_for_package(name, &ctx.ropa_path(name, profile))?;
     let lang = match args.lang.as_deref() {
         Some(code) => code.parse()?,
         None => ropa.language.unwrap_or_default(),

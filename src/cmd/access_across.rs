@@ -87,7 +87,7 @@ pub fn run(ctx: &Context, args: AccessArgs) -> Result<Outcome> {
     let mut unread = Vec::new();
     for (name, profile) in &members {
         // A system without a record of processing is not unreachable: it is set up wrong.
-        let ropa = RecordOfProcessing::load_for_package(name, &ctx.ropa_path(name))?;
+        let ropa = RecordOfProcessing::load_for_package(name, &ctx.ropa_path(name, profile))?;
         let session = Session::of(ctx, name, profile.clone());
         match open(ctx, session, ropa) {
             Ok(opened) => systems.push(opened),

@@ -225,12 +225,14 @@ impl Context {
 
     /// The tenant's record of processing, beside the configuration file: it is the DPO's
     /// configuration, not data dsr derives.
-    pub fn ropa_path(&self, name: &str) -> PathBuf {
+    /// Several tenants may share one record (`tenant edit NAME --ropa RECORD`).
+    pub fn ropa_path(&self, name: &str, profile: &TenantProfile) -> PathBuf {
+        let record = profile.ropa.as_deref().unwrap_or(name);
         self.config_path
             .parent()
             .unwrap_or(std::path::Path::new("."))
             .join("ropa")
-            .join(format!("{name}.toml"))
+            .join(format!("{record}.toml"))
     }
 
     /// The tenant named by --tenant, else the only one configured, else none (for commands

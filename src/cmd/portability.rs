@@ -48,7 +48,8 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
     };
     let lang = match args.lang.as_deref() {
         Some(code) => code.parse()?,
-        None => dsr::ropa::RecordOfProcessing::language(&ctx.ropa_path(name))?.unwrap_or_default(),
+        None => dsr::ropa::RecordOfProcessing::language(&ctx.ropa_path(name, &session.profile))?
+            .unwrap_or_default(),
     };
     let platform = session.platform(None)?;
     let not_searched = unreadable::ids(ctx, name)?;

@@ -92,9 +92,8 @@ pub fn run(ctx: &Context, args: PortabilityArgs) -> Result<Outcome> {
     for (name, profile) in &members {
         let lang = match args.lang.as_deref() {
             Some(code) => code.parse()?,
-            None => {
-                dsr::ropa::RecordOfProcessing::language(&ctx.ropa_path(name))?.unwrap_or_default()
-            }
+            None => dsr::ropa::RecordOfProcessing::language(&ctx.ropa_path(name, profile))?
+                .unwrap_or_default(),
         };
         let session = Session::of(ctx, name, profile.clone());
         match open(ctx, session, lang) {

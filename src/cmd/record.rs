@@ -161,7 +161,7 @@ fn receipt(
         dsr::case::Right::Rectification
         | dsr::case::Right::Erasure
         | dsr::case::Right::Restriction => {
-            dsr::ropa::RecordOfProcessing::load(name, &ctx.ropa_path(name))
+            dsr::ropa::RecordOfProcessing::load(name, &ctx.ropa_path(name, profile))
                 .map(|r| r.recipients)
                 .unwrap_or_default()
         }

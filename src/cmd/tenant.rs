@@ -154,6 +154,7 @@ fn add(ctx: &Context, mut args: TenantAddArgs) -> Result<Outcome> {
         operator: args.default_operator,
         purpose: args.default_purpose,
         records_retention: args.records_retention.map(|r| r.trim().to_owned()),
+        ropa: None,
         restriction_field: args.restriction_field.map(|f| f.trim().to_owned()),
         restriction_value: args.restriction_value,
     };
@@ -209,11 +210,12 @@ fn edit(ctx: &Context, args: TenantEditArgs) -> Result<Outcome> {
         .select(args.name.as_deref().or(ctx.tenant.as_deref()))?
         .0
         .to_owned();
-    if args.records_retention.is_none() && args.restriction_field.is_none() {
+    if args.records_retention.is_none() && args.restriction_field.is_none() && args.ropa.is_none() {
         anyhow::bail!(
-            "nothing to change: give --records-retention PERIOD (such as 5y), or --restriction-field ID"
+            "nothing to change: give --records-retention PERIOD (such as 5y), --restriction-field ID or --ropa RECORD"
         );
     }
+    let record = args.ropa.as_deref().map(str::trim);
     let retention = args.records_retention.map(|r| r.trim().to_owned());
     let restriction = args.restriction_field.map(|f| f.trim().to_owned());
     config.edit(&name, |profile| {
@@ -223,6 +225,10 @@ fn edit(ctx: &Context, args: TenantEditArgs) -> Result<Outcome> {
         if let Some(field) = &restriction {
             profile.restriction_field = Some(field.clone());
             profile.restriction_value = args.restriction_value.clone();
+        }
+        if let Some(record) = record {
+            // Naming its own record is the default: nothing to keep.
+            profile.ropa = (record != name).then(|| record.to_owned());
         }
     })?;
     config.save(&ctx.config_path)?;
@@ -234,6 +240,18 @@ fn edit(ctx: &Context, args: TenantEditArgs) -> Result<Outcome> {
     if let Some(field) = restriction {
         ctx.note(&format!(
             "Tenant '{name}' marks restricted assets (`dsr restrict`) in field {field}."
+        ));
+    }
+    if let Some(record) = record {
+        let path = ctx.ropa_path(&name, config.select(Some(&name))?.1);
+        let missing = if path.exists() {
+            String::new()
+        } else {
+            format!("; it is not written yet: `dsr tenant ropa {name} --init` writes it")
+        };
+        ctx.note(&format!(
+            "Tenant '{name}' draws its access packages on the record of processing '{record}' ({}){missing}.",
+            path.display()
         ));
     }
     Ok(Outcome::Done)
@@ -615,8 +633,8 @@ fn check(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outc
 /// Shows the record of processing, or writes the template to fill in.
 fn ropa(ctx: &Context, name: Option<&str>, init: bool) -> Result<Outcome> {
     let config = ctx.load_config()?;
-    let (name, _) = config.select(name.or(ctx.tenant.as_deref()))?;
-    let path = ctx.ropa_path(name);
+    let (name, profile) = config.select(name.or(ctx.tenant.as_deref()))?;
+    let path = ctx.ropa_path(name, profile);
     if init {
         dsr::ropa::RecordOfProcessing::init(&path)?;
         ctx.note(&format!(

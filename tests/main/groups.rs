@@ -2165,3 +2165,59 @@ fn a_system_that_goes_down_mid_run_is_named_and_resume_completes_it_once_it_is_b
         .status(1)
         .run();
 }
+
+/// Several systems of one controller often share one record of processing: each names it,
+/// and the access package across them draws every section from it.
+#[test]
+fn systems_that_share_a_record_of_processing_name_it_once() {
+    let tenant = company();
+    tenant.t.fill_ropa("acme");
+    let id = tenant
+        .dsr(["case", "open", "--group", "company", "--right", "access"])
+        .args(["--email", "jane.doe@example.com"])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    // Without a record the others' sections cannot be written.
+    let refused = tenant
+        .dsr(["access", &id, "--group", "company", "--out"])
+        .arg(tenant.t.path("first"))
+        .status(2)
+        .run();
+    assert!(refused.error().contains("archive"), "{}", refused.dump());
+    // A name that is not a plain one is refused, and nothing is written.
+    let config = std::fs::read_to_string(tenant.t.config_file()).expect("the configuration");
+    tenant
+        .dsr(["tenant", "edit", "shop", "--ropa", "../acme"])
+        .status(2)
+        .run();
+    assert_eq!(
+        std::fs::read_to_string(tenant.t.config_file()).expect("the configuration"),
+        config
+    );
+    for name in ["archive", "shop"] {
+        let said = tenant.dsr(["tenant", "edit", name, "--ropa", "acme"]).run();
+        assert!(
+            said.stderr.contains("record of processing 'acme'"),
+            "{}",
+            said.dump()
+        );
+    }
+    let shown = tenant.dsr(["tenant", "ropa", "shop"]).run();
+    assert!(shown.stdout.contains("acme.toml"), "{}", shown.dump());
+    let package = tenant.t.path("jane-access");
+    tenant
+        .dsr(["access", &id, "--group", "company", "--out"])
+        .arg(&package)
+        .run();
+    let controllers: Vec<Value> = ["acme", "archive", "shop"]
+        .iter()
+        .map(|name| package_json(&package, &format!("{name}/data.json"))["controller"].clone())
+        .collect();
+    assert!(controllers[0].is_object(), "{controllers:?}");
+    assert!(
+        controllers.iter().all(|c| *c == controllers[0]),
+        "one record, every section: {controllers:?}"
+    );
+}
