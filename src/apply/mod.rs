@@ -10,8 +10,10 @@ pub mod holds;
 pub mod journal;
 mod report;
 
+use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::asset::Asset;
 pub use crate::plan::{Action, Intent, PLAN_FORMAT, Plan, Step, hex, same_value, unwritable};
@@ -117,6 +119,16 @@ impl Carried {
     }
 }
 
+/// After this many steps in a row failed to reach the platform at all (each after the
+/// client's own retries and time limit), the rest of the run is not attempted: a server
+/// that is down or never answers would make each of them wait out its whole time limit.
+/// They stay not done in the journal, so `--resume` carries them out once it answers.
+const UNREACHED_IN_A_ROW: usize = 3;
+
+/// Why a step was not attempted after [`UNREACHED_IN_A_ROW`] steps could not reach the
+/// platform.
+pub const NOT_ATTEMPTED: &str = "not attempted: the platform stopped answering (several steps in a row could not reach it); run the command again with --resume once it answers";
+
 /// Carries out the plan's changing steps on `jobs` threads and returns how each ended.
 /// Steps the journal marks done are not touched. Every other step first reads the asset:
 /// a change already there is recorded as done without calling again, and a step whose
@@ -151,13 +163,17 @@ pub fn apply(
         }
     }
     progress.start(work.len() as u64);
-    // A step begun is finished; none is begun once a stop is asked for. Without a
-    // journal nothing more may change: a journal failure stops every thread.
+    let pending = work.clone();
+    // Steps that ended, one after another, without reaching the platform.
+    let unreached = AtomicUsize::new(0);
+    // A step begun is finished; none is begun once a stop is asked for, or once the
+    // platform stopped answering. Without a journal nothing more may change: a journal
+    // failure stops every thread.
     let jobs = if platform.changes_in_order() { 1 } else { jobs };
     let ended = threads::map(
         jobs.clamp(1, 32),
         work,
-        || stop.requested().is_none(),
+        || stop.requested().is_none() && unreached.load(Ordering::SeqCst) < UNREACHED_IN_A_ROW,
         |i| {
             let handle = earlier.handles.get(&i).map(String::as_str);
             let step = StepRun {
@@ -166,10 +182,17 @@ pub fn apply(
                 platform,
                 journal: &journal,
                 replan,
+                failure: Cell::new(None),
             };
             match step.run(&carried.steps[i]) {
                 Ok((applied, new)) => {
-                    progress.step_done(!matches!(applied, Applied::Failed(_)));
+                    let failed = matches!(applied, Applied::Failed(_));
+                    if failed && step.failure.get() == Some(NETWORK) {
+                        unreached.fetch_add(1, Ordering::SeqCst);
+                    } else {
+                        unreached.store(0, Ordering::SeqCst);
+                    }
+                    progress.step_done(!failed);
                     ControlFlow::Continue(Ok((i, applied, new)))
                 }
                 Err(e) => ControlFlow::Break(Err(e)),
@@ -187,6 +210,13 @@ pub fn apply(
     // Every step ended: a stop asked for after the last one began interrupts nothing.
     if results.len() < plan.changing_steps().count() {
         stop.check()?;
+        // Not stopped: the platform stopped answering. The steps not begun are failed,
+        // never claimed, and left for --resume.
+        for i in pending {
+            results
+                .entry(i)
+                .or_insert_with(|| Applied::Failed(NOT_ATTEMPTED.to_owned()));
+        }
     }
     journal.record(Event::End, None, None)?;
     let mut positions: BTreeSet<usize> = earlier.replanned.keys().copied().collect();
@@ -211,6 +241,8 @@ struct StepRun<'a> {
     platform: &'a dyn Platform,
     journal: &'a Journal,
     replan: &'a Replan<'a>,
+    /// The kind of the step's failure, once it failed ([`error_kind`]).
+    failure: Cell<Option<&'static str>>,
 }
 
 impl StepRun<'_> {
@@ -286,7 +318,8 @@ impl StepRun<'_> {
     }
 
     /// Journals a failed step; earlier versions left behind are a status of their own.
-    fn failed(&self, kind: &str, message: &str) -> Result<Applied, JournalError> {
+    fn failed(&self, kind: &'static str, message: &str) -> Result<Applied, JournalError> {
+        self.failure.set(Some(kind));
         self.journal
             .record(Event::Failed, Some(self.index), Some(kind.to_owned()))?;
         Ok(if kind == VERSIONS_REMAIN {
@@ -358,6 +391,9 @@ impl StepRun<'_> {
 const VERSIONS_REMAIN: &str = "versions-remain";
 
 /// A word for the journal that says what kind of failure it was, without its details.
+/// The kind of failure of a step that could not reach the platform.
+const NETWORK: &str = "network";
+
 fn error_kind(e: &PlatformError) -> &'static str {
     match e {
         PlatformError::NotFound { .. } => "not-found",
@@ -365,7 +401,7 @@ fn error_kind(e: &PlatformError) -> &'static str {
         PlatformError::Forbidden(_) => "forbidden",
         PlatformError::Network { .. }
         | PlatformError::NoAnswer { .. }
-        | PlatformError::NoConnection { .. } => "network",
+        | PlatformError::NoConnection { .. } => NETWORK,
         PlatformError::Status { .. } => "status",
         PlatformError::Rejected(_) => "rejected",
         PlatformError::Conflict { .. } => "conflict",
@@ -640,6 +676,92 @@ mod tests {
             },
             steps,
         }
+    }
+
+    /// A server that went down: every read is refused, and each is counted.
+    struct Down<'a> {
+        platform: &'a DirPlatform,
+        reads: AtomicUsize,
+    }
+
+    impl Platform for Down<'_> {
+        fn describe(&self) -> Result<crate::platform::Description, PlatformError> {
+            self.platform.describe()
+        }
+        fn scan(
+            &self,
+            since: &crate::platform::Since<'_>,
+            found: &(dyn Fn(crate::platform::Scanned) + Sync),
+        ) -> Result<crate::platform::ScanEnd, PlatformError> {
+            self.platform.scan(since, found)
+        }
+        fn get(&self, _id: &str) -> Result<Asset, PlatformError> {
+            self.reads.fetch_add(1, Ordering::SeqCst);
+            Err(PlatformError::NoConnection {
+                host: "dam.example".to_owned(),
+            })
+        }
+        fn update(
+            &self,
+            id: &str,
+            changes: &crate::platform::MetadataChanges,
+            expected: Option<&str>,
+        ) -> Result<Asset, PlatformError> {
+            self.platform.update(id, changes, expected)
+        }
+        fn delete_following(
+            &self,
+            id: &str,
+            handle: Option<&str>,
+            accepted: &mut dyn FnMut(&str),
+        ) -> Result<(), PlatformError> {
+            self.platform.delete_following(id, handle, accepted)
+        }
+        fn download(&self, id: &str, to: &mut dyn std::io::Write) -> Result<u64, PlatformError> {
+            self.platform.download(id, to)
+        }
+        fn access(&self) -> Result<Vec<crate::platform::ArchiveAccess>, PlatformError> {
+            self.platform.access()
+        }
+    }
+
+    /// A platform that stopped answering does not make every step wait out its time
+    /// limit: after a few steps in a row cannot reach it, the rest are not attempted. They
+    /// are failed, never claimed, and left undone in the journal for --resume.
+    #[test]
+    fn a_platform_that_stopped_answering_ends_the_run_with_the_rest_not_attempted() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let root = dir.path().join("tenant");
+        let ids: Vec<String> = (0..10).map(|i| format!("A/{i}.png")).collect();
+        for id in &ids {
+            write(&root, id, &["Jane Doe", "Ola Nordmann"]);
+        }
+        let platform = DirPlatform::open(&root).expect("the tenant");
+        let plan = erasure(ids.iter().map(|id| scrub_step(&platform, id)).collect());
+        let down = Down {
+            platform: &platform,
+            reads: AtomicUsize::new(0),
+        };
+        struct Quiet;
+        impl ApplyProgress for Quiet {}
+        let journal = dir.path().join("journal.jsonl");
+        let carried =
+            apply(&plan, &replan, &down, &journal, 1, &Quiet, &Stop::new()).expect("the run ends");
+        assert_eq!(down.reads.load(Ordering::SeqCst), UNREACHED_IN_A_ROW);
+        assert_eq!(carried.applied.len(), 10, "every step is accounted for");
+        let not_attempted = carried
+            .applied
+            .values()
+            .filter(|a| **a == Applied::Failed(NOT_ATTEMPTED.to_owned()))
+            .count();
+        assert_eq!(not_attempted, 10 - UNREACHED_IN_A_ROW);
+        assert!(
+            carried
+                .applied
+                .values()
+                .all(|a| matches!(a, Applied::Failed(_)))
+        );
+        assert_eq!(Journal::read(&journal).expect("the journal").done(), 0);
     }
 
     #[test]
