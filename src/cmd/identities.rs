@@ -78,12 +78,25 @@ fn proposals(held: &[(Case, CaseStore)]) -> BTreeMap<String, (Found, Vec<String>
     all
 }
 
+/// How many identities found along the way are announced after a search; `case show`
+/// lists them all. A subject found in hundreds of client rows, each with the client's own
+/// number, would otherwise bury the search's answer.
+const ANNOUNCED: usize = 5;
+
 /// Tells the person what else was found and how to accept it.
 pub fn note(ctx: &Context, held: &[(Case, CaseStore)]) {
     let Some((first, _)) = held.first() else {
         return;
     };
-    for (found, places) in proposals(held).into_values() {
+    let all = proposals(held);
+    if all.len() > ANNOUNCED {
+        ctx.note(&format!(
+            "Also found: {} identities beside hers in her records; the first {ANNOUNCED} follow, `dsr case show {} --tenant NAME` lists each system's.",
+            all.len(),
+            first.id
+        ));
+    }
+    for (found, places) in all.into_values().take(ANNOUNCED) {
         let more = match places.len() {
             1 => String::new(),
             n => format!(" and {} more", n - 1),

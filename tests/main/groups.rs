@@ -2221,3 +2221,47 @@ fn systems_that_share_a_record_of_processing_name_it_once() {
         "one record, every section: {controllers:?}"
     );
 }
+
+/// A subject found in many records that each hold another number (a client company's on
+/// every client row) is not buried under them: a few are announced, `case show` lists all.
+#[test]
+fn many_identities_found_along_the_way_are_announced_a_few_and_listed_all() {
+    let t = Test::new();
+    let assets: Vec<(String, Value)> = (0..7)
+        .map(|i| {
+            (
+                format!("Press/story-{i}.jpg"),
+                json!({"308": ["jane.doe@example.com"], "309": [format!("+47 400 00 1{i:02}")]}),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, Value)> = assets
+        .iter()
+        .map(|(id, v)| (id.as_str(), v.clone()))
+        .collect();
+    dir_tenant(&t, "press", &refs);
+    t.dsr(["sync", "--tenant", "press"]).run();
+    let opened = t
+        .dsr(["case", "open", "--tenant", "press", "--right", "access"])
+        .args(["--email", "jane.doe@example.com"])
+        .run();
+    assert!(
+        opened
+            .stderr
+            .contains("Also found: 7 identities beside hers"),
+        "{}",
+        opened.dump()
+    );
+    assert_eq!(
+        opened.stderr.matches("Also found: phone:").count(),
+        5,
+        "{}",
+        opened.dump()
+    );
+    let id = opened.stdout.trim();
+    let shown = t
+        .dsr(["case", "show", id, "--tenant", "press", "--output", "json"])
+        .run()
+        .json();
+    assert_eq!(proposed(&shown).len(), 7);
+}
