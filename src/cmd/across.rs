@@ -300,22 +300,7 @@ pub(super) fn print_plans<C: Change>(
 /// Asks `question` once; without a terminal to ask in, refuses, saying `what` needs it.
 /// Returns how the run ends when it does not go on.
 pub(super) fn confirm(ctx: &Context, what: &str, question: &str) -> Result<Option<Outcome>> {
-    if !super::can_prompt(ctx) {
-        eprintln!(
-            "dsr: refused: {what} and needs a confirmation; there is no terminal to ask in. Check the plans with --dry-run, then run again with --yes."
-        );
-        return Ok(Some(Outcome::Refused));
-    }
-    let answer = dialoguer::Confirm::new()
-        .with_prompt(question)
-        .default(false)
-        .interact()
-        .context("cannot read the confirmation")?;
-    if !answer {
-        eprintln!("dsr: refused: nothing was changed.");
-        return Ok(Some(Outcome::Refused));
-    }
-    Ok(None)
+    Ok((!super::bulk::confirm_changes(ctx, what, question)?).then_some(Outcome::Refused))
 }
 
 /// Carries out the planned request in every system at once, each on its own worker, then

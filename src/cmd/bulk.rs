@@ -796,9 +796,19 @@ fn new_case(subject: &Subject, options: &Options<'_>, batch: Option<String>) -> 
 
 /// Asks once for the whole list; refuses without a terminal to ask in.
 fn confirm(ctx: &Context, question: &str) -> Result<bool> {
+    confirm_changes(
+        ctx,
+        &format!("{question} This changes the tenant"),
+        question,
+    )
+}
+
+/// Asks `question` once; without a terminal to ask in, refuses, saying that `what` needs
+/// a confirmation. True when the person said yes.
+pub(super) fn confirm_changes(ctx: &Context, what: &str, question: &str) -> Result<bool> {
     if !super::can_prompt(ctx) {
         eprintln!(
-            "dsr: refused: {question} This changes the tenant and needs a confirmation; there is no terminal to ask in. Check the plans with --dry-run, then run again with --yes."
+            "dsr: refused: {what} and needs a confirmation; there is no terminal to ask in. Check the plans with --dry-run, then run again with --yes."
         );
         return Ok(false);
     }

@@ -188,15 +188,25 @@ fn company_with(configure: impl FnOnce(&mut fotoweb_double::Options)) -> Tenant 
         json!({"80": ["Jane Doe"], "308": ["jane.doe@example.com"], "368": ["Jane Doe"]}),
     );
     t.asset("Staff/ola.jpg", json!({"80": ["Ola Nordmann"]}));
-    let tenant = Tenant::new(t, Kind::Fotoweb, &[], configure);
-    dir_tenant(
-        &tenant.t,
-        "archive",
+    grouped(
+        t,
+        configure,
         &[
             ("Old/jane.tif", json!({"308": ["jane.doe@example.com"]})),
             ("Old/ola.tif", json!({"308": ["ola@example.com"]})),
         ],
-    );
+    )
+}
+
+/// The FotoWeb double serving `t`'s assets (`acme`), an archive folder holding `archive`
+/// (`archive`) and the quoting database (`shop`), grouped as `company`.
+fn grouped(
+    t: Test,
+    configure: impl FnOnce(&mut fotoweb_double::Options),
+    archive: &[(&str, Value)],
+) -> Tenant {
+    let tenant = Tenant::new(t, Kind::Fotoweb, &[], configure);
+    dir_tenant(&tenant.t, "archive", archive);
     tenant.dsr(["sync", "--tenant", "archive"]).run();
     shop(&tenant);
     tenant
@@ -205,6 +215,25 @@ fn company_with(configure: impl FnOnce(&mut fotoweb_double::Options)) -> Tenant 
         ])
         .run();
     tenant
+}
+
+/// Stock OpenSSH accepts the receipt at `path`, with the tenant's key as allowed signer.
+fn ssh_keygen_accepts(tenant: &Tenant, path: &std::path::Path) {
+    let signers = tenant.t.path("allowed_signers");
+    std::fs::write(&signers, tenant.dsr(["keys", "show"]).run().stdout).expect("allowed_signers");
+    let ssh = std::process::Command::new("ssh-keygen")
+        .args(["-Y", "verify", "-n", "dsr-receipt", "-I", "dsr", "-f"])
+        .arg(&signers)
+        .arg("-s")
+        .arg(format!("{}.sig", path.display()))
+        .stdin(std::fs::File::open(path).expect("the receipt"))
+        .output()
+        .expect("ssh-keygen runs");
+    assert!(
+        ssh.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ssh.stderr)
+    );
 }
 
 /// The (tenant, asset) pairs of a group locate's hits.
@@ -743,21 +772,7 @@ fn an_erasure_across_a_group_is_planned_once_and_proved_by_one_case_receipt() {
         table.starts_with("ok") && table.contains("3 system receipt(s) checked"),
         "{table}"
     );
-    let signers = tenant.t.path("allowed_signers");
-    std::fs::write(&signers, tenant.dsr(["keys", "show"]).run().stdout).expect("allowed_signers");
-    let ssh = std::process::Command::new("ssh-keygen")
-        .args(["-Y", "verify", "-n", "dsr-receipt", "-I", "dsr", "-f"])
-        .arg(&signers)
-        .arg("-s")
-        .arg(format!("{}.sig", path.display()))
-        .stdin(std::fs::File::open(&path).expect("the receipt"))
-        .output()
-        .expect("ssh-keygen runs");
-    assert!(
-        ssh.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ssh.stderr)
-    );
+    ssh_keygen_accepts(&tenant, &path);
 
     // A system receipt that is not the one named fails the case receipt.
     let first = tenant.t.data_dir().join(
@@ -1749,22 +1764,14 @@ fn a_request_across_systems_killed_mid_run_is_finished_by_resume_with_no_step_tw
         );
     }
     t.asset("Staff/ola.jpg", json!({"80": ["Ola Nordmann"]}));
-    let tenant = Tenant::new(t, Kind::Fotoweb, &[], |o| o.latency_ms = 20);
-    dir_tenant(
-        &tenant.t,
-        "archive",
+    let tenant = grouped(
+        t,
+        |o| o.latency_ms = 20,
         &[
             ("Old/jane.tif", json!({"80": ["Jane Doe"]})),
             ("Old/ola.tif", json!({"80": ["Ola Nordmann"]})),
         ],
     );
-    tenant.dsr(["sync", "--tenant", "archive"]).run();
-    shop(&tenant);
-    tenant
-        .dsr([
-            "tenant", "group", "add", "company", "acme", "archive", "shop",
-        ])
-        .run();
     let id = tenant
         .dsr(["case", "open", "--group", "company", "--right", "erasure"])
         .args(["--name", "Jane Doe"])
@@ -2024,21 +2031,7 @@ fn one_request_over_the_sample_tenant_the_double_and_the_sample_database() {
         .run()
         .json();
     assert_eq!(verified["ok"], true, "{verified:#}");
-    let signers = tenant.t.path("allowed_signers");
-    std::fs::write(&signers, tenant.dsr(["keys", "show"]).run().stdout).expect("signers");
-    let ssh = std::process::Command::new("ssh-keygen")
-        .args(["-Y", "verify", "-n", "dsr-receipt", "-I", "dsr", "-f"])
-        .arg(&signers)
-        .arg("-s")
-        .arg(format!("{}.sig", path.display()))
-        .stdin(std::fs::File::open(&path).expect("the receipt"))
-        .output()
-        .expect("ssh-keygen runs");
-    assert!(
-        ssh.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ssh.stderr)
-    );
+    ssh_keygen_accepts(&tenant, &path);
 
     // A fresh search with every identity the case came to hold finds no high match left.
     let case = tenant
@@ -2070,19 +2063,11 @@ fn a_system_that_goes_down_mid_run_is_named_and_resume_completes_it_once_it_is_b
         );
     }
     t.asset("Staff/ola.jpg", json!({"80": ["Ola Nordmann"]}));
-    let mut tenant = Tenant::new(t, Kind::Fotoweb, &[], |o| o.latency_ms = 20);
-    dir_tenant(
-        &tenant.t,
-        "archive",
+    let mut tenant = grouped(
+        t,
+        |o| o.latency_ms = 20,
         &[("Old/jane.tif", json!({"80": ["Jane Doe"]}))],
     );
-    tenant.dsr(["sync", "--tenant", "archive"]).run();
-    shop(&tenant);
-    tenant
-        .dsr([
-            "tenant", "group", "add", "company", "acme", "archive", "shop",
-        ])
-        .run();
     let id = tenant
         .dsr(["case", "open", "--group", "company", "--right", "erasure"])
         .args(["--name", "Jane Doe"])
