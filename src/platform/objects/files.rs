@@ -19,6 +19,34 @@ pub fn key_label(key: &str) -> String {
 }
 
 impl ObjectsPlatform {
+    /// The platform's error for a failed request about the file at `path`, with the key
+    /// replaced by its label wherever the library's message quotes it.
+    fn file_error<'a>(
+        &'a self,
+        path: &'a Key,
+        label: &'a str,
+    ) -> impl Fn(object_store::Error) -> PlatformError + 'a {
+        move |e| {
+            let hide = |text: String| {
+                let encoded = percent_encoding::utf8_percent_encode(
+                    path.as_ref(),
+                    percent_encoding::NON_ALPHANUMERIC,
+                )
+                .to_string();
+                text.replace(path.as_ref(), label).replace(&encoded, label)
+            };
+            match self.error(label)(e) {
+                PlatformError::Store { url, message } => PlatformError::Store {
+                    url,
+                    message: hide(message),
+                },
+                PlatformError::Forbidden(message) => PlatformError::Forbidden(hide(message)),
+                PlatformError::Auth(message) => PlatformError::Auth(hide(message)),
+                other => other,
+            }
+        }
+    }
+
     /// The full key of a file below the store's prefix; a key that is not clean and
     /// relative names nothing.
     fn file_path(&self, key: &str) -> Result<Key, PlatformError> {
@@ -41,7 +69,7 @@ impl ObjectsPlatform {
             match self.store.inner.head(&path).await {
                 Ok(meta) => Ok(Some(meta.size)),
                 Err(object_store::Error::NotFound { .. }) => Ok(None),
-                Err(e) => Err(self.error(&label)(e)),
+                Err(e) => Err(self.file_error(&path, &label)(e)),
             }
         })
     }
@@ -56,11 +84,11 @@ impl ObjectsPlatform {
                 .inner
                 .get(&path)
                 .await
-                .map_err(self.error(&label))?;
+                .map_err(self.file_error(&path, &label))?;
             let mut chunks = got.into_stream();
             let mut written = 0;
             while let Some(chunk) = chunks.next().await {
-                let chunk = chunk.map_err(self.error(&label))?;
+                let chunk = chunk.map_err(self.file_error(&path, &label))?;
                 to.write_all(&chunk).map_err(|source| PlatformError::Io {
                     path: std::path::PathBuf::from(&label),
                     source,
@@ -83,21 +111,34 @@ impl ObjectsPlatform {
             if let Some(bucket) = &self.store.bucket
                 && bucket.versioning().await? != versions::Versioning::Off
             {
+                // A plain delete first: its delete marker hides the file, so that an earlier
+                // version refused below stays hidden and is told as what it is
+                // ("versions-remain"); deleting the current version by its id would bring
+                // the earlier one back into view instead. The marker goes last. The row
+                // stays until every version is gone, so a run that stops half-way is erased
+                // again, never taken for done.
+                match self.store.inner.delete(&path).await {
+                    Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
+                    Err(e) => return Err(self.file_error(&path, &label)(e)),
+                }
                 let remain = |_| PlatformError::VersionsRemain { id: label.clone() };
                 let all = bucket.versions(path.as_ref()).await.map_err(remain)?;
-                // Earlier versions first: until the current one goes, the file is there,
-                // so a run that stops half-way deletes it again rather than missing it.
-                let (earlier, latest): (Vec<_>, Vec<_>) = all.into_iter().partition(|v| !v.latest);
+                let (latest, earlier): (Vec<_>, Vec<_>) = all.into_iter().partition(|v| v.latest);
                 for version in earlier.iter().chain(&latest) {
-                    bucket
-                        .delete_version(path.as_ref(), &version.id)
-                        .await
-                        .map_err(|e| match e {
+                    if let Err(e) = bucket.delete_version(path.as_ref(), &version.id).await {
+                        // Refused while the file itself is still there: not deleted at all,
+                        // which is more than "earlier versions remain".
+                        let still_there = self.store.inner.head(&path).await.is_ok();
+                        return Err(match e {
+                            PlatformError::Forbidden(_) if still_there => PlatformError::Forbidden(
+                                format!("the store refused to delete {label}"),
+                            ),
                             PlatformError::Forbidden(_) => {
                                 PlatformError::VersionsRemain { id: label.clone() }
                             }
                             other => other,
-                        })?;
+                        });
+                    }
                 }
                 if !bucket
                     .versions(path.as_ref())
@@ -110,7 +151,7 @@ impl ObjectsPlatform {
             } else {
                 match self.store.inner.delete(&path).await {
                     Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
-                    Err(e) => return Err(self.error(&label)(e)),
+                    Err(e) => return Err(self.file_error(&path, &label)(e)),
                 }
             }
             // Seen gone, not assumed.
@@ -121,7 +162,7 @@ impl ObjectsPlatform {
                         "{label} is still in the store after its deletion"
                     )));
                 }
-                Err(e) => return Err(self.error(&label)(e)),
+                Err(e) => return Err(self.file_error(&path, &label)(e)),
             }
             if let Some(container) = &self.store.container {
                 self.nothing_kept(container, &label, &[&path]).await?;
