@@ -110,6 +110,18 @@ struct MetadataAsset<'a> {
     #[serde(flatten)]
     view: &'a SubjectAsset,
     original: Option<String>,
+    #[serde(skip_serializing_if = "<[CarriedFile]>::is_empty")]
+    files: &'a [CarriedFile],
+}
+
+/// A file behind an asset, as the archive carries it.
+#[derive(Serialize)]
+struct CarriedFile {
+    /// Its key in the store.
+    name: String,
+    /// Its entry in the archive.
+    path: String,
+    sha256: String,
 }
 
 #[derive(Serialize)]
@@ -181,6 +193,48 @@ pub fn write(
         package.add_reader(&name, &mut file)?;
         originals.push(Some(name));
     }
+    // The files behind assets (a database row's file in an object store) go in whole,
+    // whichever asset names them: the row is the subject's, and so is the file.
+    let mut files = Vec::new();
+    for item in items {
+        let mut carried = Vec::new();
+        let listed =
+            platform
+                .files(&item.asset.id)
+                .map_err(|source| PortabilityError::Download {
+                    id: item.asset.id.clone(),
+                    source,
+                })?;
+        for file in listed {
+            let path = unique(
+                &mut used,
+                &format!(
+                    "files/{}/{}",
+                    safe_name(&item.asset.archive),
+                    safe_name(&file.name)
+                ),
+            );
+            let staged_err = |source| PortabilityError::Staging {
+                path: staging.to_owned(),
+                source,
+            };
+            let mut staged = tempfile::tempfile_in(staging).map_err(staged_err)?;
+            platform
+                .download_file(&item.asset.id, &file.name, &mut staged)
+                .map_err(|source| PortabilityError::Download {
+                    id: item.asset.id.clone(),
+                    source,
+                })?;
+            staged.seek(SeekFrom::Start(0)).map_err(staged_err)?;
+            let sha256 = package.add_reader(&path, &mut staged)?.sha256.clone();
+            carried.push(CarriedFile {
+                name: file.name,
+                path,
+                sha256,
+            });
+        }
+        files.push(carried);
+    }
 
     let metadata = Metadata {
         format: FORMAT,
@@ -190,9 +244,11 @@ pub fn write(
         assets: items
             .iter()
             .zip(&originals)
-            .map(|(item, original)| MetadataAsset {
+            .zip(&files)
+            .map(|((item, original), files)| MetadataAsset {
                 view: &item.view,
                 original: original.clone(),
+                files,
             })
             .collect(),
     };
@@ -214,7 +270,7 @@ pub fn write(
     Ok(Written {
         entries,
         sha256,
-        originals: originals.iter().flatten().count(),
+        originals: originals.iter().flatten().count() + files.iter().flatten().count(),
     })
 }
 
@@ -291,6 +347,7 @@ mod tests {
             modified: None,
             fields: Vec::new(),
             judged_by_review: false,
+            files: Vec::new(),
         };
         let case = crate::case::Case {
             format: 1,

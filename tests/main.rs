@@ -66,6 +66,8 @@ mod receipt;
 mod rectify;
 #[path = "main/restrict.rs"]
 mod restrict;
+#[path = "main/rowfiles.rs"]
+mod rowfiles;
 #[path = "main/s3server.rs"]
 mod s3server;
 #[path = "main/sql.rs"]

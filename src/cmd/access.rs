@@ -247,12 +247,15 @@ impl Access<'_> {
                     log::warn!("no preview for asset {}: {e}", asset.id);
                     None
                 });
-                Found {
-                    asset: reviewed.view(&case, asset, *min),
+                let mut view = reviewed.view(&case, asset, *min);
+                view.files = dsr::disclose::file_facts(platform, &asset.id)
+                    .with_context(|| format!("cannot list the files behind asset {}", asset.id))?;
+                Ok(Found {
+                    asset: view,
                     preview,
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_>>()?;
         let put_in: Vec<String> = found.iter().map(|f| f.asset.id.clone()).collect();
         let not_searched = self.unreadable.left_out(&put_in);
         let now = dsr::time::now();

@@ -142,6 +142,19 @@ pub struct SubjectAsset {
     /// in its person and text fields, everyone else redacted ([`judged_view`]).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub judged_by_review: bool,
+    /// The files the asset names beside its own data (a database row's file in an object
+    /// store), each read whole for its SHA-256.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<FileFact>,
+}
+
+/// One file behind an asset, as the subject is told of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileFact {
+    /// Its key in the store.
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
 }
 
 /// One field holding the subject, its values redacted for everyone else.
@@ -154,6 +167,27 @@ pub struct SubjectField {
     /// login, text; where: shown, credit, uploader, caption, title, keywords, creator,
     /// field), which [`crate::lang::Lang::reason`] words for a person.
     pub reasons: Vec<String>,
+}
+
+/// The files behind asset `id` with their size and SHA-256, each streamed once through a
+/// hash (never held whole); a file that cannot be read is an error, not left out.
+pub fn file_facts(
+    platform: &dyn crate::platform::Platform,
+    id: &str,
+) -> Result<Vec<FileFact>, crate::platform::PlatformError> {
+    platform
+        .files(id)?
+        .into_iter()
+        .map(|file| {
+            let mut digest = crate::platform::Digesting::default();
+            platform.download_file(id, &file.name, &mut digest)?;
+            Ok(FileFact {
+                name: file.name,
+                size: digest.size,
+                sha256: digest.sha256(),
+            })
+        })
+        .collect()
 }
 
 /// Builds the subject's view of `asset`. `min` is the confidence from which a value counts
@@ -228,6 +262,7 @@ pub fn subject_view(
         modified: asset.modified.clone(),
         fields,
         judged_by_review: false,
+        files: Vec::new(),
     }
 }
 

@@ -311,6 +311,44 @@ pub struct ArchiveAccess {
     pub download: bool,
 }
 
+/// A file an asset names beside its own data: the file behind a database row, kept in an
+/// object store.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AttachedFile {
+    /// Its key in the store, as the row names it.
+    pub name: String,
+    pub size: u64,
+}
+
+/// A writer that only counts and hashes what passes: a file's size and SHA-256 without
+/// holding it.
+#[derive(Default)]
+pub struct Digesting {
+    hasher: sha2::Sha256,
+    pub size: u64,
+}
+
+impl Digesting {
+    /// The SHA-256 of what was written, in hex.
+    pub fn sha256(self) -> String {
+        use sha2::Digest as _;
+        crate::encode::hex(&self.hasher.finalize())
+    }
+}
+
+impl std::io::Write for Digesting {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        use sha2::Digest as _;
+        self.hasher.update(buf);
+        self.size += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// A tenant's store of assets.
 pub trait Platform: Send + Sync {
     /// Field labels and other facts about the tenant.
@@ -383,6 +421,22 @@ pub trait Platform: Send + Sync {
     fn preview(&self, id: &str) -> Result<Option<Preview>, PlatformError> {
         let _ = id;
         Ok(None)
+    }
+    /// The files the asset names beside its own data that are there (a database row's
+    /// file in an object store). Most platforms' assets are files themselves and name none.
+    fn files(&self, id: &str) -> Result<Vec<AttachedFile>, PlatformError> {
+        let _ = id;
+        Ok(Vec::new())
+    }
+    /// Streams one of [`Platform::files`] to `to`; returns the number of bytes.
+    fn download_file(
+        &self,
+        id: &str,
+        name: &str,
+        to: &mut dyn std::io::Write,
+    ) -> Result<u64, PlatformError> {
+        let _ = (name, to);
+        Err(PlatformError::NotFound { id: id.to_owned() })
     }
 }
 

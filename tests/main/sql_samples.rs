@@ -18,14 +18,48 @@ const JANE: [&str; 6] = [
     "+4791234567",
 ];
 
+/// The files the studio sample's rows name, with their contents.
+pub const STUDIO_FILES: [(&str, &str); 6] = [
+    ("galleries/1/0001.jpg", "church"),
+    ("galleries/1/0002.jpg", "guests"),
+    ("galleries/2/0001.jpg", "window"),
+    ("galleries/3/0001.jpg", "family"),
+    ("contracts/1.pdf", "contract of Jane Doe"),
+    ("contracts/2.pdf", "contract of Ingrid Lie"),
+];
+
+/// Copies `examples/sql/NAME.toml` into the test's folder `sample/` and, for the studio,
+/// writes the files its rows name into `sample/studio-files/`, the store the dataset names
+/// relative to itself. Answers the dataset's path.
+pub fn sample_dataset(t: &Test, name: &str) -> std::path::PathBuf {
+    let dir = t.path("sample");
+    std::fs::create_dir_all(&dir).expect("the sample folder");
+    let dataset = dir.join(format!("{name}.toml"));
+    std::fs::copy(
+        repo_root()
+            .join("examples/sql")
+            .join(format!("{name}.toml")),
+        &dataset,
+    )
+    .expect("the dataset");
+    if name == "studio" {
+        for (key, contents) in STUDIO_FILES {
+            let path = dir.join("studio-files").join(key);
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("the folder");
+            std::fs::write(path, contents).expect("a file");
+        }
+    }
+    dataset
+}
+
 /// Loads `examples/sql/NAME.sql` and adds it as tenant `acme` with its dataset.
-fn sample(t: &Test, kind: Kind, name: &str, scope: Option<&str>) -> Option<Db> {
+pub fn sample(t: &Test, kind: Kind, name: &str, scope: Option<&str>) -> Option<Db> {
     let dir = repo_root().join("examples/sql");
     let script = std::fs::read_to_string(dir.join(format!("{name}.sql"))).expect("the script");
     let db = Db::new(t, kind, &script)?;
     let mut add = t
         .dsr(["tenant", "add", "acme", "--platform", "sql", "--dataset"])
-        .arg(dir.join(format!("{name}.toml")))
+        .arg(sample_dataset(t, name))
         .args(["--url", &db.url]);
     if let Some(scope) = scope {
         add = add.args(["--scope", scope]);
@@ -227,6 +261,18 @@ fn the_studio_sample_erases_her_and_keeps_what_the_law_keeps(kind: Kind) {
         ]
     );
     assert_eq!(db.select("SELECT id FROM photos ORDER BY id"), ["2", "4"]);
+    // The deleted photos' files went with their rows; the others and the kept contract's
+    // file stay.
+    let store = t.path("sample/studio-files");
+    for (key, there) in [
+        ("galleries/1/0001.jpg", false),
+        ("galleries/2/0001.jpg", false),
+        ("galleries/1/0002.jpg", true),
+        ("galleries/3/0001.jpg", true),
+        ("contracts/1.pdf", true),
+    ] {
+        assert_eq!(store.join(key).exists(), there, "{key}");
+    }
     assert_eq!(
         db.select("SELECT billed_to FROM invoices WHERE id = 1"),
         ["Jane Doe"]

@@ -10,6 +10,7 @@
 
 mod blobs;
 mod credentials;
+mod files;
 mod pairing;
 mod store;
 mod versions;
@@ -27,6 +28,7 @@ use super::{
 };
 use crate::asset::{Asset, metadata_from_json};
 use crate::fields;
+pub use files::key_label;
 use pairing::{Paired, Pairer};
 pub use store::check_endpoint;
 use store::{Store, StoreKind};

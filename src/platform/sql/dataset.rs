@@ -30,6 +30,12 @@
 //! [tables.notes.masks]            # per column: "null", "text:<fixed text>", "marker",
 //!                                 # "hash", "email" or "phone"
 //! body = "text:(erased)"
+//!
+//! [tables.photos.files]           # the file each row names, in an object store
+//! column = "file_key"
+//! store = "s3://studio/photos"    # or az://container/prefix, file:///folder, or a folder
+//!                                 # relative to the dataset file
+//! key = "originals/{value}"       # optional; the object's key below the store's prefix
 //! ```
 
 use std::collections::BTreeMap;
@@ -171,6 +177,39 @@ pub struct Table {
     pub masks: BTreeMap<String, Mask>,
     /// Why rows are kept (`keep`).
     pub reason: Option<String>,
+    /// The file each row names in an object store, if the table has one.
+    pub files: Option<Files>,
+}
+
+/// Where the files behind a table's rows live: a column holding each row's object key, the
+/// store, and how the column's value becomes the key. The file follows its row: erased
+/// with a row that is deleted, kept with one that is kept or scrubbed (a scrubbed row still
+/// names its file, and the application still expects it there).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Files {
+    pub column: String,
+    /// A store URL (`s3://`, `az://`, `file://`); a plain folder in the file is resolved
+    /// against the dataset file's folder and given here as a `file://` URL.
+    pub store: String,
+    /// The key template: `{value}` is replaced by the column's value.
+    pub key: String,
+}
+
+/// What a key template puts the column's value in place of.
+pub const KEY_VALUE: &str = "{value}";
+
+impl Files {
+    /// The object key a row's value names, below the store's prefix; `None` for a value
+    /// that would not make a clean relative key (empty, `..`, a leading `/`): such a value
+    /// names no file dsr will touch.
+    pub fn key_for(&self, value: &str) -> Option<String> {
+        let key = self.key.replace(KEY_VALUE, value);
+        let clean = !key.is_empty()
+            && key
+                .split('/')
+                .all(|part| !part.is_empty() && part != "." && part != "..");
+        clean.then_some(key)
+    }
 }
 
 /// A parsed, validated dataset file.
@@ -202,6 +241,15 @@ struct RawTable {
     #[serde(default)]
     masks: BTreeMap<String, String>,
     reason: Option<String>,
+    files: Option<RawFiles>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFiles {
+    column: String,
+    store: String,
+    key: Option<String>,
 }
 
 impl Dataset {
@@ -298,6 +346,13 @@ impl Dataset {
                     ));
                 }
             }
+            let files = match raw.files {
+                Some(files) => Some(
+                    Dataset::files(path, &files)
+                        .map_err(|problem| invalid(format!("table {name}, files"), &problem))?,
+                ),
+                None => None,
+            };
             tables.insert(
                 name.clone(),
                 Table {
@@ -309,6 +364,7 @@ impl Dataset {
                     erase: raw.erase,
                     masks,
                     reason: raw.reason,
+                    files,
                 },
             );
         }
@@ -316,6 +372,64 @@ impl Dataset {
             path: path.to_owned(),
             scope: raw.scope,
             tables,
+        })
+    }
+
+    /// Checks a table's `files` section and resolves its store against the dataset file.
+    fn files(path: &Path, raw: &RawFiles) -> Result<Files, String> {
+        if raw.column.trim().is_empty() {
+            return Err(
+                "the column is empty: name the column that holds each row's object key".to_owned(),
+            );
+        }
+        let key = raw.key.clone().unwrap_or_else(|| KEY_VALUE.to_owned());
+        if key.matches(KEY_VALUE).count() != 1 {
+            return Err(format!(
+                "the key template {key:?} must hold {KEY_VALUE} once, where the column's value goes (e.g. \"photos/{KEY_VALUE}\")"
+            ));
+        }
+        if key.starts_with('/') || key.split('/').any(|p| p == "..") {
+            return Err(format!(
+                "the key template {key:?} must be a relative key below the store's prefix: remove the leading / or the ..",
+            ));
+        }
+        let store = raw.store.trim();
+        if store.is_empty() {
+            return Err("the store is empty: give s3://bucket/prefix, az://container/prefix, file:///folder or a folder relative to the dataset file".to_owned());
+        }
+        let store = match store.split_once("://") {
+            Some((scheme, _)) if ["s3", "az", "file"].contains(&scheme) => {
+                if url::Url::parse(store).map(|u| {
+                    u.username().is_empty() && u.password().is_none() && u.query().is_none()
+                }) != Ok(true)
+                {
+                    return Err(format!(
+                        "the store {store:?} is not a store URL without credentials: give s3://bucket/prefix, az://container/prefix or file:///folder (credentials come from the environment, never the dataset)"
+                    ));
+                }
+                store.to_owned()
+            }
+            Some((scheme, _)) => {
+                return Err(format!(
+                    "the store's scheme {scheme}:// is not one dsr reads: give s3://, az:// or file://"
+                ));
+            }
+            None => {
+                // A folder beside the dataset: the dataset and its files move together,
+                // and the file names no path of the machine it was written on.
+                let folder = path.parent().unwrap_or(Path::new(".")).join(store);
+                let folder = std::path::absolute(&folder).unwrap_or(folder);
+                url::Url::from_file_path(&folder)
+                    .map_err(|()| {
+                        format!("the store folder {store:?} cannot be made a file:// URL")
+                    })?
+                    .to_string()
+            }
+        };
+        Ok(Files {
+            column: raw.column.clone(),
+            store,
+            key,
         })
     }
 
@@ -427,6 +541,51 @@ columns = { billed_to = "person" }
         );
         for name in ["null", "hash", "email", "phone", "marker", "text:x"] {
             assert_eq!(Mask::parse(name).map(|m| m.name()).as_deref(), Some(name));
+        }
+    }
+
+    #[test]
+    fn files_behind_rows_resolve_their_store_and_key() {
+        let table = "[tables.photos]\nkey = [\"id\"]\nerase = \"delete\"\ncolumns = { caption = \"text\" }\n";
+        let dataset = Dataset::parse(
+            Path::new("/data/studio.toml"),
+            &format!("{table}[tables.photos.files]\ncolumn = \"file_key\"\nstore = \"files\"\n"),
+        )
+        .expect("valid");
+        let files = dataset.tables["photos"].files.clone().expect("files");
+        assert_eq!(files.store, "file:///data/files");
+        assert_eq!(files.key_for("a/b.jpg").as_deref(), Some("a/b.jpg"));
+        assert_eq!(files.key_for("../etc/passwd"), None);
+        assert_eq!(files.key_for("/abs"), None);
+        let s3 = parse(&format!(
+            "{table}[tables.photos.files]\ncolumn = \"file_key\"\nstore = \"s3://studio/photos\"\nkey = \"originals/{{value}}\"\n"
+        ))
+        .expect("valid");
+        let files = s3.tables["photos"].files.clone().expect("files");
+        assert_eq!(files.store, "s3://studio/photos");
+        assert_eq!(files.key_for("1.jpg").as_deref(), Some("originals/1.jpg"));
+        for (files, problem) in [
+            (
+                "column = \"k\"\nstore = \"s3://b\"\nkey = \"x\"",
+                "must hold {value} once",
+            ),
+            (
+                "column = \"k\"\nstore = \"gs://b\"",
+                "scheme gs:// is not one dsr reads",
+            ),
+            (
+                "column = \"k\"\nstore = \"s3://KEY:SECRET@b\"",
+                "credentials come from the environment",
+            ),
+            ("column = \" \"\nstore = \"s3://b\"", "the column is empty"),
+        ] {
+            let error = parse(&format!("{table}[tables.photos.files]\n{files}\n"))
+                .expect_err(problem)
+                .to_string();
+            assert!(
+                error.contains("table photos, files: ") && error.contains(problem),
+                "{error}"
+            );
         }
     }
 

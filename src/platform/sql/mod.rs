@@ -24,8 +24,10 @@ use sha2::{Digest, Sha256};
 
 use self::dataset::{ColumnRole, Dataset, EraseRule, Mask, Table};
 use self::db::{Column, Database, Kind, Link, Row, TypeClass};
+use super::objects::{ObjectsPlatform, key_label};
 use super::{
-    ArchiveAccess, Description, MetadataChanges, Platform, PlatformError, ScanEnd, Scanned, Since,
+    ArchiveAccess, AttachedFile, Description, MetadataChanges, Platform, PlatformError, ScanEnd,
+    Scanned, Since, Timeouts,
 };
 use crate::asset::{Asset, FieldValue, Metadata};
 use crate::matching::identity::{Identity, IdentityKind};
@@ -65,6 +67,8 @@ pub struct SqlPlatform {
     /// The tenant's identity salt file, read when a mask first needs it.
     salt_file: Option<PathBuf>,
     salt: OnceLock<Salt>,
+    /// The object stores of the files behind rows, by URL, opened when first needed.
+    stores: Mutex<BTreeMap<String, std::sync::Arc<ObjectsPlatform>>>,
 }
 
 /// Checks a database URL without connecting (for `dsr tenant add`).
@@ -163,6 +167,7 @@ impl SqlPlatform {
             erase_refused: OnceLock::new(),
             salt_file,
             salt: OnceLock::new(),
+            stores: Mutex::new(BTreeMap::new()),
         };
         platform.check_catalog()?;
         Ok(platform)
@@ -200,6 +205,7 @@ impl SqlPlatform {
                 .iter()
                 .chain(table.columns.keys())
                 .chain(table.changed_at.iter())
+                .chain(table.files.as_ref().map(|f| &f.column))
                 .chain(self.scope.as_ref().map(|s| &s.column));
             for column in named {
                 if !columns.iter().any(|c| c.name == *column) {
@@ -318,6 +324,95 @@ impl SqlPlatform {
             .rows(&statement.sql, &statement.params)
             .map_err(|e| self.error(e))?;
         Ok(rows.into_iter().next().map(|row| row_asset(table, row)))
+    }
+
+    /// The object key of the file a row names (`[tables.NAME.files]`), if the table has
+    /// files and the row names one; `None` too when the row is not there.
+    fn file_key(
+        &self,
+        db: &mut dyn Database,
+        table: &Table,
+        key: &[Option<String>],
+    ) -> Result<Option<String>, PlatformError> {
+        let Some(files) = &table.files else {
+            return Ok(None);
+        };
+        let mut statement = Statement::new(
+            self.kind,
+            format!(
+                "SELECT {} FROM {} WHERE 1 = 1",
+                self.kind.as_text(&quote(&files.column)),
+                quote(&table.name)
+            ),
+        );
+        statement.equal(&table.key, key);
+        self.scoped(&mut statement);
+        let rows = db
+            .rows(&statement.sql, &statement.params)
+            .map_err(|e| self.error(e))?;
+        let value = rows
+            .into_iter()
+            .next()
+            .and_then(|r| r.into_iter().next().flatten());
+        match value.filter(|v| !v.trim().is_empty()) {
+            None => Ok(None),
+            // Never guessed at: a value that is no clean key could name a file elsewhere.
+            Some(value) => files.key_for(&value).map(Some).ok_or_else(|| {
+                PlatformError::Rejected(format!(
+                    "a row of table {} names a file by a value that makes no clean key in the store (empty parts, . or ..): its file was neither read nor deleted, and the row was kept; correct the value or the key template",
+                    table.name
+                ))
+            }),
+        }
+    }
+
+    /// The store of a table's files, opened once per run. Credentials come from the
+    /// environment as for an `objects` tenant; an S3-compatible server from
+    /// `AWS_ENDPOINT_URL`.
+    fn store(&self, table: &Table) -> Result<std::sync::Arc<ObjectsPlatform>, PlatformError> {
+        let Some(files) = &table.files else {
+            return Err(PlatformError::NotFound {
+                id: table.name.clone(),
+            });
+        };
+        let mut stores = self
+            .stores
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(store) = stores.get(&files.store) {
+            return Ok(store.clone());
+        }
+        let store = std::sync::Arc::new(
+            ObjectsPlatform::open(&files.store, None, Timeouts::default()).map_err(|e| {
+                self.error(format!(
+                    "the files of table {} (dataset file {}) cannot be reached: {e}",
+                    table.name,
+                    self.dataset.path.display()
+                ))
+            })?,
+        );
+        stores.insert(files.store.clone(), store.clone());
+        Ok(store)
+    }
+
+    /// Deletes the file a row names, seen gone. A row whose file cannot be deleted keeps
+    /// its row too, so that the step is not verified and a fresh locate still finds it;
+    /// earlier versions a bucket keeps are `VersionsRemain` for the row.
+    fn delete_file(&self, id: &str, table: &Table, file: &str) -> Result<(), PlatformError> {
+        let store = self.store(table)?;
+        store.delete_file(file).map_err(|e| match e {
+            PlatformError::VersionsRemain { .. } => PlatformError::VersionsRemain {
+                id: format!("{id} ({})", key_label(file)),
+            },
+            PlatformError::NotFound { .. } => self.error(format!(
+                "{id}: its {} cannot be deleted (no such key in the store): the row was kept",
+                key_label(file)
+            )),
+            other => self.error(format!(
+                "{id}: its {} could not be deleted, so the row was kept: {other}",
+                key_label(file)
+            )),
+        })
     }
 
     /// Deletes one row of `parent`. Rows that point at it through a foreign key the
@@ -959,6 +1054,10 @@ impl Platform for SqlPlatform {
         }
         let mut db = self.lock();
         self.check_erase_privileges(db.as_mut())?;
+        // The file first, seen gone: while it stays, so does its row.
+        if let Some(file) = self.file_key(db.as_mut(), table, &key)? {
+            self.delete_file(id, table, &file)?;
+        }
         db.transaction(
             |e| self.error(e),
             |tx| {
@@ -991,6 +1090,41 @@ impl Platform for SqlPlatform {
             source,
         })?;
         Ok(bytes.len() as u64)
+    }
+
+    /// The row's file, when its table has files and the file is in the store.
+    fn files(&self, id: &str) -> Result<Vec<AttachedFile>, PlatformError> {
+        let (table, key) = self.parse_id(id)?;
+        let file = {
+            let mut db = self.lock();
+            self.file_key(db.as_mut(), table, &key)?
+        };
+        let Some(file) = file else {
+            return Ok(Vec::new());
+        };
+        let size = self.store(table)?.file_size(&file)?;
+        Ok(size
+            .map(|size| AttachedFile { name: file, size })
+            .into_iter()
+            .collect())
+    }
+
+    /// Streams the row's file, when `name` is the one it names.
+    fn download_file(
+        &self,
+        id: &str,
+        name: &str,
+        to: &mut dyn Write,
+    ) -> Result<u64, PlatformError> {
+        let (table, key) = self.parse_id(id)?;
+        let file = {
+            let mut db = self.lock();
+            self.file_key(db.as_mut(), table, &key)?
+        };
+        match file {
+            Some(file) if file == name => self.store(table)?.read_file(&file, to),
+            _ => Err(PlatformError::NotFound { id: id.to_owned() }),
+        }
     }
 
     /// Per table of the dataset: the rows in the scope, and what the connected user may

@@ -1,0 +1,429 @@
+//! The files behind rows (`[tables.NAME.files]` of a dataset): the studio sample's photos
+//! and contracts, in a local folder beside the dataset and in an S3 bucket (moto). Access
+//! lists them, the portable ZIP carries them with their SHA-256, erasure deletes a deleted
+//! row's file with it and keeps a kept row's; a file that cannot be deleted keeps its row,
+//! and the run, its receipt and a fresh locate agree that it is not erased.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::sql::{Db, Kind};
+use crate::sql_samples::{STUDIO_FILES, sample, sample_dataset};
+use crate::support::{Run, Test};
+
+const JANE: [&str; 4] = ["--email", "jane.doe@example.com", "--name", "Jane Doe"];
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn contents(key: &str) -> &'static str {
+    STUDIO_FILES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, c)| *c)
+        .expect("a studio file")
+}
+
+fn open_case(t: &Test, right: &str) -> String {
+    t.dsr(["case", "open", "--right", right])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned()
+}
+
+fn with_env<'a>(mut run: Run<'a>, env: &[(&str, &str)]) -> Run<'a> {
+    for (key, value) in env {
+        run = run.env(key, value);
+    }
+    run
+}
+
+/// Access lists her rows' files (name, size, SHA-256); the portable ZIP carries them, its
+/// manifest and metadata giving each one's SHA-256.
+fn access_and_portability_carry_her_files(t: &Test, env: &[(&str, &str)]) {
+    let case = open_case(t, "access");
+    t.dsr(["case", "review", &case])
+        .args([
+            "--include",
+            "photos/1",
+            "--include",
+            "photos/3",
+            "--include",
+            "contracts/1",
+        ])
+        .run();
+    t.fill_ropa("acme");
+    let out = t.path("package");
+    with_env(t.dsr(["access", &case, "--out"]).arg(&out), env).run();
+    let data: Value = serde_json::from_slice(&std::fs::read(out.join("data.json")).expect("data"))
+        .expect("data.json");
+    let files: BTreeMap<String, Value> = data["assets"]
+        .as_array()
+        .expect("assets")
+        .iter()
+        .filter_map(|a| Some((a["id"].as_str()?.to_owned(), a.get("files")?.clone())))
+        .collect();
+    for (id, key) in [
+        ("photos/1", "galleries/1/0001.jpg"),
+        ("photos/3", "galleries/2/0001.jpg"),
+        ("contracts/1", "contracts/1.pdf"),
+    ] {
+        let bytes = contents(key).as_bytes();
+        assert_eq!(
+            files.get(id),
+            Some(&serde_json::json!([{
+                "name": key,
+                "size": bytes.len(),
+                "sha256": sha256(bytes),
+            }])),
+            "{id}: {data:#}"
+        );
+    }
+    let html = std::fs::read_to_string(out.join("index.html")).expect("index.html");
+    let church = sha256(contents("galleries/1/0001.jpg").as_bytes());
+    assert!(html.contains(&church), "{html}");
+
+    let case = open_case(t, "portability");
+    t.dsr(["case", "review", &case])
+        .args(["--include", "photos/1", "--include", "photos/3"])
+        .run();
+    let zip = t.path("portable.zip");
+    with_env(t.dsr(["portability", &case, "--out"]).arg(&zip), env).run();
+    let entries = crate::access::unzip_entries(&zip);
+    let manifest: Value = serde_json::from_slice(&entries["manifest.json"]).expect("manifest");
+    for (path, key) in [
+        ("files/photos/galleries/1/0001.jpg", "galleries/1/0001.jpg"),
+        ("files/photos/galleries/2/0001.jpg", "galleries/2/0001.jpg"),
+        ("files/contracts/contracts/1.pdf", "contracts/1.pdf"),
+    ] {
+        let bytes = contents(key).as_bytes();
+        assert_eq!(
+            entries.get(path).map(Vec::as_slice),
+            Some(bytes),
+            "{path}: {:?}",
+            entries.keys().collect::<Vec<_>>()
+        );
+        let entry = manifest["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .find(|e| e["path"] == path)
+            .unwrap_or_else(|| panic!("{path} in the manifest: {manifest:#}"));
+        assert_eq!(entry["sha256"], sha256(bytes), "{path}");
+    }
+    let metadata = String::from_utf8_lossy(&entries["metadata.json"]).into_owned();
+    assert!(
+        metadata.contains(&sha256(contents("galleries/1/0001.jpg").as_bytes())),
+        "{metadata}"
+    );
+}
+
+/// Erases Jane (every hit reviewed in) and answers the run's exit status and the receipt's
+/// outcome per asset.
+fn erase_jane(t: &Test, env: &[(&str, &str)]) -> (i32, BTreeMap<String, String>) {
+    let case = open_case(t, "erasure");
+    let hits: Vec<String> = t
+        .dsr(["locate"])
+        .args(JANE)
+        .hits()
+        .iter()
+        .map(|h| h["asset"].as_str().expect("an id").to_owned())
+        .collect();
+    let mut review = t.dsr(["case", "review", &case]);
+    for id in &hits {
+        review = review.args(["--include", id]);
+    }
+    review.run();
+    let run = with_env(t.dsr(["erase", &case, "--yes"]), env)
+        .any_status()
+        .run();
+    let receipt = t.latest_receipt(&case);
+    let outcomes = receipt["assets"]
+        .as_array()
+        .expect("assets in the receipt")
+        .iter()
+        .map(|a| {
+            (
+                a["asset"].as_str().expect("an id").to_owned(),
+                a["outcome"].as_str().expect("an outcome").to_owned(),
+            )
+        })
+        .collect();
+    (run.status, outcomes)
+}
+
+fn located(t: &Test) -> Vec<String> {
+    let mut ids: Vec<String> = t
+        .dsr(["locate"])
+        .args(JANE)
+        .hits()
+        .iter()
+        .map(|hit| hit["asset"].as_str().expect("an asset id").to_owned())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn a_local_store_lists_carries_and_erases_the_files_behind_her_rows() {
+    let t = Test::new();
+    let Some(db) = sample(&t, Kind::Sqlite, "studio", None) else {
+        return;
+    };
+    t.sync(&[]);
+    access_and_portability_carry_her_files(&t, &[]);
+    let (status, outcomes) = erase_jane(&t, &[]);
+    assert_eq!(status, 4, "withheld rows remain: {outcomes:?}");
+    assert_eq!(outcomes["photos/1"], "deleted", "{outcomes:?}");
+    assert_eq!(outcomes["photos/3"], "deleted", "{outcomes:?}");
+    assert_eq!(outcomes["contracts/1"], "withheld", "{outcomes:?}");
+    assert_eq!(db.select("SELECT id FROM photos ORDER BY id"), ["2", "4"]);
+    let store = t.path("sample/studio-files");
+    assert!(!store.join("galleries/1/0001.jpg").exists());
+    assert!(!store.join("galleries/2/0001.jpg").exists());
+    assert!(store.join("galleries/1/0002.jpg").exists(), "not hers");
+    assert_eq!(
+        std::fs::read_to_string(store.join("contracts/1.pdf")).expect("kept"),
+        contents("contracts/1.pdf"),
+        "the kept contract's file stays"
+    );
+}
+
+/// A studio dataset whose files live in the bucket `studio` under `prefix/`, uploaded there.
+fn s3_studio(t: &Test, s3: &crate::s3server::S3Server) -> Option<Db> {
+    let dataset = sample_dataset(t, "studio");
+    let text = std::fs::read_to_string(&dataset).expect("dataset");
+    std::fs::write(
+        &dataset,
+        text.replace("store = \"studio-files\"", "store = \"s3://studio/prefix\""),
+    )
+    .expect("dataset");
+    for (key, contents) in STUDIO_FILES {
+        s3.put(&format!("prefix/{key}"), contents.as_bytes().to_vec());
+    }
+    let script =
+        std::fs::read_to_string(crate::support::repo_root().join("examples/sql/studio.sql"))
+            .expect("the script");
+    let db = Db::new(t, Kind::Sqlite, &script)?;
+    t.dsr(["tenant", "add", "acme", "--platform", "sql", "--dataset"])
+        .arg(&dataset)
+        .args(["--url", &db.url])
+        .run();
+    t.sync(&[]);
+    Some(db)
+}
+
+fn s3_env(s3: &crate::s3server::S3Server) -> Vec<(&'static str, String)> {
+    let mut env: Vec<(&str, String)> = crate::s3server::ENV
+        .iter()
+        .map(|(k, v)| (*k, (*v).to_owned()))
+        .collect();
+    env.push(("AWS_ENDPOINT_URL", s3.endpoint.clone()));
+    env
+}
+
+/// In a versioned bucket her photos' files go with every version; the contract's stays.
+#[test]
+fn a_versioned_bucket_loses_every_version_of_her_photos_files() {
+    if crate::s3server::missing() {
+        return;
+    }
+    let Some(s3) = crate::s3server::S3Server::start("studio") else {
+        return;
+    };
+    s3.enable_versioning();
+    let t = Test::new();
+    let Some(db) = s3_studio(&t, &s3) else {
+        return;
+    };
+    // An earlier version of a photo of her: it must go too.
+    s3.put("prefix/galleries/1/0001.jpg", b"church, retouched".to_vec());
+    let env = s3_env(&s3);
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    access_and_portability_carry_her_files_s3(&t, &env);
+    let (status, outcomes) = erase_jane(&t, &env);
+    assert_eq!(status, 4, "withheld rows remain: {outcomes:?}");
+    assert_eq!(outcomes["photos/1"], "deleted", "{outcomes:?}");
+    assert_eq!(db.select("SELECT id FROM photos ORDER BY id"), ["2", "4"]);
+    let keys: Vec<String> = s3.versions("prefix/").into_iter().map(|(k, _)| k).collect();
+    assert!(
+        !keys.iter().any(|k| k == "prefix/galleries/1/0001.jpg"),
+        "{keys:?}"
+    );
+    assert!(
+        !keys.iter().any(|k| k == "prefix/galleries/2/0001.jpg"),
+        "{keys:?}"
+    );
+    assert!(
+        keys.iter().any(|k| k == "prefix/contracts/1.pdf"),
+        "{keys:?}"
+    );
+    assert!(
+        keys.iter().any(|k| k == "prefix/galleries/1/0002.jpg"),
+        "{keys:?}"
+    );
+}
+
+/// The access package over S3 (the first photo was overwritten, so its size and hash are
+/// the new version's).
+fn access_and_portability_carry_her_files_s3(t: &Test, env: &[(&str, &str)]) {
+    let case = open_case(t, "access");
+    t.dsr(["case", "review", &case])
+        .args(["--include", "photos/1"])
+        .run();
+    t.fill_ropa("acme");
+    let out = t.path("package");
+    with_env(t.dsr(["access", &case, "--out"]).arg(&out), env).run();
+    let data = std::fs::read_to_string(out.join("data.json")).expect("data.json");
+    assert!(data.contains(&sha256(b"church, retouched")), "{data}");
+    let case = open_case(t, "portability");
+    t.dsr(["case", "review", &case])
+        .args(["--include", "photos/1"])
+        .run();
+    let zip = t.path("portable.zip");
+    with_env(t.dsr(["portability", &case, "--out"]).arg(&zip), env).run();
+    let entries = crate::access::unzip_entries(&zip);
+    assert_eq!(
+        entries
+            .get("files/photos/galleries/1/0001.jpg")
+            .map(Vec::as_slice),
+        Some(&b"church, retouched"[..])
+    );
+}
+
+/// Her photo's file whose versions the store refuses to delete (a legal hold, standing in
+/// for credentials without s3:DeleteObjectVersion): a delete marker hides it, but its
+/// versions remain, so the photo is "versions-remain" (never deleted), its row stays, the
+/// run ends 3 and a fresh locate still finds it. Once the versions may go, a resumed run
+/// removes them, then the row, and says deleted.
+#[test]
+fn versions_that_cannot_go_keep_the_row_until_they_do() {
+    if crate::s3server::missing() {
+        return;
+    }
+    let Some(s3) = crate::s3server::S3Server::start("studio") else {
+        return;
+    };
+    s3.enable_versioning();
+    s3.enable_object_lock();
+    let t = Test::new();
+    let Some(db) = s3_studio(&t, &s3) else {
+        return;
+    };
+    let key = "prefix/galleries/1/0001.jpg";
+    s3.legal_hold(key, true);
+    let env = s3_env(&s3);
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, outcomes) = erase_jane(&t, &env);
+    assert_eq!(status, 3, "{outcomes:?}");
+    assert_eq!(outcomes["photos/1"], "versions-remain", "{outcomes:?}");
+    assert_eq!(outcomes["photos/3"], "deleted", "{outcomes:?}");
+    assert_eq!(
+        db.select("SELECT id FROM photos ORDER BY id"),
+        ["1", "2", "4"]
+    );
+    assert_eq!(s3.get(key), None, "hidden by a delete marker");
+    assert!(s3.versions(key).iter().any(|(k, _)| k == key));
+    t.sync(&[]);
+    assert!(located(&t).contains(&"photos/1".to_owned()));
+
+    lift_legal_hold(&s3, key);
+    let case = std::fs::read_dir(t.tenant_data("acme").join("cases"))
+        .expect("cases")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .max()
+        .expect("the erasure case");
+    with_env(t.dsr(["erase", &case, "--resume", "--yes"]), &env)
+        .any_status()
+        .run();
+    let receipt = t.latest_receipt(&case);
+    let photo = receipt["assets"]
+        .as_array()
+        .expect("assets")
+        .iter()
+        .find(|a| a["asset"] == "photos/1")
+        .expect("the photo in the receipt");
+    assert_eq!(photo["outcome"], "deleted", "{receipt:#}");
+    assert_eq!(db.select("SELECT id FROM photos ORDER BY id"), ["2", "4"]);
+    assert!(!s3.versions(key).iter().any(|(k, _)| k == key));
+    t.sync(&[]);
+    assert!(!located(&t).contains(&"photos/1".to_owned()));
+}
+
+/// Takes the legal hold off every version of `key`; its delete marker (which holds none)
+/// refuses and is passed over.
+fn lift_legal_hold(s3: &crate::s3server::S3Server, key: &str) {
+    for (_, version) in s3.versions(key).into_iter().filter(|(k, _)| k == key) {
+        // moto checks no signature on object-level requests that name credentials.
+        let _ = reqwest::blocking::Client::new()
+            .put(format!(
+                "{}/{}/{key}?legal-hold&versionId={version}",
+                s3.endpoint, s3.bucket
+            ))
+            .header(
+                "authorization",
+                "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0",
+            )
+            .header("content-type", "application/xml")
+            .body(r#"<LegalHold xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>OFF</Status></LegalHold>"#)
+            .send();
+    }
+}
+
+/// On a local folder the store refuses a delete where the folder is read-only; root may
+/// delete there anyway, so for root the photo's key names a folder with a file in it,
+/// which no delete of a file removes. Either way the photo and its row stay, the run ends
+/// 3, and the receipt and a fresh locate agree.
+#[test]
+fn a_file_the_folder_refuses_to_delete_keeps_the_photo_and_its_row() {
+    let t = Test::new();
+    let Some(db) = sample(&t, Kind::Sqlite, "studio", None) else {
+        return;
+    };
+    let folder = t.path("sample/studio-files/galleries/1");
+    set_mode(&folder, 0o555);
+    let as_root = std::fs::write(folder.join(".probe"), b"").is_ok();
+    if as_root {
+        set_mode(&folder, 0o755);
+        std::fs::remove_file(folder.join("0001.jpg")).expect("the file");
+        std::fs::create_dir_all(folder.join("0001.jpg")).expect("a folder in its place");
+        std::fs::write(folder.join("0001.jpg/inside"), b"x").expect("a file in it");
+    }
+    t.sync(&[]);
+    let (status, outcomes) = erase_jane(&t, &[]);
+    set_mode(&folder, 0o755);
+    assert_eq!(status, 3, "{outcomes:?}");
+    assert_eq!(outcomes["photos/1"], "failed", "{outcomes:?}");
+    assert_eq!(outcomes["photos/3"], "deleted", "{outcomes:?}");
+    assert_eq!(
+        db.select("SELECT id FROM photos ORDER BY id"),
+        ["1", "2", "4"]
+    );
+    assert!(folder.join("0001.jpg").exists());
+    // The receipt and the run's output name the file by a hash of its key, never the key
+    // (it may hold a name).
+    let receipts = t.tenant_data("acme").join("cases");
+    for receipt in Test::entries(&receipts) {
+        if receipt.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(receipts.join(&receipt)).unwrap_or_default();
+            assert!(!text.contains("0001.jpg"), "{}: {text}", receipt.display());
+        }
+    }
+    t.sync(&[]);
+    assert!(located(&t).contains(&"photos/1".to_owned()));
+}
+
+fn set_mode(path: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+}
