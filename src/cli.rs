@@ -1139,8 +1139,9 @@ pub struct EraseArgs {
     /// Hand the albums the subject owns to the account with this login, where the tenant
     /// reads albums (fotoweb --records albums). Without it her albums are deleted: an
     /// album only links assets, which stay in their archives, and a leaver's album has no
-    /// owner left to keep it. A login the tenant does not have is refused before anything
-    /// changes. Shares of albums to her e-mail address are removed either way
+    /// owner left to keep it. A login the tenant does not have, or her own, is refused
+    /// before anything changes. Shares of albums to her e-mail address are removed either
+    /// way
     #[arg(long, value_name = "LOGIN", conflicts_with = "resume")]
     pub transfer_to: Option<String>,
     /// Apply the plan without asking

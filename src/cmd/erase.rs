@@ -328,6 +328,14 @@ fn make_plan(
     matcher: &Matcher,
 ) -> Result<Plan> {
     if let Some(login) = &args.transfer_to {
+        let hers = case.identities.iter().any(|i| {
+            i.kind == dsr::matching::identity::IdentityKind::Login && i.value.trim() == login.trim()
+        });
+        if hers {
+            bail!(
+                "--transfer-to names the subject's own login: her albums would stay hers; nothing was changed; name another account's login"
+            );
+        }
         // Refused now: a plan that hands albums to no one would fail album by album after
         // other records had changed. The login is left out of the message (it is a person's).
         let known = eraser

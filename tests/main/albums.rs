@@ -232,6 +232,19 @@ fn transfer_to_a_login_the_tenant_does_not_have_is_refused_before_anything_chang
     );
     assert_eq!(changes(&tenant), BTreeMap::new(), "nothing changed");
     assert!(tenant.double().album(501).is_some());
+
+    // Nor may her albums be handed to herself.
+    let out = tenant
+        .dsr(["erase", &case, "--yes", "--transfer-to", "jdoe"])
+        .any_status()
+        .run();
+    assert!(
+        out.stderr
+            .contains("--transfer-to names the subject's own login"),
+        "{}",
+        out.dump()
+    );
+    assert_eq!(changes(&tenant), BTreeMap::new(), "nothing changed");
 }
 
 #[test]
