@@ -1254,7 +1254,7 @@ _dsr() {
             return 0
             ;;
         dsr__subcmd__erase)
-            opts="-y -j -o -q -v -h --from --dry-run --strategy --shown-with-others --reason --account --authored-comments --yes --resume --replay-tombstones --jobs --output --verified-by --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
+            opts="-y -j -o -q -v -h --from --dry-run --strategy --shown-with-others --reason --account --authored-comments --transfer-to --yes --resume --replay-tombstones --jobs --output --verified-by --tenant --group --all-tenants --data-dir --config --quiet --verbose --client-secret-file --timeout --color --operator --purpose --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1282,6 +1282,10 @@ _dsr() {
                     ;;
                 --authored-comments)
                     COMPREPLY=($(compgen -W "delete anonymise" -- "${cur}"))
+                    return 0
+                    ;;
+                --transfer-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --jobs)
@@ -2845,7 +2849,7 @@ _dsr() {
                     return 0
                     ;;
                 --records)
-                    COMPREPLY=($(compgen -W "users comments" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "users comments albums shares" -- "${cur}"))
                     return 0
                     ;;
                 --auth)

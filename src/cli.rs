@@ -476,6 +476,10 @@ pub enum RecordArg {
     Users,
     /// Comments on assets: their text and author
     Comments,
+    /// Albums: their owner (login and name), name and description
+    Albums,
+    /// Shares of albums to people by e-mail
+    Shares,
 }
 
 #[derive(Debug, Args)]
@@ -526,8 +530,9 @@ pub struct TenantAddArgs {
     #[arg(long, value_name = "ID")]
     pub client_id: Option<String>,
     /// Records to read, search and erase beside the assets (fotoweb), comma-separated:
-    /// user accounts and comments on assets. Each sync then reads every user and the
-    /// comments of every asset, one request per asset
+    /// user accounts, comments on assets, albums and their shares. Each sync then reads
+    /// every user, the comments of every asset (one request per asset) and the sharing of
+    /// every album (one request per album)
     #[arg(long, value_enum, value_name = "KIND", value_delimiter = ',')]
     pub records: Vec<RecordArg>,
     /// How to authenticate (fotoweb): OAuth2 client credentials, or the legacy FWAPIToken
@@ -1131,6 +1136,14 @@ pub struct EraseArgs {
     /// taken out of the text). Comments that merely name her are scrubbed like captions
     #[arg(long, value_enum, default_value_t = AuthoredArg::Delete, value_name = "WHAT", conflicts_with = "resume")]
     pub authored_comments: AuthoredArg,
+    /// Hand the albums the subject owns to the account with this login, where the tenant
+    /// reads albums (fotoweb --records albums). Without it her albums are deleted: an
+    /// album only links assets, which stay in their archives, and a leaver's album has no
+    /// owner left to keep it. A login the tenant does not have, or her own, is refused
+    /// before anything changes. Shares of albums to her e-mail address are removed either
+    /// way
+    #[arg(long, value_name = "LOGIN", conflicts_with = "resume")]
+    pub transfer_to: Option<String>,
     /// Apply the plan without asking
     #[arg(long, short = 'y')]
     pub yes: bool,

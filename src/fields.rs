@@ -13,8 +13,8 @@ pub const UPLOADER_LOGIN: &str = "360";
 pub const UPLOADER_NAME: &str = "361";
 pub const PERSON_SHOWN: &str = "368";
 
-/// Fields of the records a platform holds beside its assets (FotoWeb's user accounts and
-/// comments): each record is indexed as an asset of its own whose metadata uses these ids.
+/// Fields of the records a platform holds beside its assets (FotoWeb's user accounts,
+/// comments, albums and their shares): each record is indexed as an asset of its own whose metadata uses these ids.
 pub mod records {
     /// The archive user accounts are indexed under (ids `users/<id>`).
     pub const USERS: &str = "users";
@@ -33,9 +33,23 @@ pub mod records {
     pub const COMMENT_TEXT: &str = "comment.text";
     /// What an anonymised comment names as its author.
     pub const FORMER_USER: &str = "[former user]";
+    /// The archive albums are indexed under (ids `albums/<id>`).
+    pub const ALBUMS: &str = "albums";
+    /// The archive shares of albums are indexed under (ids `albums/<album>/shares/<id>`).
+    pub const SHARES: &str = "shares";
+    /// The login of the album's owner.
+    pub const ALBUM_OWNER: &str = "album.owner";
+    /// The full name of the album's owner.
+    pub const ALBUM_OWNER_NAME: &str = "album.ownerName";
+    pub const ALBUM_NAME: &str = "album.name";
+    pub const ALBUM_DESCRIPTION: &str = "album.description";
+    /// The e-mail address an album is shared with.
+    pub const SHARE_EMAIL: &str = "share.email";
+    /// The name of the album shared.
+    pub const SHARE_ALBUM: &str = "share.album";
 
     /// The labels of these fields.
-    pub const LABELS: [(&str, &str); 9] = [
+    pub const LABELS: [(&str, &str); 15] = [
         (USER_LOGIN, "Account · login"),
         (USER_NAME, "Account · full name"),
         (USER_EMAIL, "Account · e-mail"),
@@ -45,17 +59,26 @@ pub mod records {
         (USER_ENABLED, "Account · enabled"),
         (COMMENT_AUTHOR, "Comment · author"),
         (COMMENT_TEXT, "Comment · text"),
+        (ALBUM_OWNER, "Album · owner's login"),
+        (ALBUM_OWNER_NAME, "Album · owner's name"),
+        (ALBUM_NAME, "Album · name"),
+        (ALBUM_DESCRIPTION, "Album · description"),
+        (SHARE_EMAIL, "Album share · shared with"),
+        (SHARE_ALBUM, "Album share · album"),
     ];
 
     /// Whether a record of `archive` whose `matched` fields hold the subject is hers as a
-    /// whole: her own account (her login or e-mail on it), or a comment she wrote. A name
-    /// alone does not make an account hers: two people share a name, and deleting an
-    /// account is not undone; her name on it is scrubbed like any field instead.
+    /// whole: her own account (her login or e-mail on it), a comment she wrote, an album
+    /// she owns (her login as its owner's), or a share to her e-mail address. A name alone
+    /// does not make an account or an album hers: two people share a name, and deleting one
+    /// is not undone; her name on it is scrubbed like any field instead.
     pub fn whole_record_of(archive: &str, matched: &[String]) -> bool {
         let has = |field: &str| matched.iter().any(|m| m == field);
         match archive {
             USERS => has(USER_LOGIN) || has(USER_EMAIL),
             COMMENTS => has(COMMENT_AUTHOR),
+            ALBUMS => has(ALBUM_OWNER),
+            SHARES => has(SHARE_EMAIL),
             _ => false,
         }
     }
@@ -143,12 +166,19 @@ impl FieldRoles {
                     PERSON_SHOWN,
                     records::USER_NAME,
                     records::COMMENT_AUTHOR,
+                    records::ALBUM_OWNER_NAME,
                 ],
                 person,
             ),
-            email: set(&[CREATOR_EMAIL, records::USER_EMAIL], email),
+            email: set(
+                &[CREATOR_EMAIL, records::USER_EMAIL, records::SHARE_EMAIL],
+                email,
+            ),
             phone: set(&[CREATOR_PHONE, records::USER_PHONE], phone),
-            login: set(&[UPLOADER_LOGIN, records::USER_LOGIN], login),
+            login: set(
+                &[UPLOADER_LOGIN, records::USER_LOGIN, records::ALBUM_OWNER],
+                login,
+            ),
             text: set(&[], text),
         }
     }

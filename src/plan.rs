@@ -96,14 +96,17 @@ impl ShownWithOthers {
 }
 
 /// What an erasure does with the records of a person that are not assets: her own user
-/// account and the comments she wrote. Comments that merely name her are scrubbed like
+/// account, the comments she wrote and the albums she owns. Comments that merely name her are scrubbed like
 /// captions whatever this says.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordPolicy {
     #[serde(default)]
     pub account: AccountPolicy,
     #[serde(default)]
     pub authored_comments: AuthoredComments,
+    /// The login of the account her albums are handed to; without one they are deleted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer_to: Option<String>,
 }
 
 impl RecordPolicy {

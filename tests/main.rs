@@ -8,6 +8,8 @@ mod access;
 mod accounts;
 #[path = "main/agreement.rs"]
 mod agreement;
+#[path = "main/albums.rs"]
+mod albums;
 #[path = "main/anchors.rs"]
 mod anchors;
 #[path = "main/audit.rs"]

@@ -327,6 +327,31 @@ fn make_plan(
     case: &Case,
     matcher: &Matcher,
 ) -> Result<Plan> {
+    if let Some(login) = &args.transfer_to {
+        let hers = case.identities.iter().any(|i| {
+            i.kind == dsr::matching::identity::IdentityKind::Login && i.value.trim() == login.trim()
+        });
+        if hers {
+            bail!(
+                "--transfer-to names the subject's own login: her albums would stay hers; nothing was changed; name another account's login"
+            );
+        }
+        // Refused now: a plan that hands albums to no one would fail album by album after
+        // other records had changed. The login is left out of the message (it is a person's).
+        let known = eraser
+            .platform
+            .has_login(login)
+            .context("cannot look up the account --transfer-to names, so nothing was changed")?;
+        match known {
+            Some(true) => {}
+            Some(false) => bail!(
+                "--transfer-to names a login this tenant has no account for: nothing was changed; name the login of an existing account"
+            ),
+            None => bail!(
+                "--transfer-to hands albums to another account, and this tenant's platform has no accounts: nothing was changed; leave it out"
+            ),
+        }
+    }
     let intent = apply::Intent::Erasure {
         strategy: match args.strategy {
             StrategyArg::Auto => Strategy::Auto,
@@ -348,6 +373,7 @@ fn make_plan(
                 AuthoredArg::Delete => AuthoredComments::Delete,
                 AuthoredArg::Anonymise => AuthoredComments::Anonymise,
             },
+            transfer_to: args.transfer_to.clone(),
         },
     };
     let parts = PlannerParts::of(eraser, case)?;
@@ -448,7 +474,7 @@ impl PlannerParts {
             shown_with_others: *shown_with_others,
             reason: reason.clone(),
             shown_before: &self.shown_before,
-            records: *records,
+            records: records.clone(),
         })
     }
 }

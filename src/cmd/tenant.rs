@@ -131,6 +131,8 @@ fn add(ctx: &Context, mut args: TenantAddArgs) -> Result<Outcome> {
             .map(|r| match r {
                 RecordArg::Users => RecordKind::Users,
                 RecordArg::Comments => RecordKind::Comments,
+                RecordArg::Albums => RecordKind::Albums,
+                RecordArg::Shares => RecordKind::Shares,
             })
             .collect(),
         client_secret_file: args

@@ -23,6 +23,17 @@ pub fn subject_gone(matcher: &Matcher, step: &Step, asset: &Asset) -> Result<Str
     left.sort();
     left.dedup();
     if left.is_empty() {
+        // A transfer is told apart in the receipt: the album stays, with another owner.
+        if step
+            .changes
+            .get(crate::fields::records::ALBUM_OWNER)
+            .is_some_and(Option::is_some)
+        {
+            return Ok(
+                "read back: the album now belongs to the account --transfer-to names; no field holds the subject"
+                    .to_owned(),
+            );
+        }
         Ok(if step.left_fields.is_empty() {
             "read back: no field holds the subject".to_owned()
         } else {

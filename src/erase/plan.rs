@@ -84,7 +84,7 @@ impl Planner<'_> {
                 strategy: self.strategy,
                 shown_with_others: self.shown_with_others,
                 reason: self.reason.clone(),
-                records: self.records,
+                records: self.records.clone(),
             },
             steps,
         })

@@ -1,7 +1,8 @@
-//! The erasure plan's policy for records that are not assets (a platform's user accounts
-//! and comments, see [`crate::fields::records`]): the subject's own account deleted or
-//! disabled with its personal fields cleared, the comments she wrote deleted or kept
-//! anonymised. Everything else about them (a comment that merely names her, an account
+//! The erasure plan's policy for records that are not assets (a platform's user accounts,
+//! comments, albums and shares, see [`crate::fields::records`]): the subject's own account
+//! deleted or disabled with its personal fields cleared, the comments she wrote deleted or
+//! kept anonymised, the albums she owns handed to another owner or deleted, shares to her
+//! e-mail address removed. Everything else about them (a comment that merely names her, an account
 //! whose description mentions her) is scrubbed like any asset's metadata.
 
 use crate::apply::{Action, Step};
@@ -37,7 +38,7 @@ impl Planner<'_> {
             shows_subject: false,
             left_fields: Vec::new(),
         };
-        let policy = self.records;
+        let policy = &self.records;
         if asset.archive == f::USERS {
             return Some(match policy.account {
                 AccountPolicy::Delete => step(
@@ -76,6 +77,42 @@ impl Planner<'_> {
                     )
                 }
             });
+        }
+        if asset.archive == f::ALBUMS {
+            return Some(match &policy.transfer_to {
+                Some(login) => {
+                    // Her names leave the album's name and description too: the new
+                    // owner keeps the album, not what it said about her.
+                    let mut changes: MetadataChanges =
+                        edit::scrub(&asset.metadata, self.matcher, self.roles, floor)
+                            .into_iter()
+                            .filter(|(field, _)| {
+                                field == f::ALBUM_NAME || field == f::ALBUM_DESCRIPTION
+                            })
+                            .collect();
+                    changes.insert(
+                        f::ALBUM_OWNER.to_owned(),
+                        Some(FieldValue::Single(login.clone())),
+                    );
+                    step(
+                        Action::Scrub,
+                        "an album the subject owns: handed to the account --transfer-to names",
+                        changes,
+                    )
+                }
+                None => step(
+                    Action::Delete,
+                    "an album the subject owns: deleted (no --transfer-to named an owner for it; an album only links assets, which stay in their archives)",
+                    MetadataChanges::new(),
+                ),
+            });
+        }
+        if asset.archive == f::SHARES {
+            return Some(step(
+                Action::Delete,
+                "an album shared with the subject's e-mail address: the share removed",
+                MetadataChanges::new(),
+            ));
         }
         None
     }

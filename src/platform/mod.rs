@@ -417,6 +417,13 @@ pub trait Platform: Send + Sync {
     fn ready_for_changes(&self) -> Result<(), PlatformError> {
         Ok(())
     }
+    /// Whether the platform has a user account with this login: `None` where it holds no
+    /// accounts to look in. An erasure that hands the subject's albums to another account
+    /// asks before anything changes.
+    fn has_login(&self, login: &str) -> Result<Option<bool>, PlatformError> {
+        let _ = login;
+        Ok(None)
+    }
     /// A small image of the asset for people to recognise it, where the platform has one.
     fn preview(&self, id: &str) -> Result<Option<Preview>, PlatformError> {
         let _ = id;

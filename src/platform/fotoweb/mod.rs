@@ -19,6 +19,7 @@
 //! reads one being listed in full from its last page backwards, to meet its owner halfway
 //! (see [`board::Board`]).
 
+mod albums;
 mod board;
 mod cache;
 mod convert;
@@ -180,6 +181,8 @@ impl Fotoweb {
         let kind = match record {
             RecordId::User(_) => RecordKind::Users,
             RecordId::Comment { .. } => RecordKind::Comments,
+            RecordId::Album(_) => RecordKind::Albums,
+            RecordId::Share { .. } => RecordKind::Shares,
         };
         self.records.contains(&kind).then_some(record)
     }
@@ -381,6 +384,11 @@ impl Platform for Fotoweb {
 
     fn store_facts(&self) -> Vec<(String, String)> {
         crate::threads::lock(&self.facts).clone()
+    }
+
+    /// Looks in user management's user list.
+    fn has_login(&self, login: &str) -> Result<Option<bool>, PlatformError> {
+        Ok(Some(self.user_with_login(login)?.is_some()))
     }
 
     fn access(&self) -> Result<Vec<ArchiveAccess>, PlatformError> {

@@ -43,6 +43,12 @@ pub enum RecordKind {
     /// Comments on assets: reading needs `View` on the archive, changing or deleting
     /// another person's comment the `Comment` permission (as an administrator).
     Comments,
+    /// Albums: reading needs the albums the credentials may see (all, for an
+    /// administrator) and user management's user list for their owners; deleting one or
+    /// handing it to another owner needs the right to manage others' albums.
+    Albums,
+    /// Shares of albums to people by e-mail: read and removed through each album's sharing.
+    Shares,
 }
 
 impl RecordKind {
@@ -50,6 +56,8 @@ impl RecordKind {
         match self {
             RecordKind::Users => f::USERS,
             RecordKind::Comments => f::COMMENTS,
+            RecordKind::Albums => f::ALBUMS,
+            RecordKind::Shares => f::SHARES,
         }
     }
 }
@@ -59,6 +67,8 @@ impl RecordKind {
 pub enum RecordId {
     User(u64),
     Comment { asset: String, id: u64 },
+    Album(u64),
+    Share { album: u64, id: u64 },
 }
 
 impl RecordId {
@@ -74,6 +84,16 @@ impl RecordId {
         {
             return Some(RecordId::User(n));
         }
+        if let Some(rest) = id.strip_prefix("albums/") {
+            if let Some(n) = digits(rest) {
+                return Some(RecordId::Album(n));
+            }
+            if let Some((album, share)) = rest.split_once("/shares/")
+                && let (Some(album), Some(id)) = (digits(album), digits(share))
+            {
+                return Some(RecordId::Share { album, id });
+            }
+        }
         let (asset, rest) = id.rsplit_once("/comments/")?;
         let n = digits(rest)?;
         (asset.contains('/')).then(|| RecordId::Comment {
@@ -87,13 +107,13 @@ impl RecordId {
 type CommentsRead = (String, Result<Vec<Asset>, PlatformError>);
 
 /// The version of a record: a hash of what dsr reads of it.
-fn version(metadata: &Metadata, modified: Option<&str>) -> String {
+pub(super) fn version(metadata: &Metadata, modified: Option<&str>) -> String {
     let text = serde_json::to_string(&(metadata, modified)).unwrap_or_default();
     let digest = sha2::Sha256::digest(text.as_bytes());
     digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
 }
 
-fn text(value: Option<&Value>) -> Option<String> {
+pub(super) fn text(value: Option<&Value>) -> Option<String> {
     value
         .and_then(Value::as_str)
         .map(str::trim)
@@ -195,7 +215,7 @@ impl Fotoweb {
         PlatformError::NotFound { id: id.to_owned() }
     }
 
-    fn user_url(&self, id: u64) -> Result<Url, PlatformError> {
+    pub(super) fn user_url(&self, id: u64) -> Result<Url, PlatformError> {
         self.client.link(&format!("{USERS_PATH}/{id}"))
     }
 
@@ -319,6 +339,23 @@ impl Fotoweb {
                 }
             }
         }
+        let mut failed_albums: BTreeSet<u64> = BTreeSet::new();
+        if self.records.contains(&RecordKind::Albums) || self.records.contains(&RecordKind::Shares)
+        {
+            self.scan_albums(
+                &offer,
+                &mut |id| {
+                    seen.insert(id);
+                },
+                &mut |album, error| {
+                    failed_albums.insert(album);
+                    found(Scanned::Failed {
+                        id: format!("{}/{album}/shares/", f::ALBUMS),
+                        error,
+                    });
+                },
+            )?;
+        }
         let removed = since
             .versions
             .keys()
@@ -330,6 +367,13 @@ impl Fotoweb {
                 Some(RecordId::Comment { asset, .. }) => {
                     !self.records.contains(&RecordKind::Comments)
                         || (!failed.contains(&asset) && !seen.contains(*id))
+                }
+                Some(RecordId::Album(_)) => {
+                    !self.records.contains(&RecordKind::Albums) || !seen.contains(*id)
+                }
+                Some(RecordId::Share { album, .. }) => {
+                    !self.records.contains(&RecordKind::Shares)
+                        || (!failed_albums.contains(&album) && !seen.contains(*id))
                 }
                 None => false,
             })
@@ -361,6 +405,7 @@ impl Fotoweb {
                         message: "the comment has no link".to_owned(),
                     })
             }
+            RecordId::Album(_) | RecordId::Share { .. } => self.get_album_record(id, record),
         }
     }
 
@@ -373,6 +418,15 @@ impl Fotoweb {
         changes: &MetadataChanges,
         expected: Option<&str>,
     ) -> Result<Asset, PlatformError> {
+        match record {
+            RecordId::Album(n) => return self.update_album(id, *n, changes, expected),
+            RecordId::Share { .. } => {
+                return Err(PlatformError::Unsupported(
+                    "a share is removed, not changed",
+                ));
+            }
+            _ => {}
+        }
         if let Some(expected) = expected
             && self.get_record(id, record)?.version != expected
         {
@@ -411,6 +465,9 @@ impl Fotoweb {
                     "owner": { "name": now(f::COMMENT_AUTHOR) },
                 });
                 (url, ANNOTATION, body)
+            }
+            RecordId::Album(_) | RecordId::Share { .. } => {
+                return Err(Self::not_found(id));
             }
         };
         let call = Call {
@@ -462,6 +519,9 @@ impl Fotoweb {
         let url = match record {
             RecordId::User(n) => self.user_url(*n)?,
             RecordId::Comment { asset, id: n } => self.comment_url(asset, *n)?,
+            RecordId::Album(_) | RecordId::Share { .. } => {
+                return self.delete_album_record(id, record);
+            }
         };
         let call = Call {
             method: Method::DELETE,
@@ -503,6 +563,7 @@ impl Fotoweb {
                 yes(comment).to_owned(),
             ));
         }
+        facts.extend(self.albums_facts());
         facts
     }
 }
@@ -581,6 +642,12 @@ mod tests {
         assert_eq!(RecordId::parse("Staff/shared.png"), None);
         assert_eq!(RecordId::parse("users/portrait.png"), None);
         assert_eq!(RecordId::parse("comments/2"), None);
+        assert_eq!(RecordId::parse("albums/501"), Some(RecordId::Album(501)));
+        assert_eq!(
+            RecordId::parse("albums/501/shares/2"),
+            Some(RecordId::Share { album: 501, id: 2 })
+        );
+        assert_eq!(RecordId::parse("albums/cover.png"), None);
     }
 
     #[test]

@@ -258,6 +258,22 @@ impl Double {
             .store(allowed, std::sync::atomic::Ordering::SeqCst);
     }
 
+    /// A live album's owner (user id), name and the e-mail addresses it is shared with;
+    /// `None` once deleted.
+    pub fn album(&self, id: u32) -> Option<(u32, String, Vec<String>)> {
+        lock(&self.shared.albums).album(id).map(|a| {
+            let shares = a.shares.values().map(|s| s.email.clone()).collect();
+            (a.owner, a.name.clone(), shares)
+        })
+    }
+
+    /// Grants or refuses album management (deleting, transferring, unsharing) from now on.
+    pub fn set_manage_albums(&self, allowed: bool) {
+        self.shared
+            .manage_albums
+            .store(allowed, std::sync::atomic::Ordering::SeqCst);
+    }
+
     /// Makes the double flaky (or calm) from now on.
     pub fn set_fail_rate(&self, rate: f64) {
         lock(&self.shared.chaos).fail_rate = rate;

@@ -5,7 +5,7 @@
 //! credentials, the API descriptor, archive and asset lists with paging, ordering and search,
 //! asset GET and metadata PATCH, the metadata view, deletion through background tasks and
 //! downloads through the rendition service; user accounts (`/fotoweb/api/users`) and
-//! comments on assets (`<asset>.annotations/`). Seeded chaos (latency, 5xx, 429, dropped
+//! comments on assets (`<asset>.annotations/`); albums and their shares. Seeded chaos (latency, 5xx, 429, dropped
 //! connections) exercises a client's retries.
 //!
 //! It shares no code with dsr on purpose: a bug in dsr's reading of the format must not be
@@ -14,6 +14,7 @@
 //! Tests use [`Double::spawn`]; the binary uses [`Double::serve`].
 
 pub mod accounts;
+pub mod albums;
 mod auth;
 mod chaos;
 mod double;

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::accounts::{SeedComment, SeedUser};
+use crate::albums::SeedAlbum;
 
 /// The permission strings a non-interactive OAuth client has on every archive (it acts as an
 /// administrator); the ones dsr needs come first.
@@ -69,6 +70,11 @@ pub struct Options {
     /// Whether the client may change and delete users; without it a PUT or DELETE under
     /// `/fotoweb/api/users` gives 403 (reading them stays allowed).
     pub manage_users: bool,
+    /// Albums served under their owners (none by default).
+    pub albums: Vec<SeedAlbum>,
+    /// Whether the client may delete albums, change their owner and remove their shares;
+    /// without it those give 403 (reading them stays allowed).
+    pub manage_albums: bool,
 }
 
 impl Options {
@@ -91,12 +97,16 @@ impl Options {
             users: Vec::new(),
             comments: Vec::new(),
             manage_users: true,
+            albums: Vec::new(),
+            manage_albums: true,
         }
     }
 
-    /// Seeds the sample accounts and comments ([`crate::accounts::sample`]).
+    /// Seeds the sample accounts and comments ([`crate::accounts::sample`]) and albums
+    /// ([`crate::albums::sample`]).
     pub fn with_sample_accounts(mut self) -> Options {
         (self.users, self.comments) = crate::accounts::sample();
+        self.albums = crate::albums::sample();
         self
     }
 

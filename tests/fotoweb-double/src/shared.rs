@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use crate::accounts::Accounts;
+use crate::albums::Albums;
 use crate::auth::Tokens;
 use crate::chaos::Chaos;
 use crate::double::RequestRecord;
@@ -26,6 +27,9 @@ pub struct Shared {
     pub accounts: Mutex<Accounts>,
     /// [`Options::manage_users`], changeable while the double runs.
     pub manage_users: AtomicBool,
+    pub albums: Mutex<Albums>,
+    /// [`Options::manage_albums`], changeable while the double runs.
+    pub manage_albums: AtomicBool,
 }
 
 impl Shared {
@@ -61,6 +65,8 @@ impl Shared {
             log: Mutex::new(Vec::new()),
             accounts: Mutex::new(accounts),
             manage_users: AtomicBool::new(options.manage_users),
+            albums: Mutex::new(Albums::new(&options.albums)),
+            manage_albums: AtomicBool::new(options.manage_albums),
             options,
         })
     }
@@ -68,6 +74,11 @@ impl Shared {
     /// Whether the client may change and delete users now.
     pub fn may_manage_users(&self) -> bool {
         self.manage_users.load(Ordering::SeqCst)
+    }
+
+    /// Whether the client may delete albums, change their owner and remove their shares now.
+    pub fn may_manage_albums(&self) -> bool {
+        self.manage_albums.load(Ordering::SeqCst)
     }
 
     /// Whether the client holds a permission on every archive.

@@ -2,6 +2,7 @@
 //! hand ([`target`]) because their matrix parameters and percent-encoded asset paths do not
 //! fit a router's patterns.
 
+mod albums;
 mod annotations;
 mod archives;
 mod assets;
@@ -42,6 +43,15 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route(
             "/fotoweb/api/users/{id}",
             get(users::get).put(users::put).delete(users::delete),
+        )
+        .route("/fotoweb/me/albums/", get(albums::list))
+        .route(
+            "/fotoweb/users/{owner}/albums/{id}/",
+            get(albums::get).patch(albums::patch).delete(albums::delete),
+        )
+        .route(
+            "/fotoweb/users/{owner}/albums/{id}/.shares/",
+            get(albums::shares).patch(albums::update_shares),
         )
         .route("/fotoweb/editors/{id}", get(editors::get))
         .route("/fotoweb/me/background-tasks/", post(tasks::create))
