@@ -129,6 +129,9 @@ const UNREACHED_IN_A_ROW: usize = 3;
 /// platform.
 pub const NOT_ATTEMPTED: &str = "not attempted: the platform stopped answering (several steps in a row could not reach it); run the command again with --resume once it answers";
 
+/// Why a step the platform changes last was not attempted ([`Platform::changed_last`]).
+pub const KEPT_FOR_LAST: &str = "not attempted: changed only once every other change of the run is done, and one is not; run the command again with --resume";
+
 /// Carries out the plan's changing steps on `jobs` threads and returns how each ended.
 /// Steps the journal marks done are not touched. Every other step first reads the asset:
 /// a change already there is recorded as done without calling again, and a step whose
@@ -164,41 +167,69 @@ pub fn apply(
     }
     progress.start(work.len() as u64);
     let pending = work.clone();
+    // Records the others are found by go last, and only once all the others are done.
+    let (last, work): (Vec<usize>, Vec<usize>) = work
+        .into_iter()
+        .partition(|i| platform.changed_last(&carried.steps[*i].asset));
     // Steps that ended, one after another, without reaching the platform.
     let unreached = AtomicUsize::new(0);
     // A step begun is finished; none is begun once a stop is asked for, or once the
     // platform stopped answering. Without a journal nothing more may change: a journal
     // failure stops every thread.
     let jobs = if platform.changes_in_order() { 1 } else { jobs };
-    let ended = threads::map(
-        jobs.clamp(1, 32),
-        work,
-        || stop.requested().is_none() && unreached.load(Ordering::SeqCst) < UNREACHED_IN_A_ROW,
-        |i| {
-            let handle = earlier.handles.get(&i).map(String::as_str);
-            let step = StepRun {
-                index: i,
-                handle,
-                platform,
-                journal: &journal,
-                replan,
-                failure: Cell::new(None),
-            };
-            match step.run(&carried.steps[i]) {
-                Ok((applied, new)) => {
-                    let failed = matches!(applied, Applied::Failed(_));
-                    if failed && step.failure.get() == Some(NETWORK) {
-                        unreached.fetch_add(1, Ordering::SeqCst);
-                    } else {
-                        unreached.store(0, Ordering::SeqCst);
+    let run = |work: Vec<usize>| {
+        threads::map(
+            jobs.clamp(1, 32),
+            work,
+            || stop.requested().is_none() && unreached.load(Ordering::SeqCst) < UNREACHED_IN_A_ROW,
+            |i| {
+                let handle = earlier.handles.get(&i).map(String::as_str);
+                let step = StepRun {
+                    index: i,
+                    handle,
+                    platform,
+                    journal: &journal,
+                    replan,
+                    failure: Cell::new(None),
+                };
+                match step.run(&carried.steps[i]) {
+                    Ok((applied, new)) => {
+                        let failed = matches!(applied, Applied::Failed(_));
+                        if failed && step.failure.get() == Some(NETWORK) {
+                            unreached.fetch_add(1, Ordering::SeqCst);
+                        } else {
+                            unreached.store(0, Ordering::SeqCst);
+                        }
+                        progress.step_done(!failed);
+                        ControlFlow::Continue(Ok((i, applied, new)))
                     }
-                    progress.step_done(!failed);
-                    ControlFlow::Continue(Ok((i, applied, new)))
+                    Err(e) => ControlFlow::Break(Err(e)),
                 }
-                Err(e) => ControlFlow::Break(Err(e)),
+            },
+        )
+    };
+    let expected = work.len();
+    let mut ended = run(work);
+    let first_done = ended.len() == expected
+        && ended.iter().all(|end| {
+            matches!(
+                end,
+                Ok((
+                    _,
+                    Applied::Applied | Applied::FoundDone | Applied::Earlier,
+                    _
+                ))
+            )
+        });
+    if !last.is_empty() {
+        if first_done {
+            ended.extend(run(last));
+        } else {
+            for i in last {
+                results.insert(i, Applied::Failed(KEPT_FOR_LAST.to_owned()));
             }
-        },
-    );
+        }
+    }
     let mut replanned: BTreeMap<usize, Step> = BTreeMap::new();
     for end in ended {
         let (i, applied, new) = end?;

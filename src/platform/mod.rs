@@ -424,6 +424,14 @@ pub trait Platform: Send + Sync {
         let _ = login;
         Ok(None)
     }
+    /// Whether the change of `id` waits until every other change of its run is done: a
+    /// record the others are found by (a user account, whose login names the owner of her
+    /// albums). Changed first, a change of the others that failed would leave what remains
+    /// of her unfindable by the next sync's index.
+    fn changed_last(&self, id: &str) -> bool {
+        let _ = id;
+        false
+    }
     /// A small image of the asset for people to recognise it, where the platform has one.
     fn preview(&self, id: &str) -> Result<Option<Preview>, PlatformError> {
         let _ = id;

@@ -373,3 +373,63 @@ fn a_killed_erasure_of_her_albums_resumes_without_changing_one_twice() {
     let hits = tenant.dsr(["locate"]).args(JANE).hits();
     assert_eq!(hits, Vec::<Value>::new(), "locate finds her nowhere");
 }
+
+/// Her account is what her albums are found by (its login names their owner): it is
+/// deleted only once everything else of hers is. With her album's change refused, the
+/// account stays, so that after the next sync a fresh locate still finds the album —
+/// never a clean answer over an album left behind — and --resume finishes both.
+#[test]
+fn her_account_goes_only_after_her_albums_so_a_sync_still_finds_what_failed() {
+    let t = Test::new();
+    t.asset(
+        "Staff/shared.png",
+        json!({"368": ["Ola Nordmann"], "5": "Board meeting"}),
+    );
+    let tenant = Tenant::new(
+        t,
+        Kind::Fotoweb,
+        &["--records", "users,albums,shares"],
+        |options| {
+            options.users = fotoweb_double::accounts::sample().0;
+            options.albums = fotoweb_double::albums::sample();
+        },
+    );
+    let case = tenant.open_case("erasure", JANE);
+    tenant.double().set_manage_albums(false);
+    let done = tenant
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .status(3)
+        .run()
+        .json();
+    let outcomes = per_record(&done["report"]["steps"], "outcome");
+    assert_eq!(
+        outcomes.get(HER_ALBUM).map(String::as_str),
+        Some("failed"),
+        "{done:#}"
+    );
+    assert_eq!(
+        outcomes.get("users/15010").map(String::as_str),
+        Some("failed"),
+        "her account waits for the rest: {done:#}"
+    );
+    assert!(tenant.double().user(15010).is_some(), "her account is kept");
+    tenant.dsr(["sync"]).run();
+    let left = found(&tenant.dsr(["locate"]).args(JANE).hits());
+    assert!(left.contains_key(HER_ALBUM), "{left:?}");
+    assert!(left.contains_key("users/15010"), "{left:?}");
+
+    tenant.double().set_manage_albums(true);
+    tenant
+        .dsr(["erase", &case, "--resume", "--yes", "-o", "json"])
+        .run();
+    assert!(
+        tenant.double().user(15010).is_none(),
+        "deleted once the rest was"
+    );
+    assert!(tenant.double().album(501).is_none());
+    tenant.dsr(["sync"]).run();
+    assert_eq!(
+        found(&tenant.dsr(["locate"]).args(JANE).hits()),
+        BTreeMap::new()
+    );
+}

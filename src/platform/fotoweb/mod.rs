@@ -391,6 +391,13 @@ impl Platform for Fotoweb {
         Ok(Some(self.user_with_login(login)?.is_some()))
     }
 
+    fn changed_last(&self, id: &str) -> bool {
+        matches!(
+            records::RecordId::parse(id),
+            Some(records::RecordId::User(_))
+        )
+    }
+
     fn access(&self) -> Result<Vec<ArchiveAccess>, PlatformError> {
         let archives = self.load_archives()?;
         let access: Vec<ArchiveAccess> = archives
