@@ -427,3 +427,64 @@ fn set_mode(path: &std::path::Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt as _;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
 }
+
+/// A row the database refuses to delete (a print order of another table still points at
+/// her photo) keeps its file: the deletion of the row is tried first, and the file is
+/// deleted only once the row's deletion holds, inside its transaction.
+#[test]
+fn a_row_the_database_will_not_delete_keeps_its_file() {
+    let t = Test::new();
+    let db = t.path("shop.sqlite");
+    rusqlite::Connection::open(&db)
+        .expect("a new database")
+        .execute_batch(
+            "CREATE TABLE photos (id INTEGER PRIMARY KEY, email TEXT, file_key TEXT);
+             CREATE TABLE prints (id INTEGER PRIMARY KEY, photo_id INTEGER NOT NULL REFERENCES photos (id));
+             INSERT INTO photos VALUES (1, 'jane.doe@example.com', 'p/1.jpg');
+             INSERT INTO prints VALUES (1, 1);",
+        )
+        .expect("the schema");
+    let folder = t.path("data-files");
+    std::fs::create_dir_all(folder.join("p")).expect("the store");
+    std::fs::write(folder.join("p/1.jpg"), b"her photo").expect("the file");
+    let dataset = t.path("shop.toml");
+    std::fs::write(
+        &dataset,
+        "[tables.photos]\nkey = [\"id\"]\nerase = \"delete\"\n[tables.photos.columns]\nemail = \"email\"\n[tables.photos.files]\ncolumn = \"file_key\"\nstore = \"data-files\"\n",
+    )
+    .expect("the dataset");
+    t.dsr(["tenant", "add", "acme", "--platform", "sql", "--dataset"])
+        .arg(&dataset)
+        .arg("--url")
+        .arg(format!("sqlite://{}", db.display()))
+        .run();
+    t.sync(&[]);
+    let case = t
+        .dsr([
+            "case",
+            "open",
+            "--right",
+            "erasure",
+            "--email",
+            "jane.doe@example.com",
+        ])
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let out = t
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .any_status()
+        .run();
+    assert_ne!(out.status, 0, "{}", out.dump());
+    assert!(
+        folder.join("p/1.jpg").exists(),
+        "the file stays while its row does\n{}",
+        out.dump()
+    );
+    let left: i64 = rusqlite::Connection::open(&db)
+        .expect("the database")
+        .query_row("SELECT count(*) FROM photos", [], |r| r.get(0))
+        .expect("a count");
+    assert_eq!(left, 1);
+}

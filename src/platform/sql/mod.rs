@@ -1054,21 +1054,25 @@ impl Platform for SqlPlatform {
         }
         let mut db = self.lock();
         self.check_erase_privileges(db.as_mut())?;
-        // The file first, seen gone: while it stays, so does its row.
-        if let Some(file) = self.file_key(db.as_mut(), table, &key)? {
-            self.delete_file(id, table, &file)?;
-        }
+        let file = self.file_key(db.as_mut(), table, &key)?;
         db.transaction(
             |e| self.error(e),
             |tx| {
                 if self.read_row(tx, table, &key)?.is_none() {
                     return Err(PlatformError::NotFound { id: id.to_owned() });
                 }
+                // The row's deletion first, inside the transaction: one the database
+                // refuses (another table's rows still point at it) leaves the file alone.
                 self.delete_row(tx, table, &key)?;
                 if self.read_row(tx, table, &key)?.is_some() {
                     return Err(PlatformError::Rejected(format!(
                         "{id} is still there after its deletion: rolled back"
                     )));
+                }
+                // Then the file, seen gone, before the deletion commits: while the file
+                // stays, so does its row (the error rolls the deletion back).
+                if let Some(file) = &file {
+                    self.delete_file(id, table, file)?;
                 }
                 Ok(())
             },
