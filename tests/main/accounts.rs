@@ -263,23 +263,6 @@ fn a_refused_account_deletion_is_not_erased_in_the_summary_or_the_receipt() {
     );
 }
 
-/// Per step, the last event the erasure journal holds for it.
-fn step_states(journal: &std::path::Path) -> BTreeMap<u64, String> {
-    let text = std::fs::read_to_string(journal).unwrap_or_default();
-    let mut states = BTreeMap::new();
-    for line in text.lines() {
-        let Ok(line) = serde_json::from_str::<Value>(line) else {
-            continue;
-        };
-        if let (Some(step), Some(event)) = (line["step"].as_u64(), line["event"].as_str())
-            && states.get(&step).map(String::as_str) != Some("done")
-        {
-            states.insert(step, event.to_owned());
-        }
-    }
-    states
-}
-
 #[test]
 fn a_killed_erasure_of_her_comments_resumes_without_changing_one_twice() {
     let t = Test::new();
@@ -313,7 +296,7 @@ fn a_killed_erasure_of_her_comments_resumes_without_changing_one_twice() {
         .spawn()
         .expect("dsr starts");
     loop {
-        let states = step_states(&journal);
+        let states = crate::erase::journal_states(&journal);
         let done = states.values().filter(|e| *e == "done").count();
         if done >= 10 && states.values().any(|e| e == "intent") {
             break;
@@ -325,7 +308,7 @@ fn a_killed_erasure_of_her_comments_resumes_without_changing_one_twice() {
     }
     child.kill().expect("SIGKILL");
     child.wait().expect("the killed child is reaped");
-    let done_at_kill = step_states(&journal)
+    let done_at_kill = crate::erase::journal_states(&journal)
         .values()
         .filter(|e| *e == "done")
         .count();

@@ -276,23 +276,6 @@ fn a_refused_album_change_is_not_erased_in_the_summary_or_the_receipt() {
     assert!(tenant.double().album(501).is_some());
 }
 
-/// Per step, the last event the erasure journal holds for it.
-fn step_states(journal: &std::path::Path) -> BTreeMap<u64, String> {
-    let text = std::fs::read_to_string(journal).unwrap_or_default();
-    let mut states = BTreeMap::new();
-    for line in text.lines() {
-        let Ok(line) = serde_json::from_str::<Value>(line) else {
-            continue;
-        };
-        if let (Some(step), Some(event)) = (line["step"].as_u64(), line["event"].as_str())
-            && states.get(&step).map(String::as_str) != Some("done")
-        {
-            states.insert(step, event.to_owned());
-        }
-    }
-    states
-}
-
 #[test]
 fn a_killed_erasure_of_her_albums_resumes_without_changing_one_twice() {
     let t = Test::new();
@@ -328,7 +311,7 @@ fn a_killed_erasure_of_her_albums_resumes_without_changing_one_twice() {
         .spawn()
         .expect("dsr starts");
     loop {
-        let states = step_states(&journal);
+        let states = crate::erase::journal_states(&journal);
         let done = states.values().filter(|e| *e == "done").count();
         if done >= 5 && states.values().any(|e| e == "intent") {
             break;

@@ -305,6 +305,12 @@ fn erases_the_right_assets_and_nothing_else_through_fotoweb() {
     erases_the_right_assets_and_nothing_else(Kind::Fotoweb);
 }
 
+/// Per step, the last event the erasure journal at `path` holds for it (the kill -9 tests
+/// of every platform and record kind watch it).
+pub(crate) fn journal_states(path: &std::path::Path) -> BTreeMap<u64, String> {
+    step_states(&journal(path))
+}
+
 /// One line of a journal; a torn last line reads as `None`.
 fn journal(path: &std::path::Path) -> Vec<Value> {
     let text = std::fs::read_to_string(path).unwrap_or_default();
