@@ -223,21 +223,20 @@ fn request(
             let store = &engine.session.store;
             cases.push(match store.load(id) {
                 // Opened by a run that changed nothing (refused, or stopped while
-                // planning): searched again, as the plan is made afresh.
+                // planning): searched again, as the plan is made afresh; a dry run keeps
+                // what it found in memory only.
                 Ok(mut case) if !args.resume => {
-                    locate(ctx, engine, &mut case, subject)?;
-                    store.save(&case)?;
+                    search(ctx, engine, &mut case, subject, args.dry_run)?;
                     case
                 }
                 Ok(case) => case,
                 // Stopped while the request was being opened: this system's part is
-                // opened now, under the request's id.
+                // opened now, under the request's id (in memory only in a dry run).
                 Err(dsr::case::CaseError::NotFound { .. }) => {
                     let mut case =
                         Case::unsaved(id, &engine.session.name, new.clone(), &now, &operator);
                     case.tenants = tenants.clone();
-                    locate(ctx, engine, &mut case, subject)?;
-                    store.save(&case)?;
+                    search(ctx, engine, &mut case, subject, args.dry_run)?;
                     case
                 }
                 Err(e) => return Err(e.into()),
@@ -281,6 +280,25 @@ fn begun(engines: &[Engine<'_, Erasure<'_>>], id: &str) -> Result<bool> {
         }
     }
     Ok(false)
+}
+
+/// Finds the subject in one system for her case kept from an earlier run, and keeps what
+/// it found; a dry run keeps it in memory only, changing no case.
+fn search(
+    ctx: &Context,
+    engine: &Engine<'_, Erasure<'_>>,
+    case: &mut Case,
+    subject: &Subject,
+    dry_run: bool,
+) -> Result<()> {
+    if dry_run {
+        let hits = engine.locator.find(&case.identities, Confidence::Low)?;
+        case.set_matches(&hits);
+        return Ok(());
+    }
+    locate(ctx, engine, case, subject)?;
+    engine.session.store.save(case)?;
+    Ok(())
 }
 
 /// Finds the subject in one system for her case, and records that the list did.

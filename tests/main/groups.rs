@@ -2250,3 +2250,61 @@ fn many_identities_found_along_the_way_are_announced_a_few_and_listed_all() {
         .json();
     assert_eq!(proposed(&shown).len(), 7);
 }
+
+/// A dry run over a list whose requests an earlier (refused) run opened changes none of
+/// their cases: what it finds stays in memory.
+#[test]
+fn a_dry_run_over_a_list_changes_no_case_an_earlier_run_opened() {
+    let tenant = company();
+    let leavers = tenant.t.path("leavers.csv");
+    std::fs::write(&leavers, "email,reference\njane.doe@example.com,HR-1\n").expect("the list");
+    tenant
+        .dsr(["erase", "--group", "company", "--from"])
+        .arg(&leavers)
+        .status(4)
+        .run();
+    let cases = |name: &str| -> Vec<(std::path::PathBuf, Vec<u8>)> {
+        walkdir::WalkDir::new(tenant.t.tenant_data(name).join("cases"))
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path().to_owned(),
+                    std::fs::read(e.path()).expect("a file"),
+                )
+            })
+            .collect()
+    };
+    // Opening or searching a case for the list is audited as such; a dry run does neither.
+    let searched = || {
+        std::fs::read_to_string(tenant.t.data_dir().join("audit.jsonl"))
+            .unwrap_or_default()
+            .matches("case open --from")
+            .count()
+    };
+    let before: Vec<_> = ["acme", "archive", "shop"]
+        .iter()
+        .map(|n| cases(n))
+        .collect();
+    assert!(
+        before.iter().all(|c| !c.is_empty()),
+        "the refused run opened them"
+    );
+    let audited = searched();
+    assert!(audited > 0);
+    tenant
+        .dsr(["erase", "--group", "company", "--dry-run", "--from"])
+        .arg(&leavers)
+        .run();
+    let after: Vec<_> = ["acme", "archive", "shop"]
+        .iter()
+        .map(|n| cases(n))
+        .collect();
+    assert_eq!(before, after, "a dry run changes no case");
+    assert_eq!(
+        searched(),
+        audited,
+        "a dry run records no case search of the list"
+    );
+}
