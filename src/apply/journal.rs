@@ -111,6 +111,9 @@ pub struct Journal {
     file: Mutex<File>,
     /// The re-planned steps so far (the earlier runs' too), as kept in their own file.
     replanned: Mutex<BTreeMap<usize, Step>>,
+    /// While a run's changes wait for one commit ([`Journal::hold`]): their outcomes, kept
+    /// back in order until the commit says what they are.
+    held: Mutex<Option<Vec<Entry>>>,
 }
 
 /// The file beside a journal that holds its re-planned steps.
@@ -183,7 +186,54 @@ impl Journal {
             path: path.to_owned(),
             file: Mutex::new(file),
             replanned: Mutex::new(replanned),
+            held: Mutex::new(None),
         })
+    }
+
+    /// From now on, until [`Journal::release`], the outcome of each step (`done`, `failed`)
+    /// is kept back, and every other line is written without waiting for the disk. For a
+    /// platform whose changes of a run are kept only once they are committed together: a
+    /// step is not done until then, and a journal that said so would make a resumed run
+    /// skip a change the database rolled back. The intents need be on disk only before
+    /// the commit ([`Journal::sync`]), since nothing is kept before it.
+    pub fn hold(&self) {
+        *lock(&self.held) = Some(Vec::new());
+    }
+
+    /// Waits until every line written so far is on disk.
+    pub fn sync(&self) -> Result<(), JournalError> {
+        lock(&self.file)
+            .sync_data()
+            .map_err(|source| JournalError::Io {
+                path: self.path.clone(),
+                source,
+            })
+    }
+
+    /// Writes the outcomes kept back since [`Journal::hold`], each as `settle` says it
+    /// ended once the commit was made or refused, and waits once for the disk.
+    pub fn release(&self, settle: impl Fn(Entry) -> Entry) -> Result<(), JournalError> {
+        let held = lock(&self.held).take().unwrap_or_default();
+        let mut bytes = Vec::new();
+        for entry in held {
+            self.encode(&settle(entry), &mut bytes)?;
+        }
+        let mut file = lock(&self.file);
+        file.write_all(&bytes)
+            .and_then(|()| file.sync_data())
+            .map_err(|source| JournalError::Io {
+                path: self.path.clone(),
+                source,
+            })
+    }
+
+    fn encode(&self, entry: &Entry, to: &mut Vec<u8>) -> Result<(), JournalError> {
+        serde_json::to_writer(&mut *to, entry).map_err(|e| JournalError::Io {
+            path: self.path.clone(),
+            source: io::Error::other(e),
+        })?;
+        to.push(b'\n');
+        Ok(())
     }
 
     /// Records that step `index` was planned again as `step`: the step is written (atomically,
@@ -205,7 +255,7 @@ impl Journal {
         self.record(Event::Replanned, Some(index), Some(fingerprint(step)))
     }
 
-    /// Appends one entry and waits until it is on disk.
+    /// Appends one entry and waits until it is on disk (while held, see [`Journal::hold`]).
     pub fn record(
         &self,
         event: Event,
@@ -218,14 +268,22 @@ impl Journal {
             step,
             detail,
         };
-        let mut line = serde_json::to_vec(&entry).map_err(|e| JournalError::Io {
-            path: self.path.clone(),
-            source: io::Error::other(e),
-        })?;
-        line.push(b'\n');
+        let held = {
+            let mut held = lock(&self.held);
+            match held.as_mut() {
+                Some(kept) if matches!(event, Event::Done | Event::Failed) => {
+                    kept.push(entry);
+                    return Ok(());
+                }
+                Some(_) => true,
+                None => false,
+            }
+        };
+        let mut line = Vec::new();
+        self.encode(&entry, &mut line)?;
         let mut file = lock(&self.file);
         file.write_all(&line)
-            .and_then(|()| file.sync_data())
+            .and_then(|()| if held { Ok(()) } else { file.sync_data() })
             .map_err(|source| JournalError::Io {
                 path: self.path.clone(),
                 source,

@@ -208,6 +208,9 @@ pub fn apply(
             },
         )
     };
+    // Where the platform commits a run's changes together, the journal keeps each step's
+    // outcome back until the commit, and an early return (a journal failure) undoes them.
+    let batch = Batch::begin(platform, &journal, !work.is_empty() || !last.is_empty());
     let expected = work.len();
     let mut ended = run(work);
     let first_done = ended.len() == expected
@@ -238,6 +241,7 @@ pub fn apply(
             replanned.insert(i, new);
         }
     }
+    batch.commit(&mut results)?;
     // Every step ended: a stop asked for after the last one began interrupts nothing.
     if results.len() < plan.changing_steps().count() {
         stop.check()?;
@@ -262,6 +266,75 @@ pub fn apply(
         applied: results,
         replanned: positions,
     })
+}
+
+/// The one transaction a run's changes are made in, where the platform has one
+/// ([`Platform::begin_changes`]). Dropped without [`Batch::commit`], it undoes them all.
+struct Batch<'a> {
+    platform: &'a dyn Platform,
+    journal: &'a Journal,
+    open: bool,
+}
+
+impl<'a> Batch<'a> {
+    /// A platform that cannot open the transaction makes each change on its own, as
+    /// platforms without transactions do.
+    fn begin(platform: &'a dyn Platform, journal: &'a Journal, any: bool) -> Batch<'a> {
+        let open = any && platform.begin_changes().unwrap_or(false);
+        if open {
+            journal.hold();
+        }
+        Batch {
+            platform,
+            journal,
+            open,
+        }
+    }
+
+    /// Commits the run's changes, the intents on disk first. A refused commit kept none
+    /// of them: each step that had made its change is failed, never claimed. Then the
+    /// outcomes kept back are written, as they finally are.
+    fn commit(mut self, results: &mut BTreeMap<usize, Applied>) -> Result<(), JournalError> {
+        if !self.open {
+            return Ok(());
+        }
+        self.open = false;
+        if let Err(e) = self.journal.sync() {
+            self.platform.abandon_changes();
+            return Err(e);
+        }
+        let refused: BTreeSet<usize> = match self.platform.commit_changes() {
+            Ok(()) => BTreeSet::new(),
+            Err(e) => {
+                let why = format!("the changes were not committed: {e}");
+                let made: BTreeSet<usize> = results
+                    .iter()
+                    .filter(|(_, applied)| matches!(applied, Applied::Applied))
+                    .map(|(&i, _)| i)
+                    .collect();
+                for i in &made {
+                    results.insert(*i, Applied::Failed(why.clone()));
+                }
+                made
+            }
+        };
+        self.journal.release(|entry| match entry.step {
+            Some(i) if entry.event == Event::Done && refused.contains(&i) => journal::Entry {
+                event: Event::Failed,
+                detail: Some("not-committed".to_owned()),
+                ..entry
+            },
+            _ => entry,
+        })
+    }
+}
+
+impl Drop for Batch<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            self.platform.abandon_changes();
+        }
+    }
 }
 
 /// One step of a run, with what it is carried out with.
@@ -753,6 +826,140 @@ mod tests {
         }
         fn access(&self) -> Result<Vec<crate::platform::ArchiveAccess>, PlatformError> {
             self.platform.access()
+        }
+    }
+
+    /// A platform whose run's changes are kept only once committed together (a
+    /// database), over a folder; `refuse` makes its commit fail. At the commit it notes
+    /// what the journal then holds on disk.
+    struct Committing<'a> {
+        platform: &'a DirPlatform,
+        journal: std::path::PathBuf,
+        refuse: bool,
+        at_commit: std::sync::Mutex<Option<String>>,
+    }
+
+    impl Platform for Committing<'_> {
+        fn describe(&self) -> Result<crate::platform::Description, PlatformError> {
+            self.platform.describe()
+        }
+        fn scan(
+            &self,
+            since: &crate::platform::Since<'_>,
+            found: &(dyn Fn(crate::platform::Scanned) + Sync),
+        ) -> Result<crate::platform::ScanEnd, PlatformError> {
+            self.platform.scan(since, found)
+        }
+        fn get(&self, id: &str) -> Result<Asset, PlatformError> {
+            self.platform.get(id)
+        }
+        fn update(
+            &self,
+            id: &str,
+            changes: &crate::platform::MetadataChanges,
+            expected: Option<&str>,
+        ) -> Result<Asset, PlatformError> {
+            self.platform.update(id, changes, expected)
+        }
+        fn delete_following(
+            &self,
+            id: &str,
+            handle: Option<&str>,
+            accepted: &mut dyn FnMut(&str),
+        ) -> Result<(), PlatformError> {
+            self.platform.delete_following(id, handle, accepted)
+        }
+        fn download(&self, id: &str, to: &mut dyn std::io::Write) -> Result<u64, PlatformError> {
+            self.platform.download(id, to)
+        }
+        fn access(&self) -> Result<Vec<crate::platform::ArchiveAccess>, PlatformError> {
+            self.platform.access()
+        }
+        fn begin_changes(&self) -> Result<bool, PlatformError> {
+            Ok(true)
+        }
+        fn commit_changes(&self) -> Result<(), PlatformError> {
+            let on_disk = std::fs::read_to_string(&self.journal).expect("the journal");
+            *self.at_commit.lock().expect("not poisoned") = Some(on_disk);
+            if self.refuse {
+                return Err(PlatformError::Rejected("the disk is full".to_owned()));
+            }
+            Ok(())
+        }
+    }
+
+    /// Changes committed together are journaled done only after the commit: before it the
+    /// journal holds every intent and no outcome, so a run killed before the commit is
+    /// carried out again by --resume, and one killed after it finds its changes made.
+    /// A refused commit keeps none of them: they are failed, never claimed.
+    #[test]
+    fn changes_committed_together_are_done_only_once_committed() {
+        for refuse in [false, true] {
+            let dir = tempfile::tempdir().expect("a temp dir");
+            let root = dir.path().join("tenant");
+            let ids: Vec<String> = (0..5).map(|i| format!("A/{i}.png")).collect();
+            for id in &ids {
+                write(&root, id, &["Jane Doe", "Ola Nordmann"]);
+            }
+            write(&root, "A/done.png", &["Ola Nordmann"]);
+            let platform = DirPlatform::open(&root).expect("the tenant");
+            let mut steps: Vec<Step> = ids.iter().map(|id| scrub_step(&platform, id)).collect();
+            let mut done = scrub_step(&platform, "A/done.png");
+            done.changes.insert(
+                "80".to_owned(),
+                Some(FieldValue::Bag(vec!["Ola Nordmann".to_owned()])),
+            );
+            steps.push(done);
+            let plan = erasure(steps);
+            let journal = dir.path().join("journal.jsonl");
+            let committing = Committing {
+                platform: &platform,
+                journal: journal.clone(),
+                refuse,
+                at_commit: std::sync::Mutex::new(None),
+            };
+            struct Quiet;
+            impl ApplyProgress for Quiet {}
+            let carried = apply(
+                &plan,
+                &replan,
+                &committing,
+                &journal,
+                4,
+                &Quiet,
+                &Stop::new(),
+            )
+            .expect("the run ends");
+            let at_commit = committing
+                .at_commit
+                .lock()
+                .expect("not poisoned")
+                .take()
+                .expect("committed once");
+            let events = |text: &str, event: &str| {
+                text.lines()
+                    .filter(|l| l.contains(&format!("\"event\":\"{event}\"")))
+                    .count()
+            };
+            assert_eq!(events(&at_commit, "intent"), 5, "{at_commit}");
+            assert_eq!(events(&at_commit, "done"), 0, "{at_commit}");
+            let read = Journal::read(&journal).expect("the journal");
+            assert!(!read.interrupted());
+            if refuse {
+                let why = "the changes were not committed: the disk is full";
+                for i in 0..5 {
+                    assert_eq!(carried.applied[&i], Applied::Failed(why.to_owned()));
+                    assert_eq!(read.steps[&i], journal::StepState::Failed);
+                }
+            } else {
+                for i in 0..5 {
+                    assert_eq!(carried.applied[&i], Applied::Applied);
+                }
+                assert_eq!(read.done(), 6);
+            }
+            // Found made before the run: no change of this run, whatever the commit.
+            assert_eq!(carried.applied[&5], Applied::FoundDone);
+            assert_eq!(read.steps[&5], journal::StepState::Done);
         }
     }
 

@@ -407,6 +407,21 @@ pub trait Platform: Send + Sync {
         false
     }
 
+    /// Opens one transaction around the changes of a run, where the platform has them (a
+    /// database): each change is then made and undone on its own when it fails, but kept
+    /// only once [`Platform::commit_changes`] commits them all. False where the platform
+    /// makes each change for good at once.
+    fn begin_changes(&self) -> Result<bool, PlatformError> {
+        Ok(false)
+    }
+    /// Commits the changes made since [`Platform::begin_changes`]; on an error none of them
+    /// was kept.
+    fn commit_changes(&self) -> Result<(), PlatformError> {
+        Ok(())
+    }
+    /// Undoes every change made since [`Platform::begin_changes`].
+    fn abandon_changes(&self) {}
+
     /// Facts about the store itself found by the last [`Platform::access`] (an object
     /// store's versioning, what the credentials may do with objects), as label and value.
     fn store_facts(&self) -> Vec<(String, String)> {

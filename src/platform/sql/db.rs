@@ -235,6 +235,35 @@ impl dyn Database + '_ {
             }
         }
     }
+
+    /// Runs `work` inside the transaction already open on this connection, under a
+    /// savepoint: what it changed is kept when it succeeds and undone alone otherwise, and
+    /// the whole is committed (or not) with the enclosing transaction. An erasure's rows
+    /// each take one, so that a row the database refuses fails alone while the others
+    /// commit together.
+    pub fn savepoint<T, E>(
+        &mut self,
+        error: impl Fn(String) -> E,
+        work: impl FnOnce(&mut (dyn Database + '_)) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.control("SAVEPOINT dsr_step").map_err(&error)?;
+        match work(self) {
+            Ok(value) => {
+                self.control("RELEASE SAVEPOINT dsr_step").map_err(&error)?;
+                Ok(value)
+            }
+            Err(e) => {
+                // Back to where the step began, then the savepoint itself goes: the
+                // enclosing transaction goes on with the next step. Should this fail, the
+                // transaction cannot commit what the step left, and the run's read-back
+                // finds its rows as they were: nothing is claimed on the strength of it.
+                let _ = self
+                    .control("ROLLBACK TO SAVEPOINT dsr_step")
+                    .and_then(|()| self.control("RELEASE SAVEPOINT dsr_step"));
+                Err(e)
+            }
+        }
+    }
 }
 
 /// Connects to the database a URL names: `sqlite:///path`, `postgres://user@host/db`.

@@ -69,6 +69,9 @@ pub struct SqlPlatform {
     salt: OnceLock<Salt>,
     /// The object stores of the files behind rows, by URL, opened when first needed.
     stores: Mutex<BTreeMap<String, std::sync::Arc<ObjectsPlatform>>>,
+    /// A run's changes are open in one transaction ([`Platform::begin_changes`]): each
+    /// row's change takes a savepoint in it instead of a transaction of its own.
+    batch: std::sync::atomic::AtomicBool,
 }
 
 /// Checks a database URL without connecting (for `dsr tenant add`).
@@ -168,6 +171,7 @@ impl SqlPlatform {
             salt_file,
             salt: OnceLock::new(),
             stores: Mutex::new(BTreeMap::new()),
+            batch: std::sync::atomic::AtomicBool::new(false),
         };
         platform.check_catalog()?;
         Ok(platform)
@@ -177,6 +181,20 @@ impl SqlPlatform {
         PlatformError::Database {
             url: self.url.clone(),
             message,
+        }
+    }
+
+    /// Runs one row's change: in a transaction of its own, or under a savepoint of the
+    /// run's transaction when one is open.
+    fn change<T>(
+        &self,
+        db: &mut dyn Database,
+        work: impl FnOnce(&mut (dyn Database + '_)) -> Result<T, PlatformError>,
+    ) -> Result<T, PlatformError> {
+        if self.batch.load(std::sync::atomic::Ordering::SeqCst) {
+            db.savepoint(|e| self.error(e), work)
+        } else {
+            db.transaction(|e| self.error(e), work)
         }
     }
 
@@ -890,6 +908,40 @@ impl Platform for SqlPlatform {
         true
     }
 
+    /// One transaction for the run: a commit is the costly part of a row's change (the
+    /// database waits for its disk), and a subject's thousand rows then wait once.
+    fn begin_changes(&self) -> Result<bool, PlatformError> {
+        use std::sync::atomic::Ordering;
+        let mut db = self.lock();
+        if self.batch.load(Ordering::SeqCst) {
+            return Ok(true);
+        }
+        db.begin().map_err(|e| self.error(e))?;
+        self.batch.store(true, Ordering::SeqCst);
+        Ok(true)
+    }
+
+    fn commit_changes(&self) -> Result<(), PlatformError> {
+        use std::sync::atomic::Ordering;
+        let mut db = self.lock();
+        if !self.batch.swap(false, Ordering::SeqCst) {
+            return Ok(());
+        }
+        db.commit().map_err(|e| {
+            // A failed commit leaves nothing of the run; the connection goes on clean.
+            let _ = db.rollback();
+            self.error(e)
+        })
+    }
+
+    fn abandon_changes(&self) {
+        use std::sync::atomic::Ordering;
+        let mut db = self.lock();
+        if self.batch.swap(false, Ordering::SeqCst) {
+            let _ = db.rollback();
+        }
+    }
+
     fn describe(&self) -> Result<Description, PlatformError> {
         let mut labels = crate::fields::default_labels();
         let mut writable = BTreeSet::new();
@@ -986,7 +1038,7 @@ impl Platform for SqlPlatform {
         if changes.values().any(Option::is_none) {
             self.check_erase_privileges(db.as_mut())?;
         }
-        db.transaction(|e| self.error(e), |tx| {
+        self.change(db.as_mut(), |tx| {
             let before = self
                 .read_row(tx, table, &key)?
                 .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })?;
@@ -1055,28 +1107,25 @@ impl Platform for SqlPlatform {
         let mut db = self.lock();
         self.check_erase_privileges(db.as_mut())?;
         let file = self.file_key(db.as_mut(), table, &key)?;
-        db.transaction(
-            |e| self.error(e),
-            |tx| {
-                if self.read_row(tx, table, &key)?.is_none() {
-                    return Err(PlatformError::NotFound { id: id.to_owned() });
-                }
-                // The row's deletion first, inside the transaction: one the database
-                // refuses (another table's rows still point at it) leaves the file alone.
-                self.delete_row(tx, table, &key)?;
-                if self.read_row(tx, table, &key)?.is_some() {
-                    return Err(PlatformError::Rejected(format!(
-                        "{id} is still there after its deletion: rolled back"
-                    )));
-                }
-                // Then the file, seen gone, before the deletion commits: while the file
-                // stays, so does its row (the error rolls the deletion back).
-                if let Some(file) = &file {
-                    self.delete_file(id, table, file)?;
-                }
-                Ok(())
-            },
-        )
+        self.change(db.as_mut(), |tx| {
+            if self.read_row(tx, table, &key)?.is_none() {
+                return Err(PlatformError::NotFound { id: id.to_owned() });
+            }
+            // The row's deletion first, inside the transaction: one the database
+            // refuses (another table's rows still point at it) leaves the file alone.
+            self.delete_row(tx, table, &key)?;
+            if self.read_row(tx, table, &key)?.is_some() {
+                return Err(PlatformError::Rejected(format!(
+                    "{id} is still there after its deletion: rolled back"
+                )));
+            }
+            // Then the file, seen gone, before the deletion commits: while the file
+            // stays, so does its row (the error rolls the deletion back).
+            if let Some(file) = &file {
+                self.delete_file(id, table, file)?;
+            }
+            Ok(())
+        })
     }
 
     /// The row as JSON: its key, change time and personal columns.
