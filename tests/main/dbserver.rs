@@ -19,6 +19,17 @@ pub const USER: &str = "dsr";
 /// A role that must give its password (scram-sha-256 on loopback); the tests create it.
 pub const PASSWORD_USER: &str = "dsr_password";
 
+/// What a server is started for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setup {
+    /// The tests: every statement logged, and no waiting for the disk.
+    Test,
+    /// A benchmark: as a production server runs, each commit waiting for its disk, and
+    /// nothing logged. Only `benches/sql.rs` starts one, so the tests never construct it.
+    #[allow(dead_code)]
+    Bench,
+}
+
 pub struct Postgres {
     pub port: u16,
     pub dir: PathBuf,
@@ -59,10 +70,11 @@ fn root() -> bool {
 /// reason printed, when the binaries are missing and this is not CI; in CI that fails.
 pub fn postgres() -> Option<&'static Postgres> {
     static SERVER: OnceLock<Option<Postgres>> = OnceLock::new();
-    SERVER.get_or_init(start_postgres).as_ref()
+    SERVER.get_or_init(|| start_postgres(Setup::Test)).as_ref()
 }
 
-fn start_postgres() -> Option<Postgres> {
+/// Starts a PostgreSQL server of its own (see [`postgres`]).
+pub fn start_postgres(setup: Setup) -> Option<Postgres> {
     let (Some(initdb), Some(server)) = (find("initdb"), find("postgres")) else {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -91,13 +103,17 @@ fn start_postgres() -> Option<Postgres> {
         ""
     };
     let port = free_port();
+    let settings = match setup {
+        Setup::Test => r#"-c fsync=off -c log_statement=all -c "log_line_prefix=%d ""#,
+        Setup::Bench => "",
+    };
     let script = format!(
         r#"set -e
 {run_as} "{initdb}" -D "$1/data" -U {USER} --auth=trust -E UTF8 --no-sync >"$1/initdb.log" 2>&1
 # One role signs in with a password, for the tests of where dsr takes it from.
 sed -i '1i host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256' "$1/data/pg_hba.conf"
 {run_as} "{server}" -D "$1/data" -p {port} -k "$1" -c listen_addresses=127.0.0.1 \
-    -c fsync=off -c log_statement=all -c "log_line_prefix=%d " 2>"$1/statements.log" &
+    {settings} 2>"$1/statements.log" &
 server=$!
 read -r _ || true
 kill -INT "$server"
@@ -210,7 +226,7 @@ pub struct Mariadb {
 
 pub fn mariadb() -> Option<&'static Mariadb> {
     static SERVER: OnceLock<Option<Mariadb>> = OnceLock::new();
-    SERVER.get_or_init(start_mariadb).as_ref()
+    SERVER.get_or_init(|| start_mariadb(Setup::Test)).as_ref()
 }
 
 fn find_mariadb(program: &str) -> Option<PathBuf> {
@@ -223,7 +239,8 @@ fn find_mariadb(program: &str) -> Option<PathBuf> {
     })
 }
 
-fn start_mariadb() -> Option<Mariadb> {
+/// Starts a MariaDB server of its own (see [`mariadb`]).
+pub fn start_mariadb(setup: Setup) -> Option<Mariadb> {
     let (Some(install), Some(server)) =
         (find_mariadb("mariadb-install-db"), find_mariadb("mariadbd"))
     else {
@@ -242,6 +259,14 @@ fn start_mariadb() -> Option<Mariadb> {
     // mariadbd runs as root only when told to.
     let user = if root() { "--user=root" } else { "" };
     let port = free_port();
+    let settings = match setup {
+        Setup::Test => {
+            r#"--innodb-buffer-pool-size=32M --innodb-flush-log-at-trx-commit=0 \
+    --general-log=1 --general-log-file="$1/general.log""#
+        }
+        // The benchmark loads its million rows as one script.
+        Setup::Bench => "--innodb-buffer-pool-size=256M --max-allowed-packet=1G",
+    };
     let script = format!(
         r#"set -e
 # The bootstrap's temporary tables go where TMPDIR says, its own folder: in the shared /tmp,
@@ -251,8 +276,7 @@ TMPDIR="$1" "{install}" --no-defaults --datadir="$1/data" --auth-root-authentica
 "{server}" --no-defaults --datadir="$1/data" --port={port} --bind-address=127.0.0.1 \
     --socket="$1/mysqld.sock" --pid-file="$1/mysqld.pid" --tmpdir="$1" {user} \
     --skip-name-resolve \
-    --skip-log-bin --innodb-buffer-pool-size=32M --innodb-flush-log-at-trx-commit=0 \
-    --general-log=1 --general-log-file="$1/general.log" --log-error="$1/error.log" &
+    --skip-log-bin {settings} --log-error="$1/error.log" &
 server=$!
 read -r _ || true
 kill -TERM "$server"

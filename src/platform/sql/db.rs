@@ -502,6 +502,21 @@ impl ToSql for Text<'_> {
 
 struct Postgres {
     client: postgres::Client,
+    /// Each statement prepared once per connection: a query by text is prepared anew on
+    /// every call, a round trip of its own before the one that runs it, and an erasure
+    /// sends the same few statements for every row.
+    prepared: std::collections::HashMap<String, postgres::Statement>,
+}
+
+impl Postgres {
+    fn statement(&mut self, sql: &str) -> Result<postgres::Statement, String> {
+        if let Some(statement) = self.prepared.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = self.client.prepare(sql).map_err(|e| pg_message(&e))?;
+        self.prepared.insert(sql.to_owned(), statement.clone());
+        Ok(statement)
+    }
 }
 
 /// The connection settings of a `postgres://` URL, refused when it holds a password or
@@ -561,7 +576,10 @@ impl Postgres {
             }
             Err(e) => return Err(format!("cannot connect: {}", pg_message(&e))),
         };
-        Ok(Postgres { client })
+        Ok(Postgres {
+            client,
+            prepared: std::collections::HashMap::new(),
+        })
     }
 }
 
@@ -729,9 +747,10 @@ impl Database for Postgres {
     ) -> Result<(), String> {
         use postgres::fallible_iterator::FallibleIterator as _;
         let params: Vec<Text<'_>> = params.iter().map(|p| Text(p.as_deref())).collect();
+        let statement = self.statement(sql)?;
         let mut rows = self
             .client
-            .query_raw(sql, params.iter())
+            .query_raw(&statement, params.iter())
             .map_err(|e| pg_message(&e))?;
         while let Some(row) = rows.next().map_err(|e| pg_message(&e))? {
             let values = (0..row.len())
@@ -747,8 +766,9 @@ impl Database for Postgres {
         let params: Vec<Text<'_>> = params.iter().map(|p| Text(p.as_deref())).collect();
         let params: Vec<&(dyn ToSql + Sync)> =
             params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
+        let statement = self.statement(sql)?;
         self.client
-            .execute(sql, &params)
+            .execute(&statement, &params)
             .map_err(|e| pg_message(&e))
     }
 

@@ -72,6 +72,11 @@ pub struct SqlPlatform {
     /// A run's changes are open in one transaction ([`Platform::begin_changes`]): each
     /// row's change takes a savepoint in it instead of a transaction of its own.
     batch: std::sync::atomic::AtomicBool,
+    /// The foreign keys pointing at each table, and each table's columns, as the catalog
+    /// gave them when first asked: a deletion asks for every row, and the catalog does not
+    /// change under one run.
+    links: Mutex<BTreeMap<String, Vec<Link>>>,
+    columns: Mutex<BTreeMap<String, Vec<Column>>>,
 }
 
 /// Checks a database URL without connecting (for `dsr tenant add`).
@@ -172,6 +177,8 @@ impl SqlPlatform {
             salt: OnceLock::new(),
             stores: Mutex::new(BTreeMap::new()),
             batch: std::sync::atomic::AtomicBool::new(false),
+            links: Mutex::new(BTreeMap::new()),
+            columns: Mutex::new(BTreeMap::new()),
         };
         platform.check_catalog()?;
         Ok(platform)
@@ -196,6 +203,28 @@ impl SqlPlatform {
         } else {
             db.transaction(|e| self.error(e), work)
         }
+    }
+
+    /// The foreign keys pointing at `table`, read from the catalog once.
+    fn links_to(&self, db: &mut dyn Database, table: &str) -> Result<Vec<Link>, PlatformError> {
+        let mut known = crate::threads::lock(&self.links);
+        if let Some(links) = known.get(table) {
+            return Ok(links.clone());
+        }
+        let links = db.links_to(table).map_err(|e| self.error(e))?;
+        known.insert(table.to_owned(), links.clone());
+        Ok(links)
+    }
+
+    /// The columns of `table`, read from the catalog once.
+    fn columns_of(&self, db: &mut dyn Database, table: &str) -> Result<Vec<Column>, PlatformError> {
+        let mut known = crate::threads::lock(&self.columns);
+        if let Some(columns) = known.get(table) {
+            return Ok(columns.clone());
+        }
+        let columns = db.columns(table).map_err(|e| self.error(e))?;
+        known.insert(table.to_owned(), columns.clone());
+        Ok(columns)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Box<dyn Database>> {
@@ -444,16 +473,15 @@ impl SqlPlatform {
         parent: &Table,
         key: &[Option<String>],
     ) -> Result<u64, PlatformError> {
-        for link in db.links_to(&parent.name).map_err(|e| self.error(e))? {
+        for link in self.links_to(db, &parent.name)? {
             let described = self.dataset.tables.get(&link.child);
             let parent_values = self.values_of(db, parent, key, &link.parent_columns)?;
             // Rows of the scope are counted apart from all rows: a row of another customer
             // pointing here blocks the deletion too (a cascade would reach into its data).
             let scoped = match &self.scope {
                 Some(scope)
-                    if db
-                        .columns(&link.child)
-                        .map_err(|e| self.error(e))?
+                    if self
+                        .columns_of(db, &link.child)?
                         .iter()
                         .any(|c| c.name == scope.column) =>
                 {
