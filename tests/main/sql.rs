@@ -347,17 +347,32 @@ on_each_database!(
     a_row_of_another_customer_pointing_at_hers_blocks_its_deletion,
     a_table_with_a_change_column_is_synced_from_its_watermark,
     a_row_changed_in_a_table_without_change_column_is_updated,
+    a_table_without_the_scope_column_is_scoped_through_its_keys,
 );
 
 /// Every statement dsr sent that reads or changes a table of the shop carries the scope
 /// `"customer_id" = $n` with 42 bound to it (PostgreSQL's statement log).
 fn assert_every_statement_scoped(db: &Db) {
+    assert_statements_scoped(
+        db,
+        &["clients", "quotes", "invoices", "notes"],
+        &[
+            "DELETE FROM \"clients\"",
+            "DELETE FROM \"quotes\"",
+            "UPDATE \"notes\"",
+        ],
+    );
+}
+
+/// Every statement dsr sent that reads or changes one of `tables` carries the scope with
+/// 42 bound to it, and the log holds each of `changes`.
+fn assert_statements_scoped(db: &Db, tables: &[&str], changes: &[&str]) {
     let Some(statements) = db.statements() else {
         return;
     };
     let mut checked = 0;
     for (statement, parameters) in &statements {
-        let touches = ["clients", "quotes", "invoices", "notes"]
+        let touches = tables
             .iter()
             .any(|table| statement.contains(&format!("\"{table}\"")));
         if !touches {
@@ -390,11 +405,7 @@ fn assert_every_statement_scoped(db: &Db) {
         "the log holds dsr's statements: {statements:#?}"
     );
     // The erasure's own changes were among them.
-    for change in [
-        "DELETE FROM \"clients\"",
-        "DELETE FROM \"quotes\"",
-        "UPDATE \"notes\"",
-    ] {
+    for change in changes {
         assert!(
             statements.iter().any(|(s, _)| s.starts_with(change)),
             "the log holds {change}: {statements:#?}"
@@ -1175,5 +1186,172 @@ fn assert_every_read_scoped(statements: &[(String, String)]) {
                 .is_some_and(|n| parameters.contains(&format!("${n} = '42'")))
         };
         assert!(scoped, "a read without the scope: {statement} {parameters}");
+    }
+}
+
+/// Quotes hold no customer: they are the customer's through the client they point at (a
+/// foreign key the database declares), and quote lines through their quote (a column the
+/// database declares no key for, named in the dataset), then its client.
+const THROUGH_SCHEMA: &str = r#"
+CREATE TABLE clients (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, email TEXT, name TEXT);
+CREATE TABLE quotes (id INTEGER PRIMARY KEY, client_id INTEGER NOT NULL REFERENCES clients(id), note TEXT);
+CREATE TABLE quote_lines (id INTEGER PRIMARY KEY, quote_ref INTEGER NOT NULL, line TEXT);
+INSERT INTO clients VALUES (1, 42, 'jane.doe@example.com', 'Jane Doe'), (2, 7, 'jane.doe@example.com', 'Jane Doe'),
+    (3, 42, 'ola@example.com', 'Ola Nordmann');
+INSERT INTO quotes VALUES (10, 1, 'Call Jane Doe on Monday'), (20, 2, 'Call Jane Doe on Monday'),
+    (30, 3, 'Ola wants prints');
+INSERT INTO quote_lines VALUES (100, 10, 'Prints for Jane Doe'), (200, 20, 'Prints for Jane Doe'),
+    (300, 30, 'Prints for Ola');
+"#;
+
+const THROUGH_DATASET: &str = r#"
+scope = "customer_id"
+
+[tables.clients]
+key = ["id"]
+erase = "delete"
+columns = { email = "email", name = "person" }
+
+[tables.quotes]
+key = ["id"]
+erase = "delete"
+columns = { note = "text" }
+scope_through = ["clients"]
+
+[tables.quote_lines]
+key = ["id"]
+erase = "delete"
+columns = { line = "text" }
+scope_through = [{ table = "quotes", columns = ["quote_ref"], references = ["id"] }, "clients"]
+"#;
+
+/// A table without the scope column is scoped through the tables it points at: customer
+/// 7's Jane, her quote and its line are never found or touched, and every statement on
+/// the three tables carries the scope. Her quote line is deleted before the quote it is
+/// reached through (no foreign key of the database orders them): deleted after, it would
+/// have been out of the scope's sight, taken for gone, and left behind.
+fn a_table_without_the_scope_column_is_scoped_through_its_keys(kind: Kind) {
+    let t = Test::new();
+    std::fs::write(t.path("shop.toml"), THROUGH_DATASET).expect("the dataset");
+    let Some(db) = Db::new(&t, kind, THROUGH_SCHEMA) else {
+        return;
+    };
+    add(&t, &db);
+    t.sync(&[]);
+    assert_eq!(located(&t), ["clients/1", "quote_lines/100", "quotes/10"]);
+    let case = t
+        .dsr(["case", "open", "--right", "erasure"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    t.dsr([
+        "case",
+        "review",
+        &case,
+        "--include",
+        "quotes/10",
+        "--include",
+        "quote_lines/100",
+    ])
+    .run();
+    let done = t.dsr(["erase", &case, "--yes", "-o", "json"]).run().json();
+    let order: Vec<&str> = done["plan"]["steps"]
+        .as_array()
+        .expect("planned steps")
+        .iter()
+        .filter_map(|s| s["asset"].as_str())
+        .collect();
+    assert_eq!(order, ["quote_lines/100", "quotes/10", "clients/1"]);
+    let outcomes: Vec<(&str, &str)> = done["report"]["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| {
+            (
+                s["asset"].as_str().expect("an id"),
+                s["outcome"].as_str().expect("an outcome"),
+            )
+        })
+        .collect();
+    assert!(
+        outcomes.iter().all(|(_, o)| *o == "verified"),
+        "{outcomes:?}"
+    );
+    // Gone from the database itself, not only from the scope's sight; customer 7's and
+    // Ola's rows are all there.
+    assert_eq!(
+        db.rows("clients"),
+        [
+            "2|7|jane.doe@example.com|Jane Doe",
+            "3|42|ola@example.com|Ola Nordmann"
+        ]
+    );
+    assert_eq!(
+        db.rows("quotes"),
+        ["20|2|Call Jane Doe on Monday", "30|3|Ola wants prints"]
+    );
+    assert_eq!(
+        db.rows("quote_lines"),
+        ["200|20|Prints for Jane Doe", "300|30|Prints for Ola"]
+    );
+    t.sync(&[]);
+    assert!(located(&t).is_empty());
+    assert_statements_scoped(
+        &db,
+        &["clients", "quotes", "quote_lines"],
+        &[
+            "DELETE FROM \"quote_lines\"",
+            "DELETE FROM \"quotes\"",
+            "DELETE FROM \"clients\"",
+        ],
+    );
+}
+
+/// A way to the scope that the database does not give is refused before the tenant is
+/// kept, naming the table and what to write: no declared key between two tables, a table
+/// at the end of the way without the scope column, a way in a dataset without a scope.
+#[test]
+fn a_way_to_the_scope_the_database_does_not_give_is_refused_named() {
+    let t = Test::new();
+    let Some(db) = Db::new(&t, Kind::Sqlite, THROUGH_SCHEMA) else {
+        return;
+    };
+    let cases = [
+        (
+            THROUGH_DATASET.replace(
+                r#"[{ table = "quotes", columns = ["quote_ref"], references = ["id"] }, "clients"]"#,
+                r#"["quotes", "clients"]"#,
+            ),
+            "table quote_lines, scope_through: the database declares no foreign key from quote_lines to quotes: name the columns",
+        ),
+        (
+            THROUGH_DATASET.replace(r#"scope_through = ["clients"]"#, r#"scope_through = [{ table = "quote_lines", columns = ["id"], references = ["quote_ref"] }]"#),
+            "table quotes, scope_through: its last table, quote_lines, has no scope column customer_id",
+        ),
+        (
+            THROUGH_DATASET.replace(r#"references = ["id"]"#, r#"references = ["nope"]"#),
+            "table quote_lines, scope_through: table quotes has no column nope",
+        ),
+        (
+            THROUGH_DATASET.replace("scope = \"customer_id\"", ""),
+            "table quote_lines, scope_through: the dataset names no scope column to reach",
+        ),
+    ];
+    for (dataset, expected) in cases {
+        std::fs::write(t.path("shop.toml"), &dataset).expect("the dataset");
+        let mut add = t
+            .dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
+            .arg(t.path("shop.toml"))
+            .args(["--url", &db.url]);
+        if dataset.contains("scope = ") {
+            add = add.args(["--scope", "customer_id=42"]);
+        }
+        let out = add.any_status().run();
+        assert_ne!(out.status, 0, "{dataset}");
+        assert!(out.stderr.contains(expected), "{expected}\n{}", out.stderr);
+        let tenants = t.dsr(["tenant", "list", "-o", "json"]).run().json();
+        assert!(!tenants.to_string().contains("shop"), "{tenants}");
     }
 }

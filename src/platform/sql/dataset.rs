@@ -4,7 +4,7 @@
 //! it for users.
 //!
 //! ```toml
-//! scope = "customer_id"           # a column on every table; --scope customer_id=42
+//! scope = "customer_id"           # a column on the tables; --scope customer_id=42
 //!
 //! [tables.clients]
 //! label = "Clients"
@@ -179,6 +179,22 @@ pub struct Table {
     pub reason: Option<String>,
     /// The file each row names in an object store, if the table has one.
     pub files: Option<Files>,
+    /// How a row of a table without the scope column reaches it: through these tables in
+    /// turn, each by a foreign key, the last one holding the scope column. Empty for a
+    /// table that holds the column itself.
+    pub scope_through: Vec<Hop>,
+}
+
+/// One step from a table towards the scope column: to `table`, by the foreign key the
+/// database declares between the two (`columns` empty), or, where it declares none, by
+/// the columns the file names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hop {
+    pub table: String,
+    /// The columns of the table the step starts from.
+    pub columns: Vec<String>,
+    /// The columns of `table` they hold the values of.
+    pub references: Vec<String>,
 }
 
 /// Where the files behind a table's rows live: a column holding each row's object key, the
@@ -242,6 +258,21 @@ struct RawTable {
     masks: BTreeMap<String, String>,
     reason: Option<String>,
     files: Option<RawFiles>,
+    #[serde(default)]
+    scope_through: Vec<RawHop>,
+}
+
+/// A step of `scope_through`: a table's name (the declared foreign key leads there), or
+/// the table with the columns that lead there.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawHop {
+    Declared(String),
+    Columns {
+        table: String,
+        columns: Vec<String>,
+        references: Vec<String>,
+    },
 }
 
 #[derive(Deserialize)]
@@ -285,6 +316,7 @@ impl Dataset {
                 "the scope column is empty: name the column that says whose data a row is, or leave scope out",
             ));
         }
+        let raw_scope = raw.scope.clone();
         let mut tables = BTreeMap::new();
         for (name, raw) in raw.tables {
             let place = format!("table {name}");
@@ -353,6 +385,8 @@ impl Dataset {
                 ),
                 None => None,
             };
+            let scope_through = Dataset::hops(&name, raw.scope_through, raw_scope.is_some())
+                .map_err(|problem| invalid(format!("table {name}, scope_through"), &problem))?;
             tables.insert(
                 name.clone(),
                 Table {
@@ -365,6 +399,7 @@ impl Dataset {
                     masks,
                     reason: raw.reason,
                     files,
+                    scope_through,
                 },
             );
         }
@@ -373,6 +408,51 @@ impl Dataset {
             scope: raw.scope,
             tables,
         })
+    }
+
+    /// Checks a table's `scope_through`: only in a scoped dataset, each step to another
+    /// table, the columns named in pairs.
+    fn hops(name: &str, raw: Vec<RawHop>, scoped: bool) -> Result<Vec<Hop>, String> {
+        if !raw.is_empty() && !scoped {
+            return Err("the dataset names no scope column to reach: add scope = \"COLUMN\" at the top of the file, or remove scope_through".to_owned());
+        }
+        let mut hops = Vec::new();
+        let mut from = name.to_owned();
+        for step in raw {
+            let hop = match step {
+                RawHop::Declared(table) => Hop {
+                    table,
+                    columns: Vec::new(),
+                    references: Vec::new(),
+                },
+                RawHop::Columns {
+                    table,
+                    columns,
+                    references,
+                } => {
+                    if columns.is_empty() || columns.len() != references.len() {
+                        return Err(format!(
+                            "the step to {table} names {} column(s) and {} reference(s): give as many of each, at least one (columns of {from}, references of {table})",
+                            columns.len(),
+                            references.len()
+                        ));
+                    }
+                    Hop {
+                        table,
+                        columns,
+                        references,
+                    }
+                }
+            };
+            if hop.table.trim().is_empty() || hop.table == from {
+                return Err(format!(
+                    "a step from {from} must lead to another table: name the table whose rows {from} points at"
+                ));
+            }
+            from = hop.table.clone();
+            hops.push(hop);
+        }
+        Ok(hops)
     }
 
     /// Checks a table's `files` section and resolves its store against the dataset file.

@@ -22,7 +22,7 @@ use std::sync::{Mutex, OnceLock};
 
 use sha2::{Digest, Sha256};
 
-use self::dataset::{ColumnRole, Dataset, EraseRule, Mask, Table};
+use self::dataset::{ColumnRole, Dataset, EraseRule, Hop, Mask, Table};
 use self::db::{Column, Database, Kind, Link, Row, TypeClass};
 use super::objects::{ObjectsPlatform, key_label};
 use super::{
@@ -77,6 +77,9 @@ pub struct SqlPlatform {
     /// change under one run.
     links: Mutex<BTreeMap<String, Vec<Link>>>,
     columns: Mutex<BTreeMap<String, Vec<Column>>>,
+    /// Per table reached through others, its steps to the scope column, each with its
+    /// columns ([`SqlPlatform::scope_paths`]).
+    paths: BTreeMap<String, Vec<Hop>>,
 }
 
 /// Checks a database URL without connecting (for `dsr tenant add`).
@@ -166,7 +169,7 @@ impl SqlPlatform {
             )));
         }
         let db = db::connect(url, password).map_err(database_error)?;
-        let platform = SqlPlatform {
+        let mut platform = SqlPlatform {
             url: url.to_owned(),
             dataset,
             scope,
@@ -179,8 +182,10 @@ impl SqlPlatform {
             batch: std::sync::atomic::AtomicBool::new(false),
             links: Mutex::new(BTreeMap::new()),
             columns: Mutex::new(BTreeMap::new()),
+            paths: BTreeMap::new(),
         };
         platform.check_catalog()?;
+        platform.paths = platform.scope_paths()?;
         Ok(platform)
     }
 
@@ -253,7 +258,12 @@ impl SqlPlatform {
                 .chain(table.columns.keys())
                 .chain(table.changed_at.iter())
                 .chain(table.files.as_ref().map(|f| &f.column))
-                .chain(self.scope.as_ref().map(|s| &s.column));
+                .chain(
+                    self.scope
+                        .as_ref()
+                        .filter(|_| table.scope_through.is_empty())
+                        .map(|s| &s.column),
+                );
             for column in named {
                 if !columns.iter().any(|c| c.name == *column) {
                     return Err(self.error(format!(
@@ -304,13 +314,134 @@ impl SqlPlatform {
         Ok(())
     }
 
-    /// ` AND "scope" = ?` with its value bound, or nothing for an unscoped database.
-    fn scoped(&self, statement: &mut Statement) {
-        if let Some(scope) = &self.scope {
-            statement
-                .push(&format!(" AND {} = ", quote(&scope.column)))
-                .bind(Some(scope.value.clone()));
+    /// ` AND <the row of table is in the scope>` with the scope's value bound, or nothing
+    /// for an unscoped database ([`SqlPlatform::in_scope`]).
+    fn scoped(&self, table: &str, statement: &mut Statement) {
+        if self.scope.is_some() {
+            statement.push(" AND ");
+            self.in_scope(table, statement);
         }
+    }
+
+    /// Whether a row of `table` is in the scope: `"table"."scope" = ?` where the table
+    /// holds the column, or, reached through other tables by foreign keys,
+    /// `"table"."c" IN (SELECT "p"."id" FROM "p" WHERE "p"."scope" = ?)`, one subquery
+    /// per step. Every name is qualified by its table, so that none can be read as another
+    /// table's column of the same name. Nothing for an unscoped database.
+    fn in_scope(&self, table: &str, statement: &mut Statement) {
+        let Some(scope) = &self.scope else {
+            return;
+        };
+        let columns = |table: &str, columns: &[String]| {
+            let named: Vec<String> = columns
+                .iter()
+                .map(|c| format!("{}.{}", quote(table), quote(c)))
+                .collect();
+            match named.as_slice() {
+                [one] => one.clone(),
+                _ => format!("({})", named.join(", ")),
+            }
+        };
+        let mut from = table;
+        let steps = self.paths.get(table).map(Vec::as_slice).unwrap_or_default();
+        for step in steps {
+            statement.push(&format!(
+                "{} IN (SELECT {} FROM {} WHERE ",
+                columns(from, &step.columns),
+                columns(&step.table, &step.references),
+                quote(&step.table)
+            ));
+            from = &step.table;
+        }
+        statement
+            .push(&format!("{}.{} = ", quote(from), quote(&scope.column)))
+            .bind(Some(scope.value.clone()));
+        statement.push(&")".repeat(steps.len()));
+    }
+
+    /// Each table's way to the scope column through other tables (its `scope_through`),
+    /// every step's columns settled: from the foreign key the database declares between
+    /// the two tables where the file names none. Refused, naming the table, where no key or
+    /// more than one leads there, a named column does not exist, or the last table lacks
+    /// the scope column.
+    fn scope_paths(&self) -> Result<BTreeMap<String, Vec<Hop>>, PlatformError> {
+        let mut paths = BTreeMap::new();
+        let Some(scope) = &self.scope else {
+            return Ok(paths);
+        };
+        let file = self.dataset.path.display();
+        let mut db = self.lock();
+        for table in self.dataset.tables.values() {
+            if table.scope_through.is_empty() {
+                continue;
+            }
+            let refuse = |problem: String| {
+                self.error(format!(
+                    "the dataset file {file}, table {}, scope_through: {problem}",
+                    table.name
+                ))
+            };
+            let mut from = table.name.clone();
+            let mut steps = Vec::new();
+            for hop in &table.scope_through {
+                let step = if hop.columns.is_empty() {
+                    let links: Vec<Link> = db
+                        .links_to(&hop.table)
+                        .map_err(|e| self.error(e))?
+                        .into_iter()
+                        .filter(|l| l.child == from)
+                        .collect();
+                    match links.as_slice() {
+                        [link] => Hop {
+                            table: hop.table.clone(),
+                            columns: link.child_columns.clone(),
+                            references: link.parent_columns.clone(),
+                        },
+                        [] => {
+                            return Err(refuse(format!(
+                                "the database declares no foreign key from {from} to {}: name the columns, {{ table = \"{}\", columns = [\"…\"], references = [\"…\"] }}",
+                                hop.table, hop.table
+                            )));
+                        }
+                        _ => {
+                            return Err(refuse(format!(
+                                "the database declares {} foreign keys from {from} to {}: name the columns of the one that says whose the row is, {{ table = \"{}\", columns = [\"…\"], references = [\"…\"] }}",
+                                links.len(),
+                                hop.table,
+                                hop.table
+                            )));
+                        }
+                    }
+                } else {
+                    hop.clone()
+                };
+                for (owner, named) in [(&from, &step.columns), (&step.table, &step.references)] {
+                    let known = db.columns(owner).map_err(|e| self.error(e))?;
+                    if known.is_empty() {
+                        return Err(refuse(format!("the database has no table {owner}")));
+                    }
+                    if let Some(missing) =
+                        named.iter().find(|c| !known.iter().any(|k| k.name == **c))
+                    {
+                        return Err(refuse(format!(
+                            "table {owner} has no column {}",
+                            missing.escape_debug()
+                        )));
+                    }
+                }
+                from = step.table.clone();
+                steps.push(step);
+            }
+            let last = db.columns(&from).map_err(|e| self.error(e))?;
+            if !last.iter().any(|c| c.name == scope.column) {
+                return Err(refuse(format!(
+                    "its last table, {from}, has no scope column {}: continue the path to a table that has it",
+                    scope.column
+                )));
+            }
+            paths.insert(table.name.clone(), steps);
+        }
+        Ok(paths)
     }
 
     /// The columns read for a row: key, change column, personal columns.
@@ -366,7 +497,7 @@ impl SqlPlatform {
     ) -> Result<Option<Asset>, PlatformError> {
         let mut statement = self.select(table);
         statement.equal(&table.key, key);
-        self.scoped(&mut statement);
+        self.scoped(&table.name, &mut statement);
         let rows = db
             .rows(&statement.sql, &statement.params)
             .map_err(|e| self.error(e))?;
@@ -393,7 +524,7 @@ impl SqlPlatform {
             ),
         );
         statement.equal(&table.key, key);
-        self.scoped(&mut statement);
+        self.scoped(&table.name, &mut statement);
         let rows = db
             .rows(&statement.sql, &statement.params)
             .map_err(|e| self.error(e))?;
@@ -479,34 +610,26 @@ impl SqlPlatform {
             // Rows of the scope are counted apart from all rows: a row of another customer
             // pointing here blocks the deletion too (a cascade would reach into its data).
             let scoped = match &self.scope {
-                Some(scope)
-                    if self
-                        .columns_of(db, &link.child)?
-                        .iter()
-                        .any(|c| c.name == scope.column) =>
-                {
-                    Some(scope)
+                Some(scope) => {
+                    self.paths.contains_key(&link.child)
+                        || self
+                            .columns_of(db, &link.child)?
+                            .iter()
+                            .any(|c| c.name == scope.column)
                 }
-                _ => None,
+                None => false,
             };
             let mut count = Statement::new(
                 self.kind,
                 format!("SELECT {}, ", self.kind.as_text("count(*)")),
             );
-            match scoped {
-                Some(scope) => {
-                    let (open, close) = self.kind.text_cast();
-                    count
-                        .push(&format!(
-                            "{open}count(CASE WHEN {} = ",
-                            quote(&scope.column)
-                        ))
-                        .bind(Some(scope.value.clone()))
-                        .push(&format!(" THEN 1 END){close}"));
-                }
-                None => {
-                    count.push(&self.kind.as_text("count(*)"));
-                }
+            if scoped {
+                let (open, close) = self.kind.text_cast();
+                count.push(&format!("{open}count(CASE WHEN "));
+                self.in_scope(&link.child, &mut count);
+                count.push(&format!(" THEN 1 END){close}"));
+            } else {
+                count.push(&self.kind.as_text("count(*)"));
             }
             count.push(&format!(" FROM {} WHERE 1 = 1", quote(&link.child)));
             count.equal(&link.child_columns, &parent_values);
@@ -552,7 +675,7 @@ impl SqlPlatform {
             format!("DELETE FROM {} WHERE 1 = 1", quote(&parent.name)),
         );
         statement.equal(&parent.key, key);
-        self.scoped(&mut statement);
+        self.scoped(&parent.name, &mut statement);
         db.execute(&statement.sql, &statement.params)
             .map_err(|e| self.error(e))
     }
@@ -579,6 +702,16 @@ impl SqlPlatform {
                     .filter(|c| *c != table.name && deleted.iter().any(|t| t.name == *c))
                     .collect(),
             );
+        }
+        // A table reached through others for its scope goes before each of them: once the
+        // row it is reached through is deleted, its own row is out of the scope's sight,
+        // and a deletion that then found it "gone" would claim what it never did.
+        for table in &deleted {
+            for step in self.paths.get(&table.name).into_iter().flatten() {
+                if let Some(others) = children.get_mut(&step.table) {
+                    others.insert(table.name.clone());
+                }
+            }
         }
         let mut order = Vec::new();
         let mut state: BTreeMap<String, bool> = BTreeMap::new(); // false: visiting, true: done
@@ -643,7 +776,7 @@ impl SqlPlatform {
             ),
         );
         statement.equal(&table.key, key);
-        self.scoped(&mut statement);
+        self.scoped(&table.name, &mut statement);
         db.rows(&statement.sql, &statement.params)
             .map_err(|e| self.error(e))?
             .into_iter()
@@ -668,7 +801,7 @@ impl SqlPlatform {
                 quote(&table.name)
             ),
         );
-        self.scoped(&mut statement);
+        self.scoped(&table.name, &mut statement);
         Ok(db
             .rows(&statement.sql, &statement.params)
             .map_err(|e| self.error(e))?
@@ -699,7 +832,7 @@ impl SqlPlatform {
                 quote(&table.name)
             ),
         );
-        self.scoped(&mut statement);
+        self.scoped(&table.name, &mut statement);
         db.query(&statement.sql, &statement.params, &mut |row| {
             let key: Vec<String> = row.iter().map(|v| encoded_key(v.as_deref())).collect();
             let id = format!("{}/{}", table.name, key.join("/"));
@@ -999,7 +1132,7 @@ impl Platform for SqlPlatform {
         let mut end = ScanEnd::default();
         for table in self.dataset.tables.values() {
             let mut statement = self.select(table);
-            self.scoped(&mut statement);
+            self.scoped(&table.name, &mut statement);
             let mut incremental = false;
             if let Some(column) = &table.changed_at {
                 // Asked before the rows are read: a row changed meanwhile is newer than
@@ -1103,7 +1236,7 @@ impl Platform for SqlPlatform {
             }
             if !first {
                 statement.push(" WHERE 1 = 1").equal(&table.key, &key);
-                self.scoped(&mut statement);
+                self.scoped(&table.name, &mut statement);
                 let changed = tx
                     .execute(&statement.sql, &statement.params)
                     .map_err(|e| self.error(e))?;
@@ -1227,7 +1360,7 @@ impl Platform for SqlPlatform {
                             quote(&table.name)
                         ),
                     );
-                    self.scoped(&mut count);
+                    self.scoped(&table.name, &mut count);
                     db.rows(&count.sql, &count.params)
                         .map_err(|e| self.error(e))?
                         .first()
