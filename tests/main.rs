@@ -58,6 +58,8 @@ mod locate;
 mod names;
 #[path = "main/objects.rs"]
 mod objects;
+#[path = "main/orders.rs"]
+mod orders;
 #[path = "main/output.rs"]
 mod output;
 #[path = "main/outputs.rs"]

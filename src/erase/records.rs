@@ -1,8 +1,8 @@
 //! The erasure plan's policy for records that are not assets (a platform's user accounts,
-//! comments, albums and shares, see [`crate::fields::records`]): the subject's own account
+//! comments, albums, shares and orders, see [`crate::fields::records`]): the subject's own account
 //! deleted or disabled with its personal fields cleared, the comments she wrote deleted or
 //! kept anonymised, the albums she owns handed to another owner or deleted, shares to her
-//! e-mail address removed. Everything else about them (a comment that merely names her, an account
+//! e-mail address removed, orders withheld under the bookkeeping legal hold. Everything else about them (a comment that merely names her, an account
 //! whose description mentions her) is scrubbed like any asset's metadata.
 
 use crate::apply::{Action, Step};
@@ -115,6 +115,20 @@ impl Planner<'_> {
             ));
         }
         None
+    }
+}
+
+/// Why an order is kept: bookkeeping law binds the controller (Art. 17(3)(b) GDPR).
+pub const ORDER_HOLD: &str = "an order: kept under the bookkeeping legal hold (accounting records must be kept for the statutory period, Art. 17(3)(b) GDPR), so it is neither deleted nor scrubbed";
+
+impl Planner<'_> {
+    /// The step of an order that holds the subject: withheld under the bookkeeping hold,
+    /// whoever placed it.
+    pub(super) fn order_step(&self, asset: &Asset, floor: Confidence) -> Option<Step> {
+        (asset.archive == f::ORDERS).then(|| Step {
+            acts_from: floor,
+            ..Step::untouched(&asset.id, Action::Withheld, ORDER_HOLD)
+        })
     }
 }
 

@@ -26,6 +26,7 @@ mod convert;
 mod delete;
 mod listing;
 mod model;
+mod orders;
 mod records;
 mod requests;
 
@@ -183,6 +184,7 @@ impl Fotoweb {
             RecordId::Comment { .. } => RecordKind::Comments,
             RecordId::Album(_) => RecordKind::Albums,
             RecordId::Share { .. } => RecordKind::Shares,
+            RecordId::Order(_) => RecordKind::Orders,
         };
         self.records.contains(&kind).then_some(record)
     }

@@ -1,6 +1,7 @@
 //! The records FotoWeb holds of people beside asset metadata, read and changed when the
 //! tenant's profile asks for them: user accounts (`/fotoweb/api/users`, user management)
-//! and the comments on assets (`<asset>.annotations/`).
+//! and the comments on assets (`<asset>.annotations/`); albums ([`super::albums`]) and
+//! orders ([`super::orders`]) follow the same shape.
 //!
 //! Each record is indexed as an asset of its own kind, the way the `sql` platform indexes a
 //! row: id `users/<id>` in archive `users`, or `<asset id>/comments/<id>` in archive
@@ -49,6 +50,9 @@ pub enum RecordKind {
     Albums,
     /// Shares of albums to people by e-mail: read and removed through each album's sharing.
     Shares,
+    /// Orders: reading needs the site's order administration; an order is never deleted
+    /// (bookkeeping), and only a pending one can be masked.
+    Orders,
 }
 
 impl RecordKind {
@@ -58,6 +62,7 @@ impl RecordKind {
             RecordKind::Comments => f::COMMENTS,
             RecordKind::Albums => f::ALBUMS,
             RecordKind::Shares => f::SHARES,
+            RecordKind::Orders => f::ORDERS,
         }
     }
 }
@@ -69,6 +74,7 @@ pub enum RecordId {
     Comment { asset: String, id: u64 },
     Album(u64),
     Share { album: u64, id: u64 },
+    Order(u64),
 }
 
 impl RecordId {
@@ -83,6 +89,11 @@ impl RecordId {
             && let Some(n) = digits(rest)
         {
             return Some(RecordId::User(n));
+        }
+        if let Some(rest) = id.strip_prefix("orders/")
+            && let Some(n) = digits(rest)
+        {
+            return Some(RecordId::Order(n));
         }
         if let Some(rest) = id.strip_prefix("albums/") {
             if let Some(n) = digits(rest) {
@@ -356,6 +367,28 @@ impl Fotoweb {
                 },
             )?;
         }
+        // Orders that cannot be read keep their index entries: the scan says so, and a
+        // locate still finds what was found of her there.
+        let mut orders_failed = false;
+        if self.records.contains(&RecordKind::Orders) {
+            match self.list_orders() {
+                Ok(orders) => {
+                    for order in &orders {
+                        if let Some((_, asset)) = super::orders::order_asset(order) {
+                            seen.insert(asset.id.clone());
+                            offer(asset);
+                        }
+                    }
+                }
+                Err(error) => {
+                    orders_failed = true;
+                    found(Scanned::Failed {
+                        id: format!("{}/", f::ORDERS),
+                        error,
+                    });
+                }
+            }
+        }
         let removed = since
             .versions
             .keys()
@@ -374,6 +407,10 @@ impl Fotoweb {
                 Some(RecordId::Share { album, .. }) => {
                     !self.records.contains(&RecordKind::Shares)
                         || (!failed_albums.contains(&album) && !seen.contains(*id))
+                }
+                Some(RecordId::Order(_)) => {
+                    !self.records.contains(&RecordKind::Orders)
+                        || (!orders_failed && !seen.contains(*id))
                 }
                 None => false,
             })
@@ -406,6 +443,7 @@ impl Fotoweb {
                     })
             }
             RecordId::Album(_) | RecordId::Share { .. } => self.get_album_record(id, record),
+            RecordId::Order(n) => self.get_order(id, *n),
         }
     }
 
@@ -425,6 +463,7 @@ impl Fotoweb {
                     "a share is removed, not changed",
                 ));
             }
+            RecordId::Order(n) => return self.update_order(id, *n, changes, expected),
             _ => {}
         }
         if let Some(expected) = expected
@@ -466,7 +505,7 @@ impl Fotoweb {
                 });
                 (url, ANNOTATION, body)
             }
-            RecordId::Album(_) | RecordId::Share { .. } => {
+            RecordId::Album(_) | RecordId::Share { .. } | RecordId::Order(_) => {
                 return Err(Self::not_found(id));
             }
         };
@@ -522,6 +561,11 @@ impl Fotoweb {
             RecordId::Album(_) | RecordId::Share { .. } => {
                 return self.delete_album_record(id, record);
             }
+            RecordId::Order(_) => {
+                return Err(PlatformError::Unsupported(
+                    "an order is an accounting record: it is kept, never deleted",
+                ));
+            }
         };
         let call = Call {
             method: Method::DELETE,
@@ -564,6 +608,7 @@ impl Fotoweb {
             ));
         }
         facts.extend(self.albums_facts());
+        facts.extend(self.orders_facts());
         facts
     }
 }
@@ -648,6 +693,8 @@ mod tests {
             Some(RecordId::Share { album: 501, id: 2 })
         );
         assert_eq!(RecordId::parse("albums/cover.png"), None);
+        assert_eq!(RecordId::parse("orders/7001"), Some(RecordId::Order(7001)));
+        assert_eq!(RecordId::parse("orders/receipt.pdf"), None);
     }
 
     #[test]
