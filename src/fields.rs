@@ -124,6 +124,12 @@ pub mod records {
     /// name, e-mail and address): what is masked where the platform still lets an order
     /// be changed.
     pub const ORDER_MASKABLE: [&str; 2] = [ORDER_PHONE, ORDER_COMMENT];
+
+    /// Whether an order in `state` can still be changed: FotoWeb documents changes of
+    /// pending and created orders only (a cart is the customer's own, not yet an order).
+    pub fn order_changeable(state: &str) -> bool {
+        matches!(state.trim(), "pending" | "created" | "cart")
+    }
 }
 
 /// Labels of the standard fields, used when a platform does not describe its own.

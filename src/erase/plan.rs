@@ -149,7 +149,7 @@ impl Planner<'_> {
             return untouched(Action::Clean, "no longer holds the subject".to_owned());
         }
         // Whatever the strategy: an order is an accounting record, never deleted.
-        if let Some(step) = self.order_step(asset, floor) {
+        if let Some(step) = self.order_step(asset, floor, &found) {
             return step;
         }
         if self.strategy != Strategy::Delete

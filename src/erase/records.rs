@@ -123,11 +123,52 @@ pub const ORDER_HOLD: &str = "an order: kept under the bookkeeping legal hold (a
 
 impl Planner<'_> {
     /// The step of an order that holds the subject: withheld under the bookkeeping hold,
-    /// whoever placed it.
-    pub(super) fn order_step(&self, asset: &Asset, floor: Confidence) -> Option<Step> {
-        (asset.archive == f::ORDERS).then(|| Step {
+    /// whoever placed it. On her own order that FotoWeb still lets change, what bookkeeping
+    /// does not need (her phone, her comment) is masked and read back; the step stays
+    /// withheld.
+    pub(super) fn order_step(
+        &self,
+        asset: &Asset,
+        floor: Confidence,
+        found: &[FieldMatch],
+    ) -> Option<Step> {
+        if asset.archive != f::ORDERS {
+            return None;
+        }
+        let matched: Vec<String> = found.iter().map(|m| m.field.clone()).collect();
+        let changeable = asset
+            .metadata
+            .get(f::ORDER_STATE)
+            .is_some_and(|s| f::order_changeable(&s.items().join(" ")));
+        let masks: MetadataChanges = if f::whole_record_of(f::ORDERS, &matched) && changeable {
+            f::ORDER_MASKABLE
+                .iter()
+                .filter(|field| {
+                    asset
+                        .metadata
+                        .get(**field)
+                        .is_some_and(|v| v.items().iter().any(|i| !i.trim().is_empty()))
+                })
+                .map(|field| (field.to_string(), None))
+                .collect()
+        } else {
+            MetadataChanges::new()
+        };
+        if masks.is_empty() {
+            return Some(Step {
+                acts_from: floor,
+                ..Step::untouched(&asset.id, Action::Withheld, ORDER_HOLD)
+            });
+        }
+        Some(Step {
+            asset: asset.id.clone(),
+            action: Action::Withheld,
+            reason: format!("{ORDER_HOLD}; what bookkeeping does not need is masked"),
+            version: asset.version.clone(),
+            changes: masks,
             acts_from: floor,
-            ..Step::untouched(&asset.id, Action::Withheld, ORDER_HOLD)
+            shows_subject: false,
+            left_fields: Vec::new(),
         })
     }
 }

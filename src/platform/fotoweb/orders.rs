@@ -98,12 +98,6 @@ pub(super) fn order_asset(order: &Value) -> Option<(u64, Asset)> {
     ))
 }
 
-/// Whether FotoWeb still lets an order in this state be changed (documented: pending or
-/// created; a cart is the customer's own, not yet an order).
-pub fn changeable(state: Option<&str>) -> bool {
-    matches!(state, Some("pending" | "created" | "cart"))
-}
-
 impl Fotoweb {
     /// Every order of the site, following `paging.next`.
     pub(super) fn list_orders(&self) -> Result<Vec<Value>, PlatformError> {
