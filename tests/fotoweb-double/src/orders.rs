@@ -190,7 +190,7 @@ fn order_json(id: u32, order: &Order) -> Value {
                 "asset": format!("/fotoweb/archives/5000-{archive}/{path}.info"),
                 "rendition": { "name": "Original file", "href": format!("/fotoweb/archives/5000-{archive}/{path}.info/__renditions/ORIGINAL"), "download": null },
                 "adminComment": "",
-                // Real FotoWeb sends `expires: null` for an item that never expires.
+                // The description's text: null when it never expires (its schema says string).
                 "expires": null,
                 "expired": false,
             })
