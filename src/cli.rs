@@ -483,6 +483,8 @@ pub enum RecordArg {
     /// Orders: the customer's login, name, e-mail, phone, address and comment (kept under
     /// the bookkeeping hold when she is erased)
     Orders,
+    /// Assets' consent statuses (consent management), beside the people each asset shows
+    Consents,
 }
 
 #[derive(Debug, Args)]
@@ -533,7 +535,8 @@ pub struct TenantAddArgs {
     #[arg(long, value_name = "ID")]
     pub client_id: Option<String>,
     /// Records to read, search and erase beside the assets (fotoweb), comma-separated:
-    /// user accounts, comments on assets, albums and their shares, orders. Each sync then
+    /// user accounts, comments on assets, albums and their shares, orders, assets' consent
+    /// statuses (read with the assets, no request of their own). Each sync then
     /// reads every user, the comments of every asset (one request per asset), the sharing
     /// of every album (one request per album) and the site's order history
     #[arg(long, value_enum, value_name = "KIND", value_delimiter = ',')]

@@ -14,7 +14,7 @@ pub const UPLOADER_NAME: &str = "361";
 pub const PERSON_SHOWN: &str = "368";
 
 /// Fields of the records a platform holds beside its assets (FotoWeb's user accounts,
-/// comments, albums and their shares, orders): each record is indexed as an asset of its own whose metadata uses these ids.
+/// comments, albums and their shares, orders, assets' consent statuses): each record is indexed as an asset of its own whose metadata uses these ids.
 pub mod records {
     /// The archive user accounts are indexed under (ids `users/<id>`).
     pub const USERS: &str = "users";
@@ -47,6 +47,18 @@ pub mod records {
     pub const SHARE_EMAIL: &str = "share.email";
     /// The name of the album shared.
     pub const SHARE_ALBUM: &str = "share.album";
+    /// The archive assets' consent statuses are indexed under (ids `<asset id>/consent`).
+    pub const CONSENTS: &str = "consents";
+    /// The people the asset shows: the people whose consent its forms record.
+    pub const CONSENT_SHOWN: &str = "consent.shown";
+    /// The asset's overall consent state (`FullConsent`, `PartialConsent`, …).
+    pub const CONSENT_STATE: &str = "consent.state";
+    /// The consent categories approved, `key: title`.
+    pub const CONSENT_APPROVED: &str = "consent.approved";
+    /// The consent categories declined, `key: title`.
+    pub const CONSENT_DECLINED: &str = "consent.declined";
+    /// How many linked consent forms are in which state (`Signed: 1`).
+    pub const CONSENT_FORMS: &str = "consent.forms";
     /// The archive orders are indexed under (ids `orders/<id>`).
     pub const ORDERS: &str = "orders";
     /// The login of the customer who placed the order.
@@ -67,7 +79,7 @@ pub mod records {
     pub const ORDER_ITEMS: &str = "order.items";
 
     /// The labels of these fields.
-    pub const LABELS: [(&str, &str); 24] = [
+    pub const LABELS: [(&str, &str); 29] = [
         (USER_LOGIN, "Account · login"),
         (USER_NAME, "Account · full name"),
         (USER_EMAIL, "Account · e-mail"),
@@ -92,6 +104,11 @@ pub mod records {
         (ORDER_REFERENCE, "Order · reference"),
         (ORDER_STATE, "Order · state"),
         (ORDER_ITEMS, "Order · items ordered"),
+        (CONSENT_SHOWN, "Consent · people shown"),
+        (CONSENT_STATE, "Consent · state"),
+        (CONSENT_APPROVED, "Consent · approved"),
+        (CONSENT_DECLINED, "Consent · declined"),
+        (CONSENT_FORMS, "Consent · forms"),
     ];
 
     /// Whether a record of `archive` whose `matched` fields hold the subject is hers as a
@@ -107,6 +124,7 @@ pub mod records {
             ALBUMS => has(ALBUM_OWNER),
             SHARES => has(SHARE_EMAIL),
             ORDERS => has(ORDER_LOGIN) || has(ORDER_EMAIL),
+            CONSENTS => has(CONSENT_SHOWN),
             _ => false,
         }
     }
@@ -207,6 +225,7 @@ impl FieldRoles {
                     records::COMMENT_AUTHOR,
                     records::ALBUM_OWNER_NAME,
                     records::ORDER_NAME,
+                    records::CONSENT_SHOWN,
                 ],
                 person,
             ),

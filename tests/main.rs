@@ -26,6 +26,8 @@ mod bulk;
 mod case;
 #[path = "main/claims.rs"]
 mod claims;
+#[path = "main/consents.rs"]
+mod consents;
 #[path = "main/dbserver.rs"]
 mod dbserver;
 #[path = "main/demo.rs"]

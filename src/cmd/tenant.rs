@@ -134,6 +134,7 @@ fn add(ctx: &Context, mut args: TenantAddArgs) -> Result<Outcome> {
                 RecordArg::Albums => RecordKind::Albums,
                 RecordArg::Shares => RecordKind::Shares,
                 RecordArg::Orders => RecordKind::Orders,
+                RecordArg::Consents => RecordKind::Consents,
             })
             .collect(),
         client_secret_file: args

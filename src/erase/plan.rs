@@ -152,6 +152,10 @@ impl Planner<'_> {
         if let Some(step) = self.order_step(asset, floor, &found) {
             return step;
         }
+        // Nor is a consent status changed on its own: it follows its asset.
+        if let Some(step) = self.consent_step(asset, floor) {
+            return step;
+        }
         if self.strategy != Strategy::Delete
             && let Some(step) = self.record_step(asset, floor, &found)
         {

@@ -10,7 +10,7 @@ use crate::asset::{Asset, FieldValue};
 use crate::edit;
 use crate::fields::records as f;
 use crate::matching::matcher::{Confidence, FieldMatch};
-use crate::plan::{AccountPolicy, AuthoredComments};
+use crate::plan::{AccountPolicy, AuthoredComments, ShownWithOthers, Strategy};
 use crate::platform::MetadataChanges;
 
 use super::plan::Planner;
@@ -169,6 +169,46 @@ impl Planner<'_> {
             acts_from: floor,
             shows_subject: false,
             left_fields: Vec::new(),
+        })
+    }
+}
+
+/// What happens to the consent she gave on an asset when her data there is erased.
+pub const CONSENT_WITHDRAWN: &str = "the consent she gave on this asset: withdrawn with her data on the asset, so nothing is asked of it here; it goes when the asset is deleted, and stops naming her once her name leaves the people shown; read back after the asset's step";
+
+/// What is left for a person when the image stays (it shows other people too).
+pub const CONSENT_FORM_LEFT: &str = "the image stays and still shows her, and FotoWeb's API cannot revoke the consent form she signed for it: revoke it in FotoWeb's consent management";
+
+impl Planner<'_> {
+    /// The step of an asset's consent status that names the subject: nothing is done to it
+    /// (the API cannot change it), but it is read back after the asset's own step, and
+    /// only a read-back that no longer finds her there makes it clean.
+    ///
+    /// Where the image shows other people too it is scrubbed, not deleted (unless the
+    /// erasure deletes such images): it still shows her, and her signed consent form stays
+    /// linked to it, which only a person can revoke. The step says so, like the image's.
+    pub(super) fn consent_step(&self, asset: &Asset, floor: Confidence) -> Option<Step> {
+        if asset.archive != f::CONSENTS {
+            return None;
+        }
+        let others = asset.metadata.get(f::CONSENT_SHOWN).is_some_and(|shown| {
+            shown
+                .items()
+                .iter()
+                .any(|name| !edit::holds_subject(f::CONSENT_SHOWN, name, self.matcher, floor))
+        });
+        let stays = others
+            && self.strategy != Strategy::Delete
+            && self.shown_with_others != ShownWithOthers::Delete;
+        let reason = if stays {
+            format!("{CONSENT_WITHDRAWN}; {CONSENT_FORM_LEFT}")
+        } else {
+            CONSENT_WITHDRAWN.to_owned()
+        };
+        Some(Step {
+            acts_from: floor,
+            shows_subject: stays,
+            ..Step::untouched(&asset.id, Action::Clean, reason)
         })
     }
 }

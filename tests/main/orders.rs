@@ -298,3 +298,20 @@ fn a_killed_erasure_of_her_orders_resumes_without_masking_one_twice() {
     let hits = found(&tenant.dsr(["locate"]).args(JANE).hits());
     assert_eq!(hits.len(), count as usize, "{hits:#?}");
 }
+
+#[test]
+fn the_portable_zip_holds_her_orders_as_json() {
+    let tenant = tenant(|_| {});
+    let case = tenant.open_case("portability", JANE);
+    let zip = tenant.t.path("portable.zip");
+    tenant.dsr(["portability", &case, "--out"]).arg(&zip).run();
+    let entries = crate::access::unzip_entries(&zip);
+    let order: Value = serde_json::from_slice(
+        entries
+            .get("originals/orders/order-7001.json")
+            .unwrap_or_else(|| panic!("her order as JSON: {:?}", entries.keys())),
+    )
+    .expect("JSON");
+    assert_eq!(order["fields"]["order.reference"], json!("ORD-7001"));
+    assert!(!entries.contains_key("originals/orders/order-7003.json"));
+}

@@ -22,6 +22,7 @@
 mod albums;
 mod board;
 mod cache;
+mod consents;
 mod convert;
 mod delete;
 mod listing;
@@ -185,6 +186,7 @@ impl Fotoweb {
             RecordId::Album(_) => RecordKind::Albums,
             RecordId::Share { .. } => RecordKind::Shares,
             RecordId::Order(_) => RecordKind::Orders,
+            RecordId::Consent { .. } => RecordKind::Consents,
         };
         self.records.contains(&kind).then_some(record)
     }
@@ -233,9 +235,14 @@ impl Platform for Fotoweb {
         // hand over are noted, so that the comments of every live asset are read after.
         let assets_only = records::asset_versions(since.versions);
         let listed = Mutex::new(std::collections::BTreeSet::new());
+        let consents = Mutex::new(std::collections::BTreeSet::new());
         let noting = |scanned: Scanned| {
             if let Scanned::Asset(asset) = &scanned {
-                crate::threads::lock(&listed).insert(asset.id.clone());
+                if asset.archive == fields::records::CONSENTS {
+                    crate::threads::lock(&consents).insert(asset.id.clone());
+                } else {
+                    crate::threads::lock(&listed).insert(asset.id.clone());
+                }
             }
             found(scanned);
         };
@@ -246,7 +253,25 @@ impl Platform for Fotoweb {
             },
             &noting,
         )?;
-        let mut live = crate::threads::into_inner(listed);
+        let listed = crate::threads::into_inner(listed);
+        let consents = crate::threads::into_inner(consents);
+        // A consent goes with its asset, with a kind the profile no longer names, and from
+        // an asset listed again without one (an asset not listed kept its consent).
+        let reading = self.records.contains(&RecordKind::Consents);
+        let consents_gone: Vec<String> = since
+            .versions
+            .keys()
+            .filter(|id| match RecordId::parse(id) {
+                Some(RecordId::Consent { asset }) => {
+                    !reading
+                        || end.removed.contains(&asset)
+                        || (listed.contains(&asset) && !consents.contains(*id))
+                }
+                _ => false,
+            })
+            .cloned()
+            .collect();
+        let mut live = listed;
         live.extend(
             assets_only
                 .into_keys()
@@ -254,6 +279,7 @@ impl Platform for Fotoweb {
         );
         let gone = self.scan_records(since, &live, found)?;
         end.removed.extend(gone);
+        end.removed.extend(consents_gone);
         Ok(end)
     }
 

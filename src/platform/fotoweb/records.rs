@@ -53,6 +53,9 @@ pub enum RecordKind {
     /// Orders: reading needs the site's order administration; an order is never deleted
     /// (bookkeeping), and only a pending one can be masked.
     Orders,
+    /// Assets' consent statuses (consent management): read with the assets (`View`);
+    /// the API has no call to change them.
+    Consents,
 }
 
 impl RecordKind {
@@ -63,6 +66,7 @@ impl RecordKind {
             RecordKind::Albums => f::ALBUMS,
             RecordKind::Shares => f::SHARES,
             RecordKind::Orders => f::ORDERS,
+            RecordKind::Consents => f::CONSENTS,
         }
     }
 }
@@ -75,6 +79,7 @@ pub enum RecordId {
     Album(u64),
     Share { album: u64, id: u64 },
     Order(u64),
+    Consent { asset: String },
 }
 
 impl RecordId {
@@ -104,6 +109,13 @@ impl RecordId {
             {
                 return Some(RecordId::Share { album, id });
             }
+        }
+        if let Some(asset) = id.strip_suffix("/consent")
+            && asset.contains('/')
+        {
+            return Some(RecordId::Consent {
+                asset: asset.to_owned(),
+            });
         }
         let (asset, rest) = id.rsplit_once("/comments/")?;
         let n = digits(rest)?;
@@ -412,6 +424,8 @@ impl Fotoweb {
                     !self.records.contains(&RecordKind::Orders)
                         || (!orders_failed && !seen.contains(*id))
                 }
+                // Told with the asset listing (see `scan`).
+                Some(RecordId::Consent { .. }) => false,
                 None => false,
             })
             .cloned()
@@ -444,6 +458,7 @@ impl Fotoweb {
             }
             RecordId::Album(_) | RecordId::Share { .. } => self.get_album_record(id, record),
             RecordId::Order(n) => self.get_order(id, *n),
+            RecordId::Consent { asset } => self.get_consent(id, asset),
         }
     }
 
@@ -464,6 +479,11 @@ impl Fotoweb {
                 ));
             }
             RecordId::Order(n) => return self.update_order(id, *n, changes, expected),
+            RecordId::Consent { .. } => {
+                return Err(PlatformError::Unsupported(
+                    "FotoWeb's API has no call to change an asset's consent status: consent forms are revoked in its consent management",
+                ));
+            }
             _ => {}
         }
         if let Some(expected) = expected
@@ -505,7 +525,10 @@ impl Fotoweb {
                 });
                 (url, ANNOTATION, body)
             }
-            RecordId::Album(_) | RecordId::Share { .. } | RecordId::Order(_) => {
+            RecordId::Album(_)
+            | RecordId::Share { .. }
+            | RecordId::Order(_)
+            | RecordId::Consent { .. } => {
                 return Err(Self::not_found(id));
             }
         };
@@ -566,6 +589,11 @@ impl Fotoweb {
                     "an order is an accounting record: it is kept, never deleted",
                 ));
             }
+            RecordId::Consent { .. } => {
+                return Err(PlatformError::Unsupported(
+                    "an asset's consent status goes with the asset: FotoWeb's API cannot delete it alone",
+                ));
+            }
         };
         let call = Call {
             method: Method::DELETE,
@@ -605,6 +633,16 @@ impl Fotoweb {
             facts.push((
                 "comments: change, delete (Comment)".to_owned(),
                 yes(comment).to_owned(),
+            ));
+        }
+        if self.records.contains(&RecordKind::Consents) {
+            facts.push((
+                "consent statuses: read (View)".to_owned(),
+                yes(view).to_owned(),
+            ));
+            facts.push((
+                "consent statuses: change".to_owned(),
+                "not through the API: they follow the asset, and consent forms are revoked in FotoWeb's consent management".to_owned(),
             ));
         }
         facts.extend(self.albums_facts());
@@ -695,6 +733,13 @@ mod tests {
         assert_eq!(RecordId::parse("albums/cover.png"), None);
         assert_eq!(RecordId::parse("orders/7001"), Some(RecordId::Order(7001)));
         assert_eq!(RecordId::parse("orders/receipt.pdf"), None);
+        assert_eq!(
+            RecordId::parse("Staff/shared.png/consent"),
+            Some(RecordId::Consent {
+                asset: "Staff/shared.png".to_owned()
+            })
+        );
+        assert_eq!(RecordId::parse("Staff/consent"), None);
     }
 
     #[test]
