@@ -191,6 +191,20 @@ impl Planner<'_> {
         if asset.archive != f::CONSENTS {
             return None;
         }
+        // The consent of an image a legal hold keeps is kept with it.
+        let image_archive = asset.id.split('/').next().unwrap_or_default();
+        if self.holds.archives.contains(image_archive) {
+            return Some(Step {
+                acts_from: floor,
+                ..Step::untouched(
+                    &asset.id,
+                    Action::Withheld,
+                    format!(
+                        "legal hold on archive {image_archive}: the consent stays with the image"
+                    ),
+                )
+            });
+        }
         let others = asset.metadata.get(f::CONSENT_SHOWN).is_some_and(|shown| {
             shown
                 .items()

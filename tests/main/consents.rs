@@ -207,3 +207,30 @@ fn the_portable_zip_holds_the_consents_she_gave() {
     assert!(metadata.contains("C1: Social media"), "{metadata}");
     assert!(!metadata.contains(KARIS_CONSENT), "{metadata}");
 }
+
+#[test]
+fn the_consent_of_an_image_under_a_legal_hold_is_withheld_with_it() {
+    let t = Test::new();
+    asset_with_consent(
+        &t,
+        "Legal/jane.png",
+        &["Jane Doe"],
+        "FullConsent",
+        &[("C1", "Social media")],
+    );
+    let tenant = Tenant::new(
+        t,
+        Kind::Fotoweb,
+        &["--records", "consents", "--legal-hold-archive", "Legal"],
+        |_| {},
+    );
+    let case = tenant.open_case("erasure", JANE);
+    let done = tenant
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .status(4)
+        .run()
+        .json();
+    let outcomes = per_record(&done["report"]["steps"], "outcome");
+    assert_eq!(outcomes["Legal/jane.png"], "withheld", "{done:#}");
+    assert_eq!(outcomes["Legal/jane.png/consent"], "withheld", "{done:#}");
+}
