@@ -104,6 +104,8 @@ pub struct Fotoweb {
     records: std::collections::BTreeSet<RecordKind>,
     /// What the last [`Platform::access`] found about the records.
     facts: Mutex<Vec<(String, String)>>,
+    /// Each album's address as last seen (see [`albums`]).
+    album_hrefs: albums::AlbumAddresses,
 }
 
 /// FotoWeb's OAuth2 token endpoint.
@@ -168,6 +170,7 @@ impl Fotoweb {
             hrefs: Mutex::new(HashMap::new()),
             records: std::collections::BTreeSet::new(),
             facts: Mutex::new(Vec::new()),
+            album_hrefs: albums::AlbumAddresses::default(),
         })
     }
 
