@@ -2849,7 +2849,7 @@ _dsr() {
                     return 0
                     ;;
                 --records)
-                    COMPREPLY=($(compgen -W "users comments albums shares" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "users comments albums shares orders consents" -- "${cur}"))
                     return 0
                     ;;
                 --auth)

@@ -480,6 +480,11 @@ pub enum RecordArg {
     Albums,
     /// Shares of albums to people by e-mail
     Shares,
+    /// Orders: the customer's login, name, e-mail, phone, address and comment (kept under
+    /// the bookkeeping hold when she is erased)
+    Orders,
+    /// Assets' consent statuses (consent management), beside the people each asset shows
+    Consents,
 }
 
 #[derive(Debug, Args)]
@@ -530,9 +535,10 @@ pub struct TenantAddArgs {
     #[arg(long, value_name = "ID")]
     pub client_id: Option<String>,
     /// Records to read, search and erase beside the assets (fotoweb), comma-separated:
-    /// user accounts, comments on assets, albums and their shares. Each sync then reads
-    /// every user, the comments of every asset (one request per asset) and the sharing of
-    /// every album (one request per album)
+    /// user accounts, comments on assets, albums and their shares, orders, assets' consent
+    /// statuses (read with the assets, no request of their own). Each sync then
+    /// reads every user, the comments of every asset (one request per asset), the sharing
+    /// of every album (one request per album) and the site's order history
     #[arg(long, value_enum, value_name = "KIND", value_delimiter = ',')]
     pub records: Vec<RecordArg>,
     /// How to authenticate (fotoweb): OAuth2 client credentials, or the legacy FWAPIToken

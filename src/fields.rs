@@ -14,7 +14,7 @@ pub const UPLOADER_NAME: &str = "361";
 pub const PERSON_SHOWN: &str = "368";
 
 /// Fields of the records a platform holds beside its assets (FotoWeb's user accounts,
-/// comments, albums and their shares): each record is indexed as an asset of its own whose metadata uses these ids.
+/// comments, albums and their shares, orders, assets' consent statuses): each record is indexed as an asset of its own whose metadata uses these ids.
 pub mod records {
     /// The archive user accounts are indexed under (ids `users/<id>`).
     pub const USERS: &str = "users";
@@ -47,9 +47,39 @@ pub mod records {
     pub const SHARE_EMAIL: &str = "share.email";
     /// The name of the album shared.
     pub const SHARE_ALBUM: &str = "share.album";
+    /// The archive assets' consent statuses are indexed under (ids `<asset id>/consent`).
+    pub const CONSENTS: &str = "consents";
+    /// The people the asset shows: the people whose consent its forms record.
+    pub const CONSENT_SHOWN: &str = "consent.shown";
+    /// The asset's overall consent state (`FullConsent`, `PartialConsent`, …).
+    pub const CONSENT_STATE: &str = "consent.state";
+    /// The consent categories approved, `key: title`.
+    pub const CONSENT_APPROVED: &str = "consent.approved";
+    /// The consent categories declined, `key: title`.
+    pub const CONSENT_DECLINED: &str = "consent.declined";
+    /// How many linked consent forms are in which state (`Signed: 1`).
+    pub const CONSENT_FORMS: &str = "consent.forms";
+    /// The archive orders are indexed under (ids `orders/<id>`).
+    pub const ORDERS: &str = "orders";
+    /// The login of the customer who placed the order.
+    pub const ORDER_LOGIN: &str = "order.username";
+    /// The customer's name as the order holds it.
+    pub const ORDER_NAME: &str = "order.name";
+    pub const ORDER_EMAIL: &str = "order.email";
+    pub const ORDER_PHONE: &str = "order.phone";
+    /// The customer's postal address, one text.
+    pub const ORDER_ADDRESS: &str = "order.address";
+    /// What the customer wrote with the order.
+    pub const ORDER_COMMENT: &str = "order.comment";
+    /// The site's reference of the order. Not personal data.
+    pub const ORDER_REFERENCE: &str = "order.reference";
+    /// `pending`, `approved`, `rejected`, `expired`, `created` or `cart`. Not personal data.
+    pub const ORDER_STATE: &str = "order.state";
+    /// The assets whose renditions were ordered. Not personal data.
+    pub const ORDER_ITEMS: &str = "order.items";
 
     /// The labels of these fields.
-    pub const LABELS: [(&str, &str); 15] = [
+    pub const LABELS: [(&str, &str); 29] = [
         (USER_LOGIN, "Account · login"),
         (USER_NAME, "Account · full name"),
         (USER_EMAIL, "Account · e-mail"),
@@ -65,6 +95,20 @@ pub mod records {
         (ALBUM_DESCRIPTION, "Album · description"),
         (SHARE_EMAIL, "Album share · shared with"),
         (SHARE_ALBUM, "Album share · album"),
+        (ORDER_LOGIN, "Order · customer's login"),
+        (ORDER_NAME, "Order · customer's name"),
+        (ORDER_EMAIL, "Order · customer's e-mail"),
+        (ORDER_PHONE, "Order · customer's phone"),
+        (ORDER_ADDRESS, "Order · customer's address"),
+        (ORDER_COMMENT, "Order · customer's comment"),
+        (ORDER_REFERENCE, "Order · reference"),
+        (ORDER_STATE, "Order · state"),
+        (ORDER_ITEMS, "Order · items ordered"),
+        (CONSENT_SHOWN, "Consent · people shown"),
+        (CONSENT_STATE, "Consent · state"),
+        (CONSENT_APPROVED, "Consent · approved"),
+        (CONSENT_DECLINED, "Consent · declined"),
+        (CONSENT_FORMS, "Consent · forms"),
     ];
 
     /// Whether a record of `archive` whose `matched` fields hold the subject is hers as a
@@ -79,6 +123,8 @@ pub mod records {
             COMMENTS => has(COMMENT_AUTHOR),
             ALBUMS => has(ALBUM_OWNER),
             SHARES => has(SHARE_EMAIL),
+            ORDERS => has(ORDER_LOGIN) || has(ORDER_EMAIL),
+            CONSENTS => has(CONSENT_SHOWN),
             _ => false,
         }
     }
@@ -91,6 +137,17 @@ pub mod records {
         USER_ADDRESS,
         USER_DESCRIPTION,
     ];
+
+    /// An order's customer details that bookkeeping does not need (the invoice keeps the
+    /// name, e-mail and address): what is masked where the platform still lets an order
+    /// be changed.
+    pub const ORDER_MASKABLE: [&str; 2] = [ORDER_PHONE, ORDER_COMMENT];
+
+    /// Whether an order in `state` can still be changed: FotoWeb documents changes of
+    /// pending and created orders only (a cart is the customer's own, not yet an order).
+    pub fn order_changeable(state: &str) -> bool {
+        matches!(state.trim(), "pending" | "created" | "cart")
+    }
 }
 
 /// Labels of the standard fields, used when a platform does not describe its own.
@@ -167,16 +224,31 @@ impl FieldRoles {
                     records::USER_NAME,
                     records::COMMENT_AUTHOR,
                     records::ALBUM_OWNER_NAME,
+                    records::ORDER_NAME,
+                    records::CONSENT_SHOWN,
                 ],
                 person,
             ),
             email: set(
-                &[CREATOR_EMAIL, records::USER_EMAIL, records::SHARE_EMAIL],
+                &[
+                    CREATOR_EMAIL,
+                    records::USER_EMAIL,
+                    records::SHARE_EMAIL,
+                    records::ORDER_EMAIL,
+                ],
                 email,
             ),
-            phone: set(&[CREATOR_PHONE, records::USER_PHONE], phone),
+            phone: set(
+                &[CREATOR_PHONE, records::USER_PHONE, records::ORDER_PHONE],
+                phone,
+            ),
             login: set(
-                &[UPLOADER_LOGIN, records::USER_LOGIN, records::ALBUM_OWNER],
+                &[
+                    UPLOADER_LOGIN,
+                    records::USER_LOGIN,
+                    records::ALBUM_OWNER,
+                    records::ORDER_LOGIN,
+                ],
                 login,
             ),
             text: set(&[], text),

@@ -188,7 +188,7 @@ impl Plan {
         self.steps
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.action.changes())
+            .filter(|(_, s)| s.changes_platform())
     }
 }
 
@@ -287,6 +287,12 @@ impl Step {
             shows_subject: false,
             left_fields: Vec::new(),
         }
+    }
+
+    /// Whether carrying the step out changes the platform: a changing action, or a
+    /// withheld record whose details the hold does not need are masked (an order).
+    pub fn changes_platform(&self) -> bool {
+        self.action.changes() || (self.action == Action::Withheld && !self.changes.is_empty())
     }
 
     /// True when the asset holds every value the step sets.

@@ -26,6 +26,8 @@ mod bulk;
 mod case;
 #[path = "main/claims.rs"]
 mod claims;
+#[path = "main/consents.rs"]
+mod consents;
 #[path = "main/dbserver.rs"]
 mod dbserver;
 #[path = "main/demo.rs"]
@@ -58,6 +60,8 @@ mod locate;
 mod names;
 #[path = "main/objects.rs"]
 mod objects;
+#[path = "main/orders.rs"]
+mod orders;
 #[path = "main/output.rs"]
 mod output;
 #[path = "main/outputs.rs"]

@@ -389,7 +389,7 @@ impl StepRun<'_> {
                 replans += 1;
                 let again = (self.replan)(step, &current);
                 self.journal.replanned(self.index, &again)?;
-                let changes = again.action.changes();
+                let changes = again.changes_platform();
                 let why = format!("re-planned: {}", again.action.as_str());
                 replanned = Some(again);
                 if !changes {
@@ -554,7 +554,11 @@ pub fn verify(
             // Read again so that "nothing to do" is what the asset says now, and the
             // index learns what a person still has to handle.
             Action::Clean | Action::Manual => true,
-            Action::Withheld => false,
+            // A withheld record with masks: read back to prove them.
+            Action::Withheld => {
+                !step.changes.is_empty()
+                    && !matches!(applied.get(i), Some(Applied::Failed(_)) | None)
+            }
         })
         .map(|(i, _)| i)
         .collect();
@@ -579,7 +583,30 @@ pub fn verify(
             detail,
         };
         let (outcome, detail) = match step.action {
-            Action::Withheld => (Outcome::Withheld, step.reason.clone()),
+            Action::Withheld if step.changes.is_empty() => (Outcome::Withheld, step.reason.clone()),
+            // Kept under the hold, its masks proved by the read-back: withheld, never done.
+            Action::Withheld => match (applied.get(&i), reads.get(&i)) {
+                (Some(Applied::Failed(e)), _) => (Outcome::Failed, e.clone()),
+                (Some(_), Some(Ok(asset))) => {
+                    verification
+                        .read
+                        .push((step.asset.clone(), Some(asset.clone())));
+                    let fields: Vec<&str> = step.changes.keys().map(String::as_str).collect();
+                    if step.changes_present(asset) {
+                        (
+                            Outcome::Withheld,
+                            format!("read back: {} masked; {}", fields.join(", "), step.reason),
+                        )
+                    } else {
+                        (
+                            Outcome::Unverified,
+                            format!("read back: {} not masked", fields.join(", ")),
+                        )
+                    }
+                }
+                (_, Some(Err(e))) => (Outcome::Unverified, format!("cannot read it back: {e}")),
+                _ => (Outcome::Failed, "not carried out".to_owned()),
+            },
             Action::Manual => {
                 if let Some(Ok(asset)) = reads.get(&i) {
                     verification

@@ -133,6 +133,8 @@ fn add(ctx: &Context, mut args: TenantAddArgs) -> Result<Outcome> {
                 RecordArg::Comments => RecordKind::Comments,
                 RecordArg::Albums => RecordKind::Albums,
                 RecordArg::Shares => RecordKind::Shares,
+                RecordArg::Orders => RecordKind::Orders,
+                RecordArg::Consents => RecordKind::Consents,
             })
             .collect(),
         client_secret_file: args

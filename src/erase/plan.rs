@@ -148,6 +148,14 @@ impl Planner<'_> {
         if found.is_empty() {
             return untouched(Action::Clean, "no longer holds the subject".to_owned());
         }
+        // Whatever the strategy: an order is an accounting record, never deleted.
+        if let Some(step) = self.order_step(asset, floor, &found) {
+            return step;
+        }
+        // Nor is a consent status changed on its own: it follows its asset.
+        if let Some(step) = self.consent_step(asset, floor) {
+            return step;
+        }
         if self.strategy != Strategy::Delete
             && let Some(step) = self.record_step(asset, floor, &found)
         {

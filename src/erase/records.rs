@@ -1,8 +1,8 @@
 //! The erasure plan's policy for records that are not assets (a platform's user accounts,
-//! comments, albums and shares, see [`crate::fields::records`]): the subject's own account
+//! comments, albums, shares and orders, see [`crate::fields::records`]): the subject's own account
 //! deleted or disabled with its personal fields cleared, the comments she wrote deleted or
 //! kept anonymised, the albums she owns handed to another owner or deleted, shares to her
-//! e-mail address removed. Everything else about them (a comment that merely names her, an account
+//! e-mail address removed, orders withheld under the bookkeeping legal hold. Everything else about them (a comment that merely names her, an account
 //! whose description mentions her) is scrubbed like any asset's metadata.
 
 use crate::apply::{Action, Step};
@@ -10,7 +10,7 @@ use crate::asset::{Asset, FieldValue};
 use crate::edit;
 use crate::fields::records as f;
 use crate::matching::matcher::{Confidence, FieldMatch};
-use crate::plan::{AccountPolicy, AuthoredComments};
+use crate::plan::{AccountPolicy, AuthoredComments, ShownWithOthers, Strategy};
 use crate::platform::MetadataChanges;
 
 use super::plan::Planner;
@@ -115,6 +115,115 @@ impl Planner<'_> {
             ));
         }
         None
+    }
+}
+
+/// Why an order is kept: bookkeeping law binds the controller (Art. 17(3)(b) GDPR).
+pub const ORDER_HOLD: &str = "an order: kept under the bookkeeping legal hold (accounting records must be kept for the statutory period, Art. 17(3)(b) GDPR), so it is neither deleted nor scrubbed";
+
+impl Planner<'_> {
+    /// The step of an order that holds the subject: withheld under the bookkeeping hold,
+    /// whoever placed it. On her own order that FotoWeb still lets change, what bookkeeping
+    /// does not need (her phone, her comment) is masked and read back; the step stays
+    /// withheld.
+    pub(super) fn order_step(
+        &self,
+        asset: &Asset,
+        floor: Confidence,
+        found: &[FieldMatch],
+    ) -> Option<Step> {
+        if asset.archive != f::ORDERS {
+            return None;
+        }
+        let matched: Vec<String> = found.iter().map(|m| m.field.clone()).collect();
+        let changeable = asset
+            .metadata
+            .get(f::ORDER_STATE)
+            .is_some_and(|s| f::order_changeable(&s.items().join(" ")));
+        let masks: MetadataChanges = if f::whole_record_of(f::ORDERS, &matched) && changeable {
+            f::ORDER_MASKABLE
+                .iter()
+                .filter(|field| {
+                    asset
+                        .metadata
+                        .get(**field)
+                        .is_some_and(|v| v.items().iter().any(|i| !i.trim().is_empty()))
+                })
+                .map(|field| (field.to_string(), None))
+                .collect()
+        } else {
+            MetadataChanges::new()
+        };
+        if masks.is_empty() {
+            return Some(Step {
+                acts_from: floor,
+                ..Step::untouched(&asset.id, Action::Withheld, ORDER_HOLD)
+            });
+        }
+        Some(Step {
+            asset: asset.id.clone(),
+            action: Action::Withheld,
+            reason: format!("{ORDER_HOLD}; what bookkeeping does not need is masked"),
+            version: asset.version.clone(),
+            changes: masks,
+            acts_from: floor,
+            shows_subject: false,
+            left_fields: Vec::new(),
+        })
+    }
+}
+
+/// What happens to the consent she gave on an asset when her data there is erased.
+pub const CONSENT_WITHDRAWN: &str = "the consent she gave on this asset: withdrawn with her data on the asset, so nothing is asked of it here; it goes when the asset is deleted, and stops naming her once her name leaves the people shown; read back after the asset's step";
+
+/// What is left for a person when the image stays (it shows other people too).
+pub const CONSENT_FORM_LEFT: &str = "the image stays and still shows her, and FotoWeb's API cannot revoke the consent form she signed for it: revoke it in FotoWeb's consent management";
+
+impl Planner<'_> {
+    /// The step of an asset's consent status that names the subject: nothing is done to it
+    /// (the API cannot change it), but it is read back after the asset's own step, and
+    /// only a read-back that no longer finds her there makes it clean.
+    ///
+    /// Where the image shows other people too it is scrubbed, not deleted (unless the
+    /// erasure deletes such images): it still shows her, and her signed consent form stays
+    /// linked to it, which only a person can revoke. The step says so, like the image's.
+    pub(super) fn consent_step(&self, asset: &Asset, floor: Confidence) -> Option<Step> {
+        if asset.archive != f::CONSENTS {
+            return None;
+        }
+        // The consent of an image a legal hold keeps is kept with it.
+        let image_archive = asset.id.split('/').next().unwrap_or_default();
+        if self.holds.archives.contains(image_archive) {
+            return Some(Step {
+                acts_from: floor,
+                ..Step::untouched(
+                    &asset.id,
+                    Action::Withheld,
+                    format!(
+                        "legal hold on archive {image_archive}: the consent stays with the image"
+                    ),
+                )
+            });
+        }
+        let others = asset.metadata.get(f::CONSENT_SHOWN).is_some_and(|shown| {
+            shown
+                .items()
+                .iter()
+                .any(|name| !edit::holds_subject(f::CONSENT_SHOWN, name, self.matcher, floor))
+        });
+        let stays = others
+            && self.strategy != Strategy::Delete
+            && self.shown_with_others != ShownWithOthers::Delete;
+        let reason = if stays {
+            format!("{CONSENT_WITHDRAWN}; {CONSENT_FORM_LEFT}")
+        } else {
+            CONSENT_WITHDRAWN.to_owned()
+        };
+        Some(Step {
+            acts_from: floor,
+            shows_subject: stays,
+            ..Step::untouched(&asset.id, Action::Clean, reason)
+        })
     }
 }
 

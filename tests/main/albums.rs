@@ -416,3 +416,108 @@ fn her_account_goes_only_after_her_albums_so_a_sync_still_finds_what_failed() {
         BTreeMap::new()
     );
 }
+
+/// The album list is read a few times for the run, not once per read of an album: each album is
+/// read at its own address, and the list again only when an address no longer answers
+/// (an album handed to another owner moves).
+#[test]
+fn an_erasure_of_many_albums_lists_the_albums_a_few_times_not_once_per_read() {
+    let t = Test::new();
+    t.asset("Staff/notes.png", json!({"5": "Planning board"}));
+    let albums = 30;
+    let tenant = Tenant::new(
+        t,
+        Kind::Fotoweb,
+        &["--records", "albums,shares"],
+        |options| {
+            options.users = fotoweb_double::accounts::sample().0;
+            options.albums = (1..=albums)
+                .map(|id| fotoweb_double::albums::SeedAlbum {
+                    id,
+                    owner: 15010,
+                    name: format!("Album {id}"),
+                    description: String::new(),
+                    assets: vec!["Staff/notes.png".to_owned()],
+                    shares: vec![(1, "ola.nordmann@example.com".to_owned())],
+                })
+                .collect();
+        },
+    );
+    let case = tenant.open_case("erasure", JANE);
+    let listings = |tenant: &Tenant| {
+        tenant
+            .double()
+            .requests()
+            .iter()
+            .filter(|r| r.method == "GET" && r.path == "/fotoweb/me/albums/")
+            .count()
+    };
+    let before = listings(&tenant);
+    let done = tenant
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .run()
+        .json();
+    let outcomes = per_record(&done["report"]["steps"], "outcome");
+    assert_eq!(outcomes.len(), albums as usize, "{done:#}");
+    assert!(outcomes.values().all(|o| o == "verified"), "{done:#}");
+    let listed = listings(&tenant) - before;
+    // A few: each command reads it once, and threads that find it stale at the same
+    // moment each read it (before, some four times per album).
+    assert!(
+        listed <= 10,
+        "the album list was read {listed} times for {albums} albums"
+    );
+    for id in 1..=albums {
+        assert!(tenant.double().album(id).is_none());
+    }
+
+    // Handed over, each album moves to its new owner's address: still a few listings.
+    let tenant = Tenant::new(
+        {
+            let t = Test::new();
+            t.asset("Staff/notes.png", json!({"5": "Planning board"}));
+            t
+        },
+        Kind::Fotoweb,
+        &["--records", "albums,shares"],
+        |options| {
+            options.users = fotoweb_double::accounts::sample().0;
+            options.albums = (1..=albums)
+                .map(|id| fotoweb_double::albums::SeedAlbum {
+                    id,
+                    owner: 15010,
+                    name: format!("Album {id}"),
+                    description: String::new(),
+                    assets: vec!["Staff/notes.png".to_owned()],
+                    shares: Vec::new(),
+                })
+                .collect();
+        },
+    );
+    let case = tenant.open_case("erasure", JANE);
+    let before = listings(&tenant);
+    let done = tenant
+        .dsr([
+            "erase",
+            &case,
+            "--yes",
+            "-o",
+            "json",
+            "--transfer-to",
+            "knordmann",
+        ])
+        .run()
+        .json();
+    let outcomes = per_record(&done["report"]["steps"], "outcome");
+    assert!(outcomes.values().all(|o| o == "verified"), "{done:#}");
+    let listed = listings(&tenant) - before;
+    // A few: each command reads it once, and threads that find it stale at the same
+    // moment each read it (before, some four times per album).
+    assert!(
+        listed <= 10,
+        "the album list was read {listed} times for {albums} albums"
+    );
+    for id in 1..=albums {
+        assert_eq!(tenant.double().album(id).map(|a| a.0), Some(15012));
+    }
+}

@@ -6,10 +6,16 @@
 //! login and name come from user management. Its sharing (`<album>.shares/`) lists the
 //! people it is shared with; a share to an e-mail address is a record of its own. Ids:
 //! `albums/<id>` in archive `albums`, `albums/<id>/shares/<share id>` in archive `shares`.
-//! An album's id survives a change of owner; its address does not, so every read finds the
-//! album in the list again rather than trusting an address seen before.
+//! An album's id survives a change of owner; its address does not. The list is read once
+//! for a run and each album's address kept ([`AlbumAddresses`]); a read of one album asks
+//! its own address, and lists the albums again only when that address no longer answers
+//! (someone handed the album over) and this process changed an album since it last listed
+//! them. Listing every album for every read made an erasure of n albums read the list
+//! some 4n times.
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -23,12 +29,54 @@ use crate::platform::http::{Call, Repeat};
 
 const ALBUMS_PATH: &str = "/fotoweb/me/albums/";
 const COLLECTION_LIST: &str = "application/vnd.fotoware.collectionlist+json";
+const COLLECTION_INFO: &str = "application/vnd.fotoware.collectioninfo+json";
 const SHARING: &str = "application/vnd.fotoware.sharing+json";
 const SHARING_UPDATE: &str = "application/vnd.fotoware.sharing-update+json";
 const JSON: &str = "application/json";
 
 /// A user's login and full name, by user id.
 type Owners = BTreeMap<u64, (Option<String>, Option<String>)>;
+
+/// Each album's address as last seen, and whether the list was read after this process
+/// last changed an album: then an address that answers 404 means the album is gone, with
+/// no need to list every album again to look for it elsewhere.
+#[derive(Debug, Default)]
+pub(super) struct AlbumAddresses {
+    hrefs: Mutex<Option<BTreeMap<u64, String>>>,
+    listed_since_change: AtomicBool,
+}
+
+impl AlbumAddresses {
+    fn get(&self, n: u64) -> Option<String> {
+        crate::threads::lock(&self.hrefs)
+            .as_ref()
+            .and_then(|m| m.get(&n).cloned())
+    }
+
+    fn listed(&self, albums: &[Value]) {
+        let hrefs = albums
+            .iter()
+            .filter_map(|a| {
+                let href = text(a.get("href"))?;
+                Some((album_address(&href)?.1, href))
+            })
+            .collect();
+        *crate::threads::lock(&self.hrefs) = Some(hrefs);
+        self.listed_since_change.store(true, Ordering::SeqCst);
+    }
+
+    /// This process changed album `n`: its address is now `href` (`None`: unknown or
+    /// gone).
+    fn changed(&self, n: u64, href: Option<String>) {
+        self.listed_since_change.store(false, Ordering::SeqCst);
+        if let Some(map) = crate::threads::lock(&self.hrefs).as_mut() {
+            match href {
+                Some(href) => map.insert(n, href),
+                None => map.remove(&n),
+            };
+        }
+    }
+}
 
 /// The owner's user id and the album's id, from an album's address.
 fn album_address(href: &str) -> Option<(u64, u64)> {
@@ -111,8 +159,15 @@ fn name_of(asset: &Asset) -> Option<String> {
 }
 
 impl Fotoweb {
-    /// Every album the credentials may see, following `paging.next`.
+    /// Every album the credentials may see, their addresses noted.
     fn list_albums(&self) -> Result<Vec<Value>, PlatformError> {
+        let albums = self.read_album_list()?;
+        self.album_hrefs.listed(&albums);
+        Ok(albums)
+    }
+
+    /// Every album the credentials may see, following `paging.next`.
+    fn read_album_list(&self) -> Result<Vec<Value>, PlatformError> {
         let mut url = self.client.link(ALBUMS_PATH)?;
         let mut albums = Vec::new();
         loop {
@@ -140,8 +195,32 @@ impl Fotoweb {
             .collect())
     }
 
-    /// Album `n` as listed now, with its address.
+    /// Album `n` as the server holds it now, with its address: read at the address last
+    /// seen, else found in the list read again.
     fn find_album(&self, id: &str, n: u64) -> Result<(Value, String), PlatformError> {
+        let known = self.album_hrefs.get(n);
+        if let Some(href) = &known {
+            match self.get_json::<Value>(self.client.link(href)?, COLLECTION_INFO) {
+                Ok(album) => {
+                    let now = text(album.get("href")).unwrap_or_else(|| href.clone());
+                    if album_address(&now).map(|(_, found)| found) == Some(n) {
+                        return Ok((album, now));
+                    }
+                }
+                // Gone, or moved to another owner's address since it was listed.
+                Err(PlatformError::Status { status: 404, .. }) => {
+                    if self.album_hrefs.listed_since_change.load(Ordering::SeqCst) {
+                        return Err(PlatformError::NotFound { id: id.to_owned() });
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        } else if self.album_hrefs.listed_since_change.load(Ordering::SeqCst)
+            && crate::threads::lock(&self.album_hrefs.hrefs).is_some()
+        {
+            // Listed since the last change, and not in the list.
+            return Err(PlatformError::NotFound { id: id.to_owned() });
+        }
         self.list_albums()?
             .into_iter()
             .find_map(|album| {
@@ -297,11 +376,25 @@ impl Fotoweb {
             repeat: Repeat::Freely,
         };
         match self.client.send(&call) {
-            Err(PlatformError::Status { status: 404, .. }) => {
-                return Err(PlatformError::NotFound { id: id.to_owned() });
+            Err(e) => {
+                self.album_hrefs.changed(n, None);
+                return Err(match e {
+                    PlatformError::Status { status: 404, .. } => {
+                        PlatformError::NotFound { id: id.to_owned() }
+                    }
+                    e => e,
+                });
             }
-            Err(e) => return Err(e),
-            Ok(_) => {}
+            // A new owner moves the album: its new address, where the answer gives one.
+            Ok(response) => {
+                let moved = response
+                    .bytes()
+                    .ok()
+                    .and_then(|bytes| serde_json::from_slice::<Value>(&bytes).ok())
+                    .and_then(|album| text(album.get("href")))
+                    .filter(|h| album_address(h).map(|(_, found)| found) == Some(n));
+                self.album_hrefs.changed(n, moved);
+            }
         }
         // What the server answered is not the proof; reading it back is.
         self.get_album_record(id, &record)
@@ -360,6 +453,11 @@ impl Fotoweb {
             }
             _ => return Err(PlatformError::NotFound { id: id.to_owned() }),
         };
+        if let RecordId::Album(n) = record {
+            // Gone, or not: either way the next read asks its address and lists again.
+            let href = self.album_hrefs.get(*n);
+            self.album_hrefs.changed(*n, href);
+        }
         match self.client.send(&call) {
             Err(PlatformError::Status { status: 404, .. }) => {
                 Err(PlatformError::NotFound { id: id.to_owned() })

@@ -243,8 +243,24 @@ impl Fotoweb {
             let version = version_of(&item);
             items.push((id, version, item));
         }
+        let consents = self.records.contains(&super::RecordKind::Consents);
         for (id, version, item) in board.record(index, items) {
+            // Handed over after its asset: the scan tells a consent gone from a listed
+            // asset by its absence.
+            let consent = consents
+                .then(|| {
+                    super::consents::consent_asset(
+                        &id,
+                        &item.metadata,
+                        item.consent_status.as_ref(),
+                        item.modified.as_deref(),
+                    )
+                })
+                .flatten();
             (board.found)(Scanned::Asset(asset_from(archive, item, id, version)));
+            if let Some(consent) = consent {
+                (board.found)(Scanned::Asset(consent));
+            }
         }
         Ok(())
     }

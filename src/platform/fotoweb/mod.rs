@@ -22,10 +22,12 @@
 mod albums;
 mod board;
 mod cache;
+mod consents;
 mod convert;
 mod delete;
 mod listing;
 mod model;
+mod orders;
 mod records;
 mod requests;
 
@@ -102,6 +104,8 @@ pub struct Fotoweb {
     records: std::collections::BTreeSet<RecordKind>,
     /// What the last [`Platform::access`] found about the records.
     facts: Mutex<Vec<(String, String)>>,
+    /// Each album's address as last seen (see [`albums`]).
+    album_hrefs: albums::AlbumAddresses,
 }
 
 /// FotoWeb's OAuth2 token endpoint.
@@ -166,6 +170,7 @@ impl Fotoweb {
             hrefs: Mutex::new(HashMap::new()),
             records: std::collections::BTreeSet::new(),
             facts: Mutex::new(Vec::new()),
+            album_hrefs: albums::AlbumAddresses::default(),
         })
     }
 
@@ -183,6 +188,8 @@ impl Fotoweb {
             RecordId::Comment { .. } => RecordKind::Comments,
             RecordId::Album(_) => RecordKind::Albums,
             RecordId::Share { .. } => RecordKind::Shares,
+            RecordId::Order(_) => RecordKind::Orders,
+            RecordId::Consent { .. } => RecordKind::Consents,
         };
         self.records.contains(&kind).then_some(record)
     }
@@ -231,9 +238,14 @@ impl Platform for Fotoweb {
         // hand over are noted, so that the comments of every live asset are read after.
         let assets_only = records::asset_versions(since.versions);
         let listed = Mutex::new(std::collections::BTreeSet::new());
+        let consents = Mutex::new(std::collections::BTreeSet::new());
         let noting = |scanned: Scanned| {
             if let Scanned::Asset(asset) = &scanned {
-                crate::threads::lock(&listed).insert(asset.id.clone());
+                if asset.archive == fields::records::CONSENTS {
+                    crate::threads::lock(&consents).insert(asset.id.clone());
+                } else {
+                    crate::threads::lock(&listed).insert(asset.id.clone());
+                }
             }
             found(scanned);
         };
@@ -244,7 +256,25 @@ impl Platform for Fotoweb {
             },
             &noting,
         )?;
-        let mut live = crate::threads::into_inner(listed);
+        let listed = crate::threads::into_inner(listed);
+        let consents = crate::threads::into_inner(consents);
+        // A consent goes with its asset, with a kind the profile no longer names, and from
+        // an asset listed again without one (an asset not listed kept its consent).
+        let reading = self.records.contains(&RecordKind::Consents);
+        let consents_gone: Vec<String> = since
+            .versions
+            .keys()
+            .filter(|id| match RecordId::parse(id) {
+                Some(RecordId::Consent { asset }) => {
+                    !reading
+                        || end.removed.contains(&asset)
+                        || (listed.contains(&asset) && !consents.contains(*id))
+                }
+                _ => false,
+            })
+            .cloned()
+            .collect();
+        let mut live = listed;
         live.extend(
             assets_only
                 .into_keys()
@@ -252,6 +282,7 @@ impl Platform for Fotoweb {
         );
         let gone = self.scan_records(since, &live, found)?;
         end.removed.extend(gone);
+        end.removed.extend(consents_gone);
         Ok(end)
     }
 

@@ -118,6 +118,9 @@ pub struct Asset {
     pub metadata: Metadata,
     #[serde(default)]
     pub renditions: Vec<Rendition>,
+    /// The sum of the consent forms linked to the asset (consent management), if any.
+    #[serde(default, rename = "consentStatus")]
+    pub consent_status: Option<serde_json::Value>,
 }
 
 /// Reads an asset's `metadata` straight into dsr's [`Metadata`], the way

@@ -1,6 +1,7 @@
 //! The records FotoWeb holds of people beside asset metadata, read and changed when the
 //! tenant's profile asks for them: user accounts (`/fotoweb/api/users`, user management)
-//! and the comments on assets (`<asset>.annotations/`).
+//! and the comments on assets (`<asset>.annotations/`); albums ([`super::albums`]) and
+//! orders ([`super::orders`]) follow the same shape.
 //!
 //! Each record is indexed as an asset of its own kind, the way the `sql` platform indexes a
 //! row: id `users/<id>` in archive `users`, or `<asset id>/comments/<id>` in archive
@@ -49,6 +50,12 @@ pub enum RecordKind {
     Albums,
     /// Shares of albums to people by e-mail: read and removed through each album's sharing.
     Shares,
+    /// Orders: reading needs the site's order administration; an order is never deleted
+    /// (bookkeeping), and only a pending one can be masked.
+    Orders,
+    /// Assets' consent statuses (consent management): read with the assets (`View`);
+    /// the API has no call to change them.
+    Consents,
 }
 
 impl RecordKind {
@@ -58,6 +65,8 @@ impl RecordKind {
             RecordKind::Comments => f::COMMENTS,
             RecordKind::Albums => f::ALBUMS,
             RecordKind::Shares => f::SHARES,
+            RecordKind::Orders => f::ORDERS,
+            RecordKind::Consents => f::CONSENTS,
         }
     }
 }
@@ -69,6 +78,8 @@ pub enum RecordId {
     Comment { asset: String, id: u64 },
     Album(u64),
     Share { album: u64, id: u64 },
+    Order(u64),
+    Consent { asset: String },
 }
 
 impl RecordId {
@@ -84,6 +95,11 @@ impl RecordId {
         {
             return Some(RecordId::User(n));
         }
+        if let Some(rest) = id.strip_prefix("orders/")
+            && let Some(n) = digits(rest)
+        {
+            return Some(RecordId::Order(n));
+        }
         if let Some(rest) = id.strip_prefix("albums/") {
             if let Some(n) = digits(rest) {
                 return Some(RecordId::Album(n));
@@ -93,6 +109,13 @@ impl RecordId {
             {
                 return Some(RecordId::Share { album, id });
             }
+        }
+        if let Some(asset) = id.strip_suffix("/consent")
+            && asset.contains('/')
+        {
+            return Some(RecordId::Consent {
+                asset: asset.to_owned(),
+            });
         }
         let (asset, rest) = id.rsplit_once("/comments/")?;
         let n = digits(rest)?;
@@ -356,6 +379,28 @@ impl Fotoweb {
                 },
             )?;
         }
+        // Orders that cannot be read keep their index entries: the scan says so, and a
+        // locate still finds what was found of her there.
+        let mut orders_failed = false;
+        if self.records.contains(&RecordKind::Orders) {
+            match self.list_orders() {
+                Ok(orders) => {
+                    for order in &orders {
+                        if let Some((_, asset)) = super::orders::order_asset(order) {
+                            seen.insert(asset.id.clone());
+                            offer(asset);
+                        }
+                    }
+                }
+                Err(error) => {
+                    orders_failed = true;
+                    found(Scanned::Failed {
+                        id: format!("{}/", f::ORDERS),
+                        error,
+                    });
+                }
+            }
+        }
         let removed = since
             .versions
             .keys()
@@ -375,6 +420,12 @@ impl Fotoweb {
                     !self.records.contains(&RecordKind::Shares)
                         || (!failed_albums.contains(&album) && !seen.contains(*id))
                 }
+                Some(RecordId::Order(_)) => {
+                    !self.records.contains(&RecordKind::Orders)
+                        || (!orders_failed && !seen.contains(*id))
+                }
+                // Told with the asset listing (see `scan`).
+                Some(RecordId::Consent { .. }) => false,
                 None => false,
             })
             .cloned()
@@ -406,6 +457,8 @@ impl Fotoweb {
                     })
             }
             RecordId::Album(_) | RecordId::Share { .. } => self.get_album_record(id, record),
+            RecordId::Order(n) => self.get_order(id, *n),
+            RecordId::Consent { asset } => self.get_consent(id, asset),
         }
     }
 
@@ -423,6 +476,12 @@ impl Fotoweb {
             RecordId::Share { .. } => {
                 return Err(PlatformError::Unsupported(
                     "a share is removed, not changed",
+                ));
+            }
+            RecordId::Order(n) => return self.update_order(id, *n, changes, expected),
+            RecordId::Consent { .. } => {
+                return Err(PlatformError::Unsupported(
+                    "FotoWeb's API has no call to change an asset's consent status: consent forms are revoked in its consent management",
                 ));
             }
             _ => {}
@@ -466,7 +525,10 @@ impl Fotoweb {
                 });
                 (url, ANNOTATION, body)
             }
-            RecordId::Album(_) | RecordId::Share { .. } => {
+            RecordId::Album(_)
+            | RecordId::Share { .. }
+            | RecordId::Order(_)
+            | RecordId::Consent { .. } => {
                 return Err(Self::not_found(id));
             }
         };
@@ -522,6 +584,16 @@ impl Fotoweb {
             RecordId::Album(_) | RecordId::Share { .. } => {
                 return self.delete_album_record(id, record);
             }
+            RecordId::Order(_) => {
+                return Err(PlatformError::Unsupported(
+                    "an order is an accounting record: it is kept, never deleted",
+                ));
+            }
+            RecordId::Consent { .. } => {
+                return Err(PlatformError::Unsupported(
+                    "an asset's consent status goes with the asset: FotoWeb's API cannot delete it alone",
+                ));
+            }
         };
         let call = Call {
             method: Method::DELETE,
@@ -563,7 +635,18 @@ impl Fotoweb {
                 yes(comment).to_owned(),
             ));
         }
+        if self.records.contains(&RecordKind::Consents) {
+            facts.push((
+                "consent statuses: read (View)".to_owned(),
+                yes(view).to_owned(),
+            ));
+            facts.push((
+                "consent statuses: change".to_owned(),
+                "not through the API: they follow the asset, and consent forms are revoked in FotoWeb's consent management".to_owned(),
+            ));
+        }
         facts.extend(self.albums_facts());
+        facts.extend(self.orders_facts());
         facts
     }
 }
@@ -648,6 +731,15 @@ mod tests {
             Some(RecordId::Share { album: 501, id: 2 })
         );
         assert_eq!(RecordId::parse("albums/cover.png"), None);
+        assert_eq!(RecordId::parse("orders/7001"), Some(RecordId::Order(7001)));
+        assert_eq!(RecordId::parse("orders/receipt.pdf"), None);
+        assert_eq!(
+            RecordId::parse("Staff/shared.png/consent"),
+            Some(RecordId::Consent {
+                asset: "Staff/shared.png".to_owned()
+            })
+        );
+        assert_eq!(RecordId::parse("Staff/consent"), None);
     }
 
     #[test]

@@ -274,6 +274,19 @@ impl Double {
             .store(allowed, std::sync::atomic::Ordering::SeqCst);
     }
 
+    /// A live order's customer details as the order list shows them: `owner` with
+    /// `username` and `address`, and `userComment`.
+    pub fn order(&self, id: u32) -> Option<serde_json::Value> {
+        lock(&self.shared.orders).json(id)
+    }
+
+    /// Grants or refuses order administration (reading and changing orders) from now on.
+    pub fn set_read_orders(&self, allowed: bool) {
+        self.shared
+            .read_orders
+            .store(allowed, std::sync::atomic::Ordering::SeqCst);
+    }
+
     /// Makes the double flaky (or calm) from now on.
     pub fn set_fail_rate(&self, rate: f64) {
         lock(&self.shared.chaos).fail_rate = rate;

@@ -5,7 +5,7 @@
 //! credentials, the API descriptor, archive and asset lists with paging, ordering and search,
 //! asset GET and metadata PATCH, the metadata view, deletion through background tasks and
 //! downloads through the rendition service; user accounts (`/fotoweb/api/users`) and
-//! comments on assets (`<asset>.annotations/`); albums and their shares. Seeded chaos (latency, 5xx, 429, dropped
+//! comments on assets (`<asset>.annotations/`); albums and their shares; orders. Seeded chaos (latency, 5xx, 429, dropped
 //! connections) exercises a client's retries.
 //!
 //! It shares no code with dsr on purpose: a bug in dsr's reading of the format must not be
@@ -21,6 +21,7 @@ mod double;
 mod fields;
 mod http;
 mod options;
+pub mod orders;
 mod patch;
 mod repr;
 mod routes;

@@ -55,7 +55,8 @@ struct Args {
     /// Comma-separated permissions of the client (default: all, as an admin client has).
     #[arg(long, value_delimiter = ',')]
     permissions: Option<Vec<String>>,
-    /// Serve the sample user accounts, comments and albums (Jane Doe, Ola and Kari Nordmann).
+    /// Serve the sample user accounts, comments, albums and orders (Jane Doe, Ola and Kari
+    /// Nordmann).
     #[arg(long)]
     sample_accounts: bool,
     /// Refuse to change or delete users (403), as for a client without user management.

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::accounts::{SeedComment, SeedUser};
 use crate::albums::SeedAlbum;
+use crate::orders::SeedOrder;
 
 /// The permission strings a non-interactive OAuth client has on every archive (it acts as an
 /// administrator); the ones dsr needs come first.
@@ -75,6 +76,11 @@ pub struct Options {
     /// Whether the client may delete albums, change their owner and remove their shares;
     /// without it those give 403 (reading them stays allowed).
     pub manage_albums: bool,
+    /// Orders of the site (none by default).
+    pub orders: Vec<SeedOrder>,
+    /// Whether the client may administer orders; without it the order list and a change
+    /// of an order give 403.
+    pub read_orders: bool,
 }
 
 impl Options {
@@ -99,14 +105,17 @@ impl Options {
             manage_users: true,
             albums: Vec::new(),
             manage_albums: true,
+            orders: Vec::new(),
+            read_orders: true,
         }
     }
 
-    /// Seeds the sample accounts and comments ([`crate::accounts::sample`]) and albums
-    /// ([`crate::albums::sample`]).
+    /// Seeds the sample accounts and comments ([`crate::accounts::sample`]), albums
+    /// ([`crate::albums::sample`]) and orders ([`crate::orders::sample`]).
     pub fn with_sample_accounts(mut self) -> Options {
         (self.users, self.comments) = crate::accounts::sample();
         self.albums = crate::albums::sample();
+        self.orders = crate::orders::sample();
         self
     }
 

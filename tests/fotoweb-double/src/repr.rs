@@ -147,7 +147,7 @@ pub fn asset(asset: &Asset, archive: &Archive, permissions: &[String]) -> Value 
     };
     let builtin = |name: &str, id: &str, bag: bool| json!({ "field": name, "required": false, "value": value_of(id, bag) });
     let cache_path: Vec<String> = asset.relative.split('/').map(encode).collect();
-    json!({
+    let mut repr = json!({
         "href": href,
         "linkstance": href,
         "archiveHREF": archive_href(archive),
@@ -191,7 +191,12 @@ pub fn asset(asset: &Asset, archive: &Archive, permissions: &[String]) -> Value 
             "shares": { "enabled": false },
             "annotations": { "enabled": false },
         },
-    })
+    });
+    // Only an asset consent forms are linked to carries its consent status.
+    if let (Some(consent), Value::Object(map)) = (&asset.consent, &mut repr) {
+        map.insert("consentStatus".to_owned(), consent.clone());
+    }
+    repr
 }
 
 /// The full API descriptor of `/fotoweb/me/` (§2).

@@ -12,6 +12,7 @@ use crate::chaos::Chaos;
 use crate::double::RequestRecord;
 use crate::fields::Editor;
 use crate::options::Options;
+use crate::orders::Orders;
 use crate::state::Store;
 use crate::tasks::Tasks;
 use crate::tenant;
@@ -30,6 +31,9 @@ pub struct Shared {
     pub albums: Mutex<Albums>,
     /// [`Options::manage_albums`], changeable while the double runs.
     pub manage_albums: AtomicBool,
+    pub orders: Mutex<Orders>,
+    /// [`Options::read_orders`], changeable while the double runs.
+    pub read_orders: AtomicBool,
 }
 
 impl Shared {
@@ -67,6 +71,8 @@ impl Shared {
             manage_users: AtomicBool::new(options.manage_users),
             albums: Mutex::new(Albums::new(&options.albums)),
             manage_albums: AtomicBool::new(options.manage_albums),
+            orders: Mutex::new(Orders::new(&options.orders)),
+            read_orders: AtomicBool::new(options.read_orders),
             options,
         })
     }
@@ -79,6 +85,11 @@ impl Shared {
     /// Whether the client may delete albums, change their owner and remove their shares now.
     pub fn may_manage_albums(&self) -> bool {
         self.manage_albums.load(Ordering::SeqCst)
+    }
+
+    /// Whether the client may read and change orders now.
+    pub fn may_read_orders(&self) -> bool {
+        self.read_orders.load(Ordering::SeqCst)
     }
 
     /// Whether the client holds a permission on every archive.

@@ -76,6 +76,8 @@ pub struct Asset {
     pub modified_text: String,
     pub modified: OffsetDateTime,
     pub metadata: BTreeMap<String, FieldValue>,
+    /// The asset's `consentStatus`, when consent forms are linked to it.
+    pub consent: Option<serde_json::Value>,
     pub file: PathBuf,
     pub bytes_len: u64,
 }
@@ -176,6 +178,7 @@ impl Store {
                     modified_text: loaded.modified_text,
                     modified: loaded.modified,
                     metadata: loaded.metadata,
+                    consent: loaded.consent,
                     file: loaded.file,
                     bytes_len: loaded.bytes_len,
                 },

@@ -28,6 +28,8 @@ pub struct LoadedAsset {
     pub modified_text: String,
     pub modified: OffsetDateTime,
     pub metadata: BTreeMap<String, FieldValue>,
+    /// The sidecar's `consentStatus`, served as it is (FotoWeb's consent management).
+    pub consent: Option<serde_json::Value>,
     /// The original on disk.
     pub file: PathBuf,
     pub bytes_len: u64,
@@ -103,6 +105,7 @@ fn load_archive(dir: &Path, index: usize, assets: &mut Vec<LoadedAsset>) -> anyh
             modified_text: sidecar.modified_text,
             modified: sidecar.modified,
             metadata: sidecar.metadata,
+            consent: sidecar.consent,
             file,
             bytes_len,
         });
@@ -115,6 +118,7 @@ struct Sidecar {
     modified_text: String,
     modified: OffsetDateTime,
     metadata: BTreeMap<String, FieldValue>,
+    consent: Option<serde_json::Value>,
 }
 
 fn read_sidecar(path: &Path) -> anyhow::Result<Sidecar> {
@@ -156,10 +160,15 @@ fn read_sidecar(path: &Path) -> anyhow::Result<Sidecar> {
             (timefmt::format_micros(t), t)
         }
     };
+    let consent = object
+        .get("consentStatus")
+        .filter(|c| c.is_object())
+        .cloned();
     Ok(Sidecar {
         created,
         modified_text,
         modified,
         metadata,
+        consent,
     })
 }

@@ -9,6 +9,7 @@ mod assets;
 mod auth;
 mod descriptor;
 mod editors;
+mod orders;
 mod renditions;
 mod target;
 pub mod tasks;
@@ -21,7 +22,7 @@ use axum::Router;
 use axum::http::Uri;
 use axum::middleware;
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 
 use crate::http;
 use crate::shared::Shared;
@@ -53,6 +54,8 @@ pub fn router(shared: Arc<Shared>) -> Router {
             "/fotoweb/users/{owner}/albums/{id}/.shares/",
             get(albums::shares).patch(albums::update_shares),
         )
+        .route("/fotoweb/orders/", get(orders::list))
+        .route("/fotoweb/orders/{id}/", patch(orders::patch))
         .route("/fotoweb/editors/{id}", get(editors::get))
         .route("/fotoweb/me/background-tasks/", post(tasks::create))
         .route("/fotoweb/me/background-tasks/{id}", get(tasks::status))
