@@ -53,8 +53,12 @@ schemas/receipt-v1.schema.json in dsr's sources):
                    failed; restricted, lifted: the restriction mark
                    read back; done: exported; not-searched: the last
                    sync could not read it; verified and skipped in
-                   older receipts) and evidence (how the outcome
-                   was established)
+                   older receipts), evidence (how the outcome
+                   was established) and, for a database row with a
+                   file in an object store, files: per file its
+                   store, key_sha256 (never the key), outcome
+                   (deleted: a read found nothing; versions-remain;
+                   failed) and versions_removed
   plan_sha256      SHA-256 of the plan carried out, or null
   files            every file produced: name -> SHA-256
   recipients       whom to tell of a rectification or erasure

@@ -504,6 +504,11 @@ pub fn verify(
             action: step.action,
             outcome,
             detail,
+            // What this run did to the files behind the asset, however the step ended.
+            files: match step.action {
+                Action::Delete => platform.file_steps(&step.asset),
+                _ => Vec::new(),
+            },
         };
         let (outcome, detail) = match step.action {
             Action::Withheld => (Outcome::Withheld, step.reason.clone()),

@@ -126,9 +126,102 @@ fn access_and_portability_carry_her_files(t: &Test, env: &[(&str, &str)]) {
     );
 }
 
-/// Erases Jane (every hit reviewed in) and answers the run's exit status and the receipt's
-/// outcome per asset.
-fn erase_jane(t: &Test, env: &[(&str, &str)]) -> (i32, BTreeMap<String, String>) {
+/// How an erasure of Jane ended: its exit status, its `--output json` document, its
+/// summary (stderr), and its receipt.
+struct Erased {
+    status: i32,
+    outcomes: BTreeMap<String, String>,
+    json: Value,
+    stderr: String,
+    receipt: Value,
+    receipt_path: std::path::PathBuf,
+}
+
+impl Erased {
+    /// The file steps of `asset` in the receipt, and the same in the run's JSON report.
+    fn file_steps(&self, asset: &str) -> Value {
+        let in_receipt = self.receipt["assets"]
+            .as_array()
+            .expect("assets")
+            .iter()
+            .find(|a| a["asset"] == asset)
+            .unwrap_or_else(|| panic!("{asset} in {:#}", self.receipt))
+            .get("files")
+            .cloned()
+            .unwrap_or(Value::Null);
+        let in_report = self.json["report"]["steps"]
+            .as_array()
+            .expect("the report's steps")
+            .iter()
+            .find(|s| s["asset"] == asset)
+            .unwrap_or_else(|| panic!("{asset} in {:#}", self.json))
+            .get("files")
+            .cloned()
+            .unwrap_or(Value::Null);
+        assert_eq!(
+            in_receipt, in_report,
+            "the receipt and the run's report agree"
+        );
+        in_receipt
+    }
+
+    /// `dsr receipt verify` and stock `ssh-keygen -Y verify` accept the receipt.
+    fn receipt_verifies(&self, t: &Test) {
+        t.dsr(["receipt", "verify"]).arg(&self.receipt_path).run();
+        let signers = t.path("allowed_signers");
+        std::fs::write(&signers, t.dsr(["keys", "show"]).run().stdout).expect("allowed_signers");
+        let ssh = std::process::Command::new("ssh-keygen")
+            .args(["-Y", "verify", "-n", "dsr-receipt", "-I", "dsr", "-f"])
+            .arg(&signers)
+            .arg("-s")
+            .arg(format!("{}.sig", self.receipt_path.display()))
+            .stdin(std::fs::File::open(&self.receipt_path).expect("the receipt"))
+            .output();
+        match ssh {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                assert!(std::env::var_os("CI").is_none(), "ssh-keygen is missing");
+            }
+            ssh => {
+                let ssh = ssh.expect("ssh-keygen runs");
+                assert!(
+                    ssh.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&ssh.stderr)
+                );
+            }
+        }
+    }
+}
+
+/// A file step as a receipt names it: the store, the SHA-256 of the key, the outcome and
+/// the versions removed.
+fn file_step(store: &str, key: &str, outcome: &str, versions_removed: u64) -> Value {
+    serde_json::json!([{
+        "store": store,
+        "key_sha256": sha256(key.as_bytes()),
+        "outcome": outcome,
+        "versions_removed": versions_removed,
+    }])
+}
+
+/// The newest receipt file of a case of tenant `acme`.
+fn latest_receipt_path(t: &Test, case: &str) -> std::path::PathBuf {
+    let dir = t
+        .tenant_data("acme")
+        .join("cases")
+        .join(case)
+        .join("receipts");
+    let mut receipts: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("receipts")
+        .flatten()
+        .map(|e| e.path().join("receipt.json"))
+        .collect();
+    receipts.sort();
+    receipts.pop().expect("a receipt")
+}
+
+/// Erases Jane (every hit reviewed in), `--output json`.
+fn erase_jane(t: &Test, env: &[(&str, &str)]) -> Erased {
     let case = open_case(t, "erasure");
     let hits: Vec<String> = t
         .dsr(["locate"])
@@ -142,7 +235,7 @@ fn erase_jane(t: &Test, env: &[(&str, &str)]) -> (i32, BTreeMap<String, String>)
         review = review.args(["--include", id]);
     }
     review.run();
-    let run = with_env(t.dsr(["erase", &case, "--yes"]), env)
+    let run = with_env(t.dsr(["erase", &case, "--yes", "--output", "json"]), env)
         .any_status()
         .run();
     let receipt = t.latest_receipt(&case);
@@ -157,7 +250,14 @@ fn erase_jane(t: &Test, env: &[(&str, &str)]) -> (i32, BTreeMap<String, String>)
             )
         })
         .collect();
-    (run.status, outcomes)
+    Erased {
+        status: run.status,
+        outcomes,
+        json: run.json(),
+        stderr: run.stderr.clone(),
+        receipt,
+        receipt_path: latest_receipt_path(t, &case),
+    }
 }
 
 fn located(t: &Test) -> Vec<String> {
@@ -181,11 +281,36 @@ fn a_local_store_lists_carries_and_erases_the_files_behind_her_rows() {
     };
     t.sync(&[]);
     access_and_portability_carry_her_files(&t, &[]);
-    let (status, outcomes) = erase_jane(&t, &[]);
+    let erased = erase_jane(&t, &[]);
+    let (status, outcomes) = (erased.status, &erased.outcomes);
     assert_eq!(status, 4, "withheld rows remain: {outcomes:?}");
     assert_eq!(outcomes["photos/1"], "deleted", "{outcomes:?}");
     assert_eq!(outcomes["photos/3"], "deleted", "{outcomes:?}");
     assert_eq!(outcomes["contracts/1"], "withheld", "{outcomes:?}");
+    // The receipt names each deleted file by a hash of its key, as the run's report and
+    // summary do, and still verifies.
+    let store = url::Url::from_directory_path(t.path("sample/studio-files"))
+        .expect("a folder URL")
+        .to_string();
+    let store = store.trim_end_matches('/');
+    assert_eq!(
+        erased.file_steps("photos/1"),
+        file_step(store, "galleries/1/0001.jpg", "deleted", 1)
+    );
+    assert_eq!(
+        erased.file_steps("photos/3"),
+        file_step(store, "galleries/2/0001.jpg", "deleted", 1)
+    );
+    assert_eq!(erased.file_steps("contracts/1"), Value::Null, "withheld");
+    let hash = &sha256(b"galleries/1/0001.jpg")[..16];
+    assert!(
+        erased.stderr.contains(&format!(
+            "photos/1: file {hash} in {store} deleted (1 version(s) removed)"
+        )),
+        "{}",
+        erased.stderr
+    );
+    erased.receipt_verifies(&t);
     assert_eq!(db.select("SELECT id FROM photos ORDER BY id"), ["2", "4"]);
     let store = t.path("sample/studio-files");
     assert!(!store.join("galleries/1/0001.jpg").exists());
@@ -250,9 +375,20 @@ fn a_versioned_bucket_loses_every_version_of_her_photos_files() {
     let env = s3_env(&s3);
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
     access_and_portability_carry_her_files_s3(&t, &env);
-    let (status, outcomes) = erase_jane(&t, &env);
+    let erased = erase_jane(&t, &env);
+    let (status, outcomes) = (erased.status, &erased.outcomes);
     assert_eq!(status, 4, "withheld rows remain: {outcomes:?}");
     assert_eq!(outcomes["photos/1"], "deleted", "{outcomes:?}");
+    // Both versions of the first photo went, each counted.
+    assert_eq!(
+        erased.file_steps("photos/1"),
+        file_step("s3://studio/prefix", "galleries/1/0001.jpg", "deleted", 2)
+    );
+    assert_eq!(
+        erased.file_steps("photos/3"),
+        file_step("s3://studio/prefix", "galleries/2/0001.jpg", "deleted", 1)
+    );
+    erased.receipt_verifies(&t);
     assert_eq!(db.select("SELECT id FROM photos ORDER BY id"), ["2", "4"]);
     let keys: Vec<String> = s3.versions("prefix/").into_iter().map(|(k, _)| k).collect();
     assert!(
@@ -323,10 +459,21 @@ fn versions_that_cannot_go_keep_the_row_until_they_do() {
     s3.legal_hold(key, true);
     let env = s3_env(&s3);
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (status, outcomes) = erase_jane(&t, &env);
+    let erased = erase_jane(&t, &env);
+    let (status, outcomes) = (erased.status, &erased.outcomes);
     assert_eq!(status, 3, "{outcomes:?}");
     assert_eq!(outcomes["photos/1"], "versions-remain", "{outcomes:?}");
     assert_eq!(outcomes["photos/3"], "deleted", "{outcomes:?}");
+    // The held version stays; the delete marker that hides it was not a version.
+    assert_eq!(
+        erased.file_steps("photos/1"),
+        file_step(
+            "s3://studio/prefix",
+            "galleries/1/0001.jpg",
+            "versions-remain",
+            0
+        )
+    );
     assert_eq!(
         db.select("SELECT id FROM photos ORDER BY id"),
         ["1", "2", "4"]
@@ -400,11 +547,21 @@ fn a_file_the_folder_refuses_to_delete_keeps_the_photo_and_its_row() {
         std::fs::write(folder.join("0001.jpg/inside"), b"x").expect("a file in it");
     }
     t.sync(&[]);
-    let (status, outcomes) = erase_jane(&t, &[]);
+    let erased = erase_jane(&t, &[]);
+    let (status, outcomes) = (erased.status, &erased.outcomes);
     set_mode(&folder, 0o755);
     assert_eq!(status, 3, "{outcomes:?}");
     assert_eq!(outcomes["photos/1"], "failed", "{outcomes:?}");
     assert_eq!(outcomes["photos/3"], "deleted", "{outcomes:?}");
+    let store = url::Url::from_directory_path(t.path("sample/studio-files"))
+        .expect("a folder URL")
+        .to_string();
+    let store = store.trim_end_matches('/');
+    assert_eq!(
+        erased.file_steps("photos/1"),
+        file_step(store, "galleries/1/0001.jpg", "failed", 0)
+    );
+    erased.receipt_verifies(&t);
     assert_eq!(
         db.select("SELECT id FROM photos ORDER BY id"),
         ["1", "2", "4"]

@@ -26,8 +26,8 @@ use self::dataset::{ColumnRole, Dataset, EraseRule, Mask, Table};
 use self::db::{Column, Database, Kind, Link, Row, TypeClass};
 use super::objects::{ObjectsPlatform, key_label};
 use super::{
-    ArchiveAccess, AttachedFile, Description, MetadataChanges, Platform, PlatformError, ScanEnd,
-    Scanned, Since, Timeouts,
+    ArchiveAccess, AttachedFile, Description, FileOutcome, FileStep, MetadataChanges, Platform,
+    PlatformError, ScanEnd, Scanned, Since, Timeouts,
 };
 use crate::asset::{Asset, FieldValue, Metadata};
 use crate::matching::identity::{Identity, IdentityKind};
@@ -69,6 +69,8 @@ pub struct SqlPlatform {
     salt: OnceLock<Salt>,
     /// The object stores of the files behind rows, by URL, opened when first needed.
     stores: Mutex<BTreeMap<String, std::sync::Arc<ObjectsPlatform>>>,
+    /// By row id, how the last deletion of the row's file ended, for its receipt.
+    file_steps: Mutex<BTreeMap<String, Vec<FileStep>>>,
 }
 
 /// Checks a database URL without connecting (for `dsr tenant add`).
@@ -168,6 +170,7 @@ impl SqlPlatform {
             salt_file,
             salt: OnceLock::new(),
             stores: Mutex::new(BTreeMap::new()),
+            file_steps: Mutex::new(BTreeMap::new()),
         };
         platform.check_catalog()?;
         Ok(platform)
@@ -399,8 +402,17 @@ impl SqlPlatform {
     /// its row too, so that the step is not verified and a fresh locate still finds it;
     /// earlier versions a bucket keeps are `VersionsRemain` for the row.
     fn delete_file(&self, id: &str, table: &Table, file: &str) -> Result<(), PlatformError> {
-        let store = self.store(table)?;
-        store.delete_file(file).map_err(|e| match e {
+        let store = self.store(table).inspect_err(|_| {
+            self.record_file_step(id, table, file, FileOutcome::Failed, 0);
+        })?;
+        let deletion = store.delete_file(file);
+        let outcome = match &deletion.result {
+            Ok(()) => FileOutcome::Deleted,
+            Err(PlatformError::VersionsRemain { .. }) => FileOutcome::VersionsRemain,
+            Err(_) => FileOutcome::Failed,
+        };
+        self.record_file_step(id, table, file, outcome, deletion.versions_removed);
+        deletion.result.map_err(|e| match e {
             PlatformError::VersionsRemain { .. } => PlatformError::VersionsRemain {
                 id: format!("{id} ({})", key_label(file)),
             },
@@ -413,6 +425,31 @@ impl SqlPlatform {
                 key_label(file)
             )),
         })
+    }
+
+    /// Keeps how the deletion of a row's file ended, for [`Platform::file_steps`].
+    fn record_file_step(
+        &self,
+        id: &str,
+        table: &Table,
+        file: &str,
+        outcome: FileOutcome,
+        versions_removed: u64,
+    ) {
+        let step = FileStep {
+            store: table
+                .files
+                .as_ref()
+                .map(|f| f.store.clone())
+                .unwrap_or_default(),
+            key_sha256: crate::encode::hex(&Sha256::digest(file.as_bytes())),
+            outcome,
+            versions_removed,
+        };
+        self.file_steps
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(id.to_owned(), vec![step]);
     }
 
     /// Deletes one row of `parent`. Rows that point at it through a foreign key the
@@ -1055,6 +1092,11 @@ impl Platform for SqlPlatform {
         let mut db = self.lock();
         self.check_erase_privileges(db.as_mut())?;
         let file = self.file_key(db.as_mut(), table, &key)?;
+        // Only this deletion's file step is reported, not one of an earlier try.
+        self.file_steps
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .remove(id);
         db.transaction(
             |e| self.error(e),
             |tx| {
@@ -1094,6 +1136,15 @@ impl Platform for SqlPlatform {
             source,
         })?;
         Ok(bytes.len() as u64)
+    }
+
+    fn file_steps(&self, id: &str) -> Vec<FileStep> {
+        self.file_steps
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(id)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The row's file, when its table has files and the file is in the store.
