@@ -386,6 +386,12 @@ pub enum TenantCommand {
     /// top of the tenant's prefix, where it is in no archive, and reports whether the
     /// bucket keeps versions and whether the credentials may delete them: in a versioned
     /// bucket, deleting counts only where earlier versions can be deleted too.
+    ///
+    /// For a database whose dataset keeps files behind rows ([tables.NAME.files]), each
+    /// file store gets the same check, one row per store: whether it is reachable, whether
+    /// it keeps versions and what the credentials may do there (list, read, write, delete,
+    /// delete versions). A store that cannot be read stops access and portability; one
+    /// whose files, with every version, cannot be deleted stops erasure.
     Check(TenantCheckArgs),
     /// Show the tenant's record of processing, or write a template to fill in (--init)
     ///

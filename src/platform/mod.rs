@@ -360,6 +360,29 @@ impl FileOutcome {
     }
 }
 
+/// What the credentials may do in an object store, as `dsr tenant check` reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreAccess {
+    /// Label and value, in the order a check lists them: list, read, write, delete,
+    /// versioning, delete versions, what an Azure account keeps.
+    pub facts: Vec<(String, String)>,
+    /// Files may be read (access, portability).
+    pub read: bool,
+    /// Files may be deleted with every version of them, nothing kept behind (erasure).
+    pub deletes_for_good: bool,
+}
+
+/// One object store holding the files behind a tenant's assets, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileStoreCheck {
+    /// The store as the dataset names it.
+    pub store: String,
+    /// The tables whose files it holds.
+    pub tables: Vec<String>,
+    /// What the credentials may do there, or why it cannot be reached.
+    pub access: Result<StoreAccess, String>,
+}
+
 /// A writer that only counts and hashes what passes: a file's size and SHA-256 without
 /// holding it.
 #[derive(Default)]
@@ -482,6 +505,11 @@ pub trait Platform: Send + Sync {
     fn files(&self, id: &str) -> Result<Vec<AttachedFile>, PlatformError> {
         let _ = id;
         Ok(Vec::new())
+    }
+    /// Each object store holding files behind the tenant's assets (a database's rows),
+    /// checked as an `objects` tenant's store is. Most platforms keep none beside them.
+    fn file_stores(&self) -> Vec<FileStoreCheck> {
+        Vec::new()
     }
     /// The files behind `id` that this process deleted, or tried to, with its last
     /// deletion of `id` (a database row's file): what a receipt names beside the asset.

@@ -731,3 +731,78 @@ fn a_row_the_database_will_not_delete_keeps_its_file() {
         .expect("a count");
     assert_eq!(left, 1);
 }
+
+/// `dsr tenant check` of the studio: its one file store, as JSON and in the table.
+fn check_file_stores(t: &Test, env: &[(&str, &str)], status: i32) -> (Value, String) {
+    let json = with_env(t.dsr(["tenant", "check", "-o", "json"]), env)
+        .status(status)
+        .run()
+        .json();
+    let table = with_env(t.dsr(["tenant", "check"]), env)
+        .status(status)
+        .run()
+        .stdout;
+    (json["file_stores"].clone(), table)
+}
+
+#[test]
+fn tenant_check_says_what_the_credentials_may_do_in_a_local_file_store() {
+    let t = Test::new();
+    let Some(_db) = studio(&t, &Store::Local) else {
+        return;
+    };
+    let url = Store::Local.url(&t);
+    let (stores, table) = check_file_stores(&t, &[], 0);
+    assert_eq!(
+        stores,
+        serde_json::json!([{
+            "store": url, "tables": ["contracts", "photos"], "reachable": true,
+            "list": "yes", "read": "yes", "write": "yes", "delete": "yes",
+            "versioning": "none (a folder)",
+        }])
+    );
+    assert!(table.contains("file store"), "{table}");
+    assert!(table.contains(&url), "{table}");
+
+    // A store that is not there: reachable no, and erasure not possible (exit 2).
+    std::fs::rename(t.path("sample/studio-files"), t.path("moved")).expect("moved away");
+    let (stores, table) = check_file_stores(&t, &[], 2);
+    assert_eq!(stores[0]["reachable"], false, "{stores}");
+    assert!(stores[0]["error"].is_string(), "{stores}");
+    assert!(table.contains("NO"), "{table}");
+    assert!(
+        table.contains("erasure (Art. 17)")
+            && table.contains("delete the files behind rows, with every version of them"),
+        "{table}"
+    );
+}
+
+#[test]
+fn tenant_check_says_a_versioned_bucket_of_files_lets_dsr_delete_every_version() {
+    let Some(s3) = crate::s3server::S3Server::start("studio") else {
+        return;
+    };
+    s3.enable_versioning();
+    let t = Test::new();
+    let Some(_db) = studio(&t, &Store::S3(&s3)) else {
+        return;
+    };
+    let env = Store::S3(&s3).env();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (stores, table) = check_file_stores(&t, &env, 0);
+    assert_eq!(
+        stores,
+        serde_json::json!([{
+            "store": "s3://studio/prefix", "tables": ["contracts", "photos"], "reachable": true,
+            "list": "yes", "read": "yes", "write": "yes", "delete": "yes",
+            "versioning": "enabled", "delete versions": "yes",
+        }])
+    );
+    assert!(table.contains("enabled"), "{table}");
+    assert!(
+        !s3.versions("prefix/")
+            .iter()
+            .any(|(k, _)| k.contains(".dsr-check")),
+        "the probe is gone, every version of it"
+    );
+}

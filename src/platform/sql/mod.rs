@@ -26,8 +26,8 @@ use self::dataset::{ColumnRole, Dataset, EraseRule, Mask, Table};
 use self::db::{Column, Database, Kind, Link, Row, TypeClass};
 use super::objects::{ObjectsPlatform, key_label};
 use super::{
-    ArchiveAccess, AttachedFile, Description, FileOutcome, FileStep, MetadataChanges, Platform,
-    PlatformError, ScanEnd, Scanned, Since, Timeouts,
+    ArchiveAccess, AttachedFile, Description, FileOutcome, FileStep, FileStoreCheck,
+    MetadataChanges, Platform, PlatformError, ScanEnd, Scanned, Since, Timeouts,
 };
 use crate::asset::{Asset, FieldValue, Metadata};
 use crate::matching::identity::{Identity, IdentityKind};
@@ -1136,6 +1136,27 @@ impl Platform for SqlPlatform {
             source,
         })?;
         Ok(bytes.len() as u64)
+    }
+
+    /// Each store the dataset's tables keep files in, opened and checked once.
+    fn file_stores(&self) -> Vec<FileStoreCheck> {
+        let mut stores: BTreeMap<&str, Vec<&Table>> = BTreeMap::new();
+        for table in self.dataset.tables.values() {
+            if let Some(files) = &table.files {
+                stores.entry(files.store.as_str()).or_default().push(table);
+            }
+        }
+        stores
+            .into_iter()
+            .map(|(store, tables)| FileStoreCheck {
+                store: store.to_owned(),
+                tables: tables.iter().map(|t| t.name.clone()).collect(),
+                access: self
+                    .store(tables[0])
+                    .and_then(|opened| opened.check_file_store())
+                    .map_err(|e| e.to_string()),
+            })
+            .collect()
     }
 
     fn file_steps(&self, id: &str) -> Vec<FileStep> {
