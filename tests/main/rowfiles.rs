@@ -587,6 +587,12 @@ fn versions_that_cannot_go_keep_the_row_until_they_do() {
         .find(|a| a["asset"] == "photos/1")
         .expect("the photo in the receipt");
     assert_eq!(photo["outcome"], "deleted", "{receipt:#}");
+    // The held version went this time; the delete marker is no version of the file.
+    assert_eq!(
+        photo["files"],
+        file_step("s3://studio/prefix", "galleries/1/0001.jpg", "deleted", 1),
+        "{receipt:#}"
+    );
     assert_eq!(db.select("SELECT id FROM photos ORDER BY id"), ["2", "4"]);
     assert!(!s3.versions(key).iter().any(|(k, _)| k == key));
     t.sync(&[]);
