@@ -13,6 +13,14 @@
 //! and after the last answer, the gap between one page's answer and the request for the
 //! next, and how long how many requests were in flight. Run with
 //! `cargo bench --bench fotoweb_sync`.
+//!
+//! With `DSR_BENCH_STORE=s3` it measures an `objects` tenant instead: a bucket of the local
+//! S3 server (moto's server mode, `moto_server` on the PATH) holding the `dir` layout of
+//! `DSR_BENCH_OBJECTS` objects (100,000 unless told: half assets, half their sidecars),
+//! synced in full with `--jobs 8` (`DSR_BENCH_JOBS`) through a loopback proxy that times
+//! every request. The latency bound is the time the server took to answer them all, shared
+//! by the jobs (`sum of answer times / jobs`); the listing's own pages, which follow one
+//! another, are printed beside it. It prints the figures and asserts nothing.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -32,6 +40,9 @@ fn env_number(name: &str, default: u64) -> Result<u64> {
 }
 
 fn main() -> Result<()> {
+    if std::env::var("DSR_BENCH_STORE").as_deref() == Ok("s3") {
+        return s3::main();
+    }
     let assets = env_number("DSR_BENCH_ASSETS", 100_000)? as usize;
     let latency = env_number("DSR_BENCH_LATENCY_MS", 20)?;
     let jobs = env_number("DSR_BENCH_JOBS", 4)?;
@@ -208,4 +219,328 @@ fn mean(values: &[f64]) -> f64 {
 
 fn num_cpus() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// The sync of a bucket through the local S3 server.
+mod s3 {
+    use std::io::{BufRead as _, Read as _, Write as _};
+    use std::net::{TcpListener, TcpStream};
+    use std::path::{Path, PathBuf};
+    use std::process::{Child, Command, Stdio};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    use anyhow::{Context, Result, bail, ensure};
+
+    use super::{env_number, mean, num_cpus};
+
+    const BUCKET: &str = "bench";
+    /// What the bench gives dsr and the server (moto accepts any credentials).
+    const ENV: [(&str, &str); 3] = [
+        ("AWS_ACCESS_KEY_ID", "dsr-bench"),
+        ("AWS_SECRET_ACCESS_KEY", "dsr-bench-secret"),
+        ("AWS_REGION", "us-east-1"),
+    ];
+
+    /// One request the proxy passed on: what it was and how long the server took.
+    struct Timed {
+        listing: bool,
+        received: Instant,
+        answered: Instant,
+    }
+
+    /// `moto_server` on a free loopback port, stopped when dropped.
+    struct Moto(Child);
+
+    impl Drop for Moto {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+
+    pub fn main() -> Result<()> {
+        let objects = env_number("DSR_BENCH_OBJECTS", 100_000)? as usize;
+        let jobs = env_number("DSR_BENCH_JOBS", 8)?;
+        let dsr = PathBuf::from(env!("CARGO_BIN_EXE_dsr"));
+        let temp = tempfile::tempdir()?;
+
+        let port = free_port()?;
+        let _moto = Moto(
+            Command::new("moto_server")
+                .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+                .current_dir(temp.path())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .context("moto_server starts (pip install 'moto[server]')")?,
+        );
+        let server = format!("http://127.0.0.1:{port}");
+        wait_for(port)?;
+        let client = reqwest::blocking::Client::new();
+        client
+            .put(format!("{server}/{BUCKET}"))
+            .send()?
+            .error_for_status()?;
+
+        let tenant = temp.path().join("tenant");
+        let started = Instant::now();
+        let generated = dsr::sample::write_synthetic_tenant(&tenant, objects / 2, 1)?;
+        let uploaded = upload(&client, &server, &tenant)?;
+        std::fs::remove_dir_all(&tenant)?;
+        eprintln!(
+            "uploaded {uploaded} objects ({} assets with their sidecars) in {:.1}s",
+            generated.assets,
+            started.elapsed().as_secs_f64()
+        );
+
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let proxy = proxy(&server, log.clone())?;
+        let run = |args: &[&str]| -> Result<String> {
+            let mut command = Command::new(&dsr);
+            command
+                .args(args)
+                .env("DSR_CONFIG", temp.path().join("config.toml"))
+                .env("DSR_DATA_DIR", temp.path().join("data"))
+                .env("HOME", temp.path());
+            for (key, value) in ENV {
+                command.env(key, value);
+            }
+            let out = command.output()?;
+            ensure!(
+                out.status.success(),
+                "dsr {args:?} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            Ok(String::from_utf8(out.stdout)?)
+        };
+        run(&[
+            "tenant",
+            "add",
+            "bench",
+            "--platform",
+            "objects",
+            "--url",
+            &format!("s3://{BUCKET}"),
+            "--endpoint",
+            &proxy,
+        ])?;
+
+        lock(&log).clear();
+        let full_started = Instant::now();
+        let report = run(&["sync", "--full", "--jobs", &jobs.to_string(), "-o", "json"])?;
+        let elapsed = full_started.elapsed();
+        let report: serde_json::Value = serde_json::from_str(&report)?;
+        let timed = std::mem::take(&mut *lock(&log));
+        let answering: Duration = timed.iter().map(|t| t.answered - t.received).sum();
+        let listing: Duration = timed
+            .iter()
+            .filter(|t| t.listing)
+            .map(|t| t.answered - t.received)
+            .sum();
+        let pages = timed.iter().filter(|t| t.listing).count();
+        let bound = (answering / jobs.max(1) as u32).max(listing);
+
+        let started = Instant::now();
+        run(&["sync", "--jobs", &jobs.to_string()])?;
+        let incremental = started.elapsed();
+        let incremental_requests = lock(&log).len();
+
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let answers: Vec<f64> = timed.iter().map(|t| ms(t.answered - t.received)).collect();
+        println!("S3 (moto) sync ({} cores)", num_cpus());
+        println!(
+            "  objects                {uploaded} ({} assets indexed)",
+            report["indexed"]
+        );
+        println!("  --jobs                 {jobs}");
+        println!("  full sync              {:.2} s", elapsed.as_secs_f64());
+        println!(
+            "  throughput             {:.0} objects/s",
+            uploaded as f64 / elapsed.as_secs_f64()
+        );
+        println!(
+            "  requests               {} ({pages} listing pages), {:.2} ms mean answer",
+            timed.len(),
+            mean(&answers)
+        );
+        println!(
+            "  latency bound          {:.2} s (answer times / jobs {:.2} s; listing pages one after another {:.2} s)",
+            bound.as_secs_f64(),
+            (answering / jobs.max(1) as u32).as_secs_f64(),
+            listing.as_secs_f64()
+        );
+        println!(
+            "  measured / bound       {:.2}× (target ≤ 1.5×)",
+            elapsed.as_secs_f64() / bound.as_secs_f64().max(f64::EPSILON)
+        );
+        println!(
+            "  incremental, no change {:.2} s, {incremental_requests} requests",
+            incremental.as_secs_f64()
+        );
+        Ok(())
+    }
+
+    fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+        m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn free_port() -> Result<u16> {
+        Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+    }
+
+    fn wait_for(port: u16) -> Result<()> {
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if started.elapsed() > Duration::from_secs(30) {
+                bail!("moto_server did not listen on {port} within 30 s");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(())
+    }
+
+    /// Puts every file under `root` in the bucket under its relative path, on 8 threads.
+    fn upload(client: &reqwest::blocking::Client, server: &str, root: &Path) -> Result<usize> {
+        let mut files = Vec::new();
+        let mut folders = vec![root.to_path_buf()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder)? {
+                let path = entry?.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| -> Result<()> {
+            let workers: Vec<_> = (0..8)
+                .map(|_| {
+                    scope.spawn(|| -> Result<()> {
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(path) = files.get(i) else {
+                                return Ok(());
+                            };
+                            let key = path.strip_prefix(root)?.to_string_lossy().into_owned();
+                            client
+                                .put(format!("{server}/{BUCKET}/{key}"))
+                                .body(std::fs::read(path)?)
+                                .send()?
+                                .error_for_status()?;
+                        }
+                    })
+                })
+                .collect();
+            for worker in workers {
+                worker
+                    .join()
+                    .map_err(|_| anyhow::anyhow!("an upload thread panicked"))??;
+            }
+            Ok(())
+        })?;
+        Ok(files.len())
+    }
+
+    /// A loopback proxy in front of the server that passes every request on as it is
+    /// (signatures included) and logs how long the server took to answer it. Answers its
+    /// address.
+    fn proxy(server: &str, log: Arc<Mutex<Vec<Timed>>>) -> Result<String> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let address = format!("http://{}", listener.local_addr()?);
+        let server = server.to_owned();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(stream) = stream else { return };
+                let (server, log) = (server.clone(), log.clone());
+                std::thread::spawn(move || {
+                    let _ = serve(stream, &server, &log);
+                });
+            }
+        });
+        Ok(address)
+    }
+
+    /// Serves one connection, one request after another.
+    fn serve(stream: TcpStream, server: &str, log: &Mutex<Vec<Timed>>) -> std::io::Result<()> {
+        let client = reqwest::blocking::Client::new();
+        let mut reader = std::io::BufReader::new(stream.try_clone()?);
+        let mut writer = stream;
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line)? == 0 {
+                return Ok(());
+            }
+            let mut parts = line.split_whitespace();
+            let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
+                return Ok(());
+            };
+            let (method, target) = (method.to_owned(), target.to_owned());
+            let mut headers = Vec::new();
+            let mut length = 0;
+            loop {
+                let mut header = String::new();
+                reader.read_line(&mut header)?;
+                let header = header.trim_end();
+                if header.is_empty() {
+                    break;
+                }
+                if let Some((name, value)) = header.split_once(':') {
+                    let (name, value) = (name.trim().to_owned(), value.trim().to_owned());
+                    if name.eq_ignore_ascii_case("content-length") {
+                        length = value.parse().unwrap_or(0);
+                    }
+                    headers.push((name, value));
+                }
+            }
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body)?;
+            let method =
+                reqwest::Method::from_bytes(method.as_bytes()).map_err(std::io::Error::other)?;
+            let head = method == reqwest::Method::HEAD;
+            let mut request = client.request(method, format!("{server}{target}"));
+            for (name, value) in &headers {
+                if !["host", "connection"].contains(&name.to_ascii_lowercase().as_str()) {
+                    request = request.header(name, value);
+                }
+            }
+            let received = Instant::now();
+            let response = request.body(body).send().map_err(std::io::Error::other)?;
+            let status = response.status();
+            let answer_headers = response.headers().clone();
+            let answer = response.bytes().map_err(std::io::Error::other)?;
+            lock(log).push(Timed {
+                listing: target.contains("list-type=") || target.contains("delimiter="),
+                received,
+                answered: Instant::now(),
+            });
+            write!(
+                writer,
+                "HTTP/1.1 {} {}\r\n",
+                status.as_u16(),
+                status.canonical_reason().unwrap_or("")
+            )?;
+            for (name, value) in &answer_headers {
+                let skip = name == "transfer-encoding"
+                    || name == "connection"
+                    || (name == "content-length" && !head);
+                if !skip {
+                    writer.write_all(name.as_str().as_bytes())?;
+                    writer.write_all(b": ")?;
+                    writer.write_all(value.as_bytes())?;
+                    writer.write_all(b"\r\n")?;
+                }
+            }
+            if !head {
+                write!(writer, "content-length: {}\r\n", answer.len())?;
+            }
+            writer.write_all(b"\r\n")?;
+            if !head {
+                writer.write_all(&answer)?;
+            }
+            writer.flush()?;
+        }
+    }
 }

@@ -53,8 +53,12 @@ schemas/receipt-v1.schema.json in dsr's sources):
                    failed; restricted, lifted: the restriction mark
                    read back; done: exported; not-searched: the last
                    sync could not read it; verified and skipped in
-                   older receipts) and evidence (how the outcome
-                   was established)
+                   older receipts), evidence (how the outcome
+                   was established) and, for a database row with a
+                   file in an object store, files: per file its
+                   store, key_sha256 (never the key), outcome
+                   (deleted: a read found nothing; versions-remain;
+                   failed) and versions_removed
   plan_sha256      SHA-256 of the plan carried out, or null
   files            every file produced: name -> SHA-256
   recipients       whom to tell of a rectification or erasure
@@ -382,6 +386,12 @@ pub enum TenantCommand {
     /// top of the tenant's prefix, where it is in no archive, and reports whether the
     /// bucket keeps versions and whether the credentials may delete them: in a versioned
     /// bucket, deleting counts only where earlier versions can be deleted too.
+    ///
+    /// For a database whose dataset keeps files behind rows ([tables.NAME.files]), each
+    /// file store gets the same check, one row per store: whether it is reachable, whether
+    /// it keeps versions and what the credentials may do there (list, read, write, delete,
+    /// delete versions). A store that cannot be read stops access and portability; one
+    /// whose files, with every version, cannot be deleted stops erasure.
     Check(TenantCheckArgs),
     /// Show the tenant's record of processing, or write a template to fill in (--init)
     ///

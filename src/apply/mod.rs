@@ -581,6 +581,11 @@ pub fn verify(
             action: step.action,
             outcome,
             detail,
+            // What this run did to the files behind the asset, however the step ended.
+            files: match step.action {
+                Action::Delete => platform.file_steps(&step.asset),
+                _ => Vec::new(),
+            },
         };
         let (outcome, detail) = match step.action {
             Action::Withheld if step.changes.is_empty() => (Outcome::Withheld, step.reason.clone()),

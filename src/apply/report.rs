@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Action;
+use crate::platform::FileStep;
 
 /// How one step of a run ended, after reading back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -69,6 +70,10 @@ pub struct StepReport {
     /// The evidence of a verified step ("read back: …"), or why it is not done. No
     /// personal values.
     pub detail: String,
+    /// The files behind the asset its deletion deleted, or tried to (a database row's
+    /// file in an object store), each named by a hash of its key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<FileStep>,
 }
 
 /// The per-step outcomes of a run, with the plan they carried out: what a receipt is

@@ -406,12 +406,14 @@ pub fn exported(
             action: "export".to_owned(),
             outcome: AssetOutcome::Done,
             evidence: evidence.to_owned(),
+            files: Vec::new(),
         })
         .chain(missing.iter().map(|id| AssetRecord {
             asset: id.clone(),
             action: "export".to_owned(),
             outcome: AssetOutcome::Skipped,
             evidence: "no longer on the platform".to_owned(),
+            files: Vec::new(),
         }))
         .collect()
 }

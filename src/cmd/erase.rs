@@ -301,7 +301,7 @@ fn summary(report: &RunReport) -> String {
         n => format!(", {n} with earlier versions left in the bucket"),
     };
     format!(
-        "Erasure of case {}: {} deleted and {} scrubbed, each read back; {} withheld under legal hold; {} with nothing to do{images}; {} not done ({} failed, {} not verified, {} left for a person{versions}); a locate now finds the subject in {} asset(s) ({} of them withheld).",
+        "Erasure of case {}: {} deleted and {} scrubbed, each read back; {} withheld under legal hold; {} with nothing to do{images}; {} not done ({} failed, {} not verified, {} left for a person{versions}); a locate now finds the subject in {} asset(s) ({} of them withheld){}.",
         report.case,
         report.count(Action::Delete, StepOutcome::Verified),
         report.count(Action::Scrub, StepOutcome::Verified),
@@ -317,7 +317,34 @@ fn summary(report: &RunReport) -> String {
             .iter()
             .filter(|s| s.outcome == StepOutcome::Withheld && report.remaining.contains(&s.asset))
             .count(),
+        file_steps(report),
     )
+}
+
+/// Each file behind a row the run deleted or tried to, by a hash of its key (the key may
+/// hold a name): `; files: photos/1: file 0a1b… in s3://… deleted (2 version(s) removed)`.
+fn file_steps(report: &RunReport) -> String {
+    let told: Vec<String> = report
+        .steps
+        .iter()
+        .flat_map(|step| {
+            step.files.iter().map(|file| {
+                format!(
+                    "{}: file {} in {} {} ({} version(s) removed)",
+                    step.asset,
+                    &file.key_sha256[..16.min(file.key_sha256.len())],
+                    file.store,
+                    file.outcome.as_str(),
+                    file.versions_removed
+                )
+            })
+        })
+        .collect();
+    if told.is_empty() {
+        String::new()
+    } else {
+        format!("; files behind rows: {}", told.join(", "))
+    }
 }
 
 /// Reads every asset of the reviewed set as the platform holds it now and plans it.
@@ -553,6 +580,7 @@ fn replay(ctx: &Context, name: &str, profile: &TenantProfile) -> Result<Outcome>
                     "the subject erased in case {old_case} is found again ({} confidence)",
                     m.confidence
                 ),
+                files: Vec::new(),
             })
             .collect();
         super::record::receipted(

@@ -322,6 +322,7 @@ fn change_receipt(
                 ),
                 _ => step.detail.clone(),
             },
+            files: step.files.clone(),
         })
         .collect();
     // Where a locate after the run finds the subject outside the plan: not done either.
@@ -335,6 +336,7 @@ fn change_receipt(
                 outcome: AssetOutcome::Unverified,
                 evidence: "a locate after the run finds the subject here, outside the plan"
                     .to_owned(),
+                files: Vec::new(),
             }),
     );
     assets.extend(super::unreadable::records(&report.not_searched, false));

@@ -541,6 +541,105 @@ fn rights(access: &[ArchiveAccess]) -> Vec<(&'static str, bool, &'static str)> {
     ]
 }
 
+/// The columns of a file store's row: the facts an `objects` tenant's check gives.
+const FILE_STORE_FACTS: [&str; 7] = [
+    "list",
+    "read",
+    "write",
+    "delete",
+    "versioning",
+    "delete versions",
+    "earlier versions and deleted blobs",
+];
+
+/// The files behind rows are part of what access, portability and erasure reach: a store
+/// that cannot be reached or read stops the first two, one whose files (with every
+/// version) cannot be deleted stops erasure.
+fn file_store_rights(
+    rights: &mut [(&'static str, bool, &'static str)],
+    stores: &[dsr::platform::FileStoreCheck],
+) {
+    let readable = stores
+        .iter()
+        .all(|s| s.access.as_ref().is_ok_and(|a| a.read));
+    let deletable = stores
+        .iter()
+        .all(|s| s.access.as_ref().is_ok_and(|a| a.deletes_for_good));
+    for (right, ok, needs) in rights.iter_mut() {
+        if right.starts_with("erasure") && !deletable {
+            *ok = false;
+            *needs = "delete the files behind rows, with every version of them";
+        } else if (right.starts_with("locate") || right.starts_with("portability")) && !readable {
+            *ok = false;
+            *needs = "read the files behind rows";
+        }
+    }
+}
+
+fn file_store_json(store: &dsr::platform::FileStoreCheck) -> serde_json::Value {
+    let mut value = serde_json::json!({
+        "store": store.store,
+        "tables": store.tables,
+        "reachable": store.access.is_ok(),
+    });
+    if let Some(object) = value.as_object_mut() {
+        match &store.access {
+            Ok(access) => {
+                for (label, fact) in &access.facts {
+                    object.insert(label.clone(), serde_json::Value::from(fact.as_str()));
+                }
+            }
+            Err(problem) => {
+                object.insert(
+                    "error".to_owned(),
+                    serde_json::Value::from(problem.as_str()),
+                );
+            }
+        }
+    }
+    value
+}
+
+/// One row per file store: whether it is reachable, then what the credentials may do.
+fn file_store_table(stores: &[dsr::platform::FileStoreCheck]) -> Table {
+    let mut header = vec!["file store", "reachable"];
+    header.extend(FILE_STORE_FACTS.iter().take(6));
+    let azure = stores.iter().any(|s| {
+        s.access.as_ref().is_ok_and(|a| {
+            a.facts
+                .iter()
+                .any(|(label, _)| label == FILE_STORE_FACTS[6])
+        })
+    });
+    if azure {
+        header.push("kept copies");
+    }
+    let mut table = Table::new(&header);
+    for store in stores {
+        let mut row = vec![super::sanitize(&store.store)];
+        match &store.access {
+            Ok(access) => {
+                row.push("yes".to_owned());
+                let fact = |label: &str| {
+                    access
+                        .facts
+                        .iter()
+                        .find(|(l, _)| l == label)
+                        .map_or("-".to_owned(), |(_, v)| super::sanitize(v))
+                };
+                let shown = if azure { 7 } else { 6 };
+                row.extend(FILE_STORE_FACTS.iter().take(shown).map(|l| fact(l)));
+            }
+            Err(_) => {
+                row.push("NO".to_owned());
+                row.extend((0..header.len() - 2).map(|_| "-".to_owned()));
+            }
+        }
+        table.row(row, None, None);
+    }
+    table
+}
+
 fn check(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outcome> {
     let config = ctx.load_config()?;
     let (name, profile) = config.select(name.or(ctx.tenant.as_deref()))?;
@@ -556,7 +655,9 @@ fn check(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outc
         access.len(),
         started.elapsed()
     );
-    let rights = rights(&access);
+    let file_stores = platform.file_stores();
+    let mut rights = rights(&access);
+    file_store_rights(&mut rights, &file_stores);
     let facts = platform.store_facts();
     let mut out = std::io::stdout().lock();
     match format {
@@ -567,6 +668,7 @@ fn check(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outc
                 "authenticated": true,
                 "archives": access,
                 "store": facts.iter().map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str()))).collect::<serde_json::Map<String, serde_json::Value>>(),
+                "file_stores": file_stores.iter().map(file_store_json).collect::<Vec<_>>(),
                 "rights": rights.iter().map(|(right, ok, needs)| serde_json::json!({
                     "right": right, "possible": ok, "needs": needs,
                 })).collect::<Vec<_>>(),
@@ -602,6 +704,20 @@ fn check(ctx: &Context, name: Option<&str>, format: OutputFormat) -> Result<Outc
                 writeln!(out, "{:<30} {}", label, super::sanitize(value))?;
             }
             if !facts.is_empty() {
+                writeln!(out)?;
+            }
+            if !file_stores.is_empty() {
+                file_store_table(&file_stores).write(&mut out, false)?;
+                for store in &file_stores {
+                    if let Err(problem) = &store.access {
+                        writeln!(
+                            out,
+                            "{}: {}",
+                            super::sanitize(&store.store),
+                            super::sanitize(problem)
+                        )?;
+                    }
+                }
                 writeln!(out)?;
             }
             for (right, ok, needs) in &rights {

@@ -93,6 +93,7 @@ pub fn records(ids: &[String], accepted: bool) -> Vec<AssetRecord> {
             action: "locate".to_owned(),
             outcome: AssetOutcome::NotSearched,
             evidence: evidence.to_owned(),
+            files: Vec::new(),
         })
         .collect()
 }

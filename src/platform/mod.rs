@@ -320,6 +320,69 @@ pub struct AttachedFile {
     pub size: u64,
 }
 
+/// How the deletion of one file behind an asset ended (a database row's file in an
+/// object store): a step of its own in the run's report and receipt. The file is named by
+/// the SHA-256 of its key, never by the key, which may hold a person's name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileStep {
+    /// The store as the dataset names it (`s3://bucket/prefix`, `az://…`, a folder).
+    pub store: String,
+    /// Hex SHA-256 of the file's key in the store; messages name the file by its first 16
+    /// digits.
+    pub key_sha256: String,
+    pub outcome: FileOutcome,
+    /// How many versions of the file the deletion removed: 1 for a store without
+    /// versions, every earlier version too on a versioned bucket (delete markers not
+    /// counted), 0 when the file was already gone.
+    pub versions_removed: u64,
+}
+
+/// The end of a [`FileStep`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileOutcome {
+    /// Deleted, and a read of the key afterwards found nothing (nor any version of it).
+    Deleted,
+    /// Hidden or deleted, but the store keeps earlier versions it would not remove.
+    VersionsRemain,
+    /// The store refused or failed: the file is still there, and so is its row.
+    Failed,
+}
+
+impl FileOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileOutcome::Deleted => "deleted",
+            FileOutcome::VersionsRemain => "versions-remain",
+            FileOutcome::Failed => "failed",
+        }
+    }
+}
+
+/// What the credentials may do in an object store, as `dsr tenant check` reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreAccess {
+    /// Label and value, in the order a check lists them: list, read, write, delete,
+    /// versioning, delete versions, what an Azure account keeps.
+    pub facts: Vec<(String, String)>,
+    /// Files may be read (access, portability).
+    pub read: bool,
+    /// Files may be deleted with every version of them, nothing kept behind (erasure).
+    pub deletes_for_good: bool,
+}
+
+/// One object store holding the files behind a tenant's assets, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileStoreCheck {
+    /// The store as the dataset names it.
+    pub store: String,
+    /// The tables whose files it holds.
+    pub tables: Vec<String>,
+    /// What the credentials may do there, or why it cannot be reached.
+    pub access: Result<StoreAccess, String>,
+}
+
 /// A writer that only counts and hashes what passes: a file's size and SHA-256 without
 /// holding it.
 #[derive(Default)]
@@ -457,6 +520,17 @@ pub trait Platform: Send + Sync {
     fn files(&self, id: &str) -> Result<Vec<AttachedFile>, PlatformError> {
         let _ = id;
         Ok(Vec::new())
+    }
+    /// Each object store holding files behind the tenant's assets (a database's rows),
+    /// checked as an `objects` tenant's store is. Most platforms keep none beside them.
+    fn file_stores(&self) -> Vec<FileStoreCheck> {
+        Vec::new()
+    }
+    /// The files behind `id` that this process deleted, or tried to, with its last
+    /// deletion of `id` (a database row's file): what a receipt names beside the asset.
+    fn file_steps(&self, id: &str) -> Vec<FileStep> {
+        let _ = id;
+        Vec::new()
     }
     /// Streams one of [`Platform::files`] to `to`; returns the number of bytes.
     fn download_file(

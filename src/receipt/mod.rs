@@ -185,6 +185,11 @@ pub struct AssetRecord {
     /// How the outcome was established, for people ("read back: gone (404)"); never a
     /// personal value.
     pub evidence: String,
+    /// The files behind the asset the operation deleted or tried to (a database row's
+    /// file in an object store), each by a hash of its key. Absent when there were none,
+    /// as in every receipt before dsr named them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<crate::platform::FileStep>,
 }
 
 /// The hashed identities of the subject.

@@ -62,6 +62,7 @@ fn draft(case: &str) -> ReceiptDraft {
             action: "delete".to_owned(),
             outcome: AssetOutcome::Verified,
             evidence: "read back: gone".to_owned(),
+            files: Vec::new(),
         }],
         plan_sha256: Some("0f".repeat(32)),
         files: BTreeMap::new(),
@@ -409,7 +410,7 @@ fn receipts_are_canonical_owner_only_and_match_the_schema() {
         k.sort();
         k
     };
-    let required = |s: &Value| -> Vec<String> {
+    let required_but = |s: &Value, optional: &[&str]| -> Vec<String> {
         let mut r: Vec<String> = s["required"]
             .as_array()
             .expect("required")
@@ -417,12 +418,13 @@ fn receipts_are_canonical_owner_only_and_match_the_schema() {
             .map(|v| v.as_str().expect("a name").to_owned())
             .collect();
         r.sort();
-        // Receipts of older versions lack the audit head: the one property not required.
         let mut properties = keys(&s["properties"]);
-        properties.retain(|k| k != "audit_head");
+        properties.retain(|k| !optional.contains(&k.as_str()));
         assert_eq!(r, properties, "required = properties");
         r
     };
+    // Receipts of older versions lack the audit head: the one property not required.
+    let required = |s: &Value| required_but(s, &["audit_head"]);
     let p = &schema["properties"];
     let mut written = keys(&receipt);
     assert!(written.contains(&"audit_head".to_owned()), "{written:?}");
@@ -433,7 +435,11 @@ fn receipts_are_canonical_owner_only_and_match_the_schema() {
         required(&p["subject"]["properties"]["identities"]["items"]),
         keys(&receipt["subject"]["identities"][0])
     );
-    assert_eq!(required(&p["assets"]["items"]), keys(&receipt["assets"][0]));
+    // An asset names files behind it only where it has some (a database row's file).
+    assert_eq!(
+        required_but(&p["assets"]["items"], &["files"]),
+        keys(&receipt["assets"][0])
+    );
     assert_eq!(required(&p["tool"]), keys(&receipt["tool"]));
     assert_eq!(p["format"]["const"], receipt["format"]);
 

@@ -1,5 +1,6 @@
 //! The files behind rows (`[tables.NAME.files]` of a dataset): the studio sample's photos
-//! and contracts, in a local folder beside the dataset and in an S3 bucket (moto). Access
+//! and contracts, in a local folder beside the dataset, in an S3 bucket (moto, versioned
+//! or not) and in an Azure container (Azurite), one scenario for each store. Access
 //! lists them, the portable ZIP carries them with their SHA-256, erasure deletes a deleted
 //! row's file with it and keeps a kept row's; a file that cannot be deleted keeps its row,
 //! and the run, its receipt and a fresh locate agree that it is not erased.
@@ -126,9 +127,102 @@ fn access_and_portability_carry_her_files(t: &Test, env: &[(&str, &str)]) {
     );
 }
 
-/// Erases Jane (every hit reviewed in) and answers the run's exit status and the receipt's
-/// outcome per asset.
-fn erase_jane(t: &Test, env: &[(&str, &str)]) -> (i32, BTreeMap<String, String>) {
+/// How an erasure of Jane ended: its exit status, its `--output json` document, its
+/// summary (stderr), and its receipt.
+struct Erased {
+    status: i32,
+    outcomes: BTreeMap<String, String>,
+    json: Value,
+    stderr: String,
+    receipt: Value,
+    receipt_path: std::path::PathBuf,
+}
+
+impl Erased {
+    /// The file steps of `asset` in the receipt, and the same in the run's JSON report.
+    fn file_steps(&self, asset: &str) -> Value {
+        let in_receipt = self.receipt["assets"]
+            .as_array()
+            .expect("assets")
+            .iter()
+            .find(|a| a["asset"] == asset)
+            .unwrap_or_else(|| panic!("{asset} in {:#}", self.receipt))
+            .get("files")
+            .cloned()
+            .unwrap_or(Value::Null);
+        let in_report = self.json["report"]["steps"]
+            .as_array()
+            .expect("the report's steps")
+            .iter()
+            .find(|s| s["asset"] == asset)
+            .unwrap_or_else(|| panic!("{asset} in {:#}", self.json))
+            .get("files")
+            .cloned()
+            .unwrap_or(Value::Null);
+        assert_eq!(
+            in_receipt, in_report,
+            "the receipt and the run's report agree"
+        );
+        in_receipt
+    }
+
+    /// `dsr receipt verify` and stock `ssh-keygen -Y verify` accept the receipt.
+    fn receipt_verifies(&self, t: &Test) {
+        t.dsr(["receipt", "verify"]).arg(&self.receipt_path).run();
+        let signers = t.path("allowed_signers");
+        std::fs::write(&signers, t.dsr(["keys", "show"]).run().stdout).expect("allowed_signers");
+        let ssh = std::process::Command::new("ssh-keygen")
+            .args(["-Y", "verify", "-n", "dsr-receipt", "-I", "dsr", "-f"])
+            .arg(&signers)
+            .arg("-s")
+            .arg(format!("{}.sig", self.receipt_path.display()))
+            .stdin(std::fs::File::open(&self.receipt_path).expect("the receipt"))
+            .output();
+        match ssh {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                assert!(std::env::var_os("CI").is_none(), "ssh-keygen is missing");
+            }
+            ssh => {
+                let ssh = ssh.expect("ssh-keygen runs");
+                assert!(
+                    ssh.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&ssh.stderr)
+                );
+            }
+        }
+    }
+}
+
+/// A file step as a receipt names it: the store, the SHA-256 of the key, the outcome and
+/// the versions removed.
+fn file_step(store: &str, key: &str, outcome: &str, versions_removed: u64) -> Value {
+    serde_json::json!([{
+        "store": store,
+        "key_sha256": sha256(key.as_bytes()),
+        "outcome": outcome,
+        "versions_removed": versions_removed,
+    }])
+}
+
+/// The newest receipt file of a case of tenant `acme`.
+fn latest_receipt_path(t: &Test, case: &str) -> std::path::PathBuf {
+    let dir = t
+        .tenant_data("acme")
+        .join("cases")
+        .join(case)
+        .join("receipts");
+    let mut receipts: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("receipts")
+        .flatten()
+        .map(|e| e.path().join("receipt.json"))
+        .collect();
+    receipts.sort();
+    receipts.pop().expect("a receipt")
+}
+
+/// Erases Jane (every hit reviewed in), `--output json`.
+fn erase_jane(t: &Test, env: &[(&str, &str)]) -> Erased {
     let case = open_case(t, "erasure");
     let hits: Vec<String> = t
         .dsr(["locate"])
@@ -142,7 +236,7 @@ fn erase_jane(t: &Test, env: &[(&str, &str)]) -> (i32, BTreeMap<String, String>)
         review = review.args(["--include", id]);
     }
     review.run();
-    let run = with_env(t.dsr(["erase", &case, "--yes"]), env)
+    let run = with_env(t.dsr(["erase", &case, "--yes", "--output", "json"]), env)
         .any_status()
         .run();
     let receipt = t.latest_receipt(&case);
@@ -157,7 +251,14 @@ fn erase_jane(t: &Test, env: &[(&str, &str)]) -> (i32, BTreeMap<String, String>)
             )
         })
         .collect();
-    (run.status, outcomes)
+    Erased {
+        status: run.status,
+        outcomes,
+        json: run.json(),
+        stderr: run.stderr.clone(),
+        receipt,
+        receipt_path: latest_receipt_path(t, &case),
+    }
 }
 
 fn located(t: &Test) -> Vec<String> {
@@ -173,42 +274,81 @@ fn located(t: &Test) -> Vec<String> {
     ids
 }
 
-#[test]
-fn a_local_store_lists_carries_and_erases_the_files_behind_her_rows() {
-    let t = Test::new();
-    let Some(db) = sample(&t, Kind::Sqlite, "studio", None) else {
-        return;
-    };
-    t.sync(&[]);
-    access_and_portability_carry_her_files(&t, &[]);
-    let (status, outcomes) = erase_jane(&t, &[]);
-    assert_eq!(status, 4, "withheld rows remain: {outcomes:?}");
-    assert_eq!(outcomes["photos/1"], "deleted", "{outcomes:?}");
-    assert_eq!(outcomes["photos/3"], "deleted", "{outcomes:?}");
-    assert_eq!(outcomes["contracts/1"], "withheld", "{outcomes:?}");
-    assert_eq!(db.select("SELECT id FROM photos ORDER BY id"), ["2", "4"]);
-    let store = t.path("sample/studio-files");
-    assert!(!store.join("galleries/1/0001.jpg").exists());
-    assert!(!store.join("galleries/2/0001.jpg").exists());
-    assert!(store.join("galleries/1/0002.jpg").exists(), "not hers");
-    assert_eq!(
-        std::fs::read_to_string(store.join("contracts/1.pdf")).expect("kept"),
-        contents("contracts/1.pdf"),
-        "the kept contract's file stays"
-    );
+/// Where the studio's files are kept for a scenario: the folder beside the dataset, a
+/// bucket of the S3 server, or a container of the Azure emulator, each reached with
+/// credentials from the environment.
+enum Store<'a> {
+    Local,
+    S3(&'a crate::s3server::S3Server),
+    Azure(&'a crate::azurite::Container),
 }
 
-/// A studio dataset whose files live in the bucket `studio` under `prefix/`, uploaded there.
-fn s3_studio(t: &Test, s3: &crate::s3server::S3Server) -> Option<Db> {
+impl Store<'_> {
+    /// The store as the dataset names it, and so the receipt.
+    fn url(&self, t: &Test) -> String {
+        match self {
+            Store::Local => url::Url::from_directory_path(t.path("sample/studio-files"))
+                .expect("a folder URL")
+                .to_string()
+                .trim_end_matches('/')
+                .to_owned(),
+            Store::S3(s3) => format!("s3://{}/prefix", s3.bucket),
+            Store::Azure(azure) => azure.url("prefix"),
+        }
+    }
+
+    /// What dsr is given to reach the store.
+    fn env(&self) -> Vec<(&'static str, String)> {
+        let owned = |pairs: &[(&'static str, &str)]| -> Vec<(&'static str, String)> {
+            pairs.iter().map(|(k, v)| (*k, (*v).to_owned())).collect()
+        };
+        match self {
+            Store::Local => Vec::new(),
+            Store::S3(s3) => {
+                let mut env = owned(&crate::s3server::ENV);
+                env.push(("AWS_ENDPOINT_URL", s3.endpoint.clone()));
+                env
+            }
+            Store::Azure(azure) => {
+                let mut env = owned(&crate::azurite::ENV);
+                env.push(("AZURE_STORAGE_ENDPOINT", azure.server.endpoint.clone()));
+                env
+            }
+        }
+    }
+
+    /// The file at `key`, if the store has it.
+    fn get(&self, t: &Test, key: &str) -> Option<Vec<u8>> {
+        match self {
+            Store::Local => std::fs::read(t.path("sample/studio-files").join(key)).ok(),
+            Store::S3(s3) => s3.get(&format!("prefix/{key}")),
+            Store::Azure(azure) => azure.get(&format!("prefix/{key}")),
+        }
+    }
+}
+
+/// The studio sample (SQLite) as tenant `acme`, its files in `store` (a bucket or a
+/// container gets them uploaded under `prefix/`), synced.
+fn studio(t: &Test, store: &Store<'_>) -> Option<Db> {
     let dataset = sample_dataset(t, "studio");
-    let text = std::fs::read_to_string(&dataset).expect("dataset");
-    std::fs::write(
-        &dataset,
-        text.replace("store = \"studio-files\"", "store = \"s3://studio/prefix\""),
-    )
-    .expect("dataset");
+    if !matches!(store, Store::Local) {
+        let text = std::fs::read_to_string(&dataset).expect("dataset");
+        std::fs::write(
+            &dataset,
+            text.replace(
+                "store = \"studio-files\"",
+                &format!("store = \"{}\"", store.url(t)),
+            ),
+        )
+        .expect("dataset");
+    }
     for (key, contents) in STUDIO_FILES {
-        s3.put(&format!("prefix/{key}"), contents.as_bytes().to_vec());
+        let (key, bytes) = (format!("prefix/{key}"), contents.as_bytes().to_vec());
+        match store {
+            Store::Local => {}
+            Store::S3(s3) => s3.put(&key, bytes),
+            Store::Azure(azure) => azure.put(&key, bytes),
+        }
     }
     let script =
         std::fs::read_to_string(crate::support::repo_root().join("examples/sql/studio.sql"))
@@ -222,13 +362,84 @@ fn s3_studio(t: &Test, s3: &crate::s3server::S3Server) -> Option<Db> {
     Some(db)
 }
 
-fn s3_env(s3: &crate::s3server::S3Server) -> Vec<(&'static str, String)> {
-    let mut env: Vec<(&str, String)> = crate::s3server::ENV
+/// The same scenario on every store: access lists her rows' files with their SHA-256, the
+/// portable ZIP streams them, erasure deletes her photos' rows and files (each file seen
+/// gone, named in the receipt by a hash of its key) and keeps the withheld contract's, the
+/// receipt verifies, and a fresh locate agrees with it.
+fn her_files_go_with_her_rows(store: Store<'_>) {
+    let t = Test::new();
+    let Some(db) = studio(&t, &store) else {
+        return;
+    };
+    let env = store.env();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    access_and_portability_carry_her_files(&t, &env);
+    let erased = erase_jane(&t, &env);
+    let (status, outcomes) = (erased.status, &erased.outcomes);
+    assert_eq!(status, 4, "withheld rows remain: {outcomes:?}");
+    assert_eq!(outcomes["photos/1"], "deleted", "{outcomes:?}");
+    assert_eq!(outcomes["photos/3"], "deleted", "{outcomes:?}");
+    assert_eq!(outcomes["contracts/1"], "withheld", "{outcomes:?}");
+    // The receipt names each deleted file by a hash of its key, as the run's report and
+    // summary do, and still verifies.
+    let url = store.url(&t);
+    assert_eq!(
+        erased.file_steps("photos/1"),
+        file_step(&url, "galleries/1/0001.jpg", "deleted", 1)
+    );
+    assert_eq!(
+        erased.file_steps("photos/3"),
+        file_step(&url, "galleries/2/0001.jpg", "deleted", 1)
+    );
+    assert_eq!(erased.file_steps("contracts/1"), Value::Null, "withheld");
+    let hash = &sha256(b"galleries/1/0001.jpg")[..16];
+    assert!(
+        erased.stderr.contains(&format!(
+            "photos/1: file {hash} in {url} deleted (1 version(s) removed)"
+        )),
+        "{}",
+        erased.stderr
+    );
+    assert!(!erased.stderr.contains("0001.jpg"), "{}", erased.stderr);
+    erased.receipt_verifies(&t);
+    assert_eq!(db.select("SELECT id FROM photos ORDER BY id"), ["2", "4"]);
+    assert_eq!(store.get(&t, "galleries/1/0001.jpg"), None);
+    assert_eq!(store.get(&t, "galleries/2/0001.jpg"), None);
+    assert!(store.get(&t, "galleries/1/0002.jpg").is_some(), "not hers");
+    assert_eq!(
+        store.get(&t, "contracts/1.pdf").as_deref(),
+        Some(contents("contracts/1.pdf").as_bytes()),
+        "the kept contract's file stays"
+    );
+    // A fresh locate finds only what the receipt says is left: the withheld rows.
+    t.sync(&[]);
+    let left: Vec<String> = outcomes
         .iter()
-        .map(|(k, v)| (*k, (*v).to_owned()))
+        .filter(|(_, outcome)| !["deleted", "scrubbed"].contains(&outcome.as_str()))
+        .map(|(asset, _)| asset.clone())
         .collect();
-    env.push(("AWS_ENDPOINT_URL", s3.endpoint.clone()));
-    env
+    assert_eq!(located(&t), left, "{outcomes:?}");
+}
+
+#[test]
+fn a_local_store_lists_carries_and_erases_the_files_behind_her_rows() {
+    her_files_go_with_her_rows(Store::Local);
+}
+
+#[test]
+fn an_s3_bucket_lists_carries_and_erases_the_files_behind_her_rows() {
+    let Some(s3) = crate::s3server::S3Server::start("studio") else {
+        return;
+    };
+    her_files_go_with_her_rows(Store::S3(&s3));
+}
+
+#[test]
+fn an_azure_container_lists_carries_and_erases_the_files_behind_her_rows() {
+    let Some(azure) = crate::azurite::Container::create("studio") else {
+        return;
+    };
+    her_files_go_with_her_rows(Store::Azure(&azure));
 }
 
 /// In a versioned bucket her photos' files go with every version; the contract's stays.
@@ -242,17 +453,28 @@ fn a_versioned_bucket_loses_every_version_of_her_photos_files() {
     };
     s3.enable_versioning();
     let t = Test::new();
-    let Some(db) = s3_studio(&t, &s3) else {
+    let Some(db) = studio(&t, &Store::S3(&s3)) else {
         return;
     };
     // An earlier version of a photo of her: it must go too.
     s3.put("prefix/galleries/1/0001.jpg", b"church, retouched".to_vec());
-    let env = s3_env(&s3);
+    let env = Store::S3(&s3).env();
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
     access_and_portability_carry_her_files_s3(&t, &env);
-    let (status, outcomes) = erase_jane(&t, &env);
+    let erased = erase_jane(&t, &env);
+    let (status, outcomes) = (erased.status, &erased.outcomes);
     assert_eq!(status, 4, "withheld rows remain: {outcomes:?}");
     assert_eq!(outcomes["photos/1"], "deleted", "{outcomes:?}");
+    // Both versions of the first photo went, each counted.
+    assert_eq!(
+        erased.file_steps("photos/1"),
+        file_step("s3://studio/prefix", "galleries/1/0001.jpg", "deleted", 2)
+    );
+    assert_eq!(
+        erased.file_steps("photos/3"),
+        file_step("s3://studio/prefix", "galleries/2/0001.jpg", "deleted", 1)
+    );
+    erased.receipt_verifies(&t);
     assert_eq!(db.select("SELECT id FROM photos ORDER BY id"), ["2", "4"]);
     let keys: Vec<String> = s3.versions("prefix/").into_iter().map(|(k, _)| k).collect();
     assert!(
@@ -316,17 +538,28 @@ fn versions_that_cannot_go_keep_the_row_until_they_do() {
     s3.enable_versioning();
     s3.enable_object_lock();
     let t = Test::new();
-    let Some(db) = s3_studio(&t, &s3) else {
+    let Some(db) = studio(&t, &Store::S3(&s3)) else {
         return;
     };
     let key = "prefix/galleries/1/0001.jpg";
     s3.legal_hold(key, true);
-    let env = s3_env(&s3);
+    let env = Store::S3(&s3).env();
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (status, outcomes) = erase_jane(&t, &env);
+    let erased = erase_jane(&t, &env);
+    let (status, outcomes) = (erased.status, &erased.outcomes);
     assert_eq!(status, 3, "{outcomes:?}");
     assert_eq!(outcomes["photos/1"], "versions-remain", "{outcomes:?}");
     assert_eq!(outcomes["photos/3"], "deleted", "{outcomes:?}");
+    // The held version stays; the delete marker that hides it was not a version.
+    assert_eq!(
+        erased.file_steps("photos/1"),
+        file_step(
+            "s3://studio/prefix",
+            "galleries/1/0001.jpg",
+            "versions-remain",
+            0
+        )
+    );
     assert_eq!(
         db.select("SELECT id FROM photos ORDER BY id"),
         ["1", "2", "4"]
@@ -354,6 +587,12 @@ fn versions_that_cannot_go_keep_the_row_until_they_do() {
         .find(|a| a["asset"] == "photos/1")
         .expect("the photo in the receipt");
     assert_eq!(photo["outcome"], "deleted", "{receipt:#}");
+    // The held version went this time; the delete marker is no version of the file.
+    assert_eq!(
+        photo["files"],
+        file_step("s3://studio/prefix", "galleries/1/0001.jpg", "deleted", 1),
+        "{receipt:#}"
+    );
     assert_eq!(db.select("SELECT id FROM photos ORDER BY id"), ["2", "4"]);
     assert!(!s3.versions(key).iter().any(|(k, _)| k == key));
     t.sync(&[]);
@@ -400,11 +639,21 @@ fn a_file_the_folder_refuses_to_delete_keeps_the_photo_and_its_row() {
         std::fs::write(folder.join("0001.jpg/inside"), b"x").expect("a file in it");
     }
     t.sync(&[]);
-    let (status, outcomes) = erase_jane(&t, &[]);
+    let erased = erase_jane(&t, &[]);
+    let (status, outcomes) = (erased.status, &erased.outcomes);
     set_mode(&folder, 0o755);
     assert_eq!(status, 3, "{outcomes:?}");
     assert_eq!(outcomes["photos/1"], "failed", "{outcomes:?}");
     assert_eq!(outcomes["photos/3"], "deleted", "{outcomes:?}");
+    let store = url::Url::from_directory_path(t.path("sample/studio-files"))
+        .expect("a folder URL")
+        .to_string();
+    let store = store.trim_end_matches('/');
+    assert_eq!(
+        erased.file_steps("photos/1"),
+        file_step(store, "galleries/1/0001.jpg", "failed", 0)
+    );
+    erased.receipt_verifies(&t);
     assert_eq!(
         db.select("SELECT id FROM photos ORDER BY id"),
         ["1", "2", "4"]
@@ -487,4 +736,79 @@ fn a_row_the_database_will_not_delete_keeps_its_file() {
         .query_row("SELECT count(*) FROM photos", [], |r| r.get(0))
         .expect("a count");
     assert_eq!(left, 1);
+}
+
+/// `dsr tenant check` of the studio: its one file store, as JSON and in the table.
+fn check_file_stores(t: &Test, env: &[(&str, &str)], status: i32) -> (Value, String) {
+    let json = with_env(t.dsr(["tenant", "check", "-o", "json"]), env)
+        .status(status)
+        .run()
+        .json();
+    let table = with_env(t.dsr(["tenant", "check"]), env)
+        .status(status)
+        .run()
+        .stdout;
+    (json["file_stores"].clone(), table)
+}
+
+#[test]
+fn tenant_check_says_what_the_credentials_may_do_in_a_local_file_store() {
+    let t = Test::new();
+    let Some(_db) = studio(&t, &Store::Local) else {
+        return;
+    };
+    let url = Store::Local.url(&t);
+    let (stores, table) = check_file_stores(&t, &[], 0);
+    assert_eq!(
+        stores,
+        serde_json::json!([{
+            "store": url, "tables": ["contracts", "photos"], "reachable": true,
+            "list": "yes", "read": "yes", "write": "yes", "delete": "yes",
+            "versioning": "none (a folder)",
+        }])
+    );
+    assert!(table.contains("file store"), "{table}");
+    assert!(table.contains(&url), "{table}");
+
+    // A store that is not there: reachable no, and erasure not possible (exit 2).
+    std::fs::rename(t.path("sample/studio-files"), t.path("moved")).expect("moved away");
+    let (stores, table) = check_file_stores(&t, &[], 2);
+    assert_eq!(stores[0]["reachable"], false, "{stores}");
+    assert!(stores[0]["error"].is_string(), "{stores}");
+    assert!(table.contains("NO"), "{table}");
+    assert!(
+        table.contains("erasure (Art. 17)")
+            && table.contains("delete the files behind rows, with every version of them"),
+        "{table}"
+    );
+}
+
+#[test]
+fn tenant_check_says_a_versioned_bucket_of_files_lets_dsr_delete_every_version() {
+    let Some(s3) = crate::s3server::S3Server::start("studio") else {
+        return;
+    };
+    s3.enable_versioning();
+    let t = Test::new();
+    let Some(_db) = studio(&t, &Store::S3(&s3)) else {
+        return;
+    };
+    let env = Store::S3(&s3).env();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (stores, table) = check_file_stores(&t, &env, 0);
+    assert_eq!(
+        stores,
+        serde_json::json!([{
+            "store": "s3://studio/prefix", "tables": ["contracts", "photos"], "reachable": true,
+            "list": "yes", "read": "yes", "write": "yes", "delete": "yes",
+            "versioning": "enabled", "delete versions": "yes",
+        }])
+    );
+    assert!(table.contains("enabled"), "{table}");
+    assert!(
+        !s3.versions("prefix/")
+            .iter()
+            .any(|(k, _)| k.contains(".dsr-check")),
+        "the probe is gone, every version of it"
+    );
 }

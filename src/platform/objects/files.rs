@@ -102,8 +102,23 @@ impl ObjectsPlatform {
     /// Deletes the file at `key` and sees it gone: a read must find nothing, and on a
     /// versioned bucket no version or delete marker of it may be listed
     /// (`VersionsRemain` otherwise, never taken for deleted). A file already gone is not
-    /// an error: the read finds nothing, which is what erasure needs.
-    pub fn delete_file(&self, key: &str) -> Result<(), PlatformError> {
+    /// an error: the read finds nothing, which is what erasure needs. Says too how many
+    /// versions were removed, which a receipt records however the deletion ended.
+    pub fn delete_file(&self, key: &str) -> FileDeletion {
+        let removed = std::sync::atomic::AtomicU64::new(0);
+        let result = self.delete_file_counting(key, &removed);
+        FileDeletion {
+            versions_removed: removed.into_inner(),
+            result,
+        }
+    }
+
+    fn delete_file_counting(
+        &self,
+        key: &str,
+        removed: &std::sync::atomic::AtomicU64,
+    ) -> Result<(), PlatformError> {
+        use std::sync::atomic::Ordering;
         let path = self.file_path(key)?;
         let label = key_label(key);
         self.ready_for_changes()?;
@@ -139,6 +154,9 @@ impl ObjectsPlatform {
                             other => other,
                         });
                     }
+                    if !version.marker {
+                        removed.fetch_add(1, Ordering::Relaxed);
+                    }
                 }
                 if !bucket
                     .versions(path.as_ref())
@@ -149,7 +167,17 @@ impl ObjectsPlatform {
                     return Err(PlatformError::VersionsRemain { id: label.clone() });
                 }
             } else {
+                // Some stores answer a delete of nothing as done: a file that was there is
+                // told from one already gone by a read first.
+                let there = match self.store.inner.head(&path).await {
+                    Ok(_) => true,
+                    Err(object_store::Error::NotFound { .. }) => false,
+                    Err(e) => return Err(self.file_error(&path, &label)(e)),
+                };
                 match self.store.inner.delete(&path).await {
+                    Ok(()) if there => {
+                        removed.fetch_add(1, Ordering::Relaxed);
+                    }
                     Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
                     Err(e) => return Err(self.file_error(&path, &label)(e)),
                 }
@@ -170,4 +198,14 @@ impl ObjectsPlatform {
             Ok(())
         })
     }
+}
+
+/// How the deletion of one file ended.
+#[derive(Debug)]
+pub struct FileDeletion {
+    /// Versions of the file removed (delete markers not counted), also when the deletion
+    /// did not finish.
+    pub versions_removed: u64,
+    /// `Ok` once a read finds nothing of the file.
+    pub result: Result<(), PlatformError>,
 }

@@ -24,11 +24,11 @@ use object_store::{ObjectMeta, ObjectStore, ObjectStoreExt as _, PutMode, PutOpt
 
 use super::{
     ArchiveAccess, Description, MetadataChanges, Platform, PlatformError, ScanEnd, Scanned, Since,
-    Stray, Timeouts,
+    StoreAccess, Stray, Timeouts,
 };
 use crate::asset::{Asset, metadata_from_json};
 use crate::fields;
-pub use files::key_label;
+pub use files::{FileDeletion, key_label};
 use pairing::{Paired, Pairer};
 pub use store::check_endpoint;
 use store::{Store, StoreKind};
@@ -433,6 +433,52 @@ impl ObjectsPlatform {
             probe.delete_versions = Some(all_gone);
         }
         Ok(probe)
+    }
+
+    /// What `dsr tenant check` says of this store when it holds the files behind a
+    /// database's rows: in a bucket or container the facts of an `objects` tenant's own
+    /// check (its probe object written, read and deleted, every version of it); in a local
+    /// folder what the folder's permissions allow. A store that cannot be listed is an
+    /// error.
+    pub fn check_file_store(&self) -> Result<StoreAccess, PlatformError> {
+        let listed = self.runtime.block_on(async {
+            let prefix = (!self.store.prefix.as_ref().is_empty()).then_some(&self.store.prefix);
+            self.store.inner.list_with_delimiter(prefix).await
+        });
+        listed.map_err(|e| PlatformError::Store {
+            url: self.url.clone(),
+            message: format!("cannot list the store: {e}"),
+        })?;
+        if let Some(folder) = &self.store.folder {
+            // A folder that is not there lists as empty: it must be there to hold files.
+            std::fs::read_dir(folder).map_err(|source| PlatformError::Unreachable {
+                path: folder.clone(),
+                source,
+            })?;
+            let may = |access| rustix::fs::access(folder, access).is_ok();
+            let (read, write) = (
+                may(rustix::fs::Access::READ_OK),
+                may(rustix::fs::Access::WRITE_OK),
+            );
+            let yes = |b: bool| if b { "yes" } else { "NO" }.to_owned();
+            return Ok(StoreAccess {
+                facts: vec![
+                    ("list".to_owned(), "yes".to_owned()),
+                    ("read".to_owned(), yes(read)),
+                    ("write".to_owned(), yes(write)),
+                    ("delete".to_owned(), yes(write)),
+                    ("versioning".to_owned(), "none (a folder)".to_owned()),
+                ],
+                read,
+                deletes_for_good: write,
+            });
+        }
+        let probe = self.runtime.block_on(self.probe())?;
+        Ok(StoreAccess {
+            facts: probe.facts(),
+            read: probe.read,
+            deletes_for_good: probe.deletes_for_good(),
+        })
     }
 
     /// In a versioned bucket, removes the earlier versions of a sidecar just rewritten:

@@ -44,6 +44,8 @@ impl Versioning {
 pub struct Version {
     pub id: String,
     pub latest: bool,
+    /// A delete marker, which holds no data.
+    pub marker: bool,
 }
 
 /// Signed requests to one bucket.
@@ -172,7 +174,9 @@ impl Bucket {
             if status != 200 {
                 return Err(self.status("GET ?versions", status, &body));
             }
-            for block in blocks(&body, "Version").chain(blocks(&body, "DeleteMarker")) {
+            let versions = blocks(&body, "Version").map(|b| (b, false));
+            let markers = blocks(&body, "DeleteMarker").map(|b| (b, true));
+            for (block, marker) in versions.chain(markers) {
                 if element(block, "Key").as_deref() != Some(key) {
                     continue; // another key that begins with this one
                 }
@@ -180,6 +184,7 @@ impl Bucket {
                     found.push(Version {
                         id,
                         latest: element(block, "IsLatest").as_deref() == Some("true"),
+                        marker,
                     });
                 }
             }

@@ -26,8 +26,8 @@ use self::dataset::{ColumnRole, Dataset, EraseRule, Hop, Mask, Table};
 use self::db::{Column, Database, Kind, Link, Row, TypeClass};
 use super::objects::{ObjectsPlatform, key_label};
 use super::{
-    ArchiveAccess, AttachedFile, Description, MetadataChanges, Platform, PlatformError, ScanEnd,
-    Scanned, Since, Timeouts,
+    ArchiveAccess, AttachedFile, Description, FileOutcome, FileStep, FileStoreCheck,
+    MetadataChanges, Platform, PlatformError, ScanEnd, Scanned, Since, Timeouts,
 };
 use crate::asset::{Asset, FieldValue, Metadata};
 use crate::matching::identity::{Identity, IdentityKind};
@@ -80,6 +80,8 @@ pub struct SqlPlatform {
     /// Per table reached through others, its steps to the scope column, each with its
     /// columns ([`SqlPlatform::scope_paths`]).
     paths: BTreeMap<String, Vec<Hop>>,
+    /// By row id, how the last deletion of the row's file ended, for its receipt.
+    file_steps: Mutex<BTreeMap<String, Vec<FileStep>>>,
 }
 
 /// Checks a database URL without connecting (for `dsr tenant add`).
@@ -183,6 +185,7 @@ impl SqlPlatform {
             links: Mutex::new(BTreeMap::new()),
             columns: Mutex::new(BTreeMap::new()),
             paths: BTreeMap::new(),
+            file_steps: Mutex::new(BTreeMap::new()),
         };
         platform.check_catalog()?;
         platform.paths = platform.scope_paths()?;
@@ -577,8 +580,17 @@ impl SqlPlatform {
     /// its row too, so that the step is not verified and a fresh locate still finds it;
     /// earlier versions a bucket keeps are `VersionsRemain` for the row.
     fn delete_file(&self, id: &str, table: &Table, file: &str) -> Result<(), PlatformError> {
-        let store = self.store(table)?;
-        store.delete_file(file).map_err(|e| match e {
+        let store = self.store(table).inspect_err(|_| {
+            self.record_file_step(id, table, file, FileOutcome::Failed, 0);
+        })?;
+        let deletion = store.delete_file(file);
+        let outcome = match &deletion.result {
+            Ok(()) => FileOutcome::Deleted,
+            Err(PlatformError::VersionsRemain { .. }) => FileOutcome::VersionsRemain,
+            Err(_) => FileOutcome::Failed,
+        };
+        self.record_file_step(id, table, file, outcome, deletion.versions_removed);
+        deletion.result.map_err(|e| match e {
             PlatformError::VersionsRemain { .. } => PlatformError::VersionsRemain {
                 id: format!("{id} ({})", key_label(file)),
             },
@@ -591,6 +603,31 @@ impl SqlPlatform {
                 key_label(file)
             )),
         })
+    }
+
+    /// Keeps how the deletion of a row's file ended, for [`Platform::file_steps`].
+    fn record_file_step(
+        &self,
+        id: &str,
+        table: &Table,
+        file: &str,
+        outcome: FileOutcome,
+        versions_removed: u64,
+    ) {
+        let step = FileStep {
+            store: table
+                .files
+                .as_ref()
+                .map(|f| f.store.clone())
+                .unwrap_or_default(),
+            key_sha256: crate::encode::hex(&Sha256::digest(file.as_bytes())),
+            outcome,
+            versions_removed,
+        };
+        self.file_steps
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(id.to_owned(), vec![step]);
     }
 
     /// Deletes one row of `parent`. Rows that point at it through a foreign key the
@@ -1268,6 +1305,11 @@ impl Platform for SqlPlatform {
         let mut db = self.lock();
         self.check_erase_privileges(db.as_mut())?;
         let file = self.file_key(db.as_mut(), table, &key)?;
+        // Only this deletion's file step is reported, not one of an earlier try.
+        self.file_steps
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .remove(id);
         self.change(db.as_mut(), |tx| {
             if self.read_row(tx, table, &key)?.is_none() {
                 return Err(PlatformError::NotFound { id: id.to_owned() });
@@ -1304,6 +1346,36 @@ impl Platform for SqlPlatform {
             source,
         })?;
         Ok(bytes.len() as u64)
+    }
+
+    /// Each store the dataset's tables keep files in, opened and checked once.
+    fn file_stores(&self) -> Vec<FileStoreCheck> {
+        let mut stores: BTreeMap<&str, Vec<&Table>> = BTreeMap::new();
+        for table in self.dataset.tables.values() {
+            if let Some(files) = &table.files {
+                stores.entry(files.store.as_str()).or_default().push(table);
+            }
+        }
+        stores
+            .into_iter()
+            .map(|(store, tables)| FileStoreCheck {
+                store: store.to_owned(),
+                tables: tables.iter().map(|t| t.name.clone()).collect(),
+                access: self
+                    .store(tables[0])
+                    .and_then(|opened| opened.check_file_store())
+                    .map_err(|e| e.to_string()),
+            })
+            .collect()
+    }
+
+    fn file_steps(&self, id: &str) -> Vec<FileStep> {
+        self.file_steps
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(id)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The row's file, when its table has files and the file is in the store.
