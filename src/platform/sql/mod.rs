@@ -643,7 +643,12 @@ impl SqlPlatform {
     ) -> Result<u64, PlatformError> {
         for link in self.links_to(db, &parent.name)? {
             let described = self.dataset.tables.get(&link.child);
-            let parent_values = self.values_of(db, parent, key, &link.parent_columns)?;
+            // A key pointing at the row's own key needs no read: its values are the id's.
+            let parent_values = if link.parent_columns == parent.key {
+                key.to_vec()
+            } else {
+                self.values_of(db, parent, key, &link.parent_columns)?
+            };
             // Rows of the scope are counted apart from all rows: a row of another customer
             // pointing here blocks the deletion too (a cascade would reach into its data).
             let scoped = match &self.scope {
