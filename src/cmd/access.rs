@@ -1,6 +1,6 @@
 //! `dsr access`: the Art. 15 access package of a case.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -430,6 +430,9 @@ pub struct Reviewed {
     /// The people the tenant knows from its person fields, redacted wherever free text in
     /// the package names them (Art. 15(4)).
     pub known: Arc<KnownPeople>,
+    /// Assets in the package because they point at one of the subject's (a quote of her
+    /// client row), by id; shown as what they hold, like an asset a person put in.
+    pub related: BTreeSet<String>,
 }
 
 /// Everyone the tenant's person fields name, from the index: one pass over it per run,
@@ -487,6 +490,33 @@ impl Reviewed {
                 }
             }
         }
+        // What points at her rows is hers too (Art. 15: all the personal data undergoing
+        // processing): a quote of her client row, though it never names her.
+        let mut related = BTreeSet::new();
+        let mut held: BTreeSet<String> = assets.iter().map(|(a, _)| a.id.clone()).collect();
+        held.extend(missing.iter().cloned());
+        let subjects: Vec<String> = assets.iter().map(|(a, _)| a.id.clone()).collect();
+        for id in subjects {
+            let pointing = platform
+                .related(&id)
+                .with_context(|| format!("cannot read what points at asset {id}"))?;
+            for other in pointing {
+                if !held.insert(other.clone()) {
+                    continue;
+                }
+                match platform.get(&other) {
+                    Ok(asset) => {
+                        related.insert(other);
+                        assets.push((asset, Confidence::Low));
+                    }
+                    // Deleted between the two reads: nothing of it to show.
+                    Err(e) if e.is_not_found() => {}
+                    Err(e) => {
+                        return Err(e).with_context(|| format!("cannot read asset {other}"));
+                    }
+                }
+            }
+        }
         Ok(Reviewed {
             assets,
             missing,
@@ -494,6 +524,7 @@ impl Reviewed {
             roles: settings.roles,
             labels,
             known: Arc::clone(known),
+            related,
         })
     }
 }
@@ -511,7 +542,9 @@ impl Reviewed {
             min,
             &self.known,
         );
-        if view.fields.is_empty() && case.inclusion(&asset.id).is_some() {
+        if view.fields.is_empty()
+            && (case.inclusion(&asset.id).is_some() || self.related.contains(&asset.id))
+        {
             return dsr::disclose::judged_view(
                 asset,
                 &self.matcher,

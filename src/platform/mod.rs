@@ -510,6 +510,14 @@ pub trait Platform: Send + Sync {
         let _ = id;
         false
     }
+    /// The assets that belong to this one's subject because they point at it: in a
+    /// database, the rows of described tables whose foreign keys lead to this row (her
+    /// client's quotes, and their lines), within the scope. Platforms whose assets point
+    /// at nothing have none.
+    fn related(&self, id: &str) -> Result<Vec<String>, PlatformError> {
+        let _ = id;
+        Ok(Vec::new())
+    }
     /// A small image of the asset for people to recognise it, where the platform has one.
     fn preview(&self, id: &str) -> Result<Option<Preview>, PlatformError> {
         let _ = id;

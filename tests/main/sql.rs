@@ -348,6 +348,7 @@ on_each_database!(
     a_table_with_a_change_column_is_synced_from_its_watermark,
     a_row_changed_in_a_table_without_change_column_is_updated,
     a_table_without_the_scope_column_is_scoped_through_its_keys,
+    rows_that_point_at_hers_are_in_her_access_package,
 );
 
 /// Every statement dsr sent that reads or changes a table of the shop carries the scope
@@ -1354,4 +1355,68 @@ fn a_way_to_the_scope_the_database_does_not_give_is_refused_named() {
         let tenants = t.dsr(["tenant", "list", "-o", "json"]).run().json();
         assert!(!tenants.to_string().contains("shop"), "{tenants}");
     }
+}
+
+/// A quote of her client row is her data though it never names her (Art. 15): access and
+/// portability take in the rows that point at hers, within the scope only; the receipt
+/// names them.
+fn rows_that_point_at_hers_are_in_her_access_package(kind: Kind) {
+    let t = Test::new();
+    std::fs::write(t.path("shop.toml"), DATASET).expect("the dataset");
+    let schema = format!(
+        "{SCHEMA}\nINSERT INTO quotes VALUES (12, 42, 1, 'Prints, 20 copies'), (21, 7, 2, 'Prints, 5 copies');"
+    );
+    let Some(db) = Db::new(&t, kind, &schema) else {
+        return;
+    };
+    add(&t, &db);
+    t.sync(&[]);
+    assert!(
+        !located(&t).contains(&"quotes/12".to_owned()),
+        "the quote names nobody: {:?}",
+        located(&t)
+    );
+    let case = t
+        .dsr(["case", "open", "--right", "access"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    t.dsr(["case", "review", &case, "--include", "quotes/10"])
+        .run();
+    t.fill_ropa("shop");
+    let out = t.path("package");
+    t.dsr(["access", &case, "--out"]).arg(&out).run();
+    let data = std::fs::read_to_string(out.join("data.json")).expect("data.json");
+    assert!(
+        data.contains("quotes/12"),
+        "her client's quote is hers: {data}"
+    );
+    assert!(data.contains("Prints, 20 copies"), "{data}");
+    for id in ["quotes/21", "quotes/11", "clients/2"] {
+        assert!(!data.contains(id), "{id} is not hers: {data}");
+    }
+    let receipt = t.latest_receipt_of("shop", &case);
+    assert!(
+        receipt["assets"]
+            .as_array()
+            .expect("assets")
+            .iter()
+            .any(|a| a["asset"] == "quotes/12"),
+        "{receipt:#}"
+    );
+    let case = t
+        .dsr(["case", "open", "--right", "portability"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    let zip = t.path("portable.zip");
+    t.dsr(["portability", &case, "--out"]).arg(&zip).run();
+    let entries = crate::access::unzip_entries(&zip);
+    let metadata = String::from_utf8_lossy(&entries["metadata.json"]).into_owned();
+    assert!(metadata.contains("quotes/12"), "{metadata}");
+    assert!(!metadata.contains("quotes/21"), "{metadata}");
 }

@@ -107,8 +107,13 @@ impl Test {
 
     /// The newest receipt of a case of tenant `acme`, as JSON.
     pub fn latest_receipt(&self, case: &str) -> Value {
+        self.latest_receipt_of("acme", case)
+    }
+
+    /// The newest receipt of a case of `tenant`.
+    pub fn latest_receipt_of(&self, tenant: &str, case: &str) -> Value {
         let dir = self
-            .tenant_data("acme")
+            .tenant_data(tenant)
             .join("cases")
             .join(case)
             .join("receipts");

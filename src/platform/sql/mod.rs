@@ -84,6 +84,13 @@ pub struct SqlPlatform {
     file_steps: Mutex<BTreeMap<String, Vec<FileStep>>>,
 }
 
+/// How many foreign-key steps away from a subject's row [`Platform::related`] looks
+/// (a client's quotes, their lines, and one more).
+const RELATED_DEPTH: usize = 3;
+/// The most related rows one row brings along, so that a row half the database points at
+/// (a shared lookup row reviewed in by mistake) cannot pull the database into a package.
+const RELATED_MOST: usize = 10_000;
+
 /// Checks a database URL without connecting (for `dsr tenant add`).
 pub fn check_url(url: &str) -> Result<(), String> {
     db::check_url(url)
@@ -1334,6 +1341,73 @@ impl Platform for SqlPlatform {
             }
             Ok(())
         })
+    }
+
+    /// The rows of described tables that point at this one through the foreign keys the
+    /// database declares, and the rows pointing at those, up to [`RELATED_DEPTH`] steps
+    /// away and [`RELATED_MOST`] rows in all, each read within the scope.
+    fn related(&self, id: &str) -> Result<Vec<String>, PlatformError> {
+        let (table, key) = self.parse_id(id)?;
+        let mut db = self.lock();
+        let mut seen: BTreeSet<String> = BTreeSet::from([id.to_owned()]);
+        let mut found = Vec::new();
+        let mut wave: Vec<(&Table, Vec<Option<String>>)> = vec![(table, key)];
+        for _ in 0..RELATED_DEPTH {
+            let mut next = Vec::new();
+            for (parent, key) in &wave {
+                for link in self.links_to(db.as_mut(), &parent.name)? {
+                    let Some(child) = self.dataset.tables.get(&link.child) else {
+                        continue;
+                    };
+                    let values = if link.parent_columns == parent.key {
+                        key.clone()
+                    } else {
+                        self.values_of(db.as_mut(), parent, key, &link.parent_columns)?
+                    };
+                    // A NULL never equals anything: no row points at it.
+                    if values.iter().any(Option::is_none) {
+                        continue;
+                    }
+                    let selected: Vec<String> = child
+                        .key
+                        .iter()
+                        .map(|c| self.kind.as_text(&quote(c)))
+                        .collect();
+                    let mut statement = Statement::new(
+                        self.kind,
+                        format!(
+                            "SELECT {} FROM {} WHERE 1 = 1",
+                            selected.join(", "),
+                            quote(&child.name)
+                        ),
+                    );
+                    statement.equal(&link.child_columns, &values);
+                    self.scoped(&child.name, &mut statement);
+                    let rows = db
+                        .rows(&statement.sql, &statement.params)
+                        .map_err(|e| self.error(e))?;
+                    for row in rows {
+                        let child_id = format!(
+                            "{}/{}",
+                            child.name,
+                            row.iter()
+                                .map(|v| encoded_key(v.as_deref()))
+                                .collect::<Vec<_>>()
+                                .join("/")
+                        );
+                        if seen.insert(child_id.clone()) {
+                            found.push(child_id);
+                            next.push((child, row));
+                        }
+                        if found.len() >= RELATED_MOST {
+                            return Ok(found);
+                        }
+                    }
+                }
+            }
+            wave = next;
+        }
+        Ok(found)
     }
 
     /// The row as JSON: its key, change time and personal columns.
