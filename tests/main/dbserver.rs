@@ -28,7 +28,14 @@ pub enum Setup {
     /// nothing logged. Only `benches/sql.rs` starts one, so the tests never construct it.
     #[allow(dead_code)]
     Bench,
+    /// TLS on, with a certificate for 127.0.0.1 and localhost from a certificate authority
+    /// of its own (`ca.crt` in the server's folder); the role `dsr_tls` may connect only
+    /// over TLS.
+    Tls,
 }
+
+/// The role of [`Setup::Tls`] that the server refuses without TLS.
+pub const TLS_USER: &str = "dsr_tls";
 
 pub struct Postgres {
     pub port: u16,
@@ -106,12 +113,35 @@ pub fn start_postgres(setup: Setup) -> Option<Postgres> {
     let settings = match setup {
         Setup::Test => r#"-c fsync=off -c log_statement=all -c "log_line_prefix=%d ""#,
         Setup::Bench => "",
+        Setup::Tls => {
+            r#"-c fsync=off -c ssl=on -c ssl_cert_file="$1/server.crt" -c ssl_key_file="$1/server.key""#
+        }
+    };
+    // A certificate authority of the test's own, and the server's certificate from it.
+    let certificates = if setup == Setup::Tls {
+        let owner = if run_as.is_empty() {
+            ""
+        } else {
+            r#"chown postgres: "$1/server.key" "$1/server.crt""#
+        };
+        format!(
+            r#"openssl req -x509 -newkey rsa:2048 -nodes -keyout "$1/ca.key" -out "$1/ca.crt" -days 2 -subj /CN=dsr-test-ca >/dev/null 2>&1
+openssl req -newkey rsa:2048 -nodes -keyout "$1/server.key" -out "$1/server.csr" -subj /CN=localhost >/dev/null 2>&1
+printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$1/san.ext"
+openssl x509 -req -in "$1/server.csr" -CA "$1/ca.crt" -CAkey "$1/ca.key" -CAcreateserial -out "$1/server.crt" -days 2 -extfile "$1/san.ext" >/dev/null 2>&1
+chmod 600 "$1/server.key"
+{owner}
+sed -i '1i hostnossl all {TLS_USER} 127.0.0.1/32 reject' "$1/data/pg_hba.conf""#
+        )
+    } else {
+        String::new()
     };
     let script = format!(
         r#"set -e
 {run_as} "{initdb}" -D "$1/data" -U {USER} --auth=trust -E UTF8 --no-sync >"$1/initdb.log" 2>&1
 # One role signs in with a password, for the tests of where dsr takes it from.
 sed -i '1i host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256' "$1/data/pg_hba.conf"
+{certificates}
 {run_as} "{server}" -D "$1/data" -p {port} -k "$1" -c listen_addresses=127.0.0.1 \
     {settings} 2>"$1/statements.log" &
 server=$!
@@ -260,7 +290,9 @@ pub fn start_mariadb(setup: Setup) -> Option<Mariadb> {
     let user = if root() { "--user=root" } else { "" };
     let port = free_port();
     let settings = match setup {
-        Setup::Test => {
+        // A MariaDB server with TLS is not set up: its TLS is the driver's own, and the
+        // PostgreSQL test checks dsr's part of it.
+        Setup::Test | Setup::Tls => {
             r#"--innodb-buffer-pool-size=32M --innodb-flush-log-at-trx-commit=0 \
     --general-log=1 --general-log-file="$1/general.log""#
         }

@@ -1420,3 +1420,64 @@ fn rows_that_point_at_hers_are_in_her_access_package(kind: Kind) {
     assert!(metadata.contains("quotes/12"), "{metadata}");
     assert!(!metadata.contains("quotes/21"), "{metadata}");
 }
+
+/// Over TLS to a PostgreSQL server whose certificate comes from a certificate authority of
+/// its own: with `sslrootcert` naming that authority, dsr connects (the server refuses the
+/// role without TLS, so the connection is encrypted) and syncs; without it, the server's
+/// certificate is not trusted and nothing is kept.
+#[test]
+fn a_postgres_server_is_reached_over_tls_with_its_certificate_checked() {
+    let Some(server) = dbserver::start_postgres(dbserver::Setup::Tls) else {
+        return;
+    };
+    let t = Test::new();
+    let name = server.database();
+    let mut client = server.client(&name).expect("a connection");
+    client.batch_execute(SCHEMA).expect("the schema");
+    client
+        .batch_execute(&format!(
+            "CREATE ROLE {} LOGIN SUPERUSER",
+            dbserver::TLS_USER
+        ))
+        .expect("the TLS role");
+    std::fs::write(t.path("shop.toml"), DATASET).expect("the dataset");
+    let url = |query: &str| {
+        format!(
+            "postgres://{}@127.0.0.1:{}/{name}{query}",
+            dbserver::TLS_USER,
+            server.port
+        )
+    };
+    let add = |tenant: &str, url: &str| {
+        t.dsr(["tenant", "add", tenant, "--platform", "sql", "--dataset"])
+            .arg(t.path("shop.toml"))
+            .args(["--url", url, "--scope", "customer_id=42"])
+            .any_status()
+            .run()
+    };
+    // Without TLS the server refuses the role: the check below is of an encrypted link.
+    let plain = add("plain", &url(""));
+    assert_ne!(plain.status, 0);
+    assert!(plain.stderr.contains("no encryption"), "{}", plain.stderr);
+    // The machine's certificate authorities do not know the server's.
+    let untrusted = add("untrusted", &url("?sslmode=require"));
+    assert_ne!(untrusted.status, 0);
+    assert!(
+        untrusted.stderr.to_lowercase().contains("certificate"),
+        "{}",
+        untrusted.stderr
+    );
+    let ca = server.dir.join("ca.crt");
+    let trusted = add(
+        "shop",
+        &url(&format!("?sslmode=require&sslrootcert={}", ca.display())),
+    );
+    assert_eq!(trusted.status, 0, "{}", trusted.stderr);
+    t.sync(&[]);
+    assert_eq!(
+        located(&t),
+        ["clients/1", "invoices/100", "notes/1/1", "quotes/10"]
+    );
+    let tenants = t.dsr(["tenant", "list", "-o", "json"]).run().json();
+    assert!(!tenants.to_string().contains("untrusted"), "{tenants}");
+}

@@ -21,7 +21,7 @@
 
 use std::collections::BTreeMap;
 use std::net::IpAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use postgres::types::{Format, IsNull, ToSql, Type, to_sql_checked};
 use rusqlite::types::ValueRef;
@@ -519,9 +519,41 @@ impl Postgres {
     }
 }
 
+/// A URL without its `sslrootcert=FILE` parameter, and that file: the PEM file of the
+/// certificate authorities a server's certificate is checked against instead of the
+/// machine's (a private CA), as libpq's parameter of that name. The drivers do not know it.
+fn root_cert(url: &str) -> Result<(String, Option<PathBuf>), String> {
+    let Some((base, query)) = url.split_once('?') else {
+        return Ok((url.to_owned(), None));
+    };
+    let mut file = None;
+    let mut kept = Vec::new();
+    for pair in query.split('&') {
+        match pair.split_once('=') {
+            Some(("sslrootcert", value)) => {
+                let value = percent_encoding::percent_decode_str(value)
+                    .decode_utf8()
+                    .map_err(|_| "sslrootcert is not UTF-8: give the PEM file's path".to_owned())?;
+                if value.is_empty() {
+                    return Err("sslrootcert is empty: give the PEM file of the certificate authorities the server's certificate is checked against".to_owned());
+                }
+                file = Some(PathBuf::from(value.into_owned()));
+            }
+            _ => kept.push(pair),
+        }
+    }
+    let url = if kept.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    };
+    Ok((url, file))
+}
+
 /// The connection settings of a `postgres://` URL, refused when it holds a password or
 /// would send it in the clear to another machine.
 fn postgres_config(url: &str) -> Result<postgres::Config, String> {
+    let (url, _) = root_cert(url)?;
     let config: postgres::Config = url
         .parse()
         .map_err(|e| format!("cannot read the database URL: {e}"))?;
@@ -554,8 +586,9 @@ fn postgres_config(url: &str) -> Result<postgres::Config, String> {
 impl Postgres {
     fn connect(url: &str, password: Option<&SecretSource>) -> Result<Postgres, String> {
         let mut config = postgres_config(url)?;
+        let (_, roots) = root_cert(url)?;
         let tls = match config.get_ssl_mode() {
-            postgres::config::SslMode::Require => Some(rustls_connector()?),
+            postgres::config::SslMode::Require => Some(rustls_connector(roots.as_deref())?),
             _ => None,
         };
         // The password is asked for only when the server wants one (a local server often
@@ -583,16 +616,45 @@ impl Postgres {
     }
 }
 
-/// TLS with the machine's trusted certificates, as dsr's HTTPS uses.
-fn rustls_connector() -> Result<tokio_postgres_rustls::MakeRustlsConnect, String> {
+/// TLS with the machine's trusted certificates, as dsr's HTTPS uses, or with the
+/// certificate authorities of `roots` (a PEM file) alone. The server's name is checked
+/// either way.
+fn rustls_connector(
+    roots: Option<&Path>,
+) -> Result<tokio_postgres_rustls::MakeRustlsConnect, String> {
+    use rustls::pki_types::pem::PemObject as _;
     use rustls_platform_verifier::BuilderVerifierExt as _;
     // The provider is named: two are compiled in, and rustls refuses to guess.
     let provider = std::sync::Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider)
+    let builder = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .and_then(|b| b.with_platform_verifier())
-        .map_err(|e| format!("cannot set up TLS: {e}"))?
-        .with_no_client_auth();
+        .map_err(|e| format!("cannot set up TLS: {e}"))?;
+    let builder = match roots {
+        None => builder
+            .with_platform_verifier()
+            .map_err(|e| format!("cannot set up TLS: {e}"))?,
+        Some(file) => {
+            let unreadable = |e: &dyn std::fmt::Display| {
+                format!(
+                    "cannot read the certificate authorities in {} (sslrootcert): {e}",
+                    file.display()
+                )
+            };
+            let mut store = rustls::RootCertStore::empty();
+            for cert in rustls::pki_types::CertificateDer::pem_file_iter(file)
+                .map_err(|e| unreadable(&e))?
+            {
+                store
+                    .add(cert.map_err(|e| unreadable(&e))?)
+                    .map_err(|e| unreadable(&e))?;
+            }
+            if store.is_empty() {
+                return Err(unreadable(&"the file holds no certificate"));
+            }
+            builder.with_root_certificates(store)
+        }
+    };
+    let config = builder.with_no_client_auth();
     Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
 }
 
@@ -794,10 +856,17 @@ fn mysql_opts(url: &str) -> Result<mysql::OptsBuilder, String> {
     let tls = pairs
         .iter()
         .any(|(k, v)| k == "sslmode" && v.eq_ignore_ascii_case("require"));
+    let roots = pairs
+        .iter()
+        .find(|(k, _)| k == "sslrootcert")
+        .map(|(_, v)| PathBuf::from(v));
     let socket = pairs.iter().any(|(k, _)| k == "socket");
     // The driver knows no sslmode: it is dsr's, read above.
     parsed.set_query(None);
-    let kept: Vec<&(String, String)> = pairs.iter().filter(|(k, _)| k != "sslmode").collect();
+    let kept: Vec<&(String, String)> = pairs
+        .iter()
+        .filter(|(k, _)| k != "sslmode" && k != "sslrootcert")
+        .collect();
     if !kept.is_empty() {
         let mut query = parsed.query_pairs_mut();
         for (k, v) in kept {
@@ -830,7 +899,7 @@ fn mysql_opts(url: &str) -> Result<mysql::OptsBuilder, String> {
             "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'ANSI_QUOTES')",
         ]);
     if tls {
-        builder = builder.ssl_opts(mysql::SslOpts::default());
+        builder = builder.ssl_opts(mysql::SslOpts::default().with_root_cert_path(roots));
     }
     Ok(builder)
 }
