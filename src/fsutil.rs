@@ -19,6 +19,14 @@ pub fn private_dir(dir: &Path) -> io::Result<()> {
 /// flushed to disk, then renamed over the target. A crash leaves the old file or the new
 /// one, never half of either.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |file| file.write_all(contents))
+}
+
+/// [`write_atomic`] of what `fill` writes, for contents too large to hold in memory first.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -28,7 +36,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         .prefix(".dsr-")
         .permissions(fs::Permissions::from_mode(0o600))
         .tempfile_in(dir)?;
-    file.write_all(contents)?;
+    fill(file.as_file_mut())?;
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;
     if let Ok(d) = fs::File::open(dir) {

@@ -1,14 +1,16 @@
 //! Index updates from many threads at once, committed together: a bulk run finishes
 //! subjects faster than the index can commit each one alone (a commit syncs its files to
 //! disk), so updates handed in while a commit is under way go into the next one. The index
-//! writer stays open between commits, and the sync state — one version per asset of the
-//! tenant, large for a large tenant — is read once and written once, at [`finish`].
+//! writer stays open between commits, and the versions file — one version per asset of the
+//! tenant, large for a large tenant — is written once, at [`finish`], with the versions of
+//! what the run read gathered until then.
 //!
 //! Should a run die before `finish`, the state keeps the versions from before it for the
 //! assets it changed; the next sync sees those assets as changed and reads them again.
 //!
 //! [`finish`]: GroupReindex::finish
 
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use super::sync::{SyncError, TenantFiles};
@@ -38,6 +40,8 @@ struct Open {
     index: TenantIndex,
     writer: Writer,
     state: SyncState,
+    /// Asset id → the version read now, or `None` when it is gone.
+    versions: BTreeMap<String, Option<String>>,
     changed: bool,
 }
 
@@ -96,6 +100,7 @@ impl<'a> GroupReindex<'a> {
                 index,
                 writer,
                 state: self.files.load_state()?,
+                versions: BTreeMap::new(),
                 changed: false,
             });
         }
@@ -107,13 +112,12 @@ impl<'a> GroupReindex<'a> {
                 Some(asset) => {
                     open.writer
                         .upsert(id, open.index.document(asset, self.settings))?;
-                    open.state
-                        .versions
-                        .insert(id.clone(), asset.version.clone());
+                    open.versions
+                        .insert(id.clone(), Some(asset.version.clone()));
                 }
                 None => {
                     open.writer.remove(id);
-                    open.state.versions.remove(id);
+                    open.versions.insert(id.clone(), None);
                 }
             }
         }
@@ -129,10 +133,7 @@ impl<'a> GroupReindex<'a> {
             return Ok(());
         };
         if open.changed {
-            let path = self.files.state();
-            open.state
-                .save(&path)
-                .map_err(|source| SyncError::State { path, source })?;
+            self.files.save_versions(&mut open.state, &open.versions)?;
         }
         let Open {
             index,

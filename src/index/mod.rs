@@ -11,6 +11,7 @@ pub mod group;
 pub mod locate;
 pub mod state;
 pub mod sync;
+pub mod versions;
 
 use std::path::{Path, PathBuf};
 

@@ -29,9 +29,15 @@ pub struct SyncState {
     pub synced_at: Option<String>,
     /// Field id → label, as the platform described them.
     pub labels: BTreeMap<String, String>,
-    /// Asset id → the version marker indexed.
-    #[serde(deserialize_with = "sorted_map")]
-    pub versions: BTreeMap<String, String>,
+    /// Asset id → the version marker indexed, in a state written before the versions had
+    /// a file of their own (`versions.tsv`, see [`super::versions`]): read once, moved
+    /// there, and never written here again.
+    #[serde(
+        default,
+        deserialize_with = "sorted_map",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub versions: Option<BTreeMap<String, String>>,
     /// Archive → the newest modification time seen (platforms listing newest first).
     #[serde(default)]
     pub watermarks: BTreeMap<String, String>,
@@ -84,15 +90,15 @@ impl SyncSummary {
 }
 
 impl SyncState {
-    /// What [`SyncSummary`] keeps of this state.
-    pub fn summary(&self) -> SyncSummary {
+    /// What [`SyncSummary`] keeps of this state, which indexed `assets`.
+    pub fn summary(&self, assets: u64) -> SyncSummary {
         SyncSummary {
             format: self.format,
             settings: self.settings.clone(),
             synced_at: self.synced_at.clone(),
             labels: self.labels.clone(),
             writable: self.writable.clone(),
-            assets: self.versions.len() as u64,
+            assets,
         }
     }
 
@@ -112,6 +118,12 @@ impl SyncState {
         }
     }
 
+    /// Whether the state is of this version of dsr (a state of another format is read as
+    /// empty, and the versions beside it mean nothing).
+    pub fn is_current(&self) -> bool {
+        self.format == FORMAT
+    }
+
     pub fn save(&mut self, path: &Path) -> io::Result<()> {
         self.format = FORMAT;
         let json = serde_json::to_vec(self).map_err(io::Error::other)?;
@@ -129,7 +141,7 @@ impl SyncState {
 /// searched the tree, comparing long shared id prefixes some twenty times, which was most
 /// of reading `state.json`. Entries out of order are sorted; of a key written twice the
 /// last counts, as with inserting.
-fn sorted_map<'de, D>(deserializer: D) -> Result<BTreeMap<String, String>, D::Error>
+fn sorted_map<'de, D>(deserializer: D) -> Result<Option<BTreeMap<String, String>>, D::Error>
 where
     D: serde::Deserializer<'de>,
 {
@@ -151,7 +163,7 @@ where
             Ok(entries.into_iter().collect())
         }
     }
-    deserializer.deserialize_map(Entries)
+    deserializer.deserialize_map(Entries).map(Some)
 }
 
 /// The label of `field` among `labels`, or its id when the platform gave none.
@@ -211,12 +223,14 @@ mod tests {
             .into_iter()
             .map(|(k, v)| (k.to_owned(), v.to_owned()))
             .collect();
-        assert_eq!(state.versions, expected);
+        assert_eq!(state.versions, Some(expected));
 
         let mut written = SyncState {
-            versions: (0..1000)
-                .map(|i| (format!("A/{i:04}"), i.to_string()))
-                .collect(),
+            versions: Some(
+                (0..1000)
+                    .map(|i| (format!("A/{i:04}"), i.to_string()))
+                    .collect(),
+            ),
             ..SyncState::default()
         };
         written.format = FORMAT;

@@ -10,7 +10,7 @@
 //! did not search.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -20,9 +20,12 @@ use sha2::{Digest, Sha256};
 use tantivy::TantivyDocument;
 
 use super::state::{SyncState, SyncSummary, Unreadable};
+use super::versions::{self, VersionsFile};
 use super::{IndexError, IndexSettings, TenantIndex};
 use crate::asset::Asset;
-use crate::platform::{Platform, PlatformError, Scanned, Since, Stray};
+use crate::platform::{
+    Platform, PlatformError, Scanned, Since, SortedVersions, Stray, VersionStream,
+};
 
 /// Receives progress while a sync runs (a progress bar, or nothing).
 pub trait Progress: Sync {
@@ -96,6 +99,10 @@ impl TenantFiles {
     pub fn state(&self) -> PathBuf {
         self.dir.join("state.json")
     }
+    /// The version of every indexed asset (see [`super::versions`]).
+    pub fn versions(&self) -> PathBuf {
+        self.dir.join("versions.tsv")
+    }
     /// What most commands need of the state (see [`SyncSummary`]).
     pub fn summary(&self) -> PathBuf {
         self.dir.join("summary.json")
@@ -110,29 +117,86 @@ impl TenantFiles {
     /// the cached token — as opposed to the tenant's records (cases with their receipts,
     /// plans and journals, the ledger, the salt, the tombstones, bulk-run journals), which
     /// are kept until purged.
-    pub fn derived(&self) -> [PathBuf; 4] {
+    pub fn derived(&self) -> [PathBuf; 5] {
         [
             self.index(),
             self.state(),
+            self.versions(),
             self.summary(),
             self.token_cache(),
         ]
     }
+    /// Reads the state. A state written before the versions had a file of their own holds
+    /// them: they are moved to that file first, and the state written again without them,
+    /// so that this happens once.
     pub fn load_state(&self) -> Result<SyncState, SyncError> {
-        SyncState::load(&self.state()).map_err(|source| SyncError::State {
-            path: self.state(),
+        let failed = |path: PathBuf| move |source| SyncError::State { path, source };
+        let mut state = SyncState::load(&self.state()).map_err(failed(self.state()))?;
+        if let Some(versions) = state.versions.take() {
+            log::info!(
+                "moving the asset versions out of {}",
+                self.state().display()
+            );
+            versions::write_map(&self.versions(), &versions).map_err(failed(self.versions()))?;
+            state.save(&self.state()).map_err(failed(self.state()))?;
+        }
+        Ok(state)
+    }
+    /// The versions file of `state`: `None` when there is none, or it belongs to a state of
+    /// another format (which is read as empty) or is not whole (an error of kind
+    /// `InvalidData`); either way nothing is known.
+    pub fn open_versions(&self, state: &SyncState) -> Result<Option<VersionsFile>, SyncError> {
+        if !state.is_current() {
+            return Ok(None);
+        }
+        VersionsFile::open(&self.versions()).map_err(|source| SyncError::State {
+            path: self.versions(),
             source,
         })
     }
-    /// Writes the state and, after it, its summary: a summary never says more than the
-    /// state it was made from.
-    pub fn save_state(&self, state: &mut SyncState) -> Result<(), SyncError> {
+    /// Writes the state and, after it, its summary (the versions file, holding `assets`,
+    /// is written before both): a summary never says more than the state it was made from.
+    pub fn save_state(&self, state: &mut SyncState, assets: u64) -> Result<(), SyncError> {
         let failed = |path: PathBuf| move |source| SyncError::State { path, source };
         state.save(&self.state()).map_err(failed(self.state()))?;
         state
-            .summary()
+            .summary(assets)
             .save(&self.summary())
             .map_err(failed(self.summary()))
+    }
+    /// Records a few assets read again (`Some` version) or gone (`None`) in the versions
+    /// file, then saves the state and its summary. A versions file that is not whole is
+    /// removed instead, so that the next sync reads everything again rather than trusting
+    /// what is left of it.
+    pub fn save_versions(
+        &self,
+        state: &mut SyncState,
+        changes: &BTreeMap<String, Option<String>>,
+    ) -> Result<(), SyncError> {
+        let failed = |path: PathBuf| move |source| SyncError::State { path, source };
+        let path = self.versions();
+        let old = match self.open_versions(state) {
+            Ok(old) => old,
+            Err(SyncError::State { source, .. })
+                if source.kind() == std::io::ErrorKind::InvalidData =>
+            {
+                return match std::fs::remove_file(&path) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(failed(path)(e)),
+                    _ => Ok(()),
+                };
+            }
+            Err(e) => return Err(e),
+        };
+        let entries = match &old {
+            Some(old) => Some(old.entries().map_err(failed(path.clone()))?),
+            None => None,
+        };
+        let assets = versions::write(&path, |out| match entries {
+            Some(entries) => versions::merge(entries, changes, out),
+            None => versions::merge(std::iter::empty(), changes, out),
+        })
+        .map_err(failed(path))?;
+        self.save_state(state, assets)
     }
     /// The summary of the last sync; derived from the full state (and written for next
     /// time) when a data directory has none yet.
@@ -141,8 +205,18 @@ impl TenantFiles {
         if let Some(summary) = SyncSummary::load(&self.summary()).map_err(failed(self.summary()))? {
             return Ok(summary);
         }
-        let state = self.load_state()?;
-        let summary = state.summary();
+        // Not `load_state`: answering does not move the versions of an older state.
+        let state = SyncState::load(&self.state()).map_err(failed(self.state()))?;
+        let assets = match &state.versions {
+            Some(versions) => versions.len() as u64,
+            // A versions file that is not whole counts nothing (the next sync reads all).
+            None => self
+                .open_versions(&state)
+                .ok()
+                .flatten()
+                .map_or(0, |v| v.len()),
+        };
+        let summary = state.summary(assets);
         if state.synced_at.is_some() {
             // Best effort: a read-only data directory still answers.
             let _ = summary.save(&self.summary());
@@ -194,19 +268,62 @@ pub fn sync(
         }
         opened => opened?,
     };
-    if !full && state.settings != digest && !state.versions.is_empty() {
+    // What the last sync indexed. A versions file that is not whole is no knowledge at
+    // all: this sync then reads everything rather than take an asset for unchanged that it
+    // did not compare.
+    let not_whole = |e: &std::io::Error| e.kind() == std::io::ErrorKind::InvalidData;
+    let mut torn = false;
+    let mut known_file = match files.open_versions(&state) {
+        Ok(file) => file,
+        Err(SyncError::State { source, .. }) if not_whole(&source) => {
+            log::warn!(
+                "{}: {source}; reading every asset again",
+                files.versions().display()
+            );
+            torn = true;
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    // A platform that looks assets up gets them all in a map; one that walks them in order
+    // gets them as a stream from the file.
+    let walks = platform.walks_sorted_versions();
+    let mut old = BTreeMap::new();
+    if !walks && let Some(file) = &known_file {
+        match file.load() {
+            Ok(map) => old = map,
+            Err(source) if not_whole(&source) => {
+                log::warn!(
+                    "{}: {source}; reading every asset again",
+                    files.versions().display()
+                );
+                torn = true;
+                known_file = None;
+            }
+            Err(source) => {
+                return Err(SyncError::State {
+                    path: files.versions(),
+                    source,
+                });
+            }
+        }
+    }
+    let old_count = known_file.as_ref().map_or(0, VersionsFile::len);
+    if !full && state.settings != digest && old_count > 0 {
         report.full = true;
         report.rebuilt_because = Some("the tenant's field mapping or region changed");
     }
-    if !full && state.versions.is_empty() && !index.is_empty()? {
+    if !full && old_count == 0 && !index.is_empty()? {
         report.full = true;
-        report.rebuilt_because = Some("the sync state was missing");
+        report.rebuilt_because = Some(if torn {
+            "the sync state was not whole"
+        } else {
+            "the sync state was missing"
+        });
     }
 
-    let old = std::mem::take(&mut state.versions);
-    // The versions of what this sync reads. The scan compares with `old` meanwhile, so
-    // an incremental sync adds these to it afterwards rather than copying a million
-    // entries first.
+    // The versions of what this sync reads; the others known are merged in from the
+    // versions file afterwards.
     let mut versions = BTreeMap::new();
     let watermarks = if report.full {
         BTreeMap::new()
@@ -222,17 +339,33 @@ pub fn sync(
     };
     // The scan is told of the unreadable assets as known ones with a version no asset has:
     // it then reads them again, and says when they are gone, though never indexed.
-    let known = if unreadable.assets.is_empty() {
+    let overlay: BTreeMap<String, String> = unreadable
+        .assets
+        .iter()
+        .map(|id| (id.clone(), String::new()))
+        .collect();
+    let streamed = match &known_file {
+        // A platform walking in order reads everything when rebuilding, with or without
+        // what it knew.
+        Some(file) if walks && !report.full => Some(FileKnown {
+            file,
+            overlay: &overlay,
+            path: files.versions(),
+        }),
+        _ => None,
+    };
+    let known = if (walks && report.full) || streamed.is_some() {
+        Cow::Owned(BTreeMap::new())
+    } else if overlay.is_empty() {
         Cow::Borrowed(&old)
     } else {
         let mut known = old.clone();
-        for id in &unreadable.assets {
-            known.insert(id.clone(), String::new());
-        }
+        known.extend(overlay.iter().map(|(k, v)| (k.clone(), v.clone())));
         Cow::Owned(known)
     };
     let since = Since {
         versions: &known,
+        sorted: streamed.as_ref().map(|s| s as &dyn SortedVersions),
         watermarks: &watermarks,
         full: report.full,
         jobs: jobs.max(1),
@@ -245,7 +378,7 @@ pub fn sync(
     // Links and names that are not text: named, and remembered as not searched.
     let mut not_searched = Vec::new();
     // A rebuild reads about as many assets as were indexed; otherwise the count is unknown.
-    progress.start((report.full && !old.is_empty()).then_some(old.len() as u64));
+    progress.start((report.full && old_count > 0).then_some(old_count));
     let (end, description) = std::thread::scope(|scope| -> Result<_, SyncError> {
         let (tx, rx) = mpsc::sync_channel::<Found>(1024);
         let (since, index) = (&since, &index);
@@ -289,11 +422,6 @@ pub fn sync(
                     } else {
                         update.upsert(&id, doc)?;
                     }
-                    match old.get(&id) {
-                        None => report.added += 1,
-                        Some(v) if *v == version => report.unchanged += 1,
-                        Some(_) => report.updated += 1,
-                    }
                     unreadable.assets.remove(&id);
                     versions.insert(id, version);
                     progress.advance(1);
@@ -321,36 +449,68 @@ pub fn sync(
         }
     })?;
     drop(known);
-    let mut versions = if report.full {
-        versions
-    } else {
-        let mut all = old;
-        all.extend(versions);
-        all
-    };
+    drop(streamed);
+    let removed: BTreeSet<String> = end.removed.iter().cloned().collect();
     for id in &end.removed {
         update.remove(id);
         unreadable.assets.remove(id);
-        if versions.remove(id).is_some() {
-            report.removed += 1;
-        }
     }
     // After the removals: a stray is never listed as an asset, so the scan calls every
     // one that was remembered gone.
     unreadable.assets.extend(not_searched);
-    if !report.full {
-        report.unchanged = (versions.len() as u64).saturating_sub(report.added + report.updated);
-    }
+
+    // The versions now indexed: what was read and, unless rebuilding, every other known
+    // one, less what is gone; each counted on the way. Nothing read and nothing gone
+    // leaves the file as it is.
+    let assets = match &known_file {
+        Some(_) if !report.full && versions.is_empty() && removed.is_empty() => {
+            report.unchanged = old_count;
+            old_count
+        }
+        _ => {
+            let path = files.versions();
+            let old: Box<dyn Iterator<Item = std::io::Result<(String, String)>>> = match &known_file
+            {
+                _ if !walks => Box::new(old.into_iter().map(Ok)),
+                Some(file) => {
+                    let entries = file.entries().map_err(|source| SyncError::State {
+                        path: path.clone(),
+                        source,
+                    })?;
+                    if report.full {
+                        // Only counted: a rebuild does not need them whole.
+                        Box::new(entries.map_while(|e| e.ok().map(Ok)))
+                    } else {
+                        Box::new(entries)
+                    }
+                }
+                None => Box::new(std::iter::empty()),
+            };
+            let mut counts = Counts::default();
+            let assets = versions::write(&path, |out| {
+                merge_read(old, &versions, &removed, report.full, &mut counts, out)
+            })
+            .map_err(|source| SyncError::State { path, source })?;
+            report.added = counts.added;
+            report.updated = counts.updated;
+            report.removed = counts.removed;
+            report.unchanged = if report.full {
+                counts.same
+            } else {
+                assets.saturating_sub(report.added + report.updated)
+            };
+            assets
+        }
+    };
     progress.finish();
     update.commit()?;
 
-    state.versions = versions;
     state.watermarks = end.watermarks;
     state.settings = digest;
     state.labels = description.labels;
     state.writable = description.writable;
     state.synced_at = Some(crate::time::now());
-    files.save_state(&mut state)?;
+    files.save_state(&mut state, assets)?;
     unreadable
         .save(&files.unreadable())
         .map_err(|source| SyncError::State {
@@ -358,11 +518,110 @@ pub fn sync(
             source,
         })?;
     report.unreadable = unreadable.assets.into_iter().collect();
-    report.indexed = state.versions.len() as u64;
+    report.indexed = assets;
     report.errors.sort();
     report.without_sidecar.sort();
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// How the versions read by a sync compare with those known before.
+#[derive(Debug, Default)]
+struct Counts {
+    added: u64,
+    updated: u64,
+    /// Read again at the version known.
+    same: u64,
+    removed: u64,
+}
+
+/// Writes the versions now indexed: those `read`, and unless `full` the `old` ones not read
+/// again, all less the `removed` ones; both in id order, so one pass beside each other.
+fn merge_read(
+    old: impl Iterator<Item = std::io::Result<(String, String)>>,
+    read: &BTreeMap<String, String>,
+    removed: &BTreeSet<String>,
+    full: bool,
+    counts: &mut Counts,
+    out: &mut versions::Writer<'_>,
+) -> std::io::Result<()> {
+    let mut removed_count = 0;
+    let mut emit = |out: &mut versions::Writer<'_>, id: &str, version: &str| {
+        if removed.contains(id) {
+            removed_count += 1;
+            Ok(())
+        } else {
+            out.push(id, version)
+        }
+    };
+    let mut read = read.iter().peekable();
+    for entry in old {
+        let (id, version) = entry?;
+        while let Some((new, v)) = read.next_if(|(new, _)| new.as_str() < id.as_str()) {
+            counts.added += 1;
+            emit(out, new, v)?;
+        }
+        if let Some((new, v)) = read.next_if(|(new, _)| **new == id) {
+            if *v == version {
+                counts.same += 1;
+            } else {
+                counts.updated += 1;
+            }
+            emit(out, new, v)?;
+        } else if !full {
+            emit(out, &id, &version)?;
+        }
+    }
+    for (new, v) in read {
+        counts.added += 1;
+        emit(out, new, v)?;
+    }
+    counts.removed = removed_count;
+    Ok(())
+}
+
+/// The known versions in the versions file, with the unreadable assets among them at a
+/// version no asset has (`overlay`), as a stream in id order.
+struct FileKnown<'a> {
+    file: &'a VersionsFile,
+    overlay: &'a BTreeMap<String, String>,
+    path: PathBuf,
+}
+
+impl SortedVersions for FileKnown<'_> {
+    fn entries(&self) -> Result<VersionStream<'_>, PlatformError> {
+        let io = |source| PlatformError::Io {
+            path: self.path.clone(),
+            source,
+        };
+        let mut file = self
+            .file
+            .entries()
+            .map_err(io)?
+            .map(move |e| e.map_err(io))
+            .peekable();
+        let mut overlay = self.overlay.iter().peekable();
+        let owned = |(id, version): (&String, &String)| Ok((id.clone(), version.clone()));
+        Ok(Box::new(std::iter::from_fn(move || {
+            use std::cmp::Ordering::{Equal, Greater, Less};
+            let order = match (file.peek(), overlay.peek()) {
+                (Some(Err(_)), _) | (Some(Ok(_)), None) => Less,
+                (Some(Ok((known, _))), Some((unreadable, _))) => {
+                    known.as_str().cmp(unreadable.as_str())
+                }
+                (None, Some(_)) => Greater,
+                (None, None) => return None,
+            };
+            match order {
+                Less => file.next(),
+                Equal => {
+                    file.next();
+                    overlay.next().map(owned)
+                }
+                Greater => overlay.next().map(owned),
+            }
+        })))
+    }
 }
 
 /// What the scanning thread hands the indexing thread.
@@ -405,20 +664,21 @@ pub fn reindex(
     let index = TenantIndex::open_or_create(&files.index())?;
     let mut update = index.update()?;
     let mut gone = 0;
+    let mut changes = BTreeMap::new();
     for (id, asset) in read {
         match asset {
             Some(asset) => {
                 update.upsert(id, index.document(asset, settings))?;
-                state.versions.insert(id.clone(), asset.version.clone());
+                changes.insert(id.clone(), Some(asset.version.clone()));
             }
             None => {
                 update.remove(id);
-                state.versions.remove(id);
+                changes.insert(id.clone(), None);
                 gone += 1;
             }
         }
     }
     update.commit()?;
-    files.save_state(&mut state)?;
+    files.save_versions(&mut state, &changes)?;
     Ok(gone)
 }

@@ -366,32 +366,44 @@ impl Platform for DirPlatform {
         // Both sorted by id: one pass beside each other finds what is gone, new or changed,
         // with one comparison per asset (a lookup per asset in the million known ones
         // compared long shared prefixes twenty times over).
+        // The known ones come as a stream: at a million assets, never all in memory.
         let mut end = ScanEnd::default();
-        let mut to_read: Vec<&Listed> = Vec::new();
-        let mut known = since.versions.iter().peekable();
+        // Each with whether it was known.
+        let mut to_read: Vec<(&Listed, bool)> = Vec::new();
+        let mut known = since.sorted_versions()?;
+        let mut next_known = known.next().transpose()?;
         for listed in &listing.assets {
-            while let Some((id, _)) = known.next_if(|(id, _)| id.as_str() < listed.id.as_str()) {
-                end.removed.push(id.clone());
+            while let Some((id, _)) = next_known.take_if(|(id, _)| *id < listed.id) {
+                end.removed.push(id);
+                next_known = known.next().transpose()?;
             }
-            let same = known
-                .next_if(|(id, _)| **id == listed.id)
-                .is_some_and(|(_, version)| *version == listed.version);
-            if since.full || !same {
-                to_read.push(listed);
+            let mut same = None;
+            if let Some((_, version)) = next_known.take_if(|(id, _)| *id == listed.id) {
+                same = Some(version == listed.version);
+                next_known = known.next().transpose()?;
+            }
+            if since.full || same != Some(true) {
+                to_read.push((listed, same.is_some()));
             }
         }
-        end.removed.extend(known.map(|(id, _)| id.clone()));
+        while let Some((id, _)) = next_known {
+            end.removed.push(id);
+            next_known = known.next().transpose()?;
+        }
+        drop(known);
         let next = AtomicUsize::new(0);
         let gone = std::sync::Mutex::new(Vec::new());
         std::thread::scope(|scope| {
             for _ in 0..since.jobs.clamp(1, 16) {
                 scope.spawn(|| {
-                    while let Some(listed) = to_read.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    while let Some((listed, was_known)) =
+                        to_read.get(next.fetch_add(1, Ordering::Relaxed))
+                    {
                         match self.read(&listed.id) {
                             Ok(asset) => found(Scanned::Asset(asset)),
                             // Removed between the listing and the read.
                             Err(e) if e.is_not_found() => {
-                                if let Ok(mut gone) = gone.lock() {
+                                if *was_known && let Ok(mut gone) = gone.lock() {
                                     gone.push(listed.id.clone());
                                 }
                             }
@@ -404,13 +416,13 @@ impl Platform for DirPlatform {
                 });
             }
         });
-        for id in gone.into_inner().unwrap_or_default() {
-            if since.versions.contains_key(&id) {
-                end.removed.push(id);
-            }
-        }
+        end.removed.extend(gone.into_inner().unwrap_or_default());
         end.removed.sort();
         Ok(end)
+    }
+
+    fn walks_sorted_versions(&self) -> bool {
+        true
     }
 
     fn get(&self, id: &str) -> Result<Asset, PlatformError> {
@@ -916,6 +928,7 @@ mod tests {
         let watermarks = BTreeMap::new();
         let since = Since {
             versions: &versions,
+            sorted: None,
             watermarks: &watermarks,
             full: false,
             jobs: 2,

@@ -264,10 +264,15 @@ pub struct Listing {
 }
 
 /// What the last sync knew, so that a scan reads only what changed.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Since<'a> {
-    /// Asset id → version marker indexed last time.
+    /// Asset id → version marker indexed last time, for platforms that look assets up one
+    /// by one; empty when `sorted` holds them instead.
     pub versions: &'a BTreeMap<String, String>,
+    /// The same as a stream in id order, for a platform that walks them beside a sorted
+    /// listing ([`Platform::walks_sorted_versions`]): a million of them are then never
+    /// held at once. `None` when `versions` holds them.
+    pub sorted: Option<&'a dyn SortedVersions>,
     /// Per archive, the newest modification time seen last time (platforms that list
     /// newest first stop reading there).
     pub watermarks: &'a BTreeMap<String, String>,
@@ -275,6 +280,46 @@ pub struct Since<'a> {
     pub full: bool,
     /// How many requests or reads may run at once.
     pub jobs: usize,
+}
+
+impl std::fmt::Debug for Since<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Since")
+            .field("versions", &self.versions.len())
+            .field("sorted", &self.sorted.is_some())
+            .field("watermarks", &self.watermarks)
+            .field("full", &self.full)
+            .field("jobs", &self.jobs)
+            .finish()
+    }
+}
+
+impl Since<'_> {
+    /// Every known asset id with its version, in id order, wherever they are kept.
+    pub fn sorted_versions(&self) -> Result<VersionStream<'_>, PlatformError> {
+        match self.sorted {
+            Some(sorted) => sorted.entries(),
+            None => self.versions.entries(),
+        }
+    }
+}
+
+/// Asset ids with their version markers, in id order; an entry that cannot be read ends it
+/// with an error.
+pub type VersionStream<'a> = Box<dyn Iterator<Item = Result<(String, String), PlatformError>> + 'a>;
+
+/// Known versions that can be read as a stream in id order.
+pub trait SortedVersions: Sync {
+    fn entries(&self) -> Result<VersionStream<'_>, PlatformError>;
+}
+
+impl SortedVersions for BTreeMap<String, String> {
+    fn entries(&self) -> Result<VersionStream<'_>, PlatformError> {
+        Ok(Box::new(
+            self.iter()
+                .map(|(id, version)| Ok((id.clone(), version.clone()))),
+        ))
+    }
 }
 
 /// One finding of a scan, handed over as soon as it is made.
@@ -423,6 +468,12 @@ pub trait Platform: Send + Sync {
         since: &Since<'_>,
         found: &(dyn Fn(Scanned) + Sync),
     ) -> Result<ScanEnd, PlatformError>;
+    /// Whether `scan` walks the known versions in id order ([`Since::sorted_versions`])
+    /// rather than looking them up: the sync then hands them over as a stream instead of
+    /// reading them all into a map first.
+    fn walks_sorted_versions(&self) -> bool {
+        false
+    }
     /// Reads one asset with its metadata.
     fn get(&self, id: &str) -> Result<Asset, PlatformError>;
     /// Changes some fields of one asset and returns it as the platform now holds it. With

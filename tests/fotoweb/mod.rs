@@ -692,6 +692,7 @@ fn scan(
     let found = std::sync::Mutex::new(BTreeMap::new());
     let since = dsr::platform::Since {
         versions,
+        sorted: None,
         watermarks,
         full: false,
         jobs: 2,

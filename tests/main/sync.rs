@@ -160,6 +160,161 @@ fn an_index_of_other_fields_is_rebuilt_never_searched() {
     assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg"]);
 }
 
+/// The lines of a tenant's versions file between its header and trailer.
+fn version_lines(t: &Test) -> Vec<String> {
+    let path = t.tenant_data("acme").join("versions.tsv");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.first(), Some(&"dsr versions 1"), "{text}");
+    assert_eq!(
+        lines.last().map(|l| l.to_string()),
+        Some(format!("end {}", lines.len() - 2)),
+        "{text}"
+    );
+    lines[1..lines.len() - 1]
+        .iter()
+        .map(|l| l.to_string())
+        .collect()
+}
+
+/// A data directory of a dsr that kept the versions inside `state.json` goes on working:
+/// `locate` answers from it as it is, and the next sync moves the versions to their own
+/// file once, reading only what changed.
+#[test]
+fn versions_kept_in_an_older_state_are_moved_to_their_own_file_once() {
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.asset("Staff/b.jpg", json!({"80": ["Jane Doe"]}));
+    t.asset("Press/c.jpg", json!({"368": ["Ola Nordmann"]}));
+    t.add_tenant("acme", &[]);
+    t.sync(&[]);
+    let data = t.tenant_data("acme");
+    // As the older dsr wrote it: the versions in the state, no versions file, no summary.
+    let versions: serde_json::Map<String, Value> = version_lines(&t)
+        .iter()
+        .map(|line| {
+            let (id, version) = line.split_once('\t').expect("id TAB version");
+            (id.to_owned(), Value::from(version))
+        })
+        .collect();
+    assert_eq!(versions.len(), 3);
+    let state_path = data.join("state.json");
+    let mut state: Value =
+        serde_json::from_slice(&std::fs::read(&state_path).expect("the state")).expect("JSON");
+    assert!(state.get("versions").is_none(), "{state}");
+    state["versions"] = Value::Object(versions);
+    std::fs::write(&state_path, state.to_string()).expect("an older state");
+    std::fs::remove_file(data.join("versions.tsv")).expect("no versions file");
+    std::fs::remove_file(data.join("summary.json")).expect("no summary");
+
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg", "Staff/b.jpg"]);
+    let status = t.dsr(["tenant", "show", "acme"]).run();
+    assert!(
+        status.stdout.contains("assets indexed  3"),
+        "{}",
+        status.dump()
+    );
+
+    t.asset("Staff/b.jpg", json!({"80": ["Kari Nordmann"]}));
+    let report = t.sync(&[]);
+    assert_eq!(report["full"], false, "{report}");
+    assert_eq!(counts(&report), [0, 1, 0, 2, 3], "{report}");
+    assert_eq!(version_lines(&t).len(), 3);
+    let state: Value =
+        serde_json::from_slice(&std::fs::read(&state_path).expect("the state")).expect("JSON");
+    assert!(
+        state.get("versions").is_none(),
+        "moved, not kept twice: {state}"
+    );
+    assert_eq!(located(&t, "Kari Nordmann"), ["Staff/b.jpg"]);
+    assert_eq!(counts(&t.sync(&[])), [0, 0, 0, 3, 3]);
+}
+
+/// One sync walking the listing beside the versions file notices an asset changed, one
+/// added and one removed, in different archives, and the file then holds exactly what
+/// is indexed.
+#[test]
+fn the_versions_file_is_merged_with_what_changed_was_added_and_is_gone() {
+    let t = Test::new();
+    for id in ["A/1.jpg", "B/1.jpg", "B/3.jpg", "C/1.jpg"] {
+        t.asset(id, json!({"80": ["Jane Doe"]}));
+    }
+    t.add_tenant("acme", &[]);
+    t.sync(&[]);
+    let before = version_lines(&t);
+    assert_eq!(before.len(), 4);
+    // Nothing changed: the file is not even written again.
+    let path = t.tenant_data("acme").join("versions.tsv");
+    let written = std::fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("a time");
+    assert_eq!(counts(&t.sync(&[])), [0, 0, 0, 4, 4]);
+    let again = std::fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("a time");
+    assert_eq!(written, again);
+
+    let long_ago = SystemTime::UNIX_EPOCH + Duration::from_secs(1_600_000_000);
+    touch(&t.tenant_dir().join("A/1.jpg.json"), long_ago);
+    t.asset("B/2.jpg", json!({"80": ["Kari Nordmann"]}));
+    std::fs::remove_file(t.tenant_dir().join("C/1.jpg")).expect("remove the file");
+    std::fs::remove_file(t.tenant_dir().join("C/1.jpg.json")).expect("remove the sidecar");
+    assert_eq!(counts(&t.sync(&[])), [1, 1, 1, 2, 4]);
+    let after = version_lines(&t);
+    let ids: Vec<&str> = after.iter().filter_map(|l| l.split('\t').next()).collect();
+    assert_eq!(ids, ["A/1.jpg", "B/1.jpg", "B/2.jpg", "B/3.jpg"]);
+    assert_ne!(after[0], before[0], "the changed version is the new one");
+    assert_eq!(after[1], before[1]);
+    assert_eq!(located(&t, "Kari Nordmann"), ["B/2.jpg"]);
+    assert_eq!(counts(&t.sync(&[])), [0, 0, 0, 4, 4]);
+}
+
+/// A versions file cut short or missing is no knowledge: the sync reads every asset
+/// again instead of taking those it lists no longer for gone or the rest for unchanged.
+/// One that lost lines inside is never trusted either: the sync stops, names it, and a
+/// full sync reads everything.
+#[test]
+fn a_versions_file_cut_short_missing_or_damaged_is_never_trusted() {
+    let t = Test::new();
+    for i in 0..20 {
+        t.asset(&format!("Staff/{i:02}.jpg"), json!({"80": ["Jane Doe"]}));
+    }
+    t.add_tenant("acme", &[]);
+    t.sync(&[]);
+    let path = t.tenant_data("acme").join("versions.tsv");
+    let whole = std::fs::read(&path).expect("the versions");
+
+    // Cut short, with a sidecar changed meanwhile: read again, not left as it was.
+    std::fs::write(&path, &whole[..whole.len() / 2]).expect("cut short");
+    t.asset("Staff/15.jpg", json!({"80": ["Kari Nordmann"]}));
+    let report = t.sync(&[]);
+    assert_eq!(report["full"], true, "{report}");
+    assert_eq!(report["rebuilt_because"], "the sync state was not whole");
+    assert_eq!(counts(&report)[4], 20, "{report}");
+    assert_eq!(located(&t, "Kari Nordmann"), ["Staff/15.jpg"]);
+    assert_eq!(version_lines(&t).len(), 20);
+
+    std::fs::remove_file(&path).expect("removed");
+    let report = t.sync(&[]);
+    assert_eq!(report["full"], true, "{report}");
+    assert_eq!(report["rebuilt_because"], "the sync state was missing");
+    assert_eq!(counts(&t.sync(&[])), [0, 0, 0, 20, 20]);
+
+    // A line lost inside, the trailer kept.
+    let text = std::fs::read_to_string(&path).expect("the versions");
+    let lost = text.lines().nth(5).expect("a line").to_owned() + "\n";
+    std::fs::write(&path, text.replacen(&lost, "", 1)).expect("damaged");
+    let message = t.dsr(["sync"]).status(2).run().error();
+    assert!(
+        message.contains("versions.tsv") && message.contains("dsr sync --full"),
+        "{message}"
+    );
+    let report = t.sync(&["--full"]);
+    assert_eq!(counts(&report)[4], 20, "{report}");
+    assert_eq!(counts(&t.sync(&[])), [0, 0, 0, 20, 20]);
+}
+
 /// A sidecar with a trailing comma on line 4, column 3.
 const TRAILING_COMMA: &str =
     "{\n  \"metadata\": {\n    \"80\": {\"value\": [\"Jane Doe\"]},\n  }\n}\n";

@@ -144,6 +144,7 @@ fn removing_a_tenant_keeps_its_cases_receipts_and_tombstones() {
     let not_records = |p: &std::path::PathBuf| {
         !p.starts_with("index")
             && p != Path::new("state.json")
+            && p != Path::new("versions.tsv")
             && p != Path::new("summary.json")
             && p != Path::new("lock")
     };
@@ -181,6 +182,7 @@ fn removing_a_tenant_keeps_its_cases_receipts_and_tombstones() {
     assert!(
         !data.join("index").exists()
             && !data.join("state.json").exists()
+            && !data.join("versions.tsv").exists()
             && !data.join("summary.json").exists(),
         "the index, a copy of the platform's personal data, is gone"
     );
