@@ -563,7 +563,7 @@ impl Platform for DirPlatform {
     ) -> Result<(), PlatformError> {
         records::deletable(id)?;
         match records::named(id) {
-            Named::Kept { path, .. } => self.delete_files(&path).map_err(renamed(id)),
+            Named::Kept { path, .. } => self.delete_record(&path).map_err(renamed(id)),
             _ => self.delete_files(id),
         }
     }
@@ -657,6 +657,21 @@ impl DirPlatform {
             Replaced::Yes => self.read_sidecar(id).map(|(asset, _)| asset),
             Replaced::Changed => Err(PlatformError::Conflict { id: id.to_owned() }),
         }
+    }
+
+    /// Removes the JSON of the record kept at `path` and nothing else: `.records/albums/5`
+    /// beside it is the folder of the album's shares, not a file of the album's.
+    fn delete_record(&self, path: &str) -> Result<(), PlatformError> {
+        let json = sidecar_entry(&self.file_of(path)?);
+        let refused = self.refused(path);
+        if !json.exists().map_err(&refused)? {
+            return Err(PlatformError::NotFound {
+                id: path.to_owned(),
+            });
+        }
+        json.remove().map_err(&refused)?;
+        json.sync_folder();
+        Ok(())
     }
 
     /// Removes the file `id` names and its sidecar (see [`Platform::delete_following`]).

@@ -17,6 +17,8 @@ const HER_COMMENT: &str = "Staff/shared.png/comments/1";
 const MENTION: &str = "Staff/shared.png/comments/2";
 const ORDER: &str = "orders/7";
 const CONSENT: &str = "Staff/shared.png/consent";
+const ALBUM: &str = "albums/9";
+const SHARE: &str = "albums/9/shares/1";
 
 /// Writes record `id` as `.records/<id>.json` with `fields` wrapped like a sidecar's.
 fn record(t: &Test, id: &str, fields: Value) {
@@ -81,6 +83,17 @@ fn tenant() -> Test {
         json!({"order.username": "jdoe", "order.name": "Jane Doe",
                "order.email": "jane.doe@example.com", "order.reference": "ORD-7",
                "order.state": "approved", "order.items": ["Staff/shared.png"]}),
+    );
+    // Her album, kept beside the folder of its shares.
+    record(
+        &t,
+        ALBUM,
+        json!({"album.owner": "jdoe", "album.ownerName": "Jane Doe", "album.name": "Board photos"}),
+    );
+    record(
+        &t,
+        SHARE,
+        json!({"share.email": "jane.doe@example.com", "share.album": "Board photos"}),
     );
     t.add_tenant("acme", &["--default-region", "NO"]);
     t.sync(&[]);
@@ -185,6 +198,8 @@ fn erasure_deletes_her_account_and_comments_withholds_her_order_and_locate_agree
     assert_eq!(planned[HER_COMMENT], "delete", "{done:#}");
     assert_eq!(planned[MENTION], "scrub", "{done:#}");
     assert_eq!(planned[ORDER], "withheld", "{done:#}");
+    assert_eq!(planned[ALBUM], "delete", "{done:#}");
+    assert_eq!(planned[SHARE], "delete", "{done:#}");
 
     let records = t.tenant_dir().join(".records");
     assert!(
@@ -193,6 +208,14 @@ fn erasure_deletes_her_account_and_comments_withholds_her_order_and_locate_agree
     );
     assert!(!records.join("Staff/shared.png/comments/1.json").exists());
     assert!(records.join("users/43.json").exists(), "Ola's stays");
+    assert!(
+        !records.join("albums/9.json").exists(),
+        "her album is deleted"
+    );
+    assert!(
+        !records.join("albums/9/shares/1.json").exists(),
+        "the share is removed"
+    );
     let mention = std::fs::read_to_string(records.join("Staff/shared.png/comments/2.json"))
         .expect("the mention is kept");
     assert!(!mention.contains("Jane Doe"), "{mention}");
@@ -203,7 +226,7 @@ fn erasure_deletes_her_account_and_comments_withholds_her_order_and_locate_agree
     let receipt = t.latest_receipt(&case);
     let said = per_asset(&receipt["assets"], "outcome");
     assert_eq!(said[ORDER], "withheld", "{receipt:#}");
-    for id in [ACCOUNT, HER_COMMENT, MENTION] {
+    for id in [ACCOUNT, HER_COMMENT, MENTION, ALBUM, SHARE] {
         assert_ne!(said[id], "withheld", "{id}: {receipt:#}");
         assert_ne!(said[id], "failed", "{id}: {receipt:#}");
     }
@@ -216,7 +239,12 @@ fn erasure_deletes_her_account_and_comments_withholds_her_order_and_locate_agree
             .hits(),
     )
     .into_keys()
-    .filter(|id| id.starts_with("orders/") || id.starts_with("users/") || id.contains("/comments/"))
+    .filter(|id| {
+        id.starts_with("orders/")
+            || id.starts_with("users/")
+            || id.starts_with("albums/")
+            || id.contains("/comments/")
+    })
     .collect();
     assert_eq!(left, vec![ORDER.to_owned()]);
 }
