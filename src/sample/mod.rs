@@ -999,7 +999,7 @@ mod tests {
 
     fn sidecars(tree: &BTreeMap<String, Vec<u8>>) -> Vec<(&String, Value)> {
         tree.iter()
-            .filter(|(path, _)| path.ends_with(".json"))
+            .filter(|(path, _)| path.ends_with(".json") && !path.starts_with(".records/"))
             .map(|(path, bytes)| (path, serde_json::from_slice(bytes).unwrap()))
             .collect()
     }
@@ -1026,7 +1026,11 @@ mod tests {
 
     fn assert_sidecar_shape(path: &str, sidecar: &Value) {
         let top = sidecar.as_object().unwrap();
-        let keys: Vec<&str> = top.keys().map(String::as_str).collect();
+        let keys: Vec<&str> = top
+            .keys()
+            .map(String::as_str)
+            .filter(|k| *k != "consentStatus")
+            .collect();
         assert_eq!(keys, ["created", "metadata", "modified"], "{path}");
         for stamp in ["created", "modified"] {
             let text = sidecar[stamp].as_str().unwrap();
@@ -1091,7 +1095,17 @@ mod tests {
                 "{name}"
             );
         }
-        assert_eq!(tree.len(), 481);
+        // 240 images, their sidecars, the README and 7 records.
+        assert_eq!(tree.len(), 488);
+        let records: Vec<&String> = tree.keys().filter(|p| p.starts_with(".records/")).collect();
+        assert_eq!(records.len(), 7, "{records:?}");
+        for record in records {
+            let json: Value = serde_json::from_slice(&tree[record]).unwrap();
+            assert!(
+                json["metadata"].as_object().is_some_and(|m| !m.is_empty()),
+                "{record}"
+            );
+        }
     }
 
     #[test]
