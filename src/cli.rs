@@ -1142,18 +1142,18 @@ pub struct EraseArgs {
     #[arg(long, value_name = "TEXT", required_if_eq("shown_with_others", "keep"))]
     pub reason: Option<String>,
     /// The subject's own user account, where the tenant reads accounts (fotoweb
-    /// --records users): `delete` it (what an erasure asks for: a leaver's account has no
+    /// --records users, or a dir tenant's .records/users/): `delete` it (what an erasure asks for: a leaver's account has no
     /// purpose left), or `disable` it and clear its name, e-mail, phone, address and
     /// description, renaming a login that is hers, where the account itself must stay
     #[arg(long, value_enum, default_value_t = AccountArg::Delete, value_name = "WHAT", conflicts_with = "resume")]
     pub account: AccountArg,
     /// Comments the subject wrote, where the tenant reads comments (fotoweb --records
-    /// comments): `delete` them, or `anonymise` them (author "[former user]", her names
+    /// comments, or a dir tenant's .records/): `delete` them, or `anonymise` them (author "[former user]", her names
     /// taken out of the text). Comments that merely name her are scrubbed like captions
     #[arg(long, value_enum, default_value_t = AuthoredArg::Delete, value_name = "WHAT", conflicts_with = "resume")]
     pub authored_comments: AuthoredArg,
     /// Hand the albums the subject owns to the account with this login, where the tenant
-    /// reads albums (fotoweb --records albums). Without it her albums are deleted: an
+    /// reads albums (fotoweb --records albums, or a dir tenant's .records/albums/). Without it her albums are deleted: an
     /// album only links assets, which stay in their archives, and a leaver's album has no
     /// owner left to keep it. A login the tenant does not have, or her own, is refused
     /// before anything changes. Shares of albums to her e-mail address are removed either

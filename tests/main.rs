@@ -32,6 +32,8 @@ mod consents;
 mod dbserver;
 #[path = "main/demo.rs"]
 mod demo;
+#[path = "main/dir_records.rs"]
+mod dir_records;
 #[path = "main/disguised.rs"]
 mod disguised;
 #[path = "main/documented.rs"]

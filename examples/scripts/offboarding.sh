@@ -122,6 +122,10 @@ for line in results.read_text().splitlines():
                 keep(s["receipt"], archive / r["case"] / s["tenant"])
     elif r["status"] == "verified":
         print(f"{who}: case {r['case']} erased and verified", file=sys.stderr)
+    elif r["status"] == "withheld" and not r.get("errors"):
+        # Done but for what a legal hold keeps (an order under the bookkeeping hold): the
+        # receipt names what was kept and why; a fresh locate still finds it.
+        print(f"{who}: case {r['case']} erased and verified but for what a legal hold keeps (withheld: see its receipt)", file=sys.stderr)
     else:
         print(f"{who}: {r['status']}: {'; '.join(r['errors'])}", file=sys.stderr)
     if r.get("receipt"):

@@ -43,6 +43,9 @@ const SUBJECT: &[&str] = &[
     "jdoe",
 ];
 
+/// A colleague's comment that names her in its text (a medium match).
+const MENTION: &str = "Staff/board-meeting-020.png/comments/2";
+
 /// The number her rectification puts in place of the old one.
 const NEW_PHONE: &str = "+47 913 45 678";
 
@@ -84,7 +87,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     locate.extend_from_slice(SUBJECT);
     demo.step(
         &mut out,
-        "Find every asset holding Jane Doe. Jane Smith, John Doe, Jane Doerr and jane.doe@example.com.au\n   are in the tenant too, and are not taken for her.",
+        "Find every asset holding Jane Doe, and the records kept beside them: her user account, comments,\n   her album and its share, her order, consents. Jane Smith, John Doe, Jane Doerr and\n   jane.doe@example.com.au are in the tenant too, and are not taken for her.",
         &locate,
         &[],
     )?;
@@ -241,6 +244,20 @@ fn correct_and_erase(demo: &Demo, out: &mut std::io::StdoutLock<'_>) -> Result<S
         .to_owned();
     demo.step(
         out,
+        "A colleague's comment names her in its text: a medium match, which a person looks at and puts in.\n   Her own account, the comment she wrote, her album and her order are high matches, in already.",
+        &[
+            "case",
+            "review",
+            &erasure,
+            "--tenant",
+            "sample",
+            "--include",
+            MENTION,
+        ],
+        &[],
+    )?;
+    demo.step(
+        out,
         "In the database her name also stands in a quote's notes, a quote line and the activity log: medium\n   matches, which a person looks at and puts in (high matches are in already).",
         &[
             "case",
@@ -263,9 +280,9 @@ fn correct_and_erase(demo: &Demo, out: &mut std::io::StdoutLock<'_>) -> Result<S
         &["erase", &erasure, "--group", "company", "--dry-run"],
         &[],
     )?;
-    demo.step(
+    demo.step_expecting(
         out,
-        "Carry it out: in each system each step journaled, each asset or row read back, the index refreshed,\n   and she is located again; one signed case receipt lists each system's receipt. Three group photos\n   show her beside colleagues: scrubbing their metadata leaves her face in them, so the controller\n   decides (here: keep them, with the reason in the receipt; without a decision the run lists them as\n   \"image still shows the subject\" and ends 3).",
+        "Carry it out: in each system each step journaled, each asset or row read back, the index refreshed,\n   and she is located again; one signed case receipt lists each system's receipt. Her account is\n   deleted, the comment she wrote too, the comment naming her scrubbed, her album and its share\n   removed. Her order is an accounting record: it is kept under the bookkeeping legal hold, withheld\n   (exit status 4: done but for what a legal hold keeps). Three group photos show her beside\n   colleagues: scrubbing their metadata leaves her face in them, so the controller decides (here:\n   keep them, with the reason in the receipt; without a decision the run lists them as \"image still\n   shows the subject\" and ends 3).",
         &[
             "erase",
             &erasure,
@@ -278,15 +295,15 @@ fn correct_and_erase(demo: &Demo, out: &mut std::io::StdoutLock<'_>) -> Result<S
             "group photos stay in the staff archive (legitimate interest, RoPA 4.2)",
         ],
         &[],
+        4,
     )?;
     let mut again = vec!["locate", "--group", "company", "--min-confidence", "medium"];
     again.extend_from_slice(SUBJECT);
-    demo.step_expecting(
+    demo.step(
         out,
-        "Look for her once more in both systems: no high or medium match is left (exit status 1: not found).\n   The low \"J. Doe\" byline was never in the reviewed set: a person judges it with `dsr case review`.",
+        "Look for her once more in both systems: the one match left is her order, withheld under the\n   bookkeeping hold as the receipt says; nothing else of hers is found. The low \"J. Doe\" byline was\n   never in the reviewed set: a person judges it with `dsr case review`.",
         &again,
         &[],
-        1,
     )?;
     Ok(erasure)
 }

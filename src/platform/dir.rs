@@ -3,6 +3,7 @@
 //! tenants and on-premises shares look like this; so does the bundled sample tenant.
 
 mod beneath;
+mod records;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::{OsStr, OsString};
@@ -19,7 +20,9 @@ use super::{
 };
 use crate::asset::{Asset, FieldValue, metadata_from_json};
 use crate::fields;
+use crate::platform::fotoweb::RecordId;
 use beneath::{Entry, Refused};
+use records::Named;
 
 const SIDECAR_SUFFIX: &str = ".json";
 
@@ -200,6 +203,13 @@ impl DirPlatform {
             listing.assets.extend(folder.assets);
             listing.strays.extend(folder.strays);
         }
+        // A record in `.records/` is listed under its record id (`users/42`), as FotoWeb
+        // lists it.
+        for listed in &mut listing.assets {
+            if let Some(id) = records::listed_record(&listed.id) {
+                listed.id = id.to_owned();
+            }
+        }
         if !listing.assets.is_sorted_by(|a, b| a.id < b.id) {
             listing.assets.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         }
@@ -293,9 +303,35 @@ impl DirPlatform {
         Ok(folder)
     }
 
-    /// Reads one asset's sidecar. An asset whose file or sidecar is a link is not read:
-    /// what the link points at is not the tenant's.
+    /// Reads one asset's sidecar, or one record (see [`records`]). An asset whose file or
+    /// sidecar is a link is not read: what the link points at is not the tenant's.
     pub fn read(&self, id: &str) -> Result<Asset, PlatformError> {
+        match records::named(id) {
+            Named::Asset => self.read_sidecar(id).map(|(asset, _)| asset),
+            Named::Kept { path, archive } => self
+                .read_sidecar(&path)
+                .map(|(asset, _)| records::as_record(asset, id, archive))
+                .map_err(renamed(id)),
+            Named::Consent { asset } => {
+                let (read, json) = self.read_sidecar(&asset).map_err(renamed(id))?;
+                self.consent_of(&read, &json)
+                    .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })
+            }
+        }
+    }
+
+    /// The consent status an asset's sidecar holds, as its record.
+    fn consent_of(&self, asset: &Asset, json: &serde_json::Value) -> Option<Asset> {
+        crate::platform::fotoweb::consent_asset(
+            &asset.id,
+            &asset.metadata,
+            json.get("consentStatus"),
+            asset.modified.as_deref(),
+        )
+    }
+
+    /// Reads the sidecar of the file `id` names, with the sidecar's JSON.
+    fn read_sidecar(&self, id: &str) -> Result<(Asset, serde_json::Value), PlatformError> {
         let file = self.file_of(id)?;
         file.exists().map_err(self.refused(id))?;
         let sidecar = sidecar_entry(&file);
@@ -332,22 +368,60 @@ impl DirPlatform {
         let mut parts = id.split('/');
         let archive = parts.next().unwrap_or_default().to_owned();
         let filename = id.rsplit('/').next().unwrap_or_default().to_owned();
-        Ok(Asset {
+        let asset = Asset {
             id: id.to_owned(),
             archive,
             filename,
             modified,
             version: version_of(&meta),
             metadata: metadata_from_json(metadata),
-        })
+        };
+        Ok((asset, json))
+    }
+
+    /// Whether the tenant keeps user accounts, and one has `login`.
+    fn user_with_login(&self, login: &str) -> Result<Option<bool>, PlatformError> {
+        let users: Vec<Listed> = self
+            .list()?
+            .assets
+            .into_iter()
+            .filter(|l| matches!(RecordId::parse(&l.id), Some(RecordId::User(_))))
+            .collect();
+        if users.is_empty() {
+            return Ok(None);
+        }
+        for user in users {
+            let account = self.read(&user.id)?;
+            let held = account
+                .metadata
+                .get(fields::records::USER_LOGIN)
+                .is_some_and(|v| v.items().iter().any(|l| l.trim() == login.trim()));
+            if held {
+                return Ok(Some(true));
+            }
+        }
+        Ok(Some(false))
+    }
+}
+
+/// Names a record's own id where an error names the path it is kept at.
+fn renamed(id: &str) -> impl Fn(PlatformError) -> PlatformError + '_ {
+    move |error| match error {
+        PlatformError::NotFound { .. } => PlatformError::NotFound { id: id.to_owned() },
+        PlatformError::Conflict { .. } => PlatformError::Conflict { id: id.to_owned() },
+        other => other,
     }
 }
 
 impl Platform for DirPlatform {
     fn describe(&self) -> Result<Description, PlatformError> {
         // A folder has no schema: every field can be written, which an empty set says.
+        let mut labels = fields::default_labels();
+        for (id, label) in fields::records::LABELS {
+            labels.insert(id.to_owned(), label.to_owned());
+        }
         Ok(Description {
-            labels: fields::default_labels(),
+            labels,
             writable: BTreeSet::new(),
         })
     }
@@ -372,9 +446,17 @@ impl Platform for DirPlatform {
         let mut to_read: Vec<(&Listed, bool)> = Vec::new();
         let mut known = since.sorted_versions()?;
         let mut next_known = known.next().transpose()?;
+        // Consent statuses are not listed: they are read with their assets (below). The
+        // known ones are kept aside, to tell which went with their asset.
+        let mut known_consents: Vec<(String, String)> = Vec::new();
+        let mut gone_or_consent = |id: String, removed: &mut Vec<String>| match records::named(&id)
+        {
+            Named::Consent { asset } => known_consents.push((id, asset)),
+            _ => removed.push(id),
+        };
         for listed in &listing.assets {
             while let Some((id, _)) = next_known.take_if(|(id, _)| *id < listed.id) {
-                end.removed.push(id);
+                gone_or_consent(id, &mut end.removed);
                 next_known = known.next().transpose()?;
             }
             let mut same = None;
@@ -387,19 +469,34 @@ impl Platform for DirPlatform {
             }
         }
         while let Some((id, _)) = next_known {
-            end.removed.push(id);
+            gone_or_consent(id, &mut end.removed);
             next_known = known.next().transpose()?;
         }
         drop(known);
         let next = AtomicUsize::new(0);
         let gone = std::sync::Mutex::new(Vec::new());
+        // Assets read that hold no consent status: a status known before went.
+        let without_consent = std::sync::Mutex::new(BTreeSet::new());
         std::thread::scope(|scope| {
             for _ in 0..since.jobs.clamp(1, 16) {
                 scope.spawn(|| {
                     while let Some((listed, was_known)) =
                         to_read.get(next.fetch_add(1, Ordering::Relaxed))
                     {
-                        match self.read(&listed.id) {
+                        let read = match records::named(&listed.id) {
+                            Named::Asset => self.read_sidecar(&listed.id).map(|(asset, json)| {
+                                match self.consent_of(&asset, &json) {
+                                    Some(consent) => found(Scanned::Asset(consent)),
+                                    None => {
+                                        crate::threads::lock(&without_consent)
+                                            .insert(asset.id.clone());
+                                    }
+                                }
+                                asset
+                            }),
+                            _ => self.read(&listed.id),
+                        };
+                        match read {
                             Ok(asset) => found(Scanned::Asset(asset)),
                             // Removed between the listing and the read.
                             Err(e) if e.is_not_found() => {
@@ -418,6 +515,19 @@ impl Platform for DirPlatform {
         });
         end.removed.extend(gone.into_inner().unwrap_or_default());
         end.removed.sort();
+        // A consent status goes with its asset, and from an asset read without one.
+        let without_consent = crate::threads::into_inner(without_consent);
+        let consents_gone: Vec<String> = known_consents
+            .into_iter()
+            .filter(|(_, asset)| {
+                end.removed.binary_search(asset).is_ok() || without_consent.contains(asset)
+            })
+            .map(|(id, _)| id)
+            .collect();
+        if !consents_gone.is_empty() {
+            end.removed.extend(consents_gone);
+            end.removed.sort();
+        }
         Ok(end)
     }
 
@@ -440,50 +550,41 @@ impl Platform for DirPlatform {
         changes: &MetadataChanges,
         expected: Option<&str>,
     ) -> Result<Asset, PlatformError> {
-        // Reading first also turns a malformed or missing sidecar into its usual error.
-        self.read(id)?;
-        let sidecar = sidecar_entry(&self.file_of(id)?);
-        let (bytes, seen) = read_seen(&sidecar).map_err(self.refused(id))?;
-        if expected.is_some_and(|v| v != version_of(&seen)) {
-            return Err(PlatformError::Conflict { id: id.to_owned() });
-        }
-        let mut json: serde_json::Value = serde_json::from_slice(&bytes)
-            .map_err(|e| PlatformError::Rejected(format!("cannot update {id}: {e}")))?;
-        let text = changed(&mut json, changes, id)?;
-        let unchanged = expected.map(|_| &seen);
-        match replace_file(&sidecar, &text, unchanged).map_err(self.refused(id))? {
-            Replaced::Yes => self.read(id),
-            Replaced::Changed => Err(PlatformError::Conflict { id: id.to_owned() }),
+        match records::named(id) {
+            Named::Asset => self.update_sidecar(id, changes, expected),
+            Named::Kept { path, archive } => self
+                .update_sidecar(&path, changes, expected)
+                .map(|asset| records::as_record(asset, id, archive))
+                .map_err(renamed(id)),
+            Named::Consent { .. } => Err(PlatformError::Unsupported(
+                "an asset's consent status is not changed on its own: it follows the asset's people shown",
+            )),
         }
     }
 
     /// Removes the file and its sidecar at once (there is no handle to follow); a file
     /// already gone is not an error, but an asset that never existed is. Nothing is
-    /// removed when either is a link or lies behind one.
+    /// removed when either is a link or lies behind one. A record is removed from
+    /// `.records/`; orders and consent statuses are never deleted.
     fn delete_following(
         &self,
         id: &str,
         _handle: Option<&str>,
         _accepted: &mut dyn FnMut(&str),
     ) -> Result<(), PlatformError> {
-        let file = self.file_of(id)?;
-        let sidecar = sidecar_entry(&file);
-        let refused = self.refused(id);
-        let (has_file, has_sidecar) = (
-            file.exists().map_err(&refused)?,
-            sidecar.exists().map_err(&refused)?,
-        );
-        if !has_file && !has_sidecar {
-            return Err(PlatformError::NotFound { id: id.to_owned() });
+        records::deletable(id)?;
+        match records::named(id) {
+            Named::Kept { path, .. } => self.delete_record(&path).map_err(renamed(id)),
+            _ => self.delete_files(id),
         }
-        file.remove().map_err(&refused)?;
-        sidecar.remove().map_err(&refused)?;
-        // Makes the removal durable before it is reported as done.
-        file.sync_folder();
-        Ok(())
     }
 
     fn download(&self, id: &str, to: &mut dyn Write) -> Result<u64, PlatformError> {
+        if !matches!(records::named(id), Named::Asset) {
+            let bytes = records::record_json(&self.read(id)?);
+            to.write_all(&bytes).map_err(Self::io_err(Path::new(id)))?;
+            return Ok(bytes.len() as u64);
+        }
         let entry = self.file_of(id)?;
         let mut file = entry.open().map_err(self.refused(id))?;
         let path = self.root.join(entry.relative());
@@ -491,28 +592,21 @@ impl Platform for DirPlatform {
     }
 
     /// The file itself when it is a web image small enough to show (the `dir` platform has
-    /// no renditions of its own).
+    /// no renditions of its own); a record has none.
     fn preview(&self, id: &str) -> Result<Option<super::Preview>, PlatformError> {
-        const MAX_PREVIEW: u64 = 2 * 1024 * 1024;
-        let entry = self.file_of(id)?;
-        let extension = entry
-            .relative()
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .unwrap_or_default();
-        if !matches!(extension.as_str(), "png" | "jpg" | "jpeg" | "gif" | "webp") {
+        if !matches!(records::named(id), Named::Asset) {
             return Ok(None);
         }
-        let refused = self.refused(id);
-        let mut file = entry.open().map_err(&refused)?;
-        let path = self.root.join(entry.relative());
-        if file.metadata().map_err(Self::io_err(&path))?.len() > MAX_PREVIEW {
-            return Ok(None);
-        }
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(Self::io_err(&path))?;
-        Ok(Some(super::Preview { extension, bytes }))
+        self.preview_file(id)
+    }
+
+    /// Looks in the tenant's `.records/users/`.
+    fn has_login(&self, login: &str) -> Result<Option<bool>, PlatformError> {
+        self.user_with_login(login)
+    }
+
+    fn changed_last(&self, id: &str) -> bool {
+        matches!(RecordId::parse(id), Some(RecordId::User(_)))
     }
 
     /// What the folder's permissions allow this process to do, per archive.
@@ -520,7 +614,10 @@ impl Platform for DirPlatform {
         let listing = self.list()?;
         let mut counts: BTreeMap<String, u64> = BTreeMap::new();
         for listed in &listing.assets {
-            let archive = listed.id.split('/').next().unwrap_or_default();
+            let archive = match records::named(&listed.id) {
+                Named::Asset => listed.id.split('/').next().unwrap_or_default(),
+                _ => records::RECORDS_FOLDER,
+            };
             *counts.entry(archive.to_owned()).or_default() += 1;
         }
         let mut archives = Vec::new();
@@ -545,6 +642,90 @@ impl Platform for DirPlatform {
         }
         archives.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(archives)
+    }
+}
+
+impl DirPlatform {
+    /// Rewrites the sidecar of the file `id` names (see [`Platform::update`]).
+    fn update_sidecar(
+        &self,
+        id: &str,
+        changes: &MetadataChanges,
+        expected: Option<&str>,
+    ) -> Result<Asset, PlatformError> {
+        // Reading first also turns a malformed or missing sidecar into its usual error.
+        self.read_sidecar(id)?;
+        let sidecar = sidecar_entry(&self.file_of(id)?);
+        let (bytes, seen) = read_seen(&sidecar).map_err(self.refused(id))?;
+        if expected.is_some_and(|v| v != version_of(&seen)) {
+            return Err(PlatformError::Conflict { id: id.to_owned() });
+        }
+        let mut json: serde_json::Value = serde_json::from_slice(&bytes)
+            .map_err(|e| PlatformError::Rejected(format!("cannot update {id}: {e}")))?;
+        let text = changed(&mut json, changes, id)?;
+        let unchanged = expected.map(|_| &seen);
+        match replace_file(&sidecar, &text, unchanged).map_err(self.refused(id))? {
+            Replaced::Yes => self.read_sidecar(id).map(|(asset, _)| asset),
+            Replaced::Changed => Err(PlatformError::Conflict { id: id.to_owned() }),
+        }
+    }
+
+    /// Removes the JSON of the record kept at `path` and nothing else: `.records/albums/5`
+    /// beside it is the folder of the album's shares, not a file of the album's.
+    fn delete_record(&self, path: &str) -> Result<(), PlatformError> {
+        let json = sidecar_entry(&self.file_of(path)?);
+        let refused = self.refused(path);
+        if !json.exists().map_err(&refused)? {
+            return Err(PlatformError::NotFound {
+                id: path.to_owned(),
+            });
+        }
+        json.remove().map_err(&refused)?;
+        json.sync_folder();
+        Ok(())
+    }
+
+    /// Removes the file `id` names and its sidecar (see [`Platform::delete_following`]).
+    fn delete_files(&self, id: &str) -> Result<(), PlatformError> {
+        let file = self.file_of(id)?;
+        let sidecar = sidecar_entry(&file);
+        let refused = self.refused(id);
+        let (has_file, has_sidecar) = (
+            file.exists().map_err(&refused)?,
+            sidecar.exists().map_err(&refused)?,
+        );
+        if !has_file && !has_sidecar {
+            return Err(PlatformError::NotFound { id: id.to_owned() });
+        }
+        file.remove().map_err(&refused)?;
+        sidecar.remove().map_err(&refused)?;
+        // Makes the removal durable before it is reported as done.
+        file.sync_folder();
+        Ok(())
+    }
+
+    /// The file itself when it is a web image small enough to show.
+    fn preview_file(&self, id: &str) -> Result<Option<super::Preview>, PlatformError> {
+        const MAX_PREVIEW: u64 = 2 * 1024 * 1024;
+        let entry = self.file_of(id)?;
+        let extension = entry
+            .relative()
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        if !matches!(extension.as_str(), "png" | "jpg" | "jpeg" | "gif" | "webp") {
+            return Ok(None);
+        }
+        let refused = self.refused(id);
+        let mut file = entry.open().map_err(&refused)?;
+        let path = self.root.join(entry.relative());
+        if file.metadata().map_err(Self::io_err(&path))?.len() > MAX_PREVIEW {
+            return Ok(None);
+        }
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(Self::io_err(&path))?;
+        Ok(Some(super::Preview { extension, bytes }))
     }
 }
 

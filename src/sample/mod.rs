@@ -34,6 +34,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 mod people;
+mod records;
 
 use people::*;
 
@@ -55,13 +56,17 @@ pub fn write_sample_tenant(root: &Path) -> io::Result<GeneratedTenant> {
     let assets = sample_assets();
     for (index, asset) in assets.iter().enumerate() {
         let image = sample_png(index)?;
-        let sidecar = sidecar_bytes(asset.created, asset.modified, &asset.metadata)?;
+        let mut sidecar = sidecar_bytes(asset.created, asset.modified, &asset.metadata)?;
+        if let Some(status) = records::consent_status(&asset.id) {
+            sidecar = with_consent(&sidecar, status)?;
+        }
         let path = root.join(&asset.id);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
         write_asset_files(&path, &image, &sidecar)?;
     }
+    records::write_records(root)?;
     let readme = sample_readme(&assets).map_err(io::Error::other)?;
     fs::write(root.join(README), readme)?;
     Ok(GeneratedTenant {
@@ -190,6 +195,17 @@ fn sidecar_bytes(created: i64, modified: i64, metadata: &Metadata) -> io::Result
     sidecar.insert("metadata".to_owned(), Value::Object(metadata));
     sidecar.insert("modified".to_owned(), Value::String(rfc3339(modified)?));
     let mut bytes = serde_json::to_vec_pretty(&Value::Object(sidecar)).map_err(io::Error::other)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// A sidecar with the asset's consent status added (`consentStatus`, first in key order).
+fn with_consent(sidecar: &[u8], status: Value) -> io::Result<Vec<u8>> {
+    let parsed: Map<String, Value> = serde_json::from_slice(sidecar).map_err(io::Error::other)?;
+    let mut object = Map::new();
+    object.insert("consentStatus".to_owned(), status);
+    object.extend(parsed);
+    let mut bytes = serde_json::to_vec_pretty(&Value::Object(object)).map_err(io::Error::other)?;
     bytes.push(b'\n');
     Ok(bytes)
 }
@@ -620,6 +636,7 @@ fn readme_intro(out: &mut String, assets: &[Asset]) -> fmt::Result {
          relative to this folder, e.g. `{}`. This README is not an asset.",
         assets.first().map_or("", |a| a.id.as_str())
     )?;
+    records::readme_section(out)?;
     writeln!(
         out,
         "- The tenant's default phone region is NO (Norway).\n- Sidecar keys are FotoWeb \
@@ -651,7 +668,8 @@ fn readme_person(out: &mut String, person: &Person, assets: &[Asset]) -> fmt::Re
         let notes = mentions(&asset.metadata, person);
         writeln!(out, "- `{}`: {}", asset.id, notes.join("; "))?;
     }
-    writeln!(out)
+    writeln!(out)?;
+    records::readme_records(out, person)
 }
 
 fn readme_crowd(out: &mut String, assets: &[Asset]) -> fmt::Result {
@@ -981,7 +999,7 @@ mod tests {
 
     fn sidecars(tree: &BTreeMap<String, Vec<u8>>) -> Vec<(&String, Value)> {
         tree.iter()
-            .filter(|(path, _)| path.ends_with(".json"))
+            .filter(|(path, _)| path.ends_with(".json") && !path.starts_with(".records/"))
             .map(|(path, bytes)| (path, serde_json::from_slice(bytes).unwrap()))
             .collect()
     }
@@ -1008,7 +1026,11 @@ mod tests {
 
     fn assert_sidecar_shape(path: &str, sidecar: &Value) {
         let top = sidecar.as_object().unwrap();
-        let keys: Vec<&str> = top.keys().map(String::as_str).collect();
+        let keys: Vec<&str> = top
+            .keys()
+            .map(String::as_str)
+            .filter(|k| *k != "consentStatus")
+            .collect();
         assert_eq!(keys, ["created", "metadata", "modified"], "{path}");
         for stamp in ["created", "modified"] {
             let text = sidecar[stamp].as_str().unwrap();
@@ -1073,7 +1095,17 @@ mod tests {
                 "{name}"
             );
         }
-        assert_eq!(tree.len(), 481);
+        // 240 images, their sidecars, the README and 7 records.
+        assert_eq!(tree.len(), 488);
+        let records: Vec<&String> = tree.keys().filter(|p| p.starts_with(".records/")).collect();
+        assert_eq!(records.len(), 7, "{records:?}");
+        for record in records {
+            let json: Value = serde_json::from_slice(&tree[record]).unwrap();
+            assert!(
+                json["metadata"].as_object().is_some_and(|m| !m.is_empty()),
+                "{record}"
+            );
+        }
     }
 
     #[test]

@@ -30,6 +30,8 @@ impl Home {
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sample-tenant"),
             &dir.path().join("tenant"),
         );
+        // Compared with FotoWeb profiles that read no records: the assets alone.
+        crate::support::assets_only(&dir.path().join("tenant"));
         Home { dir }
     }
 

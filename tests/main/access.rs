@@ -375,6 +375,7 @@ fn packaged(data: &Value) -> Vec<(String, String)> {
 fn access_and_portability_work_through_fotoweb_as_through_dir() {
     let t = Test::new();
     t.copy_into_tenant(&crate::support::repo_root().join("examples/sample-tenant"));
+    crate::support::assets_only(&t.tenant_dir());
     let mut options = fotoweb_double::Options::new(t.tenant_dir(), "dsr-tests", "s3cret");
     options.page_size = 10;
     let double = fotoweb_double::Double::spawn(options).expect("the double starts");

@@ -45,20 +45,59 @@ fn the_demo_finds_jane_doe_and_leaves_nothing_behind() {
         "stock ssh-keygen accepts them\n{}",
         out.dump()
     );
-    assert!(
-        out.stdout.contains("No asset holds this person."),
-        "the erasure is verified"
-    );
-    // The request across both systems: the sample database found, erased and proved.
+    // The leaver's records beside the assets: found, and each handled as the policy says.
+    for record in [
+        "users/15001",
+        "Staff/board-meeting-020.png/comments/1",
+        "Staff/board-meeting-020.png/comments/2",
+        "albums/501/shares/1",
+        "orders/7001",
+        "Staff/staff-portrait-doe-036.png/consent",
+    ] {
+        assert!(
+            out.stdout.contains(record),
+            "{record} not shown\n{}",
+            out.dump()
+        );
+    }
+    let handled = |action: &str, record: &str| {
+        out.stdout
+            .lines()
+            .any(|l| l.trim_start().starts_with(action) && l.contains(&format!(" {record} ")))
+    };
+    for (action, record) in [
+        ("delete", "users/15001"),
+        ("delete", "Staff/board-meeting-020.png/comments/1"),
+        ("scrub", "Staff/board-meeting-020.png/comments/2"),
+        ("delete", "albums/501/shares/1"),
+        ("withheld", "orders/7001"),
+    ] {
+        assert!(
+            handled(action, record),
+            "{record}: not {action}\n{}",
+            out.dump()
+        );
+    }
+    // The request across both systems: the sample database found, erased and proved. Her
+    // order is kept under the bookkeeping hold: the summary, the receipts and a fresh
+    // locate all say so, and nothing claims she is gone from the sample tenant.
     for said in [
         "quotes  high        contacts/1",
         "quotes: done",
-        "sample: done",
+        "sample: withheld",
+        "a locate now finds the subject in 1 asset(s) (1 of them withheld)",
+        "sample  high        orders/7001",
+        "sample: 1 asset(s) hold this person",
         "quotes: No asset holds this person.",
-        "2 system receipt(s) checked: sample done, quotes done",
+        "2 system receipt(s) checked: sample withheld, quotes done",
     ] {
         assert!(out.stdout.contains(said), "{said}\n{}", out.dump());
     }
+    assert!(
+        !out.stdout.contains("sample: No asset holds this person."),
+        "her order is still there\n{}",
+        out.dump()
+    );
 
     for dir in [
         t.home(),

@@ -210,6 +210,8 @@ fn sample_tenant(folder: &Path) {
             std::fs::copy(&source, &target).expect("a file of the copy");
         }
     }
+    // The walkthrough's tenant is an export of assets: no accounts or orders beside them.
+    crate::support::assets_only(folder);
 }
 
 /// The lists the documented `--from` lines read, written where they run.

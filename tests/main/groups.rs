@@ -2002,11 +2002,13 @@ fn one_request_over_the_sample_tenant_the_double_and_the_sample_database() {
             "--reason",
             "group photos stay in the archive",
         ])
+        // 4: the sample tenant keeps her order under the bookkeeping hold.
+        .status(4)
         .run();
     let json = out.json();
     assert_eq!(
         outcomes(&json),
-        pairs(&[("acme", "done"), ("sample", "done"), ("quotes", "done")]),
+        pairs(&[("acme", "done"), ("sample", "withheld"), ("quotes", "done")]),
         "{}",
         out.dump()
     );
@@ -2033,7 +2035,8 @@ fn one_request_over_the_sample_tenant_the_double_and_the_sample_database() {
     assert_eq!(verified["ok"], true, "{verified:#}");
     ssh_keygen_accepts(&tenant, &path);
 
-    // A fresh search with every identity the case came to hold finds no high match left.
+    // A fresh search with every identity the case came to hold finds no high match left
+    // but her order, withheld as the receipt says.
     let case = tenant
         .dsr([
             "case", "show", &erasure, "--tenant", "sample", "--output", "json",
@@ -2046,8 +2049,24 @@ fn one_request_over_the_sample_tenant_the_double_and_the_sample_database() {
         let value = identity["value"].as_str().expect("a value");
         locate = locate.arg(format!("--{kind}")).arg(value);
     }
-    let left = locate.any_status().run();
-    assert_eq!(left.status, 1, "nothing of hers is left: {}", left.dump());
+    let left = locate.args(["--output", "jsonl"]).any_status().run();
+    let found: Vec<String> = left
+        .jsonl()
+        .iter()
+        .map(|h| {
+            format!(
+                "{} {}",
+                h["tenant"].as_str().unwrap_or_default(),
+                h["asset"].as_str().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        ["sample orders/7001"],
+        "only her withheld order: {}",
+        left.dump()
+    );
 }
 
 /// The DAM goes down in the middle of a request across systems: the other systems finish,

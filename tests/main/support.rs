@@ -544,3 +544,28 @@ impl Output {
         text
     }
 }
+
+/// Leaves only the assets of a copy of the sample tenant: its records (`.records/`, and
+/// consent statuses in sidecars) are read by the `dir` platform alone, not by the
+/// `objects` platform, nor by a FotoWeb profile that names no `--records`.
+pub fn assets_only(tenant: &Path) {
+    std::fs::remove_dir_all(tenant.join(".records")).expect("the records removed");
+    for entry in walkdir::WalkDir::new(tenant)
+        .into_iter()
+        .filter_map(|e| e.ok())
+    {
+        if entry.path().extension().is_some_and(|e| e == "json") {
+            let bytes = std::fs::read(entry.path()).expect("a sidecar");
+            let mut json: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+            if let Some(object) = json.as_object_mut()
+                && object.remove("consentStatus").is_some()
+            {
+                std::fs::write(
+                    entry.path(),
+                    serde_json::to_vec_pretty(&json).expect("JSON"),
+                )
+                .expect("written");
+            }
+        }
+    }
+}

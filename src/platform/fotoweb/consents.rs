@@ -40,7 +40,7 @@ fn categories(status: &Value, key: &str) -> Vec<String> {
 
 /// The consent record of asset `asset`, from its metadata and `consentStatus`; `None`
 /// where no consent form is linked to it.
-pub(super) fn consent_asset(
+pub fn consent_asset(
     asset: &str,
     metadata: &Metadata,
     status: Option<&Value>,

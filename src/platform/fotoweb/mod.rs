@@ -31,6 +31,7 @@ mod orders;
 mod records;
 mod requests;
 
+pub use consents::consent_asset;
 pub use records::{RecordId, RecordKind};
 
 use convert::{asset_from, version_of};

@@ -1,0 +1,137 @@
+//! The records a `dir` tenant keeps of people beside its files, laid out so that they
+//! index, match and erase exactly like FotoWeb's (see [`crate::platform::fotoweb::RecordId`]
+//! and [`crate::fields::records`]):
+//!
+//! - user accounts, comments, albums, album shares and orders as `.records/<record id>.json`
+//!   (`.records/users/42.json`, `.records/Staff/a.png/comments/3.json`,
+//!   `.records/albums/5/shares/1.json`, `.records/orders/7.json`), each holding a
+//!   `metadata` map like a sidecar's, keyed by the fields of [`crate::fields::records`];
+//!   the record's kind, and so the archive it is indexed under, follows from its id;
+//! - an asset's consent status in its own sidecar, under `consentStatus` in FotoWeb's shape,
+//!   read as the record `<asset id>/consent`: like FotoWeb's, it goes with the asset and
+//!   names the people the asset shows, so it stops naming her when the asset does.
+//!
+//! A record is read, changed and deleted through the same no-link walk as a sidecar: a
+//! link in `.records/` is never followed. An order is never deleted (bookkeeping), and a
+//! consent status is not changed on its own, as on FotoWeb.
+
+use crate::asset::Asset;
+use crate::fields::records as f;
+use crate::platform::PlatformError;
+use crate::platform::fotoweb::RecordId;
+
+/// The folder of the tenant that holds its records.
+pub(super) const RECORDS_FOLDER: &str = ".records";
+
+/// What an id names in a `dir` tenant.
+pub(super) enum Named {
+    /// A record kept in `.records/`, at the path given (the record's "file", whose sidecar
+    /// `<path>.json` holds it).
+    Kept { path: String, archive: &'static str },
+    /// An asset's consent status, read from the asset's sidecar.
+    Consent { asset: String },
+    /// An asset.
+    Asset,
+}
+
+/// What `id` names.
+pub(super) fn named(id: &str) -> Named {
+    match RecordId::parse(id) {
+        None => Named::Asset,
+        Some(RecordId::Consent { asset }) => Named::Consent { asset },
+        Some(record) => Named::Kept {
+            path: format!("{RECORDS_FOLDER}/{id}"),
+            archive: archive_of(&record),
+        },
+    }
+}
+
+/// The archive a record is indexed under: its kind.
+fn archive_of(record: &RecordId) -> &'static str {
+    match record {
+        RecordId::User(_) => f::USERS,
+        RecordId::Comment { .. } => f::COMMENTS,
+        RecordId::Album(_) => f::ALBUMS,
+        RecordId::Share { .. } => f::SHARES,
+        RecordId::Order(_) => f::ORDERS,
+        RecordId::Consent { .. } => f::CONSENTS,
+    }
+}
+
+/// The record id of a listed `.records/…` path, when it names one. Anything else in
+/// `.records/` stays an asset of its own (it may hold personal data too, so it is still
+/// searched), as do consent statuses, which live in sidecars.
+pub(super) fn listed_record(listed: &str) -> Option<&str> {
+    let id = listed.strip_prefix(RECORDS_FOLDER)?.strip_prefix('/')?;
+    match RecordId::parse(id) {
+        Some(RecordId::Consent { .. }) | None => None,
+        Some(_) => Some(id),
+    }
+}
+
+/// The asset read at a record's path, named as the record.
+pub(super) fn as_record(mut asset: Asset, id: &str, archive: &str) -> Asset {
+    let last = id.rsplit('/').next().unwrap_or_default();
+    asset.filename = format!("{archive}-{last}.json");
+    asset.id = id.to_owned();
+    asset.archive = archive.to_owned();
+    asset
+}
+
+/// Refuses what a kind of record does not allow: an order is an accounting record and a
+/// consent status goes with its asset, as on FotoWeb.
+pub(super) fn deletable(id: &str) -> Result<(), PlatformError> {
+    match RecordId::parse(id) {
+        Some(RecordId::Order(_)) => Err(PlatformError::Unsupported(
+            "an order is an accounting record: it is kept, never deleted",
+        )),
+        Some(RecordId::Consent { .. }) => Err(PlatformError::Unsupported(
+            "an asset's consent status goes with the asset: it is not deleted alone",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A record has no file: what the subject provided is the record itself, as JSON (the
+/// shape FotoWeb's records and the `sql` platform's rows take).
+pub(super) fn record_json(asset: &Asset) -> Vec<u8> {
+    let json = serde_json::json!({
+        "kind": asset.archive,
+        "id": asset.id,
+        "changed": asset.modified,
+        "fields": asset.metadata,
+    });
+    serde_json::to_vec_pretty(&json).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_are_told_from_the_assets_beside_them() {
+        assert_eq!(listed_record(".records/users/42"), Some("users/42"));
+        assert_eq!(
+            listed_record(".records/Staff/a.png/comments/3"),
+            Some("Staff/a.png/comments/3")
+        );
+        assert_eq!(listed_record(".records/orders/7"), Some("orders/7"));
+        assert_eq!(listed_record(".records/notes.txt"), None);
+        assert_eq!(listed_record(".records/Staff/a.png/consent"), None);
+        assert_eq!(listed_record("Staff/users/42"), None);
+        assert!(matches!(
+            named("users/42"),
+            Named::Kept {
+                archive: "users",
+                ..
+            }
+        ));
+        assert!(matches!(
+            named("Staff/a.png/consent"),
+            Named::Consent { .. }
+        ));
+        assert!(matches!(named("Staff/a.png"), Named::Asset));
+        assert!(deletable("orders/7").is_err());
+        assert!(deletable("users/42").is_ok());
+    }
+}

@@ -1,0 +1,271 @@
+//! Records that are not files on the `dir` platform: a tenant folder keeps user accounts,
+//! comments, albums, shares and orders as `.records/<record id>.json` (and an asset's
+//! consent status in its sidecar), indexed like FotoWeb's, so the record erasure policy
+//! works unchanged: her account and her comments deleted, a comment naming her scrubbed,
+//! her order withheld, and a fresh locate agreeing with the receipt.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use crate::support::Test;
+use crate::tenants::JANE;
+
+const ACCOUNT: &str = "users/42";
+const OLAS_ACCOUNT: &str = "users/43";
+const HER_COMMENT: &str = "Staff/shared.png/comments/1";
+const MENTION: &str = "Staff/shared.png/comments/2";
+const ORDER: &str = "orders/7";
+const CONSENT: &str = "Staff/shared.png/consent";
+const ALBUM: &str = "albums/9";
+const SHARE: &str = "albums/9/shares/1";
+
+/// Writes record `id` as `.records/<id>.json` with `fields` wrapped like a sidecar's.
+fn record(t: &Test, id: &str, fields: Value) {
+    let Value::Object(fields) = fields else {
+        panic!("the fields of {id} must be a JSON object");
+    };
+    let metadata: serde_json::Map<String, Value> = fields
+        .into_iter()
+        .map(|(field, value)| (field, json!({ "value": value })))
+        .collect();
+    let text = serde_json::to_string_pretty(&json!({
+        "modified": "2024-03-02T11:00:00Z",
+        "metadata": metadata,
+    }))
+    .expect("JSON");
+    t.write(&format!(".records/{id}.json"), text.as_bytes());
+}
+
+/// A group photo with its consent status, her account and Ola's, her comment and Ola's
+/// that names her, and her order.
+fn tenant() -> Test {
+    let t = Test::new();
+    t.asset(
+        "Staff/shared.png",
+        json!({"368": ["Jane Doe", "Ola Nordmann"], "5": "Board meeting"}),
+    );
+    let sidecar = t.tenant_dir().join("Staff/shared.png.json");
+    let mut json: Value =
+        serde_json::from_slice(&std::fs::read(&sidecar).expect("the sidecar")).expect("JSON");
+    json["consentStatus"] = json!({
+        "assetConsentState": "FullConsent",
+        "approvedConsents": [{"key": "C1", "title": "Intranet"}],
+        "declinedConsents": [],
+        "countByConsentFormState": [{"consentFormState": "Signed", "consentFormCount": 2}],
+    });
+    std::fs::write(&sidecar, serde_json::to_vec_pretty(&json).expect("JSON")).expect("written");
+    record(
+        &t,
+        ACCOUNT,
+        json!({"user.username": "jdoe", "user.fullName": "Jane Doe",
+               "user.email": "jane.doe@example.com", "user.enabled": "true"}),
+    );
+    record(
+        &t,
+        OLAS_ACCOUNT,
+        json!({"user.username": "onordmann", "user.fullName": "Ola Nordmann",
+               "user.email": "ola.nordmann@example.com", "user.enabled": "true"}),
+    );
+    record(
+        &t,
+        HER_COMMENT,
+        json!({"comment.owner": "Jane Doe", "comment.text": "Please crop me out of this one."}),
+    );
+    record(
+        &t,
+        MENTION,
+        json!({"comment.owner": "Ola Nordmann", "comment.text": "Ask Jane Doe before it goes out."}),
+    );
+    record(
+        &t,
+        ORDER,
+        json!({"order.username": "jdoe", "order.name": "Jane Doe",
+               "order.email": "jane.doe@example.com", "order.reference": "ORD-7",
+               "order.state": "approved", "order.items": ["Staff/shared.png"]}),
+    );
+    // Her album, kept beside the folder of its shares.
+    record(
+        &t,
+        ALBUM,
+        json!({"album.owner": "jdoe", "album.ownerName": "Jane Doe", "album.name": "Board photos"}),
+    );
+    record(
+        &t,
+        SHARE,
+        json!({"share.email": "jane.doe@example.com", "share.album": "Board photos"}),
+    );
+    t.add_tenant("acme", &["--default-region", "NO"]);
+    t.sync(&[]);
+    t
+}
+
+fn found(hits: &[Value]) -> BTreeMap<String, String> {
+    hits.iter()
+        .map(|h| {
+            (
+                h["asset"].as_str().unwrap_or_default().to_owned(),
+                h["confidence"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn per_asset(steps: &Value, key: &str) -> BTreeMap<String, String> {
+    steps
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| {
+            (
+                s["asset"].as_str().expect("an id").to_owned(),
+                s[key].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn open_case(t: &Test, right: &str) -> String {
+    let out = t.dsr(["case", "open", "--right", right]).args(JANE).run();
+    out.stdout.trim().to_owned()
+}
+
+#[test]
+fn locate_finds_her_account_comments_order_and_consent_in_a_tenant_folder() {
+    let t = tenant();
+    let hits = t.dsr(["locate"]).args(JANE).hits();
+    let found = found(&hits);
+    for (id, confidence) in [
+        (ACCOUNT, "high"),
+        (HER_COMMENT, "high"),
+        (ORDER, "high"),
+        (CONSENT, "high"),
+    ] {
+        assert_eq!(
+            found.get(id).map(String::as_str),
+            Some(confidence),
+            "{id}: {hits:#?}"
+        );
+    }
+    assert!(found.contains_key(MENTION), "{hits:#?}");
+    assert!(!found.contains_key(OLAS_ACCOUNT), "{hits:#?}");
+    // Indexed as records of their kind, not as files of a hidden archive.
+    let archives: BTreeMap<String, String> = hits
+        .iter()
+        .map(|h| {
+            (
+                h["asset"].as_str().unwrap_or_default().to_owned(),
+                h["archive"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        archives.get(ACCOUNT).map(String::as_str),
+        Some("users"),
+        "{hits:#?}"
+    );
+    assert_eq!(
+        archives.get(ORDER).map(String::as_str),
+        Some("orders"),
+        "{hits:#?}"
+    );
+}
+
+#[test]
+fn erasure_deletes_her_account_and_comments_withholds_her_order_and_locate_agrees() {
+    let t = tenant();
+    let case = open_case(&t, "erasure");
+    // The comment naming her is a medium match: a person puts it in.
+    t.dsr(["case", "review", &case, "--include", MENTION]).run();
+    // 4: done but for what a legal hold kept back.
+    let done = t
+        .dsr([
+            "erase",
+            &case,
+            "--yes",
+            "-o",
+            "json",
+            "--shown-with-others",
+            "keep",
+            "--reason",
+            "the group photo stays",
+        ])
+        .status(4)
+        .run()
+        .json();
+    let planned = per_asset(&done["plan"]["steps"], "action");
+    assert_eq!(planned[ACCOUNT], "delete", "{done:#}");
+    assert_eq!(planned[HER_COMMENT], "delete", "{done:#}");
+    assert_eq!(planned[MENTION], "scrub", "{done:#}");
+    assert_eq!(planned[ORDER], "withheld", "{done:#}");
+    assert_eq!(planned[ALBUM], "delete", "{done:#}");
+    assert_eq!(planned[SHARE], "delete", "{done:#}");
+
+    let records = t.tenant_dir().join(".records");
+    assert!(
+        !records.join("users/42.json").exists(),
+        "her account is deleted"
+    );
+    assert!(!records.join("Staff/shared.png/comments/1.json").exists());
+    assert!(records.join("users/43.json").exists(), "Ola's stays");
+    assert!(
+        !records.join("albums/9.json").exists(),
+        "her album is deleted"
+    );
+    assert!(
+        !records.join("albums/9/shares/1.json").exists(),
+        "the share is removed"
+    );
+    let mention = std::fs::read_to_string(records.join("Staff/shared.png/comments/2.json"))
+        .expect("the mention is kept");
+    assert!(!mention.contains("Jane Doe"), "{mention}");
+    assert!(mention.contains("Ola Nordmann"), "{mention}");
+    let order = std::fs::read_to_string(records.join("orders/7.json")).expect("the order is kept");
+    assert!(order.contains("jane.doe@example.com"), "{order}");
+
+    let receipt = t.latest_receipt(&case);
+    let said = per_asset(&receipt["assets"], "outcome");
+    assert_eq!(said[ORDER], "withheld", "{receipt:#}");
+    for id in [ACCOUNT, HER_COMMENT, MENTION, ALBUM, SHARE] {
+        assert_ne!(said[id], "withheld", "{id}: {receipt:#}");
+        assert_ne!(said[id], "failed", "{id}: {receipt:#}");
+    }
+
+    // A fresh sync and locate find what the receipt says is left: her order only.
+    t.dsr(["sync"]).run();
+    let left: Vec<String> = found(
+        &t.dsr(["locate", "--min-confidence", "medium"])
+            .args(JANE)
+            .hits(),
+    )
+    .into_keys()
+    .filter(|id| {
+        id.starts_with("orders/")
+            || id.starts_with("users/")
+            || id.starts_with("albums/")
+            || id.contains("/comments/")
+    })
+    .collect();
+    assert_eq!(left, vec![ORDER.to_owned()]);
+}
+
+#[test]
+fn a_record_that_is_a_link_is_never_read_or_deleted_through() {
+    let t = Test::new();
+    t.asset("Staff/notes.png", json!({"5": "Planning board"}));
+    let outside = t.path("outside.json");
+    std::fs::write(
+        &outside,
+        br#"{"metadata": {"user.username": {"value": "jdoe"}, "user.email": {"value": "jane.doe@example.com"}}}"#,
+    )
+    .expect("an outside file");
+    std::fs::create_dir_all(t.tenant_dir().join(".records/users")).expect("a folder");
+    std::os::unix::fs::symlink(&outside, t.tenant_dir().join(".records/users/42.json"))
+        .expect("a link");
+    t.add_tenant("acme", &[]);
+    let out = t.dsr(["sync"]).any_status().run();
+    assert!(out.stderr.contains("symbolic link"), "{}", out.dump());
+    let hits = t.dsr(["locate"]).args(JANE).unchecked().any_status().run();
+    assert!(!hits.stdout.contains("users/42"), "{}", hits.dump());
+    assert!(outside.exists());
+}
