@@ -429,7 +429,18 @@ fn print_plan(plan: &Plan) -> Result<()> {
         .iter()
         .map(|(action, what)| format!("{} {what}", plan.count(*action)))
         .collect();
-    let images = plan.steps.iter().filter(|s| s.shows_subject).count();
+    // A consent status of an image that stays shows her too, but is not an image.
+    let images = plan
+        .steps
+        .iter()
+        .filter(|s| {
+            s.shows_subject
+                && !matches!(
+                    dsr::platform::fotoweb::RecordId::parse(&s.asset),
+                    Some(dsr::platform::fotoweb::RecordId::Consent { .. })
+                )
+        })
+        .count();
     if images > 0 {
         counts.push(format!(
             "{images} image(s) that will still show the subject once scrubbed"

@@ -285,7 +285,31 @@ impl Carrying for Carried<'_> {
 }
 
 fn summary(report: &RunReport) -> String {
-    let images = report.outcomes(StepOutcome::ImageStillShowsSubject);
+    // A consent form she signed for an image that stays is left for a person too, but it is
+    // not an image: counted apart.
+    let is_consent = |id: &str| {
+        matches!(
+            dsr::platform::fotoweb::RecordId::parse(id),
+            Some(dsr::platform::fotoweb::RecordId::Consent { .. })
+        )
+    };
+    let (consents, images) = report
+        .steps
+        .iter()
+        .filter(|s| s.outcome == StepOutcome::ImageStillShowsSubject)
+        .fold((0, 0), |(c, i), s| {
+            if is_consent(&s.asset) {
+                (c + 1, i)
+            } else {
+                (c, i + 1)
+            }
+        });
+    let consents = match consents {
+        0 => String::new(),
+        n => format!(
+            "; {n} consent form(s) she signed for an image that stays: revoke them in the platform's consent management"
+        ),
+    };
     let images = match (&report.images_kept, images) {
         (_, 0) => String::new(),
         (Some(_), n) => format!(
@@ -301,7 +325,7 @@ fn summary(report: &RunReport) -> String {
         n => format!(", {n} with earlier versions left in the bucket"),
     };
     format!(
-        "Erasure of case {}: {} deleted and {} scrubbed, each read back; {} withheld under legal hold; {} with nothing to do{images}; {} not done ({} failed, {} not verified, {} left for a person{versions}); a locate now finds the subject in {} asset(s) ({} of them withheld){}.",
+        "Erasure of case {}: {} deleted and {} scrubbed, each read back; {} withheld under legal hold; {} with nothing to do{images}{consents}; {} not done ({} failed, {} not verified, {} left for a person{versions}); a locate now finds the subject in {} asset(s) ({} of them withheld){}.",
         report.case,
         report.count(Action::Delete, StepOutcome::Verified),
         report.count(Action::Scrub, StepOutcome::Verified),

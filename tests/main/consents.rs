@@ -162,7 +162,7 @@ fn erasure_reflects_her_consent_read_back_after_the_images_and_locate_agrees() {
         "{done:#}"
     );
     assert!(
-        details[GROUP_CONSENT].contains("revoke it in FotoWeb's consent management"),
+        details[GROUP_CONSENT].contains("revoke it in the platform's consent management"),
         "{done:#}"
     );
     assert!(
