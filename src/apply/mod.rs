@@ -814,6 +814,48 @@ mod tests {
         }
     }
 
+    /// The methods a test platform passes on to the folder it wraps (`self.platform`).
+    macro_rules! passed_on {
+        () => {
+            fn describe(&self) -> Result<crate::platform::Description, PlatformError> {
+                self.platform.describe()
+            }
+            fn scan(
+                &self,
+                since: &crate::platform::Since<'_>,
+                found: &(dyn Fn(crate::platform::Scanned) + Sync),
+            ) -> Result<crate::platform::ScanEnd, PlatformError> {
+                self.platform.scan(since, found)
+            }
+            fn update(
+                &self,
+                id: &str,
+                changes: &crate::platform::MetadataChanges,
+                expected: Option<&str>,
+            ) -> Result<Asset, PlatformError> {
+                self.platform.update(id, changes, expected)
+            }
+            fn delete_following(
+                &self,
+                id: &str,
+                handle: Option<&str>,
+                accepted: &mut dyn FnMut(&str),
+            ) -> Result<(), PlatformError> {
+                self.platform.delete_following(id, handle, accepted)
+            }
+            fn download(
+                &self,
+                id: &str,
+                to: &mut dyn std::io::Write,
+            ) -> Result<u64, PlatformError> {
+                self.platform.download(id, to)
+            }
+            fn access(&self) -> Result<Vec<crate::platform::ArchiveAccess>, PlatformError> {
+                self.platform.access()
+            }
+        };
+    }
+
     /// A server that went down: every read is refused, and each is counted.
     struct Down<'a> {
         platform: &'a DirPlatform,
@@ -821,43 +863,12 @@ mod tests {
     }
 
     impl Platform for Down<'_> {
-        fn describe(&self) -> Result<crate::platform::Description, PlatformError> {
-            self.platform.describe()
-        }
-        fn scan(
-            &self,
-            since: &crate::platform::Since<'_>,
-            found: &(dyn Fn(crate::platform::Scanned) + Sync),
-        ) -> Result<crate::platform::ScanEnd, PlatformError> {
-            self.platform.scan(since, found)
-        }
+        passed_on!();
         fn get(&self, _id: &str) -> Result<Asset, PlatformError> {
             self.reads.fetch_add(1, Ordering::SeqCst);
             Err(PlatformError::NoConnection {
                 host: "dam.example".to_owned(),
             })
-        }
-        fn update(
-            &self,
-            id: &str,
-            changes: &crate::platform::MetadataChanges,
-            expected: Option<&str>,
-        ) -> Result<Asset, PlatformError> {
-            self.platform.update(id, changes, expected)
-        }
-        fn delete_following(
-            &self,
-            id: &str,
-            handle: Option<&str>,
-            accepted: &mut dyn FnMut(&str),
-        ) -> Result<(), PlatformError> {
-            self.platform.delete_following(id, handle, accepted)
-        }
-        fn download(&self, id: &str, to: &mut dyn std::io::Write) -> Result<u64, PlatformError> {
-            self.platform.download(id, to)
-        }
-        fn access(&self) -> Result<Vec<crate::platform::ArchiveAccess>, PlatformError> {
-            self.platform.access()
         }
     }
 
@@ -872,40 +883,9 @@ mod tests {
     }
 
     impl Platform for Committing<'_> {
-        fn describe(&self) -> Result<crate::platform::Description, PlatformError> {
-            self.platform.describe()
-        }
-        fn scan(
-            &self,
-            since: &crate::platform::Since<'_>,
-            found: &(dyn Fn(crate::platform::Scanned) + Sync),
-        ) -> Result<crate::platform::ScanEnd, PlatformError> {
-            self.platform.scan(since, found)
-        }
+        passed_on!();
         fn get(&self, id: &str) -> Result<Asset, PlatformError> {
             self.platform.get(id)
-        }
-        fn update(
-            &self,
-            id: &str,
-            changes: &crate::platform::MetadataChanges,
-            expected: Option<&str>,
-        ) -> Result<Asset, PlatformError> {
-            self.platform.update(id, changes, expected)
-        }
-        fn delete_following(
-            &self,
-            id: &str,
-            handle: Option<&str>,
-            accepted: &mut dyn FnMut(&str),
-        ) -> Result<(), PlatformError> {
-            self.platform.delete_following(id, handle, accepted)
-        }
-        fn download(&self, id: &str, to: &mut dyn std::io::Write) -> Result<u64, PlatformError> {
-            self.platform.download(id, to)
-        }
-        fn access(&self) -> Result<Vec<crate::platform::ArchiveAccess>, PlatformError> {
-            self.platform.access()
         }
         fn begin_changes(&self) -> Result<bool, PlatformError> {
             Ok(true)

@@ -8,6 +8,7 @@ use std::process::Stdio;
 use serde_json::{Value, json};
 
 use crate::support::Test;
+use crate::support::found;
 use crate::tenants::{JANE, Kind, Tenant};
 
 /// Her account.
@@ -40,18 +41,6 @@ fn tenant(configure: impl FnOnce(&mut fotoweb_double::Options)) -> Tenant {
             configure(options);
         },
     )
-}
-
-/// Asset id → (confidence, fields) of each hit.
-fn found(hits: &[Value]) -> BTreeMap<String, String> {
-    hits.iter()
-        .map(|h| {
-            (
-                h["asset"].as_str().unwrap_or_default().to_owned(),
-                h["confidence"].as_str().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect()
 }
 
 #[test]

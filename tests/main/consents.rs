@@ -4,11 +4,10 @@
 //! image, or stops naming her once her name leaves the people shown, each read back and
 //! named in the receipt.
 
-use std::collections::BTreeMap;
-
 use serde_json::{Value, json};
 
 use crate::support::Test;
+use crate::support::{found, per_record};
 use crate::tenants::{JANE, Kind, Tenant};
 
 /// An image of her alone, and its consent status.
@@ -65,33 +64,6 @@ fn tenant() -> Tenant {
     );
     asset_with_consent(&t, "Staff/kari.png", &["Kari Nordmann"], "FullConsent", &[]);
     Tenant::new(t, Kind::Fotoweb, &["--records", "consents"], |_| {})
-}
-
-/// Id → confidence of each hit.
-fn found(hits: &[Value]) -> BTreeMap<String, String> {
-    hits.iter()
-        .map(|h| {
-            (
-                h["asset"].as_str().unwrap_or_default().to_owned(),
-                h["confidence"].as_str().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect()
-}
-
-/// Id → what the plan, the run or the receipt says of it (`key`).
-fn per_record(steps: &Value, key: &str) -> BTreeMap<String, String> {
-    steps
-        .as_array()
-        .expect("steps")
-        .iter()
-        .map(|s| {
-            (
-                s["asset"].as_str().expect("an id").to_owned(),
-                s[key].as_str().expect("a value").to_owned(),
-            )
-        })
-        .collect()
 }
 
 #[test]

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use crate::support::Test;
+use crate::support::found;
 use crate::tenants::JANE;
 
 const ACCOUNT: &str = "users/42";
@@ -98,17 +99,6 @@ fn tenant() -> Test {
     t.add_tenant("acme", &["--default-region", "NO"]);
     t.sync(&[]);
     t
-}
-
-fn found(hits: &[Value]) -> BTreeMap<String, String> {
-    hits.iter()
-        .map(|h| {
-            (
-                h["asset"].as_str().unwrap_or_default().to_owned(),
-                h["confidence"].as_str().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect()
 }
 
 fn per_asset(steps: &Value, key: &str) -> BTreeMap<String, String> {

@@ -9,6 +9,7 @@ use std::process::Stdio;
 use serde_json::{Value, json};
 
 use crate::support::Test;
+use crate::support::{found, pairs, per_record};
 use crate::tenants::{JANE, Kind, Tenant};
 
 /// Her settled order: FotoWeb no longer lets it change.
@@ -29,40 +30,6 @@ fn tenant(configure: impl FnOnce(&mut fotoweb_double::Options)) -> Tenant {
         options.orders = fotoweb_double::orders::sample();
         configure(options);
     })
-}
-
-/// Record id → confidence of each hit.
-fn found(hits: &[Value]) -> BTreeMap<String, String> {
-    hits.iter()
-        .map(|h| {
-            (
-                h["asset"].as_str().unwrap_or_default().to_owned(),
-                h["confidence"].as_str().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect()
-}
-
-/// Record → what the plan, the run or the receipt says of it (`key`).
-fn per_record(steps: &Value, key: &str) -> BTreeMap<String, String> {
-    steps
-        .as_array()
-        .expect("steps")
-        .iter()
-        .map(|s| {
-            (
-                s["asset"].as_str().expect("an id").to_owned(),
-                s[key].as_str().expect("a value").to_owned(),
-            )
-        })
-        .collect()
-}
-
-fn pairs(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
 }
 
 /// Requests under the order history that changed or would change something.

@@ -569,3 +569,39 @@ pub fn assets_only(tenant: &Path) {
         }
     }
 }
+
+/// Asset or record id → confidence of each hit of `locate -o json`.
+pub fn found(hits: &[Value]) -> BTreeMap<String, String> {
+    hits.iter()
+        .map(|h| {
+            (
+                h["asset"].as_str().unwrap_or_default().to_owned(),
+                h["confidence"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Id → what a plan, a run or a receipt says of each of its steps (`key`: `action`,
+/// `outcome`, …).
+pub fn per_record(steps: &Value, key: &str) -> BTreeMap<String, String> {
+    steps
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| {
+            (
+                s["asset"].as_str().expect("an id").to_owned(),
+                s[key].as_str().expect("a value").to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The expected side of a [`found`] or [`per_record`] comparison.
+pub fn pairs(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
