@@ -22,6 +22,9 @@
 //! by the jobs (`sum of answer times / jobs`); the listing's own pages, which follow one
 //! another, are printed beside it. It prints the figures and asserts nothing.
 
+#[path = "../tests/main/relay.rs"]
+mod relay;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::Command;
@@ -223,7 +226,6 @@ fn num_cpus() -> usize {
 
 /// The sync of a bucket through the local S3 server.
 mod s3 {
-    use std::io::{BufRead as _, Read as _, Write as _};
     use std::net::{TcpListener, TcpStream};
     use std::path::{Path, PathBuf};
     use std::process::{Child, Command, Stdio};
@@ -463,84 +465,15 @@ mod s3 {
         Ok(address)
     }
 
-    /// Serves one connection, one request after another.
+    /// Serves one connection, logging when each request reached the server and when its
+    /// answer came back.
     fn serve(stream: TcpStream, server: &str, log: &Mutex<Vec<Timed>>) -> std::io::Result<()> {
-        let client = reqwest::blocking::Client::new();
-        let mut reader = std::io::BufReader::new(stream.try_clone()?);
-        let mut writer = stream;
-        loop {
-            let mut line = String::new();
-            if reader.read_line(&mut line)? == 0 {
-                return Ok(());
-            }
-            let mut parts = line.split_whitespace();
-            let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
-                return Ok(());
-            };
-            let (method, target) = (method.to_owned(), target.to_owned());
-            let mut headers = Vec::new();
-            let mut length = 0;
-            loop {
-                let mut header = String::new();
-                reader.read_line(&mut header)?;
-                let header = header.trim_end();
-                if header.is_empty() {
-                    break;
-                }
-                if let Some((name, value)) = header.split_once(':') {
-                    let (name, value) = (name.trim().to_owned(), value.trim().to_owned());
-                    if name.eq_ignore_ascii_case("content-length") {
-                        length = value.parse().unwrap_or(0);
-                    }
-                    headers.push((name, value));
-                }
-            }
-            let mut body = vec![0; length];
-            reader.read_exact(&mut body)?;
-            let method =
-                reqwest::Method::from_bytes(method.as_bytes()).map_err(std::io::Error::other)?;
-            let head = method == reqwest::Method::HEAD;
-            let mut request = client.request(method, format!("{server}{target}"));
-            for (name, value) in &headers {
-                if !["host", "connection"].contains(&name.to_ascii_lowercase().as_str()) {
-                    request = request.header(name, value);
-                }
-            }
-            let received = Instant::now();
-            let response = request.body(body).send().map_err(std::io::Error::other)?;
-            let status = response.status();
-            let answer_headers = response.headers().clone();
-            let answer = response.bytes().map_err(std::io::Error::other)?;
+        crate::relay::relay(stream, server, &|target, received, _| {
             lock(log).push(Timed {
                 listing: target.contains("list-type=") || target.contains("delimiter="),
                 received,
                 answered: Instant::now(),
             });
-            write!(
-                writer,
-                "HTTP/1.1 {} {}\r\n",
-                status.as_u16(),
-                status.canonical_reason().unwrap_or("")
-            )?;
-            for (name, value) in &answer_headers {
-                let skip = name == "transfer-encoding"
-                    || name == "connection"
-                    || (name == "content-length" && !head);
-                if !skip {
-                    writer.write_all(name.as_str().as_bytes())?;
-                    writer.write_all(b": ")?;
-                    writer.write_all(value.as_bytes())?;
-                    writer.write_all(b"\r\n")?;
-                }
-            }
-            if !head {
-                write!(writer, "content-length: {}\r\n", answer.len())?;
-            }
-            writer.write_all(b"\r\n")?;
-            if !head {
-                writer.write_all(&answer)?;
-            }
-            writer.flush()?;
-        }
+        })
     }
 }

@@ -72,6 +72,9 @@ mod outputs;
 mod receipt;
 #[path = "main/rectify.rs"]
 mod rectify;
+/// An HTTP relay between dsr and a test server, shared with the benchmarks.
+#[path = "main/relay.rs"]
+mod relay;
 #[path = "main/restrict.rs"]
 mod restrict;
 #[path = "main/rowfiles.rs"]

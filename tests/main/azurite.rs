@@ -274,53 +274,10 @@ impl VersioningProxy {
         }
     }
 
-    /// Serves one connection, one request after another.
+    /// Serves one connection: each listing that asks for versions gets an earlier version
+    /// of the first blob it names added.
     fn serve(stream: TcpStream, upstream: &str) -> std::io::Result<()> {
-        use std::io::{BufRead as _, Read as _, Write as _};
-        let client = reqwest::blocking::Client::new();
-        let mut reader = std::io::BufReader::new(stream.try_clone()?);
-        let mut writer = stream;
-        loop {
-            let mut line = String::new();
-            if reader.read_line(&mut line)? == 0 {
-                return Ok(());
-            }
-            let mut parts = line.split_whitespace();
-            let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
-                return Ok(());
-            };
-            let (method, target) = (method.to_owned(), target.to_owned());
-            let mut headers = Vec::new();
-            let mut length = 0;
-            loop {
-                let mut header = String::new();
-                reader.read_line(&mut header)?;
-                let header = header.trim_end();
-                if header.is_empty() {
-                    break;
-                }
-                if let Some((name, value)) = header.split_once(':') {
-                    let (name, value) = (name.trim().to_owned(), value.trim().to_owned());
-                    if name.eq_ignore_ascii_case("content-length") {
-                        length = value.parse().unwrap_or(0);
-                    }
-                    headers.push((name, value));
-                }
-            }
-            let mut body = vec![0; length];
-            reader.read_exact(&mut body)?;
-            let method = reqwest::Method::from_bytes(method.as_bytes()).expect("a method");
-            let head = method == reqwest::Method::HEAD;
-            let mut request = client.request(method, format!("{upstream}{target}"));
-            for (name, value) in &headers {
-                if !["host", "connection"].contains(&name.to_ascii_lowercase().as_str()) {
-                    request = request.header(name, value);
-                }
-            }
-            let response = request.body(body).send().map_err(std::io::Error::other)?;
-            let status = response.status();
-            let answer_headers = response.headers().clone();
-            let mut answer = response.bytes().map_err(std::io::Error::other)?.to_vec();
+        crate::relay::relay(stream, upstream, &|target, _, answer| {
             let include = target
                 .split(['?', '&'])
                 .find_map(|p| p.strip_prefix("include="))
@@ -335,41 +292,16 @@ impl VersioningProxy {
                             .into_owned()
                     })
                     .unwrap_or_default();
-                let text = String::from_utf8_lossy(&answer).into_owned();
+                let text = String::from_utf8_lossy(answer).into_owned();
                 let earlier = format!(
                     "<Blob><Name>{prefix}</Name><VersionId>2026-01-01T00:00:00.0000000Z</VersionId><Properties /></Blob>"
                 );
-                answer = text
+                *answer = text
                     .replacen("<Blobs>", &format!("<Blobs>{earlier}"), 1)
                     .replacen("<Blobs />", &format!("<Blobs>{earlier}</Blobs>"), 1)
                     .replacen("<Blobs/>", &format!("<Blobs>{earlier}</Blobs>"), 1)
                     .into_bytes();
             }
-            write!(
-                writer,
-                "HTTP/1.1 {} {}\r\n",
-                status.as_u16(),
-                status.canonical_reason().unwrap_or("")
-            )?;
-            for (name, value) in &answer_headers {
-                let skip = name == "transfer-encoding"
-                    || name == "connection"
-                    || (name == "content-length" && !head);
-                if !skip {
-                    writer.write_all(name.as_str().as_bytes())?;
-                    writer.write_all(b": ")?;
-                    writer.write_all(value.as_bytes())?;
-                    writer.write_all(b"\r\n")?;
-                }
-            }
-            if !head {
-                write!(writer, "content-length: {}\r\n", answer.len())?;
-            }
-            writer.write_all(b"\r\n")?;
-            if !head {
-                writer.write_all(&answer)?;
-            }
-            writer.flush()?;
-        }
+        })
     }
 }
