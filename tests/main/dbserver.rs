@@ -387,23 +387,43 @@ impl Mariadb {
         name
     }
 
-    /// The statements executed on the server so far, as the general log shows them (values
-    /// in place of the placeholders), in order. Every test database's: the log does not
-    /// always tie a statement to its database, and the tests that read it ask only about
-    /// the names dsr quotes, which their own statements never do.
-    pub fn statements(&self) -> Vec<String> {
+    /// The statements executed on `database` so far, as the general log shows them
+    /// (values in place of the placeholders), in order. A statement is tied to its database
+    /// by its connection: the log names the database each connection was opened on, and
+    /// dsr opens each on the URL's database. The other tests' statements on the same server
+    /// (under `cargo test`, every test of the process shares it) are left out.
+    pub fn statements(&self, database: &str) -> Vec<String> {
         let log = std::fs::read_to_string(self.dir.join("general.log")).expect("the log");
+        let mut ours = std::collections::BTreeSet::new();
         let mut found = Vec::new();
         for line in log.lines() {
             let fields: Vec<&str> = line.split('\t').collect();
-            let Some((at, command)) = fields.iter().enumerate().find_map(|(i, f)| {
+            let Some((at, id, command)) = fields.iter().enumerate().find_map(|(i, f)| {
                 let (id, command) = f.trim().split_once(' ')?;
-                id.parse::<u64>().ok().map(|_| (i, command.trim()))
+                id.parse::<u64>().ok().map(|id| (i, id, command.trim()))
             }) else {
                 continue;
             };
-            if matches!(command, "Execute" | "Query") {
-                found.push(fields[at + 1..].join("\t"));
+            let rest = fields[at + 1..].join("\t");
+            match command {
+                // `dsr@127.0.0.1 on t3 using TCP/IP`
+                "Connect" => {
+                    if rest.split_whitespace().skip_while(|w| *w != "on").nth(1) == Some(database) {
+                        ours.insert(id);
+                    } else {
+                        ours.remove(&id);
+                    }
+                }
+                // `USE t3`
+                "Init DB" => {
+                    if rest.trim() == database {
+                        ours.insert(id);
+                    } else {
+                        ours.remove(&id);
+                    }
+                }
+                "Execute" | "Query" if ours.contains(&id) => found.push(rest),
+                _ => {}
             }
         }
         found

@@ -271,10 +271,10 @@ impl Db {
     /// The statements the server logged for this database, each with its parameters
     /// (PostgreSQL's `$1 = '42'`; MariaDB's log shows the values in place).
     pub fn statements(&self) -> Option<Vec<(String, String)>> {
-        if let Some((server, _)) = &self.mariadb {
+        if let Some((server, name)) = &self.mariadb {
             return Some(
                 server
-                    .statements()
+                    .statements(name)
                     .into_iter()
                     .map(|s| (s, String::new()))
                     .collect(),
