@@ -168,19 +168,7 @@ impl Fotoweb {
 
     /// Every album the credentials may see, following `paging.next`.
     fn read_album_list(&self) -> Result<Vec<Value>, PlatformError> {
-        let mut url = self.client.link(ALBUMS_PATH)?;
-        let mut albums = Vec::new();
-        loop {
-            let mut page: Value = self.get_json(url, COLLECTION_LIST)?;
-            if let Some(Value::Array(items)) = page.get_mut("data").map(Value::take) {
-                albums.extend(items);
-            }
-            let next = text(page.get("paging").and_then(|p| p.get("next")));
-            match next {
-                Some(next) => url = self.client.link(&next)?,
-                None => return Ok(albums),
-            }
-        }
+        self.all_pages(ALBUMS_PATH, COLLECTION_LIST)
     }
 
     /// Every user's login and full name.

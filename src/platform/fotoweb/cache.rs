@@ -18,16 +18,8 @@ impl Fotoweb {
 
     /// The archive list, read anew (counts change) and kept for link lookups.
     pub(super) fn load_archives(&self) -> Result<Vec<model::Archive>, PlatformError> {
-        let mut url = self.client.link(&self.descriptor()?.archives)?;
-        let mut archives = Vec::new();
-        loop {
-            let page: model::Page<model::Archive> = self.get_json(url, COLLECTION_LIST)?;
-            archives.extend(page.data);
-            match page.paging.as_ref().and_then(model::Paging::next) {
-                Some(next) => url = self.client.link(next)?,
-                None => break,
-            }
-        }
+        let archives: Vec<model::Archive> =
+            self.all_pages(&self.descriptor()?.archives, COLLECTION_LIST)?;
         *lock(&self.archives) = Some(archives.clone());
         Ok(archives)
     }

@@ -15,7 +15,7 @@
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use super::records::{text, version};
+use super::records::{postal_address, text, version};
 use super::*;
 use crate::asset::Metadata;
 use crate::fields::records as f;
@@ -52,25 +52,7 @@ pub(super) fn order_asset(order: &Value) -> Option<(u64, Asset)> {
     put(f::ORDER_NAME, (!name.is_empty()).then(|| name.join(" ")));
     put(f::ORDER_EMAIL, part("email"));
     put(f::ORDER_PHONE, part("phone"));
-    let street: Vec<String> = address
-        .and_then(|a| a.get("streetAddress"))
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|s| text(Some(s)))
-        .collect();
-    let postal: Vec<String> = street
-        .into_iter()
-        .chain(
-            ["zipCode", "city", "state", "country"]
-                .into_iter()
-                .filter_map(part),
-        )
-        .collect();
-    put(
-        f::ORDER_ADDRESS,
-        (!postal.is_empty()).then(|| postal.join(", ")),
-    );
+    put(f::ORDER_ADDRESS, postal_address(address));
     put(f::ORDER_COMMENT, text(order.get("userComment")));
     put(f::ORDER_REFERENCE, text(order.get("orderReference")));
     put(f::ORDER_STATE, text(order.get("state")));
@@ -101,19 +83,7 @@ pub(super) fn order_asset(order: &Value) -> Option<(u64, Asset)> {
 impl Fotoweb {
     /// Every order of the site, following `paging.next`.
     pub(super) fn list_orders(&self) -> Result<Vec<Value>, PlatformError> {
-        let mut url = self.client.link(ORDERS_PATH)?;
-        let mut orders = Vec::new();
-        loop {
-            let mut page: Value = self.get_json(url, ORDER_LIST)?;
-            if let Some(Value::Array(items)) = page.get_mut("data").map(Value::take) {
-                orders.extend(items);
-            }
-            let next = text(page.get("paging").and_then(|p| p.get("next")));
-            match next {
-                Some(next) => url = self.client.link(&next)?,
-                None => return Ok(orders),
-            }
-        }
+        self.all_pages(ORDERS_PATH, ORDER_LIST)
     }
 
     /// Order `n` as listed now.

@@ -159,25 +159,7 @@ fn user_asset(user: &Value) -> Option<Asset> {
     put(f::USER_NAME, text(user.get("fullName")));
     put(f::USER_EMAIL, part("email"));
     put(f::USER_PHONE, part("phone"));
-    let street: Vec<String> = address
-        .and_then(|a| a.get("streetAddress"))
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|s| text(Some(s)))
-        .collect();
-    let postal: Vec<String> = street
-        .into_iter()
-        .chain(
-            ["zipCode", "city", "state", "country"]
-                .into_iter()
-                .filter_map(part),
-        )
-        .collect();
-    put(
-        f::USER_ADDRESS,
-        (!postal.is_empty()).then(|| postal.join(", ")),
-    );
+    put(f::USER_ADDRESS, postal_address(address));
     put(f::USER_DESCRIPTION, text(user.get("description")));
     let enabled = user
         .get("account")
@@ -231,6 +213,25 @@ fn comments_href(asset_href: &str) -> String {
         "{}.annotations/",
         asset_href.strip_suffix(".info").unwrap_or(asset_href)
     )
+}
+
+/// A FotoWeb address object (a user's, an order's owner's) as one line: the street lines,
+/// then postcode, city, state and country, each where given.
+pub(super) fn postal_address(address: Option<&Value>) -> Option<String> {
+    let part = |key: &str| text(address.and_then(|a| a.get(key)));
+    let lines: Vec<String> = address
+        .and_then(|a| a.get("streetAddress"))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|s| text(Some(s)))
+        .chain(
+            ["zipCode", "city", "state", "country"]
+                .into_iter()
+                .filter_map(part),
+        )
+        .collect();
+    (!lines.is_empty()).then(|| lines.join(", "))
 }
 
 impl Fotoweb {

@@ -26,6 +26,25 @@ impl Fotoweb {
         self.read_json(&call)
     }
 
+    /// Every item of a collection list (`data`), following `paging.next` from `link`
+    /// until a page names none.
+    pub(super) fn all_pages<T: DeserializeOwned>(
+        &self,
+        link: &str,
+        accept: &str,
+    ) -> Result<Vec<T>, PlatformError> {
+        let mut url = self.client.link(link)?;
+        let mut items = Vec::new();
+        loop {
+            let page: model::Page<T> = self.get_json(url, accept)?;
+            items.extend(page.data);
+            match page.paging.as_ref().and_then(model::Paging::next) {
+                Some(next) => url = self.client.link(next)?,
+                None => return Ok(items),
+            }
+        }
+    }
+
     pub(super) fn read_json<T: DeserializeOwned>(
         &self,
         call: &Call<'_>,
