@@ -347,6 +347,7 @@ mod tests {
             modified: None,
             fields: Vec::new(),
             judged_by_review: false,
+            points_at_theirs: false,
             files: Vec::new(),
         };
         let case = crate::case::Case {

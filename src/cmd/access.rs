@@ -542,9 +542,20 @@ impl Reviewed {
             min,
             &self.known,
         );
-        if view.fields.is_empty()
-            && (case.inclusion(&asset.id).is_some() || self.related.contains(&asset.id))
-        {
+        if view.fields.is_empty() && self.related.contains(&asset.id) {
+            // No person judged it: it is theirs because it points at one of theirs.
+            let mut view = dsr::disclose::judged_view(
+                asset,
+                &self.matcher,
+                &self.roles,
+                &self.labels,
+                &self.known,
+            );
+            view.judged_by_review = false;
+            view.points_at_theirs = true;
+            return view;
+        }
+        if view.fields.is_empty() && case.inclusion(&asset.id).is_some() {
             return dsr::disclose::judged_view(
                 asset,
                 &self.matcher,

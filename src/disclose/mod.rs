@@ -142,6 +142,11 @@ pub struct SubjectAsset {
     /// in its person and text fields, everyone else redacted ([`judged_view`]).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub judged_by_review: bool,
+    /// The asset is the subject's because it points at one of theirs (a database row whose
+    /// foreign key leads to their row), not because a person or a match said so: shown as
+    /// [`judged_view`] shows an asset, under its own explanation.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub points_at_theirs: bool,
     /// The files the asset names beside its own data (a database row's file in an object
     /// store), each read whole for its SHA-256.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -262,6 +267,7 @@ pub fn subject_view(
         modified: asset.modified.clone(),
         fields,
         judged_by_review: false,
+        points_at_theirs: false,
         files: Vec::new(),
     }
 }
@@ -310,6 +316,7 @@ pub fn judged_view(
     SubjectAsset {
         fields,
         judged_by_review: true,
+        points_at_theirs: false,
         ..subject_view(asset, matcher, roles, labels, min, known)
     }
 }

@@ -1394,6 +1394,21 @@ fn rows_that_point_at_hers_are_in_her_access_package(kind: Kind) {
         "her client's quote is hers: {data}"
     );
     assert!(data.contains("Prints, 20 copies"), "{data}");
+    // Said to be hers because it points at her record, not because anyone judged it so.
+    let package: Value = serde_json::from_str(&data).expect("data.json is JSON");
+    let quote = package
+        .to_string()
+        .split("\"quotes/12\"")
+        .nth(1)
+        .map(|rest| rest.split("\"id\"").next().unwrap_or_default().to_owned())
+        .unwrap_or_default();
+    assert!(quote.contains("\"points_at_theirs\":true"), "{quote}");
+    assert!(!quote.contains("judged_by_review"), "{quote}");
+    let html = std::fs::read_to_string(out.join("index.html")).expect("index.html");
+    assert!(
+        html.contains("it points at a record of yours"),
+        "the package says why"
+    );
     for id in ["quotes/21", "quotes/11", "clients/2"] {
         assert!(!data.contains(id), "{id} is not hers: {data}");
     }
