@@ -729,7 +729,7 @@ fn open_case(
         &subject.identities,
         &[("--verified-by text", options.verified_by)],
     )?;
-    let hits = locator.find(&subject.identities, Confidence::Low)?;
+    let hits = locator.find_with_proposals(&subject.identities, Confidence::Low)?;
     let case = store.open_with(
         new_case(
             subject,
@@ -778,7 +778,7 @@ fn transient_case(
         &dsr::time::now(),
         &ctx.operator(Some(profile)),
     );
-    let hits = locator.find(&case.identities, Confidence::Low)?;
+    let hits = locator.find_with_proposals(&case.identities, Confidence::Low)?;
     case.set_matches(&hits);
     Ok(case)
 }

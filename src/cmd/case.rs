@@ -106,7 +106,7 @@ fn open(ctx: &Context, args: CaseOpenArgs) -> Result<Outcome> {
     warn_on_open(&case, &same);
     match Locator::open(&files, settings) {
         Ok(locator) => {
-            let hits = locator.find(&case.identities, Confidence::Low)?;
+            let hits = locator.find_with_proposals(&case.identities, Confidence::Low)?;
             case.set_matches(&hits);
             store.save(&case)?;
             super::record::audit(
@@ -209,7 +209,7 @@ fn open_across(
         let files = ctx.tenant_files(name);
         match Locator::open(&files, profile.settings()?) {
             Ok(locator) => {
-                let hits = locator.find(&case.identities, Confidence::Low)?;
+                let hits = locator.find_with_proposals(&case.identities, Confidence::Low)?;
                 case.set_matches(&hits);
                 store.save(case)?;
                 super::record::audit(
@@ -361,7 +361,7 @@ fn open_list(ctx: &Context, from: &std::path::Path, args: CaseOpenArgs) -> Resul
                 &dsr::time::now(),
                 &ctx.operator(Some(&profile)),
             )?;
-            let hits = locator.find(&case.identities, Confidence::Low)?;
+            let hits = locator.find_with_proposals(&case.identities, Confidence::Low)?;
             case.set_matches(&hits);
             store.save(&case)?;
             super::record::audit(
@@ -443,7 +443,7 @@ pub fn open_for_replay(
         &ctx.operator(Some(profile)),
     )?;
     let locator = Locator::open(&ctx.tenant_files(name), profile.settings()?)?;
-    let hits = locator.find(&case.identities, Confidence::Low)?;
+    let hits = locator.find_with_proposals(&case.identities, Confidence::Low)?;
     case.set_matches(&hits);
     store.save(&case)?;
     Ok(case)
@@ -488,7 +488,7 @@ fn review(ctx: &Context, args: CaseReviewArgs) -> Result<Outcome> {
         );
     }
     let locator = Locator::open(&files, profile.settings()?)?;
-    let hits = locator.find(&case.identities, Confidence::Low)?;
+    let hits = locator.find_with_proposals(&case.identities, Confidence::Low)?;
     case.set_matches(&hits);
     super::record::audit(
         ctx,

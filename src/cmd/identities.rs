@@ -245,7 +245,7 @@ fn search_again(
         if accepted > 0 {
             match Locator::open(&files, profile.settings()?) {
                 Ok(locator) => {
-                    let hits = locator.find(&case.identities, Confidence::Low)?;
+                    let hits = locator.find_with_proposals(&case.identities, Confidence::Low)?;
                     case.set_matches(&hits);
                     ctx.note(&format!("  {tenant}: {}", super::locate::tally(&hits)));
                     let ids: Vec<String> = locator.unreadable().iter().cloned().collect();

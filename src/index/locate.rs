@@ -82,8 +82,30 @@ impl Locator {
     }
 
     /// Every asset holding one of the identities at `min` confidence or above, strongest
-    /// first, then by asset id.
+    /// first, then by asset id. The hits propose no related identities: see
+    /// [`Locator::find_with_proposals`].
     pub fn find(&self, identities: &[Identity], min: Confidence) -> Result<Vec<Hit>, LocateError> {
+        self.search(identities, min, false)
+    }
+
+    /// As [`Locator::find`], each hit with the identities it holds beside the subject's
+    /// ([`Hit::related`]), for a case to propose. Only a case needs them, and working out a
+    /// phone's key loads the phone library's metadata, which costs a process more than the
+    /// search of a million assets: a plain locate leaves them out.
+    pub fn find_with_proposals(
+        &self,
+        identities: &[Identity],
+        min: Confidence,
+    ) -> Result<Vec<Hit>, LocateError> {
+        self.search(identities, min, true)
+    }
+
+    fn search(
+        &self,
+        identities: &[Identity],
+        min: Confidence,
+        proposals: bool,
+    ) -> Result<Vec<Hit>, LocateError> {
         if identities.is_empty() {
             return Err(LocateError::NoIdentity);
         }
@@ -100,7 +122,11 @@ impl Locator {
             self.settings.roles.clone(),
             self.settings.region,
         );
-        let known = crate::matching::related::keys(identities, self.settings.region);
+        let known = if proposals {
+            crate::matching::related::keys(identities, self.settings.region)
+        } else {
+            BTreeSet::new()
+        };
         let mut hits: Vec<Hit> = self.index.confirm_candidates(&probes, |asset| {
             let matches: Vec<HitMatch> = matcher
                 .matches(&asset.metadata)
@@ -121,13 +147,17 @@ impl Locator {
                 .filter(|m| m.confidence == Confidence::High)
                 .map(|m| m.field.as_str())
                 .collect();
-            let related = crate::matching::related::related(
-                &asset.metadata,
-                &certain,
-                &self.settings.roles,
-                self.settings.region,
-                &known,
-            );
+            let related = if proposals {
+                crate::matching::related::related(
+                    &asset.metadata,
+                    &certain,
+                    &self.settings.roles,
+                    self.settings.region,
+                    &known,
+                )
+            } else {
+                Vec::new()
+            };
             Some(Hit {
                 asset: asset.id,
                 archive: asset.archive,
