@@ -251,7 +251,9 @@ fn request(
         for engine in engines {
             let mut case = Case::unsaved(&id, &engine.session.name, new.clone(), &now, &operator);
             case.tenants = tenants.clone();
-            let hits = engine.locator.find_with_proposals(&case.identities, Confidence::Low)?;
+            let hits = engine
+                .locator
+                .find_with_proposals(&case.identities, Confidence::Low)?;
             case.set_matches(&hits);
             cases.push(case);
         }
@@ -292,7 +294,9 @@ fn search(
     dry_run: bool,
 ) -> Result<()> {
     if dry_run {
-        let hits = engine.locator.find_with_proposals(&case.identities, Confidence::Low)?;
+        let hits = engine
+            .locator
+            .find_with_proposals(&case.identities, Confidence::Low)?;
         case.set_matches(&hits);
         return Ok(());
     }
@@ -308,7 +312,9 @@ fn locate(
     case: &mut Case,
     subject: &Subject,
 ) -> Result<()> {
-    let hits = engine.locator.find_with_proposals(&case.identities, Confidence::Low)?;
+    let hits = engine
+        .locator
+        .find_with_proposals(&case.identities, Confidence::Low)?;
     case.set_matches(&hits);
     super::record::audit(
         ctx,

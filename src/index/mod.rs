@@ -335,6 +335,7 @@ impl TenantIndex {
             .map_err(|e| self.err(e))?;
         let mut addresses: Vec<_> = addresses.into_iter().collect();
         addresses.sort();
+        log::info!("{} candidate(s) to confirm", addresses.len());
         let confirm_all = |addresses: &[tantivy::DocAddress]| -> Result<Vec<T>, IndexError> {
             let mut kept = Vec::new();
             for &address in addresses {

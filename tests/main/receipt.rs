@@ -875,26 +875,13 @@ fn a_moved_data_directory_still_verifies() {
         .run();
 }
 
-/// Copies a folder and everything in it.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("the copy");
-    for relative in Test::entries(from) {
-        let (source, target) = (from.join(&relative), to.join(&relative));
-        if source.is_dir() {
-            std::fs::create_dir_all(&target).expect("a folder of the copy");
-        } else {
-            std::fs::copy(&source, &target).expect("a file of the copy");
-        }
-    }
-}
-
 #[test]
 fn a_copied_data_directory_is_checked_against_its_own_receipts() {
     let t = tenant_signing_implicitly();
     let receipt = operation(&t);
     operation(&t);
     let copy = t.path("copy");
-    copy_tree(&t.data_dir(), &copy);
+    crate::support::copy_tree(&t.data_dir(), &copy);
     t.dsr(["receipt", "verify", "--ledger"])
         .env("DSR_DATA_DIR", &copy)
         .run();

@@ -605,3 +605,16 @@ pub fn pairs(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect()
 }
+
+/// Copies a folder and everything in it.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("the copy");
+    for relative in Test::entries(from) {
+        let (source, target) = (from.join(&relative), to.join(&relative));
+        if source.is_dir() {
+            std::fs::create_dir_all(&target).expect("a folder of the copy");
+        } else {
+            std::fs::copy(&source, &target).expect("a file of the copy");
+        }
+    }
+}

@@ -160,6 +160,38 @@ fn an_index_of_other_fields_is_rebuilt_never_searched() {
     assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg"]);
 }
 
+/// An index apart from the sync state beside it (its folder deleted, or restored from a
+/// backup older than the state) is rebuilt by the next sync: a versions file that lists
+/// assets the index lacks would take each for unchanged, and a locate would miss her there.
+#[test]
+fn an_index_apart_from_its_sync_state_is_rebuilt_by_the_next_sync() {
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.add_tenant("acme", &[]);
+    t.sync(&[]);
+    let index = t.tenant_data("acme").join("index");
+    let backup = t.path("index-backup");
+    crate::support::copy_tree(&index, &backup);
+    t.asset("Staff/b.jpg", json!({"80": ["Jane Doe"]}));
+    t.sync(&[]);
+    std::fs::remove_dir_all(&index).expect("the index is removed");
+    crate::support::copy_tree(&backup, &index);
+
+    let report = t.sync(&[]);
+    assert_eq!(report["full"], true, "{report}");
+    assert_eq!(
+        report["rebuilt_because"],
+        "the index did not hold the assets the sync state lists"
+    );
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg", "Staff/b.jpg"]);
+
+    // Lost whole: the sync makes a new index and fills it, rather than an empty one.
+    std::fs::remove_dir_all(&index).expect("the index is removed");
+    let report = t.sync(&[]);
+    assert_eq!(report["full"], true, "{report}");
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg", "Staff/b.jpg"]);
+}
+
 /// The lines of a tenant's versions file between its header and trailer.
 fn version_lines(t: &Test) -> Vec<String> {
     let path = t.tenant_data("acme").join("versions.tsv");
