@@ -508,7 +508,14 @@ pub fn sync(
             };
             let mut counts = Counts::default();
             let assets = versions::write(&path, |out| {
-                merge_read(old, versions.sorted(), &removed, report.full, &mut counts, out)
+                merge_read(
+                    old,
+                    versions.sorted(),
+                    &removed,
+                    report.full,
+                    &mut counts,
+                    out,
+                )
             })
             .map_err(|source| SyncError::State { path, source })?;
             report.added = counts.added;

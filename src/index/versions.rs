@@ -372,7 +372,8 @@ impl ReadVersions {
     fn version(&self, entry: usize) -> Option<&str> {
         let e = self.entries[entry];
         let from = e.start + e.id_len as usize;
-        e.version_len.map(|len| &self.text[from..from + len as usize])
+        e.version_len
+            .map(|len| &self.text[from..from + len as usize])
     }
 }
 
@@ -458,7 +459,10 @@ mod tests {
         assert!(read.may_hold("b/2.jpg") && read.may_hold("c/3.jpg"));
         assert!(!read.may_hold("d/4.jpg"));
         let got: Vec<(&str, &str)> = read.sorted().collect();
-        assert_eq!(got, [("a/1.jpg", "v1"), ("a/10.jpg", "v7"), ("b/2.jpg", "v2")]);
+        assert_eq!(
+            got,
+            [("a/1.jpg", "v1"), ("a/10.jpg", "v7"), ("b/2.jpg", "v2")]
+        );
         // Taken out, then read again: in.
         read.insert("c/3.jpg", "v3");
         assert_eq!(read.sorted().last(), Some(("c/3.jpg", "v3")));
