@@ -1007,6 +1007,57 @@ mod tests {
         .expect("a sidecar");
     }
 
+    /// The walk hands assets over in id order as strings, which is not the order of
+    /// folders and names: "A/sub/y" comes before "A/sub-1.png" and "A/sub.png" ('/' sorts
+    /// after '-' and '.'), and a sidecar whose file is gone sorts by its asset's name.
+    /// Records come under their ids, among the archives'.
+    #[test]
+    fn the_walk_hands_assets_over_in_id_order_a_folder_at_a_time() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let root = dir.path();
+        for id in [
+            "A/sub/y.png",
+            "A/sub-1.png",
+            "A/sub.png",
+            "A/x.png",
+            "A/x.png.d/z.png",
+            "A/sub/deeper/q.png",
+            "users-archive/a.png",
+            "B/b.png",
+        ] {
+            write(root, id, &["Jane Doe"]);
+        }
+        // A sidecar alone: its asset `A/w` sorts before `A/x.png`.
+        fs::write(root.join("A/w.json"), br#"{"metadata": {}}"#).expect("a sidecar");
+        fs::create_dir_all(root.join(".records/users")).expect("the records");
+        fs::write(
+            root.join(".records/users/42.json"),
+            br#"{"metadata": {"user.email": {"value": ["jane@example.com"]}}}"#,
+        )
+        .expect("an account");
+        let platform = DirPlatform::open(root).expect("the tenant");
+        let mut runs = Vec::new();
+        let mut strays = Vec::new();
+        platform
+            .walk(
+                &mut |run| {
+                    runs.push(run.into_iter().map(|l| l.id).collect::<Vec<_>>());
+                    Ok(())
+                },
+                &mut strays,
+            )
+            .expect("a walk");
+        let ids: Vec<String> = runs.concat();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted, "in id order: {runs:?}");
+        assert_eq!(ids.len(), 10, "{ids:?}");
+        assert!(ids.contains(&"users/42".to_owned()), "{ids:?}");
+        assert!(ids.contains(&"A/w".to_owned()), "{ids:?}");
+        assert!(runs.len() > 1, "a folder at a time: {runs:?}");
+        assert_eq!(platform.list().expect("a listing").assets.len(), 10);
+    }
+
     fn byline(platform: &DirPlatform, id: &str) -> Vec<String> {
         platform.read(id).expect("an asset").metadata["80"]
             .items()
