@@ -1,6 +1,7 @@
-//! The records a `dir` tenant keeps of people beside its files, laid out so that they
-//! index, match and erase exactly like FotoWeb's (see [`crate::platform::fotoweb::RecordId`]
-//! and [`crate::fields::records`]):
+//! The records a tenant in the `dir` layout keeps of people beside its files — in a folder
+//! (the `dir` platform) or copied to object storage (the `objects` platform), read the
+//! same way by both — laid out so that they index, match and erase exactly like FotoWeb's
+//! (see [`crate::platform::fotoweb::RecordId`] and [`crate::fields::records`]):
 //!
 //! - user accounts, comments, albums, album shares and orders as `.records/<record id>.json`
 //!   (`.records/users/42.json`, `.records/Staff/a.png/comments/3.json`,
@@ -11,11 +12,14 @@
 //!   read as the record `<asset id>/consent`: like FotoWeb's, it goes with the asset and
 //!   names the people the asset shows, so it stops naming her when the asset does.
 //!
-//! A record is read, changed and deleted through the same no-link walk as a sidecar: a
-//! link in `.records/` is never followed. An order is never deleted (bookkeeping), and a
-//! consent status is not changed on its own, as on FotoWeb.
+//! A record is read, changed and deleted where its sidecar is kept, as a sidecar is: on
+//! `dir` through the same no-link walk (a link in `.records/` is never followed). An order
+//! is never deleted (bookkeeping), and a consent status is not changed on its own, as on
+//! FotoWeb.
 
-use crate::asset::Asset;
+use std::collections::BTreeSet;
+
+use crate::asset::{Asset, Metadata};
 use crate::fields::records as f;
 use crate::platform::PlatformError;
 use crate::platform::fotoweb::RecordId;
@@ -58,6 +62,10 @@ fn archive_of(record: &RecordId) -> &'static str {
     }
 }
 
+/// Why a consent status is not changed on its own.
+pub(super) const CONSENT_FOLLOWS_ITS_ASSET: &str =
+    "an asset's consent status is not changed on its own: it follows the asset's people shown";
+
 /// The record id of a listed `.records/…` path, when it names one. Anything else in
 /// `.records/` stays an asset of its own (it may hold personal data too, so it is still
 /// searched), as do consent statuses, which live in sidecars.
@@ -89,6 +97,89 @@ pub(super) fn deletable(id: &str) -> Result<(), PlatformError> {
             "an asset's consent status goes with the asset: it is not deleted alone",
         )),
         _ => Ok(()),
+    }
+}
+
+/// The field labels of a tenant in the `dir` layout: a folder or a bucket has no schema,
+/// so FotoWeb's usual fields and the records' own.
+pub(super) fn labels() -> std::collections::BTreeMap<String, String> {
+    let mut labels = crate::fields::default_labels();
+    for (id, label) in f::LABELS {
+        labels.insert(id.to_owned(), label.to_owned());
+    }
+    labels
+}
+
+/// The consent status an asset's sidecar (its JSON, `json`) holds, as its record.
+pub(super) fn consent_of(asset: &Asset, json: &serde_json::Value) -> Option<Asset> {
+    crate::platform::fotoweb::consent_asset(
+        &asset.id,
+        &asset.metadata,
+        json.get("consentStatus"),
+        asset.modified.as_deref(),
+    )
+}
+
+/// Names a record's own id where an error names the path it is kept at.
+pub(super) fn renamed(id: &str) -> impl Fn(PlatformError) -> PlatformError + '_ {
+    move |error| match error {
+        PlatformError::NotFound { .. } => PlatformError::NotFound { id: id.to_owned() },
+        PlatformError::Conflict { .. } => PlatformError::Conflict { id: id.to_owned() },
+        PlatformError::VersionsRemain { .. } => PlatformError::VersionsRemain { id: id.to_owned() },
+        other => other,
+    }
+}
+
+/// Whether `id` names a user account.
+pub(super) fn is_account(id: &str) -> bool {
+    matches!(RecordId::parse(id), Some(RecordId::User(_)))
+}
+
+/// Whether an account's metadata holds `login`.
+pub(super) fn has_login(account: &Metadata, login: &str) -> bool {
+    account
+        .get(f::USER_LOGIN)
+        .is_some_and(|v| v.items().iter().any(|l| l.trim() == login.trim()))
+}
+
+/// What a scan learns of consent statuses, which are never listed: they are read with
+/// their assets. The known ones are kept aside, to tell at the end which went with their
+/// asset (the asset gone, or read again without one); the rest are still there.
+#[derive(Default)]
+pub(super) struct ConsentsSeen {
+    /// Each known consent's id with its asset's.
+    known: Vec<(String, String)>,
+    /// The assets read that hold no consent status.
+    without: BTreeSet<String>,
+}
+
+impl ConsentsSeen {
+    /// Keeps a known id aside when it names a consent status: true when it did.
+    pub(super) fn known(&mut self, id: &str) -> bool {
+        match named(id) {
+            Named::Consent { asset } => {
+                self.known.push((id.to_owned(), asset));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Notes that `asset` was read and holds no consent status.
+    pub(super) fn read_without(&mut self, asset: &str) {
+        self.without.insert(asset.to_owned());
+    }
+
+    /// The known consent statuses that went: their asset is in `removed` (sorted) or was
+    /// read without one.
+    pub(super) fn gone(self, removed: &[String]) -> Vec<String> {
+        self.known
+            .into_iter()
+            .filter(|(_, asset)| {
+                removed.binary_search(asset).is_ok() || self.without.contains(asset)
+            })
+            .map(|(id, _)| id)
+            .collect()
     }
 }
 
