@@ -366,23 +366,15 @@ impl DirPlatform {
         Ok((asset, json))
     }
 
-    /// Whether the tenant keeps user accounts, and one has `login`.
-    fn user_with_login(&self, login: &str) -> Result<Option<bool>, PlatformError> {
-        let users: Vec<Listed> = self
+    /// The ids of the tenant's user accounts.
+    fn accounts(&self) -> Result<Vec<String>, PlatformError> {
+        Ok(self
             .list()?
             .assets
             .into_iter()
-            .filter(|l| records::is_account(&l.id))
-            .collect();
-        if users.is_empty() {
-            return Ok(None);
-        }
-        for user in users {
-            if records::has_login(&self.read(&user.id)?.metadata, login) {
-                return Ok(Some(true));
-            }
-        }
-        Ok(Some(false))
+            .map(|l| l.id)
+            .filter(|id| records::is_account(id))
+            .collect())
     }
 }
 
@@ -509,10 +501,14 @@ impl Platform for DirPlatform {
     ) -> Result<Asset, PlatformError> {
         match records::named(id) {
             Named::Asset => self.update_sidecar(id, changes, expected),
-            Named::Kept { path, archive } => self
-                .update_sidecar(&path, changes, expected)
-                .map(|asset| records::as_record(asset, id, archive))
-                .map_err(renamed(id)),
+            Named::Kept { path, archive } => {
+                let changes = records::as_made(id, changes, |login| {
+                    records::account_with_login(&self.accounts()?, login, |id| self.read(id))
+                })?;
+                self.update_sidecar(&path, &changes, expected)
+                    .map(|asset| records::as_record(asset, id, archive))
+                    .map_err(renamed(id))
+            }
             Named::Consent { .. } => Err(PlatformError::Unsupported(
                 records::CONSENT_FOLLOWS_ITS_ASSET,
             )),
@@ -559,7 +555,12 @@ impl Platform for DirPlatform {
 
     /// Looks in the tenant's `.records/users/`.
     fn has_login(&self, login: &str) -> Result<Option<bool>, PlatformError> {
-        self.user_with_login(login)
+        let accounts = self.accounts()?;
+        if accounts.is_empty() {
+            return Ok(None);
+        }
+        let found = records::account_with_login(&accounts, login, |id| self.read(id))?;
+        Ok(Some(found.is_some()))
     }
 
     fn changed_last(&self, id: &str) -> bool {

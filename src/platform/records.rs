@@ -21,8 +21,8 @@ use std::collections::BTreeSet;
 
 use crate::asset::{Asset, Metadata};
 use crate::fields::records as f;
-use crate::platform::PlatformError;
 use crate::platform::fotoweb::RecordId;
+use crate::platform::{MetadataChanges, PlatformError};
 
 /// The folder of the tenant that holds its records.
 pub(super) const RECORDS_FOLDER: &str = ".records";
@@ -136,10 +136,50 @@ pub(super) fn is_account(id: &str) -> bool {
 }
 
 /// Whether an account's metadata holds `login`.
-pub(super) fn has_login(account: &Metadata, login: &str) -> bool {
+fn has_login(account: &Metadata, login: &str) -> bool {
     account
         .get(f::USER_LOGIN)
         .is_some_and(|v| v.items().iter().any(|l| l.trim() == login.trim()))
+}
+
+/// The account among `accounts` (ids, each read with `read`) that has `login`.
+pub(super) fn account_with_login(
+    accounts: &[String],
+    login: &str,
+    read: impl Fn(&str) -> Result<Asset, PlatformError>,
+) -> Result<Option<Asset>, PlatformError> {
+    for id in accounts {
+        let account = read(id)?;
+        if has_login(&account.metadata, login) {
+            return Ok(Some(account));
+        }
+    }
+    Ok(None)
+}
+
+/// The changes of record `id` as the platform makes them. An album handed to another
+/// account (a new [`f::ALBUM_OWNER`]) takes that account's full name as its owner's name,
+/// as FotoWeb's does, where the name follows the owner: left as it was, the name would
+/// still be hers. `account` finds the account with a login; none is refused, as FotoWeb
+/// refuses it.
+pub(super) fn as_made(
+    id: &str,
+    changes: &MetadataChanges,
+    account: impl FnOnce(&str) -> Result<Option<Asset>, PlatformError>,
+) -> Result<MetadataChanges, PlatformError> {
+    let mut made = changes.clone();
+    let new_owner = match (RecordId::parse(id), changes.get(f::ALBUM_OWNER)) {
+        (Some(RecordId::Album(_)), Some(Some(owner))) => owner.items().join(", "),
+        _ => return Ok(made),
+    };
+    let account = account(&new_owner)?.ok_or_else(|| {
+        PlatformError::Rejected("no account has the login the album was to be handed to".to_owned())
+    })?;
+    made.insert(
+        f::ALBUM_OWNER_NAME.to_owned(),
+        account.metadata.get(f::USER_NAME).cloned(),
+    );
+    Ok(made)
 }
 
 /// What a scan learns of consent statuses, which are never listed: they are read with

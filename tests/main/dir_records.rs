@@ -331,6 +331,73 @@ fn erasure_of_records_in_an_azure_container_withholds_her_order_and_locate_agree
     her_records_erased(Kind::Azure);
 }
 
+/// `--transfer-to` looks the login up among the tenant's accounts: one it has no account
+/// for is refused before anything changes; another's gets her album, which stays, its
+/// owner's name now the new owner's.
+fn her_album_handed_over(kind: Kind) {
+    let tenant = tenant(kind);
+    let case = tenant.open_case("erasure", JANE);
+    let out = tenant
+        .dsr(["erase", &case, "--yes", "--transfer-to", "nobody"])
+        .any_status()
+        .run();
+    assert!(
+        out.stderr
+            .contains("--transfer-to names a login this tenant has no account for"),
+        "{}",
+        out.dump()
+    );
+    assert!(kept(&tenant, ACCOUNT).is_some(), "nothing changed");
+    let done = tenant
+        .dsr([
+            "erase",
+            &case,
+            "--yes",
+            "-o",
+            "json",
+            "--shown-with-others",
+            "keep",
+            "--reason",
+            "the group photo stays",
+            "--transfer-to",
+            "onordmann",
+        ])
+        .status(4)
+        .run()
+        .json();
+    let planned = per_asset(&done["plan"]["steps"], "action");
+    assert_eq!(planned[ALBUM], "scrub", "{done:#}");
+    assert_eq!(planned[ORDER], "withheld", "{done:#}");
+    let album = kept(&tenant, ALBUM).expect("the album stays");
+    let album: Value = serde_json::from_str(&album).expect("JSON");
+    assert_eq!(album["metadata"]["album.owner"]["value"], "onordmann");
+    // The owner's name follows the owner, as on FotoWeb: hers would still name her.
+    assert_eq!(
+        album["metadata"]["album.ownerName"]["value"],
+        "Ola Nordmann"
+    );
+    let receipt = tenant.t.latest_receipt(&case);
+    let said = per_asset(&receipt["assets"], "outcome");
+    assert_eq!(said[ALBUM], "scrubbed", "{receipt:#}");
+    assert_eq!(said[SHARE], "deleted", "{receipt:#}");
+    tenant.dsr(["sync"]).run();
+    let left: Vec<String> = found(&tenant.dsr(["locate"]).args(JANE).hits())
+        .into_keys()
+        .filter(|id| id.starts_with("albums/"))
+        .collect();
+    assert_eq!(left, Vec::<String>::new(), "locate agrees");
+}
+
+#[test]
+fn her_album_is_handed_over_in_a_tenant_folder() {
+    her_album_handed_over(Kind::Dir);
+}
+
+#[test]
+fn her_album_is_handed_over_in_an_object_store() {
+    her_album_handed_over(Kind::Objects);
+}
+
 #[test]
 fn a_record_that_is_a_link_is_never_read_or_deleted_through() {
     let t = Test::new();

@@ -610,6 +610,26 @@ impl ObjectsPlatform {
 }
 
 impl ObjectsPlatform {
+    /// The ids of the tenant's user accounts (`.records/users/`), listed as a sync lists
+    /// them (so that no link of a local folder is followed).
+    fn accounts(&self) -> Result<Vec<String>, PlatformError> {
+        self.runtime.block_on(async {
+            let mut accounts = Vec::new();
+            let mut listing = self.listing();
+            while let Some(item) = listing.next().await {
+                let Some(meta) = item? else { continue };
+                let record = self
+                    .relative(&meta.location)
+                    .and_then(|key| key.strip_suffix(SIDECAR_SUFFIX))
+                    .and_then(records::listed_record);
+                if let Some(id) = record.filter(|id| records::is_account(id)) {
+                    accounts.push(id.to_owned());
+                }
+            }
+            Ok(accounts)
+        })
+    }
+
     /// Rewrites the sidecar of the object `id` names (see [`Platform::update`]).
     fn update_sidecar(
         &self,
@@ -920,10 +940,14 @@ impl Platform for ObjectsPlatform {
     ) -> Result<Asset, PlatformError> {
         match records::named(id) {
             Named::Asset => self.update_sidecar(id, changes, expected),
-            Named::Kept { path, archive } => self
-                .update_sidecar(&path, changes, expected)
-                .map(|asset| records::as_record(asset, id, archive))
-                .map_err(renamed(id)),
+            Named::Kept { path, archive } => {
+                let changes = records::as_made(id, changes, |login| {
+                    records::account_with_login(&self.accounts()?, login, |id| self.get(id))
+                })?;
+                self.update_sidecar(&path, &changes, expected)
+                    .map(|asset| records::as_record(asset, id, archive))
+                    .map_err(renamed(id))
+            }
             Named::Consent { .. } => Err(PlatformError::Unsupported(
                 records::CONSENT_FOLLOWS_ITS_ASSET,
             )),
@@ -1070,32 +1094,14 @@ impl Platform for ObjectsPlatform {
         Ok(archives)
     }
 
-    /// Looks in the tenant's `.records/users/`, listed as a sync lists it (so that no link
-    /// of a local folder is followed).
+    /// Looks in the tenant's `.records/users/`.
     fn has_login(&self, login: &str) -> Result<Option<bool>, PlatformError> {
-        self.runtime.block_on(async {
-            let mut accounts = Vec::new();
-            let mut listing = self.listing();
-            while let Some(item) = listing.next().await {
-                let Some(meta) = item? else { continue };
-                let record = self
-                    .relative(&meta.location)
-                    .and_then(|key| key.strip_suffix(SIDECAR_SUFFIX))
-                    .and_then(records::listed_record);
-                if let Some(id) = record.filter(|id| records::is_account(id)) {
-                    accounts.push(id.to_owned());
-                }
-            }
-            if accounts.is_empty() {
-                return Ok(None);
-            }
-            for id in accounts {
-                if records::has_login(&self.asset(&id).await?.metadata, login) {
-                    return Ok(Some(true));
-                }
-            }
-            Ok(Some(false))
-        })
+        let accounts = self.accounts()?;
+        if accounts.is_empty() {
+            return Ok(None);
+        }
+        let found = records::account_with_login(&accounts, login, |id| self.get(id))?;
+        Ok(Some(found.is_some()))
     }
 
     fn changed_last(&self, id: &str) -> bool {
