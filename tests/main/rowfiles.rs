@@ -836,7 +836,15 @@ fn a_run_killed_after_its_commit_resumes_with_its_files_in_the_receipt(store: St
         review = review.args(["--include", hit["asset"].as_str().expect("an id")]);
     }
     review.run();
-    let mut lock = db.postgres_client().expect("a PostgreSQL database");
+    // The kill comes after the run's one commit and before the run ends, whatever the
+    // machine's load: a row lock on her second photo holds the run once it has deleted
+    // the first; a lock on the whole table is then asked for, which waits for the run's
+    // commit and holds its next read of the table (the read-back) until the kill.
+    let mut row = db.postgres_client().expect("a PostgreSQL database");
+    let mut row_lock = row.transaction().expect("a transaction");
+    row_lock
+        .batch_execute("SELECT id FROM photos WHERE id = 3 FOR UPDATE")
+        .expect("the row lock");
     let mut child = with_env(t.dsr(["erase", &case, "--yes"]), &env)
         .command()
         .stdin(std::process::Stdio::null())
@@ -844,25 +852,44 @@ fn a_run_killed_after_its_commit_resumes_with_its_files_in_the_receipt(store: St
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("dsr starts");
-    // Once the run's transaction has deleted a photo, a lock on the table waits for its
-    // commit and then holds the run's next read of the table (its read-back): the kill
-    // comes after the commit and before the run ends.
-    let deleting = "SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-        WHERE c.relname = 'photos' AND l.mode = 'RowExclusiveLock' AND l.granted
-          AND l.pid <> pg_backend_pid()
-          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
-    while lock.query(deleting, &[]).expect("pg_locks").is_empty() {
+    let mut watch = db.postgres_client().expect("a PostgreSQL database");
+    let waiting = |watch: &mut ::postgres::Client, mode: &str| {
+        let query = "SELECT 1 FROM pg_locks l
+            WHERE NOT l.granted AND l.mode = $1 AND l.pid <> pg_backend_pid()
+              AND (l.database IS NULL
+                   OR l.database = (SELECT oid FROM pg_database WHERE datname = current_database()))
+              AND l.pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())";
+        !watch.query(query, &[&mode]).expect("pg_locks").is_empty()
+    };
+    // The run waits for the second photo's row: the first is deleted, nothing committed.
+    while !waiting(&mut watch, "ShareLock") {
         if let Some(status) = child.try_wait().expect("the child can be waited for") {
-            panic!("the erasure ended ({status}) before its transaction could be held");
+            panic!("the erasure ended ({status}) before it could be held");
         }
-        std::thread::sleep(std::time::Duration::from_millis(1));
+        std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    let mut held = lock.transaction().expect("a transaction");
-    held.batch_execute("LOCK TABLE photos IN ACCESS EXCLUSIVE MODE")
-        .expect("the lock, once the run commits");
+    let mut table = db.postgres_client().expect("a PostgreSQL database");
+    let (granted, on_grant) = std::sync::mpsc::channel();
+    let (killed, on_kill) = std::sync::mpsc::channel::<()>();
+    let table_lock = std::thread::spawn(move || {
+        let mut held = table.transaction().expect("a transaction");
+        held.batch_execute("LOCK TABLE photos IN ACCESS EXCLUSIVE MODE")
+            .expect("the lock, once the run commits");
+        granted.send(()).expect("the test waits");
+        let _ = on_kill.recv();
+        held.rollback().expect("the lock let go");
+    });
+    while !waiting(&mut watch, "AccessExclusiveLock") {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    row_lock.rollback().expect("the row let go");
+    on_grant
+        .recv()
+        .expect("the table lock, once the run commits");
     child.kill().expect("SIGKILL");
     child.wait().expect("the killed child is reaped");
-    held.rollback().expect("the lock let go");
+    killed.send(()).expect("the lock's thread waits");
+    table_lock.join().expect("the table lock");
     assert_eq!(
         db.select("SELECT id FROM photos ORDER BY id"),
         ["2", "4"],
