@@ -8,6 +8,11 @@
 //! step itself, which holds the values it writes, is kept beside the journal in a file of
 //! its own ([`replanned_path`]), written before the journal line that names it, so that a
 //! resumed run carries out and reads back the step as it was re-planned.
+//!
+//! The files a step deleted behind its asset (a database row's file in an object store)
+//! are journaled too, as the step's call returns: a resumed run that finds the row gone
+//! finds the file's key gone with it, and only the journal can still say what became of
+//! the file.
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
@@ -20,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::Step;
+use crate::platform::FileStep;
 use crate::threads::lock;
 
 /// What a journal line records.
@@ -41,6 +47,10 @@ pub enum Event {
     /// the asset as it now is (`detail`: the new step's action and SHA-256). What follows
     /// for this step is about the new step.
     Replanned,
+    /// The step's call deleted, or tried to delete, a file behind its asset (`detail`: the
+    /// [`FileStep`] as JSON: the store, the SHA-256 of the key, the outcome, the versions
+    /// removed; never the key).
+    File,
     /// The run got through every step (some may have failed). A journal whose last
     /// `begin` has no `end` after it belongs to a run that was killed.
     End,
@@ -55,7 +65,8 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step: Option<usize>,
     /// The plan hash for `begin`, the handle for `accepted`, the error kind for `failed`,
-    /// the new step's action and hash for `replanned`. Never a personal value.
+    /// the new step's action and hash for `replanned`, the file step for `file`. Never a
+    /// personal value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
@@ -82,6 +93,9 @@ pub struct JournalState {
     /// Steps planned again because their asset had changed, as last re-planned: these
     /// replace the plan's own steps in what is carried out and read back.
     pub replanned: BTreeMap<usize, Step>,
+    /// The files behind each step's asset as the step's last call that named any left
+    /// them (a call begun again starts its list anew).
+    pub files: BTreeMap<usize, Vec<FileStep>>,
     /// The last run reached its end (it was not killed on the way).
     pub ended: bool,
 }
@@ -114,6 +128,8 @@ pub struct Journal {
     /// While a run's changes wait for one commit ([`Journal::hold`]): their outcomes, kept
     /// back in order until the commit says what they are.
     held: Mutex<Option<Vec<Entry>>>,
+    /// Whether this run journaled a file step ([`Journal::file`]).
+    named_files: std::sync::atomic::AtomicBool,
 }
 
 /// The file beside a journal that holds its re-planned steps.
@@ -187,6 +203,7 @@ impl Journal {
             file: Mutex::new(file),
             replanned: Mutex::new(replanned),
             held: Mutex::new(None),
+            named_files: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -253,6 +270,22 @@ impl Journal {
                 .map_err(|source| JournalError::Io { path, source })?;
         }
         self.record(Event::Replanned, Some(index), Some(fingerprint(step)))
+    }
+
+    /// Records what became of a file behind step `index`'s asset (see [`Event::File`]).
+    pub fn file(&self, index: usize, file: &FileStep) -> Result<(), JournalError> {
+        let detail = serde_json::to_string(file).map_err(|e| JournalError::Io {
+            path: self.path.clone(),
+            source: io::Error::other(e),
+        })?;
+        self.named_files
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        self.record(Event::File, Some(index), Some(detail))
+    }
+
+    /// Whether this run journaled a file step.
+    pub fn named_files(&self) -> bool {
+        self.named_files.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Appends one entry and waits until it is on disk (while held, see [`Journal::hold`]).
@@ -335,7 +368,25 @@ impl Journal {
                     journal.ended = true;
                     continue;
                 }
-                Event::Intent => StepState::InFlight,
+                Event::Intent => {
+                    // A call begun again says anew what became of the files.
+                    if let Some(step) = entry.step {
+                        journal.files.remove(&step);
+                    }
+                    StepState::InFlight
+                }
+                Event::File => {
+                    if let (Some(step), Some(detail)) = (entry.step, entry.detail) {
+                        let file: FileStep =
+                            serde_json::from_str(&detail).map_err(|e| JournalError::Damaged {
+                                path: path.to_owned(),
+                                line: i + 1,
+                                message: format!("a file step that cannot be read: {e}"),
+                            })?;
+                        journal.files.entry(step).or_default().push(file);
+                    }
+                    continue;
+                }
                 Event::Accepted => {
                     if let (Some(step), Some(handle)) = (entry.step, entry.detail) {
                         journal.handles.insert(step, handle);
@@ -444,6 +495,65 @@ mod tests {
         let read = Journal::read(&path).expect("read");
         assert!(!read.interrupted());
         assert_eq!(read.steps[&0], StepState::Done, "done stays done");
+    }
+
+    #[test]
+    fn the_files_of_a_step_are_those_its_last_call_named() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join("journal.jsonl");
+        let file = |outcome| FileStep {
+            store: "s3://studio/files".to_owned(),
+            key_sha256: "ab".repeat(32),
+            outcome,
+            versions_removed: 1,
+        };
+        let journal = Journal::open(&path).expect("open");
+        journal
+            .record(Event::Begin, None, Some("abc".into()))
+            .expect("write");
+        journal.record(Event::Intent, Some(0), None).expect("write");
+        journal
+            .file(0, &file(crate::platform::FileOutcome::Failed))
+            .expect("write");
+        journal
+            .record(Event::Failed, Some(0), Some("rejected".into()))
+            .expect("write");
+        journal.record(Event::Intent, Some(1), None).expect("write");
+        journal
+            .file(1, &file(crate::platform::FileOutcome::Deleted))
+            .expect("write");
+        assert!(journal.named_files());
+        drop(journal);
+        let read = Journal::read(&path).expect("read");
+        assert_eq!(read.files[&0], [file(crate::platform::FileOutcome::Failed)]);
+        assert_eq!(
+            read.files[&1],
+            [file(crate::platform::FileOutcome::Deleted)]
+        );
+        // Resumed: step 0 is called again and names its file anew; step 1, found done,
+        // is not called, and keeps what its call named.
+        let journal = Journal::open(&path).expect("open again");
+        assert!(!journal.named_files());
+        journal
+            .record(Event::Begin, None, Some("abc".into()))
+            .expect("write");
+        journal.record(Event::Intent, Some(0), None).expect("write");
+        journal
+            .file(0, &file(crate::platform::FileOutcome::Deleted))
+            .expect("write");
+        journal.record(Event::Done, Some(0), None).expect("write");
+        journal
+            .record(Event::Done, Some(1), Some("already gone".into()))
+            .expect("write");
+        let read = Journal::read(&path).expect("read");
+        assert_eq!(
+            read.files[&0],
+            [file(crate::platform::FileOutcome::Deleted)]
+        );
+        assert_eq!(
+            read.files[&1],
+            [file(crate::platform::FileOutcome::Deleted)]
+        );
     }
 
     #[test]

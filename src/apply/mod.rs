@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::asset::Asset;
 pub use crate::plan::{Action, Intent, PLAN_FORMAT, Plan, Step, hex, same_value, unwritable};
-use crate::platform::{Platform, PlatformError};
+use crate::platform::{FileStep, Platform, PlatformError};
 use crate::stop::{Interrupted, Stop};
 use crate::threads;
 use journal::{Event, Journal, JournalError};
@@ -103,13 +103,23 @@ pub struct Carried {
     pub applied: BTreeMap<usize, Applied>,
     /// The positions of the steps that were planned again.
     pub replanned: BTreeSet<usize>,
+    /// What became of the files behind each step's asset, as journaled by the call that
+    /// deleted them, in this run or an earlier one.
+    pub files: BTreeMap<usize, Vec<FileStep>>,
 }
 
 impl Carried {
     /// Reads every step back as [`verify`] does, against the step as it was carried out;
     /// a re-planned step's evidence says it was re-planned.
     pub fn verify(&self, platform: &dyn Platform, jobs: usize, check: &Check<'_>) -> Verification {
-        let mut verification = verify(&self.plan, &self.applied, platform, jobs, check);
+        let mut verification = verify(
+            &self.plan,
+            &self.applied,
+            &self.files,
+            platform,
+            jobs,
+            check,
+        );
         for &i in &self.replanned {
             if let Some(report) = verification.steps.get_mut(i) {
                 report.detail = format!("{REPLANNED}; {}", report.detail);
@@ -254,6 +264,14 @@ pub fn apply(
         }
     }
     journal.record(Event::End, None, None)?;
+    // The files are read back from the journal, where this run's calls and the earlier
+    // runs' said what became of them: a step an earlier run finished, or a resumed run
+    // found done, deleted its files there.
+    let files = if earlier.files.is_empty() && !journal.named_files() {
+        BTreeMap::new()
+    } else {
+        Journal::read(journal_path)?.files
+    };
     let mut positions: BTreeSet<usize> = earlier.replanned.keys().copied().collect();
     for (i, step) in replanned {
         positions.insert(i);
@@ -265,6 +283,7 @@ pub fn apply(
         plan: carried,
         applied: results,
         replanned: positions,
+        files,
     })
 }
 
@@ -477,6 +496,11 @@ impl StepRun<'_> {
                 if let Some(e) = unrecorded {
                     return Err(e);
                 }
+                // Journaled with the call: a resumed run that finds the asset gone finds
+                // the keys of its files gone with it.
+                for file in platform.file_steps(&step.asset) {
+                    journal.file(index, &file)?;
+                }
                 deleted
             }
             // Written only if the asset is still the version the step was planned from.
@@ -534,10 +558,13 @@ pub type Check<'a> = dyn Fn(&Step, &Asset) -> Result<String, String> + Sync + 'a
 /// Reads back, on `jobs` threads, every changing step that was applied (now or by an
 /// earlier run) and every step that found nothing to do or left fields for a person: a
 /// deleted asset must be gone, and any other must pass `check` (the subject, or the old
-/// value, no longer found at the step's confidence outside the fields it leaves).
+/// value, no longer found at the step's confidence outside the fields it leaves). A
+/// deleting step's report names the files behind its asset as `files` has them (see
+/// [`Carried::files`]).
 pub fn verify(
     plan: &Plan,
     applied: &BTreeMap<usize, Applied>,
+    files: &BTreeMap<usize, Vec<FileStep>>,
     platform: &dyn Platform,
     jobs: usize,
     check: &Check<'_>,
@@ -581,9 +608,10 @@ pub fn verify(
             action: step.action,
             outcome,
             detail,
-            // What this run did to the files behind the asset, however the step ended.
+            // What became of the files behind the asset, however the step ended: this
+            // run's call or, where an earlier run's finished it, that one's.
             files: match step.action {
-                Action::Delete => platform.file_steps(&step.asset),
+                Action::Delete => files.get(&i).cloned().unwrap_or_default(),
                 _ => Vec::new(),
             },
         };

@@ -3,7 +3,6 @@
 //! tenants and on-premises shares look like this; so does the bundled sample tenant.
 
 mod beneath;
-mod records;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::{OsStr, OsString};
@@ -14,15 +13,13 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::SystemTime;
 
+use super::records::{self, ConsentsSeen, Named, renamed};
 use super::{
     ArchiveAccess, Description, Listed, Listing, MetadataChanges, Platform, PlatformError, ScanEnd,
     Scanned, Since, Stray,
 };
 use crate::asset::{Asset, FieldValue, metadata_from_json};
-use crate::fields;
-use crate::platform::fotoweb::RecordId;
 use beneath::{Entry, Refused};
-use records::Named;
 
 const SIDECAR_SUFFIX: &str = ".json";
 
@@ -272,25 +269,23 @@ impl DirPlatform {
     }
 
     /// Reads the listed assets on `jobs` threads and hands each to `found`: an asset gone
-    /// since it was listed goes to `gone` (when it was known), one read without a consent
-    /// status to `without_consent`.
+    /// since it was listed goes to `gone` (when it was known), and `consents` hears of each
+    /// asset read without a consent status.
     fn read_listed(
         &self,
         to_read: &[(Listed, bool)],
         jobs: usize,
         found: &(dyn Fn(Scanned) + Sync),
         gone: &std::sync::Mutex<Vec<String>>,
-        without_consent: &std::sync::Mutex<BTreeSet<String>>,
+        consents: &std::sync::Mutex<ConsentsSeen>,
     ) {
         let next = AtomicUsize::new(0);
         let read_one = |listed: &Listed, was_known: bool| {
             let read = match records::named(&listed.id) {
                 Named::Asset => self.read_sidecar(&listed.id).map(|(asset, json)| {
-                    match self.consent_of(&asset, &json) {
+                    match records::consent_of(&asset, &json) {
                         Some(consent) => found(Scanned::Asset(consent)),
-                        None => {
-                            crate::threads::lock(without_consent).insert(asset.id.clone());
-                        }
+                        None => crate::threads::lock(consents).read_without(&asset.id),
                     }
                     asset
                 }),
@@ -462,20 +457,10 @@ impl DirPlatform {
                 .map_err(renamed(id)),
             Named::Consent { asset } => {
                 let (read, json) = self.read_sidecar(&asset).map_err(renamed(id))?;
-                self.consent_of(&read, &json)
+                records::consent_of(&read, &json)
                     .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })
             }
         }
-    }
-
-    /// The consent status an asset's sidecar holds, as its record.
-    fn consent_of(&self, asset: &Asset, json: &serde_json::Value) -> Option<Asset> {
-        crate::platform::fotoweb::consent_asset(
-            &asset.id,
-            &asset.metadata,
-            json.get("consentStatus"),
-            asset.modified.as_deref(),
-        )
     }
 
     /// Reads the sidecar of the file `id` names, with the sidecar's JSON.
@@ -527,49 +512,23 @@ impl DirPlatform {
         Ok((asset, json))
     }
 
-    /// Whether the tenant keeps user accounts, and one has `login`.
-    fn user_with_login(&self, login: &str) -> Result<Option<bool>, PlatformError> {
-        let users: Vec<Listed> = self
+    /// The ids of the tenant's user accounts.
+    fn accounts(&self) -> Result<Vec<String>, PlatformError> {
+        Ok(self
             .list()?
             .assets
             .into_iter()
-            .filter(|l| matches!(RecordId::parse(&l.id), Some(RecordId::User(_))))
-            .collect();
-        if users.is_empty() {
-            return Ok(None);
-        }
-        for user in users {
-            let account = self.read(&user.id)?;
-            let held = account
-                .metadata
-                .get(fields::records::USER_LOGIN)
-                .is_some_and(|v| v.items().iter().any(|l| l.trim() == login.trim()));
-            if held {
-                return Ok(Some(true));
-            }
-        }
-        Ok(Some(false))
-    }
-}
-
-/// Names a record's own id where an error names the path it is kept at.
-fn renamed(id: &str) -> impl Fn(PlatformError) -> PlatformError + '_ {
-    move |error| match error {
-        PlatformError::NotFound { .. } => PlatformError::NotFound { id: id.to_owned() },
-        PlatformError::Conflict { .. } => PlatformError::Conflict { id: id.to_owned() },
-        other => other,
+            .map(|l| l.id)
+            .filter(|id| records::is_account(id))
+            .collect())
     }
 }
 
 impl Platform for DirPlatform {
     fn describe(&self) -> Result<Description, PlatformError> {
         // A folder has no schema: every field can be written, which an empty set says.
-        let mut labels = fields::default_labels();
-        for (id, label) in fields::records::LABELS {
-            labels.insert(id.to_owned(), label.to_owned());
-        }
         Ok(Description {
-            labels,
+            labels: records::labels(),
             writable: BTreeSet::new(),
         })
     }
@@ -589,17 +548,14 @@ impl Platform for DirPlatform {
         let mut end = ScanEnd::default();
         let mut known = since.sorted_versions()?;
         let mut next_known = known.next().transpose()?;
-        // Consent statuses are not listed: they are read with their assets (below). The
-        // known ones are kept aside, to tell which went with their asset.
-        let mut known_consents: Vec<(String, String)> = Vec::new();
-        let mut gone_or_consent = |id: String, removed: &mut Vec<String>| match records::named(&id)
-        {
-            Named::Consent { asset } => known_consents.push((id, asset)),
-            _ => removed.push(id),
+        // Consent statuses are not listed: they are read with their assets (below).
+        let consents = std::sync::Mutex::new(ConsentsSeen::default());
+        let gone_or_consent = |id: String, removed: &mut Vec<String>| {
+            if !crate::threads::lock(&consents).known(&id) {
+                removed.push(id);
+            }
         };
         let gone = std::sync::Mutex::new(Vec::new());
-        // Assets read that hold no consent status: a status known before went.
-        let without_consent = std::sync::Mutex::new(BTreeSet::new());
         let mut strays = Vec::new();
         self.walk(
             &mut |listed_run| {
@@ -619,7 +575,7 @@ impl Platform for DirPlatform {
                         to_read.push((listed, same.is_some()));
                     }
                 }
-                self.read_listed(&to_read, since.jobs, found, &gone, &without_consent);
+                self.read_listed(&to_read, since.jobs, found, &gone, &consents);
                 Ok(())
             },
             &mut strays,
@@ -636,14 +592,7 @@ impl Platform for DirPlatform {
         end.removed.extend(gone.into_inner().unwrap_or_default());
         end.removed.sort();
         // A consent status goes with its asset, and from an asset read without one.
-        let without_consent = crate::threads::into_inner(without_consent);
-        let consents_gone: Vec<String> = known_consents
-            .into_iter()
-            .filter(|(_, asset)| {
-                end.removed.binary_search(asset).is_ok() || without_consent.contains(asset)
-            })
-            .map(|(id, _)| id)
-            .collect();
+        let consents_gone = crate::threads::into_inner(consents).gone(&end.removed);
         if !consents_gone.is_empty() {
             end.removed.extend(consents_gone);
             end.removed.sort();
@@ -672,12 +621,16 @@ impl Platform for DirPlatform {
     ) -> Result<Asset, PlatformError> {
         match records::named(id) {
             Named::Asset => self.update_sidecar(id, changes, expected),
-            Named::Kept { path, archive } => self
-                .update_sidecar(&path, changes, expected)
-                .map(|asset| records::as_record(asset, id, archive))
-                .map_err(renamed(id)),
+            Named::Kept { path, archive } => {
+                let changes = records::as_made(id, changes, |login| {
+                    records::account_with_login(&self.accounts()?, login, |id| self.read(id))
+                })?;
+                self.update_sidecar(&path, &changes, expected)
+                    .map(|asset| records::as_record(asset, id, archive))
+                    .map_err(renamed(id))
+            }
             Named::Consent { .. } => Err(PlatformError::Unsupported(
-                "an asset's consent status is not changed on its own: it follows the asset's people shown",
+                records::CONSENT_FOLLOWS_ITS_ASSET,
             )),
         }
     }
@@ -722,11 +675,16 @@ impl Platform for DirPlatform {
 
     /// Looks in the tenant's `.records/users/`.
     fn has_login(&self, login: &str) -> Result<Option<bool>, PlatformError> {
-        self.user_with_login(login)
+        let accounts = self.accounts()?;
+        if accounts.is_empty() {
+            return Ok(None);
+        }
+        let found = records::account_with_login(&accounts, login, |id| self.read(id))?;
+        Ok(Some(found.is_some()))
     }
 
     fn changed_last(&self, id: &str) -> bool {
-        matches!(RecordId::parse(id), Some(RecordId::User(_)))
+        records::is_account(id)
     }
 
     /// What the folder's permissions allow this process to do, per archive.

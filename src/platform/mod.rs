@@ -5,6 +5,7 @@ pub mod dir;
 pub mod fotoweb;
 pub mod http;
 pub mod objects;
+mod records;
 pub mod sql;
 
 use std::collections::{BTreeMap, BTreeSet};

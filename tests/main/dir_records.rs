@@ -1,8 +1,10 @@
-//! Records that are not files on the `dir` platform: a tenant folder keeps user accounts,
-//! comments, albums, shares and orders as `.records/<record id>.json` (and an asset's
-//! consent status in its sidecar), indexed like FotoWeb's, so the record erasure policy
-//! works unchanged: her account and her comments deleted, a comment naming her scrubbed,
-//! her order withheld, and a fresh locate agreeing with the receipt.
+//! Records that are not files in the `dir` layout: a tenant folder — or a copy of one in
+//! object storage (`objects`, over a `file://` folder or an S3 bucket) — keeps user
+//! accounts, comments, albums, shares and orders as `.records/<record id>.json` (and an
+//! asset's consent status in its sidecar), indexed like FotoWeb's, so the record erasure
+//! policy works unchanged: her account and her comments deleted, a comment naming her
+//! scrubbed, her order withheld, and a fresh locate agreeing with the receipt. The same
+//! scenario runs on each platform.
 
 use std::collections::BTreeMap;
 
@@ -10,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::support::Test;
 use crate::support::found;
-use crate::tenants::JANE;
+use crate::tenants::{JANE, Kind, S3_PREFIX, Tenant};
 
 const ACCOUNT: &str = "users/42";
 const OLAS_ACCOUNT: &str = "users/43";
@@ -39,8 +41,8 @@ fn record(t: &Test, id: &str, fields: Value) {
 }
 
 /// A group photo with its consent status, her account and Ola's, her comment and Ola's
-/// that names her, and her order.
-fn tenant() -> Test {
+/// that names her, her album with its share, and her order, on `kind`, synced.
+fn tenant(kind: Kind) -> Tenant {
     let t = Test::new();
     t.asset(
         "Staff/shared.png",
@@ -96,9 +98,7 @@ fn tenant() -> Test {
         SHARE,
         json!({"share.email": "jane.doe@example.com", "share.album": "Board photos"}),
     );
-    t.add_tenant("acme", &["--default-region", "NO"]);
-    t.sync(&[]);
-    t
+    Tenant::new(t, kind, &[], |_| {})
 }
 
 fn per_asset(steps: &Value, key: &str) -> BTreeMap<String, String> {
@@ -115,15 +115,18 @@ fn per_asset(steps: &Value, key: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
-fn open_case(t: &Test, right: &str) -> String {
-    let out = t.dsr(["case", "open", "--right", right]).args(JANE).run();
-    out.stdout.trim().to_owned()
+/// The JSON a record is kept in, as stored; `None` once gone.
+fn kept(tenant: &Tenant, id: &str) -> Option<String> {
+    let bytes = tenant.stored(&format!(".records/{id}.json"))?;
+    Some(String::from_utf8(bytes).expect("a record is text"))
 }
 
-#[test]
-fn locate_finds_her_account_comments_order_and_consent_in_a_tenant_folder() {
-    let t = tenant();
-    let hits = t.dsr(["locate"]).args(JANE).hits();
+fn her_records_located(kind: Kind) {
+    let tenant = tenant(kind);
+    // A sync with nothing changed keeps the consent status, though it is never listed: it
+    // comes with its asset, which was not read again.
+    tenant.dsr(["sync"]).run();
+    let hits = tenant.dsr(["locate"]).args(JANE).hits();
     let found = found(&hits);
     for (id, confidence) in [
         (ACCOUNT, "high"),
@@ -162,13 +165,40 @@ fn locate_finds_her_account_comments_order_and_consent_in_a_tenant_folder() {
 }
 
 #[test]
-fn erasure_deletes_her_account_and_comments_withholds_her_order_and_locate_agrees() {
-    let t = tenant();
-    let case = open_case(&t, "erasure");
+fn locate_finds_her_account_comments_order_and_consent_in_a_tenant_folder() {
+    her_records_located(Kind::Dir);
+}
+
+#[test]
+fn locate_finds_her_account_comments_order_and_consent_in_an_object_store() {
+    her_records_located(Kind::Objects);
+}
+
+#[test]
+fn locate_finds_her_account_comments_order_and_consent_in_an_s3_bucket() {
+    if crate::s3server::missing() {
+        return;
+    }
+    her_records_located(Kind::S3);
+}
+
+#[test]
+fn locate_finds_her_account_comments_order_and_consent_in_an_azure_container() {
+    if crate::azurite::missing() {
+        return;
+    }
+    her_records_located(Kind::Azure);
+}
+
+fn her_records_erased(kind: Kind) {
+    let tenant = tenant(kind);
+    let case = tenant.open_case("erasure", JANE);
     // The comment naming her is a medium match: a person puts it in.
-    t.dsr(["case", "review", &case, "--include", MENTION]).run();
+    tenant
+        .dsr(["case", "review", &case, "--include", MENTION])
+        .run();
     // 4: done but for what a legal hold kept back.
-    let done = t
+    let done = tenant
         .dsr([
             "erase",
             &case,
@@ -191,40 +221,55 @@ fn erasure_deletes_her_account_and_comments_withholds_her_order_and_locate_agree
     assert_eq!(planned[ALBUM], "delete", "{done:#}");
     assert_eq!(planned[SHARE], "delete", "{done:#}");
 
-    let records = t.tenant_dir().join(".records");
-    assert!(
-        !records.join("users/42.json").exists(),
-        "her account is deleted"
-    );
-    assert!(!records.join("Staff/shared.png/comments/1.json").exists());
-    assert!(records.join("users/43.json").exists(), "Ola's stays");
-    assert!(
-        !records.join("albums/9.json").exists(),
-        "her album is deleted"
-    );
-    assert!(
-        !records.join("albums/9/shares/1.json").exists(),
-        "the share is removed"
-    );
-    let mention = std::fs::read_to_string(records.join("Staff/shared.png/comments/2.json"))
-        .expect("the mention is kept");
+    assert_eq!(kept(&tenant, ACCOUNT), None, "her account is deleted");
+    assert_eq!(kept(&tenant, HER_COMMENT), None);
+    assert!(kept(&tenant, OLAS_ACCOUNT).is_some(), "Ola's stays");
+    assert_eq!(kept(&tenant, ALBUM), None, "her album is deleted");
+    assert_eq!(kept(&tenant, SHARE), None, "the share is removed");
+    let mention = kept(&tenant, MENTION).expect("the mention is kept");
     assert!(!mention.contains("Jane Doe"), "{mention}");
     assert!(mention.contains("Ola Nordmann"), "{mention}");
-    let order = std::fs::read_to_string(records.join("orders/7.json")).expect("the order is kept");
+    let order = kept(&tenant, ORDER).expect("the order is kept");
     assert!(order.contains("jane.doe@example.com"), "{order}");
-
-    let receipt = t.latest_receipt(&case);
-    let said = per_asset(&receipt["assets"], "outcome");
-    assert_eq!(said[ORDER], "withheld", "{receipt:#}");
-    for id in [ACCOUNT, HER_COMMENT, MENTION, ALBUM, SHARE] {
-        assert_ne!(said[id], "withheld", "{id}: {receipt:#}");
-        assert_ne!(said[id], "failed", "{id}: {receipt:#}");
+    if let Some(s3) = &tenant.s3 {
+        // In a versioned bucket no earlier version holds what went: a deleted record has
+        // no version left, the scrubbed one only the one written.
+        let versions = |id: &str| {
+            s3.versions(&format!("{S3_PREFIX}/.records/{id}.json"))
+                .len()
+        };
+        for id in [ACCOUNT, HER_COMMENT, ALBUM, SHARE] {
+            assert_eq!(versions(id), 0, "{id}");
+        }
+        assert_eq!(versions(MENTION), 1, "{MENTION}");
     }
 
-    // A fresh sync and locate find what the receipt says is left: her order only.
-    t.dsr(["sync"]).run();
+    // The run's summary, its receipt and a fresh locate agree: only the order is left.
+    let summary = per_asset(&done["report"]["steps"], "outcome");
+    let receipt = tenant.t.latest_receipt(&case);
+    let said = per_asset(&receipt["assets"], "outcome");
+    assert_eq!(summary[ORDER], "withheld", "{done:#}");
+    assert_eq!(said[ORDER], "withheld", "{receipt:#}");
+    // Each change read back: "verified" in the run, what was done in the receipt.
+    for (id, done_there) in [
+        (ACCOUNT, "deleted"),
+        (HER_COMMENT, "deleted"),
+        (MENTION, "scrubbed"),
+        (ALBUM, "deleted"),
+        (SHARE, "deleted"),
+    ] {
+        assert_eq!(summary[id], "verified", "{id}: {done:#}");
+        assert_eq!(said[id], done_there, "{id}: {receipt:#}");
+    }
+    tenant
+        .dsr(["receipt", "verify"])
+        .arg(latest_receipt_path(&tenant, &case))
+        .run();
+
+    tenant.dsr(["sync"]).run();
     let left: Vec<String> = found(
-        &t.dsr(["locate", "--min-confidence", "medium"])
+        &tenant
+            .dsr(["locate", "--min-confidence", "medium"])
             .args(JANE)
             .hits(),
     )
@@ -237,6 +282,120 @@ fn erasure_deletes_her_account_and_comments_withholds_her_order_and_locate_agree
     })
     .collect();
     assert_eq!(left, vec![ORDER.to_owned()]);
+}
+
+/// Where the newest receipt of `case` is kept.
+fn latest_receipt_path(tenant: &Tenant, case: &str) -> std::path::PathBuf {
+    let dir = tenant.case_dir(case).join("receipts");
+    let mut receipts: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path().join("receipt.json"))
+        .collect();
+    receipts.sort();
+    receipts.pop().expect("a receipt")
+}
+
+#[test]
+fn erasure_deletes_her_account_and_comments_withholds_her_order_and_locate_agrees() {
+    her_records_erased(Kind::Dir);
+}
+
+#[test]
+fn erasure_of_records_in_an_object_store_withholds_her_order_and_locate_agrees() {
+    her_records_erased(Kind::Objects);
+}
+
+#[test]
+fn erasure_of_records_in_an_s3_bucket_withholds_her_order_and_locate_agrees() {
+    if crate::s3server::missing() {
+        return;
+    }
+    her_records_erased(Kind::S3);
+}
+
+/// Every version of a deleted record goes, and the earlier versions of the scrubbed one.
+#[test]
+fn erasure_of_records_in_a_versioned_s3_bucket_withholds_her_order_and_locate_agrees() {
+    if crate::s3server::missing() {
+        return;
+    }
+    her_records_erased(Kind::S3Versioned);
+}
+
+#[test]
+fn erasure_of_records_in_an_azure_container_withholds_her_order_and_locate_agrees() {
+    if crate::azurite::missing() {
+        return;
+    }
+    her_records_erased(Kind::Azure);
+}
+
+/// `--transfer-to` looks the login up among the tenant's accounts: one it has no account
+/// for is refused before anything changes; another's gets her album, which stays, its
+/// owner's name now the new owner's.
+fn her_album_handed_over(kind: Kind) {
+    let tenant = tenant(kind);
+    let case = tenant.open_case("erasure", JANE);
+    let out = tenant
+        .dsr(["erase", &case, "--yes", "--transfer-to", "nobody"])
+        .any_status()
+        .run();
+    assert!(
+        out.stderr
+            .contains("--transfer-to names a login this tenant has no account for"),
+        "{}",
+        out.dump()
+    );
+    assert!(kept(&tenant, ACCOUNT).is_some(), "nothing changed");
+    let done = tenant
+        .dsr([
+            "erase",
+            &case,
+            "--yes",
+            "-o",
+            "json",
+            "--shown-with-others",
+            "keep",
+            "--reason",
+            "the group photo stays",
+            "--transfer-to",
+            "onordmann",
+        ])
+        .status(4)
+        .run()
+        .json();
+    let planned = per_asset(&done["plan"]["steps"], "action");
+    assert_eq!(planned[ALBUM], "scrub", "{done:#}");
+    assert_eq!(planned[ORDER], "withheld", "{done:#}");
+    let album = kept(&tenant, ALBUM).expect("the album stays");
+    let album: Value = serde_json::from_str(&album).expect("JSON");
+    assert_eq!(album["metadata"]["album.owner"]["value"], "onordmann");
+    // The owner's name follows the owner, as on FotoWeb: hers would still name her.
+    assert_eq!(
+        album["metadata"]["album.ownerName"]["value"],
+        "Ola Nordmann"
+    );
+    let receipt = tenant.t.latest_receipt(&case);
+    let said = per_asset(&receipt["assets"], "outcome");
+    assert_eq!(said[ALBUM], "scrubbed", "{receipt:#}");
+    assert_eq!(said[SHARE], "deleted", "{receipt:#}");
+    tenant.dsr(["sync"]).run();
+    let left: Vec<String> = found(&tenant.dsr(["locate"]).args(JANE).hits())
+        .into_keys()
+        .filter(|id| id.starts_with("albums/"))
+        .collect();
+    assert_eq!(left, Vec::<String>::new(), "locate agrees");
+}
+
+#[test]
+fn her_album_is_handed_over_in_a_tenant_folder() {
+    her_album_handed_over(Kind::Dir);
+}
+
+#[test]
+fn her_album_is_handed_over_in_an_object_store() {
+    her_album_handed_over(Kind::Objects);
 }
 
 #[test]

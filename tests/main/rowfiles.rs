@@ -330,6 +330,11 @@ impl Store<'_> {
 /// The studio sample (SQLite) as tenant `acme`, its files in `store` (a bucket or a
 /// container gets them uploaded under `prefix/`), synced.
 fn studio(t: &Test, store: &Store<'_>) -> Option<Db> {
+    studio_in(t, store, Kind::Sqlite)
+}
+
+/// [`studio`] in a database of `kind`.
+fn studio_in(t: &Test, store: &Store<'_>, kind: Kind) -> Option<Db> {
     let dataset = sample_dataset(t, "studio");
     if !matches!(store, Store::Local) {
         let text = std::fs::read_to_string(&dataset).expect("dataset");
@@ -353,7 +358,7 @@ fn studio(t: &Test, store: &Store<'_>) -> Option<Db> {
     let script =
         std::fs::read_to_string(crate::support::repo_root().join("examples/sql/studio.sql"))
             .expect("the script");
-    let db = Db::new(t, Kind::Sqlite, &script)?;
+    let db = Db::new(t, kind, &script)?;
     t.dsr(["tenant", "add", "acme", "--platform", "sql", "--dataset"])
         .arg(&dataset)
         .args(["--url", &db.url])
@@ -811,4 +816,146 @@ fn tenant_check_says_a_versioned_bucket_of_files_lets_dsr_delete_every_version()
             .any(|(k, _)| k.contains(".dsr-check")),
         "the probe is gone, every version of it"
     );
+}
+
+/// kill -9 once the erasure's one transaction is committed (her photos' rows gone, and
+/// their files deleted inside it), then `--resume`. The resumed run finds the rows gone,
+/// and the keys of their files with them, so what it says of the files comes from the
+/// journal: its receipt lists each file once, deleted, and the store keeps no version of
+/// either.
+fn a_run_killed_after_its_commit_resumes_with_its_files_in_the_receipt(store: Store<'_>) {
+    let t = Test::new();
+    let Some(db) = studio_in(&t, &store, Kind::Postgres) else {
+        return;
+    };
+    let env = store.env();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let case = open_case(&t, "erasure");
+    let mut review = t.dsr(["case", "review", &case]);
+    for hit in t.dsr(["locate"]).args(JANE).hits() {
+        review = review.args(["--include", hit["asset"].as_str().expect("an id")]);
+    }
+    review.run();
+    // The kill comes after the run's one commit and before the run ends, whatever the
+    // machine's load: a row lock on her second photo holds the run once it has deleted
+    // the first; a lock on the whole table is then asked for, which waits for the run's
+    // commit and holds its next read of the table (the read-back) until the kill.
+    let mut row = db.postgres_client().expect("a PostgreSQL database");
+    let mut row_lock = row.transaction().expect("a transaction");
+    row_lock
+        .batch_execute("SELECT id FROM photos WHERE id = 3 FOR UPDATE")
+        .expect("the row lock");
+    let mut child = with_env(t.dsr(["erase", &case, "--yes"]), &env)
+        .command()
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("dsr starts");
+    let mut watch = db.postgres_client().expect("a PostgreSQL database");
+    let waiting = |watch: &mut ::postgres::Client, mode: &str| {
+        let query = "SELECT 1 FROM pg_locks l
+            WHERE NOT l.granted AND l.mode = $1 AND l.pid <> pg_backend_pid()
+              AND (l.database IS NULL
+                   OR l.database = (SELECT oid FROM pg_database WHERE datname = current_database()))
+              AND l.pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())";
+        !watch.query(query, &[&mode]).expect("pg_locks").is_empty()
+    };
+    // The run waits for the second photo's row: the first is deleted, nothing committed.
+    while !waiting(&mut watch, "ShareLock") {
+        if let Some(status) = child.try_wait().expect("the child can be waited for") {
+            panic!("the erasure ended ({status}) before it could be held");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let mut table = db.postgres_client().expect("a PostgreSQL database");
+    let (granted, on_grant) = std::sync::mpsc::channel();
+    let (killed, on_kill) = std::sync::mpsc::channel::<()>();
+    let table_lock = std::thread::spawn(move || {
+        let mut held = table.transaction().expect("a transaction");
+        held.batch_execute("LOCK TABLE photos IN ACCESS EXCLUSIVE MODE")
+            .expect("the lock, once the run commits");
+        granted.send(()).expect("the test waits");
+        let _ = on_kill.recv();
+        held.rollback().expect("the lock let go");
+    });
+    while !waiting(&mut watch, "AccessExclusiveLock") {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    row_lock.rollback().expect("the row let go");
+    on_grant
+        .recv()
+        .expect("the table lock, once the run commits");
+    child.kill().expect("SIGKILL");
+    child.wait().expect("the killed child is reaped");
+    killed.send(()).expect("the lock's thread waits");
+    table_lock.join().expect("the table lock");
+    assert_eq!(
+        db.select("SELECT id FROM photos ORDER BY id"),
+        ["2", "4"],
+        "killed after the commit"
+    );
+    let receipts = t
+        .tenant_data("acme")
+        .join("cases")
+        .join(&case)
+        .join("receipts");
+    assert!(
+        std::fs::read_dir(&receipts).map_or(true, |mut r| r.next().is_none()),
+        "killed before the run ended: no receipt yet"
+    );
+
+    let resumed = with_env(
+        t.dsr(["erase", &case, "--resume", "--yes", "-o", "json"]),
+        &env,
+    )
+    .any_status()
+    .run();
+    let receipt = t.latest_receipt(&case);
+    let files = |asset: &str| -> Value {
+        receipt["assets"]
+            .as_array()
+            .expect("assets in the receipt")
+            .iter()
+            .find(|a| a["asset"] == asset)
+            .unwrap_or_else(|| panic!("{asset} in {receipt:#}"))
+            .get("files")
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    for (photo, key) in [
+        ("photos/1", "galleries/1/0001.jpg"),
+        ("photos/3", "galleries/2/0001.jpg"),
+    ] {
+        assert_eq!(
+            files(photo),
+            file_step(&store.url(&t), key, "deleted", 1),
+            "{photo}: {}",
+            resumed.dump()
+        );
+        assert_eq!(store.get(&t, key), None, "{key}");
+        if let Store::S3(s3) = &store {
+            assert_eq!(s3.versions(&format!("prefix/{key}")), [], "{key}");
+        }
+    }
+    t.dsr(["receipt", "verify"])
+        .arg(latest_receipt_path(&t, &case))
+        .run();
+}
+
+#[test]
+fn a_run_killed_after_its_commit_resumes_with_its_files_in_the_receipt_in_a_folder() {
+    a_run_killed_after_its_commit_resumes_with_its_files_in_the_receipt(Store::Local);
+}
+
+#[test]
+fn a_run_killed_after_its_commit_resumes_with_its_files_in_the_receipt_in_a_versioned_bucket() {
+    if crate::s3server::missing() {
+        return;
+    }
+    let Some(s3) = crate::s3server::S3Server::start("studio") else {
+        return;
+    };
+    s3.enable_versioning();
+    a_run_killed_after_its_commit_resumes_with_its_files_in_the_receipt(Store::S3(&s3));
 }

@@ -136,6 +136,13 @@ impl Db {
         }
     }
 
+    /// A connection of its own to a PostgreSQL database (`None` for the other kinds), for a
+    /// test that holds a lock while dsr runs.
+    pub fn postgres_client(&self) -> Option<::postgres::Client> {
+        let (server, name) = self.postgres.as_ref()?;
+        Some(server.client(name).expect("a connection"))
+    }
+
     /// Runs statements as the database's owner.
     pub fn execute(&self, sql: &str) {
         if let Some((server, name)) = &self.mariadb {

@@ -174,6 +174,23 @@ impl Tenant {
         }
     }
 
+    /// The bytes stored under `key` (a path in the tenant's layout, `A/x.png.json`) where
+    /// the platform keeps it: the bucket, the container or the folder; `None` once gone.
+    /// Not for FotoWeb tenants, whose double keeps its own state.
+    pub fn stored(&self, key: &str) -> Option<Vec<u8>> {
+        if let Some(s3) = &self.s3 {
+            return s3.get(&format!("{S3_PREFIX}/{key}"));
+        }
+        if let Some(azure) = &self.azure {
+            return azure.get(&format!("{S3_PREFIX}/{key}"));
+        }
+        match std::fs::read(self.t.tenant_dir().join(key)) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => panic!("cannot read {key}: {e}"),
+        }
+    }
+
     /// The double (FotoWeb tenants only).
     pub fn double(&self) -> &Double {
         self.double.as_ref().expect("a FotoWeb tenant")

@@ -6,7 +6,9 @@
 //! The listing streams and is paired as it comes ([`pairing`]), so memory stays flat;
 //! only sidecars whose ETag changed are read, `--jobs` at a time. Sidecar writes are
 //! conditional on the ETag read (`If-Match`), so a concurrent change is reported as a
-//! conflict, never overwritten.
+//! conflict, never overwritten. Records kept in `.records/` and consent statuses in
+//! sidecars are read, changed and withheld as the `dir` platform does (see
+//! [`super::records`]).
 
 mod blobs;
 mod credentials;
@@ -22,12 +24,12 @@ use futures::StreamExt as _;
 use object_store::path::Path as Key;
 use object_store::{ObjectMeta, ObjectStore, ObjectStoreExt as _, PutMode, PutOptions};
 
+use super::records::{self, ConsentsSeen, Named, renamed};
 use super::{
     ArchiveAccess, Description, MetadataChanges, Platform, PlatformError, ScanEnd, Scanned, Since,
     StoreAccess, Stray, Timeouts,
 };
 use crate::asset::{Asset, metadata_from_json};
-use crate::fields;
 pub use files::{FileDeletion, key_label};
 use pairing::{Paired, Pairer};
 pub use store::check_endpoint;
@@ -238,7 +240,37 @@ impl ObjectsPlatform {
         Ok((json, meta))
     }
 
+    /// Reads one asset, or one record (see [`records`]).
     async fn asset(&self, id: &str) -> Result<Asset, PlatformError> {
+        match records::named(id) {
+            Named::Asset => self.sidecar_asset(id).await.map(|(asset, _)| asset),
+            Named::Kept { path, archive } => self
+                .sidecar_asset(&path)
+                .await
+                .map(|(asset, _)| records::as_record(asset, id, archive))
+                .map_err(renamed(id)),
+            Named::Consent { asset } => {
+                let (read, json) = self.sidecar_asset(&asset).await.map_err(renamed(id))?;
+                records::consent_of(&read, &json)
+                    .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })
+            }
+        }
+    }
+
+    /// Reads a listed id for a scan: an asset with its sidecar's JSON, which may hold a
+    /// consent status, or a record.
+    async fn scanned(&self, id: &str) -> Result<(Asset, Option<serde_json::Value>), PlatformError> {
+        match records::named(id) {
+            Named::Asset => self
+                .sidecar_asset(id)
+                .await
+                .map(|(asset, json)| (asset, Some(json))),
+            _ => self.asset(id).await.map(|asset| (asset, None)),
+        }
+    }
+
+    /// Reads the sidecar of the object `id` names, with the sidecar's JSON.
+    async fn sidecar_asset(&self, id: &str) -> Result<(Asset, serde_json::Value), PlatformError> {
         let (json, meta) = self.read(id).await?;
         let metadata = json
             .get("metadata")
@@ -250,14 +282,15 @@ impl ObjectsPlatform {
             .and_then(|m| m.as_str())
             .map(str::to_owned)
             .or_else(|| Some(crate::time::rfc3339(meta.last_modified.into())));
-        Ok(Asset {
+        let asset = Asset {
             id: id.to_owned(),
             archive: id.split('/').next().unwrap_or_default().to_owned(),
             filename: id.rsplit('/').next().unwrap_or_default().to_owned(),
             modified,
             version: version_of(&meta),
             metadata,
-        })
+        };
+        Ok((asset, json))
     }
 
     /// Every key under the tenant's prefix, in byte order within each folder, with `None`
@@ -576,6 +609,163 @@ impl ObjectsPlatform {
     }
 }
 
+impl ObjectsPlatform {
+    /// The ids of the tenant's user accounts (`.records/users/`), listed as a sync lists
+    /// them (so that no link of a local folder is followed).
+    fn accounts(&self) -> Result<Vec<String>, PlatformError> {
+        self.runtime.block_on(async {
+            let mut accounts = Vec::new();
+            let mut listing = self.listing();
+            while let Some(item) = listing.next().await {
+                let Some(meta) = item? else { continue };
+                let record = self
+                    .relative(&meta.location)
+                    .and_then(|key| key.strip_suffix(SIDECAR_SUFFIX))
+                    .and_then(records::listed_record);
+                if let Some(id) = record.filter(|id| records::is_account(id)) {
+                    accounts.push(id.to_owned());
+                }
+            }
+            Ok(accounts)
+        })
+    }
+
+    /// Rewrites the sidecar of the object `id` names (see [`Platform::update`]).
+    fn update_sidecar(
+        &self,
+        id: &str,
+        changes: &MetadataChanges,
+        expected: Option<&str>,
+    ) -> Result<Asset, PlatformError> {
+        self.ready_for_changes()?;
+        self.limited(async {
+            let (mut json, seen) = self.read(id).await?;
+            if expected.is_some_and(|v| v != version_of(&seen)) {
+                return Err(PlatformError::Conflict { id: id.to_owned() });
+            }
+            let text = super::dir::changed(&mut json, changes, id)?;
+            let key = self.sidecar_key(id)?;
+            let condition = object_store::UpdateVersion {
+                e_tag: seen.e_tag.clone(),
+                version: seen.version.clone(),
+            };
+            let options = PutOptions {
+                mode: PutMode::Update(condition),
+                ..PutOptions::default()
+            };
+            match self
+                .store
+                .inner
+                .put_opts(&key, text.clone().into(), options)
+                .await
+            {
+                Ok(_) => {}
+                // A local folder has no conditional write: the ETag (inode, time and size)
+                // is compared right before the file is replaced, as the `dir` platform
+                // does, which leaves only that moment for someone else's save to be lost.
+                Err(object_store::Error::NotImplemented { .. }) => {
+                    let now = self.store.inner.head(&key).await.map_err(self.error(id))?;
+                    if version_of(&now) != version_of(&seen) {
+                        return Err(PlatformError::Conflict { id: id.to_owned() });
+                    }
+                    self.store
+                        .inner
+                        .put(&key, text.into())
+                        .await
+                        .map_err(self.error(id))?;
+                }
+                Err(e) => return Err(self.error(id)(e)),
+            }
+            self.drop_earlier_versions(id, &key).await?;
+            self.sidecar_asset(id).await.map(|(asset, _)| asset)
+        })
+    }
+
+    /// The earlier versions of the sidecar of the object `id` names (see
+    /// [`Platform::purge_earlier_versions`]).
+    fn purge_versions(&self, id: &str) -> Result<(), PlatformError> {
+        if let Some(container) = &self.store.container {
+            let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
+            // Azure: nothing to remove, only to find left (a blob's snapshots); the object
+            // counts too once the asset is gone.
+            return self.runtime.block_on(async {
+                match self.store.inner.head(&sidecar).await {
+                    Ok(_) => self.nothing_kept(container, id, &[&sidecar]).await,
+                    Err(object_store::Error::NotFound { .. }) => {
+                        self.nothing_kept(container, id, &[&object, &sidecar]).await
+                    }
+                    Err(e) => Err(self.error(id)(e)),
+                }
+            });
+        }
+        let Some(bucket) = &self.store.bucket else {
+            return Ok(());
+        };
+        let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
+        self.runtime.block_on(async {
+            if bucket.versioning().await? == versions::Versioning::Off {
+                return Ok(());
+            }
+            match self.store.inner.head(&sidecar).await {
+                Ok(_) => self.drop_earlier_versions(id, &sidecar).await,
+                Err(object_store::Error::NotFound { .. }) => {
+                    match self
+                        .delete_every_version(bucket, id, &object, &sidecar)
+                        .await
+                    {
+                        // No version of it at all: nothing is left.
+                        Err(e) if e.is_not_found() => Ok(()),
+                        other => other,
+                    }
+                }
+                Err(e) => Err(self.error(id)(e)),
+            }
+        })
+    }
+
+    /// Removes the object `id` names and its sidecar (see [`Platform::delete_following`]);
+    /// of a record (`is_record`) only its JSON: the key beside it names no object, and in
+    /// a local folder `.records/albums/5` is the folder of the album's shares.
+    fn delete_objects(&self, id: &str, is_record: bool) -> Result<(), PlatformError> {
+        let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
+        self.ready_for_changes()?;
+        if let Some(bucket) = &self.store.bucket {
+            let versioning = self.runtime.block_on(bucket.versioning())?;
+            if versioning != versions::Versioning::Off {
+                // Versions are listed by exact key: a record's object key has none.
+                return self
+                    .runtime
+                    .block_on(self.delete_every_version(bucket, id, &object, &sidecar));
+            }
+        }
+        let keys = if is_record {
+            vec![sidecar]
+        } else {
+            vec![object, sidecar]
+        };
+        self.runtime.block_on(async {
+            let mut any = false;
+            for key in &keys {
+                match self.store.inner.head(key).await {
+                    Ok(_) => any = true,
+                    Err(object_store::Error::NotFound { .. }) => {}
+                    Err(e) => return Err(self.error(id)(e)),
+                }
+            }
+            if !any {
+                return Err(PlatformError::NotFound { id: id.to_owned() });
+            }
+            for key in &keys {
+                match self.store.inner.delete(key).await {
+                    Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
+                    Err(e) => return Err(self.error(id)(e)),
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
 /// Whether a request failed because the store did not answer in time.
 fn timed_out(e: &object_store::Error) -> bool {
     let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
@@ -622,7 +812,7 @@ impl Platform for ObjectsPlatform {
     fn describe(&self) -> Result<Description, PlatformError> {
         // A bucket has no schema: every field can be written, which an empty set says.
         Ok(Description {
-            labels: fields::default_labels(),
+            labels: records::labels(),
             writable: BTreeSet::new(),
         })
     }
@@ -656,6 +846,8 @@ impl Platform for ObjectsPlatform {
                 });
             let mut paired = std::pin::pin!(paired);
             let mut listing_done = false;
+            // Consent statuses are not listed: they are read with their assets.
+            let mut consents = ConsentsSeen::default();
             let mut to_read: Vec<String> = Vec::new();
             let mut reads = futures::stream::FuturesUnordered::new();
             loop {
@@ -663,7 +855,7 @@ impl Platform for ObjectsPlatform {
                     && let Some(id) = to_read.pop()
                 {
                     reads.push(async move {
-                        let result = self.asset(&id).await;
+                        let result = self.scanned(&id).await;
                         (id, result)
                     });
                 }
@@ -676,6 +868,11 @@ impl Platform for ObjectsPlatform {
                             found(Scanned::Stray(Stray::NoSidecar { path: id }));
                         }
                         Some(Ok(Paired::Asset { id, version })) => {
+                            // A record in `.records/` under its record id (`users/42`).
+                            let id = match records::listed_record(&id) {
+                                Some(record) => record.to_owned(),
+                                None => id,
+                            };
                             if let Some((known, _)) = since.versions.get_key_value(&id) {
                                 listed.insert(known.as_str());
                             }
@@ -687,7 +884,15 @@ impl Platform for ObjectsPlatform {
                         None => listing_done = true,
                     },
                     Some((id, result)) = reads.next(), if !reads.is_empty() => match result {
-                        Ok(asset) => found(Scanned::Asset(asset)),
+                        Ok((asset, json)) => {
+                            if let Some(json) = json {
+                                match records::consent_of(&asset, &json) {
+                                    Some(consent) => found(Scanned::Asset(consent)),
+                                    None => consents.read_without(&asset.id),
+                                }
+                            }
+                            found(Scanned::Asset(asset));
+                        }
                         // Removed between the listing and the read.
                         Err(e) if e.is_not_found() => {
                             if let Some((known, _)) = since.versions.get_key_value(&id) {
@@ -699,12 +904,19 @@ impl Platform for ObjectsPlatform {
                     else => break,
                 }
             }
-            let removed = since
-                .versions
-                .keys()
-                .filter(|id| !listed.contains(id.as_str()))
-                .cloned()
-                .collect();
+            // Sorted, as the known versions are.
+            let mut removed: Vec<String> = Vec::new();
+            for id in since.versions.keys() {
+                if !listed.contains(id.as_str()) && !consents.known(id) {
+                    removed.push(id.clone());
+                }
+            }
+            // A consent status goes with its asset, and from an asset read without one.
+            let consents_gone = consents.gone(&removed);
+            if !consents_gone.is_empty() {
+                removed.extend(consents_gone);
+                removed.sort();
+            }
             Ok(ScanEnd {
                 removed,
                 ..ScanEnd::default()
@@ -719,143 +931,66 @@ impl Platform for ObjectsPlatform {
 
     /// Rewrites the sidecar, keeping every key it does not change, only if it is still the
     /// version just read (and, with `expected`, the version the change was computed from).
+    /// A record's JSON in `.records/` is rewritten the same way.
     fn update(
         &self,
         id: &str,
         changes: &MetadataChanges,
         expected: Option<&str>,
     ) -> Result<Asset, PlatformError> {
-        self.ready_for_changes()?;
-        self.limited(async {
-            let (mut json, seen) = self.read(id).await?;
-            if expected.is_some_and(|v| v != version_of(&seen)) {
-                return Err(PlatformError::Conflict { id: id.to_owned() });
+        match records::named(id) {
+            Named::Asset => self.update_sidecar(id, changes, expected),
+            Named::Kept { path, archive } => {
+                let changes = records::as_made(id, changes, |login| {
+                    records::account_with_login(&self.accounts()?, login, |id| self.get(id))
+                })?;
+                self.update_sidecar(&path, &changes, expected)
+                    .map(|asset| records::as_record(asset, id, archive))
+                    .map_err(renamed(id))
             }
-            let text = super::dir::changed(&mut json, changes, id)?;
-            let key = self.sidecar_key(id)?;
-            let condition = object_store::UpdateVersion {
-                e_tag: seen.e_tag.clone(),
-                version: seen.version.clone(),
-            };
-            let options = PutOptions {
-                mode: PutMode::Update(condition),
-                ..PutOptions::default()
-            };
-            match self
-                .store
-                .inner
-                .put_opts(&key, text.clone().into(), options)
-                .await
-            {
-                Ok(_) => {}
-                // A local folder has no conditional write: the ETag (inode, time and size)
-                // is compared right before the file is replaced, as the `dir` platform
-                // does, which leaves only that moment for someone else's save to be lost.
-                Err(object_store::Error::NotImplemented { .. }) => {
-                    let now = self.store.inner.head(&key).await.map_err(self.error(id))?;
-                    if version_of(&now) != version_of(&seen) {
-                        return Err(PlatformError::Conflict { id: id.to_owned() });
-                    }
-                    self.store
-                        .inner
-                        .put(&key, text.into())
-                        .await
-                        .map_err(self.error(id))?;
-                }
-                Err(e) => return Err(self.error(id)(e)),
-            }
-            self.drop_earlier_versions(id, &key).await?;
-            self.asset(id).await
-        })
+            Named::Consent { .. } => Err(PlatformError::Unsupported(
+                records::CONSENT_FOLLOWS_ITS_ASSET,
+            )),
+        }
     }
 
     /// Removes the object and its sidecar; an object already gone is not an error, but an
-    /// asset that never existed is.
+    /// asset that never existed is. A record is removed from `.records/`; orders and
+    /// consent statuses are never deleted.
     fn delete_following(
         &self,
         id: &str,
         _handle: Option<&str>,
         _accepted: &mut dyn FnMut(&str),
     ) -> Result<(), PlatformError> {
-        let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
-        self.ready_for_changes()?;
-        if let Some(bucket) = &self.store.bucket {
-            let versioning = self.runtime.block_on(bucket.versioning())?;
-            if versioning != versions::Versioning::Off {
-                return self
-                    .runtime
-                    .block_on(self.delete_every_version(bucket, id, &object, &sidecar));
-            }
+        records::deletable(id)?;
+        match records::named(id) {
+            Named::Kept { path, .. } => self.delete_objects(&path, true).map_err(renamed(id)),
+            _ => self.delete_objects(id, false),
         }
-        self.runtime.block_on(async {
-            let exists = |key: Key| async move {
-                match self.store.inner.head(&key).await {
-                    Ok(_) => Ok(true),
-                    Err(object_store::Error::NotFound { .. }) => Ok(false),
-                    Err(e) => Err(self.error(id)(e)),
-                }
-            };
-            let (has_object, has_sidecar) = (
-                exists(object.clone()).await?,
-                exists(sidecar.clone()).await?,
-            );
-            if !has_object && !has_sidecar {
-                return Err(PlatformError::NotFound { id: id.to_owned() });
-            }
-            for key in [object, sidecar] {
-                match self.store.inner.delete(&key).await {
-                    Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
-                    Err(e) => return Err(self.error(id)(e)),
-                }
-            }
-            Ok(())
-        })
     }
-
     /// In a versioned bucket, the earlier versions of the sidecar of an asset that is there
     /// (what a change took out); every version of its object and sidecar once it is gone.
+    /// A record's are those of its JSON in `.records/`.
     fn purge_earlier_versions(&self, id: &str) -> Result<(), PlatformError> {
-        if let Some(container) = &self.store.container {
-            let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
-            // Azure: nothing to remove, only to find left (a blob's snapshots); the object
-            // counts too once the asset is gone.
-            return self.runtime.block_on(async {
-                match self.store.inner.head(&sidecar).await {
-                    Ok(_) => self.nothing_kept(container, id, &[&sidecar]).await,
-                    Err(object_store::Error::NotFound { .. }) => {
-                        self.nothing_kept(container, id, &[&object, &sidecar]).await
-                    }
-                    Err(e) => Err(self.error(id)(e)),
-                }
-            });
+        match records::named(id) {
+            Named::Asset => self.purge_versions(id),
+            Named::Kept { path, .. } => self.purge_versions(&path).map_err(renamed(id)),
+            // Its versions are its asset's sidecar's, purged with the asset's own step.
+            Named::Consent { .. } => Ok(()),
         }
-        let Some(bucket) = &self.store.bucket else {
-            return Ok(());
-        };
-        let (object, sidecar) = (self.key_of(id)?, self.sidecar_key(id)?);
-        self.runtime.block_on(async {
-            if bucket.versioning().await? == versions::Versioning::Off {
-                return Ok(());
-            }
-            match self.store.inner.head(&sidecar).await {
-                Ok(_) => self.drop_earlier_versions(id, &sidecar).await,
-                Err(object_store::Error::NotFound { .. }) => {
-                    match self
-                        .delete_every_version(bucket, id, &object, &sidecar)
-                        .await
-                    {
-                        // No version of it at all: nothing is left.
-                        Err(e) if e.is_not_found() => Ok(()),
-                        other => other,
-                    }
-                }
-                Err(e) => Err(self.error(id)(e)),
-            }
-        })
     }
 
-    /// Streams the object to `to`, a chunk at a time.
+    /// Streams the object to `to`, a chunk at a time; a record has no object, so its JSON.
     fn download(&self, id: &str, to: &mut dyn Write) -> Result<u64, PlatformError> {
+        if !matches!(records::named(id), Named::Asset) {
+            let bytes = records::record_json(&self.get(id)?);
+            to.write_all(&bytes).map_err(|source| PlatformError::Io {
+                path: std::path::PathBuf::from(id),
+                source,
+            })?;
+            return Ok(bytes.len() as u64);
+        }
         let key = self.key_of(id)?;
         self.runtime.block_on(async {
             let got = self.store.inner.get(&key).await.map_err(self.error(id))?;
@@ -873,9 +1008,12 @@ impl Platform for ObjectsPlatform {
         })
     }
 
-    /// The object itself when it is a web image small enough to show.
+    /// The object itself when it is a web image small enough to show; a record has none.
     fn preview(&self, id: &str) -> Result<Option<super::Preview>, PlatformError> {
         const MAX_PREVIEW: u64 = 2 * 1024 * 1024;
+        if !matches!(records::named(id), Named::Asset) {
+            return Ok(None);
+        }
         let extension = id
             .rsplit_once('.')
             .map(|(_, e)| e.to_ascii_lowercase())
@@ -954,6 +1092,20 @@ impl Platform for ObjectsPlatform {
             }
         }
         Ok(archives)
+    }
+
+    /// Looks in the tenant's `.records/users/`.
+    fn has_login(&self, login: &str) -> Result<Option<bool>, PlatformError> {
+        let accounts = self.accounts()?;
+        if accounts.is_empty() {
+            return Ok(None);
+        }
+        let found = records::account_with_login(&accounts, login, |id| self.get(id))?;
+        Ok(Some(found.is_some()))
+    }
+
+    fn changed_last(&self, id: &str) -> bool {
+        records::is_account(id)
     }
 
     fn store_facts(&self) -> Vec<(String, String)> {

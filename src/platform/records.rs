@@ -1,0 +1,268 @@
+//! The records a tenant in the `dir` layout keeps of people beside its files — in a folder
+//! (the `dir` platform) or copied to object storage (the `objects` platform), read the
+//! same way by both — laid out so that they index, match and erase exactly like FotoWeb's
+//! (see [`crate::platform::fotoweb::RecordId`] and [`crate::fields::records`]):
+//!
+//! - user accounts, comments, albums, album shares and orders as `.records/<record id>.json`
+//!   (`.records/users/42.json`, `.records/Staff/a.png/comments/3.json`,
+//!   `.records/albums/5/shares/1.json`, `.records/orders/7.json`), each holding a
+//!   `metadata` map like a sidecar's, keyed by the fields of [`crate::fields::records`];
+//!   the record's kind, and so the archive it is indexed under, follows from its id;
+//! - an asset's consent status in its own sidecar, under `consentStatus` in FotoWeb's shape,
+//!   read as the record `<asset id>/consent`: like FotoWeb's, it goes with the asset and
+//!   names the people the asset shows, so it stops naming her when the asset does.
+//!
+//! A record is read, changed and deleted where its sidecar is kept, as a sidecar is: on
+//! `dir` through the same no-link walk (a link in `.records/` is never followed). An order
+//! is never deleted (bookkeeping), and a consent status is not changed on its own, as on
+//! FotoWeb.
+
+use std::collections::BTreeSet;
+
+use crate::asset::{Asset, Metadata};
+use crate::fields::records as f;
+use crate::platform::fotoweb::RecordId;
+use crate::platform::{MetadataChanges, PlatformError};
+
+/// The folder of the tenant that holds its records.
+pub(super) const RECORDS_FOLDER: &str = ".records";
+
+/// What an id names in a `dir` tenant.
+pub(super) enum Named {
+    /// A record kept in `.records/`, at the path given (the record's "file", whose sidecar
+    /// `<path>.json` holds it).
+    Kept { path: String, archive: &'static str },
+    /// An asset's consent status, read from the asset's sidecar.
+    Consent { asset: String },
+    /// An asset.
+    Asset,
+}
+
+/// What `id` names.
+pub(super) fn named(id: &str) -> Named {
+    match RecordId::parse(id) {
+        None => Named::Asset,
+        Some(RecordId::Consent { asset }) => Named::Consent { asset },
+        Some(record) => Named::Kept {
+            path: format!("{RECORDS_FOLDER}/{id}"),
+            archive: archive_of(&record),
+        },
+    }
+}
+
+/// The archive a record is indexed under: its kind.
+fn archive_of(record: &RecordId) -> &'static str {
+    match record {
+        RecordId::User(_) => f::USERS,
+        RecordId::Comment { .. } => f::COMMENTS,
+        RecordId::Album(_) => f::ALBUMS,
+        RecordId::Share { .. } => f::SHARES,
+        RecordId::Order(_) => f::ORDERS,
+        RecordId::Consent { .. } => f::CONSENTS,
+    }
+}
+
+/// Why a consent status is not changed on its own.
+pub(super) const CONSENT_FOLLOWS_ITS_ASSET: &str =
+    "an asset's consent status is not changed on its own: it follows the asset's people shown";
+
+/// The record id of a listed `.records/…` path, when it names one. Anything else in
+/// `.records/` stays an asset of its own (it may hold personal data too, so it is still
+/// searched), as do consent statuses, which live in sidecars.
+pub(super) fn listed_record(listed: &str) -> Option<&str> {
+    let id = listed.strip_prefix(RECORDS_FOLDER)?.strip_prefix('/')?;
+    match RecordId::parse(id) {
+        Some(RecordId::Consent { .. }) | None => None,
+        Some(_) => Some(id),
+    }
+}
+
+/// The asset read at a record's path, named as the record.
+pub(super) fn as_record(mut asset: Asset, id: &str, archive: &str) -> Asset {
+    let last = id.rsplit('/').next().unwrap_or_default();
+    asset.filename = format!("{archive}-{last}.json");
+    asset.id = id.to_owned();
+    asset.archive = archive.to_owned();
+    asset
+}
+
+/// Refuses what a kind of record does not allow: an order is an accounting record and a
+/// consent status goes with its asset, as on FotoWeb.
+pub(super) fn deletable(id: &str) -> Result<(), PlatformError> {
+    match RecordId::parse(id) {
+        Some(RecordId::Order(_)) => Err(PlatformError::Unsupported(
+            "an order is an accounting record: it is kept, never deleted",
+        )),
+        Some(RecordId::Consent { .. }) => Err(PlatformError::Unsupported(
+            "an asset's consent status goes with the asset: it is not deleted alone",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The field labels of a tenant in the `dir` layout: a folder or a bucket has no schema,
+/// so FotoWeb's usual fields and the records' own.
+pub(super) fn labels() -> std::collections::BTreeMap<String, String> {
+    let mut labels = crate::fields::default_labels();
+    for (id, label) in f::LABELS {
+        labels.insert(id.to_owned(), label.to_owned());
+    }
+    labels
+}
+
+/// The consent status an asset's sidecar (its JSON, `json`) holds, as its record.
+pub(super) fn consent_of(asset: &Asset, json: &serde_json::Value) -> Option<Asset> {
+    crate::platform::fotoweb::consent_asset(
+        &asset.id,
+        &asset.metadata,
+        json.get("consentStatus"),
+        asset.modified.as_deref(),
+    )
+}
+
+/// Names a record's own id where an error names the path it is kept at.
+pub(super) fn renamed(id: &str) -> impl Fn(PlatformError) -> PlatformError + '_ {
+    move |error| match error {
+        PlatformError::NotFound { .. } => PlatformError::NotFound { id: id.to_owned() },
+        PlatformError::Conflict { .. } => PlatformError::Conflict { id: id.to_owned() },
+        PlatformError::VersionsRemain { .. } => PlatformError::VersionsRemain { id: id.to_owned() },
+        other => other,
+    }
+}
+
+/// Whether `id` names a user account.
+pub(super) fn is_account(id: &str) -> bool {
+    matches!(RecordId::parse(id), Some(RecordId::User(_)))
+}
+
+/// Whether an account's metadata holds `login`.
+fn has_login(account: &Metadata, login: &str) -> bool {
+    account
+        .get(f::USER_LOGIN)
+        .is_some_and(|v| v.items().iter().any(|l| l.trim() == login.trim()))
+}
+
+/// The account among `accounts` (ids, each read with `read`) that has `login`.
+pub(super) fn account_with_login(
+    accounts: &[String],
+    login: &str,
+    read: impl Fn(&str) -> Result<Asset, PlatformError>,
+) -> Result<Option<Asset>, PlatformError> {
+    for id in accounts {
+        let account = read(id)?;
+        if has_login(&account.metadata, login) {
+            return Ok(Some(account));
+        }
+    }
+    Ok(None)
+}
+
+/// The changes of record `id` as the platform makes them. An album handed to another
+/// account (a new [`f::ALBUM_OWNER`]) takes that account's full name as its owner's name,
+/// as FotoWeb's does, where the name follows the owner: left as it was, the name would
+/// still be hers. `account` finds the account with a login; none is refused, as FotoWeb
+/// refuses it.
+pub(super) fn as_made(
+    id: &str,
+    changes: &MetadataChanges,
+    account: impl FnOnce(&str) -> Result<Option<Asset>, PlatformError>,
+) -> Result<MetadataChanges, PlatformError> {
+    let mut made = changes.clone();
+    let new_owner = match (RecordId::parse(id), changes.get(f::ALBUM_OWNER)) {
+        (Some(RecordId::Album(_)), Some(Some(owner))) => owner.items().join(", "),
+        _ => return Ok(made),
+    };
+    let account = account(&new_owner)?.ok_or_else(|| {
+        PlatformError::Rejected("no account has the login the album was to be handed to".to_owned())
+    })?;
+    made.insert(
+        f::ALBUM_OWNER_NAME.to_owned(),
+        account.metadata.get(f::USER_NAME).cloned(),
+    );
+    Ok(made)
+}
+
+/// What a scan learns of consent statuses, which are never listed: they are read with
+/// their assets. The known ones are kept aside, to tell at the end which went with their
+/// asset (the asset gone, or read again without one); the rest are still there.
+#[derive(Default)]
+pub(super) struct ConsentsSeen {
+    /// Each known consent's id with its asset's.
+    known: Vec<(String, String)>,
+    /// The assets read that hold no consent status.
+    without: BTreeSet<String>,
+}
+
+impl ConsentsSeen {
+    /// Keeps a known id aside when it names a consent status: true when it did.
+    pub(super) fn known(&mut self, id: &str) -> bool {
+        match named(id) {
+            Named::Consent { asset } => {
+                self.known.push((id.to_owned(), asset));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Notes that `asset` was read and holds no consent status.
+    pub(super) fn read_without(&mut self, asset: &str) {
+        self.without.insert(asset.to_owned());
+    }
+
+    /// The known consent statuses that went: their asset is in `removed` (sorted) or was
+    /// read without one.
+    pub(super) fn gone(self, removed: &[String]) -> Vec<String> {
+        self.known
+            .into_iter()
+            .filter(|(_, asset)| {
+                removed.binary_search(asset).is_ok() || self.without.contains(asset)
+            })
+            .map(|(id, _)| id)
+            .collect()
+    }
+}
+
+/// A record has no file: what the subject provided is the record itself, as JSON (the
+/// shape FotoWeb's records and the `sql` platform's rows take).
+pub(super) fn record_json(asset: &Asset) -> Vec<u8> {
+    let json = serde_json::json!({
+        "kind": asset.archive,
+        "id": asset.id,
+        "changed": asset.modified,
+        "fields": asset.metadata,
+    });
+    serde_json::to_vec_pretty(&json).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_are_told_from_the_assets_beside_them() {
+        assert_eq!(listed_record(".records/users/42"), Some("users/42"));
+        assert_eq!(
+            listed_record(".records/Staff/a.png/comments/3"),
+            Some("Staff/a.png/comments/3")
+        );
+        assert_eq!(listed_record(".records/orders/7"), Some("orders/7"));
+        assert_eq!(listed_record(".records/notes.txt"), None);
+        assert_eq!(listed_record(".records/Staff/a.png/consent"), None);
+        assert_eq!(listed_record("Staff/users/42"), None);
+        assert!(matches!(
+            named("users/42"),
+            Named::Kept {
+                archive: "users",
+                ..
+            }
+        ));
+        assert!(matches!(
+            named("Staff/a.png/consent"),
+            Named::Consent { .. }
+        ));
+        assert!(matches!(named("Staff/a.png"), Named::Asset));
+        assert!(deletable("orders/7").is_err());
+        assert!(deletable("users/42").is_ok());
+    }
+}
