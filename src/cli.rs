@@ -248,7 +248,9 @@ pub enum Command {
     /// index.html for the subject (who the controller is, the Art. 15(1)(a)-(h) information
     /// from the tenant's record of processing, and every reviewed asset with its fields and a
     /// preview), data.json with its JSON Schema, data.csv, and a cover letter (letter.md).
-    /// Other people in the same fields are shown as "[another person]" (Art. 15(4)).
+    /// Other people in the same fields are shown as "[another person]" (Art. 15(4)). A
+    /// database row that points at one of the subject's (a quote of their client record) is
+    /// shown under that record, in index.html and data.json.
     /// Assets the last sync could not read are named as not searched, in the package and
     /// its receipt, and the command ends 3 unless --accept-unreadable.
     ///

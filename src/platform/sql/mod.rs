@@ -27,7 +27,7 @@ use self::db::{Column, Database, Kind, Link, Row, TypeClass};
 use super::objects::{ObjectsPlatform, key_label};
 use super::{
     ArchiveAccess, AttachedFile, Description, FileOutcome, FileStep, FileStoreCheck,
-    MetadataChanges, Platform, PlatformError, ScanEnd, Scanned, Since, Timeouts,
+    MetadataChanges, Platform, PlatformError, Related, ScanEnd, Scanned, Since, Timeouts,
 };
 use crate::asset::{Asset, FieldValue, Metadata};
 use crate::matching::identity::{Identity, IdentityKind};
@@ -90,6 +90,11 @@ const RELATED_DEPTH: usize = 3;
 /// The most related rows one row brings along, so that a row half the database points at
 /// (a shared lookup row reviewed in by mistake) cannot pull the database into a package.
 const RELATED_MOST: usize = 10_000;
+
+/// How a column is named to people: its table's label and its name (`Quotes · client_id`).
+fn column_label(table: &Table, column: &str) -> String {
+    format!("{} · {}", table.label, column.escape_debug())
+}
 
 /// Checks a database URL without connecting (for `dsr tenant add`).
 pub fn check_url(url: &str) -> Result<(), String> {
@@ -1158,10 +1163,7 @@ impl Platform for SqlPlatform {
         for table in self.dataset.tables.values() {
             for column in table.columns.keys() {
                 let field = Dataset::field(&table.name, column);
-                labels.insert(
-                    field.clone(),
-                    format!("{} · {}", table.label, column.escape_debug()),
-                );
+                labels.insert(field.clone(), column_label(table, column));
                 writable.insert(field);
             }
         }
@@ -1346,15 +1348,16 @@ impl Platform for SqlPlatform {
     /// The rows of described tables that point at this one through the foreign keys the
     /// database declares, and the rows pointing at those, up to [`RELATED_DEPTH`] steps
     /// away and [`RELATED_MOST`] rows in all, each read within the scope.
-    fn related(&self, id: &str) -> Result<Vec<String>, PlatformError> {
+    fn related(&self, id: &str) -> Result<Vec<Related>, PlatformError> {
         let (table, key) = self.parse_id(id)?;
         let mut db = self.lock();
         let mut seen: BTreeSet<String> = BTreeSet::from([id.to_owned()]);
         let mut found = Vec::new();
-        let mut wave: Vec<(&Table, Vec<Option<String>>)> = vec![(table, key)];
+        let mut wave: Vec<(&Table, Vec<Option<String>>, String)> =
+            vec![(table, key, id.to_owned())];
         for _ in 0..RELATED_DEPTH {
             let mut next = Vec::new();
-            for (parent, key) in &wave {
+            for (parent, key, parent_id) in &wave {
                 for link in self.links_to(db.as_mut(), &parent.name)? {
                     let Some(child) = self.dataset.tables.get(&link.child) else {
                         continue;
@@ -1396,8 +1399,16 @@ impl Platform for SqlPlatform {
                                 .join("/")
                         );
                         if seen.insert(child_id.clone()) {
-                            found.push(child_id);
-                            next.push((child, row));
+                            found.push(Related {
+                                id: child_id.clone(),
+                                points_at: parent_id.clone(),
+                                through: link
+                                    .child_columns
+                                    .iter()
+                                    .map(|column| column_label(child, column))
+                                    .collect(),
+                            });
+                            next.push((child, row, child_id));
                         }
                         if found.len() >= RELATED_MOST {
                             return Ok(found);
@@ -1408,6 +1419,10 @@ impl Platform for SqlPlatform {
             wave = next;
         }
         Ok(found)
+    }
+
+    fn archive_label(&self, archive: &str) -> Option<String> {
+        self.dataset.tables.get(archive).map(|t| t.label.clone())
     }
 
     /// The row as JSON: its key, change time and personal columns.
