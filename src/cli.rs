@@ -528,7 +528,9 @@ pub struct TenantAddArgs {
     /// or phone number that keeps its form; or keep with a legal reason). It is read and
     /// checked against the database now, each mask against its column's type, length,
     /// NOT NULL, unique indexes and CHECK constraints; the profile records its roles, the tables erasure deletes and those it
-    /// keeps. See docs/sql.md
+    /// keeps. A table of another schema (on MariaDB/MySQL: another database of the server)
+    /// is named with it, billing.invoices; a schema the database lacks is refused. See
+    /// docs/sql.md
     #[arg(long, value_name = "FILE", required_if_eq("platform", "sql"))]
     pub dataset: Option<PathBuf>,
     /// Limit every query to one customer of a multi-tenant database (sql), as

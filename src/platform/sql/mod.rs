@@ -106,6 +106,27 @@ pub(crate) fn quote(identifier: &str) -> String {
     format!("\"{}\"", identifier.replace('"', "\"\""))
 }
 
+/// A table's name as statements write it, each part quoted: `"billing"."invoices"` for a
+/// table the dataset names with its schema (`billing.invoices`; on MariaDB and MySQL the
+/// schema is another database of the server), `"clients"` for one of the connection's
+/// default schema.
+pub(crate) fn quote_table(name: &str) -> String {
+    match split_table(name) {
+        (Some(schema), table) => format!("{}.{}", quote(schema), quote(table)),
+        (None, table) => quote(table),
+    }
+}
+
+/// The schema and the table a dataset's table name names, split at its first dot:
+/// `billing.invoices` is the table `invoices` of the schema `billing`; a name without a
+/// dot is a table of the connection's default schema.
+pub(crate) fn split_table(name: &str) -> (Option<&str>, &str) {
+    match name.split_once('.') {
+        Some((schema, table)) => (Some(schema), table),
+        None => (None, name),
+    }
+}
+
 /// A statement being written, with its bound values in placeholder order.
 struct Statement {
     kind: Kind,
@@ -260,6 +281,9 @@ impl SqlPlatform {
         let mut db = self.lock();
         let path = self.dataset.path.display();
         for table in self.dataset.tables.values() {
+            if let (Some(schema), bare) = split_table(&table.name) {
+                self.check_schema(db.as_mut(), &table.name, schema, bare)?;
+            }
             let columns = db.columns(&table.name).map_err(|e| self.error(e))?;
             if columns.is_empty() {
                 return Err(self.error(format!(
@@ -290,6 +314,42 @@ impl SqlPlatform {
             }
         }
         self.check_masks(db.as_mut()).map_err(|e| self.error(e))
+    }
+
+    /// The schema a table of the dataset names is one the database has and the user may
+    /// reach, and not the default one written out: the catalog names a default schema's
+    /// tables bare, and a dataset naming one both ways would see two tables in one.
+    fn check_schema(
+        &self,
+        db: &mut dyn Database,
+        name: &str,
+        schema: &str,
+        bare: &str,
+    ) -> Result<(), PlatformError> {
+        let place = format!(
+            "the dataset file {}, table {name}",
+            self.dataset.path.display()
+        );
+        let problem = if self.kind == Kind::Sqlite {
+            format!(
+                "a SQLite database has no schemas dsr reads: name the table without one ({bare})"
+            )
+        } else if db.default_schema().map_err(|e| self.error(e))? == schema {
+            format!(
+                "{schema} is the connection's default schema; name the table without it ({bare})"
+            )
+        } else if !db.schema_exists(schema).map_err(|e| self.error(e))? {
+            let what = match self.kind {
+                Kind::Mysql => "no database of that name on the server that the user may read",
+                _ => "none that the user may use (USAGE)",
+            };
+            format!(
+                "the database has no schema {schema} ({what}): correct the name in the file, or grant the user access"
+            )
+        } else {
+            return Ok(());
+        };
+        Err(self.error(format!("{place}: {problem}")))
     }
 
     /// Every column erasure scrubs can hold its mask, by the catalog: NULL only where the
@@ -350,7 +410,7 @@ impl SqlPlatform {
         let columns = |table: &str, columns: &[String]| {
             let named: Vec<String> = columns
                 .iter()
-                .map(|c| format!("{}.{}", quote(table), quote(c)))
+                .map(|c| format!("{}.{}", quote_table(table), quote(c)))
                 .collect();
             match named.as_slice() {
                 [one] => one.clone(),
@@ -364,12 +424,16 @@ impl SqlPlatform {
                 "{} IN (SELECT {} FROM {} WHERE ",
                 columns(from, &step.columns),
                 columns(&step.table, &step.references),
-                quote(&step.table)
+                quote_table(&step.table)
             ));
             from = &step.table;
         }
         statement
-            .push(&format!("{}.{} = ", quote(from), quote(&scope.column)))
+            .push(&format!(
+                "{}.{} = ",
+                quote_table(from),
+                quote(&scope.column)
+            ))
             .bind(Some(scope.value.clone()));
         statement.push(&")".repeat(steps.len()));
     }
@@ -478,7 +542,7 @@ impl SqlPlatform {
             format!(
                 "SELECT {} FROM {} WHERE 1 = 1",
                 columns.join(", "),
-                quote(&table.name)
+                quote_table(&table.name)
             ),
         )
     }
@@ -535,7 +599,7 @@ impl SqlPlatform {
             format!(
                 "SELECT {} FROM {} WHERE 1 = 1",
                 self.kind.as_text(&quote(&files.column)),
-                quote(&table.name)
+                quote_table(&table.name)
             ),
         );
         statement.equal(&table.key, key);
@@ -685,7 +749,7 @@ impl SqlPlatform {
             } else {
                 count.push(&self.kind.as_text("count(*)"));
             }
-            count.push(&format!(" FROM {} WHERE 1 = 1", quote(&link.child)));
+            count.push(&format!(" FROM {} WHERE 1 = 1", quote_table(&link.child)));
             count.equal(&link.child_columns, &parent_values);
             let counted = db
                 .rows(&count.sql, &count.params)
@@ -726,7 +790,7 @@ impl SqlPlatform {
         }
         let mut statement = Statement::new(
             self.kind,
-            format!("DELETE FROM {} WHERE 1 = 1", quote(&parent.name)),
+            format!("DELETE FROM {} WHERE 1 = 1", quote_table(&parent.name)),
         );
         statement.equal(&parent.key, key);
         self.scoped(&parent.name, &mut statement);
@@ -826,7 +890,7 @@ impl SqlPlatform {
             format!(
                 "SELECT {} FROM {} WHERE 1 = 1",
                 selected.join(", "),
-                quote(&table.name)
+                quote_table(&table.name)
             ),
         );
         statement.equal(&table.key, key);
@@ -852,7 +916,7 @@ impl SqlPlatform {
             format!(
                 "SELECT {} FROM {} WHERE 1 = 1",
                 self.kind.as_text(&format!("max({})", quote(column))),
-                quote(&table.name)
+                quote_table(&table.name)
             ),
         );
         self.scoped(&table.name, &mut statement);
@@ -883,7 +947,7 @@ impl SqlPlatform {
             format!(
                 "SELECT {} FROM {} WHERE 1 = 1",
                 columns.join(", "),
-                quote(&table.name)
+                quote_table(&table.name)
             ),
         );
         self.scoped(&table.name, &mut statement);
@@ -1258,7 +1322,7 @@ impl Platform for SqlPlatform {
                 return Err(PlatformError::Conflict { id: id.to_owned() });
             }
             let mut statement =
-                Statement::new(self.kind, format!("UPDATE {} SET ", quote(&table.name)));
+                Statement::new(self.kind, format!("UPDATE {} SET ", quote_table(&table.name)));
             let mut first = true;
             for (field, change) in changes {
                 let column = self
@@ -1381,7 +1445,7 @@ impl Platform for SqlPlatform {
                         format!(
                             "SELECT {} FROM {} WHERE 1 = 1",
                             selected.join(", "),
-                            quote(&child.name)
+                            quote_table(&child.name)
                         ),
                     );
                     statement.equal(&link.child_columns, &values);
@@ -1523,7 +1587,7 @@ impl Platform for SqlPlatform {
                         format!(
                             "SELECT {} FROM {} WHERE 1 = 1",
                             self.kind.as_text("count(*)"),
-                            quote(&table.name)
+                            quote_table(&table.name)
                         ),
                     );
                     self.scoped(&table.name, &mut count);
