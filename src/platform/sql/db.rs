@@ -163,6 +163,15 @@ impl Kind {
         format!("{open}{expression}{close}")
     }
 
+    /// The comparison that holds when both sides are NULL or equal.
+    pub fn null_safe_equal(self) -> &'static str {
+        match self {
+            Kind::Sqlite => "IS",
+            Kind::Postgres => "IS NOT DISTINCT FROM",
+            Kind::Mysql => "<=>",
+        }
+    }
+
     /// What goes before and after an expression to read it as text.
     pub fn text_cast(self) -> (&'static str, &'static str) {
         match self {
@@ -264,6 +273,11 @@ impl dyn Database + '_ {
     /// the whole is committed (or not) with the enclosing transaction. An erasure's rows
     /// each take one, so that a row the database refuses fails alone while the others
     /// commit together.
+    ///
+    /// A step that succeeds leaves its savepoint in place rather than spend a round trip
+    /// on releasing it: the next step's savepoint of the same name is set inside it
+    /// (PostgreSQL, SQLite) or replaces it (MariaDB, MySQL), a rollback to the name goes
+    /// back to the newest one, and the transaction's commit keeps all they hold.
     pub fn savepoint<T, E>(
         &mut self,
         error: impl Fn(String) -> E,
@@ -271,10 +285,7 @@ impl dyn Database + '_ {
     ) -> Result<T, E> {
         self.control("SAVEPOINT dsr_step").map_err(&error)?;
         match work(self) {
-            Ok(value) => {
-                self.control("RELEASE SAVEPOINT dsr_step").map_err(&error)?;
-                Ok(value)
-            }
+            Ok(value) => Ok(value),
             Err(e) => {
                 // Back to where the step began, then the savepoint itself goes: the
                 // enclosing transaction goes on with the next step. Should this fail, the

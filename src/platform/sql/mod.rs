@@ -82,6 +82,10 @@ pub struct SqlPlatform {
     paths: BTreeMap<String, Vec<Hop>>,
     /// By row id, how the last deletion of the row's file ended, for its receipt.
     file_steps: Mutex<BTreeMap<String, Vec<FileStep>>>,
+    /// The row [`Platform::get`] read last, by id, as the database gave it. An erasure
+    /// reads each row just before it changes it: the change starts from that read,
+    /// guarded by its values, instead of reading the row again ([`SqlPlatform::write_row`]).
+    last_read: Mutex<Option<(String, Row)>>,
 }
 
 /// How many foreign-key steps away from a subject's row [`Platform::related`] looks
@@ -219,6 +223,7 @@ impl SqlPlatform {
             columns: Mutex::new(BTreeMap::new()),
             paths: BTreeMap::new(),
             file_steps: Mutex::new(BTreeMap::new()),
+            last_read: Mutex::new(None),
         };
         platform.check_catalog()?;
         platform.paths = platform.scope_paths()?;
@@ -574,13 +579,131 @@ impl SqlPlatform {
         table: &Table,
         key: &[Option<String>],
     ) -> Result<Option<Asset>, PlatformError> {
+        Ok(self
+            .read_raw(db, table, key)?
+            .map(|row| row_asset(table, row)))
+    }
+
+    /// [`SqlPlatform::read_row`], the row as the database gave it.
+    fn read_raw(
+        &self,
+        db: &mut dyn Database,
+        table: &Table,
+        key: &[Option<String>],
+    ) -> Result<Option<Row>, PlatformError> {
         let mut statement = self.select(table);
         statement.equal(&table.key, key);
         self.scoped(&table.name, &mut statement);
         let rows = db
             .rows(&statement.sql, &statement.params)
             .map_err(|e| self.error(e))?;
-        Ok(rows.into_iter().next().map(|row| row_asset(table, row)))
+        Ok(rows.into_iter().next())
+    }
+
+    /// The row [`Platform::get`] last read, if it was `id`'s; taken, so that it starts
+    /// one change at most.
+    fn remembered(&self, id: &str) -> Option<Row> {
+        crate::threads::lock(&self.last_read)
+            .take()
+            .filter(|(read, _)| read == id)
+            .map(|(_, row)| row)
+    }
+
+    /// Writes `changes` to the row `before` is, each cleared column's mask in its place,
+    /// and answers the row as it then is. With `guard` (the row as read before this
+    /// transaction), the statement changes the row only while each column dsr reads still
+    /// holds the value read, and answers `None` when it no longer does. PostgreSQL and
+    /// SQLite answer the changed row from the statement itself (`RETURNING`), in the same
+    /// round trip; MariaDB and MySQL, which cannot, read it again.
+    #[allow(clippy::too_many_arguments)]
+    fn write_row(
+        &self,
+        tx: &mut dyn Database,
+        table: &Table,
+        key: &[Option<String>],
+        id: &str,
+        changes: &MetadataChanges,
+        before: &Asset,
+        guard: Option<&Row>,
+    ) -> Result<Option<Asset>, PlatformError> {
+        let mut statement = Statement::new(
+            self.kind,
+            format!("UPDATE {} SET ", quote_table(&table.name)),
+        );
+        let mut first = true;
+        for (field, change) in changes {
+            let column = self
+                .dataset
+                .column_of(field)
+                .filter(|(t, _)| t.name == table.name)
+                .map(|(_, c)| c)
+                .ok_or_else(|| {
+                    PlatformError::Rejected(format!(
+                        "field {field} is not a personal column of table {} in the dataset: nothing was written",
+                        table.name
+                    ))
+                })?;
+            let value = match change {
+                Some(FieldValue::Single(text)) => Some(text.clone()),
+                Some(FieldValue::Bag(items)) => Some(items.join(", ")),
+                None => self.mask_value(table, column, before.metadata.get(field))?,
+            };
+            if !first {
+                statement.push(", ");
+            }
+            first = false;
+            statement.push(&format!("{} = ", quote(column))).bind(value);
+        }
+        if first {
+            return self.read_row(tx, table, key);
+        }
+        statement.push(" WHERE 1 = 1").equal(&table.key, key);
+        self.scoped(&table.name, &mut statement);
+        if let Some(row) = guard {
+            let read = Self::selected(table);
+            for (column, value) in read.iter().zip(row).skip(table.key.len()) {
+                statement
+                    .push(&format!(
+                        " AND {} {} ",
+                        self.kind.as_text(&quote(column)),
+                        self.kind.null_safe_equal()
+                    ))
+                    .bind(value.clone());
+            }
+        }
+        let returning = self.kind != Kind::Mysql;
+        let (changed, after) = if returning {
+            let read: Vec<String> = Self::selected(table)
+                .iter()
+                .map(|c| self.kind.as_text(&quote(c)))
+                .collect();
+            statement.push(&format!(" RETURNING {}", read.join(", ")));
+            let rows = tx
+                .rows(&statement.sql, &statement.params)
+                .map_err(|e| self.error(e))?;
+            let changed = rows.len() as u64;
+            (
+                changed,
+                rows.into_iter().next().map(|row| row_asset(table, row)),
+            )
+        } else {
+            let changed = tx
+                .execute(&statement.sql, &statement.params)
+                .map_err(|e| self.error(e))?;
+            (changed, None)
+        };
+        if changed == 0 && guard.is_some() {
+            return Ok(None);
+        }
+        if changed != 1 {
+            return Err(PlatformError::Rejected(format!(
+                "updating {id} changed {changed} rows instead of one: rolled back"
+            )));
+        }
+        match after {
+            Some(after) => Ok(Some(after)),
+            None => self.read_row(tx, table, key),
+        }
     }
 
     /// The object key of the file a row names (`[tables.NAME.files]`), if the table has
@@ -1296,8 +1419,11 @@ impl Platform for SqlPlatform {
     fn get(&self, id: &str) -> Result<Asset, PlatformError> {
         let (table, key) = self.parse_id(id)?;
         let mut db = self.lock();
-        self.read_row(db.as_mut(), table, &key)?
-            .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })
+        let row = self
+            .read_raw(db.as_mut(), table, &key)?
+            .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })?;
+        *crate::threads::lock(&self.last_read) = Some((id.to_owned(), row.clone()));
+        Ok(row_asset(table, row))
     }
 
     /// Sets the given columns, and puts each cleared column's mask in its place, in one
@@ -1314,54 +1440,26 @@ impl Platform for SqlPlatform {
         if changes.values().any(Option::is_none) {
             self.check_erase_privileges(db.as_mut())?;
         }
+        let remembered = self.remembered(id);
         self.change(db.as_mut(), |tx| {
+            if let Some(row) = &remembered {
+                let before = row_asset(table, row.clone());
+                if expected.is_some_and(|v| v != before.version) {
+                    return Err(PlatformError::Conflict { id: id.to_owned() });
+                }
+                let written = self.write_row(tx, table, &key, id, changes, &before, Some(row))?;
+                if let Some(after) = written {
+                    return Ok(after);
+                }
+                // Changed since it was read: read again, as without a read to start from.
+            }
             let before = self
                 .read_row(tx, table, &key)?
                 .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })?;
             if expected.is_some_and(|v| v != before.version) {
                 return Err(PlatformError::Conflict { id: id.to_owned() });
             }
-            let mut statement =
-                Statement::new(self.kind, format!("UPDATE {} SET ", quote_table(&table.name)));
-            let mut first = true;
-            for (field, change) in changes {
-                let column = self
-                    .dataset
-                    .column_of(field)
-                    .filter(|(t, _)| t.name == table.name)
-                    .map(|(_, c)| c)
-                    .ok_or_else(|| {
-                        PlatformError::Rejected(format!(
-                            "field {field} is not a personal column of table {} in the dataset: nothing was written",
-                            table.name
-                        ))
-                    })?;
-                let value = match change {
-                    Some(FieldValue::Single(text)) => Some(text.clone()),
-                    Some(FieldValue::Bag(items)) => Some(items.join(", ")),
-                    None => self.mask_value(table, column, before.metadata.get(field))?,
-                };
-                if !first {
-                    statement.push(", ");
-                }
-                first = false;
-                statement
-                    .push(&format!("{} = ", quote(column)))
-                    .bind(value);
-            }
-            if !first {
-                statement.push(" WHERE 1 = 1").equal(&table.key, &key);
-                self.scoped(&table.name, &mut statement);
-                let changed = tx
-                    .execute(&statement.sql, &statement.params)
-                    .map_err(|e| self.error(e))?;
-                if changed != 1 {
-                    return Err(PlatformError::Rejected(format!(
-                        "updating {id} changed {changed} rows instead of one: rolled back"
-                    )));
-                }
-            }
-            self.read_row(tx, table, &key)?
+            self.write_row(tx, table, &key, id, changes, &before, None)?
                 .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })
         })
     }
@@ -1388,13 +1486,18 @@ impl Platform for SqlPlatform {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .remove(id);
+        self.remembered(id);
         self.change(db.as_mut(), |tx| {
-            if self.read_row(tx, table, &key)?.is_none() {
-                return Err(PlatformError::NotFound { id: id.to_owned() });
-            }
             // The row's deletion first, inside the transaction: one the database
             // refuses (another table's rows still point at it) leaves the file alone.
-            self.delete_row(tx, table, &key)?;
+            // A row that is not there (or no longer in the scope) deletes nothing.
+            let gone = || PlatformError::NotFound { id: id.to_owned() };
+            match self.delete_row(tx, table, &key) {
+                Ok(0) => return Err(gone()),
+                Ok(_) => {}
+                Err(e) if e.is_not_found() => return Err(gone()),
+                Err(e) => return Err(e),
+            }
             if self.read_row(tx, table, &key)?.is_some() {
                 return Err(PlatformError::Rejected(format!(
                     "{id} is still there after its deletion: rolled back"
