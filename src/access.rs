@@ -15,9 +15,9 @@ use crate::platform::Preview;
 use crate::ropa::{RecordOfProcessing, Transfer};
 
 /// The JSON Schema `data.json` follows, shipped beside it.
-pub const DATA_SCHEMA: &str = include_str!("../schemas/access-data-v3.schema.json");
+pub const DATA_SCHEMA: &str = include_str!("../schemas/access-data-v4.schema.json");
 /// Names the shape of `data.json`; changes when the schema does.
-pub const DATA_FORMAT: &str = "dsr-access/3";
+pub const DATA_FORMAT: &str = "dsr-access/4";
 
 /// The templates a package is rendered from, by name: `index.html` is shared by every
 /// language and takes its words from `<lang>/strings.toml`; each language has its own
@@ -83,7 +83,11 @@ pub struct AccessData {
     pub case: CaseSummary,
     pub subject: Subject,
     pub processing: Processing,
+    /// The assets found, each that points at another of them (a quote of her client
+    /// record) under that one, in its `related`.
     pub assets: Vec<PackagedAsset>,
+    /// How many assets the package holds, nested ones included.
+    pub asset_count: usize,
     /// Assets the last sync could not read: the search did not cover them, so the answer
     /// may be incomplete. Ids only.
     pub not_searched: Vec<String>,
@@ -127,6 +131,20 @@ pub struct PackagedAsset {
     pub asset: SubjectAsset,
     /// The preview image's path inside the package, if the platform had one.
     pub preview: Option<String>,
+    /// The assets of the package that point at this one (its quotes, their lines).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<PackagedAsset>,
+}
+
+impl PackagedAsset {
+    /// This asset and every one nested under it, depth first.
+    fn with_related(&self) -> Vec<&PackagedAsset> {
+        let mut all = vec![self];
+        for related in &self.related {
+            all.extend(related.with_related());
+        }
+        all
+    }
 }
 
 /// One asset to put in the package, with its preview.
@@ -144,17 +162,17 @@ impl AccessData {
         generated_at: &str,
         language: Lang,
     ) -> AccessData {
-        let assets = found
+        let flat: Vec<PackagedAsset> = found
             .iter()
             .enumerate()
             .map(|(i, f)| PackagedAsset {
                 asset: f.asset.clone(),
-                preview: f
-                    .preview
-                    .as_ref()
-                    .map(|p| format!("previews/{:04}.{}", i + 1, p.extension)),
+                preview: f.preview.as_ref().map(|p| preview_path(i, p)),
+                related: Vec::new(),
             })
             .collect();
+        let asset_count = flat.len();
+        let assets = nest(flat);
         AccessData {
             format: DATA_FORMAT,
             language,
@@ -183,9 +201,71 @@ impl AccessData {
                 transfers: ropa.transfers.clone().unwrap_or_default(),
             },
             assets,
+            asset_count,
             not_searched: not_searched.to_vec(),
         }
     }
+}
+
+/// Where the preview of the `i`th asset found goes inside the package.
+fn preview_path(i: usize, preview: &Preview) -> String {
+    format!("previews/{:04}.{}", i + 1, preview.extension)
+}
+
+/// Puts each asset that points at another of `flat` under that one, in the order found;
+/// the rest stay at the top. Of a loop (two rows pointing at each other) the first found
+/// stays at the top, the others under it: its pointer is the one not followed.
+fn nest(flat: Vec<PackagedAsset>) -> Vec<PackagedAsset> {
+    let index: BTreeMap<String, usize> = flat
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.asset.id.clone(), i))
+        .collect();
+    let mut parent: Vec<Option<usize>> = flat
+        .iter()
+        .map(|a| {
+            let id = &a.asset.points_at.as_ref()?.id;
+            index.get(id).copied()
+        })
+        .collect();
+    for i in 0..flat.len() {
+        // Up from its parent: coming back to itself is a loop, which is cut here.
+        let mut at = parent[i];
+        let mut steps = 0;
+        while let Some(p) = at {
+            if p == i || steps > flat.len() {
+                parent[i] = None;
+                break;
+            }
+            at = parent[p];
+            steps += 1;
+        }
+    }
+    let mut slots: Vec<Option<PackagedAsset>> = flat.into_iter().map(Some).collect();
+    // Deepest first, so that each asset has its own related ones when it moves.
+    let depth = |i: usize| {
+        let (mut n, mut at) = (0, parent[i]);
+        while let Some(p) = at {
+            n += 1;
+            at = parent[p];
+        }
+        n
+    };
+    let mut order: Vec<usize> = (0..slots.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(depth(i)));
+    let mut children: Vec<Vec<PackagedAsset>> = vec![Vec::new(); slots.len()];
+    for i in order {
+        let Some(mut asset) = slots[i].take() else {
+            continue;
+        };
+        asset.related = std::mem::take(&mut children[i]);
+        match parent[i] {
+            Some(p) => children[p].push(asset),
+            None => slots[i] = Some(asset),
+        }
+    }
+    // Siblings share a depth, and the sort is stable: they stay in the order found.
+    slots.into_iter().flatten().collect()
 }
 
 /// What was written.
@@ -228,9 +308,9 @@ pub fn write(
     package.add("data.json", &json)?;
     package.add("data.schema.json", DATA_SCHEMA.as_bytes())?;
     package.add("data.csv", &csv)?;
-    for (packaged, f) in data.assets.iter().zip(found) {
-        if let (Some(path), Some(preview)) = (&packaged.preview, &f.preview) {
-            package.add(path, &preview.bytes)?;
+    for (i, f) in found.iter().enumerate() {
+        if let Some(preview) = &f.preview {
+            package.add(&preview_path(i, preview), &preview.bytes)?;
         }
     }
     let entries = package.entries().to_vec();
@@ -300,7 +380,7 @@ fn environment(
 fn data_csv(data: &AccessData) -> Result<Vec<u8>, AccessError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(["asset", "archive", "filename", "field", "label", "value"])?;
-    for a in &data.assets {
+    for a in data.assets.iter().flat_map(PackagedAsset::with_related) {
         for f in &a.asset.fields {
             for v in &f.values {
                 writer.write_record(
@@ -343,6 +423,59 @@ mod tests {
         assert_eq!(neutralise("@sum"), "'@sum");
         assert_eq!(neutralise("-1"), "'-1");
         assert_eq!(neutralise("Jane Doe"), "Jane Doe");
+    }
+
+    fn packaged(id: &str, points_at: Option<&str>) -> PackagedAsset {
+        PackagedAsset {
+            asset: SubjectAsset {
+                id: id.to_owned(),
+                archive: "t".to_owned(),
+                archive_label: None,
+                filename: id.to_owned(),
+                modified: None,
+                fields: Vec::new(),
+                judged_by_review: false,
+                points_at_theirs: points_at.is_some(),
+                points_at: points_at.map(|p| crate::disclose::PointsAt {
+                    id: p.to_owned(),
+                    through: vec!["T · parent".to_owned()],
+                }),
+                files: Vec::new(),
+            },
+            preview: None,
+            related: Vec::new(),
+        }
+    }
+
+    fn tree(assets: &[PackagedAsset]) -> Vec<String> {
+        assets
+            .iter()
+            .map(|a| {
+                let below = tree(&a.related);
+                if below.is_empty() {
+                    a.asset.id.clone()
+                } else {
+                    format!("{} [{}]", a.asset.id, below.join(", "))
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn assets_nest_under_what_they_point_at_and_a_loop_is_cut() {
+        let nested = nest(vec![
+            packaged("line-1", Some("quote")),
+            packaged("client", None),
+            packaged("quote", Some("client")),
+            packaged("line-2", Some("quote")),
+            packaged("a", Some("b")),
+            packaged("b", Some("a")),
+            packaged("stray", Some("gone")),
+        ]);
+        assert_eq!(
+            tree(&nested),
+            ["client [quote [line-1, line-2]]", "a [b]", "stray"]
+        );
     }
 
     #[test]

@@ -248,7 +248,9 @@ pub enum Command {
     /// index.html for the subject (who the controller is, the Art. 15(1)(a)-(h) information
     /// from the tenant's record of processing, and every reviewed asset with its fields and a
     /// preview), data.json with its JSON Schema, data.csv, and a cover letter (letter.md).
-    /// Other people in the same fields are shown as "[another person]" (Art. 15(4)).
+    /// Other people in the same fields are shown as "[another person]" (Art. 15(4)). A
+    /// database row that points at one of the subject's (a quote of their client record) is
+    /// shown under that record, in index.html and data.json.
     /// Assets the last sync could not read are named as not searched, in the package and
     /// its receipt, and the command ends 3 unless --accept-unreadable.
     ///
@@ -526,7 +528,9 @@ pub struct TenantAddArgs {
     /// or phone number that keeps its form; or keep with a legal reason). It is read and
     /// checked against the database now, each mask against its column's type, length,
     /// NOT NULL, unique indexes and CHECK constraints; the profile records its roles, the tables erasure deletes and those it
-    /// keeps. See docs/sql.md
+    /// keeps. A table of another schema (on MariaDB/MySQL: another database of the server)
+    /// is named with it, billing.invoices; a schema the database lacks is refused. See
+    /// docs/sql.md
     #[arg(long, value_name = "FILE", required_if_eq("platform", "sql"))]
     pub dataset: Option<PathBuf>,
     /// Limit every query to one customer of a multi-tenant database (sql), as

@@ -343,11 +343,13 @@ mod tests {
         let view = SubjectAsset {
             id: asset.id.clone(),
             archive: asset.archive.clone(),
+            archive_label: None,
             filename: asset.filename.clone(),
             modified: None,
             fields: Vec::new(),
             judged_by_review: false,
             points_at_theirs: false,
+            points_at: None,
             files: Vec::new(),
         };
         let case = crate::case::Case {

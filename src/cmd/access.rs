@@ -9,7 +9,7 @@ use dsr::access::{AccessData, Found};
 use dsr::asset::Asset;
 use dsr::case::{Case, CaseStore, Right};
 use dsr::config::TenantProfile;
-use dsr::disclose::{KnownPeople, SubjectAsset, subject_view};
+use dsr::disclose::{KnownPeople, PointsAt, SubjectAsset, subject_view};
 use dsr::matching::identity::probes;
 use dsr::matching::matcher::{Confidence, Matcher};
 use dsr::platform::Platform;
@@ -433,6 +433,25 @@ pub struct Reviewed {
     /// Assets in the package because they point at one of the subject's (a quote of her
     /// client row), by id; shown as what they hold, like an asset a person put in.
     pub related: BTreeSet<String>,
+    /// What each asset that points at another of the package points at, by id: the
+    /// related ones and reviewed ones found pointing at another reviewed one.
+    pub points_at: BTreeMap<String, PointsAt>,
+    /// What people call the archives of the assets, where the platform names them
+    /// otherwise (a database table's label).
+    pub archive_labels: BTreeMap<String, String>,
+}
+
+/// Whether `id` is among the assets read so far.
+fn subjects_hold(assets: &[(Asset, Confidence)], id: &str) -> bool {
+    assets.iter().any(|(a, _)| a.id == id)
+}
+
+/// What a related asset points at, as the package says it.
+fn pointer(related: &dsr::platform::Related) -> PointsAt {
+    PointsAt {
+        id: related.points_at.clone(),
+        through: related.through.clone(),
+    }
 }
 
 /// Everyone the tenant's person fields name, from the index: one pass over it per run,
@@ -491,8 +510,12 @@ impl Reviewed {
             }
         }
         // What points at her rows is hers too (Art. 15: all the personal data undergoing
-        // processing): a quote of her client row, though it never names her.
+        // processing): a quote of her client row, though it never names her. What each
+        // points at is kept, so that the package shows it under that record; a reviewed
+        // asset that points at another reviewed one (her quote of her client row) is
+        // shown under it too.
         let mut related = BTreeSet::new();
+        let mut points_at: BTreeMap<String, PointsAt> = BTreeMap::new();
         let mut held: BTreeSet<String> = assets.iter().map(|(a, _)| a.id.clone()).collect();
         held.extend(missing.iter().cloned());
         let subjects: Vec<String> = assets.iter().map(|(a, _)| a.id.clone()).collect();
@@ -501,23 +524,33 @@ impl Reviewed {
                 .related(&id)
                 .with_context(|| format!("cannot read what points at asset {id}"))?;
             for other in pointing {
-                if !held.insert(other.clone()) {
+                let newly = held.insert(other.id.clone());
+                if !newly {
+                    if subjects_hold(&assets, &other.id) && !points_at.contains_key(&other.id) {
+                        points_at.insert(other.id.clone(), pointer(&other));
+                    }
                     continue;
                 }
-                match platform.get(&other) {
+                match platform.get(&other.id) {
                     Ok(asset) => {
-                        related.insert(other);
+                        related.insert(other.id.clone());
+                        points_at.insert(other.id.clone(), pointer(&other));
                         assets.push((asset, Confidence::Low));
                     }
                     // Deleted between the two reads: nothing of it to show.
                     Err(e) if e.is_not_found() => {}
                     Err(e) => {
-                        return Err(e).with_context(|| format!("cannot read asset {other}"));
+                        return Err(e).with_context(|| format!("cannot read asset {}", other.id));
                     }
                 }
             }
         }
+        let archive_labels = assets
+            .iter()
+            .filter_map(|(a, _)| Some((a.archive.clone(), platform.archive_label(&a.archive)?)))
+            .collect();
         Ok(Reviewed {
+            archive_labels,
             assets,
             missing,
             matcher,
@@ -525,6 +558,7 @@ impl Reviewed {
             labels,
             known: Arc::clone(known),
             related,
+            points_at,
         })
     }
 }
@@ -542,6 +576,8 @@ impl Reviewed {
             min,
             &self.known,
         );
+        let points_at = self.points_at.get(&asset.id).cloned();
+        let archive_label = self.archive_labels.get(&asset.archive).cloned();
         if view.fields.is_empty() && self.related.contains(&asset.id) {
             // No person judged it: it is theirs because it points at one of theirs.
             let mut view = dsr::disclose::judged_view(
@@ -553,18 +589,28 @@ impl Reviewed {
             );
             view.judged_by_review = false;
             view.points_at_theirs = true;
+            view.points_at = points_at;
+            view.archive_label = archive_label;
             return view;
         }
         if view.fields.is_empty() && case.inclusion(&asset.id).is_some() {
-            return dsr::disclose::judged_view(
-                asset,
-                &self.matcher,
-                &self.roles,
-                &self.labels,
-                &self.known,
-            );
+            return SubjectAsset {
+                points_at,
+                archive_label,
+                ..dsr::disclose::judged_view(
+                    asset,
+                    &self.matcher,
+                    &self.roles,
+                    &self.labels,
+                    &self.known,
+                )
+            };
         }
-        view
+        SubjectAsset {
+            points_at,
+            archive_label,
+            ..view
+        }
     }
 }
 

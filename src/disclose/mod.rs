@@ -134,6 +134,10 @@ impl KnownPeople {
 pub struct SubjectAsset {
     pub id: String,
     pub archive: String,
+    /// What people call the archive, where the platform names it otherwise (a database
+    /// table's label in the dataset).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub archive_label: Option<String>,
     pub filename: String,
     pub modified: Option<String>,
     pub fields: Vec<SubjectField>,
@@ -147,10 +151,23 @@ pub struct SubjectAsset {
     /// [`judged_view`] shows an asset, under its own explanation.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub points_at_theirs: bool,
+    /// The record of theirs it points at, where it belongs to them because it does: a
+    /// package shows it under that record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points_at: Option<PointsAt>,
     /// The files the asset names beside its own data (a database row's file in an object
     /// store), each read whole for its SHA-256.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<FileFact>,
+}
+
+/// The record an asset points at, and by what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PointsAt {
+    /// The id of the asset it points at.
+    pub id: String,
+    /// The fields holding the pointer, as the platform labels them (`Quotes · client_id`).
+    pub through: Vec<String>,
 }
 
 /// One file behind an asset, as the subject is told of it.
@@ -263,11 +280,13 @@ pub fn subject_view(
     SubjectAsset {
         id: asset.id.clone(),
         archive: asset.archive.clone(),
+        archive_label: None,
         filename: asset.filename.clone(),
         modified: asset.modified.clone(),
         fields,
         judged_by_review: false,
         points_at_theirs: false,
+        points_at: None,
         files: Vec::new(),
     }
 }

@@ -215,6 +215,19 @@ pub struct Description {
 }
 
 /// One asset as a listing names it: enough to tell whether it changed.
+/// An asset that belongs to a subject because it points at another of theirs (a quote of
+/// her client row), as [`Platform::related`] finds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub id: String,
+    /// The asset it points at: the one asked about, or another related one nearer to it
+    /// (a quote line points at its quote, which points at her client row).
+    pub points_at: String,
+    /// The fields that hold the pointer, as the platform labels them to people
+    /// (`Quotes · client_id`).
+    pub through: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listed {
     pub id: String,
@@ -565,10 +578,17 @@ pub trait Platform: Send + Sync {
     /// The assets that belong to this one's subject because they point at it: in a
     /// database, the rows of described tables whose foreign keys lead to this row (her
     /// client's quotes, and their lines), within the scope. Platforms whose assets point
-    /// at nothing have none.
-    fn related(&self, id: &str) -> Result<Vec<String>, PlatformError> {
+    /// at nothing have none. Each names what it points at, so that a package can show it
+    /// under that record.
+    fn related(&self, id: &str) -> Result<Vec<Related>, PlatformError> {
         let _ = id;
         Ok(Vec::new())
+    }
+    /// What people call an archive, where the platform names it otherwise than by its id
+    /// (a database table by the dataset's label: `Quote lines` for `quote_lines`).
+    fn archive_label(&self, archive: &str) -> Option<String> {
+        let _ = archive;
+        None
     }
     /// A small image of the asset for people to recognise it, where the platform has one.
     fn preview(&self, id: &str) -> Result<Option<Preview>, PlatformError> {

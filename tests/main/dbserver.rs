@@ -398,9 +398,15 @@ impl Mariadb {
         let mut found = Vec::new();
         for line in log.lines() {
             let fields: Vec<&str> = line.split('\t').collect();
+            // The first line of each second starts with its time (`261207  7:05:12`),
+            // which is no `id command`: a command is words.
             let Some((at, id, command)) = fields.iter().enumerate().find_map(|(i, f)| {
                 let (id, command) = f.trim().split_once(' ')?;
-                id.parse::<u64>().ok().map(|id| (i, id, command.trim()))
+                let command = command.trim();
+                if !command.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') {
+                    return None;
+                }
+                id.parse::<u64>().ok().map(|id| (i, id, command))
             }) else {
                 continue;
             };

@@ -66,9 +66,16 @@ fn access_and_portability_carry_her_files(t: &Test, env: &[(&str, &str)]) {
     with_env(t.dsr(["access", &case, "--out"]).arg(&out), env).run();
     let data: Value = serde_json::from_slice(&std::fs::read(out.join("data.json")).expect("data"))
         .expect("data.json");
-    let files: BTreeMap<String, Value> = data["assets"]
-        .as_array()
-        .expect("assets")
+    // A row that points at another of hers is nested under it (`related`).
+    fn every(assets: &Value, all: &mut Vec<Value>) {
+        for asset in assets.as_array().into_iter().flatten() {
+            all.push(asset.clone());
+            every(&asset["related"], all);
+        }
+    }
+    let mut all = Vec::new();
+    every(&data["assets"], &mut all);
+    let files: BTreeMap<String, Value> = all
         .iter()
         .filter_map(|a| Some((a["id"].as_str()?.to_owned(), a.get("files")?.clone())))
         .collect();

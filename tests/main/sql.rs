@@ -1403,14 +1403,9 @@ fn rows_that_point_at_hers_are_in_her_access_package(kind: Kind) {
     assert!(data.contains("Prints, 20 copies"), "{data}");
     // Said to be hers because it points at her record, not because anyone judged it so.
     let package: Value = serde_json::from_str(&data).expect("data.json is JSON");
-    let quote = package
-        .to_string()
-        .split("\"quotes/12\"")
-        .nth(1)
-        .map(|rest| rest.split("\"id\"").next().unwrap_or_default().to_owned())
-        .unwrap_or_default();
-    assert!(quote.contains("\"points_at_theirs\":true"), "{quote}");
-    assert!(!quote.contains("judged_by_review"), "{quote}");
+    let quote = nested(&package["assets"], "quotes/12").unwrap_or(Value::Null);
+    assert_eq!(quote["points_at_theirs"], true, "{quote:#}");
+    assert!(quote.get("judged_by_review").is_none(), "{quote:#}");
     let html = std::fs::read_to_string(out.join("index.html")).expect("index.html");
     assert!(
         html.contains("it points at a record of yours"),
@@ -1441,6 +1436,17 @@ fn rows_that_point_at_hers_are_in_her_access_package(kind: Kind) {
     let metadata = String::from_utf8_lossy(&entries["metadata.json"]).into_owned();
     assert!(metadata.contains("quotes/12"), "{metadata}");
     assert!(!metadata.contains("quotes/21"), "{metadata}");
+}
+
+/// The asset `id` among `assets` of a package's data.json or nested in their `related`.
+fn nested(assets: &Value, id: &str) -> Option<Value> {
+    assets.as_array()?.iter().find_map(|a| {
+        if a["id"] == id {
+            Some(a.clone())
+        } else {
+            nested(&a["related"], id)
+        }
+    })
 }
 
 /// Over TLS to a PostgreSQL server whose certificate comes from a certificate authority of
@@ -1502,4 +1508,272 @@ fn a_postgres_server_is_reached_over_tls_with_its_certificate_checked() {
     );
     let tenants = t.dsr(["tenant", "list", "-o", "json"]).run().json();
     assert!(!tenants.to_string().contains("untrusted"), "{tenants}");
+}
+
+/// A schema other than the connection's default one, or on MariaDB another database on
+/// the same server: `{billing}` in [`BILLING_SCHEMA`] and [`BILLING_DATASET`].
+fn billing_schema(db: &Db, kind: Kind) -> String {
+    match kind {
+        Kind::Mariadb => format!("{}_billing", db.name()),
+        _ => "billing".to_owned(),
+    }
+}
+
+/// The connection's default schema: `{default}` in [`BILLING_SCHEMA`].
+fn default_schema(db: &Db, kind: Kind) -> String {
+    match kind {
+        Kind::Mariadb => db.name().to_owned(),
+        _ => "public".to_owned(),
+    }
+}
+
+/// Invoices and their reminders in the schema `{billing}`, an invoice pointing at a client
+/// of the default schema; a table `invoices` of the default schema holds her name too, but
+/// the dataset does not describe it.
+const BILLING_SCHEMA: &str = r#"
+CREATE TABLE clients (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, email TEXT, name TEXT);
+CREATE TABLE {billing}.invoices (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL,
+    client_id INTEGER NOT NULL, billed_to TEXT,
+    FOREIGN KEY (client_id) REFERENCES {default}.clients (id));
+CREATE TABLE {billing}.reminders (id INTEGER PRIMARY KEY, invoice_id INTEGER NOT NULL,
+    body TEXT NOT NULL, FOREIGN KEY (invoice_id) REFERENCES {billing}.invoices (id));
+CREATE TABLE {billing}.payments (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL,
+    payer TEXT NOT NULL);
+CREATE TABLE invoices (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, billed_to TEXT);
+INSERT INTO clients VALUES (1, 42, 'jane.doe@example.com', 'Jane Doe'), (2, 7, 'jane.doe@example.com', 'Jane Doe');
+INSERT INTO {billing}.invoices VALUES (100, 42, 1, 'Jane Doe'), (200, 7, 2, 'Jane Doe');
+INSERT INTO {billing}.reminders VALUES (1000, 100, 'Jane Doe has not paid'), (2000, 200, 'Jane Doe has not paid');
+INSERT INTO {billing}.payments VALUES (7000, 42, 'Jane Doe'), (8000, 7, 'Jane Doe');
+INSERT INTO invoices VALUES (100, 42, 'Jane Doe');
+"#;
+
+const BILLING_DATASET: &str = r#"
+scope = "customer_id"
+
+[tables.clients]
+label = "Clients"
+key = ["id"]
+erase = "delete"
+columns = { email = "email", name = "person" }
+
+[tables."{billing}.invoices"]
+label = "Invoices"
+key = ["id"]
+erase = "delete"
+columns = { billed_to = "person" }
+
+[tables."{billing}.reminders"]
+label = "Reminders"
+key = ["id"]
+erase = "delete"
+scope_through = ["{billing}.invoices"]
+columns = { body = "text" }
+
+[tables."{billing}.payments"]
+label = "Payments"
+key = ["id"]
+erase = "scrub"
+columns = { payer = "person" }
+masks = { payer = "text:(erased)" }
+"#;
+
+#[test]
+fn a_postgres_table_outside_the_default_schema_is_located_and_erased() {
+    a_table_outside_the_default_schema_is_located_and_erased(Kind::Postgres);
+}
+
+#[test]
+fn a_mariadb_table_of_another_database_is_located_and_erased() {
+    a_table_outside_the_default_schema_is_located_and_erased(Kind::Mariadb);
+}
+
+/// Tables the dataset names with their schema (`billing.invoices`) are read from that
+/// schema, ordered for deletion by the foreign key into the default schema's `clients`,
+/// erased, and every statement names them quoted and scoped; the default schema's table
+/// of the same name is never touched. The receipt and a fresh locate agree.
+fn a_table_outside_the_default_schema_is_located_and_erased(kind: Kind) {
+    let t = Test::new();
+    let Some(db) = Db::new(&t, kind, "SELECT 1;") else {
+        return;
+    };
+    let billing = billing_schema(&db, kind);
+    let create = match kind {
+        Kind::Mariadb => format!("CREATE DATABASE {billing};"),
+        _ => format!("CREATE SCHEMA {billing};"),
+    };
+    db.execute(&format!(
+        "{create}{}",
+        BILLING_SCHEMA
+            .replace("{billing}", &billing)
+            .replace("{default}", &default_schema(&db, kind))
+    ));
+    std::fs::write(
+        t.path("shop.toml"),
+        BILLING_DATASET.replace("{billing}", &billing),
+    )
+    .expect("the dataset");
+    add(&t, &db);
+    t.sync(&[]);
+    let invoice = format!("{billing}.invoices/100");
+    let reminder = format!("{billing}.reminders/1000");
+    let payment = format!("{billing}.payments/7000");
+    let mut expected = vec![
+        "clients/1".to_owned(),
+        invoice.clone(),
+        payment.clone(),
+        reminder.clone(),
+    ];
+    expected.sort();
+    assert_eq!(located(&t), expected);
+    let case = t
+        .dsr(["case", "open", "--right", "erasure"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    t.dsr(["case", "review", &case, "--include", &reminder])
+        .run();
+    let done = t
+        .dsr(["erase", &case, "--yes", "-o", "json"])
+        .any_status()
+        .run()
+        .json();
+    assert!(!done.to_string().contains("\"failed\""), "{done:#}");
+    // The invoice points at the client, the reminder at the invoice: children first.
+    let order: Vec<&str> = done["plan"]["steps"]
+        .as_array()
+        .expect("planned steps")
+        .iter()
+        .filter_map(|s| s["asset"].as_str())
+        .collect();
+    let position = |id: &str| order.iter().position(|a| *a == id);
+    assert!(
+        position(&reminder).is_some()
+            && position(&reminder) < position(&invoice)
+            && position(&invoice) < position("clients/1"),
+        "{order:?}"
+    );
+    let receipt = t.latest_receipt_of("shop", &case);
+    let outcome = |id: &str| -> String {
+        receipt["assets"]
+            .as_array()
+            .expect("assets")
+            .iter()
+            .find(|a| a["asset"] == id)
+            .and_then(|a| a["outcome"].as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(outcome("clients/1"), "deleted", "{receipt:#}");
+    assert_eq!(outcome(&invoice), "deleted", "{receipt:#}");
+    assert_eq!(outcome(&reminder), "deleted", "{receipt:#}");
+    assert_eq!(outcome(&payment), "scrubbed", "{receipt:#}");
+    assert_eq!(
+        db.select(&format!("SELECT id FROM {billing}.reminders ORDER BY id")),
+        ["2000"]
+    );
+    assert_eq!(
+        db.select(&format!(
+            "SELECT id, payer FROM {billing}.payments ORDER BY id"
+        )),
+        ["7000|(erased)", "8000|Jane Doe"]
+    );
+    assert_eq!(
+        db.select(&format!("SELECT id FROM {billing}.invoices ORDER BY id")),
+        ["200"]
+    );
+    // The default schema's invoices are not the dataset's: untouched.
+    assert_eq!(db.rows("invoices"), ["100|42|Jane Doe"]);
+    t.sync(&[]);
+    assert!(located(&t).is_empty(), "{:?}", located(&t));
+    assert_statements_scoped(
+        &db,
+        &["clients", "invoices", "reminders", "payments"],
+        &[
+            &format!("DELETE FROM \"{billing}\".\"reminders\""),
+            &format!("DELETE FROM \"{billing}\".\"invoices\""),
+            "DELETE FROM \"clients\"",
+            &format!("UPDATE \"{billing}\".\"payments\""),
+        ],
+    );
+}
+
+#[test]
+fn a_postgres_dataset_naming_a_missing_schema_is_refused_named() {
+    a_dataset_naming_a_missing_schema_is_refused_named(Kind::Postgres);
+}
+
+#[test]
+fn a_mariadb_dataset_naming_a_missing_database_is_refused_named() {
+    a_dataset_naming_a_missing_schema_is_refused_named(Kind::Mariadb);
+}
+
+/// A table in a schema the database does not have is refused when the tenant is added,
+/// naming the schema, and nothing is kept; so is one naming the default schema, which
+/// the catalog calls by the bare name.
+fn a_dataset_naming_a_missing_schema_is_refused_named(kind: Kind) {
+    let t = Test::new();
+    let Some(db) = Db::new(&t, kind, "SELECT 1;") else {
+        return;
+    };
+    db.execute(
+        &BILLING_SCHEMA
+            .replace("{billing}.", "billing_")
+            .replace("{default}.", ""),
+    );
+    let default = default_schema(&db, kind);
+    let cases = [
+        (
+            BILLING_DATASET.replace("{billing}", "nobilling"),
+            "table nobilling.invoices: the database has no schema nobilling".to_owned(),
+        ),
+        (
+            BILLING_DATASET
+                .replace("{billing}.", "billing_")
+                .replace("tables.clients", &format!("tables.\"{default}.clients\"")),
+            format!(
+                "table {default}.clients: {default} is the connection's default schema; name the table without it (clients)"
+            ),
+        ),
+    ];
+    for (dataset, expected) in cases {
+        std::fs::write(t.path("shop.toml"), &dataset).expect("the dataset");
+        let out = t
+            .dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
+            .arg(t.path("shop.toml"))
+            .args(["--url", &db.url, "--scope", "customer_id=42"])
+            .any_status()
+            .run();
+        assert_ne!(out.status, 0, "{dataset}");
+        assert!(out.stderr.contains(&expected), "{expected}\n{}", out.stderr);
+        let tenants = t.dsr(["tenant", "list", "-o", "json"]).run().json();
+        assert!(!tenants.to_string().contains("shop"), "{tenants}");
+    }
+}
+
+#[test]
+fn a_sqlite_dataset_naming_a_schema_is_refused_named() {
+    let t = Test::new();
+    let Some(db) = Db::new(&t, Kind::Sqlite, SCHEMA) else {
+        return;
+    };
+    std::fs::write(
+        t.path("shop.toml"),
+        DATASET.replace("[tables.invoices]", "[tables.\"billing.invoices\"]"),
+    )
+    .expect("the dataset");
+    let out = t
+        .dsr(["tenant", "add", "shop", "--platform", "sql", "--dataset"])
+        .arg(t.path("shop.toml"))
+        .args(["--url", &db.url, "--scope", "customer_id=42"])
+        .any_status()
+        .run();
+    assert_ne!(out.status, 0);
+    assert!(
+        out.stderr
+            .contains("table billing.invoices: a SQLite database has no schemas"),
+        "{}",
+        out.stderr
+    );
 }

@@ -155,6 +155,7 @@ on_each_database!(
     the_quoting_sample_erases_her_in_one_account_only,
     the_studio_sample_erases_her_and_keeps_what_the_law_keeps,
     the_generated_quoting_service_loads_and_finds_her_rows,
+    her_access_package_shows_her_client_its_quotes_and_their_lines,
 );
 
 const QUOTING_TABLES: [&str; 6] = [
@@ -216,6 +217,135 @@ fn the_quoting_sample_erases_her_in_one_account_only(kind: Kind) {
     assert_eq!(other_account(&db), before, "account 2 is untouched");
     t.sync(&[]);
     assert!(located(&t).is_empty());
+}
+
+/// The access package shows the rows that point at hers under the record they point at,
+/// labelled by the dataset: her client record, under it its quotes, under each quote its
+/// lines, in the data file and on the page in every language.
+fn her_access_package_shows_her_client_its_quotes_and_their_lines(kind: Kind) {
+    let t = Test::new();
+    let Some(_db) = sample(&t, kind, "quoting", Some("account_id=1")) else {
+        return;
+    };
+    t.sync(&[]);
+    t.fill_ropa("acme");
+    let case = t
+        .dsr(["case", "open", "--right", "access"])
+        .args(JANE)
+        .run()
+        .stdout
+        .trim()
+        .to_owned();
+    t.dsr(["case", "review", &case, "--include", "clients/1"])
+        .run();
+    for lang in ["en", "de", "nb"] {
+        let out = t.path(format!("package-{lang}"));
+        t.dsr(["access", &case, "--lang", lang, "--out"])
+            .arg(&out)
+            .run();
+        let data: Value = serde_json::from_str(
+            &std::fs::read_to_string(out.join("data.json")).expect("data.json"),
+        )
+        .expect("data.json is JSON");
+        let ids = |assets: &Value| -> Vec<String> {
+            assets
+                .as_array()
+                .map(|all| {
+                    let mut ids: Vec<String> = all
+                        .iter()
+                        .map(|a| a["id"].as_str().unwrap_or_default().to_owned())
+                        .collect();
+                    ids.sort();
+                    ids
+                })
+                .unwrap_or_default()
+        };
+        let top = ids(&data["assets"]);
+        assert!(top.contains(&"clients/1".to_owned()), "{data:#}");
+        for nested in [
+            "contacts/1",
+            "quotes/10",
+            "quote_lines/10/1",
+            "quote_lines/10/2",
+        ] {
+            assert!(
+                !top.contains(&nested.to_owned()),
+                "{nested} is nested: {data:#}"
+            );
+        }
+        let find = |assets: &Value, id: &str| -> Value {
+            assets
+                .as_array()
+                .and_then(|all| all.iter().find(|a| a["id"] == id))
+                .cloned()
+                .unwrap_or(Value::Null)
+        };
+        let client = find(&data["assets"], "clients/1");
+        assert_eq!(
+            ids(&client["related"]),
+            ["contacts/1", "quotes/10"],
+            "{client:#}"
+        );
+        let quote = find(&client["related"], "quotes/10");
+        assert_eq!(quote["archive_label"], "Quotes", "{quote:#}");
+        assert_eq!(quote["points_at"]["id"], "clients/1", "{quote:#}");
+        assert_eq!(
+            quote["points_at"]["through"],
+            serde_json::json!(["Quotes · client_id"]),
+            "{quote:#}"
+        );
+        assert_eq!(
+            ids(&quote["related"]),
+            ["quote_lines/10/1", "quote_lines/10/2"],
+            "{quote:#}"
+        );
+        let line = find(&quote["related"], "quote_lines/10/2");
+        assert_eq!(line["archive_label"], "Quote lines", "{line:#}");
+        assert_eq!(line["points_at"]["id"], "quotes/10", "{line:#}");
+        assert_eq!(
+            line["points_at"]["through"],
+            serde_json::json!(["Quote lines · quote_id"]),
+            "{line:#}"
+        );
+        assert_eq!(line["points_at_theirs"], true, "{line:#}");
+        assert_eq!(data["asset_count"], 5, "{data:#}");
+        // Nothing else of the account: another client's quote and its lines.
+        let text = data.to_string();
+        for id in ["quotes/11", "quote_lines/11/1", "clients/2"] {
+            assert!(!text.contains(id), "{id} is not hers: {text}");
+        }
+        let schema: Value = serde_json::from_slice(
+            &std::fs::read(out.join("data.schema.json")).expect("the schema"),
+        )
+        .expect("the schema is JSON");
+        let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+        let errors: Vec<String> = validator
+            .iter_errors(&data)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+        // On the page, each quote sits inside her client's card, each line inside its
+        // quote's, said in the package's language with the dataset's labels.
+        let html = std::fs::read_to_string(out.join("index.html")).expect("index.html");
+        let at = |needle: &str| {
+            html.find(needle)
+                .unwrap_or_else(|| panic!("{needle}: {html}"))
+        };
+        let (client_at, quote_at, line_at) = (
+            at("Clients"),
+            at("Quotes · client_id"),
+            at("Quote lines · quote_id"),
+        );
+        assert!(client_at < quote_at && quote_at < line_at, "{html}");
+        let nested_cards = html.matches("class=\"related\"").count();
+        assert_eq!(nested_cards, 2, "the client's and the quote's: {html}");
+        let said = match lang {
+            "en" => "It points at the record it is shown under",
+            "de" => "Er verweist auf den Datensatz, unter dem er steht",
+            _ => "Den viser til posten den står under",
+        };
+        assert!(html.contains(said), "{lang}: {html}");
+    }
 }
 
 /// Her client row is masked (contracts and invoices kept by law point at it), the photos

@@ -106,6 +106,20 @@ fn declared_length(declared: &str) -> Option<u64> {
     inside.trim().parse().ok()
 }
 
+/// A table's name and its schema (`None`: the default one) as bound parameters, in that
+/// order: PostgreSQL's catalog reads take them as `$1` and `$2`.
+fn named(table: &str) -> [Option<String>; 2] {
+    let (schema, name) = super::split_table(table);
+    [Some(name.to_owned()), schema.map(str::to_owned)]
+}
+
+/// The schema and the table's name as bound parameters, in that order: MariaDB's
+/// placeholders are positional, and its catalog reads name the schema first.
+fn schema_first(table: &str) -> [Option<String>; 2] {
+    let [name, schema] = named(table);
+    [schema, name]
+}
+
 /// One foreign key from a child table to a parent, from the catalog.
 #[derive(Debug, Clone)]
 pub struct Link {
@@ -149,6 +163,15 @@ impl Kind {
         format!("{open}{expression}{close}")
     }
 
+    /// The comparison that holds when both sides are NULL or equal.
+    pub fn null_safe_equal(self) -> &'static str {
+        match self {
+            Kind::Sqlite => "IS",
+            Kind::Postgres => "IS NOT DISTINCT FROM",
+            Kind::Mysql => "<=>",
+        }
+    }
+
     /// What goes before and after an expression to read it as text.
     pub fn text_cast(self) -> (&'static str, &'static str) {
         match self {
@@ -162,9 +185,18 @@ impl Kind {
 /// A connection to one database, the only place that knows which one.
 pub trait Database: Send {
     fn kind(&self) -> Kind;
-    /// The table's columns; empty when there is no such table.
+    /// The schema of the tables the dataset names without one: PostgreSQL's
+    /// `current_schema()`, the connection's database on MariaDB and MySQL.
+    fn default_schema(&mut self) -> Result<String, String>;
+    /// Whether the schema (on MariaDB and MySQL: the database of the server) is there for
+    /// the connected user to reach.
+    fn schema_exists(&mut self, schema: &str) -> Result<bool, String>;
+    /// The table's columns; empty when there is no such table. Here and below a table is
+    /// named as the dataset names it: `billing.invoices` is in the schema `billing`
+    /// ([`super::split_table`]).
     fn columns(&mut self, table: &str) -> Result<Vec<Column>, String>;
-    /// Every foreign key pointing at `parent`.
+    /// Every foreign key pointing at `parent`, each child named as the dataset would name
+    /// it (with its schema where that is not the default one).
     fn links_to(&mut self, parent: &str) -> Result<Vec<Link>, String>;
     /// What the connected user may do to `table`.
     fn privileges(&mut self, table: &str) -> Result<Privileges, String>;
@@ -241,6 +273,11 @@ impl dyn Database + '_ {
     /// the whole is committed (or not) with the enclosing transaction. An erasure's rows
     /// each take one, so that a row the database refuses fails alone while the others
     /// commit together.
+    ///
+    /// A step that succeeds leaves its savepoint in place rather than spend a round trip
+    /// on releasing it: the next step's savepoint of the same name is set inside it
+    /// (PostgreSQL, SQLite) or replaces it (MariaDB, MySQL), a rollback to the name goes
+    /// back to the newest one, and the transaction's commit keeps all they hold.
     pub fn savepoint<T, E>(
         &mut self,
         error: impl Fn(String) -> E,
@@ -248,10 +285,7 @@ impl dyn Database + '_ {
     ) -> Result<T, E> {
         self.control("SAVEPOINT dsr_step").map_err(&error)?;
         match work(self) {
-            Ok(value) => {
-                self.control("RELEASE SAVEPOINT dsr_step").map_err(&error)?;
-                Ok(value)
-            }
+            Ok(value) => Ok(value),
             Err(e) => {
                 // Back to where the step began, then the savepoint itself goes: the
                 // enclosing transaction goes on with the next step. Should this fail, the
@@ -349,6 +383,15 @@ impl Sqlite {
 impl Database for Sqlite {
     fn kind(&self) -> Kind {
         Kind::Sqlite
+    }
+
+    fn default_schema(&mut self) -> Result<String, String> {
+        Ok("main".to_owned())
+    }
+
+    /// The file is the whole database: dsr reads no other schema of it.
+    fn schema_exists(&mut self, _schema: &str) -> Result<bool, String> {
+        Ok(false)
     }
 
     fn columns(&mut self, table: &str) -> Result<Vec<Column>, String> {
@@ -679,6 +722,28 @@ impl Database for Postgres {
         Kind::Postgres
     }
 
+    fn default_schema(&mut self) -> Result<String, String> {
+        let rows = (self as &mut dyn Database).rows("SELECT current_schema()::text", &[])?;
+        rows.into_iter()
+            .next()
+            .and_then(|row| row.into_iter().next().flatten())
+            .ok_or_else(|| {
+                "the connection has no current schema: set the user's search_path".to_owned()
+            })
+    }
+
+    /// There, and the user may look up tables in it (USAGE).
+    fn schema_exists(&mut self, schema: &str) -> Result<bool, String> {
+        let rows = (self as &mut dyn Database).rows(
+            "SELECT EXISTS (SELECT 1 FROM pg_namespace
+                            WHERE nspname = $1::text AND has_schema_privilege(oid, 'USAGE'))::text",
+            &[Some(schema.to_owned())],
+        )?;
+        Ok(rows
+            .first()
+            .is_some_and(|r| r[0].as_deref() == Some("true")))
+    }
+
     fn columns(&mut self, table: &str) -> Result<Vec<Column>, String> {
         // A domain is classed by its base type; varchar(n) and char(n) keep n + 4 in
         // atttypmod.
@@ -694,10 +759,10 @@ impl Database for Postgres {
              JOIN pg_namespace n ON n.oid = c.relnamespace
              JOIN pg_type t ON t.oid = a.atttypid
              LEFT JOIN pg_type bt ON bt.oid = t.typbasetype
-             WHERE n.nspname = current_schema() AND c.relname = $1::text
+             WHERE n.nspname = COALESCE($2::text, current_schema()) AND c.relname = $1::text
                AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
              ORDER BY a.attnum",
-            &[Some(table.to_owned())],
+            &named(table),
         )?;
         Ok(rows
             .into_iter()
@@ -728,8 +793,12 @@ impl Database for Postgres {
              JOIN pg_namespace n ON n.oid = c.relnamespace
              JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = $2::text
              WHERE con.contype = 'c' AND c.relname = $1::text
-               AND n.nspname = current_schema() AND con.conkey = ARRAY[a.attnum]",
-            &[Some(table.to_owned()), Some(column.name.clone())],
+               AND n.nspname = COALESCE($3::text, current_schema()) AND con.conkey = ARRAY[a.attnum]",
+            &[
+                named(table)[0].clone(),
+                Some(column.name.clone()),
+                named(table)[1].clone(),
+            ],
         )?;
         let mut broken = Vec::new();
         for check in checks {
@@ -752,18 +821,22 @@ impl Database for Postgres {
 
     fn links_to(&mut self, parent: &str) -> Result<Vec<Link>, String> {
         let rows = (self as &mut dyn Database).rows(
-            "SELECT con.oid::text, ch.relname::text, ca.attname::text, pa.attname::text,
-                    (con.confdeltype = 'c')::text
+            "SELECT con.oid::text,
+                    CASE WHEN chn.nspname = current_schema() THEN ch.relname::text
+                         ELSE chn.nspname || '.' || ch.relname END,
+                    ca.attname::text, pa.attname::text, (con.confdeltype = 'c')::text
              FROM pg_constraint con
              JOIN pg_class ch ON ch.oid = con.conrelid
+             JOIN pg_namespace chn ON chn.oid = ch.relnamespace
              JOIN pg_class p ON p.oid = con.confrelid
              JOIN pg_namespace n ON n.oid = p.relnamespace
              CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(c, p, pos)
              JOIN pg_attribute ca ON ca.attrelid = con.conrelid AND ca.attnum = k.c
              JOIN pg_attribute pa ON pa.attrelid = con.confrelid AND pa.attnum = k.p
-             WHERE con.contype = 'f' AND p.relname = $1::text AND n.nspname = current_schema()
+             WHERE con.contype = 'f' AND p.relname = $1::text
+               AND n.nspname = COALESCE($2::text, current_schema())
              ORDER BY con.oid, k.pos",
-            &[Some(parent.to_owned())],
+            &named(parent),
         )?;
         let mut links: BTreeMap<String, Link> = BTreeMap::new();
         for row in rows {
@@ -783,7 +856,7 @@ impl Database for Postgres {
 
     fn privileges(&mut self, table: &str) -> Result<Privileges, String> {
         // The name is quoted for has_table_privilege, which parses it as SQL would.
-        let quoted = Some(super::quote(table));
+        let quoted = Some(super::quote_table(table));
         let rows = (self as &mut dyn Database).rows(
             "SELECT has_table_privilege($1::text, 'SELECT')::text,
                     has_table_privilege($1::text, 'UPDATE')::text,
@@ -972,6 +1045,24 @@ impl Database for Mysql {
         Kind::Mysql
     }
 
+    fn default_schema(&mut self) -> Result<String, String> {
+        let rows = (self as &mut dyn Database).rows("SELECT CAST(DATABASE() AS CHAR)", &[])?;
+        rows.into_iter()
+            .next()
+            .and_then(|row| row.into_iter().next().flatten())
+            .ok_or_else(|| "the connection has no database: name it in the URL".to_owned())
+    }
+
+    /// There, and the user holds some privilege in it: information_schema shows an
+    /// account only the databases it may reach.
+    fn schema_exists(&mut self, schema: &str) -> Result<bool, String> {
+        let rows = (self as &mut dyn Database).rows(
+            "SELECT CAST(COUNT(*) AS CHAR) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?",
+            &[Some(schema.to_owned())],
+        )?;
+        Ok(rows.first().is_some_and(|r| r[0].as_deref() != Some("0")))
+    }
+
     fn columns(&mut self, table: &str) -> Result<Vec<Column>, String> {
         let rows = (self as &mut dyn Database).rows(
             "SELECT CAST(c.COLUMN_NAME AS CHAR), CAST(c.IS_NULLABLE AS CHAR),
@@ -983,9 +1074,9 @@ impl Database for Mysql {
                                    AND s.COLUMN_NAME = c.COLUMN_NAME
                                    AND s.NON_UNIQUE = 0) AS CHAR)
              FROM information_schema.COLUMNS c
-             WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = ?
+             WHERE c.TABLE_SCHEMA = COALESCE(?, DATABASE()) AND c.TABLE_NAME = ?
              ORDER BY c.ORDINAL_POSITION",
-            &[Some(table.to_owned())],
+            &schema_first(table),
         )?;
         Ok(rows
             .into_iter()
@@ -1012,17 +1103,19 @@ impl Database for Mysql {
 
     fn links_to(&mut self, parent: &str) -> Result<Vec<Link>, String> {
         let rows = (self as &mut dyn Database).rows(
-            "SELECT CAST(k.CONSTRAINT_NAME AS CHAR), CAST(k.TABLE_NAME AS CHAR),
+            "SELECT CAST(k.CONSTRAINT_NAME AS CHAR),
+                    CAST(CASE WHEN k.TABLE_SCHEMA = DATABASE() THEN k.TABLE_NAME
+                              ELSE CONCAT(k.TABLE_SCHEMA, '.', k.TABLE_NAME) END AS CHAR),
                     CAST(k.COLUMN_NAME AS CHAR), CAST(k.REFERENCED_COLUMN_NAME AS CHAR),
                     CAST(r.DELETE_RULE AS CHAR)
              FROM information_schema.KEY_COLUMN_USAGE k
              JOIN information_schema.REFERENTIAL_CONSTRAINTS r
                ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA
               AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
-             WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_SCHEMA = DATABASE()
+             WHERE k.REFERENCED_TABLE_SCHEMA = COALESCE(?, DATABASE())
                AND k.REFERENCED_TABLE_NAME = ?
-             ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION",
-            &[Some(parent.to_owned())],
+             ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION",
+            &schema_first(parent),
         )?;
         let mut links: BTreeMap<(String, String), Link> = BTreeMap::new();
         for row in rows {
@@ -1056,8 +1149,8 @@ impl Database for Mysql {
         let checks = db.rows(
             "SELECT CAST(CONSTRAINT_NAME AS CHAR), CAST(CHECK_CLAUSE AS CHAR)
              FROM information_schema.CHECK_CONSTRAINTS
-             WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ?",
-            &[Some(table.to_owned())],
+             WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?",
+            &schema_first(table),
         )?;
         let mut broken = Vec::new();
         for check in checks {
@@ -1085,12 +1178,14 @@ impl Database for Mysql {
             "SELECT CAST(PRIVILEGE_TYPE AS CHAR) FROM information_schema.USER_PRIVILEGES
                WHERE GRANTEE = {GRANTEE}
              UNION SELECT CAST(PRIVILEGE_TYPE AS CHAR) FROM information_schema.SCHEMA_PRIVILEGES
-               WHERE GRANTEE = {GRANTEE} AND TABLE_SCHEMA = DATABASE()
+               WHERE GRANTEE = {GRANTEE} AND TABLE_SCHEMA = COALESCE(?, DATABASE())
              UNION SELECT CAST(PRIVILEGE_TYPE AS CHAR) FROM information_schema.TABLE_PRIVILEGES
-               WHERE GRANTEE = {GRANTEE} AND TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?"
+               WHERE GRANTEE = {GRANTEE} AND TABLE_SCHEMA = COALESCE(?, DATABASE())
+                 AND TABLE_NAME = ?"
         );
+        let [schema, table] = schema_first(table);
         let granted: Vec<String> = (self as &mut dyn Database)
-            .rows(&sql, &[Some(table.to_owned())])?
+            .rows(&sql, &[schema.clone(), schema, table])?
             .into_iter()
             .filter_map(|row| row.into_iter().next().flatten())
             .collect();

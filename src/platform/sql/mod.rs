@@ -27,7 +27,7 @@ use self::db::{Column, Database, Kind, Link, Row, TypeClass};
 use super::objects::{ObjectsPlatform, key_label};
 use super::{
     ArchiveAccess, AttachedFile, Description, FileOutcome, FileStep, FileStoreCheck,
-    MetadataChanges, Platform, PlatformError, ScanEnd, Scanned, Since, Timeouts,
+    MetadataChanges, Platform, PlatformError, Related, ScanEnd, Scanned, Since, Timeouts,
 };
 use crate::asset::{Asset, FieldValue, Metadata};
 use crate::matching::identity::{Identity, IdentityKind};
@@ -82,6 +82,10 @@ pub struct SqlPlatform {
     paths: BTreeMap<String, Vec<Hop>>,
     /// By row id, how the last deletion of the row's file ended, for its receipt.
     file_steps: Mutex<BTreeMap<String, Vec<FileStep>>>,
+    /// The row [`Platform::get`] read last, by id, as the database gave it. An erasure
+    /// reads each row just before it changes it: the change starts from that read,
+    /// guarded by its values, instead of reading the row again ([`SqlPlatform::write_row`]).
+    last_read: Mutex<Option<(String, Row)>>,
 }
 
 /// How many foreign-key steps away from a subject's row [`Platform::related`] looks
@@ -91,6 +95,11 @@ const RELATED_DEPTH: usize = 3;
 /// (a shared lookup row reviewed in by mistake) cannot pull the database into a package.
 const RELATED_MOST: usize = 10_000;
 
+/// How a column is named to people: its table's label and its name (`Quotes · client_id`).
+fn column_label(table: &Table, column: &str) -> String {
+    format!("{} · {}", table.label, column.escape_debug())
+}
+
 /// Checks a database URL without connecting (for `dsr tenant add`).
 pub fn check_url(url: &str) -> Result<(), String> {
     db::check_url(url)
@@ -99,6 +108,27 @@ pub fn check_url(url: &str) -> Result<(), String> {
 /// A quoted identifier: a `"` inside is doubled, so a name can never end the quoting.
 pub(crate) fn quote(identifier: &str) -> String {
     format!("\"{}\"", identifier.replace('"', "\"\""))
+}
+
+/// A table's name as statements write it, each part quoted: `"billing"."invoices"` for a
+/// table the dataset names with its schema (`billing.invoices`; on MariaDB and MySQL the
+/// schema is another database of the server), `"clients"` for one of the connection's
+/// default schema.
+pub(crate) fn quote_table(name: &str) -> String {
+    match split_table(name) {
+        (Some(schema), table) => format!("{}.{}", quote(schema), quote(table)),
+        (None, table) => quote(table),
+    }
+}
+
+/// The schema and the table a dataset's table name names, split at its first dot:
+/// `billing.invoices` is the table `invoices` of the schema `billing`; a name without a
+/// dot is a table of the connection's default schema.
+pub(crate) fn split_table(name: &str) -> (Option<&str>, &str) {
+    match name.split_once('.') {
+        Some((schema, table)) => (Some(schema), table),
+        None => (None, name),
+    }
 }
 
 /// A statement being written, with its bound values in placeholder order.
@@ -193,6 +223,7 @@ impl SqlPlatform {
             columns: Mutex::new(BTreeMap::new()),
             paths: BTreeMap::new(),
             file_steps: Mutex::new(BTreeMap::new()),
+            last_read: Mutex::new(None),
         };
         platform.check_catalog()?;
         platform.paths = platform.scope_paths()?;
@@ -255,6 +286,9 @@ impl SqlPlatform {
         let mut db = self.lock();
         let path = self.dataset.path.display();
         for table in self.dataset.tables.values() {
+            if let (Some(schema), bare) = split_table(&table.name) {
+                self.check_schema(db.as_mut(), &table.name, schema, bare)?;
+            }
             let columns = db.columns(&table.name).map_err(|e| self.error(e))?;
             if columns.is_empty() {
                 return Err(self.error(format!(
@@ -285,6 +319,42 @@ impl SqlPlatform {
             }
         }
         self.check_masks(db.as_mut()).map_err(|e| self.error(e))
+    }
+
+    /// The schema a table of the dataset names is one the database has and the user may
+    /// reach, and not the default one written out: the catalog names a default schema's
+    /// tables bare, and a dataset naming one both ways would see two tables in one.
+    fn check_schema(
+        &self,
+        db: &mut dyn Database,
+        name: &str,
+        schema: &str,
+        bare: &str,
+    ) -> Result<(), PlatformError> {
+        let place = format!(
+            "the dataset file {}, table {name}",
+            self.dataset.path.display()
+        );
+        let problem = if self.kind == Kind::Sqlite {
+            format!(
+                "a SQLite database has no schemas dsr reads: name the table without one ({bare})"
+            )
+        } else if db.default_schema().map_err(|e| self.error(e))? == schema {
+            format!(
+                "{schema} is the connection's default schema; name the table without it ({bare})"
+            )
+        } else if !db.schema_exists(schema).map_err(|e| self.error(e))? {
+            let what = match self.kind {
+                Kind::Mysql => "no database of that name on the server that the user may read",
+                _ => "none that the user may use (USAGE)",
+            };
+            format!(
+                "the database has no schema {schema} ({what}): correct the name in the file, or grant the user access"
+            )
+        } else {
+            return Ok(());
+        };
+        Err(self.error(format!("{place}: {problem}")))
     }
 
     /// Every column erasure scrubs can hold its mask, by the catalog: NULL only where the
@@ -345,7 +415,7 @@ impl SqlPlatform {
         let columns = |table: &str, columns: &[String]| {
             let named: Vec<String> = columns
                 .iter()
-                .map(|c| format!("{}.{}", quote(table), quote(c)))
+                .map(|c| format!("{}.{}", quote_table(table), quote(c)))
                 .collect();
             match named.as_slice() {
                 [one] => one.clone(),
@@ -359,12 +429,16 @@ impl SqlPlatform {
                 "{} IN (SELECT {} FROM {} WHERE ",
                 columns(from, &step.columns),
                 columns(&step.table, &step.references),
-                quote(&step.table)
+                quote_table(&step.table)
             ));
             from = &step.table;
         }
         statement
-            .push(&format!("{}.{} = ", quote(from), quote(&scope.column)))
+            .push(&format!(
+                "{}.{} = ",
+                quote_table(from),
+                quote(&scope.column)
+            ))
             .bind(Some(scope.value.clone()));
         statement.push(&")".repeat(steps.len()));
     }
@@ -473,7 +547,7 @@ impl SqlPlatform {
             format!(
                 "SELECT {} FROM {} WHERE 1 = 1",
                 columns.join(", "),
-                quote(&table.name)
+                quote_table(&table.name)
             ),
         )
     }
@@ -505,13 +579,131 @@ impl SqlPlatform {
         table: &Table,
         key: &[Option<String>],
     ) -> Result<Option<Asset>, PlatformError> {
+        Ok(self
+            .read_raw(db, table, key)?
+            .map(|row| row_asset(table, row)))
+    }
+
+    /// [`SqlPlatform::read_row`], the row as the database gave it.
+    fn read_raw(
+        &self,
+        db: &mut dyn Database,
+        table: &Table,
+        key: &[Option<String>],
+    ) -> Result<Option<Row>, PlatformError> {
         let mut statement = self.select(table);
         statement.equal(&table.key, key);
         self.scoped(&table.name, &mut statement);
         let rows = db
             .rows(&statement.sql, &statement.params)
             .map_err(|e| self.error(e))?;
-        Ok(rows.into_iter().next().map(|row| row_asset(table, row)))
+        Ok(rows.into_iter().next())
+    }
+
+    /// The row [`Platform::get`] last read, if it was `id`'s; taken, so that it starts
+    /// one change at most.
+    fn remembered(&self, id: &str) -> Option<Row> {
+        crate::threads::lock(&self.last_read)
+            .take()
+            .filter(|(read, _)| read == id)
+            .map(|(_, row)| row)
+    }
+
+    /// Writes `changes` to the row `before` is, each cleared column's mask in its place,
+    /// and answers the row as it then is. With `guard` (the row as read before this
+    /// transaction), the statement changes the row only while each column dsr reads still
+    /// holds the value read, and answers `None` when it no longer does. PostgreSQL and
+    /// SQLite answer the changed row from the statement itself (`RETURNING`), in the same
+    /// round trip; MariaDB and MySQL, which cannot, read it again.
+    #[allow(clippy::too_many_arguments)]
+    fn write_row(
+        &self,
+        tx: &mut dyn Database,
+        table: &Table,
+        key: &[Option<String>],
+        id: &str,
+        changes: &MetadataChanges,
+        before: &Asset,
+        guard: Option<&Row>,
+    ) -> Result<Option<Asset>, PlatformError> {
+        let mut statement = Statement::new(
+            self.kind,
+            format!("UPDATE {} SET ", quote_table(&table.name)),
+        );
+        let mut first = true;
+        for (field, change) in changes {
+            let column = self
+                .dataset
+                .column_of(field)
+                .filter(|(t, _)| t.name == table.name)
+                .map(|(_, c)| c)
+                .ok_or_else(|| {
+                    PlatformError::Rejected(format!(
+                        "field {field} is not a personal column of table {} in the dataset: nothing was written",
+                        table.name
+                    ))
+                })?;
+            let value = match change {
+                Some(FieldValue::Single(text)) => Some(text.clone()),
+                Some(FieldValue::Bag(items)) => Some(items.join(", ")),
+                None => self.mask_value(table, column, before.metadata.get(field))?,
+            };
+            if !first {
+                statement.push(", ");
+            }
+            first = false;
+            statement.push(&format!("{} = ", quote(column))).bind(value);
+        }
+        if first {
+            return self.read_row(tx, table, key);
+        }
+        statement.push(" WHERE 1 = 1").equal(&table.key, key);
+        self.scoped(&table.name, &mut statement);
+        if let Some(row) = guard {
+            let read = Self::selected(table);
+            for (column, value) in read.iter().zip(row).skip(table.key.len()) {
+                statement
+                    .push(&format!(
+                        " AND {} {} ",
+                        self.kind.as_text(&quote(column)),
+                        self.kind.null_safe_equal()
+                    ))
+                    .bind(value.clone());
+            }
+        }
+        let returning = self.kind != Kind::Mysql;
+        let (changed, after) = if returning {
+            let read: Vec<String> = Self::selected(table)
+                .iter()
+                .map(|c| self.kind.as_text(&quote(c)))
+                .collect();
+            statement.push(&format!(" RETURNING {}", read.join(", ")));
+            let rows = tx
+                .rows(&statement.sql, &statement.params)
+                .map_err(|e| self.error(e))?;
+            let changed = rows.len() as u64;
+            (
+                changed,
+                rows.into_iter().next().map(|row| row_asset(table, row)),
+            )
+        } else {
+            let changed = tx
+                .execute(&statement.sql, &statement.params)
+                .map_err(|e| self.error(e))?;
+            (changed, None)
+        };
+        if changed == 0 && guard.is_some() {
+            return Ok(None);
+        }
+        if changed != 1 {
+            return Err(PlatformError::Rejected(format!(
+                "updating {id} changed {changed} rows instead of one: rolled back"
+            )));
+        }
+        match after {
+            Some(after) => Ok(Some(after)),
+            None => self.read_row(tx, table, key),
+        }
     }
 
     /// The object key of the file a row names (`[tables.NAME.files]`), if the table has
@@ -530,7 +722,7 @@ impl SqlPlatform {
             format!(
                 "SELECT {} FROM {} WHERE 1 = 1",
                 self.kind.as_text(&quote(&files.column)),
-                quote(&table.name)
+                quote_table(&table.name)
             ),
         );
         statement.equal(&table.key, key);
@@ -680,7 +872,7 @@ impl SqlPlatform {
             } else {
                 count.push(&self.kind.as_text("count(*)"));
             }
-            count.push(&format!(" FROM {} WHERE 1 = 1", quote(&link.child)));
+            count.push(&format!(" FROM {} WHERE 1 = 1", quote_table(&link.child)));
             count.equal(&link.child_columns, &parent_values);
             let counted = db
                 .rows(&count.sql, &count.params)
@@ -721,7 +913,7 @@ impl SqlPlatform {
         }
         let mut statement = Statement::new(
             self.kind,
-            format!("DELETE FROM {} WHERE 1 = 1", quote(&parent.name)),
+            format!("DELETE FROM {} WHERE 1 = 1", quote_table(&parent.name)),
         );
         statement.equal(&parent.key, key);
         self.scoped(&parent.name, &mut statement);
@@ -821,7 +1013,7 @@ impl SqlPlatform {
             format!(
                 "SELECT {} FROM {} WHERE 1 = 1",
                 selected.join(", "),
-                quote(&table.name)
+                quote_table(&table.name)
             ),
         );
         statement.equal(&table.key, key);
@@ -847,7 +1039,7 @@ impl SqlPlatform {
             format!(
                 "SELECT {} FROM {} WHERE 1 = 1",
                 self.kind.as_text(&format!("max({})", quote(column))),
-                quote(&table.name)
+                quote_table(&table.name)
             ),
         );
         self.scoped(&table.name, &mut statement);
@@ -878,7 +1070,7 @@ impl SqlPlatform {
             format!(
                 "SELECT {} FROM {} WHERE 1 = 1",
                 columns.join(", "),
-                quote(&table.name)
+                quote_table(&table.name)
             ),
         );
         self.scoped(&table.name, &mut statement);
@@ -1158,10 +1350,7 @@ impl Platform for SqlPlatform {
         for table in self.dataset.tables.values() {
             for column in table.columns.keys() {
                 let field = Dataset::field(&table.name, column);
-                labels.insert(
-                    field.clone(),
-                    format!("{} · {}", table.label, column.escape_debug()),
-                );
+                labels.insert(field.clone(), column_label(table, column));
                 writable.insert(field);
             }
         }
@@ -1230,8 +1419,11 @@ impl Platform for SqlPlatform {
     fn get(&self, id: &str) -> Result<Asset, PlatformError> {
         let (table, key) = self.parse_id(id)?;
         let mut db = self.lock();
-        self.read_row(db.as_mut(), table, &key)?
-            .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })
+        let row = self
+            .read_raw(db.as_mut(), table, &key)?
+            .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })?;
+        *crate::threads::lock(&self.last_read) = Some((id.to_owned(), row.clone()));
+        Ok(row_asset(table, row))
     }
 
     /// Sets the given columns, and puts each cleared column's mask in its place, in one
@@ -1248,54 +1440,26 @@ impl Platform for SqlPlatform {
         if changes.values().any(Option::is_none) {
             self.check_erase_privileges(db.as_mut())?;
         }
+        let remembered = self.remembered(id);
         self.change(db.as_mut(), |tx| {
+            if let Some(row) = &remembered {
+                let before = row_asset(table, row.clone());
+                if expected.is_some_and(|v| v != before.version) {
+                    return Err(PlatformError::Conflict { id: id.to_owned() });
+                }
+                let written = self.write_row(tx, table, &key, id, changes, &before, Some(row))?;
+                if let Some(after) = written {
+                    return Ok(after);
+                }
+                // Changed since it was read: read again, as without a read to start from.
+            }
             let before = self
                 .read_row(tx, table, &key)?
                 .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })?;
             if expected.is_some_and(|v| v != before.version) {
                 return Err(PlatformError::Conflict { id: id.to_owned() });
             }
-            let mut statement =
-                Statement::new(self.kind, format!("UPDATE {} SET ", quote(&table.name)));
-            let mut first = true;
-            for (field, change) in changes {
-                let column = self
-                    .dataset
-                    .column_of(field)
-                    .filter(|(t, _)| t.name == table.name)
-                    .map(|(_, c)| c)
-                    .ok_or_else(|| {
-                        PlatformError::Rejected(format!(
-                            "field {field} is not a personal column of table {} in the dataset: nothing was written",
-                            table.name
-                        ))
-                    })?;
-                let value = match change {
-                    Some(FieldValue::Single(text)) => Some(text.clone()),
-                    Some(FieldValue::Bag(items)) => Some(items.join(", ")),
-                    None => self.mask_value(table, column, before.metadata.get(field))?,
-                };
-                if !first {
-                    statement.push(", ");
-                }
-                first = false;
-                statement
-                    .push(&format!("{} = ", quote(column)))
-                    .bind(value);
-            }
-            if !first {
-                statement.push(" WHERE 1 = 1").equal(&table.key, &key);
-                self.scoped(&table.name, &mut statement);
-                let changed = tx
-                    .execute(&statement.sql, &statement.params)
-                    .map_err(|e| self.error(e))?;
-                if changed != 1 {
-                    return Err(PlatformError::Rejected(format!(
-                        "updating {id} changed {changed} rows instead of one: rolled back"
-                    )));
-                }
-            }
-            self.read_row(tx, table, &key)?
+            self.write_row(tx, table, &key, id, changes, &before, None)?
                 .ok_or_else(|| PlatformError::NotFound { id: id.to_owned() })
         })
     }
@@ -1322,13 +1486,18 @@ impl Platform for SqlPlatform {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .remove(id);
+        self.remembered(id);
         self.change(db.as_mut(), |tx| {
-            if self.read_row(tx, table, &key)?.is_none() {
-                return Err(PlatformError::NotFound { id: id.to_owned() });
-            }
             // The row's deletion first, inside the transaction: one the database
             // refuses (another table's rows still point at it) leaves the file alone.
-            self.delete_row(tx, table, &key)?;
+            // A row that is not there (or no longer in the scope) deletes nothing.
+            let gone = || PlatformError::NotFound { id: id.to_owned() };
+            match self.delete_row(tx, table, &key) {
+                Ok(0) => return Err(gone()),
+                Ok(_) => {}
+                Err(e) if e.is_not_found() => return Err(gone()),
+                Err(e) => return Err(e),
+            }
             if self.read_row(tx, table, &key)?.is_some() {
                 return Err(PlatformError::Rejected(format!(
                     "{id} is still there after its deletion: rolled back"
@@ -1346,15 +1515,16 @@ impl Platform for SqlPlatform {
     /// The rows of described tables that point at this one through the foreign keys the
     /// database declares, and the rows pointing at those, up to [`RELATED_DEPTH`] steps
     /// away and [`RELATED_MOST`] rows in all, each read within the scope.
-    fn related(&self, id: &str) -> Result<Vec<String>, PlatformError> {
+    fn related(&self, id: &str) -> Result<Vec<Related>, PlatformError> {
         let (table, key) = self.parse_id(id)?;
         let mut db = self.lock();
         let mut seen: BTreeSet<String> = BTreeSet::from([id.to_owned()]);
         let mut found = Vec::new();
-        let mut wave: Vec<(&Table, Vec<Option<String>>)> = vec![(table, key)];
+        let mut wave: Vec<(&Table, Vec<Option<String>>, String)> =
+            vec![(table, key, id.to_owned())];
         for _ in 0..RELATED_DEPTH {
             let mut next = Vec::new();
-            for (parent, key) in &wave {
+            for (parent, key, parent_id) in &wave {
                 for link in self.links_to(db.as_mut(), &parent.name)? {
                     let Some(child) = self.dataset.tables.get(&link.child) else {
                         continue;
@@ -1378,7 +1548,7 @@ impl Platform for SqlPlatform {
                         format!(
                             "SELECT {} FROM {} WHERE 1 = 1",
                             selected.join(", "),
-                            quote(&child.name)
+                            quote_table(&child.name)
                         ),
                     );
                     statement.equal(&link.child_columns, &values);
@@ -1396,8 +1566,16 @@ impl Platform for SqlPlatform {
                                 .join("/")
                         );
                         if seen.insert(child_id.clone()) {
-                            found.push(child_id);
-                            next.push((child, row));
+                            found.push(Related {
+                                id: child_id.clone(),
+                                points_at: parent_id.clone(),
+                                through: link
+                                    .child_columns
+                                    .iter()
+                                    .map(|column| column_label(child, column))
+                                    .collect(),
+                            });
+                            next.push((child, row, child_id));
                         }
                         if found.len() >= RELATED_MOST {
                             return Ok(found);
@@ -1408,6 +1586,10 @@ impl Platform for SqlPlatform {
             wave = next;
         }
         Ok(found)
+    }
+
+    fn archive_label(&self, archive: &str) -> Option<String> {
+        self.dataset.tables.get(archive).map(|t| t.label.clone())
     }
 
     /// The row as JSON: its key, change time and personal columns.
@@ -1508,7 +1690,7 @@ impl Platform for SqlPlatform {
                         format!(
                             "SELECT {} FROM {} WHERE 1 = 1",
                             self.kind.as_text("count(*)"),
-                            quote(&table.name)
+                            quote_table(&table.name)
                         ),
                     );
                     self.scoped(&table.name, &mut count);
