@@ -177,7 +177,7 @@ impl Planner<'_> {
 pub const CONSENT_WITHDRAWN: &str = "the consent she gave on this asset: withdrawn with her data on the asset, so nothing is asked of it here; it goes when the asset is deleted, and stops naming her once her name leaves the people shown; read back after the asset's step";
 
 /// What is left for a person when the image stays (it shows other people too).
-pub const CONSENT_FORM_LEFT: &str = "the image stays and still shows her, and dsr cannot revoke the consent form she signed for it (FotoWeb's API has no call for it): revoke it in the platform's consent management";
+pub const CONSENT_FORM_LEFT: &str = "the image stays and still shows her, and dsr cannot revoke the consent form she signed for it (no platform dsr reaches lets a consent status be changed on its own): revoke it in the platform's consent management";
 
 impl Planner<'_> {
     /// The step of an asset's consent status that names the subject: nothing is done to it

@@ -524,6 +524,25 @@ impl DirPlatform {
     }
 }
 
+impl records::SidecarStore for DirPlatform {
+    fn change_sidecar(
+        &self,
+        path: &str,
+        changes: &MetadataChanges,
+        expected: Option<&str>,
+    ) -> Result<Asset, PlatformError> {
+        self.update_sidecar(path, changes, expected)
+    }
+
+    fn account_ids(&self) -> Result<Vec<String>, PlatformError> {
+        self.accounts()
+    }
+
+    fn read_id(&self, id: &str) -> Result<Asset, PlatformError> {
+        self.read(id)
+    }
+}
+
 impl Platform for DirPlatform {
     fn describe(&self) -> Result<Description, PlatformError> {
         // A folder has no schema: every field can be written, which an empty set says.
@@ -619,20 +638,7 @@ impl Platform for DirPlatform {
         changes: &MetadataChanges,
         expected: Option<&str>,
     ) -> Result<Asset, PlatformError> {
-        match records::named(id) {
-            Named::Asset => self.update_sidecar(id, changes, expected),
-            Named::Kept { path, archive } => {
-                let changes = records::as_made(id, changes, |login| {
-                    records::account_with_login(&self.accounts()?, login, |id| self.read(id))
-                })?;
-                self.update_sidecar(&path, &changes, expected)
-                    .map(|asset| records::as_record(asset, id, archive))
-                    .map_err(renamed(id))
-            }
-            Named::Consent { .. } => Err(PlatformError::Unsupported(
-                records::CONSENT_FOLLOWS_ITS_ASSET,
-            )),
-        }
+        records::update(self, id, changes, expected)
     }
 
     /// Removes the file and its sidecar at once (there is no handle to follow); a file
@@ -675,12 +681,7 @@ impl Platform for DirPlatform {
 
     /// Looks in the tenant's `.records/users/`.
     fn has_login(&self, login: &str) -> Result<Option<bool>, PlatformError> {
-        let accounts = self.accounts()?;
-        if accounts.is_empty() {
-            return Ok(None);
-        }
-        let found = records::account_with_login(&accounts, login, |id| self.read(id))?;
-        Ok(Some(found.is_some()))
+        records::store_has_login(self, login)
     }
 
     fn changed_last(&self, id: &str) -> bool {

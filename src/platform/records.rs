@@ -120,6 +120,59 @@ pub(super) fn consent_of(asset: &Asset, json: &serde_json::Value) -> Option<Asse
     )
 }
 
+/// A tenant of the `dir` layout (a folder, or a bucket of one), whose records are sidecars
+/// under `.records/`: what [`update`] and [`store_has_login`] need of it.
+pub(super) trait SidecarStore {
+    /// Changes the sidecar at `path` (an asset's id, or where a record is kept).
+    fn change_sidecar(
+        &self,
+        path: &str,
+        changes: &MetadataChanges,
+        expected: Option<&str>,
+    ) -> Result<Asset, PlatformError>;
+    /// The ids of the tenant's user accounts.
+    fn account_ids(&self) -> Result<Vec<String>, PlatformError>;
+    /// Reads an asset or a record by its id.
+    fn read_id(&self, id: &str) -> Result<Asset, PlatformError>;
+}
+
+/// Changes an asset or a record of `store`. A record's changes are made as FotoWeb makes
+/// them (an album handed over takes its new owner's name from her account); a consent
+/// status is never changed on its own.
+pub(super) fn update(
+    store: &impl SidecarStore,
+    id: &str,
+    changes: &MetadataChanges,
+    expected: Option<&str>,
+) -> Result<Asset, PlatformError> {
+    match named(id) {
+        Named::Asset => store.change_sidecar(id, changes, expected),
+        Named::Kept { path, archive } => {
+            let changes = as_made(id, changes, |login| {
+                account_with_login(&store.account_ids()?, login, |id| store.read_id(id))
+            })?;
+            store
+                .change_sidecar(&path, &changes, expected)
+                .map(|asset| as_record(asset, id, archive))
+                .map_err(renamed(id))
+        }
+        Named::Consent { .. } => Err(PlatformError::Unsupported(CONSENT_FOLLOWS_ITS_ASSET)),
+    }
+}
+
+/// Whether `store` keeps user accounts (`None` when it keeps none), and one has `login`.
+pub(super) fn store_has_login(
+    store: &impl SidecarStore,
+    login: &str,
+) -> Result<Option<bool>, PlatformError> {
+    let accounts = store.account_ids()?;
+    if accounts.is_empty() {
+        return Ok(None);
+    }
+    let found = account_with_login(&accounts, login, |id| store.read_id(id))?;
+    Ok(Some(found.is_some()))
+}
+
 /// Names a record's own id where an error names the path it is kept at.
 pub(super) fn renamed(id: &str) -> impl Fn(PlatformError) -> PlatformError + '_ {
     move |error| match error {

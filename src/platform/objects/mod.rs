@@ -808,6 +808,25 @@ fn version_of(meta: &ObjectMeta) -> String {
     }
 }
 
+impl records::SidecarStore for ObjectsPlatform {
+    fn change_sidecar(
+        &self,
+        path: &str,
+        changes: &MetadataChanges,
+        expected: Option<&str>,
+    ) -> Result<Asset, PlatformError> {
+        self.update_sidecar(path, changes, expected)
+    }
+
+    fn account_ids(&self) -> Result<Vec<String>, PlatformError> {
+        self.accounts()
+    }
+
+    fn read_id(&self, id: &str) -> Result<Asset, PlatformError> {
+        self.get(id)
+    }
+}
+
 impl Platform for ObjectsPlatform {
     fn describe(&self) -> Result<Description, PlatformError> {
         // A bucket has no schema: every field can be written, which an empty set says.
@@ -938,20 +957,7 @@ impl Platform for ObjectsPlatform {
         changes: &MetadataChanges,
         expected: Option<&str>,
     ) -> Result<Asset, PlatformError> {
-        match records::named(id) {
-            Named::Asset => self.update_sidecar(id, changes, expected),
-            Named::Kept { path, archive } => {
-                let changes = records::as_made(id, changes, |login| {
-                    records::account_with_login(&self.accounts()?, login, |id| self.get(id))
-                })?;
-                self.update_sidecar(&path, &changes, expected)
-                    .map(|asset| records::as_record(asset, id, archive))
-                    .map_err(renamed(id))
-            }
-            Named::Consent { .. } => Err(PlatformError::Unsupported(
-                records::CONSENT_FOLLOWS_ITS_ASSET,
-            )),
-        }
+        records::update(self, id, changes, expected)
     }
 
     /// Removes the object and its sidecar; an object already gone is not an error, but an
@@ -1096,12 +1102,7 @@ impl Platform for ObjectsPlatform {
 
     /// Looks in the tenant's `.records/users/`.
     fn has_login(&self, login: &str) -> Result<Option<bool>, PlatformError> {
-        let accounts = self.accounts()?;
-        if accounts.is_empty() {
-            return Ok(None);
-        }
-        let found = records::account_with_login(&accounts, login, |id| self.get(id))?;
-        Ok(Some(found.is_some()))
+        records::store_has_login(self, login)
     }
 
     fn changed_last(&self, id: &str) -> bool {
