@@ -37,6 +37,9 @@ use store::{Store, StoreKind};
 
 const SIDECAR_SUFFIX: &str = ".json";
 
+/// How many listed keys may wait to be read while the listing goes on: a few pages.
+const LISTING_AHEAD: usize = 4096;
+
 /// A tenant in object storage.
 pub struct ObjectsPlatform {
     store: Store,
@@ -878,9 +881,12 @@ impl Platform for ObjectsPlatform {
                         (id, result)
                     });
                 }
-                // Take more of the listing only while a read is free, so that memory holds
-                // at most `jobs` sidecars and a page of keys.
-                let want_listing = !listing_done && reads.len() < jobs;
+                // Take more of the listing while fewer than a few pages of keys wait to be
+                // read: the next page is then fetched while the reads of this one go on.
+                // Listed only while a read was free, the next page was asked for only once
+                // this page's keys were all taken, and the reads drained while it came.
+                // Memory holds at most `jobs` sidecars and those keys.
+                let want_listing = !listing_done && to_read.len() < LISTING_AHEAD;
                 tokio::select! {
                     item = paired.next(), if want_listing => match item {
                         Some(Ok(Paired::NoSidecar { id })) => {
