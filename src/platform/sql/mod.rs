@@ -538,7 +538,12 @@ impl SqlPlatform {
 
     /// `SELECT … FROM table WHERE 1 = 1`, each column read as text.
     fn select(&self, table: &Table) -> Statement {
-        let columns: Vec<String> = Self::selected(table)
+        self.select_columns(table, &Self::selected(table))
+    }
+
+    /// `SELECT columns FROM table WHERE 1 = 1`, each read as text.
+    fn select_columns(&self, table: &Table, columns: &[String]) -> Statement {
+        let columns: Vec<String> = columns
             .iter()
             .map(|c| self.kind.as_text(&quote(c)))
             .collect();
@@ -1060,19 +1065,7 @@ impl SqlPlatform {
         since: &Since<'k>,
         listed: &mut HashSet<&'k str>,
     ) -> Result<(), PlatformError> {
-        let columns: Vec<String> = table
-            .key
-            .iter()
-            .map(|c| self.kind.as_text(&quote(c)))
-            .collect();
-        let mut statement = Statement::new(
-            self.kind,
-            format!(
-                "SELECT {} FROM {} WHERE 1 = 1",
-                columns.join(", "),
-                quote_table(&table.name)
-            ),
-        );
+        let mut statement = self.select_columns(table, &table.key);
         self.scoped(&table.name, &mut statement);
         db.query(&statement.sql, &statement.params, &mut |row| {
             let key: Vec<String> = row.iter().map(|v| encoded_key(v.as_deref())).collect();
@@ -1538,19 +1531,7 @@ impl Platform for SqlPlatform {
                     if values.iter().any(Option::is_none) {
                         continue;
                     }
-                    let selected: Vec<String> = child
-                        .key
-                        .iter()
-                        .map(|c| self.kind.as_text(&quote(c)))
-                        .collect();
-                    let mut statement = Statement::new(
-                        self.kind,
-                        format!(
-                            "SELECT {} FROM {} WHERE 1 = 1",
-                            selected.join(", "),
-                            quote_table(&child.name)
-                        ),
-                    );
+                    let mut statement = self.select_columns(child, &child.key);
                     statement.equal(&link.child_columns, &values);
                     self.scoped(&child.name, &mut statement);
                     let rows = db
