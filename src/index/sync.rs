@@ -9,7 +9,6 @@
 //! reads them or finds them gone, so that every answer from the index can say what it
 //! did not search.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -24,7 +23,8 @@ use super::versions::{self, VersionsFile};
 use super::{IndexError, IndexSettings, TenantIndex};
 use crate::asset::Asset;
 use crate::platform::{
-    Platform, PlatformError, Scanned, Since, SortedVersions, Stray, VersionStream,
+    Known, KnownVersions, Platform, PlatformError, Scanned, Since, SortedVersions, Stray,
+    VersionStream,
 };
 
 /// Receives progress while a sync runs (a progress bar, or nothing).
@@ -288,7 +288,7 @@ pub fn sync(
     // A platform that looks assets up gets them all in a map; one that walks them in order
     // gets them as a stream from the file.
     let walks = platform.walks_sorted_versions();
-    let mut old = BTreeMap::new();
+    let mut old = KnownVersions::default();
     if !walks && let Some(file) = &known_file {
         match file.load() {
             Ok(map) => old = map,
@@ -361,17 +361,14 @@ pub fn sync(
         }),
         _ => None,
     };
+    let nothing = KnownVersions::default();
     let known = if (walks && report.full) || streamed.is_some() {
-        Cow::Owned(BTreeMap::new())
-    } else if overlay.is_empty() {
-        Cow::Borrowed(&old)
+        Known::new(&nothing)
     } else {
-        let mut known = old.clone();
-        known.extend(overlay.iter().map(|(k, v)| (k.clone(), v.clone())));
-        Cow::Owned(known)
+        Known::new(&old).with_overlay(&overlay)
     };
     let since = Since {
-        versions: &known,
+        versions: known,
         sorted: streamed.as_ref().map(|s| s as &dyn SortedVersions),
         watermarks: &watermarks,
         full: report.full,
@@ -461,7 +458,6 @@ pub fn sync(
             Err(panic) => std::panic::resume_unwind(panic),
         }
     })?;
-    drop(known);
     drop(streamed);
     let removed: BTreeSet<String> = end.removed.iter().cloned().collect();
     for id in &end.removed {
@@ -491,7 +487,10 @@ pub fn sync(
             let path = files.versions();
             let old: Box<dyn Iterator<Item = std::io::Result<(String, String)>>> = match &known_file
             {
-                _ if !walks => Box::new(old.into_iter().map(Ok)),
+                _ if !walks => Box::new(
+                    old.iter()
+                        .map(|(id, version)| Ok((id.to_owned(), version.to_owned()))),
+                ),
                 Some(file) => {
                     let entries = file.entries().map_err(|source| SyncError::State {
                         path: path.clone(),

@@ -14,6 +14,7 @@ use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use crate::fsutil;
+use crate::platform::KnownVersions;
 
 const HEADER: &[u8] = b"dsr versions 1\n";
 const TRAILER: &str = "end ";
@@ -88,10 +89,43 @@ impl VersionsFile {
         })
     }
 
-    /// Every entry at once, for platforms that look assets up one by one.
-    pub fn load(&self) -> io::Result<BTreeMap<String, String>> {
-        // In order already: built at once rather than by a million searching inserts.
-        self.entries()?.collect()
+    /// Every entry at once, for platforms that look assets up one by one: the file read
+    /// whole and its lines taken apart in place, checked as [`VersionsFile::entries`]
+    /// checks them (a million `String` pairs cost more than reading the file).
+    pub fn load(&self) -> io::Result<KnownVersions> {
+        let bytes = fs::read(&self.path)?;
+        let body = bytes.strip_prefix(HEADER).ok_or_else(|| torn(&self.path))?;
+        let mut known = KnownVersions::default();
+        let mut lines = body.split_inclusive(|b| *b == b'\n');
+        let mut unescaped = (String::new(), String::new());
+        loop {
+            let line = lines
+                .next()
+                .and_then(|l| l.strip_suffix(b"\n"))
+                .ok_or_else(|| torn(&self.path))?;
+            if let Some(count) = line.strip_prefix(TRAILER.as_bytes()) {
+                let count: Option<u64> =
+                    std::str::from_utf8(count).ok().and_then(|n| n.parse().ok());
+                if count != Some(known.len() as u64)
+                    || count != Some(self.count)
+                    || lines.next().is_some()
+                {
+                    return Err(torn(&self.path));
+                }
+                return Ok(known);
+            }
+            let mut parts = line.split(|b| *b == b'\t');
+            let (Some(id), Some(version), None) = (parts.next(), parts.next(), parts.next()) else {
+                return Err(torn(&self.path));
+            };
+            let (Some(id), Some(version)) = (
+                unescape_into(id, &mut unescaped.0),
+                unescape_into(version, &mut unescaped.1),
+            ) else {
+                return Err(torn(&self.path));
+            };
+            known.push(id, version).map_err(|_| torn(&self.path))?;
+        }
     }
 }
 
@@ -263,6 +297,17 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// As [`unescape`], without an allocation for the text that needs none: the text itself,
+/// or the unescaped one kept in `buffer`.
+fn unescape_into<'a>(bytes: &'a [u8], buffer: &'a mut String) -> Option<&'a str> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    if !text.contains('\\') {
+        return Some(text);
+    }
+    *buffer = unescape(bytes)?;
+    Some(buffer.as_str())
+}
+
 fn unescape(bytes: &[u8]) -> Option<String> {
     let text = std::str::from_utf8(bytes).ok()?;
     if !text.contains('\\') {
@@ -407,7 +452,7 @@ mod tests {
         assert_eq!(write_map(&path, &written).expect("written"), 3);
         let file = VersionsFile::open(&path).expect("whole").expect("there");
         assert_eq!(file.len(), 3);
-        assert_eq!(file.load().expect("read"), written);
+        assert_eq!(file.load().expect("read"), KnownVersions::from(&written));
 
         write_map(&path, &BTreeMap::new()).expect("written");
         let file = VersionsFile::open(&path).expect("whole").expect("there");

@@ -1237,8 +1237,9 @@ mod tests {
             }
         };
         let watermarks = BTreeMap::new();
+        let versions = crate::platform::KnownVersions::from(&versions);
         let since = Since {
-            versions: &versions,
+            versions: crate::platform::Known::new(&versions),
             sorted: None,
             watermarks: &watermarks,
             full: false,

@@ -4,6 +4,7 @@
 pub mod dir;
 pub mod fotoweb;
 pub mod http;
+mod known;
 pub mod objects;
 mod records;
 pub mod sql;
@@ -13,6 +14,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::asset::{Asset, FieldValue};
+pub use known::{Known, KnownVersions};
 
 /// Errors of a platform. Callers branch on the variant (a missing asset during sync is not
 /// a failure of the sync; a transient failure may be retried), never on the message.
@@ -282,7 +284,7 @@ pub struct Listing {
 pub struct Since<'a> {
     /// Asset id → version marker indexed last time, for platforms that look assets up one
     /// by one; empty when `sorted` holds them instead.
-    pub versions: &'a BTreeMap<String, String>,
+    pub versions: Known<'a>,
     /// The same as a stream in id order, for a platform that walks them beside a sorted
     /// listing ([`Platform::walks_sorted_versions`]): a million of them are then never
     /// held at once. `None` when `versions` holds them.
@@ -313,7 +315,11 @@ impl Since<'_> {
     pub fn sorted_versions(&self) -> Result<VersionStream<'_>, PlatformError> {
         match self.sorted {
             Some(sorted) => sorted.entries(),
-            None => self.versions.entries(),
+            None => {
+                Ok(Box::new(self.versions.iter().map(|(id, version)| {
+                    Ok((id.to_owned(), version.to_owned()))
+                })))
+            }
         }
     }
 }
@@ -325,15 +331,6 @@ pub type VersionStream<'a> = Box<dyn Iterator<Item = Result<(String, String), Pl
 /// Known versions that can be read as a stream in id order.
 pub trait SortedVersions: Sync {
     fn entries(&self) -> Result<VersionStream<'_>, PlatformError>;
-}
-
-impl SortedVersions for BTreeMap<String, String> {
-    fn entries(&self) -> Result<VersionStream<'_>, PlatformError> {
-        Ok(Box::new(
-            self.iter()
-                .map(|(id, version)| Ok((id.clone(), version.clone()))),
-        ))
-    }
 }
 
 /// One finding of a scan, handed over as soon as it is made.

@@ -692,8 +692,9 @@ fn scan(
     watermarks: &BTreeMap<String, String>,
 ) -> (BTreeMap<String, dsr::asset::Asset>, dsr::platform::ScanEnd) {
     let found = std::sync::Mutex::new(BTreeMap::new());
+    let versions = dsr::platform::KnownVersions::from(versions);
     let since = dsr::platform::Since {
-        versions,
+        versions: dsr::platform::Known::new(&versions),
         sorted: None,
         watermarks,
         full: false,

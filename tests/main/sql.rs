@@ -354,6 +354,8 @@ on_each_database!(
     a_row_of_another_customer_pointing_at_hers_blocks_its_deletion,
     a_table_with_a_change_column_is_synced_from_its_watermark,
     a_row_changed_in_a_table_without_change_column_is_updated,
+    a_row_deleted_as_another_is_added_leaves_the_index,
+    a_row_added_with_an_old_change_time_is_found,
     a_table_without_the_scope_column_is_scoped_through_its_keys,
     rows_that_point_at_hers_are_in_her_access_package,
 );
@@ -1151,6 +1153,61 @@ fn a_table_with_a_change_column_is_synced_from_its_watermark(kind: Kind) {
     );
     assert!(!text.contains("2026-06-01"), "{text}");
     assert_every_read_scoped(&statements);
+}
+
+/// A deletion and an addition in one table between two syncs keep the number of rows:
+/// the deleted row still leaves the index, and the added one enters it.
+fn a_row_deleted_as_another_is_added_leaves_the_index(kind: Kind) {
+    let t = Test::new();
+    let Some(db) = changing_database(&t, kind) else {
+        return;
+    };
+    db.execute(
+        "DELETE FROM clients WHERE id = 1;
+         INSERT INTO clients VALUES (6, 42, 'per@example.com', 'Per Hansen', '2026-01-03 11:00:00');",
+    );
+    let second = t.sync(&[]);
+    assert_eq!(sync_counts(&second), [1, 0, 1, 4], "{second:#}");
+    assert!(located_by_email(&t, "jane.doe@example.com").is_empty());
+    assert_eq!(located_by_email(&t, "per@example.com"), ["clients/6"]);
+
+    // Only deleted: fewer rows than known.
+    db.execute("DELETE FROM clients WHERE id = 3");
+    let third = t.sync(&[]);
+    assert_eq!(sync_counts(&third), [0, 0, 1, 4], "{third:#}");
+    assert!(located_by_email(&t, "ola@example.com").is_empty());
+}
+
+/// A row written with a change time before the last sync's (copied in from an older
+/// system, restored from a backup) has no newer time to be found by: the count of rows
+/// tells it is there, and the sync reads it.
+fn a_row_added_with_an_old_change_time_is_found(kind: Kind) {
+    let t = Test::new();
+    let Some(db) = changing_database(&t, kind) else {
+        return;
+    };
+    db.execute(
+        "INSERT INTO clients VALUES (8, 42, 'old.jane@example.com', 'Jane Doe', '2020-05-01 08:00:00')",
+    );
+    let second = t.sync(&[]);
+    assert_eq!(sync_counts(&second), [1, 0, 0, 5], "{second:#}");
+    assert_eq!(located_by_email(&t, "old.jane@example.com"), ["clients/8"]);
+
+    // Nothing changed since: the table is not read whole again, only its changes.
+    let before = db.statements().map(|s| s.len());
+    let third = t.sync(&[]);
+    assert_eq!(sync_counts(&third), [0, 0, 0, 6], "{third:#}");
+    if let (Some(before), Some(statements)) = (before, db.statements()) {
+        let whole: Vec<&(String, String)> = statements[before..]
+            .iter()
+            .filter(|(s, _)| {
+                s.contains("FROM \"clients\"")
+                    && s.contains("\"email\"")
+                    && !s.contains("\"changed_at\" >= ")
+            })
+            .collect();
+        assert!(whole.is_empty(), "clients read whole: {whole:#?}");
+    }
 }
 
 fn a_row_changed_in_a_table_without_change_column_is_updated(kind: Kind) {

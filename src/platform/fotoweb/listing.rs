@@ -67,7 +67,7 @@ impl Fotoweb {
                 Some(None) => false,
             };
             if gone {
-                end.removed.push(id.clone());
+                end.removed.push(id.to_owned());
             }
         }
         Ok(end)
@@ -81,11 +81,7 @@ impl Fotoweb {
     ) -> Result<ArchiveScan, PlatformError> {
         let (archive, since) = (&board.archives[index], board.since);
         let prefix = format!("{}/", archive.name);
-        let known = since
-            .versions
-            .range(prefix.clone()..)
-            .take_while(|(id, _)| id.starts_with(&prefix))
-            .count() as u64;
+        let known = since.versions.with_prefix(&prefix).count() as u64;
         let watermark = if since.full {
             None
         } else {

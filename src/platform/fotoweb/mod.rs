@@ -252,7 +252,7 @@ impl Platform for Fotoweb {
         };
         let mut end = self.scan_archives(
             &Since {
-                versions: &assets_only,
+                versions: assets_only,
                 ..*since
             },
             &noting,
@@ -273,13 +273,16 @@ impl Platform for Fotoweb {
                 }
                 _ => false,
             })
-            .cloned()
+            .map(str::to_owned)
             .collect();
         let mut live = listed;
+        let removed: std::collections::HashSet<&str> =
+            end.removed.iter().map(String::as_str).collect();
         live.extend(
             assets_only
-                .into_keys()
-                .filter(|id| !end.removed.contains(id)),
+                .keys()
+                .filter(|id| !removed.contains(id))
+                .map(str::to_owned),
         );
         let gone = self.scan_records(since, &live, found)?;
         end.removed.extend(gone);

@@ -13,7 +13,7 @@
 //! of what dsr reads of it), a removed one by its absence. That costs a request per asset
 //! per sync, which is why the records are read only when the profile names them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Mutex;
 
 use reqwest::Method;
@@ -24,7 +24,7 @@ use super::*;
 use crate::asset::Metadata;
 use crate::fields::records as f;
 use crate::platform::http::{Call, Repeat};
-use crate::platform::{PlatformError, Scanned, Since};
+use crate::platform::{Known, PlatformError, Scanned, Since};
 use crate::threads::{into_inner, lock};
 
 const USERS_PATH: &str = "/fotoweb/api/users";
@@ -429,7 +429,7 @@ impl Fotoweb {
                 Some(RecordId::Consent { .. }) => false,
                 None => false,
             })
-            .cloned()
+            .map(str::to_owned)
             .collect();
         Ok(removed)
     }
@@ -701,17 +701,14 @@ fn edit_user(user: &mut Value, value: &dyn Fn(&str) -> Option<Option<String>>) {
 }
 
 /// The ids in `versions` that are assets, not records.
-pub(super) fn asset_versions(versions: &BTreeMap<String, String>) -> BTreeMap<String, String> {
-    versions
-        .iter()
-        .filter(|(id, _)| RecordId::parse(id).is_none())
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect()
+pub(super) fn asset_versions(versions: Known<'_>) -> Known<'_> {
+    versions.only(|id| RecordId::parse(id).is_none())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     #[test]
     fn record_ids_are_told_from_asset_ids() {

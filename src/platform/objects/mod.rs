@@ -899,7 +899,7 @@ impl Platform for ObjectsPlatform {
                                 None => id,
                             };
                             if let Some((known, _)) = since.versions.get_key_value(&id) {
-                                listed.insert(known.as_str());
+                                listed.insert(known);
                             }
                             if since.full || since.versions.get(&id) != Some(&version) {
                                 to_read.push(id);
@@ -921,7 +921,7 @@ impl Platform for ObjectsPlatform {
                         // Removed between the listing and the read.
                         Err(e) if e.is_not_found() => {
                             if let Some((known, _)) = since.versions.get_key_value(&id) {
-                                listed.remove(known.as_str());
+                                listed.remove(known);
                             }
                         }
                         Err(error) => found(Scanned::Failed { id, error }),
@@ -932,8 +932,8 @@ impl Platform for ObjectsPlatform {
             // Sorted, as the known versions are.
             let mut removed: Vec<String> = Vec::new();
             for id in since.versions.keys() {
-                if !listed.contains(id.as_str()) && !consents.known(id) {
-                    removed.push(id.clone());
+                if !listed.contains(id) && !consents.known(id) {
+                    removed.push(id.to_owned());
                 }
             }
             // A consent status goes with its asset, and from an asset read without one.

@@ -320,6 +320,13 @@ impl Dataset {
         let mut tables = BTreeMap::new();
         for (name, raw) in raw.tables {
             let place = format!("table {name}");
+            if name.contains('/') {
+                // A row is named TABLE/KEY: the first slash ends the table's name.
+                return Err(invalid(
+                    place,
+                    "a table name cannot hold '/', which dsr puts between a table and a row's key: describe a view of the table under a name without one",
+                ));
+            }
             if raw.key.is_empty() {
                 return Err(invalid(
                     place,

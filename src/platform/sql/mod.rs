@@ -15,7 +15,7 @@ pub mod dataset;
 pub mod db;
 pub mod sample;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -1032,49 +1032,42 @@ impl SqlPlatform {
             })
     }
 
-    /// The newest change time of the scope's rows of `table`, as the database writes it.
-    fn newest_change(
+    /// How many rows of `table` the scope holds, and the newest change time among them
+    /// as the database writes it: one statement, one pass over the table.
+    fn table_summary(
         &self,
         db: &mut dyn Database,
         table: &Table,
         column: &str,
-    ) -> Result<Option<String>, PlatformError> {
+    ) -> Result<(u64, Option<String>), PlatformError> {
         let mut statement = Statement::new(
             self.kind,
             format!(
-                "SELECT {} FROM {} WHERE 1 = 1",
+                "SELECT {}, {} FROM {} WHERE 1 = 1",
+                self.kind.as_text("count(*)"),
                 self.kind.as_text(&format!("max({})", quote(column))),
                 quote_table(&table.name)
             ),
         );
         self.scoped(&table.name, &mut statement);
-        Ok(db
+        let row = db
             .rows(&statement.sql, &statement.params)
             .map_err(|e| self.error(e))?
             .into_iter()
             .next()
-            .and_then(|row| row.into_iter().next().flatten()))
-    }
-
-    /// Lists the keys of the scope's rows of `table` (keys only, streamed), marking the
-    /// known ids among them as still there.
-    fn list_keys<'k>(
-        &self,
-        db: &mut dyn Database,
-        table: &Table,
-        since: &Since<'k>,
-        listed: &mut HashSet<&'k str>,
-    ) -> Result<(), PlatformError> {
-        let mut statement = self.select_columns(table, &table.key);
-        self.scoped(&table.name, &mut statement);
-        db.query(&statement.sql, &statement.params, &mut |row| {
-            let key: Vec<String> = row.iter().map(|v| encoded_key(v.as_deref())).collect();
-            let id = format!("{}/{}", table.name, key.join("/"));
-            if let Some((known, _)) = since.versions.get_key_value(&id) {
-                listed.insert(known.as_str());
-            }
-        })
-        .map_err(|e| self.error(e))
+            .unwrap_or_default();
+        let mut row = row.into_iter();
+        let count = row
+            .next()
+            .flatten()
+            .and_then(|n| n.trim().parse().ok())
+            .ok_or_else(|| {
+                self.error(format!(
+                    "counting the rows of {} gave no number",
+                    table.name
+                ))
+            })?;
+        Ok((count, row.next().flatten()))
     }
 
     /// What a cleared column gets in place of `old`: its mask, made from the salted hash
@@ -1351,61 +1344,106 @@ impl Platform for SqlPlatform {
     }
 
     /// Reads the rows of the scope, table by table, one row in memory at a time: a table
-    /// with a change column only the rows changed since the last sync's watermark (its
-    /// keys are listed to notice deleted rows), any other table every row.
+    /// with a change column only the rows changed since the last sync's watermark, any
+    /// other table every row.
+    ///
+    /// A deleted row has no change time to find it by. The scope's rows of the table are
+    /// counted instead: as many as were known plus the new rows just read means none is
+    /// gone, and the sync has cost what changed. Any other count (a row deleted, or one
+    /// added with a change time older than the watermark) reads the table whole, which
+    /// finds both. Listing every key each time cost a million rows sent over the wire, and
+    /// the known versions of all of them looked up, for a sync that found nothing.
     fn scan(
         &self,
         since: &Since<'_>,
         found: &(dyn Fn(Scanned) + Sync),
     ) -> Result<ScanEnd, PlatformError> {
         let mut db = self.lock();
-        let mut listed: HashSet<&str> = HashSet::new();
         let mut end = ScanEnd::default();
         for table in self.dataset.tables.values() {
-            let mut statement = self.select(table);
-            self.scoped(&table.name, &mut statement);
-            let mut incremental = false;
+            let prefix = format!("{}/", table.name);
+            // The rows this table read already, with their versions: not handed over twice.
+            let mut read: HashMap<String, String> = HashMap::new();
             if let Some(column) = &table.changed_at {
                 // Asked before the rows are read: a row changed meanwhile is newer than
                 // this watermark and read again next time, never skipped.
-                let newest = self.newest_change(db.as_mut(), table, column)?;
+                let (rows, newest) = self.table_summary(db.as_mut(), table, column)?;
                 let last = since.watermarks.get(&table.name).filter(|_| !since.full);
-                if let Some(last) = last {
+                if let Some(newest) = newest {
+                    end.watermarks.insert(table.name.clone(), newest);
+                }
+                let known = since.versions.with_prefix(&prefix).count() as u64;
+                // Fewer rows than known: some are gone, whatever changed.
+                if let Some(last) = last
+                    && rows >= known
+                {
                     // `>=` from the start of the watermark's second: a row committed after
                     // the last sync's read with a change time in that same second (a
                     // transaction that took its time before it committed, a clock that
                     // only counts seconds) is read again rather than missed; rows read
                     // again unchanged are not reported. A row without a change time is
                     // always read, as its changes cannot be told.
+                    let mut statement = self.select(table);
+                    self.scoped(&table.name, &mut statement);
                     let quoted = quote(column);
                     statement
                         .push(&format!(" AND ({quoted} >= "))
                         .bind(Some(whole_second(last)))
                         .push(&format!(" OR {quoted} IS NULL)"));
-                    self.list_keys(db.as_mut(), table, since, &mut listed)?;
-                    incremental = true;
-                }
-                if let Some(newest) = newest {
-                    end.watermarks.insert(table.name.clone(), newest);
+                    let mut new = 0;
+                    db.query(&statement.sql, &statement.params, &mut |row| {
+                        let asset = row_asset(table, row);
+                        let was = since.versions.get(&asset.id);
+                        new += u64::from(was.is_none());
+                        if was != Some(asset.version.as_str()) {
+                            read.insert(asset.id.clone(), asset.version.clone());
+                            found(Scanned::Asset(asset));
+                        }
+                    })
+                    .map_err(|e| self.error(e))?;
+                    if rows == known + new {
+                        continue;
+                    }
+                    log::debug!(
+                        "{}: {rows} rows where {known} were known and {new} are new; reading every row",
+                        table.name
+                    );
                 }
             }
+            let mut listed: HashSet<&str> = HashSet::new();
+            let mut statement = self.select(table);
+            self.scoped(&table.name, &mut statement);
             db.query(&statement.sql, &statement.params, &mut |row| {
                 let asset = row_asset(table, row);
-                if !incremental && let Some((known, _)) = since.versions.get_key_value(&asset.id) {
-                    listed.insert(known.as_str());
+                let was = since.versions.get_key_value(&asset.id);
+                if let Some((known, _)) = was {
+                    listed.insert(known);
                 }
-                if since.full || since.versions.get(&asset.id) != Some(&asset.version) {
+                let handed = read.get(&asset.id) == Some(&asset.version);
+                if !handed && (since.full || was.map(|(_, v)| v) != Some(asset.version.as_str())) {
                     found(Scanned::Asset(asset));
                 }
             })
             .map_err(|e| self.error(e))?;
+            end.removed.extend(
+                since
+                    .versions
+                    .with_prefix(&prefix)
+                    .filter(|(id, _)| !listed.contains(id))
+                    .map(|(id, _)| id.to_owned()),
+            );
         }
-        end.removed = since
-            .versions
-            .keys()
-            .filter(|id| !listed.contains(id.as_str()))
-            .cloned()
-            .collect();
+        // Rows of a table the dataset no longer describes leave the index with it.
+        end.removed.extend(
+            since
+                .versions
+                .keys()
+                .filter(|id| {
+                    id.split_once('/')
+                        .is_none_or(|(table, _)| !self.dataset.tables.contains_key(table))
+                })
+                .map(str::to_owned),
+        );
         Ok(end)
     }
 
