@@ -611,6 +611,18 @@ columns = { billed_to = "person" }
     }
 
     #[test]
+    fn a_table_name_with_a_slash_is_refused_as_it_cannot_be_told_from_a_key() {
+        let text = "[tables.\"a/b\"]\nkey = [\"id\"]\nerase = \"delete\"\ncolumns = { email = \"email\" }\n";
+        let error = Dataset::parse(Path::new("shop.toml"), text)
+            .expect_err("refused")
+            .to_string();
+        assert!(
+            error.contains("table a/b") && error.contains("'/'"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn masks_keep_the_form_their_column_wants() {
         let hash = "0123456789abcdef0123456789abcdef";
         assert_eq!(Mask::Null.value(hash), None);

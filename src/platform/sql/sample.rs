@@ -163,9 +163,10 @@ fn write_script(out: &mut impl Write, rows: u64, seed: u64) -> io::Result<Genera
             let id = (a - 1) * USERS_PER_ACCOUNT + u + 1;
             let (first, last) = (mix.pick(&FIRST), mix.pick(&LAST));
             table.row(format!(
-                "({id}, {a}, 'user{id}', '{}.{}.{id}@company{a}.example', '{first} {last}')",
+                "({id}, {a}, 'user{id}', '{}.{}.{id}@company{a}.example', '{first} {last}', '{}')",
                 first.to_lowercase(),
-                last.to_lowercase()
+                last.to_lowercase(),
+                time(id)
             ))?;
         }
     }
@@ -198,9 +199,10 @@ fn write_script(out: &mut impl Write, rows: u64, seed: u64) -> io::Result<Genera
             format!("'post{id}@client.example'")
         };
         table.row(format!(
-            "({id}, {}, 'Client {id}', {email}, '+47{:08}')",
+            "({id}, {}, 'Client {id}', {email}, '+47{:08}', '{}')",
             account(i),
-            40_000_000 + i % 60_000_000
+            40_000_000 + i % 60_000_000,
+            time(i * 60)
         ))?;
     }
     total += table.finish()?;
@@ -210,8 +212,9 @@ fn write_script(out: &mut impl Write, rows: u64, seed: u64) -> io::Result<Genera
         let id = i + 1;
         let (name, email) = person(i, &mut mix);
         table.row(format!(
-            "({id}, {}, {id}, '{name}', '{email}', NULL)",
-            account(i)
+            "({id}, {}, {id}, '{name}', '{email}', NULL, '{}')",
+            account(i),
+            time(i * 60)
         ))?;
     }
     total += table.finish()?;
@@ -242,11 +245,12 @@ fn write_script(out: &mut impl Write, rows: u64, seed: u64) -> io::Result<Genera
         let id = i + 1;
         let name = contact_name(i, &mut mix);
         let a = account(i);
+        let at = time(i * 60);
         table.row(format!(
-            "({id}, 1, {a}, 'Prints for {name}', {})",
+            "({id}, 1, {a}, 'Prints for {name}', {}, '{at}')",
             1000 + i % 90_000
         ))?;
-        table.row(format!("({id}, 2, {a}, 'Design hour', 90000)"))?;
+        table.row(format!("({id}, 2, {a}, 'Design hour', 90000, '{at}')"))?;
     }
     total += table.finish()?;
 
