@@ -1735,7 +1735,86 @@ impl Platform for SqlPlatform {
 
 #[cfg(test)]
 mod tests {
-    use super::whole_second;
+    use super::*;
+
+    /// A SQLite shop with two clients, opened as a platform; and a second connection, as
+    /// another writer of the same database.
+    fn shop(dir: &Path) -> (SqlPlatform, rusqlite::Connection) {
+        let db = dir.join("shop.sqlite");
+        let other = rusqlite::Connection::open(&db).expect("the database");
+        other
+            .execute_batch(
+                "CREATE TABLE clients (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT);
+                 INSERT INTO clients VALUES (1, 'jane.doe@example.com', 'Jane Doe'),
+                     (2, 'jane@new.example', 'Jane Doe');",
+            )
+            .expect("the schema");
+        let dataset = dir.join("shop.toml");
+        std::fs::write(
+            &dataset,
+            "[tables.clients]\nkey = [\"id\"]\nerase = \"scrub\"\ncolumns = { email = \"email\", name = \"person\" }\nmasks = { email = \"email\" }\n",
+        )
+        .expect("the dataset");
+        let url = format!("sqlite://{}", db.display());
+        let platform =
+            SqlPlatform::open(&url, &dataset, None, None, Some(dir.join("salt"))).expect("opened");
+        (platform, other)
+    }
+
+    fn row(other: &rusqlite::Connection, id: u32) -> (String, Option<String>) {
+        other
+            .query_row("SELECT email, name FROM clients WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .expect("the row")
+    }
+
+    /// A change starts from the row erasure read, guarded by every column read. When
+    /// another writer changed the row in between, the guard matches nothing: the row is
+    /// read again and the change made from what is there now, never from the old copy.
+    #[test]
+    fn a_row_changed_after_it_was_read_is_read_again_before_it_is_changed() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let (platform, other) = shop(dir.path());
+        let read = platform.get("clients/1").expect("read");
+        other
+            .execute(
+                "UPDATE clients SET email = 'jane@new.example', name = 'Jane Doe-Smith' WHERE id = 1",
+                [],
+            )
+            .expect("changed by another writer");
+        let changes: MetadataChanges = [(Dataset::field("clients", "email"), None)].into();
+        let after = platform
+            .update("clients/1", &changes, None)
+            .expect("changed");
+        // Masked from the address there now: as client 2's same address masks, not as the
+        // address read before.
+        platform
+            .update("clients/2", &changes, None)
+            .expect("changed");
+        let (masked, name) = row(&other, 1);
+        assert!(masked.starts_with("erased-"), "{masked}");
+        assert_eq!(masked, row(&other, 2).0);
+        // The other writer's name stays, and what erasure verifies against is the row as
+        // it now is.
+        assert_eq!(name.as_deref(), Some("Jane Doe-Smith"));
+        assert_eq!(after, platform.get("clients/1").expect("read back"));
+        assert_ne!(after.version, read.version);
+
+        // With the version erasure planned against, the change is refused instead.
+        let read = platform.get("clients/1").expect("read");
+        other
+            .execute(
+                "UPDATE clients SET email = 'again@example.com' WHERE id = 1",
+                [],
+            )
+            .expect("changed again");
+        let error = platform
+            .update("clients/1", &changes, Some(&read.version))
+            .expect_err("refused");
+        assert!(matches!(error, PlatformError::Conflict { .. }), "{error:?}");
+        assert_eq!(row(&other, 1).0, "again@example.com");
+    }
 
     #[test]
     fn a_watermark_loses_its_fractional_seconds_only() {
