@@ -24,6 +24,8 @@
 //! were in flight for how long and the server's pace; `DSR_BENCH_TRACE=file.csv` writes every
 //! request's times. It prints the figures and asserts nothing.
 
+#[path = "support/moto.rs"]
+mod moto;
 #[path = "../tests/main/relay.rs"]
 mod relay;
 
@@ -240,22 +242,17 @@ fn num_cpus() -> usize {
 mod s3 {
     use std::net::{TcpListener, TcpStream};
     use std::path::{Path, PathBuf};
-    use std::process::{Child, Command, Stdio};
+    use std::process::Command;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::{Arc, Mutex};
     use std::time::{Duration, Instant};
 
-    use anyhow::{Context, Result, bail, ensure};
+    use anyhow::{Context, Result, ensure};
 
     use super::{env_number, in_flight, mean, num_cpus};
+    use crate::moto::{ENV, Moto};
 
     const BUCKET: &str = "bench";
-    /// What the bench gives dsr and the server (moto accepts any credentials).
-    const ENV: [(&str, &str); 3] = [
-        ("AWS_ACCESS_KEY_ID", "dsr-bench"),
-        ("AWS_SECRET_ACCESS_KEY", "dsr-bench-secret"),
-        ("AWS_REGION", "us-east-1"),
-    ];
 
     /// One request the proxy passed on: what it was and how long the server took.
     struct Timed {
@@ -264,44 +261,19 @@ mod s3 {
         answered: Instant,
     }
 
-    /// `moto_server` on a free loopback port, stopped when dropped.
-    struct Moto(Child);
-
-    impl Drop for Moto {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-
     pub fn main() -> Result<()> {
         let objects = env_number("DSR_BENCH_OBJECTS", 100_000)? as usize;
         let jobs = env_number("DSR_BENCH_JOBS", 8)?;
         let dsr = PathBuf::from(env!("CARGO_BIN_EXE_dsr"));
         let temp = tempfile::tempdir()?;
 
-        let port = free_port()?;
-        let _moto = Moto(
-            Command::new("moto_server")
-                .args(["-H", "127.0.0.1", "-p", &port.to_string()])
-                .current_dir(temp.path())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .context("moto_server starts (pip install 'moto[server]')")?,
-        );
-        let server = format!("http://127.0.0.1:{port}");
-        wait_for(port)?;
-        let client = reqwest::blocking::Client::new();
-        client
-            .put(format!("{server}/{BUCKET}"))
-            .send()?
-            .error_for_status()?;
+        let moto = Moto::start(temp.path())?;
+        moto.create_bucket(BUCKET)?;
 
         let tenant = temp.path().join("tenant");
         let started = Instant::now();
         let generated = dsr::sample::write_synthetic_tenant(&tenant, objects / 2, 1)?;
-        let uploaded = upload(&client, &server, &tenant)?;
+        let uploaded = moto.upload(&tenant, BUCKET, "")?;
         std::fs::remove_dir_all(&tenant)?;
         eprintln!(
             "uploaded {uploaded} objects ({} assets with their sidecars) in {:.1}s",
@@ -311,7 +283,7 @@ mod s3 {
 
         let log = Arc::new(Mutex::new(Vec::new()));
         let connections = Arc::new(AtomicUsize::new(0));
-        let proxy = proxy(&server, log.clone(), connections.clone())?;
+        let proxy = proxy(&moto.endpoint, log.clone(), connections.clone())?;
         let run = |args: &[&str]| -> Result<String> {
             let mut command = Command::new(&dsr);
             command
@@ -478,65 +450,6 @@ mod s3 {
 
     fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    fn free_port() -> Result<u16> {
-        Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
-    }
-
-    fn wait_for(port: u16) -> Result<()> {
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if started.elapsed() > Duration::from_secs(30) {
-                bail!("moto_server did not listen on {port} within 30 s");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Ok(())
-    }
-
-    /// Puts every file under `root` in the bucket under its relative path, on 8 threads.
-    fn upload(client: &reqwest::blocking::Client, server: &str, root: &Path) -> Result<usize> {
-        let mut files = Vec::new();
-        let mut folders = vec![root.to_path_buf()];
-        while let Some(folder) = folders.pop() {
-            for entry in std::fs::read_dir(&folder)? {
-                let path = entry?.path();
-                if path.is_dir() {
-                    folders.push(path);
-                } else {
-                    files.push(path);
-                }
-            }
-        }
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        std::thread::scope(|scope| -> Result<()> {
-            let workers: Vec<_> = (0..8)
-                .map(|_| {
-                    scope.spawn(|| -> Result<()> {
-                        loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(path) = files.get(i) else {
-                                return Ok(());
-                            };
-                            let key = path.strip_prefix(root)?.to_string_lossy().into_owned();
-                            client
-                                .put(format!("{server}/{BUCKET}/{key}"))
-                                .body(std::fs::read(path)?)
-                                .send()?
-                                .error_for_status()?;
-                        }
-                    })
-                })
-                .collect();
-            for worker in workers {
-                worker
-                    .join()
-                    .map_err(|_| anyhow::anyhow!("an upload thread panicked"))??;
-            }
-            Ok(())
-        })?;
-        Ok(files.len())
     }
 
     /// A loopback proxy in front of the server that passes every request on as it is
