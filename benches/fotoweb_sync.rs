@@ -20,8 +20,12 @@
 //! synced in full with `--jobs 8` (`DSR_BENCH_JOBS`) through a loopback proxy that times
 //! every request. The latency bound is the time the server took to answer them all, shared
 //! by the jobs (`sum of answer times / jobs`); the listing's own pages, which follow one
-//! another, are printed beside it. It prints the figures and asserts nothing.
+//! another, are printed beside it. Below the figures, the proxy's log shows how many requests
+//! were in flight for how long and the server's pace; `DSR_BENCH_TRACE=file.csv` writes every
+//! request's times. It prints the figures and asserts nothing.
 
+#[path = "support/moto.rs"]
+mod moto;
 #[path = "../tests/main/relay.rs"]
 mod relay;
 
@@ -196,9 +200,19 @@ fn print_timeline(log: &[RequestRecord], started: Instant, elapsed: Duration, jo
             gaps.len()
         );
     }
-    let mut events: Vec<(Instant, i64)> = log
+    let spans: Vec<(Instant, Instant)> = log.iter().map(|r| (r.received, r.answered)).collect();
+    println!("  requests in flight     {}", in_flight(&spans, jobs));
+}
+
+/// How long how many of the requests `spans` (received, answered) were in flight at once,
+/// from the first request to the last answer, with `jobs + 1` and more counted together.
+fn in_flight(spans: &[(Instant, Instant)], jobs: usize) -> String {
+    let Some(first) = spans.iter().map(|s| s.0).min() else {
+        return String::new();
+    };
+    let mut events: Vec<(Instant, i64)> = spans
         .iter()
-        .flat_map(|r| [(r.received, 1), (r.answered, -1)])
+        .flat_map(|&(received, answered)| [(received, 1), (answered, -1)])
         .collect();
     events.sort();
     let mut in_flight = vec![Duration::ZERO; jobs + 2];
@@ -213,7 +227,7 @@ fn print_timeline(log: &[RequestRecord], started: Instant, elapsed: Duration, jo
         .enumerate()
         .map(|(k, d)| format!("{k}: {:.2} s", d.as_secs_f64()))
         .collect();
-    println!("  requests in flight     {}", shown.join(", "));
+    shown.join(", ")
 }
 
 fn mean(values: &[f64]) -> f64 {
@@ -228,21 +242,17 @@ fn num_cpus() -> usize {
 mod s3 {
     use std::net::{TcpListener, TcpStream};
     use std::path::{Path, PathBuf};
-    use std::process::{Child, Command, Stdio};
+    use std::process::Command;
+    use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::{Arc, Mutex};
     use std::time::{Duration, Instant};
 
-    use anyhow::{Context, Result, bail, ensure};
+    use anyhow::{Context, Result, ensure};
 
-    use super::{env_number, mean, num_cpus};
+    use super::{env_number, in_flight, mean, num_cpus};
+    use crate::moto::{ENV, Moto};
 
     const BUCKET: &str = "bench";
-    /// What the bench gives dsr and the server (moto accepts any credentials).
-    const ENV: [(&str, &str); 3] = [
-        ("AWS_ACCESS_KEY_ID", "dsr-bench"),
-        ("AWS_SECRET_ACCESS_KEY", "dsr-bench-secret"),
-        ("AWS_REGION", "us-east-1"),
-    ];
 
     /// One request the proxy passed on: what it was and how long the server took.
     struct Timed {
@@ -251,44 +261,19 @@ mod s3 {
         answered: Instant,
     }
 
-    /// `moto_server` on a free loopback port, stopped when dropped.
-    struct Moto(Child);
-
-    impl Drop for Moto {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-
     pub fn main() -> Result<()> {
         let objects = env_number("DSR_BENCH_OBJECTS", 100_000)? as usize;
         let jobs = env_number("DSR_BENCH_JOBS", 8)?;
         let dsr = PathBuf::from(env!("CARGO_BIN_EXE_dsr"));
         let temp = tempfile::tempdir()?;
 
-        let port = free_port()?;
-        let _moto = Moto(
-            Command::new("moto_server")
-                .args(["-H", "127.0.0.1", "-p", &port.to_string()])
-                .current_dir(temp.path())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .context("moto_server starts (pip install 'moto[server]')")?,
-        );
-        let server = format!("http://127.0.0.1:{port}");
-        wait_for(port)?;
-        let client = reqwest::blocking::Client::new();
-        client
-            .put(format!("{server}/{BUCKET}"))
-            .send()?
-            .error_for_status()?;
+        let moto = Moto::start(temp.path())?;
+        moto.create_bucket(BUCKET)?;
 
         let tenant = temp.path().join("tenant");
         let started = Instant::now();
         let generated = dsr::sample::write_synthetic_tenant(&tenant, objects / 2, 1)?;
-        let uploaded = upload(&client, &server, &tenant)?;
+        let uploaded = moto.upload(&tenant, BUCKET, "")?;
         std::fs::remove_dir_all(&tenant)?;
         eprintln!(
             "uploaded {uploaded} objects ({} assets with their sidecars) in {:.1}s",
@@ -297,7 +282,8 @@ mod s3 {
         );
 
         let log = Arc::new(Mutex::new(Vec::new()));
-        let proxy = proxy(&server, log.clone())?;
+        let connections = Arc::new(AtomicUsize::new(0));
+        let proxy = proxy(&moto.endpoint, log.clone(), connections.clone())?;
         let run = |args: &[&str]| -> Result<String> {
             let mut command = Command::new(&dsr);
             command
@@ -329,11 +315,13 @@ mod s3 {
         ])?;
 
         lock(&log).clear();
+        connections.store(0, Ordering::Relaxed);
         let full_started = Instant::now();
         let report = run(&["sync", "--full", "--jobs", &jobs.to_string(), "-o", "json"])?;
         let elapsed = full_started.elapsed();
         let report: serde_json::Value = serde_json::from_str(&report)?;
         let timed = std::mem::take(&mut *lock(&log));
+        let full_connections = connections.load(Ordering::Relaxed);
         let answering: Duration = timed.iter().map(|t| t.answered - t.received).sum();
         let listing: Duration = timed
             .iter()
@@ -380,82 +368,105 @@ mod s3 {
             "  incremental, no change {:.2} s, {incremental_requests} requests",
             incremental.as_secs_f64()
         );
+        print_timeline(
+            &timed,
+            full_started,
+            elapsed,
+            jobs as usize,
+            full_connections,
+        );
+        if let Ok(path) = std::env::var("DSR_BENCH_TRACE") {
+            write_trace(&timed, full_started, Path::new(&path))?;
+        }
         Ok(())
+    }
+
+    /// Where the full sync's time went, from the proxy's log: the time before the first
+    /// request and after the last answer, the connections dsr opened, and how long how many
+    /// requests were in flight (reads and listing pages apart).
+    fn print_timeline(
+        timed: &[Timed],
+        started: Instant,
+        elapsed: Duration,
+        jobs: usize,
+        connections: usize,
+    ) {
+        let (Some(first), Some(last)) = (
+            timed.iter().map(|t| t.received).min(),
+            timed.iter().map(|t| t.answered).max(),
+        ) else {
+            return;
+        };
+        println!(
+            "  before first request   {:.2} s; after last answer {:.2} s; {connections} connections",
+            (first - started).as_secs_f64(),
+            (started + elapsed)
+                .saturating_duration_since(last)
+                .as_secs_f64()
+        );
+        let spans = |listing: bool| -> Vec<(Instant, Instant)> {
+            timed
+                .iter()
+                .filter(|t| t.listing == listing)
+                .map(|t| (t.received, t.answered))
+                .collect()
+        };
+        // A server that answers one request at a time shows it here: its answers come at the
+        // same rate whatever the number in flight, each answer's time growing with it.
+        let busy = (last - first).as_secs_f64();
+        let answering: f64 = timed
+            .iter()
+            .map(|t| (t.answered - t.received).as_secs_f64())
+            .sum();
+        println!(
+            "  server's pace          {:.0} answers/s with {:.2} in flight on average",
+            timed.len() as f64 / busy.max(f64::EPSILON),
+            answering / busy.max(f64::EPSILON)
+        );
+        let all: Vec<(Instant, Instant)> = timed.iter().map(|t| (t.received, t.answered)).collect();
+        println!("  requests in flight     {}", in_flight(&all, jobs));
+        println!(
+            "  reads in flight        {}",
+            in_flight(&spans(false), jobs)
+        );
+        println!("  listing in flight      {}", in_flight(&spans(true), 1));
+    }
+
+    /// Writes one line per request (listing or read, received and answered in ms since the
+    /// sync started), for a closer look than the figures give.
+    fn write_trace(timed: &[Timed], started: Instant, path: &Path) -> Result<()> {
+        let ms = |at: Instant| at.saturating_duration_since(started).as_secs_f64() * 1000.0;
+        let mut lines = String::from("kind,received_ms,answered_ms\n");
+        for t in timed {
+            let kind = if t.listing { "list" } else { "read" };
+            lines.push_str(&format!(
+                "{kind},{:.3},{:.3}\n",
+                ms(t.received),
+                ms(t.answered)
+            ));
+        }
+        std::fs::write(path, lines).with_context(|| format!("cannot write {}", path.display()))
     }
 
     fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn free_port() -> Result<u16> {
-        Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
-    }
-
-    fn wait_for(port: u16) -> Result<()> {
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if started.elapsed() > Duration::from_secs(30) {
-                bail!("moto_server did not listen on {port} within 30 s");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Ok(())
-    }
-
-    /// Puts every file under `root` in the bucket under its relative path, on 8 threads.
-    fn upload(client: &reqwest::blocking::Client, server: &str, root: &Path) -> Result<usize> {
-        let mut files = Vec::new();
-        let mut folders = vec![root.to_path_buf()];
-        while let Some(folder) = folders.pop() {
-            for entry in std::fs::read_dir(&folder)? {
-                let path = entry?.path();
-                if path.is_dir() {
-                    folders.push(path);
-                } else {
-                    files.push(path);
-                }
-            }
-        }
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        std::thread::scope(|scope| -> Result<()> {
-            let workers: Vec<_> = (0..8)
-                .map(|_| {
-                    scope.spawn(|| -> Result<()> {
-                        loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(path) = files.get(i) else {
-                                return Ok(());
-                            };
-                            let key = path.strip_prefix(root)?.to_string_lossy().into_owned();
-                            client
-                                .put(format!("{server}/{BUCKET}/{key}"))
-                                .body(std::fs::read(path)?)
-                                .send()?
-                                .error_for_status()?;
-                        }
-                    })
-                })
-                .collect();
-            for worker in workers {
-                worker
-                    .join()
-                    .map_err(|_| anyhow::anyhow!("an upload thread panicked"))??;
-            }
-            Ok(())
-        })?;
-        Ok(files.len())
-    }
-
     /// A loopback proxy in front of the server that passes every request on as it is
     /// (signatures included) and logs how long the server took to answer it. Answers its
     /// address.
-    fn proxy(server: &str, log: Arc<Mutex<Vec<Timed>>>) -> Result<String> {
+    fn proxy(
+        server: &str,
+        log: Arc<Mutex<Vec<Timed>>>,
+        connections: Arc<AtomicUsize>,
+    ) -> Result<String> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let address = format!("http://{}", listener.local_addr()?);
         let server = server.to_owned();
         std::thread::spawn(move || {
             for stream in listener.incoming() {
                 let Ok(stream) = stream else { return };
+                connections.fetch_add(1, Ordering::Relaxed);
                 let (server, log) = (server.clone(), log.clone());
                 std::thread::spawn(move || {
                     let _ = serve(stream, &server, &log);

@@ -3,18 +3,28 @@
 //! at most 64 MB), against the same run with files of a few bytes: the originals are
 //! streamed into the ZIP, so the difference should stay far under 100 MB.
 //!
+//! With `DSR_BENCH_STORE=s3` the files are in a bucket of the local S3 server instead
+//! (moto's server mode, `moto_server` on the PATH), uploaded before each run: the same
+//! figures with the originals streamed from the network.
+//!
 //! Peak memory is the process's VmHWM read from /proc while it runs (Linux only). Needs
 //! about twice `DSR_BENCH_MB` of free disk in the temporary folder (the files, and the ZIP
 //! beside them). Run with `cargo bench --bench portability_memory`; never part of the tests.
+
+#[path = "support/moto.rs"]
+mod moto;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, ensure};
+use moto::Moto;
 use serde_json::json;
 
 const FILE_MB: u64 = 64;
+/// The bucket the subject's files go in with `DSR_BENCH_STORE=s3`.
+const BUCKET: &str = "bench";
 
 fn env_number(name: &str, default: u64) -> Result<u64> {
     match std::env::var(name) {
@@ -89,11 +99,33 @@ fn peak_memory(command: &mut Command) -> Result<(u64, Duration)> {
     }
 }
 
-/// Sets up a tenant of `files` files of `bytes` each and measures its portability.
-fn measure(dsr: &Path, temp: &Path, name: &str, files: u64, bytes: u64) -> Result<(u64, Duration)> {
+/// Sets up a tenant of `files` files of `bytes` each, in a local folder or, given a
+/// server, under `name/` in its bucket, and measures its portability.
+fn measure(
+    dsr: &Path,
+    temp: &Path,
+    s3: Option<&Moto>,
+    name: &str,
+    files: u64,
+    bytes: u64,
+) -> Result<(u64, Duration)> {
     let root = temp.join(name);
     let tenant = root.join("tenant");
     write_tenant(&tenant, files, bytes)?;
+    let (url, endpoint) = match s3 {
+        Some(moto) => {
+            moto.upload(&tenant, BUCKET, &format!("{name}/"))?;
+            std::fs::remove_dir_all(&tenant)?;
+            (
+                format!("s3://{BUCKET}/{name}"),
+                Some(moto.endpoint.as_str()),
+            )
+        }
+        None => (
+            format!("file://{}/", tenant.to_str().context("a UTF-8 path")?),
+            None,
+        ),
+    };
     let home = root.join("home");
     std::fs::create_dir_all(&home)?;
     let dsr_command = |args: &[&str]| {
@@ -109,6 +141,9 @@ fn measure(dsr: &Path, temp: &Path, name: &str, files: u64, bytes: u64) -> Resul
             .env_remove("DSR_CONFIG")
             .env_remove("DSR_DATA_DIR")
             .env_remove("DSR_TENANT");
+        if s3.is_some() {
+            command.envs(moto::ENV);
+        }
         command
     };
     let run = |args: &[&str]| -> Result<String> {
@@ -120,8 +155,7 @@ fn measure(dsr: &Path, temp: &Path, name: &str, files: u64, bytes: u64) -> Resul
         );
         Ok(String::from_utf8(out.stdout)?)
     };
-    let url = format!("file://{}/", tenant.to_str().context("a UTF-8 path")?);
-    run(&[
+    let mut add = vec![
         "tenant",
         "add",
         "bench",
@@ -129,7 +163,11 @@ fn measure(dsr: &Path, temp: &Path, name: &str, files: u64, bytes: u64) -> Resul
         "objects",
         "--url",
         &url,
-    ])?;
+    ];
+    if let Some(endpoint) = endpoint {
+        add.extend(["--endpoint", endpoint]);
+    }
+    run(&add)?;
     run(&["sync"])?;
     run(&["tenant", "ropa", "bench", "--init"])?;
     let ropa = home.join("config/dsr/ropa/bench.toml");
@@ -163,13 +201,27 @@ fn main() -> Result<()> {
     let total_mb = env_number("DSR_BENCH_MB", 1024)?;
     let dsr = PathBuf::from(env!("CARGO_BIN_EXE_dsr"));
     let temp = tempfile::tempdir()?;
+    let s3 = match std::env::var("DSR_BENCH_STORE").as_deref() {
+        Ok("s3") => {
+            let moto = Moto::start(temp.path())?;
+            moto.create_bucket(BUCKET)?;
+            Some(moto)
+        }
+        _ => None,
+    };
     let files = total_mb.div_ceil(FILE_MB).max(1);
     let bytes = (total_mb << 20) / files;
+    let store = if s3.is_some() {
+        "an s3:// objects tenant (moto)"
+    } else {
+        "a file:// objects tenant"
+    };
     println!(
-        "Portability of one subject's files from a file:// objects tenant: {files} files, {total_mb} MB in all"
+        "Portability of one subject's files from {store}: {files} files, {total_mb} MB in all"
     );
-    let (baseline, _) = measure(&dsr, temp.path(), "baseline", files, 16)?;
-    let (peak, elapsed) = measure(&dsr, temp.path(), "large", files, bytes)?;
+    let s3 = s3.as_ref();
+    let (baseline, _) = measure(&dsr, temp.path(), s3, "baseline", files, 16)?;
+    let (peak, elapsed) = measure(&dsr, temp.path(), s3, "large", files, bytes)?;
     let above = peak.saturating_sub(baseline);
     println!(
         "  peak RSS {:>6.1} MB with {files} files of 16 bytes (baseline)",

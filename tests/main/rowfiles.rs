@@ -966,3 +966,11 @@ fn a_run_killed_after_its_commit_resumes_with_its_files_in_the_receipt_in_a_vers
     s3.enable_versioning();
     a_run_killed_after_its_commit_resumes_with_its_files_in_the_receipt(Store::S3(&s3));
 }
+
+#[test]
+fn a_run_killed_after_its_commit_resumes_with_its_files_in_the_receipt_in_an_azure_container() {
+    let Some(azure) = crate::azurite::Container::create("studio") else {
+        return;
+    };
+    a_run_killed_after_its_commit_resumes_with_its_files_in_the_receipt(Store::Azure(&azure));
+}
