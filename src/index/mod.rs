@@ -309,6 +309,19 @@ impl TenantIndex {
         doc
     }
 
+    /// True when some document holds the phone key `e164`, as the index's own phone
+    /// numbers were read (see [`identity::probes_knowing`]).
+    pub fn has_phone_key(&self, e164: &str) -> Result<bool, IndexError> {
+        self.reader.reload().map_err(|e| self.err(e))?;
+        let term = Term::from_field_text(self.fields.phone, e164);
+        let documents = self
+            .reader
+            .searcher()
+            .doc_freq(&term)
+            .map_err(|e| self.err(e))?;
+        Ok(documents > 0)
+    }
+
     /// Every stored asset that may hold one of the identities. The matcher decides.
     pub fn candidates(&self, probes: &[Probe]) -> Result<Vec<Asset>, IndexError> {
         self.confirm_candidates(probes, Some)

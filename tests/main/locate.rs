@@ -695,6 +695,44 @@ fn phones_compare_in_e164_with_the_tenants_region() {
     assert!(message.contains("default region"), "{message}");
 }
 
+/// A number searched as the index holds it ("+47 912 34 567" is "+4791234567" with
+/// separators) is found without loading the phone library, whose start-up costs a process
+/// more than searching a million assets; the answer is the one the library gives.
+#[test]
+fn a_number_searched_as_indexed_needs_no_phone_library() {
+    let t = Test::new();
+    for (id, number) in [
+        ("Phone/intl.jpg", "+47 912 34 567"),
+        ("Phone/compact.jpg", "+4791234567"),
+        ("Phone/list.jpg", "+47 22 33 44 55; +47-912-34-567"),
+        ("Phone/other.jpg", "+47 912 34 568"),
+    ] {
+        t.asset(id, json!({ "309": [number] }));
+    }
+    t.add_tenant("norway", &["--default-region", "NO"]);
+    t.sync(&[]);
+    let same = expect(&[
+        ("Phone/compact.jpg", "high"),
+        ("Phone/intl.jpg", "high"),
+        ("Phone/list.jpg", "high"),
+    ]);
+    for form in ["+47 912 34 567", "+4791234567", "+47.912.34.567"] {
+        let out = t.dsr(["-vv", "locate", "--phone", form]).run();
+        assert!(
+            !out.stderr.contains("phone library"),
+            "{form} loaded the phone library:\n{}",
+            out.stderr
+        );
+        assert_eq!(found(&t, &["--phone", form]), same, "{form}");
+    }
+    // Written otherwise, or not in the index as written, the library reads it: same answer.
+    for form in ["912 34 567", "0047 912 34 567", "+47 (912) 34 567"] {
+        let out = t.dsr(["-vv", "locate", "--phone", form]).run();
+        assert!(out.stderr.contains("phone library"), "{form}");
+        assert_eq!(found(&t, &["--phone", form]), same, "{form}");
+    }
+}
+
 /// "+49 (0)30 1234567" writes the trunk zero a caller in Germany dials in brackets: it is
 /// the same number as "+49 30 1234567", searched or stored, in a tenant of another country.
 #[test]
