@@ -318,7 +318,7 @@ impl TenantIndex {
     }
 
     /// True when some document holds the phone key `e164`, as the index's own phone
-    /// numbers were read (see [`identity::probes_knowing`]).
+    /// numbers were read (see [`identity::vouch_for_phone_key`]).
     pub fn has_phone_key(&self, e164: &str) -> Result<bool, IndexError> {
         self.reader.reload().map_err(|e| self.err(e))?;
         let term = Term::from_field_text(self.fields.phone, e164);
