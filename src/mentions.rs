@@ -235,17 +235,23 @@ fn orders(words: Vec<Word>) -> Vec<Vec<Word>> {
 /// True when a run of digits in `text` (grouped by spaces, dashes, dots, slashes or
 /// brackets, with or without a country code) is the phone number `phone`.
 fn holds_phone(text: &str, phone: &str, region: Option<country::Id>) -> bool {
+    let runs: Vec<&str> = text
+        .split(|c: char| !(c.is_ascii_digit() || " \t-./()+\u{a0}".contains(c)))
+        .filter(|run| run.chars().filter(char::is_ascii_digit).count() >= 5)
+        .collect();
+    // Most texts hold no run of digits: no number to read, nor the phone library to load.
+    if runs.is_empty() {
+        return false;
+    }
     let Some(e164) = phone_e164(phone, region) else {
         return false;
     };
     let national = national_number(&e164).unwrap_or_default();
-    text.split(|c: char| !(c.is_ascii_digit() || " \t-./()+\u{a0}".contains(c)))
-        .filter(|run| run.chars().filter(char::is_ascii_digit).count() >= 5)
-        .any(|run| {
-            let digits: String = run.chars().filter(char::is_ascii_digit).collect();
-            phone_e164(run, region).as_deref() == Some(e164.as_str())
-                || (national.len() >= 6 && digits.contains(&national))
-        })
+    runs.into_iter().any(|run| {
+        let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+        phone_e164(run, region).as_deref() == Some(e164.as_str())
+            || (national.len() >= 6 && digits.contains(&national))
+    })
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::state::{SyncSummary, Unreadable};
 use super::sync::{SyncError, TenantFiles};
 use super::{IndexError, IndexSettings, TenantIndex};
-use crate::matching::identity::{Identity, IdentityError, probes};
+use crate::matching::identity::{
+    Identity, IdentityError, IdentityKind, plain_international, probes, vouch_for_phone_key,
+};
 use crate::matching::matcher::{Confidence, Matcher, Rule};
 
 /// One asset holding the person, with every place they were found.
@@ -100,6 +102,22 @@ impl Locator {
         self.search(identities, min, true)
     }
 
+    /// Tells the phone reader which searched numbers are written as a key of this index
+    /// ([`vouch_for_phone_key`]): those are read without the phone library. A key the index
+    /// cannot confirm is left to the library: slower, never another answer.
+    fn vouch_for_phone_keys(&self, identities: &[Identity]) {
+        for identity in identities {
+            if identity.kind != IdentityKind::Phone {
+                continue;
+            }
+            if let Some(key) = plain_international(&identity.value)
+                && self.index.has_phone_key(&key).unwrap_or(false)
+            {
+                vouch_for_phone_key(&key, self.settings.region);
+            }
+        }
+    }
+
     fn search(
         &self,
         identities: &[Identity],
@@ -109,6 +127,7 @@ impl Locator {
         if identities.is_empty() {
             return Err(LocateError::NoIdentity);
         }
+        self.vouch_for_phone_keys(identities);
         let probes = probes(identities, self.settings.region)?;
         let started = std::time::Instant::now();
         let kinds: Vec<&str> = identities.iter().map(|i| i.kind.as_str()).collect();

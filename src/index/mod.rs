@@ -84,6 +84,10 @@ struct Fields {
     /// The words of person fields again, on their own: a name short of some of its words
     /// is only ever matched there (see `TenantIndex::all_words`).
     person: Field,
+    /// The words of e-mail, phone and login fields, kept out of `words`: a name is never
+    /// found in those (see the matcher), and namesakes' addresses ("mary.jane.doe@") made
+    /// most of a name's candidates at a million assets. Searched text reads them too.
+    identifier_words: Field,
     email: Field,
     phone: Field,
     login: Field,
@@ -106,7 +110,8 @@ fn schema() -> (Schema, Fields) {
         version: builder.add_text_field("version", STORED),
         metadata: builder.add_text_field("metadata", STORED),
         words: builder.add_text_field("words", words_options.clone()),
-        person: builder.add_text_field("person", words_options),
+        person: builder.add_text_field("person", words_options.clone()),
+        identifier_words: builder.add_text_field("identifier_words", words_options),
         email: builder.add_text_field("email", STRING),
         phone: builder.add_text_field("phone", STRING),
         login: builder.add_text_field("login", STRING),
@@ -297,6 +302,9 @@ impl TenantIndex {
         if !terms.person.is_empty() {
             doc.add_text(f.person, terms.person.join(" "));
         }
+        if !terms.identifier_words.is_empty() {
+            doc.add_text(f.identifier_words, terms.identifier_words.join(" "));
+        }
         for email in &terms.emails {
             doc.add_text(f.email, email);
         }
@@ -307,6 +315,19 @@ impl TenantIndex {
             doc.add_text(f.login, login);
         }
         doc
+    }
+
+    /// True when some document holds the phone key `e164`, as the index's own phone
+    /// numbers were read (see [`identity::vouch_for_phone_key`]).
+    pub fn has_phone_key(&self, e164: &str) -> Result<bool, IndexError> {
+        self.reader.reload().map_err(|e| self.err(e))?;
+        let term = Term::from_field_text(self.fields.phone, e164);
+        let documents = self
+            .reader
+            .searcher()
+            .doc_freq(&term)
+            .map_err(|e| self.err(e))?;
+        Ok(documents > 0)
     }
 
     /// Every stored asset that may hold one of the identities. The matcher decides.
@@ -541,6 +562,12 @@ impl TenantIndex {
         let mut strong: Vec<Box<dyn Query>> = Vec::new();
         for text in word.terms() {
             strong.push(self.word_query(text));
+            if !loose {
+                strong.push(Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.identifier_words, text),
+                    IndexRecordOption::Basic,
+                )));
+            }
             if loose && word.letters() >= 5 {
                 let t = Term::from_field_text(field, text);
                 strong.push(Box::new(FuzzyTermQuery::new(t, 1, true)));
@@ -755,6 +782,9 @@ struct IndexTerms {
     words: Vec<String>,
     /// The words of person fields, in both folds.
     person: Vec<String>,
+    /// The words of e-mail, phone and login fields, in both folds: only searched text
+    /// is looked for there, as written, so no other spelling is kept.
+    identifier_words: Vec<String>,
     emails: Vec<String>,
     phones: Vec<String>,
     logins: Vec<String>,
@@ -767,20 +797,26 @@ impl IndexTerms {
             let role = settings.roles.role(field);
             for item in value.items() {
                 let words = normalize::words(item);
-                for word in &words {
-                    terms.words.extend(word.terms().map(str::to_owned));
-                    // The same name in another script or romanisation is proposed by its
-                    // romanised key ("Пётр" and "Pyotr" both by "petr").
-                    let key = word.latin_key();
-                    if word.terms().all(|t| t != key) {
-                        terms.words.push(key.into_owned());
+                if matches!(role, Role::Email | Role::Phone | Role::Login) {
+                    terms
+                        .identifier_words
+                        .extend(words.iter().flat_map(Word::terms).map(str::to_owned));
+                } else {
+                    for word in &words {
+                        terms.words.extend(word.terms().map(str::to_owned));
+                        // The same name in another script or romanisation is proposed by
+                        // its romanised key ("Пётр" and "Pyotr" both by "petr").
+                        let key = word.latin_key();
+                        if word.terms().all(|t| t != key) {
+                            terms.words.push(key.into_owned());
+                        }
+                        // A name run together ("JaneDoe") is proposed by its parts.
+                        for part in word.parts() {
+                            terms.words.extend(part.terms().map(str::to_owned));
+                        }
                     }
-                    // A name run together ("JaneDoe") is proposed by its parts.
-                    for part in word.parts() {
-                        terms.words.extend(part.terms().map(str::to_owned));
-                    }
+                    terms.words.extend(letter_terms(item, &words, role));
                 }
-                terms.words.extend(letter_terms(item, &words, role));
                 if role == Role::Person {
                     terms
                         .person
@@ -807,6 +843,8 @@ impl IndexTerms {
         terms.words.dedup();
         terms.person.sort_unstable();
         terms.person.dedup();
+        terms.identifier_words.sort_unstable();
+        terms.identifier_words.dedup();
         terms.emails.sort_unstable();
         terms.emails.dedup();
         terms

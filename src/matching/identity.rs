@@ -129,6 +129,9 @@ const REGIONS: &str = "\
 /// The phone library's parser and metadata. Only touched when a number is read: its first
 /// use loads metadata, a cost no locate without a phone should pay.
 fn phone_util() -> &'static PhoneNumberUtil {
+    static LOADING: std::sync::Once = std::sync::Once::new();
+    // Said once, at -vv: what a slow phone lookup spends its start-up on.
+    LOADING.call_once(|| log::debug!("loading the phone library's numbering plans"));
     &rlibphonenumber::PHONE_NUMBER_UTIL
 }
 
@@ -154,9 +157,39 @@ pub fn national_number(e164: &str) -> Option<String> {
     Some(number.national_number.to_string())
 }
 
+/// Numbers an index holds as phone keys, each with the region it was read in, that a
+/// search in this process was written as ([`vouch_for_phone_key`]).
+static VOUCHED_KEYS: std::sync::Mutex<Vec<(Option<country::Id>, String)>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// Records that `key` is an E.164 key [`phone_e164`] wrote with `region` (an index holds
+/// it): from now on, in this process, a number written as it ([`plain_international`]) is
+/// read as it without the phone library, whose first use costs a process more than a
+/// search of a million assets. Locate, the matcher and the audit log's checks all read the
+/// searched number, so one look at the index spares each of them the library.
+pub fn vouch_for_phone_key(key: &str, region: Option<country::Id>) {
+    if let Ok(mut keys) = VOUCHED_KEYS.lock()
+        && !keys.iter().any(|(r, k)| *r == region && k == key)
+    {
+        keys.push((region, key.to_owned()));
+    }
+}
+
+/// `value` as a vouched-for key it is written as (see [`vouch_for_phone_key`]).
+fn vouched_key(value: &str, region: Option<country::Id>) -> Option<String> {
+    let plain = plain_international(value)?;
+    let keys = VOUCHED_KEYS.lock().ok()?;
+    keys.iter()
+        .any(|(r, k)| *r == region && *k == plain)
+        .then_some(plain)
+}
+
 /// A phone number in E.164, national numbers read in `region`. `None` when the text is not
 /// a phone number.
 pub fn phone_e164(value: &str, region: Option<country::Id>) -> Option<String> {
+    if let Some(key) = vouched_key(value, region) {
+        return Some(key);
+    }
     // Letters are never digits here: the phone library reads them as a keypad's ("DOE" is
     // 363), which would turn a note beside a number, or a name, into digits of it.
     let value: String = value.chars().filter(|c| !c.is_alphabetic()).collect();
@@ -172,6 +205,35 @@ pub fn phone_e164(value: &str, region: Option<country::Id>) -> Option<String> {
     let again = phone_util().parse(&e164, region).ok()?;
     let digits = e164.chars().filter(char::is_ascii_digit).count();
     (digits >= 5 && e164_of(&again) == e164).then_some(e164)
+}
+
+/// `value` as `+` and its digits when it is written in the one form the phone library
+/// reads as exactly those digits: a `+`, then groups of ASCII digits apart by one space,
+/// hyphen or full stop ("+47 912 34 567", "+47-912-34-567", "+4791234567"). `None` for any
+/// other form, which only the library can read.
+///
+/// Why it is enough to compare such a value with an E.164 key ([`phone_e164`]'s answer,
+/// which the library reads back as itself): the library strips such separators before
+/// reading anything, a leading `+` makes it take the country code from the digits whatever
+/// the region, and nothing in the form can be an extension, a second number or letters
+/// for keypad digits. So the value reads as the same number as `+` and its digits; and
+/// when those are a key, as the key itself. A test holds this against the library.
+pub fn plain_international(value: &str) -> Option<String> {
+    let rest = value.trim().strip_prefix('+')?;
+    let mut digits = String::with_capacity(rest.len() + 1);
+    digits.push('+');
+    let mut after_separator = true;
+    for c in rest.chars() {
+        match c {
+            '0'..='9' => {
+                digits.push(c);
+                after_separator = false;
+            }
+            ' ' | '-' | '.' if !after_separator => after_separator = true,
+            _ => return None,
+        }
+    }
+    (!after_separator).then_some(digits)
 }
 
 /// How many of a number's last digits [`may_be_phone`] looks for.
@@ -562,6 +624,88 @@ mod tests {
         // Not filtered: other scripts' digits, and numbers too short to know their tail.
         assert!(may_be_phone("\u{669}\u{661}\u{662}", "+4791234567"));
         assert!(may_be_phone("1", "+98363"));
+    }
+
+    /// A number written as `+` and digit groups reads as `+` and its digits: what lets a
+    /// search compare such a value with an index's keys without the phone library. Checked
+    /// against the library on random numbers of many countries, with trunk zeros after the
+    /// country code and every separator, read in regions whose rules differ.
+    #[test]
+    fn plain_international_numbers_read_as_their_digits() {
+        let mut rng = fastrand::Rng::with_seed(27);
+        let regions: Vec<Option<country::Id>> = ["NO", "DE", "AR", "GB", "IT", "US", "SE"]
+            .iter()
+            .map(|code| parse_region(code).ok())
+            .chain([None])
+            .collect();
+        let codes = [
+            "47", "49", "44", "39", "1", "54", "46", "45", "358", "7", "86", "880", "979",
+        ];
+        let mut read = 0;
+        for _ in 0..20_000 {
+            let mut value = format!("+{}", codes[rng.usize(..codes.len())]);
+            if rng.u8(0..4) == 0 {
+                value.push_str(["0", " 0", "9", " 15"][rng.usize(..4)]);
+            }
+            for _ in 0..rng.usize(1..=14) {
+                if rng.u8(0..3) == 0 {
+                    value.push([' ', '-', '.'][rng.usize(..3)]);
+                }
+                value.push(char::from(b'0' + rng.u8(0..10)));
+            }
+            let plain = plain_international(&value).unwrap();
+            assert_eq!(
+                plain,
+                value
+                    .chars()
+                    .filter(|c| *c != ' ' && *c != '-' && *c != '.')
+                    .collect::<String>()
+            );
+            let region = regions[rng.usize(..regions.len())];
+            let e164 = phone_e164(&value, region);
+            read += usize::from(e164.is_some());
+            assert_eq!(e164, phone_e164(&plain, region), "{value} in {region:?}");
+            // Nor does the region matter: an index's keys read the same after the tenant's
+            // region changed and before the next sync rebuilt the index.
+            assert_eq!(e164, phone_e164(&plain, None), "{value} in {region:?}");
+        }
+        assert!(read > 5_000, "only {read} values read as numbers");
+        assert_eq!(
+            plain_international(" +47 912-34.567 ").as_deref(),
+            Some("+4791234567")
+        );
+        // Any other form is the library's to read.
+        for other in [
+            "47 912 34 567",
+            "0047 912 34 567",
+            "+ 47 912 34 567",
+            "+47  912 34 567",
+            "+47 (0) 912 34 567",
+            "+47 912 34 567 x12",
+            "+47 912/34 567",
+            "+47 912 34 567-",
+            "+٤٧٩١٢٣٤٥٦٧",
+            "+",
+            "",
+        ] {
+            assert_eq!(plain_international(other), None, "{other}");
+        }
+    }
+
+    /// A key an index vouched for is read as itself, written with separators, without the
+    /// library; another region's reading is not vouched for.
+    #[test]
+    fn vouched_phone_keys_are_read_without_the_library() {
+        let se = parse_region("SE").ok();
+        let no = parse_region("NO").ok();
+        vouch_for_phone_key("+4612345678", se);
+        assert_eq!(
+            vouched_key("+46 12-34.56 78", se).as_deref(),
+            Some("+4612345678")
+        );
+        assert_eq!(vouched_key("+46 12 34 56 78", no), None);
+        assert_eq!(vouched_key("012 34 56 78", se), None);
+        assert_eq!(vouched_key("+46 12 34 56 79", se), None);
     }
 
     /// "XX" has no numbering plan: refused as the earlier phone library refused it.

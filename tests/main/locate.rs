@@ -695,6 +695,97 @@ fn phones_compare_in_e164_with_the_tenants_region() {
     assert!(message.contains("default region"), "{message}");
 }
 
+/// A name is never found in an e-mail, phone or login field (her address is searched with
+/// --email), so assets holding her name's words only there are not even read: at a million
+/// assets, namesakes' addresses ("mary.jane.doe@", "jane.doe@….com.au") made four
+/// candidates in five of a name search. A search for text still finds them there.
+#[test]
+fn a_name_search_reads_no_asset_holding_it_only_in_identifiers() {
+    let t = Test::new();
+    t.asset("Names/jane.jpg", json!({"368": ["Jane Doe"]}));
+    t.asset(
+        "Names/caption.jpg",
+        json!({"120": "Jane Doe at the desk.", "308": ["jane.doe@example.com"]}),
+    );
+    for (id, fields) in [
+        ("Other/au.jpg", json!({"308": ["jane.doe@example.com.au"]})),
+        (
+            "Other/mary.jpg",
+            json!({"308": ["mary.jane.doe@example.com"]}),
+        ),
+        (
+            "Other/login.jpg",
+            json!({"360": "jane.doe", "361": "Mary Major"}),
+        ),
+        (
+            "Other/split.jpg",
+            json!({"368": ["Jane Smith"], "308": ["j.doe@example.com"]}),
+        ),
+    ] {
+        t.asset(id, fields);
+    }
+    t.add_tenant("acme", &[]);
+    t.sync(&[]);
+    let out = t.dsr(["-v", "locate", "--name", "Jane Doe"]).run();
+    assert!(
+        out.stderr.contains("2 candidate(s) to confirm"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        found(&t, &["--name", "Jane Doe"]),
+        expect(&[("Names/caption.jpg", "medium"), ("Names/jane.jpg", "high")])
+    );
+    assert_eq!(
+        found(&t, &["--text", "jane doe"]),
+        expect(&[
+            ("Names/caption.jpg", "medium"),
+            ("Names/jane.jpg", "medium"),
+            ("Other/au.jpg", "medium"),
+            ("Other/login.jpg", "medium"),
+            ("Other/mary.jpg", "medium"),
+        ])
+    );
+}
+
+/// A number searched as the index holds it ("+47 912 34 567" is "+4791234567" with
+/// separators) is found without loading the phone library, whose start-up costs a process
+/// more than searching a million assets; the answer is the one the library gives.
+#[test]
+fn a_number_searched_as_indexed_needs_no_phone_library() {
+    let t = Test::new();
+    for (id, number) in [
+        ("Phone/intl.jpg", "+47 912 34 567"),
+        ("Phone/compact.jpg", "+4791234567"),
+        ("Phone/list.jpg", "+47 22 33 44 55; +47-912-34-567"),
+        ("Phone/other.jpg", "+47 912 34 568"),
+    ] {
+        t.asset(id, json!({ "309": [number] }));
+    }
+    t.add_tenant("norway", &["--default-region", "NO"]);
+    t.sync(&[]);
+    let same = expect(&[
+        ("Phone/compact.jpg", "high"),
+        ("Phone/intl.jpg", "high"),
+        ("Phone/list.jpg", "high"),
+    ]);
+    for form in ["+47 912 34 567", "+4791234567", "+47.912.34.567"] {
+        let out = t.dsr(["-vv", "locate", "--phone", form]).run();
+        assert!(
+            !out.stderr.contains("phone library"),
+            "{form} loaded the phone library:\n{}",
+            out.stderr
+        );
+        assert_eq!(found(&t, &["--phone", form]), same, "{form}");
+    }
+    // Written otherwise, or not in the index as written, the library reads it: same answer.
+    for form in ["912 34 567", "0047 912 34 567", "+47 (912) 34 567"] {
+        let out = t.dsr(["-vv", "locate", "--phone", form]).run();
+        assert!(out.stderr.contains("phone library"), "{form}");
+        assert_eq!(found(&t, &["--phone", form]), same, "{form}");
+    }
+}
+
 /// "+49 (0)30 1234567" writes the trunk zero a caller in Germany dials in brackets: it is
 /// the same number as "+49 30 1234567", searched or stored, in a tenant of another country.
 #[test]
