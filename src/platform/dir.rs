@@ -11,7 +11,8 @@ use std::io::Write;
 use std::mem::MaybeUninit;
 use std::os::unix::ffi::OsStrExt as _;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use rustix::fs::{AtFlags, FileType, Mode, OFlags, RawDir, StatxFlags};
 
@@ -315,24 +316,28 @@ impl DirPlatform {
         if !folder.assets.is_sorted_by(|a, b| a.id < b.id) {
             folder.assets.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         }
-        let paths: Vec<PathBuf> = folder.folders.iter().map(|n| dir.join(n)).collect();
-        let mut children: Vec<(Vec<u8>, PathBuf, Folder)> = paths
+        // A folder's assets sort among the ids where its path and a slash does, which is
+        // not always where its name sorts ("A/b-c/" comes before "A/b/").
+        let mut children: Vec<(Vec<u8>, PathBuf)> = folder
+            .folders
             .iter()
-            .cloned()
-            .zip(self.list_folders(&paths)?)
-            .map(|(path, child)| ([path.as_os_str().as_bytes(), b"/"].concat(), path, child))
+            .map(|name| {
+                let path = dir.join(name);
+                ([path.as_os_str().as_bytes(), b"/"].concat(), path)
+            })
             .collect();
         children.sort_by(|a, b| a.0.cmp(&b.0));
+        let (keys, paths): (Vec<Vec<u8>>, Vec<PathBuf>) = children.into_iter().unzip();
         let mut assets = folder.assets.into_iter().peekable();
-        for (key, path, child) in children {
+        self.list_folders(&paths, &mut |at, child| {
             let before: Vec<Listed> =
-                std::iter::from_fn(|| assets.next_if(|a| a.id.as_bytes() < key.as_slice()))
+                std::iter::from_fn(|| assets.next_if(|a| a.id.as_bytes() < keys[at].as_slice()))
                     .collect();
             if !before.is_empty() {
                 each(before)?;
             }
-            self.walk_folder(&path, child, each, strays)?;
-        }
+            self.walk_folder(&paths[at], child, each, strays)
+        })?;
         let rest: Vec<Listed> = assets.collect();
         if !rest.is_empty() {
             each(rest)?;
@@ -397,39 +402,68 @@ impl DirPlatform {
         });
     }
 
-    /// Lists the folders `dirs` on several threads, in the order given.
-    fn list_folders(&self, dirs: &[PathBuf]) -> Result<Vec<Folder>, PlatformError> {
+    /// Lists the folders `dirs` on several threads and hands each to `each` (with its
+    /// place in `dirs`) in the order given, as soon as it and those before it are
+    /// listed: the walk compares one folder with the known versions while the next ones
+    /// are being listed, where it used to wait for all of them.
+    fn list_folders(
+        &self,
+        dirs: &[PathBuf],
+        each: &mut dyn FnMut(usize, Folder) -> Result<(), PlatformError>,
+    ) -> Result<(), PlatformError> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
         if dirs.len() < 2 || threads < 2 {
-            return dirs.iter().map(|dir| self.list_folder(dir)).collect();
+            for (at, dir) in dirs.iter().enumerate() {
+                each(at, self.list_folder(dir)?)?;
+            }
+            return Ok(());
         }
         let next = AtomicUsize::new(0);
-        let read: Vec<Result<Vec<(usize, Folder)>, PlatformError>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads.min(dirs.len()))
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut mine = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(dir) = dirs.get(i) else {
-                                return Ok(mine);
-                            };
-                            mine.push((i, self.list_folder(dir)?));
+        // Set when the walk ends early (an error): the threads then list no more.
+        let stop = AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            let (tx, rx) = mpsc::channel::<(usize, Result<Folder, PlatformError>)>();
+            for _ in 0..threads.min(dirs.len()) {
+                let (tx, next, stop) = (tx.clone(), &next, &stop);
+                scope.spawn(move || {
+                    while !stop.load(Ordering::Relaxed) {
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(dir) = dirs.get(at) else {
+                            return;
+                        };
+                        let listed = self.list_folder(dir);
+                        let failed = listed.is_err();
+                        if tx.send((at, listed)).is_err() || failed {
+                            return;
                         }
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
-        });
-        let mut folders: Vec<(usize, Folder)> = Vec::with_capacity(dirs.len());
-        for part in read {
-            folders.extend(part?);
-        }
-        folders.sort_by_key(|(i, _)| *i);
-        Ok(folders.into_iter().map(|(_, folder)| folder).collect())
+                    }
+                });
+            }
+            drop(tx);
+            let mut handed = || {
+                // Listed out of order, waiting for those before them.
+                let mut waiting = BTreeMap::new();
+                for at in 0..dirs.len() {
+                    let folder = loop {
+                        if let Some(folder) = waiting.remove(&at) {
+                            break folder;
+                        }
+                        // Every thread gone without listing it: one panicked, which the
+                        // end of the scope passes on.
+                        let (listed_at, listed) = rx.recv().map_err(|_| PlatformError::Io {
+                            path: self.root.join(&dirs[at]),
+                            source: std::io::Error::other("the listing stopped"),
+                        })?;
+                        waiting.insert(listed_at, listed?);
+                    };
+                    each(at, folder)?;
+                }
+                Ok(())
+            };
+            let handed = handed();
+            stop.store(true, Ordering::Relaxed);
+            handed
+        })
     }
 
     /// Lists one folder (`dir`, relative to the root): its assets, its strays, and the
