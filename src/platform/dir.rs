@@ -443,7 +443,7 @@ impl DirPlatform {
             let mut handed = || {
                 // Listed out of order, waiting for those before them.
                 let mut waiting = BTreeMap::new();
-                for at in 0..dirs.len() {
+                for (at, dir) in dirs.iter().enumerate() {
                     let folder = loop {
                         if let Some(folder) = waiting.remove(&at) {
                             break folder;
@@ -451,7 +451,7 @@ impl DirPlatform {
                         // Every thread gone without listing it: one panicked, which the
                         // end of the scope passes on.
                         let (listed_at, listed) = rx.recv().map_err(|_| PlatformError::Io {
-                            path: self.root.join(&dirs[at]),
+                            path: self.root.join(dir),
                             source: std::io::Error::other("the listing stopped"),
                         })?;
                         waiting.insert(listed_at, listed?);
@@ -521,7 +521,6 @@ impl DirPlatform {
                 _ => {}
             }
         }
-        drop(entries);
         folder.folders.sort_unstable();
         folder
             .strays
