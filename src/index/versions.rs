@@ -165,7 +165,11 @@ impl Entries {
             return Err(torn(&self.path));
         }
         self.seen += 1;
-        self.last = Some(id.clone());
+        // Into the last id's own buffer: no allocation per line.
+        match &mut self.last {
+            Some(last) => last.clone_from(&id),
+            None => self.last = Some(id.clone()),
+        }
         Ok(Some((id, version)))
     }
 }
