@@ -22,7 +22,7 @@ use super::{
     Scanned, Since, Stray,
 };
 use crate::asset::{Asset, FieldValue, metadata_from_json};
-use beneath::{Entry, Refused};
+use beneath::{Entry, Folders, Refused};
 
 const SIDECAR_SUFFIX: &str = ".json";
 
@@ -53,6 +53,11 @@ impl DirPlatform {
     /// The file an asset id names, opened as far as its folder without following a link,
     /// refusing ids that would leave the tenant folder.
     fn file_of(&self, id: &str) -> Result<Entry, PlatformError> {
+        self.file_in(id, &mut Folders::new(&self.root))
+    }
+
+    /// [`Self::file_of`], reusing the folder `folders` last opened when it holds the file.
+    fn file_in(&self, id: &str, folders: &mut Folders) -> Result<Entry, PlatformError> {
         let relative = Path::new(id);
         let inside = relative.components().count() >= 2
             && relative
@@ -61,7 +66,7 @@ impl DirPlatform {
         if !inside {
             return Err(PlatformError::NotFound { id: id.to_owned() });
         }
-        beneath::entry(&self.root, relative).map_err(self.refused(id))
+        folders.entry(relative).map_err(self.refused(id))
     }
 
     /// The platform's error for a path that cannot be used: a link is named as such.
@@ -357,15 +362,19 @@ impl DirPlatform {
         consents: &std::sync::Mutex<ConsentsSeen>,
     ) {
         let next = AtomicUsize::new(0);
-        let read_one = |listed: &Listed, was_known: bool| {
+        // The assets listed together are mostly of one folder: each thread keeps the
+        // folder it opened last.
+        let read_one = |listed: &Listed, was_known: bool, folders: &mut Folders| {
             let read = match records::named(&listed.id) {
-                Named::Asset => self.read_sidecar(&listed.id).map(|(asset, json)| {
-                    match records::consent_of(&asset, &json) {
-                        Some(consent) => found(Scanned::Asset(consent)),
-                        None => crate::threads::lock(consents).read_without(&asset.id),
-                    }
-                    asset
-                }),
+                Named::Asset => self
+                    .read_sidecar_in(&listed.id, folders)
+                    .map(|(asset, json)| {
+                        match records::consent_of(&asset, &json) {
+                            Some(consent) => found(Scanned::Asset(consent)),
+                            None => crate::threads::lock(consents).read_without(&asset.id),
+                        }
+                        asset
+                    }),
                 _ => self.read(&listed.id),
             };
             match read {
@@ -384,18 +393,20 @@ impl DirPlatform {
         };
         let threads = jobs.clamp(1, 16).min(to_read.len());
         if threads < 2 {
+            let mut folders = Folders::new(&self.root);
             for (listed, was_known) in to_read {
-                read_one(listed, *was_known);
+                read_one(listed, *was_known, &mut folders);
             }
             return;
         }
         std::thread::scope(|scope| {
             for _ in 0..threads {
                 scope.spawn(|| {
+                    let mut folders = Folders::new(&self.root);
                     while let Some((listed, was_known)) =
                         to_read.get(next.fetch_add(1, Ordering::Relaxed))
                     {
-                        read_one(listed, *was_known);
+                        read_one(listed, *was_known, &mut folders);
                     }
                 });
             }
@@ -612,7 +623,16 @@ impl DirPlatform {
 
     /// Reads the sidecar of the file `id` names, with the sidecar's JSON.
     fn read_sidecar(&self, id: &str) -> Result<(Asset, serde_json::Value), PlatformError> {
-        let file = self.file_of(id)?;
+        self.read_sidecar_in(id, &mut Folders::new(&self.root))
+    }
+
+    /// [`Self::read_sidecar`], reusing the folder `folders` last opened.
+    fn read_sidecar_in(
+        &self,
+        id: &str,
+        folders: &mut Folders,
+    ) -> Result<(Asset, serde_json::Value), PlatformError> {
+        let file = self.file_in(id, folders)?;
         file.exists().map_err(self.refused(id))?;
         let sidecar = sidecar_entry(&file);
         let (bytes, meta) = read_seen(&sidecar).map_err(self.refused(id))?;
@@ -961,7 +981,8 @@ fn read_seen(entry: &Entry) -> Result<(Vec<u8>, fs::Metadata), Refused> {
     let err = |e| Refused::Io(entry.relative().to_owned(), e);
     let mut file = entry.open()?;
     let seen = file.metadata().map_err(err)?;
-    let mut bytes = Vec::new();
+    // At its size (and one more byte, to see the end without growing).
+    let mut bytes = Vec::with_capacity(usize::try_from(seen.len()).map_or(0, |n| n + 1));
     file.read_to_end(&mut bytes).map_err(err)?;
     Ok((bytes, seen))
 }
@@ -1486,5 +1507,43 @@ mod tests {
             before.split('-').nth(1),
             "the same size"
         );
+    }
+
+    /// The folder kept for the next read is the one walked to without following a link:
+    /// a sibling folder that is a link is refused though a folder beside it was kept, and
+    /// the kept one is used only for entries of that very folder.
+    #[test]
+    fn a_kept_folder_serves_only_its_own_entries_and_no_link() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let root = dir.path();
+        write(root, "A/b/x.png", &["Jane Doe"]);
+        write(root, "A/b/y.png", &["Ola Nordmann"]);
+        write(root, "A/c/z.png", &["Kari Nordmann"]);
+        let outside = tempfile::tempdir().expect("another dir");
+        write(outside.path(), "d/w.png", &["Someone Else"]);
+        std::os::unix::fs::symlink(outside.path().join("d"), root.join("A/d")).expect("a link");
+        let platform = DirPlatform::open(root).expect("the tenant");
+        let mut folders = Folders::new(root);
+        let read = |id: &str, folders: &mut Folders| {
+            platform
+                .read_sidecar_in(id, folders)
+                .map(|(asset, _)| asset.metadata["80"].items().join(", "))
+        };
+        assert_eq!(read("A/b/x.png", &mut folders).expect("read"), "Jane Doe");
+        assert_eq!(
+            read("A/b/y.png", &mut folders).expect("read"),
+            "Ola Nordmann"
+        );
+        assert_eq!(
+            read("A/c/z.png", &mut folders).expect("read"),
+            "Kari Nordmann"
+        );
+        let linked = read("A/d/w.png", &mut folders).expect_err("through a link");
+        assert!(matches!(linked, PlatformError::Link { .. }), "{linked:?}");
+        assert!(
+            read("A/b/../c/z.png", &mut folders).is_err(),
+            "not a plain path"
+        );
+        assert_eq!(read("A/b/x.png", &mut folders).expect("read"), "Jane Doe");
     }
 }
