@@ -331,7 +331,13 @@ pub fn sync(
 
     // The versions of what this sync reads; the others known are merged in from the
     // versions file afterwards.
-    let mut versions = versions::ReadVersions::default();
+    // Written out in runs beside the index once large: a first sync of ten million assets
+    // would otherwise hold them all.
+    let mut versions = versions::ReadVersions::spilling_into(&files.dir);
+    let spill_error = |source| SyncError::State {
+        path: files.dir.clone(),
+        source,
+    };
     let watermarks = if report.full {
         BTreeMap::new()
     } else {
@@ -433,14 +439,14 @@ pub fn sync(
                         update.upsert(&id, doc)?;
                     }
                     unreadable.assets.remove(&id);
-                    versions.insert(&id, &version);
+                    versions.insert(&id, &version).map_err(spill_error)?;
                     progress.advance(1);
                 }
                 Found::Failed(id, error) => {
                     // The old document stays searchable (unless rebuilding), and the old
                     // version marker is kept so the next sync tries again.
                     if report.full {
-                        versions.remove(&id);
+                        versions.remove(&id).map_err(spill_error)?;
                     }
                     unreadable.assets.insert(id);
                     report.errors.push(error);
@@ -517,7 +523,7 @@ pub fn sync(
             let assets = versions::write(&path, |out| {
                 merge_read(
                     old,
-                    versions.sorted(),
+                    versions.sorted()?,
                     &removed,
                     report.full,
                     &mut counts,
@@ -569,9 +575,9 @@ struct Counts {
 
 /// Writes the versions now indexed: those `read`, and unless `full` the `old` ones not read
 /// again, all less the `removed` ones; both in id order, so one pass beside each other.
-fn merge_read<'a>(
+fn merge_read(
     old: impl Iterator<Item = std::io::Result<(String, String)>>,
-    read: impl Iterator<Item = (&'a str, &'a str)>,
+    read: impl Iterator<Item = std::io::Result<(String, String)>>,
     removed: &BTreeSet<String>,
     full: bool,
     counts: &mut Counts,
@@ -589,27 +595,37 @@ fn merge_read<'a>(
     let mut read = read.peekable();
     for entry in old {
         let (id, version) = entry?;
-        while let Some((new, v)) = read.next_if(|(new, _)| *new < id.as_str()) {
+        while let Some((new, v)) = take_if(&mut read, |new| new < id.as_str())? {
             counts.added += 1;
-            emit(out, new, v)?;
+            emit(out, &new, &v)?;
         }
-        if let Some((new, v)) = read.next_if(|(new, _)| *new == id) {
+        if let Some((new, v)) = take_if(&mut read, |new| new == id)? {
             if v == version {
                 counts.same += 1;
             } else {
                 counts.updated += 1;
             }
-            emit(out, new, v)?;
+            emit(out, &new, &v)?;
         } else if !full {
             emit(out, &id, &version)?;
         }
     }
-    for (new, v) in read {
+    for entry in read {
+        let (new, v) = entry?;
         counts.added += 1;
-        emit(out, new, v)?;
+        emit(out, &new, &v)?;
     }
     counts.removed = removed_count;
     Ok(())
+}
+
+/// The next entry of `read` when it is an error or its id is one `take` wants.
+fn take_if(
+    read: &mut std::iter::Peekable<impl Iterator<Item = std::io::Result<(String, String)>>>,
+    take: impl Fn(&str) -> bool,
+) -> std::io::Result<Option<(String, String)>> {
+    read.next_if(|entry| entry.as_ref().map_or(true, |(id, _)| take(id)))
+        .transpose()
 }
 
 /// The known versions in the versions file, with the unreadable assets among them at a

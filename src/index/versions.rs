@@ -337,6 +337,11 @@ fn unescape(bytes: &[u8]) -> Option<String> {
 /// The versions one sync reads, in the order read, held compactly: every id and version in
 /// one text, and a few bytes of offsets each. A map of strings held a rebuild of a million
 /// assets at about 200 bytes an asset, most of it allocator and tree overhead.
+///
+/// Made with [`ReadVersions::spilling_into`], what was read is written out in sorted runs
+/// to unnamed temporary files each time the text reaches [`SPILL_AT`], and merged back in
+/// id order at the end: a first sync of a million assets held 60 MB of versions and twice
+/// that while the text grew, of ten million ten times as much, and now holds a run's worth.
 #[derive(Debug, Default)]
 pub struct ReadVersions {
     text: String,
@@ -344,7 +349,16 @@ pub struct ReadVersions {
     /// A hash of each id read, so that a rebuild asks the index to replace a document
     /// only when the id may have come before (two ids of one hash only cost a replace).
     ids: std::collections::HashSet<u64>,
+    /// The folder the runs are written in; none: everything stays in memory.
+    spill_dir: Option<PathBuf>,
+    /// The runs written, oldest first.
+    runs: Vec<fs::File>,
+    /// The text held before it is written out as a run.
+    spill_at: usize,
 }
+
+/// The text held before it is written out as a run.
+const SPILL_AT: usize = 16 << 20;
 
 #[derive(Debug, Clone, Copy)]
 struct ReadEntry {
@@ -354,15 +368,28 @@ struct ReadEntry {
     version_len: Option<u32>,
 }
 
+/// An id in a run, then a version or, for an id taken out again, this length and nothing.
+const TAKEN_OUT: u32 = u32::MAX;
+
 impl ReadVersions {
+    /// Holds what is read, writing it out in runs into `dir` (unnamed files, owner-only,
+    /// gone when dropped) once it grows large.
+    pub fn spilling_into(dir: &Path) -> ReadVersions {
+        ReadVersions {
+            spill_dir: Some(dir.to_owned()),
+            spill_at: SPILL_AT,
+            ..ReadVersions::default()
+        }
+    }
+
     /// Records `id` at `version`; a later entry for the same id replaces it.
-    pub fn insert(&mut self, id: &str, version: &str) {
-        self.push(id, Some(version));
+    pub fn insert(&mut self, id: &str, version: &str) -> io::Result<()> {
+        self.push(id, Some(version))
     }
 
     /// Takes `id` out of what was read, if it was.
-    pub fn remove(&mut self, id: &str) {
-        self.push(id, None);
+    pub fn remove(&mut self, id: &str) -> io::Result<()> {
+        self.push(id, None)
     }
 
     /// False only when `id` was never read by this sync.
@@ -372,34 +399,53 @@ impl ReadVersions {
 
     /// Nothing was read.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.is_empty() && self.runs.is_empty()
     }
 
     /// Every id read, with its last version, in id order; those taken out again left out.
-    pub fn sorted(&self) -> impl Iterator<Item = (&str, &str)> {
+    pub fn sorted(&self) -> io::Result<Sorted<'_>> {
+        for mut run in &self.runs {
+            run.seek(SeekFrom::Start(0))?;
+        }
+        let mut sources: Vec<RunReader> = self
+            .runs
+            .iter()
+            .map(|run| RunReader::Run(BufReader::with_capacity(64 << 10, run)))
+            .collect();
+        let memory = self
+            .sorted_in_memory()
+            .map(|(id, version)| (id.to_owned(), version.map(str::to_owned)));
+        sources.push(RunReader::Memory(Box::new(memory)));
+        let mut heads = std::collections::BinaryHeap::new();
+        for (at, source) in sources.iter_mut().enumerate() {
+            if let Some((id, version)) = source.next()? {
+                heads.push(Head { id, at, version });
+            }
+        }
+        Ok(Sorted { sources, heads })
+    }
+
+    /// What is held in memory, sorted by id, the last entry of each id (taken out: `None`).
+    fn sorted_in_memory(&self) -> impl Iterator<Item = (&str, Option<&str>)> {
         let mut order: Vec<usize> = (0..self.entries.len()).collect();
         // Stable, so that entries of one id stay in the order read; and a listing that
         // came in id order (the `dir` walk) is already sorted, which this sort only checks.
         order.sort_by(|a, b| self.id(*a).cmp(self.id(*b)));
         let mut at = 0;
         std::iter::from_fn(move || {
-            loop {
-                let first = *order.get(at)?;
-                let id = self.id(first);
-                let mut last = first;
+            let first = *order.get(at)?;
+            let id = self.id(first);
+            let mut last = first;
+            at += 1;
+            while let Some(&next) = order.get(at).filter(|&&n| self.id(n) == id) {
+                last = next;
                 at += 1;
-                while let Some(&next) = order.get(at).filter(|&&n| self.id(n) == id) {
-                    last = next;
-                    at += 1;
-                }
-                if let Some(version) = self.version(last) {
-                    return Some((id, version));
-                }
             }
+            Some((id, self.version(last)))
         })
     }
 
-    fn push(&mut self, id: &str, version: Option<&str>) {
+    fn push(&mut self, id: &str, version: Option<&str>) -> io::Result<()> {
         let start = self.text.len();
         self.text.push_str(id);
         if let Some(version) = version {
@@ -411,6 +457,36 @@ impl ReadVersions {
             version_len: version.map(|v| u32::try_from(v.len()).expect("a short version")),
         });
         self.ids.insert(hash(id));
+        if self.spill_dir.is_some() && self.text.len() >= self.spill_at {
+            self.spill()?;
+        }
+        Ok(())
+    }
+
+    /// Writes what is held out as a run, sorted, and empties the memory.
+    fn spill(&mut self) -> io::Result<()> {
+        let Some(dir) = &self.spill_dir else {
+            return Ok(());
+        };
+        let file = tempfile::tempfile_in(dir)?;
+        let mut out = io::BufWriter::with_capacity(64 << 10, file);
+        for (id, version) in self.sorted_in_memory() {
+            let len = |n: usize| u32::try_from(n).unwrap_or(TAKEN_OUT - 1).to_le_bytes();
+            out.write_all(&len(id.len()))?;
+            out.write_all(id.as_bytes())?;
+            match version {
+                Some(version) => {
+                    out.write_all(&len(version.len()))?;
+                    out.write_all(version.as_bytes())?;
+                }
+                None => out.write_all(&TAKEN_OUT.to_le_bytes())?,
+            }
+        }
+        self.runs
+            .push(out.into_inner().map_err(io::IntoInnerError::into_error)?);
+        self.text.clear();
+        self.entries.clear();
+        Ok(())
     }
 
     fn id(&self, entry: usize) -> &str {
@@ -423,6 +499,100 @@ impl ReadVersions {
         let from = e.start + e.id_len as usize;
         e.version_len
             .map(|len| &self.text[from..from + len as usize])
+    }
+}
+
+/// One sorted source of [`Sorted`]: a run on disk, or what is held in memory.
+enum RunReader<'a> {
+    Run(BufReader<&'a fs::File>),
+    Memory(Box<dyn Iterator<Item = (String, Option<String>)> + 'a>),
+}
+
+impl RunReader<'_> {
+    fn next(&mut self) -> io::Result<Option<(String, Option<String>)>> {
+        let reader = match self {
+            RunReader::Memory(entries) => return Ok(entries.next()),
+            RunReader::Run(reader) => reader,
+        };
+        if reader.fill_buf()?.is_empty() {
+            return Ok(None);
+        }
+        let mut len = [0; 4];
+        reader.read_exact(&mut len)?;
+        let id = read_text(reader, u32::from_le_bytes(len))?;
+        reader.read_exact(&mut len)?;
+        let version = match u32::from_le_bytes(len) {
+            TAKEN_OUT => None,
+            len => Some(read_text(reader, len)?),
+        };
+        Ok(Some((id, version)))
+    }
+}
+
+/// `len` bytes of text.
+fn read_text(reader: &mut impl Read, len: u32) -> io::Result<String> {
+    let mut bytes = vec![0; len as usize];
+    reader.read_exact(&mut bytes)?;
+    String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}
+
+/// The next id of one source; the heap's top is the least id, and of one id the source
+/// read last, whose entry replaces the others.
+#[derive(Debug, PartialEq, Eq)]
+struct Head {
+    id: String,
+    at: usize,
+    version: Option<String>,
+}
+
+impl Ord for Head {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other.id.cmp(&self.id).then(self.at.cmp(&other.at))
+    }
+}
+
+impl PartialOrd for Head {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The ids read in id order, each with its last version; see [`ReadVersions::sorted`].
+pub struct Sorted<'a> {
+    sources: Vec<RunReader<'a>>,
+    heads: std::collections::BinaryHeap<Head>,
+}
+
+impl Sorted<'_> {
+    /// Puts the next entry of the source `at` among the heads.
+    fn advance(&mut self, at: usize) -> io::Result<()> {
+        if let Some((id, version)) = self.sources[at].next()? {
+            self.heads.push(Head { id, at, version });
+        }
+        Ok(())
+    }
+}
+
+impl Iterator for Sorted<'_> {
+    type Item = io::Result<(String, String)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let step = |sorted: &mut Self| -> io::Result<Option<(String, String)>> {
+            while let Some(last) = sorted.heads.pop() {
+                sorted.advance(last.at)?;
+                // The same id from sources read earlier: replaced by this one.
+                while sorted.heads.peek().is_some_and(|h| h.id == last.id) {
+                    if let Some(earlier) = sorted.heads.pop() {
+                        sorted.advance(earlier.at)?;
+                    }
+                }
+                if let Some(version) = last.version {
+                    return Ok(Some((last.id, version)));
+                }
+            }
+            Ok(None)
+        };
+        step(self).transpose()
     }
 }
 
@@ -497,23 +667,50 @@ mod tests {
 
     #[test]
     fn read_versions_come_out_in_id_order_the_last_of_each_id_and_none_taken_out() {
-        let mut read = ReadVersions::default();
-        assert!(read.is_empty());
-        read.insert("b/2.jpg", "v1");
-        read.insert("a/1.jpg", "v1");
-        read.insert("c/3.jpg", "v1");
-        read.insert("b/2.jpg", "v2");
-        read.remove("c/3.jpg");
-        read.insert("a/10.jpg", "v7");
-        assert!(read.may_hold("b/2.jpg") && read.may_hold("c/3.jpg"));
-        assert!(!read.may_hold("d/4.jpg"));
-        let got: Vec<(&str, &str)> = read.sorted().collect();
-        assert_eq!(
-            got,
-            [("a/1.jpg", "v1"), ("a/10.jpg", "v7"), ("b/2.jpg", "v2")]
-        );
-        // Taken out, then read again: in.
-        read.insert("c/3.jpg", "v3");
-        assert_eq!(read.sorted().last(), Some(("c/3.jpg", "v3")));
+        let sorted = |read: &ReadVersions| -> Vec<(String, String)> {
+            read.sorted()
+                .expect("sorted")
+                .collect::<io::Result<_>>()
+                .expect("read back")
+        };
+        let owned = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs
+                .iter()
+                .map(|(id, version)| ((*id).to_owned(), (*version).to_owned()))
+                .collect()
+        };
+        let dir = tempfile::tempdir().expect("a temp dir");
+        // In memory, and written out after every entry or two: the same answers.
+        for spill_at in [usize::MAX, 1, 12] {
+            let mut read = ReadVersions::spilling_into(dir.path());
+            read.spill_at = spill_at;
+            assert!(read.is_empty());
+            read.insert("b/2.jpg", "v1").expect("held");
+            read.insert("a/1.jpg", "v1").expect("held");
+            read.insert("c/3.jpg", "v1").expect("held");
+            read.insert("b/2.jpg", "v2").expect("held");
+            read.remove("c/3.jpg").expect("held");
+            read.insert("a/10.jpg", "v7").expect("held");
+            assert!(!read.is_empty());
+            assert_eq!(spill_at == 1, read.runs.len() == 6, "{spill_at}");
+            assert!(read.may_hold("b/2.jpg") && read.may_hold("c/3.jpg"));
+            assert!(!read.may_hold("d/4.jpg"));
+            assert_eq!(
+                sorted(&read),
+                owned(&[("a/1.jpg", "v1"), ("a/10.jpg", "v7"), ("b/2.jpg", "v2")]),
+                "{spill_at}"
+            );
+            // Taken out, then read again: in.
+            read.insert("c/3.jpg", "v3").expect("held");
+            assert_eq!(
+                sorted(&read).last(),
+                Some(&("c/3.jpg".to_owned(), "v3".to_owned()))
+            );
+            // Read twice, the second time at its old version: the last read counts.
+            read.insert("a/1.jpg", "v0").expect("held");
+            assert_eq!(sorted(&read)[0], ("a/1.jpg".to_owned(), "v0".to_owned()));
+        }
+        // Written out, nothing is left in the folder by name.
+        assert_eq!(fs::read_dir(dir.path()).expect("listed").count(), 0);
     }
 }
