@@ -9,6 +9,7 @@
 
 pub mod group;
 pub mod locate;
+mod search_dir;
 pub mod state;
 pub mod sync;
 pub mod versions;
@@ -185,18 +186,11 @@ impl TenantIndex {
         if !dir.join("meta.json").exists() {
             return Err(IndexError::NotSynced);
         }
-        // Read at random: a search touches a few terms and the stored documents of its
-        // candidates, scattered over the store, so reading ahead of each page it faults in
-        // is wasted (1,805 candidates of a name at a million assets: 30 ms, 27.4-28.6 ms
-        // with the advice, perf stat over 10 runs each).
-        let directory = tantivy::directory::MmapDirectory::open_with_madvice(
-            dir,
-            tantivy::directory::Advice::Random,
-        )
-        .map_err(|e| IndexError::Tantivy {
-            path: dir.to_owned(),
-            source: e.into(),
-        })?;
+        let directory =
+            search_dir::SearchDirectory::open(dir).map_err(|e| IndexError::Tantivy {
+                path: dir.to_owned(),
+                source: e.into(),
+            })?;
         let index = Index::open(directory).map_err(|source| IndexError::Tantivy {
             path: dir.to_owned(),
             source,
