@@ -357,12 +357,17 @@ impl TenantIndex {
             .map(|p| (Occur::Should, self.probe_query(p)))
             .collect();
         let query = BooleanQuery::new(clauses);
+        let t0 = std::time::Instant::now();
         let addresses = searcher
             .search(&query, &tantivy::collector::DocSetCollector)
             .map_err(|e| self.err(e))?;
         let mut addresses: Vec<_> = addresses.into_iter().collect();
         addresses.sort();
-        log::info!("{} candidate(s) to confirm", addresses.len());
+        log::info!(
+            "{} candidate(s) to confirm, searched in {:?}",
+            addresses.len(),
+            t0.elapsed()
+        );
         let confirm_all = |addresses: &[tantivy::DocAddress]| -> Result<Vec<T>, IndexError> {
             let mut kept = Vec::new();
             for &address in addresses {

@@ -11,8 +11,8 @@ use std::io::Write;
 use std::mem::MaybeUninit;
 use std::os::unix::ffi::OsStrExt as _;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
 
 use rustix::fs::{AtFlags, FileType, Mode, OFlags, RawDir, StatxFlags};
 
@@ -25,6 +25,52 @@ use crate::asset::{Asset, FieldValue, metadata_from_json};
 use beneath::{Entry, Folders, Refused};
 
 const SIDECAR_SUFFIX: &str = ".json";
+
+/// How many folders each listing thread may list ahead of the walk (see
+/// [`DirPlatform::list_folders`]).
+const LISTED_AHEAD_PER_THREAD: usize = 2;
+
+/// How far the listing of a folder's sub-folders may run ahead of the walk that takes them.
+struct Window {
+    /// How many folders the walk took, and whether it stopped.
+    state: Mutex<(usize, bool)>,
+    moved: Condvar,
+    ahead: usize,
+}
+
+impl Window {
+    fn new(ahead: usize) -> Window {
+        Window {
+            state: Mutex::new((0, false)),
+            moved: Condvar::new(),
+            ahead,
+        }
+    }
+
+    /// Waits until folder `at` is within the window; false when the walk stopped.
+    fn wait_for(&self, at: usize) -> bool {
+        let mut state = crate::threads::lock(&self.state);
+        while !state.1 && at >= state.0 + self.ahead {
+            state = self
+                .moved
+                .wait(state)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        !state.1
+    }
+
+    /// The walk took the first `count` folders.
+    fn taken(&self, count: usize) {
+        crate::threads::lock(&self.state).0 = count;
+        self.moved.notify_all();
+    }
+
+    /// The walk ended (or failed): no more folders are listed.
+    fn stop(&self) {
+        crate::threads::lock(&self.state).1 = true;
+        self.moved.notify_all();
+    }
+}
 
 /// A tenant folder.
 #[derive(Debug, Clone)]
@@ -430,19 +476,22 @@ impl DirPlatform {
             return Ok(());
         }
         let next = AtomicUsize::new(0);
-        // Set when the walk ends early (an error): the threads then list no more.
-        let stop = AtomicBool::new(false);
+        // The listing runs at most `ahead` folders before what `each` took: a first sync
+        // reads every sidecar of a folder while the next ones are listed, and unbounded,
+        // the listings of a whole archive waited in memory (a million assets' at ten
+        // million, most of a gigabyte).
+        let window = Window::new(threads * LISTED_AHEAD_PER_THREAD);
         std::thread::scope(|scope| {
             let (tx, rx) = mpsc::channel::<(usize, Result<Folder, PlatformError>)>();
             for _ in 0..threads.min(dirs.len()) {
-                let (tx, next, stop) = (tx.clone(), &next, &stop);
+                let (tx, next, window) = (tx.clone(), &next, &window);
                 scope.spawn(move || {
-                    while !stop.load(Ordering::Relaxed) {
+                    loop {
                         let at = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(dir) = dirs.get(at) else {
+                        if at >= dirs.len() || !window.wait_for(at) {
                             return;
-                        };
-                        let listed = self.list_folder(dir);
+                        }
+                        let listed = self.list_folder(&dirs[at]);
                         let failed = listed.is_err();
                         if tx.send((at, listed)).is_err() || failed {
                             return;
@@ -467,12 +516,13 @@ impl DirPlatform {
                         })?;
                         waiting.insert(listed_at, listed?);
                     };
+                    window.taken(at + 1);
                     each(at, folder)?;
                 }
                 Ok(())
             };
             let handed = handed();
-            stop.store(true, Ordering::Relaxed);
+            window.stop();
             handed
         })
     }
@@ -761,6 +811,9 @@ impl Platform for DirPlatform {
                         to_read.push((listed, same.is_some()));
                     }
                 }
+                // The assets read before are settled as far as the known versions went.
+                let next = next_known.as_ref().map(|(id, _)| id.as_str());
+                crate::threads::lock(&consents).passed(next);
                 self.read_listed(&to_read, since.jobs, found, &gone, &consents);
                 Ok(())
             },

@@ -40,15 +40,9 @@ fn record(t: &Test, id: &str, fields: Value) {
     t.write(&format!(".records/{id}.json"), text.as_bytes());
 }
 
-/// A group photo with its consent status, her account and Ola's, her comment and Ola's
-/// that names her, her album with its share, and her order, on `kind`, synced.
-fn tenant(kind: Kind) -> Tenant {
-    let t = Test::new();
-    t.asset(
-        "Staff/shared.png",
-        json!({"368": ["Jane Doe", "Ola Nordmann"], "5": "Board meeting"}),
-    );
-    let sidecar = t.tenant_dir().join("Staff/shared.png.json");
+/// Gives the sidecar of `id` (written by `Test::asset`) a consent status.
+fn with_consent(t: &Test, id: &str) {
+    let sidecar = t.tenant_dir().join(format!("{id}.json"));
     let mut json: Value =
         serde_json::from_slice(&std::fs::read(&sidecar).expect("the sidecar")).expect("JSON");
     json["consentStatus"] = json!({
@@ -58,6 +52,17 @@ fn tenant(kind: Kind) -> Tenant {
         "countByConsentFormState": [{"consentFormState": "Signed", "consentFormCount": 2}],
     });
     std::fs::write(&sidecar, serde_json::to_vec_pretty(&json).expect("JSON")).expect("written");
+}
+
+/// A group photo with its consent status, her account and Ola's, her comment and Ola's
+/// that names her, her album with its share, and her order, on `kind`, synced.
+fn tenant(kind: Kind) -> Tenant {
+    let t = Test::new();
+    t.asset(
+        "Staff/shared.png",
+        json!({"368": ["Jane Doe", "Ola Nordmann"], "5": "Board meeting"}),
+    );
+    with_consent(&t, "Staff/shared.png");
     record(
         &t,
         ACCOUNT,
@@ -188,6 +193,65 @@ fn locate_finds_her_account_comments_order_and_consent_in_an_azure_container() {
         return;
     }
     her_records_located(Kind::Azure);
+}
+
+/// A consent status taken out of its sidecar leaves the index at the next sync, and the
+/// others stay. A `dir` sync settles an asset read without one only once the known versions
+/// it walks beside the listing have passed where its consent's id sorts: `Staff/a.png`'s
+/// comes after the folder `Staff/a.png.d/` read next (`.` sorts before `/`), the last
+/// asset's (`Zeta/z.png`) after the end of the walk.
+fn consent_taken_out(kind: Kind) {
+    let t = Test::new();
+    for id in [
+        "Staff/a.png",
+        "Staff/a.png.d/c.png",
+        "Staff/b.png",
+        "Zeta/z.png",
+    ] {
+        t.asset(id, json!({"368": ["Jane Doe"], "5": "Board meeting"}));
+        with_consent(&t, id);
+    }
+    let tenant = Tenant::new(t, kind, &[], |_| {});
+    let consents = |tenant: &Tenant| -> Vec<String> {
+        let hits = tenant.dsr(["locate"]).args(JANE).hits();
+        found(&hits)
+            .into_keys()
+            .filter(|id| id.ends_with("/consent"))
+            .collect()
+    };
+    assert_eq!(
+        consents(&tenant),
+        [
+            "Staff/a.png.d/c.png/consent",
+            "Staff/a.png/consent",
+            "Staff/b.png/consent",
+            "Zeta/z.png/consent"
+        ]
+    );
+    for id in ["Staff/a.png", "Zeta/z.png"] {
+        // Written again without its consent status (and a caption of another length, so
+        // that every platform's version marker changes).
+        tenant
+            .t
+            .asset(id, json!({"368": ["Jane Doe"], "5": "Board meeting, 2024"}));
+        tenant.copy_sidecar_to_store(id);
+    }
+    let report = tenant.dsr(["sync", "-o", "json"]).run().json();
+    assert_eq!(report["removed"], 2, "{report:#}");
+    assert_eq!(
+        consents(&tenant),
+        ["Staff/a.png.d/c.png/consent", "Staff/b.png/consent"]
+    );
+}
+
+#[test]
+fn a_consent_status_taken_out_of_its_sidecar_leaves_the_index_in_a_tenant_folder() {
+    consent_taken_out(Kind::Dir);
+}
+
+#[test]
+fn a_consent_status_taken_out_of_its_sidecar_leaves_the_index_in_an_object_store() {
+    consent_taken_out(Kind::Objects);
 }
 
 fn her_records_erased(kind: Kind) {

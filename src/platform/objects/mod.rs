@@ -913,7 +913,16 @@ impl Platform for ObjectsPlatform {
                             if let Some(json) = json {
                                 match records::consent_of(&asset, &json) {
                                     Some(consent) => found(Scanned::Asset(consent)),
-                                    None => consents.read_without(&asset.id),
+                                    // Only an asset with a known consent status is noted:
+                                    // one id per object read was held to the end.
+                                    None if since
+                                        .versions
+                                        .get(&records::consent_id(&asset.id))
+                                        .is_some() =>
+                                    {
+                                        consents.read_without(&asset.id);
+                                    }
+                                    None => {}
                                 }
                             }
                             found(Scanned::Asset(asset));
