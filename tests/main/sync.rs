@@ -608,3 +608,34 @@ fn sync_is_refused_while_another_process_changes_the_tenant() {
     t.sync(&[]);
     assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg", "Staff/b.jpg"]);
 }
+
+/// Reading a tenant to index it is no one's access to its assets: a sync leaves the access
+/// time of the sidecars it reads as it was, for the files dsr owns (`O_NOATIME`). The
+/// access time is set before the modification time, so a file system mounted `relatime`
+/// (the default) would move it on the first read; one mounted `noatime` never does, and
+/// then this passes whatever dsr does.
+#[test]
+fn a_sync_leaves_the_access_time_of_what_it_reads() {
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    let sidecar = t.tenant_dir().join("Staff/a.jpg.json");
+    let accessed = SystemTime::UNIX_EPOCH + Duration::from_secs(1_500_000_000);
+    File::options()
+        .write(true)
+        .open(&sidecar)
+        .and_then(|f| {
+            f.set_times(
+                std::fs::FileTimes::new()
+                    .set_accessed(accessed)
+                    .set_modified(accessed + Duration::from_secs(60)),
+            )
+        })
+        .expect("the sidecar's times set");
+    t.add_tenant("acme", &["--default-region", "NO"]);
+    t.dsr(["sync", "--full"]).run();
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg"]);
+    let after = std::fs::metadata(&sidecar)
+        .and_then(|m| m.accessed())
+        .expect("the sidecar's access time");
+    assert_eq!(after, accessed);
+}
