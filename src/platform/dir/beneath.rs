@@ -157,9 +157,9 @@ impl Entry {
     /// Opens the entry for reading; a link is refused.
     ///
     /// Without changing its access time where the system lets dsr (`O_NOATIME`: the files
-    /// it owns): reading a tenant to index it is no one's access to the asset, and the
-    /// first read of a file written since it was last read otherwise wrote its inode back
-    /// (`relatime`), a million times over in a first sync of a freshly written tenant.
+    /// it owns): reading a tenant to index it is no one's access to the asset, and a sync
+    /// would otherwise mark every file it reads as just used (under `relatime`, each one
+    /// written since it was last read), which backup and storage-tiering tools go by.
     pub fn open(&self) -> Result<fs::File, Refused> {
         let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
         if !NOATIME_REFUSED.load(Ordering::Relaxed) {
