@@ -70,6 +70,21 @@ impl Window {
         crate::threads::lock(&self.state).1 = true;
         self.moved.notify_all();
     }
+
+    /// Stops the window when dropped while its thread panics.
+    fn closed_on_panic(&self) -> ClosedOnPanic<'_> {
+        ClosedOnPanic(self)
+    }
+}
+
+struct ClosedOnPanic<'a>(&'a Window);
+
+impl Drop for ClosedOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.stop();
+        }
+    }
 }
 
 /// A tenant folder.
@@ -486,6 +501,10 @@ impl DirPlatform {
             for _ in 0..threads.min(dirs.len()) {
                 let (tx, next, window) = (tx.clone(), &next, &window);
                 scope.spawn(move || {
+                    // A thread that panics closes the window: the others, waiting for the
+                    // walk to take the folder it never sent, would otherwise wait forever
+                    // and keep the channel open.
+                    let _closing = window.closed_on_panic();
                     loop {
                         let at = next.fetch_add(1, Ordering::Relaxed);
                         if at >= dirs.len() || !window.wait_for(at) {
@@ -1183,6 +1202,31 @@ pub(crate) fn changed(
 #[cfg(test)]
 mod tests {
     use std::time::SystemTime;
+
+    /// A listing thread that panics must not leave the others waiting for the walk: they
+    /// hold the channel open, and the walk would wait for them in turn.
+    #[test]
+    fn a_panicking_listing_thread_closes_the_window() {
+        let window = Window::new(2);
+        std::thread::scope(|scope| {
+            let (tx, rx) = mpsc::channel();
+            let window = &window;
+            scope.spawn(move || tx.send(window.wait_for(5)));
+            let panicked = scope.spawn(move || {
+                let _closing = window.closed_on_panic();
+                panic!("a listing failed unexpectedly");
+            });
+            assert!(panicked.join().is_err());
+            let answer = rx.recv_timeout(std::time::Duration::from_secs(10));
+            // Lets the waiting thread go whatever happened, so that a failure is reported
+            // instead of hanging the scope.
+            window.stop();
+            assert_eq!(answer, Ok(false), "the waiting thread was not released");
+        });
+        // Within the window, nothing waits.
+        let open = Window::new(2);
+        assert!(open.wait_for(1));
+    }
 
     use super::*;
 
