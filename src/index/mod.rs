@@ -358,7 +358,7 @@ impl TenantIndex {
             .map(|p| (Occur::Should, self.probe_query(p, &searcher)))
             .collect();
         let query = BooleanQuery::new(clauses);
-        let t0 = std::time::Instant::now();
+        let searching = std::time::Instant::now();
         let addresses = searcher
             .search(&query, &tantivy::collector::DocSetCollector)
             .map_err(|e| self.err(e))?;
@@ -367,7 +367,7 @@ impl TenantIndex {
         log::info!(
             "{} candidate(s) to confirm, searched in {:?}",
             addresses.len(),
-            t0.elapsed()
+            searching.elapsed()
         );
         let confirm_all = |addresses: &[tantivy::DocAddress]| -> Result<Vec<T>, IndexError> {
             let mut kept = Vec::new();

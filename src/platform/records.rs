@@ -276,7 +276,7 @@ impl ConsentsSeen {
     pub(super) fn passed(&mut self, next: Option<&str>) {
         let waiting = std::mem::take(&mut self.waiting);
         for asset in waiting {
-            let settled = next.is_none_or(|next| consent_id(&asset).as_str() < next);
+            let settled = next.is_none_or(|next| consent_sorts_before(&asset, next));
             if !settled {
                 self.waiting.push(asset);
             } else if self.known.contains_key(&asset) {
@@ -299,9 +299,24 @@ impl ConsentsSeen {
     }
 }
 
-/// The id of `asset`'s consent status (see [`RecordId::parse`]).
+/// What an asset's id is followed by in the id of its consent status (see
+/// [`RecordId::parse`]).
+const CONSENT_SUFFIX: &str = "/consent";
+
+/// The id of `asset`'s consent status.
 pub(super) fn consent_id(asset: &str) -> String {
-    format!("{asset}/consent")
+    format!("{asset}{CONSENT_SUFFIX}")
+}
+
+/// Whether [`consent_id`]`(asset)` sorts before `next`, without making it: a first sync
+/// asks this of every asset it reads.
+fn consent_sorts_before(asset: &str, next: &str) -> bool {
+    match next.strip_prefix(asset) {
+        // They differ only after the asset's id.
+        Some(rest) => CONSENT_SUFFIX < rest,
+        // They differ within it, or `next` is a shorter prefix of it and sorts first.
+        None => asset < next,
+    }
 }
 
 /// A record has no file: what the subject provided is the record itself, as JSON (the
@@ -319,6 +334,32 @@ pub(super) fn record_json(asset: &Asset) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_consent_id_is_placed_among_ids_as_when_made() {
+        let ids = [
+            "A/x.png",
+            "A/x.png.d/y.png",
+            "A/x.png-2",
+            "A/x.png/comments/1",
+            "A/x.png/consent",
+            "A/x.png/consent/z",
+            "A/x.png/d",
+            "A/x.pn",
+            "A/y.png",
+            "A",
+            "",
+        ];
+        for asset in ["A/x.png", "A/x", "A/y.png"] {
+            for next in ids {
+                assert_eq!(
+                    consent_sorts_before(asset, next),
+                    consent_id(asset).as_str() < next,
+                    "{asset} before {next}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn records_are_told_from_the_assets_beside_them() {
