@@ -29,7 +29,7 @@ use crate::asset::{Asset, Metadata};
 use crate::fields::{FieldRoles, Role};
 use crate::fsutil;
 use crate::matching::identity::{self, Probe, phone_e164};
-use crate::matching::normalize::Word;
+use crate::matching::normalize::{TYPO_LETTERS, Word};
 use crate::matching::{matcher, normalize};
 
 /// Errors of the index. Callers branch on `NotSynced` to tell the user to run `dsr sync`.
@@ -554,8 +554,17 @@ impl TenantIndex {
                 }
                 for text in other.terms() {
                     let term = beside(letter, text, distance);
-                    if other.letters() >= 5 {
-                        evidence.push(self.one_typo(searcher, self.fields.words, &term));
+                    if other.letters() >= TYPO_LETTERS {
+                        // The same letter at the same distance, beside a word the matcher
+                        // takes for a typo: one edit elsewhere in the term is another
+                        // letter or distance, which no name of this search stands for.
+                        let at = beside(letter, "", distance);
+                        let kept = |found: &str| {
+                            found.strip_prefix(&at).is_some_and(|word| {
+                                !word.starts_with('_') && typo_long_enough(word)
+                            })
+                        };
+                        evidence.push(self.one_typo(searcher, self.fields.words, &term, kept));
                     }
                     evidence.push(self.word_query(&term));
                 }
@@ -586,8 +595,8 @@ impl TenantIndex {
                     IndexRecordOption::Basic,
                 )));
             }
-            if loose && word.letters() >= 5 {
-                strong.push(self.one_typo(searcher, field, text));
+            if loose && word.letters() >= TYPO_LETTERS {
+                strong.push(self.one_typo(searcher, field, text, typo_long_enough));
             }
         }
         let key = word.latin_key();
@@ -610,11 +619,18 @@ impl TenantIndex {
     }
 
     /// Documents holding a word one edit (or one swap of neighbours) from `text` in
-    /// `field`, or `text` itself: those words are looked up in each segment's dictionary
-    /// here and searched as terms. Tantivy's fuzzy query marks its documents in a bitmap
-    /// as large as each segment, cleared and read whole: at ten million assets that was
-    /// 10 of the 11 ms a name with two such words spent searching, whatever its hits.
-    fn one_typo(&self, searcher: &Searcher, field: Field, text: &str) -> Box<dyn Query> {
+    /// `field` that `kept` accepts, or `text` itself: those words are looked up in each
+    /// segment's dictionary here and searched as terms. Tantivy's fuzzy query marks its
+    /// documents in a bitmap as large as each segment, cleared and read whole: at ten
+    /// million assets that was 10 of the 11 ms a name with two such words spent searching,
+    /// whatever its hits.
+    fn one_typo(
+        &self,
+        searcher: &Searcher,
+        field: Field,
+        text: &str,
+        kept: impl Fn(&str) -> bool,
+    ) -> Box<dyn Query> {
         let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, text), 1, true);
         let words = || -> tantivy::Result<BTreeSet<String>> {
             let automaton = fuzzy.automaton()?;
@@ -624,7 +640,9 @@ impl TenantIndex {
                 let mut terms = inverted.terms().search(&automaton).into_stream()?;
                 while terms.advance() {
                     // Every term of these fields is text (see the schema).
-                    if let Ok(word) = std::str::from_utf8(terms.key()) {
+                    if let Ok(word) = std::str::from_utf8(terms.key())
+                        && (word == text || kept(word))
+                    {
                         words.insert(word.to_owned());
                     }
                 }
@@ -669,6 +687,14 @@ struct WordAlternatives {
     strong: Vec<Box<dyn Query>>,
     /// For a full word, its first letter, written as an initial ("j" for "Jane").
     letter: Option<String>,
+}
+
+/// Whether an index word one edit from a searched word is long enough for the matcher to
+/// take it for a typo of it ([`Word::one_typo_from`]): a shorter one never pairs, so its
+/// assets are not read. Either fold of a word has at least the letters of its stripped
+/// fold, so this keeps every word the matcher could take.
+fn typo_long_enough(word: &str) -> bool {
+    word.chars().nth(TYPO_LETTERS - 1).is_some()
 }
 
 fn any_of(queries: impl Iterator<Item = Box<dyn Query>>) -> Box<dyn Query> {

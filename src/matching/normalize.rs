@@ -88,11 +88,11 @@ impl Word {
         self.expanded() == other.expanded() || self.stripped() == other.stripped()
     }
 
-    /// One edit (insertion, deletion, substitution or transposition) apart on a word of
-    /// five or more letters.
+    /// One edit (insertion, deletion, substitution or transposition) apart, both words of
+    /// [`TYPO_LETTERS`] or more letters.
     pub fn one_typo_from(&self, other: &Word) -> bool {
         // A letter takes at least one byte: most short words are ruled out without counting.
-        let short = |w: &Word| w.stripped().len() < 5 || w.letters() < 5;
+        let short = |w: &Word| w.stripped().len() < TYPO_LETTERS || w.letters() < TYPO_LETTERS;
         if short(self) || short(other) {
             return false;
         }
@@ -172,6 +172,10 @@ impl Word {
         stripped.chars().nth(1).is_some() && stripped.chars().all(is_unspaced_script)
     }
 }
+
+/// The fewest letters a word of a name needs, on both sides, for a one-typo variant of it
+/// to count: one letter in a shorter word makes another name ("Imir" is not Vimir).
+pub const TYPO_LETTERS: usize = 5;
 
 /// Letters of the scripts that write a name without spaces: Han ideographs, kana, and
 /// Hangul (syllables decompose to jamo when folded).

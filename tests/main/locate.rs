@@ -748,6 +748,41 @@ fn a_name_search_reads_no_asset_holding_it_only_in_identifiers() {
     );
 }
 
+/// A word one letter from a searched word counts as a typo only when both are five letters
+/// or longer ("Imir" is not Vimir), and a letter counts as an initial only beside the
+/// name's other words: the index proposes no asset the matcher could never take, so none
+/// is read. Those it could take are all still found.
+#[test]
+fn a_name_search_reads_no_asset_holding_only_a_short_word_one_letter_off() {
+    let t = Test::new();
+    for (id, fields) in [
+        ("Names/exact.jpg", json!({"368": ["Vimir Sandnes"]})),
+        ("Names/typo.jpg", json!({"368": ["Vimir Sandnas"]})),
+        ("Names/initial.jpg", json!({"368": ["V. Sandnas"]})),
+        ("Other/short.jpg", json!({"368": ["Imir Sandnes"]})),
+        ("Other/letter.jpg", json!({"368": ["X. Sandnes"]})),
+        ("Other/apart.jpg", json!({"120": "V. and Sandnes came."})),
+    ] {
+        t.asset(id, fields);
+    }
+    t.add_tenant("acme", &[]);
+    t.sync(&[]);
+    let out = t.dsr(["-v", "locate", "--name", "Vimir Sandnes"]).run();
+    assert!(
+        out.stderr.contains("3 candidate(s) to confirm"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        found(&t, &["--name", "Vimir Sandnes"]),
+        expect(&[
+            ("Names/exact.jpg", "high"),
+            ("Names/typo.jpg", "medium"),
+            ("Names/initial.jpg", "low"),
+        ])
+    );
+}
+
 /// A number searched as the index holds it ("+47 912 34 567" is "+4791234567" with
 /// separators) is found without loading the phone library, whose start-up costs a process
 /// more than searching a million assets; the answer is the one the library gives.
