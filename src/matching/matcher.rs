@@ -218,6 +218,7 @@ impl Matcher {
                         Probe::Email(email) => match_email(email, role, item),
                         Probe::Phone(e164) => match_phone(e164, role, item, self.region),
                         Probe::Login(login) => match_login(login, role, item),
+                        Probe::Name(name) if ruled_out(name, role, item) => None,
                         Probe::Name(name) if role == Role::Person => match_person(name, item),
                         Probe::Name(name) if role == Role::Text => {
                             let words = words.get_or_insert_with(|| normalize::words(item));
@@ -355,6 +356,26 @@ fn reordered(how: &[(WordMatch, usize)]) -> bool {
 /// True when a searched initial met an initial ("J. Doe" searched, "J. Doe" written).
 fn involves_initials(name: &[Word], how: &[WordMatch]) -> bool {
     how.contains(&WordMatch::Initial) || name.iter().any(Word::is_initial)
+}
+
+/// True when a quick reading of the value ([`normalize::quick_cover`]) shows the name
+/// cannot be matched in it. Running text needs every word of the name in one phrase
+/// (`match_phrase_in`). A person field needs every word of a name of one or two words in
+/// one entry; of a longer name, at least the first word, equal, since an entry may lack
+/// the others (`match_person_partly`). A whole "Last, First" reading needs every word.
+fn ruled_out(name: &[Word], role: Role, item: &str) -> bool {
+    if name.is_empty() || !matches!(role, Role::Person | Role::Text) {
+        return false;
+    }
+    let Some(cover) = normalize::quick_cover(name, item) else {
+        return false;
+    };
+    let everyone = u64::MAX >> (64 - name.len());
+    if role == Role::Person && name.len() > 2 {
+        cover & 1 == 0
+    } else {
+        cover != everyone
+    }
 }
 
 fn match_person(name: &[Word], item: &str) -> Found {
@@ -806,6 +827,84 @@ mod tests {
 
     fn single(s: &str) -> FieldValue {
         FieldValue::Single(s.to_owned())
+    }
+
+    /// The quick reading rules out only what neither a person field nor running text
+    /// would match: names of one to five words, among values of names written whole, in
+    /// part, family name first, as initials, with typos, run together and in lists.
+    #[test]
+    fn a_value_ruled_out_quickly_holds_no_match() {
+        let names = [
+            "Jane Doe",
+            "Jane",
+            "J. Doe",
+            "Mary Wollstonecraft Shelley",
+            "Gabriel José García Márquez",
+            "Vimir Sandnes",
+            "Pyotr Tchaikovsky",
+            "Ole Kristian Dahl Nordmann Berg",
+        ];
+        let pieces = [
+            "Jane",
+            "Doe",
+            "J.",
+            "Mary",
+            "Shelley",
+            "Wollstonecraft",
+            "Garcia",
+            "Márquez",
+            "Marquez",
+            "Gabriel",
+            "Jose",
+            "Vimir",
+            "Vimiir",
+            "Imir",
+            "Sandnes",
+            "Sandnas",
+            "V.",
+            "Petr",
+            "Chaikovsky",
+            "Ole",
+            "Dahl",
+            "Berg",
+            "Kristian",
+            "JaneDoe",
+            "a",
+            "Nordmann",
+            "x",
+        ];
+        let joins = [" ", ", ", "; ", " and ", "-", ". ", " / ", "_"];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let (mut ruled, mut found) = (0, 0);
+        for _ in 0..20_000 {
+            let name = normalize::words(names[next(names.len())]);
+            let mut item = String::new();
+            for _ in 0..1 + next(6) {
+                item.push_str(pieces[next(pieces.len())]);
+                item.push_str(joins[next(joins.len())]);
+            }
+            for role in [Role::Person, Role::Text] {
+                let matched = match role {
+                    Role::Person => match_person(&name, &item),
+                    _ => match_phrase(&name, &item, &normalize::words(&item)),
+                };
+                found += usize::from(matched.is_some());
+                if ruled_out(&name, role, &item) {
+                    ruled += 1;
+                    assert_eq!(matched, None, "{item:?} ({role:?})");
+                }
+            }
+        }
+        assert!(
+            ruled > 5000 && found > 1000,
+            "{ruled} ruled out, {found} found"
+        );
     }
 
     #[test]

@@ -164,6 +164,45 @@ impl Word {
         }
     }
 
+    /// Whether the matcher could pair this searched word with a value's word as equal, as a
+    /// transliteration, as a one-typo variant or through an initial (see `pair_words` in the
+    /// matcher), for a value word given as its fold `fold` when it is plain ASCII without
+    /// parts (its only fold: lower-case letters and digits). Made for [`quick_cover`]: the
+    /// same answer as the four questions asked of the word `words` makes of it, without
+    /// making it.
+    pub fn may_pair_with_ascii(&self, fold: &str) -> bool {
+        if self.expanded() == fold || self.stripped() == fold {
+            return true;
+        }
+        let fold_is_initial = fold.len() == 1 && fold.as_bytes()[0].is_ascii_alphabetic();
+        let first = self.stripped().chars().next();
+        if first.is_some() && first == fold.chars().next() && self.is_initial() != fold_is_initial {
+            return true;
+        }
+        // One edit changes the length by one letter at most; a letter is a byte of an ASCII
+        // fold and one to four bytes of another, so most words are ruled out on lengths.
+        let near =
+            |w: &str| w.len() + 1 >= fold.len() && (!w.is_ascii() || w.len() <= fold.len() + 1);
+        let stripped = self.stripped();
+        if fold.len() >= TYPO_LETTERS
+            && stripped.len() >= TYPO_LETTERS
+            && (near(stripped) || self.has_two_folds() && near(self.expanded()))
+            && self.letters() >= TYPO_LETTERS
+            && (within_one_edit(stripped, fold)
+                || self.has_two_folds() && within_one_edit(self.expanded(), fold))
+        {
+            return true;
+        }
+        let varies = self.latin.is_some()
+            || self
+                .expanded()
+                .bytes()
+                .chain(fold.bytes())
+                .any(|b| matches!(b, b'y' | b'h' | b'z' | b'i'));
+        let (mut mine, mut theirs) = (self.key_bytes(), Skeleton::new(fold.as_bytes()));
+        varies && mine.next() == theirs.next() && mine.eq(theirs)
+    }
+
     /// True for a name written in a script that puts no space between family and given
     /// name (Chinese, Japanese, Korean), of two characters or more: one such word can be a
     /// whole name.
@@ -392,6 +431,65 @@ pub fn words(text: &str) -> Vec<Word> {
         push_word(&mut out, text, s, last_end);
     }
     out
+}
+
+/// Which of the searched words `name` some word of `text` could stand for (bit `q` for
+/// word `q`), as the matcher pairs words, read without folding the text into [`Word`]s:
+/// most values of a name's candidates hold none of its words, and folding them was most of
+/// what confirming a candidate cost. `None` when this quick reading cannot tell: text that
+/// is not plain ASCII, a word run together from several ("JaneDoe", whose parts the
+/// matcher also reads), or a name of more than 64 words.
+pub fn quick_cover(name: &[Word], text: &str) -> Option<u64> {
+    if name.len() > 64 || !text.is_ascii() {
+        return None;
+    }
+    let everyone = if name.len() == 64 {
+        u64::MAX
+    } else {
+        (1 << name.len()) - 1
+    };
+    let bytes = text.as_bytes();
+    let mut mask = 0;
+    let mut fold = String::new();
+    let mut start = None;
+    let mut last_end = 0;
+    // The word boundaries of `words` on ASCII: letters and digits make words, apostrophes
+    // inside one are dropped from its fold, anything else ends it.
+    for i in 0..=bytes.len() {
+        let b = bytes.get(i).copied();
+        let in_word = b.is_some_and(|b| b.is_ascii_alphanumeric());
+        let joined_inside = b.is_some_and(|b| is_apostrophe(char::from(b))) && start.is_some();
+        if in_word || joined_inside {
+            start.get_or_insert(i);
+            if in_word {
+                last_end = i + 1;
+            }
+            continue;
+        }
+        let Some(s) = start.take() else { continue };
+        let raw = &bytes[s..last_end];
+        if raw
+            .windows(2)
+            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+        {
+            return None;
+        }
+        fold.clear();
+        fold.extend(
+            raw.iter()
+                .filter(|b| !is_apostrophe(char::from(**b)))
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        for (q, word) in name.iter().enumerate() {
+            if mask & 1 << q == 0 && word.may_pair_with_ascii(&fold) {
+                mask |= 1 << q;
+            }
+        }
+        if mask == everyone {
+            break;
+        }
+    }
+    Some(mask)
 }
 
 /// Whether [`words`] finds a word in the text, without folding it: a letter or digit that
@@ -650,6 +748,152 @@ mod tests {
 
     fn w(s: &str) -> Word {
         words(s).remove(0)
+    }
+
+    /// Words to pair: names in several spellings and scripts, initials, digits, and
+    /// pseudo-random words over letters that romanisations and typos vary on, so that
+    /// equal words, typos, transliterations and initials all meet.
+    fn pairing_words() -> Vec<String> {
+        let mut all: Vec<String> = [
+            "Jane",
+            "jane",
+            "Doe",
+            "do",
+            "Doee",
+            "Jnae",
+            "J",
+            "j",
+            "a",
+            "Tchaikovsky",
+            "Chaikovsky",
+            "Chaykovskiy",
+            "Pyotr",
+            "Petr",
+            "Muller",
+            "Mueller",
+            "Mu",
+            "Oedegaard",
+            "Odegard",
+            "Vimir",
+            "Imir",
+            "Nimir",
+            "Vimiir",
+            "Sandnes",
+            "Sandnas",
+            "Sandne",
+            "O'Brien",
+            "OBrien",
+            "Yevgeny",
+            "Evgeniy",
+            "Mikhail",
+            "Mihail",
+            "12345",
+            "1",
+            "Kari",
+            "Karin",
+            "Tveitvik",
+            "Jonja",
+            "Tonja",
+            "Zhang",
+            "Jorg",
+            "Joerg",
+            "Phillip",
+            "Filip",
+            "Jörg",
+            "Müller",
+            "Ødegård",
+            "Ø",
+            "Пётр",
+            "Чайковский",
+            "Χρήστος",
+            "李",
+            "Ålesund",
+            "Mülle",
+            "Jöerg",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let letters = b"aehiknorstyzc";
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..400 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = 1 + (seed % 8) as usize;
+            let word: String = (0..len)
+                .map(|k| char::from(letters[(seed >> (8 + 4 * k)) as usize % letters.len()]))
+                .collect();
+            all.push(word);
+        }
+        all
+    }
+
+    #[test]
+    fn an_ascii_fold_pairs_as_the_word_made_of_it() {
+        let all = pairing_words();
+        let mut paired = 0;
+        for name in &all {
+            let name = w(name);
+            for value in all.iter().filter(|v| v.is_ascii()) {
+                let value = w(value);
+                let slow = name.same_as(&value)
+                    || name.transliteration_of(&value)
+                    || name.one_typo_from(&value)
+                    || name.initial_of(&value);
+                paired += usize::from(slow);
+                assert_eq!(
+                    name.may_pair_with_ascii(value.expanded()),
+                    slow,
+                    "{name:?} and {value:?}"
+                );
+            }
+        }
+        // Every kind of pairing happened, and most pairs did not pair.
+        assert!(paired > 1000, "{paired}");
+    }
+
+    #[test]
+    fn the_quick_cover_is_the_pairing_of_the_words_of_the_text() {
+        let all = pairing_words();
+        let joins = [" ", ", ", "-", ". ", "'", "_", " and ", "\n", "JaneDoe "];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut told = 0;
+        for _ in 0..3000 {
+            let name: Vec<Word> = (0..1 + next(3)).map(|_| w(&all[next(all.len())])).collect();
+            let mut text = String::new();
+            for _ in 0..next(8) {
+                text.push_str(&all[next(all.len())]);
+                text.push_str(joins[next(joins.len())]);
+            }
+            let read = words(&text);
+            let expected =
+                (text.is_ascii() && read.iter().all(|v| v.parts().is_empty())).then(|| {
+                    read.iter().fold(0u64, |mask, v| {
+                        name.iter().enumerate().fold(mask, |mask, (q, n)| {
+                            let fits = n.same_as(v)
+                                || n.transliteration_of(v)
+                                || n.one_typo_from(v)
+                                || n.initial_of(v);
+                            if fits { mask | 1 << q } else { mask }
+                        })
+                    })
+                });
+            let quick = quick_cover(&name, &text);
+            told += usize::from(quick.is_some());
+            // The quick reading stops once every word is covered, before it meets a word run
+            // together further on: either way nothing is ruled out.
+            let everyone = (1u64 << name.len()) - 1;
+            if quick != Some(everyone) || expected.is_some() {
+                assert_eq!(quick, expected, "{text:?} for {name:?}");
+            }
+        }
+        assert!(told > 1000, "{told}");
     }
 
     #[test]
