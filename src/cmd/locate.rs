@@ -65,8 +65,20 @@ pub fn run(ctx: &Context, args: LocateArgs) -> Result<Outcome> {
     match args.output {
         // One document: the hits, and the assets they could not include.
         OutputFormat::Json => {
-            let document = serde_json::json!({ "hits": hits, "unreadable": not_searched });
-            writeln!(out, "{}", serde_json::to_string_pretty(&document)?)?;
+            // Written as it is serialised, without a JSON value of every hit built first:
+            // for a name with hundreds of hits that was a tenth of the process.
+            #[derive(serde::Serialize)]
+            struct Document<'a> {
+                hits: &'a [Hit],
+                unreadable: &'a [String],
+            }
+            let document = Document {
+                hits: &hits,
+                unreadable: &not_searched,
+            };
+            let mut text = serde_json::to_vec_pretty(&document)?;
+            text.push(b'\n');
+            out.write_all(&text)?;
         }
         // One hit (or match) per line, as ever: the note on stderr says the rest.
         format => render(&mut out, &hits, format, args.explain, ctx.color)?,

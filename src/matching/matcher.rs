@@ -10,7 +10,7 @@ use crate::matching::country;
 use serde::{Deserialize, Serialize};
 
 use super::identity::{Probe, may_be_phone, phone_e164, phones_in_text};
-use super::normalize::{self, Word};
+use super::normalize::{self, QuickName, Word};
 use crate::asset::Metadata;
 use crate::fields::{FieldRoles, Role};
 
@@ -152,14 +152,24 @@ pub struct FieldMatch {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     probes: Vec<Probe>,
+    /// Each name probe made ready for a quick reading of values (see [`ruled_out`]).
+    quick: Vec<Option<QuickName>>,
     roles: FieldRoles,
     region: Option<country::Id>,
 }
 
 impl Matcher {
     pub fn new(probes: Vec<Probe>, roles: FieldRoles, region: Option<country::Id>) -> Matcher {
+        let quick = probes
+            .iter()
+            .map(|probe| match probe {
+                Probe::Name(name) => Some(QuickName::new(name)),
+                _ => None,
+            })
+            .collect();
         Matcher {
             probes,
+            quick,
             roles,
             region,
         }
@@ -218,7 +228,13 @@ impl Matcher {
                         Probe::Email(email) => match_email(email, role, item),
                         Probe::Phone(e164) => match_phone(e164, role, item, self.region),
                         Probe::Login(login) => match_login(login, role, item),
-                        Probe::Name(name) if ruled_out(name, role, item) => None,
+                        Probe::Name(_)
+                            if self.quick[identity]
+                                .as_ref()
+                                .is_some_and(|quick| ruled_out(quick, role, item)) =>
+                        {
+                            None
+                        }
                         Probe::Name(name) if role == Role::Person => match_person(name, item),
                         Probe::Name(name) if role == Role::Text => {
                             let words = words.get_or_insert_with(|| normalize::words(item));
@@ -358,16 +374,16 @@ fn involves_initials(name: &[Word], how: &[WordMatch]) -> bool {
     how.contains(&WordMatch::Initial) || name.iter().any(Word::is_initial)
 }
 
-/// True when a quick reading of the value ([`normalize::quick_cover`]) shows the name
+/// True when a quick reading of the value ([`QuickName::cover`]) shows the name
 /// cannot be matched in it. Running text needs every word of the name in one phrase
 /// (`match_phrase_in`). A person field needs every word of a name of one or two words in
 /// one entry; of a longer name, at least the first word, equal, since an entry may lack
 /// the others (`match_person_partly`). A whole "Last, First" reading needs every word.
-fn ruled_out(name: &[Word], role: Role, item: &str) -> bool {
-    if name.is_empty() || !matches!(role, Role::Person | Role::Text) {
+fn ruled_out(name: &QuickName, role: Role, item: &str) -> bool {
+    if !matches!(role, Role::Person | Role::Text) {
         return false;
     }
-    let Some(cover) = normalize::quick_cover(name, item) else {
+    let Some(cover) = name.cover(item) else {
         return false;
     };
     let everyone = u64::MAX >> (64 - name.len());
@@ -895,7 +911,7 @@ mod tests {
                     _ => match_phrase(&name, &item, &normalize::words(&item)),
                 };
                 found += usize::from(matched.is_some());
-                if ruled_out(&name, role, &item) {
+                if ruled_out(&QuickName::new(&name), role, &item) {
                     ruled += 1;
                     assert_eq!(matched, None, "{item:?} ({role:?})");
                 }

@@ -167,40 +167,11 @@ impl Word {
     /// Whether the matcher could pair this searched word with a value's word as equal, as a
     /// transliteration, as a one-typo variant or through an initial (see `pair_words` in the
     /// matcher), for a value word given as its fold `fold` when it is plain ASCII without
-    /// parts (its only fold: lower-case letters and digits). Made for [`quick_cover`]: the
-    /// same answer as the four questions asked of the word `words` makes of it, without
-    /// making it.
+    /// parts (its only fold: lower-case letters and digits). The same answer as the four
+    /// questions asked of the word `words` makes of it, without making it: see
+    /// [`QuickName::cover`].
     pub fn may_pair_with_ascii(&self, fold: &str) -> bool {
-        if self.expanded() == fold || self.stripped() == fold {
-            return true;
-        }
-        let fold_is_initial = fold.len() == 1 && fold.as_bytes()[0].is_ascii_alphabetic();
-        let first = self.stripped().chars().next();
-        if first.is_some() && first == fold.chars().next() && self.is_initial() != fold_is_initial {
-            return true;
-        }
-        // One edit changes the length by one letter at most; a letter is a byte of an ASCII
-        // fold and one to four bytes of another, so most words are ruled out on lengths.
-        let near =
-            |w: &str| w.len() + 1 >= fold.len() && (!w.is_ascii() || w.len() <= fold.len() + 1);
-        let stripped = self.stripped();
-        if fold.len() >= TYPO_LETTERS
-            && stripped.len() >= TYPO_LETTERS
-            && (near(stripped) || self.has_two_folds() && near(self.expanded()))
-            && self.letters() >= TYPO_LETTERS
-            && (within_one_edit(stripped, fold)
-                || self.has_two_folds() && within_one_edit(self.expanded(), fold))
-        {
-            return true;
-        }
-        let varies = self.latin.is_some()
-            || self
-                .expanded()
-                .bytes()
-                .chain(fold.bytes())
-                .any(|b| matches!(b, b'y' | b'h' | b'z' | b'i'));
-        let (mut mine, mut theirs) = (self.key_bytes(), Skeleton::new(fold.as_bytes()));
-        varies && mine.next() == theirs.next() && mine.eq(theirs)
+        QuickWord::of(self).pairs_with(&AsciiFold::of(fold))
     }
 
     /// True for a name written in a script that puts no space between family and given
@@ -433,63 +404,171 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
-/// Which of the searched words `name` some word of `text` could stand for (bit `q` for
-/// word `q`), as the matcher pairs words, read without folding the text into [`Word`]s:
-/// most values of a name's candidates hold none of its words, and folding them was most of
-/// what confirming a candidate cost. `None` when this quick reading cannot tell: text that
-/// is not plain ASCII, a word run together from several ("JaneDoe", whose parts the
-/// matcher also reads), or a name of more than 64 words.
-pub fn quick_cover(name: &[Word], text: &str) -> Option<u64> {
-    if name.len() > 64 || !text.is_ascii() {
-        return None;
-    }
-    let everyone = if name.len() == 64 {
-        u64::MAX
-    } else {
-        (1 << name.len()) - 1
-    };
-    let bytes = text.as_bytes();
-    let mut mask = 0;
-    let mut fold = String::new();
-    let mut start = None;
-    let mut last_end = 0;
-    // The word boundaries of `words` on ASCII: letters and digits make words, apostrophes
-    // inside one are dropped from its fold, anything else ends it.
-    for i in 0..=bytes.len() {
-        let b = bytes.get(i).copied();
-        let in_word = b.is_some_and(|b| b.is_ascii_alphanumeric());
-        let joined_inside = b.is_some_and(|b| is_apostrophe(char::from(b))) && start.is_some();
-        if in_word || joined_inside {
-            start.get_or_insert(i);
-            if in_word {
-                last_end = i + 1;
-            }
-            continue;
+/// What [`QuickName::cover`] asks of a searched word, worked out once for all the words
+/// of all values: most pairs are ruled out on a first letter or a length.
+#[derive(Debug, Clone)]
+struct QuickWord {
+    word: Word,
+    first: Option<char>,
+    initial: bool,
+    /// Whether a one-typo variant of it can count at all (see [`Word::one_typo_from`]).
+    typo: bool,
+    key_first: Option<u8>,
+}
+
+impl QuickWord {
+    fn of(word: &Word) -> QuickWord {
+        let stripped = word.stripped();
+        QuickWord {
+            word: word.clone(),
+            first: stripped.chars().next(),
+            initial: word.is_initial(),
+            typo: stripped.len() >= TYPO_LETTERS
+                && (stripped.is_ascii() || word.letters() >= TYPO_LETTERS),
+            key_first: word.key_bytes().next(),
         }
-        let Some(s) = start.take() else { continue };
-        let raw = &bytes[s..last_end];
-        if raw
-            .windows(2)
-            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+    }
+
+    fn pairs_with(&self, value: &AsciiFold) -> bool {
+        let (word, fold) = (&self.word, value.fold);
+        if word.expanded() == fold || word.stripped() == fold {
+            return true;
+        }
+        if self.first.is_some() && self.first == value.first && self.initial != value.initial {
+            return true;
+        }
+        // One edit changes the length by one letter at most; a letter is a byte of an ASCII
+        // fold and one to four bytes of another.
+        let near =
+            |w: &str| w.len() + 1 >= fold.len() && (!w.is_ascii() || w.len() <= fold.len() + 1);
+        // Nor can it change both the first and the last letter of a word of five.
+        let ends = |w: &str| {
+            w.chars().next() == value.first || w.chars().next_back() == fold.chars().next_back()
+        };
+        let one_edit = |w: &str| near(w) && ends(w) && within_one_edit(w, fold);
+        if self.typo
+            && fold.len() >= TYPO_LETTERS
+            && (one_edit(word.stripped()) || word.has_two_folds() && one_edit(word.expanded()))
         {
+            return true;
+        }
+        // A transliteration: the same romanised key, where either word holds a letter
+        // romanisations vary on (see [`Word::transliteration_of`]).
+        if self.key_first != value.key_first {
+            return false;
+        }
+        let varies = word.latin.is_some()
+            || word
+                .expanded()
+                .bytes()
+                .chain(fold.bytes())
+                .any(|b| matches!(b, b'y' | b'h' | b'z' | b'i'));
+        varies && word.key_bytes().eq(Skeleton::new(fold.as_bytes()))
+    }
+}
+
+/// A value's word as [`QuickName::cover`] reads it: its fold, plain ASCII, and what is asked of
+/// it against every searched word.
+struct AsciiFold<'a> {
+    fold: &'a str,
+    first: Option<char>,
+    initial: bool,
+    key_first: Option<u8>,
+}
+
+impl<'a> AsciiFold<'a> {
+    fn of(fold: &'a str) -> AsciiFold<'a> {
+        AsciiFold {
+            fold,
+            first: fold.chars().next(),
+            initial: fold.len() == 1 && fold.as_bytes()[0].is_ascii_alphabetic(),
+            key_first: Skeleton::new(fold.as_bytes()).next(),
+        }
+    }
+}
+
+/// A searched name made ready for a quick reading of values ([`QuickName::cover`]).
+#[derive(Debug, Clone)]
+pub struct QuickName {
+    words: Vec<QuickWord>,
+}
+
+impl QuickName {
+    pub fn new(name: &[Word]) -> QuickName {
+        QuickName {
+            words: name.iter().map(QuickWord::of).collect(),
+        }
+    }
+
+    /// The number of words of the name.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Which of the name's words some word of `text` could stand for (bit `q` for word
+    /// `q`), as the matcher pairs words, read without folding the text into [`Word`]s: most
+    /// values of a name's candidates hold none of its words, and folding them was most of
+    /// what confirming a candidate cost. `None` when this quick reading cannot tell: text
+    /// that is not plain ASCII, a word run together from several ("JaneDoe", whose parts
+    /// the matcher also reads), or a name of no word or more than 64.
+    pub fn cover(&self, text: &str) -> Option<u64> {
+        let n = self.words.len();
+        if !(1..=64).contains(&n) || !text.is_ascii() {
             return None;
         }
-        fold.clear();
-        fold.extend(
-            raw.iter()
-                .filter(|b| !is_apostrophe(char::from(**b)))
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
-        for (q, word) in name.iter().enumerate() {
-            if mask & 1 << q == 0 && word.may_pair_with_ascii(&fold) {
-                mask |= 1 << q;
+        let everyone = u64::MAX >> (64 - n);
+        let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b == b'`';
+        let bytes = text.as_bytes();
+        let mut mask = 0;
+        let mut fold = String::with_capacity(text.len());
+        let mut at = 0;
+        // The words of `words` on ASCII: a run of letters, digits and apostrophes (the
+        // ASCII ones: ' and `), from its first letter or digit to its last, its
+        // apostrophes dropped from its fold.
+        while at < bytes.len() {
+            let start = at
+                + bytes[at..]
+                    .iter()
+                    .take_while(|b| !is_word_byte(**b))
+                    .count();
+            at = start
+                + bytes[start..]
+                    .iter()
+                    .take_while(|b| is_word_byte(**b))
+                    .count();
+            let word = text[start..at].trim_matches(is_apostrophe);
+            if word.is_empty() {
+                continue;
+            }
+            if word
+                .as_bytes()
+                .windows(2)
+                .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+            {
+                return None;
+            }
+            fold.clear();
+            fold.push_str(word);
+            fold.make_ascii_lowercase();
+            if word.len() > 2 && fold.contains(is_apostrophe) {
+                fold.retain(|c| !is_apostrophe(c));
+            }
+            let value = AsciiFold::of(&fold);
+            for (q, word) in self.words.iter().enumerate() {
+                if mask & 1 << q == 0 && word.pairs_with(&value) {
+                    mask |= 1 << q;
+                }
+            }
+            if mask == everyone {
+                break;
             }
         }
-        if mask == everyone {
-            break;
-        }
+        Some(mask)
     }
-    Some(mask)
 }
 
 /// Whether [`words`] finds a word in the text, without folding it: a letter or digit that
@@ -884,7 +963,7 @@ mod tests {
                         })
                     })
                 });
-            let quick = quick_cover(&name, &text);
+            let quick = QuickName::new(&name).cover(&text);
             told += usize::from(quick.is_some());
             // The quick reading stops once every word is covered, before it meets a word run
             // together further on: either way nothing is ruled out.
