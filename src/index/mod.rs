@@ -73,6 +73,9 @@ const DOCSTORE_BLOCK: usize = 1024;
 /// starting the threads costs more than it saves.
 const PARALLEL_CANDIDATES: usize = 256;
 
+/// How many neighbouring candidates a thread confirms at a time.
+const CONFIRM_RUN: usize = 32;
+
 /// Handles to the fields of the schema.
 #[derive(Debug, Clone, Copy)]
 struct Fields {
@@ -381,26 +384,41 @@ impl TenantIndex {
         if threads < 2 || addresses.len() < PARALLEL_CANDIDATES {
             return confirm_all(&addresses);
         }
-        // Neighbouring documents share store blocks, so each thread takes a run of them.
-        let run = addresses.len().div_ceil(threads);
-        let kept: Vec<Result<Vec<T>, IndexError>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = addresses
-                .chunks(run)
-                .map(|chunk| scope.spawn(move || confirm_all(chunk)))
-                .collect();
-            handles
+        // Neighbouring documents share store blocks, so a thread takes a run of them at a
+        // time; runs are handed out as threads get free, since a run of hits costs more to
+        // confirm than a run of strangers. This thread confirms runs too: a thread started
+        // for it would cost its start and its own fresh memory.
+        let runs: Vec<&[tantivy::DocAddress]> = addresses.chunks(CONFIRM_RUN).collect();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let work = || -> Result<Vec<(usize, Vec<T>)>, IndexError> {
+            let mut done = Vec::new();
+            loop {
+                let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(run) = runs.get(k) else {
+                    return Ok(done);
+                };
+                done.push((k, confirm_all(run)?));
+            }
+        };
+        let (mine, theirs) = std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(&work)).collect();
+            let mine = work();
+            let theirs: Vec<_> = helpers
                 .into_iter()
                 .map(|h| {
                     h.join()
                         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
                 })
-                .collect()
+                .collect();
+            (mine, theirs)
         });
-        let mut all = Vec::new();
-        for part in kept {
-            all.extend(part?);
+        let mut done = Vec::new();
+        for part in std::iter::once(mine).chain(theirs) {
+            done.extend(part?);
         }
-        Ok(all)
+        // In index order, as one thread would have kept them.
+        done.sort_unstable_by_key(|(k, _)| *k);
+        Ok(done.into_iter().flat_map(|(_, kept)| kept).collect())
     }
 
     /// Calls `f` with every stored asset (for scans that cannot use terms, such as
