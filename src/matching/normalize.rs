@@ -540,7 +540,7 @@ impl QuickName {
                     .iter()
                     .take_while(|b| is_word_byte(**b))
                     .count();
-            let word = text[start..at].trim_matches(is_apostrophe);
+            let word = text[start..at].trim_matches(['\'', '`']);
             if word.is_empty() {
                 continue;
             }
@@ -554,7 +554,7 @@ impl QuickName {
             fold.clear();
             fold.push_str(word);
             fold.make_ascii_lowercase();
-            if word.len() > 2 && fold.contains(is_apostrophe) {
+            if word.len() > 2 && word.bytes().any(|b| b == b'\'' || b == b'`') {
                 fold.retain(|c| !is_apostrophe(c));
             }
             let value = AsciiFold::of(&fold);
