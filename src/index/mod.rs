@@ -401,7 +401,7 @@ impl TenantIndex {
             }
         };
         let (mine, theirs) = std::thread::scope(|scope| {
-            let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(&work)).collect();
+            let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
             let mine = work();
             let theirs: Vec<_> = helpers
                 .into_iter()
