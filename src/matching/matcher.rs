@@ -890,13 +890,8 @@ mod tests {
             "x",
         ];
         let joins = [" ", ", ", "; ", " and ", "-", ". ", " / ", "_"];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = fastrand::Rng::with_seed(17);
+        let mut next = |n: usize| rng.usize(..n);
         let (mut ruled, mut found) = (0, 0);
         for _ in 0..20_000 {
             let name = normalize::words(names[next(names.len())]);

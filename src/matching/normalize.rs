@@ -893,14 +893,10 @@ mod tests {
         .map(str::to_owned)
         .to_vec();
         let letters = b"aehiknorstyzc";
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rng = fastrand::Rng::with_seed(15);
         for _ in 0..400 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = 1 + (seed % 8) as usize;
-            let word: String = (0..len)
-                .map(|k| char::from(letters[(seed >> (8 + 4 * k)) as usize % letters.len()]))
+            let word: String = (0..rng.usize(1..=8))
+                .map(|_| char::from(letters[rng.usize(..letters.len())]))
                 .collect();
             all.push(word);
         }
@@ -935,13 +931,8 @@ mod tests {
     fn the_quick_cover_is_the_pairing_of_the_words_of_the_text() {
         let all = pairing_words();
         let joins = [" ", ", ", "-", ". ", "'", "_", " and ", "\n", "JaneDoe "];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = fastrand::Rng::with_seed(16);
+        let mut next = |n: usize| rng.usize(..n);
         let mut told = 0;
         for _ in 0..3000 {
             let name: Vec<Word> = (0..1 + next(3)).map(|_| w(&all[next(all.len())])).collect();
