@@ -374,23 +374,25 @@ fn involves_initials(name: &[Word], how: &[WordMatch]) -> bool {
     how.contains(&WordMatch::Initial) || name.iter().any(Word::is_initial)
 }
 
-/// True when a quick reading of the value ([`QuickName::cover`]) shows the name
-/// cannot be matched in it. Running text needs every word of the name in one phrase
+/// True when a quick reading of the value ([`QuickName`]) shows the name cannot be
+/// matched in it. Running text needs every word of the name in one run of as many words
 /// (`match_phrase_in`). A person field needs every word of a name of one or two words in
 /// one entry; of a longer name, at least the first word, equal, since an entry may lack
 /// the others (`match_person_partly`). A whole "Last, First" reading needs every word.
 fn ruled_out(name: &QuickName, role: Role, item: &str) -> bool {
-    if !matches!(role, Role::Person | Role::Text) {
-        return false;
-    }
-    let Some(cover) = name.cover(item) else {
-        return false;
-    };
-    let everyone = u64::MAX >> (64 - name.len());
-    if role == Role::Person && name.len() > 2 {
-        cover & 1 == 0
-    } else {
-        cover != everyone
+    match role {
+        Role::Text => name.phrase(item) == Some(false),
+        Role::Person => {
+            let Some(cover) = name.cover(item) else {
+                return false;
+            };
+            if name.len() > 2 {
+                cover & 1 == 0
+            } else {
+                cover != u64::MAX >> (64 - name.len())
+            }
+        }
+        _ => false,
     }
 }
 

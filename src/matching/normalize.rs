@@ -512,18 +512,51 @@ impl QuickName {
     /// Which of the name's words some word of `text` could stand for (bit `q` for word
     /// `q`), as the matcher pairs words, read without folding the text into [`Word`]s: most
     /// values of a name's candidates hold none of its words, and folding them was most of
-    /// what confirming a candidate cost. `None` when this quick reading cannot tell: text
-    /// that is not plain ASCII, a word run together from several ("JaneDoe", whose parts
-    /// the matcher also reads), or a name of no word or more than 64.
+    /// what confirming a candidate cost. `None` when this quick reading cannot tell (see
+    /// [`QuickName::each_word`]).
     pub fn cover(&self, text: &str) -> Option<u64> {
-        let n = self.words.len();
-        if !(1..=64).contains(&n) || !text.is_ascii() {
+        let everyone = self.everyone();
+        let mut cover = 0;
+        self.each_word(text, |mask| {
+            cover |= mask;
+            cover == everyone
+        })?;
+        Some(cover)
+    }
+
+    /// Whether some run of as many words of `text` as the name has could stand for every
+    /// word of it, as a phrase of running text must (`match_phrase_in` in the matcher reads
+    /// such runs, and no other): an initial or a word of the name elsewhere in a caption
+    /// ("S." for any word starting with s) meets nearly every caption, the run it must
+    /// stand in almost none. `None` when this quick reading cannot tell.
+    pub fn phrase(&self, text: &str) -> Option<bool> {
+        let (n, everyone) = (self.words.len(), self.everyone());
+        let mut masks: Vec<u64> = Vec::new();
+        let mut found = false;
+        self.each_word(text, |mask| {
+            masks.push(mask);
+            found = masks.len() >= n
+                && masks[masks.len() - n..].iter().fold(0, |all, m| all | m) == everyone;
+            found
+        })?;
+        Some(found)
+    }
+
+    fn everyone(&self) -> u64 {
+        u64::MAX >> (64 - self.words.len().clamp(1, 64))
+    }
+
+    /// Calls `each` with every word of `text`, as `words` reads it, given as the name's
+    /// words it could stand for (bit `q` for word `q`), until `each` says it has seen
+    /// enough. `None` when this quick reading cannot tell: text that is not plain ASCII, a
+    /// word run together from several ("JaneDoe", whose parts the matcher also reads), or
+    /// a name of no word or more than 64.
+    fn each_word(&self, text: &str, mut each: impl FnMut(u64) -> bool) -> Option<()> {
+        if !(1..=64).contains(&self.words.len()) || !text.is_ascii() {
             return None;
         }
-        let everyone = u64::MAX >> (64 - n);
         let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b == b'`';
         let bytes = text.as_bytes();
-        let mut mask = 0;
         let mut fold = String::with_capacity(text.len());
         let mut at = 0;
         // The words of `words` on ASCII: a run of letters, digits and apostrophes (the
@@ -558,16 +591,17 @@ impl QuickName {
                 fold.retain(|c| !is_apostrophe(c));
             }
             let value = AsciiFold::of(&fold);
-            for (q, word) in self.words.iter().enumerate() {
-                if mask & 1 << q == 0 && word.pairs_with(&value) {
-                    mask |= 1 << q;
-                }
-            }
-            if mask == everyone {
+            let mask = self
+                .words
+                .iter()
+                .enumerate()
+                .filter(|(_, word)| word.pairs_with(&value))
+                .fold(0, |mask, (q, _)| mask | 1 << q);
+            if each(mask) {
                 break;
             }
         }
-        Some(mask)
+        Some(())
     }
 }
 
@@ -933,37 +967,62 @@ mod tests {
         let joins = [" ", ", ", "-", ". ", "'", "_", " and ", "\n", "JaneDoe "];
         let mut rng = fastrand::Rng::with_seed(16);
         let mut next = |n: usize| rng.usize(..n);
-        let mut told = 0;
+        let (mut told, mut phrased) = (0, 0);
         for _ in 0..3000 {
-            let name: Vec<Word> = (0..1 + next(3)).map(|_| w(&all[next(all.len())])).collect();
+            let written: Vec<&str> = (0..1 + next(3))
+                .map(|_| all[next(all.len())].as_str())
+                .collect();
+            let name: Vec<Word> = written.iter().map(|raw| w(raw)).collect();
+            // A word of the name for one word in three, so that runs of it are met too.
             let mut text = String::new();
             for _ in 0..next(8) {
-                text.push_str(&all[next(all.len())]);
+                let word = match next(3) {
+                    0 => written[next(written.len())],
+                    _ => all[next(all.len())].as_str(),
+                };
+                text.push_str(word);
                 text.push_str(joins[next(joins.len())]);
             }
             let read = words(&text);
-            let expected =
-                (text.is_ascii() && read.iter().all(|v| v.parts().is_empty())).then(|| {
-                    read.iter().fold(0u64, |mask, v| {
-                        name.iter().enumerate().fold(mask, |mask, (q, n)| {
-                            let fits = n.same_as(v)
-                                || n.transliteration_of(v)
-                                || n.one_typo_from(v)
-                                || n.initial_of(v);
-                            if fits { mask | 1 << q } else { mask }
-                        })
+            let quick_name = QuickName::new(&name);
+            let everyone = (1u64 << name.len()) - 1;
+            let readable = text.is_ascii() && read.iter().all(|v| v.parts().is_empty());
+            let masks: Vec<u64> = read
+                .iter()
+                .map(|v| {
+                    name.iter().enumerate().fold(0, |mask, (q, n)| {
+                        let fits = n.same_as(v)
+                            || n.transliteration_of(v)
+                            || n.one_typo_from(v)
+                            || n.initial_of(v);
+                        if fits { mask | 1 << q } else { mask }
                     })
-                });
-            let quick = QuickName::new(&name).cover(&text);
+                })
+                .collect();
+            let expected = readable.then(|| masks.iter().fold(0, |all, m| all | m));
+            let quick = quick_name.cover(&text);
             told += usize::from(quick.is_some());
             // The quick reading stops once every word is covered, before it meets a word run
             // together further on: either way nothing is ruled out.
-            let everyone = (1u64 << name.len()) - 1;
             if quick != Some(everyone) || expected.is_some() {
                 assert_eq!(quick, expected, "{text:?} for {name:?}");
             }
+            // A run of as many words as the name has, as the matcher's phrases are read.
+            let expected = readable.then(|| {
+                masks
+                    .windows(name.len())
+                    .any(|run| run.iter().fold(0, |all, m| all | m) == everyone)
+            });
+            let quick = quick_name.phrase(&text);
+            if quick != Some(true) || expected.is_some() {
+                assert_eq!(quick, expected, "{text:?} for {name:?} as a phrase");
+            }
+            phrased += usize::from(quick == Some(true));
         }
-        assert!(told > 1000, "{told}");
+        assert!(
+            told > 1000 && phrased > 300,
+            "{told} read, {phrased} phrases"
+        );
     }
 
     #[test]
