@@ -637,8 +637,9 @@ impl TenantIndex {
     }
 
     /// Documents holding a word one edit (or one swap of neighbours) from `text` in
-    /// `field` that `kept` accepts, or `text` itself: those words are looked up in each
-    /// segment's dictionary here and searched as terms. Tantivy's fuzzy query marks its
+    /// `field`, or `text` itself, that `kept` accepts (the callers search `text` on its own
+    /// too): those words are looked up in each segment's dictionary here and searched as
+    /// terms. Tantivy's fuzzy query marks its
     /// documents in a bitmap as large as each segment, cleared and read whole: at ten
     /// million assets that was 10 of the 11 ms a name with two such words spent searching,
     /// whatever its hits.
@@ -659,7 +660,7 @@ impl TenantIndex {
                 while terms.advance() {
                     // Every term of these fields is text (see the schema).
                     if let Ok(word) = std::str::from_utf8(terms.key())
-                        && (word == text || kept(word))
+                        && kept(word)
                     {
                         words.insert(word.to_owned());
                     }

@@ -389,7 +389,7 @@ fn ruled_out(name: &QuickName, role: Role, item: &str) -> bool {
             if name.len() > 2 {
                 cover & 1 == 0
             } else {
-                cover != u64::MAX >> (64 - name.len())
+                cover != name.every_word()
             }
         }
         _ => false,

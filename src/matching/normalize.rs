@@ -164,16 +164,6 @@ impl Word {
         }
     }
 
-    /// Whether the matcher could pair this searched word with a value's word as equal, as a
-    /// transliteration, as a one-typo variant or through an initial (see `pair_words` in the
-    /// matcher), for a value word given as its fold `fold` when it is plain ASCII without
-    /// parts (its only fold: lower-case letters and digits). The same answer as the four
-    /// questions asked of the word `words` makes of it, without making it: see
-    /// [`QuickName::cover`].
-    pub fn may_pair_with_ascii(&self, fold: &str) -> bool {
-        QuickWord::of(self).pairs_with(&AsciiFold::of(fold))
-    }
-
     /// True for a name written in a script that puts no space between family and given
     /// name (Chinese, Japanese, Korean), of two characters or more: one such word can be a
     /// whole name.
@@ -429,6 +419,10 @@ impl QuickWord {
         }
     }
 
+    /// Whether the matcher could pair this searched word with the value's word as equal,
+    /// as a transliteration, as a one-typo variant or through an initial (see `pair_words`
+    /// in the matcher): the same answer as the four questions asked of the word `words`
+    /// makes of it, without making it.
     fn pairs_with(&self, value: &AsciiFold) -> bool {
         let (word, fold) = (&self.word, value.fold);
         if word.expanded() == fold || word.stripped() == fold {
@@ -515,7 +509,7 @@ impl QuickName {
     /// what confirming a candidate cost. `None` when this quick reading cannot tell (see
     /// [`QuickName::each_word`]).
     pub fn cover(&self, text: &str) -> Option<u64> {
-        let everyone = self.everyone();
+        let everyone = self.every_word();
         let mut cover = 0;
         self.each_word(text, |mask| {
             cover |= mask;
@@ -530,7 +524,7 @@ impl QuickName {
     /// ("S." for any word starting with s) meets nearly every caption, the run it must
     /// stand in almost none. `None` when this quick reading cannot tell.
     pub fn phrase(&self, text: &str) -> Option<bool> {
-        let (n, everyone) = (self.words.len(), self.everyone());
+        let (n, everyone) = (self.words.len(), self.every_word());
         let mut masks: Vec<u64> = Vec::new();
         let mut found = false;
         self.each_word(text, |mask| {
@@ -542,7 +536,9 @@ impl QuickName {
         Some(found)
     }
 
-    fn everyone(&self) -> u64 {
+    /// The mask of every word of the name (bit `q` for word `q`), as [`QuickName::cover`]
+    /// gives them.
+    pub fn every_word(&self) -> u64 {
         u64::MAX >> (64 - self.words.len().clamp(1, 64))
     }
 
@@ -951,7 +947,7 @@ mod tests {
                     || name.initial_of(&value);
                 paired += usize::from(slow);
                 assert_eq!(
-                    name.may_pair_with_ascii(value.expanded()),
+                    QuickWord::of(&name).pairs_with(&AsciiFold::of(value.expanded())),
                     slow,
                     "{name:?} and {value:?}"
                 );

@@ -1194,6 +1194,8 @@ pub(crate) fn changed(
 mod tests {
     use std::time::SystemTime;
 
+    use super::*;
+
     /// A listing thread that panics must not leave the others waiting for the walk: they
     /// hold the channel open, and the walk would wait for them in turn.
     #[test]
@@ -1218,8 +1220,6 @@ mod tests {
         let open = Window::new(2);
         assert!(open.wait_for(1));
     }
-
-    use super::*;
 
     fn sidecar_of(file: &Path) -> PathBuf {
         let mut name = file.as_os_str().to_owned();
