@@ -7,6 +7,7 @@
 //! confirms each candidate on the asset's stored metadata. Recall lives in tantivy,
 //! precision in [`matcher`].
 
+mod candidates;
 pub mod group;
 pub mod locate;
 mod search_dir;
@@ -68,13 +69,6 @@ const WRITER_MEMORY: usize = 96 * 1024 * 1024;
 /// the time of a name with a thousand candidates; 1 kB blocks (a document or two) made the
 /// index of a 100,000-asset tenant half as large again (24 MB instead of 16 MB).
 const DOCSTORE_BLOCK: usize = 1024;
-
-/// From how many candidates on a search reads and confirms them on several threads; below,
-/// starting the threads costs more than it saves.
-const PARALLEL_CANDIDATES: usize = 256;
-
-/// How many neighbouring candidates a thread confirms at a time.
-const CONFIRM_RUN: usize = 32;
 
 /// Handles to the fields of the schema.
 #[derive(Debug, Clone, Copy)]
@@ -356,23 +350,8 @@ impl TenantIndex {
     ) -> Result<Vec<T>, IndexError> {
         self.reader.reload().map_err(|e| self.err(e))?;
         let searcher = self.reader.searcher();
-        let clauses: Vec<(Occur, Box<dyn Query>)> = probes
-            .iter()
-            .map(|p| (Occur::Should, self.probe_query(p, &searcher)))
-            .collect();
-        let query = BooleanQuery::new(clauses);
         let searching = std::time::Instant::now();
-        let addresses = searcher
-            .search(&query, &tantivy::collector::DocSetCollector)
-            .map_err(|e| self.err(e))?;
-        let mut addresses: Vec<_> = addresses.into_iter().collect();
-        addresses.sort();
-        log::info!(
-            "{} candidate(s) to confirm, searched in {:?}",
-            addresses.len(),
-            searching.elapsed()
-        );
-        let confirm_all = |addresses: &[tantivy::DocAddress]| -> Result<Vec<T>, IndexError> {
+        let confirm_run = |addresses: &[tantivy::DocAddress]| -> Result<Vec<T>, IndexError> {
             let mut kept = Vec::new();
             for &address in addresses {
                 let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.err(e))?;
@@ -380,29 +359,33 @@ impl TenantIndex {
             }
             Ok(kept)
         };
+        let err = |e| self.err(e);
+        let shared = candidates::Shared::new(&searcher);
+        let work = || shared.work(confirm_run, err);
+        // Only a name or a phrase meets enough candidates (hundreds, at a million assets)
+        // for a second thread to pay for its start; an e-mail, a phone or a login meets
+        // about as many as it has hits.
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-        if threads < 2 || addresses.len() < PARALLEL_CANDIDATES {
-            return confirm_all(&addresses);
-        }
-        // Neighbouring documents share store blocks, so a thread takes a run of them at a
-        // time; runs are handed out as threads get free, since a run of hits costs more to
-        // confirm than a run of strangers. This thread confirms runs too: a thread started
-        // for it would cost its start and its own fresh memory.
-        let runs: Vec<&[tantivy::DocAddress]> = addresses.chunks(CONFIRM_RUN).collect();
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let work = || -> Result<Vec<(usize, Vec<T>)>, IndexError> {
-            let mut done = Vec::new();
-            loop {
-                let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(run) = runs.get(k) else {
-                    return Ok(done);
-                };
-                done.push((k, confirm_all(run)?));
-            }
+        let helpers = if probes
+            .iter()
+            .any(|p| matches!(p, Probe::Name(_) | Probe::Text(_)))
+        {
+            threads - 1
+        } else {
+            0
         };
         let (mine, theirs) = std::thread::scope(|scope| {
-            let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-            let mine = work();
+            // Started first: building the query takes long enough for them to get going.
+            let helpers: Vec<_> = (0..helpers)
+                .map(|_| crate::threads::spawn_beside(scope, work))
+                .collect();
+            let mine = self.weight(probes, &searcher).map(|weight| {
+                shared.start(weight);
+                work()
+            });
+            if mine.is_err() {
+                shared.halt();
+            }
             let theirs: Vec<_> = helpers
                 .into_iter()
                 .map(|h| {
@@ -412,13 +395,34 @@ impl TenantIndex {
                 .collect();
             (mine, theirs)
         });
-        let mut done = Vec::new();
-        for part in std::iter::once(mine).chain(theirs) {
-            done.extend(part?);
+        let mut parts = vec![mine??];
+        for part in theirs {
+            parts.push(part?);
         }
-        // In index order, as one thread would have kept them.
-        done.sort_unstable_by_key(|(k, _)| *k);
-        Ok(done.into_iter().flat_map(|(_, kept)| kept).collect())
+        log::info!(
+            "{} candidate(s) to confirm, searched and confirmed on {} thread(s) in {:?}",
+            shared.candidates(),
+            helpers + 1,
+            searching.elapsed()
+        );
+        Ok(candidates::in_index_order(parts))
+    }
+
+    /// The query for `probes`, ready to search.
+    fn weight(
+        &self,
+        probes: &[Probe],
+        searcher: &Searcher,
+    ) -> Result<Box<dyn tantivy::query::Weight>, IndexError> {
+        let clauses: Vec<(Occur, Box<dyn Query>)> = probes
+            .iter()
+            .map(|p| (Occur::Should, self.probe_query(p, searcher)))
+            .collect();
+        BooleanQuery::new(clauses)
+            .weight(tantivy::query::EnableScoring::disabled_from_searcher(
+                searcher,
+            ))
+            .map_err(|e| self.err(e))
     }
 
     /// Calls `f` with every stored asset (for scans that cannot use terms, such as
