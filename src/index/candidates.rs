@@ -114,9 +114,11 @@ impl<'a> Shared<'a> {
                         return Ok(done);
                     }
                     let r = self.next_run[s].fetch_add(1, Ordering::Relaxed);
-                    let Some(run) = docs.chunks(CONFIRM_RUN).nth(r) else {
+                    let start = r.saturating_mul(CONFIRM_RUN);
+                    if start >= docs.len() {
                         break;
-                    };
+                    }
+                    let run = &docs[start..docs.len().min(start + CONFIRM_RUN)];
                     addresses.clear();
                     addresses.extend(run.iter().map(|&doc| DocAddress::new(s as u32, doc)));
                     let kept = confirm_run(&addresses).inspect_err(|_| self.halt())?;
