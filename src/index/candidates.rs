@@ -224,7 +224,7 @@ mod tests {
     use super::super::{IndexError, IndexSettings, TenantIndex};
     use super::*;
     use crate::asset::{Asset, FieldValue};
-    use crate::fields::{CAPTION, FieldRoles, PERSON_SHOWN};
+    use crate::fields::{CAPTION, CREATOR_EMAIL, FieldRoles, PERSON_SHOWN};
     use crate::matching::identity::Probe;
     use crate::matching::normalize;
 
@@ -240,10 +240,10 @@ mod tests {
             let mut update = index.update().unwrap();
             for i in 0..per_segment {
                 let n = s * per_segment + i;
-                let person = if n.is_multiple_of(3) {
-                    "Jane Doe"
+                let (person, email) = if n.is_multiple_of(3) {
+                    ("Jane Doe", "jane.doe@example.com")
                 } else {
-                    "Kari Nordmann"
+                    ("Kari Nordmann", "kari@example.com")
                 };
                 let asset = Asset {
                     id: format!("a/{n:05}.jpg"),
@@ -257,6 +257,7 @@ mod tests {
                             CAPTION.into(),
                             FieldValue::Single(format!("{person} at work")),
                         ),
+                        (CREATOR_EMAIL.into(), FieldValue::Single(email.into())),
                     ]
                     .into(),
                 };
@@ -269,6 +270,29 @@ mod tests {
 
     fn jane() -> Vec<Probe> {
         vec![Probe::Name(normalize::words("Jane Doe"))]
+    }
+
+    #[test]
+    fn a_name_or_an_e_mail_many_assets_hold_is_read_on_several_threads() {
+        let dir = tempfile::tempdir().unwrap();
+        // Jane Doe and her e-mail in 300 assets, Kari Nordmann's in 600.
+        let index = index(dir.path(), 1, 900);
+        index.reader.reload().unwrap();
+        let searcher = index.reader.searcher();
+        let email = |e: &str| vec![Probe::Email(e.into())];
+        let many = |probes: &[Probe]| index.many_candidates(probes, &searcher);
+        assert!(many(&jane()));
+        assert!(many(&email("jane.doe@example.com")));
+        assert!(!many(&email("nobody@example.com")));
+        // A few assets each, counted together.
+        let small = tempfile::tempdir().unwrap();
+        let index = self::index(small.path(), 1, 600);
+        index.reader.reload().unwrap();
+        let searcher = index.reader.searcher();
+        let many = |probes: &[Probe]| index.many_candidates(probes, &searcher);
+        assert!(!many(&email("jane.doe@example.com")), "200 assets hold it");
+        let both = [email("jane.doe@example.com"), email("kari@example.com")].concat();
+        assert!(many(&both), "600 assets hold one or the other");
     }
 
     #[test]
