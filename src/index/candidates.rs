@@ -23,7 +23,7 @@ use super::IndexError;
 const CONFIRM_RUN: usize = 32;
 
 /// What the threads of one search share.
-pub(super) struct Shared<'a> {
+struct Shared<'a> {
     searcher: &'a Searcher,
     /// The query, once this thread has built it.
     weight: OnceLock<Box<dyn Weight>>,
@@ -37,10 +37,10 @@ pub(super) struct Shared<'a> {
 }
 
 /// The confirmed items of one run: the run's place (segment, run) and what it kept.
-pub(super) type Done<T> = Vec<((usize, usize), Vec<T>)>;
+type Done<T> = Vec<((usize, usize), Vec<T>)>;
 
 impl<'a> Shared<'a> {
-    pub(super) fn new(searcher: &'a Searcher) -> Shared<'a> {
+    fn new(searcher: &'a Searcher) -> Shared<'a> {
         let segments = searcher.segment_readers().len();
         Shared {
             searcher,
@@ -53,18 +53,18 @@ impl<'a> Shared<'a> {
     }
 
     /// Hands the threads the query to search.
-    pub(super) fn start(&self, weight: Box<dyn Weight>) {
+    fn start(&self, weight: Box<dyn Weight>) {
         // Set once, by the one thread that builds the query.
         let _ = self.weight.set(weight);
     }
 
     /// Tells the threads there is nothing to do (the query could not be built).
-    pub(super) fn halt(&self) {
+    fn halt(&self) {
         self.halted.store(true, Ordering::Relaxed);
     }
 
     /// How many candidates the segments held.
-    pub(super) fn candidates(&self) -> usize {
+    fn candidates(&self) -> usize {
         self.found
             .iter()
             .filter_map(OnceLock::get)
@@ -74,7 +74,7 @@ impl<'a> Shared<'a> {
 
     /// Searches segments, then confirms runs of candidates, until none is left; returns
     /// what this thread confirmed. `confirm_run` reads and confirms the given documents.
-    pub(super) fn work<T>(
+    fn work<T>(
         &self,
         confirm_run: impl Fn(&[DocAddress]) -> Result<Vec<T>, IndexError>,
         err: impl Fn(tantivy::TantivyError) -> IndexError,
@@ -153,8 +153,48 @@ impl<'a> Shared<'a> {
     }
 }
 
+/// Searches `searcher` for the query `weight` builds and confirms the candidates with
+/// `confirm_run`, on this thread and `helpers` more; returns what was kept, in index
+/// order, and how many candidates there were. The helpers are started before the query
+/// is built, which takes long enough for them to get going.
+pub(super) fn search<T: Send>(
+    searcher: &Searcher,
+    helpers: usize,
+    weight: impl FnOnce() -> Result<Box<dyn Weight>, IndexError>,
+    confirm_run: impl Fn(&[DocAddress]) -> Result<Vec<T>, IndexError> + Sync,
+    err: impl Fn(tantivy::TantivyError) -> IndexError + Sync,
+) -> Result<(Vec<T>, usize), IndexError> {
+    let shared = Shared::new(searcher);
+    let work = || shared.work(&confirm_run, &err);
+    let (mine, theirs) = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (0..helpers)
+            .map(|_| crate::threads::spawn_beside(scope, work))
+            .collect();
+        let mine = weight().map(|weight| {
+            shared.start(weight);
+            work()
+        });
+        if mine.is_err() {
+            shared.halt();
+        }
+        let theirs: Vec<_> = helpers
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect();
+        (mine, theirs)
+    });
+    let mut parts = vec![mine??];
+    for part in theirs {
+        parts.push(part?);
+    }
+    Ok((in_index_order(parts), shared.candidates()))
+}
+
 /// Puts what the threads confirmed in index order, as one thread would have kept it.
-pub(super) fn in_index_order<T>(parts: impl IntoIterator<Item = Done<T>>) -> Vec<T> {
+fn in_index_order<T>(parts: impl IntoIterator<Item = Done<T>>) -> Vec<T> {
     let mut done: Done<T> = parts.into_iter().flatten().collect();
     done.sort_unstable_by_key(|(at, _)| *at);
     done.into_iter().flat_map(|(_, kept)| kept).collect()
@@ -323,8 +363,8 @@ mod tests {
         }
     }
 
-    /// Runs `shared.work` on this thread and a helper, as `confirm_candidates` does, and
-    /// says whether some thread failed; `None` when the search did not end in 10 seconds.
+    /// Searches for Jane Doe on this thread and a helper, as `confirm_candidates` does, and
+    /// says whether it failed; `None` when the search did not end in 10 seconds.
     fn run_on_two_threads(
         index: &TenantIndex,
         weight: impl FnOnce(Box<dyn Weight>) -> Box<dyn Weight> + Send + 'static,
@@ -335,19 +375,15 @@ mod tests {
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::scope(|scope| {
             scope.spawn(|| {
-                let shared = Shared::new(&searcher);
-                let err = |_| failure();
-                let work = || shared.work(&confirm_run, err);
                 let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    std::thread::scope(|scope| {
-                        let helper = crate::threads::spawn_beside(scope, work);
-                        shared.start(weight(index.weight(&jane(), &searcher).unwrap()));
-                        let mine = work();
-                        let theirs = helper
-                            .join()
-                            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-                        mine.is_err() || theirs.is_err()
-                    })
+                    search(
+                        &searcher,
+                        1,
+                        || Ok(weight(index.weight(&jane(), &searcher)?)),
+                        &confirm_run,
+                        |_| failure(),
+                    )
+                    .is_err()
                 }));
                 let _ = tx.send(outcome.unwrap_or(true));
             });

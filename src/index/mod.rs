@@ -363,47 +363,25 @@ impl TenantIndex {
             }
             Ok(kept)
         };
-        let err = |e| self.err(e);
-        let shared = candidates::Shared::new(&searcher);
-        let work = || shared.work(confirm_run, err);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let helpers = if self.many_candidates(probes, &searcher) {
             threads - 1
         } else {
             0
         };
-        let (mine, theirs) = std::thread::scope(|scope| {
-            // Started first: building the query takes long enough for them to get going.
-            let helpers: Vec<_> = (0..helpers)
-                .map(|_| crate::threads::spawn_beside(scope, work))
-                .collect();
-            let mine = self.weight(probes, &searcher).map(|weight| {
-                shared.start(weight);
-                work()
-            });
-            if mine.is_err() {
-                shared.halt();
-            }
-            let theirs: Vec<_> = helpers
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect();
-            (mine, theirs)
-        });
-        let mut parts = vec![mine??];
-        for part in theirs {
-            parts.push(part?);
-        }
+        let (kept, candidates) = candidates::search(
+            &searcher,
+            helpers,
+            || self.weight(probes, &searcher),
+            confirm_run,
+            |e| self.err(e),
+        )?;
         log::info!(
-            "{} candidate(s) to confirm, searched and confirmed on {} thread(s) in {:?}",
-            shared.candidates(),
+            "{candidates} candidate(s) to confirm, searched and confirmed on {} thread(s) in {:?}",
             helpers + 1,
             searching.elapsed()
         );
-        Ok(candidates::in_index_order(parts))
+        Ok(kept)
     }
 
     /// True when `probes` may meet enough candidates for a second thread to pay for its

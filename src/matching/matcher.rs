@@ -728,20 +728,8 @@ fn match_phrase_in(
     }
     // Which searched words each word of the value could stand for: a window whose words do
     // not cover them all cannot pair, and most values of a candidate have no such window.
-    let masks: Option<Vec<u64>> = (n <= 64).then(|| {
-        words
-            .iter()
-            .map(|v| {
-                name.iter().enumerate().fold(0, |mask, (q, w)| {
-                    let fits = w.same_as(v)
-                        || w.transliteration_of(v)
-                        || w.one_typo_from(v)
-                        || w.initial_of(v);
-                    if fits { mask | 1 << q } else { mask }
-                })
-            })
-            .collect()
-    });
+    let masks: Option<Vec<u64>> =
+        (n <= 64).then(|| words.iter().map(|v| v.pairing_mask(name)).collect());
     let everyone = if n == 64 { u64::MAX } else { (1 << n) - 1 };
     let covers = |masks: &[u64]| masks.iter().fold(0, |all, m| all | m) == everyone;
     if masks.as_deref().is_some_and(|m| !covers(m)) {

@@ -109,6 +109,19 @@ impl Word {
             || (self.is_initial() && !other.is_initial() && first(self) == first(other))
     }
 
+    /// Which words of `name` this word could stand for in any pairing the matcher makes
+    /// (equal, a transliteration, one typo, an initial): bit `q` for `name[q]`. For names of
+    /// at most 64 words.
+    pub fn pairing_mask(&self, name: &[Word]) -> u64 {
+        name.iter().enumerate().fold(0, |mask, (q, w)| {
+            let fits = w.same_as(self)
+                || w.transliteration_of(self)
+                || w.one_typo_from(self)
+                || w.initial_of(self);
+            if fits { mask | 1 << q } else { mask }
+        })
+    }
+
     /// The distinct index terms of this word.
     pub fn terms(&self) -> impl Iterator<Item = &str> {
         let second = self.has_two_folds().then(|| self.stripped());
@@ -419,10 +432,9 @@ impl QuickWord {
         }
     }
 
-    /// Whether the matcher could pair this searched word with the value's word as equal,
-    /// as a transliteration, as a one-typo variant or through an initial (see `pair_words`
-    /// in the matcher): the same answer as the four questions asked of the word `words`
-    /// makes of it, without making it.
+    /// Whether the matcher could pair this searched word with the value's word in any way:
+    /// the same answer as [`Word::pairing_mask`] gives for the word `words` makes of it,
+    /// without making it.
     fn pairs_with(&self, value: &AsciiFold) -> bool {
         let (word, fold) = (&self.word, value.fold);
         if word.expanded() == fold || word.stripped() == fold {
@@ -941,10 +953,7 @@ mod tests {
             let name = w(name);
             for value in all.iter().filter(|v| v.is_ascii()) {
                 let value = w(value);
-                let slow = name.same_as(&value)
-                    || name.transliteration_of(&value)
-                    || name.one_typo_from(&value)
-                    || name.initial_of(&value);
+                let slow = value.pairing_mask(std::slice::from_ref(&name)) == 1;
                 paired += usize::from(slow);
                 assert_eq!(
                     QuickWord::of(&name).pairs_with(&AsciiFold::of(value.expanded())),
@@ -983,18 +992,7 @@ mod tests {
             let quick_name = QuickName::new(&name);
             let everyone = (1u64 << name.len()) - 1;
             let readable = text.is_ascii() && read.iter().all(|v| v.parts().is_empty());
-            let masks: Vec<u64> = read
-                .iter()
-                .map(|v| {
-                    name.iter().enumerate().fold(0, |mask, (q, n)| {
-                        let fits = n.same_as(v)
-                            || n.transliteration_of(v)
-                            || n.one_typo_from(v)
-                            || n.initial_of(v);
-                        if fits { mask | 1 << q } else { mask }
-                    })
-                })
-                .collect();
+            let masks: Vec<u64> = read.iter().map(|v| v.pairing_mask(&name)).collect();
             let expected = readable.then(|| masks.iter().fold(0, |all, m| all | m));
             let quick = quick_name.cover(&text);
             told += usize::from(quick.is_some());
