@@ -10,6 +10,7 @@
 mod candidates;
 pub mod group;
 pub mod locate;
+mod pairs;
 mod search_dir;
 pub mod state;
 pub mod sync;
@@ -91,6 +92,8 @@ struct Fields {
     /// found in those (see the matcher), and namesakes' addresses ("mary.jane.doe@") made
     /// most of a name's candidates at a million assets. Searched text reads them too.
     identifier_words: Field,
+    /// Two words that stand together where a name could (see [`pairs`]).
+    pairs: Field,
     email: Field,
     phone: Field,
     login: Field,
@@ -114,7 +117,8 @@ fn schema() -> (Schema, Fields) {
         metadata: builder.add_text_field("metadata", STORED),
         words: builder.add_text_field("words", words_options.clone()),
         person: builder.add_text_field("person", words_options.clone()),
-        identifier_words: builder.add_text_field("identifier_words", words_options),
+        identifier_words: builder.add_text_field("identifier_words", words_options.clone()),
+        pairs: builder.add_text_field("pairs", words_options),
         email: builder.add_text_field("email", STRING),
         phone: builder.add_text_field("phone", STRING),
         login: builder.add_text_field("login", STRING),
@@ -313,6 +317,9 @@ impl TenantIndex {
         if !terms.identifier_words.is_empty() {
             doc.add_text(f.identifier_words, terms.identifier_words.join(" "));
         }
+        if !terms.pairs.is_empty() {
+            doc.add_text(f.pairs, terms.pairs.join(" "));
+        }
         for email in &terms.emails {
             doc.add_text(f.email, email);
         }
@@ -495,6 +502,13 @@ impl TenantIndex {
     /// Documents holding every word (any fold), and for names also one-typo variants of
     /// long words and initials, which the matcher grades lower.
     fn all_words(&self, words: &[Word], loose: bool, searcher: &Searcher) -> Box<dyn Query> {
+        if loose
+            && let [first, second] = words
+            && !(first.is_initial() && second.is_initial())
+            && let Some(query) = self.side_by_side(first, second, searcher)
+        {
+            return query;
+        }
         // A name of one word meets no initial (see the matcher), so its letter proposes
         // nothing: searched alone, "Annabelle" would otherwise read every caption with "a".
         let initials = loose && words.len() > 1;
@@ -502,6 +516,7 @@ impl TenantIndex {
             .iter()
             .map(|word| self.alternatives(word, loose, initials, searcher))
             .collect();
+        let letters: Vec<Option<&str>> = alternatives.iter().map(|a| a.letter.as_deref()).collect();
         // See `letter_evidence`; a name of initials only is searched the plain way.
         let placed = loose
             && (2..=NEIGHBOURS + 1).contains(&words.len())
@@ -515,7 +530,7 @@ impl TenantIndex {
                     // than the candidates it rules out: the name's full words bound them.
                     continue;
                 }
-                any.extend(self.letter_evidence(words, &alternatives, j, searcher));
+                any.extend(self.letter_evidence(words, &letters, j, searcher));
             } else if let Some(letter) = &a.letter {
                 any.push(self.word_query(letter));
             }
@@ -544,6 +559,37 @@ impl TenantIndex {
         any_of(either.into_iter())
     }
 
+    /// A name of two words, at most one of them an initial: the assets where they stand
+    /// together, in one person entry or side by side in a text (see [`pairs`]), and those
+    /// where a full word is written as its letter beside the other
+    /// ([`TenantIndex::letter_evidence`]) — every place the matcher finds such a name.
+    /// `None` when a segment's pairs cannot be read: the caller then searches the words
+    /// each on its own, and tantivy says what failed.
+    fn side_by_side(
+        &self,
+        first: &Word,
+        second: &Word,
+        searcher: &Searcher,
+    ) -> Option<Box<dyn Query>> {
+        let found = pairs::terms_for(searcher, self.fields.pairs, first, second).ok()?;
+        let mut any: Vec<Box<dyn Query>> = found
+            .iter()
+            .map(|pair| -> Box<dyn Query> {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.pairs, pair),
+                    IndexRecordOption::Basic,
+                ))
+            })
+            .collect();
+        let words = [first.clone(), second.clone()];
+        let letters = words.each_ref().map(|w| letter_of(w));
+        let letters = letters.each_ref().map(|l| l.as_deref());
+        for j in 0..words.len() {
+            any.extend(self.letter_evidence(&words, &letters, j, searcher));
+        }
+        Some(any_of(any.into_iter()))
+    }
+
     /// What an asset holds when the full word `j` of a name of two to [`NEIGHBOURS`] + 1
     /// words is written there as its letter ("A." for "Anna"). The matcher takes a
     /// one-letter word for an initial only beside the name's other words — in the same
@@ -555,15 +601,15 @@ impl TenantIndex {
     fn letter_evidence(
         &self,
         words: &[Word],
-        alternatives: &[WordAlternatives],
+        letters: &[Option<&str>],
         j: usize,
         searcher: &Searcher,
     ) -> Vec<Box<dyn Query>> {
-        let Some(letter) = alternatives[j].letter.as_deref() else {
+        let Some(letter) = letters[j] else {
             return Vec::new();
         };
         let mut evidence: Vec<Box<dyn Query>> = Vec::new();
-        for (i, (other, a)) in words.iter().zip(alternatives).enumerate() {
+        for (i, (other, other_letter)) in words.iter().zip(letters).enumerate() {
             if i == j {
                 continue;
             }
@@ -590,7 +636,7 @@ impl TenantIndex {
                     }
                     evidence.push(self.word_query(&term));
                 }
-                if let Some(other_letter) = &a.letter {
+                if let Some(other_letter) = other_letter {
                     evidence.push(self.word_query(&beside(letter, other_letter, distance)));
                 }
             }
@@ -625,18 +671,17 @@ impl TenantIndex {
         if loose && word.terms().all(|t| t != key) {
             strong.push(self.word_query(&key));
         }
-        let mut letter = None;
-        if initials && let Some(initial) = word.stripped().chars().next() {
-            if word.is_initial() {
-                // A searched initial meets any word starting with it.
-                let pattern = format!("{}.*", regex_escape(initial));
-                if let Ok(q) = RegexQuery::from_pattern(&pattern, field) {
-                    strong.push(Box::new(q));
-                }
-            } else {
-                letter = Some(initial.to_string());
+        if initials
+            && word.is_initial()
+            && let Some(initial) = word.stripped().chars().next()
+        {
+            // A searched initial meets any word starting with it.
+            let pattern = format!("{}.*", regex_escape(initial));
+            if let Ok(q) = RegexQuery::from_pattern(&pattern, field) {
+                strong.push(Box::new(q));
             }
         }
+        let letter = if initials { letter_of(word) } else { None };
         WordAlternatives { strong, letter }
     }
 
@@ -710,6 +755,15 @@ struct WordAlternatives {
     strong: Vec<Box<dyn Query>>,
     /// For a full word, its first letter, written as an initial ("j" for "Jane").
     letter: Option<String>,
+}
+
+/// A full word's first letter, as it is written when the word is written as its initial
+/// ("j" for "Jane"); `None` for a word that is an initial already.
+fn letter_of(word: &Word) -> Option<String> {
+    if word.is_initial() {
+        return None;
+    }
+    word.stripped().chars().next().map(String::from)
 }
 
 /// Whether an index word one edit from a searched word is long enough for the matcher to
@@ -885,6 +939,7 @@ struct IndexTerms {
     /// The words of e-mail, phone and login fields, in both folds: only searched text
     /// is looked for there, as written, so no other spelling is kept.
     identifier_words: Vec<String>,
+    pairs: Vec<String>,
     emails: Vec<String>,
     phones: Vec<String>,
     logins: Vec<String>,
@@ -916,6 +971,7 @@ impl IndexTerms {
                         }
                     }
                     terms.words.extend(letter_terms(item, &words, role));
+                    pairs::of_value(item, &words, role, &mut terms.pairs);
                 }
                 if role == Role::Person {
                     terms
@@ -945,6 +1001,8 @@ impl IndexTerms {
         terms.person.dedup();
         terms.identifier_words.sort_unstable();
         terms.identifier_words.dedup();
+        terms.pairs.sort_unstable();
+        terms.pairs.dedup();
         terms.emails.sort_unstable();
         terms.emails.dedup();
         terms
