@@ -16,6 +16,7 @@ pub mod state;
 pub mod sync;
 pub mod versions;
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -582,7 +583,7 @@ impl TenantIndex {
             })
             .collect();
         let words = [first.clone(), second.clone()];
-        let letters = words.each_ref().map(|w| letter_of(w));
+        let letters = words.each_ref().map(letter_of);
         let letters = letters.each_ref().map(|l| l.as_deref());
         for j in 0..words.len() {
             any.extend(self.letter_evidence(&words, &letters, j, searcher));
@@ -939,6 +940,7 @@ struct IndexTerms {
     /// The words of e-mail, phone and login fields, in both folds: only searched text
     /// is looked for there, as written, so no other spelling is kept.
     identifier_words: Vec<String>,
+    /// Two words that stand together where a name could (see [`pairs`]).
     pairs: Vec<String>,
     emails: Vec<String>,
     phones: Vec<String>,
@@ -957,13 +959,13 @@ impl IndexTerms {
                         .identifier_words
                         .extend(words.iter().flat_map(Word::terms).map(str::to_owned));
                 } else {
-                    for word in &words {
+                    // The same name in another script or romanisation is proposed by its
+                    // romanised key ("Пётр" and "Pyotr" both by "petr").
+                    let keys: Vec<Cow<str>> = words.iter().map(Word::latin_key).collect();
+                    for (word, key) in words.iter().zip(&keys) {
                         terms.words.extend(word.terms().map(str::to_owned));
-                        // The same name in another script or romanisation is proposed by
-                        // its romanised key ("Пётр" and "Pyotr" both by "petr").
-                        let key = word.latin_key();
                         if word.terms().all(|t| t != key) {
-                            terms.words.push(key.into_owned());
+                            terms.words.push(key.clone().into_owned());
                         }
                         // A name run together ("JaneDoe") is proposed by its parts.
                         for part in word.parts() {
@@ -971,7 +973,7 @@ impl IndexTerms {
                         }
                     }
                     terms.words.extend(letter_terms(item, &words, role));
-                    pairs::of_value(item, &words, role, &mut terms.pairs);
+                    pairs::of_value(item, &words, &keys, role, &mut terms.pairs);
                 }
                 if role == Role::Person {
                     terms

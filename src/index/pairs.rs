@@ -26,69 +26,92 @@ use tantivy_fst::Automaton;
 
 use crate::fields::Role;
 use crate::matching::matcher;
-use crate::matching::normalize::{self, TYPO_LETTERS, Word};
+use crate::matching::normalize::{TYPO_LETTERS, Word};
 
 /// What joins the two words of a pair term.
 const JOIN: u8 = b'|';
 
 /// The pair terms of one value of a field whose `role` names may stand in, its `words`
-/// read already, added to `out`.
-pub(super) fn of_value(item: &str, words: &[Word], role: Role, out: &mut Vec<String>) {
-    match role {
-        Role::Person => {
-            for (start, end) in matcher::person_entries(item) {
-                // A name run together ("JaneDoe") is paired by its parts too.
-                let entry = normalize::words(&item[start..end]);
-                let all: Vec<Vec<Cow<str>>> = pieces(&entry, true).into_iter().map(sides).collect();
-                for i in 0..all.len() {
-                    for j in i + 1..all.len() {
-                        note(&all[i], &all[j], out);
-                    }
+/// and their romanised `keys` read already, added to `out`.
+pub(super) fn of_value(
+    item: &str,
+    words: &[Word],
+    keys: &[Cow<str>],
+    role: Role,
+    out: &mut Vec<String>,
+) {
+    if !matches!(role, Role::Person | Role::Text) {
+        return;
+    }
+    let whole: Vec<Vec<&str>> = words.iter().zip(keys).map(|(w, k)| sides(w, k)).collect();
+    // A name run together ("JaneDoe") is paired by its parts too, as the matcher reads it.
+    // Most words have none, and then nothing is allocated here.
+    let part_keys: Vec<Vec<Cow<str>>> = words
+        .iter()
+        .map(|w| w.parts().iter().map(Word::latin_key).collect())
+        .collect();
+    let parts: Vec<Vec<Vec<&str>>> = words
+        .iter()
+        .zip(&part_keys)
+        .map(|(w, keys)| {
+            w.parts()
+                .iter()
+                .zip(keys)
+                .map(|(p, k)| sides(p, k))
+                .collect()
+        })
+        .collect();
+    if role == Role::Person {
+        for (start, end) in matcher::person_entries(item) {
+            // The entry's words are the value's words within it: no word spans the
+            // characters that separate entries.
+            let inside: Vec<usize> = (0..words.len())
+                .filter(|&i| start <= words[i].start && words[i].end <= end)
+                .collect();
+            let entry: Vec<&Vec<&str>> = inside
+                .iter()
+                .map(|&i| &whole[i])
+                .chain(inside.iter().flat_map(|&i| &parts[i]))
+                .collect();
+            for i in 0..entry.len() {
+                for j in i + 1..entry.len() {
+                    note(entry[i], entry[j], out);
                 }
             }
         }
-        Role::Text => {
-            let whole: Vec<Vec<Cow<str>>> = words.iter().map(sides).collect();
-            for pair in whole.windows(2) {
-                note(&pair[0], &pair[1], out);
-            }
-            // Read with its run-together words split, as the matcher reads it too.
-            if words.iter().any(|w| !w.parts().is_empty()) {
-                let split = pieces(words, false);
-                let parted: Vec<Vec<Cow<str>>> = split.iter().map(|w| sides(w)).collect();
-                for pair in parted.windows(2) {
-                    note(&pair[0], &pair[1], out);
+        return;
+    }
+    for pair in whole.windows(2) {
+        note(&pair[0], &pair[1], out);
+    }
+    if parts.iter().any(|p| !p.is_empty()) {
+        let split: Vec<&Vec<&str>> = whole
+            .iter()
+            .zip(&parts)
+            .flat_map(|(w, p)| {
+                if p.is_empty() {
+                    std::slice::from_ref(w)
+                } else {
+                    p.as_slice()
                 }
-            }
+            })
+            .collect();
+        for pair in split.windows(2) {
+            note(pair[0], pair[1], out);
         }
-        Role::Email | Role::Phone | Role::Login => {}
     }
-}
-
-/// The words, each run-together one replaced by its parts, or (`keep_whole`) followed by
-/// them.
-fn pieces(words: &[Word], keep_whole: bool) -> Vec<&Word> {
-    let mut out = Vec::with_capacity(words.len());
-    for word in words {
-        if word.parts().is_empty() || keep_whole {
-            out.push(word);
-        }
-        out.extend(word.parts());
-    }
-    out
 }
 
 /// The index terms one word may be met by on a side of a pair: its folds and its key.
-fn sides(word: &Word) -> Vec<Cow<'_, str>> {
-    let mut sides: Vec<Cow<str>> = word.terms().map(Cow::Borrowed).collect();
-    let key = word.latin_key();
-    if sides.iter().all(|s| *s != key) {
+fn sides<'a>(word: &'a Word, key: &'a str) -> Vec<&'a str> {
+    let mut sides: Vec<&str> = word.terms().collect();
+    if !sides.contains(&key) {
         sides.push(key);
     }
     sides
 }
 
-fn note(first: &[Cow<str>], second: &[Cow<str>], out: &mut Vec<String>) {
+fn note(first: &[&str], second: &[&str], out: &mut Vec<String>) {
     for a in first {
         for b in second {
             let mut term = String::with_capacity(a.len() + b.len() + 1);
@@ -297,10 +320,13 @@ mod tests {
     use crate::fields::{CAPTION, FieldRoles, PERSON_SHOWN};
     use crate::matching::identity::Probe;
     use crate::matching::matcher::Matcher;
+    use crate::matching::normalize;
 
     fn pairs(item: &str, role: Role) -> Vec<String> {
+        let words = normalize::words(item);
+        let keys: Vec<Cow<str>> = words.iter().map(Word::latin_key).collect();
         let mut out = Vec::new();
-        of_value(item, &normalize::words(item), role, &mut out);
+        of_value(item, &words, &keys, role, &mut out);
         out
     }
 
