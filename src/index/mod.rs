@@ -10,6 +10,7 @@
 mod candidates;
 pub mod group;
 pub mod locate;
+mod merges;
 mod pairs;
 mod search_dir;
 pub mod state;
@@ -244,6 +245,9 @@ impl TenantIndex {
             .index
             .writer_with_num_threads(threads, WRITER_MEMORY)
             .map_err(|e| self.err(e))?;
+        writer.set_merge_policy(Box::new(merges::CappedMerges::new(
+            merges::MOST_MERGED_DOCS,
+        )));
         Ok(IndexUpdate {
             index: self,
             writer,
@@ -258,6 +262,9 @@ impl TenantIndex {
             .index
             .writer_with_num_threads(1, WRITER_MEMORY / 4)
             .map_err(|e| self.err(e))?;
+        writer.set_merge_policy(Box::new(merges::CappedMerges::new(
+            merges::MOST_MERGED_DOCS,
+        )));
         Ok(Writer {
             writer,
             id: self.fields.id,
