@@ -3,8 +3,9 @@
 //! candidates — and nothing here knows about the terminal.
 //!
 //! The index proposes candidates by folded words, e-mails, phones and logins (and, for each
-//! one-letter word that may be an initial, the words near it); the matcher then
-//! confirms each candidate on the asset's stored metadata. Recall lives in tantivy,
+//! one-letter word that may be an initial, the words near it; for a name of two words, the
+//! pairs of words that stand together, see [`pairs`]); the matcher then confirms each
+//! candidate on the asset's stored metadata. Recall lives in tantivy,
 //! precision in [`matcher`].
 
 mod candidates;
@@ -568,11 +569,10 @@ impl TenantIndex {
     }
 
     /// A name of two words, at most one of them an initial: the assets where they stand
-    /// together, in one person entry or side by side in a text (see [`pairs`]), and those
-    /// where a full word is written as its letter beside the other
-    /// ([`TenantIndex::letter_evidence`]) — every place the matcher finds such a name.
-    /// `None` when a segment's pairs cannot be read: the caller then searches the words
-    /// each on its own, and tantivy says what failed.
+    /// together, in one person entry or side by side in a text, in any spelling the
+    /// matcher takes, an initial among them (see [`pairs`]) — every place the matcher finds
+    /// such a name. `None` when a segment's pairs cannot be read: the caller then searches
+    /// the words each on its own, and tantivy says what failed.
     fn side_by_side(
         &self,
         first: &Word,
@@ -580,7 +580,7 @@ impl TenantIndex {
         searcher: &Searcher,
     ) -> Option<Box<dyn Query>> {
         let found = pairs::terms_for(searcher, self.fields.pairs, first, second).ok()?;
-        let mut any: Vec<Box<dyn Query>> = found
+        let any: Vec<Box<dyn Query>> = found
             .iter()
             .map(|pair| -> Box<dyn Query> {
                 Box::new(TermQuery::new(
@@ -589,12 +589,6 @@ impl TenantIndex {
                 ))
             })
             .collect();
-        let words = [first.clone(), second.clone()];
-        let letters = words.each_ref().map(letter_of);
-        let letters = letters.each_ref().map(|l| l.as_deref());
-        for j in 0..words.len() {
-            any.extend(self.letter_evidence(&words, &letters, j, searcher));
-        }
         Some(any_of(any.into_iter()))
     }
 

@@ -12,8 +12,9 @@
 //! side is any index term of its word — either fold, and the romanised key — so every
 //! spelling the matcher pairs a searched word with is on some pair of the asset. The
 //! search looks both orders up in each segment's dictionary with one automaton per order:
-//! a searched word's side is its terms within one edit (for words long enough for a typo)
-//! and its key as written.
+//! a searched word's side is its terms within one edit (for words long enough for a typo),
+//! its key, and its letter, as an initial in the asset writes it; a searched initial's
+//! side is every word starting with its letter.
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -81,23 +82,31 @@ pub(super) fn of_value(
         }
         return;
     }
-    for pair in whole.windows(2) {
-        note(&pair[0], &pair[1], out);
+    // In running text a one-letter word stands for a name's word only when written as an
+    // initial ("V. Sandnes", not the "a" of "a Sandnes family"), as the matcher reads it.
+    let stands = |w: &Word| !w.is_initial() || w.written_as_initial(item);
+    for (pair, sides) in words.windows(2).zip(whole.windows(2)) {
+        if stands(&pair[0]) && stands(&pair[1]) {
+            note(&sides[0], &sides[1], out);
+        }
     }
     if parts.iter().any(|p| !p.is_empty()) {
-        let split: Vec<&Vec<&str>> = whole
+        let split: Vec<(&Word, &Vec<&str>)> = words
             .iter()
+            .zip(&whole)
             .zip(&parts)
-            .flat_map(|(w, p)| {
+            .flat_map(|((word, sides), p)| {
                 if p.is_empty() {
-                    std::slice::from_ref(w)
+                    vec![(word, sides)]
                 } else {
-                    p.as_slice()
+                    word.parts().iter().zip(p).collect()
                 }
             })
             .collect();
         for pair in split.windows(2) {
-            note(pair[0], pair[1], out);
+            if stands(pair[0].0) && stands(pair[1].0) {
+                note(pair[0].1, pair[1].1, out);
+            }
         }
     }
 }
@@ -125,20 +134,22 @@ fn note(first: &[&str], second: &[&str], out: &mut Vec<String>) {
 
 /// A searched word as a side of a pair: what index words may stand for it.
 enum Side {
-    /// A full word: itself in either fold, its key, and (`typos`) a word one edit from one
-    /// of its folds, long enough for the matcher to take for a typo.
+    /// A full word: itself in either fold, its key, its letter (written as an initial),
+    /// and (`typos`) a word one edit from one of its folds, long enough for the matcher to
+    /// take for a typo.
     Spellings {
         exact: Vec<String>,
         typos: bool,
-        /// One automaton per fold (within one edit when `typos`) and one for the key.
+        /// One automaton per fold (within one edit when `typos`), one for the key and one
+        /// for the letter.
         automata: Vec<DfaWrapper>,
     },
     /// A searched initial: any word starting with its letter (the letter's bytes).
     Initial(Vec<u8>),
 }
 
-/// The most automata a side has: two folds and a key.
-const MOST_AUTOMATA: usize = 3;
+/// The most automata a side has: two folds, a key and a letter.
+const MOST_AUTOMATA: usize = 4;
 
 /// Where an [`Side::Initial`] stands: its letter's bytes read so far, or `NOT_IT`.
 const NOT_IT: u32 = u32::MAX;
@@ -158,10 +169,15 @@ impl Side {
             automata.push(query.automaton()?);
         }
         let mut exact = terms;
-        if !exact.contains(&key) {
-            let query = FuzzyTermQuery::new(Term::from_field_text(field, &key), 0, true);
-            automata.push(query.automaton()?);
-            exact.push(key);
+        // A word of a name may be written as its letter ("V. Sandnes"): the letter stands
+        // on a pair as a word of its own.
+        let letter = word.stripped().chars().next().map(String::from);
+        for spelling in std::iter::once(key).chain(letter) {
+            if !exact.contains(&spelling) {
+                let query = FuzzyTermQuery::new(Term::from_field_text(field, &spelling), 0, true);
+                automata.push(query.automaton()?);
+                exact.push(spelling);
+            }
         }
         debug_assert!(automata.len() <= MOST_AUTOMATA);
         Ok(Side::Spellings {
