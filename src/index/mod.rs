@@ -518,6 +518,12 @@ impl TenantIndex {
         {
             return query;
         }
+        self.word_by_word(words, loose, searcher)
+    }
+
+    /// Documents holding every word anywhere (any fold), and for names also one-typo
+    /// variants of long words and initials near the other words.
+    fn word_by_word(&self, words: &[Word], loose: bool, searcher: &Searcher) -> Box<dyn Query> {
         // A name of one word meets no initial (see the matcher), so its letter proposes
         // nothing: searched alone, "Annabelle" would otherwise read every caption with "a".
         let initials = loose && words.len() > 1;
@@ -580,15 +586,24 @@ impl TenantIndex {
         searcher: &Searcher,
     ) -> Option<Box<dyn Query>> {
         let found = pairs::terms_for(searcher, self.fields.pairs, first, second).ok()?;
-        let any: Vec<Box<dyn Query>> = found
-            .iter()
-            .map(|pair| -> Box<dyn Query> {
-                Box::new(TermQuery::new(
-                    Term::from_field_text(self.fields.pairs, pair),
-                    IndexRecordOption::Basic,
-                ))
-            })
-            .collect();
+        let pair_query = |text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(self.fields.pairs, text),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let mut any: Vec<Box<dyn Query>> = found.iter().map(|pair| pair_query(pair)).collect();
+        // A person entry too long to pair every two of its words (see `pairs`) is searched
+        // word by word, in the few assets that hold one.
+        let long = Term::from_field_text(self.fields.pairs, pairs::LONG_ENTRY);
+        let holds_long = searcher.doc_freq(&long).ok()?;
+        if holds_long > 0 {
+            let words = [first.clone(), second.clone()];
+            any.push(Box::new(BooleanQuery::new(vec![
+                (Occur::Must, pair_query(pairs::LONG_ENTRY)),
+                (Occur::Must, self.word_by_word(&words, true, searcher)),
+            ])));
+        }
         Some(any_of(any.into_iter()))
     }
 

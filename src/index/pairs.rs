@@ -32,6 +32,16 @@ use crate::matching::normalize::{TYPO_LETTERS, Word};
 /// What joins the two words of a pair term.
 const JOIN: u8 = b'|';
 
+/// The most words (parts of run-together words included) of a person entry whose every two
+/// words are paired: a name with a few given names and family names has far fewer. A
+/// longer entry (a text pasted into a person field) would give pairs in the square of its
+/// length; it is marked [`LONG_ENTRY`] instead, and its assets are searched word by word.
+const MOST_ENTRY_WORDS: usize = 24;
+
+/// The term that marks a value holding a person entry of more than [`MOST_ENTRY_WORDS`]
+/// words; no pair is written so.
+pub(super) const LONG_ENTRY: &str = "|";
+
 /// The pair terms of one value of a field whose `role` names may stand in, its `words`
 /// and their romanised `keys` read already, added to `out`.
 pub(super) fn of_value(
@@ -74,6 +84,10 @@ pub(super) fn of_value(
                 .map(|&i| &whole[i])
                 .chain(inside.iter().flat_map(|&i| &parts[i]))
                 .collect();
+            if entry.len() > MOST_ENTRY_WORDS {
+                out.push(LONG_ENTRY.to_owned());
+                continue;
+            }
             for i in 0..entry.len() {
                 for j in i + 1..entry.len() {
                     note(entry[i], entry[j], out);
@@ -382,6 +396,47 @@ mod tests {
         let found = pairs("by VimirSandnes today", Role::Text);
         assert!(found.contains(&"vimir|sandnes".to_owned()), "{found:?}");
         assert!(pairs("vimir@sandnes.no", Role::Email).is_empty());
+    }
+
+    #[test]
+    fn a_person_entry_too_long_to_pair_is_still_found_word_by_word() {
+        let filler = vec!["Lorem"; MOST_ENTRY_WORDS].join(" ");
+        let long = format!("Vimir {filler} Sandnes");
+        assert_eq!(pairs(&long, Role::Person), vec![LONG_ENTRY.to_owned()]);
+        let dir = tempfile::tempdir().unwrap();
+        let index = TenantIndex::open_or_create(dir.path()).unwrap();
+        let settings = IndexSettings {
+            roles: FieldRoles::standard(),
+            region: None,
+        };
+        let mut update = index.update().unwrap();
+        for (n, shown) in [long.as_str(), "Vimir Lie; Kari Sandnes", "Vimir Sandnes"]
+            .into_iter()
+            .enumerate()
+        {
+            let asset = Asset {
+                id: format!("a/{n}.jpg"),
+                archive: "a".into(),
+                filename: format!("{n}.jpg"),
+                modified: None,
+                version: "1".into(),
+                metadata: [(PERSON_SHOWN.into(), FieldValue::Bag(vec![shown.into()]))].into(),
+            };
+            update.add(index.document(&asset, &settings)).unwrap();
+        }
+        update.commit().unwrap();
+        let probes = vec![Probe::Name(normalize::words("Vimir Sandnes"))];
+        let found: Vec<String> = index
+            .candidates(&probes)
+            .unwrap()
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        assert_eq!(found, ["a/0.jpg", "a/2.jpg"]);
+        let matcher = Matcher::new(probes, FieldRoles::standard(), None);
+        let mut all = Vec::new();
+        index.for_each_asset(|a| all.push(a)).unwrap();
+        assert!(!matcher.matches(&all[0].metadata).is_empty(), "the matcher takes it");
     }
 
     /// Words and separators that make the spellings, typos, scripts, initials and lists
