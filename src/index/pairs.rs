@@ -436,7 +436,10 @@ mod tests {
         let matcher = Matcher::new(probes, FieldRoles::standard(), None);
         let mut all = Vec::new();
         index.for_each_asset(|a| all.push(a)).unwrap();
-        assert!(!matcher.matches(&all[0].metadata).is_empty(), "the matcher takes it");
+        assert!(
+            !matcher.matches(&all[0].metadata).is_empty(),
+            "the matcher takes it"
+        );
     }
 
     /// Words and separators that make the spellings, typos, scripts, initials and lists
