@@ -261,10 +261,10 @@ impl SegmentCollector for SegmentCandidates {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::super::{IndexError, IndexSettings, TenantIndex};
+    use super::super::{IndexError, TenantIndex, test_asset, test_settings};
     use super::*;
-    use crate::asset::{Asset, FieldValue};
-    use crate::fields::{CAPTION, CREATOR_EMAIL, FieldRoles, PERSON_SHOWN};
+    use crate::asset::FieldValue;
+    use crate::fields::{CAPTION, CREATOR_EMAIL, PERSON_SHOWN};
     use crate::matching::identity::Probe;
     use crate::matching::normalize;
 
@@ -272,10 +272,7 @@ mod tests {
     /// shows Jane Doe, the others Kari Nordmann.
     fn index(dir: &std::path::Path, segments: usize, per_segment: usize) -> TenantIndex {
         let index = TenantIndex::open_or_create(dir).unwrap();
-        let settings = IndexSettings {
-            roles: FieldRoles::standard(),
-            region: None,
-        };
+        let settings = test_settings();
         for s in 0..segments {
             let mut update = index.update().unwrap();
             for i in 0..per_segment {
@@ -285,13 +282,9 @@ mod tests {
                 } else {
                     ("Kari Nordmann", "kari@example.com")
                 };
-                let asset = Asset {
-                    id: format!("a/{n:05}.jpg"),
-                    archive: "a".into(),
-                    filename: format!("{n:05}.jpg"),
-                    modified: None,
-                    version: "1".into(),
-                    metadata: [
+                let asset = test_asset(
+                    n,
+                    [
                         (PERSON_SHOWN.into(), FieldValue::Bag(vec![person.into()])),
                         (
                             CAPTION.into(),
@@ -300,7 +293,7 @@ mod tests {
                         (CREATOR_EMAIL.into(), FieldValue::Single(email.into())),
                     ]
                     .into(),
-                };
+                );
                 update.add(index.document(&asset, &settings)).unwrap();
             }
             update.commit().unwrap();

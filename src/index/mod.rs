@@ -859,6 +859,28 @@ fn regex_escape(c: char) -> String {
     }
 }
 
+/// An asset of the tests' indexes, `a/{n:05}.jpg`, holding `metadata`.
+#[cfg(test)]
+fn test_asset(n: usize, metadata: Metadata) -> Asset {
+    Asset {
+        id: format!("a/{n:05}.jpg"),
+        archive: "a".into(),
+        filename: format!("{n:05}.jpg"),
+        modified: None,
+        version: "1".into(),
+        metadata,
+    }
+}
+
+/// The settings of the tests' indexes: FotoWeb's standard fields, no region.
+#[cfg(test)]
+fn test_settings() -> IndexSettings {
+    IndexSettings {
+        roles: FieldRoles::standard(),
+        region: None,
+    }
+}
+
 /// A batch of index changes.
 pub struct IndexUpdate<'a> {
     index: &'a TenantIndex,

@@ -344,9 +344,9 @@ pub(super) fn terms_for(
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::super::{IndexSettings, TenantIndex};
+    use super::super::{TenantIndex, test_asset, test_settings};
     use super::*;
-    use crate::asset::{Asset, FieldValue};
+    use crate::asset::FieldValue;
     use crate::fields::{CAPTION, FieldRoles, PERSON_SHOWN};
     use crate::matching::identity::Probe;
     use crate::matching::matcher::Matcher;
@@ -405,23 +405,14 @@ mod tests {
         assert_eq!(pairs(&long, Role::Person), vec![LONG_ENTRY.to_owned()]);
         let dir = tempfile::tempdir().unwrap();
         let index = TenantIndex::open_or_create(dir.path()).unwrap();
-        let settings = IndexSettings {
-            roles: FieldRoles::standard(),
-            region: None,
-        };
+        let settings = test_settings();
         let mut update = index.update().unwrap();
         for (n, shown) in [long.as_str(), "Vimir Lie; Kari Sandnes", "Vimir Sandnes"]
             .into_iter()
             .enumerate()
         {
-            let asset = Asset {
-                id: format!("a/{n}.jpg"),
-                archive: "a".into(),
-                filename: format!("{n}.jpg"),
-                modified: None,
-                version: "1".into(),
-                metadata: [(PERSON_SHOWN.into(), FieldValue::Bag(vec![shown.into()]))].into(),
-            };
+            let metadata = [(PERSON_SHOWN.into(), FieldValue::Bag(vec![shown.into()]))];
+            let asset = test_asset(n, metadata.into());
             update.add(index.document(&asset, &settings)).unwrap();
         }
         update.commit().unwrap();
@@ -433,12 +424,15 @@ mod tests {
             .into_iter()
             .map(|a| a.id)
             .collect();
-        assert_eq!(found, BTreeSet::from(["a/0.jpg".into(), "a/2.jpg".into()]));
+        assert_eq!(
+            found,
+            BTreeSet::from(["a/00000.jpg".into(), "a/00002.jpg".into()])
+        );
         let matcher = Matcher::new(probes, FieldRoles::standard(), None);
         let mut long_one = None;
         index
             .for_each_asset(|a| {
-                if a.id == "a/0.jpg" {
+                if a.id == "a/00000.jpg" {
                     long_one = Some(a);
                 }
             })
@@ -521,26 +515,17 @@ mod tests {
     fn every_asset_the_matcher_finds_a_name_of_two_words_in_is_a_candidate() {
         let dir = tempfile::tempdir().unwrap();
         let index = TenantIndex::open_or_create(dir.path()).unwrap();
-        let settings = IndexSettings {
-            roles: FieldRoles::standard(),
-            region: None,
-        };
+        let settings = test_settings();
         let mut rng = fastrand::Rng::with_seed(15);
         let mut update = index.update().unwrap();
         for n in 0..4000 {
             let shown: Vec<String> = (0..rng.usize(1..=2)).map(|_| value(&mut rng, 4)).collect();
-            let asset = Asset {
-                id: format!("a/{n:05}.jpg"),
-                archive: "a".into(),
-                filename: format!("{n:05}.jpg"),
-                modified: None,
-                version: "1".into(),
-                metadata: [
-                    (PERSON_SHOWN.into(), FieldValue::Bag(shown)),
-                    (CAPTION.into(), FieldValue::Single(value(&mut rng, 7))),
-                ]
-                .into(),
-            };
+            let caption = FieldValue::Single(value(&mut rng, 7));
+            let metadata = [
+                (PERSON_SHOWN.into(), FieldValue::Bag(shown)),
+                (CAPTION.into(), caption),
+            ];
+            let asset = test_asset(n, metadata.into());
             update.add(index.document(&asset, &settings)).unwrap();
         }
         update.commit().unwrap();
