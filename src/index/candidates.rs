@@ -261,7 +261,7 @@ impl SegmentCollector for SegmentCandidates {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::super::{IndexError, TenantIndex, test_asset, test_settings};
+    use super::super::{IndexError, TenantIndex, test_commit};
     use super::*;
     use crate::asset::FieldValue;
     use crate::fields::{CAPTION, CREATOR_EMAIL, PERSON_SHOWN};
@@ -272,31 +272,25 @@ mod tests {
     /// shows Jane Doe, the others Kari Nordmann.
     fn index(dir: &std::path::Path, segments: usize, per_segment: usize) -> TenantIndex {
         let index = TenantIndex::open_or_create(dir).unwrap();
-        let settings = test_settings();
+        let metadata = |n: usize| {
+            let (person, email) = if n.is_multiple_of(3) {
+                ("Jane Doe", "jane.doe@example.com")
+            } else {
+                ("Kari Nordmann", "kari@example.com")
+            };
+            [
+                (PERSON_SHOWN.into(), FieldValue::Bag(vec![person.into()])),
+                (
+                    CAPTION.into(),
+                    FieldValue::Single(format!("{person} at work")),
+                ),
+                (CREATOR_EMAIL.into(), FieldValue::Single(email.into())),
+            ]
+            .into()
+        };
         for s in 0..segments {
-            let mut update = index.update().unwrap();
-            for i in 0..per_segment {
-                let n = s * per_segment + i;
-                let (person, email) = if n.is_multiple_of(3) {
-                    ("Jane Doe", "jane.doe@example.com")
-                } else {
-                    ("Kari Nordmann", "kari@example.com")
-                };
-                let asset = test_asset(
-                    n,
-                    [
-                        (PERSON_SHOWN.into(), FieldValue::Bag(vec![person.into()])),
-                        (
-                            CAPTION.into(),
-                            FieldValue::Single(format!("{person} at work")),
-                        ),
-                        (CREATOR_EMAIL.into(), FieldValue::Single(email.into())),
-                    ]
-                    .into(),
-                );
-                update.add(index.document(&asset, &settings)).unwrap();
-            }
-            update.commit().unwrap();
+            let first = s * per_segment;
+            test_commit(&index, first, (first..first + per_segment).map(metadata));
         }
         index
     }

@@ -60,7 +60,43 @@ impl MergePolicy for CappedMerges {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
+    use super::super::{TenantIndex, test_commit};
     use super::*;
+    use crate::asset::FieldValue;
+    use crate::fields::PERSON_SHOWN;
+
+    #[test]
+    fn expunging_deleted_documents_rewrites_each_segment_on_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = TenantIndex::open_or_create(dir.path()).unwrap();
+        for commit in 0..3 {
+            let shown = || {
+                [(
+                    PERSON_SHOWN.into(),
+                    FieldValue::Bag(vec!["Jane Doe".into()]),
+                )]
+            };
+            test_commit(&index, commit * 10, (0..10).map(|_| shown().into()));
+        }
+        let largest = |index: &TenantIndex| {
+            let metas = index.index.searchable_segment_metas().unwrap();
+            metas.iter().map(|m| m.max_doc()).max().unwrap()
+        };
+        // Each commit wrote one or two segments (two indexing threads), none over 10.
+        assert!(largest(&index) <= 10);
+        // Half of every commit's documents gone.
+        let mut update = index.update().unwrap();
+        for n in (0..30).step_by(2) {
+            update.remove(&format!("a/{n:05}.jpg"));
+        }
+        update.commit().unwrap();
+        assert!(index.expunge_deleted().unwrap() >= 3);
+        let metas = index.index.searchable_segment_metas().unwrap();
+        assert_eq!(metas.iter().map(|m| m.max_doc()).sum::<u32>(), 15);
+        // Merged together, the three or more rewritten segments would make one of 15.
+        assert!(largest(&index) <= 10, "no segment merged with another");
+        assert!(metas.iter().all(|m| !m.has_deletes()));
+    }
 
     fn segments(sizes: &[u32]) -> Vec<SegmentMeta> {
         let index = tantivy::Index::create_in_ram(tantivy::schema::Schema::builder().build());

@@ -294,8 +294,14 @@ impl TenantIndex {
             .writer_with_num_threads(1, WRITER_MEMORY / 4)
             .map_err(|e| self.err(e))?;
         writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-        if !ids.is_empty() {
-            writer.merge(&ids).wait().map_err(|e| self.err(e))?;
+        // Each segment is rewritten on its own: merged together, the segments holding a
+        // subject's assets (every segment, often) would make one as large as the index,
+        // which the merges of a sync never make (see `merges`), and a merge maps all it reads.
+        for id in &ids {
+            writer
+                .merge(std::slice::from_ref(id))
+                .wait()
+                .map_err(|e| self.err(e))?;
         }
         self.reader.reload().map_err(|e| self.err(e))?;
         // Files of segments merged away before (by an earlier run's merges) go too.
@@ -870,6 +876,21 @@ fn test_asset(n: usize, metadata: Metadata) -> Asset {
         version: "1".into(),
         metadata,
     }
+}
+
+/// Adds one commit of assets holding `metadata` each, numbered from `first` (see
+/// [`test_asset`]), to the tests' index `index`.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+fn test_commit(index: &TenantIndex, first: usize, metadata: impl IntoIterator<Item = Metadata>) {
+    let mut update = index.update().unwrap();
+    for (n, metadata) in metadata.into_iter().enumerate() {
+        let asset = test_asset(first + n, metadata);
+        update
+            .add(index.document(&asset, &test_settings()))
+            .unwrap();
+    }
+    update.commit().unwrap();
 }
 
 /// The settings of the tests' indexes: FotoWeb's standard fields, no region.

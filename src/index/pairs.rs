@@ -344,7 +344,7 @@ pub(super) fn terms_for(
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::super::{TenantIndex, test_asset, test_settings};
+    use super::super::{TenantIndex, test_commit};
     use super::*;
     use crate::asset::FieldValue;
     use crate::fields::{CAPTION, FieldRoles, PERSON_SHOWN};
@@ -405,17 +405,10 @@ mod tests {
         assert_eq!(pairs(&long, Role::Person), vec![LONG_ENTRY.to_owned()]);
         let dir = tempfile::tempdir().unwrap();
         let index = TenantIndex::open_or_create(dir.path()).unwrap();
-        let settings = test_settings();
-        let mut update = index.update().unwrap();
-        for (n, shown) in [long.as_str(), "Vimir Lie; Kari Sandnes", "Vimir Sandnes"]
-            .into_iter()
-            .enumerate()
-        {
-            let metadata = [(PERSON_SHOWN.into(), FieldValue::Bag(vec![shown.into()]))];
-            let asset = test_asset(n, metadata.into());
-            update.add(index.document(&asset, &settings)).unwrap();
-        }
-        update.commit().unwrap();
+        let shown = [long.as_str(), "Vimir Lie; Kari Sandnes", "Vimir Sandnes"];
+        let metadata =
+            shown.map(|s| [(PERSON_SHOWN.into(), FieldValue::Bag(vec![s.into()]))].into());
+        test_commit(&index, 0, metadata);
         let probes = vec![Probe::Name(normalize::words("Vimir Sandnes"))];
         // Indexed on several threads: in no set order.
         let found: BTreeSet<String> = index
@@ -515,20 +508,17 @@ mod tests {
     fn every_asset_the_matcher_finds_a_name_of_two_words_in_is_a_candidate() {
         let dir = tempfile::tempdir().unwrap();
         let index = TenantIndex::open_or_create(dir.path()).unwrap();
-        let settings = test_settings();
         let mut rng = fastrand::Rng::with_seed(15);
-        let mut update = index.update().unwrap();
-        for n in 0..4000 {
+        let metadata = (0..4000).map(|_| {
             let shown: Vec<String> = (0..rng.usize(1..=2)).map(|_| value(&mut rng, 4)).collect();
             let caption = FieldValue::Single(value(&mut rng, 7));
-            let metadata = [
+            [
                 (PERSON_SHOWN.into(), FieldValue::Bag(shown)),
                 (CAPTION.into(), caption),
-            ];
-            let asset = test_asset(n, metadata.into());
-            update.add(index.document(&asset, &settings)).unwrap();
-        }
-        update.commit().unwrap();
+            ]
+            .into()
+        });
+        test_commit(&index, 0, metadata);
         let mut assets = Vec::new();
         index.for_each_asset(|asset| assets.push(asset)).unwrap();
         for name in [
