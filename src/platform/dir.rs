@@ -158,6 +158,16 @@ impl DirPlatform {
     }
 }
 
+/// Whether a walk reads each sidecar's version marker. A scan that reads every asset
+/// (a first sync, a rebuild) takes the version from the read itself: a `statx` per sidecar
+/// in the listing, a walk down the kernel's cache of names each, was a tenth of a first
+/// sync's CPU time at a million assets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Versions {
+    Read,
+    Skipped,
+}
+
 /// What one folder holds (see [`DirPlatform::list_folder`]).
 #[derive(Debug, Default)]
 struct Folder {
@@ -297,6 +307,7 @@ impl DirPlatform {
     pub fn list(&self) -> Result<Listing, PlatformError> {
         let mut listing = Listing::default();
         self.walk(
+            Versions::Read,
             &mut |batch| {
                 listing.assets.extend(batch);
                 Ok(())
@@ -319,11 +330,12 @@ impl DirPlatform {
     /// merged in where their ids sort.
     fn walk(
         &self,
+        versions: Versions,
         each: &mut dyn FnMut(Vec<Listed>) -> Result<(), PlatformError>,
         strays: &mut Vec<Stray>,
     ) -> Result<(), PlatformError> {
         log::info!("listing the tenant folder {}", self.root.display());
-        let mut root = self.list_folder(Path::new(""))?;
+        let mut root = self.list_folder(Path::new(""), versions)?;
         let mut records = Vec::new();
         if let Some(at) = root
             .folders
@@ -331,10 +343,11 @@ impl DirPlatform {
             .position(|name| name.as_bytes() == records::RECORDS_FOLDER.as_bytes())
         {
             let name = root.folders.remove(at);
-            let folder = self.list_folder(Path::new(&name))?;
+            let folder = self.list_folder(Path::new(&name), versions)?;
             self.walk_folder(
                 Path::new(&name),
                 folder,
+                versions,
                 &mut |batch| {
                     records.extend(batch);
                     Ok(())
@@ -352,6 +365,7 @@ impl DirPlatform {
         self.walk_folder(
             Path::new(""),
             root,
+            versions,
             &mut |batch| {
                 let mut run = Vec::with_capacity(batch.len());
                 for listed in batch {
@@ -374,6 +388,7 @@ impl DirPlatform {
         &self,
         dir: &Path,
         mut folder: Folder,
+        versions: Versions,
         each: &mut dyn FnMut(Vec<Listed>) -> Result<(), PlatformError>,
         strays: &mut Vec<Stray>,
     ) -> Result<(), PlatformError> {
@@ -395,14 +410,14 @@ impl DirPlatform {
         children.sort_by(|a, b| a.0.cmp(&b.0));
         let (keys, paths): (Vec<Vec<u8>>, Vec<PathBuf>) = children.into_iter().unzip();
         let mut assets = folder.assets.into_iter().peekable();
-        self.list_folders(&paths, &mut |at, child| {
+        self.list_folders(&paths, versions, &mut |at, child| {
             let before: Vec<Listed> =
                 std::iter::from_fn(|| assets.next_if(|a| a.id.as_bytes() < keys[at].as_slice()))
                     .collect();
             if !before.is_empty() {
                 each(before)?;
             }
-            self.walk_folder(&paths[at], child, each, strays)
+            self.walk_folder(&paths[at], child, versions, each, strays)
         })?;
         let rest: Vec<Listed> = assets.collect();
         if !rest.is_empty() {
@@ -428,7 +443,7 @@ impl DirPlatform {
         let read_one = |listed: &Listed, was_known: bool, folders: &mut Folders| {
             let read = match records::named(&listed.id) {
                 Named::Asset => self
-                    .read_sidecar_in(&listed.id, folders)
+                    .read_sidecar_in(&listed.id, listed.not_a_link, folders)
                     .map(|(asset, json)| {
                         match records::consent_of(&asset, &json) {
                             Some(consent) => found(Scanned::Asset(consent)),
@@ -481,12 +496,13 @@ impl DirPlatform {
     fn list_folders(
         &self,
         dirs: &[PathBuf],
+        versions: Versions,
         each: &mut dyn FnMut(usize, Folder) -> Result<(), PlatformError>,
     ) -> Result<(), PlatformError> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
         if dirs.len() < 2 || threads < 2 {
             for (at, dir) in dirs.iter().enumerate() {
-                each(at, self.list_folder(dir)?)?;
+                each(at, self.list_folder(dir, versions)?)?;
             }
             return Ok(());
         }
@@ -510,7 +526,7 @@ impl DirPlatform {
                         if at >= dirs.len() || !window.wait_for(at) {
                             return;
                         }
-                        let listed = self.list_folder(&dirs[at]);
+                        let listed = self.list_folder(&dirs[at], versions);
                         let failed = listed.is_err();
                         if tx.send((at, listed)).is_err() || failed {
                             return;
@@ -555,7 +571,8 @@ impl DirPlatform {
     /// are kept in one buffer and a file's sidecar is looked for first right after it,
     /// where it sorts unless another name comes between: allocations per file, searches
     /// by halves and full paths were half the time the kernel took.
-    fn list_folder(&self, dir: &Path) -> Result<Folder, PlatformError> {
+    fn list_folder(&self, dir: &Path, versions: Versions) -> Result<Folder, PlatformError> {
+        let versions = versions == Versions::Read;
         let path = self.root.join(dir);
         let io_err = |source: std::io::Error| PlatformError::Io {
             path: path.clone(),
@@ -621,10 +638,10 @@ impl DirPlatform {
             sidecar_name.clear();
             sidecar_name.extend_from_slice(name);
             sidecar_name.extend_from_slice(SIDECAR_SUFFIX.as_bytes());
-            let (asset, sidecar) = match (stem, files.find(&sidecar_name, at + 1)) {
+            let (asset, sidecar, not_a_link) = match (stem, files.find(&sidecar_name, at + 1)) {
                 // A sidecar whose file is gone still holds personal data: index it.
-                (Some(stem), None) => (stem, Some(at)),
-                (_, sidecar) => (name, sidecar),
+                (Some(stem), None) => (stem, Some(at), true),
+                (_, sidecar) => (name, sidecar, !files.is_link(at)),
             };
             let id = match (&prefix, std::str::from_utf8(asset)) {
                 // Made at its size: a clone grown by the name was two allocations.
@@ -650,24 +667,30 @@ impl DirPlatform {
                 });
                 continue;
             };
-            // Of the link itself, when the sidecar is one: the asset is not read anyway.
-            let meta = rustix::fs::statx(
-                &fd,
-                files.c_name(sidecar),
-                AtFlags::SYMLINK_NOFOLLOW,
-                StatxFlags::MTIME | StatxFlags::SIZE,
-            )
-            .map_err(|e| PlatformError::Io {
-                path: path.join(OsStr::from_bytes(files.name(sidecar))),
-                source: e.into(),
-            })?;
-            folder.assets.push(Listed {
-                id,
-                version: version_marker(
+            let version = if versions {
+                // Of the link itself, when the sidecar is one: the asset is not read anyway.
+                let meta = rustix::fs::statx(
+                    &fd,
+                    files.c_name(sidecar),
+                    AtFlags::SYMLINK_NOFOLLOW,
+                    StatxFlags::MTIME | StatxFlags::SIZE,
+                )
+                .map_err(|e| PlatformError::Io {
+                    path: path.join(OsStr::from_bytes(files.name(sidecar))),
+                    source: e.into(),
+                })?;
+                version_marker(
                     meta.stx_mtime.tv_sec,
                     meta.stx_mtime.tv_nsec,
                     meta.stx_size,
-                ),
+                )
+            } else {
+                String::new()
+            };
+            folder.assets.push(Listed {
+                id,
+                version,
+                not_a_link,
             });
         }
         Ok(folder)
@@ -692,17 +715,26 @@ impl DirPlatform {
 
     /// Reads the sidecar of the file `id` names, with the sidecar's JSON.
     fn read_sidecar(&self, id: &str) -> Result<(Asset, serde_json::Value), PlatformError> {
-        self.read_sidecar_in(id, &mut Folders::new(&self.root))
+        self.read_sidecar_in(id, false, &mut Folders::new(&self.root))
     }
 
-    /// [`Self::read_sidecar`], reusing the folder `folders` last opened.
+    /// [`Self::read_sidecar`], reusing the folder `folders` last opened; `not_a_link`
+    /// when a listing just saw the asset's file as no link (or saw none).
+    ///
+    /// The sidecar is opened without following a link whatever the listing saw. Its file
+    /// is not read, only refused when it is a link; a listing's word for that spares a
+    /// `stat` per asset. Were the file made a link since, the sidecar read is still the
+    /// tenant's own file, as it is when that happens after the read.
     fn read_sidecar_in(
         &self,
         id: &str,
+        not_a_link: bool,
         folders: &mut Folders,
     ) -> Result<(Asset, serde_json::Value), PlatformError> {
         let file = self.file_in(id, folders)?;
-        file.exists().map_err(self.refused(id))?;
+        if !not_a_link {
+            file.exists().map_err(self.refused(id))?;
+        }
         let sidecar = sidecar_entry(&file);
         let (bytes, meta) = read_seen(&sidecar).map_err(self.refused(id))?;
         let shown = sidecar.relative().to_owned();
@@ -812,7 +844,14 @@ impl Platform for DirPlatform {
         };
         let gone = std::sync::Mutex::new(Vec::new());
         let mut strays = Vec::new();
+        // With nothing known, or everything to read again, no listed version is compared.
+        let versions = if since.full || next_known.is_none() {
+            Versions::Skipped
+        } else {
+            Versions::Read
+        };
         self.walk(
+            versions,
             &mut |listed_run| {
                 // Each with whether it was known.
                 let mut to_read: Vec<(Listed, bool)> = Vec::new();
@@ -1053,15 +1092,36 @@ fn read_seen(entry: &Entry) -> Result<(Vec<u8>, fs::Metadata), Refused> {
     let err = |e| Refused::Io(entry.relative().to_owned(), e);
     let mut file = entry.open()?;
     let seen = file.metadata().map_err(err)?;
-    // At its size (and one more byte, to see the end without growing). Read through
-    // `take`, whose `read_to_end` does not ask the file for its size and position again as
-    // `File`'s does: two of the nine system calls each sidecar of a first sync cost
-    // (strace).
-    let mut bytes = Vec::with_capacity(usize::try_from(seen.len()).map_or(0, |n| n + 1));
-    (&mut file)
-        .take(u64::MAX)
-        .read_to_end(&mut bytes)
-        .map_err(err)?;
+    // At its size and one more byte, asked for at once: a plain file gives less than
+    // asked only at its end, so a read that gives its size is the whole file, and the
+    // read that would find the end is spared (a system call per sidecar). Had the file
+    // grown since its size was taken, its version is older than what was read, and the
+    // next sync reads it again. Otherwise read to the end, through `take`, whose
+    // `read_to_end` does not ask the file for its size and position again as `File`'s
+    // does.
+    let size = usize::try_from(seen.len()).unwrap_or(0);
+    let mut bytes = vec![0; size.saturating_add(1)];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => {
+                filled += n;
+                if filled == size && size > 0 {
+                    break;
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(err(e)),
+        }
+    }
+    bytes.truncate(filled);
+    if filled > size {
+        (&mut file)
+            .take(u64::MAX)
+            .read_to_end(&mut bytes)
+            .map_err(err)?;
+    }
     Ok((bytes, seen))
 }
 
@@ -1272,6 +1332,7 @@ mod tests {
         let mut strays = Vec::new();
         platform
             .walk(
+                Versions::Read,
                 &mut |run| {
                     runs.push(run.into_iter().map(|l| l.id).collect::<Vec<_>>());
                     Ok(())
@@ -1629,7 +1690,7 @@ mod tests {
         let mut folders = Folders::new(root);
         let read = |id: &str, folders: &mut Folders| {
             platform
-                .read_sidecar_in(id, folders)
+                .read_sidecar_in(id, false, folders)
                 .map(|(asset, _)| asset.metadata["80"].items().join(", "))
         };
         assert_eq!(read("A/b/x.png", &mut folders).expect("read"), "Jane Doe");

@@ -233,8 +233,12 @@ pub struct Related {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listed {
     pub id: String,
-    /// Changes whenever the asset's metadata changes.
+    /// Changes whenever the asset's metadata changes; empty when the walk was asked for
+    /// none (every asset is read then, and its version with it).
     pub version: String,
+    /// The listing saw the asset's own file as a plain file, or saw none (a sidecar
+    /// alone): a read need not ask again whether it is a link.
+    pub not_a_link: bool,
 }
 
 /// Something a listing met that is not an asset.
