@@ -16,6 +16,7 @@ mod pairs;
 mod search_dir;
 pub mod state;
 pub mod sync;
+mod term_list;
 pub mod versions;
 
 use std::borrow::Cow;
@@ -36,6 +37,7 @@ use crate::fsutil;
 use crate::matching::identity::{self, Probe, phone_e164};
 use crate::matching::normalize::{TYPO_LETTERS, Word};
 use crate::matching::{matcher, normalize};
+use term_list::TermList;
 
 /// Errors of the index. Callers branch on `NotSynced` to tell the user to run `dsr sync`.
 #[derive(Debug, thiserror::Error)]
@@ -88,9 +90,6 @@ struct Fields {
     version: Field,
     metadata: Field,
     words: Field,
-    /// The words of person fields again, on their own: a name short of some of its words
-    /// is only ever matched there (see `TenantIndex::all_words`).
-    person: Field,
     /// The words of e-mail, phone and login fields, kept out of `words`: a name is never
     /// found in those (see the matcher), and namesakes' addresses ("mary.jane.doe@") made
     /// most of a name's candidates at a million assets. Searched text reads them too.
@@ -119,7 +118,6 @@ fn schema() -> (Schema, Fields) {
         version: builder.add_text_field("version", STORED),
         metadata: builder.add_text_field("metadata", STORED),
         words: builder.add_text_field("words", words_options.clone()),
-        person: builder.add_text_field("person", words_options.clone()),
         identifier_words: builder.add_text_field("identifier_words", words_options.clone()),
         pairs: builder.add_text_field("pairs", words_options),
         email: builder.add_text_field("email", STRING),
@@ -325,15 +323,12 @@ impl TenantIndex {
         let stored = serde_json::to_string(&asset.metadata).unwrap_or_default();
         doc.add_text(f.metadata, &stored);
         let terms = IndexTerms::of(&asset.metadata, settings);
-        doc.add_text(f.words, terms.words.join(" "));
-        if !terms.person.is_empty() {
-            doc.add_text(f.person, terms.person.join(" "));
-        }
+        doc.add_text(f.words, terms.words.joined());
         if !terms.identifier_words.is_empty() {
-            doc.add_text(f.identifier_words, terms.identifier_words.join(" "));
+            doc.add_text(f.identifier_words, terms.identifier_words.joined());
         }
         if !terms.pairs.is_empty() {
-            doc.add_text(f.pairs, terms.pairs.join(" "));
+            doc.add_text(f.pairs, terms.pairs.joined());
         }
         for email in &terms.emails {
             doc.add_text(f.email, email);
@@ -564,18 +559,20 @@ impl TenantIndex {
         // A person field may lack some of a long name's words, never the first ("Mary
         // Shelley" for Mary Wollstonecraft Shelley): the first word with any word after the
         // second, both as written (the matcher takes no typo or other spelling there) and
-        // both in person fields, also proposes the asset, and the matcher grades what is
-        // missing. The first two words alone ("Kanja Maria") are most often two given
+        // both in one person entry (their pair, see `pairs`), also proposes the asset, and
+        // the matcher grades what is missing. Such an entry is shorter than the name, so
+        // never too long to be paired. The first two words alone ("Kanja Maria") are most often two given
         // names: at a million assets they proposed six times the candidates of the whole
         // name, and name no family. Searched among all words, "Kanja" and "Storstad" in
         // any two fields proposed 317 assets there, none of them a match.
         let mut either = vec![every_word];
         for j in 2..words.len() {
-            let both = [0, j].map(|k| {
-                let any = words[k].terms().map(|t| self.person_query(t));
-                (Occur::Must, any_of(any))
+            let both = words[0].terms().flat_map(|a| {
+                words[j]
+                    .terms()
+                    .flat_map(move |b| [pairs::term(a, b), pairs::term(b, a)])
             });
-            either.push(Box::new(BooleanQuery::new(both.into())));
+            either.push(any_of(both.map(|pair| self.pair_query(&pair))));
         }
         any_of(either.into_iter())
     }
@@ -583,22 +580,21 @@ impl TenantIndex {
     /// A name of two words, at most one of them an initial: the assets where they stand
     /// together, in one person entry or side by side in a text, in any spelling the
     /// matcher takes, an initial among them (see [`pairs`]) — every place the matcher finds
-    /// such a name. `None` when a segment's pairs cannot be read: the caller then searches
-    /// the words each on its own, and tantivy says what failed.
+    /// such a name. `None` when the pairs do not hold every such place (a name with a word
+    /// such as "the", which running text is not paired by), or when a segment's pairs
+    /// cannot be read: the caller then searches the words each on its own, and tantivy
+    /// says what failed.
     fn side_by_side(
         &self,
         first: &Word,
         second: &Word,
         searcher: &Searcher,
     ) -> Option<Box<dyn Query>> {
+        if pairs::holds_common(first) || pairs::holds_common(second) {
+            return None;
+        }
         let found = pairs::terms_for(searcher, self.fields.pairs, first, second).ok()?;
-        let pair_query = |text: &str| -> Box<dyn Query> {
-            Box::new(TermQuery::new(
-                Term::from_field_text(self.fields.pairs, text),
-                IndexRecordOption::Basic,
-            ))
-        };
-        let mut any: Vec<Box<dyn Query>> = found.iter().map(|pair| pair_query(pair)).collect();
+        let mut any: Vec<Box<dyn Query>> = found.iter().map(|pair| self.pair_query(pair)).collect();
         // A person entry too long to pair every two of its words (see `pairs`) is searched
         // word by word, in the few assets that hold one.
         let long = Term::from_field_text(self.fields.pairs, pairs::LONG_ENTRY);
@@ -606,7 +602,7 @@ impl TenantIndex {
         if holds_long > 0 {
             let words = [first.clone(), second.clone()];
             any.push(Box::new(BooleanQuery::new(vec![
-                (Occur::Must, pair_query(pairs::LONG_ENTRY)),
+                (Occur::Must, self.pair_query(pairs::LONG_ENTRY)),
                 (Occur::Must, self.word_by_word(&words, true, searcher)),
             ])));
         }
@@ -658,6 +654,11 @@ impl TenantIndex {
                         evidence.push(self.one_typo(searcher, self.fields.words, &term, kept));
                     }
                     evidence.push(self.word_query(&term));
+                }
+                // Another romanisation of the other word ("Pyotr" beside "T." for "Petr").
+                let key = other.latin_key();
+                if other.terms().all(|t| t != key) {
+                    evidence.push(self.word_query(&beside(letter, &key, distance)));
                 }
                 if let Some(other_letter) = other_letter {
                     evidence.push(self.word_query(&beside(letter, other_letter, distance)));
@@ -759,9 +760,9 @@ impl TenantIndex {
         ))
     }
 
-    fn person_query(&self, text: &str) -> Box<dyn Query> {
+    fn pair_query(&self, text: &str) -> Box<dyn Query> {
         Box::new(TermQuery::new(
-            Term::from_field_text(self.fields.person, text),
+            Term::from_field_text(self.fields.pairs, text),
             IndexRecordOption::Basic,
         ))
     }
@@ -832,6 +833,10 @@ fn letter_terms(item: &str, words: &[Word], role: Role) -> Vec<String> {
     let mut note = |words: &[Word], p: usize, q: usize, distance: usize| {
         let (letter, other) = (words[p].stripped(), &words[q]);
         terms.extend(other.terms().map(|t| beside(letter, t, distance)));
+        let key = other.latin_key();
+        if other.terms().all(|t| t != key) {
+            terms.push(beside(letter, &key, distance));
+        }
         if let Some(first) = other.stripped().chars().next() {
             terms.push(beside_initial(letter, first, distance));
         }
@@ -993,14 +998,12 @@ impl Writer {
 /// The terms one asset contributes to the index.
 #[derive(Debug, Default)]
 struct IndexTerms {
-    words: Vec<String>,
-    /// The words of person fields, in both folds.
-    person: Vec<String>,
+    words: TermList,
     /// The words of e-mail, phone and login fields, in both folds: only searched text
     /// is looked for there, as written, so no other spelling is kept.
-    identifier_words: Vec<String>,
+    identifier_words: TermList,
     /// Two words that stand together where a name could (see [`pairs`]).
-    pairs: Vec<String>,
+    pairs: TermList,
     emails: Vec<String>,
     phones: Vec<String>,
     logins: Vec<String>,
@@ -1016,28 +1019,25 @@ impl IndexTerms {
                 if matches!(role, Role::Email | Role::Phone | Role::Login) {
                     terms
                         .identifier_words
-                        .extend(words.iter().flat_map(Word::terms).map(str::to_owned));
+                        .extend(words.iter().flat_map(Word::terms));
                 } else {
                     // The same name in another script or romanisation is proposed by its
                     // romanised key ("Пётр" and "Pyotr" both by "petr").
                     let keys: Vec<Cow<str>> = words.iter().map(Word::latin_key).collect();
                     for (word, key) in words.iter().zip(&keys) {
-                        terms.words.extend(word.terms().map(str::to_owned));
+                        terms.words.extend(word.terms());
                         if word.terms().all(|t| t != key) {
-                            terms.words.push(key.clone().into_owned());
+                            terms.words.push(key);
                         }
                         // A name run together ("JaneDoe") is proposed by its parts.
                         for part in word.parts() {
-                            terms.words.extend(part.terms().map(str::to_owned));
+                            terms.words.extend(part.terms());
                         }
                     }
-                    terms.words.extend(letter_terms(item, &words, role));
-                    pairs::of_value(item, &words, &keys, role, &mut terms.pairs);
-                }
-                if role == Role::Person {
                     terms
-                        .person
-                        .extend(words.iter().flat_map(Word::terms).map(str::to_owned));
+                        .words
+                        .extend(letter_terms(item, &words, role).iter().map(String::as_str));
+                    pairs::of_value(item, &words, &keys, role, &mut terms.pairs);
                 }
                 terms.emails.extend(normalize::emails_in(item));
                 match role {
@@ -1056,14 +1056,6 @@ impl IndexTerms {
                 }
             }
         }
-        terms.words.sort_unstable();
-        terms.words.dedup();
-        terms.person.sort_unstable();
-        terms.person.dedup();
-        terms.identifier_words.sort_unstable();
-        terms.identifier_words.dedup();
-        terms.pairs.sort_unstable();
-        terms.pairs.dedup();
         terms.emails.sort_unstable();
         terms.emails.dedup();
         terms

@@ -16,8 +16,9 @@ use crate::fsutil;
 /// running text only letters written as initials noted beside their neighbours; 4: words
 /// folded through compatibility forms and invisible characters, and the parts of a word run
 /// together; 5: words folded by full Unicode case folding, and each word's romanised key; 6:
-/// the words of person fields in a field of their own).
-const FORMAT: u32 = 6;
+/// the words of person fields in a field of their own; 7: no longer, the pairs of words
+/// standing for them, and a one-letter word's neighbours noted by their romanised keys too).
+const FORMAT: u32 = 7;
 
 /// The sync state of one tenant, kept as `state.json` beside its index.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -679,11 +679,7 @@ impl DirPlatform {
                     path: path.join(OsStr::from_bytes(files.name(sidecar))),
                     source: e.into(),
                 })?;
-                version_marker(
-                    meta.stx_mtime.tv_sec,
-                    meta.stx_mtime.tv_nsec,
-                    meta.stx_size,
-                )
+                version_marker(meta.stx_mtime.tv_sec, meta.stx_mtime.tv_nsec, meta.stx_size)
             } else {
                 String::new()
             };
@@ -1496,6 +1492,64 @@ mod tests {
         assert!(outside.join("B/x.png").exists());
         assert!(platform.root.join("A/file-link.png").is_symlink());
         assert_eq!(byline(&platform, "A/plain.png"), ["Jane Doe"]);
+    }
+
+    /// A scan that reads everything (nothing known, or a rebuild) lists no versions and
+    /// takes each one from its read, and asks the listing whether a file is a link: both
+    /// must give what a listing and a read one by one give.
+    #[test]
+    fn a_scan_of_everything_reads_each_version_and_refuses_each_link() {
+        let (_dir, _outside, platform) = linked_tenant();
+        let listed = platform.list().expect("a listing");
+        let plain = listed
+            .assets
+            .iter()
+            .find(|l| l.id == "A/plain.png")
+            .expect("listed");
+        for (known, full) in [(BTreeMap::new(), false), (BTreeMap::new(), true)]
+            .into_iter()
+            .chain([(
+                BTreeMap::from([("A/plain.png".to_owned(), plain.version.clone())]),
+                true,
+            )])
+        {
+            let found = std::sync::Mutex::new(Vec::new());
+            let gather = |item: Scanned| {
+                let seen = match item {
+                    Scanned::Asset(asset) => format!("{} {}", asset.id, asset.version),
+                    Scanned::Failed { id, error } => format!("{id} failed: {error:?}"),
+                    Scanned::Stray(stray) => format!("stray {}", stray.path()),
+                };
+                found.lock().expect("the list").push(seen);
+            };
+            let watermarks = BTreeMap::new();
+            let versions = crate::platform::KnownVersions::from(&known);
+            let since = Since {
+                versions: crate::platform::Known::new(&versions),
+                sorted: None,
+                watermarks: &watermarks,
+                full,
+                jobs: 2,
+            };
+            platform.scan(&since, &gather).expect("a scan");
+            let mut found = found.into_inner().expect("the list");
+            found.sort();
+            assert_eq!(
+                found,
+                [
+                    r#"A/file-link.png failed: Link { path: "A/file-link.png" }"#.to_owned(),
+                    format!("A/plain.png {}", plain.version),
+                    r#"A/sidecar-link.png failed: Link { path: "A/sidecar-link.png.json" }"#
+                        .to_owned(),
+                    "stray B".to_owned(),
+                ],
+                "known {known:?}, full {full}"
+            );
+            assert_eq!(
+                platform.read("A/plain.png").expect("read").version,
+                plain.version
+            );
+        }
     }
 
     /// Folders at every depth are paired on their own: an asset beside a folder, in a
