@@ -67,6 +67,11 @@ impl Locator {
         log::info!("opening the index {}", files.index().display());
         let state = files.load_summary()?;
         if state.synced_at.is_none() {
+            // Its sync state written by another version of dsr reads as never synced: say
+            // what it is, so that no one takes the tenant for never indexed.
+            if super::state::SyncState::of_another_version(&files.state()) {
+                return Err(IndexError::OtherSchema(files.index()).into());
+            }
             return Err(IndexError::NotSynced.into());
         }
         let index = TenantIndex::open(&files.index())?;

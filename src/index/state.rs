@@ -119,6 +119,21 @@ impl SyncState {
         }
     }
 
+    /// Whether the file at `path` is the state of another version of dsr, which [`load`]
+    /// reads as never synced.
+    ///
+    /// [`load`]: SyncState::load
+    pub fn of_another_version(path: &Path) -> bool {
+        #[derive(Deserialize)]
+        struct Format {
+            format: u32,
+        }
+        std::fs::read(path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Format>(&bytes).ok())
+            .is_some_and(|found| found.format != FORMAT)
+    }
+
     /// Whether the state is of this version of dsr (a state of another format is read as
     /// empty, and the versions beside it mean nothing).
     pub fn is_current(&self) -> bool {

@@ -160,6 +160,38 @@ fn an_index_of_other_fields_is_rebuilt_never_searched() {
     assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg"]);
 }
 
+/// A tenant synced by an older version of dsr (its sync state of an older format) is not
+/// taken for never indexed: `locate` names the other version and `dsr sync`, which rebuilds.
+#[test]
+fn a_sync_state_of_an_older_version_asks_for_a_sync_not_a_first_one() {
+    let t = Test::new();
+    t.asset("Staff/a.jpg", json!({"80": ["Jane Doe"]}));
+    t.add_tenant("acme", &[]);
+    t.sync(&[]);
+    let data = t.tenant_data("acme");
+    let state = data.join("state.json");
+    let text = std::fs::read_to_string(&state).expect("the sync state");
+    let mut older: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    older["format"] = json!(older["format"].as_u64().expect("a format") - 1);
+    std::fs::write(&state, older.to_string()).expect("an older state");
+    // The summary beside it is of the older format too.
+    let summary = data.join("summary.json");
+    if let Ok(text) = std::fs::read_to_string(&summary) {
+        let mut older: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        older["format"] = json!(older["format"].as_u64().expect("a format") - 1);
+        std::fs::write(&summary, older.to_string()).expect("an older summary");
+    }
+
+    let message = t.dsr(["locate", "Jane Doe"]).status(2).run().error();
+    assert!(message.contains("another version of dsr"), "{message}");
+    assert!(message.contains("dsr sync"), "{message}");
+    assert!(!message.contains("not been indexed"), "{message}");
+
+    let report = t.sync(&[]);
+    assert_eq!(report["full"], true, "{report}");
+    assert_eq!(located(&t, "Jane Doe"), ["Staff/a.jpg"]);
+}
+
 /// An index apart from the sync state beside it (its folder deleted, or restored from a
 /// backup older than the state) is rebuilt by the next sync: a versions file that lists
 /// assets the index lacks would take each for unchanged, and a locate would miss her there.
