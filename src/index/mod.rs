@@ -560,8 +560,10 @@ impl TenantIndex {
         // Shelley" for Mary Wollstonecraft Shelley): the first word with any word after the
         // second, both as written (the matcher takes no typo or other spelling there) and
         // both in one person entry (their pair, see `pairs`), also proposes the asset, and
-        // the matcher grades what is missing. Such an entry is shorter than the name, so
-        // never too long to be paired. The first two words alone ("Kanja Maria") are most often two given
+        // the matcher grades what is missing. An entry too long to pair (its words split
+        // into many parts by invisible characters) holds the marker instead: there the two
+        // words are read anywhere in the asset. The first two words alone ("Kanja Maria")
+        // are most often two given
         // names: at a million assets they proposed six times the candidates of the whole
         // name, and name no family. Searched among all words, "Kanja" and "Storstad" in
         // any two fields proposed 317 assets there, none of them a match.
@@ -573,6 +575,17 @@ impl TenantIndex {
                     .flat_map(move |b| [pairs::term(a, b), pairs::term(b, a)])
             });
             either.push(any_of(both.map(|pair| self.pair_query(&pair))));
+            let anywhere = [0, j].map(|k| {
+                (
+                    Occur::Must,
+                    any_of(words[k].terms().map(|t| self.word_query(t))),
+                )
+            });
+            either.push(Box::new(BooleanQuery::new(
+                std::iter::once((Occur::Must, self.pair_query(pairs::LONG_ENTRY)))
+                    .chain(anywhere)
+                    .collect(),
+            )));
         }
         any_of(either.into_iter())
     }

@@ -486,6 +486,31 @@ mod tests {
         }
     }
 
+    /// A name short of a word is proposed by the pair of its first and a later word; an
+    /// entry split by invisible characters into more parts than are paired holds none.
+    #[test]
+    fn a_name_short_of_a_word_is_found_in_an_entry_too_long_to_pair() {
+        let spread: String = "Konstantinos Papadopoulos"
+            .chars()
+            .flat_map(|c| [c, '\u{200b}'])
+            .collect();
+        assert_eq!(pairs(&spread, Role::Person), vec![LONG_ENTRY.to_owned()]);
+        let dir = tempfile::tempdir().unwrap();
+        let index = TenantIndex::open_or_create(dir.path()).unwrap();
+        let metadata = [[(PERSON_SHOWN.into(), FieldValue::Bag(vec![spread]))].into()];
+        test_commit(&index, 0, metadata);
+        let probes = vec![Probe::Name(normalize::words(
+            "Konstantinos Georgios Papadopoulos",
+        ))];
+        let found: Vec<String> = index
+            .candidates(&probes)
+            .unwrap()
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        assert_eq!(found, ["a/00000.jpg"]);
+    }
+
     #[test]
     fn a_person_entry_too_long_to_pair_is_still_found_word_by_word() {
         let filler = vec!["Lorem"; MOST_ENTRY_WORDS].join(" ");
