@@ -563,11 +563,11 @@ impl TenantIndex {
         // the matcher grades what is missing. An entry too long to pair (its words split
         // into many parts by invisible characters) holds the marker instead: there the two
         // words are read anywhere in the asset. The first two words alone ("Kanja Maria")
-        // are most often two given
-        // names: at a million assets they proposed six times the candidates of the whole
-        // name, and name no family. Searched among all words, "Kanja" and "Storstad" in
+        // are most often two given names: at a million assets they proposed six times the
+        // candidates of the whole name, and name no family. Searched among all words, "Kanja" and "Storstad" in
         // any two fields proposed 317 assets there, none of them a match.
         let mut either = vec![every_word];
+        let long = self.holds_long_entries(searcher);
         for j in 2..words.len() {
             let both = words[0].terms().flat_map(|a| {
                 words[j]
@@ -575,6 +575,9 @@ impl TenantIndex {
                     .flat_map(move |b| [pairs::term(a, b), pairs::term(b, a)])
             });
             either.push(any_of(both.map(|pair| self.pair_query(&pair))));
+            if !long {
+                continue;
+            }
             let anywhere = [0, j].map(|k| {
                 (
                     Occur::Must,
@@ -610,9 +613,7 @@ impl TenantIndex {
         let mut any: Vec<Box<dyn Query>> = found.iter().map(|pair| self.pair_query(pair)).collect();
         // A person entry too long to pair every two of its words (see `pairs`) is searched
         // word by word, in the few assets that hold one.
-        let long = Term::from_field_text(self.fields.pairs, pairs::LONG_ENTRY);
-        let holds_long = searcher.doc_freq(&long).ok()?;
-        if holds_long > 0 {
+        if self.holds_long_entries(searcher) {
             let words = [first.clone(), second.clone()];
             any.push(Box::new(BooleanQuery::new(vec![
                 (Occur::Must, self.pair_query(pairs::LONG_ENTRY)),
@@ -771,6 +772,13 @@ impl TenantIndex {
             Term::from_field_text(self.fields.words, text),
             IndexRecordOption::Basic,
         ))
+    }
+
+    /// Whether some asset holds a person entry too long to be paired (see `pairs`); when
+    /// that cannot be read, taken for yes, so that such entries are still searched.
+    fn holds_long_entries(&self, searcher: &Searcher) -> bool {
+        let long = Term::from_field_text(self.fields.pairs, pairs::LONG_ENTRY);
+        searcher.doc_freq(&long).map_or(true, |n| n > 0)
     }
 
     fn pair_query(&self, text: &str) -> Box<dyn Query> {

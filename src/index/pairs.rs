@@ -408,6 +408,17 @@ mod tests {
     use crate::matching::identity::Probe;
     use crate::matching::matcher::Matcher;
 
+    /// The ids of the assets `index` proposes for `probes` (indexed on several threads:
+    /// in no set order).
+    fn candidate_ids(index: &TenantIndex, probes: &[Probe]) -> BTreeSet<String> {
+        index
+            .candidates(probes)
+            .unwrap()
+            .into_iter()
+            .map(|a| a.id)
+            .collect()
+    }
+
     fn pairs(item: &str, role: Role) -> Vec<String> {
         let words = normalize::words(item);
         let keys: Vec<Cow<str>> = words.iter().map(Word::latin_key).collect();
@@ -502,13 +513,8 @@ mod tests {
         let probes = vec![Probe::Name(normalize::words(
             "Konstantinos Georgios Papadopoulos",
         ))];
-        let found: Vec<String> = index
-            .candidates(&probes)
-            .unwrap()
-            .into_iter()
-            .map(|a| a.id)
-            .collect();
-        assert_eq!(found, ["a/00000.jpg"]);
+        let found = candidate_ids(&index, &probes);
+        assert_eq!(found, BTreeSet::from(["a/00000.jpg".into()]));
     }
 
     #[test]
@@ -523,13 +529,7 @@ mod tests {
             shown.map(|s| [(PERSON_SHOWN.into(), FieldValue::Bag(vec![s.into()]))].into());
         test_commit(&index, 0, metadata);
         let probes = vec![Probe::Name(normalize::words("Vimir Sandnes"))];
-        // Indexed on several threads: in no set order.
-        let found: BTreeSet<String> = index
-            .candidates(&probes)
-            .unwrap()
-            .into_iter()
-            .map(|a| a.id)
-            .collect();
+        let found = candidate_ids(&index, &probes);
         assert_eq!(
             found,
             BTreeSet::from(["a/00000.jpg".into(), "a/00002.jpg".into()])
@@ -667,12 +667,7 @@ mod tests {
                 .filter(|a| !matcher.matches(&a.metadata).is_empty())
                 .map(|a| a.id.clone())
                 .collect();
-            let candidates: BTreeSet<String> = index
-                .candidates(&probes)
-                .unwrap()
-                .into_iter()
-                .map(|a| a.id)
-                .collect();
+            let candidates = candidate_ids(&index, &probes);
             let missed: Vec<_> = hits.difference(&candidates).collect();
             assert!(
                 missed.is_empty(),

@@ -1494,6 +1494,29 @@ mod tests {
         assert_eq!(byline(&platform, "A/plain.png"), ["Jane Doe"]);
     }
 
+    /// What a scan on two threads hands over, in the order it does, and how it ends, the
+    /// versions `known` known before (with `full`, read again anyway).
+    fn scan(
+        platform: &DirPlatform,
+        known: &BTreeMap<String, String>,
+        full: bool,
+    ) -> (Vec<Scanned>, ScanEnd) {
+        let scanned = std::sync::Mutex::new(Vec::new());
+        let watermarks = BTreeMap::new();
+        let versions = crate::platform::KnownVersions::from(known);
+        let since = Since {
+            versions: crate::platform::Known::new(&versions),
+            sorted: None,
+            watermarks: &watermarks,
+            full,
+            jobs: 2,
+        };
+        let end = platform
+            .scan(&since, &|item| scanned.lock().expect("the list").push(item))
+            .expect("a scan");
+        (scanned.into_inner().expect("the list"), end)
+    }
+
     /// A scan that reads everything (nothing known, or a rebuild) lists no versions and
     /// takes each one from its read, and asks the listing whether a file is a link: both
     /// must give what a listing and a read one by one give.
@@ -1513,26 +1536,15 @@ mod tests {
                 true,
             )])
         {
-            let found = std::sync::Mutex::new(Vec::new());
-            let gather = |item: Scanned| {
-                let seen = match item {
+            let (scanned, _) = scan(&platform, &known, full);
+            let mut found: Vec<String> = scanned
+                .into_iter()
+                .map(|item| match item {
                     Scanned::Asset(asset) => format!("{} {}", asset.id, asset.version),
                     Scanned::Failed { id, error } => format!("{id} failed: {error:?}"),
                     Scanned::Stray(stray) => format!("stray {}", stray.path()),
-                };
-                found.lock().expect("the list").push(seen);
-            };
-            let watermarks = BTreeMap::new();
-            let versions = crate::platform::KnownVersions::from(&known);
-            let since = Since {
-                versions: crate::platform::Known::new(&versions),
-                sorted: None,
-                watermarks: &watermarks,
-                full,
-                jobs: 2,
-            };
-            platform.scan(&since, &gather).expect("a scan");
-            let mut found = found.into_inner().expect("the list");
+                })
+                .collect();
             found.sort();
             assert_eq!(
                 found,
@@ -1618,23 +1630,14 @@ mod tests {
         for gone in ["0/first.png", "A/sub/a.png", "A/w.png", "Z/last.png"] {
             versions.insert(gone.into(), "1-1".into());
         }
-        let read = std::sync::Mutex::new(Vec::new());
-        let found = |item: Scanned| {
-            if let Scanned::Asset(asset) = item {
-                read.lock().expect("the list").push(asset.id);
-            }
-        };
-        let watermarks = BTreeMap::new();
-        let versions = crate::platform::KnownVersions::from(&versions);
-        let since = Since {
-            versions: crate::platform::Known::new(&versions),
-            sorted: None,
-            watermarks: &watermarks,
-            full: false,
-            jobs: 2,
-        };
-        let end = platform.scan(&since, &found).expect("a scan");
-        let mut read = read.into_inner().expect("the list");
+        let (scanned, end) = scan(&platform, &versions, false);
+        let mut read: Vec<String> = scanned
+            .into_iter()
+            .filter_map(|item| match item {
+                Scanned::Asset(asset) => Some(asset.id),
+                _ => None,
+            })
+            .collect();
         read.sort();
         assert_eq!(read, ["A/sub/y.png", "B/z.png"]);
         assert_eq!(
